@@ -1,0 +1,20 @@
+// Two projects: `unit` (pure domain rules, no Strapi, milliseconds) and `integration`
+// (Strapi booted in-process from the compiled app, once per test file).
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2021' } }] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/.strapi/', '<rootDir>/src/plugins/marketing-setup/dist/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      testTimeout: 180000,
+    },
+  ],
+};

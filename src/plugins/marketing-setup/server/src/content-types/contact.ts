@@ -1,0 +1,42 @@
+import { addressBlock, bool, communicationBlock, contentType, enumOf, refTo, str, uidOf, CORRESPONDENCE_TYPES } from './fields';
+
+export default contentType({
+  singularName: 'contact',
+  pluralName: 'contacts',
+  displayName: 'Contact',
+  description: 'Contact companies and the persons who work for them.',
+  collectionName: 'ms_contacts',
+  attributes: {
+    no: str({ maxLength: 20, unique: true }),
+    type: enumOf(['company', 'person'], { default: 'company', required: true }),
+    name: str({ maxLength: 100 }),
+    name2: str({ maxLength: 50 }),
+    searchName: str({ maxLength: 100 }),
+    firstName: str({ maxLength: 30 }),
+    middleName: str({ maxLength: 30 }),
+    surname: str({ maxLength: 30 }),
+    initials: str({ maxLength: 30 }),
+    jobTitle: str({ maxLength: 30 }),
+    // A person's company; a company points to itself (as Company No. does in Business Central).
+    company: { type: 'relation', relation: 'manyToOne', target: uidOf('contact'), inversedBy: 'persons' },
+    persons: { type: 'relation', relation: 'oneToMany', target: uidOf('contact'), mappedBy: 'company' },
+    companyName: str({ maxLength: 100 }),
+    ...addressBlock(),
+    countryRegion: refTo('country-region'),
+    ...communicationBlock(),
+    email2: str({ maxLength: 80 }),
+    searchEmail: str({ maxLength: 80 }),
+    salesperson: refTo('salesperson'),
+    territory: refTo('territory'),
+    language: refTo('language'),
+    formatRegion: str({ maxLength: 80 }),
+    correspondenceType: enumOf(CORRESPONDENCE_TYPES),
+    salutation: refTo('salutation'),
+    vatRegistrationNo: str({ maxLength: 20 }),
+    registrationNumber: str({ maxLength: 20 }),
+    noSeries: str({ maxLength: 20 }),
+    // Fields of a person set by hand (not inherited from its company); maintained by the plugin.
+    inheritanceOverrides: { type: 'json' },
+    privacyBlocked: bool(false),
+  },
+});

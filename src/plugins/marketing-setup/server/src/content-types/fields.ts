@@ -1,0 +1,67 @@
+/**
+ * Attribute builders shared by the content-type schemas, so that a field block used by several
+ * types (the address block, the communication block) is defined once.
+ */
+export const PLUGIN = 'marketing-setup';
+export const uidOf = (name: string) => `plugin::${PLUGIN}.${name}` as const;
+
+export const str = (extra: Record<string, unknown> = {}) => ({ type: 'string', ...extra });
+export const bool = (dflt: boolean) => ({ type: 'boolean', default: dflt });
+export const int = (extra: Record<string, unknown> = {}) => ({ type: 'integer', ...extra });
+export const dec = (extra: Record<string, unknown> = {}) => ({ type: 'decimal', ...extra });
+export const date = () => ({ type: 'date' });
+export const enumOf = (values: string[], extra: Record<string, unknown> = {}) => ({ type: 'enumeration', enum: values, ...extra });
+/** A unidirectional many-to-one link to another plugin type. */
+export const refTo = (name: string) => ({ type: 'relation', relation: 'manyToOne', target: uidOf(name) });
+/** Unique master-data code; the DB-level unique index is created at bootstrap (see indexes.ts). */
+export const code = () => ({ type: 'string', required: true, unique: true, maxLength: 20 });
+
+export const ADDRESS_FIELDS = ['address', 'address2', 'postCode', 'city', 'county'] as const;
+export const COMMUNICATION_FIELDS = [
+  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'homePage',
+  'extensionNo', 'pager',
+] as const;
+
+export const addressBlock = () => ({
+  address: str({ maxLength: 100 }),
+  address2: str({ maxLength: 50 }),
+  postCode: str({ maxLength: 20 }),
+  city: str({ maxLength: 30 }),
+  county: str({ maxLength: 30 }),
+});
+
+export const communicationBlock = () => ({
+  phoneNo: str({ maxLength: 30 }),
+  mobilePhoneNo: str({ maxLength: 30 }),
+  faxNo: str({ maxLength: 30 }),
+  telexNo: str({ maxLength: 20 }),
+  telexAnswerBack: str({ maxLength: 20 }),
+  email: str({ maxLength: 80 }),
+  homePage: str({ maxLength: 255 }),
+  extensionNo: str({ maxLength: 30 }),
+  pager: str({ maxLength: 30 }),
+});
+
+export const CORRESPONDENCE_TYPES = ['hardCopy', 'email'];
+
+interface SchemaInput {
+  kind?: 'collectionType' | 'singleType';
+  singularName: string;
+  pluralName: string;
+  displayName: string;
+  description?: string;
+  collectionName: string;
+  attributes: Record<string, unknown>;
+}
+
+/** Every plugin type: no draft & publish (a CRM record has no publication state), visible in the admin. */
+export const contentType = ({ kind = 'collectionType', singularName, pluralName, displayName, description = '', collectionName, attributes }: SchemaInput) => ({
+  schema: {
+    kind,
+    collectionName,
+    info: { singularName, pluralName, displayName, description },
+    options: { draftAndPublish: false },
+    pluginOptions: { 'content-manager': { visible: true }, 'content-type-builder': { visible: false }, i18n: { localized: false } },
+    attributes,
+  },
+});

@@ -1,0 +1,22 @@
+import setup from './setup';
+import contact from './contact';
+import opportunity from './opportunity';
+import { noSeries, noSeriesLine } from './number-series';
+import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
+
+/** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
+export default {
+  setup,
+  contact,
+  opportunity,
+  'no-series': noSeries,
+  'no-series-line': noSeriesLine,
+  salesperson,
+  territory,
+  language,
+  'country-region': countryRegion,
+  salutation,
+  'salutation-formula': salutationFormula,
+  'sales-cycle': salesCycle,
+  'sales-cycle-stage': salesCycleStage,
+};

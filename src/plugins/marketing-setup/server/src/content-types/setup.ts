@@ -1,0 +1,38 @@
+import { bool, contentType, enumOf, int, refTo, str, CORRESPONDENCE_TYPES } from './fields';
+
+/** The one Marketing Setup record; created at first boot with the reference defaults. */
+export default contentType({
+  kind: 'singleType',
+  singularName: 'setup',
+  pluralName: 'setups',
+  displayName: 'Marketing Setup',
+  collectionName: 'ms_setup',
+  attributes: {
+    inheritSalesperson: bool(true),
+    inheritTerritory: bool(true),
+    inheritCountryRegion: bool(true),
+    inheritLanguage: bool(true),
+    inheritAddressDetails: bool(true),
+    inheritCommunicationDetails: bool(true),
+    inheritFormatRegion: bool(true),
+    defaultSalesperson: refTo('salesperson'),
+    defaultTerritory: refTo('territory'),
+    defaultCountryRegion: refTo('country-region'),
+    defaultLanguage: refTo('language'),
+    defaultFormatRegion: str({ maxLength: 80 }),
+    defaultCorrespondenceType: enumOf(CORRESPONDENCE_TYPES),
+    defaultCompanySalutation: refTo('salutation'),
+    defaultPersonSalutation: refTo('salutation'),
+    defaultSalesCycle: refTo('sales-cycle'),
+    contactNos: refTo('no-series'),
+    opportunityNos: refTo('no-series'),
+    maintainDuplSearchStrings: bool(true),
+    autosearchForDuplicates: bool(true),
+    searchHitPercent: int({ default: 60, min: 1, max: 100, required: true }),
+    emailLoggingEnabled: bool(false),
+    emailQueueFolder: str({ maxLength: 250 }),
+    emailStorageFolder: str({ maxLength: 250 }),
+    emailBatchSize: int({ default: 0, min: 0 }),
+    emailCheckIntervalSeconds: int({ default: 300, min: 10 }),
+  },
+});

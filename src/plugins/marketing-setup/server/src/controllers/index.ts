@@ -1,0 +1,28 @@
+import { factories } from '@strapi/strapi';
+import contentTypes from '../content-types';
+import { uidOf } from '../content-types/fields';
+import { takeWarnings } from '../utils/request-state';
+
+/**
+ * Core REST controllers for every content type. Creates and updates also return the non-blocking
+ * warnings the write rules raised (e.g. a number series that will soon run out) in `meta.warnings`.
+ */
+const withWarnings = (uid: string) =>
+  factories.createCoreController(uid as any, () => ({
+    async create(ctx) {
+      const response: any = await super.create(ctx);
+      return addWarnings(ctx, response);
+    },
+    async update(ctx) {
+      const response: any = await super.update(ctx);
+      return addWarnings(ctx, response);
+    },
+  }));
+
+function addWarnings(ctx: any, response: any) {
+  const warnings = takeWarnings(ctx);
+  if (!warnings.length || !response) return response;
+  return { ...response, meta: { ...(response.meta ?? {}), warnings } };
+}
+
+export const controllers = Object.fromEntries(Object.keys(contentTypes).map((name) => [name, withWarnings(uidOf(name))]));

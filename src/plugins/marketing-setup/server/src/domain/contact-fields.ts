@@ -1,0 +1,204 @@
+/**
+ * A contact's own field rules (reference §2.1, §2.3, §2.9): name ⇄ name parts, search name,
+ * search e-mail, phone / e-mail / VAT checks, and the pure part of a type change.
+ * Pure: no Strapi, no I/O. Broken rules throw `RuleViolation` with the field as path.
+ */
+import { RuleViolation } from './errors';
+
+export type ContactType = 'company' | 'person';
+
+export interface NameParts {
+  firstName: string | null;
+  middleName: string | null;
+  surname: string | null;
+}
+
+/** Name parts are Text[30] in the reference. */
+const NAME_PART_MAX = 30;
+const REGISTRATION_NUMBER_MAX = 20;
+
+/** Human labels (the reference's captions), used in every message. */
+const LABELS: Record<string, string> = {
+  name: 'Name', searchName: 'Search Name', firstName: 'First Name', middleName: 'Middle Name',
+  surname: 'Surname', phoneNo: 'Phone No.', mobilePhoneNo: 'Mobile Phone No.', faxNo: 'Fax No.',
+  telexNo: 'Telex No.', email: 'E-Mail', email2: 'E-Mail 2', vatRegistrationNo: 'VAT Registration No.',
+  registrationNumber: 'Registration Number', type: 'Type',
+};
+const label = (field: string) => LABELS[field] ?? field;
+
+/**
+ * Fields that refuse letters. BC checks Phone No. and Mobile Phone No.; we add Fax No. because a fax
+ * number is a phone number. Telex No. is left free: telex numbers and answer-backs may carry letters.
+ */
+export const PHONE_FIELDS: readonly string[] = Object.freeze(['phoneNo', 'mobilePhoneNo', 'faxNo']);
+const EMAIL_FIELDS = ['email', 'email2'] as const;
+const NAME_PART_FIELDS = ['firstName', 'middleName', 'surname'] as const;
+/** Fields that make no sense on a company; silently cleared there (as BC does on a type change). */
+const PERSON_ONLY_FIELDS = [...NAME_PART_FIELDS, 'jobTitle'] as const;
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || String(v).trim() === '';
+const upperOrNull = (v: unknown): string | null => (isBlank(v) ? null : String(v).trim().toUpperCase());
+const collapse = (s: string) => s.trim().replace(/\s+/g, ' ');
+const part = (s: string | undefined): string | null => (s ? s.slice(0, NAME_PART_MAX) : null);
+/** A key counts as "set by the request" when present and not undefined. */
+const sets = (changes: Record<string, any>, key: string) =>
+  Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
+
+export function splitName(name: string): NameParts {
+  const words = collapse(name ?? '').split(' ').filter(Boolean);
+  if (words.length === 0) return { firstName: null, middleName: null, surname: null };
+  if (words.length === 1) return { firstName: part(words[0]), middleName: null, surname: null };
+  const surname = words[words.length - 1];
+  if (words.length === 2) return { firstName: part(words[0]), middleName: null, surname: part(surname) };
+  return {
+    firstName: part(words.slice(0, -2).join(' ')),
+    middleName: part(words[words.length - 2]),
+    surname: part(surname),
+  };
+}
+
+export function composeName(p: NameParts): string {
+  return [p.firstName, p.middleName, p.surname]
+    .filter((x) => !isBlank(x))
+    .map((x) => collapse(String(x)))
+    .join(' ');
+}
+
+export function nextSearchName(oldName: string | null, oldSearchName: string | null, newName: string | null): string | null {
+  // A search name still equal to the old name was never hand-edited, so it follows the name.
+  const following = isBlank(oldSearchName) || oldSearchName === (oldName ?? '').toUpperCase();
+  return following ? upperOrNull(newName) : oldSearchName;
+}
+
+export function assertPhone(field: string, value: string | null | undefined): void {
+  if (isBlank(value)) return;
+  if (/\p{L}/u.test(String(value))) {
+    throw new RuleViolation(`${label(field)} must not contain letters ("${value}").`, [field]);
+  }
+}
+
+// Pragmatic syntax check: local@domain.tld, no spaces, no empty dot-separated pieces.
+const EMAIL_RE =
+  /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}]{2,}$/u;
+
+export function assertEmail(field: string, value: string | null | undefined): void {
+  if (isBlank(value)) return;
+  // Several addresses separated by ';' are allowed; empty entries (e.g. a trailing ';') are ignored.
+  for (const address of String(value).split(';').map((a) => a.trim()).filter(Boolean)) {
+    if (!EMAIL_RE.test(address)) {
+      throw new RuleViolation(`${label(field)}: "${address}" is not a valid e-mail address.`, [field]);
+    }
+  }
+}
+
+export function normaliseVat(value: string | null | undefined): string | null {
+  return upperOrNull(value);
+}
+
+export function applyContactFieldRules(
+  type: ContactType,
+  before: Record<string, any> | null,
+  changes: Record<string, any>,
+): Record<string, any> {
+  const out: Record<string, any> = { ...changes };
+  const isCreate = before === null;
+  const old = before ?? {};
+  const nameSent = sets(changes, 'name');
+
+  if (type === 'person') {
+    if (NAME_PART_FIELDS.some((f) => sets(changes, f))) {
+      // Parts win over a name sent alongside them; unsent parts come from the stored record.
+      const parts = {} as NameParts;
+      for (const f of NAME_PART_FIELDS) {
+        const v = sets(changes, f) ? changes[f] : old[f];
+        parts[f] = isBlank(v) ? null : collapse(String(v));
+        if (sets(changes, f)) out[f] = parts[f];
+      }
+      out.name = composeName(parts);
+    } else if (nameSent) {
+      out.name = collapse(String(changes.name ?? ''));
+      Object.assign(out, splitName(out.name));
+    }
+  } else {
+    if (nameSent) out.name = collapse(String(changes.name ?? ''));
+    if (nameSent || isCreate) out.companyName = isBlank(out.name ?? old.name) ? null : (out.name ?? old.name);
+    for (const f of PERSON_ONLY_FIELDS) {
+      if (sets(changes, f) || !isBlank(old[f])) out[f] = null;
+    }
+  }
+
+  // A contact needs a name: on create, and whenever a write touches it.
+  const nameTouched = 'name' in out && out.name !== undefined;
+  if ((isCreate || nameTouched) && isBlank(nameTouched ? out.name : old.name)) {
+    throw new RuleViolation('Name must not be blank.', ['name']);
+  }
+
+  if (sets(changes, 'searchName')) {
+    // Hand-set: kept (upper-cased). Blanking it makes it follow the name again.
+    out.searchName = upperOrNull(changes.searchName) ?? upperOrNull(out.name ?? old.name);
+  } else if (isCreate || (nameTouched && out.name !== old.name)) {
+    out.searchName = nextSearchName(old.name ?? null, old.searchName ?? null, out.name ?? null);
+  }
+
+  // Search E-Mail is derived only; a value sent for it is replaced.
+  if (isCreate || sets(changes, 'email') || sets(changes, 'searchEmail')) {
+    out.searchEmail = upperOrNull(sets(changes, 'email') ? changes.email : old.email);
+  }
+
+  if (sets(changes, 'vatRegistrationNo')) out.vatRegistrationNo = normaliseVat(changes.vatRegistrationNo);
+  for (const f of PHONE_FIELDS) if (sets(changes, f)) assertPhone(f, changes[f]);
+  for (const f of EMAIL_FIELDS) if (sets(changes, f)) assertEmail(f, changes[f]);
+  if (sets(changes, 'registrationNumber') && String(changes.registrationNumber ?? '').length > REGISTRATION_NUMBER_MAX) {
+    throw new RuleViolation(
+      `Registration Number must be at most ${REGISTRATION_NUMBER_MAX} characters long.`,
+      ['registrationNumber'],
+    );
+  }
+  return out;
+}
+
+/** Why a type change may be refused; all but the VAT one need the database, so the adapter checks them. */
+export type TypeChangeRefusal =
+  | 'hasPersons' | 'hasOpportunities' | 'hasInteractions' | 'hasBusinessRelations' | 'hasVatRegistrationNo';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The message for a refused type change. `detail` is a count, or the VAT number for 'hasVatRegistrationNo'. */
+export function typeChangeRefusal(reason: TypeChangeRefusal, contactNo: string, detail: number | string = 0): string {
+  const c = `Contact ${contactNo}`;
+  const n = Number(detail) || 0;
+  switch (reason) {
+    case 'hasPersons':
+      return `${c} cannot become a person because ${plural(n, 'person belongs', 'persons belong')} to it.`;
+    case 'hasOpportunities':
+      return `${c} cannot change type because it has ${plural(n, 'opportunity', 'opportunities')}.`;
+    case 'hasInteractions':
+      return `${c} cannot change type because it has ${plural(n, 'logged interaction', 'logged interactions')}.`;
+    case 'hasBusinessRelations':
+      return `${c} cannot become a person because it has ${plural(n, 'business relation', 'business relations')}; remove them first.`;
+    case 'hasVatRegistrationNo':
+      return `${c} cannot become a person because it has a VAT Registration No. (${detail}); clear it first.`;
+  }
+}
+
+/** Same message, ready to throw (path ['type']). */
+export function typeChangeViolation(reason: TypeChangeRefusal, contactNo: string, detail?: number | string): RuleViolation {
+  return new RuleViolation(typeChangeRefusal(reason, contactNo, detail), ['type']);
+}
+
+export function typeChangeFields(before: Record<string, any>, newType: ContactType): Record<string, any> {
+  if (newType !== 'company' && newType !== 'person') {
+    throw new RuleViolation(`Type must be "company" or "person", not "${newType}".`, ['type']);
+  }
+  if (before.type === newType) return {};
+  if (newType === 'company') {
+    return {
+      type: 'company', firstName: null, middleName: null, surname: null, jobTitle: null,
+      companyName: isBlank(before.name) ? null : before.name,
+    };
+  }
+  if (!isBlank(before.vatRegistrationNo)) {
+    throw typeChangeViolation('hasVatRegistrationNo', before.no ?? '', before.vatRegistrationNo);
+  }
+  return { type: 'person', companyName: null, ...splitName(before.name ?? '') };
+}

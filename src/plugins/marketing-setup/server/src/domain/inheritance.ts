@@ -1,0 +1,222 @@
+/**
+ * Company → person inheritance with explicit provenance (design.md §1, reference §2.5–2.7).
+ *
+ * Business Central guesses whether a person field was "manually modified" by comparing it with the
+ * company's old value. We do not guess: every person keeps `inheritanceOverrides`, the override keys
+ * of the fields set by hand. A field is inherited unless its key is in that list. The address block
+ * (address, address2, postCode, city, county) is a single key, 'address', so a person never ends up
+ * with half of one address and half of another.
+ *
+ * Pure functions: the adapter loads records, calls these, and writes the result.
+ */
+import { RuleViolation } from './errors';
+
+export interface InheritFlags {
+  inheritSalesperson: boolean;
+  inheritTerritory: boolean;
+  inheritCountryRegion: boolean;
+  inheritLanguage: boolean;
+  inheritAddressDetails: boolean;
+  inheritCommunicationDetails: boolean;
+  inheritFormatRegion: boolean;
+}
+
+/** One group of fields governed by one Inherit flag. Relation fields are compared by an opaque key. */
+export interface FieldGroup {
+  flag: keyof InheritFlags;
+  fields: string[];
+  /** true: the fields share one override key ('address') and move together. */
+  block: boolean;
+}
+
+export const ADDRESS_KEY = 'address';
+
+export const FIELD_GROUPS: FieldGroup[] = [
+  { flag: 'inheritSalesperson', fields: ['salesperson'], block: false },
+  { flag: 'inheritTerritory', fields: ['territory'], block: false },
+  { flag: 'inheritCountryRegion', fields: ['countryRegion'], block: false },
+  { flag: 'inheritLanguage', fields: ['language'], block: false },
+  { flag: 'inheritFormatRegion', fields: ['formatRegion'], block: false },
+  { flag: 'inheritAddressDetails', fields: ['address', 'address2', 'postCode', 'city', 'county'], block: true },
+  {
+    flag: 'inheritCommunicationDetails',
+    // correspondenceType belongs here as in BC; unlike BC we also propagate it (see propagationPlan).
+    fields: ['phoneNo', 'telexNo', 'faxNo', 'telexAnswerBack', 'email', 'homePage', 'extensionNo', 'mobilePhoneNo', 'pager', 'correspondenceType'],
+    block: false,
+  },
+];
+
+export const INHERITABLE_FIELDS: string[] = FIELD_GROUPS.flatMap((g) => g.fields);
+
+const ADDRESS_FIELDS = FIELD_GROUPS.find((g) => g.block)!.fields;
+const isAddressField = (field: string) => ADDRESS_FIELDS.includes(field);
+const isInheritable = (field: string) => INHERITABLE_FIELDS.includes(field);
+
+/** Override keys: a non-block field is its own key; the address block has the one key 'address'. */
+export function overrideKeyOf(field: string): string {
+  if (isAddressField(field)) return ADDRESS_KEY;
+  if (isInheritable(field)) return field;
+  throw new RuleViolation(`${field} is not an inheritable field.`, [field]);
+}
+
+/** Fields behind an override key; [] for an unknown key, so a stale key in stored data does no harm. */
+export function fieldsOfOverrideKey(key: string): string[] {
+  if (key === ADDRESS_KEY) return [...ADDRESS_FIELDS];
+  return isInheritable(key) ? [key] : [];
+}
+
+/**
+ * Comparable form of a value: null, undefined, '' and whitespace are all "blank" (null); strings are
+ * trimmed. Relation keys may be numbers or strings, so they are compared as text.
+ */
+function norm(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const same = (a: unknown, b: unknown) => norm(a) === norm(b);
+const blankToNull = (value: unknown) => (norm(value) === null ? null : value);
+
+const sorted = (keys: Iterable<string>) => [...new Set(keys)].sort();
+
+/**
+ * Values a person takes when it gets `company` (created with it, or moved to it). Unlike BC, which
+ * overwrites some fields unconditionally and others only when "stale", every field that is not
+ * overridden and whose flag is on takes the company's value, blanks included.
+ */
+export function inheritFromCompany(
+  flags: InheritFlags,
+  company: Record<string, any>,
+  overrides: string[],
+): Record<string, any> {
+  const result: Record<string, any> = { companyName: blankToNull(company.name) };
+  for (const group of FIELD_GROUPS) {
+    if (!flags[group.flag]) continue;
+    for (const field of group.fields) {
+      if (!overrides.includes(overrideKeyOf(field))) result[field] = blankToNull(company[field]);
+    }
+  }
+  return result;
+}
+
+/**
+ * New override list after a person write. `person` holds the resulting values, `requestFields` the
+ * fields the request itself set (inherited and default values are never passed, so never overrides).
+ *
+ * With a company: a field that ends up different from the company's current value is hand-set; equal
+ * means inherited again. For the address block the whole block decides: it is overridden as long as
+ * any of its five fields differs from the company's.
+ * Without a company: a non-blank hand-set value is an override (so it survives a later assignment);
+ * a blank one is not (the block: only when all five fields are blank).
+ */
+export function nextOverrides(
+  company: Record<string, any> | null,
+  person: Record<string, any>,
+  overrides: string[],
+  requestFields: string[],
+): string[] {
+  const keys = new Set(overrides);
+  const touched = new Set(requestFields.filter(isInheritable).map(overrideKeyOf));
+  const reference = company ?? {}; // no company: compare with "all blank"
+  for (const key of touched) {
+    const differs = fieldsOfOverrideKey(key).some((field) => !same(person[field], reference[field]));
+    if (differs) keys.add(key);
+    else keys.delete(key);
+  }
+  return sorted(keys);
+}
+
+export interface PropagationGroup {
+  /** Persons whose overrides contain this key are skipped; null = every person (companyName). */
+  overrideKey: string | null;
+  fields: string[];
+  values: Record<string, any>;
+}
+
+/**
+ * What a company update copies to its persons: one group per changed field (one for the whole
+ * address block), each applied set-based to the persons not overriding its key. A field absent from
+ * `after` is treated as unchanged, so the adapter may pass either the full record or the merged one.
+ *
+ * Decision: correspondenceType IS propagated. BC only copies it on assignment, which with explicit
+ * provenance would be an arbitrary exception: an inherited value should follow the company.
+ */
+export function propagationPlan(
+  flags: InheritFlags,
+  before: Record<string, any>,
+  after: Record<string, any>,
+): PropagationGroup[] {
+  const changed = (field: string) => field in after && !same(before[field], after[field]);
+  const plan: PropagationGroup[] = [];
+  if (changed('name')) {
+    plan.push({ overrideKey: null, fields: ['companyName'], values: { companyName: blankToNull(after.name) } });
+  }
+  for (const group of FIELD_GROUPS) {
+    if (!flags[group.flag]) continue;
+    const fields = group.fields.filter(changed);
+    const toGroup = (fs: string[], key: string): PropagationGroup => ({
+      overrideKey: key,
+      fields: fs,
+      values: Object.fromEntries(fs.map((f) => [f, blankToNull(after[f])])),
+    });
+    if (group.block) {
+      if (fields.length) plan.push(toGroup(fields, ADDRESS_KEY));
+    } else {
+      for (const field of fields) plan.push(toGroup([field], field));
+    }
+  }
+  return plan;
+}
+
+/**
+ * Override keys a `reset-inheritance` removes. `fields` may name fields or override keys; absent or
+ * empty means all. Named keys are returned even when not currently overridden, so the adapter
+ * re-applies the company's value for every field the caller named.
+ */
+export function resetKeys(fields: string[] | undefined, overrides: string[]): string[] {
+  if (fields === undefined || fields === null) return sorted(overrides);
+  if (!Array.isArray(fields)) {
+    throw new RuleViolation('fields must be a list of field names.', ['fields']);
+  }
+  if (fields.length === 0) return sorted(overrides);
+  const unknown = fields.filter((f) => typeof f !== 'string' || !isInheritable(f));
+  if (unknown.length) {
+    throw new RuleViolation(
+      `Unknown field(s) for reset-inheritance: ${unknown.map(String).join(', ')}. ` +
+        `Inheritable fields are: ${INHERITABLE_FIELDS.join(', ')}.`,
+      ['fields'],
+    );
+  }
+  return sorted(fields.map(overrideKeyOf));
+}
+
+/** Contact field → setup field holding its default (salutation depends on the contact type). */
+const DEFAULTS: [field: string, setupField: string][] = [
+  ['salesperson', 'defaultSalesperson'],
+  ['territory', 'defaultTerritory'],
+  ['countryRegion', 'defaultCountryRegion'],
+  ['language', 'defaultLanguage'],
+  ['formatRegion', 'defaultFormatRegion'],
+  ['correspondenceType', 'defaultCorrespondenceType'],
+];
+
+/**
+ * Setup defaults for the fields still blank after inheritance ("inheritance overwrites defaults").
+ * Returns only the fields to set. The adapter never passes these to nextOverrides: a default is not
+ * hand-set. Unlike BC, a company's own salutation is kept; the default only fills a blank one.
+ */
+export function applyDefaults(
+  type: 'company' | 'person',
+  values: Record<string, any>,
+  setup: Record<string, any>,
+): Record<string, any> {
+  const salutationDefault = type === 'company' ? 'defaultCompanySalutation' : 'defaultPersonSalutation';
+  const pairs: [string, string][] = [...DEFAULTS, ['salutation', salutationDefault]];
+  const result: Record<string, any> = {};
+  for (const [field, setupField] of pairs) {
+    if (norm(values[field]) === null && norm(setup[setupField]) !== null) result[field] = setup[setupField];
+  }
+  return result;
+}

@@ -1,0 +1,158 @@
+/**
+ * Opportunity rules (reference §9): status transitions, stage activation, probability and
+ * calculated current value. Pure: no Strapi, no I/O; the adapter loads the sales cycle and passes `today`.
+ */
+import { RuleViolation } from './errors';
+
+export type ProbabilityCalculation = 'multiply' | 'add' | 'chancesOfSuccess' | 'completed';
+export type OpportunityStatus = 'notStarted' | 'inProgress' | 'won' | 'lost';
+export type OpportunityPriority = 'low' | 'normal' | 'high';
+
+export interface SalesCycleStageRule {
+  stage: number;
+  completedPercent: number;
+  chancesOfSuccessPercent: number;
+}
+export interface SalesCycleRule {
+  calculation: ProbabilityCalculation;
+  stages: SalesCycleStageRule[];
+}
+
+const STATUSES: readonly OpportunityStatus[] = ['notStarted', 'inProgress', 'won', 'lost'];
+const PRIORITIES: readonly OpportunityPriority[] = ['low', 'normal', 'high'];
+const STATUS_LABEL: Record<OpportunityStatus, string> = {
+  notStarted: 'Not Started', inProgress: 'In Progress', won: 'Won', lost: 'Lost',
+};
+
+const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
+const num = (v: unknown) => (v === null || v === undefined || v === '' ? 0 : Number(v));
+const sets = (changes: Record<string, any>, key: string) =>
+  Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
+/** BC's "no stage" is 0; we accept null or 0 and use null. */
+const stageOf = (v: unknown): number | null => (v === null || v === undefined || Number(v) === 0 ? null : Number(v));
+const isClosedStatus = (s: unknown) => s === 'won' || s === 'lost';
+
+export function probability(method: ProbabilityCalculation, chancesOfSuccessPercent: number, completedPercent: number): number {
+  const chances = num(chancesOfSuccessPercent);
+  const completed = num(completedPercent);
+  switch (method) {
+    case 'multiply': return round2((chances * completed) / 100);
+    case 'add': return round2((chances + completed) / 2);
+    case 'chancesOfSuccess': return round2(chances);
+    case 'completed': return round2(completed);
+    default: throw new RuleViolation(`Unknown probability calculation "${method}".`, ['calculation']);
+  }
+}
+
+export function currentValue(estimatedValue: number, probabilityPercent: number): number {
+  return round2((num(estimatedValue) * num(probabilityPercent)) / 100);
+}
+
+export function applyOpportunityRules(
+  before: Record<string, any> | null,
+  changes: Record<string, any>,
+  cycle: SalesCycleRule | null,
+  today: string,
+): Record<string, any> {
+  const out: Record<string, any> = { ...changes };
+  const old = before ?? {};
+  const wasClosed = before !== null && (old.closed === true || isClosedStatus(old.status));
+
+  if (sets(changes, 'status') && !STATUSES.includes(changes.status)) {
+    throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.status}".`, ['status']);
+  }
+  if (sets(changes, 'priority') && changes.priority !== null && !PRIORITIES.includes(changes.priority)) {
+    throw new RuleViolation(`Priority must be one of ${PRIORITIES.join(', ')}, not "${changes.priority}".`, ['priority']);
+  }
+  if (sets(changes, 'estimatedValue') && num(changes.estimatedValue) < 0) {
+    throw new RuleViolation('Estimated Value must not be negative.', ['estimatedValue']);
+  }
+
+  // Creation defaults.
+  if (before === null) {
+    out.creationDate = changes.creationDate ?? today;
+    out.priority = changes.priority ?? 'normal';
+  }
+
+  let status: OpportunityStatus = changes.status ?? old.status ?? 'notStarted';
+  const oldStage = stageOf(old.currentSalesCycleStage);
+  let stage = sets(changes, 'currentSalesCycleStage') ? stageOf(changes.currentSalesCycleStage) : oldStage;
+  if (sets(changes, 'currentSalesCycleStage')) out.currentSalesCycleStage = stage;
+
+  if (wasClosed) {
+    // A closed opportunity stays closed: its outcome and its stage are final. Other fields stay editable.
+    const reopens =
+      (sets(changes, 'status') && changes.status !== old.status) ||
+      (sets(changes, 'closed') && changes.closed !== true) ||
+      (sets(changes, 'currentSalesCycleStage') && stage !== oldStage);
+    if (reopens) {
+      const field = sets(changes, 'status') ? 'status' : sets(changes, 'closed') ? 'closed' : 'currentSalesCycleStage';
+      throw new RuleViolation(
+        `${old.no ? `Opportunity ${old.no}` : 'This opportunity'} is closed (${STATUS_LABEL[old.status as OpportunityStatus] ?? 'closed'}) and cannot be reopened or moved to another stage.`,
+        [field],
+      );
+    }
+  } else {
+    if (sets(changes, 'closed') && changes.closed === true && !isClosedStatus(status)) {
+      throw new RuleViolation('To close an opportunity, set its status to won or lost.', ['closed']);
+    }
+    if (status === 'notStarted' && sets(changes, 'status') && old.status === 'inProgress') {
+      throw new RuleViolation('An opportunity in progress cannot go back to Not Started.', ['status']);
+    }
+    if (stage === null && oldStage !== null && status === 'inProgress' && sets(changes, 'currentSalesCycleStage')) {
+      throw new RuleViolation('The stage of an opportunity in progress cannot be removed.', ['currentSalesCycleStage']);
+    }
+    // Asking for "in progress" without a stage activates the cycle's first stage, as BC's "Activate First Stage".
+    if (status === 'inProgress' && stage === null) {
+      if (!cycle || cycle.stages.length === 0) {
+        throw new RuleViolation('An opportunity can only be started when it has a sales cycle with stages.', ['status']);
+      }
+      stage = Math.min(...cycle.stages.map((s) => s.stage));
+      out.currentSalesCycleStage = stage;
+    }
+    if (stage !== null && status === 'notStarted') status = 'inProgress';
+  }
+
+  const stageRow = stage === null || wasClosed ? undefined : findStage(stage, cycle);
+  const estimated = num(sets(changes, 'estimatedValue') ? changes.estimatedValue : old.estimatedValue);
+  out.status = status;
+
+  if (isClosedStatus(status)) {
+    // Won → everything achieved (100 %); lost → nothing (0 %). Completed is 100 either way: the cycle is over.
+    const won = status === 'won';
+    out.closed = true;
+    if (!wasClosed) out.dateClosed = changes.dateClosed ?? today;
+    out.chancesOfSuccessPercent = won ? 100 : 0;
+    out.completedPercent = 100;
+    out.probabilityPercent = won ? 100 : 0;
+  } else {
+    out.closed = false;
+    out.dateClosed = null;
+    out.chancesOfSuccessPercent = stageRow ? round2(num(stageRow.chancesOfSuccessPercent)) : 0;
+    out.completedPercent = stageRow ? round2(num(stageRow.completedPercent)) : 0;
+    out.probabilityPercent = stageRow && cycle
+      ? probability(cycle.calculation, stageRow.chancesOfSuccessPercent, stageRow.completedPercent)
+      : 0;
+  }
+  out.calcdCurrentValue = currentValue(estimated, out.probabilityPercent);
+  return out;
+}
+
+/** The stage row for `stage`, or a RuleViolation saying why there is none. */
+function findStage(stage: number, cycle: SalesCycleRule | null): SalesCycleStageRule {
+  if (!cycle) {
+    throw new RuleViolation(
+      `Stage ${stage} cannot be set because the opportunity has no sales cycle.`,
+      ['currentSalesCycleStage'],
+    );
+  }
+  const row = cycle.stages.find((s) => s.stage === Number(stage));
+  if (!row) {
+    const known = cycle.stages.map((s) => s.stage).sort((a, b) => a - b).join(', ') || 'none';
+    throw new RuleViolation(
+      `Stage ${stage} is not a stage of the opportunity's sales cycle (stages: ${known}).`,
+      ['currentSalesCycleStage'],
+    );
+  }
+  return row;
+}

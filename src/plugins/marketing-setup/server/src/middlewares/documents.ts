@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import { WRITE_RULES } from '../write-rules';
+import { PLUGIN_UIDS } from '../utils/uids';
+import { toHttpError, validationError } from '../utils/errors';
+import type { Write } from '../write-rules/types';
+
+const WRITES = new Set(['create', 'update', 'delete']);
+const NUMBERED = new Set(Object.keys(WRITE_RULES));
+
+/**
+ * The single entry point for every write to the plugin's content types (REST, admin, services).
+ * It opens a transaction around the write, so that numbering, derived fields and follow-up writes
+ * commit or roll back together with it, and hands the write to the content type's rule module.
+ */
+export const documentsMiddleware = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<any>) => {
+  if (!PLUGIN_UIDS.has(ctx.uid)) return next();
+  if (ctx.action === 'clone' && NUMBERED.has(ctx.uid)) {
+    // Cloning would copy a unique number and skip the rules; a new record is the way.
+    throw validationError('Records of this type cannot be duplicated; create a new one instead.');
+  }
+  const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
+  if (!WRITES.has(ctx.action) || !handler) return next();
+  try {
+    return await strapi.db.transaction(({ trx }) =>
+      handler({ strapi, uid: ctx.uid, action: ctx.action, params: ctx.params, trx }, next),
+    );
+  } catch (err) {
+    throw toHttpError(err);
+  }
+};

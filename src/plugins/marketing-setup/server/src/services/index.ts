@@ -1,0 +1,22 @@
+import { factories } from '@strapi/strapi';
+import contentTypes from '../content-types';
+import { uidOf } from '../content-types/fields';
+import setup from './setup';
+import numberSeries from './number-series';
+
+/** Core CRUD services for every content type (what the core controllers call) ... */
+const coreServices = Object.fromEntries(
+  Object.keys(contentTypes).map((name) => [name, factories.createCoreService(uidOf(name) as any)]),
+);
+
+/** ... plus the plugin's own capabilities. The setup service extends the single type's core service. */
+export const services = {
+  ...coreServices,
+  setup: factories.createCoreService(uidOf('setup') as any, setup as any),
+  'number-series': numberSeries,
+};
+
+export type PluginServices = {
+  setup: ReturnType<typeof setup>;
+  'number-series': ReturnType<typeof numberSeries>;
+};

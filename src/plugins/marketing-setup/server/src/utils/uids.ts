@@ -1,0 +1,20 @@
+import { uidOf } from '../content-types/fields';
+
+export const UID = {
+  setup: uidOf('setup'),
+  contact: uidOf('contact'),
+  opportunity: uidOf('opportunity'),
+  noSeries: uidOf('no-series'),
+  noSeriesLine: uidOf('no-series-line'),
+  salesperson: uidOf('salesperson'),
+  territory: uidOf('territory'),
+  language: uidOf('language'),
+  countryRegion: uidOf('country-region'),
+  salutation: uidOf('salutation'),
+  salutationFormula: uidOf('salutation-formula'),
+  salesCycle: uidOf('sales-cycle'),
+  salesCycleStage: uidOf('sales-cycle-stage'),
+} as const;
+
+export type PluginUid = (typeof UID)[keyof typeof UID];
+export const PLUGIN_UIDS: ReadonlySet<string> = new Set(Object.values(UID));

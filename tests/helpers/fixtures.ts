@@ -1,0 +1,58 @@
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+
+export const UID = {
+  setup: 'plugin::marketing-setup.setup',
+  contact: 'plugin::marketing-setup.contact',
+  opportunity: 'plugin::marketing-setup.opportunity',
+  noSeries: 'plugin::marketing-setup.no-series',
+  noSeriesLine: 'plugin::marketing-setup.no-series-line',
+  salesperson: 'plugin::marketing-setup.salesperson',
+  territory: 'plugin::marketing-setup.territory',
+  salesCycle: 'plugin::marketing-setup.sales-cycle',
+  salesCycleStage: 'plugin::marketing-setup.sales-cycle-stage',
+} as const;
+
+export const docs = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as any) as any;
+
+/** A number series with one line; returns the series and line documents. */
+export async function createSeries(strapi: Core.Strapi, code: string, line: Record<string, any>, series: Record<string, any> = {}) {
+  const s = await docs(strapi, UID.noSeries).create({ data: { code, description: `${code} numbers`, ...series } });
+  const l = await docs(strapi, UID.noSeriesLine).create({ data: { series: s.documentId, lineNo: 10000, ...line } });
+  return { series: s, line: l };
+}
+
+export async function updateSetup(strapi: Core.Strapi, data: Record<string, any>) {
+  const setup = await docs(strapi, UID.setup).findFirst({});
+  return docs(strapi, UID.setup).update({ documentId: setup.documentId, data });
+}
+
+/** The reference demo numbering: CONT = CT000001.., OPP = OP000001.., both set in the setup. */
+export async function standardNumbering(strapi: Core.Strapi) {
+  const cont = await createSeries(strapi, 'CONT', { startingNo: 'CT000001', endingNo: 'CT999999' });
+  const opp = await createSeries(strapi, 'OPP', { startingNo: 'OP000001', endingNo: 'OP999999' });
+  await updateSetup(strapi, { contactNos: cont.series.documentId, opportunityNos: opp.series.documentId });
+  return { cont, opp };
+}
+
+/** A supertest client that sends a full-access API token. */
+export function http(strapi: Core.Strapi, token: string) {
+  const server = strapi.server.httpServer;
+  const auth = (r: request.Test) => r.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url: string) => auth(request(server).get(url)),
+    post: (url: string, body?: any) => auth(request(server).post(url)).send(body),
+    put: (url: string, body?: any) => auth(request(server).put(url)).send(body),
+    del: (url: string) => auth(request(server).delete(url)),
+    raw: () => request(server),
+  };
+}
+
+export const API = '/api/marketing-setup';
+
+/** Row counts of the plugin tables, to assert that a refused write changed nothing. */
+export async function counts(strapi: Core.Strapi) {
+  const out: Record<string, number> = {};
+  for (const [k, uid] of Object.entries(UID)) out[k] = await strapi.db.query(uid as any).count({});
+  return out;
+}

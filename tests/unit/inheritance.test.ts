@@ -1,0 +1,251 @@
+import {
+  FIELD_GROUPS,
+  INHERITABLE_FIELDS,
+  InheritFlags,
+  applyDefaults,
+  fieldsOfOverrideKey,
+  inheritFromCompany,
+  nextOverrides,
+  overrideKeyOf,
+  propagationPlan,
+  resetKeys,
+} from '../../src/plugins/marketing-setup/server/src/domain/inheritance';
+import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+
+const allOn: InheritFlags = {
+  inheritSalesperson: true,
+  inheritTerritory: true,
+  inheritCountryRegion: true,
+  inheritLanguage: true,
+  inheritAddressDetails: true,
+  inheritCommunicationDetails: true,
+  inheritFormatRegion: true,
+};
+
+const fabrikam = {
+  name: 'Fabrikam',
+  address: 'Kerkstraat 1',
+  address2: null,
+  postCode: '9000',
+  city: 'Gent',
+  county: '',
+  countryRegion: 'BE',
+  phoneNo: '09 111 11 11',
+  email: 'info@fabrikam.be',
+  salesperson: 'AB',
+  territory: 'EAST',
+  language: null,
+  formatRegion: null,
+  correspondenceType: null,
+};
+
+/** A person that inherited everything from Fabrikam. */
+const inheritedJohn = () => ({ firstName: 'John', surname: 'Smith', ...inheritFromCompany(allOn, fabrikam, []) });
+
+describe('field groups and override keys', () => {
+  it('lists every inheritable field once, with the address block as one key', () => {
+    expect(new Set(INHERITABLE_FIELDS).size).toBe(INHERITABLE_FIELDS.length);
+    expect(INHERITABLE_FIELDS).toHaveLength(20);
+    expect(FIELD_GROUPS.filter((g) => g.block).map((g) => g.flag)).toEqual(['inheritAddressDetails']);
+    expect(overrideKeyOf('city')).toBe('address');
+    expect(overrideKeyOf('address')).toBe('address');
+    expect(overrideKeyOf('phoneNo')).toBe('phoneNo');
+    expect(fieldsOfOverrideKey('address')).toEqual(['address', 'address2', 'postCode', 'city', 'county']);
+    expect(fieldsOfOverrideKey('salesperson')).toEqual(['salesperson']);
+    expect(fieldsOfOverrideKey('nonsense')).toEqual([]);
+    expect(() => overrideKeyOf('name')).toThrow(RuleViolation);
+  });
+});
+
+describe('inheritFromCompany', () => {
+  it('John Smith created for Fabrikam gets every company value and the company name', () => {
+    const values = inheritFromCompany(allOn, fabrikam, []);
+    expect(values).toMatchObject({
+      companyName: 'Fabrikam',
+      address: 'Kerkstraat 1',
+      postCode: '9000',
+      city: 'Gent',
+      countryRegion: 'BE',
+      phoneNo: '09 111 11 11',
+      email: 'info@fabrikam.be',
+      salesperson: 'AB',
+      territory: 'EAST',
+    });
+    // Blanks are inherited too, as null.
+    expect(values.county).toBeNull();
+    expect(values.address2).toBeNull();
+    expect(values.language).toBeNull();
+    expect(values.faxNo).toBeNull();
+  });
+
+  it('with Inherit Address off: no address, but still the phone', () => {
+    const values = inheritFromCompany({ ...allOn, inheritAddressDetails: false }, fabrikam, []);
+    for (const field of ['address', 'address2', 'postCode', 'city', 'county']) expect(values).not.toHaveProperty(field);
+    expect(values.phoneNo).toBe('09 111 11 11');
+    expect(values.companyName).toBe('Fabrikam');
+  });
+
+  it('with every flag off only the company name is set', () => {
+    const off = Object.fromEntries(Object.keys(allOn).map((k) => [k, false])) as unknown as InheritFlags;
+    expect(inheritFromCompany(off, fabrikam, [])).toEqual({ companyName: 'Fabrikam' });
+  });
+
+  it('a standalone person with city Leuven keeps it when assigned to Fabrikam; salesperson becomes AB', () => {
+    const leuven = { firstName: 'Ann', address: 'Naamsestraat 5', postCode: '3000', city: 'Leuven' };
+    const overrides = nextOverrides(null, leuven, [], ['address', 'postCode', 'city']);
+    expect(overrides).toEqual(['address']);
+    const values = inheritFromCompany(allOn, fabrikam, overrides);
+    expect(values).not.toHaveProperty('city');
+    expect(values).not.toHaveProperty('address');
+    expect(values.salesperson).toBe('AB');
+    expect(values.phoneNo).toBe('09 111 11 11');
+  });
+});
+
+describe('nextOverrides', () => {
+  it('setting city Antwerpen under a Gent company overrides the address block', () => {
+    const person = { ...inheritedJohn(), city: 'Antwerpen' };
+    expect(nextOverrides(fabrikam, person, [], ['city'])).toEqual(['address']);
+  });
+
+  it('setting the phone equal to the company value makes it inherited again', () => {
+    const person = { ...inheritedJohn(), phoneNo: ' 09 111 11 11 ' };
+    expect(nextOverrides(fabrikam, person, ['address', 'phoneNo'], ['phoneNo'])).toEqual(['address']);
+  });
+
+  it('a phone of 0499 or a cleared phone is an override', () => {
+    expect(nextOverrides(fabrikam, { ...inheritedJohn(), phoneNo: '0499' }, [], ['phoneNo'])).toEqual(['phoneNo']);
+    expect(nextOverrides(fabrikam, { ...inheritedJohn(), phoneNo: '' }, [], ['phoneNo'])).toEqual(['phoneNo']);
+  });
+
+  it('the address block is inherited again only when all five fields equal the company', () => {
+    const half = { ...inheritedJohn(), city: 'Gent', address: 'Veldstraat 9' };
+    expect(nextOverrides(fabrikam, half, ['address'], ['city'])).toEqual(['address']);
+    expect(nextOverrides(fabrikam, inheritedJohn(), ['address'], ['city', 'address'])).toEqual([]);
+  });
+
+  it('ignores non-inheritable fields, leaves untouched keys alone, sorts and de-duplicates', () => {
+    const person = { ...inheritedJohn(), salesperson: 'JR', territory: 'WEST', name: 'John Smith' };
+    expect(nextOverrides(fabrikam, person, ['territory', 'email'], ['name', 'salesperson', 'territory'])).toEqual([
+      'email',
+      'salesperson',
+      'territory',
+    ]);
+  });
+
+  it('blank, null, undefined and spaces compare equal', () => {
+    const person = { ...inheritedJohn(), county: '  ', language: undefined };
+    expect(nextOverrides(fabrikam, person, [], ['county', 'language'])).toEqual([]);
+  });
+
+  it('without a company a blank value is no override', () => {
+    expect(nextOverrides(null, { phoneNo: '' }, ['phoneNo'], ['phoneNo'])).toEqual([]);
+    expect(nextOverrides(null, { phoneNo: '0499' }, [], ['phoneNo'])).toEqual(['phoneNo']);
+  });
+});
+
+describe('propagationPlan', () => {
+  it('city Gent → Brugge with post code 8000 gives one address group', () => {
+    const plan = propagationPlan(allOn, fabrikam, { ...fabrikam, city: 'Brugge', postCode: '8000' });
+    expect(plan).toEqual([{ overrideKey: 'address', fields: ['postCode', 'city'], values: { postCode: '8000', city: 'Brugge' } }]);
+  });
+
+  it('a person who overrode the city (key address) is excluded from that group', () => {
+    const plan = propagationPlan(allOn, fabrikam, { ...fabrikam, city: 'Brugge', postCode: '8000' });
+    const antwerpen = { ...inheritedJohn(), city: 'Antwerpen', inheritanceOverrides: ['address'] };
+    const untouched = { ...inheritedJohn(), inheritanceOverrides: [] as string[] };
+    const apply = (p: Record<string, any>) => {
+      const copy = { ...p };
+      for (const g of plan) if (g.overrideKey === null || !p.inheritanceOverrides.includes(g.overrideKey)) Object.assign(copy, g.values);
+      return copy;
+    };
+    expect(apply(untouched)).toMatchObject({ city: 'Brugge', postCode: '8000', address: 'Kerkstraat 1' });
+    // Keeps Antwerpen and the old street: the whole block is overridden.
+    expect(apply(antwerpen)).toMatchObject({ city: 'Antwerpen', postCode: '9000', address: 'Kerkstraat 1' });
+  });
+
+  it('a phone change gives a phoneNo group', () => {
+    expect(propagationPlan(allOn, fabrikam, { ...fabrikam, phoneNo: '09 222 22 22' })).toEqual([
+      { overrideKey: 'phoneNo', fields: ['phoneNo'], values: { phoneNo: '09 222 22 22' } },
+    ]);
+  });
+
+  it('a name change gives a companyName group for every person (null key)', () => {
+    expect(propagationPlan(allOn, fabrikam, { ...fabrikam, name: 'Fabrikam NV' })).toEqual([
+      { overrideKey: null, fields: ['companyName'], values: { companyName: 'Fabrikam NV' } },
+    ]);
+  });
+
+  it('skips fields whose flag is off, unchanged fields and fields absent from after', () => {
+    const after = { ...fabrikam, phoneNo: '0', salesperson: 'JR', city: 'Gent ' };
+    const plan = propagationPlan({ ...allOn, inheritCommunicationDetails: false }, fabrikam, after);
+    expect(plan.map((g) => g.overrideKey)).toEqual(['salesperson']);
+    expect(propagationPlan(allOn, fabrikam, { territory: 'EAST' })).toEqual([]);
+  });
+
+  it('propagates correspondenceType and clearing a value (as null)', () => {
+    const plan = propagationPlan(allOn, fabrikam, { ...fabrikam, correspondenceType: 'email', email: '' });
+    expect(plan).toEqual([
+      { overrideKey: 'email', fields: ['email'], values: { email: null } },
+      { overrideKey: 'correspondenceType', fields: ['correspondenceType'], values: { correspondenceType: 'email' } },
+    ]);
+  });
+});
+
+describe('resetKeys', () => {
+  it('no fields or an empty list resets every override', () => {
+    expect(resetKeys(undefined, ['phoneNo', 'address'])).toEqual(['address', 'phoneNo']);
+    expect(resetKeys([], ['phoneNo'])).toEqual(['phoneNo']);
+  });
+
+  it('maps field names to override keys', () => {
+    expect(resetKeys(['city', 'postCode', 'phoneNo'], ['address', 'phoneNo', 'email'])).toEqual(['address', 'phoneNo']);
+  });
+
+  it('unknown field names are a rule violation on fields', () => {
+    let error: any;
+    try {
+      resetKeys(['city', 'foo', 'name'], []);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect(error.path).toEqual(['fields']);
+    expect(error.message).toMatch(/^Unknown field\(s\) for reset-inheritance: foo, name\. Inheritable fields are: salesperson, /);
+    expect(() => resetKeys('city' as any, [])).toThrow(RuleViolation);
+  });
+});
+
+describe('applyDefaults', () => {
+  const setup = {
+    defaultSalesperson: 'JR',
+    defaultTerritory: 'NORTH',
+    defaultCountryRegion: 'BE',
+    defaultLanguage: 'NLB',
+    defaultFormatRegion: 'nl-BE',
+    defaultCorrespondenceType: 'email',
+    defaultCompanySalutation: 'COMPANY',
+    defaultPersonSalutation: 'UNISEX',
+  };
+
+  it('fills only blank fields', () => {
+    // A person of a German company with blank territory: DEU stays, NORTH fills the blank.
+    const inherited = { language: 'DEU', territory: null, salesperson: 'AB', countryRegion: '' };
+    expect(applyDefaults('person', inherited, setup)).toEqual({
+      territory: 'NORTH',
+      countryRegion: 'BE',
+      formatRegion: 'nl-BE',
+      correspondenceType: 'email',
+      salutation: 'UNISEX',
+    });
+  });
+
+  it('uses the company salutation for companies and keeps a given one', () => {
+    expect(applyDefaults('company', {}, setup).salutation).toBe('COMPANY');
+    expect(applyDefaults('company', { salutation: 'M' }, setup)).not.toHaveProperty('salutation');
+  });
+
+  it('sets nothing for blank defaults', () => {
+    expect(applyDefaults('person', {}, { defaultTerritory: '', defaultLanguage: null })).toEqual({});
+  });
+});
