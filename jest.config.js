@@ -7,6 +7,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/.strapi/', '<rootDir>/src/plugins/marketing-setup/dist/'],
 };
 module.exports = {
+  // Global (Jest ignores it per project): Strapi boots in a beforeAll, ~3-8 s.
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -14,7 +16,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-      testTimeout: 180000,
     },
   ],
 };

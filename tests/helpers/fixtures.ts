@@ -56,3 +56,15 @@ export async function counts(strapi: Core.Strapi) {
   for (const [k, uid] of Object.entries(UID)) out[k] = await strapi.db.query(uid as any).count({});
   return out;
 }
+
+/** Master data by code: { salesperson: { AB: doc }, territory: { EAST: doc }, ... }. */
+export async function masterData(strapi: Core.Strapi) {
+  const make = async (uid: string, rows: Record<string, any>[]) =>
+    Object.fromEntries(await Promise.all(rows.map(async (r) => [r.code, await docs(strapi, uid).create({ data: r })])));
+  return {
+    salesperson: await make(UID.salesperson, [{ code: 'AB', name: 'Annelies Bauwens' }, { code: 'CD', name: 'Cedric Dubois' }, { code: 'KL', name: 'Karel Lenaerts' }, { code: 'JR', name: 'Jan Rommens' }]),
+    territory: await make(UID.territory, [{ code: 'EAST', name: 'East Flanders' }, { code: 'NORTH', name: 'Antwerp' }, { code: 'SOUTH', name: 'Wallonia' }]),
+    countryRegion: await make('plugin::marketing-setup.country-region', [{ code: 'BE', name: 'Belgium', isoCode: 'BE' }, { code: 'NL', name: 'Netherlands', isoCode: 'NL' }]),
+    language: await make('plugin::marketing-setup.language', [{ code: 'NLB', name: 'Dutch (Belgium)', formatRegion: 'nl-BE' }, { code: 'DEU', name: 'German', formatRegion: 'de-DE' }, { code: 'ENU', name: 'English', formatRegion: 'en-US' }, { code: 'FRA', name: 'French', formatRegion: 'fr-BE' }]),
+  };
+}

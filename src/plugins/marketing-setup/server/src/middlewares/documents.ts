@@ -3,6 +3,7 @@ import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS } from '../utils/uids';
 import { toHttpError, validationError } from '../utils/errors';
 import type { Write } from '../write-rules/types';
+import { assertScalarTypes } from '../utils/scalar-types';
 
 const WRITES = new Set(['create', 'update', 'delete']);
 const NUMBERED = new Set(Object.keys(WRITE_RULES));
@@ -18,6 +19,7 @@ export const documentsMiddleware = (strapi: Core.Strapi) => async (ctx: any, nex
     // Cloning would copy a unique number and skip the rules; a new record is the way.
     throw validationError('Records of this type cannot be duplicated; create a new one instead.');
   }
+  if (ctx.action === 'create' || ctx.action === 'update') assertScalarTypes(ctx.contentType.attributes, ctx.params?.data);
   const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
   if (!WRITES.has(ctx.action) || !handler) return next();
   try {

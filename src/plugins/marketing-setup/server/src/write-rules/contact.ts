@@ -1,19 +1,19 @@
 import type { Write, WriteRules } from './types';
 import { applyContactFieldRules, typeChangeFields, typeChangeViolation, type ContactType } from '../domain/contact-fields';
+import { applyDefaults, propagationPlan } from '../domain/inheritance';
 import { relationInput, type RelationRef } from '../utils/relations';
 import { validationError } from '../utils/errors';
 import { joinTableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
+import { applyPersonInheritance, loadContactFlat, loadSetupFlat, propagate, resolveRelationIds } from './inheritance';
+import { moveHistoryToOldCompany, assertDeletable, deletePersonsOf, repointToCompany } from './contact-lifecycle';
 
 type Contact = Record<string, any> & { id: number; documentId: string; type: ContactType };
 
-const findContact = (write: Write, ref: RelationRef) =>
-  write.strapi.db.query(UID.contact).findOne({ where: ref }) as Promise<Contact | null>;
-
 /** A person's company must be an existing company contact (and not the person itself). */
 async function resolveCompany(write: Write, ref: RelationRef, self?: Contact): Promise<Contact> {
-  const company = await findContact(write, ref);
+  const company = (await loadContactFlat(write, ref)) as Contact | null;
   if (!company) throw validationError('The company given for this contact does not exist.', ['company']);
   if (self && company.id === self.id) throw validationError('A person cannot be its own company.', ['company']);
   if (company.type !== 'company') {
@@ -21,6 +21,8 @@ async function resolveCompany(write: Write, ref: RelationRef, self?: Contact): P
   }
   return company;
 }
+
+const refersTo = (ref: RelationRef, c: Contact) => ('documentId' in ref ? ref.documentId === c.documentId : ref.id === c.id);
 
 /** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
 async function linkToItself(write: Write, id: number) {
@@ -48,19 +50,23 @@ async function checkTypeChange(write: Write, before: Contact, newType: ContactTy
   }
 }
 
+const notACompanyOfCompany = () => validationError('A company cannot belong to another company; only persons have a company.', ['company']);
+
 export const contactRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     const type: ContactType = data.type ?? 'company';
     const companyRef = relationInput(data.company);
-    if (type === 'company' && companyRef) {
-      throw validationError('A company cannot belong to another company; only persons have a company.', ['company']);
-    }
+    if (type === 'company' && companyRef) throw notACompanyOfCompany();
     const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
 
-    write.params.data = applyContactFieldRules(type, null, { ...data, type });
-    if (company) write.params.data.companyName = company.name;
-    delete write.params.data.inheritanceOverrides;
+    delete data.inheritanceOverrides; // maintained by the plugin only
+    await resolveRelationIds(write, data);
+    const fields = applyContactFieldRules(type, null, { ...data, type });
+    const setup = await loadSetupFlat(write);
+    if (type === 'person') applyPersonInheritance(setup, fields, null, company, !!company);
+    else Object.assign(fields, applyDefaults('company', fields, setup));
+    write.params.data = fields;
     await assignNumber(write, 'contactNos', 'Contact');
 
     const created = await next();
@@ -70,34 +76,58 @@ export const contactRules: WriteRules = {
 
   async update(write, next) {
     const data = (write.params.data ??= {});
-    const before = (await write.strapi.db.query(UID.contact).findOne({
-      where: { documentId: write.params.documentId },
-      populate: { company: { select: ['id', 'documentId', 'type', 'name'] } },
-    })) as Contact | null;
+    const before = (await loadContactFlat(write, { documentId: write.params.documentId })) as Contact | null;
     if (!before) return next(); // the document service answers "not found"
+    delete data.inheritanceOverrides;
 
     const newType: ContactType = data.type ?? before.type;
     const typeChanges = typeChangeFields({ ...before, ...(data.name !== undefined ? { name: data.name } : {}) }, newType);
     if (newType !== before.type) await checkTypeChange(write, before, newType);
 
+    // Which company the person has after this write, and whether it is a different one.
     const companyRef = relationInput(data.company);
+    let company: Contact | null = null;
+    let companyChanged = false;
     if (newType === 'company') {
-      const pointsElsewhere = companyRef && !('documentId' in companyRef ? companyRef.documentId === before.documentId : companyRef.id === before.id);
-      if (pointsElsewhere) throw validationError('A company cannot belong to another company; only persons have a company.', ['company']);
+      if (companyRef && !refersTo(companyRef, before)) throw notACompanyOfCompany();
       delete data.company; // a company always points to itself, set below
-    } else if (companyRef) {
-      data.companyName = (await resolveCompany(write, companyRef, before)).name;
-    } else if (companyRef === null || (newType !== before.type)) {
+    } else if (newType !== before.type || companyRef === null) {
       data.company = null; // a contact that becomes a person starts without company
       data.companyName = null;
+      companyChanged = before.type === 'person' && !!before.company;
+    } else if (companyRef) {
+      company = await resolveCompany(write, companyRef, before);
+      companyChanged = company.id !== before.company?.id;
+    } else if (before.company) {
+      company = (await loadContactFlat(write, { id: before.company.id })) as Contact;
     }
 
     await checkRenumber(write, before, 'contactNos');
-    delete data.inheritanceOverrides;
-    write.params.data = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
+    await resolveRelationIds(write, data);
+    const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
+    const setup = await loadSetupFlat(write);
+    if (newType === 'person') {
+      applyPersonInheritance(setup, fields, before, company, companyChanged);
+      if (companyChanged && before.company) await moveHistoryToOldCompany(write, before.id, before.company.id);
+    } else {
+      fields.inheritanceOverrides = [];
+    }
+    write.params.data = fields;
 
     const updated = await next();
-    if (newType === 'company' && before.type !== 'company') await linkToItself(write, before.id);
+    if (newType === 'company') {
+      if (before.type !== 'company') await linkToItself(write, before.id);
+      else await propagate(write, before.id, propagationPlan(setup, before, fields));
+    }
     return updated;
+  },
+
+  async delete(write, next) {
+    const before = (await loadContactFlat(write, { documentId: write.params.documentId })) as Contact | null;
+    if (!before) return next();
+    await assertDeletable(write, before);
+    if (before.type === 'company') await deletePersonsOf(write, before.id);
+    else if (before.company) await repointToCompany(write, before.id, before.company.id);
+    return next();
   },
 };

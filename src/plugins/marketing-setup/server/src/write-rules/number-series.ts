@@ -73,7 +73,7 @@ const lineRules: WriteRules = {
   create: (write, next) => writeLine(write, next, null),
   async update(write, next) {
     const before = await write.strapi.db.query(UID.noSeriesLine).findOne({
-      where: { documentId: write.params.documentId }, populate: { series: { select: ['code'] } },
+      where: { documentId: write.params.documentId }, populate: { series: { select: ['id', 'code'] } },
     });
     if (!before) return next();
     return writeLine(write, next, before);

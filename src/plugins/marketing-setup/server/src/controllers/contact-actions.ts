@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { yup, validateYupSchema } from '@strapi/utils';
+import { getService } from '../utils/services';
+
+const resetBody = yup.object({ fields: yup.array(yup.string().required()).optional() }).noUnknown().strict();
+const previewBody = yup.object({ data: yup.object().required() }).noUnknown();
+const salutationQuery = yup.object({
+  type: yup.string().oneOf(['formal', 'informal']).default('formal'),
+  language: yup.string().optional(),
+}).noUnknown();
+
+/** Contact actions beyond CRUD; the body is validated here, at the edge, before any rule runs. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async resetInheritance(ctx: any) {
+    const body = await validateYupSchema(resetBody)(ctx.request.body ?? {});
+    const contact = await getService(strapi, 'contacts').resetInheritance(ctx.params.documentId, body.fields);
+    ctx.body = { data: await strapi.contentAPI.sanitize.output(contact, strapi.getModel('plugin::marketing-setup.contact'), { auth: ctx.state.auth }) };
+  },
+  async propagationPreview(ctx: any) {
+    const body = await validateYupSchema(previewBody)(ctx.request.body ?? {});
+    ctx.body = { data: await getService(strapi, 'contacts').propagationPreview(ctx.params.documentId, body.data) };
+  },
+  async salutation(ctx: any) {
+    const query = await validateYupSchema(salutationQuery)(ctx.query ?? {});
+    ctx.body = { data: await getService(strapi, 'contacts').salutation(ctx.params.documentId, (query.type ?? 'formal') as any, query.language) };
+  },
+});

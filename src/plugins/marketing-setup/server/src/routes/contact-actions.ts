@@ -1,0 +1,9 @@
+/** Actions on a contact beyond CRUD (content API, /api/marketing-setup/contacts/:documentId/...). */
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'contact-actions.resetInheritance' },
+    { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'contact-actions.propagationPreview' },
+    { method: 'GET', path: '/contacts/:documentId/salutation', handler: 'contact-actions.salutation' },
+  ],
+};
