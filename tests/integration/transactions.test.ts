@@ -66,7 +66,8 @@ test('a company update propagated to 10,000 persons commits all or nothing', asy
        `CREATE TRIGGER ms_fail BEFORE UPDATE ON ms_contacts FOR EACH ROW WHEN (NEW.id = ${last} AND NEW.city = 'Brugge') EXECUTE FUNCTION ms_fail()`]
     : [`CREATE TRIGGER ms_fail BEFORE UPDATE ON ms_contacts WHEN NEW.id = ${last} AND NEW.city = 'Brugge' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`];
   for (const sql of trigger) await knex().raw(sql);
-  await expect(docs(app.strapi, UID.contact).update({ documentId: company.documentId, data: { city: 'Brugge', postCode: '8000' } })).rejects.toThrow(/injected failure/);
+  const failed = await docs(app.strapi, UID.contact).update({ documentId: company.documentId, data: { city: 'Brugge', postCode: '8000' } }).then((r: any) => r, (e: any) => e);
+  expect(String(failed)).toMatch(/injected failure/);
   expect(await knex()('ms_contacts').whereIn('id', ids).where({ city: 'Gent', post_code: '9000' }).count({ n: '*' })).toEqual([{ n: isPostgres() ? '10000' : 10000 }]);
   expect((await docs(app.strapi, UID.contact).findOne({ documentId: company.documentId })).city).toBe('Gent');
 
