@@ -1,4 +1,4 @@
-import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
+import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
 import { API, createSeries, docs, http, standardNumbering, updateSetup, UID, counts } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -111,6 +111,18 @@ describe('series lines', () => {
     const { line } = await createSeries(app.strapi, 'FMT', { startingNo: 'A1' });
     const updated = await docs(app.strapi, UID.noSeriesLine).update({ documentId: line.documentId, data: { endingNo: 'A10' } });
     expect(updated).toMatchObject({ startingNo: 'A01', endingNo: 'A10' });
+  });
+
+  test('an allow-gaps line numbers from a PostgreSQL sequence (a failed write loses its number); on SQLite it stays gapless', async () => {
+    const { series, line } = await createSeries(app.strapi, 'GAPS', { startingNo: 'G0001', endingNo: 'G9999', allowGaps: true });
+    await updateSetup(app.strapi, { contactNos: series.documentId });
+    expect((await api.post(`${API}/contacts`, { data: { name: 'Gap 1' } })).body.data.no).toBe('G0001');
+    expect((await api.post(`${API}/contacts`, { data: { name: 'x'.repeat(101) } })).status).toBe(400);
+    const third = (await api.post(`${API}/contacts`, { data: { name: 'Gap 3' } })).body.data.no;
+    expect(third).toBe(isPostgres() ? 'G0003' : 'G0002');
+    // Switching the line back to gapless continues after the last number the sequence gave out.
+    await docs(app.strapi, UID.noSeriesLine).update({ documentId: line.documentId, data: { allowGaps: false } });
+    expect((await api.post(`${API}/contacts`, { data: { name: 'Gapless again' } })).body.data.no).toBe(isPostgres() ? 'G0004' : 'G0003');
   });
 
   test('Contact Nos. empty in the setup refuses an automatic number', async () => {
