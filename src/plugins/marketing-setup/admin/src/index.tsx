@@ -1,7 +1,29 @@
-const PLUGIN_ID = 'marketing-setup';
+import { PLUGIN_ID } from './pluginId';
+import { PERMISSIONS } from './permissions';
 
 export default {
   register(app: any) {
+    // Settings → "Marketing Setup" section with two links. `permissions` only hides the links from roles
+    // without the action; the pages check it again (Page.Protect) and the admin routes enforce it.
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Marketing Setup' } },
+      [
+        {
+          id: `${PLUGIN_ID}-general`,
+          to: `${PLUGIN_ID}/general`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.general`, defaultMessage: 'Configuration' },
+          permissions: PERMISSIONS.read,
+          Component: () => import('./pages/SettingsPage'),
+        },
+        {
+          id: `${PLUGIN_ID}-no-series`,
+          to: `${PLUGIN_ID}/no-series`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.noSeries`, defaultMessage: 'Number series' },
+          permissions: PERMISSIONS.read,
+          Component: () => import('./pages/NoSeriesPage'),
+        },
+      ],
+    );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });
   },
   bootstrap() {},

@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/services';
 import { ensureIndexes } from './indexes';
+import { ACTIONS } from './permissions';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
+  await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
   await ensureIndexes(strapi);
   await getService(strapi, 'setup').ensure();
 };

@@ -2,6 +2,8 @@ import { factories } from '@strapi/strapi';
 import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import { takeWarnings } from '../utils/request-state';
+import contactActions from './contact-actions';
+import { adminControllers } from '../admin-api';
 
 /**
  * Core REST controllers for every content type. Creates and updates also return the non-blocking
@@ -25,4 +27,8 @@ function addWarnings(ctx: any, response: any) {
   return { ...response, meta: { ...(response.meta ?? {}), warnings } };
 }
 
-export const controllers = Object.fromEntries(Object.keys(contentTypes).map((name) => [name, withWarnings(uidOf(name))]));
+export const controllers = {
+  ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, withWarnings(uidOf(name))])),
+  'contact-actions': contactActions,
+  ...adminControllers,
+};

@@ -3,6 +3,7 @@ import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import setup from './setup';
 import numberSeries from './number-series';
+import contacts from './contacts';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -14,9 +15,11 @@ export const services = {
   ...coreServices,
   setup: factories.createCoreService(uidOf('setup') as any, setup as any),
   'number-series': numberSeries,
+  contacts,
 };
 
 export type PluginServices = {
   setup: ReturnType<typeof setup>;
   'number-series': ReturnType<typeof numberSeries>;
+  contacts: ReturnType<typeof contacts>;
 };

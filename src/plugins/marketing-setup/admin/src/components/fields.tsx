@@ -1,0 +1,217 @@
+import * as React from 'react';
+import {
+  Box,
+  DatePicker,
+  Field,
+  Flex,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Toggle,
+  Typography,
+} from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { getTrad } from '../utils/getTrad';
+import type { RecordRef } from '../utils/api';
+
+/* -------------------------------------------------------------------------------------------------
+ * Layout
+ * -----------------------------------------------------------------------------------------------*/
+
+interface SectionProps {
+  id: string;
+  title: string;
+  subtitle?: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}
+
+/** A white card with a title, a one-line explanation and a grid of fields (Strapi settings style). */
+export const Section = ({ id, title, subtitle, children, action }: SectionProps) => (
+  <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid={`section-${id}`}>
+    <Flex direction="column" alignItems="stretch" gap={5}>
+      <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
+        <Flex direction="column" alignItems="stretch" gap={1}>
+          <Typography variant="delta" tag="h2">
+            {title}
+          </Typography>
+          {subtitle && (
+            <Typography variant="pi" textColor="neutral600">
+              {subtitle}
+            </Typography>
+          )}
+        </Flex>
+        {action}
+      </Flex>
+      <Grid.Root gap={5}>{children}</Grid.Root>
+    </Flex>
+  </Box>
+);
+
+/** One grid cell; `size` is the width in 12ths on large screens (full width on small ones). */
+export const Cell = ({ size = 6, children }: { size?: number; children: React.ReactNode }) => (
+  <Grid.Item col={size} s={12} direction="column" alignItems="stretch">
+    {children}
+  </Grid.Item>
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * Inputs. Each one: a label, the input, a one-line hint and the server's message when it refused the value.
+ * -----------------------------------------------------------------------------------------------*/
+
+interface BaseProps<T> {
+  name: string;
+  label: string;
+  hint?: React.ReactNode;
+  error?: string;
+  disabled?: boolean;
+  value: T;
+  onChange: (name: string, value: T) => void;
+  required?: boolean;
+}
+
+export const ToggleField = ({ name, label, hint, error, disabled, value, onChange, maxWidth }: BaseProps<boolean> & { maxWidth?: string }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Field.Root name={name} id={name} hint={hint} error={error} maxWidth={maxWidth}>
+      <Field.Label>{label}</Field.Label>
+      <Toggle
+        checked={!!value}
+        disabled={disabled}
+        data-testid={`field-${name}`}
+        onLabel={formatMessage({ id: getTrad('toggle.on'), defaultMessage: 'On' })}
+        offLabel={formatMessage({ id: getTrad('toggle.off'), defaultMessage: 'Off' })}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(name, e.target.checked)}
+      />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+export const TextField = ({
+  name, label, hint, error, disabled, value, onChange, required, placeholder,
+}: BaseProps<string | null> & { placeholder?: string }) => (
+  <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
+    <Field.Label>{label}</Field.Label>
+    <TextInput
+      value={value ?? ''}
+      disabled={disabled}
+      placeholder={placeholder}
+      data-testid={`field-${name}`}
+      onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(name, e.target.value === '' ? null : e.target.value)}
+    />
+    <Field.Hint />
+    <Field.Error />
+  </Field.Root>
+);
+
+export const NumberField = ({ name, label, hint, error, disabled, value, onChange, required }: BaseProps<number | null>) => (
+  <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
+    <Field.Label>{label}</Field.Label>
+    <NumberInput
+      value={value ?? undefined}
+      disabled={disabled}
+      data-testid={`field-${name}`}
+      onValueChange={(v) => onChange(name, v === undefined || Number.isNaN(v) ? null : v)}
+    />
+    <Field.Hint />
+    <Field.Error />
+  </Field.Root>
+);
+
+/** A date stored as YYYY-MM-DD (no time zone shifts: the calendar date the user picked). */
+export const DateField = ({ name, label, hint, error, disabled, value, onChange }: BaseProps<string | null>) => {
+  const { formatMessage, locale } = useIntl();
+  const asDate = value ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) : undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    <Field.Root name={name} id={name} hint={hint} error={error}>
+      <Field.Label>{label}</Field.Label>
+      <DatePicker
+        value={asDate}
+        locale={locale}
+        disabled={disabled}
+        clearLabel={formatMessage({ id: getTrad('action.clear'), defaultMessage: 'Clear' })}
+        onClear={() => onChange(name, null)}
+        onChange={(d) => onChange(name, d ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` : null)}
+      />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A fixed list of choices; `null` is shown as the blank choice. */
+export const ChoiceField = ({
+  name, label, hint, error, disabled, value, onChange, choices, blankLabel,
+}: BaseProps<string | null> & { choices: Choice[]; blankLabel: string }) => {
+  const BLANK = '__blank__';
+  return (
+    <Field.Root name={name} id={name} hint={hint} error={error}>
+      <Field.Label>{label}</Field.Label>
+      <SingleSelect
+        value={value ?? BLANK}
+        disabled={disabled}
+        data-testid={`field-${name}`}
+        onChange={(v) => onChange(name, v === BLANK ? null : String(v))}
+      >
+        <SingleSelectOption value={BLANK}>{blankLabel}</SingleSelectOption>
+        {choices.map((c) => (
+          <SingleSelectOption key={c.value} value={c.value}>
+            {c.label}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+export const refLabel = (ref: RecordRef) => (ref.name ? `${ref.code} – ${ref.name}` : ref.code);
+
+/** A picker over master data: the value is a documentId or null (cleared with the ✕ button). */
+export const RecordField = ({
+  name, label, hint, error, disabled, value, onChange, options, current, footer,
+}: BaseProps<string | null> & { options: RecordRef[]; current?: RecordRef | null; footer?: React.ReactNode }) => {
+  const { formatMessage } = useIntl();
+  // The stored record is always offered, even when the list was cut off before it.
+  const all = current && !options.some((o) => o.documentId === current.documentId) ? [current, ...options] : options;
+  return (
+    <Field.Root name={name} id={name} hint={hint} error={error}>
+      <Field.Label>{label}</Field.Label>
+      <SingleSelect
+        value={value ?? ''}
+        disabled={disabled}
+        data-testid={`field-${name}`}
+        placeholder={formatMessage({ id: getTrad('picker.placeholder'), defaultMessage: 'None selected' })}
+        clearLabel={formatMessage({ id: getTrad('action.clear'), defaultMessage: 'Clear' })}
+        onClear={value ? () => onChange(name, null) : undefined}
+        onChange={(v) => onChange(name, String(v))}
+      >
+        {all.length === 0 ? (
+          <SingleSelectOption value="__empty__" disabled>
+            {formatMessage({ id: getTrad('picker.empty'), defaultMessage: 'No entries yet' })}
+          </SingleSelectOption>
+        ) : (
+          all.map((o) => (
+            <SingleSelectOption key={o.documentId} value={o.documentId}>
+              {refLabel(o)}
+            </SingleSelectOption>
+          ))
+        )}
+      </SingleSelect>
+      <Field.Hint />
+      <Field.Error />
+      {footer}
+    </Field.Root>
+  );
+};

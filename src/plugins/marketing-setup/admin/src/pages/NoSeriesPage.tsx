@@ -1,0 +1,601 @@
+import * as React from 'react';
+import {
+  BackButton,
+  Blocker,
+  ConfirmDialog,
+  Form,
+  Layouts,
+  Page,
+  useFetchClient,
+  useNotification,
+  useRBAC,
+} from '@strapi/strapi/admin';
+import {
+  Badge,
+  Box,
+  Button,
+  Dialog,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Modal,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  Grid,
+} from '@strapi/design-system';
+import { Check, Pencil, Plus, Trash } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { Cell, DateField, NumberField, Section, TextField, ToggleField } from '../components/fields';
+import { PERMISSIONS } from '../permissions';
+import { PATHS } from '../pluginId';
+import { API, changedFields, useProblemOf, type SeriesDetail, type SeriesLine, type SeriesSummary } from '../utils/api';
+import { getTrad } from '../utils/getTrad';
+
+const useT = () => {
+  const { formatMessage } = useIntl();
+  return (id: string, defaultMessage: string, values?: Record<string, any>) => formatMessage({ id: getTrad(id), defaultMessage }, values);
+};
+
+const YesNo = ({ value }: { value: boolean }) => {
+  const t = useT();
+  return (
+    <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>
+  );
+};
+
+/** The next number, or in red why the series cannot hand one out. */
+const NextNo = ({ no, error, testId }: { no: string | null; error: string | null; testId?: string }) => {
+  const t = useT();
+  return no ? (
+    <Badge active data-testid={testId}>
+      {no}
+    </Badge>
+  ) : (
+    <Typography variant="pi" textColor="danger600" data-testid={testId}>
+      {error ?? t('numbering.none', 'none')}
+    </Typography>
+  );
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Create a series (modal)
+ * -----------------------------------------------------------------------------------------------*/
+
+const CreateSeriesModal = ({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (s: SeriesDetail) => void }) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const problemOf = useProblemOf();
+  const { toggleNotification } = useNotification();
+  const [values, setValues] = React.useState<Record<string, any>>({ code: null, description: null });
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [busy, setBusy] = React.useState(false);
+
+  React.useEffect(() => {
+    if (open) {
+      setValues({ code: null, description: null });
+      setErrors({});
+    }
+  }, [open]);
+
+  const change = (name: string, value: unknown) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors(({ [name]: _gone, ...rest }) => rest);
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const { data } = await post<{ data: SeriesDetail }>(`${API}/no-series`, values);
+      toggleNotification({ type: 'success', message: t('series.created', 'Number series {code} was created.', { code: data.data.code }) });
+      onCreated(data.data);
+    } catch (err) {
+      const problem = problemOf(err);
+      setErrors(problem.fields);
+      if (!Object.keys(problem.fields).length) toggleNotification({ type: 'danger', message: problem.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal.Root open={open} onOpenChange={(o) => !o && onClose()}>
+      <Modal.Content>
+        <form onSubmit={submit} noValidate>
+          <Modal.Header closeLabel={t('action.close', 'Close')}>
+            <Modal.Title>{t('series.create.title', 'New number series')}</Modal.Title>
+          </Modal.Header>
+          <Modal.Body>
+            <Grid.Root gap={4}>
+              <Cell size={12}>
+                <TextField
+                  name="code" required value={values.code} error={errors.code} onChange={change}
+                  label={t('series.field.code', 'Code')}
+                  hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')}
+                />
+              </Cell>
+              <Cell size={12}>
+                <TextField
+                  name="description" value={values.description} error={errors.description} onChange={change}
+                  label={t('series.field.description', 'Description')}
+                  hint={t('series.field.description.hint', 'What the series numbers, in words.')}
+                />
+              </Cell>
+            </Grid.Root>
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.Close>
+              <Button variant="tertiary">{t('action.cancel', 'Cancel')}</Button>
+            </Modal.Close>
+            <Button type="submit" loading={busy} data-testid="series-create-submit">
+              {t('action.create', 'Create')}
+            </Button>
+          </Modal.Footer>
+        </form>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * List
+ * -----------------------------------------------------------------------------------------------*/
+
+const SeriesList = () => {
+  const t = useT();
+  const { get } = useFetchClient();
+  const navigate = useNavigate();
+  const problemOf = useProblemOf();
+  const { allowedActions: { canUpdate } } = useRBAC(PERMISSIONS.update);
+  const [rows, setRows] = React.useState<SeriesSummary[] | null>(null);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [creating, setCreating] = React.useState(false);
+
+  React.useEffect(() => {
+    get<{ data: SeriesSummary[] }>(`${API}/no-series`)
+      .then(({ data }) => setRows(data.data))
+      .catch((err) => setLoadError(problemOf(err).message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (loadError) return <Page.Error />;
+  if (!rows) return <Page.Loading />;
+
+  const headers = [
+    t('series.field.code', 'Code'),
+    t('series.field.description', 'Description'),
+    t('series.field.defaultNos', 'Default numbers'),
+    t('series.field.manualNos', 'Manual numbers'),
+    t('series.field.dateOrder', 'Date order'),
+    t('series.lines', 'Lines'),
+    t('numbering.nextShort', 'Next number'),
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('series.page.title', 'Number series')}</Page.Title>
+      <Layouts.Header
+        title={t('series.header.title', 'Number series')}
+        subtitle={t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')}
+        navigationAction={<BackButton fallback={PATHS.settings} />}
+        primaryAction={
+          canUpdate ? (
+            <Button startIcon={<Plus />} size="S" onClick={() => setCreating(true)} data-testid="series-create">
+              {t('series.create', 'New number series')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Layouts.Content>
+        {rows.length === 0 ? (
+          <EmptyStateLayout
+            content={t('series.empty', 'There are no number series yet.')}
+            action={
+              canUpdate ? (
+                <Button variant="secondary" startIcon={<Plus />} onClick={() => setCreating(true)}>
+                  {t('series.create', 'New number series')}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : (
+          <Table colCount={headers.length} rowCount={rows.length + 1}>
+            <Thead>
+              <Tr>
+                {headers.map((h) => (
+                  <Th key={h}>
+                    <Typography variant="sigma">{h}</Typography>
+                  </Th>
+                ))}
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((row) => (
+                <Tr
+                  key={row.documentId}
+                  data-testid={`series-row-${row.code}`}
+                  onClick={() => navigate(`${PATHS.noSeries}/${row.documentId}`)}
+                  style={{ cursor: 'pointer' }}
+                >
+                  <Td>
+                    <Typography fontWeight="bold">{row.code}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{row.description ?? ''}</Typography>
+                  </Td>
+                  <Td><YesNo value={row.defaultNos} /></Td>
+                  <Td><YesNo value={row.manualNos} /></Td>
+                  <Td><YesNo value={row.dateOrder} /></Td>
+                  <Td>
+                    <Typography>{row.lineCount}</Typography>
+                  </Td>
+                  <Td>
+                    <NextNo no={row.nextNo} error={row.nextNoError} />
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </Layouts.Content>
+      <CreateSeriesModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(s) => navigate(`${PATHS.noSeries}/${s.documentId}`)}
+      />
+    </Page.Main>
+  );
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Line editor (modal)
+ * -----------------------------------------------------------------------------------------------*/
+
+const LINE_FIELDS = ['lineNo', 'startingDate', 'startingNo', 'endingNo', 'warningNo', 'incrementBy', 'lastNoUsed', 'open', 'allowGaps'] as const;
+const NEW_LINE: Record<string, any> = {
+  lineNo: null, startingDate: null, startingNo: null, endingNo: null, warningNo: null, incrementBy: 1, lastNoUsed: null,
+  open: true, allowGaps: false,
+};
+
+const LineModal = ({
+  series, line, open, onClose, onSaved,
+}: { series: SeriesDetail; line: SeriesLine | null; open: boolean; onClose: () => void; onSaved: (s: SeriesDetail) => void }) => {
+  const t = useT();
+  const { post, put } = useFetchClient();
+  const problemOf = useProblemOf();
+  const { toggleNotification } = useNotification();
+  const initial = React.useMemo(
+    () => (line ? Object.fromEntries(LINE_FIELDS.map((f) => [f, line[f] ?? null])) : { ...NEW_LINE }),
+    [line],
+  );
+  const [values, setValues] = React.useState<Record<string, any>>(initial);
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [busy, setBusy] = React.useState(false);
+
+  React.useEffect(() => {
+    if (open) {
+      setValues(initial);
+      setErrors({});
+    }
+  }, [open, initial]);
+
+  const change = (name: string, value: unknown) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors(({ [name]: _gone, ...rest }) => rest);
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const { data } = line
+        ? await put<{ data: SeriesDetail }>(`${API}/no-series-lines/${line.documentId}`, changedFields(initial, values))
+        : await post<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}/lines`, values);
+      toggleNotification({ type: 'success', message: line ? t('line.saved', 'The line was saved.') : t('line.created', 'The line was added.') });
+      onSaved(data.data);
+    } catch (err) {
+      const problem = problemOf(err);
+      setErrors(problem.fields);
+      toggleNotification({ type: 'danger', message: problem.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const f = (name: string) => ({ name, value: values[name], error: errors[name], onChange: change });
+  return (
+    <Modal.Root open={open} onOpenChange={(o) => !o && onClose()}>
+      <Modal.Content>
+        <form onSubmit={submit} noValidate data-testid="line-form">
+          <Modal.Header closeLabel={t('action.close', 'Close')}>
+            <Modal.Title>
+              {line ? t('line.edit.title', 'Edit line of {code}', { code: series.code }) : t('line.create.title', 'New line for {code}', { code: series.code })}
+            </Modal.Title>
+          </Modal.Header>
+          <Modal.Body>
+            <Grid.Root gap={4}>
+              <Cell>
+                <DateField {...f('startingDate')} label={t('line.field.startingDate', 'Starting date')} hint={t('line.field.startingDate.hint', 'The line is used from this date on; blank means always.')} />
+              </Cell>
+              <Cell>
+                <NumberField {...f('lineNo')} label={t('line.field.lineNo', 'Line number')} hint={t('line.field.lineNo.hint', 'Order among the lines; blank puts the line last.')} />
+              </Cell>
+              <Cell>
+                <TextField {...f('startingNo')} label={t('line.field.startingNo', 'Starting number')} hint={t('line.field.startingNo.hint', 'First number handed out, for example CT000001.')} />
+              </Cell>
+              <Cell>
+                <TextField {...f('endingNo')} label={t('line.field.endingNo', 'Ending number')} hint={t('line.field.endingNo.hint', 'Last number that may be handed out; blank means no end.')} />
+              </Cell>
+              <Cell>
+                <TextField {...f('warningNo')} label={t('line.field.warningNo', 'Warning number')} hint={t('line.field.warningNo.hint', 'From this number on, users are warned that the series runs out.')} />
+              </Cell>
+              <Cell>
+                <NumberField {...f('incrementBy')} label={t('line.field.incrementBy', 'Increment by')} hint={t('line.field.incrementBy.hint', 'Step between two numbers, usually 1.')} />
+              </Cell>
+              <Cell>
+                <TextField {...f('lastNoUsed')} label={t('line.field.lastNoUsed', 'Last number used')} hint={t('line.field.lastNoUsed.hint', 'The number handed out last; the next one follows it.')} />
+              </Cell>
+              <Cell size={3}>
+                <ToggleField {...f('open')} label={t('line.field.open', 'Open')} hint={t('line.field.open.hint', 'Closed lines hand out no numbers.')} />
+              </Cell>
+              <Cell size={3}>
+                <ToggleField {...f('allowGaps')} label={t('line.field.allowGaps', 'Allow gaps')} hint={t('line.field.allowGaps.hint', 'Faster; a failed save may skip a number.')} />
+              </Cell>
+            </Grid.Root>
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.Close>
+              <Button variant="tertiary">{t('action.cancel', 'Cancel')}</Button>
+            </Modal.Close>
+            <Button type="submit" loading={busy} data-testid="line-submit">
+              {line ? t('action.save', 'Save') : t('action.create', 'Create')}
+            </Button>
+          </Modal.Footer>
+        </form>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Detail: the series and its lines
+ * -----------------------------------------------------------------------------------------------*/
+
+const SERIES_FIELDS = ['code', 'description', 'defaultNos', 'manualNos', 'dateOrder'] as const;
+const seriesValues = (s: SeriesDetail): Record<string, any> => Object.fromEntries(SERIES_FIELDS.map((f) => [f, s[f] ?? null]));
+
+const SeriesEdit = () => {
+  const t = useT();
+  const { documentId } = useParams<{ documentId: string }>();
+  const { get, put, del } = useFetchClient();
+  const problemOf = useProblemOf();
+  const { toggleNotification } = useNotification();
+  const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
+  const [series, setSeries] = React.useState<SeriesDetail | null>(null);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [editing, setEditing] = React.useState<{ line: SeriesLine | null } | null>(null);
+  const [deleting, setDeleting] = React.useState<SeriesLine | null>(null);
+
+  React.useEffect(() => {
+    get<{ data: SeriesDetail }>(`${API}/no-series/${documentId}`)
+      .then(({ data }) => setSeries(data.data))
+      .catch((err) => setLoadError(problemOf(err).message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [documentId]);
+
+  const initialValues = React.useMemo(() => (series ? seriesValues(series) : null), [series]);
+
+  if (loadError) return <Page.Error />;
+  if (!series || !initialValues || loadingRBAC) return <Page.Loading />;
+  const readOnly = !canUpdate;
+
+  const handleSubmit = async (values: Record<string, any>, { setErrors, resetForm }: any) => {
+    try {
+      const { data } = await put<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}`, changedFields(initialValues, values));
+      resetForm(seriesValues(data.data));
+      setSeries(data.data);
+      toggleNotification({ type: 'success', message: t('series.saved', 'The number series was saved.') });
+    } catch (err) {
+      const problem = problemOf(err);
+      setErrors(problem.fields);
+      toggleNotification({ type: 'danger', message: problem.message });
+    }
+  };
+
+  const deleteLine = async () => {
+    if (!deleting) return;
+    try {
+      const { data } = await del<{ data: SeriesDetail }>(`${API}/no-series-lines/${deleting.documentId}`);
+      setSeries(data.data);
+      toggleNotification({ type: 'success', message: t('line.deleted', 'The line was deleted.') });
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: problemOf(err).message });
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  // Short column titles so that the whole line fits; the edit dialog has the full labels and hints.
+  const lineHeaders = [
+    t('line.col.startingDate', 'Start date'),
+    t('line.col.startingNo', 'Start no.'),
+    t('line.col.endingNo', 'End no.'),
+    t('line.col.warningNo', 'Warning no.'),
+    t('line.col.incrementBy', 'Step'),
+    t('line.col.lastNoUsed', 'Last used'),
+    t('line.col.open', 'Open'),
+    t('line.col.allowGaps', 'Gaps'),
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('series.edit.page.title', 'Number series {code}', { code: series.code })}</Page.Title>
+      <Form method="PUT" initialValues={initialValues} onSubmit={handleSubmit} disabled={readOnly}>
+        {({ values, errors, onChange, modified, isSubmitting, setErrors }) => {
+          const change = (name: string, value: unknown) => {
+            onChange(name, value);
+            if (errors[name]) {
+              const { [name]: _gone, ...rest } = errors as Record<string, any>;
+              setErrors(rest);
+            }
+          };
+          const f = (name: string) => ({
+            name, value: values[name] as any, onChange: change, disabled: readOnly,
+            error: typeof errors[name] === 'string' ? (errors[name] as string) : undefined,
+          });
+          return (
+            <>
+              <Layouts.Header
+                navigationAction={<BackButton fallback={PATHS.noSeries} />}
+                title={series.code}
+                subtitle={series.description ?? t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')}
+                primaryAction={
+                  <Button type="submit" startIcon={<Check />} size="S" disabled={readOnly || !modified} loading={isSubmitting} data-testid="series-save">
+                    {t('action.save', 'Save')}
+                  </Button>
+                }
+              />
+              <Layouts.Content>
+                <Flex direction="column" alignItems="stretch" gap={6}>
+                  <Section
+                    id="series"
+                    title={t('series.section', 'Series')}
+                    subtitle={t('series.section.subtitle', 'How numbers of this series may be used.')}
+                    action={
+                      <Flex gap={2} alignItems="center" data-testid="series-next">
+                        <Typography variant="pi" textColor="neutral600">{t('numbering.next', 'Next number:')}</Typography>
+                        <NextNo no={series.nextNo} error={series.nextNoError} testId="series-next-no" />
+                      </Flex>
+                    }
+                  >
+                    <Cell>
+                      <TextField {...f('code')} required label={t('series.field.code', 'Code')} hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')} />
+                    </Cell>
+                    <Cell>
+                      <TextField {...f('description')} label={t('series.field.description', 'Description')} hint={t('series.field.description.hint', 'What the series numbers, in words.')} />
+                    </Cell>
+                    <Cell size={4}>
+                      <ToggleField {...f('defaultNos')} label={t('series.field.defaultNos', 'Default numbers')} hint={t('series.field.defaultNos.hint', 'New records get their number from this series automatically.')} />
+                    </Cell>
+                    <Cell size={4}>
+                      <ToggleField {...f('manualNos')} label={t('series.field.manualNos', 'Manual numbers')} hint={t('series.field.manualNos.hint', 'Users may type a number of their own.')} />
+                    </Cell>
+                    <Cell size={4}>
+                      <ToggleField {...f('dateOrder')} label={t('series.field.dateOrder', 'Date order')} hint={t('series.field.dateOrder.hint', 'Numbers must be handed out in date order.')} />
+                    </Cell>
+                  </Section>
+
+                  <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="section-lines">
+                    <Flex direction="column" alignItems="stretch" gap={4}>
+                      <Flex justifyContent="space-between" alignItems="flex-start">
+                        <Flex direction="column" alignItems="stretch" gap={1}>
+                          <Typography variant="delta" tag="h2">{t('series.lines', 'Lines')}</Typography>
+                          <Typography variant="pi" textColor="neutral600">
+                            {t('series.lines.subtitle', 'Number ranges of the series; the open line with the latest starting date up to today is used.')}
+                          </Typography>
+                        </Flex>
+                        {canUpdate && (
+                          <Button variant="secondary" startIcon={<Plus />} size="S" onClick={() => setEditing({ line: null })} data-testid="line-create">
+                            {t('line.create', 'Add line')}
+                          </Button>
+                        )}
+                      </Flex>
+                      {series.lines.length === 0 ? (
+                        <Typography textColor="neutral600" data-testid="lines-empty">
+                          {t('series.lines.empty', 'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.')}
+                        </Typography>
+                      ) : (
+                        <Table colCount={lineHeaders.length + 1} rowCount={series.lines.length + 1}>
+                          <Thead>
+                            <Tr>
+                              {lineHeaders.map((h) => (
+                                <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+                              ))}
+                              <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
+                            </Tr>
+                          </Thead>
+                          <Tbody>
+                            {series.lines.map((line, i) => (
+                              <Tr key={line.documentId} data-testid={`line-row-${i}`}>
+                                <Td><Typography>{line.startingDate ?? '—'}</Typography></Td>
+                                <Td><Typography>{line.startingNo ?? '—'}</Typography></Td>
+                                <Td><Typography>{line.endingNo ?? '—'}</Typography></Td>
+                                <Td><Typography>{line.warningNo ?? '—'}</Typography></Td>
+                                <Td><Typography>{line.incrementBy ?? 1}</Typography></Td>
+                                <Td>
+                                  <Flex direction="column" alignItems="flex-start">
+                                    <Typography>{line.lastNoUsed ?? '—'}</Typography>
+                                    {line.lastDateUsed && (
+                                      <Typography variant="pi" textColor="neutral600">
+                                        {t('line.lastDateUsed', 'on {date}', { date: line.lastDateUsed })}
+                                      </Typography>
+                                    )}
+                                  </Flex>
+                                </Td>
+                                <Td><YesNo value={line.open} /></Td>
+                                <Td><YesNo value={line.allowGaps} /></Td>
+                                <Td>
+                                  {canUpdate && (
+                                    <Flex gap={1}>
+                                      <IconButton variant="ghost" label={t('line.edit', 'Edit line')} onClick={() => setEditing({ line })}>
+                                        <Pencil />
+                                      </IconButton>
+                                      <IconButton variant="ghost" label={t('line.delete', 'Delete line')} onClick={() => setDeleting(line)}>
+                                        <Trash />
+                                      </IconButton>
+                                    </Flex>
+                                  )}
+                                </Td>
+                              </Tr>
+                            ))}
+                          </Tbody>
+                        </Table>
+                      )}
+                    </Flex>
+                  </Box>
+                </Flex>
+              </Layouts.Content>
+              <Blocker />
+            </>
+          );
+        }}
+      </Form>
+      <LineModal
+        series={series}
+        line={editing?.line ?? null}
+        open={!!editing}
+        onClose={() => setEditing(null)}
+        onSaved={(s) => {
+          setSeries(s);
+          setEditing(null);
+        }}
+      />
+      <Dialog.Root open={!!deleting} onOpenChange={(o) => !o && setDeleting(null)}>
+        <ConfirmDialog onConfirm={deleteLine} variant="danger">
+          {t('line.delete.confirm', 'Delete this line? Numbers already handed out stay as they are.')}
+        </ConfirmDialog>
+      </Dialog.Root>
+    </Page.Main>
+  );
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Routes: /settings/marketing-setup/no-series and /settings/marketing-setup/no-series/:documentId
+ * -----------------------------------------------------------------------------------------------*/
+
+const NoSeriesPage = () => (
+  <Page.Protect permissions={PERMISSIONS.read}>
+    <Routes>
+      <Route index element={<SeriesList />} />
+      <Route path=":documentId" element={<SeriesEdit />} />
+    </Routes>
+  </Page.Protect>
+);
+
+export default NoSeriesPage;

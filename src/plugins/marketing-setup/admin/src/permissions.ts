@@ -1,0 +1,9 @@
+/** Admin RBAC actions of the plugin (registered by the server at bootstrap, see server/src/permissions.ts). */
+const action = (uid: string) => ({ action: `plugin::marketing-setup.${uid}`, subject: null });
+
+export const PERMISSIONS = {
+  /** Sees the settings links and pages. */
+  read: [action('settings.read')],
+  /** Saves the Marketing Setup and edits number series. */
+  update: [action('settings.update')],
+};

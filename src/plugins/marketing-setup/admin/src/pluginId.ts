@@ -1,0 +1,7 @@
+export const PLUGIN_ID = 'marketing-setup';
+
+/** Paths of the plugin's settings pages (relative to the admin router's basename). */
+export const PATHS = {
+  settings: '/settings/marketing-setup/general',
+  noSeries: '/settings/marketing-setup/no-series',
+} as const;

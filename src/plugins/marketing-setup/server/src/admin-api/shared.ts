@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { uidOf } from '../content-types/fields';
+
+/** Master-data types the admin can pick from, and the field that names an entry of each. */
+export const LOOKUP_TYPES = {
+  salesperson: 'name',
+  territory: 'name',
+  'country-region': 'name',
+  language: 'name',
+  salutation: 'description',
+  'sales-cycle': 'description',
+  'no-series': 'description',
+} as const;
+export type LookupType = keyof typeof LOOKUP_TYPES;
+
+export const isLookupType = (type: unknown): type is LookupType =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(LOOKUP_TYPES, type);
+
+/** How the admin shows a referenced record: { documentId, code, name }. */
+export interface RecordRef { documentId: string; code: string; name: string | null }
+
+export const toRef = (type: LookupType, row: any): RecordRef | null =>
+  row ? { documentId: row.documentId, code: row.code, name: row[LOOKUP_TYPES[type]] ?? null } : null;
+
+export const refFields = (type: LookupType) => ['code', LOOKUP_TYPES[type]];
+
+/** Blank text from a form means "not set". */
+export const blankToNull = (body: unknown): Record<string, unknown> => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v]),
+  );
+};
+
+/** A ValidationError with several field messages (the admin shows each under its field). */
+export const fieldErrors = (list: { path: string[]; message: string }[]) =>
+  new errors.ValidationError(list.length === 1 ? list[0].message : 'Some fields need your attention.', {
+    errors: list.map((e) => ({ ...e, name: 'ValidationError' })),
+  });
+
+/** Checks that each given documentId exists in its master-data table; returns the messages of the ones that do not. */
+export async function missingRefs(strapi: Core.Strapi, refs: [field: string, type: LookupType, documentId: string][]) {
+  const problems: { path: string[]; message: string }[] = [];
+  for (const [field, type, documentId] of refs) {
+    const found = await strapi.documents(uidOf(type) as any).findOne({ documentId, fields: ['id'] as any });
+    if (!found) problems.push({ path: [field], message: 'The selected entry no longer exists. Choose another one.' });
+  }
+  return problems;
+}

@@ -1,0 +1,30 @@
+/**
+ * Admin RBAC actions of the plugin. A super admin grants them to roles in
+ * Settings → Administration panel → Roles → Plugins → Marketing Setup. The admin routes check them
+ * (admin::hasPermissions) and the admin UI hides links and pages without them.
+ */
+export const PLUGIN_NAME = 'marketing-setup';
+
+const action = (uid: string, displayName: string, subCategory: string) => ({
+  section: 'plugins' as const,
+  pluginName: PLUGIN_NAME,
+  subCategory,
+  uid,
+  displayName,
+});
+
+/** Registered through `strapi.admin.services.permission.actionProvider.registerMany` at bootstrap. */
+export const ACTIONS = [
+  action('settings.read', 'Read the Marketing Setup', 'settings'),
+  action('settings.update', 'Change the Marketing Setup and number series', 'settings'),
+  action('duplicates.review', 'Review duplicate contacts', 'duplicates'),
+  action('duplicates.merge', 'Merge duplicate contacts', 'duplicates'),
+];
+
+/** Full action ids, as stored in admin permissions: plugin::marketing-setup.<uid>. */
+export const PERMISSIONS = {
+  settingsRead: `plugin::${PLUGIN_NAME}.settings.read`,
+  settingsUpdate: `plugin::${PLUGIN_NAME}.settings.update`,
+  duplicatesReview: `plugin::${PLUGIN_NAME}.duplicates.review`,
+  duplicatesMerge: `plugin::${PLUGIN_NAME}.duplicates.merge`,
+} as const;
