@@ -36,7 +36,9 @@ export default contentType({
     registrationNumber: str({ maxLength: 20 }),
     noSeries: str({ maxLength: 20 }),
     // Fields of a person set by hand (not inherited from its company); maintained by the plugin.
-    inheritanceOverrides: { type: 'json' },
+    inheritanceOverrides: { type: 'json', writable: false },
     privacyBlocked: bool(false),
+    // Computed from the contact's business relations (and its company's); read-only, filterable.
+    businessRelation: { type: 'enumeration', enum: ['none', 'customer', 'vendor', 'bankAccount', 'other', 'multiple'], default: 'none', writable: false },
   },
 });

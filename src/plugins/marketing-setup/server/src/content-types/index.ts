@@ -2,6 +2,7 @@ import setup from './setup';
 import contact from './contact';
 import opportunity from './opportunity';
 import { noSeries, noSeriesLine } from './number-series';
+import { bankAccount, businessRelation, contactBusinessRelation, customer, vendor } from './business-relations';
 import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
 
 /** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
@@ -19,4 +20,9 @@ export default {
   'salutation-formula': salutationFormula,
   'sales-cycle': salesCycle,
   'sales-cycle-stage': salesCycleStage,
+  'business-relation': businessRelation,
+  'contact-business-relation': contactBusinessRelation,
+  customer,
+  vendor,
+  'bank-account': bankAccount,
 };

@@ -4,6 +4,12 @@ import { getService } from '../utils/services';
 
 const resetBody = yup.object({ fields: yup.array(yup.string().required()).optional() }).noUnknown().strict();
 const previewBody = yup.object({ data: yup.object().required() }).noUnknown();
+const createAsBody = yup.object({ kind: yup.string().oneOf(['customer', 'vendor', 'bankAccount']).required() }).noUnknown().strict();
+const linkBody = yup.object({
+  kind: yup.string().oneOf(['customer', 'vendor', 'bankAccount']).required(),
+  target: yup.string().required(),
+  master: yup.string().oneOf(['contact', 'target']).default('contact'),
+}).noUnknown().strict();
 const salutationQuery = yup.object({
   type: yup.string().oneOf(['formal', 'informal']).default('formal'),
   language: yup.string().optional(),
@@ -19,6 +25,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async propagationPreview(ctx: any) {
     const body = await validateYupSchema(previewBody)(ctx.request.body ?? {});
     ctx.body = { data: await getService(strapi, 'contacts').propagationPreview(ctx.params.documentId, body.data) };
+  },
+  async createAs(ctx: any) {
+    const body = await validateYupSchema(createAsBody)(ctx.request.body ?? {});
+    ctx.status = 201;
+    ctx.body = { data: await getService(strapi, 'business-relations').createAs(ctx.params.documentId, body.kind as any) };
+  },
+  async link(ctx: any) {
+    const body = await validateYupSchema(linkBody)(ctx.request.body ?? {});
+    ctx.body = { data: await getService(strapi, 'business-relations').linkExisting(ctx.params.documentId, body.kind as any, body.target, (body.master ?? 'contact') as any) };
   },
   async salutation(ctx: any) {
     const query = await validateYupSchema(salutationQuery)(ctx.query ?? {});

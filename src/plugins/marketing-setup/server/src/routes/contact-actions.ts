@@ -5,5 +5,7 @@ export default {
     { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'contact-actions.resetInheritance' },
     { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'contact-actions.propagationPreview' },
     { method: 'GET', path: '/contacts/:documentId/salutation', handler: 'contact-actions.salutation' },
+    { method: 'POST', path: '/contacts/:documentId/create-as', handler: 'contact-actions.createAs' },
+    { method: 'POST', path: '/contacts/:documentId/link', handler: 'contact-actions.link' },
   ],
 };

@@ -4,6 +4,7 @@ import { uidOf } from '../content-types/fields';
 import setup from './setup';
 import numberSeries from './number-series';
 import contacts from './contacts';
+import businessRelations from './business-relations';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -16,10 +17,12 @@ export const services = {
   setup: factories.createCoreService(uidOf('setup') as any, setup as any),
   'number-series': numberSeries,
   contacts,
+  'business-relations': businessRelations,
 };
 
 export type PluginServices = {
   setup: ReturnType<typeof setup>;
   'number-series': ReturnType<typeof numberSeries>;
   contacts: ReturnType<typeof contacts>;
+  'business-relations': ReturnType<typeof businessRelations>;
 };

@@ -6,7 +6,9 @@ import { UID } from '../utils/uids';
 const RELATIONS = [
   'defaultSalesperson', 'defaultTerritory', 'defaultCountryRegion', 'defaultLanguage',
   'defaultCompanySalutation', 'defaultPersonSalutation', 'defaultSalesCycle', 'contactNos', 'opportunityNos',
+  'customerNos', 'vendorNos', 'bankAccountNos', 'busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccounts',
 ] as const;
+export type SetupRelation = (typeof RELATIONS)[number];
 
 export type SetupRecord = Record<string, any> & { [K in (typeof RELATIONS)[number]]?: { id: number; documentId: string } | null };
 

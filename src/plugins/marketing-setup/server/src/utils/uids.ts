@@ -14,6 +14,11 @@ export const UID = {
   salutationFormula: uidOf('salutation-formula'),
   salesCycle: uidOf('sales-cycle'),
   salesCycleStage: uidOf('sales-cycle-stage'),
+  businessRelation: uidOf('business-relation'),
+  contactBusinessRelation: uidOf('contact-business-relation'),
+  customer: uidOf('customer'),
+  vendor: uidOf('vendor'),
+  bankAccount: uidOf('bank-account'),
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

@@ -8,6 +8,8 @@ import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
 import { applyPersonInheritance, loadContactFlat, loadSetupFlat, propagate, resolveRelationIds } from './inheritance';
 import { moveHistoryToOldCompany, assertDeletable, deletePersonsOf, repointToCompany } from './contact-lifecycle';
+import { pushContactToTargets, recomputeBusinessRelation, removeLinksOf } from './business-relations';
+import { syncContext } from '../utils/sync-context';
 
 type Contact = Record<string, any> & { id: number; documentId: string; type: ContactType };
 
@@ -50,6 +52,10 @@ async function checkTypeChange(write: Write, before: Contact, newType: ContactTy
   }
 }
 
+/** The setup without its default values (for contacts created for a customer, vendor or bank). */
+const withoutDefaults = (setup: Record<string, any>) =>
+  Object.fromEntries(Object.entries(setup).filter(([k]) => !k.startsWith('default')));
+
 const notACompanyOfCompany = () => validationError('A company cannot belong to another company; only persons have a company.', ['company']);
 
 export const contactRules: WriteRules = {
@@ -63,14 +69,17 @@ export const contactRules: WriteRules = {
     delete data.inheritanceOverrides; // maintained by the plugin only
     await resolveRelationIds(write, data);
     const fields = applyContactFieldRules(type, null, { ...data, type });
-    const setup = await loadSetupFlat(write);
+    // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
+    const setup = syncContext().noDefaults ? withoutDefaults(await loadSetupFlat(write)) : await loadSetupFlat(write);
     if (type === 'person') applyPersonInheritance(setup, fields, null, company, !!company);
     else Object.assign(fields, applyDefaults('company', fields, setup));
+    delete fields.businessRelation;
     write.params.data = fields;
     await assignNumber(write, 'contactNos', 'Contact');
 
     const created = await next();
     if (type === 'company') await linkToItself(write, created.id);
+    else if (company) await recomputeBusinessRelation(write, created.id);
     return created;
   },
 
@@ -112,6 +121,7 @@ export const contactRules: WriteRules = {
     } else {
       fields.inheritanceOverrides = [];
     }
+    delete fields.businessRelation;
     write.params.data = fields;
 
     const updated = await next();
@@ -119,6 +129,8 @@ export const contactRules: WriteRules = {
       if (before.type !== 'company') await linkToItself(write, before.id);
       else await propagate(write, before.id, propagationPlan(setup, before, fields));
     }
+    await pushContactToTargets(write, before.id, before, fields);
+    if (companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id);
     return updated;
   },
 
@@ -128,6 +140,7 @@ export const contactRules: WriteRules = {
     await assertDeletable(write, before);
     if (before.type === 'company') await deletePersonsOf(write, before.id);
     else if (before.company) await repointToCompany(write, before.id, before.company.id);
+    await removeLinksOf(write, { contact: { id: before.id } }); // the customers/vendors stay
     return next();
   },
 };

@@ -4,6 +4,7 @@ import { contactRules } from './contact';
 import { opportunityRules } from './opportunity';
 import { lineRules, seriesRules } from './number-series';
 import { setupRules } from './setup';
+import { contactBusinessRelationRules, targetRules } from './business-relations';
 
 /** Which rule module handles writes to which content type. Later features plug in here. */
 export const WRITE_RULES: Record<string, WriteRules> = {
@@ -12,4 +13,8 @@ export const WRITE_RULES: Record<string, WriteRules> = {
   [UID.noSeries]: seriesRules,
   [UID.noSeriesLine]: lineRules,
   [UID.setup]: setupRules,
+  [UID.contactBusinessRelation]: contactBusinessRelationRules,
+  [UID.customer]: targetRules('customer'),
+  [UID.vendor]: targetRules('vendor'),
+  [UID.bankAccount]: targetRules('bankAccount'),
 };

@@ -1,4 +1,5 @@
 import type { Write } from './types';
+import type { SetupRelation } from '../services/setup';
 import { getService } from '../utils/services';
 import { validationError } from '../utils/errors';
 
@@ -6,7 +7,7 @@ import { validationError } from '../utils/errors';
  * Gives a new record its number from the series named in the setup (`setupField`), or accepts a
  * hand-entered one when that series allows manual numbers. Shared by contacts and opportunities.
  */
-export async function assignNumber(write: Write, setupField: 'contactNos' | 'opportunityNos', label: string) {
+export async function assignNumber(write: Write, setupField: SetupRelation, label: string) {
   const data = write.params.data;
   const setup = await getService(write.strapi, 'setup').get([setupField]);
   const seriesId = setup[setupField]?.id ?? null;
@@ -29,7 +30,7 @@ export async function assignNumber(write: Write, setupField: 'contactNos' | 'opp
 }
 
 /** Changing a record's number by hand is a manual number too. */
-export async function checkRenumber(write: Write, before: Record<string, any>, setupField: 'contactNos' | 'opportunityNos') {
+export async function checkRenumber(write: Write, before: Record<string, any>, setupField: SetupRelation) {
   const data = write.params.data;
   if (data.no === undefined || data.no === before.no) return;
   if (data.no === null || String(data.no).trim() === '') throw validationError('No. must not be blank.', ['no']);

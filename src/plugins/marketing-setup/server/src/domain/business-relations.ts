@@ -1,0 +1,93 @@
+/**
+ * Business relations (reference §2.10, §5): which fields a contact shares with its customer, vendor
+ * or bank account, in which direction, and the contact's computed `businessRelation`.
+ * Pure: no Strapi, no I/O. Relation-valued fields are opaque keys (the adapter passes ids).
+ */
+import { RuleViolation } from './errors';
+
+export type LinkKind = 'customer' | 'vendor' | 'bankAccount';
+export type BusinessRelationValue = 'none' | 'customer' | 'vendor' | 'bankAccount' | 'other' | 'multiple';
+export const LINK_KINDS: readonly LinkKind[] = ['customer', 'vendor', 'bankAccount'];
+
+export const KIND_LABEL: Record<LinkKind, string> = { customer: 'Customer', vendor: 'Vendor', bankAccount: 'Bank Account' };
+const KIND_PLURAL: Record<LinkKind, string> = { customer: 'Customers', vendor: 'Vendors', bankAccount: 'Bank Accounts' };
+
+/** Fields with the same meaning on both sides (BC's TransferFields by field number). */
+const SHARED = [
+  'name', 'searchName', 'name2', 'address', 'address2', 'city', 'postCode', 'county', 'countryRegion',
+  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'homePage',
+  'territory', 'language', 'formatRegion', 'vatRegistrationNo', 'registrationNumber', 'privacyBlocked',
+];
+
+/**
+ * Contact → target. Customers also take the salesperson and the contact type. Vendors keep their own
+ * purchaser; banks take no salesperson. Registration Number is not copied to a bank (BC puts it in the
+ * bank's Format Region, a quirk we do not repeat).
+ */
+export function contactToTargetFields(kind: LinkKind): string[] {
+  if (kind === 'customer') return [...SHARED, 'salesperson'];
+  if (kind === 'bankAccount') return SHARED.filter((f) => f !== 'registrationNumber');
+  return SHARED;
+}
+
+/** Target → contact: the same fields; only a customer's salesperson comes back (vendor/bank keep the contact's). */
+export const targetToContactFields = (kind: LinkKind): string[] => contactToTargetFields(kind);
+
+const norm = (v: unknown) => (v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The synced fields whose value differs between `before` and `after` (a field absent from `after` is unchanged). */
+export function changedFields(fields: string[], before: Record<string, any>, after: Record<string, any>): string[] {
+  return fields.filter((f) => f in after && norm(before[f]) !== norm(after[f]));
+}
+
+/** Picks `fields` from `source`, blanks as null. */
+export function pick(fields: string[], source: Record<string, any>): Record<string, any> {
+  return Object.fromEntries(fields.map((f) => [f, source[f] === undefined || source[f] === '' ? null : source[f]]));
+}
+
+/** The values a new customer / vendor / bank account gets from its contact. */
+export function newTargetFrom(kind: LinkKind, contact: Record<string, any>): Record<string, any> {
+  const out = pick(contactToTargetFields(kind), contact);
+  if (kind === 'customer') out.contactType = contact.type;
+  // The company's name is the customer's name (a person under a company never gets here: the company does).
+  return out;
+}
+
+export interface RelationRow { linkToTable: 'none' | LinkKind; businessRelationId: number | null; linked: boolean }
+
+/**
+ * Reference §2.10: relations considered are the contact's own plus, for a person, its company's.
+ * None → none. Exactly one, linked with the setup code of its kind → that kind. One unlinked → other.
+ * Anything else → multiple.
+ */
+export function businessRelationOf(rows: RelationRow[], setupCodes: Record<LinkKind, number | null>): BusinessRelationValue {
+  if (rows.length === 0) return 'none';
+  if (rows.length === 1) {
+    const [row] = rows;
+    if (row.linkToTable !== 'none' && row.linked && row.businessRelationId === setupCodes[row.linkToTable]) return row.linkToTable;
+    return row.linkToTable === 'none' ? 'other' : 'multiple';
+  }
+  return 'multiple';
+}
+
+/** The setup code for a kind must be set before contacts and records of that kind can be linked. */
+export function assertCodeSet(kind: LinkKind, codeId: number | null) {
+  if (!codeId) {
+    throw new RuleViolation(
+      `Set "Bus. Rel. Code for ${KIND_PLURAL[kind]}" in the Marketing Setup before linking contacts with ${KIND_PLURAL[kind].toLowerCase()}.`,
+      ['kind'],
+    );
+  }
+}
+
+/** Who holds the link: a person with a company links through its company; vendors and banks need a company. */
+export function linkHolder<T extends { type: string; no?: string | null }>(kind: LinkKind, contact: T, company: T | null): T {
+  if (contact.type === 'person' && company) return company;
+  if (contact.type === 'person' && kind !== 'customer') {
+    throw new RuleViolation(`Contact ${contact.no} is a person without a company; a ${KIND_LABEL[kind].toLowerCase()} can only be created for a company.`, ['kind']);
+  }
+  return contact;
+}
+
+export const alreadyLinkedMessage = (contactNo: string, kind: LinkKind, targetNo: string) =>
+  `Contact ${contactNo} already has a Contact Business Relation with ${KIND_LABEL[kind]} ${targetNo}.`;

@@ -1,0 +1,5 @@
+/** Duplicate search, pure part: BC search strings, normalisation, fuzzy score, one verdict. */
+export * from './search-strings';
+export * from './normalise';
+export * from './fuzzy';
+export * from './verdict';

@@ -1,0 +1,207 @@
+/**
+ * Normalisation for the fuzzy duplicate rule: two spellings of the same fact become the same string.
+ * Case, accents, punctuation, Belgian/Dutch/French legal forms, street abbreviations, bilingual city
+ * names, phone / VAT / e-mail / post code formats. Pure: no Strapi, no I/O.
+ *
+ * Every function takes any value and returns '' for blank input, so callers never test for null.
+ */
+
+const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
+
+/** Letters NFD does not decompose. */
+const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * Lower case, accents stripped, apostrophes dropped (D'Hondt = Dhondt), every other non letter/digit a
+ * space, spaces collapsed. "Société Générale S.A." → "societe generale s a".
+ */
+export function foldText(value: unknown): string {
+  if (blank(value)) return '';
+  return String(value)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøłđðþı]/g, (ch) => SPECIAL_LETTERS[ch])
+    .replace(/['’`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export const tokens = (folded: string): string[] => (folded ? folded.split(' ') : []);
+
+/**
+ * Legal forms, written without spaces or dots, so "N.V.", "n v", "NV" and "BV BA" / "B.V.B.A." all meet
+ * the same entry once the trailing tokens are joined. Long forms are listed the same way.
+ * Belgium (NL/FR), the Netherlands, and the usual foreign ones.
+ */
+const LEGAL_FORMS = new Set([
+  // Belgium, Dutch
+  'nv', 'bv', 'bvba', 'ebvba', 'bvbaso', 'cv', 'cva', 'cvba', 'cvoa', 'cvbaso', 'commv', 'commva', 'gcv', 'vof',
+  'vzw', 'ivzw', 'esv', 'ls',
+  'naamlozevennootschap', 'beslotenvennootschap', 'beslotenvennootschapmetbeperkteaansprakelijkheid',
+  'cooperatievevennootschap', 'commanditairevennootschap', 'gewonecommanditairevennootschap',
+  'vennootschaponderfirma', 'verenigingzonderwinstoogmerk',
+  // Belgium, French
+  'sa', 'srl', 'sprl', 'sprlu', 'sc', 'scrl', 'scri', 'scs', 'sca', 'snc', 'scomm', 'asbl', 'aisbl',
+  'societeanonyme', 'societeprivearesponsabilitelimitee', 'societearesponsabilitelimitee', 'societecooperative',
+  'associationsansbutlucratif',
+  // the Netherlands (BV, NV, VOF, CV above), Germany, English-speaking
+  'ev', 'gmbh', 'ag', 'kg', 'ltd', 'limited', 'llc', 'llp', 'plc', 'inc', 'incorporated', 'corp', 'corporation',
+  // "& Co", "& Cie", "en Zonen" style tails carry no identity either
+  'co', 'cie',
+]);
+const LONGEST_LEGAL_FORM_TOKENS = 7;
+
+/** Connectors and company-name abbreviations: "Peeters & Zn" = "Peeters en Zonen" = "Peeters and Zonen". */
+const NAME_STOPWORDS = new Set(['en', 'and', 'et', 'und', 'the']);
+const NAME_ABBREVIATIONS: Record<string, string> = {
+  zn: 'zonen', gebr: 'gebroeders', gebrs: 'gebroeders', ets: 'etablissements', etabl: 'etablissements',
+  st: 'sint', ste: 'sint', saint: 'sint', sainte: 'sint', intl: 'international',
+};
+
+/** Removes legal-form tokens from the end and the start ("NV Fabrikam", "Fabrikam Comm.V."), repeatedly. */
+export function stripLegalForms(words: string[]): string[] {
+  let out = words.slice();
+  const cut = (fromEnd: boolean): boolean => {
+    for (let k = Math.min(LONGEST_LEGAL_FORM_TOKENS, out.length - 1); k >= 1; k--) {
+      const piece = fromEnd ? out.slice(out.length - k) : out.slice(0, k);
+      if (LEGAL_FORMS.has(piece.join(''))) {
+        out = fromEnd ? out.slice(0, out.length - k) : out.slice(k);
+        return true;
+      }
+    }
+    return false;
+  };
+  // k stops at length - 1: a name that is nothing but a legal form keeps its last word.
+  while (out.length > 1 && (cut(true) || cut(false)));
+  return out;
+}
+
+/** Company name → significant tokens: folded, abbreviations expanded, connectors and legal forms removed. */
+export function companyNameTokens(name: unknown): string[] {
+  const words = tokens(foldText(name))
+    .map((w) => NAME_ABBREVIATIONS[w] ?? w)
+    .filter((w) => !NAME_STOPWORDS.has(w));
+  return stripLegalForms(words);
+}
+
+/** Surname particles: "Van den Broeck", "de Vries", "Le Clercq" keep them as part of the surname. */
+const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'ver', 'vande', 'vander', 'vanden', 'le', 'la', 'du', 'des', 'd', 'di', 'da', 'ten', 'ter', 't', 'op', 'in']);
+
+export interface PersonName {
+  first: string; // folded first (and middle) name(s), '' when unknown
+  surname: string; // folded surname, particles included
+}
+
+/** Person name parts from firstName/middleName/surname when given, else split from `name`. */
+export function personName(contact: Record<string, unknown>): PersonName {
+  const surname = foldText(contact.surname);
+  if (surname) {
+    return { first: [foldText(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' '), surname };
+  }
+  const words = tokens(foldText(contact.name));
+  if (words.length <= 1) return { first: '', surname: words[0] ?? '' };
+  let start = words.length - 1;
+  while (start > 1 && PARTICLES.has(words[start - 1])) start--;
+  return { first: words.slice(0, start).join(' '), surname: words.slice(start).join(' ') };
+}
+
+/** Street-type abbreviations (NL/FR/EN) to one spelling, whole words. */
+const STREET_WORDS: Record<string, string> = {
+  str: 'straat', straat: 'straat', stwg: 'steenweg', stw: 'steenweg', stnwg: 'steenweg', steenweg: 'steenweg',
+  ln: 'laan', pl: 'plein', place: 'plein', plein: 'plein', av: 'avenue', ave: 'avenue', avn: 'avenue',
+  bd: 'boulevard', blvd: 'boulevard', boul: 'boulevard', bld: 'boulevard', chee: 'chaussee', chss: 'chaussee',
+  chau: 'chaussee', chaus: 'chaussee', rte: 'route', sq: 'square', st: 'sint', ste: 'sint', saint: 'sint',
+  sainte: 'sint', kon: 'koning', burg: 'burgemeester', dr: 'dokter', prof: 'professor',
+};
+/** Street types written onto the name: "Kerkstr." = "Kerkstraat", "Gentse Stwg" = "Gentsesteenweg". */
+const GLUED_SUFFIXES: Array<[RegExp, string]> = [
+  [/(\p{L}{2,})str$/u, '$1straat'],
+  [/(\p{L}{2,})(?:stwg|stw|stnwg)$/u, '$1steenweg'],
+];
+/** Box words between house number and box: "12 bus 3", "12 bte 3", "12/3", "12b3". */
+const BOX_WORDS = new Set(['bus', 'bte', 'boite', 'box', 'b', 'bt']);
+
+export interface Address {
+  street: string; // canonical street, no spaces ("kerkstraat", "ruedelaloi")
+  number: string; // house number with its letter ("12", "12a"), '' when none
+}
+
+/** Address → canonical street and house number; the box is dropped (often left out). */
+export function parseAddress(value: unknown): Address {
+  const folded = foldText(value).replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
+  const words = tokens(folded).map((w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w));
+  const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
+  if (firstNumber < 0) return { street: words.join(''), number: '' };
+  // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
+  const street = firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber);
+  let number = words[firstNumber];
+  const next = words[firstNumber + 1];
+  if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
+  return { street: street.join(''), number };
+}
+
+/** Bilingual Belgian place names (and a few exonyms) to one spelling. */
+const CITY_ALIASES: Record<string, string> = {
+  bruxelles: 'brussel', brussels: 'brussel', brussel: 'brussel', anvers: 'antwerpen', antwerp: 'antwerpen',
+  gand: 'gent', ghent: 'gent', luik: 'liege', louvain: 'leuven', malines: 'mechelen', courtrai: 'kortrijk',
+  bruges: 'brugge', namen: 'namur', doornik: 'tournai', ostende: 'oostende', ostend: 'oostende', ypres: 'ieper',
+  ieper: 'ieper', hal: 'halle', tongres: 'tongeren', saintnicolas: 'sintniklaas', sintniklaas: 'sintniklaas',
+  saintgilles: 'sintgillis', elsene: 'ixelles', schaerbeek: 'schaarbeek', sgravenhage: 'denhaag', thehague: 'denhaag',
+  lahaye: 'denhaag',
+};
+
+/** City → compact canonical name: "St.-Niklaas" = "Sint-Niklaas" = "Saint-Nicolas"; "Bruxelles" = "Brussel". */
+export function normaliseCity(value: unknown): string {
+  const words = tokens(foldText(value)).map((w) => NAME_ABBREVIATIONS[w] ?? w);
+  const compact = words.join('');
+  const frenchSaint = compact.replace(/^sint/, 'saint');
+  return CITY_ALIASES[compact] ?? CITY_ALIASES[frenchSaint] ?? compact;
+}
+
+/** "B-2000", "BE 2000" → "2000"; Dutch "1012 ab" → "1012AB". */
+export function normalisePostCode(value: unknown): string {
+  if (blank(value)) return '';
+  return String(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/^(?:BE|NL|LU|FR|DE|B|L|F|D)(?=\d)/, '');
+}
+
+/** Country calling codes stripped from international numbers, longest first. */
+const COUNTRY_CODES = ['352', '32', '31', '33', '49', '44'];
+
+/**
+ * Phone number → national significant number, digits only: "+32 3 123 45 67", "0032 3/123.45.67",
+ * "+32 (0)3 1234567" and "03 123 45 67" all become "31234567". Other countries keep their code.
+ */
+export function normalisePhone(value: unknown): string {
+  if (blank(value)) return '';
+  const raw = String(value).trim().replace(/\(0\)/g, '');
+  let digits = raw.replace(/\D/g, '');
+  if (raw.startsWith('+') || digits.startsWith('00')) {
+    digits = digits.replace(/^00/, '');
+    const code = COUNTRY_CODES.find((c) => digits.startsWith(c));
+    if (!code) return digits;
+    digits = digits.slice(code.length);
+  }
+  return digits.replace(/^0+/, '');
+}
+
+/**
+ * VAT number → country prefix + digits/letters: "BE 0123.456.789", "be0123456789", "0123 456 789" →
+ * "BE0123456789"; an old 9-digit Belgian number gets its leading 0. Other countries as written, cleaned.
+ */
+export function normaliseVat(value: unknown): string {
+  if (blank(value)) return '';
+  const s = String(value).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const belgian = /^(?:BE)?(\d{9,10})$/.exec(s);
+  if (belgian) return `BE${belgian[1].padStart(10, '0')}`;
+  return s;
+}
+
+/** E-mail → trimmed, lower-case, without "mailto:" or angle brackets. */
+export function normaliseEmail(value: unknown): string {
+  if (blank(value)) return '';
+  return String(value).trim().toLowerCase().replace(/^mailto:/, '').replace(/^<|>$/g, '').trim();
+}

@@ -1,0 +1,219 @@
+/**
+ * The Strapi side of business relations: contact ⇄ customer / vendor / bank account sync inside the
+ * write's transaction, contacts created for records created directly, link-row checks, and the
+ * contact's computed `businessRelation`.
+ */
+import type { Write, WriteRules } from './types';
+import {
+  alreadyLinkedMessage, businessRelationOf, changedFields, contactToTargetFields, pick, targetToContactFields,
+  KIND_LABEL, LINK_KINDS, type LinkKind, type RelationRow,
+} from '../domain/business-relations';
+import { getService } from '../utils/services';
+import { relationInput } from '../utils/relations';
+import { validationError } from '../utils/errors';
+import { joinTableOf, tableOf } from '../utils/tables';
+import { syncContext, withSync } from '../utils/sync-context';
+import { UID } from '../utils/uids';
+import { assignNumber, checkRenumber } from './numbering';
+import type { SetupRelation } from '../services/setup';
+
+export const KIND_UID: Record<LinkKind, string> = { customer: UID.customer, vendor: UID.vendor, bankAccount: UID.bankAccount };
+export const CODE_FIELD: Record<LinkKind, SetupRelation> = {
+  customer: 'busRelCodeForCustomers', vendor: 'busRelCodeForVendors', bankAccount: 'busRelCodeForBankAccounts',
+};
+const NOS_FIELD: Record<LinkKind, SetupRelation> = { customer: 'customerNos', vendor: 'vendorNos', bankAccount: 'bankAccountNos' };
+const TARGET_RELATIONS = ['countryRegion', 'territory', 'language', 'salesperson', 'purchaser'];
+
+export const setupCodes = async (write: Write) => {
+  const setup = await getService(write.strapi, 'setup').get(Object.values(CODE_FIELD));
+  return Object.fromEntries(LINK_KINDS.map((k) => [k, setup[CODE_FIELD[k]]?.id ?? null])) as Record<LinkKind, number | null>;
+};
+
+/** A customer / vendor / bank account with its relations as ids. */
+export async function loadTarget(write: Write, kind: LinkKind, where: Record<string, any>) {
+  const attrs = write.strapi.getModel(KIND_UID[kind] as any).attributes as Record<string, any>;
+  const rels = TARGET_RELATIONS.filter((r) => attrs[r]);
+  const row = await write.strapi.db.query(KIND_UID[kind] as any).findOne({ where, populate: Object.fromEntries(rels.map((r) => [r, { select: ['id'] }])) });
+  if (!row) return null;
+  for (const r of rels) row[r] = row[r]?.id ?? null;
+  return row;
+}
+
+/** The link rows of contacts, with the linked record's id. */
+export async function linkRows(write: Write, where: Record<string, any>) {
+  return write.strapi.db.query(UID.contactBusinessRelation).findMany({
+    where,
+    populate: {
+      businessRelation: { select: ['id', 'code'] },
+      ...Object.fromEntries(['contact', ...LINK_KINDS].map((r) => [r, { select: ['id', 'documentId', 'no'] }])),
+    },
+  });
+}
+const linkedRecordOf = (row: any) => (row.linkToTable !== 'none' ? row[row.linkToTable] : null);
+
+/** Recomputes `businessRelation` of a contact's company and all its persons (or of a lone contact). */
+export async function recomputeBusinessRelation(write: Write, contactId: number) {
+  const companyLink = joinTableOf(write.strapi, UID.contact, 'company');
+  const [own] = await write.trx(companyLink.name).where(companyLink.joinColumn, contactId).select(companyLink.inverseJoinColumn);
+  const companyId = own?.[companyLink.inverseJoinColumn] ?? null;
+  const ids: number[] = companyId
+    ? [companyId, ...(await write.trx(companyLink.name).where(companyLink.inverseJoinColumn, companyId).whereNot(companyLink.joinColumn, companyId).pluck(companyLink.joinColumn))]
+    : [contactId];
+  const rows = await linkRows(write, { contact: { id: { $in: ids } } });
+  const codes = await setupCodes(write);
+  const toRow = (r: any): RelationRow => ({ linkToTable: r.linkToTable, businessRelationId: r.businessRelation?.id ?? null, linked: !!linkedRecordOf(r) });
+  const rowsOf = (id: number) => rows.filter((r: any) => r.contact?.id === id).map(toRow);
+  const byValue = new Map<string, number[]>();
+  for (const id of ids) {
+    const considered = id === companyId || !companyId ? rowsOf(id) : [...rowsOf(id), ...rowsOf(companyId)];
+    const value = businessRelationOf(considered, codes);
+    byValue.set(value, [...(byValue.get(value) ?? []), id]);
+  }
+  for (const [value, group] of byValue) {
+    await write.trx(tableOf(write.strapi, UID.contact)).whereIn('id', group).update({ business_relation: value });
+  }
+}
+
+/** A contact changed: its own links get the changed synced fields (not the record the change came from). */
+export async function pushContactToTargets(write: Write, contactId: number, before: Record<string, any>, after: Record<string, any>) {
+  const rows = await linkRows(write, { contact: { id: contactId }, linkToTable: { $ne: 'none' } });
+  const { origin } = syncContext();
+  for (const row of rows) {
+    const kind = row.linkToTable as LinkKind;
+    const target = linkedRecordOf(row);
+    if (!target || (origin?.uid === KIND_UID[kind] && origin.id === target.id)) continue;
+    const fields = changedFields(contactToTargetFields(kind), before, after);
+    if (!fields.length) continue;
+    await withSync({ origin: { uid: UID.contact, id: contactId } }, () =>
+      write.strapi.documents(KIND_UID[kind] as any).update({ documentId: target.documentId, data: pick(fields, after) as any }));
+  }
+}
+
+/** Deletes a contact's link rows (the contact is being deleted; the customers stay). */
+export async function removeLinksOf(write: Write, where: Record<string, any>) {
+  await write.strapi.db.query(UID.contactBusinessRelation).deleteMany({ where });
+}
+
+/** Rules for customers, vendors and bank accounts. */
+export function targetRules(kind: LinkKind): WriteRules {
+  const uid = KIND_UID[kind];
+  return {
+    async create(write, next) {
+      const data = (write.params.data ??= {});
+      await assignNumber(write, NOS_FIELD[kind], KIND_LABEL[kind]);
+      const created = await next();
+      const codeId = (await setupCodes(write))[kind];
+      if (syncContext().fromContact || !codeId) return created;
+      // Created directly: a company contact of its own, with no marketing defaults, linked to it.
+      const record = await loadTarget(write, kind, { id: created.id });
+      const contact = await withSync({ origin: { uid, id: created.id }, noDefaults: true }, () =>
+        write.strapi.documents(UID.contact).create({
+          data: { ...pick(targetToContactFields(kind), record!), type: kind === 'customer' && data.contactType === 'person' ? 'person' : 'company' } as any,
+        }));
+      await write.strapi.documents(UID.contactBusinessRelation).create({
+        data: { contact: contact.id, businessRelation: codeId, linkToTable: kind, [kind]: created.id } as any,
+      });
+      return created;
+    },
+
+    async update(write, next) {
+      const data = (write.params.data ??= {});
+      const before = await loadTarget(write, kind, { documentId: write.params.documentId });
+      if (!before) return next();
+      await checkRenumber(write, before, NOS_FIELD[kind]);
+      const updated = await next();
+      const { origin } = syncContext();
+      if (origin?.uid === UID.contact) return updated; // this write is the sync itself
+      const after = await loadTarget(write, kind, { id: before.id });
+      const fields = changedFields(targetToContactFields(kind), before, after!);
+      if (!fields.length) return updated;
+      for (const row of await linkRows(write, { [kind]: { id: before.id } })) {
+        if (!row.contact) continue;
+        await withSync({ origin: { uid, id: before.id } }, () =>
+          write.strapi.documents(UID.contact).update({ documentId: row.contact.documentId, data: pick(fields, after!) as any }));
+      }
+      return updated;
+    },
+
+    async delete(write, next) {
+      const before = await write.strapi.db.query(uid as any).findOne({ where: { documentId: write.params.documentId }, select: ['id'] });
+      if (!before) return next();
+      const rows = await linkRows(write, { [kind]: { id: before.id } });
+      await removeLinksOf(write, { [kind]: { id: before.id } });
+      const result = await next();
+      for (const row of rows) if (row.contact) await recomputeBusinessRelation(write, row.contact.id);
+      return result;
+    },
+  };
+}
+
+/** Checks a link row (merged with its stored values) before it is written. */
+async function checkLinkRow(write: Write, row: Record<string, any>, selfId: number | null) {
+  if (!row.contact) throw validationError('A contact business relation needs a contact.', ['contact']);
+  if (!row.businessRelation) throw validationError('A contact business relation needs a business relation code.', ['businessRelation']);
+  const contact = await write.strapi.db.query(UID.contact).findOne({ where: { id: row.contact }, select: ['id', 'no', 'type'] });
+  if (!contact) throw validationError('The contact given does not exist.', ['contact']);
+  const kind = row.linkToTable as LinkKind | 'none';
+  const codes = await setupCodes(write);
+  const others = (await linkRows(write, { contact: { id: contact.id } })).filter((r: any) => r.id !== selfId);
+  if (others.some((r: any) => r.businessRelation?.id === row.businessRelation)) {
+    throw validationError(`Contact ${contact.no} already has this business relation.`, ['businessRelation']);
+  }
+  if (kind === 'none') {
+    const reserved = LINK_KINDS.find((k) => codes[k] === row.businessRelation);
+    if (reserved) throw validationError(`This business relation code is used when a contact is linked with a ${KIND_LABEL[reserved].toLowerCase()}; link a ${KIND_LABEL[reserved].toLowerCase()} instead.`, ['businessRelation']);
+    return;
+  }
+  const targetId = row[kind];
+  if (!targetId) throw validationError(`Choose the ${KIND_LABEL[kind].toLowerCase()} this relation links to.`, [kind]);
+  const sameKind = others.find((r: any) => r.linkToTable === kind && linkedRecordOf(r));
+  if (sameKind) throw validationError(alreadyLinkedMessage(contact.no, kind, linkedRecordOf(sameKind).no), ['linkToTable']);
+  const elsewhere = (await linkRows(write, { [kind]: { id: targetId } })).find((r: any) => r.id !== selfId);
+  if (elsewhere) {
+    throw validationError(`${KIND_LABEL[kind]} ${linkedRecordOf(elsewhere).no} is already linked with contact ${elsewhere.contact?.no}.`, [kind]);
+  }
+}
+
+const refId = async (write: Write, uid: string, value: unknown) => {
+  const ref = relationInput(value);
+  if (!ref) return ref;
+  if ('id' in ref) return ref.id;
+  const row = await write.strapi.db.query(uid as any).findOne({ where: ref, select: ['id'] });
+  if (!row) throw validationError('A record given for this relation does not exist.', []);
+  return row.id as number;
+};
+
+/** Link rows: validated, and every change recomputes the contacts' `businessRelation`. */
+export const contactBusinessRelationRules: WriteRules = {
+  async create(write, next) {
+    const data = (write.params.data ??= {});
+    const row: Record<string, any> = { linkToTable: data.linkToTable ?? 'none' };
+    row.contact = await refId(write, UID.contact, data.contact);
+    row.businessRelation = await refId(write, UID.businessRelation, data.businessRelation);
+    for (const k of LINK_KINDS) row[k] = await refId(write, KIND_UID[k], data[k]);
+    await checkLinkRow(write, row, null);
+    const created = await next();
+    await recomputeBusinessRelation(write, row.contact);
+    return created;
+  },
+  async update(write, next) {
+    const data = (write.params.data ??= {});
+    const [stored] = await linkRows(write, { documentId: write.params.documentId });
+    if (!stored) return next();
+    const row: Record<string, any> = { linkToTable: data.linkToTable ?? stored.linkToTable };
+    const merged = async (field: string, uid: string) => (data[field] !== undefined ? refId(write, uid, data[field]) : stored[field]?.id ?? null);
+    row.contact = await merged('contact', UID.contact);
+    row.businessRelation = await merged('businessRelation', UID.businessRelation);
+    for (const k of LINK_KINDS) row[k] = await merged(k, KIND_UID[k]);
+    await checkLinkRow(write, row, stored.id);
+    const updated = await next();
+    for (const id of new Set([stored.contact?.id, row.contact].filter(Boolean))) await recomputeBusinessRelation(write, id);
+    return updated;
+  },
+  async delete(write, next) {
+    const [stored] = await linkRows(write, { documentId: write.params.documentId });
+    const result = await next();
+    if (stored?.contact) await recomputeBusinessRelation(write, stored.contact.id);
+    return result;
+  },
+};
