@@ -9,6 +9,8 @@ const common = {
 module.exports = {
   // Global (Jest ignores it per project): Strapi boots in a beforeAll, ~3-8 s.
   testTimeout: 180000,
+  // A test that fails inside beforeAll can leave a Strapi instance open; never let that hang CI.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

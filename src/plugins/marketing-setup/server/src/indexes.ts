@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
-import { uidOf } from './content-types/fields';
+import { uidOf, UNIQUE_RECORD_NO } from './content-types/fields';
 import { columnOf, tableOf } from './utils/tables';
 
 /**
@@ -13,7 +13,7 @@ export async function ensureIndexes(strapi: Core.Strapi) {
   for (const [name, ct] of Object.entries(contentTypes)) {
     const uid = uidOf(name);
     for (const [attr, def] of Object.entries(ct.schema.attributes as Record<string, any>)) {
-      if (!def.unique) continue;
+      if (!def.unique && attr !== UNIQUE_RECORD_NO) continue;
       const table = tableOf(strapi, uid);
       const column = columnOf(strapi, uid, attr);
       await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_${column}_uniq ON ${table} (${column})`);

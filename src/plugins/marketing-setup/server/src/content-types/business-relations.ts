@@ -1,4 +1,4 @@
-import { addressBlock, bool, code, communicationBlock, contentType, enumOf, refTo, str, uidOf } from './fields';
+import { addressBlock, bool, code, communicationBlock, contentType, enumOf, refTo, str, uidOf, recordNo } from './fields';
 
 export const LINK_KINDS = ['customer', 'vendor', 'bankAccount'] as const;
 
@@ -29,7 +29,7 @@ export const contactBusinessRelation = contentType({
 
 /** The fields Business Central keeps in sync between a contact and its customer / vendor / bank account. */
 const partyFields = () => ({
-  no: str({ maxLength: 20, unique: true }),
+  no: recordNo(),
   name: str({ maxLength: 100 }),
   name2: str({ maxLength: 50 }),
   searchName: str({ maxLength: 100 }),

@@ -1,4 +1,4 @@
-import { addressBlock, bool, communicationBlock, contentType, enumOf, refTo, str, uidOf, CORRESPONDENCE_TYPES } from './fields';
+import { addressBlock, bool, communicationBlock, contentType, enumOf, refTo, str, uidOf, CORRESPONDENCE_TYPES, recordNo } from './fields';
 
 export default contentType({
   singularName: 'contact',
@@ -7,7 +7,7 @@ export default contentType({
   description: 'Contact companies and the persons who work for them.',
   collectionName: 'ms_contacts',
   attributes: {
-    no: str({ maxLength: 20, unique: true }),
+    no: recordNo(),
     type: enumOf(['company', 'person'], { default: 'company', required: true }),
     name: str({ maxLength: 100 }),
     name2: str({ maxLength: 50 }),
@@ -18,8 +18,9 @@ export default contentType({
     initials: str({ maxLength: 30 }),
     jobTitle: str({ maxLength: 30 }),
     // A person's company; a company points to itself (as Company No. does in Business Central).
-    company: { type: 'relation', relation: 'manyToOne', target: uidOf('contact'), inversedBy: 'persons' },
-    persons: { type: 'relation', relation: 'oneToMany', target: uidOf('contact'), mappedBy: 'company' },
+    // No inverse "persons" relation on purpose: Strapi would load every person of a company after each
+    // write of it (for its events). A company's persons: filters[company][documentId]=… and type=person.
+    company: refTo('contact'),
     companyName: str({ maxLength: 100 }),
     ...addressBlock(),
     countryRegion: refTo('country-region'),

@@ -13,6 +13,13 @@ export const date = () => ({ type: 'date' });
 export const enumOf = (values: string[], extra: Record<string, unknown> = {}) => ({ type: 'enumeration', enum: values, ...extra });
 /** A unidirectional many-to-one link to another plugin type. */
 export const refTo = (name: string) => ({ type: 'relation', relation: 'manyToOne', target: uidOf(name) });
+/**
+ * A record number (contact, opportunity, customer …). Unique through a database index (indexes.ts)
+ * and the numbering rules, not Strapi's `unique` check: that would cost one more query per write.
+ */
+export const recordNo = () => ({ type: 'string', maxLength: 20 });
+export const UNIQUE_RECORD_NO = 'no';
+
 /** Unique master-data code; the DB-level unique index is created at bootstrap (see indexes.ts). */
 export const code = () => ({ type: 'string', required: true, unique: true, maxLength: 20 });
 

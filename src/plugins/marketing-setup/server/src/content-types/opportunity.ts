@@ -1,4 +1,4 @@
-import { bool, contentType, date, dec, enumOf, int, refTo, str } from './fields';
+import { bool, contentType, date, dec, enumOf, int, refTo, str, recordNo } from './fields';
 
 export default contentType({
   singularName: 'opportunity',
@@ -6,7 +6,7 @@ export default contentType({
   displayName: 'Opportunity',
   collectionName: 'ms_opportunities',
   attributes: {
-    no: str({ maxLength: 20, unique: true }),
+    no: recordNo(),
     description: str({ maxLength: 100 }),
     contact: refTo('contact'),
     contactCompany: refTo('contact'),

@@ -44,13 +44,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row ? { id: row.id as number, ...toSeries(row) } : null;
   };
 
-  const loadLines = async (trx: Knex.Transaction, seriesId: number) => {
+  /** The series and its lines in one statement (lines ordered by line number). */
+  const loadSeriesWithLines = async (trx: Knex.Transaction, seriesId: number) => {
     const jt = joinTableOf(strapi, UID.noSeriesLine, 'series');
-    const rows = await trx(lineTable())
-      .whereIn('id', trx(jt.name).select(jt.joinColumn).where(jt.inverseJoinColumn, seriesId))
-      .orderBy([{ column: columnOf(strapi, UID.noSeriesLine, 'lineNo') }, { column: 'id' }]);
-    return rows.map(toLine);
+    const rows = await trx(`${seriesTable()} as s`)
+      .leftJoin(`${jt.name} as k`, `k.${jt.inverseJoinColumn}`, 's.id')
+      .leftJoin(`${lineTable()} as l`, 'l.id', `k.${jt.joinColumn}`)
+      .where('s.id', seriesId)
+      .select('l.*', 's.code as series_code', 's.default_nos as series_default_nos', 's.manual_nos as series_manual_nos', 's.date_order as series_date_order')
+      .orderBy([{ column: `l.${columnOf(strapi, UID.noSeriesLine, 'lineNo')}` }, { column: 'l.id' }]);
+    if (!rows.length) return null;
+    const [first] = rows;
+    const series = toSeries({ code: first.series_code, default_nos: first.series_default_nos, manual_nos: first.series_manual_nos, date_order: first.series_date_order });
+    return { series, lines: rows.filter((r: Row) => r.id !== null).map(toLine) };
   };
+
+  const loadLines = async (trx: Knex.Transaction, seriesId: number) => (await loadSeriesWithLines(trx, seriesId))?.lines ?? [];
 
   /** Draw from a gapless line: one UPDATE … RETURNING takes the row lock and re-reads the line. */
   const drawGapless = async (trx: Knex.Transaction, series: NoSeries, lineId: number, date: string) => {
@@ -100,13 +109,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Numbers already taken (e.g. entered by hand) are skipped. Warnings go to the response meta.
      */
     async draw(trx: Knex.Transaction, seriesId: number, target: { uid: string; attribute: string }, date = today()) {
-      const series = await loadSeries(trx, seriesId);
-      if (!series) throw new RuleViolation('The number series set up for this record no longer exists.');
+      const loaded = await loadSeriesWithLines(trx, seriesId);
+      if (!loaded) throw new RuleViolation('The number series set up for this record no longer exists.');
+      const { series } = loaded;
       assertAutomaticAllowed(series);
       const table = tableOf(strapi, target.uid);
       const column = columnOf(strapi, target.uid, target.attribute);
       for (let attempt = 0; attempt < 1000; attempt += 1) {
-        const line = chooseLine(series.code, await loadLines(trx, seriesId), date);
+        const lines = attempt === 0 ? loaded.lines : await loadLines(trx, seriesId);
+        const line = chooseLine(series.code, lines, date);
         const drawn = line.allowGaps && isPostgres(strapi)
           ? await drawFromSequence(trx, series, line as NoSeriesLine & { id: number })
           : await drawGapless(trx, series, (line as any).id, date);
@@ -125,10 +136,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The number the next record would get, without drawing it (for the admin). */
     async preview(trx: Knex.Transaction, seriesId: number, date = today()) {
-      const series = await loadSeries(trx, seriesId);
-      if (!series) return null;
+      const loaded = await loadSeriesWithLines(trx, seriesId);
+      if (!loaded) return null;
+      const { series } = loaded;
       try {
-        const line = chooseLine(series.code, await loadLines(trx, seriesId), date) as NoSeriesLine & { id: number };
+        const line = chooseLine(series.code, loaded.lines, date) as NoSeriesLine & { id: number };
         if (line.allowGaps && isPostgres(strapi)) line.lastNoUsed = await sequenceLastNo(trx, line);
         return { no: drawNext(series, line, date).no, error: null };
       } catch (err) {

@@ -1,30 +1,59 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { SETUP_DEFAULTS } from '../domain/setup';
 import { UID } from '../utils/uids';
+import { joinTableOf, tableOf } from '../utils/tables';
 
-/** Relations of the setup that write rules read, with the record's numeric ids. */
-const RELATIONS = [
-  'defaultSalesperson', 'defaultTerritory', 'defaultCountryRegion', 'defaultLanguage',
-  'defaultCompanySalutation', 'defaultPersonSalutation', 'defaultSalesCycle', 'contactNos', 'opportunityNos',
-  'customerNos', 'vendorNos', 'bankAccountNos', 'busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccounts',
-] as const;
-export type SetupRelation = (typeof RELATIONS)[number];
+/** The setup as the write rules see it: scalar fields by attribute name, relations as numeric ids (or null). */
+export type FlatSetup = Record<string, any>;
 
-export type SetupRecord = Record<string, any> & { [K in (typeof RELATIONS)[number]]?: { id: number; documentId: string } | null };
+/**
+ * Reading the setup is on every write's path, so it is one statement (the setup row LEFT JOINed with
+ * the link table of each relation), read at most once per transaction.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const perTransaction = new WeakMap<object, Promise<FlatSetup>>();
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * The setup as the write rules see it (inside the ambient transaction: the query engine joins it).
-   * `relations` narrows what is populated, so a contact create reads only what it needs.
-   */
-  async get(relations: readonly (typeof RELATIONS)[number][] = RELATIONS): Promise<SetupRecord> {
-    const row = await strapi.db.query(UID.setup).findOne({ populate: Object.fromEntries(relations.map((r) => [r, { select: ['id', 'documentId', 'code'] }])) });
-    return row ?? { ...SETUP_DEFAULTS };
-  },
+  const query = async (trx: Knex.Transaction | Knex): Promise<FlatSetup> => {
+    const meta = strapi.db.metadata.get(UID.setup as any);
+    const table = tableOf(strapi, UID.setup);
+    const q = trx(`${table} as s`).first();
+    const scalars: [string, string][] = [];
+    for (const [name, attr] of Object.entries(meta.attributes) as [string, any][]) {
+      if (attr.type === 'relation') {
+        if (!attr.joinTable) continue; // createdBy / updatedBy: not read here
+        const jt = joinTableOf(strapi, UID.setup, name);
+        const alias = `l_${name}`;
+        q.leftJoin(`${jt.name} as ${alias}`, `${alias}.${jt.joinColumn}`, 's.id').select(`${alias}.${jt.inverseJoinColumn} as ${name}`);
+      } else if (attr.columnName) {
+        scalars.push([name, attr.columnName]);
+      }
+    }
+    q.select(scalars.map(([name, col]) => `s.${col} as ${name}`));
+    const row = await q;
+    if (!row) return { ...SETUP_DEFAULTS };
+    // SQLite returns booleans as 0/1.
+    for (const [name, attr] of Object.entries(meta.attributes) as [string, any][]) if (attr.type === 'boolean' && row[name] !== null) row[name] = !!row[name];
+    return row;
+  };
 
-  /** Creates the setup with the reference defaults on first boot (idempotent). */
-  async ensure() {
-    const existing = await strapi.documents(UID.setup).findFirst({});
-    if (!existing) await strapi.documents(UID.setup).create({ data: { ...SETUP_DEFAULTS } as any });
-  },
-});
+  return {
+    /** The setup inside transaction `trx` (cached for that transaction), or outside any transaction. */
+    get(trx?: Knex.Transaction): Promise<FlatSetup> {
+      if (!trx) return query(strapi.db.connection);
+      if (!perTransaction.has(trx)) perTransaction.set(trx, query(trx));
+      return perTransaction.get(trx)!;
+    },
+
+    /** A write to the setup makes the cached copy of its transaction stale. */
+    forget(trx: Knex.Transaction) {
+      perTransaction.delete(trx);
+    },
+
+    /** Creates the setup with the reference defaults on first boot (idempotent). */
+    async ensure() {
+      const existing = await strapi.documents(UID.setup).findFirst({});
+      if (!existing) await strapi.documents(UID.setup).create({ data: { ...SETUP_DEFAULTS } as any });
+    },
+  };
+};

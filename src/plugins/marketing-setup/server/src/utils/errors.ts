@@ -5,8 +5,14 @@ import { RuleViolation } from '../domain/errors';
 export const validationError = (message: string, path: string[] = []) =>
   new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
 
-/** Domain rule violations become ValidationErrors; everything else passes through untouched. */
-export const toHttpError = (err: unknown) =>
-  err instanceof RuleViolation ? validationError(err.message, err.path) : err;
+/** A unique index refused a value (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE): two writes raced for it. */
+const isUniqueViolation = (err: any) => err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** Domain rule violations and unique-index races become ValidationErrors; anything else passes through. */
+export const toHttpError = (err: unknown) => {
+  if (err instanceof RuleViolation) return validationError(err.message, err.path);
+  if (isUniqueViolation(err)) return validationError('This number or code was just taken by another write; try again.', []);
+  return err;
+};
 
 export const notFound = (message: string) => new errors.NotFoundError(message);

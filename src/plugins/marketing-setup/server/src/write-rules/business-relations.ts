@@ -15,18 +15,17 @@ import { joinTableOf, tableOf } from '../utils/tables';
 import { syncContext, withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
-import type { SetupRelation } from '../services/setup';
 
 export const KIND_UID: Record<LinkKind, string> = { customer: UID.customer, vendor: UID.vendor, bankAccount: UID.bankAccount };
-export const CODE_FIELD: Record<LinkKind, SetupRelation> = {
+export const CODE_FIELD: Record<LinkKind, string> = {
   customer: 'busRelCodeForCustomers', vendor: 'busRelCodeForVendors', bankAccount: 'busRelCodeForBankAccounts',
 };
-const NOS_FIELD: Record<LinkKind, SetupRelation> = { customer: 'customerNos', vendor: 'vendorNos', bankAccount: 'bankAccountNos' };
+const NOS_FIELD: Record<LinkKind, string> = { customer: 'customerNos', vendor: 'vendorNos', bankAccount: 'bankAccountNos' };
 const TARGET_RELATIONS = ['countryRegion', 'territory', 'language', 'salesperson', 'purchaser'];
 
 export const setupCodes = async (write: Write) => {
-  const setup = await getService(write.strapi, 'setup').get(Object.values(CODE_FIELD));
-  return Object.fromEntries(LINK_KINDS.map((k) => [k, setup[CODE_FIELD[k]]?.id ?? null])) as Record<LinkKind, number | null>;
+  const setup = await getService(write.strapi, 'setup').get(write.trx);
+  return Object.fromEntries(LINK_KINDS.map((k) => [k, setup[CODE_FIELD[k]] ?? null])) as Record<LinkKind, number | null>;
 };
 
 /** A customer / vendor / bank account with its relations as ids. */

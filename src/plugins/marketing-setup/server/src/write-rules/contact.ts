@@ -27,9 +27,9 @@ async function resolveCompany(write: Write, ref: RelationRef, self?: Contact): P
 const refersTo = (ref: RelationRef, c: Contact) => ('documentId' in ref ? ref.documentId === c.documentId : ref.id === c.id);
 
 /** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
-async function linkToItself(write: Write, id: number) {
+async function linkToItself(write: Write, id: number, replace: boolean) {
   const jt = joinTableOf(write.strapi, UID.contact, 'company');
-  await write.trx(jt.name).where(jt.joinColumn, id).delete();
+  if (replace) await write.trx(jt.name).where(jt.joinColumn, id).delete();
   await write.trx(jt.name).insert({ [jt.joinColumn]: id, [jt.inverseJoinColumn]: id, ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}) });
 }
 
@@ -78,7 +78,7 @@ export const contactRules: WriteRules = {
     await assignNumber(write, 'contactNos', 'Contact');
 
     const created = await next();
-    if (type === 'company') await linkToItself(write, created.id);
+    if (type === 'company') await linkToItself(write, created.id, false);
     else if (company) await recomputeBusinessRelation(write, created.id);
     return created;
   },
@@ -126,7 +126,7 @@ export const contactRules: WriteRules = {
 
     const updated = await next();
     if (newType === 'company') {
-      if (before.type !== 'company') await linkToItself(write, before.id);
+      if (before.type !== 'company') await linkToItself(write, before.id, true);
       else await propagate(write, before.id, propagationPlan(setup, before, fields));
     }
     await pushContactToTargets(write, before.id, before, fields);

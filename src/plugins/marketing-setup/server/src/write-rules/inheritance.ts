@@ -11,6 +11,7 @@ import { relationInput } from '../utils/relations';
 import { validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
+import { getService } from '../utils/services';
 
 /** Contact relations that take part in inheritance and defaults, with their target types. */
 export const RELATION_FIELDS: Record<string, string> = {
@@ -20,7 +21,6 @@ export const RELATION_FIELDS: Record<string, string> = {
   language: UID.language,
   salutation: UID.salutation,
 };
-const SETUP_RELATIONS = ['defaultSalesperson', 'defaultTerritory', 'defaultCountryRegion', 'defaultLanguage', 'defaultCompanySalutation', 'defaultPersonSalutation'];
 const populateIds = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, { select: ['id'] }]));
 
 /** A row from the query engine with relations populated → relations replaced by their ids. */
@@ -37,10 +37,8 @@ export const loadContactFlat = async (write: Write, where: Record<string, any>):
   return row ? { ...flatten(row, Object.keys(RELATION_FIELDS)), company: row.company ?? null } : null;
 };
 
-export const loadSetupFlat = async (write: Write) => {
-  const row = await write.strapi.db.query(UID.setup).findOne({ populate: populateIds(SETUP_RELATIONS) });
-  return flatten(row ?? {}, SETUP_RELATIONS) as Record<string, any> & InheritFlags;
-};
+export const loadSetupFlat = async (write: Write) =>
+  (await getService(write.strapi, 'setup').get(write.trx)) as Record<string, any> & InheritFlags;
 
 /** Relation inputs of the inherited fields, resolved to numeric ids (so they compare with the company's). */
 export async function resolveRelationIds(write: Write, data: Record<string, any>) {

@@ -39,8 +39,8 @@ export const opportunityRules: WriteRules = {
     let cycleRef = relationInput(data.salesCycle);
     if (cycleRef === undefined) {
       // Default sales cycle from the setup, when set and not blocked.
-      const setup = await getService(write.strapi, 'setup').get(['defaultSalesCycle']);
-      const dflt = setup.defaultSalesCycle ? await write.strapi.db.query(UID.salesCycle).findOne({ where: { id: setup.defaultSalesCycle.id } }) : null;
+      const setup = await getService(write.strapi, 'setup').get(write.trx);
+      const dflt = setup.defaultSalesCycle ? await write.strapi.db.query(UID.salesCycle).findOne({ where: { id: setup.defaultSalesCycle } }) : null;
       if (dflt && !dflt.blocked) {
         cycleRef = { id: dflt.id };
         data.salesCycle = dflt.id;

@@ -1,12 +1,12 @@
 /**
  * The fuzzy duplicate rule (design §1): normalised fields compared one by one, each with the method
  * that suits it, into a per-field breakdown and a weighted total. Names use Jaro-Winkler and Double
- * Metaphone (`natural`); identifiers (VAT, phone, e-mail, post code) use exact or prefix comparison.
+ * Metaphone (names.ts); identifiers (VAT, phone, e-mail, post code) use exact or prefix comparison.
  * A field blank on either side is left out and the weights of the others are scaled up, so missing
  * data never counts against a pair. Also the blocking keys the adapter indexes to find candidates.
  * Pure: no Strapi, no I/O.
  */
-import type { DoubleMetaphone as DoubleMetaphoneClass, JaroWinklerDistance as JaroWinklerFn } from 'natural';
+import { NameReading, NameToken, companyNameScore, jaroWinkler, nameReading, nameToken, personNameScore } from './names';
 import {
   companyNameTokens,
   normaliseCity,
@@ -16,16 +16,7 @@ import {
   normaliseVat,
   parseAddress,
   personName,
-  tokens,
 } from './normalise';
-
-// Deep requires on purpose: natural's index loads every storage adapter, which calls dotenv.config()
-// (reads .env, logs) and costs about a second at start-up. These two files have no dependencies.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jaroWinkler: typeof JaroWinklerFn = require('natural/lib/natural/distance/jaro-winkler_distance');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const DoubleMetaphone: typeof DoubleMetaphoneClass = require('natural/lib/natural/phonetics/double_metaphone');
-const metaphone = new DoubleMetaphone();
 
 export type ContactKind = 'company' | 'person';
 export type FuzzyField = 'name' | 'vatRegistrationNo' | 'email' | 'phone' | 'address' | 'postCode' | 'city';
@@ -33,7 +24,7 @@ export type FuzzyField = 'name' | 'vatRegistrationNo' | 'email' | 'phone' | 'add
 /**
  * Field weights (before scaling to the fields present on both). The name carries most, because a pair
  * is about one party; VAT, e-mail and phone identify a party; address, post code and city are shared by
- * neighbours, so they only confirm. Tuned on the generator of bench/matching (docs/matching.md).
+ * neighbours, so they only confirm. Set by hand; they count only where no identifier is shared.
  */
 export const FUZZY_WEIGHTS: Readonly<Record<FuzzyField, number>> = Object.freeze({
   name: 0.35,
@@ -44,19 +35,18 @@ export const FUZZY_WEIGHTS: Readonly<Record<FuzzyField, number>> = Object.freeze
   postCode: 0.05,
   city: 0.05,
 });
-/** A pair fires when the weighted total reaches this … */
-export const FUZZY_THRESHOLD = 0.8;
-/** … and the names alone score at least this: neighbours and namesakes share everything but the name. */
-export const NAME_FLOOR = 0.85;
+// Firing constants; the rule itself is `fuzzyFires`. Tuned on bench/matching (docs/matching.md).
+/** Names at least this alike, always: neighbours, households and namesakes share all but the name. */
+export const NAME_FLOOR = 0.8;
+/** Weighted total needed when no identifier (VAT number, e-mail, phone) is shared. */
+export const FUZZY_THRESHOLD = 0.85;
+/**
+ * Also without a shared identifier: the fields other than the name must agree at least this much, so
+ * a similar name with nothing else in common (the same name in another town) is not enough.
+ */
+export const OTHER_FIELDS_FLOOR = 0.5;
 /** A name alone is never enough: at least two fields must be present on both contacts. */
 export const MIN_FIELDS = 2;
-
-/** Score of two tokens that sound alike (same Double Metaphone code) but are spelt apart: Filips/Philips. */
-const PHONETIC_SCORE = 0.9;
-/** A first name written as initials ("J." / "J.P.") that agrees with the other's first letters. */
-const INITIAL_SCORE = 0.9;
-/** A person known only by surname on one side: the first name neither confirms nor contradicts. */
-const UNKNOWN_FIRST_NAME_SCORE = 0.8;
 
 const FREE_MAIL_DOMAINS = new Set([
   'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.be', 'hotmail.nl', 'outlook.com', 'outlook.be', 'live.com',
@@ -65,11 +55,6 @@ const FREE_MAIL_DOMAINS = new Set([
   'hetnet.nl', 'home.nl', 'planet.nl', 'xs4all.nl', 'gmx.com', 'gmx.net', 'orange.fr', 'free.fr',
 ]);
 
-interface Token {
-  text: string;
-  codes: string[]; // Double Metaphone primary and alternate, '' dropped
-}
-
 const PREPARED = Symbol('prepared contact');
 
 /** A contact normalised once, so scoring it against many candidates repeats no string work. */
@@ -77,9 +62,8 @@ export interface PreparedContact {
   readonly [PREPARED]: true;
   kind: ContactKind;
   name: string; // normalised, for the breakdown
-  nameTokens: Token[]; // companies: significant words; persons: unused
-  first: Token[]; // persons: first-name words
-  surname: Token | null; // persons: surname without spaces
+  nameTokens: NameToken[]; // companies: significant words
+  readings: NameReading[]; // persons: the parts, or both readings of a name typed in one field
   street: string;
   houseNo: string;
   city: string;
@@ -107,17 +91,13 @@ export interface FuzzyResult {
 export interface FuzzyOptions {
   threshold?: number;
   nameFloor?: number;
+  otherFieldsFloor?: number;
   weights?: Partial<Record<FuzzyField, number>>;
 }
 
 type ContactLike = Record<string, unknown>;
 
 export const contactKind = (contact: ContactLike): ContactKind => (contact?.type === 'person' ? 'person' : 'company');
-
-const token = (text: string): Token => ({
-  text,
-  codes: text.length >= 3 ? metaphone.process(text).filter(Boolean) : [],
-});
 
 export function prepareContact(contact: ContactLike | PreparedContact): PreparedContact {
   if ((contact as PreparedContact)[PREPARED]) return contact as PreparedContact;
@@ -138,66 +118,12 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
   };
   if (kind === 'person') {
     const p = personName(c);
-    const surname = p.surname.replace(/ /g, '');
-    return {
-      ...base,
-      name: [p.first, p.surname].filter(Boolean).join(' '),
-      nameTokens: [],
-      first: tokens(p.first).map(token),
-      surname: surname ? token(surname) : null,
-    };
+    const readings = nameReading(p.first, p.surname, false);
+    if (p.surnameFirst) readings.push(...nameReading(p.surnameFirst.first, p.surnameFirst.surname, true));
+    return { ...base, name: [p.first, p.surname].filter(Boolean).join(' '), nameTokens: [], readings };
   }
   const words = companyNameTokens(c.name);
-  return { ...base, name: words.join(' '), nameTokens: words.map(token), first: [], surname: null };
-}
-
-/** Jaro-Winkler, lifted to PHONETIC_SCORE when the two sound the same. */
-function tokenSimilarity(a: Token, b: Token): number {
-  if (a.text === b.text) return 1;
-  const jw = jaroWinkler(a.text, b.text);
-  const soundAlike = a.codes.some((code) => b.codes.includes(code));
-  return soundAlike ? Math.max(jw, PHONETIC_SCORE) : jw;
-}
-
-/** Mean over a's words of the best match in b (Monge-Elkan): tolerant of dropped and reordered words. */
-function mongeElkan(a: Token[], b: Token[]): number {
-  let sum = 0;
-  for (const x of a) sum += Math.max(...b.map((y) => tokenSimilarity(x, y)));
-  return sum / a.length;
-}
-
-function companyNameScore(a: PreparedContact, b: PreparedContact): [number, string] {
-  const whole = tokenSimilarity(token(a.name.replace(/ /g, '')), token(b.name.replace(/ /g, '')));
-  if (whole === 1) return [1, 'exact'];
-  const words = (mongeElkan(a.nameTokens, b.nameTokens) + mongeElkan(b.nameTokens, a.nameTokens)) / 2;
-  return words > whole ? [words, 'jaro-winkler+metaphone (words)'] : [whole, 'jaro-winkler+metaphone'];
-}
-
-function firstNameScore(a: Token[], b: Token[]): number {
-  if (a.length === 0 || b.length === 0) return UNKNOWN_FIRST_NAME_SCORE;
-  const initialsOnly = (t: Token[]) => t.every((x) => x.text.length === 1);
-  if (initialsOnly(a) || initialsOnly(b)) {
-    const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
-    const agree = short.every((x, i) => long[i] && long[i].text[0] === x.text);
-    return agree ? INITIAL_SCORE : 0;
-  }
-  const joined = (t: Token[]) => token(t.map((x) => x.text).join(''));
-  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(joined(a), joined(b)));
-}
-
-/** Geometric mean of surname and first-name similarity: "Jan Peeters" vs "Marc Peeters" stays low. */
-function personNameScore(a: PreparedContact, b: PreparedContact): [number, string] {
-  if (!a.surname || !b.surname) return [0, 'missing surname'];
-  const pair = (f1: Token[], s1: Token, f2: Token[], s2: Token) =>
-    Math.sqrt(tokenSimilarity(s1, s2) * firstNameScore(f1, f2));
-  const direct = pair(a.first, a.surname, b.first, b.surname);
-  if (direct === 1) return [1, 'exact'];
-  // Surname first on one side ("Peeters Jan" split as first "peeters", surname "jan"): compare crosswise.
-  const swapped = b.first.length
-    ? pair(a.first, a.surname, [b.surname], token(b.first.map((x) => x.text).join('')))
-    : 0;
-  const best = Math.max(direct, swapped);
-  return [best, best === direct ? 'jaro-winkler+metaphone (first, surname)' : 'jaro-winkler+metaphone (name order swapped)'];
+  return { ...base, name: words.join(' '), nameTokens: words.map(nameToken), readings: [] };
 }
 
 /** Same number except one digit (typo or swapped pair). */
@@ -217,8 +143,8 @@ type Compared = [field: FuzzyField, score: number, method: string, a: string, b:
 /** The per-field comparisons for fields present on both contacts. */
 function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   const out: Compared[] = [];
-  if (a.kind === 'person' ? a.surname && b.surname : a.nameTokens.length && b.nameTokens.length) {
-    const [score, method] = a.kind === 'person' ? personNameScore(a, b) : companyNameScore(a, b);
+  if (a.kind === 'person' ? a.readings.length && b.readings.length : a.nameTokens.length && b.nameTokens.length) {
+    const [score, method] = a.kind === 'person' ? personNameScore(a.readings, b.readings) : companyNameScore(a.nameTokens, b.nameTokens);
     out.push(['name', score, method, a.name, b.name]);
   }
   if (a.vat && b.vat) {
@@ -250,7 +176,9 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
     out.push(['phone', score, method, a.phones.join(', '), b.phones.join(', ')]);
   }
   if (a.street && b.street) {
-    const street = a.street === b.street ? 1 : jaroWinkler(a.street, b.street);
+    // Street names share endings (…straat, …steenweg); below 0.85 they are simply other streets.
+    const jw = a.street === b.street ? 1 : jaroWinkler(a.street, b.street);
+    const street = jw >= 0.85 ? jw : 0;
     const numbers = !a.houseNo || !b.houseNo ? 0.9 : a.houseNo === b.houseNo ? 1 : 0.5;
     const method = street === 1 && numbers === 1 ? 'exact' : 'jaro-winkler street × house number';
     out.push(['address', street * numbers, method, `${a.street} ${a.houseNo}`.trim(), `${b.street} ${b.houseNo}`.trim()]);
@@ -258,7 +186,8 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   if (a.postCode && b.postCode) {
     const [score, method] =
       a.postCode === b.postCode ? [1, 'exact']
-        : a.postCode.length > 4 && a.postCode.slice(0, 4) === b.postCode.slice(0, 4) ? [0.8, 'same 4-digit prefix']
+        : Math.max(a.postCode.length, b.postCode.length) > 4 && a.postCode.slice(0, 4) === b.postCode.slice(0, 4)
+          ? [0.8, 'same 4 digits (Dutch letters differ)']
           : [0, 'different'];
     out.push(['postCode', score, method, a.postCode, b.postCode]);
   }
@@ -293,28 +222,55 @@ export function fuzzyScore(
     values: [va, vb],
   }));
   const total = weightSum > 0 ? round3(compared.reduce((s, [field, score]) => s + weights[field] * score, 0) / weightSum) : 0;
-  const name = breakdown.find((f) => f.field === 'name');
-  const fires =
-    compared.length >= MIN_FIELDS && !!name && name.score >= (opts.nameFloor ?? NAME_FLOOR) && total >= threshold;
-  return { total, breakdown, fires, threshold };
+  return { total, breakdown, fires: fuzzyFires(breakdown, total, opts), threshold };
 }
+
+/** Fields that identify a party: equal on both sides, with a similar name, they settle the question. */
+const IDENTIFIERS: readonly FuzzyField[] = ['vatRegistrationNo', 'email', 'phone'];
+
+/**
+ * The firing rule, on its own so the benchmark can tune it from stored breakdowns:
+ *  1. at least MIN_FIELDS fields on both sides, and names at least NAME_FLOOR alike;
+ *  2. never when both have a VAT number and they differ: two legal entities (a holding and its
+ *     operating company share address, phone and most of a name);
+ *  3. then a shared VAT number, e-mail address or phone number is enough — parties move, so the
+ *     address may disagree;
+ *  4. otherwise the total must reach FUZZY_THRESHOLD and the fields other than the name must agree at
+ *     least OTHER_FIELDS_FLOOR (a namesake in another town agrees on nothing but the name).
+ */
+export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts: FuzzyOptions = {}): boolean {
+  const field = (f: FuzzyField) => breakdown.find((x) => x.field === f);
+  const name = field('name');
+  if (breakdown.length < MIN_FIELDS || !name || name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;
+  if (field('vatRegistrationNo')?.score === 0) return false;
+  if (IDENTIFIERS.some((f) => field(f)?.score === 1)) return true;
+  const others = breakdown.filter((f) => f.field !== 'name');
+  const otherWeight = others.reduce((s, f) => s + f.weight, 0);
+  const otherAgreement = others.reduce((s, f) => s + f.weight * f.score, 0) / otherWeight;
+  return otherAgreement >= (opts.otherFieldsFloor ?? OTHER_FIELDS_FLOOR) && total >= (opts.threshold ?? FUZZY_THRESHOLD);
+}
+
+/** Company name words used as keys (a typo rarely hits every word). */
+const MAX_NAME_KEYS = 4;
 
 /**
  * Strings under which the adapter indexes a contact; candidates for the fuzzy rule are the contacts
  * sharing at least one key (SQLite has no trigram index). Prefixed with the contact type, so persons
- * only ever meet persons. Keys: name sound + post code (first and longest name word, or the surname),
- * last 6 phone digits, VAT number, e-mail.
+ * only ever meet persons. Keys: name sound × place (post code and town; companies: each significant
+ * name word; persons: the surname — of both readings when the name was typed in one field), last 6
+ * phone digits, VAT number, e-mail. The adapter may skip a key shared by very many contacts.
  */
 export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
   const p = prepareContact(contact);
   const t = p.kind === 'person' ? 'p' : 'c';
   const keys = new Set<string>();
-  // Dutch post codes keep only their digits here, so a wrong letter pair still meets.
-  const place = p.postCode ? p.postCode.slice(0, 4) : p.city;
+  // Dutch post codes keep only their digits here, so a wrong letter pair still meets. The town is a
+  // key of its own, so a record without post code still meets one with it.
+  const places = [p.postCode.slice(0, 4), p.city].filter(Boolean);
   const nameWords = p.kind === 'person'
-    ? (p.surname ? [p.surname] : [])
-    : [p.nameTokens[0], [...p.nameTokens].sort((x, y) => y.text.length - x.text.length)[0]].filter(Boolean);
-  if (place) for (const w of nameWords) keys.add(`${t}n:${w.codes[0] || w.text}:${place}`);
+    ? p.readings.map((r) => r.surname)
+    : p.nameTokens.filter((w) => w.text.length >= 3).slice(0, MAX_NAME_KEYS);
+  for (const place of places) for (const w of nameWords) keys.add(`${t}n:${w.code || w.text}:${place}`);
   for (const phone of p.phones) if (phone.length >= 6) keys.add(`${t}t:${phone.slice(-6)}`);
   if (p.vat) keys.add(`${t}v:${p.vat}`);
   if (p.email) keys.add(`${t}e:${p.email}`);

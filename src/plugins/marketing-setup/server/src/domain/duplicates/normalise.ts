@@ -91,19 +91,41 @@ const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'ver', 'vande', 'va
 export interface PersonName {
   first: string; // folded first (and middle) name(s), '' when unknown
   surname: string; // folded surname, particles included
+  /** When the parts were guessed from `name`: the other reading, surname first ("Peeters Jan"). */
+  surnameFirst: { first: string; surname: string } | null;
 }
+
+/** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
+const TITLES = new Set([
+  'dhr', 'mevr', 'mevrouw', 'meneer', 'mr', 'mrs', 'ms', 'mw', 'mme', 'mlle', 'madame', 'monsieur', 'dr', 'prof', 'ir', 'ing',
+]);
+const withoutTitles = (value: unknown): string => {
+  const words = tokens(foldText(value));
+  let i = 0;
+  while (i < words.length - 1 && TITLES.has(words[i])) i++;
+  return words.slice(i).join(' ');
+};
 
 /** Person name parts from firstName/middleName/surname when given, else split from `name`. */
 export function personName(contact: Record<string, unknown>): PersonName {
   const surname = foldText(contact.surname);
   if (surname) {
-    return { first: [foldText(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' '), surname };
+    const first = [withoutTitles(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' ');
+    return { first, surname, surnameFirst: null };
   }
-  const words = tokens(foldText(contact.name));
-  if (words.length <= 1) return { first: '', surname: words[0] ?? '' };
+  const words = tokens(withoutTitles(contact.name));
+  if (words.length <= 1) return { first: '', surname: words[0] ?? '', surnameFirst: null };
+  // First name(s) then surname, the surname taking the particles before it: "Inge Van den Broeck".
   let start = words.length - 1;
   while (start > 1 && PARTICLES.has(words[start - 1])) start--;
-  return { first: words.slice(0, start).join(' '), surname: words.slice(start).join(' ') };
+  // Or surname first, as lists and forms often write it: "Van den Broeck Inge", "Noël Marie-Claire".
+  let end = 0;
+  while (end < words.length - 2 && PARTICLES.has(words[end])) end++;
+  return {
+    first: words.slice(0, start).join(' '),
+    surname: words.slice(start).join(' '),
+    surnameFirst: { first: words.slice(end + 1).join(' '), surname: words.slice(0, end + 1).join(' ') },
+  };
 }
 
 /** Street-type abbreviations (NL/FR/EN) to one spelling, whole words. */
@@ -112,12 +134,15 @@ const STREET_WORDS: Record<string, string> = {
   ln: 'laan', pl: 'plein', place: 'plein', plein: 'plein', av: 'avenue', ave: 'avenue', avn: 'avenue',
   bd: 'boulevard', blvd: 'boulevard', boul: 'boulevard', bld: 'boulevard', chee: 'chaussee', chss: 'chaussee',
   chau: 'chaussee', chaus: 'chaussee', rte: 'route', sq: 'square', st: 'sint', ste: 'sint', saint: 'sint',
-  sainte: 'sint', kon: 'koning', burg: 'burgemeester', dr: 'dokter', prof: 'professor',
+  sainte: 'sint', kon: 'koning', gr: 'grote', kl: 'kleine', burg: 'burgemeester', dr: 'dokter', prof: 'professor',
 };
-/** Street types written onto the name: "Kerkstr." = "Kerkstraat", "Gentse Stwg" = "Gentsesteenweg". */
+/** Street types written onto the name: "Kerkstr." = "Kerkstraat", "Gentse Stwg" = "Gentsesteenweg", "Marktpl." = "Marktplein". */
 const GLUED_SUFFIXES: Array<[RegExp, string]> = [
   [/(\p{L}{2,})str$/u, '$1straat'],
   [/(\p{L}{2,})(?:stwg|stw|stnwg)$/u, '$1steenweg'],
+  [/(\p{L}{3,})ln$/u, '$1laan'],
+  [/(\p{L}{3,})pl$/u, '$1plein'],
+  [/(\p{L}{3,})wg$/u, '$1weg'],
 ];
 /** Box words between house number and box: "12 bus 3", "12 bte 3", "12/3", "12b3". */
 const BOX_WORDS = new Set(['bus', 'bte', 'boite', 'box', 'b', 'bt']);
@@ -148,24 +173,27 @@ const CITY_ALIASES: Record<string, string> = {
   bruges: 'brugge', namen: 'namur', doornik: 'tournai', ostende: 'oostende', ostend: 'oostende', ypres: 'ieper',
   ieper: 'ieper', hal: 'halle', tongres: 'tongeren', saintnicolas: 'sintniklaas', sintniklaas: 'sintniklaas',
   saintgilles: 'sintgillis', elsene: 'ixelles', schaerbeek: 'schaarbeek', sgravenhage: 'denhaag', thehague: 'denhaag',
-  lahaye: 'denhaag',
+  lahaye: 'denhaag', bergen: 'mons', waver: 'wavre', nijvel: 'nivelles', denbosch: 'shertogenbosch',
 };
 
 /** City → compact canonical name: "St.-Niklaas" = "Sint-Niklaas" = "Saint-Nicolas"; "Bruxelles" = "Brussel". */
 export function normaliseCity(value: unknown): string {
-  const words = tokens(foldText(value)).map((w) => NAME_ABBREVIATIONS[w] ?? w);
+  // A post code typed into the town ("2000 Antwerpen") is dropped; it has a field of its own.
+  const words = tokens(foldText(value)).filter((w) => !/^\d+$/.test(w)).map((w) => NAME_ABBREVIATIONS[w] ?? w);
   const compact = words.join('');
   const frenchSaint = compact.replace(/^sint/, 'saint');
   return CITY_ALIASES[compact] ?? CITY_ALIASES[frenchSaint] ?? compact;
 }
 
-/** "B-2000", "BE 2000" → "2000"; Dutch "1012 ab" → "1012AB". */
+/** "B-2000", "BE 2000", "2000 Antwerpen" → "2000"; Dutch "1012 ab" → "1012AB"; others cleaned. */
 export function normalisePostCode(value: unknown): string {
   if (blank(value)) return '';
-  return String(value)
+  const s = String(value)
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '')
     .replace(/^(?:BE|NL|LU|FR|DE|B|L|F|D)(?=\d)/, '');
+  if (/^\d{4}[A-Z]{2}$/.test(s)) return s;
+  return /^\d+/.exec(s)?.[0] ?? s;
 }
 
 /** Country calling codes stripped from international numbers, longest first. */
@@ -194,14 +222,17 @@ export function normalisePhone(value: unknown): string {
  */
 export function normaliseVat(value: unknown): string {
   if (blank(value)) return '';
-  const s = String(value).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  // "BTW BE 0123.456.749", "TVA BE…", "VAT no. …": the label is not part of the number.
+  const s = String(value).toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^(?:BTW|TVA|VAT|UST)(?:NR|NO|IDNR)?/, '');
   const belgian = /^(?:BE)?(\d{9,10})$/.exec(s);
   if (belgian) return `BE${belgian[1].padStart(10, '0')}`;
   return s;
 }
 
-/** E-mail → trimmed, lower-case, without "mailto:" or angle brackets. */
+/** E-mail → the address alone ("Jan <jan@x.be>", "mailto:…"), trimmed, lower-case. */
 export function normaliseEmail(value: unknown): string {
   if (blank(value)) return '';
-  return String(value).trim().toLowerCase().replace(/^mailto:/, '').replace(/^<|>$/g, '').trim();
+  const s = String(value).trim().toLowerCase();
+  const bracketed = /<([^<>]+)>/.exec(s);
+  return (bracketed ? bracketed[1] : s).replace(/^mailto:/, '').trim();
 }

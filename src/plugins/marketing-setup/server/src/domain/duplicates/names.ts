@@ -1,0 +1,146 @@
+/**
+ * Name similarity for the fuzzy duplicate rule: Jaro-Winkler on words, lifted when two words sound the
+ * same (Double Metaphone), combined per word so that one different word counts. Company names and
+ * person names are compared differently; both return a score 0..1 and a method a person can read.
+ * Pure: no Strapi, no I/O. Input is already normalised (normalise.ts).
+ */
+import type { DoubleMetaphone as DoubleMetaphoneClass, JaroWinklerDistance as JaroWinklerFn } from 'natural';
+import { tokens } from './normalise';
+
+// Deep requires on purpose: natural's index loads every storage adapter, which calls dotenv.config()
+// (reads .env, logs) and costs about a second at start-up. These two files have no dependencies.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const jaroWinkler: typeof JaroWinklerFn = require('natural/lib/natural/distance/jaro-winkler_distance');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const DoubleMetaphone: typeof DoubleMetaphoneClass = require('natural/lib/natural/phonetics/double_metaphone');
+const metaphone = new DoubleMetaphone();
+
+/** Two words that sound alike but are spelt apart (Filips / Philips) score at least this. */
+const PHONETIC_SCORE = 0.9;
+/** A whole company name (spaces removed) this close is one name with a typo or other spacing. */
+const WHOLE_NAME_TYPO = 0.95;
+/** One name's words all found in the other ("Peeters Bouw" / "Peeters"): likely a dropped word. */
+const DROPPED_WORD_SCORE = 0.9;
+/** Words that make a separate legal entity within a group: "X Holding" is not "X". */
+const ENTITY_WORDS = [
+  'holding', 'holdings', 'beheer', 'management', 'patrimonium', 'patrimoine', 'participations', 'participaties',
+  'invest', 'investments',
+];
+const ENTITY_WORD_CAP = 0.7;
+/** Short link words ("van", "der", "de") say little about which company it is. */
+const LINK_WORDS = new Set(['van', 'der', 'den', 'de', 'het', 'la', 'le', 'les', 'du', 'des', 'ten', 'ter', 'op']);
+/** A first name written as initials ("J." / "J.P.") that agrees with the other's first letters. */
+const INITIAL_SCORE = 0.9;
+/** A person known only by surname on one side: the first name neither confirms nor contradicts. */
+const UNKNOWN_FIRST_NAME_SCORE = 0.85;
+
+export interface NameToken {
+  text: string;
+  code: string; // primary Double Metaphone code, '' for words under 3 letters
+}
+
+/** One way to read a person's name: first-name words and the surname without spaces. */
+export interface NameReading {
+  first: NameToken[];
+  surname: NameToken;
+  surnameFirst: boolean; // read from a name typed surname first ("Peeters Jan")
+}
+
+export type Scored = [score: number, method: string];
+
+export const nameToken = (text: string): NameToken => ({
+  text,
+  code: text.length >= 3 ? (metaphone.process(text)[0] ?? '') : '',
+});
+
+/** A person reading from folded first name(s) and surname; none when there is no surname. */
+export function nameReading(first: string, surname: string, surnameFirst: boolean): NameReading[] {
+  const compact = surname.replace(/ /g, '');
+  return compact ? [{ first: tokens(first).map(nameToken), surname: nameToken(compact), surnameFirst }] : [];
+}
+
+/**
+ * Jaro-Winkler, lifted to PHONETIC_SCORE when the two words sound the same. Only primary codes of three
+ * sounds or more count: alternates and short codes match too much ("Jef" and "Eva" share an alternate,
+ * "Denis" and "Taon" are both TN).
+ */
+export function tokenSimilarity(a: NameToken, b: NameToken): number {
+  if (a.text === b.text) return 1;
+  const jw = jaroWinkler(a.text, b.text);
+  return a.code.length >= 3 && a.code === b.code ? Math.max(jw, PHONETIC_SCORE) : jw;
+}
+
+const wordWeight = (t: NameToken) => (LINK_WORDS.has(t.text) ? 1 : t.text.length);
+
+/**
+ * Geometric mean over a's words of their best match in b, longer words weighing more: one unmatched
+ * word pulls it down hard ("Boulangerie Mercier" vs "Boulangerie Dumont").
+ */
+function geometricBest(a: NameToken[], b: NameToken[]): number {
+  let logSum = 0;
+  let weights = 0;
+  for (const x of a) {
+    logSum += wordWeight(x) * Math.log(Math.max(1e-6, ...b.map((y) => tokenSimilarity(x, y))));
+    weights += wordWeight(x);
+  }
+  return Math.exp(logSum / weights);
+}
+
+/** Group words are recognised through typos ("Holdinv") and must find their match on the other side. */
+function entityWordOnOneSide(a: NameToken[], b: NameToken[]): string | undefined {
+  const isEntityWord = (t: NameToken) =>
+    t.text.length >= 6 && ENTITY_WORDS.some((e) => e === t.text || jaroWinkler(t.text, e) >= 0.9);
+  const unmatched = (x: NameToken[], y: NameToken[]) =>
+    x.find((t) => isEntityWord(t) && !y.some((u) => tokenSimilarity(t, u) >= 0.85))?.text;
+  return unmatched(a, b) ?? unmatched(b, a);
+}
+
+/**
+ * Company names (significant words, legal forms already removed): the words compared both ways, or the
+ * whole name for a typo or other spacing, or one name's words all found in the other (a dropped word),
+ * whichever is best. A group word on one side only ("Holding") caps the score.
+ */
+export function companyNameScore(a: NameToken[], b: NameToken[]): Scored {
+  const wholeA = a.map((t) => t.text).join('');
+  const wholeB = b.map((t) => t.text).join('');
+  if (wholeA === wholeB) return [1, 'exact'];
+  const candidates: Scored[] = [[(geometricBest(a, b) + geometricBest(b, a)) / 2, 'jaro-winkler+metaphone (words)']];
+  const whole = jaroWinkler(wholeA, wholeB);
+  if (whole >= WHOLE_NAME_TYPO) candidates.push([whole, 'jaro-winkler (whole name)']);
+  if (a.length !== b.length) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    candidates.push([DROPPED_WORD_SCORE * geometricBest(short, long), 'jaro-winkler+metaphone (one name inside the other)']);
+  }
+  const [score, method] = candidates.reduce((best, c) => (c[0] > best[0] ? c : best));
+  const entity = entityWordOnOneSide(a, b);
+  return entity && score > ENTITY_WORD_CAP ? [ENTITY_WORD_CAP, `${method}; "${entity}" on one side only`] : [score, method];
+}
+
+function firstNameScore(a: NameToken[], b: NameToken[]): number {
+  if (a.length === 0 || b.length === 0) return UNKNOWN_FIRST_NAME_SCORE;
+  const initialsOnly = (t: NameToken[]) => t.every((x) => x.text.length === 1);
+  if (initialsOnly(a) || initialsOnly(b)) {
+    const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
+    return short.every((x, i) => long[i] && long[i].text[0] === x.text) ? INITIAL_SCORE : 0;
+  }
+  const joined = (t: NameToken[]) => nameToken(t.map((x) => x.text).join(''));
+  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(joined(a), joined(b)));
+}
+
+/**
+ * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
+ * apart; a name typed in one field comes with both readings ("Jan Peeters", "Peeters Jan").
+ */
+export function personNameScore(a: NameReading[], b: NameReading[]): Scored {
+  let best: Scored = [0, 'different'];
+  for (const x of a) {
+    for (const y of b) {
+      const score = tokenSimilarity(x.surname, y.surname) * firstNameScore(x.first, y.first);
+      if (score > best[0]) {
+        const order = x.surnameFirst !== y.surnameFirst ? ' (one written surname first)' : '';
+        best = [score, score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`];
+      }
+    }
+  }
+  return best;
+}
