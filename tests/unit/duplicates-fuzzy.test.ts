@@ -1,0 +1,208 @@
+import {
+  FUZZY_THRESHOLD,
+  FUZZY_WEIGHTS,
+  FieldScore,
+  NAME_FLOOR,
+  blockingKeys,
+  fuzzyFires,
+  fuzzyScore,
+  prepareContact,
+} from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
+
+const company = (over: Record<string, unknown> = {}) => ({ type: 'company', ...over });
+const person = (over: Record<string, unknown> = {}) => ({ type: 'person', ...over });
+const field = (r: { breakdown: FieldScore[] }, name: string) => r.breakdown.find((f) => f.field === name);
+
+describe('fuzzyScore', () => {
+  it('"Fabrikam NV" vs "Fabrikkam N.V." in the same city fires, with a breakdown', () => {
+    const r = fuzzyScore(company({ name: 'Fabrikam NV', city: 'Gent' }), company({ name: 'Fabrikkam N.V.', city: 'Gent' }));
+    expect(r.fires).toBe(true);
+    expect(r.threshold).toBe(FUZZY_THRESHOLD);
+    expect(r.breakdown.map((f) => f.field)).toEqual(['name', 'city']);
+    const name = field(r, 'name')!;
+    expect(name.values).toEqual(['fabrikam', 'fabrikkam']); // legal forms gone
+    expect(name.score).toBeGreaterThan(0.95);
+    expect(name.method).toMatch(/jaro-winkler/);
+    expect(field(r, 'city')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.total).toBeGreaterThan(0.95);
+  });
+
+  it('"Fabrikam NV" vs "Contoso NV" does not', () => {
+    const r = fuzzyScore(company({ name: 'Fabrikam NV', city: 'Gent' }), company({ name: 'Contoso NV', city: 'Gent' }));
+    expect(r.fires).toBe(false);
+    expect(field(r, 'name')!.score).toBeLessThan(0.5);
+  });
+
+  it('leaves out fields missing on either side and scales the weights of the others', () => {
+    const r = fuzzyScore(
+      company({ name: 'Fabrikam', city: 'Gent', phoneNo: '09 222 33 44' }),
+      company({ name: 'Fabrikam', city: 'Gent', email: 'info@fabrikam.be' }),
+    );
+    expect(r.breakdown.map((f) => f.field)).toEqual(['name', 'city']);
+    const share = FUZZY_WEIGHTS.name / (FUZZY_WEIGHTS.name + FUZZY_WEIGHTS.city);
+    expect(field(r, 'name')!.weight).toBeCloseTo(share, 3);
+    expect(r.breakdown.reduce((s, f) => s + f.weight, 0)).toBeCloseTo(1, 2);
+    expect(r.total).toBe(1); // nothing missing counted against the pair
+  });
+
+  it('needs more than a name: a name alone never fires', () => {
+    expect(fuzzyScore(company({ name: 'Fabrikam' }), company({ name: 'Fabrikam' })).fires).toBe(false);
+  });
+
+  it('does not fire for the same name in another town with nothing else in common', () => {
+    const r = fuzzyScore(company({ name: 'Alpha Trading', city: 'Oslo' }), company({ name: 'Alpha Trading', city: 'Bergen' }));
+    expect(field(r, 'name')!.score).toBe(1);
+    expect(r.fires).toBe(false);
+  });
+
+  it('reads phone, VAT, e-mail and post code formats as the same value', () => {
+    const r = fuzzyScore(
+      company({ name: 'Fabrikam NV', postCode: '2000', phoneNo: '03 123 45 67', vatRegistrationNo: 'BE 0123.456.749', email: 'Info@Fabrikam.be' }),
+      company({ name: 'FABRIKAM', postCode: 'B-2000', phoneNo: '+32 (0)3 1234567', vatRegistrationNo: '0123456749', email: 'info@fabrikam.be' }),
+    );
+    for (const f of ['name', 'postCode', 'phone', 'vatRegistrationNo', 'email']) expect(field(r, f)).toMatchObject({ score: 1 });
+    expect(r.total).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it('fires on a shared identifier with a similar name even when the company moved', () => {
+    const r = fuzzyScore(
+      company({ name: 'Verhuur Janssens NV', address: 'Lange Nieuwstraat 224', postCode: '3000', city: 'Leuven', vatRegistrationNo: 'BE0417912721' }),
+      company({ name: 'Verhuur Janssens', address: 'Antwerpsesteenweg 80', postCode: '1000', city: 'Bruxelles', vatRegistrationNo: 'be 0417.912.721' }),
+    );
+    expect(r.total).toBeLessThan(FUZZY_THRESHOLD);
+    expect(r.fires).toBe(true);
+  });
+
+  it('never fires for two different VAT numbers (two legal entities)', () => {
+    const same = { name: 'Peeters Bouw', address: 'Kerkstraat 1', postCode: '2000', city: 'Antwerpen', phoneNo: '03 111 22 33' };
+    const r = fuzzyScore(company({ ...same, vatRegistrationNo: 'BE0417912721' }), company({ ...same, vatRegistrationNo: 'BE0123456749' }));
+    expect(field(r, 'vatRegistrationNo')).toMatchObject({ score: 0, method: 'different' });
+    expect(r.fires).toBe(false);
+  });
+
+  it('keeps a holding apart from its company, through a typo too', () => {
+    const same = { address: 'Kerkstraat 1', postCode: '2000', city: 'Antwerpen', phoneNo: '03 111 22 33' };
+    for (const holding of ['Peeters Bouw Holding', 'Peeters Bouw Holdinv']) {
+      const r = fuzzyScore(company({ ...same, name: 'Peeters Bouw NV' }), company({ ...same, name: holding }));
+      expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+      expect(field(r, 'name')!.method).toMatch(/on one side only/);
+      expect(r.fires).toBe(false);
+    }
+    const both = fuzzyScore(company({ ...same, name: 'Peeters Holding' }), company({ ...same, name: 'Peeters Holdinv' }));
+    expect(both.fires).toBe(true);
+  });
+
+  it('tells different trades of one family apart', () => {
+    const r = fuzzyScore(company({ name: 'Garage Peeters', city: 'Gent' }), company({ name: 'Bakkerij Peeters', city: 'Gent' }));
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+  });
+
+  it('accepts a dropped word, a legal form in front and lost accents', () => {
+    const r = fuzzyScore(
+      company({ name: 'Société Générale de Boulangerie SA', city: 'Liège', postCode: '4000' }),
+      company({ name: 'SA Societe Generale', city: 'Luik', postCode: '4000' }),
+    );
+    expect(field(r, 'name')!.score).toBeGreaterThanOrEqual(NAME_FLOOR);
+    expect(r.fires).toBe(true);
+  });
+
+  describe('persons', () => {
+    const home = { address: 'Kerkstraat 12', postCode: '9000', city: 'Gent', phoneNo: '09 222 33 44' };
+
+    it('keeps members of one household apart (same surname, address and phone)', () => {
+      const r = fuzzyScore(person({ ...home, firstName: 'Jan', surname: 'Peeters' }), person({ ...home, firstName: 'Marc', surname: 'Peeters' }));
+      expect(field(r, 'phone')!.score).toBe(1);
+      expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+      expect(r.fires).toBe(false);
+    });
+
+    it('matches a name typed surname first', () => {
+      const r = fuzzyScore(person({ name: 'Peeters Jan', city: 'Gent', email: 'jan.peeters@telenet.be' }), person({ firstName: 'Jan', surname: 'Peeters', city: 'Gent', email: 'Jan.Peeters@telenet.be' }));
+      expect(field(r, 'name')).toMatchObject({ score: 1 });
+      expect(field(r, 'name')!.method).toMatch(/surname first/);
+      expect(r.fires).toBe(true);
+    });
+
+    it('matches an initial and a surname typo', () => {
+      const r = fuzzyScore(person({ ...home, firstName: 'J.', surname: 'Peters' }), person({ ...home, firstName: 'Jan', surname: 'Peeters' }));
+      expect(field(r, 'name')!.score).toBeGreaterThanOrEqual(NAME_FLOOR);
+      expect(r.fires).toBe(true);
+    });
+
+    it('does not pair namesakes living elsewhere', () => {
+      const r = fuzzyScore(
+        person({ firstName: 'Jan', surname: 'Peeters', address: 'Kerkstraat 12', postCode: '9000', city: 'Gent', mobilePhoneNo: '0475 11 22 33' }),
+        person({ firstName: 'Jan', surname: 'Peeters', address: 'Meir 1', postCode: '2000', city: 'Antwerpen', mobilePhoneNo: '0476 99 88 77' }),
+      );
+      expect(r.fires).toBe(false);
+    });
+
+    it('never compares a person with a company', () => {
+      const r = fuzzyScore(person({ ...home, name: 'Jan Peeters' }), company({ ...home, name: 'Jan Peeters' }));
+      expect(r.breakdown).toEqual([]);
+      expect(r.fires).toBe(false);
+    });
+  });
+
+  it('takes threshold, floors and weights as options', () => {
+    const a = company({ name: 'Fabrikam', city: 'Gent', address: 'Kerkstraat 1' });
+    const b = company({ name: 'Fabrikam', city: 'Gent', address: 'Veldstraat 9' });
+    expect(fuzzyScore(a, b).fires).toBe(false);
+    expect(fuzzyScore(a, b, { threshold: 0.6, otherFieldsFloor: 0.3 }).fires).toBe(true);
+    expect(fuzzyScore(a, b, { weights: { address: 0 }, otherFieldsFloor: 0.3 }).total).toBe(1);
+  });
+
+  it('scores prepared contacts exactly like raw ones', () => {
+    const a = company({ name: 'Fabrikam NV', city: 'Gent', phoneNo: '09 111 22 33' });
+    const b = company({ name: 'Fabrikkam', city: 'Gand', phoneNo: '+32 9 111 22 33' });
+    expect(fuzzyScore(prepareContact(a), prepareContact(b))).toEqual(fuzzyScore(a, b));
+  });
+});
+
+describe('fuzzyFires', () => {
+  const f = (field: string, score: number, weight: number): FieldScore => ({ field: field as any, score, weight, method: '', values: ['', ''] });
+
+  it('needs two fields and a name over the floor', () => {
+    expect(fuzzyFires([f('name', 1, 1)], 1)).toBe(false);
+    expect(fuzzyFires([f('city', 1, 0.5), f('postCode', 1, 0.5)], 1)).toBe(false);
+    expect(fuzzyFires([f('name', NAME_FLOOR - 0.01, 0.9), f('email', 1, 0.1)], 0.9)).toBe(false);
+  });
+
+  it('lets a shared identifier settle it', () => {
+    expect(fuzzyFires([f('name', 0.9, 0.5), f('phone', 1, 0.3), f('address', 0, 0.2)], 0.75)).toBe(true);
+    expect(fuzzyFires([f('name', 0.9, 0.5), f('phone', 0.7, 0.3), f('address', 0, 0.2)], 0.66)).toBe(false);
+  });
+});
+
+describe('blockingKeys', () => {
+  it('gives a small set of type-prefixed keys', () => {
+    const keys = blockingKeys(company({
+      name: 'Fabrikam Logistics NV', postCode: '2000', city: 'Antwerpen', phoneNo: '03 123 45 67',
+      vatRegistrationNo: 'BE 0123.456.749', email: 'Info@Fabrikam.be',
+    }));
+    expect(keys).toEqual(expect.arrayContaining(['ct:234567', 'cv:BE0123456749', 'ce:info@fabrikam.be']));
+    expect(keys.filter((k) => k.startsWith('cn:'))).toHaveLength(4); // 2 name words × (post code, town)
+    expect(keys.every((k) => k.startsWith('c'))).toBe(true);
+    expect(keys.length).toBeLessThanOrEqual(12);
+  });
+
+  it('meets the same contact written differently', () => {
+    const a = blockingKeys(company({ name: 'Fabrikam NV', postCode: '2000', phoneNo: '03 123 45 67' }));
+    const b = blockingKeys(company({ name: 'N.V. Fabrikkam', postCode: 'B-2000', phoneNo: '+32 3 1234567' }));
+    expect(a.filter((k) => b.includes(k)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never lets a person meet a company', () => {
+    const data = { name: 'Jan Peeters', postCode: '9000', phoneNo: '09 222 33 44', email: 'jan@peeters.be' };
+    const p = blockingKeys(person(data));
+    const c = blockingKeys(company(data));
+    expect(p.filter((k) => c.includes(k))).toEqual([]);
+  });
+
+  it('gives a name typed surname first the keys of both readings', () => {
+    const swapped = blockingKeys(person({ name: 'Peeters Jan', postCode: '9000' }));
+    const parts = blockingKeys(person({ firstName: 'Jan', surname: 'Peeters', postCode: '9000' }));
+    expect(parts.every((k) => swapped.includes(k))).toBe(true);
+  });
+});

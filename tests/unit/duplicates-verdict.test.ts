@@ -1,0 +1,113 @@
+import { DEFAULT_SEARCH_SETUP, SearchLine, buildSearchStrings } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/search-strings';
+import { prepareContact } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
+import { duplicateVerdict } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/verdict';
+import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+
+const DEFAULTS = { lines: DEFAULT_SEARCH_SETUP, hitPercent: 60 };
+const FOUR_LINES: SearchLine[] = [
+  { field: 'name', part: 'first', length: 5 },
+  { field: 'name', part: 'last', length: 5 },
+  { field: 'city', part: 'first', length: 5 },
+  { field: 'city', part: 'last', length: 5 },
+];
+const FABRIKAM = {
+  type: 'company',
+  name: 'Fabrikam NV',
+  address: 'Kerkstraat 12',
+  city: 'Antwerpen',
+  postCode: '2000',
+  phoneNo: '03 123 45 67',
+  vatRegistrationNo: 'BE 0123.456.749',
+  email: 'info@fabrikam.be',
+};
+
+describe('duplicateVerdict', () => {
+  it('default setup: equal name, address, city, post code, phone, VAT, e-mail → 14 matching strings, both rules', () => {
+    const v = duplicateVerdict(FABRIKAM, { ...FABRIKAM }, DEFAULTS);
+    expect(v).toMatchObject({
+      isDuplicate: true,
+      comparable: true,
+      rules: ['searchStrings', 'fuzzy'],
+      matchingStrings: 14, // mobile phone is blank on both: its 2 strings do not exist
+      requiredStrings: 10,
+      hitPercent: 88,
+    });
+    expect(v.fuzzy.total).toBe(1);
+    expect(v.fuzzy.breakdown).toHaveLength(7);
+  });
+
+  it('four lines, hit 50: "Alpha Trading"/Oslo vs "Alpha Trading"/Bergen → a BC pair with 2 strings', () => {
+    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
+    expect(v).toMatchObject({ isDuplicate: true, rules: ['searchStrings'], matchingStrings: 2, requiredStrings: 2, hitPercent: 50 });
+  });
+
+  it('… and at hit 51 no BC pair (3 strings needed)', () => {
+    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 51 });
+    expect(v.rules).not.toContain('searchStrings');
+    expect(v).toMatchObject({ matchingStrings: 2, requiredStrings: 3, hitPercent: 50 });
+    expect(v.isDuplicate).toBe(false); // the fuzzy rule does not take a namesake in another town either
+  });
+
+  it('"Alpha Trading"/Oslo vs "Alpha Systems"/Bergen → 1 string, no pair at 50', () => {
+    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Systems', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
+    expect(v).toMatchObject({ isDuplicate: false, rules: [], matchingStrings: 1, requiredStrings: 2, hitPercent: 25 });
+  });
+
+  it('"Fabrikam NV" vs "Fabrikkam N.V." (same city) → a fuzzy pair with a breakdown', () => {
+    const v = duplicateVerdict({ type: 'company', name: 'Fabrikam NV', city: 'Gent' }, { type: 'company', name: 'Fabrikkam N.V.', city: 'Gent' }, DEFAULTS);
+    expect(v.isDuplicate).toBe(true);
+    expect(v.rules).toEqual(['fuzzy']);
+    expect(v.matchingStrings).toBe(4); // name "FABRI" / "KAMNV", city first/last: 4 of 16, BC needs 10
+    expect(v.fuzzy.fires).toBe(true);
+    expect(v.fuzzy.breakdown.map((f) => [f.field, f.values])).toEqual([
+      ['name', ['fabrikam', 'fabrikkam']],
+      ['city', ['gent', 'gent']],
+    ]);
+    for (const f of v.fuzzy.breakdown) {
+      expect(f.score).toBeGreaterThan(0.9);
+      expect(typeof f.method).toBe('string');
+      expect(f.weight).toBeGreaterThan(0);
+    }
+  });
+
+  it('"Fabrikam NV" vs "Contoso NV" → no pair', () => {
+    const v = duplicateVerdict({ type: 'company', name: 'Fabrikam NV', city: 'Gent' }, { type: 'company', name: 'Contoso NV', city: 'Gent' }, DEFAULTS);
+    expect(v.isDuplicate).toBe(false);
+    expect(v.rules).toEqual([]);
+    expect(v.fuzzy.fires).toBe(false);
+  });
+
+  it('a company and a person with equal data → never a pair', () => {
+    const v = duplicateVerdict(FABRIKAM, { ...FABRIKAM, type: 'person' }, DEFAULTS);
+    expect(v).toMatchObject({ isDuplicate: false, comparable: false, rules: [], matchingStrings: 0, hitPercent: 0 });
+    expect(v.fuzzy).toMatchObject({ fires: false, breakdown: [] });
+  });
+
+  it('persons are compared with persons', () => {
+    const jan = { type: 'person', firstName: 'Jan', surname: 'Peeters', name: 'Jan Peeters', address: 'Kerkstraat 12', city: 'Gent', postCode: '9000', mobilePhoneNo: '0475 11 22 33', email: 'jan.peeters@telenet.be' };
+    const v = duplicateVerdict(jan, { ...jan, name: 'Jan Peters', surname: 'Peters', mobilePhoneNo: '+32 475 112233' }, DEFAULTS);
+    expect(v.comparable).toBe(true);
+    expect(v.rules).toContain('fuzzy');
+  });
+
+  it('a contact without type is a company (the reference default)', () => {
+    expect(duplicateVerdict({ name: 'Fabrikam' }, { type: 'company', name: 'Fabrikam' }, DEFAULTS).comparable).toBe(true);
+    expect(duplicateVerdict({ name: 'Fabrikam' }, { type: 'person', name: 'Fabrikam' }, DEFAULTS).comparable).toBe(false);
+  });
+
+  it('uses strings and prepared contacts the adapter already has', () => {
+    const other = { ...FABRIKAM, name: 'Fabrikam Logistics' };
+    const plain = duplicateVerdict(FABRIKAM, other, DEFAULTS);
+    const given = duplicateVerdict(
+      { contact: FABRIKAM, searchStrings: buildSearchStrings(FABRIKAM, DEFAULT_SEARCH_SETUP), prepared: prepareContact(FABRIKAM) },
+      { contact: other, searchStrings: buildSearchStrings(other, DEFAULT_SEARCH_SETUP) },
+      DEFAULTS,
+    );
+    expect(given).toEqual(plain);
+  });
+
+  it('refuses a hit % outside 1..100', () => {
+    expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 0 })).toThrow(RuleViolation);
+    expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 101 })).toThrow(RuleViolation);
+  });
+});
