@@ -1,0 +1,699 @@
+'use strict';
+/**
+ * `npm run bench` — REST throughput of the marketing-setup plugin on PostgreSQL. A benchmark, not a test:
+ * it prints a markdown table, writes docs/benchmarks.md and bench/results/<time>.json, and only fails
+ * (exit 1) when requests fail or the number checks fail.
+ *
+ *  1. Contact creates/s through the plugin (POST /api/marketing-setup/contacts, all write rules, gapless
+ *     series CONT) vs the same requests against a plain content type without any plugin middleware
+ *     (POST /api/plain-contacts), at concurrency 1 and 16, in alternating rounds; medians and ratios.
+ *  2. Number series: gapless (row lock) vs allowGaps (PostgreSQL sequence) creates/s at concurrency 16,
+ *     in alternating rounds; then no duplicate / no gap (gapless) and no duplicate (allowGaps) checks.
+ *  3. SQL profile: statements and their time per create for each path (knex query events, concurrency 1).
+ *
+ * Knobs (env): BENCH_ROUNDS (5), BENCH_REQUESTS (300 per batch), BENCH_CONCURRENCY ("1,16"),
+ * BENCH_CHUNKS (3: each side of a round runs in 3 chunks that alternate with the other side's),
+ * BENCH_SERIES_CONCURRENCY (16), BENCH_SERIES_REQUESTS (200 per batch), BENCH_PROFILE_REQUESTS (50),
+ * BENCH_SKIP_COMPILE=true (reuse the last build), BENCH_DIST (build folder, default .tmp/bench-dist),
+ * BENCH_WRITE_DOCS=false (don't touch docs/benchmarks.md), BENCH_KEEP_DB=true (keep the database, to
+ * investigate), PG: BENCH_PG_HOST/PORT/USER/PASSWORD.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const { fork, execFileSync } = require('child_process');
+const { Client } = require('pg');
+
+const appDir = path.resolve(__dirname, '..');
+const env = process.env;
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 5);
+const REQUESTS = Number(env.BENCH_REQUESTS ?? 300);
+const CONCURRENCY = (env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
+const SERIES_CONCURRENCY = Number(env.BENCH_SERIES_CONCURRENCY ?? 16);
+const SERIES_REQUESTS = Number(env.BENCH_SERIES_REQUESTS ?? 200);
+const PROFILE_REQUESTS = Number(env.BENCH_PROFILE_REQUESTS ?? 50);
+/** Each side of a round is split into this many chunks, alternating with the other side's chunks. */
+const CHUNKS = Math.max(1, Number(env.BENCH_CHUNKS ?? 3));
+const PG = {
+  host: env.BENCH_PG_HOST ?? '127.0.0.1',
+  port: Number(env.BENCH_PG_PORT ?? 5432),
+  user: env.BENCH_PG_USER ?? 'postgres',
+  password: env.BENCH_PG_PASSWORD || undefined,
+};
+const RESULTS_DIR = path.join(__dirname, 'results'); // git-ignored
+const RUN_ID = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+/**
+ * The bench compiles into its own output folder (default .tmp/bench-dist, ignored by git, tsc and jest)
+ * rather than dist/, so that a test run that recompiles dist/ at the same moment cannot hand the bench
+ * half-written files (and the bench cannot disturb the tests).
+ */
+const DIST_DIR = path.resolve(appDir, env.BENCH_DIST ?? '.tmp/bench-dist');
+const TARGETS = {
+  plugin: '/api/marketing-setup/contacts',
+  plain: '/api/plain-contacts',
+};
+
+const log = (...a) => console.error('[bench]', ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const medianCpu = (batches) =>
+  Object.fromEntries(Object.keys(batches[0].cpu).map((k) => [k, batches.some((b) => b.cpu[k] === null) ? null : median(batches.map((b) => b.cpu[k]))]));
+const fmt = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
+
+/**
+ * What compileStrapi() does (@strapi/core compile.js: typescript-utils compile of the app's tsconfig,
+ * incremental), with outDir = DIST_DIR. Throws with the TypeScript diagnostics printed above.
+ */
+function compile() {
+  const coreDir = path.dirname(require.resolve('@strapi/core/package.json'));
+  const tsUtils = require(require.resolve('@strapi/typescript-utils', { paths: [coreDir] }));
+  const { fileNames, options } = tsUtils.resolveConfigOptions(path.join(appDir, 'tsconfig.json'));
+  const ts = require('typescript');
+  const program = ts.createProgram({ rootNames: fileNames, options: { ...options, outDir: DIST_DIR, incremental: true, tsBuildInfoFile: path.join(DIST_DIR, 'tsconfig.tsbuildinfo') } });
+  const emit = program.emit();
+  const diagnostics = ts.sortAndDeduplicateDiagnostics(ts.getPreEmitDiagnostics(program).concat(emit.diagnostics));
+  if (diagnostics.length) {
+    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => appDir, getNewLine: () => '\n' };
+    console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+  }
+  if (emit.emitSkipped || diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) {
+    throw new Error('the app does not compile (TypeScript errors above); nothing was measured');
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// HTTP client: Node's http with a keep-alive agent (one socket per worker), a pool of workers.
+// ------------------------------------------------------------------------------------------------
+function post(agent, port, token, urlPath, body) {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent, host: '127.0.0.1', port, path: urlPath, method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+let seq = 0;
+/** The request body; identical shape for both targets. */
+const contactBody = () => {
+  seq += 1;
+  return { data: { name: `Bench Company ${seq}`, type: 'company', city: 'Gent', phoneNo: '+32 9 123 45 67', email: `bench${seq}@example.com` } };
+};
+
+/** `total` POSTs to `urlPath` by `concurrency` workers; returns creates/s (201s over wall time) and latencies. */
+async function batch(server, urlPath, concurrency, total) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  let issued = 0;
+  let ok = 0;
+  const failures = [];
+  const latencies = [];
+  const t0 = process.hrtime.bigint();
+  const worker = async () => {
+    while (issued < total) {
+      issued += 1;
+      const s = process.hrtime.bigint();
+      const res = await post(agent, server.port, server.token, urlPath, contactBody());
+      latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+      if (res.status === 201) ok += 1;
+      else failures.push(`${res.status} ${res.body.slice(0, 300)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  agent.destroy();
+  return { rate: ok / seconds, ok, failures, seconds, p50: median(latencies), latencies };
+}
+
+/** One side of a round, measured in several chunks: creates/s over the chunks' summed time, CPU weighted by creates. */
+function combine(chunks) {
+  const ok = chunks.reduce((a, c) => a + c.ok, 0);
+  const seconds = chunks.reduce((a, c) => a + c.seconds, 0);
+  const perCreate = (k) => (chunks.some((c) => c.cpu[k] === null) ? null : chunks.reduce((a, c) => a + c.cpu[k] * c.ok, 0) / Math.max(1, ok));
+  const perSecond = (k) => chunks.reduce((a, c) => a + c.cpu[k] * c.seconds, 0) / seconds;
+  return {
+    rate: ok / seconds,
+    ok,
+    seconds,
+    p50: median(chunks.flatMap((c) => c.latencies)),
+    cpu: {
+      server: perCreate('server'), postgres: perCreate('postgres'), client: perCreate('client'), other: perCreate('other'),
+      machineBusyPct: perSecond('machineBusyPct'), serverBusyPct: perSecond('serverBusyPct'),
+    },
+  };
+}
+
+/** Busy and total CPU time of the whole machine (ms), from os.cpus(). */
+function machineTimes() {
+  let busyMs = 0;
+  let totalMs = 0;
+  for (const { times } of os.cpus()) {
+    const t = times.user + times.nice + times.sys + times.irq;
+    busyMs += t;
+    totalMs += t + times.idle;
+  }
+  return { busyMs, totalMs };
+}
+const cpuMs = (a, b) => (b.user - a.user + b.system - a.system) / 1000;
+
+/**
+ * CPU time (ms) of the PostgreSQL backends serving the bench database, from /proc/<pid>/stat (same
+ * machine only; null when /proc cannot be read, e.g. a remote server).
+ */
+let CLK_TCK = 100;
+try {
+  CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+} catch {
+  /* keep 100 */
+}
+async function pgBackendTimes(admin, dbName) {
+  const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName]);
+  const out = new Map();
+  for (const { pid } of rows) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] = field 3 (state)
+      out.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK); // utime + stime
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+const pgDelta = (a, b) => {
+  if (!a || !b) return null;
+  let ms = 0;
+  for (const [pid, t] of b) ms += t - (a.get(pid) ?? 0);
+  return ms;
+};
+
+// ------------------------------------------------------------------------------------------------
+// Server child process and its IPC
+// ------------------------------------------------------------------------------------------------
+function startServer(dbName) {
+  const child = fork(path.join(__dirname, 'server.js'), [], {
+    cwd: appDir,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...env,
+      BENCH_DIST: DIST_DIR,
+      BENCH_RESULTS_DIR: RESULTS_DIR,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      STRAPI_DISABLE_CRON: 'true',
+      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      APP_KEYS: env.APP_KEYS ?? 'benchKeyA,benchKeyB',
+      API_TOKEN_SALT: env.API_TOKEN_SALT ?? 'bench-api-token-salt',
+      ADMIN_JWT_SECRET: env.ADMIN_JWT_SECRET ?? 'bench-admin-jwt-secret',
+      TRANSFER_TOKEN_SALT: env.TRANSFER_TOKEN_SALT ?? 'bench-transfer-salt',
+      JWT_SECRET: env.JWT_SECRET ?? 'bench-jwt-secret',
+      ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? 'bench-encryption-key-0123456789ab',
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_URL: '',
+      DATABASE_HOST: PG.host,
+      DATABASE_PORT: String(PG.port),
+      DATABASE_NAME: dbName,
+      DATABASE_USERNAME: PG.user,
+      DATABASE_PASSWORD: PG.password ?? '',
+    },
+  });
+  const waiting = new Map();
+  let nextId = 0;
+  const server = {
+    child,
+    call(cmd, args = {}) {
+      const id = ++nextId;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        child.send({ id, cmd, ...args });
+      });
+    },
+  };
+  return new Promise((resolve, reject) => {
+    child.on('message', (msg) => {
+      if (msg.ready) {
+        Object.assign(server, { port: msg.port, token: msg.token });
+        resolve(server);
+      } else if (waiting.has(msg.id)) {
+        const w = waiting.get(msg.id);
+        waiting.delete(msg.id);
+        if (msg.error) w.reject(new Error(msg.error));
+        else w.resolve(msg.result);
+      }
+    });
+    child.on('exit', (code) => {
+      const err = new Error(`bench server exited with code ${code}`);
+      reject(err);
+      for (const w of waiting.values()) w.reject(err);
+    });
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Checks
+// ------------------------------------------------------------------------------------------------
+const digits = (no) => Number(/(\d+)\D*$/.exec(no)[1]);
+
+function checkSeries(numbers, { gapless, prefix }) {
+  const list = numbers ?? [];
+  const distinct = new Set(list);
+  const duplicates = list.length - distinct.size;
+  const values = [...distinct].map(digits).sort((a, b) => a - b);
+  const badPrefix = list.filter((n) => !n.startsWith(prefix)).length;
+  // Gapless: the numbers must be exactly 1..count.
+  const missing = values.length ? values[values.length - 1] - values.length : 0;
+  const ok = duplicates === 0 && badPrefix === 0 && (!gapless || (values[0] === 1 && missing === 0));
+  return { count: list.length, distinct: distinct.size, duplicates, gaps: missing, first: list.length ? values[0] : null, last: list.length ? values[values.length - 1] : null, badPrefix, ok };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Report
+// ------------------------------------------------------------------------------------------------
+/** Which code was measured: the commit, and whether the plugin / plain type had uncommitted changes. */
+function codeState() {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: appDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--', 'src/plugins/marketing-setup', 'src/api/plain-contact');
+  return { commit, uncommitted: dirty ? dirty.split('\n').length : 0 };
+}
+
+function machine(pgVersion) {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: pgVersion,
+    strapi: require('@strapi/strapi/package.json').version,
+  };
+}
+
+function tables(r) {
+  const lines = [];
+  lines.push('### 1. Contact creates/s: plugin (all rules) vs plain content type');
+  lines.push('');
+  lines.push('| concurrency | plugin creates/s | plain creates/s | ratio plugin/plain | ratio per round (min–max) | p50 latency plugin / plain (ms) |');
+  lines.push('|---:|---:|---:|---:|---:|---:|');
+  for (const c of CONCURRENCY) {
+    const x = r.contacts[c];
+    lines.push(`| ${c} | ${fmt(x.plugin.median)} | ${fmt(x.plain.median)} | **${fmt(x.ratio, 2)}** | ${fmt(Math.min(...x.roundRatios), 2)}–${fmt(Math.max(...x.roundRatios), 2)} | ${fmt(x.plugin.p50)} / ${fmt(x.plain.p50)} |`);
+  }
+  lines.push('');
+  lines.push('CPU per create (medians of the rounds). "Other" = the machine\'s busy time minus Strapi, PostgreSQL and the client:');
+  lines.push('other jobs on the machine. "CPU ratio" = (Strapi + PostgreSQL CPU of a plain create) / (the same for a plugin create):');
+  lines.push('the throughput ratio to expect when the machine is CPU-bound, and much less sensitive to other jobs than creates/s.');
+  lines.push('');
+  lines.push('| target | concurrency | Strapi CPU ms/create | PostgreSQL CPU ms/create | client ms/create | other ms/create | Strapi process busy | machine busy | CPU ratio |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of CONCURRENCY) {
+    for (const t of ['plugin', 'plain']) {
+      const u = r.contacts[c][t].cpu;
+      const ratio = t === 'plugin' ? `**${fmt(r.contacts[c].cpuRatio, 2)}**` : '';
+      lines.push(`| ${t} | ${c} | ${fmt(u.server, 2)} | ${fmt(u.postgres, 2)} | ${fmt(u.client, 2)} | ${fmt(u.other, 2)} | ${fmt(u.serverBusyPct, 0)} % | ${fmt(u.machineBusyPct, 0)} % | ${ratio} |`);
+    }
+  }
+  lines.push('');
+  lines.push(`### 2. Number series at concurrency ${SERIES_CONCURRENCY}: gapless vs allowGaps (plugin contact creates)`);
+  lines.push('');
+  lines.push('| series line | creates/s (median) | rounds (min–max) | p50 latency (ms) | Strapi CPU ms/create | PostgreSQL CPU ms/create | machine busy | numbers checked | duplicates | gaps | check |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const [label, key] of [['gapless (CONT, row lock)', 'gapless'], ['allowGaps (GAPS, PG sequence)', 'allowGaps']]) {
+    const x = r.series[key];
+    const ck = r.checks[key];
+    lines.push(`| ${label} | ${fmt(x.median)} | ${fmt(Math.min(...x.rounds))}–${fmt(Math.max(...x.rounds))} | ${fmt(x.p50)} | ${fmt(x.cpu.server, 2)} | ${fmt(x.cpu.postgres, 2)} | ${fmt(x.cpu.machineBusyPct, 0)} % | ${ck.count} | ${ck.duplicates} | ${key === 'gapless' ? ck.gaps : 'n/a (allowed)'} | ${ck.ok ? 'ok' : '**FAILED**'} |`);
+  }
+  lines.push('');
+  lines.push(`gapless/allowGaps ratio: **${fmt(r.series.ratio, 2)}**`);
+  return lines.join('\n');
+}
+
+function profileTable(r) {
+  const lines = [];
+  lines.push(`| path (concurrency 1, ${PROFILE_REQUESTS} creates) | SQL statements / create, in the request | … sent while another was running | … after the response | SQL wall time / create (ms) | server time / create (ms) | server time outside SQL (ms) |`);
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [label, p] of Object.entries(r.profile)) {
+    if (!p) continue;
+    const per = (x, d = 1) => fmt(x / p.requests, d);
+    lines.push(`| ${label} | ${per(p.queries)} | ${per(p.overlapping)} | ${per(p.queriesAfter)} | ${per(p.sqlBusyMs, 2)} | ${per(p.serverMs, 2)} | ${per(p.serverMs - p.sqlBusyMs, 2)} |`);
+  }
+  return lines.join('\n');
+}
+
+function cpuTable(r) {
+  const cols = Object.entries(r.profile).filter(([, p]) => p && p.cpuMs);
+  if (!cols.length) return '';
+  const cats = new Set(cols.flatMap(([, p]) => Object.keys(p.cpuMs)));
+  const per = (p, c) => (p.cpuMs[c] ?? 0) / p.requests;
+  const rows = [...cats].sort((a, b) => per(cols[0][1], b) - per(cols[0][1], a));
+  const lines = [];
+  lines.push(`| Strapi process CPU (self time) ms/create | ${cols.map(([l]) => l).join(' | ')} |`);
+  lines.push(`|---|${cols.map(() => '---:').join('|')}|`);
+  for (const c of rows) {
+    if (cols.every(([, p]) => per(p, c) < 0.05)) continue;
+    lines.push(`| ${c} | ${cols.map(([, p]) => fmt(per(p, c), 2)).join(' | ')} |`);
+  }
+  const total = (p) => Object.values(p.cpuMs).reduce((a, b) => a + b, 0) / p.requests;
+  lines.push(`| **total** | ${cols.map(([, p]) => `**${fmt(total(p), 2)}**`).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function statementList(p) {
+  if (!p) return '';
+  const rows = Object.entries(p.statements)
+    .map(([sql, s]) => ({ sql, n: s.n / p.requests, ms: s.ms / p.requests }))
+    .sort((a, b) => b.ms - a.ms);
+  const out = ['| per create | ms | statement |', '|---:|---:|---|'];
+  for (const row of rows) {
+    const sql = row.sql.length > 160 ? `${row.sql.slice(0, 157)}…` : row.sql;
+    out.push(`| ${fmt(row.n, 2)} | ${fmt(row.ms, 2)} | \`${sql.replace(/\|/g, '\\|').replace(/`/g, "'")}\` |`);
+  }
+  return out.join('\n');
+}
+
+function markdown(r) {
+  const m = r.machine;
+  return `# Benchmarks
+
+Generated by \`npm run bench\` (bench/run.js) on ${r.finishedAt}. Re-running the command rewrites this file.
+
+## Command
+
+\`\`\`sh
+npm run bench        # = node bench/run.js; needs PostgreSQL on ${PG.host}:${PG.port} (user ${PG.user})
+\`\`\`
+
+Settings of this run: ${ROUNDS} rounds × ${CHUNKS * Math.ceil(REQUESTS / CHUNKS)} requests per side, in ${CHUNKS} alternating chunks, concurrency ${CONCURRENCY.join(' and ')};
+number series ${ROUNDS} rounds × ${CHUNKS * Math.ceil(SERIES_REQUESTS / CHUNKS)} requests per side at concurrency ${SERIES_CONCURRENCY}; SQL profile ${PROFILE_REQUESTS} creates per path. Total run time ${fmt(r.totalSeconds, 0)} s.
+
+## Machine
+
+${m.cores} cores (${m.cpu}), ${m.memGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres}; Strapi ${m.strapi}.
+Client, Strapi and PostgreSQL all run on the same machine, so they share the ${m.cores} cores. The machine is
+shared: 1-minute load average ${fmt(r.loadavg.start[0], 2)} at the start of the run, ${fmt(r.loadavg.end[0], 2)} at the end
+(other jobs can run at the same time; the alternating rounds spread that noise over both sides).
+
+Code measured: commit ${r.code.commit ?? 'unknown'}${r.code.uncommitted ? ` plus ${r.code.uncommitted} uncommitted file(s) in src/plugins/marketing-setup and src/api/plain-contact (work in progress at the time of the run)` : ''}.
+
+## Results (medians of ${ROUNDS} rounds)
+
+${tables(r)}
+
+## Where the time goes (SQL profile)
+
+${profileTable(r)}
+
+Where the Strapi process spends its CPU per create (V8 sampling profiler during the same profile
+batches, self time grouped by package, built-ins charged to their JS caller; async work of a request such as the after-commit event queries is
+included, idle time is not):
+
+${cpuTable(r)}
+
+Statements of one plugin contact create (gapless series), averaged, slowest first. "ms" is the wall time from
+sending a statement to its answer, so it includes waiting behind the other statements of the same request
+(several populate queries are sent at once and the pg client runs them one after the other) and CPU contention
+with everything else on the machine; "[after response]" marks statements that Strapi sends after the commit
+(the entry.create event loads the new entry with all its relations), outside the request's latency:
+
+${statementList(r.profile['plugin, gapless'])}
+
+Statements of one plain create:
+
+${statementList(r.profile.plain)}
+
+## How measured
+
+\`bench/run.js\` compiles the app once (what \`compileStrapi\` does, into \`.tmp/bench-dist\` so that a test run
+recompiling \`dist/\` cannot interfere), creates a fresh PostgreSQL database
+(\`ms_bench_<pid>_<time>\`), and boots Strapi from that build in a child process (\`bench/server.js\`:
+\`createStrapi({ appDir, distDir }).load()\`, \`strapi.server.listen()\` on 127.0.0.1, \`NODE_ENV=production\`,
+\`LOG_LEVEL=error\`, pool max 10). The child creates the number series CONT (CT000001..CT999999, gapless) and
+GAPS (GP000001..GP999999, \`allowGaps: true\`), sets \`contactNos\` of the setup to CONT, and makes a full-access
+API token. The client is the parent process: Node's \`http\` with a keep-alive agent, and a pool of N workers
+that each send the next request as soon as their previous one answered (N = concurrency). Every request is
+\`POST {data:{name, type:'company', city, phoneNo, email}}\` with a new name and e-mail; only 201 answers count,
+and any other answer fails the run. After a warm-up batch per target, each round runs, per
+concurrency, ${REQUESTS} requests against the plugin and ${REQUESTS} against the plain type, split into ${CHUNKS} chunks per side
+that alternate (plugin, plain, plugin, plain, … in odd rounds; plain first in even rounds), so that load from
+other jobs on the machine hits both sides alike. Creates/s of a side = its 201 answers / the summed wall time
+of its chunks. The table shows the medians of the rounds, the ratio of the medians and the range of the
+per-round ratios. The plain type
+\`api::plain-contact.plain-contact\` (src/api/plain-contact) has exactly the plugin contact's attributes (its
+schema.ts reuses them: 45 fields, six relations) and the core router/controller/service, with no plugin
+middleware (the plugin's document middleware returns \`next()\` at once for non-plugin UIDs), so the ratio
+measures the plugin's rules (numbering, field rules, defaults, the company's self-link), not the schema. The number series part switches
+\`setup.contactNos\` between CONT and GAPS (alternating chunks, as above) and sends plugin creates at
+concurrency ${SERIES_CONCURRENCY}; afterwards every contact number in the database is checked: the CONT numbers must be
+exactly CT000001..CT<n> (no duplicate, no gap, the warm-up and part-1 plugin creates included), the GAPS numbers
+must have no duplicate. Before every round (and before the profile) the bench runs \`ANALYZE\` on its database:
+autovacuum is off on this PostgreSQL server, and without statistics the planner treats the fast-growing
+contacts table as empty and scans all of it in Strapi's populate of the company relation, which made plugin
+creates slower and slower during a run (in an earlier run without it, those statements took ~18 ms each
+at ~6,000 contacts, because each was a scan of the whole contacts table instead of two index lookups). The SQL profile is taken last, at concurrency 1: the server attributes every knex
+\`query\` event to the HTTP request that caused it (AsyncLocalStorage) and times it up to its
+\`query-response\`; "server time" is measured from the first Koa middleware; during the same batches the V8
+sampling profiler (inspector, 250 µs) records where the Strapi process spends its CPU. CPU per create in the
+timed batches comes from \`process.cpuUsage()\` of the Strapi and client processes and from the machine's
+busy time (\`os.cpus()\`) over each batch, and PostgreSQL's from \`/proc/<pid>/stat\` of the backends serving the
+bench database (\`pg_stat_activity\`). The database is dropped at the end.
+Raw figures of every batch are written to \`bench/results/<time>.json\` (not committed).
+`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Main
+// ------------------------------------------------------------------------------------------------
+async function pgAdmin(sql) {
+  const c = new Client({ ...PG, database: 'postgres' });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  if (env.BENCH_SKIP_COMPILE !== 'true') {
+    log(`compiling the app into ${path.relative(appDir, DIST_DIR)} …`);
+    compile();
+  }
+  const pgVersion = (await pgAdmin('SHOW server_version')).rows[0].server_version;
+  const dbName = `ms_bench_${process.pid}_${Date.now()}`;
+  await pgAdmin(`CREATE DATABASE ${dbName}`);
+  const admin = new Client({ ...PG, database: 'postgres' }); // reads pg_stat_activity during the run
+  const benchDb = new Client({ ...PG, database: dbName }); // runs ANALYZE between batches
+  /**
+   * Planner statistics: autovacuum may be off (it is on this machine) or lag behind a table that grows from
+   * 0 to thousands of rows within minutes. Without statistics PostgreSQL assumes near-empty tables and
+   * picks plans that scan the whole contacts table (e.g. for Strapi's populate of the company relation),
+   * which would make each create slower as the run goes on. So the bench analyzes between batches.
+   */
+  const analyze = () => benchDb.query('ANALYZE');
+  log(`database ${dbName} created; booting Strapi …`);
+  let server;
+  const result = {
+    settings: { ROUNDS, REQUESTS, CONCURRENCY, SERIES_CONCURRENCY, SERIES_REQUESTS, PROFILE_REQUESTS },
+    machine: machine(`PostgreSQL ${pgVersion}`),
+    code: codeState(),
+    loadavg: { start: os.loadavg() },
+    batches: [],
+    contacts: {},
+    series: {},
+    checks: {},
+    profile: {},
+  };
+  let failed = false;
+  const run = async (part, target, urlPath, c, n, round) => {
+    const [server0, pg0, client0, machine0] = [await server.call('cpu'), await pgBackendTimes(admin, dbName), process.cpuUsage(), machineTimes()];
+    const b = await batch(server, urlPath, c, n);
+    const [server1, pg1, client1, machine1] = [await server.call('cpu'), await pgBackendTimes(admin, dbName), process.cpuUsage(), machineTimes()];
+    // CPU per create: the Strapi process, its PostgreSQL backends, the client, and the rest of the machine.
+    const perCreate = (ms) => ms / Math.max(1, b.ok);
+    const serverMs = cpuMs(server0, server1);
+    const clientMs = cpuMs(client0, client1);
+    const pgMs = pgDelta(pg0, pg1);
+    const machineBusy = machine1.busyMs - machine0.busyMs;
+    b.cpu = {
+      server: perCreate(serverMs),
+      postgres: pgMs === null ? null : perCreate(pgMs),
+      client: perCreate(clientMs),
+      other: perCreate(Math.max(0, machineBusy - serverMs - clientMs - (pgMs ?? 0))),
+      machineBusyPct: (100 * machineBusy) / Math.max(1, machine1.totalMs - machine0.totalMs),
+      serverBusyPct: (100 * serverMs) / (b.seconds * 1000),
+    };
+    result.batches.push({ part, target, concurrency: c, round, rate: b.rate, ok: b.ok, seconds: b.seconds, p50: b.p50, cpu: b.cpu, failures: b.failures.length });
+    if (b.failures.length) {
+      failed = true;
+      log(`${b.failures.length} failed requests on ${target} (c=${c}); first: ${b.failures[0]}`);
+    }
+    return b;
+  };
+  try {
+    await admin.connect();
+    await benchDb.connect();
+    server = await startServer(dbName);
+    log(`Strapi listening on 127.0.0.1:${server.port}`);
+
+    // Warm-up: JIT, pool connections, prepared caches; both targets, both concurrency levels.
+    for (const c of CONCURRENCY) for (const t of Object.keys(TARGETS)) await run('warmup', t, TARGETS[t], c, Math.min(100, REQUESTS), 0);
+
+    // Part 1: plugin vs plain, alternating rounds.
+    const raw = {};
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      await analyze();
+      for (const c of CONCURRENCY) {
+        const order = round % 2 ? ['plugin', 'plain'] : ['plain', 'plugin'];
+        const chunks = { plugin: [], plain: [] };
+        for (let k = 0; k < CHUNKS; k += 1) {
+          for (const t of order) chunks[t].push(await run('contacts', t, TARGETS[t], c, Math.ceil(REQUESTS / CHUNKS), round));
+        }
+        for (const t of order) ((raw[c] ??= { plugin: [], plain: [] })[t]).push(combine(chunks[t]));
+        const [pl, pn] = [raw[c].plugin.at(-1), raw[c].plain.at(-1)];
+        log(`round ${round} c=${c}: plugin ${fmt(pl.rate)}/s, plain ${fmt(pn.rate)}/s, ratio ${fmt(pl.rate / pn.rate, 2)}`);
+      }
+    }
+    for (const c of CONCURRENCY) {
+      const s = (xs) => ({
+        rounds: xs.map((b) => b.rate),
+        median: median(xs.map((b) => b.rate)),
+        p50: median(xs.map((b) => b.p50)),
+        cpu: medianCpu(xs),
+      });
+      const plugin = s(raw[c].plugin);
+      const plain = s(raw[c].plain);
+      const cpuOf = (u) => u.server + (u.postgres ?? 0);
+      result.contacts[c] = {
+        plugin, plain,
+        ratio: plugin.median / plain.median,
+        roundRatios: plugin.rounds.map((x, i) => x / plain.rounds[i]),
+        cpuRatio: cpuOf(plain.cpu) / cpuOf(plugin.cpu),
+      };
+    }
+
+    // Part 2: gapless vs allowGaps, alternating rounds, concurrency SERIES_CONCURRENCY.
+    const series = { gapless: [], allowGaps: [] };
+    const codeOf = { gapless: 'CONT', allowGaps: 'GAPS' };
+    for (const k of ['allowGaps', 'gapless']) {
+      await server.call('series', { code: codeOf[k] });
+      await run('series-warmup', k, TARGETS.plugin, SERIES_CONCURRENCY, Math.min(50, SERIES_REQUESTS), 0);
+    }
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      await analyze();
+      const order = round % 2 ? ['gapless', 'allowGaps'] : ['allowGaps', 'gapless'];
+      const chunks = { gapless: [], allowGaps: [] };
+      for (let i = 0; i < CHUNKS; i += 1) {
+        for (const k of order) {
+          await server.call('series', { code: codeOf[k] });
+          chunks[k].push(await run('series', k, TARGETS.plugin, SERIES_CONCURRENCY, Math.ceil(SERIES_REQUESTS / CHUNKS), round));
+        }
+      }
+      for (const k of order) series[k].push(combine(chunks[k]));
+      log(`round ${round} series c=${SERIES_CONCURRENCY}: gapless ${fmt(series.gapless.at(-1).rate)}/s, allowGaps ${fmt(series.allowGaps.at(-1).rate)}/s`);
+    }
+    for (const k of Object.keys(series)) {
+      result.series[k] = {
+        rounds: series[k].map((b) => b.rate),
+        median: median(series[k].map((b) => b.rate)),
+        p50: median(series[k].map((b) => b.p50)),
+        cpu: medianCpu(series[k]),
+      };
+    }
+    result.series.ratio = result.series.gapless.median / result.series.allowGaps.median;
+
+    // Part 3: SQL profile per path, concurrency 1 (after the timed parts, so it cannot disturb them).
+    await analyze();
+    for (const [label, code, target] of [['plugin, gapless', 'CONT', 'plugin'], ['plugin, allowGaps', 'GAPS', 'plugin'], ['plain', null, 'plain']]) {
+      if (code) await server.call('series', { code });
+      await server.call('profile', { on: true });
+      await run('profile', label, TARGETS[target], 1, PROFILE_REQUESTS, 0);
+      const p = await server.call('profile', { on: false, label: `${RUN_ID}-${label.replace(/[^a-z]+/gi, '-')}` });
+      result.profile[label] = p[TARGETS[target]] ?? null;
+    }
+    await server.call('series', { code: 'CONT' });
+
+    // Checks over everything the run created.
+    const numbers = await server.call('check');
+    result.checks.gapless = checkSeries(numbers.bySeries.CONT, { gapless: true, prefix: 'CT' });
+    result.checks.allowGaps = checkSeries(numbers.bySeries.GAPS, { gapless: false, prefix: 'GP' });
+    const expected = (kind) => result.batches.filter((b) => kind(b)).reduce((n, b) => n + b.ok, 0);
+    result.checks.rows = {
+      pluginContacts: numbers.contacts,
+      pluginCreates201: expected((b) => b.target !== 'plain'),
+      plainContacts: numbers.plainContacts,
+      plainCreates201: expected((b) => b.target === 'plain'),
+    };
+    if (!result.checks.gapless.ok || !result.checks.allowGaps.ok) failed = true;
+    if (result.checks.rows.pluginContacts !== result.checks.rows.pluginCreates201 || result.checks.rows.plainContacts !== result.checks.rows.plainCreates201) {
+      failed = true;
+      log('row counts do not match the 201 answers', result.checks.rows);
+    }
+  } finally {
+    if (server) {
+      await server.call('stop').catch(() => {});
+      await new Promise((r) => (server.child.exitCode !== null ? r() : server.child.once('exit', r)));
+    }
+    await admin.end().catch(() => {});
+    await benchDb.end().catch(() => {});
+    if (env.BENCH_KEEP_DB === 'true') log(`database ${dbName} kept (BENCH_KEEP_DB); drop it with: psql -c 'DROP DATABASE ${dbName}'`);
+    else {
+      await pgAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      log(`database ${dbName} dropped`);
+    }
+  }
+
+  result.loadavg.end = os.loadavg();
+  result.finishedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  result.totalSeconds = (Date.now() - started) / 1000;
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${RUN_ID}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+
+  console.log(tables(result));
+  console.log('');
+  console.log('#### SQL profile');
+  console.log('');
+  console.log(profileTable(result));
+  console.log('');
+  console.log(cpuTable(result));
+  console.log('');
+  console.log(`checks: gapless ${JSON.stringify(result.checks.gapless)}; allowGaps ${JSON.stringify(result.checks.allowGaps)}; rows ${JSON.stringify(result.checks.rows)}`);
+  log(`raw results: ${path.relative(appDir, file)}; total ${fmt(result.totalSeconds, 0)} s`);
+  if (env.BENCH_WRITE_DOCS !== 'false' && !failed) {
+    fs.writeFileSync(path.join(appDir, 'docs', 'benchmarks.md'), markdown(result));
+    log('docs/benchmarks.md written');
+  }
+  if (failed) {
+    log('FAILED: see the messages above (docs/benchmarks.md left unchanged)');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
