@@ -12,17 +12,8 @@ import {
   typeChangeViolation,
 } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+import { violation } from '../helpers/violation';
 
-/** Runs fn, expects a RuleViolation, returns it for message/path checks. */
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RuleViolation);
-    return e as RuleViolation;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('splitName', () => {
   it.each([

@@ -10,18 +10,8 @@ import {
   validateSearchLine,
   validateSearchSetup,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/search-strings';
-import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+import { violation } from '../helpers/violation';
 
-/** Run `fn`, expect a RuleViolation, and hand it back for message/path checks. */
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RuleViolation);
-    return e as RuleViolation;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 const FABRIKAM = {
   type: 'company',

@@ -13,6 +13,7 @@ import {
   sequenceStart,
 } from '../../src/plugins/marketing-setup/server/src/domain/numbering';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+import { violation } from '../helpers/violation';
 
 const series = (over: Partial<NoSeries> = {}): NoSeries => ({
   code: 'CONT', defaultNos: true, manualNos: false, dateOrder: false, ...over,
@@ -23,16 +24,6 @@ const line = (over: Partial<NoSeriesLine> = {}): NoSeriesLine => ({
 });
 const TODAY = '2024-05-01';
 
-/** Run `fn`, expect a RuleViolation, and hand it back for message/path checks. */
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RuleViolation);
-    return e as RuleViolation;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('incrementNo', () => {
   it.each([

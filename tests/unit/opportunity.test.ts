@@ -4,7 +4,7 @@ import {
   probability,
   SalesCycleRule,
 } from '../../src/plugins/marketing-setup/server/src/domain/opportunity';
-import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+import { violation } from '../helpers/violation';
 
 const TODAY = '2025-03-14';
 
@@ -16,15 +16,6 @@ const cycle: SalesCycleRule = {
   ],
 };
 
-function violation(fn: () => unknown): RuleViolation {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RuleViolation);
-    return e as RuleViolation;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('probability', () => {
   it('multiply: chances × completed / 100 (50 × 40 → 20)', () => expect(probability('multiply', 50, 40)).toBe(20));

@@ -2,20 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { assertCodeSet, linkHolder, newTargetFrom, pick, alreadyLinkedMessage, contactToTargetFields, targetToContactFields, KIND_LABEL, type LinkKind } from '../domain/business-relations';
 import { KIND_UID, linkRows, loadTarget, setupCodes } from '../write-rules/business-relations';
 import { loadContactFlat } from '../write-rules/inheritance';
-import type { Write } from '../write-rules/types';
-import { notFound, toHttpError, validationError } from '../utils/errors';
+import { inTransaction as runInTransaction, type Write } from '../write-rules/types';
+import { notFound, validationError } from '../utils/errors';
 import { withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
 
 /** "Create as" and "Link with existing" (reference §5.2, §5.3), each one transaction. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const inTransaction = async <T>(fn: (write: Write) => Promise<T>): Promise<T> => {
-    try {
-      return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid: UID.contact, action: 'update', params: {} }));
-    } catch (err) {
-      throw toHttpError(err);
-    }
-  };
+  const inTransaction = <T>(fn: (write: Write) => Promise<T>) => runInTransaction(strapi, UID.contact, fn);
 
   /** The contact that holds links of `kind` for `documentId` (its company for a person), with the setup code. */
   const holderFor = async (write: Write, documentId: string, kind: LinkKind) => {

@@ -2,20 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { fieldsOfOverrideKey, propagationPlan, resetKeys } from '../domain/inheritance';
 import { pickFormula, renderSalutation, type SalutationType } from '../domain/salutation';
 import { loadContactFlat, loadSetupFlat, previewPropagation, resolveRelationIds } from '../write-rules/inheritance';
-import type { Write } from '../write-rules/types';
-import { notFound, toHttpError, validationError } from '../utils/errors';
+import { inTransaction as runInTransaction, type Write } from '../write-rules/types';
+import { notFound, validationError } from '../utils/errors';
 import { UID } from '../utils/uids';
 
 /** Contact actions beyond CRUD. Reads and writes run in one transaction; writes go through the document service. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Runs `fn` in one transaction; a broken domain rule becomes a 400. */
-  const inTransaction = async <T>(fn: (write: Write) => Promise<T>): Promise<T> => {
-    try {
-      return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid: UID.contact, action: 'update', params: {} }));
-    } catch (err) {
-      throw toHttpError(err);
-    }
-  };
+  const inTransaction = <T>(fn: (write: Write) => Promise<T>) => runInTransaction(strapi, UID.contact, fn);
 
   const mustFind = async (write: Write, documentId: string) => {
     const contact = await loadContactFlat(write, { documentId });
