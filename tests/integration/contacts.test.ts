@@ -239,3 +239,13 @@ describe('company lifecycle', () => {
     expect(after.contactCompany.documentId).toBe(a.documentId);
   });
 });
+
+describe('derived fields follow inherited values', () => {
+  test('an inherited e-mail also sets searchEmail, on create and when the company e-mail changes', async () => {
+    const co = await create({ type: 'company', name: 'Mail NV', email: 'info@mail.be' });
+    const p = await create({ type: 'person', name: 'Piet Mail', company: co.documentId });
+    expect(p).toMatchObject({ email: 'info@mail.be', searchEmail: 'INFO@MAIL.BE' });
+    await put(co.documentId, { email: 'hallo@mail.be' });
+    expect(await get(p.documentId)).toMatchObject({ email: 'hallo@mail.be', searchEmail: 'HALLO@MAIL.BE' });
+  });
+});

@@ -2,8 +2,15 @@
  * Attribute builders shared by the content-type schemas, so that a field block used by several
  * types (the address block, the communication block) is defined once.
  */
+import type { UID } from '@strapi/strapi';
+
 export const PLUGIN = 'marketing-setup';
-export const uidOf = (name: string) => `plugin::${PLUGIN}.${name}` as const;
+/**
+ * The UID of a plugin content type, typed as Strapi's `UID.ContentType`: that is a plain string in a
+ * fresh checkout and the union of the registered UIDs once `strapi develop` has generated
+ * types/generated, so the plugin type-checks in both situations.
+ */
+export const uidOf = (name: string) => `plugin::${PLUGIN}.${name}` as UID.ContentType;
 
 export const str = (extra: Record<string, unknown> = {}) => ({ type: 'string', ...extra });
 export const bool = (dflt: boolean) => ({ type: 'boolean', default: dflt });

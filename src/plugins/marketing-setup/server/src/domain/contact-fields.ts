@@ -91,6 +91,9 @@ export function assertEmail(field: string, value: string | null | undefined): vo
   }
 }
 
+/** Search E-Mail: the e-mail upper-cased (derived, also when the e-mail was inherited or propagated). */
+export const searchEmailOf = (email: unknown): string | null => upperOrNull(email);
+
 export function normaliseVat(value: string | null | undefined): string | null {
   return upperOrNull(value);
 }

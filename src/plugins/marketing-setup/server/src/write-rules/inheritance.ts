@@ -8,6 +8,7 @@ import {
   applyDefaults, inheritFromCompany, nextOverrides, propagationPlan, INHERITABLE_FIELDS, type InheritFlags, type PropagationGroup,
 } from '../domain/inheritance';
 import { relationInput } from '../utils/relations';
+import { searchEmailOf } from '../domain/contact-fields';
 import { validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -69,6 +70,7 @@ export function applyPersonInheritance(
   const resulting = { ...(before ?? {}), ...data };
   const overrides = nextOverrides(company, resulting, before?.inheritanceOverrides ?? [], requestFields);
   if (company && companyChanged) Object.assign(data, inheritFromCompany(setup as InheritFlags, company, overrides));
+  if (data.email !== undefined) data.searchEmail = searchEmailOf(data.email);
   if (!before) Object.assign(data, applyDefaults('person', { ...data }, setup));
   data.inheritanceOverrides = overrides;
   return data;
@@ -103,6 +105,7 @@ export async function propagate(write: Write, companyId: number, plan: Propagati
     for (const [field, value] of Object.entries(group.values)) {
       if (RELATION_FIELDS[field]) await propagateRelation(write, companyId, group, field, value);
       else scalars[columnOf(write.strapi, UID.contact, field)] = value;
+      if (field === 'email') scalars[columnOf(write.strapi, UID.contact, 'searchEmail')] = searchEmailOf(value);
     }
     if (Object.keys(scalars).length) {
       await write.trx(table).whereIn('id', targetsOf(write, companyId, group)).update({ ...scalars, updated_at: now });
