@@ -2,10 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/services';
 import { ensureIndexes } from './indexes';
 import { ACTIONS } from './permissions';
+import { ensureSearchTables } from './duplicate-search/tables';
+import { seedSearchSetup } from './duplicate-search/setup-lines';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
   await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
   await ensureIndexes(strapi);
+  await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
+  await seedSearchSetup(strapi);
 };

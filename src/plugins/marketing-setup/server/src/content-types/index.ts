@@ -3,6 +3,7 @@ import contact from './contact';
 import opportunity from './opportunity';
 import { noSeries, noSeriesLine } from './number-series';
 import { bankAccount, businessRelation, contactBusinessRelation, customer, vendor } from './business-relations';
+import { contactDuplicate, duplicateSearchSetup } from './duplicates';
 import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
 
 /** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
@@ -25,4 +26,6 @@ export default {
   customer,
   vendor,
   'bank-account': bankAccount,
+  'duplicate-search-setup': duplicateSearchSetup,
+  'contact-duplicate': contactDuplicate,
 };

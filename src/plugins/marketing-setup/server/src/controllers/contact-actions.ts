@@ -14,6 +14,7 @@ const salutationQuery = yup.object({
   type: yup.string().oneOf(['formal', 'informal']).default('formal'),
   language: yup.string().optional(),
 }).noUnknown();
+const duplicatesQuery = yup.object({ includeSeparate: yup.string().oneOf(['true', 'false']).optional() }).noUnknown();
 
 /** Contact actions beyond CRUD; the body is validated here, at the edge, before any rule runs. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -38,5 +39,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async salutation(ctx: any) {
     const query = await validateYupSchema(salutationQuery)(ctx.query ?? {});
     ctx.body = { data: await getService(strapi, 'contacts').salutation(ctx.params.documentId, (query.type ?? 'formal') as any, query.language) };
+  },
+  async findDuplicates(ctx: any) {
+    await validateYupSchema(yup.object({}).noUnknown())(ctx.request.body ?? {});
+    ctx.body = { data: await getService(strapi, 'duplicates').findFor(ctx.params.documentId) };
+  },
+  async duplicates(ctx: any) {
+    const query = await validateYupSchema(duplicatesQuery)(ctx.query ?? {});
+    ctx.body = { data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, query.includeSeparate === 'true') };
   },
 });

@@ -1,13 +1,14 @@
 import { factories } from '@strapi/strapi';
 import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
-import { takeWarnings } from '../utils/request-state';
+import { takeDuplicates, takeWarnings } from '../utils/request-state';
 import contactActions from './contact-actions';
 import { adminControllers } from '../admin-api';
 
 /**
  * Core REST controllers for every content type. Creates and updates also return the non-blocking
- * warnings the write rules raised (e.g. a number series that will soon run out) in `meta.warnings`.
+ * warnings the write rules raised (e.g. a number series that will soon run out) in `meta.warnings`,
+ * and, for a contact saved with autosearch on, the duplicates found in `meta.duplicates`.
  */
 const withWarnings = (uid: string) =>
   factories.createCoreController(uid as any, () => ({
@@ -23,8 +24,12 @@ const withWarnings = (uid: string) =>
 
 function addWarnings(ctx: any, response: any) {
   const warnings = takeWarnings(ctx);
-  if (!warnings.length || !response) return response;
-  return { ...response, meta: { ...(response.meta ?? {}), warnings } };
+  const duplicates = takeDuplicates(ctx, response?.data?.documentId);
+  if (!response || (!warnings.length && !duplicates?.length)) return response;
+  return {
+    ...response,
+    meta: { ...(response.meta ?? {}), ...(warnings.length ? { warnings } : {}), ...(duplicates?.length ? { duplicates } : {}) },
+  };
 }
 
 export const controllers = {

@@ -7,5 +7,7 @@ export default {
     { method: 'GET', path: '/contacts/:documentId/salutation', handler: 'contact-actions.salutation' },
     { method: 'POST', path: '/contacts/:documentId/create-as', handler: 'contact-actions.createAs' },
     { method: 'POST', path: '/contacts/:documentId/link', handler: 'contact-actions.link' },
+    { method: 'POST', path: '/contacts/:documentId/find-duplicates', handler: 'contact-actions.findDuplicates' },
+    { method: 'GET', path: '/contacts/:documentId/duplicates', handler: 'contact-actions.duplicates' },
   ],
 };

@@ -5,6 +5,7 @@ import setup from './setup';
 import numberSeries from './number-series';
 import contacts from './contacts';
 import businessRelations from './business-relations';
+import duplicates from './duplicates';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -18,6 +19,7 @@ export const services = {
   'number-series': numberSeries,
   contacts,
   'business-relations': businessRelations,
+  duplicates,
 };
 
 export type PluginServices = {
@@ -25,4 +27,5 @@ export type PluginServices = {
   'number-series': ReturnType<typeof numberSeries>;
   contacts: ReturnType<typeof contacts>;
   'business-relations': ReturnType<typeof businessRelations>;
+  duplicates: ReturnType<typeof duplicates>;
 };

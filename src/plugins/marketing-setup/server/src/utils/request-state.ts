@@ -17,3 +17,29 @@ export const takeWarnings = (ctx: any): string[] => {
   if (ctx.state) ctx.state.marketingSetupWarnings = [];
   return warnings;
 };
+
+/** A duplicate found while a contact was saved, as `meta.duplicates` lists it. */
+export interface ReportedDuplicate {
+  documentId: string;
+  no: string | null;
+  name: string | null;
+  pairDocumentId: string;
+  matchingStrings: number;
+  hitPercent: number;
+  fuzzyScore: number;
+  rules: string[];
+}
+
+/**
+ * Duplicates of a contact saved during this request, by the contact's documentId: a request can save
+ * several contacts (a customer's sync, a company's persons), and each response reports its own.
+ */
+export const reportDuplicates = (strapi: Core.Strapi, documentId: string, duplicates: ReportedDuplicate[]) => {
+  const ctx = strapi.requestContext.get() as any;
+  if (!ctx?.state) return;
+  ctx.state.marketingSetupDuplicates ??= {};
+  ctx.state.marketingSetupDuplicates[documentId] = duplicates;
+};
+
+export const takeDuplicates = (ctx: any, documentId: string | undefined): ReportedDuplicate[] | undefined =>
+  documentId ? ctx.state?.marketingSetupDuplicates?.[documentId] : undefined;

@@ -19,6 +19,8 @@ export const UID = {
   customer: uidOf('customer'),
   vendor: uidOf('vendor'),
   bankAccount: uidOf('bank-account'),
+  duplicateSearchSetup: uidOf('duplicate-search-setup'),
+  contactDuplicate: uidOf('contact-duplicate'),
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

@@ -10,6 +10,7 @@ import { applyPersonInheritance, loadContactFlat, loadSetupFlat, propagate, reso
 import { moveHistoryToOldCompany, assertDeletable, deletePersonsOf, repointToCompany } from './contact-lifecycle';
 import { pushContactToTargets, recomputeBusinessRelation, removeLinksOf } from './business-relations';
 import { syncContext } from '../utils/sync-context';
+import { afterContactWrite, beforeContactDelete } from '../duplicate-search/search';
 
 type Contact = Record<string, any> & { id: number; documentId: string; type: ContactType };
 
@@ -80,6 +81,7 @@ export const contactRules: WriteRules = {
     const created = await next();
     if (type === 'company') await linkToItself(write, created.id, false);
     else if (company) await recomputeBusinessRelation(write, created.id);
+    await afterContactWrite(write, null, created);
     return created;
   },
 
@@ -131,6 +133,7 @@ export const contactRules: WriteRules = {
     }
     await pushContactToTargets(write, before.id, before, fields);
     if (companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id);
+    await afterContactWrite(write, before, updated);
     return updated;
   },
 
@@ -141,6 +144,7 @@ export const contactRules: WriteRules = {
     if (before.type === 'company') await deletePersonsOf(write, before.id);
     else if (before.company) await repointToCompany(write, before.id, before.company.id);
     await removeLinksOf(write, { contact: { id: before.id } }); // the customers/vendors stay
+    await beforeContactDelete(write, before.id);
     return next();
   },
 };

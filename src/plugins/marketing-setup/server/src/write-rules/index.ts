@@ -5,6 +5,7 @@ import { opportunityRules } from './opportunity';
 import { lineRules, seriesRules } from './number-series';
 import { setupRules } from './setup';
 import { contactBusinessRelationRules, targetRules } from './business-relations';
+import { contactDuplicateRules, searchSetupRules } from './duplicates';
 
 /** Which rule module handles writes to which content type. Later features plug in here. */
 export const WRITE_RULES: Record<string, WriteRules> = {
@@ -17,4 +18,6 @@ export const WRITE_RULES: Record<string, WriteRules> = {
   [UID.customer]: targetRules('customer'),
   [UID.vendor]: targetRules('vendor'),
   [UID.bankAccount]: targetRules('bankAccount'),
+  [UID.duplicateSearchSetup]: searchSetupRules,
+  [UID.contactDuplicate]: contactDuplicateRules,
 };

@@ -3,3 +3,4 @@ export * from './search-strings';
 export * from './normalise';
 export * from './fuzzy';
 export * from './verdict';
+export * from './own-fields';

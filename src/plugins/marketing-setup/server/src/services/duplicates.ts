@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import { inTransaction as runInTransaction, type Write } from '../write-rules/types';
+import { searchDuplicates } from '../duplicate-search/search';
+import { pairsOf } from '../duplicate-search/pairs';
+import { notFound } from '../utils/errors';
+import { UID } from '../utils/uids';
+
+/** Duplicate search on demand, and the stored pairs of a contact. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const inTransaction = <T>(fn: (write: Write) => Promise<T>) => runInTransaction(strapi, UID.contact, fn);
+
+  const mustFind = async (documentId: string) => {
+    const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId } });
+    if (!contact) throw notFound(`No contact with documentId ${documentId}.`);
+    return contact;
+  };
+
+  return {
+    /**
+     * Rebuilds the contact's search strings and pairs now, whatever the switches (a person asked for
+     * it), and returns the duplicates found (pairs marked separate are left out).
+     */
+    findFor(documentId: string) {
+      return inTransaction(async (write) => searchDuplicates(write, await mustFind(documentId), false));
+    },
+
+    /** The stored pairs of a contact, newest first; separate ones only when asked for. */
+    listFor(documentId: string, includeSeparate: boolean) {
+      return inTransaction(async (write) => {
+        const contact = await mustFind(documentId);
+        const pairs = (await pairsOf(write, contact.id)).filter((p) => includeSeparate || !p.separate);
+        if (!pairs.length) return [];
+        const rows = await strapi.db.query(UID.contactDuplicate).findMany({
+          where: { id: { $in: pairs.map((p) => p.id) } },
+          orderBy: { id: 'desc' },
+          populate: { contact: { select: ['id', 'documentId', 'no', 'name', 'type'] }, duplicateContact: { select: ['id', 'documentId', 'no', 'name', 'type'] } },
+        });
+        return rows.map((r: any) => {
+          const other = r.contact?.id === contact.id ? r.duplicateContact : r.contact;
+          return {
+            pairDocumentId: r.documentId,
+            documentId: other?.documentId, no: other?.no ?? null, name: other?.name ?? null,
+            matchingStrings: r.matchingStrings, hitPercent: r.hitPercent, fuzzyScore: Number(r.fuzzyScore), rules: r.rules ?? [],
+            breakdown: r.breakdown ?? [], separateContacts: !!r.separateContacts,
+          };
+        });
+      });
+    },
+  };
+};

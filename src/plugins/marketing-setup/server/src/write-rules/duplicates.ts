@@ -1,0 +1,74 @@
+/**
+ * Rules for the duplicate search's own types: search-string setup lines (checked by the domain, unique
+ * per field and part; a deleted or changed line takes its stored strings with it) and contact-duplicate
+ * pairs (made by the duplicate search only; a person may only mark a pair as separate, or delete it).
+ */
+import type { Write, WriteRules } from './types';
+import { validateSearchLine, SEARCH_FIELD_LABELS } from '../domain/duplicates/search-strings';
+import { validationError } from '../utils/errors';
+import { syncContext } from '../utils/sync-context';
+import { UID } from '../utils/uids';
+import { forgetSearchLines } from '../duplicate-search/setup-lines';
+import { removeLineStrings } from '../duplicate-search/index-store';
+
+const storedLine = (write: Write) =>
+  write.strapi.db.query(UID.duplicateSearchSetup).findOne({ where: { documentId: write.params.documentId }, select: ['id', 'field', 'part', 'length'] });
+
+async function assertUnique(write: Write, field: string, part: string, selfId: number | null) {
+  const other = await write.strapi.db.query(UID.duplicateSearchSetup).findOne({ where: { field, part, ...(selfId ? { id: { $ne: selfId } } : {}) }, select: ['id'] });
+  if (other) throw validationError(`${SEARCH_FIELD_LABELS[field] ?? field} (${part}) is already in the search string setup.`, ['field']);
+}
+
+export const searchSetupRules: WriteRules = {
+  async create(write, next) {
+    const data = (write.params.data ??= {});
+    const line = validateSearchLine({ field: data.field, part: data.part ?? 'first', length: data.length ?? 5 });
+    await assertUnique(write, line.field, line.part, null);
+    Object.assign(data, line);
+    forgetSearchLines(write.trx);
+    return next();
+  },
+  async update(write, next) {
+    const data = (write.params.data ??= {});
+    const stored = await storedLine(write);
+    if (!stored) return next();
+    const line = validateSearchLine({ field: data.field ?? stored.field, part: data.part ?? stored.part, length: data.length ?? stored.length });
+    await assertUnique(write, line.field, line.part, stored.id);
+    Object.assign(data, line);
+    forgetSearchLines(write.trx);
+    const result = await next();
+    // Strings built with the old definition would match nothing built with the new one; the bulk
+    // regeneration (or the next save of each contact) builds the new ones.
+    if (line.field !== stored.field || line.part !== stored.part || line.length !== Number(stored.length)) {
+      await removeLineStrings(write, stored.field, stored.part);
+    }
+    return result;
+  },
+  async delete(write, next) {
+    const stored = await storedLine(write);
+    forgetSearchLines(write.trx);
+    const result = await next();
+    if (stored) await removeLineStrings(write, stored.field, stored.part);
+    return result;
+  },
+};
+
+/** Only the duplicate search itself writes pairs (it marks its writes with the contact as origin). */
+const bySearch = () => syncContext().origin?.uid === UID.contact;
+
+export const contactDuplicateRules: WriteRules = {
+  async create(write, next) {
+    if (!bySearch()) {
+      throw validationError('Contact duplicates are found by the duplicate search; use POST /contacts/:documentId/find-duplicates.', []);
+    }
+    return next();
+  },
+  async update(write, next) {
+    if (!bySearch()) {
+      // Contacts, figures and breakdown are the search's; a person decides only whether the pair is separate.
+      const { separateContacts } = write.params.data ?? {};
+      write.params.data = separateContacts === undefined ? {} : { separateContacts };
+    }
+    return next();
+  },
+};

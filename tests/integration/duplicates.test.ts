@@ -1,0 +1,234 @@
+import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
+import { API, docs, http, standardNumbering, updateSetup } from '../helpers/fixtures';
+
+let app: TestApp;
+let api: ReturnType<typeof http>;
+const SEARCH_SETUP = 'plugin::marketing-setup.duplicate-search-setup';
+const STRINGS = 'ms_contact_search_strings';
+
+beforeAll(async () => {
+  app = await startStrapi();
+  api = http(app.strapi, await apiToken(app.strapi));
+  await standardNumbering(app.strapi);
+});
+afterAll(async () => app?.stop());
+
+const create = async (data: Record<string, any>) => {
+  const res = await api.post(`${API}/contacts`, { data });
+  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+const update = async (documentId: string, data: Record<string, any>) => {
+  const res = await api.put(`${API}/contacts/${documentId}`, { data });
+  if (res.status !== 200) throw new Error(`update failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+const pairsOf = async (documentId: string, includeSeparate = false) => {
+  const res = await api.get(`${API}/contacts/${documentId}/duplicates${includeSeparate ? '?includeSeparate=true' : ''}`);
+  expect(res.status).toBe(200);
+  return res.body.data;
+};
+const stringsOf = async (documentId: string) => {
+  const { id } = await app.strapi.db.query('plugin::marketing-setup.contact').findOne({ where: { documentId }, select: ['id'] });
+  return app.strapi.db.connection(STRINGS).where('contact_id', id).select('field', 'part', 'value').orderBy(['field', 'part']);
+};
+const setLines = async (lines: { field: string; part: string; length: number }[]) => {
+  for (const l of await docs(app.strapi, SEARCH_SETUP).findMany({})) await docs(app.strapi, SEARCH_SETUP).delete({ documentId: l.documentId });
+  for (const l of lines) expect((await api.post(`${API}/duplicate-search-setups`, { data: l })).status).toBe(201);
+};
+const DEFAULT_LINES = ['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo']
+  .flatMap((field) => ['first', 'last'].map((part) => ({ field, part, length: 5 })));
+
+describe('default setup (16 lines, hit 60 %)', () => {
+  test('a fresh install has the reference\'s 16 search-string lines', async () => {
+    const lines = (await api.get(`${API}/duplicate-search-setups?pagination[pageSize]=100&sort=id`)).body.data;
+    expect(lines.map((l: any) => ({ field: l.field, part: l.part, length: l.length }))).toEqual(DEFAULT_LINES);
+  });
+
+  test('two companies with equal name, address, city, post code, phone, VAT and e-mail → a pair with 14 matching strings', async () => {
+    const data = { type: 'company', name: 'Northwind Traders NV', address: 'Industrieweg 12', city: 'Mechelen', postCode: '2800',
+      phoneNo: '015 12 34 56', vatRegistrationNo: 'BE0123456789', email: 'info@northwind.be' };
+    const a = await create(data);
+    expect(a.meta.duplicates).toBeUndefined();
+    expect(await stringsOf(a.data.documentId)).toHaveLength(14);
+    const b = await create(data);
+    expect(b.meta.duplicates).toEqual([expect.objectContaining({
+      documentId: a.data.documentId, no: a.data.no, name: 'Northwind Traders NV', matchingStrings: 14, hitPercent: 88,
+      rules: ['searchStrings', 'fuzzy'],
+    })]);
+    const [pair] = await pairsOf(a.data.documentId);
+    expect(pair).toMatchObject({ documentId: b.data.documentId, matchingStrings: 14, separateContacts: false });
+    expect(pair.fuzzyScore).toBe(1);
+  });
+
+  test('"Fabrikam NV" vs "Fabrikkam N.V." in the same city → a fuzzy pair with its breakdown; "Contoso NV" → none', async () => {
+    const a = await create({ name: 'Fabrikam NV', address: 'Kerkstraat 1', city: 'Gent', postCode: '9000' });
+    const b = await create({ name: 'Fabrikkam N.V.', address: 'Kerkstraat 1', city: 'Gent', postCode: '9000' });
+    expect(b.meta.duplicates).toEqual([expect.objectContaining({ documentId: a.data.documentId, rules: ['fuzzy'] })]);
+    const [pair] = await pairsOf(b.data.documentId);
+    expect(pair.rules).toEqual(['fuzzy']);
+    expect(pair.breakdown.map((f: any) => f.field)).toEqual(expect.arrayContaining(['name', 'address', 'postCode', 'city']));
+    expect(pair.breakdown.find((f: any) => f.field === 'name').score).toBeGreaterThan(0.9);
+    const c = await create({ name: 'Contoso NV', address: 'Kerkstraat 3', city: 'Gent', postCode: '9000' });
+    expect(c.meta.duplicates).toBeUndefined();
+    expect(await pairsOf(c.data.documentId)).toEqual([]);
+  });
+
+  test('persons are paired with persons only: a company and a person with equal data → no pair', async () => {
+    const data = { name: 'Jan Peeters', address: 'Dorpstraat 5', city: 'Lier', postCode: '2500', phoneNo: '03 480 11 22', email: 'jan.peeters@telenet.be' };
+    const company = await create({ ...data, type: 'company' });
+    const person = await create({ ...data, type: 'person' });
+    expect(person.meta.duplicates).toBeUndefined();
+    expect(await pairsOf(company.data.documentId)).toEqual([]);
+    const person2 = await create({ ...data, type: 'person' });
+    expect(person2.meta.duplicates).toEqual([expect.objectContaining({ documentId: person.data.documentId })]);
+  });
+
+  test('colleagues who inherit their company\'s address, phone and e-mail are no pair; the same person entered twice is', async () => {
+    const co = await create({ name: 'Tailspin Toys', address: 'Markt 7', city: 'Tienen', postCode: '3300', phoneNo: '016 81 81 81', email: 'info@tailspin.be' });
+    const jan = await create({ type: 'person', name: 'Jan Smets', company: co.data.documentId });
+    const ann = await create({ type: 'person', name: 'Ann Wouters', company: co.data.documentId });
+    expect(ann.meta.duplicates).toBeUndefined();
+    const jan2 = await create({ type: 'person', name: 'Jan Smets', company: co.data.documentId });
+    expect(jan2.meta.duplicates).toEqual([expect.objectContaining({ documentId: jan.data.documentId, rules: ['fuzzy'] })]);
+  });
+
+  test('a pair marked separate stays separate after a re-save and is not reported again', async () => {
+    const data = { name: 'Globex Holding', address: 'Meir 1', city: 'Antwerpen', postCode: '2000', phoneNo: '03 222 33 44', email: 'info@globex.be' };
+    const a = await create(data);
+    const b = await create(data);
+    const [{ pairDocumentId }] = b.meta.duplicates;
+    const put = await api.put(`${API}/contact-duplicates/${pairDocumentId}`, { data: { separateContacts: true, matchingStrings: 99 } });
+    expect(put.status).toBe(200);
+    expect(put.body.data).toMatchObject({ separateContacts: true, matchingStrings: 12 }); // only the flag is a person's to set
+    const again = await update(b.data.documentId, { address: 'Meir 1A' });
+    expect(again.meta.duplicates).toBeUndefined();
+    expect(await pairsOf(a.data.documentId)).toEqual([]);
+    expect(await pairsOf(a.data.documentId, true)).toEqual([expect.objectContaining({ pairDocumentId, separateContacts: true })]);
+    const found = await api.post(`${API}/contacts/${a.data.documentId}/find-duplicates`, {});
+    expect(found.status).toBe(200);
+    expect(found.body.data).toEqual([]);
+  });
+
+  test('pairs are made by the search only', async () => {
+    const res = await api.post(`${API}/contact-duplicates`, { data: { matchingStrings: 3 } });
+    expect(res.status).toBe(400);
+  });
+
+  test('find-duplicates runs the search on demand; an unknown contact → 404', async () => {
+    const a = await create({ name: 'Initech BV', city: 'Leuven', postCode: '3000', phoneNo: '016 11 22 33', vatRegistrationNo: 'BE0999888777' });
+    await updateSetup(app.strapi, { maintainDuplSearchStrings: false });
+    const b = await create({ name: 'Initech BV', city: 'Leuven', postCode: '3000', phoneNo: '016 11 22 33', vatRegistrationNo: 'BE0999888777' });
+    expect(b.meta.duplicates).toBeUndefined();
+    await updateSetup(app.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
+    const res = await api.post(`${API}/contacts/${b.data.documentId}/find-duplicates`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([expect.objectContaining({ documentId: a.data.documentId, matchingStrings: 10, rules: ['searchStrings', 'fuzzy'] })]);
+    expect((await api.post(`${API}/contacts/nope/find-duplicates`, {})).status).toBe(404);
+  });
+
+  test('autosearch off + maintain on → the pair is stored, no meta.duplicates', async () => {
+    await updateSetup(app.strapi, { autosearchForDuplicates: false });
+    try {
+      const data = { name: 'Umbrella Corp', address: 'Stationsplein 4', city: 'Hasselt', postCode: '3500', phoneNo: '011 44 55 66' };
+      const a = await create(data);
+      const b = await create(data);
+      expect(b.meta.duplicates).toBeUndefined();
+      expect(await pairsOf(a.data.documentId)).toEqual([expect.objectContaining({ documentId: b.data.documentId })]);
+    } finally {
+      await updateSetup(app.strapi, { autosearchForDuplicates: true });
+    }
+  });
+
+  test('maintain off → the strings stay as they were on a rename', async () => {
+    const a = await create({ name: 'Wayne Enterprises', city: 'Brugge' });
+    const before = await stringsOf(a.data.documentId);
+    await updateSetup(app.strapi, { maintainDuplSearchStrings: false });
+    try {
+      await update(a.data.documentId, { name: 'Stark Industries' });
+      expect(await stringsOf(a.data.documentId)).toEqual(before);
+    } finally {
+      await updateSetup(app.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
+    }
+    await update(a.data.documentId, { name: 'Stark Industries NV' });
+    expect((await stringsOf(a.data.documentId)).find((s: any) => s.field === 'name' && s.part === 'first').value).toBe('STARK');
+  });
+
+  test('deleting a contact removes its strings and its pairs', async () => {
+    const data = { name: 'Soylent Foods', address: 'Veldstraat 9', city: 'Kortrijk', postCode: '8500', phoneNo: '056 12 12 12' };
+    const a = await create(data);
+    const b = await create(data);
+    expect(await pairsOf(a.data.documentId)).toHaveLength(1);
+    expect((await api.del(`${API}/contacts/${b.data.documentId}`)).status).toBe(204);
+    expect(await pairsOf(a.data.documentId, true)).toEqual([]);
+    for (const table of [STRINGS, 'ms_contact_blocking_keys']) {
+      const [{ n }] = await app.strapi.db.connection(table).whereNotIn('contact_id', app.strapi.db.connection('ms_contacts').select('id')).count({ n: '*' });
+      expect(Number(n)).toBe(0);
+    }
+  });
+});
+
+test('the search costs a handful of statements per contact write, not one per contact or per setup line', async () => {
+  const statements = async (fn: () => Promise<unknown>) => {
+    let n = 0;
+    const count = () => { n++; };
+    app.strapi.db.connection.on('query', count);
+    try { await fn(); } finally { app.strapi.db.connection.off('query', count); }
+    return n;
+  };
+  const data = (i: number) => ({ name: `Counting Co ${i}`, address: `Laan ${i}`, city: 'Aalst', postCode: '9300', phoneNo: `053 00 00 0${i}` });
+  await create(data(0)); // warm-up
+  const withSearch = Math.min(await statements(() => create(data(1))), await statements(() => create(data(2))));
+  await updateSetup(app.strapi, { maintainDuplSearchStrings: false });
+  await create(data(3));
+  const without = Math.min(await statements(() => create(data(4))), await statements(() => create(data(5))));
+  await updateSetup(app.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
+  // Lines (1), strings delete + insert (2), keys delete + insert (2), candidates (1), candidate rows (≤ 1).
+  if (process.env.SHOW_STATEMENTS) console.log({ withSearch, without });
+  expect(withSearch - without).toBeLessThanOrEqual(7);
+});
+
+describe('four lines (Name, City first/last 5)', () => {
+  beforeAll(async () => {
+    await setLines([
+      { field: 'name', part: 'first', length: 5 }, { field: 'name', part: 'last', length: 5 },
+      { field: 'city', part: 'first', length: 5 }, { field: 'city', part: 'last', length: 5 },
+    ]);
+  });
+
+  test('hit 50: "Alpha Trading"/Oslo vs "Alpha Trading"/Bergen → a pair on 2 strings; hit 51 → no pair', async () => {
+    await updateSetup(app.strapi, { searchHitPercent: 50 });
+    const a = await create({ name: 'Alpha Trading', city: 'Oslo' });
+    const b = await create({ name: 'Alpha Trading', city: 'Bergen' });
+    expect(b.meta.duplicates).toEqual([expect.objectContaining({ documentId: a.data.documentId, matchingStrings: 2, hitPercent: 50, rules: ['searchStrings'] })]);
+
+    await updateSetup(app.strapi, { searchHitPercent: 51 });
+    const c = await create({ name: 'Alpha Trading', city: 'Trondheim' });
+    expect(c.meta.duplicates).toBeUndefined();
+    expect(await pairsOf(c.data.documentId)).toEqual([]);
+    await updateSetup(app.strapi, { searchHitPercent: 60 });
+  });
+
+  test('deleting a setup line removes its stored strings', async () => {
+    const a = await create({ name: 'Beta Logistics', city: 'Namen' });
+    expect((await stringsOf(a.data.documentId)).map((s: any) => `${s.field}.${s.part}`)).toEqual(['city.first', 'city.last', 'name.first', 'name.last']);
+    const [line] = await docs(app.strapi, SEARCH_SETUP).findMany({ filters: { field: 'city', part: 'last' } });
+    expect((await api.del(`${API}/duplicate-search-setups/${line.documentId}`)).status).toBe(204);
+    expect((await stringsOf(a.data.documentId)).map((s: any) => `${s.field}.${s.part}`)).toEqual(['city.first', 'name.first', 'name.last']);
+  });
+
+  test.each([1, 11, 5.5])('a search line of length %p → 400, nothing saved', async (length) => {
+    const before = await docs(app.strapi, SEARCH_SETUP).count({});
+    const res = await api.post(`${API}/duplicate-search-setups`, { data: { field: 'email', part: 'first', length } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/Length for E-Mail \(first\) must be a whole number from 2 to 10/);
+    expect(await docs(app.strapi, SEARCH_SETUP).count({})).toBe(before);
+  });
+
+  test('an unknown field, or a field and part twice → 400', async () => {
+    expect((await api.post(`${API}/duplicate-search-setups`, { data: { field: 'salesperson', part: 'first', length: 5 } })).status).toBe(400);
+    const twice = await api.post(`${API}/duplicate-search-setups`, { data: { field: 'name', part: 'first', length: 4 } });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toBe('Name (first) is already in the search string setup.');
+  });
+});
