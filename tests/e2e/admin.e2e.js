@@ -280,6 +280,172 @@ async function main() {
       activePage = page;
     });
 
+    /* ---------------------------------------------------------------- contact edit view side panels */
+    const CONTACT_UID = 'plugin::marketing-setup.contact';
+    const contactView = (documentId) => `${baseUrl}/admin/content-manager/collection-types/${CONTACT_UID}/${documentId}`;
+    const contacts = {};
+    const restContact = async (documentId) => {
+      const res = await rest('GET', `/contacts/${documentId}`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.data;
+    };
+    const openContact = async (documentId, panelTestId) => {
+      await page.goto(contactView(documentId));
+      await page.locator('input[name="city"]').waitFor();
+      await dismissOverlays(page);
+      await page.getByTestId(panelTestId).waitFor();
+    };
+    /** Polls the edit view's city input (the form is filled in asynchronously after a refetch). */
+    const waitForCity = (value) =>
+      page.waitForFunction((v) => document.querySelector('input[name="city"]')?.value === v, value, { timeout: TIMEOUT });
+
+    await runner.test('contact set-up over REST: Fabrikam (Gent) with Ann, and Bert who moved his city to Antwerpen', async () => {
+      const company = await rest('POST', '/contacts', {
+        data: { type: 'company', name: 'Fabrikam', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent' },
+      });
+      assert.equal(company.status, 201, JSON.stringify(company.body));
+      contacts.fabrikam = company.body.data.documentId;
+      for (const [key, name] of [['ann', 'Ann Jacobs'], ['bert', 'Bert Peeters']]) {
+        const person = await rest('POST', '/contacts', { data: { type: 'person', name, company: contacts.fabrikam } });
+        assert.equal(person.status, 201, JSON.stringify(person.body));
+        assert.equal(person.body.data.city, 'Gent', `${name} inherits the city`);
+        contacts[key] = person.body.data.documentId;
+      }
+      const moved = await rest('PUT', `/contacts/${contacts.bert}`, { data: { city: 'Antwerpen' } });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      const bert = await restContact(contacts.bert);
+      assert.equal(bert.city, 'Antwerpen');
+      assert.deepEqual(bert.inheritanceOverrides, ['address']);
+      // The panel's admin route needs an admin session.
+      const anonymous = await http(baseUrl, 'GET', `/marketing-setup/contacts/${contacts.bert}/inheritance`);
+      assert.equal(anonymous.status, 401, `without a session → ${anonymous.status}`);
+    });
+
+    await runner.test('the panel routes follow the content-manager permissions on contacts (read: overview, update: reset)', async () => {
+      const role = await http(baseUrl, 'POST', '/admin/roles', {
+        token: adminJwt,
+        body: { name: 'Contact reader', description: 'e2e: may only read contacts' },
+      });
+      assert.equal(role.status, 201, JSON.stringify(role.body));
+      const reader = { email: 'reader@example.com', password: 'Reader12345!', firstname: 'Rita', lastname: 'Reader' };
+      const created = await http(baseUrl, 'POST', '/admin/users', {
+        token: adminJwt,
+        body: { firstname: reader.firstname, lastname: reader.lastname, email: reader.email, roles: [role.body.data.id] },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const registered = await http(baseUrl, 'POST', '/admin/register', {
+        body: {
+          registrationToken: created.body.data.registrationToken,
+          userInfo: { firstname: reader.firstname, lastname: reader.lastname, password: reader.password },
+        },
+      });
+      assert.equal(registered.status, 200, JSON.stringify(registered.body));
+      const readerJwt = await login(reader.email, reader.password);
+      const asReader = (method, url, body) => http(baseUrl, method, `/marketing-setup/contacts/${contacts.bert}${url}`, { token: readerJwt, body });
+      // No permissions yet: nothing.
+      assert.equal((await asReader('GET', '/inheritance')).status, 403);
+      // Content Manager "read" on contacts: the overview and the preview, but no reset.
+      const granted = await http(baseUrl, 'PUT', `/admin/roles/${role.body.data.id}/permissions`, {
+        token: adminJwt,
+        body: { permissions: [{ action: 'plugin::content-manager.explorer.read', subject: CONTACT_UID, properties: { fields: ['name', 'city'] }, conditions: [] }] },
+      });
+      assert.equal(granted.status, 200, JSON.stringify(granted.body));
+      const overview = await asReader('GET', '/inheritance');
+      assert.equal(overview.status, 200, JSON.stringify(overview.body));
+      assert.deepEqual(overview.body.data.overrides, ['address']);
+      assert.equal(overview.body.data.company.documentId, contacts.fabrikam);
+      const preview = await http(baseUrl, 'POST', `/marketing-setup/contacts/${contacts.fabrikam}/propagation-preview`, {
+        token: readerJwt, body: { data: { city: 'Brugge' } },
+      });
+      assert.equal(preview.status, 200, JSON.stringify(preview.body));
+      assert.deepEqual(preview.body.data.map((p) => p.documentId), [contacts.ann], 'only Ann inherits the address');
+      assert.equal((await asReader('POST', '/reset-inheritance', { fields: ['city'] })).status, 403);
+      assert.deepEqual((await restContact(contacts.bert)).inheritanceOverrides, ['address'], 'nothing was reset');
+    });
+
+    await runner.test("a company's edit view counts its persons and previews which of them an edit would change", async () => {
+      await openContact(contacts.fabrikam, 'persons-panel');
+      assert.equal(await page.getByTestId('inheritance-panel').count(), 0, 'no inheritance panel on a company');
+      await page.getByTestId('persons-count').getByText('2 persons work for this company.').waitFor();
+      await page.locator('input[name="city"]').fill('Brugge');
+      const preview = page.getByTestId('persons-preview');
+      await preview.getByTestId('persons-preview-summary').getByText('Saving will change 1 person of 2:').waitFor();
+      await preview.getByTestId(`persons-preview-${contacts.ann}`).getByText('City').waitFor();
+      assert.equal(await preview.getByTestId(`persons-preview-${contacts.bert}`).count(), 0, 'Bert set his address by hand');
+      await preview.getByTestId('persons-preview-kept').getByText('1 other person keeps the values set by hand.').waitFor();
+      await page.getByTestId('persons-panel').scrollIntoViewIfNeeded();
+      await shot(page, 'contact-company-persons-preview');
+      // Nothing was saved: leave without saving (the full navigation's beforeunload prompt is accepted).
+      assert.equal((await restContact(contacts.fabrikam)).city, 'Gent');
+      assert.equal((await restContact(contacts.ann)).city, 'Gent');
+    });
+
+    await runner.test("a person's edit view shows the overridden address, and reset brings back the company's city", async () => {
+      await openContact(contacts.bert, 'inheritance-panel');
+      assert.equal(await page.getByTestId('persons-panel').count(), 0, 'no persons panel on a person');
+      await waitForCity('Antwerpen');
+      const panel = page.getByTestId('inheritance-panel');
+      assert.match(await page.getByTestId('inheritance-company').textContent(), /Fabrikam/);
+      const address = panel.getByTestId('inheritance-key-address');
+      assert.equal(await address.getAttribute('data-state'), 'overridden');
+      assert.match(await address.textContent(), /Overridden/);
+      assert.equal((await address.getByTestId('value-company').textContent()).trim(), 'Kerkstraat 1, 9000 Gent');
+      assert.equal((await address.getByTestId('value-person').textContent()).trim(), 'Kerkstraat 1, 9000 Antwerpen');
+      assert.equal(await panel.getByTestId('inheritance-key-salesperson').getAttribute('data-state'), 'inherited');
+      assert.equal(await panel.locator('[data-state="overridden"]').count(), 1, 'only the address is overridden');
+      await panel.getByTestId('inheritance-reset-all').waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await shot(page, 'contact-person-inheritance-overridden');
+      // With unsaved edits in the form a reset (which reloads the document) is held back.
+      await page.locator('input[name="jobTitle"]').fill('Buyer');
+      await panel.getByTestId('inheritance-unsaved').waitFor();
+      assert.equal(await address.getByTestId('inheritance-reset-address').isDisabled(), true, 'reset waits for save/discard');
+      await page.reload();
+      await page.getByTestId('inheritance-panel').waitFor();
+      await waitForCity('Antwerpen');
+      assert.equal(await address.getByTestId('inheritance-reset-address').isDisabled(), false);
+
+      await address.getByTestId('inheritance-reset-address').click();
+      await page.getByText('The company value was restored.').first().waitFor();
+      // The edit view reloaded the document: the form shows the company's city, and nothing is unsaved.
+      await waitForCity('Gent');
+      await page.waitForFunction(() => document.querySelector('[data-testid="inheritance-key-address"]')?.getAttribute('data-state') === 'inherited');
+      assert.equal((await address.getByTestId('value-person').textContent()).trim(), 'Kerkstraat 1, 9000 Gent');
+      assert.equal(await panel.getByTestId('inheritance-reset-all').count(), 0, 'nothing left to reset');
+      assert.match(await panel.getByTestId('inheritance-summary').textContent(), /Every field is inherited/);
+      await shot(page, 'contact-person-inheritance-reset');
+      const bert = await restContact(contacts.bert);
+      assert.equal(bert.city, 'Gent');
+      assert.deepEqual(bert.inheritanceOverrides ?? [], []);
+      // A reload shows the same (the form was not only patched in the browser).
+      await page.reload();
+      await page.locator('input[name="city"]').waitFor();
+      await waitForCity('Gent');
+    });
+
+    await runner.test('"Reset all" asks first, then gives a person every company value back', async () => {
+      const changed = await rest('PUT', `/contacts/${contacts.bert}`, { data: { city: 'Mechelen', phoneNo: '+32 3 123 45 67' } });
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+      assert.deepEqual((await restContact(contacts.bert)).inheritanceOverrides, ['address', 'phoneNo']);
+      await openContact(contacts.bert, 'inheritance-panel');
+      await waitForCity('Mechelen');
+      const panel = page.getByTestId('inheritance-panel');
+      assert.equal(await panel.locator('[data-state="overridden"]').count(), 2);
+      await panel.getByTestId('inheritance-reset-all').click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByText('The 2 fields set by hand will take the values of').waitFor();
+      await shot(page, 'contact-person-reset-all-confirm');
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByText('All fields have the company values again.').first().waitFor();
+      await waitForCity('Gent');
+      await page.waitForFunction(() => document.querySelector('input[name="phoneNo"]')?.value === '');
+      assert.equal(await panel.locator('[data-state="overridden"]').count(), 0);
+      const bert = await restContact(contacts.bert);
+      assert.equal(bert.city, 'Gent');
+      assert.equal(bert.phoneNo, null);
+      assert.deepEqual(bert.inheritanceOverrides ?? [], []);
+    });
+
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);
       await page.getByRole('combobox', { name: 'Interface language' }).click();
@@ -296,6 +462,19 @@ async function main() {
       await page.goto(baseUrl + NO_SERIES);
       await page.getByRole('heading', { name: 'Nummerreeksen', level: 1 }).waitFor();
       await shot(page, 'no-series-dutch');
+    });
+
+    await runner.test('the contact side panels are in Dutch too', async () => {
+      assert.ok(contacts.bert && contacts.fabrikam, 'the contacts were created');
+      await openContact(contacts.bert, 'inheritance-panel');
+      await page.getByRole('heading', { name: 'Overerving' }).waitFor();
+      await page.getByTestId('inheritance-key-address').getByText('Overgenomen').waitFor();
+      await page.getByTestId('inheritance-summary').getByText('Elk veld wordt overgenomen.').waitFor();
+      await shot(page, 'contact-person-inheritance-dutch');
+      await openContact(contacts.fabrikam, 'persons-panel');
+      await page.getByRole('heading', { name: 'Personen' }).waitFor();
+      await page.getByTestId('persons-count').getByText('Er werken 2 personen voor dit bedrijf.').waitFor();
+      await shot(page, 'contact-company-persons-dutch');
     });
   } catch (err) {
     runner.results.push({ name: 'set-up', ok: false, err });

@@ -1,5 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { InheritancePanel, PersonsPanel } from './components/contact-panels';
 
 export default {
   register(app: any) {
@@ -26,7 +28,13 @@ export default {
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });
   },
-  bootstrap() {},
+  bootstrap(app: any) {
+    // Contact edit view side panels (Content Manager API; the content manager registers its apis in its
+    // own register, so they are used here). Each panel returns null for other types and contact kinds.
+    const contentManager = app.getPlugin('content-manager');
+    const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
+    apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel]);
+  },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {

@@ -1,12 +1,14 @@
 import settings from './settings';
 import lookups from './lookups';
 import noSeries from './no-series';
+import contacts from './contacts';
 
 export { adminRouter, adminRoutes } from './routes';
 
-/** Controllers of the admin API (the settings page and number series screens). */
+/** Controllers of the admin API (the settings page, number series screens and contact side panels). */
 export const adminControllers = {
   'admin-settings': settings,
   'admin-lookups': lookups,
   'admin-no-series': noSeries,
+  'admin-contacts': contacts,
 };

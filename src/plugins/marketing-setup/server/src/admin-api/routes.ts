@@ -1,4 +1,5 @@
 import { PERMISSIONS } from '../permissions';
+import { UID } from '../utils/uids';
 
 /** Admin routes (under /marketing-setup, admin JWT): logged-in admin + the RBAC action of the route. */
 const guard = (action: string) => ({
@@ -6,6 +7,19 @@ const guard = (action: string) => ({
 });
 const read = guard(PERMISSIONS.settingsRead);
 const write = guard(PERMISSIONS.settingsUpdate);
+/**
+ * The contact side panels (content-manager edit view) are guarded by the content manager's own
+ * permissions on the contact type, [action, subject] as admin::hasPermissions accepts them: whoever may
+ * open a contact may see its inheritance and the propagation preview, whoever may update it may reset.
+ */
+const contactGuard = (action: 'read' | 'update') => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, UID.contact]] } },
+  ],
+});
+const contactRead = contactGuard('read');
+const contactUpdate = contactGuard('update');
 
 export const adminRoutes = [
   { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: read },
@@ -18,6 +32,9 @@ export const adminRoutes = [
   { method: 'POST', path: '/no-series/:documentId/lines', handler: 'admin-no-series.createLine', config: write },
   { method: 'PUT', path: '/no-series-lines/:documentId', handler: 'admin-no-series.updateLine', config: write },
   { method: 'DELETE', path: '/no-series-lines/:documentId', handler: 'admin-no-series.deleteLine', config: write },
+  { method: 'GET', path: '/contacts/:documentId/inheritance', handler: 'admin-contacts.inheritance', config: contactRead },
+  { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'admin-contacts.resetInheritance', config: contactUpdate },
+  { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'admin-contacts.propagationPreview', config: contactRead },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

@@ -1,0 +1,2 @@
+export { InheritancePanel } from './InheritancePanel';
+export { PersonsPanel } from './PersonsPanel';
