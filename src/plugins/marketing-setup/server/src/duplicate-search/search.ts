@@ -34,7 +34,10 @@ export async function searchDuplicates(write: Write, contact: ContactRow, isNew:
   const lines = await searchLines(write.strapi, write.trx);
   const setup = await getService(write.strapi, 'setup').get(write.trx);
   const prepared = prepareContact(contact);
-  const keys = blockingKeys(prepared);
+  // Phone and e-mail keys only from the person's own values: an inherited company phone would put
+  // every colleague in one bucket (and score them all on each create).
+  const own = ownFieldsForSearch(contact, hasCompany(contact), setup);
+  const keys = blockingKeys({ ...contact, phoneNo: own.phoneNo, mobilePhoneNo: own.mobilePhoneNo, email: own.email });
   const stringsOf = (c: Record<string, any>) => buildSearchStrings(ownFieldsForSearch(c, hasCompany(c), setup), lines);
   const strings = stringsOf(contact);
   await replaceIndexOf(write, contact, strings, keys);
