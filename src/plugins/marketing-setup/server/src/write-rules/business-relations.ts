@@ -11,7 +11,7 @@ import {
 import { getService } from '../utils/services';
 import { relationInput } from '../utils/relations';
 import { validationError } from '../utils/errors';
-import { joinTableOf, tableOf } from '../utils/tables';
+import { columnOf, joinTableOf, tableOf } from '../utils/tables';
 import { syncContext, withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
@@ -50,26 +50,44 @@ export async function linkRows(write: Write, where: Record<string, any>) {
 }
 const linkedRecordOf = (row: any) => (row.linkToTable !== 'none' ? row[row.linkToTable] : null);
 
-/** Recomputes `businessRelation` of a contact's company and all its persons (or of a lone contact). */
-export async function recomputeBusinessRelation(write: Write, contactId: number) {
+/**
+ * Recomputes `businessRelation`. Scope 'contact': this contact only (a person that got or changed its
+ * company: its own relations plus its company's). Scope 'company': the contact's company and all its
+ * persons (a link row changed). Only rows whose value changes are written.
+ */
+export async function recomputeBusinessRelation(write: Write, contactId: number, scope: 'contact' | 'company' = 'company') {
   const companyLink = joinTableOf(write.strapi, UID.contact, 'company');
   const [own] = await write.trx(companyLink.name).where(companyLink.joinColumn, contactId).select(companyLink.inverseJoinColumn);
-  const companyId = own?.[companyLink.inverseJoinColumn] ?? null;
-  const ids: number[] = companyId
+  const companyId: number | null = own?.[companyLink.inverseJoinColumn] ?? null;
+  const ids: number[] = scope === 'company' && companyId
     ? [companyId, ...(await write.trx(companyLink.name).where(companyLink.inverseJoinColumn, companyId).whereNot(companyLink.joinColumn, companyId).pluck(companyLink.joinColumn))]
     : [contactId];
-  const rows = await linkRows(write, { contact: { id: { $in: ids } } });
+  const rows = await linkRows(write, { contact: { id: { $in: companyId && !ids.includes(companyId) ? [...ids, companyId] : ids } } });
   const codes = await setupCodes(write);
-  const toRow = (r: any): RelationRow => ({ linkToTable: r.linkToTable, businessRelationId: r.businessRelation?.id ?? null, linked: !!linkedRecordOf(r) });
-  const rowsOf = (id: number) => rows.filter((r: any) => r.contact?.id === id).map(toRow);
-  const byValue = new Map<string, number[]>();
-  for (const id of ids) {
-    const considered = id === companyId || !companyId ? rowsOf(id) : [...rowsOf(id), ...rowsOf(companyId)];
-    const value = businessRelationOf(considered, codes);
-    byValue.set(value, [...(byValue.get(value) ?? []), id]);
+  const rowsByContact = new Map<number, RelationRow[]>();
+  for (const r of rows) {
+    if (!r.contact) continue;
+    const list = rowsByContact.get(r.contact.id) ?? [];
+    list.push({ linkToTable: r.linkToTable, businessRelationId: r.businessRelation?.id ?? null, linked: !!linkedRecordOf(r) });
+    rowsByContact.set(r.contact.id, list);
   }
-  for (const [value, group] of byValue) {
-    await write.trx(tableOf(write.strapi, UID.contact)).whereIn('id', group).update({ business_relation: value });
+  const companyRows = companyId ? rowsByContact.get(companyId) ?? [] : [];
+  const idsByValue = new Map<string, number[]>();
+  for (const id of ids) {
+    const ownRows = rowsByContact.get(id) ?? [];
+    const value = businessRelationOf(id === companyId ? ownRows : [...ownRows, ...companyRows], codes);
+    const group = idsByValue.get(value) ?? [];
+    group.push(id);
+    idsByValue.set(value, group);
+  }
+  const table = tableOf(write.strapi, UID.contact);
+  const column = columnOf(write.strapi, UID.contact, 'businessRelation');
+  for (const [value, group] of idsByValue) {
+    for (let i = 0; i < group.length; i += 5000) {
+      await write.trx(table).whereIn('id', group.slice(i, i + 5000))
+        .where((q) => q.whereNot(column, value).orWhereNull(column))
+        .update({ [column]: value });
+    }
   }
 }
 

@@ -80,7 +80,7 @@ export const contactRules: WriteRules = {
 
     const created = await next();
     if (type === 'company') await linkToItself(write, created.id, false);
-    else if (company) await recomputeBusinessRelation(write, created.id);
+    else if (company) await recomputeBusinessRelation(write, created.id, 'contact');
     await afterContactWrite(write, null, created);
     return created;
   },
@@ -132,7 +132,7 @@ export const contactRules: WriteRules = {
       else await propagate(write, before.id, propagationPlan(setup, before, fields));
     }
     await pushContactToTargets(write, before.id, before, fields);
-    if (companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id);
+    if (companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id, 'contact');
     await afterContactWrite(write, before, updated);
     return updated;
   },
