@@ -2,7 +2,7 @@
 /**
  * `npm run bench` — REST throughput of the marketing-setup plugin on PostgreSQL. A benchmark, not a test:
  * it prints a markdown table, writes docs/benchmarks.md and bench/results/<time>.json, and only fails
- * (exit 1) when requests fail or the number checks fail.
+ * (exit 1) when requests fail or a check fails (numbers, row counts, inherited values, propagation).
  *
  *  1. Contact creates/s through the plugin (POST /api/marketing-setup/contacts, all write rules, gapless
  *     series CONT) vs the same requests against a plain content type without any plugin middleware
@@ -10,9 +10,17 @@
  *  2. Number series: gapless (row lock) vs allowGaps (PostgreSQL sequence) creates/s at concurrency 16,
  *     in alternating rounds; then no duplicate / no gap (gapless) and no duplicate (allowGaps) checks.
  *  3. SQL profile: statements and their time per create for each path (knex query events, concurrency 1).
+ *  4. Person creates with inheritance (company set; the company has address, communication, salesperson,
+ *     territory … filled) vs persons without company, concurrency 1 and 16, alternating rounds; ratio.
+ *  5. Propagation: a company with 1,000 / 10,000 persons bulk-loaded with SQL (1 % override the address,
+ *     1 % the phone, 1 % the salesperson); PUT city+postCode, phone, salesperson on the company; median ms
+ *     over BENCH_PROPAGATION_RUNS runs, SQL of the propagation per PUT; every person checked after every PUT.
+ *  (In docs/benchmarks.md parts 4 and 5 are sections 3 and 4 of the results; the profile has its own section.)
  *
  * Knobs (env): BENCH_ROUNDS (5), BENCH_REQUESTS (300 per batch), BENCH_CONCURRENCY ("1,16"),
  * BENCH_CHUNKS (3: each side of a round runs in 3 chunks that alternate with the other side's),
+ * BENCH_PERSON_REQUESTS (120 per side per round, part 4), BENCH_PROPAGATION_SIZES ("1000,10000"),
+ * BENCH_PROPAGATION_RUNS (7), BENCH_PROPAGATION_VACUUM=false (no VACUUM before each propagation PUT),
  * BENCH_SERIES_CONCURRENCY (16), BENCH_SERIES_REQUESTS (200 per batch), BENCH_PROFILE_REQUESTS (50),
  * BENCH_SKIP_COMPILE=true (reuse the last build), BENCH_DIST (build folder, default .tmp/bench-dist),
  * BENCH_WRITE_DOCS=false (don't touch docs/benchmarks.md), BENCH_KEEP_DB=true (keep the database, to
@@ -33,6 +41,14 @@ const CONCURRENCY = (env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
 const SERIES_CONCURRENCY = Number(env.BENCH_SERIES_CONCURRENCY ?? 16);
 const SERIES_REQUESTS = Number(env.BENCH_SERIES_REQUESTS ?? 200);
 const PROFILE_REQUESTS = Number(env.BENCH_PROFILE_REQUESTS ?? 50);
+const PERSON_REQUESTS = Number(env.BENCH_PERSON_REQUESTS ?? 120);
+const PROP_SIZES = (env.BENCH_PROPAGATION_SIZES ?? '1000,10000').split(',').map(Number);
+const PROP_RUNS = Number(env.BENCH_PROPAGATION_RUNS ?? 7);
+/** Part 5b: timed person creates into a company with 0 / 1,000 / 10,000 persons (each, after 1 warm-up). */
+const PROP_CREATES = Number(env.BENCH_PROPAGATION_CREATES ?? 5);
+const PROP_TARGET_MS = 200;
+/** VACUUM (ANALYZE) the tables a propagation writes before every timed PUT (autovacuum is off on this server). */
+const PROP_VACUUM = env.BENCH_PROPAGATION_VACUUM !== 'false';
 /** Each side of a round is split into this many chunks, alternating with the other side's chunks. */
 const CHUNKS = Math.max(1, Number(env.BENCH_CHUNKS ?? 3));
 const PG = {
@@ -88,12 +104,12 @@ function compile() {
 // ------------------------------------------------------------------------------------------------
 // HTTP client: Node's http with a keep-alive agent (one socket per worker), a pool of workers.
 // ------------------------------------------------------------------------------------------------
-function post(agent, port, token, urlPath, body) {
+function request(method, agent, port, token, urlPath, body) {
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        agent, host: '127.0.0.1', port, path: urlPath, method: 'POST',
+        agent, host: '127.0.0.1', port, path: urlPath, method,
         headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` },
       },
       (res) => {
@@ -106,16 +122,54 @@ function post(agent, port, token, urlPath, body) {
     req.end(payload);
   });
 }
+const post = (...args) => request('POST', ...args);
 
 let seq = 0;
-/** The request body; identical shape for both targets. */
+/**
+ * Distinct, made-up values per request (deterministic: a PRNG seeded with the request number). The
+ * plugin's duplicate search runs on every contact write: requests that all carry the same city and phone
+ * and names that differ only by a number ("Bench Company 12") make every contact a duplicate candidate of
+ * all the others (blocking keys on name + place and on the phone), so each create would score up to 200
+ * candidates and store the pairs: a worst case, not the throughput of ordinary data.
+ */
+const SYLLABLES = 'ba be bi bo da de di do fa fe fi ga go ha he ka ke ki ko la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo za ze zo'.split(' ');
+const rng = (n) => {
+  let t = (n * 0x9e3779b1) >>> 0; // mulberry32 on the request number
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+};
+const made = (n) => {
+  const next = rng(n);
+  const word = (k) => {
+    const w = Array.from({ length: k }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  const digits = (k) => Array.from({ length: k }, () => Math.floor(next() * 10)).join('');
+  return { word, digits };
+};
+/** The request body of parts 1 and 2; identical shape for both targets. */
 const contactBody = () => {
   seq += 1;
-  return { data: { name: `Bench Company ${seq}`, type: 'company', city: 'Gent', phoneNo: '+32 9 123 45 67', email: `bench${seq}@example.com` } };
+  const { word, digits } = made(seq);
+  const name = `${word(3)} ${word(2)}`;
+  return { data: { name, type: 'company', city: word(3), phoneNo: `+32 ${digits(1)} ${digits(3)} ${digits(2)} ${digits(2)}`, email: `${name.replace(' ', '.').toLowerCase()}${seq}@example.com` } };
+};
+
+/** Part 4's request bodies: a person that gets a company (and inherits from it), and one without company. */
+const personBody = (companyDocumentId) => () => {
+  seq += 1;
+  const { word } = made(seq);
+  const [firstName, surname] = [word(2), word(3)];
+  const data = { type: 'person', firstName, surname, name: `${firstName} ${surname}` };
+  return { data: companyDocumentId ? { ...data, company: companyDocumentId } : data };
 };
 
 /** `total` POSTs to `urlPath` by `concurrency` workers; returns creates/s (201s over wall time) and latencies. */
-async function batch(server, urlPath, concurrency, total) {
+async function batch(server, urlPath, concurrency, total, makeBody = contactBody) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let issued = 0;
   let ok = 0;
@@ -126,7 +180,7 @@ async function batch(server, urlPath, concurrency, total) {
     while (issued < total) {
       issued += 1;
       const s = process.hrtime.bigint();
-      const res = await post(agent, server.port, server.token, urlPath, contactBody());
+      const res = await post(agent, server.port, server.token, urlPath, makeBody());
       latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
       if (res.status === 201) ok += 1;
       else failures.push(`${res.status} ${res.body.slice(0, 300)}`);
@@ -348,6 +402,81 @@ function tables(r) {
   }
   lines.push('');
   lines.push(`gapless/allowGaps ratio: **${fmt(r.series.ratio, 2)}**`);
+  lines.push('');
+  lines.push(personsTable(r));
+  lines.push('');
+  lines.push(propagationTable(r));
+  return lines.join('\n');
+}
+
+function personsTable(r) {
+  const lines = [];
+  lines.push('### 3. Person creates: with inheritance (company set) vs without company');
+  lines.push('');
+  lines.push('| concurrency | with company creates/s | without company creates/s | ratio with/without | ratio per round (min–max) | p50 latency with / without (ms) | Strapi + PostgreSQL CPU ms/create with / without | CPU ratio |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const cpu = (u) => u.server + (u.postgres ?? 0);
+  for (const c of CONCURRENCY) {
+    const x = r.persons[c];
+    if (!x) continue;
+    lines.push(`| ${c} | ${fmt(x.inherit.median)} | ${fmt(x.standalone.median)} | **${fmt(x.ratio, 2)}** | ${fmt(Math.min(...x.roundRatios), 2)}–${fmt(Math.max(...x.roundRatios), 2)} | ${fmt(x.inherit.p50)} / ${fmt(x.standalone.p50)} | ${fmt(cpu(x.inherit.cpu), 2)} / ${fmt(cpu(x.standalone.cpu), 2)} | ${fmt(x.cpuRatio, 2)} |`);
+  }
+  const one = r.persons[CONCURRENCY[0]];
+  if (one) {
+    lines.push('');
+    lines.push(`At concurrency ${CONCURRENCY[0]} inheritance adds **${fmt(1000 / one.inherit.median - 1000 / one.standalone.median, 1)} ms** of wall time per create (1000/creates/s, with minus without).`);
+  }
+  const ck = r.checks.inheritedCreates;
+  if (ck) lines.push(`Check: all ${ck.persons.toLocaleString('en')} persons created with a company (${ck.companies} companies) hold its address block, phone and salesperson (wrong: ${Object.values(ck.wrong).reduce((a, b) => a + b, 0)}).`);
+  return lines.join('\n');
+}
+
+const KIND_LABEL = { address: 'city + post code (address block)', phone: 'phone', salesperson: 'salesperson (relation)' };
+const KIND_KEY = { address: 'address', phone: 'phoneNo', salesperson: 'salesperson' };
+
+function propagationTable(r) {
+  const p = r.propagation ?? {};
+  const sizes = Object.keys(p).filter((k) => /^\d+$/.test(k)).map(Number).sort((a, b) => a - b);
+  if (!sizes.length) return '';
+  const lines = [];
+  lines.push(`### 4. One company update propagated to its persons (PUT /api/marketing-setup/contacts/:documentId, median of ${PROP_RUNS} runs)`);
+  lines.push('');
+  lines.push(`| persons | change | **median ms** (PUT, client) | runs (min–max) | ≤ ${PROP_TARGET_MS} ms | server time (ms) | propagation SQL ms (statements) | other SQL in the request (ms) | persons changed / kept (override) | check |`);
+  lines.push('|---:|---|---:|---:|:---:|---:|---:|---:|---:|---|');
+  for (const n of sizes) {
+    for (const kind of Object.keys(KIND_LABEL)) {
+      const x = p[n][kind];
+      if (!x) continue;
+      const kept = p[n].overrides[KIND_KEY[kind]] ?? 0;
+      lines.push(`| ${n.toLocaleString('en')} | ${KIND_LABEL[kind]} | **${fmt(x.median)}** | ${fmt(Math.min(...x.ms))}–${fmt(Math.max(...x.ms))} | ${x.median <= PROP_TARGET_MS ? 'yes' : '**no**'} | ${fmt(x.serverMs)} | ${fmt(x.propagationMs)} (${x.propagationStatements}) | ${fmt(x.otherSqlMs)} | ${x.changed.toLocaleString('en')} / ${kept} | ${x.checkOk ? 'ok' : '**FAILED**'} |`);
+    }
+  }
+  const big = sizes[sizes.length - 1];
+  lines.push('');
+  lines.push(`The propagation statements of the ${big.toLocaleString('en')}-person updates (median ms over the runs; the plugin's \`propagate\` in write-rules/inheritance.ts):`);
+  lines.push('');
+  lines.push('| change | ms | statement |');
+  lines.push('|---|---:|---|');
+  for (const kind of Object.keys(KIND_LABEL)) {
+    for (const q of p[big][kind]?.statementsDetail ?? []) {
+      const sql = q.sql.length > 260 ? `${q.sql.slice(0, 257)}…` : q.sql;
+      lines.push(`| ${kind} | ${fmt(q.ms)} | \`${sql.replace(/\|/g, '\\|').replace(/`/g, "'")}\` |`);
+    }
+  }
+  const into = p.createInto;
+  if (into) {
+    const ns = Object.keys(into).map(Number).sort((a, b) => a - b);
+    lines.push('');
+    lines.push(`A person create with inheritance (POST with \`company\`, concurrency 1) into a company that already has n persons, median of ${PROP_CREATES}:`);
+    lines.push('');
+    lines.push('| persons in the company | **median ms** (POST, client) | runs (min–max) | server time (ms) | SQL wall time in the request (ms) | server time outside SQL (ms) | statements | slowest statement (median ms) |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const n of ns) {
+      const x = into[n];
+      const sql = x.slowest.sql ? (x.slowest.sql.length > 200 ? `${x.slowest.sql.slice(0, 197)}…` : x.slowest.sql) : '–';
+      lines.push(`| ${n.toLocaleString('en')} | **${fmt(x.median)}** | ${fmt(Math.min(...x.ms))}–${fmt(Math.max(...x.ms))} | ${fmt(x.serverMs)} | ${fmt(x.sqlMs)} | ${fmt(x.outsideSqlMs)} | ${x.statements} | ${fmt(x.slowest.ms)}: \`${sql.replace(/\|/g, '\\|').replace(/`/g, "'")}\` |`);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -407,7 +536,8 @@ npm run bench        # = node bench/run.js; needs PostgreSQL on ${PG.host}:${PG.
 \`\`\`
 
 Settings of this run: ${ROUNDS} rounds × ${CHUNKS * Math.ceil(REQUESTS / CHUNKS)} requests per side, in ${CHUNKS} alternating chunks, concurrency ${CONCURRENCY.join(' and ')};
-number series ${ROUNDS} rounds × ${CHUNKS * Math.ceil(SERIES_REQUESTS / CHUNKS)} requests per side at concurrency ${SERIES_CONCURRENCY}; SQL profile ${PROFILE_REQUESTS} creates per path. Total run time ${fmt(r.totalSeconds, 0)} s.
+number series ${ROUNDS} rounds × ${CHUNKS * Math.ceil(SERIES_REQUESTS / CHUNKS)} requests per side at concurrency ${SERIES_CONCURRENCY}; SQL profile ${PROFILE_REQUESTS} creates per path;
+person creates ${ROUNDS} rounds × ${CHUNKS * Math.ceil(PERSON_REQUESTS / CHUNKS)} requests per side, concurrency ${CONCURRENCY.join(' and ')}; propagation to ${PROP_SIZES.map((n) => n.toLocaleString('en')).join(' and ')} persons, ${PROP_RUNS} timed runs (+1 warm-up) of 3 changes each${PROP_VACUUM ? ', VACUUM (ANALYZE) before each PUT' : ', no VACUUM between PUTs'}. Total run time ${fmt(r.totalSeconds, 0)} s.
 
 ## Machine
 
@@ -418,7 +548,7 @@ shared: 1-minute load average ${fmt(r.loadavg.start[0], 2)} at the start of the 
 
 Code measured: commit ${r.code.commit ?? 'unknown'}${r.code.uncommitted ? ` plus ${r.code.uncommitted} uncommitted file(s) in src/plugins/marketing-setup and src/api/plain-contact (work in progress at the time of the run)` : ''}.
 
-## Results (medians of ${ROUNDS} rounds)
+## Results (medians of ${ROUNDS} rounds; part 4: of ${PROP_RUNS} runs)
 
 ${tables(r)}
 
@@ -454,7 +584,10 @@ recompiling \`dist/\` cannot interfere), creates a fresh PostgreSQL database
 GAPS (GP000001..GP999999, \`allowGaps: true\`), sets \`contactNos\` of the setup to CONT, and makes a full-access
 API token. The client is the parent process: Node's \`http\` with a keep-alive agent, and a pool of N workers
 that each send the next request as soon as their previous one answered (N = concurrency). Every request is
-\`POST {data:{name, type:'company', city, phoneNo, email}}\` with a new name and e-mail; only 201 answers count,
+\`POST {data:{name, type:'company', city, phoneNo, email}}\` with a new made-up name, city, phone and e-mail (random syllables and
+digits from a PRNG seeded with the request number: the plugin's duplicate search runs on every write, and requests sharing
+city and phone, with names differing only by a number, would make every contact a duplicate candidate of all the others,
+up to 200 scored candidates and their stored pairs per create); only 201 answers count,
 and any other answer fails the run. After a warm-up batch per target, each round runs, per
 concurrency, ${REQUESTS} requests against the plugin and ${REQUESTS} against the plain type, split into ${CHUNKS} chunks per side
 that alternate (plugin, plain, plugin, plain, … in odd rounds; plain first in even rounds), so that load from
@@ -478,8 +611,52 @@ at ~6,000 contacts, because each was a scan of the whole contacts table instead 
 sampling profiler (inspector, 250 µs) records where the Strapi process spends its CPU. CPU per create in the
 timed batches comes from \`process.cpuUsage()\` of the Strapi and client processes and from the machine's
 busy time (\`os.cpus()\`) over each batch, and PostgreSQL's from \`/proc/<pid>/stat\` of the backends serving the
-bench database (\`pg_stat_activity\`). The database is dropped at the end.
-Raw figures of every batch are written to \`bench/results/<time>.json\` (not committed).
+bench database (\`pg_stat_activity\`).
+
+**Part 3, person creates with vs without inheritance.** After the profile, the server creates master data
+(salespeople SP-A/SP-B/SP-X, territory EAST, country/region BE, language NLB). Before every "with company" chunk
+it creates (outside the timing) a new company with the address block, phone, fax, mobile phone, e-mail, home page,
+salesperson, territory, country/region, language, format region and correspondence type filled (all Inherit flags
+of the setup are on, the default), so that every chunk creates persons for a company with 0 to ${Math.ceil(PERSON_REQUESTS / CHUNKS)} persons:
+the cost of a person create with a company grows with the number of persons the company already has (see
+"into a company that already has n persons" under section 4), and one company shared by the whole part would make
+the figure depend on how far the run had got. Both sides POST to the plugin (\`/api/marketing-setup/contacts\`)
+the same person body \`{type:'person', firstName, surname, name}\` (made-up names, as above); the "with company" side adds
+\`company: <documentId of the chunk's company>\`, so each create resolves the company, copies every inheritable
+field, writes the relation links and the company link, and recomputes the business relation of the company's
+contacts; the "without company" side gets only the setup defaults (none are set). Warm-up, then ${ROUNDS} rounds per
+concurrency of ${CHUNKS * Math.ceil(PERSON_REQUESTS / CHUNKS)} requests per side in ${CHUNKS} alternating chunks, exactly as part 1; creates/s per side, medians
+over the rounds, ratio of the medians (with / without: below 1 means inheritance costs throughput). Afterwards
+every person of those companies is checked (address block, phone, salesperson link equal to its company's);
+persons take CONT numbers, so they are in the gapless check as well.
+
+**Part 4, propagation.** For each size n (${PROP_SIZES.map((n) => n.toLocaleString('en')).join(', ')}) the server creates a company like the one above
+(through the document service, so with all plugin rules) and bulk-loads n persons of it with SQL in one
+transaction (a fixture, as in tests/integration/transactions.test.ts): rows in the contacts table with type
+person, a document_id, company_name, the company's address block and communication fields, inheritance_overrides,
+timestamps and published_at; one link row each in the join table of the \`company\` attribute and of the
+\`salesperson\` attribute (table and column names read from \`strapi.db.metadata\`, \`attributes.<name>.joinTable\`).
+1 % of the persons override the address block (\`inheritance_overrides\` \`["address"]\`, city Antwerpen), 1 % the
+phone (\`["phoneNo"]\`), 1 % the salesperson (\`["salesperson"]\`, linked to SP-X); the rest inherit everything.
+(The bulk-loaded persons get no duplicate-search strings or blocking keys, so they are nobody's duplicate candidates.)
+Then \`ANALYZE\`. Each run sends, per size (size order alternating between runs), three
+\`PUT /api/marketing-setup/contacts/<company documentId>\` one after the other (concurrency 1): \`{city, postCode}\`
+(a new value each run), \`{phoneNo}\`, \`{salesperson}\` (SP-A ↔ SP-B; the plugin propagates a relation with a DELETE and an
+INSERT … SELECT on the link table). Run 0 is a warm-up; the table shows the median, min and max of the
+${PROP_RUNS} timed runs. "ms" is the client's wall time of the PUT (request sent to response read), "server time" is
+measured from the first Koa middleware, and the SQL columns come from the knex query events of that request
+(as in the SQL profile): "propagation SQL" = the UPDATE / DELETE / INSERT statements whose target set is the
+company's persons (summed), "other SQL" = the wall time during which any other statement of the request was in
+flight (loads, setup, the company's own UPDATE, business-relation sync; COMMIT is not timed). ${PROP_VACUUM ? 'Before every PUT the bench runs `VACUUM (ANALYZE)` on the contacts table and the company and salesperson link tables (outside the timing): autovacuum is off on this PostgreSQL server, and without it every 10,000-row update leaves 10,000 dead row versions behind, so later runs would measure a table growing with dead rows (with autovacuum on, as on a normal server, it runs after such an update anyway: its threshold is 50 rows + 20 % of the table). ' : ''}After every PUT
+(warm-up included) all n persons are read back through the company link table and compared: each person must hold the company's new
+value for every key it does not override and its own value for the key it overrides, with exactly one salesperson
+link; one wrong person fails the run (and leaves this file unchanged).
+After the propagation runs, ${PROP_CREATES} person creates (+1 warm-up) are sent, one at a time, into a new company with no
+persons and into the two companies above (the three alternating), with the statements of each create recorded
+the same way; "slowest statement" is the statement that was the slowest of its create most often, with its median time.
+
+The database is dropped at the end.
+Raw figures of every batch and every PUT (with all its statements) are written to \`bench/results/<time>.json\` (not committed).
 `;
 }
 
@@ -517,7 +694,7 @@ async function main() {
   log(`database ${dbName} created; booting Strapi …`);
   let server;
   const result = {
-    settings: { ROUNDS, REQUESTS, CONCURRENCY, SERIES_CONCURRENCY, SERIES_REQUESTS, PROFILE_REQUESTS },
+    settings: { ROUNDS, REQUESTS, CONCURRENCY, SERIES_CONCURRENCY, SERIES_REQUESTS, PROFILE_REQUESTS, PERSON_REQUESTS, PROP_SIZES, PROP_RUNS },
     machine: machine(`PostgreSQL ${pgVersion}`),
     code: codeState(),
     loadavg: { start: os.loadavg() },
@@ -526,11 +703,147 @@ async function main() {
     series: {},
     checks: {},
     profile: {},
+    persons: {},
+    propagation: {},
   };
   let failed = false;
-  const run = async (part, target, urlPath, c, n, round) => {
+  const expectedCreates = (kind) => result.batches.filter((b) => kind(b)).reduce((n, b) => n + b.ok, 0);
+  const sideSummary = (xs) => ({
+    rounds: xs.map((b) => b.rate),
+    median: median(xs.map((b) => b.rate)),
+    p50: median(xs.map((b) => b.p50)),
+    cpu: medianCpu(xs),
+  });
+  const cpuOf = (u) => u.server + (u.postgres ?? 0);
+
+  /**
+   * Part 5. Per size n: a company with every inherited field filled and n persons bulk-loaded with SQL
+   * (1 % override the address block, 1 % the phone, 1 % the salesperson), then ANALYZE. Each run sends,
+   * per size (order alternating between runs), three PUTs to the company: city + post code (address
+   * block), phone, salesperson (a relation). Run 0 is a warm-up; runs 1..PROP_RUNS are timed. After
+   * every PUT all n persons are checked (a wrong one fails the bench).
+   */
+  const propagationPart = async () => {
+    const codes = await server.call('masterData');
+    const ADDRESS = ['address', 'address2', 'postCode', 'city', 'county'];
+    const sizes = {};
+    for (const n of PROP_SIZES) {
+      const company = await server.call('inheritanceCompany', { name: `Propagation ${n} NV` });
+      const t0 = Date.now();
+      const loaded = await server.call('bulkPersons', { companyDocumentId: company.documentId, n, prefix: `bulk${n}p` });
+      log(`propagation: ${n} persons bulk-loaded in ${Date.now() - t0} ms`);
+      const expect = Object.fromEntries([...ADDRESS, 'phoneNo', 'salesperson'].map((f) => [f, company.values[f] ?? null]));
+      sizes[n] = { company, loaded, expect, runs: { address: [], phone: [], salesperson: [] } };
+    }
+    await analyze(); // statistics for the freshly loaded rows
+    const verify = async (n, what) => {
+      const ck = await server.call('propagationCheck', { companyDocumentId: sizes[n].company.documentId, expect: sizes[n].expect });
+      const overridesOk = Object.entries(sizes[n].loaded.overrides).every(([k, v]) => ck.overrides[k] === v);
+      const ok = ck.persons === n && overridesOk && Object.values(ck.wrong).every((x) => x === 0);
+      if (!ok) {
+        failed = true;
+        log(`propagation check FAILED (${n} persons, after ${what}): ${JSON.stringify(ck)}`);
+      }
+      return { ...ck, ok };
+    };
+    for (const n of PROP_SIZES) await verify(n, 'the bulk load');
+    // New values per run, different per company (two companies sharing a town or phone would be duplicate
+    // candidates of each other, and the duplicate search runs after every company write).
+    const CHANGES = {
+      address: (i, s) => ({ city: `Stad${'abcdefgh'[s]}${'abcdefghijklmnop'[i % 16]}`, postCode: String(8000 + 100 * s + i) }),
+      phone: (i, s) => ({ phoneNo: `+32 5${s} ${String(100000 + i).slice(1)}` }),
+      salesperson: (i) => ({ salesperson: i % 2 ? 'SP-A' : 'SP-B' }), // run 0: SP-A -> SP-B, then back and forth
+    };
+    const tables = await server.call('tables');
+    const vacuum = () => benchDb.query(`VACUUM (ANALYZE) ${[tables.contacts, tables.company, tables.salesperson].map((t) => `"${t}"`).join(', ')}`);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (let i = 0; i <= PROP_RUNS; i += 1) {
+      for (const n of i % 2 ? PROP_SIZES : [...PROP_SIZES].reverse()) {
+        for (const [kind, change] of Object.entries(CHANGES)) {
+          const values = change(i, PROP_SIZES.indexOf(n));
+          const data = kind === 'salesperson' ? { salesperson: codes[values.salesperson].documentId } : values;
+          if (PROP_VACUUM) await vacuum();
+          await server.call('trace', { on: true });
+          const t = process.hrtime.bigint();
+          const res = await request('PUT', agent, server.port, server.token, `${TARGETS.plugin}/${sizes[n].company.documentId}`, { data });
+          const ms = Number(process.hrtime.bigint() - t) / 1e6;
+          const [trace] = await server.call('trace', { on: false });
+          if (res.status !== 200) {
+            failed = true;
+            log(`PUT ${kind} (${n} persons) answered ${res.status}: ${res.body.slice(0, 300)}`);
+          }
+          Object.assign(sizes[n].expect, values);
+          const ck = await verify(n, `run ${i}, ${kind} change`);
+          const inRequest = trace.statements.filter((q) => !q.after);
+          const sqlMs = trace.sqlBusyMs;
+          const rec = {
+            run: i, ms, serverMs: trace.serverMs, sqlMs, otherSqlMs: sqlMs - trace.propagationMs, statements: inRequest.length,
+            propagationMs: trace.propagationMs, propagationStatements: trace.propagationStatements,
+            propagation: trace.statements.filter((q) => q.propagation).map((q) => ({ sql: q.sql, ms: q.ms })),
+            all: trace.statements,
+            changed: n - (ck.overrides[KIND_KEY[kind]] ?? 0), // verified: they all hold the new value now
+            ok: ck.ok && res.status === 200,
+          };
+          if (i > 0) sizes[n].runs[kind].push(rec);
+          log(`propagation run ${i} ${n} persons ${kind}: ${fmt(ms)} ms (propagation SQL ${fmt(trace.propagationMs)} ms in ${trace.propagationStatements} statements)${i ? '' : ' [warm-up]'}`);
+        }
+      }
+    }
+    // A person create (with inheritance) into a company that already has 0 / n persons, concurrency 1,
+    // the sizes alternating: median ms, and the statements of the create.
+    const intoSizes = [0, ...PROP_SIZES];
+    const into = Object.fromEntries(intoSizes.map((n) => [n, []]));
+    const fresh = await server.call('inheritanceCompany', { name: 'Into Empty NV' });
+    const companyOf = (n) => (n === 0 ? fresh : sizes[n].company);
+    for (let i = 0; i <= PROP_CREATES; i += 1) {
+      for (const n of i % 2 ? intoSizes : [...intoSizes].reverse()) {
+        await server.call('trace', { on: true, methods: ['POST'] });
+        const t = process.hrtime.bigint();
+        const res = await post(agent, server.port, server.token, TARGETS.plugin, personBody(companyOf(n).documentId)());
+        const ms = Number(process.hrtime.bigint() - t) / 1e6;
+        const [trace] = await server.call('trace', { on: false });
+        result.batches.push({ part: 'create-into', target: `person-into-${n}`, concurrency: 1, round: i, ok: res.status === 201 ? 1 : 0, failures: res.status === 201 ? 0 : 1 });
+        if (res.status !== 201) {
+          failed = true;
+          log(`person create into a company with ${n} persons answered ${res.status}: ${res.body.slice(0, 300)}`);
+        }
+        const inRequest = trace.statements.filter((q) => !q.after);
+        const slowest = [...inRequest].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))[0];
+        if (i > 0) into[n].push({ ms, serverMs: trace.serverMs, sqlMs: trace.sqlBusyMs, statements: inRequest.length, slowest, all: trace.statements });
+      }
+    }
+    log(`person create into a company with ${intoSizes.join(' / ')} persons: ${intoSizes.map((n) => fmt(median(into[n].map((r) => r.ms)))).join(' / ')} ms (median)`);
+    agent.destroy();
+    const out = {};
+    out.createInto = Object.fromEntries(intoSizes.map((n) => {
+      const runs = into[n];
+      const m = (k) => median(runs.map((r) => r[k]));
+      // the statement that was slowest most often, with its median time over the runs
+      const bySql = new Map();
+      for (const r of runs) bySql.set(r.slowest?.sql, [...(bySql.get(r.slowest?.sql) ?? []), r.slowest?.ms ?? 0]);
+      const [sql, times] = [...bySql.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
+      return [n, { ms: runs.map((r) => r.ms), median: m('ms'), serverMs: m('serverMs'), sqlMs: m('sqlMs'), outsideSqlMs: median(runs.map((r) => r.serverMs - r.sqlMs)), statements: m('statements'), slowest: { sql, ms: median(times), of: times.length }, firstRunStatements: runs[0]?.all ?? [] }];
+    }));
+    for (const n of PROP_SIZES) {
+      out[n] = { overrides: sizes[n].loaded.overrides };
+      for (const [kind, runs] of Object.entries(sizes[n].runs)) {
+        const m = (k) => median(runs.map((r) => r[k]));
+        out[n][kind] = {
+          ms: runs.map((r) => r.ms), median: m('ms'), serverMs: m('serverMs'), sqlMs: m('sqlMs'), otherSqlMs: m('otherSqlMs'), statements: m('statements'),
+          propagationMs: m('propagationMs'), propagationStatements: m('propagationStatements'), changed: runs[0]?.changed,
+          checkOk: runs.every((r) => r.ok),
+          // each propagation statement's median over the runs (same statements in the same order every run)
+          statementsDetail: (runs[0]?.propagation ?? []).map((q, j) => ({ sql: q.sql, ms: median(runs.map((r) => r.propagation[j]?.ms ?? 0)) })),
+          firstRunStatements: runs[0]?.all ?? [],
+        };
+      }
+    }
+    return out;
+  };
+
+  const run = async (part, target, urlPath, c, n, round, makeBody) => {
     const [server0, pg0, client0, machine0] = [await server.call('cpu'), await pgBackendTimes(admin, dbName), process.cpuUsage(), machineTimes()];
-    const b = await batch(server, urlPath, c, n);
+    const b = await batch(server, urlPath, c, n, makeBody);
     const [server1, pg1, client1, machine1] = [await server.call('cpu'), await pgBackendTimes(admin, dbName), process.cpuUsage(), machineTimes()];
     // CPU per create: the Strapi process, its PostgreSQL backends, the client, and the rest of the machine.
     const perCreate = (ms) => ms / Math.max(1, b.ok);
@@ -578,15 +891,8 @@ async function main() {
       }
     }
     for (const c of CONCURRENCY) {
-      const s = (xs) => ({
-        rounds: xs.map((b) => b.rate),
-        median: median(xs.map((b) => b.rate)),
-        p50: median(xs.map((b) => b.p50)),
-        cpu: medianCpu(xs),
-      });
-      const plugin = s(raw[c].plugin);
-      const plain = s(raw[c].plain);
-      const cpuOf = (u) => u.server + (u.postgres ?? 0);
+      const plugin = sideSummary(raw[c].plugin);
+      const plain = sideSummary(raw[c].plain);
       result.contacts[c] = {
         plugin, plain,
         ratio: plugin.median / plain.median,
@@ -636,13 +942,76 @@ async function main() {
     }
     await server.call('series', { code: 'CONT' });
 
+    // Part 4: person creates with inheritance (company set) vs without company, alternating rounds.
+    // Each "with company" chunk gets a company of its own (created outside the timing), so every chunk
+    // measures creates for a company with 0..chunk-size persons: a person create with a company costs
+    // more the more persons that company already has (see part 5's "create into a company with n persons").
+    const sources = [];
+    const personBodies = {
+      inherit: async (label) => {
+        const co = await server.call('inheritanceCompany', { name: `Inheritance Source ${label}` });
+        sources.push(co);
+        return personBody(co.documentId);
+      },
+      standalone: async () => personBody(null),
+    };
+    for (const c of CONCURRENCY) {
+      for (const t of Object.keys(personBodies)) await run('persons-warmup', `person-${t}`, TARGETS.plugin, c, Math.min(50, PERSON_REQUESTS), 0, await personBodies[t](`warm-up c${c}`));
+    }
+    const praw = {};
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      await analyze();
+      for (const c of CONCURRENCY) {
+        const order = round % 2 ? ['inherit', 'standalone'] : ['standalone', 'inherit'];
+        const chunks = { inherit: [], standalone: [] };
+        for (let k = 0; k < CHUNKS; k += 1) {
+          for (const t of order) {
+            const body = await personBodies[t](`r${round} c${c} #${k + 1}`);
+            chunks[t].push(await run('persons', `person-${t}`, TARGETS.plugin, c, Math.ceil(PERSON_REQUESTS / CHUNKS), round, body));
+          }
+        }
+        for (const t of order) ((praw[c] ??= { inherit: [], standalone: [] })[t]).push(combine(chunks[t]));
+        const [wi, wo] = [praw[c].inherit.at(-1), praw[c].standalone.at(-1)];
+        log(`round ${round} persons c=${c}: with company ${fmt(wi.rate)}/s, without ${fmt(wo.rate)}/s, ratio ${fmt(wi.rate / wo.rate, 2)}`);
+      }
+    }
+    for (const c of CONCURRENCY) {
+      const inherit = sideSummary(praw[c].inherit);
+      const standalone = sideSummary(praw[c].standalone);
+      result.persons[c] = {
+        inherit, standalone,
+        ratio: inherit.median / standalone.median,
+        roundRatios: inherit.rounds.map((x, i) => x / standalone.rounds[i]),
+        cpuRatio: cpuOf(standalone.cpu) / cpuOf(inherit.cpu),
+      };
+    }
+    // Every person created with a company must hold that company's address block, phone and salesperson.
+    {
+      const ck = { companies: sources.length, persons: 0, wrong: { address: 0, phoneNo: 0, salesperson: 0 } };
+      for (const co of sources) {
+        const one = await server.call('propagationCheck', { companyDocumentId: co.documentId, expect: co.values });
+        ck.persons += one.persons;
+        for (const k of Object.keys(ck.wrong)) ck.wrong[k] += one.wrong[k] ?? 0;
+      }
+      const created = expectedCreates((b) => b.target === 'person-inherit');
+      result.checks.inheritedCreates = { ...ck, created };
+      if (ck.persons !== created || Object.values(ck.wrong).some((x) => x > 0)) {
+        failed = true;
+        log('persons created with a company do not hold its values', JSON.stringify(ck));
+      }
+    }
+
+    // Part 5: one company update (PUT) propagated to n bulk-loaded persons.
+    result.propagation = await propagationPart();
+
     // Checks over everything the run created.
     const numbers = await server.call('check');
     result.checks.gapless = checkSeries(numbers.bySeries.CONT, { gapless: true, prefix: 'CT' });
     result.checks.allowGaps = checkSeries(numbers.bySeries.GAPS, { gapless: false, prefix: 'GP' });
-    const expected = (kind) => result.batches.filter((b) => kind(b)).reduce((n, b) => n + b.ok, 0);
+    const expected = expectedCreates;
     result.checks.rows = {
-      pluginContacts: numbers.contacts,
+      pluginContacts: numbers.contacts - numbers.fixtureContacts,
+      fixtureContacts: numbers.fixtureContacts,
       pluginCreates201: expected((b) => b.target !== 'plain'),
       plainContacts: numbers.plainContacts,
       plainCreates201: expected((b) => b.target === 'plain'),

@@ -7,7 +7,15 @@
  *   profile {on, label} -> start / stop recording SQL statements (knex query events) per request and a
  *                       V8 CPU profile (self time by package; saved as BENCH_RESULTS_DIR/<label>.cpuprofile)
  *   cpu              -> process.cpuUsage() of this process
- *   check            -> numbers of the contacts per series, for the duplicate / gap checks
+ *   check            -> numbers of the contacts per series, for the duplicate / gap checks (+ how many
+ *                       contacts the fixtures below made, which no request accounts for)
+ *   masterData       -> salespeople SP-A/SP-B/SP-X, territory EAST, country BE, language NLB -> { code: {id, documentId} }
+ *   inheritanceCompany {name} -> a company with every inherited field filled -> { id, documentId, values }
+ *   bulkPersons {companyDocumentId, n, prefix} -> n persons of that company loaded with SQL (1 % override
+ *                       the address block, 1 % the phone, 1 % the salesperson)
+ *   propagationCheck {companyDocumentId, expect} -> persons whose inherited / own values are wrong
+ *   trace   {on, methods} -> the SQL statements of each PUT (or `methods`) request while on (propagation statements marked)
+ *   tables           -> names of the contacts table and of the company / salesperson join tables
  *   stop             -> destroy Strapi and exit
  * The database itself (a fresh PostgreSQL database per run) is created and dropped by the parent.
  */
@@ -24,6 +32,10 @@ const UID = {
   noSeries: 'plugin::marketing-setup.no-series',
   noSeriesLine: 'plugin::marketing-setup.no-series-line',
   plain: 'api::plain-contact.plain-contact',
+  salesperson: 'plugin::marketing-setup.salesperson',
+  territory: 'plugin::marketing-setup.territory',
+  countryRegion: 'plugin::marketing-setup.country-region',
+  language: 'plugin::marketing-setup.language',
 };
 /** The two series the benchmark uses: CONT is gapless (row lock), GAPS allows gaps (PG sequence). */
 const SERIES = {
@@ -63,7 +75,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 function installProfiler() {
   strapi.server.app.middleware.unshift(async (ctx, next) => {
-    if (!profiling || ctx.method !== 'POST') return next();
+    if (!profiling || !profiling.methods.includes(ctx.method)) return next();
     const entry = { path: ctx.path, queries: [], start: now(), end: null };
     profiling.requests.push(entry);
     try {
@@ -190,17 +202,198 @@ async function numbersBySeries() {
   const out = {};
   for (const r of rows) (out[r.noSeries ?? '(none)'] ??= []).push(r.no);
   const plain = await strapi.db.query(UID.plain).count({});
-  return { bySeries: out, contacts: rows.length, plainContacts: plain };
+  return { bySeries: out, contacts: rows.length, plainContacts: plain, fixtureContacts };
+}
+
+// ---- Inheritance fixtures (run.js parts 4 and 5): master data, companies with every inherited field
+// filled, and persons of a company bulk-loaded with SQL (a fixture, not the behaviour under test). ----
+/** Contacts made by fixtures rather than by measured requests; the parent's row-count check leaves them out. */
+let fixtureContacts = 0;
+const codes = {}; // master-data code -> { id, documentId }
+/** The values a bulk-loaded person with an override has set by hand (the check expects them unchanged). */
+const OWN = {
+  address: { address: 'Eigen weg 5', address2: null, postCode: '2000', city: 'Antwerpen', county: null },
+  phoneNo: { phoneNo: '+32 499 99 99 99' },
+  salesperson: 'SP-X',
+};
+/** Person i of a bulk load overrides OVERRIDE_OF[i % 100] (1 % of the persons per key), the others inherit everything. */
+const OVERRIDE_OF = { 1: 'address', 2: 'phoneNo', 3: 'salesperson' };
+const ADDRESS = ['address', 'address2', 'postCode', 'city', 'county'];
+
+const contactMeta = () => strapi.db.metadata.get(UID.contact);
+/** Column of a contact attribute, from Strapi's metadata (snake_case only for an attribute it does not list). */
+const col = (attribute) => {
+  const a = contactMeta().attributes[attribute];
+  return a?.columnName ?? attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+};
+const joinTable = (attribute) => {
+  const jt = contactMeta().attributes[attribute].joinTable;
+  return { name: jt.name, joinColumn: jt.joinColumn.name, inverseJoinColumn: jt.inverseJoinColumn.name };
+};
+
+async function masterData() {
+  const rows = [
+    [UID.salesperson, 'SP-A', {}], [UID.salesperson, 'SP-B', {}], [UID.salesperson, 'SP-X', {}],
+    [UID.territory, 'EAST', {}], [UID.countryRegion, 'BE', { isoCode: 'BE' }], [UID.language, 'NLB', { formatRegion: 'nl-BE' }],
+  ];
+  for (const [uid, code, extra] of rows) {
+    if (codes[code]) continue;
+    const d = await strapi.documents(uid).create({ data: { code, name: `${code} (benchmark)`, ...extra } });
+    codes[code] = { id: d.id, documentId: d.documentId };
+  }
+  return codes;
+}
+
+let companies = 0;
+/** k -> letters (0 -> 'a', 26 -> 'ba'): distinct words for distinct fixture companies. */
+const letters = (k) => (k >= 26 ? letters(Math.floor(k / 26) - 1) : '') + String.fromCharCode(97 + (k % 26));
+
+/**
+ * A company with address, communication, salesperson, territory, country/region, language and format region
+ * filled. Every fixture company gets its own street, post code, town, phones and e-mail: the duplicate search
+ * (on every contact write) would otherwise make all their persons, who inherit those values, candidates of
+ * each other across companies.
+ */
+async function inheritanceCompany({ name }) {
+  await masterData();
+  companies += 1;
+  const k = companies;
+  const town = `Ville${letters(k + 26 * 26)}`;
+  const phone = String(100000 + ((k * 7919) % 900000));
+  const data = {
+    type: 'company', name, address: `Kerkstraat ${k}`, address2: 'Bus 2', postCode: String(1000 + k), city: town, county: 'Oost-Vlaanderen',
+    phoneNo: `+32 9 ${phone}`, faxNo: `+32 9 ${phone.slice(0, 5)}9`, mobilePhoneNo: `+32 499 ${phone}`, email: `info${k}@fabrikam.example`,
+    homePage: 'https://fabrikam.example', salesperson: codes['SP-A'].documentId, territory: codes.EAST.documentId,
+    countryRegion: codes.BE.documentId, language: codes.NLB.documentId, formatRegion: 'nl-BE', correspondenceType: 'email',
+  };
+  const c = await strapi.documents(UID.contact).create({ data });
+  fixtureContacts += 1;
+  const { id, documentId } = c;
+  const values = Object.fromEntries(Object.keys(data).filter((k) => !['type', 'name'].includes(k)).map((k) => [k, c[k] ?? data[k]]));
+  return { id, documentId, values: { ...values, salesperson: 'SP-A' } };
+}
+
+/**
+ * `n` persons of the company, bulk-loaded with SQL as the plugin would have written them: type person,
+ * companyName, the company's address block and communication fields, inheritanceOverrides, a link row
+ * in the `company` join table and one in the `salesperson` join table. 1 % of them override the address
+ * block, 1 % the phone, 1 % the salesperson (with values of their own, see OWN).
+ */
+async function bulkPersons({ companyDocumentId, n, prefix }) {
+  const knex = strapi.db.connection;
+  const table = contactMeta().tableName;
+  const company = await strapi.db.query(UID.contact).findOne({ where: { documentId: companyDocumentId }, populate: { salesperson: { select: ['id'] } } });
+  const inherited = ['address', 'address2', 'postCode', 'city', 'county', 'phoneNo', 'faxNo', 'mobilePhoneNo', 'email', 'homePage', 'formatRegion', 'correspondenceType'];
+  const now = new Date();
+  const rows = [];
+  for (let i = 0; i < n; i += 1) {
+    const key = OVERRIDE_OF[i % 100] ?? null;
+    const values = Object.fromEntries(inherited.map((f) => [f, company[f] ?? null]));
+    if (key === 'address') Object.assign(values, OWN.address);
+    if (key === 'phoneNo') Object.assign(values, OWN.phoneNo);
+    const row = {
+      document_id: `${prefix}${String(i).padStart(8, '0')}`, [col('type')]: 'person', [col('name')]: `Bulk Person ${prefix} ${i}`,
+      [col('surname')]: `Person ${i}`, [col('companyName')]: company.name,
+      [col('inheritanceOverrides')]: JSON.stringify(key ? [key] : []),
+      created_at: now, updated_at: now, published_at: now,
+    };
+    for (const [f, v] of Object.entries(values)) row[col(f)] = v;
+    rows.push(row);
+  }
+  await knex.transaction(async (trx) => {
+    await trx.batchInsert(table, rows, 1000);
+    const ids = await trx(table).select('id', 'document_id').where('document_id', 'like', `${prefix}%`);
+    const cjt = joinTable('company');
+    const sjt = joinTable('salesperson');
+    await trx.batchInsert(cjt.name, ids.map(({ id }) => ({ [cjt.joinColumn]: id, [cjt.inverseJoinColumn]: company.id })), 1000);
+    await trx.batchInsert(sjt.name, ids.map(({ id, document_id: d }) => ({
+      [sjt.joinColumn]: id,
+      [sjt.inverseJoinColumn]: OVERRIDE_OF[Number(d.slice(prefix.length)) % 100] === 'salesperson' ? codes[OWN.salesperson].id : company.salesperson.id,
+    })), 1000);
+  });
+  fixtureContacts += n;
+  const overrides = {};
+  for (let i = 0; i < n; i += 1) if (OVERRIDE_OF[i % 100]) overrides[OVERRIDE_OF[i % 100]] = (overrides[OVERRIDE_OF[i % 100]] ?? 0) + 1;
+  return { persons: n, overrides };
+}
+
+/**
+ * Correctness of a propagation: every person of the company (through the `company` join table) must hold
+ * the company's current value (`expect`) for each key it does not override, and its own value for the key
+ * it overrides. Returns the number of persons, overrides and wrong persons per key.
+ */
+async function propagationCheck({ companyDocumentId, expect }) {
+  const knex = strapi.db.connection;
+  const table = contactMeta().tableName;
+  const cjt = joinTable('company');
+  const sjt = joinTable('salesperson');
+  const company = await knex(table).where('document_id', companyDocumentId).first('id');
+  const rows = await knex(`${table} as c`)
+    .join(`${cjt.name} as l`, `l.${cjt.joinColumn}`, 'c.id')
+    .where(`l.${cjt.inverseJoinColumn}`, company.id)
+    .whereNot('c.id', company.id)
+    .select('c.id', { overrides: `c.${col('inheritanceOverrides')}` }, { phoneNo: `c.${col('phoneNo')}` },
+      ...ADDRESS.map((f) => ({ [f]: `c.${col(f)}` })),
+      knex.raw(`(SELECT coalesce(array_agg(?? ORDER BY ??), '{}') FROM ?? WHERE ?? = c.id) AS salespeople`, [sjt.inverseJoinColumn, sjt.inverseJoinColumn, sjt.name, sjt.joinColumn]));
+  const out = { persons: rows.length, overrides: { address: 0, phoneNo: 0, salesperson: 0 }, wrong: { address: 0, phoneNo: 0, salesperson: 0 }, examples: [] };
+  const spId = (code) => codes[code].id;
+  for (const r of rows) {
+    const ov = typeof r.overrides === 'string' ? JSON.parse(r.overrides) : r.overrides ?? [];
+    for (const k of ov) out.overrides[k] = (out.overrides[k] ?? 0) + 1;
+    const bad = [];
+    const addr = ov.includes('address') ? OWN.address : Object.fromEntries(ADDRESS.map((f) => [f, expect[f] ?? null]));
+    if (ADDRESS.some((f) => (r[f] ?? null) !== (addr[f] ?? null))) bad.push('address');
+    const phone = ov.includes('phoneNo') ? OWN.phoneNo.phoneNo : expect.phoneNo;
+    if ((r.phoneNo ?? null) !== (phone ?? null)) bad.push('phoneNo');
+    const sp = spId(ov.includes('salesperson') ? OWN.salesperson : expect.salesperson);
+    if (r.salespeople.length !== 1 || Number(r.salespeople[0]) !== sp) bad.push('salesperson');
+    for (const k of bad) out.wrong[k] += 1;
+    if (bad.length && out.examples.length < 3) out.examples.push({ id: r.id, bad, row: r });
+  }
+  return out;
 }
 
 const handlers = {
+  masterData,
+  inheritanceCompany,
+  bulkPersons,
+  propagationCheck,
+  async tables() {
+    return { contacts: contactMeta().tableName, company: joinTable('company').name, salesperson: joinTable('salesperson').name };
+  },
+  /** SQL statements of each PUT (or `methods`) request while on (no CPU profile); off returns them, with the propagation statements marked. */
+  async trace({ on, methods = ['PUT'] }) {
+    if (on) {
+      profiling = { requests: [], methods };
+      pending.clear();
+      return {};
+    }
+    await new Promise((r) => setTimeout(r, 100)); // the after-commit event queries
+    const cjt = joinTable('company');
+    const requests = profiling.requests.filter((e) => e.end !== null).map((e) => {
+      const statements = e.queries.map((q) => ({
+        sql: normalise(q.sql), ms: q.end === null ? null : q.end - q.start, after: q.after,
+        // the set-based propagation (inheritance.ts propagate): writes whose target set is "persons of the company"
+        propagation: /^(update|delete|insert)\b/i.test(q.sql.trim()) && q.sql.includes(cjt.name),
+      }));
+      const prop = statements.filter((q) => q.propagation);
+      return {
+        path: e.path, serverMs: e.end - e.start, statements,
+        // wall time during which some statement of the request was in flight (statements sent at once overlap)
+        sqlBusyMs: busy(e.queries.filter((q) => !q.after)),
+        propagationMs: prop.reduce((a, q) => a + (q.ms ?? 0), 0), propagationStatements: prop.length,
+      };
+    });
+    profiling = null;
+    return requests;
+  },
   async series({ code }) {
     await useSeries(code);
     return { code };
   },
   async profile({ on, label }) {
     if (on) {
-      profiling = { requests: [] };
+      profiling = { requests: [], methods: ['POST'] };
       pending.clear();
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 250 });
