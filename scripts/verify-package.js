@@ -284,6 +284,8 @@ function checkDeclaredImports(installed) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(specRe)) {
       const spec = m[1];
+      // Only package specifiers count: text such as `… from ": "` inside a string is not an import.
+      if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w.@-]+)*$/i.test(spec)) continue;
       if (spec.startsWith('node:') || builtins.has(spec.split('/')[0])) continue;
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (!declared.has(name)) undeclared.set(name, path.relative(installed, file));
