@@ -24,7 +24,6 @@
 const { spawn, execFileSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 
@@ -107,16 +106,7 @@ async function step(name, fn) {
   return result;
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+const { freePort } = require('./lib/free-port');
 
 const write = (file, text) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });

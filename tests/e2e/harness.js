@@ -8,7 +8,6 @@
 const { spawn, spawnSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 
@@ -37,16 +36,7 @@ function ensureChromium() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium was installed but ${CHROMIUM} does not exist`);
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+const { freePort } = require('../../scripts/lib/free-port');
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 

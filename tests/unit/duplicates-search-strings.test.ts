@@ -1,3 +1,4 @@
+import { FABRIKAM } from '../helpers/fabrikam';
 import {
   DEFAULT_SEARCH_SETUP,
   SearchLine,
@@ -13,16 +14,6 @@ import {
 import { violation } from '../helpers/violation';
 
 
-const FABRIKAM = {
-  type: 'company',
-  name: 'Fabrikam NV',
-  address: 'Kerkstraat 12',
-  city: 'Antwerpen',
-  postCode: '2000',
-  phoneNo: '03 123 45 67',
-  vatRegistrationNo: 'BE 0123.456.749',
-  email: 'info@fabrikam.be',
-};
 
 describe('DEFAULT_SEARCH_SETUP', () => {
   it('is the reference default: 8 fields × first/last, length 5 = 16 lines', () => {

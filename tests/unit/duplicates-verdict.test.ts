@@ -1,3 +1,4 @@
+import { FABRIKAM } from '../helpers/fabrikam';
 import { DEFAULT_SEARCH_SETUP, SearchLine, buildSearchStrings } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/search-strings';
 import { prepareContact } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
 import { duplicateVerdict } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/verdict';
@@ -10,16 +11,6 @@ const FOUR_LINES: SearchLine[] = [
   { field: 'city', part: 'first', length: 5 },
   { field: 'city', part: 'last', length: 5 },
 ];
-const FABRIKAM = {
-  type: 'company',
-  name: 'Fabrikam NV',
-  address: 'Kerkstraat 12',
-  city: 'Antwerpen',
-  postCode: '2000',
-  phoneNo: '03 123 45 67',
-  vatRegistrationNo: 'BE 0123.456.749',
-  email: 'info@fabrikam.be',
-};
 
 describe('duplicateVerdict', () => {
   it('default setup: equal name, address, city, post code, phone, VAT, e-mail → 14 matching strings, both rules', () => {
