@@ -1,5 +1,5 @@
 import {
-  assertCodeSet, businessRelationOf, changedFields, contactToTargetFields, linkHolder, newTargetFrom,
+  ALL_SYNCED_FIELDS, assertCodeSet, businessRelationOf, changedFields, contactToTargetFields, linkHolder, newTargetFrom,
 } from '../../src/plugins/marketing-setup/server/src/domain/business-relations';
 
 const codes = { customer: 1, vendor: 2, bankAccount: 3 };
@@ -22,6 +22,11 @@ describe('field lists', () => {
     expect(contactToTargetFields('customer')).toContain('salesperson');
     expect(contactToTargetFields('vendor')).not.toContain('salesperson');
     expect(contactToTargetFields('bankAccount')).not.toContain('registrationNumber');
+  });
+  test('ALL_SYNCED_FIELDS covers the fields of every kind', () => {
+    for (const kind of ['customer', 'vendor', 'bankAccount'] as const) {
+      expect(contactToTargetFields(kind).filter((f) => !ALL_SYNCED_FIELDS.includes(f))).toEqual([]);
+    }
   });
   test('a new customer takes the contact type', () => {
     expect(newTargetFrom('customer', { type: 'company', name: 'Fabrikam', city: 'Gent' })).toMatchObject({ name: 'Fabrikam', city: 'Gent', contactType: 'company' });

@@ -33,6 +33,9 @@ export function contactToTargetFields(kind: LinkKind): string[] {
 /** Target → contact: the same fields; only a customer's salesperson comes back (vendor/bank keep the contact's). */
 export const targetToContactFields = (kind: LinkKind): string[] => contactToTargetFields(kind);
 
+/** Every field a contact shares with any kind of linked record (the customer's list is the widest). */
+export const ALL_SYNCED_FIELDS: readonly string[] = contactToTargetFields('customer');
+
 const norm = (v: unknown) => (v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** The synced fields whose value differs between `before` and `after` (a field absent from `after` is unchanged). */

@@ -7,20 +7,19 @@ import type { Knex } from 'knex';
 import { DEFAULT_SEARCH_SETUP, type SearchLine } from '../domain/duplicates/search-strings';
 import { tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
+import { perTransaction } from '../utils/per-transaction';
 
-const perTransaction = new WeakMap<object, Promise<SearchLine[]>>();
+const lines = perTransaction<SearchLine[]>();
 
 /** The setup lines inside `trx` (cached for that transaction), in a stable order. */
-export function searchLines(strapi: Core.Strapi, trx: Knex.Transaction): Promise<SearchLine[]> {
-  if (!perTransaction.has(trx)) {
-    perTransaction.set(trx, trx(tableOf(strapi, UID.duplicateSearchSetup)).select('field', 'part', 'length').orderBy('id')
-      .then((rows: any[]) => rows.map((r) => ({ field: r.field, part: r.part, length: Number(r.length) }))));
-  }
-  return perTransaction.get(trx)!;
-}
+export const searchLines = (strapi: Core.Strapi, trx: Knex.Transaction): Promise<SearchLine[]> =>
+  lines.get(trx, async () => {
+    const rows: any[] = await trx(tableOf(strapi, UID.duplicateSearchSetup)).select('field', 'part', 'length').orderBy('id');
+    return rows.map((r) => ({ field: r.field, part: r.part, length: Number(r.length) }));
+  });
 
 /** A write to the setup lines makes the cached copy of its transaction stale. */
-export const forgetSearchLines = (trx: Knex.Transaction) => perTransaction.delete(trx);
+export const forgetSearchLines = (trx: Knex.Transaction) => lines.forget(trx);
 
 const SEEDED = { type: 'plugin', name: 'marketing-setup', key: 'duplicateSearchSetupSeeded' } as const;
 

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { SETUP_DEFAULTS } from '../domain/setup';
 import { UID } from '../utils/uids';
 import { joinTableOf, tableOf } from '../utils/tables';
+import { perTransaction } from '../utils/per-transaction';
 
 /** The setup as the write rules see it: scalar fields by attribute name, relations as numeric ids (or null). */
 export type FlatSetup = Record<string, any>;
@@ -12,7 +13,7 @@ export type FlatSetup = Record<string, any>;
  * subquery per relation), read at most once per transaction.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const perTransaction = new WeakMap<object, Promise<FlatSetup>>();
+  const cached = perTransaction<FlatSetup>();
 
   const query = async (trx: Knex.Transaction | Knex): Promise<FlatSetup> => {
     const meta = strapi.db.metadata.get(UID.setup as any);
@@ -41,13 +42,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The setup inside transaction `trx` (cached for that transaction), or outside any transaction. */
     get(trx?: Knex.Transaction): Promise<FlatSetup> {
       if (!trx) return query(strapi.db.connection);
-      if (!perTransaction.has(trx)) perTransaction.set(trx, query(trx));
-      return perTransaction.get(trx)!;
+      return cached.get(trx, () => query(trx));
     },
 
     /** A write to the setup makes the cached copy of its transaction stale. */
     forget(trx: Knex.Transaction) {
-      perTransaction.delete(trx);
+      cached.forget(trx);
     },
 
     /** Creates the setup with the reference defaults on first boot (idempotent). */

@@ -6,7 +6,7 @@
 import type { Write, WriteRules } from './types';
 import {
   alreadyLinkedMessage, businessRelationOf, changedFields, contactToTargetFields, pick, targetToContactFields,
-  KIND_LABEL, LINK_KINDS, type LinkKind, type RelationRow,
+  ALL_SYNCED_FIELDS, KIND_LABEL, LINK_KINDS, type LinkKind, type RelationRow,
 } from '../domain/business-relations';
 import { getService } from '../utils/services';
 import { relationInput } from '../utils/relations';
@@ -93,6 +93,8 @@ export async function recomputeBusinessRelation(write: Write, contactId: number,
 
 /** A contact changed: its own links get the changed synced fields (not the record the change came from). */
 export async function pushContactToTargets(write: Write, contactId: number, before: Record<string, any>, after: Record<string, any>) {
+  // Most contact writes change no synced field: then there is nothing to look up.
+  if (!changedFields([...ALL_SYNCED_FIELDS], before, after).length) return;
   const rows = await linkRows(write, { contact: { id: contactId }, linkToTable: { $ne: 'none' } });
   const { origin } = syncContext();
   for (const row of rows) {
