@@ -97,6 +97,27 @@ describe('duplicateVerdict', () => {
     expect(given).toEqual(plain);
   });
 
+  it('a holding next to its operating company: the search strings fire, the different VAT numbers overrule them', () => {
+    const holding = { ...FABRIKAM, name: 'Fabrikam Holding', vatRegistrationNo: 'BE0999888777' };
+    const v = duplicateVerdict(FABRIKAM, holding, DEFAULTS);
+    expect(v.matchingStrings).toBeGreaterThanOrEqual(v.requiredStrings);
+    expect(v).toMatchObject({ isDuplicate: false, rules: [], overruled: 'vatRegistrationNo' });
+    expect(v.fuzzy.breakdown.find((f) => f.field === 'vatRegistrationNo')?.score).toBe(0);
+  });
+
+  it('two members of a household: shared address, phone and mailbox prefix, clearly different names → overruled by the name', () => {
+    const base = { type: 'person', address: 'Kerkstraat 12', city: 'Gent', postCode: '9000', phoneNo: '09 123 45 67', email: 'peeters.family@telenet.be' };
+    const v = duplicateVerdict({ ...base, name: 'Jan Peeters', firstName: 'Jan', surname: 'Peeters' },
+      { ...base, name: 'Marleen Peeters', firstName: 'Marleen', surname: 'Peeters' }, DEFAULTS);
+    expect(v.matchingStrings).toBeGreaterThanOrEqual(v.requiredStrings);
+    expect(v).toMatchObject({ isDuplicate: false, overruled: 'name' });
+  });
+
+  it('the search strings alone still fire when nothing contradicts them (no VAT, similar names)', () => {
+    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
+    expect(v).toMatchObject({ isDuplicate: true, rules: ['searchStrings'], overruled: null });
+  });
+
   it('refuses a hit % outside 1..100', () => {
     expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 0 })).toThrow(RuleViolation);
     expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 101 })).toThrow(RuleViolation);

@@ -250,6 +250,20 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
   return otherAgreement >= (opts.otherFieldsFloor ?? OTHER_FIELDS_FLOOR) && total >= (opts.threshold ?? FUZZY_THRESHOLD);
 }
 
+/**
+ * Why the fuzzy breakdown says the two are different parties, or null: both have a VAT number and they
+ * differ (two legal entities), or both have a name and the names are clearly different (below the name
+ * floor: a holding next to its operating company, two members of a household, neighbours). Used by the
+ * verdict to overrule the search-string rule, which counts shared address and phone prefixes only.
+ */
+export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptions = {}): 'vatRegistrationNo' | 'name' | null {
+  const field = (f: FuzzyField) => breakdown.find((x) => x.field === f);
+  if (field('vatRegistrationNo')?.score === 0) return 'vatRegistrationNo';
+  const name = field('name');
+  if (name && name.score < (opts.nameFloor ?? NAME_FLOOR)) return 'name';
+  return null;
+}
+
 /** Company name words used as keys (a typo rarely hits every word). */
 const MAX_NAME_KEYS = 4;
 

@@ -2,9 +2,13 @@
  * One verdict from the two duplicate rules (design §1): the Business Central search-string rule and the
  * fuzzy rule. A pair is a duplicate when either fires; the verdict says which, with the BC figures
  * (matching strings, required strings, hit %) and the fuzzy breakdown, so a person can see why.
+ * One exception, measured (docs/matching.md): when only the search strings fire and the breakdown shows
+ * two parties (different VAT numbers, or clearly different names), the pair is not a duplicate and
+ * `overruled` says why — a holding and its operating company, or a household, share address and phone
+ * prefixes and would otherwise be reported, which cost the combined verdict 0.01 of F1.
  * Persons are compared with persons and companies with companies only. Pure: no Strapi, no I/O.
  */
-import { FUZZY_THRESHOLD, FuzzyOptions, FuzzyResult, PreparedContact, contactKind, fuzzyScore } from './fuzzy';
+import { FUZZY_THRESHOLD, FuzzyOptions, FuzzyResult, PreparedContact, contactKind, contradiction, fuzzyScore } from './fuzzy';
 import {
   SearchLine,
   SearchString,
@@ -33,6 +37,8 @@ export interface DuplicateVerdict {
   /** matching / lines × 100, rounded — what the reference shows. */
   hitPercent: number;
   fuzzy: FuzzyResult;
+  /** Set when the search strings fired alone and the fuzzy breakdown shows two parties: the field that did. */
+  overruled: 'vatRegistrationNo' | 'name' | null;
 }
 
 /** A contact as the verdict reads it; the adapter may pass strings it already stored. */
@@ -71,6 +77,7 @@ export function duplicateVerdict(
       requiredStrings,
       hitPercent: 0,
       fuzzy: { total: 0, breakdown: [], fires: false, threshold: settings.fuzzy?.threshold ?? FUZZY_THRESHOLD },
+      overruled: null,
     };
   }
 
@@ -80,7 +87,11 @@ export function duplicateVerdict(
   );
   const fuzzy = fuzzyScore(ia.prepared ?? ia.contact, ib.prepared ?? ib.contact, settings.fuzzy);
   const rules: DuplicateRule[] = [];
-  if (bcRuleFires(matching, lineCount, settings.hitPercent)) rules.push('searchStrings');
+  let overruled: DuplicateVerdict['overruled'] = null;
+  if (bcRuleFires(matching, lineCount, settings.hitPercent)) {
+    overruled = fuzzy.fires ? null : contradiction(fuzzy.breakdown, settings.fuzzy);
+    if (!overruled) rules.push('searchStrings');
+  }
   if (fuzzy.fires) rules.push('fuzzy');
   return {
     isDuplicate: rules.length > 0,
@@ -90,5 +101,6 @@ export function duplicateVerdict(
     requiredStrings,
     hitPercent: reportedHitPercent(matching, lineCount),
     fuzzy,
+    overruled,
   };
 }
