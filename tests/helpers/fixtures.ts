@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
+import { startStrapi, apiToken, type TestApp } from './strapi';
 
 export const UID = {
   setup: 'plugin::marketing-setup.setup',
@@ -67,4 +68,36 @@ export async function masterData(strapi: Core.Strapi) {
     countryRegion: await make('plugin::marketing-setup.country-region', [{ code: 'BE', name: 'Belgium', isoCode: 'BE' }, { code: 'NL', name: 'Netherlands', isoCode: 'NL' }]),
     language: await make('plugin::marketing-setup.language', [{ code: 'NLB', name: 'Dutch (Belgium)', formatRegion: 'nl-BE' }, { code: 'DEU', name: 'German', formatRegion: 'de-DE' }, { code: 'ENU', name: 'English', formatRegion: 'en-US' }, { code: 'FRA', name: 'French', formatRegion: 'fr-BE' }]),
   };
+}
+
+export interface TestContext {
+  app: TestApp;
+  strapi: Core.Strapi;
+  api: ReturnType<typeof http>;
+  md: Awaited<ReturnType<typeof masterData>>;
+}
+
+/**
+ * The common preamble of an integration test file: a fresh app before the file's tests (with the standard
+ * contact / opportunity series and the master data when asked for), an API token client, and the app
+ * stopped after them. The returned object is filled in by beforeAll, so read its fields inside tests.
+ */
+export function useTestApp(opts: { numbering?: boolean; masterData?: boolean } = {}): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.app = await startStrapi();
+    ctx.strapi = ctx.app.strapi;
+    ctx.api = http(ctx.strapi, await apiToken(ctx.strapi));
+    if (opts.numbering) await standardNumbering(ctx.strapi);
+    if (opts.masterData) ctx.md = await masterData(ctx.strapi);
+  });
+  afterAll(async () => ctx.app?.stop());
+  return ctx;
+}
+
+/** POST a record through REST and return its body's data; anything but 201 fails with the server's answer. */
+export async function createOk(api: ReturnType<typeof http>, path: string, data: Record<string, any>) {
+  const res = await api.post(`${API}/${path}`, { data });
+  if (res.status !== 201) throw new Error(`create ${path} failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
 }

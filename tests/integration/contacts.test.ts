@@ -1,30 +1,15 @@
-import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, counts, docs, http, masterData, standardNumbering, updateSetup, UID } from '../helpers/fixtures';
+import { API, counts, docs, updateSetup, UID, useTestApp, createOk } from '../helpers/fixtures';
 
-let app: TestApp;
-let api: ReturnType<typeof http>;
-let md: Awaited<ReturnType<typeof masterData>>;
-
-beforeAll(async () => {
-  app = await startStrapi();
-  api = http(app.strapi, await apiToken(app.strapi));
-  await standardNumbering(app.strapi);
-  md = await masterData(app.strapi);
-});
-afterAll(async () => app?.stop());
+const t = useTestApp({ numbering: true, masterData: true });
 
 const POP = 'populate[salesperson]=true&populate[territory]=true&populate[countryRegion]=true&populate[language]=true&populate[company]=true';
-const get = async (documentId: string) => (await api.get(`${API}/contacts/${documentId}?${POP}`)).body.data;
-const create = async (data: Record<string, any>) => {
-  const res = await api.post(`${API}/contacts`, { data });
-  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
-const put = (documentId: string, data: Record<string, any>) => api.put(`${API}/contacts/${documentId}`, { data });
+const get = async (documentId: string) => (await t.api.get(`${API}/contacts/${documentId}?${POP}`)).body.data;
+const create = async (data: Record<string, any>) => (await createOk(t.api, 'contacts', data)).data;
+const put = (documentId: string, data: Record<string, any>) => t.api.put(`${API}/contacts/${documentId}`, { data });
 
 const fabrikamData = () => ({
-  type: 'company', name: 'Fabrikam', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', countryRegion: md.countryRegion.BE.documentId,
-  phoneNo: '09 111 11 11', email: 'info@fabrikam.be', salesperson: md.salesperson.AB.documentId, territory: md.territory.EAST.documentId,
+  type: 'company', name: 'Fabrikam', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', countryRegion: t.md.countryRegion.BE.documentId,
+  phoneNo: '09 111 11 11', email: 'info@fabrikam.be', salesperson: t.md.salesperson.AB.documentId, territory: t.md.territory.EAST.documentId,
 });
 
 describe('contact field rules', () => {
@@ -52,27 +37,27 @@ describe('contact field rules', () => {
     [{ type: 'company', name: 'Bad mail', email: 'not-an-address' }, ['email'], /E-Mail/],
     [{ type: 'company', name: '' }, ['name'], /Name must not be blank/],
   ])('bad field %j → 400 on %j, nothing written', async (data, path, message) => {
-    const before = await counts(app.strapi);
-    const res = await api.post(`${API}/contacts`, { data });
+    const before = await counts(t.strapi);
+    const res = await t.api.post(`${API}/contacts`, { data });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
     expect(res.body.error.details.errors[0].path).toEqual(path);
-    expect(await counts(app.strapi)).toEqual(before);
+    expect(await counts(t.strapi)).toEqual(before);
   });
 });
 
 describe('bad input', () => {
   test('malformed JSON → 400', async () => {
-    const res = await api.raw().post(`${API}/contacts`).set('Authorization', (await api.get('/').request as any).header?.Authorization ?? '')
+    const res = await t.api.raw().post(`${API}/contacts`).set('Authorization', (await t.api.get('/').request as any).header?.Authorization ?? '')
       .set('Content-Type', 'application/json').send('{"data": {"name": ');
     expect([400, 401, 403]).toContain(res.status); // never a 500
-    const authed = await api.post(`${API}/contacts`).set('Content-Type', 'application/json').send('{"data": {"name": ');
+    const authed = await t.api.post(`${API}/contacts`).set('Content-Type', 'application/json').send('{"data": {"name": ');
     expect(authed.status).toBe(400);
   });
 
   test('unknown field, wrong type, missing relation, person under a person → 400, nothing written', async () => {
     const person = await create({ type: 'person', name: 'Jo Peeters' });
-    const before = await counts(app.strapi);
+    const before = await counts(t.strapi);
     const cases: [Record<string, any>, RegExp][] = [
       [{ name: 'X', colour: 'red' }, /Invalid key colour/],
       [{ name: 'X', type: 'robot' }, /type must be one of/],
@@ -82,11 +67,11 @@ describe('bad input', () => {
       [{ name: 'X', salesperson: 'doesnotexist0000000000000' }, /./],
     ];
     for (const [data, message] of cases) {
-      const res = await api.post(`${API}/contacts`, { data });
+      const res = await t.api.post(`${API}/contacts`, { data });
       expect({ data, status: res.status }).toEqual({ data, status: 400 });
       expect(res.body.error.message).toMatch(message);
     }
-    expect(await counts(app.strapi)).toEqual(before);
+    expect(await counts(t.strapi)).toEqual(before);
   });
 
   test('a company cannot be given a company; a company with persons cannot become a person', async () => {
@@ -119,19 +104,19 @@ describe('inheritance from company to person', () => {
   });
 
   test('with Inherit Address off the person gets no address but still the phone', async () => {
-    await updateSetup(app.strapi, { inheritAddressDetails: false });
+    await updateSetup(t.strapi, { inheritAddressDetails: false });
     const p = await create({ type: 'person', name: 'Jane Doe', company: fabrikam.documentId });
     expect(p).toMatchObject({ address: null, city: null, phoneNo: '09 111 11 11' });
-    await updateSetup(app.strapi, { inheritAddressDetails: true });
+    await updateSetup(t.strapi, { inheritAddressDetails: true });
   });
 
   test('inheritance overwrites defaults, defaults fill what stays blank', async () => {
-    await updateSetup(app.strapi, { defaultLanguage: md.language.NLB.documentId, defaultTerritory: md.territory.NORTH.documentId });
-    const german = await create({ type: 'company', name: 'Deutsche GmbH', language: md.language.DEU.documentId });
+    await updateSetup(t.strapi, { defaultLanguage: t.md.language.NLB.documentId, defaultTerritory: t.md.territory.NORTH.documentId });
+    const german = await create({ type: 'company', name: 'Deutsche GmbH', language: t.md.language.DEU.documentId });
     const hans = await get((await create({ type: 'person', name: 'Hans Müller', company: german.documentId })).documentId);
     expect(hans.language.code).toBe('DEU');
     expect(hans.territory.code).toBe('NORTH'); // the company's territory was blank: inherited blank, then the default
-    await updateSetup(app.strapi, { defaultLanguage: null, defaultTerritory: null });
+    await updateSetup(t.strapi, { defaultLanguage: null, defaultTerritory: null });
   });
 
   test('a company city change reaches persons with an untouched address; a hand-set city keeps the whole old address', async () => {
@@ -141,7 +126,7 @@ describe('inheritance from company to person', () => {
     const ownCity = (await put(own.documentId, { city: 'Antwerpen' })).body.data;
     expect(ownCity.inheritanceOverrides).toEqual(['address']);
 
-    const preview = (await api.post(`${API}/contacts/${co.documentId}/propagation-preview`, { data: { city: 'Brugge', postCode: '8000', address: 'Markt 1' } })).body.data;
+    const preview = (await t.api.post(`${API}/contacts/${co.documentId}/propagation-preview`, { data: { city: 'Brugge', postCode: '8000', address: 'Markt 1' } })).body.data;
     expect(preview).toEqual([{ documentId: untouched.documentId, no: untouched.no, name: 'Ann Untouched', fields: ['address', 'city', 'postCode'] }]);
 
     expect((await put(co.documentId, { city: 'Brugge', postCode: '8000', address: 'Markt 1' })).status).toBe(200);
@@ -161,7 +146,7 @@ describe('inheritance from company to person', () => {
     expect((await get(mobile.documentId)).phoneNo).toBe('0499 12 34 56');
     expect((await get(cleared.documentId)).phoneNo).toBeNull();
 
-    const reset = await api.post(`${API}/contacts/${cleared.documentId}/reset-inheritance`, { fields: ['phoneNo'] });
+    const reset = await t.api.post(`${API}/contacts/${cleared.documentId}/reset-inheritance`, { fields: ['phoneNo'] });
     expect(reset.status).toBe(200);
     expect(reset.body.data).toMatchObject({ phoneNo: '09 222 22 22', inheritanceOverrides: [] });
   });
@@ -176,27 +161,27 @@ describe('inheritance from company to person', () => {
   test('a company rename updates every person\'s companyName, even with all Inherit flags off', async () => {
     const co = await create({ type: 'company', name: 'Rename BV' });
     const p = await create({ type: 'person', name: 'Gert Rename', company: co.documentId });
-    await updateSetup(app.strapi, { inheritSalesperson: false, inheritTerritory: false, inheritCountryRegion: false, inheritLanguage: false, inheritAddressDetails: false, inheritCommunicationDetails: false, inheritFormatRegion: false });
-    await put(co.documentId, { name: 'Rename NV', salesperson: md.salesperson.CD.documentId });
+    await updateSetup(t.strapi, { inheritSalesperson: false, inheritTerritory: false, inheritCountryRegion: false, inheritLanguage: false, inheritAddressDetails: false, inheritCommunicationDetails: false, inheritFormatRegion: false });
+    await put(co.documentId, { name: 'Rename NV', salesperson: t.md.salesperson.CD.documentId });
     const after = await get(p.documentId);
     expect(after.companyName).toBe('Rename NV');
     expect(after.salesperson).toBeNull();
-    await updateSetup(app.strapi, { inheritSalesperson: true, inheritTerritory: true, inheritCountryRegion: true, inheritLanguage: true, inheritAddressDetails: true, inheritCommunicationDetails: true, inheritFormatRegion: true });
+    await updateSetup(t.strapi, { inheritSalesperson: true, inheritTerritory: true, inheritCountryRegion: true, inheritLanguage: true, inheritAddressDetails: true, inheritCommunicationDetails: true, inheritFormatRegion: true });
   });
 
   test('salesperson change propagates to persons that inherit it, a relation set-based', async () => {
     const co = await create({ ...fabrikamData(), name: 'Sales NV' });
     const inherits = await create({ type: 'person', name: 'Hilde Inherits', company: co.documentId });
-    const own = await create({ type: 'person', name: 'Ivo Own', company: co.documentId, salesperson: md.salesperson.KL.documentId });
-    await put(co.documentId, { salesperson: md.salesperson.CD.documentId });
+    const own = await create({ type: 'person', name: 'Ivo Own', company: co.documentId, salesperson: t.md.salesperson.KL.documentId });
+    await put(co.documentId, { salesperson: t.md.salesperson.CD.documentId });
     expect((await get(inherits.documentId)).salesperson.code).toBe('CD');
     expect((await get(own.documentId)).salesperson.code).toBe('KL');
   });
 
   test('reset-inheritance on a company or with unknown fields → 400', async () => {
-    expect((await api.post(`${API}/contacts/${fabrikam.documentId}/reset-inheritance`, {})).status).toBe(400);
+    expect((await t.api.post(`${API}/contacts/${fabrikam.documentId}/reset-inheritance`, {})).status).toBe(400);
     const p = await create({ type: 'person', name: 'Jos Reset', company: fabrikam.documentId });
-    const res = await api.post(`${API}/contacts/${p.documentId}/reset-inheritance`, { fields: ['colour'] });
+    const res = await t.api.post(`${API}/contacts/${p.documentId}/reset-inheritance`, { fields: ['colour'] });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/Unknown field\(s\) for reset-inheritance: colour/);
   });
@@ -212,29 +197,29 @@ describe('company lifecycle', () => {
   test('deleting a company deletes its persons', async () => {
     const co = await create({ type: 'company', name: 'Gone BV' });
     const p = await create({ type: 'person', name: 'Lies Gone', company: co.documentId });
-    expect((await api.del(`${API}/contacts/${co.documentId}`)).status).toBe(204);
-    expect((await api.get(`${API}/contacts/${p.documentId}`)).status).toBe(404);
+    expect((await t.api.del(`${API}/contacts/${co.documentId}`)).status).toBe(204);
+    expect((await t.api.get(`${API}/contacts/${p.documentId}`)).status).toBe(404);
   });
 
   test('a person with an open opportunity blocks the delete of its company; nothing is deleted', async () => {
     const co = await create({ type: 'company', name: 'Stays BV' });
     const p = await create({ type: 'person', name: 'Mo Stays', company: co.documentId });
-    const opp = await api.post(`${API}/opportunities`, { data: { description: 'Big deal', contact: p.documentId } });
+    const opp = await t.api.post(`${API}/opportunities`, { data: { description: 'Big deal', contact: p.documentId } });
     expect(opp.status).toBe(201);
-    const before = await counts(app.strapi);
-    const res = await api.del(`${API}/contacts/${co.documentId}`);
+    const before = await counts(t.strapi);
+    const res = await t.api.del(`${API}/contacts/${co.documentId}`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/cannot be deleted because of open opportunities: OP\d{6}/);
-    expect(await counts(app.strapi)).toEqual(before);
+    expect(await counts(t.strapi)).toEqual(before);
   });
 
   test('a person moving to another company leaves its opportunities with the old company', async () => {
     const a = await create({ type: 'company', name: 'Old Co' });
     const b = await create({ type: 'company', name: 'New Co' });
     const p = await create({ type: 'person', name: 'Nina Mover', company: a.documentId });
-    const opp = (await api.post(`${API}/opportunities`, { data: { description: 'History', contact: p.documentId } })).body.data;
+    const opp = (await t.api.post(`${API}/opportunities`, { data: { description: 'History', contact: p.documentId } })).body.data;
     await put(p.documentId, { company: b.documentId });
-    const after = (await api.get(`${API}/opportunities/${opp.documentId}?populate[contact]=true&populate[contactCompany]=true`)).body.data;
+    const after = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contact]=true&populate[contactCompany]=true`)).body.data;
     expect(after.contact.documentId).toBe(a.documentId);
     expect(after.contactCompany.documentId).toBe(a.documentId);
   });

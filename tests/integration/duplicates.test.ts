@@ -1,47 +1,34 @@
-import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, docs, http, standardNumbering, updateSetup } from '../helpers/fixtures';
+import { API, docs, updateSetup, useTestApp, createOk } from '../helpers/fixtures';
 
-let app: TestApp;
-let api: ReturnType<typeof http>;
+const t = useTestApp({ numbering: true });
 const SEARCH_SETUP = 'plugin::marketing-setup.duplicate-search-setup';
 const STRINGS = 'ms_contact_search_strings';
 
-beforeAll(async () => {
-  app = await startStrapi();
-  api = http(app.strapi, await apiToken(app.strapi));
-  await standardNumbering(app.strapi);
-});
-afterAll(async () => app?.stop());
-
-const create = async (data: Record<string, any>) => {
-  const res = await api.post(`${API}/contacts`, { data });
-  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-};
+const create = (data: Record<string, any>) => createOk(t.api, 'contacts', data);
 const update = async (documentId: string, data: Record<string, any>) => {
-  const res = await api.put(`${API}/contacts/${documentId}`, { data });
+  const res = await t.api.put(`${API}/contacts/${documentId}`, { data });
   if (res.status !== 200) throw new Error(`update failed ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 };
 const pairsOf = async (documentId: string, includeSeparate = false) => {
-  const res = await api.get(`${API}/contacts/${documentId}/duplicates${includeSeparate ? '?includeSeparate=true' : ''}`);
+  const res = await t.api.get(`${API}/contacts/${documentId}/duplicates${includeSeparate ? '?includeSeparate=true' : ''}`);
   expect(res.status).toBe(200);
   return res.body.data;
 };
 const stringsOf = async (documentId: string) => {
-  const { id } = await app.strapi.db.query('plugin::marketing-setup.contact').findOne({ where: { documentId }, select: ['id'] });
-  return app.strapi.db.connection(STRINGS).where('contact_id', id).select('field', 'part', 'value').orderBy(['field', 'part']);
+  const { id } = await t.strapi.db.query('plugin::marketing-setup.contact').findOne({ where: { documentId }, select: ['id'] });
+  return t.strapi.db.connection(STRINGS).where('contact_id', id).select('field', 'part', 'value').orderBy(['field', 'part']);
 };
 const setLines = async (lines: { field: string; part: string; length: number }[]) => {
-  for (const l of await docs(app.strapi, SEARCH_SETUP).findMany({})) await docs(app.strapi, SEARCH_SETUP).delete({ documentId: l.documentId });
-  for (const l of lines) expect((await api.post(`${API}/duplicate-search-setups`, { data: l })).status).toBe(201);
+  for (const l of await docs(t.strapi, SEARCH_SETUP).findMany({})) await docs(t.strapi, SEARCH_SETUP).delete({ documentId: l.documentId });
+  for (const l of lines) expect((await t.api.post(`${API}/duplicate-search-setups`, { data: l })).status).toBe(201);
 };
 const DEFAULT_LINES = ['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo']
   .flatMap((field) => ['first', 'last'].map((part) => ({ field, part, length: 5 })));
 
 describe('default setup (16 lines, hit 60 %)', () => {
   test('a fresh install has the reference\'s 16 search-string lines', async () => {
-    const lines = (await api.get(`${API}/duplicate-search-setups?pagination[pageSize]=100&sort=id`)).body.data;
+    const lines = (await t.api.get(`${API}/duplicate-search-setups?pagination[pageSize]=100&sort=id`)).body.data;
     expect(lines.map((l: any) => ({ field: l.field, part: l.part, length: l.length }))).toEqual(DEFAULT_LINES);
   });
 
@@ -98,37 +85,37 @@ describe('default setup (16 lines, hit 60 %)', () => {
     const a = await create(data);
     const b = await create(data);
     const [{ pairDocumentId }] = b.meta.duplicates;
-    const put = await api.put(`${API}/contact-duplicates/${pairDocumentId}`, { data: { separateContacts: true, matchingStrings: 99 } });
+    const put = await t.api.put(`${API}/contact-duplicates/${pairDocumentId}`, { data: { separateContacts: true, matchingStrings: 99 } });
     expect(put.status).toBe(200);
     expect(put.body.data).toMatchObject({ separateContacts: true, matchingStrings: 12 }); // only the flag is a person's to set
     const again = await update(b.data.documentId, { address: 'Meir 1A' });
     expect(again.meta.duplicates).toBeUndefined();
     expect(await pairsOf(a.data.documentId)).toEqual([]);
     expect(await pairsOf(a.data.documentId, true)).toEqual([expect.objectContaining({ pairDocumentId, separateContacts: true })]);
-    const found = await api.post(`${API}/contacts/${a.data.documentId}/find-duplicates`, {});
+    const found = await t.api.post(`${API}/contacts/${a.data.documentId}/find-duplicates`, {});
     expect(found.status).toBe(200);
     expect(found.body.data).toEqual([]);
   });
 
   test('pairs are made by the search only', async () => {
-    const res = await api.post(`${API}/contact-duplicates`, { data: { matchingStrings: 3 } });
+    const res = await t.api.post(`${API}/contact-duplicates`, { data: { matchingStrings: 3 } });
     expect(res.status).toBe(400);
   });
 
   test('find-duplicates runs the search on demand; an unknown contact → 404', async () => {
     const a = await create({ name: 'Initech BV', city: 'Leuven', postCode: '3000', phoneNo: '016 11 22 33', vatRegistrationNo: 'BE0999888777' });
-    await updateSetup(app.strapi, { maintainDuplSearchStrings: false });
+    await updateSetup(t.strapi, { maintainDuplSearchStrings: false });
     const b = await create({ name: 'Initech BV', city: 'Leuven', postCode: '3000', phoneNo: '016 11 22 33', vatRegistrationNo: 'BE0999888777' });
     expect(b.meta.duplicates).toBeUndefined();
-    await updateSetup(app.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
-    const res = await api.post(`${API}/contacts/${b.data.documentId}/find-duplicates`, {});
+    await updateSetup(t.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
+    const res = await t.api.post(`${API}/contacts/${b.data.documentId}/find-duplicates`, {});
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([expect.objectContaining({ documentId: a.data.documentId, matchingStrings: 10, rules: ['searchStrings', 'fuzzy'] })]);
-    expect((await api.post(`${API}/contacts/nope/find-duplicates`, {})).status).toBe(404);
+    expect((await t.api.post(`${API}/contacts/nope/find-duplicates`, {})).status).toBe(404);
   });
 
   test('autosearch off + maintain on → the pair is stored, no meta.duplicates', async () => {
-    await updateSetup(app.strapi, { autosearchForDuplicates: false });
+    await updateSetup(t.strapi, { autosearchForDuplicates: false });
     try {
       const data = { name: 'Umbrella Corp', address: 'Stationsplein 4', city: 'Hasselt', postCode: '3500', phoneNo: '011 44 55 66' };
       const a = await create(data);
@@ -136,19 +123,19 @@ describe('default setup (16 lines, hit 60 %)', () => {
       expect(b.meta.duplicates).toBeUndefined();
       expect(await pairsOf(a.data.documentId)).toEqual([expect.objectContaining({ documentId: b.data.documentId })]);
     } finally {
-      await updateSetup(app.strapi, { autosearchForDuplicates: true });
+      await updateSetup(t.strapi, { autosearchForDuplicates: true });
     }
   });
 
   test('maintain off → the strings stay as they were on a rename', async () => {
     const a = await create({ name: 'Wayne Enterprises', city: 'Brugge' });
     const before = await stringsOf(a.data.documentId);
-    await updateSetup(app.strapi, { maintainDuplSearchStrings: false });
+    await updateSetup(t.strapi, { maintainDuplSearchStrings: false });
     try {
       await update(a.data.documentId, { name: 'Stark Industries' });
       expect(await stringsOf(a.data.documentId)).toEqual(before);
     } finally {
-      await updateSetup(app.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
+      await updateSetup(t.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
     }
     await update(a.data.documentId, { name: 'Stark Industries NV' });
     expect((await stringsOf(a.data.documentId)).find((s: any) => s.field === 'name' && s.part === 'first').value).toBe('STARK');
@@ -159,10 +146,10 @@ describe('default setup (16 lines, hit 60 %)', () => {
     const a = await create(data);
     const b = await create(data);
     expect(await pairsOf(a.data.documentId)).toHaveLength(1);
-    expect((await api.del(`${API}/contacts/${b.data.documentId}`)).status).toBe(204);
+    expect((await t.api.del(`${API}/contacts/${b.data.documentId}`)).status).toBe(204);
     expect(await pairsOf(a.data.documentId, true)).toEqual([]);
     for (const table of [STRINGS, 'ms_contact_blocking_keys']) {
-      const [{ n }] = await app.strapi.db.connection(table).whereNotIn('contact_id', app.strapi.db.connection('ms_contacts').select('id')).count({ n: '*' });
+      const [{ n }] = await t.strapi.db.connection(table).whereNotIn('contact_id', t.strapi.db.connection('ms_contacts').select('id')).count({ n: '*' });
       expect(Number(n)).toBe(0);
     }
   });
@@ -172,17 +159,17 @@ test('the search costs a handful of statements per contact write, not one per co
   const statements = async (fn: () => Promise<unknown>) => {
     let n = 0;
     const count = () => { n++; };
-    app.strapi.db.connection.on('query', count);
-    try { await fn(); } finally { app.strapi.db.connection.off('query', count); }
+    t.strapi.db.connection.on('query', count);
+    try { await fn(); } finally { t.strapi.db.connection.off('query', count); }
     return n;
   };
   const data = (i: number) => ({ name: `Counting Co ${i}`, address: `Laan ${i}`, city: 'Aalst', postCode: '9300', phoneNo: `053 00 00 0${i}` });
   await create(data(0)); // warm-up
   const withSearch = Math.min(await statements(() => create(data(1))), await statements(() => create(data(2))));
-  await updateSetup(app.strapi, { maintainDuplSearchStrings: false });
+  await updateSetup(t.strapi, { maintainDuplSearchStrings: false });
   await create(data(3));
   const without = Math.min(await statements(() => create(data(4))), await statements(() => create(data(5))));
-  await updateSetup(app.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
+  await updateSetup(t.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
   // Lines (1), strings delete + insert (2), keys delete + insert (2), candidates (1), candidate rows (≤ 1).
   if (process.env.SHOW_STATEMENTS) console.log({ withSearch, without });
   expect(withSearch - without).toBeLessThanOrEqual(7);
@@ -197,37 +184,37 @@ describe('four lines (Name, City first/last 5)', () => {
   });
 
   test('hit 50: "Alpha Trading"/Oslo vs "Alpha Trading"/Bergen → a pair on 2 strings; hit 51 → no pair', async () => {
-    await updateSetup(app.strapi, { searchHitPercent: 50 });
+    await updateSetup(t.strapi, { searchHitPercent: 50 });
     const a = await create({ name: 'Alpha Trading', city: 'Oslo' });
     const b = await create({ name: 'Alpha Trading', city: 'Bergen' });
     expect(b.meta.duplicates).toEqual([expect.objectContaining({ documentId: a.data.documentId, matchingStrings: 2, hitPercent: 50, rules: ['searchStrings'] })]);
 
-    await updateSetup(app.strapi, { searchHitPercent: 51 });
+    await updateSetup(t.strapi, { searchHitPercent: 51 });
     const c = await create({ name: 'Alpha Trading', city: 'Trondheim' });
     expect(c.meta.duplicates).toBeUndefined();
     expect(await pairsOf(c.data.documentId)).toEqual([]);
-    await updateSetup(app.strapi, { searchHitPercent: 60 });
+    await updateSetup(t.strapi, { searchHitPercent: 60 });
   });
 
   test('deleting a setup line removes its stored strings', async () => {
     const a = await create({ name: 'Beta Logistics', city: 'Namen' });
     expect((await stringsOf(a.data.documentId)).map((s: any) => `${s.field}.${s.part}`)).toEqual(['city.first', 'city.last', 'name.first', 'name.last']);
-    const [line] = await docs(app.strapi, SEARCH_SETUP).findMany({ filters: { field: 'city', part: 'last' } });
-    expect((await api.del(`${API}/duplicate-search-setups/${line.documentId}`)).status).toBe(204);
+    const [line] = await docs(t.strapi, SEARCH_SETUP).findMany({ filters: { field: 'city', part: 'last' } });
+    expect((await t.api.del(`${API}/duplicate-search-setups/${line.documentId}`)).status).toBe(204);
     expect((await stringsOf(a.data.documentId)).map((s: any) => `${s.field}.${s.part}`)).toEqual(['city.first', 'name.first', 'name.last']);
   });
 
   test.each([1, 11, 5.5])('a search line of length %p → 400, nothing saved', async (length) => {
-    const before = await docs(app.strapi, SEARCH_SETUP).count({});
-    const res = await api.post(`${API}/duplicate-search-setups`, { data: { field: 'email', part: 'first', length } });
+    const before = await docs(t.strapi, SEARCH_SETUP).count({});
+    const res = await t.api.post(`${API}/duplicate-search-setups`, { data: { field: 'email', part: 'first', length } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/Length for E-Mail \(first\) must be a whole number from 2 to 10/);
-    expect(await docs(app.strapi, SEARCH_SETUP).count({})).toBe(before);
+    expect(await docs(t.strapi, SEARCH_SETUP).count({})).toBe(before);
   });
 
   test('an unknown field, or a field and part twice → 400', async () => {
-    expect((await api.post(`${API}/duplicate-search-setups`, { data: { field: 'salesperson', part: 'first', length: 5 } })).status).toBe(400);
-    const twice = await api.post(`${API}/duplicate-search-setups`, { data: { field: 'name', part: 'first', length: 4 } });
+    expect((await t.api.post(`${API}/duplicate-search-setups`, { data: { field: 'salesperson', part: 'first', length: 5 } })).status).toBe(400);
+    const twice = await t.api.post(`${API}/duplicate-search-setups`, { data: { field: 'name', part: 'first', length: 4 } });
     expect(twice.status).toBe(400);
     expect(twice.body.error.message).toBe('Name (first) is already in the search string setup.');
   });

@@ -1,23 +1,8 @@
-import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, docs, http, masterData, standardNumbering, updateSetup, UID } from '../helpers/fixtures';
+import { API, docs, updateSetup, UID, useTestApp, createOk } from '../helpers/fixtures';
 
-let app: TestApp;
-let api: ReturnType<typeof http>;
-let md: Awaited<ReturnType<typeof masterData>>;
+const t = useTestApp({ numbering: true, masterData: true });
 
-beforeAll(async () => {
-  app = await startStrapi();
-  api = http(app.strapi, await apiToken(app.strapi));
-  await standardNumbering(app.strapi);
-  md = await masterData(app.strapi);
-});
-afterAll(async () => app?.stop());
-
-const create = async (path: string, data: Record<string, any>) => {
-  const res = await api.post(`${API}/${path}`, { data });
-  if (res.status !== 201) throw new Error(`create ${path} failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
+const create = async (path: string, data: Record<string, any>) => (await createOk(t.api, path, data)).data;
 
 describe('opportunities', () => {
   let company: any;
@@ -26,77 +11,77 @@ describe('opportunities', () => {
   beforeAll(async () => {
     company = await create('contacts', { type: 'company', name: 'Fabrikam' });
     person = await create('contacts', { type: 'person', name: 'John Smith', company: company.documentId });
-    cycle = await docs(app.strapi, UID.salesCycle).create({ data: { code: 'NEW', description: 'New customers', probabilityCalculation: 'multiply' } });
+    cycle = await docs(t.strapi, UID.salesCycle).create({ data: { code: 'NEW', description: 'New customers', probabilityCalculation: 'multiply' } });
     for (const [stage, completed, chances] of [[1, 10, 50], [2, 40, 50], [3, 80, 75]]) {
-      await docs(app.strapi, UID.salesCycleStage).create({ data: { salesCycle: cycle.documentId, stage, completedPercent: completed, chancesOfSuccessPercent: chances } });
+      await docs(t.strapi, UID.salesCycleStage).create({ data: { salesCycle: cycle.documentId, stage, completedPercent: completed, chancesOfSuccessPercent: chances } });
     }
-    await updateSetup(app.strapi, { defaultSalesCycle: cycle.documentId });
+    await updateSetup(t.strapi, { defaultSalesCycle: cycle.documentId });
   });
 
   test('gets OP000001, its contact company and the default sales cycle', async () => {
     const opp = await create('opportunities', { description: 'Printers', contact: person.documentId, estimatedValue: 1000 });
     expect(opp).toMatchObject({ no: 'OP000001', noSeries: 'OPP', status: 'notStarted', creationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    const full = (await api.get(`${API}/opportunities/${opp.documentId}?populate[contactCompany]=true&populate[salesCycle]=true`)).body.data;
+    const full = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contactCompany]=true&populate[salesCycle]=true`)).body.data;
     expect(full.contactCompany.documentId).toBe(company.documentId);
     expect(full.salesCycle.code).toBe('NEW');
   });
 
   test('stage activation computes probability (multiply) and current value; won is 100 % and closed', async () => {
     const opp = await create('opportunities', { description: 'Copiers', contact: person.documentId, estimatedValue: 2000 });
-    const staged = (await api.put(`${API}/opportunities/${opp.documentId}`, { data: { currentSalesCycleStage: 2 } })).body.data;
+    const staged = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { currentSalesCycleStage: 2 } })).body.data;
     expect(staged).toMatchObject({ status: 'inProgress', probabilityPercent: 20, calcdCurrentValue: 400 });
-    const won = (await api.put(`${API}/opportunities/${opp.documentId}`, { data: { status: 'won' } })).body.data;
+    const won = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { status: 'won' } })).body.data;
     expect(won).toMatchObject({ status: 'won', probabilityPercent: 100, closed: true, calcdCurrentValue: 2000 });
     expect(won.dateClosed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const lost = await create('opportunities', { description: 'Lost one', contact: person.documentId, estimatedValue: 500 });
-    expect((await api.put(`${API}/opportunities/${lost.documentId}`, { data: { status: 'lost' } })).body.data).toMatchObject({ probabilityPercent: 0, closed: true });
+    expect((await t.api.put(`${API}/opportunities/${lost.documentId}`, { data: { status: 'lost' } })).body.data).toMatchObject({ probabilityPercent: 0, closed: true });
   });
 
   test('an opportunity without contact, or with a stage outside its cycle → 400', async () => {
-    const noContact = await api.post(`${API}/opportunities`, { data: { description: 'Nobody' } });
+    const noContact = await t.api.post(`${API}/opportunities`, { data: { description: 'Nobody' } });
     expect(noContact.status).toBe(400);
     expect(noContact.body.error.message).toBe('An opportunity needs a contact.');
-    const badStage = await api.post(`${API}/opportunities`, { data: { description: 'Stage 9', contact: person.documentId, currentSalesCycleStage: 9 } });
+    const badStage = await t.api.post(`${API}/opportunities`, { data: { description: 'Stage 9', contact: person.documentId, currentSalesCycleStage: 9 } });
     expect(badStage.status).toBe(400);
   });
 
   test('a blocked default sales cycle is not used', async () => {
-    await docs(app.strapi, UID.salesCycle).update({ documentId: cycle.documentId, data: { blocked: true } });
+    await docs(t.strapi, UID.salesCycle).update({ documentId: cycle.documentId, data: { blocked: true } });
     const opp = await create('opportunities', { description: 'No cycle', contact: person.documentId });
-    const full = (await api.get(`${API}/opportunities/${opp.documentId}?populate[salesCycle]=true`)).body.data;
+    const full = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[salesCycle]=true`)).body.data;
     expect(full.salesCycle).toBeNull();
-    await docs(app.strapi, UID.salesCycle).update({ documentId: cycle.documentId, data: { blocked: false } });
+    await docs(t.strapi, UID.salesCycle).update({ documentId: cycle.documentId, data: { blocked: false } });
   });
 });
 
 describe('salutations', () => {
   let john: any;
   beforeAll(async () => {
-    const m = await docs(app.strapi, 'plugin::marketing-setup.salutation').create({ data: { code: 'M', description: 'Male married or single' } });
+    const m = await docs(t.strapi, 'plugin::marketing-setup.salutation').create({ data: { code: 'M', description: 'Male married or single' } });
     const formula = (salutationType: string, text: string, names: string[]) =>
-      docs(app.strapi, 'plugin::marketing-setup.salutation-formula').create({
-        data: { salutation: m.documentId, language: md.language.ENU.documentId, salutationType, text, ...Object.fromEntries(names.map((n, i) => [`name${i + 1}`, n])) },
+      docs(t.strapi, 'plugin::marketing-setup.salutation-formula').create({
+        data: { salutation: m.documentId, language: t.md.language.ENU.documentId, salutationType, text, ...Object.fromEntries(names.map((n, i) => [`name${i + 1}`, n])) },
       });
     await formula('formal', 'Dear Mr. %1 %2 %3,', ['firstName', 'middleName', 'surname']);
     await formula('informal', 'Hi %1,', ['firstName']);
-    john = await create('contacts', { type: 'person', name: 'John Smith', salutation: m.documentId, language: md.language.ENU.documentId });
+    john = await create('contacts', { type: 'person', name: 'John Smith', salutation: m.documentId, language: t.md.language.ENU.documentId });
   });
 
   test('formal and informal salutations of John Smith', async () => {
-    const formal = await api.get(`${API}/contacts/${john.documentId}/salutation?type=formal`);
+    const formal = await t.api.get(`${API}/contacts/${john.documentId}/salutation?type=formal`);
     expect(formal.body.data.salutation).toBe('Dear Mr. John Smith,');
-    const informal = await api.get(`${API}/contacts/${john.documentId}/salutation?type=informal`);
+    const informal = await t.api.get(`${API}/contacts/${john.documentId}/salutation?type=informal`);
     expect(informal.body.data.salutation).toBe('Hi John,');
   });
 
   test('an empty surname disappears with its space', async () => {
-    const jo = await create('contacts', { type: 'person', name: 'Jo', salutation: john.salutation?.documentId ?? (await docs(app.strapi, 'plugin::marketing-setup.salutation').findFirst({ filters: { code: 'M' } })).documentId, language: md.language.ENU.documentId });
-    const res = await api.get(`${API}/contacts/${jo.documentId}/salutation`);
+    const jo = await create('contacts', { type: 'person', name: 'Jo', salutation: john.salutation?.documentId ?? (await docs(t.strapi, 'plugin::marketing-setup.salutation').findFirst({ filters: { code: 'M' } })).documentId, language: t.md.language.ENU.documentId });
+    const res = await t.api.get(`${API}/contacts/${jo.documentId}/salutation`);
     expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { data: expect.objectContaining({ salutation: 'Dear Mr. Jo,' }) } });
   });
 
   test('a language without formula → 400 naming type, language and contact', async () => {
-    const res = await api.get(`${API}/contacts/${john.documentId}/salutation?type=formal&language=FRA`);
+    const res = await t.api.get(`${API}/contacts/${john.documentId}/salutation?type=formal&language=FRA`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(`You have to set up the salutation formula of the type Formal in FRA language for the ${john.no} contact.`);
   });

@@ -1,16 +1,9 @@
-import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, counts, http } from '../helpers/fixtures';
+import { API, counts, useTestApp } from '../helpers/fixtures';
 
-let app: TestApp;
-let api: ReturnType<typeof http>;
-beforeAll(async () => {
-  app = await startStrapi();
-  api = http(app.strapi, await apiToken(app.strapi));
-});
-afterAll(async () => app?.stop());
+const t = useTestApp({});
 
 test('a fresh install has the reference defaults', async () => {
-  const { data } = (await api.get(`${API}/setup`)).body;
+  const { data } = (await t.api.get(`${API}/setup`)).body;
   expect(data).toMatchObject({
     inheritSalesperson: true, inheritTerritory: true, inheritCountryRegion: true, inheritLanguage: true,
     inheritAddressDetails: true, inheritCommunicationDetails: true, inheritFormatRegion: true,
@@ -19,25 +12,25 @@ test('a fresh install has the reference defaults', async () => {
 });
 
 test.each([0, 101, 50.5, '60'])('search hit %% %p → 400, nothing saved', async (value) => {
-  const res = await api.put(`${API}/setup`, { data: { searchHitPercent: value } });
+  const res = await t.api.put(`${API}/setup`, { data: { searchHitPercent: value } });
   expect(res.status).toBe(400);
-  expect((await api.get(`${API}/setup`)).body.data.searchHitPercent).toBe(60);
+  expect((await t.api.get(`${API}/setup`)).body.data.searchHitPercent).toBe(60);
 });
 
 test('100 is stored; autosearch on forces maintain on; maintain off forces autosearch off', async () => {
-  expect((await api.put(`${API}/setup`, { data: { searchHitPercent: 100 } })).body.data.searchHitPercent).toBe(100);
-  let s = (await api.put(`${API}/setup`, { data: { maintainDuplSearchStrings: false } })).body.data;
+  expect((await t.api.put(`${API}/setup`, { data: { searchHitPercent: 100 } })).body.data.searchHitPercent).toBe(100);
+  let s = (await t.api.put(`${API}/setup`, { data: { maintainDuplSearchStrings: false } })).body.data;
   expect(s).toMatchObject({ maintainDuplSearchStrings: false, autosearchForDuplicates: false });
-  s = (await api.put(`${API}/setup`, { data: { autosearchForDuplicates: true } })).body.data;
+  s = (await t.api.put(`${API}/setup`, { data: { autosearchForDuplicates: true } })).body.data;
   expect(s).toMatchObject({ maintainDuplSearchStrings: true, autosearchForDuplicates: true });
-  s = (await api.put(`${API}/setup`, { data: { autosearchForDuplicates: false } })).body.data;
+  s = (await t.api.put(`${API}/setup`, { data: { autosearchForDuplicates: false } })).body.data;
   expect(s).toMatchObject({ maintainDuplSearchStrings: true, autosearchForDuplicates: false });
 });
 
 test('the setup cannot be deleted, and nothing is public', async () => {
-  const before = await counts(app.strapi);
-  expect((await api.del(`${API}/setup`)).status).toBe(400);
-  expect(await counts(app.strapi)).toEqual(before);
-  expect((await api.raw().get(`${API}/contacts`)).status).toBe(403);
-  expect((await api.raw().get(`${API}/setup`)).status).toBe(403);
+  const before = await counts(t.strapi);
+  expect((await t.api.del(`${API}/setup`)).status).toBe(400);
+  expect(await counts(t.strapi)).toEqual(before);
+  expect((await t.api.raw().get(`${API}/contacts`)).status).toBe(403);
+  expect((await t.api.raw().get(`${API}/setup`)).status).toBe(403);
 });
