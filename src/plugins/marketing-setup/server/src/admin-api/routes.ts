@@ -20,6 +20,7 @@ const contactGuard = (action: 'read' | 'update') => ({
 });
 const contactRead = contactGuard('read');
 const contactUpdate = contactGuard('update');
+const review = guard(PERMISSIONS.duplicatesReview);
 
 export const adminRoutes = [
   { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: read },
@@ -35,6 +36,13 @@ export const adminRoutes = [
   { method: 'GET', path: '/contacts/:documentId/inheritance', handler: 'admin-contacts.inheritance', config: contactRead },
   { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'admin-contacts.resetInheritance', config: contactUpdate },
   { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'admin-contacts.propagationPreview', config: contactRead },
+  { method: 'GET', path: '/duplicates', handler: 'admin-duplicates.find', config: review },
+  { method: 'POST', path: '/duplicates/:pairDocumentId/separate', handler: 'admin-duplicates.separate', config: review },
+  { method: 'GET', path: '/contacts/:documentId/duplicates', handler: 'admin-duplicates.contactDuplicates', config: contactRead },
+  { method: 'GET', path: '/duplicate-search-lines', handler: 'admin-duplicates.findLines', config: read },
+  { method: 'POST', path: '/duplicate-search-lines', handler: 'admin-duplicates.createLine', config: write },
+  { method: 'PUT', path: '/duplicate-search-lines/:documentId', handler: 'admin-duplicates.updateLine', config: write },
+  { method: 'DELETE', path: '/duplicate-search-lines/:documentId', handler: 'admin-duplicates.deleteLine', config: write },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */
