@@ -75,6 +75,12 @@ describe('open pairs', () => {
     expect(bad.body.error.message).toMatch(/pageSize is at most 100/);
   });
 
+  test('?contact= keeps the pairs of that contact only', async () => {
+    const res = await admin.get(`/marketing-setup/duplicates?contact=${fabrikam.documentId}`);
+    expect(res.body.data.map((p: any) => [p.contact.name, p.duplicateContact.name])).toEqual([['Fabrikkam N.V.', 'Fabrikam NV']]);
+    expect(res.body.meta.pagination.total).toBe(1);
+  });
+
   test("the side panel route lists a contact's open pairs with the other contact", async () => {
     const res = await admin.get(`/marketing-setup/contacts/${fabrikam.documentId}/duplicates`);
     expect(res.status).toBe(200);
@@ -154,5 +160,31 @@ describe('search-string lines', () => {
     expect((await editor.get('/marketing-setup/duplicate-search-lines')).status).toBe(403);
     expect((await editor.post('/marketing-setup/duplicate-search-lines', { field: 'email2', part: 'last', length: 5 })).status).toBe(403);
     expect((await lines()).data).toHaveLength(16);
+  });
+});
+
+describe('Content Manager visibility', () => {
+  const CONTACT = 'plugin::marketing-setup.contact';
+
+  test("the plugin-written contact fields are not in the contact's edit view, but still in REST", async () => {
+    const conf = await admin.get(`/content-manager/content-types/${CONTACT}/configuration`);
+    expect(conf.status).toBe(200);
+    const editFields = conf.body.data.contentType.layouts.edit.flat().map((f: any) => f.name);
+    expect(editFields).toEqual(expect.arrayContaining(['name', 'city']));
+    expect(editFields).not.toContain('inheritanceOverrides');
+    expect(editFields).not.toContain('businessRelation');
+    expect(conf.body.data.contentType.layouts.list).not.toContain('businessRelation');
+    const company = await create({ type: 'company', name: 'Visible Ltd' });
+    const person = await create({ type: 'person', name: 'Vera Visible', company: company.documentId, city: 'Brugge' });
+    expect(person.inheritanceOverrides).toEqual(['address']);
+    expect(person.businessRelation).toBe('none');
+  });
+
+  test('the benchmark-only plain contact is not displayed in the Content Manager', async () => {
+    const res = await admin.get('/content-manager/content-types');
+    expect(res.status).toBe(200);
+    const byUid = Object.fromEntries(res.body.data.map((ct: any) => [ct.uid, ct.isDisplayed]));
+    expect(byUid['api::plain-contact.plain-contact']).toBe(false);
+    expect(byUid[CONTACT]).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ const pageQuery = yup
   .object({
     page: yup.number().typeError('page must be a number.').integer().min(1, 'page starts at 1.').optional(),
     pageSize: yup.number().typeError('pageSize must be a number.').integer().min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`).optional(),
+    contact: yup.string().optional(),
   })
   .noUnknown(true, (p: any) => `Unknown query parameters: ${p.unknown}.`);
 
@@ -36,7 +37,7 @@ const OPEN = { $or: [{ separateContacts: false }, { separateContacts: { $null: t
 
 /**
  * Admin API of the duplicates review (issue 6 items 3–5):
- *  GET  /duplicates?page&pageSize                 open pairs with both contacts, newest first
+ *  GET  /duplicates?page&pageSize[&contact]       open pairs with both contacts, newest first
  *  POST /duplicates/:pairDocumentId/separate      "not a duplicate": the pair is never reported again
  *  GET  /contacts/:documentId/duplicates          the contact's open pairs (edit view side panel)
  *  GET/POST /duplicate-search-lines, PUT/DELETE /duplicate-search-lines/:documentId   the search-string setup
@@ -62,15 +63,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = await validateYupSchema(pageQuery, { strict: false })(ctx.query ?? {});
       const page = Number(query.page ?? 1);
       const pageSize = Number(query.pageSize ?? 25);
+      // ?contact=<documentId>: only the pairs of that contact (the edit view's panel links here).
+      const filters = query.contact
+        ? { $and: [OPEN, { $or: [{ contact: { documentId: query.contact } }, { duplicateContact: { documentId: query.contact } }] }] }
+        : OPEN;
       const [rows, total] = await Promise.all([
         pairs().findMany({
-          filters: OPEN,
+          filters,
           sort: [{ id: 'desc' }],
           start: (page - 1) * pageSize,
           limit: pageSize,
           populate: { contact: { fields: CONTACT_FIELDS }, duplicateContact: { fields: CONTACT_FIELDS } },
         } as any),
-        pairs().count({ filters: OPEN } as any),
+        pairs().count({ filters } as any),
       ]);
       ctx.body = {
         data: (rows as any[]).map((r) => ({
