@@ -6,6 +6,7 @@ import {
   EmptyStateLayout,
   Flex,
   Link,
+  LinkButton,
   Tabs,
   Table,
   Tbody,
@@ -162,31 +163,29 @@ const Duplicates = () => {
         title={t('dup.header.title', 'Duplicates')}
         subtitle={t('dup.header.subtitle', 'Contacts that look like the same company or person. Mark a pair as not a duplicate, or merge it.')}
         navigationAction={<BackButton fallback={PATHS.settings} />}
-        secondaryAction={
-          <Link tag={RouterLink} to={PATHS.duplicateSearch} data-testid="link-duplicate-search">
+        primaryAction={
+          <LinkButton tag={RouterLink} to={PATHS.duplicateSearch} variant="secondary" size="S" data-testid="link-duplicate-search">
             {t('dup.searchSetup', 'Search-string setup')}
-          </Link>
+          </LinkButton>
         }
       />
       <Layouts.Content>
-        <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <Tabs.Root defaultValue="pairs">
-            <Tabs.List aria-label={t('dup.header.title', 'Duplicates')}>
-              <Tabs.Trigger value="pairs" data-testid="tab-pairs">{t('dup.tab.pairs', 'Open pairs')}</Tabs.Trigger>
-              <Tabs.Trigger value="log" data-testid="tab-merge-log">{t('dup.tab.log', 'Merge log')}</Tabs.Trigger>
-            </Tabs.List>
-            <Tabs.Content value="pairs">
-              <Box paddingTop={4}>
-                <OpenPairs canMerge={!!canMerge} version={version} onChanged={changed} />
-              </Box>
-            </Tabs.Content>
-            <Tabs.Content value="log">
-              <Box paddingTop={4}>
-                <MergeLog canMerge={!!canMerge} version={version} onUndone={changed} />
-              </Box>
-            </Tabs.Content>
-          </Tabs.Root>
-        </Box>
+        <Tabs.Root defaultValue="pairs" variant="simple">
+          <Tabs.List aria-label={t('dup.header.title', 'Duplicates')}>
+            <Tabs.Trigger value="pairs" data-testid="tab-pairs">{t('dup.tab.pairs', 'Open pairs')}</Tabs.Trigger>
+            <Tabs.Trigger value="log" data-testid="tab-merge-log">{t('dup.tab.log', 'Merge log')}</Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content value="pairs">
+            <Box paddingTop={4}>
+              <OpenPairs canMerge={!!canMerge} version={version} onChanged={changed} />
+            </Box>
+          </Tabs.Content>
+          <Tabs.Content value="log">
+            <Box paddingTop={4}>
+              <MergeLog canMerge={!!canMerge} version={version} onUndone={changed} />
+            </Box>
+          </Tabs.Content>
+        </Tabs.Root>
       </Layouts.Content>
     </Page.Main>
   );

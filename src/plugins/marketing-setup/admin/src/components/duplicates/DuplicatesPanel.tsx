@@ -55,7 +55,7 @@ const DuplicatesContent = ({ documentId, pairs }: { documentId: string; pairs: C
           <Link tag={RouterLink} to={`/content-manager/collection-types/${CONTACT_UID}/${p.documentId}`}>
             {contactTitle(p)}
           </Link>
-          <Flex gap={2} alignItems="center" paddingTop={1}>
+          <Flex gap={2} alignItems="center" paddingTop={1} wrap="wrap">
             <RuleBadges rules={p.rules} />
             <Typography variant="pi" textColor="neutral600">
               {t('dupPanel.scores', '{strings} strings · {score}', { strings: p.matchingStrings, score: percent(p.fuzzyScore) })}
