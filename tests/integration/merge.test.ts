@@ -201,3 +201,94 @@ describe('bad input → 400 (404 for an unknown survivor), nothing merged', () =
     expect((await api.post(`${API}/merge-log/nosuchlog/undo`, {})).status).toBe(404);
   });
 });
+
+describe('undo refuses what it cannot restore; the merge log', () => {
+  test('the survivor deleted since the merge → 400 in plain words, nothing restored', async () => {
+    const a = await company('Undo Gone A');
+    const b = await company('Undo Gone B');
+    const { mergeLog } = (await merge(a.documentId, { duplicate: b.documentId })).body.data;
+    expect((await api.del(`${API}/contacts/${a.documentId}`)).status).toBe(204);
+    const res = await api.post(`${API}/merge-log/${mergeLog}/undo`, {});
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(`The merge of ${b.no} into ${a.no} cannot be undone: contact ${a.no} has been deleted or merged since.`);
+    expect((await api.get(`${API}/contacts/${b.documentId}`)).status).toBe(404);
+  });
+
+  test('a field changed on the survivor after the merge keeps its newer value on undo', async () => {
+    const a = await company('Undo Newer A', { city: 'Gent', phoneNo: '09 1' });
+    const b = await company('Undo Newer B', { city: 'Brugge', phoneNo: '050 2' });
+    const { mergeLog } = (await merge(a.documentId, { duplicate: b.documentId, fields: ['city', 'phoneNo'] })).body.data;
+    expect((await api.put(`${API}/contacts/${a.documentId}`, { data: { city: 'Antwerpen' } })).status).toBe(200);
+    expect((await api.post(`${API}/merge-log/${mergeLog}/undo`, {})).status).toBe(200);
+    expect(await contact(a.documentId)).toMatchObject({ city: 'Antwerpen', phoneNo: '09 1' });
+    expect(await contact(b.documentId)).toMatchObject({ city: 'Brugge', phoneNo: '050 2' });
+  });
+
+  test('the duplicate\'s search strings and pairs go with it; the survivor is re-indexed', async () => {
+    const a = await company('Contoso Pairs', { city: 'Leuven', phoneNo: '016 55 55 55' });
+    const b = await company('Contoso Pairs', { city: 'Leuven', phoneNo: '016 55 55 55' });
+    const ids = [await idOf(a.documentId), await idOf(b.documentId)];
+    const strings = (id: number) => app.strapi.db.connection('ms_contact_search_strings').where('contact_id', id).count({ n: '*' }).then(([r]: any) => Number(r.n));
+    expect(await strings(ids[1])).toBeGreaterThan(0);
+    const dry = (await merge(a.documentId, { duplicate: b.documentId, dryRun: true })).body.data;
+    expect(dry.moves).toEqual(expect.arrayContaining([
+      expect.objectContaining({ uid: 'search-strings', action: 'drop' }),
+      expect.objectContaining({ uid: 'plugin::marketing-setup.contact-duplicate', count: 1, action: 'drop' }),
+    ]));
+    expect((await merge(a.documentId, { duplicate: b.documentId })).status).toBe(200);
+    expect(await strings(ids[1])).toBe(0);
+    expect(await strings(ids[0])).toBeGreaterThan(0);
+    expect((await api.get(`${API}/contacts/${a.documentId}/duplicates`)).body.data).toEqual([]);
+  });
+
+  test('GET /merge-logs lists merges, newest first', async () => {
+    const res = await api.get(`${API}/merge-logs?sort=createdAt:desc&sort=id:desc&pagination[pageSize]=1`);
+    expect(res.status).toBe(200);
+    expect(res.body.data[0]).toMatchObject({ survivorName: 'Contoso Pairs', duplicateName: 'Contoso Pairs', undoneAt: null });
+    expect(res.body.data[0].snapshot).toBeUndefined();
+  });
+});
+
+describe('admin API: dry run needs duplicates.review, merge and undo need duplicates.merge', () => {
+  const request = require('supertest');
+  const adminJwt = async (actions: string[]) => {
+    const role = await app.strapi.service('admin::role').create({ name: `Merge ${actions.length} ${Date.now()}`, description: 'merge test' });
+    await app.strapi.service('admin::role').assignPermissions(role.id, actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+    const email = `merge${actions.length}.${Date.now()}@example.com`;
+    await app.strapi.service('admin::user').create({ email, firstname: 'Merge', lastname: 'Tester', password: 'Merge-Test-123', isActive: true, roles: [role.id] });
+    const res = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password: 'Merge-Test-123' });
+    expect(res.status).toBe(200);
+    return res.body.data.token as string;
+  };
+  const adminPost = (jwt: string, url: string, body: any = {}) =>
+    request(app.strapi.server.httpServer).post(`/marketing-setup${url}`).set('Authorization', `Bearer ${jwt}`).send(body);
+
+  test('a reviewer may dry-run but not merge; a merger may merge, list and undo', async () => {
+    const a = await company('Admin Merge A');
+    const b = await company('Admin Merge B');
+    const reviewer = await adminJwt(['plugin::marketing-setup.duplicates.review']);
+    const dry = await adminPost(reviewer, `/contacts/${a.documentId}/merge`, { duplicate: b.documentId, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.differences).toEqual([
+      { field: 'name', survivor: 'Admin Merge A', duplicate: 'Admin Merge B' },
+      { field: 'searchName', survivor: 'ADMIN MERGE A', duplicate: 'ADMIN MERGE B' },
+    ]);
+    expect((await adminPost(reviewer, `/contacts/${a.documentId}/merge`, { duplicate: b.documentId })).status).toBe(403);
+    expect((await api.get(`${API}/contacts/${b.documentId}`)).status).toBe(200);
+
+    const merger = await adminJwt(['plugin::marketing-setup.duplicates.review', 'plugin::marketing-setup.duplicates.merge']);
+    const done = await adminPost(merger, `/contacts/${a.documentId}/merge`, { duplicate: b.documentId });
+    expect(done.status).toBe(200);
+    const list = await request(app.strapi.server.httpServer).get('/marketing-setup/merge-logs?page=1&pageSize=1').set('Authorization', `Bearer ${reviewer}`);
+    expect(list.status).toBe(200);
+    expect(list.body.data).toEqual([{
+      documentId: done.body.data.mergeLog, createdAt: expect.any(String), fields: [], undoneAt: null,
+      survivor: { documentId: a.documentId, no: a.no, name: 'Admin Merge A', type: 'company' },
+      duplicate: { documentId: b.documentId, no: b.no, name: 'Admin Merge B', type: 'company' },
+    }]);
+    expect(list.body.meta.pagination).toMatchObject({ page: 1, pageSize: 1 });
+    expect((await adminPost(reviewer, `/merge-logs/${done.body.data.mergeLog}/undo`)).status).toBe(403);
+    expect((await adminPost(merger, `/merge-logs/${done.body.data.mergeLog}/undo`)).status).toBe(200);
+    expect((await api.get(`${API}/contacts/${b.documentId}`)).status).toBe(200);
+  });
+});

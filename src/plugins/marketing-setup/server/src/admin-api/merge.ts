@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'merge').undo(ctx.params.documentId) };
     },
     async list(ctx: any) {
-      const q = await validateYupSchema(listQuery)(ctx.query ?? {});
+      const q = await validateYupSchema(listQuery, { strict: false })(ctx.query ?? {}); // query strings: cast "2" to 2
       ctx.body = await getService(strapi, 'merge').list(Number(q.page), Number(q.pageSize));
     },
   };
