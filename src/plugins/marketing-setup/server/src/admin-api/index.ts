@@ -3,6 +3,7 @@ import lookups from './lookups';
 import noSeries from './no-series';
 import contacts from './contacts';
 import duplicates from './duplicates';
+import merge from './merge';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -13,4 +14,5 @@ export const adminControllers = {
   'admin-no-series': noSeries,
   'admin-contacts': contacts,
   'admin-duplicates': duplicates,
+  'admin-merge': merge,
 };

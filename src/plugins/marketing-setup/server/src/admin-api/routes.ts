@@ -7,6 +7,8 @@ const guard = (action: string) => ({
 });
 const read = guard(PERMISSIONS.settingsRead);
 const write = guard(PERMISSIONS.settingsUpdate);
+const review = guard(PERMISSIONS.duplicatesReview);
+const merge = guard(PERMISSIONS.duplicatesMerge);
 /**
  * The contact side panels (content-manager edit view) are guarded by the content manager's own
  * permissions on the contact type, [action, subject] as admin::hasPermissions accepts them: whoever may
@@ -20,7 +22,6 @@ const contactGuard = (action: 'read' | 'update') => ({
 });
 const contactRead = contactGuard('read');
 const contactUpdate = contactGuard('update');
-const review = guard(PERMISSIONS.duplicatesReview);
 
 export const adminRoutes = [
   { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: read },
@@ -43,6 +44,9 @@ export const adminRoutes = [
   { method: 'POST', path: '/duplicate-search-lines', handler: 'admin-duplicates.createLine', config: write },
   { method: 'PUT', path: '/duplicate-search-lines/:documentId', handler: 'admin-duplicates.updateLine', config: write },
   { method: 'DELETE', path: '/duplicate-search-lines/:documentId', handler: 'admin-duplicates.deleteLine', config: write },
+  { method: 'POST', path: '/contacts/:documentId/merge', handler: 'admin-merge.merge', config: review },
+  { method: 'POST', path: '/merge-logs/:documentId/undo', handler: 'admin-merge.undo', config: merge },
+  { method: 'GET', path: '/merge-logs', handler: 'admin-merge.list', config: review },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */
