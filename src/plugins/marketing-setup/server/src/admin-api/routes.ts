@@ -35,6 +35,8 @@ export const adminRoutes = [
   { method: 'GET', path: '/contacts/:documentId/inheritance', handler: 'admin-contacts.inheritance', config: contactRead },
   { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'admin-contacts.resetInheritance', config: contactUpdate },
   { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'admin-contacts.propagationPreview', config: contactRead },
+  { method: 'POST', path: '/duplicates/regenerate', handler: 'admin-regeneration.start', config: write },
+  { method: 'GET', path: '/duplicates/regenerate', handler: 'admin-regeneration.status', config: read },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */
