@@ -85,7 +85,7 @@ function duplicatesAmong(contact: ContactRow, strings: IndexRows['strings'], oth
 export async function searchDuplicates(write: Write, contact: ContactRow, isNew: boolean): Promise<ReportedDuplicate[]> {
   const ctx = await contextOf(write);
   const rows = indexRowsOf(contact, ctx);
-  await replaceIndexOfMany(write, [rows]);
+  await replaceIndexOfMany(write, [rows], isNew);
   const others = await readContacts(write, await candidatesOf(write, rows, ctx, null), ctx);
   const found = duplicatesAmong(contact, rows.strings, others, ctx);
   // A new contact has no pairs yet: one statement saved on every create.
