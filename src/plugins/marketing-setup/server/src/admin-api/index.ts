@@ -4,6 +4,7 @@ import noSeries from './no-series';
 import contacts from './contacts';
 import duplicates from './duplicates';
 import merge from './merge';
+import regeneration from './regeneration';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -15,4 +16,5 @@ export const adminControllers = {
   'admin-contacts': contacts,
   'admin-duplicates': duplicates,
   'admin-merge': merge,
+  'admin-regeneration': regeneration,
 };

@@ -47,6 +47,8 @@ export const adminRoutes = [
   { method: 'POST', path: '/contacts/:documentId/merge', handler: 'admin-merge.merge', config: review },
   { method: 'POST', path: '/merge-logs/:documentId/undo', handler: 'admin-merge.undo', config: merge },
   { method: 'GET', path: '/merge-logs', handler: 'admin-merge.list', config: review },
+  { method: 'POST', path: '/duplicates/regenerate', handler: 'admin-regeneration.start', config: write },
+  { method: 'GET', path: '/duplicates/regenerate', handler: 'admin-regeneration.status', config: read },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

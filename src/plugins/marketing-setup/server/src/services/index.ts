@@ -7,6 +7,7 @@ import contacts from './contacts';
 import businessRelations from './business-relations';
 import duplicates from './duplicates';
 import merge from './merge';
+import duplicateRegeneration from './duplicate-regeneration';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -22,6 +23,7 @@ export const services = {
   'business-relations': businessRelations,
   duplicates,
   merge,
+  'duplicate-regeneration': duplicateRegeneration,
 };
 
 export type PluginServices = {
@@ -31,4 +33,5 @@ export type PluginServices = {
   'business-relations': ReturnType<typeof businessRelations>;
   duplicates: ReturnType<typeof duplicates>;
   merge: ReturnType<typeof merge>;
+  'duplicate-regeneration': ReturnType<typeof duplicateRegeneration>;
 };
