@@ -40,7 +40,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
 
     await page.getByTestId('search-line-create').click();
     const form = page.getByTestId('search-line-form');
-    await form.getByRole('combobox', { name: 'Field' }).click();
+    await form.getByRole('combobox', { name: 'Field', exact: true }).click();
     await page.getByRole('option', { name: 'E-mail 2' }).click();
     await form.getByTestId('field-length').fill('6');
     await shot(page, 'duplicate-search-line-new');
@@ -54,7 +54,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
 
     // A second "Name, first" line: the write rule's message appears under the field, nothing is saved.
     await page.getByTestId('search-line-create').click();
-    await form.getByRole('combobox', { name: 'Field' }).click();
+    await form.getByRole('combobox', { name: 'Field', exact: true }).click();
     await page.getByRole('option', { name: 'Name', exact: true }).click();
     await form.getByTestId('search-line-submit').click();
     await form.getByText('Name (first) is already in the search string setup.').waitFor();

@@ -3,11 +3,26 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
+import { styled } from 'styled-components';
 import { useT } from '../contact-panels/shared';
 import { API, useProblemOf } from '../../utils/api';
 import type { RegenerationStatus } from './types';
 
 const POLL_MS = 1000;
+
+/**
+ * The design system's ProgressBar is made for dark overlays (white on grey, 10rem wide): on this light
+ * card it would be invisible when full. Same component, the card's width and the primary colour.
+ */
+const Bar = styled(ProgressBar)`
+  && {
+    width: 100%;
+    background-color: ${({ theme }) => theme.colors.neutral200};
+  }
+  && > div {
+    background-color: ${({ theme }) => theme.colors.primary600};
+  }
+`;
 
 const percentDone = (s: RegenerationStatus) =>
   s.state === 'done' ? 100 : s.total > 0 ? Math.min(100, Math.floor((s.processed / s.total) * 100)) : 0;
@@ -85,7 +100,7 @@ export const RegenerateSearchStrings = ({ canUpdate }: { canUpdate: boolean }) =
         {error && <Typography variant="pi" textColor="danger600">{error}</Typography>}
         {status && status.state !== 'idle' && (
           <Flex direction="column" alignItems="stretch" gap={1} data-testid="regenerate-progress" data-state={status.state} data-percent={value}>
-            <ProgressBar value={value} size="M" aria-label={t('regen.title', 'Regenerate search strings')} />
+            <Bar value={value} size="M" aria-label={t('regen.title', 'Regenerate search strings')} />
             <Typography variant="pi" textColor={status.state === 'failed' ? 'danger600' : 'neutral700'} data-testid="regenerate-text">
               {status.state === 'running' &&
                 t('regen.running', '{processed} of {total} contacts ({percent} %)', { processed: status.processed, total: status.total, percent: value })}
