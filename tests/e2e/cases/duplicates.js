@@ -6,6 +6,8 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const path = require('path');
+const { artifactsDir } = require('../harness');
 
 const SETTINGS = '/admin/settings/marketing-setup/general';
 const DUPLICATES = '/admin/settings/marketing-setup/duplicates';
@@ -79,7 +81,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     const row = pairRow(a, b);
     await row.waitFor();
     await shot(page, 'duplicates-review-list');
-    await row.getByTestId('pair-open').click();
+    await row.getByRole('button', { name: 'Review' }).click();
     const review = page.getByTestId('pair-review');
     await review.waitFor();
     await review.getByTestId('breakdown-name').waitFor();
@@ -112,7 +114,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await row.waitFor();
     assert.equal(await page.locator('[data-testid="pairs"] tbody tr').count(), 1, 'only the pairs of that contact');
 
-    await row.getByTestId('pair-open').click();
+    await row.getByRole('button', { name: 'Review' }).click();
     await page.getByTestId('pair-merge-open').click();
     const merge = page.getByTestId('pair-merge');
     await merge.getByTestId('merge-fields').waitFor();
@@ -162,6 +164,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     assert.equal(await progress.getAttribute('data-percent'), '100');
     assert.match(await box.getByTestId('regenerate-text').textContent(), /^Done: \d+ contacts \(100 %\)/);
     await shot(page, 'settings-regenerate-done');
+    await box.screenshot({ path: path.join(artifactsDir, 'zz-settings-regenerate-box.png') });
   });
 }
 

@@ -5,6 +5,7 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
+  IconButton,
   Link,
   LinkButton,
   Tabs,
@@ -125,9 +126,9 @@ const OpenPairs = ({ canMerge, version, onChanged }: { canMerge: boolean; versio
                 </Td>
                 <Td><Typography>{percent(pair.fuzzyScore)}</Typography></Td>
                 <Td>
-                  <Button variant="secondary" size="S" startIcon={<Eye />} data-testid="pair-open">
-                    {t('dup.review', 'Review')}
-                  </Button>
+                  <IconButton variant="secondary" label={t('dup.review', 'Review')} data-testid="pair-open">
+                    <Eye />
+                  </IconButton>
                 </Td>
               </Tr>
             ))}
