@@ -446,6 +446,8 @@ async function main() {
       assert.deepEqual(bert.inheritanceOverrides ?? [], []);
     });
 
+    await require('./cases/duplicates').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
+
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);
       await page.getByRole('combobox', { name: 'Interface language' }).click();

@@ -2,6 +2,7 @@ import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { InheritancePanel, PersonsPanel } from './components/contact-panels';
+import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
 
 export default {
   register(app: any) {
@@ -24,6 +25,20 @@ export default {
           permissions: PERMISSIONS.read,
           Component: () => import('./pages/NoSeriesPage'),
         },
+        {
+          id: `${PLUGIN_ID}-duplicates`,
+          to: `${PLUGIN_ID}/duplicates`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.duplicates`, defaultMessage: 'Duplicates' },
+          permissions: PERMISSIONS.review,
+          Component: () => import('./pages/DuplicatesPage'),
+        },
+        {
+          id: `${PLUGIN_ID}-duplicate-search`,
+          to: `${PLUGIN_ID}/duplicate-search`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.duplicateSearch`, defaultMessage: 'Duplicate search' },
+          permissions: PERMISSIONS.read,
+          Component: () => import('./pages/DuplicateSearchPage'),
+        },
       ],
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });
@@ -33,7 +48,7 @@ export default {
     // own register, so they are used here). Each panel returns null for other types and contact kinds.
     const contentManager = app.getPlugin('content-manager');
     const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
-    apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel]);
+    apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel]);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

@@ -6,4 +6,8 @@ export const PERMISSIONS = {
   read: [action('settings.read')],
   /** Saves the Marketing Setup and edits number series. */
   update: [action('settings.update')],
+  /** Sees the duplicates review and marks pairs as not duplicates. */
+  review: [action('duplicates.review')],
+  /** Merges duplicates and undoes merges. */
+  merge: [action('duplicates.merge')],
 };

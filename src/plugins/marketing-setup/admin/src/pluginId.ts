@@ -4,4 +4,6 @@ export const PLUGIN_ID = 'marketing-setup';
 export const PATHS = {
   settings: '/settings/marketing-setup/general',
   noSeries: '/settings/marketing-setup/no-series',
+  duplicates: '/settings/marketing-setup/duplicates',
+  duplicateSearch: '/settings/marketing-setup/duplicate-search',
 } as const;

@@ -4,6 +4,8 @@ import { ensureIndexes } from './indexes';
 import { ACTIONS } from './permissions';
 import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
+import { ensureRegenerationTable } from './jobs/regeneration';
+import { startWorker } from './jobs/duplicate-worker';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
@@ -12,4 +14,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
   await seedSearchSetup(strapi);
+  await ensureRegenerationTable(strapi);
+  await startWorker(strapi);
 };

@@ -4,11 +4,12 @@ import contentTypes from './content-types';
 import { services } from './services';
 import { controllers } from './controllers';
 import { routes } from './routes';
+import { stopWorker } from './jobs/duplicate-worker';
 
 export default {
   register,
   bootstrap,
-  destroy() {},
+  destroy: ({ strapi }: { strapi: any }) => stopWorker(strapi),
   config: { default: {}, validator() {} },
   contentTypes,
   services,

@@ -5,6 +5,7 @@ import { Check } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { Cell, ChoiceField, NumberField, RecordField, Section, TextField, ToggleField } from '../components/fields';
+import { RegenerateSearchStrings } from '../components/duplicates/RegenerateSearchStrings';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf, type LookupType, type RecordRef, type SeriesSummary } from '../utils/api';
@@ -261,6 +262,16 @@ const SettingsPage = () => {
                     id="duplicates"
                     title={t('section.duplicates', 'Duplicates')}
                     subtitle={t('section.duplicates.subtitle', 'How contacts that may be the same company or person are found.')}
+                    action={
+                      <Flex gap={4}>
+                        <Link tag={NavLink} to={PATHS.duplicateSearch} data-testid="link-duplicate-search">
+                          {t('duplicates.searchSetup', 'Search-string setup')}
+                        </Link>
+                        <Link tag={NavLink} to={PATHS.duplicates} data-testid="link-duplicates">
+                          {t('duplicates.review', 'Review duplicates')}
+                        </Link>
+                      </Flex>
+                    }
                   >
                     <Cell size={4}>
                       <ToggleField
@@ -294,6 +305,9 @@ const SettingsPage = () => {
                         </Box>
                       </Cell>
                     )}
+                    <Cell size={12}>
+                      <RegenerateSearchStrings canUpdate={canUpdate} />
+                    </Cell>
                   </Section>
 
                   <Section

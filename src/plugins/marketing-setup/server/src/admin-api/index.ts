@@ -2,6 +2,9 @@ import settings from './settings';
 import lookups from './lookups';
 import noSeries from './no-series';
 import contacts from './contacts';
+import duplicates from './duplicates';
+import merge from './merge';
+import regeneration from './regeneration';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -11,4 +14,7 @@ export const adminControllers = {
   'admin-lookups': lookups,
   'admin-no-series': noSeries,
   'admin-contacts': contacts,
+  'admin-duplicates': duplicates,
+  'admin-merge': merge,
+  'admin-regeneration': regeneration,
 };

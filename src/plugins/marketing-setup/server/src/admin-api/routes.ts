@@ -7,6 +7,8 @@ const guard = (action: string) => ({
 });
 const read = guard(PERMISSIONS.settingsRead);
 const write = guard(PERMISSIONS.settingsUpdate);
+const review = guard(PERMISSIONS.duplicatesReview);
+const merge = guard(PERMISSIONS.duplicatesMerge);
 /**
  * The contact side panels (content-manager edit view) are guarded by the content manager's own
  * permissions on the contact type, [action, subject] as admin::hasPermissions accepts them: whoever may
@@ -35,6 +37,18 @@ export const adminRoutes = [
   { method: 'GET', path: '/contacts/:documentId/inheritance', handler: 'admin-contacts.inheritance', config: contactRead },
   { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'admin-contacts.resetInheritance', config: contactUpdate },
   { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'admin-contacts.propagationPreview', config: contactRead },
+  { method: 'GET', path: '/duplicates', handler: 'admin-duplicates.find', config: review },
+  { method: 'POST', path: '/duplicates/:pairDocumentId/separate', handler: 'admin-duplicates.separate', config: review },
+  { method: 'GET', path: '/contacts/:documentId/duplicates', handler: 'admin-duplicates.contactDuplicates', config: contactRead },
+  { method: 'GET', path: '/duplicate-search-lines', handler: 'admin-duplicates.findLines', config: read },
+  { method: 'POST', path: '/duplicate-search-lines', handler: 'admin-duplicates.createLine', config: write },
+  { method: 'PUT', path: '/duplicate-search-lines/:documentId', handler: 'admin-duplicates.updateLine', config: write },
+  { method: 'DELETE', path: '/duplicate-search-lines/:documentId', handler: 'admin-duplicates.deleteLine', config: write },
+  { method: 'POST', path: '/contacts/:documentId/merge', handler: 'admin-merge.merge', config: review },
+  { method: 'POST', path: '/merge-logs/:documentId/undo', handler: 'admin-merge.undo', config: merge },
+  { method: 'GET', path: '/merge-logs', handler: 'admin-merge.list', config: review },
+  { method: 'POST', path: '/duplicates/regenerate', handler: 'admin-regeneration.start', config: write },
+  { method: 'GET', path: '/duplicates/regenerate', handler: 'admin-regeneration.status', config: read },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

@@ -37,9 +37,12 @@ export default contentType({
     registrationNumber: str({ maxLength: 20 }),
     noSeries: str({ maxLength: 20 }),
     // Fields of a person set by hand (not inherited from its company); maintained by the plugin.
-    inheritanceOverrides: { type: 'json', writable: false },
+    // `visible: false` keeps it out of the Content Manager (its model and layouts), not out of REST:
+    // the Inheritance side panel shows it, and only the plugin writes it.
+    inheritanceOverrides: { type: 'json', writable: false, visible: false },
     privacyBlocked: bool(false),
-    // Computed from the contact's business relations (and its company's); read-only, filterable.
-    businessRelation: { type: 'enumeration', enum: ['none', 'customer', 'vendor', 'bankAccount', 'other', 'multiple'], default: 'none', writable: false },
+    // Computed from the contact's business relations (and its company's); read-only, filterable over
+    // REST; hidden from the Content Manager, whose edit view would offer it as an editable list.
+    businessRelation: { type: 'enumeration', enum: ['none', 'customer', 'vendor', 'bankAccount', 'other', 'multiple'], default: 'none', writable: false, visible: false },
   },
 });

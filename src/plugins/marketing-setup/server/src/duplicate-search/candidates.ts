@@ -1,32 +1,79 @@
 /**
  * Candidates for the duplicate verdict, through indexes only (never a scan of all contacts), in one
- * statement: contacts of the same type sharing at least `required` search strings with the contact
- * (the reference's hit computation, on the (value, field, part, type) index), united with the contacts
- * sharing a fuzzy blocking key (the key index). The contact's own rows must already be stored.
+ * statement, for a contact whose own index rows are already stored:
+ *
+ * - search strings, rarest first: a contact that shares at least `required` of the contact's k strings
+ *   must share one of its k − required + 1 rarest (otherwise it shares at most required − 1). Each string
+ *   is counted up to FANOUT_CAP on the (value, field, part, type) index; the rarest ones are followed to
+ *   the contacts holding them, and those are kept when they share `required` strings in all. A string
+ *   held by FANOUT_CAP contacts or more (a town, a common street) is not followed: it cannot tell a
+ *   duplicate apart, and following it would cost a row per holder.
+ * - fuzzy blocking keys (name sound × place, phone, VAT, e-mail), on the key index;
+ * - PostgreSQL with pg_trgm: names trigram-similar to the contact's in the same town (GIN index).
+ *
+ * `belowId` (bulk regeneration) keeps only contacts with a smaller id: those are already re-indexed,
+ * the others will look back at this one when their turn comes.
  */
 import type { Write } from '../write-rules/types';
-import { BLOCKING_KEYS, SEARCH_STRINGS } from './tables';
+import type { SearchName } from '../domain/duplicates/search-name';
+import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
 
 /** Upper bound on candidates scored per write; a key shared by thousands of contacts must not stall a save. */
 export const MAX_CANDIDATES = 200;
+/** A search string held by this many contacts or more is not followed to find candidates. */
+export const FANOUT_CAP = 500;
+/** Trigram-similar names taken per write, most similar first, and how similar they must be (0..1). */
+export const TRIGRAM_CANDIDATES = 20;
+export const TRIGRAM_SIMILARITY = 0.5;
 
-export async function candidateIds(write: Write, contactId: number, required: number, keys: string[]): Promise<number[]> {
-  const { trx } = write;
-  const byKey = trx(BLOCKING_KEYS).select('contact_id').whereIn('key', keys).whereNot('contact_id', contactId);
-  // The grouped query sits in a derived table: knex appends UNION after GROUP BY / HAVING otherwise.
-  const query = required > 0
-    ? trx.select('contact_id').from(trx(`${SEARCH_STRINGS} as a`)
-        .join(`${SEARCH_STRINGS} as b`, function joinEqualStrings() {
-          this.on('b.value', 'a.value').andOn('b.field', 'a.field').andOn('b.part', 'a.part').andOn('b.contact_type', 'a.contact_type');
-        })
-        .where('a.contact_id', contactId)
-        .whereNot('b.contact_id', contactId)
-        .groupBy('b.contact_id')
-        .havingRaw('count(*) >= ?', [required])
-        .select('b.contact_id as contact_id')
-        .as('bc'))
-        .union(byKey)
-    : byKey;
-  const rows = await query.limit(MAX_CANDIDATES);
-  return rows.map((r: any) => Number(r.contact_id));
+export interface CandidateInput {
+  contactId: number;
+  type: string;
+  /** Number of search strings the contact has (stored rows) and the number a pair needs. */
+  stringCount: number;
+  required: number;
+  keys: string[];
+  name: SearchName;
+  belowId?: number | null;
+}
+
+/** A piece of SQL with its bindings in text order. */
+type Sql = [text: string, bindings: unknown[]];
+
+export async function candidateIds(write: Write, input: CandidateInput): Promise<number[]> {
+  const { contactId, type, stringCount, required, keys, name } = input;
+  const below = input.belowId ?? null;
+  const others = (col: string): Sql =>
+    below === null ? [`${col} <> ?`, [contactId]] : [`${col} <> ? AND ${col} < ?`, [contactId, below]];
+  const parts: Sql[] = [];
+  let cte: Sql = ['', []];
+
+  if (required > 0 && stringCount >= required) {
+    cte = [`WITH mine AS (SELECT field, part, value, contact_type FROM ${SEARCH_STRINGS} WHERE contact_id = ?),
+      freq AS (SELECT m.field, m.part, m.value, m.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o
+        WHERE o.value = m.value AND o.field = m.field AND o.part = m.part AND o.contact_type = m.contact_type LIMIT ?) x) AS n FROM mine m),
+      rare AS (SELECT * FROM freq ORDER BY n LIMIT ?) `, [contactId, FANOUT_CAP, stringCount - required + 1]];
+    const [where, whereBindings] = others('s.contact_id');
+    parts.push([`SELECT contact_id FROM (SELECT s.contact_id FROM ${SEARCH_STRINGS} s
+      JOIN mine m ON s.field = m.field AND s.part = m.part AND s.value = m.value AND s.contact_type = m.contact_type
+      WHERE s.contact_id IN (SELECT o.contact_id FROM rare r JOIN ${SEARCH_STRINGS} o
+        ON o.value = r.value AND o.field = r.field AND o.part = r.part AND o.contact_type = r.contact_type WHERE r.n < ?)
+      AND ${where} GROUP BY s.contact_id HAVING count(*) >= ? LIMIT ?) bs`, [FANOUT_CAP, ...whereBindings, required, MAX_CANDIDATES]]);
+  }
+  if (keys.length) {
+    const [where, whereBindings] = others('contact_id');
+    parts.push([`SELECT contact_id FROM (SELECT contact_id FROM ${BLOCKING_KEYS}
+      WHERE key IN (${keys.map(() => '?').join(', ')}) AND ${where} LIMIT ?) bk`, [...keys, ...whereBindings, MAX_CANDIDATES]]);
+  }
+  if (name.name && name.city && hasTrigrams(write.strapi)) {
+    const [where, whereBindings] = others('contact_id');
+    parts.push([`SELECT contact_id FROM (SELECT contact_id FROM ${NAMES} WHERE city = ? AND contact_type = ? AND name % ?
+      AND similarity(name, ?) >= ? AND ${where} ORDER BY similarity(name, ?) DESC LIMIT ?) tg`,
+    [name.city, type, name.name, name.name, TRIGRAM_SIMILARITY, ...whereBindings, name.name, TRIGRAM_CANDIDATES]]);
+  }
+  if (!parts.length) return [];
+  const sql = `${cte[0]}SELECT contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?`;
+  const result: any = await write.trx.raw(sql, [...cte[1], ...parts.flatMap((p) => p[1]), MAX_CANDIDATES]);
+  const rows: any[] = Array.isArray(result) ? result : result.rows;
+  return rows.map((r) => Number(r.contact_id));
 }

@@ -1,25 +1,52 @@
 /**
- * A contact's rows in the two index tables: replaced as a whole (delete + one multi-row insert per
- * table, so four statements whatever the number of setup lines), removed with the contact, and a
- * setup line's strings removed with the line.
+ * A contact's rows in the index tables (search strings, blocking keys and, on PostgreSQL with pg_trgm,
+ * its search name): replaced as a whole — for one contact or a batch, one delete and one multi-row
+ * insert per table — removed with the contact, and a setup line's strings removed with the line.
  */
 import type { Write } from '../write-rules/types';
 import type { SearchString } from '../domain/duplicates/search-strings';
-import { BLOCKING_KEYS, SEARCH_STRINGS } from './tables';
+import type { SearchName } from '../domain/duplicates/search-name';
+import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
 
-export async function replaceIndexOf(write: Write, contact: { id: number; type: string }, strings: SearchString[], keys: string[]) {
+export interface IndexRows {
+  contact: { id: number; type: string };
+  strings: SearchString[];
+  keys: string[];
+  name: SearchName;
+}
+
+/** Rows per insert statement: keeps SQLite under its bound-parameter limit (5 columns × 150). */
+const CHUNK = 150;
+
+async function insertChunked(write: Write, table: string, rows: Record<string, unknown>[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) await write.trx(table).insert(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Replaces the index rows of every contact in `batch` (set-wise: a few statements whatever its size);
+ * `isNew`: contacts just created have none yet, so nothing to delete (three statements saved per create).
+ */
+export async function replaceIndexOfMany(write: Write, batch: IndexRows[], isNew = false) {
+  if (!batch.length) return;
   const { trx } = write;
-  await trx(SEARCH_STRINGS).where('contact_id', contact.id).delete();
-  if (strings.length) {
-    await trx(SEARCH_STRINGS).insert(strings.map((s) => ({ contact_id: contact.id, contact_type: contact.type, field: s.field, part: s.part, value: s.value })));
+  const ids = batch.map((b) => b.contact.id);
+  const remove = (table: string) => (isNew ? undefined : trx(table).whereIn('contact_id', ids).delete());
+  await remove(SEARCH_STRINGS);
+  await insertChunked(write, SEARCH_STRINGS, batch.flatMap(({ contact, strings }) =>
+    strings.map((s) => ({ contact_id: contact.id, contact_type: contact.type, field: s.field, part: s.part, value: s.value }))));
+  await remove(BLOCKING_KEYS);
+  await insertChunked(write, BLOCKING_KEYS, batch.flatMap(({ contact, keys }) => keys.map((key) => ({ contact_id: contact.id, key }))));
+  if (hasTrigrams(write.strapi)) {
+    await remove(NAMES);
+    await insertChunked(write, NAMES, batch.filter((b) => b.name.name)
+      .map(({ contact, name }) => ({ contact_id: contact.id, contact_type: contact.type, city: name.city, name: name.name })));
   }
-  await trx(BLOCKING_KEYS).where('contact_id', contact.id).delete();
-  if (keys.length) await trx(BLOCKING_KEYS).insert(keys.map((key) => ({ contact_id: contact.id, key })));
 }
 
 export async function removeIndexOf(write: Write, contactId: number) {
   await write.trx(SEARCH_STRINGS).where('contact_id', contactId).delete();
   await write.trx(BLOCKING_KEYS).where('contact_id', contactId).delete();
+  if (hasTrigrams(write.strapi)) await write.trx(NAMES).where('contact_id', contactId).delete();
 }
 
 /** A setup line was deleted or changed: its strings no longer mean anything. */

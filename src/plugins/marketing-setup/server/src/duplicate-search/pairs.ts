@@ -28,21 +28,29 @@ export const pairFields = (v: DuplicateVerdict) => ({
 
 /** Every pair a contact is part of, from either side: one statement over the two link tables. */
 export async function pairsOf(write: Write, contactId: number): Promise<StoredPair[]> {
+  return (await pairsOfMany(write, [contactId])).get(contactId) ?? [];
+}
+
+/** The pairs of several contacts at once (one statement), by contact id. */
+export async function pairsOfMany(write: Write, contactIds: number[]): Promise<Map<number, StoredPair[]>> {
   const { strapi, trx } = write;
+  const out = new Map<number, StoredPair[]>(contactIds.map((id) => [id, []]));
+  if (!contactIds.length) return out;
   const a = joinTableOf(strapi, UID.contactDuplicate, 'contact');
   const b = joinTableOf(strapi, UID.contactDuplicate, 'duplicateContact');
   const rows = await trx(`${tableOf(strapi, UID.contactDuplicate)} as p`)
     .join(`${a.name} as a`, `a.${a.joinColumn}`, 'p.id')
     .join(`${b.name} as b`, `b.${b.joinColumn}`, 'p.id')
-    .where((q) => q.where(`a.${a.inverseJoinColumn}`, contactId).orWhere(`b.${b.inverseJoinColumn}`, contactId))
+    .where((q) => q.whereIn(`a.${a.inverseJoinColumn}`, contactIds).orWhereIn(`b.${b.inverseJoinColumn}`, contactIds))
     .select('p.id', 'p.document_id', `a.${a.inverseJoinColumn} as contact_id`, `b.${b.inverseJoinColumn} as duplicate_id`,
       `p.${columnOf(strapi, UID.contactDuplicate, 'separateContacts')} as separate`);
-  return rows.map((r: any) => ({
-    id: r.id,
-    documentId: r.document_id,
-    otherId: Number(r.contact_id) === contactId ? Number(r.duplicate_id) : Number(r.contact_id),
-    separate: !!r.separate,
-  }));
+  for (const r of rows as any[]) {
+    const [x, y] = [Number(r.contact_id), Number(r.duplicate_id)];
+    const pair = (otherId: number) => ({ id: r.id, documentId: r.document_id, otherId, separate: !!r.separate });
+    out.get(x)?.push(pair(y));
+    if (y !== x) out.get(y)?.push(pair(x));
+  }
+  return out;
 }
 
 /** Deletes pairs with their link rows (set-based; the link rows do not rely on a cascading foreign key). */

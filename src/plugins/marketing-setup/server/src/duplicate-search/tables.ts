@@ -1,5 +1,5 @@
 /**
- * The two index tables of the duplicate search, plain tables rather than content types: a content type
+ * The index tables of the duplicate search, plain tables rather than content types: a content type
  * would add a document id, timestamps, publication columns and — for the contact — a link table per
  * row, so the one query that matters ("who else has this string?") would need a join through a link
  * table and could not use one composite index. These rows are derived data, rebuilt from the contact
@@ -8,11 +8,23 @@
  * tables, and the rows are removed by the contact's delete rule inside its transaction.
  */
 import type { Core } from '@strapi/strapi';
+import { isPostgres } from '../utils/tables';
 
 /** One row per (contact, setup line) whose string is not blank: the reference's table 5086. */
 export const SEARCH_STRINGS = 'ms_contact_search_strings';
 /** Fuzzy blocking keys (domain `blockingKeys`), prefixed with the contact type: persons meet persons only. */
 export const BLOCKING_KEYS = 'ms_contact_blocking_keys';
+/**
+ * PostgreSQL with pg_trgm only: each contact's normalised name (legal form removed) and town, for
+ * trigram-similar name candidates within a town (a GIN trigram index on `name`).
+ */
+export const NAMES = 'ms_contact_search_names';
+/** Contacts whose index rows are stale (a set-based write changed them); drained by the background worker. */
+export const REINDEX_QUEUE = 'ms_contact_reindex_queue';
+
+/** Whether this database has the trigram table (decided once per boot, from the database itself). */
+const trigramReady = new WeakMap<object, boolean>();
+export const hasTrigrams = (strapi: Core.Strapi) => trigramReady.get(strapi) === true;
 
 export async function ensureSearchTables(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
@@ -26,4 +38,29 @@ export async function ensureSearchTables(strapi: Core.Strapi) {
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${BLOCKING_KEYS} (
     contact_id integer NOT NULL, key varchar(255) NOT NULL, PRIMARY KEY (contact_id, key))`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${BLOCKING_KEYS}_key_idx ON ${BLOCKING_KEYS} (key)`);
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${REINDEX_QUEUE} (contact_id integer NOT NULL PRIMARY KEY)`);
+  trigramReady.set(strapi, isPostgres(strapi) && (await ensureTrigramTable(strapi)));
+}
+
+/**
+ * pg_trgm needs CREATE privilege on the database (or the extension created by an administrator). Without
+ * it the plugin keeps the blocking keys only, and says so once.
+ */
+async function ensureTrigramTable(strapi: Core.Strapi): Promise<boolean> {
+  const knex = strapi.db.connection;
+  try {
+    await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  } catch (err) {
+    const { rows } = await knex.raw(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
+    if (!rows.length) {
+      strapi.log.warn(`[marketing-setup] pg_trgm is not available (${(err as Error).message}); the duplicate search uses blocking keys only. `
+        + 'Ask a database administrator to run CREATE EXTENSION pg_trgm, then restart.');
+      return false;
+    }
+  }
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${NAMES} (
+    contact_id integer NOT NULL PRIMARY KEY, contact_type varchar(10) NOT NULL, city varchar(100) NOT NULL, name varchar(255) NOT NULL)`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_trgm_idx ON ${NAMES} USING gin (name gin_trgm_ops)`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_city_idx ON ${NAMES} (city, contact_type)`);
+  return true;
 }

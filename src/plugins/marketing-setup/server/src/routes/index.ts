@@ -2,7 +2,11 @@ import { factories } from '@strapi/strapi';
 import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import contactActions from './contact-actions';
+import merge from './merge';
 import { adminRouter } from '../admin-api';
+
+/** Types written by the plugin only: readable over REST, never written. */
+const READ_ONLY = new Set(['merge-log']);
 
 /**
  * Named routers: one core content-API router per content type, under /api/marketing-setup/<pluralName>
@@ -12,7 +16,8 @@ import { adminRouter } from '../admin-api';
 export const routes = {
   // Declared before the core routers so /contacts/:documentId/<action> is matched first.
   'contact-actions': contactActions,
-  ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any)])),
+  merge,
+  ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any, READ_ONLY.has(name) ? { only: ['find', 'findOne'] } : {})])),
   // Admin panel API (/marketing-setup/..., admin JWT + RBAC): settings page and number series screens.
   admin: adminRouter,
 };

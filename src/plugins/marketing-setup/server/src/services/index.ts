@@ -6,6 +6,8 @@ import numberSeries from './number-series';
 import contacts from './contacts';
 import businessRelations from './business-relations';
 import duplicates from './duplicates';
+import merge from './merge';
+import duplicateRegeneration from './duplicate-regeneration';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -20,6 +22,8 @@ export const services = {
   contacts,
   'business-relations': businessRelations,
   duplicates,
+  merge,
+  'duplicate-regeneration': duplicateRegeneration,
 };
 
 export type PluginServices = {
@@ -28,4 +32,6 @@ export type PluginServices = {
   contacts: ReturnType<typeof contacts>;
   'business-relations': ReturnType<typeof businessRelations>;
   duplicates: ReturnType<typeof duplicates>;
+  merge: ReturnType<typeof merge>;
+  'duplicate-regeneration': ReturnType<typeof duplicateRegeneration>;
 };

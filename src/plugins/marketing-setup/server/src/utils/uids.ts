@@ -21,6 +21,7 @@ export const UID = {
   bankAccount: uidOf('bank-account'),
   duplicateSearchSetup: uidOf('duplicate-search-setup'),
   contactDuplicate: uidOf('contact-duplicate'),
+  mergeLog: uidOf('merge-log'),
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

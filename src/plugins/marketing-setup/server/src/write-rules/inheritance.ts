@@ -13,6 +13,8 @@ import { validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
 import { getService } from '../utils/services';
+import { enqueueReindex } from '../duplicate-search/reindex-queue';
+import { searchInputFields } from '../duplicate-search/search';
 
 /** Contact relations that take part in inheritance and defaults, with their target types. */
 export const RELATION_FIELDS: Record<string, string> = {
@@ -111,6 +113,19 @@ export async function propagate(write: Write, companyId: number, plan: Propagati
       await write.trx(table).whereIn('id', targetsOf(write, companyId, group)).update({ ...scalars, updated_at: now });
     }
   }
+  await enqueueSearchReindex(write, companyId, plan);
+}
+
+/**
+ * The persons whose duplicate-search input just changed go to the re-index queue, in one INSERT … SELECT
+ * (the background worker re-indexes them): the set-based update ran none of their write rules.
+ */
+async function enqueueSearchReindex(write: Write, companyId: number, plan: PropagationGroup[]) {
+  const reads = await searchInputFields(write);
+  const searched = plan.filter((g) => Object.keys(g.values).some((f) => reads.has(f)));
+  if (!searched.length) return;
+  const [first, ...rest] = searched.map((g) => targetsOf(write, companyId, g));
+  await enqueueReindex(write, rest.length ? first.union(rest) : first);
 }
 
 async function propagateRelation(write: Write, companyId: number, group: PropagationGroup, field: string, targetId: number | null) {

@@ -1,0 +1,112 @@
+import * as React from 'react';
+import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Badge, Button, Dialog, EmptyStateLayout, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import { useT } from '../contact-panels/shared';
+import { API, useProblemOf } from '../../utils/api';
+import { contactTitle, type MergeLogEntry, type Pagination } from './types';
+import { Pager } from './Pager';
+
+const PAGE_SIZE = 10;
+
+/** Recent merges, newest first, each with Undo (while it has not been undone). */
+export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; version: number; onUndone: () => void }) => {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const { get, post } = useFetchClient();
+  const problemOf = useProblemOf();
+  const { toggleNotification } = useNotification();
+  const [page, setPage] = React.useState(1);
+  const [rows, setRows] = React.useState<MergeLogEntry[] | null>(null);
+  const [pagination, setPagination] = React.useState<Pagination | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [undoing, setUndoing] = React.useState<MergeLogEntry | null>(null);
+  const [reload, setReload] = React.useState(0);
+
+  React.useEffect(() => {
+    let cancelled = false;
+    get<{ data: MergeLogEntry[]; meta: { pagination: Pagination } }>(`${API}/merge-logs`, { params: { page, pageSize: PAGE_SIZE } })
+      .then(({ data }) => {
+        if (cancelled) return;
+        setRows(data.data);
+        setPagination(data.meta?.pagination ?? null);
+        setError(null);
+      })
+      .catch((err) => !cancelled && setError(problemOf(err).message));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [page, version, reload]);
+
+  const undo = async () => {
+    if (!undoing) return;
+    try {
+      const { data } = await post<{ data: { survivor: any; restored: any } }>(`${API}/merge-logs/${undoing.documentId}/undo`, {});
+      toggleNotification({
+        type: 'success',
+        message: t('mergeLog.undone', 'The merge was undone: {contact} is back.', { contact: contactTitle(data.data.restored) }),
+      });
+      setReload((n) => n + 1);
+      onUndone();
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: problemOf(err).message });
+    } finally {
+      setUndoing(null);
+    }
+  };
+
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!rows) return <Loader small>{t('contactPanel.loading', 'Loading…')}</Loader>;
+  if (rows.length === 0) return <EmptyStateLayout content={t('mergeLog.empty', 'No contacts were merged yet.')} />;
+
+  const headers = [t('mergeLog.date', 'Merged on'), t('mergeLog.survivor', 'Kept'), t('mergeLog.duplicate', 'Merged into it'), t('mergeLog.state', 'State')];
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Table colCount={headers.length + 1} rowCount={rows.length + 1} data-testid="merge-log">
+        <Thead>
+          <Tr>
+            {headers.map((h) => (
+              <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+            ))}
+            <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map((row) => (
+            <Tr key={row.documentId} data-testid={`merge-log-${row.documentId}`}>
+              <Td><Typography>{formatDate(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography></Td>
+              <Td><Typography fontWeight="semiBold">{contactTitle(row.survivor)}</Typography></Td>
+              <Td><Typography>{contactTitle(row.duplicate)}</Typography></Td>
+              <Td>
+                {row.undoneAt ? (
+                  <Badge>{t('mergeLog.undoneAt', 'Undone {date}', { date: formatDate(row.undoneAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>
+                ) : (
+                  <Badge backgroundColor="success100" textColor="success700">{t('mergeLog.merged', 'Merged')}</Badge>
+                )}
+              </Td>
+              <Td>
+                {canMerge && !row.undoneAt && (
+                  <Button variant="tertiary" size="S" startIcon={<ArrowClockwise />} onClick={() => setUndoing(row)} data-testid="merge-log-undo">
+                    {t('mergeLog.undo', 'Undo')}
+                  </Button>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {pagination && <Pager pagination={pagination} onPage={setPage} />}
+      <Dialog.Root open={!!undoing} onOpenChange={(o) => !o && setUndoing(null)}>
+        <ConfirmDialog onConfirm={undo} variant="danger-light" title={t('mergeLog.undo.title', 'Undo this merge?')}>
+          {undoing
+            ? t('mergeLog.undo.confirm', '{duplicate} comes back with its own values, and the records that moved go back to it.', {
+                duplicate: contactTitle(undoing.duplicate),
+              })
+            : ''}
+        </ConfirmDialog>
+      </Dialog.Root>
+    </Flex>
+  );
+};

@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { SEARCH_FIELD_LABELS, SEARCH_FIELDS, SEARCH_LENGTH_MAX, SEARCH_LENGTH_MIN } from '../domain/duplicates/search-strings';
+import { getService } from '../utils/services';
+import { UID } from '../utils/uids';
+
+/** How the review screens show a contact of a pair. */
+const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
+const contactRef = (row: any) =>
+  row ? { documentId: row.documentId, no: row.no ?? null, name: row.name ?? null, type: row.type ?? null, city: row.city ?? null } : null;
+
+const MAX_PAGE_SIZE = 100;
+const pageQuery = yup
+  .object({
+    page: yup.number().typeError('page must be a number.').integer().min(1, 'page starts at 1.').optional(),
+    pageSize: yup.number().typeError('pageSize must be a number.').integer().min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`).optional(),
+    contact: yup.string().optional(),
+  })
+  .noUnknown(true, (p: any) => `Unknown query parameters: ${p.unknown}.`);
+
+// Shapes and types only; the rules (known field, length 2–10, one line per field and part) are the
+// write rules' (write-rules/duplicates.ts), so REST, the Content Manager and this screen answer alike.
+const lineShape = {
+  field: yup.string().typeError('Choose a field.'),
+  part: yup.string().typeError('Choose first or last.'),
+  length: yup.number().typeError('Enter a number.'),
+};
+const strictObject = (shape: Record<string, yup.AnySchema>) =>
+  yup.object(shape).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
+const validateLineCreate = validateYupSchema(strictObject({ ...lineShape, field: lineShape.field.required('Choose a field.') }));
+const validateLineUpdate = validateYupSchema(strictObject(lineShape));
+
+const lineOut = (row: any) => ({ documentId: row.documentId, field: row.field, part: row.part, length: Number(row.length) });
+
+/** Open pairs first filter: not marked separate (a pair written before the flag existed has null). */
+const OPEN = { $or: [{ separateContacts: false }, { separateContacts: { $null: true } }] };
+
+/**
+ * Admin API of the duplicates review (issue 6 items 3–5):
+ *  GET  /duplicates?page&pageSize[&contact]       open pairs with both contacts, newest first
+ *  POST /duplicates/:pairDocumentId/separate      "not a duplicate": the pair is never reported again
+ *  GET  /contacts/:documentId/duplicates          the contact's open pairs (edit view side panel)
+ *  GET/POST /duplicate-search-lines, PUT/DELETE /duplicate-search-lines/:documentId   the search-string setup
+ * Every write goes through strapi.documents(), so the document middleware's rules and transaction apply.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const pairs = () => strapi.documents(UID.contactDuplicate as any);
+  const lines = () => strapi.documents(UID.duplicateSearchSetup as any);
+
+  const findLine = async (documentId: string) => {
+    const row: any = await lines().findOne({ documentId } as any);
+    if (!row) throw new errors.NotFoundError('This search-string line does not exist (any more).');
+    return row;
+  };
+
+  const listLines = async () => {
+    const rows: any[] = await lines().findMany({ sort: [{ id: 'asc' }] } as any);
+    return rows.map(lineOut);
+  };
+
+  return {
+    async find(ctx: any) {
+      const query = await validateYupSchema(pageQuery, { strict: false })(ctx.query ?? {});
+      const page = Number(query.page ?? 1);
+      const pageSize = Number(query.pageSize ?? 25);
+      // ?contact=<documentId>: only the pairs of that contact (the edit view's panel links here).
+      const filters = query.contact
+        ? { $and: [OPEN, { $or: [{ contact: { documentId: query.contact } }, { duplicateContact: { documentId: query.contact } }] }] }
+        : OPEN;
+      const [rows, total] = await Promise.all([
+        pairs().findMany({
+          filters,
+          sort: [{ id: 'desc' }],
+          start: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: { contact: { fields: CONTACT_FIELDS }, duplicateContact: { fields: CONTACT_FIELDS } },
+        } as any),
+        pairs().count({ filters } as any),
+      ]);
+      ctx.body = {
+        data: (rows as any[]).map((r) => ({
+          pairDocumentId: r.documentId,
+          contact: contactRef(r.contact),
+          duplicateContact: contactRef(r.duplicateContact),
+          matchingStrings: r.matchingStrings ?? 0,
+          hitPercent: r.hitPercent ?? 0,
+          fuzzyScore: r.fuzzyScore === null || r.fuzzyScore === undefined ? null : Number(r.fuzzyScore),
+          rules: r.rules ?? [],
+          breakdown: r.breakdown ?? [],
+          createdAt: r.createdAt ?? null,
+        })),
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
+    },
+
+    async separate(ctx: any) {
+      const { pairDocumentId } = ctx.params;
+      const pair: any = await pairs().findOne({ documentId: pairDocumentId, fields: ['separateContacts'] } as any);
+      if (!pair) throw new errors.NotFoundError('This pair of contacts does not exist (any more): it may have been merged or re-checked.');
+      await pairs().update({ documentId: pairDocumentId, data: { separateContacts: true } } as any);
+      ctx.body = { data: { pairDocumentId, separateContacts: true } };
+    },
+
+    async contactDuplicates(ctx: any) {
+      ctx.body = { data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false) };
+    },
+
+    async findLines(ctx: any) {
+      ctx.body = {
+        data: await listLines(),
+        meta: {
+          fields: SEARCH_FIELDS.map((value) => ({ value, label: SEARCH_FIELD_LABELS[value] })),
+          lengthMin: SEARCH_LENGTH_MIN,
+          lengthMax: SEARCH_LENGTH_MAX,
+        },
+      };
+    },
+
+    async createLine(ctx: any) {
+      const input = await validateLineCreate(ctx.request.body ?? {});
+      const row: any = await lines().create({ data: input } as any);
+      ctx.status = 201;
+      ctx.body = { data: lineOut(row) };
+    },
+
+    async updateLine(ctx: any) {
+      const { documentId } = ctx.params;
+      await findLine(documentId);
+      const input = await validateLineUpdate(ctx.request.body ?? {});
+      const row: any = await lines().update({ documentId, data: input } as any);
+      ctx.body = { data: lineOut(row) };
+    },
+
+    async deleteLine(ctx: any) {
+      const { documentId } = ctx.params;
+      const row = await findLine(documentId);
+      await lines().delete({ documentId } as any);
+      ctx.body = { data: lineOut(row) };
+    },
+  };
+};

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateMergeBody } from '../controllers/merge';
+import { PERMISSIONS } from '../permissions';
+import { getService } from '../utils/services';
+
+const listQuery = yup.object({
+  page: yup.number().integer().min(1).default(1),
+  pageSize: yup.number().integer().min(1).max(100).default(25),
+}).noUnknown();
+
+/**
+ * Admin API of the merge (the route guards duplicates.review; a real merge and an undo need duplicates.merge):
+ *  POST /marketing-setup/contacts/:documentId/merge         { duplicate, fields?, dryRun? }
+ *  POST /marketing-setup/merge-logs/:documentId/undo
+ *  GET  /marketing-setup/merge-logs?page&pageSize
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const mayMerge = (ctx: any) => {
+    if (!ctx.state.userAbility?.can(PERMISSIONS.duplicatesMerge)) throw new errors.ForbiddenError('You may review duplicates but not merge them.');
+  };
+  return {
+    async merge(ctx: any) {
+      const body = await validateMergeBody(ctx.request.body);
+      if (!body.dryRun) mayMerge(ctx);
+      ctx.body = { data: await getService(strapi, 'merge').merge(ctx.params.documentId, body as any) };
+    },
+    async undo(ctx: any) {
+      mayMerge(ctx);
+      ctx.body = { data: await getService(strapi, 'merge').undo(ctx.params.documentId) };
+    },
+    async list(ctx: any) {
+      const q = await validateYupSchema(listQuery, { strict: false })(ctx.query ?? {}); // query strings: cast "2" to 2
+      ctx.body = await getService(strapi, 'merge').list(Number(q.page), Number(q.pageSize));
+    },
+  };
+};

@@ -1,0 +1,49 @@
+/**
+ * The re-index queue: contacts whose index rows went stale through a set-based write (company → person
+ * propagation changes many persons in one statement, without running their write rules). The write
+ * enqueues their ids in one INSERT … SELECT inside its own transaction; the background worker
+ * (jobs/duplicate-worker.ts) re-indexes them and their pairs in batches.
+ */
+import type { Knex } from 'knex';
+import type { Write } from '../write-rules/types';
+import { getService } from '../utils/services';
+import { UID } from '../utils/uids';
+import { isPostgres, tableOf } from '../utils/tables';
+import { REINDEX_QUEUE } from './tables';
+import { reindexBatch, searchFields } from './search';
+
+/** Queues the contact ids `ids` selects (a query with one id column); nothing when strings are not maintained. */
+export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
+  const setup = await getService(write.strapi, 'setup').get(write.trx);
+  if (!setup.maintainDuplSearchStrings) return;
+  const { sql, bindings } = ids.toSQL();
+  // `WHERE true`: SQLite reads ON CONFLICT after a bare SELECT … FROM as a join condition otherwise.
+  await write.trx.raw(`INSERT INTO ${REINDEX_QUEUE} (contact_id) SELECT * FROM (${sql}) q WHERE true ON CONFLICT (contact_id) DO NOTHING`, bindings);
+}
+
+/**
+ * Locks the contacts a background batch re-indexes against concurrent writes of the same contacts (which
+ * replace the same index rows); NO KEY UPDATE, so pairs and links that only reference them are not held up.
+ */
+export async function lockContacts(write: Write, ids: number[]) {
+  if (!ids.length || !isPostgres(write.strapi)) return; // SQLite: one writer at a time anyway
+  await write.trx(tableOf(write.strapi, UID.contact)).whereIn('id', ids).select('id').forNoKeyUpdate();
+}
+
+/** Re-indexes up to `size` queued contacts (lowest ids first) and removes them from the queue; returns how many were taken. */
+export async function drainQueue(write: Write, size: number): Promise<number> {
+  const ids: number[] = (await write.trx(REINDEX_QUEUE).select('contact_id').orderBy('contact_id').limit(size)).map((r: any) => Number(r.contact_id));
+  if (!ids.length) return 0;
+  await write.trx(REINDEX_QUEUE).whereIn('contact_id', ids).delete();
+  await lockContacts(write, ids);
+  // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
+  const contacts = await write.strapi.db.query(UID.contact).findMany({ where: { id: { $in: ids } }, select: await searchFields(write), orderBy: { id: 'asc' } });
+  await reindexBatch(write, contacts as any, 'queue');
+  return ids.length;
+}
+
+/** Contacts waiting in the queue. */
+export async function queuedCount(trx: Knex | Knex.Transaction): Promise<number> {
+  const [{ n }] = await trx(REINDEX_QUEUE).count({ n: '*' });
+  return Number(n);
+}

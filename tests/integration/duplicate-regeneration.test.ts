@@ -1,0 +1,210 @@
+/**
+ * Bulk regeneration of the duplicate search (admin API + background worker), the re-index queue fed by
+ * company → person propagation, and (PostgreSQL) trigram-similar names as candidates.
+ */
+import request from 'supertest';
+import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
+import { API, docs, http, standardNumbering } from '../helpers/fixtures';
+
+let app: TestApp;
+let api: ReturnType<typeof http>;
+let admin: ReturnType<typeof http>;
+let editor: ReturnType<typeof http>;
+const SEARCH_SETUP = 'plugin::marketing-setup.duplicate-search-setup';
+const CONTACT = 'plugin::marketing-setup.contact';
+const PAIR = 'plugin::marketing-setup.contact-duplicate';
+const STRINGS = 'ms_contact_search_strings';
+const KEYS = 'ms_contact_blocking_keys';
+const JOB = 'ms_duplicate_regeneration';
+const QUEUE = 'ms_contact_reindex_queue';
+const REGENERATE = '/marketing-setup/duplicates/regenerate';
+
+/** An active admin user with the given role code, logged in through POST /admin/login. */
+async function adminClient(email: string, roleCode: string) {
+  const password = 'Test12345!';
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  await app.strapi.service('admin::user').create({ email, firstname: 'Test', lastname: roleCode, password, isActive: true, roles: [role.id] });
+  const res = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`admin login failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return http(app.strapi, res.body.data.token);
+}
+
+const regeneration = () => app.strapi.plugin('marketing-setup').service('duplicate-regeneration');
+const db = () => app.strapi.db.connection;
+
+beforeAll(async () => {
+  app = await startStrapi();
+  api = http(app.strapi, await apiToken(app.strapi));
+  await standardNumbering(app.strapi);
+  // The worker's timer paused: each test runs the background work itself (`work()`), at the point it chooses.
+  app.strapi.config.set('plugin::marketing-setup.duplicateWorkerIntervalMs', 0);
+  admin = await adminClient('admin@example.com', 'strapi-super-admin');
+  editor = await adminClient('editor@example.com', 'strapi-editor');
+});
+afterAll(async () => app?.stop());
+
+const create = async (data: Record<string, any>) => {
+  const res = await api.post(`${API}/contacts`, { data });
+  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.data;
+};
+const idOf = async (documentId: string) => (await app.strapi.db.query(CONTACT).findOne({ where: { documentId }, select: ['id'] })).id;
+const stringsOf = async (documentId: string) =>
+  db()(STRINGS).where('contact_id', await idOf(documentId)).select('field', 'part', 'value').orderBy(['field', 'part']);
+const keysOf = async (documentId: string) => (await db()(KEYS).where('contact_id', await idOf(documentId)).select('key')).map((r: any) => r.key).sort();
+const pairsOf = async (documentId: string, includeSeparate = false) => {
+  const res = await api.get(`${API}/contacts/${documentId}/duplicates${includeSeparate ? '?includeSeparate=true' : ''}`);
+  expect(res.status).toBe(200);
+  return res.body.data;
+};
+const setLines = async (lines: { field: string; part: string; length: number }[]) => {
+  for (const l of await docs(app.strapi, SEARCH_SETUP).findMany({})) await docs(app.strapi, SEARCH_SETUP).delete({ documentId: l.documentId });
+  for (const l of lines) await docs(app.strapi, SEARCH_SETUP).create({ data: l });
+};
+const contactCount = async () => Number((await db()('ms_contacts').count({ n: '*' }))[0].n);
+const regenerate = async () => {
+  const res = await admin.post(REGENERATE);
+  expect(res.status).toBe(202);
+  await regeneration().work();
+  return res.body.data;
+};
+
+describe('bulk regeneration after the search lines change', () => {
+  let logistiek: any;
+  let bouw: any;
+
+  beforeAll(async () => {
+    logistiek = await create({ type: 'company', name: 'Vandenberghe Logistiek', address: 'Kerkstraat 1', city: 'Kortrijk', postCode: '8500' });
+    bouw = await create({ type: 'company', name: 'Vandenberghe Bouw', address: 'Stationsstraat 99', city: 'Kortrijk', postCode: '8500' });
+  });
+
+  test('with the 16 default lines the two Vandenberghe companies have 8 strings and share 5 (10 needed): no pair', async () => {
+    expect(await stringsOf(logistiek.documentId)).toHaveLength(8);
+    expect(await pairsOf(logistiek.documentId)).toEqual([]);
+  });
+
+  test('4 lines Name/City: the lines change leaves stale strings; regeneration rebuilds them and finds the pair (3 of 4, 60 % → 3)', async () => {
+    await setLines([
+      { field: 'name', part: 'first', length: 5 }, { field: 'name', part: 'last', length: 5 },
+      { field: 'city', part: 'first', length: 5 }, { field: 'city', part: 'last', length: 5 },
+    ]);
+    // Deleting the old lines took their strings; the new lines' strings do not exist until regenerated.
+    expect(await stringsOf(logistiek.documentId)).toEqual([]);
+
+    const total = await contactCount();
+    const started = await regenerate();
+    expect(started).toMatchObject({ state: 'running', processed: 0, total, finishedAt: null, error: null });
+    expect(Date.parse(started.startedAt)).not.toBeNaN();
+
+    const status = (await admin.get(REGENERATE)).body.data;
+    expect(status).toMatchObject({ state: 'done', processed: total, total, error: null, startedAt: started.startedAt });
+    expect(Date.parse(status.finishedAt)).toBeGreaterThanOrEqual(Date.parse(status.startedAt));
+
+    expect(await stringsOf(logistiek.documentId)).toEqual([
+      { field: 'city', part: 'first', value: 'KORTR' }, { field: 'city', part: 'last', value: 'TRIJK' },
+      { field: 'name', part: 'first', value: 'VANDE' }, { field: 'name', part: 'last', value: 'STIEK' },
+    ]);
+    const [pair] = await pairsOf(bouw.documentId);
+    expect(pair).toMatchObject({ documentId: logistiek.documentId, name: 'Vandenberghe Logistiek', matchingStrings: 3, hitPercent: 75, rules: ['searchStrings'] });
+    // One row for the pair, whichever side the job reached first.
+    expect(await pairsOf(logistiek.documentId)).toEqual([expect.objectContaining({ documentId: bouw.documentId, pairDocumentId: pair.pairDocumentId })]);
+  });
+
+  test('a pair marked separate stays separate (and is not reported) through a regeneration', async () => {
+    const [pair] = await pairsOf(bouw.documentId);
+    await docs(app.strapi, PAIR).update({ documentId: pair.pairDocumentId, data: { separateContacts: true } });
+    await regenerate();
+    expect(await pairsOf(bouw.documentId)).toEqual([]);
+    expect(await pairsOf(bouw.documentId, true)).toEqual([
+      expect.objectContaining({ pairDocumentId: pair.pairDocumentId, documentId: logistiek.documentId, separateContacts: true }),
+    ]);
+  });
+
+  test('starting while a regeneration runs returns the running one (200) and starts nothing new', async () => {
+    await db()(JOB).update({ state: 'running', processed: 1, total: 5, last_id: 0, started_at: '2026-01-01T00:00:00.000Z', finished_at: null });
+    const res = await admin.post(REGENERATE);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ state: 'running', processed: 1, total: 5, startedAt: '2026-01-01T00:00:00.000Z' });
+    await regeneration().work();
+    expect((await admin.get(REGENERATE)).body.data.state).toBe('done');
+  });
+
+  test('a regeneration stopped half-way continues after the last contact it did', async () => {
+    const ids: number[] = (await db()('ms_contacts').select('id').orderBy('id')).map((r: any) => Number(r.id));
+    const half = Math.floor(ids.length / 2);
+    // State as an instance that died after its batch through ids[half - 1] left it; all strings gone since.
+    await db()(STRINGS).delete();
+    await db()(JOB).update({ state: 'running', processed: half, total: ids.length, last_id: ids[half - 1], heartbeat_at: '2026-01-01T00:00:00.000Z', error: null });
+    await regeneration().work();
+    const status = await regeneration().status();
+    expect(status).toMatchObject({ state: 'done', processed: ids.length, total: ids.length });
+    const indexed = new Set((await db()(STRINGS).distinct('contact_id')).map((r: any) => Number(r.contact_id)));
+    expect(ids.slice(0, half).filter((id) => indexed.has(id))).toEqual([]); // done before the stop: not redone
+    expect(indexed.has(ids[ids.length - 1])).toBe(true);
+    expect(indexed.has(await idOf(bouw.documentId))).toBe(ids.indexOf(await idOf(bouw.documentId)) >= half);
+  });
+
+  test('only admins with the settings actions may start or read it', async () => {
+    expect((await editor.post(REGENERATE)).status).toBe(403);
+    expect((await editor.get(REGENERATE)).status).toBe(403);
+    expect((await request(app.strapi.server.httpServer).get(REGENERATE)).status).toBe(401);
+    expect((await admin.get(REGENERATE)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await setLines(['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo']
+      .flatMap((field) => ['first', 'last'].map((part) => ({ field, part, length: 5 }))));
+    await regenerate();
+  });
+});
+
+describe('re-index queue: company → person propagation', () => {
+  test('a company moving town: its persons are queued in the same write, and re-indexed (and paired) by the worker', async () => {
+    const company = await create({ type: 'company', name: 'Brouwerij Het Anker', address: 'Guido Gezellelaan 49', city: 'Mechelen', postCode: '2800' });
+    const person = await create({ type: 'person', firstName: 'Griet', surname: 'Wouters', company: company.documentId });
+    // The same woman entered on her own, already in the new town at the new address.
+    const twin = await create({ type: 'person', firstName: 'Griet', surname: 'Wouters', address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500' });
+    expect(await keysOf(person.documentId)).toEqual(expect.arrayContaining([expect.stringMatching(/^pn:.*:mechelen$/)]));
+
+    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: { address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500' } });
+    expect(res.status).toBe(200);
+    const personId = await idOf(person.documentId);
+    expect((await db()(QUEUE).select('contact_id')).map((r: any) => Number(r.contact_id))).toEqual([personId]);
+    expect((await docs(app.strapi, CONTACT).findOne({ documentId: person.documentId })).city).toBe('Lier');
+    // Propagation itself does not re-index: still the old town's keys, no pair yet.
+    expect((await keysOf(person.documentId)).some((k) => k.endsWith(':lier'))).toBe(false);
+    expect(await pairsOf(person.documentId)).toEqual([]);
+
+    await regeneration().work();
+    expect(await db()(QUEUE).count({ n: '*' })).toEqual([{ n: isPostgres() ? '0' : 0 }]);
+    const keys = await keysOf(person.documentId);
+    expect(keys).toEqual(expect.arrayContaining([expect.stringMatching(/^pn:.*:lier$/), expect.stringMatching(/^pn:.*:2500$/)]));
+    expect(keys.some((k) => k.endsWith(':mechelen') || k.endsWith(':2800'))).toBe(false);
+    expect(await pairsOf(person.documentId)).toEqual([expect.objectContaining({ documentId: twin.documentId, rules: ['fuzzy'] })]);
+  });
+
+  test('a change the search does not read (salesperson) queues nobody', async () => {
+    const sp = await docs(app.strapi, 'plugin::marketing-setup.salesperson').create({ data: { code: 'QQ', name: 'Quinten Quaghebeur' } });
+    const company = await create({ type: 'company', name: 'Stokerij Van Damme', city: 'Balegem' });
+    await create({ type: 'person', firstName: 'Pieter', surname: 'Van Damme', company: company.documentId });
+    await regeneration().work();
+    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: { salesperson: sp.documentId } });
+    expect(res.status).toBe(200);
+    expect(await regeneration().queued()).toBe(0);
+  });
+});
+
+describe('trigram-similar names (PostgreSQL with pg_trgm; SQLite keeps the blocking keys)', () => {
+  test('"Mertens NV" and "Merstens BV" at one address: different name sounds, found through the trigram index on PostgreSQL only', async () => {
+    const place = { address: 'Molenstraat 8', city: 'Tienen', postCode: '3300' };
+    const a = await create({ type: 'company', name: 'Mertens NV', ...place });
+    const b = await create({ type: 'company', name: 'Merstens BV', ...place });
+    if (isPostgres()) {
+      expect(await db()('ms_contact_search_names').where('contact_id', await idOf(a.documentId)).select('contact_type', 'city', 'name'))
+        .toEqual([{ contact_type: 'company', city: 'tienen', name: 'mertens' }]);
+      expect(await pairsOf(b.documentId)).toEqual([expect.objectContaining({ documentId: a.documentId, rules: ['fuzzy'] })]);
+    } else {
+      expect(await pairsOf(b.documentId)).toEqual([]);
+    }
+  });
+});
