@@ -4,4 +4,5 @@ export const PLUGIN_ID = 'marketing-setup';
 export const PATHS = {
   settings: '/settings/marketing-setup/general',
   noSeries: '/settings/marketing-setup/no-series',
+  interactionRules: '/settings/marketing-setup/interaction-rules',
 } as const;
