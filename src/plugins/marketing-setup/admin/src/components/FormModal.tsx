@@ -27,6 +27,7 @@ interface FormModalProps {
   onSubmit: (values: Values) => Promise<void>;
   children: (fields: FormModalFields) => React.ReactNode;
   testId?: string;
+  submitTestId?: string;
   /** Shown above the fields (a short explanation). */
   intro?: React.ReactNode;
 }
@@ -36,7 +37,7 @@ interface FormModalProps {
  * field changes), a message for the whole form, and Cancel / submit. Used by the number series and the
  * auto-recording rules screens.
  */
-export const FormModal = ({ open, title, initialValues, submitLabel, onClose, onSubmit, children, testId, intro }: FormModalProps) => {
+export const FormModal = ({ open, title, initialValues, submitLabel, onClose, onSubmit, children, testId, submitTestId, intro }: FormModalProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const problemOf = useProblemOf();
@@ -109,7 +110,7 @@ export const FormModal = ({ open, title, initialValues, submitLabel, onClose, on
             <Modal.Close>
               <Button variant="tertiary">{label('action.cancel', 'Cancel')}</Button>
             </Modal.Close>
-            <Button type="submit" loading={busy} data-testid={testId ? `${testId}-submit` : undefined}>
+            <Button type="submit" loading={busy} data-testid={submitTestId}>
               {submitLabel}
             </Button>
           </Modal.Footer>

@@ -310,6 +310,7 @@ const RuleModal = ({
       onClose={onClose}
       onSubmit={save}
       testId="rule-form"
+      submitTestId="rule-submit"
     >
       {(form) => <RuleFields form={form} readOnly={readOnly} types={types} templates={templates} />}
     </FormModal>
