@@ -21,6 +21,7 @@ export const UID = {
   bankAccount: uidOf('bank-account'),
   duplicateSearchSetup: uidOf('duplicate-search-setup'),
   contactDuplicate: uidOf('contact-duplicate'),
+  interactionRule: uidOf('interaction-rule'),
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

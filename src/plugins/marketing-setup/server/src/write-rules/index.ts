@@ -6,6 +6,7 @@ import { lineRules, seriesRules } from './number-series';
 import { setupRules } from './setup';
 import { contactBusinessRelationRules, targetRules } from './business-relations';
 import { contactDuplicateRules, searchSetupRules } from './duplicates';
+import { interactionRuleRules } from './interaction-rules';
 
 /** Which rule module handles writes to which content type. Later features plug in here. */
 export const WRITE_RULES: Record<string, WriteRules> = {
@@ -20,4 +21,5 @@ export const WRITE_RULES: Record<string, WriteRules> = {
   [UID.bankAccount]: targetRules('bankAccount'),
   [UID.duplicateSearchSetup]: searchSetupRules,
   [UID.contactDuplicate]: contactDuplicateRules,
+  [UID.interactionRule]: interactionRuleRules,
 };
