@@ -6,6 +6,7 @@ import { lineRules, seriesRules } from './number-series';
 import { setupRules } from './setup';
 import { contactBusinessRelationRules, targetRules } from './business-relations';
 import { contactDuplicateRules, searchSetupRules } from './duplicates';
+import { logEntryRules, templateRules, templateSetupRules } from './interactions';
 
 /** Which rule module handles writes to which content type. Later features plug in here. */
 export const WRITE_RULES: Record<string, WriteRules> = {
@@ -20,4 +21,7 @@ export const WRITE_RULES: Record<string, WriteRules> = {
   [UID.bankAccount]: targetRules('bankAccount'),
   [UID.duplicateSearchSetup]: searchSetupRules,
   [UID.contactDuplicate]: contactDuplicateRules,
+  [UID.interactionLogEntry]: logEntryRules,
+  [UID.interactionTemplate]: templateRules,
+  [UID.interactionTemplateSetup]: templateSetupRules,
 };
