@@ -14,4 +14,5 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
   await seedSearchSetup(strapi);
+  await getService(strapi, 'interactions').ensureSetup();
 };
