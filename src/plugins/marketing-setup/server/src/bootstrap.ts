@@ -4,12 +4,15 @@ import { ensureIndexes } from './indexes';
 import { ACTIONS } from './permissions';
 import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
+import { ensureRuleIndex } from './write-rules/interaction-rules';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
   await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
   await ensureIndexes(strapi);
+  await ensureRuleIndex(strapi);
   await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
   await seedSearchSetup(strapi);
+  await getService(strapi, 'interactions').ensureSetup();
 };

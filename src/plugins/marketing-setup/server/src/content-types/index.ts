@@ -4,6 +4,8 @@ import opportunity from './opportunity';
 import { noSeries, noSeriesLine } from './number-series';
 import { bankAccount, businessRelation, contactBusinessRelation, customer, vendor } from './business-relations';
 import { contactDuplicate, duplicateSearchSetup } from './duplicates';
+import { interactionGroup, interactionLogEntry, interactionTemplate, interactionTemplateSetup } from './interactions';
+import { interactionRule } from './interaction-rules';
 import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
 
 /** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
@@ -28,4 +30,9 @@ export default {
   'bank-account': bankAccount,
   'duplicate-search-setup': duplicateSearchSetup,
   'contact-duplicate': contactDuplicate,
+  'interaction-group': interactionGroup,
+  'interaction-template': interactionTemplate,
+  'interaction-log-entry': interactionLogEntry,
+  'interaction-template-setup': interactionTemplateSetup,
+  'interaction-rule': interactionRule,
 };

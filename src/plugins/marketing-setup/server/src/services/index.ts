@@ -6,6 +6,7 @@ import numberSeries from './number-series';
 import contacts from './contacts';
 import businessRelations from './business-relations';
 import duplicates from './duplicates';
+import interactions from './interactions';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -20,6 +21,7 @@ export const services = {
   contacts,
   'business-relations': businessRelations,
   duplicates,
+  interactions,
 };
 
 export type PluginServices = {
@@ -28,4 +30,5 @@ export type PluginServices = {
   contacts: ReturnType<typeof contacts>;
   'business-relations': ReturnType<typeof businessRelations>;
   duplicates: ReturnType<typeof duplicates>;
+  interactions: ReturnType<typeof interactions>;
 };
