@@ -35,6 +35,9 @@ export const adminRoutes = [
   { method: 'GET', path: '/contacts/:documentId/inheritance', handler: 'admin-contacts.inheritance', config: contactRead },
   { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'admin-contacts.resetInheritance', config: contactUpdate },
   { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'admin-contacts.propagationPreview', config: contactRead },
+  { method: 'GET', path: '/interaction-template-setup', handler: 'admin-interactions.templateSetup', config: read },
+  { method: 'PUT', path: '/interaction-template-setup', handler: 'admin-interactions.updateTemplateSetup', config: write },
+  { method: 'GET', path: '/contacts/:documentId/interactions', handler: 'admin-interactions.timeline', config: contactRead },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */
