@@ -3,6 +3,7 @@ import lookups from './lookups';
 import noSeries from './no-series';
 import contacts from './contacts';
 import interactionRules from './interaction-rules';
+import interactions from './interactions';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -13,4 +14,5 @@ export const adminControllers = {
   'admin-no-series': noSeries,
   'admin-contacts': contacts,
   'admin-interaction-rules': interactionRules,
+  'admin-interactions': interactions,
 };

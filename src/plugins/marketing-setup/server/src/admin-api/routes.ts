@@ -40,6 +40,9 @@ export const adminRoutes = [
   { method: 'GET', path: '/interaction-rules/content-types', handler: 'admin-interaction-rules.contentTypes', config: read },
   { method: 'PUT', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.update', config: write },
   { method: 'DELETE', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.delete', config: write },
+  { method: 'GET', path: '/interaction-template-setup', handler: 'admin-interactions.templateSetup', config: read },
+  { method: 'PUT', path: '/interaction-template-setup', handler: 'admin-interactions.updateTemplateSetup', config: write },
+  { method: 'GET', path: '/contacts/:documentId/interactions', handler: 'admin-interactions.timeline', config: contactRead },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */
