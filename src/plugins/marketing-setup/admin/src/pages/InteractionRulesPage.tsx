@@ -35,10 +35,14 @@ import { getTrad } from '../utils/getTrad';
 type RuleEvent = 'create' | 'update' | 'publish';
 const EVENTS: RuleEvent[] = ['create', 'update', 'publish'];
 
+/** What a field of the type can be used as (a relation to a contact, customer or vendor; text; a number). */
+type FieldUse = 'contact' | 'contactPerson' | 'documentNo' | 'description';
+
 interface HostField {
   name: string;
   type: string;
   target?: string;
+  usableAs: FieldUse[];
 }
 
 interface HostType {
@@ -48,23 +52,30 @@ interface HostType {
   fields: HostField[];
 }
 
+interface TemplateRef {
+  documentId: string;
+  code: string;
+  description?: string | null;
+  name?: string | null;
+}
+
 interface Rule {
   documentId: string;
   contentType: string;
+  contentTypeName?: string | null;
   events: RuleEvent[];
-  interactionTemplate: RecordRef | null;
+  interactionTemplate: TemplateRef | null;
   documentKind: string | null;
   contactField: string | null;
+  contactPersonField: string | null;
   documentNoField: string | null;
   descriptionField: string | null;
   required: boolean;
   enabled: boolean;
 }
 
-const CONTACT_UID = 'plugin::marketing-setup.contact';
-
 /** The template of a rule as a documentId, whether the API sends the record or its documentId. */
-const templateId = (t: Rule['interactionTemplate'] | string) => (typeof t === 'string' ? t : t?.documentId ?? null);
+const templateId = (t: TemplateRef | string | null) => (typeof t === 'string' ? t : t?.documentId ?? null);
 
 const toValues = (rule: Rule | null): Record<string, any> => ({
   contentType: rule?.contentType ?? null,
@@ -72,16 +83,22 @@ const toValues = (rule: Rule | null): Record<string, any> => ({
   interactionTemplate: rule ? templateId(rule.interactionTemplate) : null,
   documentKind: rule?.documentKind ?? null,
   contactField: rule?.contactField ?? null,
+  contactPersonField: rule?.contactPersonField ?? null,
   documentNoField: rule?.documentNoField ?? null,
   descriptionField: rule?.descriptionField ?? null,
   required: rule?.required ?? false,
   enabled: rule?.enabled ?? true,
 });
 
-/** Which fields of a type fit which picker: the contact is a relation to a contact, the others are text or numbers. */
-const contactFields = (type?: HostType) =>
-  (type?.fields ?? []).filter((f) => f.target === CONTACT_UID || (f.type === 'relation' && !f.target));
-const valueFields = (type?: HostType) => (type?.fields ?? []).filter((f) => f.type !== 'relation');
+/** The fields of a type that fit a picker (the server says which use each field allows). */
+const fieldsFor = (type: HostType | undefined, use: FieldUse) => (type?.fields ?? []).filter((f) => f.usableAs?.includes(use));
+
+const PICKERS: [key: string, use: FieldUse][] = [
+  ['contactField', 'contact'],
+  ['contactPersonField', 'contactPerson'],
+  ['documentNoField', 'documentNo'],
+  ['descriptionField', 'description'],
+];
 
 const useT = () => {
   const { formatMessage } = useIntl();
@@ -114,7 +131,7 @@ const InteractionRulesPage = () => {
     Promise.all([
       loadRules(),
       get<{ data: HostType[] }>(`${API}/interaction-rules/content-types`).then(({ data }) => setTypes(data.data)),
-      get<{ data: RecordRef[] }>(`${API}/lookups/interaction-template`, { params: { limit: 500 } }).then(({ data }) => setTemplates(data.data)),
+      get<{ meta: { templates: RecordRef[] } }>(`${API}/interaction-template-setup`).then(({ data }) => setTemplates(data.meta?.templates ?? [])),
     ]).catch((err) => setLoadError(problemOf(err).message));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -122,12 +139,12 @@ const InteractionRulesPage = () => {
   if (loadError) return <Page.Error />;
   if (!rules || loadingRBAC) return <Page.Loading />;
 
-  const typeName = (uid: string) => types.find((ty) => ty.uid === uid)?.displayName ?? uid;
+  const typeName = (uid: string) => types.find((ty) => ty.uid === uid)?.displayName ?? rules.find((r) => r.contentType === uid)?.contentTypeName ?? uid;
   const kindLabel = (kind: string) => t(`interactions.kind.${kind}`, KIND_LABELS[kind] ?? kind);
   const eventLabel = (e: RuleEvent) => t(`rules.event.${e}`, EVENT_LABELS[e]);
   const recordsAs = (rule: Rule) => {
-    const template = rule.interactionTemplate && typeof rule.interactionTemplate === 'object' ? rule.interactionTemplate : templates.find((x) => x.documentId === templateId(rule.interactionTemplate));
-    if (template) return refLabel(template);
+    const template = rule.interactionTemplate;
+    if (template) return refLabel({ documentId: template.documentId, code: template.code, name: template.name ?? template.description ?? null });
     return rule.documentKind ? t('rules.list.kindTemplate', 'Template for {kind}', { kind: kindLabel(rule.documentKind) }) : '';
   };
 
@@ -329,10 +346,10 @@ const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalField
   const pickType = (name: string, uid: string | null) => {
     change(name, uid);
     const next = types.find((ty) => ty.uid === uid);
-    for (const key of ['contactField', 'documentNoField', 'descriptionField']) {
-      if (values[key] && !next?.fields.some((x) => x.name === values[key])) change(key, null);
+    for (const [key, use] of PICKERS) {
+      if (values[key] && !fieldsFor(next, use).some((x) => x.name === values[key])) change(key, null);
     }
-    const contact = contactFields(next);
+    const contact = fieldsFor(next, 'contact');
     if (!values.contactField && contact.length === 1) change('contactField', contact[0].name);
     if (!next?.draftAndPublish && values.events.includes('publish')) change('events', values.events.filter((e: string) => e !== 'publish'));
   };
@@ -364,20 +381,16 @@ const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalField
           choices={KNOWN_KINDS.map((k) => ({ value: k, label: t(`interactions.kind.${k}`, KIND_LABELS[k]) }))}
         />
       </Cell>
-      <Cell size={12}>
-        <ChoiceField
-          {...f('contactField')}
-          disabled={readOnly || !type}
-          blankLabel={type ? t('rules.field.pick', 'Pick a field') : t('rules.field.pickTypeFirst', 'Pick a record type first')}
-          choices={fieldChoices(contactFields(type))}
-        />
-      </Cell>
-      <Cell>
-        <ChoiceField {...f('documentNoField')} disabled={readOnly || !type} blankLabel={none} choices={fieldChoices(valueFields(type))} />
-      </Cell>
-      <Cell>
-        <ChoiceField {...f('descriptionField')} disabled={readOnly || !type} blankLabel={none} choices={fieldChoices(valueFields(type))} />
-      </Cell>
+      {PICKERS.map(([key, use]) => (
+        <Cell key={key}>
+          <ChoiceField
+            {...f(key)}
+            disabled={readOnly || !type}
+            blankLabel={!type ? t('rules.field.pickTypeFirst', 'Pick a record type first') : key === 'contactField' ? t('rules.field.pick', 'Pick a field') : none}
+            choices={fieldChoices(fieldsFor(type, use))}
+          />
+        </Cell>
+      ))}
       <Cell>
         <ToggleField {...f('required')} />
       </Cell>
@@ -439,6 +452,7 @@ const LABELS: Record<string, string> = {
   interactionTemplate: 'Template',
   documentKind: 'Document kind',
   contactField: 'Contact field',
+  contactPersonField: 'Contact person field',
   documentNoField: 'Document number field',
   descriptionField: 'Description field',
   required: 'Required',
@@ -450,7 +464,8 @@ const HINTS: Record<string, string> = {
   events: 'Record when such a record is created, changed or (for types with drafts) published.',
   interactionTemplate: 'The interaction to record. Leave empty to use the template set for the document kind in the settings.',
   documentKind: 'What kind of document the record is; its template is used when no template is picked above.',
-  contactField: 'The field of the record that points to the contact the interaction is recorded on.',
+  contactField: 'The field of the record that points to the contact, customer or vendor the interaction is recorded on.',
+  contactPersonField: 'Optional: a field pointing to a contact person; when filled in, the interaction is recorded on that person.',
   documentNoField: 'Optional: the field shown as the document number, for example number.',
   descriptionField: 'Optional: the field used as the description; empty takes the template’s description.',
   required: 'On: saving the record fails when the interaction cannot be recorded. Off: the record is saved anyway.',

@@ -38,14 +38,13 @@ const toSetup = (data: Record<string, any>): Record<string, RecordRef | null> =>
     }),
   );
 
+/** The setup route answers { data: { kind: template | null }, meta: { templates } }. */
+type SetupResponse = { data: Record<string, any>; meta?: { templates?: RecordRef[] } };
+const fromResponse = (res: SetupResponse): InteractionTemplatesData => ({ setup: toSetup(res.data), templates: res.meta?.templates ?? [] });
+
 /** Loads the setup and the template list (together with the page's own data). */
-export const loadInteractionTemplates = async (get: Fetch): Promise<InteractionTemplatesData> => {
-  const [setup, templates] = await Promise.all([
-    get<{ data: Record<string, any> }>(SETUP_URL),
-    get<{ data: RecordRef[] }>(`${API}/lookups/interaction-template`, { params: { limit: 500 } }),
-  ]);
-  return { setup: toSetup(setup.data.data), templates: templates.data.data };
-};
+export const loadInteractionTemplates = async (get: Fetch): Promise<InteractionTemplatesData> =>
+  fromResponse((await get<SetupResponse>(SETUP_URL)).data);
 
 /** The form values of the section: kind → template documentId (or null: do not record). */
 export const interactionTemplateValues = (data: InteractionTemplatesData) =>
@@ -63,8 +62,7 @@ export const saveInteractionTemplates = async (
 ): Promise<InteractionTemplatesData> => {
   const body = Object.fromEntries(Object.entries(values ?? {}).filter(([k, v]) => (initial ?? {})[k] !== v));
   if (!Object.keys(body).length) return data;
-  const res = await put<{ data: Record<string, any> }>(SETUP_URL, body);
-  return { ...data, setup: toSetup(res.data.data) };
+  return fromResponse((await put<SetupResponse>(SETUP_URL, body)).data);
 };
 
 /** The field messages of a refused save, nested under the section's key as the form expects them. */
@@ -119,7 +117,7 @@ export const InteractionTemplatesSection = ({ data }: { data: InteractionTemplat
       {data.templates.length === 0 && (
         <Cell size={12}>
           <Typography variant="pi" textColor="warning600" data-testid="interactions-no-templates">
-            {t('interactions.noTemplates', 'There are no interaction templates yet. Create them under Content Manager → Interaction templates, then pick them here.')}
+            {t('interactions.noTemplates', 'There are no interaction templates yet. Create them in the Content Manager (Interaction Template), then pick them here.')}
           </Typography>
         </Cell>
       )}
