@@ -446,6 +446,12 @@ async function main() {
       assert.deepEqual(bert.inheritanceOverrides ?? [], []);
     });
 
+    await require('./cases/interactions').run({
+      page, baseUrl, runner, shot, rest, contacts, openContact, dismissOverlays,
+      api: (method, url, body) => http(baseUrl, method, `/api${url}`, { token: apiToken, body }),
+      admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
+    });
+
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);
       await page.getByRole('combobox', { name: 'Interface language' }).click();

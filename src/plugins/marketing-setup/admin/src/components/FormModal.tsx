@@ -28,6 +28,8 @@ interface FormModalProps {
   children: (fields: FormModalFields) => React.ReactNode;
   testId?: string;
   submitTestId?: string;
+  /** Only looking: no submit button. */
+  readOnly?: boolean;
   /** Shown above the fields (a short explanation). */
   intro?: React.ReactNode;
 }
@@ -37,7 +39,7 @@ interface FormModalProps {
  * field changes), a message for the whole form, and Cancel / submit. Used by the number series and the
  * auto-recording rules screens.
  */
-export const FormModal = ({ open, title, initialValues, submitLabel, onClose, onSubmit, children, testId, submitTestId, intro }: FormModalProps) => {
+export const FormModal = ({ open, title, initialValues, submitLabel, onClose, onSubmit, children, testId, submitTestId, intro, readOnly }: FormModalProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const problemOf = useProblemOf();
@@ -110,9 +112,11 @@ export const FormModal = ({ open, title, initialValues, submitLabel, onClose, on
             <Modal.Close>
               <Button variant="tertiary">{label('action.cancel', 'Cancel')}</Button>
             </Modal.Close>
-            <Button type="submit" loading={busy} data-testid={submitTestId}>
-              {submitLabel}
-            </Button>
+            {!readOnly && (
+              <Button type="submit" loading={busy} data-testid={submitTestId}>
+                {submitLabel}
+              </Button>
+            )}
           </Modal.Footer>
         </form>
       </Modal.Content>

@@ -248,7 +248,11 @@ const InteractionRulesPage = () => {
                     </Td>
                     <Td>
                       <Flex gap={1}>
-                        <IconButton label={t('rules.edit', 'Edit rule')} variant="ghost" onClick={() => setEditing({ rule })}>
+                        <IconButton
+                          label={canUpdate ? t('rules.edit', 'Edit rule') : t('rules.view', 'Show rule')}
+                          variant="ghost"
+                          onClick={() => setEditing({ rule })}
+                        >
                           <Pencil />
                         </IconButton>
                         {canUpdate && (
@@ -328,6 +332,7 @@ const RuleModal = ({
       onSubmit={save}
       testId="rule-form"
       submitTestId="rule-submit"
+      readOnly={readOnly}
     >
       {(form) => <RuleFields form={form} readOnly={readOnly} types={types} templates={templates} />}
     </FormModal>

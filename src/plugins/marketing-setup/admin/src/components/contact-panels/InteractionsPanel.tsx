@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
-import { Badge, Box, Button, Divider, Flex, Loader, Typography } from '@strapi/design-system';
+import { Badge, Box, Divider, Flex, IconButton, Loader, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { API, useProblemOf } from '../../utils/api';
@@ -105,29 +105,27 @@ const InteractionsContent = ({ documentId, version }: { documentId: string; vers
       ))}
       {pagination.pageCount > 1 && (
         <Flex justifyContent="space-between" alignItems="center" gap={2} paddingTop={1}>
-          <Button
+          <IconButton
+            label={t('contactPanel.interactions.newer', 'Newer')}
             variant="tertiary"
-            size="S"
-            startIcon={<ChevronLeft />}
             disabled={pagination.page <= 1}
             onClick={() => setPage(pagination.page - 1)}
             data-testid="interactions-newer"
           >
-            {t('contactPanel.interactions.newer', 'Newer')}
-          </Button>
-          <Typography variant="pi" textColor="neutral600" data-testid="interactions-page">
+            <ChevronLeft />
+          </IconButton>
+          <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'nowrap' }} data-testid="interactions-page">
             {t('contactPanel.interactions.page', '{page} of {pageCount}', pagination)}
           </Typography>
-          <Button
+          <IconButton
+            label={t('contactPanel.interactions.older', 'Older')}
             variant="tertiary"
-            size="S"
-            endIcon={<ChevronRight />}
             disabled={pagination.page >= pagination.pageCount}
             onClick={() => setPage(pagination.page + 1)}
             data-testid="interactions-older"
           >
-            {t('contactPanel.interactions.older', 'Older')}
-          </Button>
+            <ChevronRight />
+          </IconButton>
         </Flex>
       )}
     </Flex>
