@@ -447,7 +447,7 @@ async function main() {
     });
 
     await require('./cases/interactions').run({
-      page, baseUrl, runner, shot, rest, contacts, openContact, dismissOverlays,
+      page, baseUrl, runner, shot, rest, http, contacts, openContact, dismissOverlays, newPage, uiLogin, login,
       api: (method, url, body) => http(baseUrl, method, `/api${url}`, { token: apiToken, body }),
       admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
     });

@@ -13,11 +13,12 @@ const QUOTE = 'api::sales-quote.sales-quote';
 const ORDER = 'api::purchase-order.purchase-order';
 
 /**
- * @param {{ page, baseUrl, runner, shot, rest, api, admin, contacts, openContact, dismissOverlays }} ctx
+ * @param {{ page, baseUrl, runner, shot, rest, api, admin, http, contacts, openContact, dismissOverlays, newPage, uiLogin, login }} ctx
  *   rest / api / admin: (method, url, body?) => { status, body } against /api/marketing-setup, /api (API
  *   token) and the admin routes (admin JWT); contacts: documentIds of fabrikam and its person ann.
  */
-async function run({ page, baseUrl, runner, shot, rest, api, admin, contacts, openContact, dismissOverlays }) {
+async function run(ctx) {
+  const { page, baseUrl, runner, shot, rest, api, admin, contacts, openContact, dismissOverlays } = ctx;
   const templates = {};
   /** The admin's interface language, set on the profile page (labels in the current language). */
   const setLanguage = async (language) => {
@@ -95,6 +96,26 @@ async function run({ page, baseUrl, runner, shot, rest, api, admin, contacts, op
     assert.ok(page.url().endsWith(SETTINGS), 'cancel keeps the page');
     // Back to "Do not record" with the blank choice: nothing left to save.
     await pick(section(), 'Sales invoices', 'Do not record');
+    assert.equal(await page.getByTestId('settings-save').isDisabled(), true);
+  });
+
+  await runner.test('settings "Interactions": a template deleted meanwhile gets the server message under its picker, nothing is saved', async () => {
+    const gone = await rest('POST', '/interaction-templates', { data: { code: 'GONE', description: 'Gone soon', informationFlow: 'outbound' } });
+    assert.equal(gone.status, 201, JSON.stringify(gone.body));
+    await openSettings();
+    await pick(section(), 'Outgoing calls', 'GONE – Gone soon');
+    assert.equal((await rest('DELETE', `/interaction-templates/${gone.body.data.documentId}`)).status, 204);
+    await page.getByTestId('settings-save').click();
+    await section().getByText(`No interaction template ${gone.body.data.documentId}.`).waitFor();
+    await page.getByText('Nothing was saved. Correct the fields marked in red and save again.').first().waitFor();
+    await section().getByRole('combobox', { name: 'Outgoing calls', exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, 'interactions-settings-error');
+    const setup = await admin('GET', '/marketing-setup/interaction-template-setup');
+    assert.equal(setup.body.data.outgoingCalls, null);
+    assert.equal(setup.body.data.salesQuotes?.code, 'S_QUOTE', 'the saved choice stays');
+    // Choosing again clears the message; "Do not record" leaves nothing to save.
+    await pick(section(), 'Outgoing calls', 'Do not record');
+    assert.equal(await section().getByText(`No interaction template ${gone.body.data.documentId}.`).count(), 0);
     assert.equal(await page.getByTestId('settings-save').isDisabled(), true);
   });
 
@@ -201,6 +222,46 @@ async function run({ page, baseUrl, runner, shot, rest, api, admin, contacts, op
     await shot(page, 'contact-company-interactions-page-2');
   });
 
+  await runner.test('a role with only "Read the Marketing Setup" sees the interaction screens but cannot change them', async () => {
+    const role = await admin('POST', '/admin/roles', { name: 'Settings reader', description: 'e2e: may only read the Marketing Setup' });
+    assert.equal(role.status, 201, JSON.stringify(role.body));
+    const granted = await admin('PUT', `/admin/roles/${role.body.data.id}/permissions`, {
+      permissions: [{ action: 'plugin::marketing-setup.settings.read', subject: null, properties: {}, conditions: [] }],
+    });
+    assert.equal(granted.status, 200, JSON.stringify(granted.body));
+    const reader = await createAdmin(ctx, role.body.data.id, { email: 'settings-reader@example.com', password: 'Reader12345!', firstname: 'Sam', lastname: 'Reader' });
+    for (const [method, url, body] of [
+      ['PUT', '/marketing-setup/interaction-template-setup', { salesQuotes: null }],
+      ['POST', '/marketing-setup/interaction-rules', { contentType: QUOTE, events: ['create'], documentKind: 'salesQuotes', contactField: 'customer' }],
+    ]) {
+      const res = await ctx.http(baseUrl, method, url, { token: reader.jwt, body });
+      assert.equal(res.status, 403, `${method} ${url} as reader → ${res.status}`);
+    }
+    assert.equal((await ctx.http(baseUrl, 'GET', '/marketing-setup/interaction-rules', { token: reader.jwt })).status, 200);
+
+    const readerPage = await ctx.newPage();
+    try {
+      await ctx.uiLogin(readerPage, reader.email, reader.password);
+      await readerPage.goto(baseUrl + SETTINGS);
+      const readOnlySection = readerPage.getByTestId('section-interactions');
+      await readOnlySection.waitFor();
+      await dismissOverlays(readerPage);
+      assert.equal(await readOnlySection.getByRole('combobox', { name: 'Sales quotes', exact: true }).isDisabled(), true, 'the pickers are read-only');
+      await readerPage.goto(baseUrl + RULES);
+      await readerPage.getByTestId(`rule-row-${INVOICE}`).waitFor();
+      assert.equal(await readerPage.getByTestId('rule-create').count(), 0, 'no "New rule"');
+      assert.equal(await readerPage.getByRole('button', { name: 'Delete rule' }).count(), 0, 'no delete');
+      await readerPage.getByTestId(`rule-row-${INVOICE}`).getByRole('button', { name: 'Show rule' }).click();
+      const readOnlyForm = readerPage.getByTestId('rule-form');
+      await readOnlyForm.waitFor();
+      assert.equal(await readOnlyForm.getByRole('combobox', { name: 'Contact field', exact: true }).isDisabled(), true);
+      assert.equal(await readOnlyForm.getByTestId('rule-submit').count(), 0, 'nothing to save');
+      await shot(readerPage, 'interaction-rules-read-only');
+    } finally {
+      await readerPage.context().close();
+    }
+  });
+
   await runner.test('the Dutch admin shows the interaction screens in Dutch', async () => {
     await setLanguage('Nederlands');
     try {
@@ -231,4 +292,18 @@ async function run({ page, baseUrl, runner, shot, rest, api, admin, contacts, op
   });
 }
 
-module.exports = { run };
+/** An admin user with one role, registered and logged in over the admin API: { email, password, jwt }. */
+async function createAdmin({ admin, http, baseUrl, login }, roleId, user) {
+  const created = await admin('POST', '/admin/users', { firstname: user.firstname, lastname: user.lastname, email: user.email, roles: [roleId] });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const registered = await http(baseUrl, 'POST', '/admin/register', {
+    body: {
+      registrationToken: created.body.data.registrationToken,
+      userInfo: { firstname: user.firstname, lastname: user.lastname, password: user.password },
+    },
+  });
+  assert.equal(registered.status, 200, JSON.stringify(registered.body));
+  return { ...user, jwt: await login(user.email, user.password) };
+}
+
+module.exports = { run, createAdmin };

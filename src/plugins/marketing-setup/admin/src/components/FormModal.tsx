@@ -110,7 +110,7 @@ export const FormModal = ({ open, title, initialValues, submitLabel, onClose, on
           </Modal.Body>
           <Modal.Footer>
             <Modal.Close>
-              <Button variant="tertiary">{label('action.cancel', 'Cancel')}</Button>
+              <Button variant="tertiary">{readOnly ? label('action.close', 'Close') : label('action.cancel', 'Cancel')}</Button>
             </Modal.Close>
             {!readOnly && (
               <Button type="submit" loading={busy} data-testid={submitTestId}>

@@ -325,7 +325,13 @@ const RuleModal = ({
   return (
     <FormModal
       open={open}
-      title={rule ? t('rules.edit.title', 'Edit auto-recording rule') : t('rules.create.title', 'New auto-recording rule')}
+      title={
+        readOnly
+          ? t('rules.view.title', 'Auto-recording rule')
+          : rule
+            ? t('rules.edit.title', 'Edit auto-recording rule')
+            : t('rules.create.title', 'New auto-recording rule')
+      }
       initialValues={initialValues}
       submitLabel={rule ? t('action.save', 'Save') : t('action.create', 'Create')}
       onClose={onClose}
