@@ -70,9 +70,6 @@ const TARGETS = {
   plain: '/api/plain-contacts',
 };
 
-/** Parts in modules of their own: { name, run(ctx), table(result, fmt), markdown(result, fmt) }, run after the checks. */
-const PARTS = [require('./interactions-autorecord')];
-
 const log = (...a) => console.error('[bench]', ...a);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -555,7 +552,6 @@ Code measured: commit ${r.code.commit ?? 'unknown'}${r.code.uncommitted ? ` plus
 
 ${tables(r)}
 
-${PARTS.map((part) => part.markdown(r.parts?.[part.name], fmt)).join('\n')}
 ## Where the time goes (SQL profile)
 
 ${profileTable(r)}
@@ -709,7 +705,6 @@ async function main() {
     profile: {},
     persons: {},
     propagation: {},
-    parts: {},
   };
   let failed = false;
   const expectedCreates = (kind) => result.batches.filter((b) => kind(b)).reduce((n, b) => n + b.ok, 0);
@@ -1026,11 +1021,6 @@ async function main() {
       failed = true;
       log('row counts do not match the 201 answers', result.checks.rows);
     }
-
-    for (const part of PARTS) {
-      result.parts[part.name] = await part.run({ server, request, batch, median, fmt, log, analyze, ROUNDS, CONCURRENCY, CHUNKS });
-      if (result.parts[part.name].checks?.ok === false) failed = true;
-    }
   } finally {
     if (server) {
       await server.call('stop').catch(() => {});
@@ -1059,7 +1049,6 @@ async function main() {
   console.log(profileTable(result));
   console.log('');
   console.log(cpuTable(result));
-  for (const part of PARTS) console.log(`\n${part.table(result.parts[part.name], fmt)}`);
   console.log('');
   console.log(`checks: gapless ${JSON.stringify(result.checks.gapless)}; allowGaps ${JSON.stringify(result.checks.allowGaps)}; rows ${JSON.stringify(result.checks.rows)}`);
   log(`raw results: ${path.relative(appDir, file)}; total ${fmt(result.totalSeconds, 0)} s`);
