@@ -2,6 +2,7 @@ import settings from './settings';
 import lookups from './lookups';
 import noSeries from './no-series';
 import contacts from './contacts';
+import interactions from './interactions';
 import interactionRules from './interaction-rules';
 
 export { adminRouter, adminRoutes } from './routes';
@@ -12,5 +13,6 @@ export const adminControllers = {
   'admin-lookups': lookups,
   'admin-no-series': noSeries,
   'admin-contacts': contacts,
+  'admin-interactions': interactions,
   'admin-interaction-rules': interactionRules,
 };

@@ -3,6 +3,7 @@ import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import { takeDuplicates, takeWarnings } from '../utils/request-state';
 import contactActions from './contact-actions';
+import interactions from './interactions';
 import { adminControllers } from '../admin-api';
 
 /**
@@ -35,5 +36,6 @@ function addWarnings(ctx: any, response: any) {
 export const controllers = {
   ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, withWarnings(uidOf(name))])),
   'contact-actions': contactActions,
+  interactions,
   ...adminControllers,
 };
