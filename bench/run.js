@@ -65,6 +65,7 @@ const RESULTS_DIR = path.join(__dirname, 'results'); // git-ignored
 /** Bench modules, run after parts 1–5: { name, run(ctx) -> result, markdown(result), server: { fn(strapi, args) } }. */
 const MODULES = [
   require('./interactions-timeline'),
+  require('./interactions-autorecord'),
 ];
 const ONLY_MODULES = env.BENCH_ONLY_MODULES ? env.BENCH_ONLY_MODULES.split(',') : null;
 const RUN_ID = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
