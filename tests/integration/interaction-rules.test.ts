@@ -110,6 +110,9 @@ test('S_QUOTE set for sales quotes: quote SQ1001 for customer C1 records one ent
   });
   expect(Number(entries[0].cost)).toBe(2.5);
   expect(Number(entries[0].durationMin)).toBe(5);
+  // The company's timeline shows it.
+  const timeline = await api.get(`${API}/contacts/${fabrikam.documentId}/interactions`);
+  expect(timeline.body.data.map((e: any) => [e.documentNo, e.documentKind, e.cost, e.durationMin])).toEqual([['SQ1001', 'salesQuotes', 2.5, 5]]);
 });
 
 test('no template for sales quotes → the quote saves and nothing is recorded', async () => {
@@ -245,6 +248,9 @@ test('bad rules are refused with a 400 naming the problem, and nothing is writte
     [{ documentKind: 'faxes' }, 'Choose a document kind from the list.'],
     [{ interactionTemplate: 'nosuchdocumentid' }, 'The interaction template chosen does not exist (any more).'],
     [{ contactField: null }, 'Choose the field that holds the contact, customer or vendor.'],
+    [{ events: 'create' }, 'Choose the events as a list: create, update, publish.'],
+    [{ required: 'maybe' }, 'Choose on or off.'],
+    [{ colour: 'red' }, 'These fields cannot be set here: colour.'],
   ];
   const rules = await count(U.rule);
   for (const [change, message] of cases) {
