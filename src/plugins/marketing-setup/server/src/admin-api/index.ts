@@ -2,8 +2,8 @@ import settings from './settings';
 import lookups from './lookups';
 import noSeries from './no-series';
 import contacts from './contacts';
-import interactionRules from './interaction-rules';
 import interactions from './interactions';
+import interactionRules from './interaction-rules';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -13,6 +13,6 @@ export const adminControllers = {
   'admin-lookups': lookups,
   'admin-no-series': noSeries,
   'admin-contacts': contacts,
-  'admin-interaction-rules': interactionRules,
   'admin-interactions': interactions,
+  'admin-interaction-rules': interactionRules,
 };

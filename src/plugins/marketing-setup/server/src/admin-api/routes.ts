@@ -35,14 +35,14 @@ export const adminRoutes = [
   { method: 'GET', path: '/contacts/:documentId/inheritance', handler: 'admin-contacts.inheritance', config: contactRead },
   { method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'admin-contacts.resetInheritance', config: contactUpdate },
   { method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'admin-contacts.propagationPreview', config: contactRead },
+  { method: 'GET', path: '/interaction-template-setup', handler: 'admin-interactions.templateSetup', config: read },
+  { method: 'PUT', path: '/interaction-template-setup', handler: 'admin-interactions.updateTemplateSetup', config: write },
+  { method: 'GET', path: '/contacts/:documentId/interactions', handler: 'admin-interactions.timeline', config: contactRead },
   { method: 'GET', path: '/interaction-rules', handler: 'admin-interaction-rules.find', config: read },
   { method: 'POST', path: '/interaction-rules', handler: 'admin-interaction-rules.create', config: write },
   { method: 'GET', path: '/interaction-rules/content-types', handler: 'admin-interaction-rules.contentTypes', config: read },
   { method: 'PUT', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.update', config: write },
   { method: 'DELETE', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.delete', config: write },
-  { method: 'GET', path: '/interaction-template-setup', handler: 'admin-interactions.templateSetup', config: read },
-  { method: 'PUT', path: '/interaction-template-setup', handler: 'admin-interactions.updateTemplateSetup', config: write },
-  { method: 'GET', path: '/contacts/:documentId/interactions', handler: 'admin-interactions.timeline', config: contactRead },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

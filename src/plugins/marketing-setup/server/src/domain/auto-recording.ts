@@ -146,7 +146,8 @@ export function textOf(value: unknown, max: number): string | null {
 
 export interface AutoRecordInput {
   contactId: number;
-  templateId: number;
+  /** null: the template set up for `documentKind`. */
+  templateId: number | null;
   documentKind: string | null;
   documentNo: string | null;
   description: string | null;
@@ -154,11 +155,11 @@ export interface AutoRecordInput {
   sourceDocumentId: string;
 }
 
-/** What one rule records for one document (the template is resolved by the adapter). */
+/** What one rule records for one document. */
 export function buildRecordInput(
   rule: Pick<RuleDraft, 'documentKind' | 'documentNoField' | 'descriptionField'>,
   doc: Record<string, any>,
-  source: { uid: string; contactId: number; templateId: number },
+  source: { uid: string; contactId: number; templateId: number | null },
 ): AutoRecordInput {
   return {
     contactId: source.contactId,
@@ -171,7 +172,7 @@ export function buildRecordInput(
   };
 }
 
-/** The message of a required rule whose template cannot be found. */
+/** The message of a required rule without a usable template. */
 export const missingTemplateMessage = (typeName: string, documentKind: string | null | undefined) =>
   documentKind
     ? `${typeName} entries must be recorded as interactions, but no interaction template is set for the document kind "${documentKind}". Set one in the Interaction Template Setup, or make the rule optional.`

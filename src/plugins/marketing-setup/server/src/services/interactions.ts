@@ -217,20 +217,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const uid = UID.interactionLogEntry;
       const col = (a: string) => `e.${columnOf(strapi, uid, a)}`;
       const link = joinTableOf(strapi, uid, contact.type === 'company' ? 'contactCompany' : 'contact');
-      const q = knex(`${tableOf(strapi, uid)} as e`)
-        .join(`${link.name} as l`, `l.${link.joinColumn}`, 'e.id')
-        .where(`l.${link.inverseJoinColumn}`, contact.id);
-      if (query.from) q.where(col('date'), '>=', query.from);
-      if (query.to) q.where(col('date'), '<=', query.to);
-      if (query.direction) q.where(col('informationFlow'), query.direction);
+      let templateId: number | null = null;
       if (query.template) {
         const template = await strapi.db.query(UID.interactionTemplate).findOne({ where: { code: query.template }, select: ['id'] });
         if (!template) throw toHttpError(new RuleViolation(`No interaction template ${query.template}.`, 'template'));
-        const tl = joinTableOf(strapi, uid, 'interactionTemplate');
-        q.join(`${tl.name} as t`, `t.${tl.joinColumn}`, 'e.id').where(`t.${tl.inverseJoinColumn}`, template.id);
+        templateId = template.id;
       }
-      const [{ n }] = await q.clone().count({ n: '*' });
-      const ids = (await q.clone().select('e.id')
+      // The entries of the contact as link rows (l.entry), narrowed to the template's.
+      const links = () => {
+        const q = knex(`${link.name} as l`).where(`l.${link.inverseJoinColumn}`, contact.id);
+        if (templateId) {
+          const tl = joinTableOf(strapi, uid, 'interactionTemplate');
+          q.join(`${tl.name} as t`, `t.${tl.joinColumn}`, `l.${link.joinColumn}`).where(`t.${tl.inverseJoinColumn}`, templateId);
+        }
+        return q;
+      };
+      const withEntries = () => {
+        const q = links().join(`${tableOf(strapi, uid)} as e`, 'e.id', `l.${link.joinColumn}`);
+        if (query.from) q.where(col('date'), '>=', query.from);
+        if (query.to) q.where(col('date'), '<=', query.to);
+        if (query.direction) q.where(col('informationFlow'), query.direction);
+        return q;
+      };
+      // Without a filter on the entries themselves the count reads the link index only (no join).
+      const filtered = !!(query.from || query.to || query.direction);
+      const [{ n }] = await (filtered ? withEntries() : links()).count({ n: '*' });
+      const ids = (await withEntries().select('e.id')
         .orderBy([{ column: col('date'), order: 'desc' }, { column: col('time'), order: 'desc' }, { column: col('entryNo'), order: 'desc' }])
         .limit(query.pageSize).offset((query.page - 1) * query.pageSize)).map((r: any) => r.id);
       return { data: await loadEntries(ids), meta: { pagination: pagination(query.page, query.pageSize, Number(n)) } };
