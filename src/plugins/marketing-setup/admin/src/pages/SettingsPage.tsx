@@ -111,7 +111,7 @@ const SettingsPage = () => {
 
   const handleSubmit = async (values: Values, { setErrors, resetForm }: any) => {
     // The interaction templates have their own route; the rest is the Marketing Setup.
-    const { [interactions.INTERACTIONS_KEY]: templateValues, ...body } = changedFields(initialValues, values);
+    const { [interactions.INTERACTIONS_KEY]: _templateChanges, ...body } = changedFields(initialValues, values);
     let saved = templates!;
     try {
       saved = await interactions.saveInteractionTemplates(put, saved, initialValues[interactions.INTERACTIONS_KEY], values[interactions.INTERACTIONS_KEY]);
@@ -134,7 +134,9 @@ const SettingsPage = () => {
       toggleNotification({
         type: 'danger',
         message: Object.keys(problem.fields).length
-          ? t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
+          ? saved !== templates
+            ? t('settings.partlySaved', 'The interaction templates were saved, the rest was not. Correct the fields marked in red and save again.')
+            : t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
           : problem.message,
       });
     }
