@@ -17,6 +17,10 @@
  *     over BENCH_PROPAGATION_RUNS runs, SQL of the propagation per PUT; every person checked after every PUT.
  *  (In docs/benchmarks.md parts 4 and 5 are sections 3 and 4 of the results; the profile has its own section.)
  *
+ *  Then the bench modules of MODULES (each its own file with run / markdown / server parts, and its own
+ *  section in docs/benchmarks.md). BENCH_ONLY_MODULES=<name>[,<name>] runs just those modules (printed,
+ *  docs/benchmarks.md untouched).
+ *
  * Knobs (env): BENCH_ROUNDS (5), BENCH_REQUESTS (300 per batch), BENCH_CONCURRENCY ("1,16"),
  * BENCH_CHUNKS (3: each side of a round runs in 3 chunks that alternate with the other side's),
  * BENCH_PERSON_REQUESTS (120 per side per round, part 4), BENCH_PROPAGATION_SIZES ("1000,10000"),
@@ -58,6 +62,12 @@ const PG = {
   password: env.BENCH_PG_PASSWORD || undefined,
 };
 const RESULTS_DIR = path.join(__dirname, 'results'); // git-ignored
+/** Bench modules, run after parts 1–5: { name, run(ctx) -> result, markdown(result), server: { fn(strapi, args) } }. */
+const MODULES = [
+  require('./interactions-timeline'),
+  require('./interactions-autorecord'),
+];
+const ONLY_MODULES = env.BENCH_ONLY_MODULES ? env.BENCH_ONLY_MODULES.split(',') : null;
 const RUN_ID = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
 /**
  * The bench compiles into its own output folder (default .tmp/bench-dist, ignored by git, tsc and jest)
@@ -552,6 +562,8 @@ Code measured: commit ${r.code.commit ?? 'unknown'}${r.code.uncommitted ? ` plus
 
 ${tables(r)}
 
+${modulesMarkdown(r)}
+
 ## Where the time goes (SQL profile)
 
 ${profileTable(r)}
@@ -660,6 +672,9 @@ Raw figures of every batch and every PUT (with all its statements) are written t
 `;
 }
 
+/** The sections of the bench modules (each module renders its own). */
+const modulesMarkdown = (r) => MODULES.map((m) => m.markdown(r.modules?.[m.name])).filter(Boolean).join('\n\n');
+
 // ------------------------------------------------------------------------------------------------
 // Main
 // ------------------------------------------------------------------------------------------------
@@ -705,6 +720,7 @@ async function main() {
     profile: {},
     persons: {},
     propagation: {},
+    modules: {},
   };
   let failed = false;
   const expectedCreates = (kind) => result.batches.filter((b) => kind(b)).reduce((n, b) => n + b.ok, 0);
@@ -866,11 +882,24 @@ async function main() {
     }
     return b;
   };
+  /** Runs the bench modules; each gets the server (its own server-side functions through `call`). */
+  const runModules = async (only) => {
+    for (const m of MODULES.filter((x) => !only || only.includes(x.name))) {
+      const srv = { port: server.port, token: server.token, call: (fn, args) => server.call('module', { name: m.name, fn, args }) };
+      result.modules[m.name] = await m.run({ server: srv, benchDb, log, fail: (msg) => { failed = true; log(`FAILED: ${msg}`); } });
+    }
+  };
   try {
     await admin.connect();
     await benchDb.connect();
     server = await startServer(dbName);
     log(`Strapi listening on 127.0.0.1:${server.port}`);
+    if (ONLY_MODULES) {
+      await runModules(ONLY_MODULES);
+      console.log(modulesMarkdown(result));
+      if (failed) process.exitCode = 1;
+      return;
+    }
 
     // Warm-up: JIT, pool connections, prepared caches; both targets, both concurrency levels.
     for (const c of CONCURRENCY) for (const t of Object.keys(TARGETS)) await run('warmup', t, TARGETS[t], c, Math.min(100, REQUESTS), 0);
@@ -1021,6 +1050,9 @@ async function main() {
       failed = true;
       log('row counts do not match the 201 answers', result.checks.rows);
     }
+
+    // The bench modules (after the checks above: their fixtures add contacts no request accounts for).
+    await runModules(null);
   } finally {
     if (server) {
       await server.call('stop').catch(() => {});
@@ -1049,6 +1081,8 @@ async function main() {
   console.log(profileTable(result));
   console.log('');
   console.log(cpuTable(result));
+  console.log('');
+  console.log(modulesMarkdown(result));
   console.log('');
   console.log(`checks: gapless ${JSON.stringify(result.checks.gapless)}; allowGaps ${JSON.stringify(result.checks.allowGaps)}; rows ${JSON.stringify(result.checks.rows)}`);
   log(`raw results: ${path.relative(appDir, file)}; total ${fmt(result.totalSeconds, 0)} s`);

@@ -16,6 +16,7 @@
  *   propagationCheck {companyDocumentId, expect} -> persons whose inherited / own values are wrong
  *   trace   {on, methods} -> the SQL statements of each PUT (or `methods`) request while on (propagation statements marked)
  *   tables           -> names of the contacts table and of the company / salesperson join tables
+ *   module {name, fn, args} -> server side of a bench module: require('./<name>').server[fn](strapi, args)
  *   stop             -> destroy Strapi and exit
  * The database itself (a fresh PostgreSQL database per run) is created and dropped by the parent.
  */
@@ -417,6 +418,10 @@ const handlers = {
     return process.cpuUsage();
   },
   check: numbersBySeries,
+  /** A bench module's server side (fixtures, EXPLAIN …): bench/<name>.js exports server: { fn(strapi, args) }. */
+  async module({ name, fn, args }) {
+    return require(`./${name}`).server[fn](strapi, args ?? {});
+  },
   async stop() {
     await strapi.destroy();
     setImmediate(() => process.exit(0));

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { seedAutoRecordingDemo } from './auto-recording';
 
 /**
  * The optional demo data set (SEED_DEMO_DATA=true): salespeople, territories, languages, countries,
@@ -70,5 +71,6 @@ export async function seedDemoData(strapi: Core.Strapi) {
   }
   const jan = await docs('contact').findFirst({ filters: { name: 'Jan Peeters' } });
   await docs('opportunity').create({ data: { description: 'Nieuwe printers voor kantoor Gent', contact: jan.documentId, estimatedValue: 12500 } });
-  strapi.log.info('marketing-setup demo data loaded: 4 companies, 6 persons, series CONT and OPP.');
+  await seedAutoRecordingDemo(strapi);
+  strapi.log.info('marketing-setup demo data loaded: 4 companies, 6 persons, series CONT and OPP, a customer, a vendor and three documents recorded as interactions.');
 }

@@ -447,6 +447,11 @@ async function main() {
     });
 
     await require('./cases/duplicates').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
+    await require('./cases/interactions').run({
+      page, baseUrl, runner, shot, rest, http, contacts, openContact, dismissOverlays, newPage, uiLogin, login,
+      api: (method, url, body) => http(baseUrl, method, `/api${url}`, { token: apiToken, body }),
+      admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
+    });
 
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);

@@ -22,3 +22,12 @@ test('the demo data set loads through the plugin rules: numbers, inheritance and
   const [opp] = await docs(app.strapi, UID.opportunity).findMany({});
   expect(opp.no).toBe('OP000001');
 });
+
+test('the demo documents were recorded as interactions by the default rules', async () => {
+  const entries = await docs(app.strapi, 'plugin::marketing-setup.interaction-log-entry').findMany({ sort: 'entryNo', populate: ['contact', 'contactCompany', 'interactionTemplate'] });
+  expect(entries.map((e: any) => [e.documentNo, e.documentKind, e.contact.name, e.contactCompany.name, e.interactionTemplate.code, e.description])).toEqual([
+    ['SQ1001', 'salesQuotes', 'Fabrikam NV', 'Fabrikam NV', 'S_QUOTE', 'Printers voor kantoor Gent'],
+    ['SI1001', 'salesInvoices', 'Jan Peeters', 'Fabrikam NV', 'S_INVOICE', 'Onderhoudscontract 2026'],
+    ['PO1001', 'purchaseOrders', 'Havenlogistiek Antwerpen', 'Havenlogistiek Antwerpen', 'P_ORDER', 'Transport printers'],
+  ]);
+});

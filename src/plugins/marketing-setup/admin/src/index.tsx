@@ -1,7 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { InheritancePanel, PersonsPanel } from './components/contact-panels';
+import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/contact-panels';
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
 
 export default {
@@ -39,6 +39,13 @@ export default {
           permissions: PERMISSIONS.read,
           Component: () => import('./pages/DuplicateSearchPage'),
         },
+        {
+          id: `${PLUGIN_ID}-interaction-rules`,
+          to: `${PLUGIN_ID}/interaction-rules`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.interactionRules`, defaultMessage: 'Auto-recording rules' },
+          permissions: PERMISSIONS.read,
+          Component: () => import('./pages/InteractionRulesPage'),
+        },
       ],
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });
@@ -48,7 +55,7 @@ export default {
     // own register, so they are used here). Each panel returns null for other types and contact kinds.
     const contentManager = app.getPlugin('content-manager');
     const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
-    apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel]);
+    apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel, InteractionsPanel]);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

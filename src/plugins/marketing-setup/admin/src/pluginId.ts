@@ -6,4 +6,5 @@ export const PATHS = {
   noSeries: '/settings/marketing-setup/no-series',
   duplicates: '/settings/marketing-setup/duplicates',
   duplicateSearch: '/settings/marketing-setup/duplicate-search',
+  interactionRules: '/settings/marketing-setup/interaction-rules',
 } as const;

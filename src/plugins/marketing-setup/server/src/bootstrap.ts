@@ -6,14 +6,17 @@ import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
+import { ensureRuleIndex } from './write-rules/interaction-rules';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
   await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
   await ensureIndexes(strapi);
+  await ensureRuleIndex(strapi);
   await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
   await seedSearchSetup(strapi);
   await ensureRegenerationTable(strapi);
+  await getService(strapi, 'interactions').ensureSetup();
   await startWorker(strapi);
 };

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import { uidOf, UNIQUE_RECORD_NO } from './content-types/fields';
-import { columnOf, tableOf } from './utils/tables';
+import { columnOf, joinTableOf, tableOf } from './utils/tables';
+import { UID } from './utils/uids';
 
 /**
  * Database-level unique indexes. Strapi's `unique: true` is only checked by the application (two
@@ -18,5 +19,24 @@ export async function ensureIndexes(strapi: Core.Strapi) {
       const column = columnOf(strapi, uid, attr);
       await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_${column}_uniq ON ${table} (${column})`);
     }
+  }
+  await ensureTimelineIndexes(strapi);
+}
+
+/**
+ * The interaction timeline (services/interactions.ts): a newest-first walk of the entries that stops
+ * after one page, link rows looked up by (contact, entry), and the page count read from the link index
+ * alone. Strapi's own link indexes are on one column each.
+ */
+async function ensureTimelineIndexes(strapi: Core.Strapi) {
+  const knex = strapi.db.connection;
+  const uid = UID.interactionLogEntry;
+  const table = tableOf(strapi, uid);
+  const col = (a: string) => columnOf(strapi, uid, a);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_timeline_idx ON ${table} (${col('date')} DESC, ${col('time')} DESC, ${col('entryNo')} DESC)`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_flow_idx ON ${table} (${col('informationFlow')}, id)`);
+  for (const attribute of ['contact', 'contactCompany', 'interactionTemplate']) {
+    const jt = joinTableOf(strapi, uid, attribute);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${jt.name}_tl_idx ON ${jt.name} (${jt.inverseJoinColumn}, ${jt.joinColumn})`);
   }
 }

@@ -18,7 +18,6 @@ import {
   EmptyStateLayout,
   Flex,
   IconButton,
-  Modal,
   Table,
   Tbody,
   Td,
@@ -26,12 +25,12 @@ import {
   Thead,
   Tr,
   Typography,
-  Grid,
 } from '@strapi/design-system';
 import { Check, Pencil, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { Cell, DateField, NumberField, Section, TextField, ToggleField } from '../components/fields';
+import { FormModal } from '../components/FormModal';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf, type SeriesDetail, type SeriesLine, type SeriesSummary } from '../utils/api';
@@ -67,79 +66,48 @@ const NextNo = ({ no, error, testId }: { no: string | null; error: string | null
  * Create a series (modal)
  * -----------------------------------------------------------------------------------------------*/
 
+const NEW_SERIES = { code: null, description: null };
+
 const CreateSeriesModal = ({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (s: SeriesDetail) => void }) => {
   const t = useT();
   const { post } = useFetchClient();
-  const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
-  const [values, setValues] = React.useState<Record<string, any>>({ code: null, description: null });
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
 
-  React.useEffect(() => {
-    if (open) {
-      setValues({ code: null, description: null });
-      setErrors({});
-    }
-  }, [open]);
-
-  const change = (name: string, value: unknown) => {
-    setValues((v) => ({ ...v, [name]: value }));
-    setErrors(({ [name]: _gone, ...rest }) => rest);
-  };
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const { data } = await post<{ data: SeriesDetail }>(`${API}/no-series`, values);
-      toggleNotification({ type: 'success', message: t('series.created', 'Number series {code} was created.', { code: data.data.code }) });
-      onCreated(data.data);
-    } catch (err) {
-      const problem = problemOf(err);
-      setErrors(problem.fields);
-      if (!Object.keys(problem.fields).length) toggleNotification({ type: 'danger', message: problem.message });
-    } finally {
-      setBusy(false);
-    }
+  const create = async (values: Record<string, any>) => {
+    const { data } = await post<{ data: SeriesDetail }>(`${API}/no-series`, values);
+    toggleNotification({ type: 'success', message: t('series.created', 'Number series {code} was created.', { code: data.data.code }) });
+    onCreated(data.data);
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(o) => !o && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header closeLabel={t('action.close', 'Close')}>
-            <Modal.Title>{t('series.create.title', 'New number series')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Grid.Root gap={4}>
-              <Cell size={12}>
-                <TextField
-                  name="code" required value={values.code} error={errors.code} onChange={change}
-                  label={t('series.field.code', 'Code')}
-                  hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')}
-                />
-              </Cell>
-              <Cell size={12}>
-                <TextField
-                  name="description" value={values.description} error={errors.description} onChange={change}
-                  label={t('series.field.description', 'Description')}
-                  hint={t('series.field.description.hint', 'What the series numbers, in words.')}
-                />
-              </Cell>
-            </Grid.Root>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('action.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={busy} data-testid="series-create-submit">
-              {t('action.create', 'Create')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      open={open}
+      title={t('series.create.title', 'New number series')}
+      initialValues={NEW_SERIES}
+      submitLabel={t('action.create', 'Create')}
+      onClose={onClose}
+      onSubmit={create}
+      submitTestId="series-create-submit"
+    >
+      {({ field }) => (
+        <>
+          <Cell size={12}>
+            <TextField
+              {...field('code')} required
+              label={t('series.field.code', 'Code')}
+              hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')}
+            />
+          </Cell>
+          <Cell size={12}>
+            <TextField
+              {...field('description')}
+              label={t('series.field.description', 'Description')}
+              hint={t('series.field.description.hint', 'What the series numbers, in words.')}
+            />
+          </Cell>
+        </>
+      )}
+    </FormModal>
   );
 };
 
@@ -268,98 +236,63 @@ const LineModal = ({
 }: { series: SeriesDetail; line: SeriesLine | null; open: boolean; onClose: () => void; onSaved: (s: SeriesDetail) => void }) => {
   const t = useT();
   const { post, put } = useFetchClient();
-  const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
   const initial = React.useMemo(
     () => (line ? Object.fromEntries(LINE_FIELDS.map((f) => [f, line[f] ?? null])) : { ...NEW_LINE }),
     [line],
   );
-  const [values, setValues] = React.useState<Record<string, any>>(initial);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
 
-  React.useEffect(() => {
-    if (open) {
-      setValues(initial);
-      setErrors({});
-    }
-  }, [open, initial]);
-
-  const change = (name: string, value: unknown) => {
-    setValues((v) => ({ ...v, [name]: value }));
-    setErrors(({ [name]: _gone, ...rest }) => rest);
+  const save = async (values: Record<string, any>) => {
+    const { data } = line
+      ? await put<{ data: SeriesDetail }>(`${API}/no-series-lines/${line.documentId}`, changedFields(initial, values))
+      : await post<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}/lines`, values);
+    toggleNotification({ type: 'success', message: line ? t('line.saved', 'The line was saved.') : t('line.created', 'The line was added.') });
+    onSaved(data.data);
   };
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const { data } = line
-        ? await put<{ data: SeriesDetail }>(`${API}/no-series-lines/${line.documentId}`, changedFields(initial, values))
-        : await post<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}/lines`, values);
-      toggleNotification({ type: 'success', message: line ? t('line.saved', 'The line was saved.') : t('line.created', 'The line was added.') });
-      onSaved(data.data);
-    } catch (err) {
-      const problem = problemOf(err);
-      setErrors(problem.fields);
-      toggleNotification({ type: 'danger', message: problem.message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const f = (name: string) => ({ name, value: values[name], error: errors[name], onChange: change });
   return (
-    <Modal.Root open={open} onOpenChange={(o) => !o && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate data-testid="line-form">
-          <Modal.Header closeLabel={t('action.close', 'Close')}>
-            <Modal.Title>
-              {line ? t('line.edit.title', 'Edit line of {code}', { code: series.code }) : t('line.create.title', 'New line for {code}', { code: series.code })}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Grid.Root gap={4}>
-              <Cell>
-                <DateField {...f('startingDate')} label={t('line.field.startingDate', 'Starting date')} hint={t('line.field.startingDate.hint', 'The line is used from this date on; blank means always.')} />
-              </Cell>
-              <Cell>
-                <NumberField {...f('lineNo')} label={t('line.field.lineNo', 'Line number')} hint={t('line.field.lineNo.hint', 'Order among the lines; blank puts the line last.')} />
-              </Cell>
-              <Cell>
-                <TextField {...f('startingNo')} label={t('line.field.startingNo', 'Starting number')} hint={t('line.field.startingNo.hint', 'First number handed out, for example CT000001.')} />
-              </Cell>
-              <Cell>
-                <TextField {...f('endingNo')} label={t('line.field.endingNo', 'Ending number')} hint={t('line.field.endingNo.hint', 'Last number that may be handed out; blank means no end.')} />
-              </Cell>
-              <Cell>
-                <TextField {...f('warningNo')} label={t('line.field.warningNo', 'Warning number')} hint={t('line.field.warningNo.hint', 'From this number on, users are warned that the series runs out.')} />
-              </Cell>
-              <Cell>
-                <NumberField {...f('incrementBy')} label={t('line.field.incrementBy', 'Increment by')} hint={t('line.field.incrementBy.hint', 'Step between two numbers, usually 1.')} />
-              </Cell>
-              <Cell>
-                <TextField {...f('lastNoUsed')} label={t('line.field.lastNoUsed', 'Last number used')} hint={t('line.field.lastNoUsed.hint', 'The number handed out last; the next one follows it.')} />
-              </Cell>
-              <Cell size={3}>
-                <ToggleField {...f('open')} label={t('line.field.open', 'Open')} hint={t('line.field.open.hint', 'Closed lines hand out no numbers.')} />
-              </Cell>
-              <Cell size={3}>
-                <ToggleField {...f('allowGaps')} label={t('line.field.allowGaps', 'Allow gaps')} hint={t('line.field.allowGaps.hint', 'Faster; a failed save may skip a number.')} />
-              </Cell>
-            </Grid.Root>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('action.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={busy} data-testid="line-submit">
-              {line ? t('action.save', 'Save') : t('action.create', 'Create')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      open={open}
+      title={line ? t('line.edit.title', 'Edit line of {code}', { code: series.code }) : t('line.create.title', 'New line for {code}', { code: series.code })}
+      initialValues={initial}
+      submitLabel={line ? t('action.save', 'Save') : t('action.create', 'Create')}
+      onClose={onClose}
+      onSubmit={save}
+      testId="line-form"
+      submitTestId="line-submit"
+    >
+      {({ field: f }) => (
+        <>
+          <Cell>
+            <DateField {...f('startingDate')} label={t('line.field.startingDate', 'Starting date')} hint={t('line.field.startingDate.hint', 'The line is used from this date on; blank means always.')} />
+          </Cell>
+          <Cell>
+            <NumberField {...f('lineNo')} label={t('line.field.lineNo', 'Line number')} hint={t('line.field.lineNo.hint', 'Order among the lines; blank puts the line last.')} />
+          </Cell>
+          <Cell>
+            <TextField {...f('startingNo')} label={t('line.field.startingNo', 'Starting number')} hint={t('line.field.startingNo.hint', 'First number handed out, for example CT000001.')} />
+          </Cell>
+          <Cell>
+            <TextField {...f('endingNo')} label={t('line.field.endingNo', 'Ending number')} hint={t('line.field.endingNo.hint', 'Last number that may be handed out; blank means no end.')} />
+          </Cell>
+          <Cell>
+            <TextField {...f('warningNo')} label={t('line.field.warningNo', 'Warning number')} hint={t('line.field.warningNo.hint', 'From this number on, users are warned that the series runs out.')} />
+          </Cell>
+          <Cell>
+            <NumberField {...f('incrementBy')} label={t('line.field.incrementBy', 'Increment by')} hint={t('line.field.incrementBy.hint', 'Step between two numbers, usually 1.')} />
+          </Cell>
+          <Cell>
+            <TextField {...f('lastNoUsed')} label={t('line.field.lastNoUsed', 'Last number used')} hint={t('line.field.lastNoUsed.hint', 'The number handed out last; the next one follows it.')} />
+          </Cell>
+          <Cell size={3}>
+            <ToggleField {...f('open')} label={t('line.field.open', 'Open')} hint={t('line.field.open.hint', 'Closed lines hand out no numbers.')} />
+          </Cell>
+          <Cell size={3}>
+            <ToggleField {...f('allowGaps')} label={t('line.field.allowGaps', 'Allow gaps')} hint={t('line.field.allowGaps.hint', 'Faster; a failed save may skip a number.')} />
+          </Cell>
+        </>
+      )}
+    </FormModal>
   );
 };
 

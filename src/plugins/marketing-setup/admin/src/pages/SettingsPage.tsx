@@ -10,6 +10,7 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf, type LookupType, type RecordRef, type SeriesSummary } from '../utils/api';
 import { getTrad } from '../utils/getTrad';
+import * as interactions from '../components/settings/InteractionTemplatesSection';
 
 /* -------------------------------------------------------------------------------------------------
  * The form model
@@ -71,19 +72,22 @@ const SettingsPage = () => {
   const [series, setSeries] = React.useState<SeriesSummary[]>([]);
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [coupling, setCoupling] = React.useState<Coupling>(null);
+  const [templates, setTemplates] = React.useState<interactions.InteractionTemplatesData | null>(null);
 
   React.useEffect(() => {
     let cancelled = false;
     (async () => {
       try {
-        const [s, n, ...l] = await Promise.all([
+        const [s, n, it, ...l] = await Promise.all([
           get<{ data: Setup }>(`${API}/settings`),
           get<{ data: SeriesSummary[] }>(`${API}/no-series`),
+          interactions.loadInteractionTemplates(get),
           ...LOOKUPS.map((type) => get<{ data: RecordRef[] }>(`${API}/lookups/${type}`, { params: { limit: 500 } })),
         ]);
         if (cancelled) return;
         setSetup(s.data.data);
         setSeries(n.data.data);
+        setTemplates(it);
         setLists(Object.fromEntries(LOOKUPS.map((type, i) => [type, l[i].data.data])));
       } catch (err) {
         if (!cancelled) setLoadError(problemOf(err).message);
@@ -95,7 +99,10 @@ const SettingsPage = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const initialValues = React.useMemo(() => (setup ? toValues(setup) : null), [setup]);
+  const initialValues = React.useMemo(
+    (): Values | null => (setup && templates ? { ...toValues(setup), [interactions.INTERACTIONS_KEY]: interactions.interactionTemplateValues(templates) } : null),
+    [setup, templates],
+  );
 
   if (loadError) return <Page.Error />;
   if (!setup || !initialValues || loadingRBAC) return <Page.Loading />;
@@ -104,10 +111,21 @@ const SettingsPage = () => {
   const seriesRefs: RecordRef[] = series.map((s) => ({ documentId: s.documentId, code: s.code, name: s.description }));
 
   const handleSubmit = async (values: Values, { setErrors, resetForm }: any) => {
-    const body = changedFields(initialValues, values);
+    // The interaction templates have their own route; the rest is the Marketing Setup.
+    const { [interactions.INTERACTIONS_KEY]: _templateChanges, ...body } = changedFields(initialValues, values);
+    let saved = templates!;
     try {
-      const { data } = await put<{ data: Setup }>(`${API}/settings`, body);
-      resetForm(toValues(data.data));
+      saved = await interactions.saveInteractionTemplates(put, saved, initialValues[interactions.INTERACTIONS_KEY], values[interactions.INTERACTIONS_KEY]);
+    } catch (err) {
+      const problem = problemOf(err);
+      setErrors(interactions.nestInteractionProblem(problem));
+      toggleNotification({ type: 'danger', message: Object.keys(problem.fields).length ? t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.') : problem.message });
+      return;
+    }
+    try {
+      const { data } = Object.keys(body).length ? await put<{ data: Setup }>(`${API}/settings`, body) : { data: { data: setup } };
+      resetForm({ ...toValues(data.data), [interactions.INTERACTIONS_KEY]: interactions.interactionTemplateValues(saved) });
+      setTemplates(saved);
       setSetup(data.data);
       setCoupling(null);
       toggleNotification({ type: 'success', message: t('settings.saved', 'The Marketing Setup was saved.') });
@@ -117,7 +135,9 @@ const SettingsPage = () => {
       toggleNotification({
         type: 'danger',
         message: Object.keys(problem.fields).length
-          ? t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
+          ? saved !== templates
+            ? t('settings.partlySaved', 'The interaction templates were saved, the rest was not. Correct the fields marked in red and save again.')
+            : t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
           : problem.message,
       });
     }
@@ -334,6 +354,8 @@ const SettingsPage = () => {
                       </Cell>
                     ))}
                   </Section>
+
+                  <interactions.InteractionTemplatesSection data={templates!} />
                 </Flex>
               </Layouts.Content>
               <Blocker />

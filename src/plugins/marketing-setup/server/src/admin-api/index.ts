@@ -5,6 +5,8 @@ import contacts from './contacts';
 import duplicates from './duplicates';
 import merge from './merge';
 import regeneration from './regeneration';
+import interactions from './interactions';
+import interactionRules from './interaction-rules';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -17,4 +19,6 @@ export const adminControllers = {
   'admin-duplicates': duplicates,
   'admin-merge': merge,
   'admin-regeneration': regeneration,
+  'admin-interactions': interactions,
+  'admin-interaction-rules': interactionRules,
 };

@@ -49,6 +49,14 @@ export const adminRoutes = [
   { method: 'GET', path: '/merge-logs', handler: 'admin-merge.list', config: review },
   { method: 'POST', path: '/duplicates/regenerate', handler: 'admin-regeneration.start', config: write },
   { method: 'GET', path: '/duplicates/regenerate', handler: 'admin-regeneration.status', config: read },
+  { method: 'GET', path: '/interaction-template-setup', handler: 'admin-interactions.templateSetup', config: read },
+  { method: 'PUT', path: '/interaction-template-setup', handler: 'admin-interactions.updateTemplateSetup', config: write },
+  { method: 'GET', path: '/contacts/:documentId/interactions', handler: 'admin-interactions.timeline', config: contactRead },
+  { method: 'GET', path: '/interaction-rules', handler: 'admin-interaction-rules.find', config: read },
+  { method: 'POST', path: '/interaction-rules', handler: 'admin-interaction-rules.create', config: write },
+  { method: 'GET', path: '/interaction-rules/content-types', handler: 'admin-interaction-rules.contentTypes', config: read },
+  { method: 'PUT', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.update', config: write },
+  { method: 'DELETE', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.delete', config: write },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

@@ -5,6 +5,8 @@ import { noSeries, noSeriesLine } from './number-series';
 import { bankAccount, businessRelation, contactBusinessRelation, customer, vendor } from './business-relations';
 import { contactDuplicate, duplicateSearchSetup } from './duplicates';
 import mergeLog from './merge-log';
+import { interactionGroup, interactionLogEntry, interactionTemplate, interactionTemplateSetup } from './interactions';
+import { interactionRule } from './interaction-rules';
 import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
 
 /** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
@@ -30,4 +32,9 @@ export default {
   'duplicate-search-setup': duplicateSearchSetup,
   'contact-duplicate': contactDuplicate,
   'merge-log': mergeLog,
+  'interaction-group': interactionGroup,
+  'interaction-template': interactionTemplate,
+  'interaction-log-entry': interactionLogEntry,
+  'interaction-template-setup': interactionTemplateSetup,
+  'interaction-rule': interactionRule,
 };

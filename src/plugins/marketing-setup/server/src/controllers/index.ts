@@ -4,6 +4,7 @@ import { uidOf } from '../content-types/fields';
 import { takeDuplicates, takeWarnings } from '../utils/request-state';
 import contactActions from './contact-actions';
 import merge from './merge';
+import interactions from './interactions';
 import { adminControllers } from '../admin-api';
 
 /**
@@ -37,5 +38,6 @@ export const controllers = {
   ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, withWarnings(uidOf(name))])),
   'contact-actions': contactActions,
   merge,
+  interactions,
   ...adminControllers,
 };

@@ -4,6 +4,7 @@ import { PLUGIN_UIDS } from '../utils/uids';
 import { toHttpError, validationError } from '../utils/errors';
 import type { Write } from '../write-rules/types';
 import { assertScalarTypes } from '../utils/scalar-types';
+import { withAutoRecording } from '../interactions/auto-record';
 
 const WRITES = new Set(['create', 'update', 'delete']);
 const NUMBERED = new Set(Object.keys(WRITE_RULES));
@@ -14,7 +15,7 @@ const NUMBERED = new Set(Object.keys(WRITE_RULES));
  * commit or roll back together with it, and hands the write to the content type's rule module.
  */
 export const documentsMiddleware = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<any>) => {
-  if (!PLUGIN_UIDS.has(ctx.uid)) return next();
+  if (!PLUGIN_UIDS.has(ctx.uid)) return withAutoRecording(strapi, ctx, next);
   if (ctx.action === 'clone' && NUMBERED.has(ctx.uid)) {
     // Cloning would copy a unique number and skip the rules; a new record is the way.
     throw validationError('Records of this type cannot be duplicated; create a new one instead.');

@@ -3,6 +3,7 @@ import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import contactActions from './contact-actions';
 import merge from './merge';
+import interactions from './interactions';
 import { adminRouter } from '../admin-api';
 
 /** Types written by the plugin only: readable over REST, never written. */
@@ -18,6 +19,7 @@ export const routes = {
   'contact-actions': contactActions,
   merge,
   ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any, READ_ONLY.has(name) ? { only: ['find', 'findOne'] } : {})])),
+  interactions,
   // Admin panel API (/marketing-setup/..., admin JWT + RBAC): settings page and number series screens.
   admin: adminRouter,
 };

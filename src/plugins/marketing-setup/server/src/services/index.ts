@@ -8,6 +8,7 @@ import businessRelations from './business-relations';
 import duplicates from './duplicates';
 import merge from './merge';
 import duplicateRegeneration from './duplicate-regeneration';
+import interactions from './interactions';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -24,6 +25,7 @@ export const services = {
   duplicates,
   merge,
   'duplicate-regeneration': duplicateRegeneration,
+  interactions,
 };
 
 export type PluginServices = {
@@ -34,4 +36,5 @@ export type PluginServices = {
   duplicates: ReturnType<typeof duplicates>;
   merge: ReturnType<typeof merge>;
   'duplicate-regeneration': ReturnType<typeof duplicateRegeneration>;
+  interactions: ReturnType<typeof interactions>;
 };

@@ -22,6 +22,11 @@ export const UID = {
   duplicateSearchSetup: uidOf('duplicate-search-setup'),
   contactDuplicate: uidOf('contact-duplicate'),
   mergeLog: uidOf('merge-log'),
+  interactionGroup: uidOf('interaction-group'),
+  interactionTemplate: uidOf('interaction-template'),
+  interactionLogEntry: uidOf('interaction-log-entry'),
+  interactionTemplateSetup: uidOf('interaction-template-setup'),
+  interactionRule: uidOf('interaction-rule'),
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

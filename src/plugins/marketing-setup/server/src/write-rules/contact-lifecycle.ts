@@ -1,7 +1,7 @@
 /**
  * What happens around a contact's life (reference §2.8, §2.11): deleting a company takes its persons
- * with it unless an open opportunity stands in the way; a person's history stays with the company
- * it leaves (BC 24 behaviour); a deleted person's records move to its company.
+ * with it unless an open opportunity stands in the way; a person's history (opportunities, interaction
+ * log entries) stays with the company it leaves (BC 24 behaviour); a deleted person's records move to its company.
  */
 import type { Write } from './types';
 import { validationError } from '../utils/errors';
@@ -38,21 +38,31 @@ export async function deletePersonsOf(write: Write, companyId: number) {
   for (const p of persons) await write.strapi.documents(UID.contact).delete({ documentId: p.documentId });
 }
 
-/** Re-points a person's opportunities to its company (the person is being deleted). */
+/**
+ * The record types that carry a contact's history: each has `contact` and `contactCompany` relations
+ * and follows the person-moves / person-deleted rules below.
+ */
+const HISTORY_TYPES = [UID.opportunity, UID.interactionLogEntry];
+
+/** Re-points a person's opportunities and interaction log entries to its company (the person is being deleted). */
 export async function repointToCompany(write: Write, personId: number, companyId: number) {
-  const jt = joinTableOf(write.strapi, UID.opportunity, 'contact');
-  await write.trx(jt.name).where(jt.inverseJoinColumn, personId).update({ [jt.inverseJoinColumn]: companyId });
+  for (const uid of HISTORY_TYPES) {
+    const jt = joinTableOf(write.strapi, uid, 'contact');
+    await write.trx(jt.name).where(jt.inverseJoinColumn, personId).update({ [jt.inverseJoinColumn]: companyId });
+  }
 }
 
 /**
- * A person moves to another company (or leaves it): its opportunities recorded under the old company
- * are re-pointed to that company, so the history stays where it happened.
+ * A person moves to another company (or leaves it): its opportunities and interaction log entries
+ * recorded under the old company are re-pointed to that company, so the history stays where it happened.
  */
 export async function moveHistoryToOldCompany(write: Write, personId: number, oldCompanyId: number) {
-  const contact = joinTableOf(write.strapi, UID.opportunity, 'contact');
-  const company = joinTableOf(write.strapi, UID.opportunity, 'contactCompany');
-  await write.trx(contact.name)
-    .where(contact.inverseJoinColumn, personId)
-    .whereIn(contact.joinColumn, write.trx(company.name).select(company.joinColumn).where(company.inverseJoinColumn, oldCompanyId))
-    .update({ [contact.inverseJoinColumn]: oldCompanyId });
+  for (const uid of HISTORY_TYPES) {
+    const contact = joinTableOf(write.strapi, uid, 'contact');
+    const company = joinTableOf(write.strapi, uid, 'contactCompany');
+    await write.trx(contact.name)
+      .where(contact.inverseJoinColumn, personId)
+      .whereIn(contact.joinColumn, write.trx(company.name).select(company.joinColumn).where(company.inverseJoinColumn, oldCompanyId))
+      .update({ [contact.inverseJoinColumn]: oldCompanyId });
+  }
 }

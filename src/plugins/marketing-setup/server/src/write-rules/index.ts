@@ -6,6 +6,8 @@ import { lineRules, seriesRules } from './number-series';
 import { setupRules } from './setup';
 import { contactBusinessRelationRules, targetRules } from './business-relations';
 import { contactDuplicateRules, searchSetupRules } from './duplicates';
+import { logEntryRules, templateRules, templateSetupRules } from './interactions';
+import { interactionRuleRules } from './interaction-rules';
 
 /** Which rule module handles writes to which content type. Later features plug in here. */
 export const WRITE_RULES: Record<string, WriteRules> = {
@@ -20,4 +22,8 @@ export const WRITE_RULES: Record<string, WriteRules> = {
   [UID.bankAccount]: targetRules('bankAccount'),
   [UID.duplicateSearchSetup]: searchSetupRules,
   [UID.contactDuplicate]: contactDuplicateRules,
+  [UID.interactionLogEntry]: logEntryRules,
+  [UID.interactionTemplate]: templateRules,
+  [UID.interactionTemplateSetup]: templateSetupRules,
+  [UID.interactionRule]: interactionRuleRules,
 };

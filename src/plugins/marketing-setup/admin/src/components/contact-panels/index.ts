@@ -1,2 +1,3 @@
 export { InheritancePanel } from './InheritancePanel';
 export { PersonsPanel } from './PersonsPanel';
+export { InteractionsPanel } from './InteractionsPanel';

@@ -1,0 +1,492 @@
+import * as React from 'react';
+import { BackButton, ConfirmDialog, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Dialog,
+  EmptyStateLayout,
+  Field,
+  Flex,
+  IconButton,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Pencil, Plus, Trash } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import { Cell, ChoiceField, ToggleField, refLabel } from '../components/fields';
+import { FormModal, type FormModalFields } from '../components/FormModal';
+import { KIND_LABELS, KNOWN_KINDS } from '../components/settings/documentKinds';
+import { PERMISSIONS } from '../permissions';
+import { PATHS } from '../pluginId';
+import { API, useProblemOf, type RecordRef } from '../utils/api';
+import { getTrad } from '../utils/getTrad';
+
+/* -------------------------------------------------------------------------------------------------
+ * What the admin API returns (server/src/admin-api/interaction-rules.ts)
+ * -----------------------------------------------------------------------------------------------*/
+
+type RuleEvent = 'create' | 'update' | 'publish';
+const EVENTS: RuleEvent[] = ['create', 'update', 'publish'];
+
+/** What a field of the type can be used as (a relation to a contact, customer or vendor; text; a number). */
+type FieldUse = 'contact' | 'contactPerson' | 'documentNo' | 'description';
+
+interface HostField {
+  name: string;
+  type: string;
+  target?: string;
+  usableAs: FieldUse[];
+}
+
+interface HostType {
+  uid: string;
+  displayName: string;
+  draftAndPublish: boolean;
+  fields: HostField[];
+}
+
+interface TemplateRef {
+  documentId: string;
+  code: string;
+  description?: string | null;
+  name?: string | null;
+}
+
+interface Rule {
+  documentId: string;
+  contentType: string;
+  contentTypeName?: string | null;
+  events: RuleEvent[];
+  interactionTemplate: TemplateRef | null;
+  documentKind: string | null;
+  contactField: string | null;
+  contactPersonField: string | null;
+  documentNoField: string | null;
+  descriptionField: string | null;
+  required: boolean;
+  enabled: boolean;
+}
+
+/** The template of a rule as a documentId, whether the API sends the record or its documentId. */
+const templateId = (t: TemplateRef | string | null) => (typeof t === 'string' ? t : t?.documentId ?? null);
+
+const toValues = (rule: Rule | null): Record<string, any> => ({
+  contentType: rule?.contentType ?? null,
+  events: rule?.events ?? ['create'],
+  interactionTemplate: rule ? templateId(rule.interactionTemplate) : null,
+  documentKind: rule?.documentKind ?? null,
+  contactField: rule?.contactField ?? null,
+  contactPersonField: rule?.contactPersonField ?? null,
+  documentNoField: rule?.documentNoField ?? null,
+  descriptionField: rule?.descriptionField ?? null,
+  required: rule?.required ?? false,
+  enabled: rule?.enabled ?? true,
+});
+
+/** The fields of a type that fit a picker (the server says which use each field allows). */
+const fieldsFor = (type: HostType | undefined, use: FieldUse) => (type?.fields ?? []).filter((f) => f.usableAs?.includes(use));
+
+const PICKERS: [key: string, use: FieldUse][] = [
+  ['contactField', 'contact'],
+  ['contactPersonField', 'contactPerson'],
+  ['documentNoField', 'documentNo'],
+  ['descriptionField', 'description'],
+];
+
+const useT = () => {
+  const { formatMessage } = useIntl();
+  return (id: string, defaultMessage: string, values?: Record<string, any>) => formatMessage({ id: getTrad(id), defaultMessage }, values);
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Page: the list
+ * -----------------------------------------------------------------------------------------------*/
+
+const InteractionRulesPage = () => {
+  const t = useT();
+  const { get, del } = useFetchClient();
+  const problemOf = useProblemOf();
+  const { toggleNotification } = useNotification();
+  const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
+  const [rules, setRules] = React.useState<Rule[] | null>(null);
+  const [types, setTypes] = React.useState<HostType[]>([]);
+  const [templates, setTemplates] = React.useState<RecordRef[]>([]);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [editing, setEditing] = React.useState<{ rule: Rule | null } | null>(null);
+  const [deleting, setDeleting] = React.useState<Rule | null>(null);
+
+  const loadRules = async () => {
+    const { data } = await get<{ data: Rule[] }>(`${API}/interaction-rules`);
+    setRules(data.data);
+  };
+
+  React.useEffect(() => {
+    Promise.all([
+      loadRules(),
+      get<{ data: HostType[] }>(`${API}/interaction-rules/content-types`).then(({ data }) => setTypes(data.data)),
+      get<{ meta: { templates: RecordRef[] } }>(`${API}/interaction-template-setup`).then(({ data }) => setTemplates(data.meta?.templates ?? [])),
+    ]).catch((err) => setLoadError(problemOf(err).message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (loadError) return <Page.Error />;
+  if (!rules || loadingRBAC) return <Page.Loading />;
+
+  const typeName = (uid: string) => types.find((ty) => ty.uid === uid)?.displayName ?? rules.find((r) => r.contentType === uid)?.contentTypeName ?? uid;
+  const kindLabel = (kind: string) => t(`interactions.kind.${kind}`, KIND_LABELS[kind] ?? kind);
+  const eventLabel = (e: RuleEvent) => t(`rules.event.${e}`, EVENT_LABELS[e]);
+  const recordsAs = (rule: Rule) => {
+    const template = rule.interactionTemplate;
+    if (template) return refLabel({ documentId: template.documentId, code: template.code, name: template.name ?? template.description ?? null });
+    return rule.documentKind ? t('rules.list.kindTemplate', 'Template for {kind}', { kind: kindLabel(rule.documentKind) }) : '';
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    try {
+      await del(`${API}/interaction-rules/${deleting.documentId}`);
+      toggleNotification({ type: 'success', message: t('rules.deleted', 'The rule was deleted.') });
+      await loadRules();
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: problemOf(err).message });
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  const headers = [
+    t('rules.field.contentType', 'Record type'),
+    t('rules.field.events', 'When'),
+    t('rules.list.recordsAs', 'Records'),
+    t('rules.field.contactField', 'Contact field'),
+    t('rules.field.required', 'Required'),
+    t('rules.field.enabled', 'Enabled'),
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('rules.page.title', 'Auto-recording rules')}</Page.Title>
+      <Layouts.Header
+        title={t('rules.header.title', 'Auto-recording rules')}
+        subtitle={t('rules.header.subtitle', 'Record an interaction on a contact automatically when a record of your app is saved.')}
+        navigationAction={<BackButton fallback={PATHS.settings} />}
+        primaryAction={
+          canUpdate ? (
+            <Button startIcon={<Plus />} size="S" onClick={() => setEditing({ rule: null })} data-testid="rule-create">
+              {t('rules.create', 'New rule')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box background="primary100" borderColor="primary200" padding={4} hasRadius data-testid="rules-explainer">
+            <Typography variant="omega" textColor="primary700">
+              {t(
+                'rules.explainer',
+                'A rule says: "when a record of this type is created (or changed, or published), write an interaction on the contact it points to". Example: every new sales invoice is recorded on the contact of its customer, with the invoice number. No code is needed; the record type only needs a field that points to a contact.',
+              )}
+            </Typography>
+          </Box>
+          {rules.length === 0 ? (
+            <EmptyStateLayout
+              content={t('rules.empty', 'There are no auto-recording rules yet.')}
+              action={
+                canUpdate ? (
+                  <Button variant="secondary" startIcon={<Plus />} onClick={() => setEditing({ rule: null })}>
+                    {t('rules.create', 'New rule')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          ) : (
+            <Table colCount={headers.length + 1} rowCount={rules.length + 1}>
+              <Thead>
+                <Tr>
+                  {headers.map((h) => (
+                    <Th key={h}>
+                      <Typography variant="sigma">{h}</Typography>
+                    </Th>
+                  ))}
+                  <Th>
+                    <Typography variant="sigma">{t('actions', 'Actions')}</Typography>
+                  </Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {rules.map((rule) => (
+                  <Tr key={rule.documentId} data-testid={`rule-row-${rule.contentType}`}>
+                    <Td>
+                      <Typography fontWeight="bold" tag="p">{typeName(rule.contentType)}</Typography>
+                      <Typography variant="pi" textColor="neutral500">{rule.contentType}</Typography>
+                    </Td>
+                    <Td>
+                      <Flex gap={1} wrap="wrap">
+                        {rule.events.map((e) => (
+                          <Badge key={e}>{eventLabel(e)}</Badge>
+                        ))}
+                      </Flex>
+                    </Td>
+                    <Td>
+                      <Typography>{recordsAs(rule)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{rule.contactField ?? ''}</Typography>
+                    </Td>
+                    <Td>
+                      <YesNo value={rule.required} />
+                    </Td>
+                    <Td>
+                      <YesNo value={rule.enabled} />
+                    </Td>
+                    <Td>
+                      <Flex gap={1}>
+                        <IconButton
+                          label={canUpdate ? t('rules.edit', 'Edit rule') : t('rules.view', 'Show rule')}
+                          variant="ghost"
+                          onClick={() => setEditing({ rule })}
+                        >
+                          <Pencil />
+                        </IconButton>
+                        {canUpdate && (
+                          <IconButton label={t('rules.delete', 'Delete rule')} variant="ghost" onClick={() => setDeleting(rule)}>
+                            <Trash />
+                          </IconButton>
+                        )}
+                      </Flex>
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          )}
+        </Flex>
+      </Layouts.Content>
+      <RuleModal
+        open={!!editing}
+        rule={editing?.rule ?? null}
+        readOnly={!canUpdate}
+        types={types}
+        templates={templates}
+        onClose={() => setEditing(null)}
+        onSaved={async () => {
+          setEditing(null);
+          await loadRules();
+        }}
+      />
+      <Dialog.Root open={!!deleting} onOpenChange={(o) => !o && setDeleting(null)}>
+        <ConfirmDialog onConfirm={remove}>
+          {deleting && t('rules.delete.confirm', 'Delete the rule for {type}? Interactions already recorded stay.', { type: typeName(deleting.contentType) })}
+        </ConfirmDialog>
+      </Dialog.Root>
+    </Page.Main>
+  );
+};
+
+const YesNo = ({ value }: { value: boolean }) => {
+  const t = useT();
+  return <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>;
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Create / edit a rule
+ * -----------------------------------------------------------------------------------------------*/
+
+const RuleModal = ({
+  open, rule, readOnly, types, templates, onClose, onSaved,
+}: {
+  open: boolean;
+  rule: Rule | null;
+  readOnly: boolean;
+  types: HostType[];
+  templates: RecordRef[];
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) => {
+  const t = useT();
+  const { post, put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const initialValues = React.useMemo(() => toValues(rule), [rule]);
+
+  const save = async (values: Record<string, any>) => {
+    if (rule) await put(`${API}/interaction-rules/${rule.documentId}`, values);
+    else await post(`${API}/interaction-rules`, values);
+    toggleNotification({ type: 'success', message: t('rules.saved', 'The rule was saved.') });
+    await onSaved();
+  };
+
+  return (
+    <FormModal
+      open={open}
+      title={
+        readOnly
+          ? t('rules.view.title', 'Auto-recording rule')
+          : rule
+            ? t('rules.edit.title', 'Edit auto-recording rule')
+            : t('rules.create.title', 'New auto-recording rule')
+      }
+      initialValues={initialValues}
+      submitLabel={rule ? t('action.save', 'Save') : t('action.create', 'Create')}
+      onClose={onClose}
+      onSubmit={save}
+      testId="rule-form"
+      submitTestId="rule-submit"
+      readOnly={readOnly}
+    >
+      {(form) => <RuleFields form={form} readOnly={readOnly} types={types} templates={templates} />}
+    </FormModal>
+  );
+};
+
+const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalFields; readOnly: boolean; types: HostType[]; templates: RecordRef[] }) => {
+  const t = useT();
+  const { values, field, change } = form;
+  const type = types.find((ty) => ty.uid === values.contentType);
+  const fieldChoices = (list: HostField[]) => list.map((f) => ({ value: f.name, label: f.name }));
+  const f = (name: string) => ({ ...field(name), disabled: readOnly, label: t(`rules.field.${name}`, LABELS[name]), hint: t(`rules.field.${name}.hint`, HINTS[name]) });
+  const none = t('rules.none', '(none)');
+
+  /** A new type: keep only the field choices that the type has, and no publish event without drafts. */
+  const pickType = (name: string, uid: string | null) => {
+    change(name, uid);
+    const next = types.find((ty) => ty.uid === uid);
+    for (const [key, use] of PICKERS) {
+      if (values[key] && !fieldsFor(next, use).some((x) => x.name === values[key])) change(key, null);
+    }
+    const contact = fieldsFor(next, 'contact');
+    if (!values.contactField && contact.length === 1) change('contactField', contact[0].name);
+    if (!next?.draftAndPublish && values.events.includes('publish')) change('events', values.events.filter((e: string) => e !== 'publish'));
+  };
+
+  return (
+    <>
+      <Cell size={12}>
+        <ChoiceField
+          {...f('contentType')}
+          onChange={pickType}
+          blankLabel={t('rules.contentType.pick', 'Pick a record type')}
+          choices={types.map((ty) => ({ value: ty.uid, label: `${ty.displayName} (${ty.uid})` }))}
+        />
+      </Cell>
+      <Cell size={12}>
+        <EventsField {...f('events')} draftAndPublish={!!type?.draftAndPublish} />
+      </Cell>
+      <Cell>
+        <ChoiceField
+          {...f('interactionTemplate')}
+          blankLabel={t('rules.template.byKind', 'Use the document kind’s template')}
+          choices={templates.map((x) => ({ value: x.documentId, label: refLabel(x) }))}
+        />
+      </Cell>
+      <Cell>
+        <ChoiceField
+          {...f('documentKind')}
+          blankLabel={none}
+          choices={KNOWN_KINDS.map((k) => ({ value: k, label: t(`interactions.kind.${k}`, KIND_LABELS[k]) }))}
+        />
+      </Cell>
+      {PICKERS.map(([key, use]) => (
+        <Cell key={key}>
+          <ChoiceField
+            {...f(key)}
+            disabled={readOnly || !type}
+            blankLabel={!type ? t('rules.field.pickTypeFirst', 'Pick a record type first') : key === 'contactField' ? t('rules.field.pick', 'Pick a field') : none}
+            choices={fieldChoices(fieldsFor(type, use))}
+          />
+        </Cell>
+      ))}
+      <Cell>
+        <ToggleField {...f('required')} />
+      </Cell>
+      <Cell>
+        <ToggleField {...f('enabled')} />
+      </Cell>
+    </>
+  );
+};
+
+/** The events as checkboxes; "published" only for types with drafts (others are saved published). */
+const EventsField = ({
+  name, label, hint, error, disabled, value, onChange, draftAndPublish,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  error?: string;
+  disabled?: boolean;
+  value: RuleEvent[];
+  onChange: (name: string, value: RuleEvent[]) => void;
+  draftAndPublish: boolean;
+}) => {
+  const t = useT();
+  const events = EVENTS.filter((e) => e !== 'publish' || draftAndPublish);
+  const toggle = (event: RuleEvent, on: boolean) =>
+    onChange(name, EVENTS.filter((e) => (e === event ? on : (value ?? []).includes(e))));
+  return (
+    <Field.Root name={name} id={name} hint={hint} error={error}>
+      <Field.Label>{label}</Field.Label>
+      <Flex gap={6} paddingTop={1} paddingBottom={1} data-testid={`field-${name}`}>
+        {events.map((e) => (
+          <Checkbox
+            key={e}
+            checked={(value ?? []).includes(e)}
+            disabled={disabled}
+            onCheckedChange={(c) => toggle(e, c === true)}
+            data-testid={`event-${e}`}
+          >
+            {t(`rules.event.${e}`, EVENT_LABELS[e])}
+          </Checkbox>
+        ))}
+      </Flex>
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * English defaults (the translations live in translations/{en,nl}.json)
+ * -----------------------------------------------------------------------------------------------*/
+
+const EVENT_LABELS: Record<RuleEvent, string> = { create: 'Created', update: 'Changed', publish: 'Published' };
+
+const LABELS: Record<string, string> = {
+  contentType: 'Record type',
+  events: 'When',
+  interactionTemplate: 'Template',
+  documentKind: 'Document kind',
+  contactField: 'Contact field',
+  contactPersonField: 'Contact person field',
+  documentNoField: 'Document number field',
+  descriptionField: 'Description field',
+  required: 'Required',
+  enabled: 'Enabled',
+};
+
+const HINTS: Record<string, string> = {
+  contentType: 'The kind of record that triggers the recording, for example Sales invoice.',
+  events: 'Record when such a record is created, changed or (for types with drafts) published.',
+  interactionTemplate: 'The interaction to record. Leave empty to use the template set for the document kind in the settings.',
+  documentKind: 'What kind of document the record is; its template is used when no template is picked above.',
+  contactField: 'The field of the record that points to the contact, customer or vendor the interaction is recorded on.',
+  contactPersonField: 'Optional: a field pointing to a contact person; when filled in, the interaction is recorded on that person.',
+  documentNoField: 'Optional: the field shown as the document number, for example number.',
+  descriptionField: 'Optional: the field used as the description; empty takes the template’s description.',
+  required: 'On: saving the record fails when the interaction cannot be recorded. Off: the record is saved anyway.',
+  enabled: 'Off: the rule is kept but records nothing.',
+};
+
+const ProtectedInteractionRulesPage = () => (
+  <Page.Protect permissions={PERMISSIONS.read}>
+    <InteractionRulesPage />
+  </Page.Protect>
+);
+
+export default ProtectedInteractionRulesPage;

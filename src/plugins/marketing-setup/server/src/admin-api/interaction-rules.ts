@@ -1,0 +1,99 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { DOCUMENT_KINDS } from '../domain/interactions';
+import { usableFields } from '../domain/auto-recording';
+import { describeContentType, hostContentTypes } from '../write-rules/interaction-rules';
+import { UID } from '../utils/uids';
+import { blankToNull } from './shared';
+
+const FIELDS = [
+  'contentType', 'events', 'documentKind', 'contactField', 'contactPersonField', 'documentNoField', 'descriptionField',
+  'required', 'enabled',
+] as const;
+
+const fieldName = () => yup.string().nullable().typeError('Choose a field.').max(100, 'Use at most 100 characters.');
+/** Shapes only: which content type, field and event make a usable rule is the write rule's business. */
+const ruleShape = {
+  contentType: yup.string().typeError('Choose a content type.').max(255, 'Use at most 255 characters.'),
+  events: yup.array().of(yup.string().typeError('An event is create, update or publish.')).typeError('Choose the events as a list: create, update, publish.'),
+  interactionTemplate: yup.string().nullable().typeError('Choose an interaction template from the list.'),
+  documentKind: yup.mixed().nullable().oneOf([...DOCUMENT_KINDS, null], 'Choose a document kind from the list.'),
+  contactField: fieldName(),
+  contactPersonField: fieldName(),
+  documentNoField: fieldName(),
+  descriptionField: fieldName(),
+  required: yup.boolean().typeError('Choose on or off.'),
+  enabled: yup.boolean().typeError('Choose on or off.'),
+};
+const strict = (shape: Record<string, yup.AnySchema>) =>
+  yup.object(shape).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
+const validateCreate = validateYupSchema(strict({
+  ...ruleShape,
+  contentType: ruleShape.contentType.required('Choose a content type.'),
+  events: ruleShape.events.required('Choose at least one event: create, update or publish.'),
+  contactField: fieldName().required('Choose the field that holds the contact, customer or vendor.'),
+}));
+const validateUpdate = validateYupSchema(strict(ruleShape));
+
+/**
+ * Auto-recording rules (Settings → Marketing Setup → Auto-recording rules): list, create, change,
+ * delete, and the host content types with the fields a rule can use. Writes go through
+ * strapi.documents(), so the rule checks of write-rules/interaction-rules.ts answer with 400s.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const docs = () => strapi.documents(UID.interactionRule as any) as any;
+  const populate = { interactionTemplate: { fields: ['code', 'description'] } };
+
+  const view = (row: any) => ({
+    documentId: row.documentId,
+    ...Object.fromEntries(FIELDS.map((f) => [f, row[f] ?? null])),
+    contentTypeName: describeContentType(strapi, row.contentType)?.displayName ?? null,
+    interactionTemplate: row.interactionTemplate
+      ? { documentId: row.interactionTemplate.documentId, code: row.interactionTemplate.code, description: row.interactionTemplate.description ?? null }
+      : null,
+  });
+
+  const findRule = async (documentId: string) => {
+    const row = await docs().findOne({ documentId, populate });
+    if (!row) throw new errors.NotFoundError('This interaction rule does not exist (any more).');
+    return row;
+  };
+
+  return {
+    /** GET /interaction-rules: every rule, by content type. */
+    async find(ctx: any) {
+      const rows = await docs().findMany({ sort: ['contentType:asc', 'id:asc'], populate });
+      ctx.body = { data: rows.map(view) };
+    },
+
+    async create(ctx: any) {
+      const input = await validateCreate(blankToNull(ctx.request.body));
+      const created = await docs().create({ data: input });
+      ctx.status = 201;
+      ctx.body = { data: view(await findRule(created.documentId)) };
+    },
+
+    async update(ctx: any) {
+      const { documentId } = ctx.params;
+      await findRule(documentId);
+      const input = await validateUpdate(blankToNull(ctx.request.body));
+      await docs().update({ documentId, data: input });
+      ctx.body = { data: view(await findRule(documentId)) };
+    },
+
+    async delete(ctx: any) {
+      const row = await findRule(ctx.params.documentId);
+      await docs().delete({ documentId: row.documentId });
+      ctx.body = { data: view(row) };
+    },
+
+    /** GET /interaction-rules/content-types: the host types and the fields usable as contact / number / description. */
+    async contentTypes(ctx: any) {
+      ctx.body = {
+        data: hostContentTypes(strapi).map((ct) => ({
+          uid: ct.uid, displayName: ct.displayName, draftAndPublish: ct.draftAndPublish, fields: usableFields(ct),
+        })),
+      };
+    },
+  };
+};

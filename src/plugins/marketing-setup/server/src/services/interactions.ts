@@ -1,0 +1,252 @@
+/**
+ * Interactions: recording an entry (for the automatic rules and manual logging), the template of a
+ * built-in kind, and a contact's timeline. Entries are always created through the document service,
+ * so the entry rules (number, template values, company) run for every caller.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import {
+  DOCUMENT_KINDS, pagination, parseTimelineQuery, type DocumentKind, type InformationFlow, type InitiatedBy,
+} from '../domain/interactions';
+import { RuleViolation } from '../domain/errors';
+import { inTransaction, type Write } from '../write-rules/types';
+import { loadTemplate } from '../write-rules/interactions';
+import { notFound, toHttpError } from '../utils/errors';
+import { columnOf, isoDate, joinTableOf, tableOf } from '../utils/tables';
+import { UID } from '../utils/uids';
+
+export interface RecordInput {
+  contactId: number;
+  templateId?: number | null;
+  documentKind?: DocumentKind | null;
+  documentNo?: string | null;
+  description?: string | null;
+  subject?: string | null;
+  sourceUid?: string;
+  sourceDocumentId?: string;
+  attemptFailed?: boolean;
+  informationFlow?: InformationFlow;
+  initiatedBy?: InitiatedBy;
+  cost?: number;
+  durationMin?: number;
+  salespersonId?: number | null;
+  opportunityId?: number | null;
+  date?: string;
+  time?: string;
+  correspondenceType?: string | null;
+  evaluation?: string | null;
+  emailLogged?: boolean;
+  messageId?: string | null;
+}
+
+/** Manual logging body (validated at the controller): contact and opportunity by documentId, template by code. */
+export interface LogBody {
+  contact: string;
+  kind?: DocumentKind;
+  template?: string;
+  description?: string;
+  subject?: string;
+  date?: string;
+  time?: string;
+  attemptFailed?: boolean;
+  cost?: number;
+  durationMin?: number;
+  informationFlow?: InformationFlow;
+  initiatedBy?: InitiatedBy;
+  evaluation?: string;
+  correspondenceType?: string;
+  salesperson?: string;
+  opportunity?: string;
+  documentNo?: string;
+}
+
+const ref = (fields: string[]) => ({ select: ['documentId', ...fields] });
+const ENTRY_POPULATE = {
+  contact: ref(['no', 'name', 'type']),
+  contactCompany: ref(['no', 'name']),
+  interactionTemplate: ref(['code', 'description']),
+  interactionGroup: ref(['code', 'description']),
+  salesperson: ref(['code', 'name']),
+  opportunity: ref(['no', 'description']),
+};
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const time = (v: unknown) => (v ? String(v).slice(0, 8) : null);
+
+/** An entry as the API shows it: numbers as numbers, date YYYY-MM-DD, time HH:MM:SS, related records small. */
+export const entryView = (e: Record<string, any>) => ({
+  documentId: e.documentId,
+  entryNo: num(e.entryNo),
+  date: isoDate(e.date),
+  time: time(e.time),
+  description: e.description ?? null,
+  subject: e.subject ?? null,
+  informationFlow: e.informationFlow ?? null,
+  initiatedBy: e.initiatedBy ?? null,
+  cost: num(e.cost),
+  durationMin: num(e.durationMin),
+  attemptFailed: !!e.attemptFailed,
+  evaluation: e.evaluation ?? null,
+  canceled: !!e.canceled,
+  correspondenceType: e.correspondenceType ?? null,
+  documentKind: e.documentKind ?? null,
+  documentNo: e.documentNo ?? null,
+  sourceUid: e.sourceUid ?? null,
+  sourceDocumentId: e.sourceDocumentId ?? null,
+  emailLogged: !!e.emailLogged,
+  messageId: e.messageId ?? null,
+  contact: e.contact ? { documentId: e.contact.documentId, no: e.contact.no ?? null, name: e.contact.name ?? null } : null,
+  contactCompany: e.contactCompany ? { documentId: e.contactCompany.documentId, no: e.contactCompany.no ?? null, name: e.contactCompany.name ?? null } : null,
+  interactionTemplate: e.interactionTemplate ? { documentId: e.interactionTemplate.documentId, code: e.interactionTemplate.code, description: e.interactionTemplate.description ?? null } : null,
+  interactionGroup: e.interactionGroup ? { documentId: e.interactionGroup.documentId, code: e.interactionGroup.code, description: e.interactionGroup.description ?? null } : null,
+  salesperson: e.salesperson ? { documentId: e.salesperson.documentId, code: e.salesperson.code, name: e.salesperson.name ?? null } : null,
+  opportunity: e.opportunity ? { documentId: e.opportunity.documentId, no: e.opportunity.no ?? null } : null,
+  createdAt: e.createdAt ?? null,
+});
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The id behind a documentId (or code) of `uid`; unknown → 400 naming the field. */
+  const idOf = async (uid: string, where: Record<string, any>, field: string, label: string) => {
+    const row = await strapi.db.query(uid as any).findOne({ where, select: ['id'] });
+    if (!row) throw new RuleViolation(`No ${label} ${Object.values(where)[0]}.`, field);
+    return row.id as number;
+  };
+
+  const loadEntries = async (ids: number[]) => {
+    const rows = await strapi.db.query(UID.interactionLogEntry).findMany({ where: { id: { $in: ids } }, populate: ENTRY_POPULATE });
+    const byId = new Map(rows.map((r: any) => [r.id, r]));
+    return ids.map((id) => entryView(byId.get(id) as any));
+  };
+
+  const service = {
+    /** Creates the (empty) template setup at boot: its row also holds the entry-number counter. */
+    async ensureSetup() {
+      const existing = await strapi.db.query(UID.interactionTemplateSetup).findOne({ select: ['id'] });
+      if (!existing) await strapi.documents(UID.interactionTemplateSetup).create({ data: {} as any });
+    },
+
+    /** The template set up for a built-in kind, or null (an empty setting means "do not record"). */
+    async templateFor(write: Write, documentKind: DocumentKind) {
+      if (!DOCUMENT_KINDS.includes(documentKind)) return null;
+      const jt = joinTableOf(write.strapi, UID.interactionTemplateSetup, documentKind);
+      const link = await write.trx(jt.name).first(jt.inverseJoinColumn);
+      return link ? loadTemplate(write, { id: link[jt.inverseJoinColumn] }) : null;
+    },
+
+    /**
+     * Records one entry inside the caller's transaction. The template is `templateId`, else the one set
+     * up for `documentKind`; with neither nothing is recorded (null).
+     */
+    async record(write: Write, input: RecordInput) {
+      const templateId = input.templateId ?? (input.documentKind ? (await service.templateFor(write, input.documentKind))?.id : null);
+      if (!templateId) return null;
+      const data: Record<string, any> = {
+        contact: input.contactId,
+        interactionTemplate: templateId,
+        documentKind: input.documentKind ?? null,
+        documentNo: input.documentNo ?? null,
+        description: input.description ?? undefined,
+        subject: input.subject ?? null,
+        sourceUid: input.sourceUid ?? null,
+        sourceDocumentId: input.sourceDocumentId ?? null,
+        attemptFailed: input.attemptFailed ?? false,
+        informationFlow: input.informationFlow,
+        initiatedBy: input.initiatedBy,
+        cost: input.cost,
+        durationMin: input.durationMin,
+        salesperson: input.salespersonId,
+        opportunity: input.opportunityId ?? null,
+        date: input.date,
+        time: input.time,
+        correspondenceType: input.correspondenceType ?? undefined,
+        evaluation: input.evaluation ?? null,
+        emailLogged: input.emailLogged ?? false,
+        messageId: input.messageId ?? null,
+      };
+      for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
+      return strapi.documents(UID.interactionLogEntry).create({ data: data as any });
+    },
+
+    /** Manual logging (a call, a meeting, a cover sheet …), in its own transaction. */
+    async log(body: LogBody) {
+      const created = await inTransaction(strapi, UID.interactionLogEntry, async (write) => {
+        const contactId = await idOf(UID.contact, { documentId: body.contact }, 'contact', 'contact');
+        let templateId: number | null = null;
+        if (body.template) templateId = await idOf(UID.interactionTemplate, { code: body.template }, 'template', 'interaction template');
+        else if (body.kind) {
+          templateId = (await service.templateFor(write, body.kind))?.id ?? null;
+          if (!templateId) throw new RuleViolation(`No interaction template is set up for ${body.kind}; choose a template or set one up.`, 'kind');
+        }
+        if (!templateId) throw new RuleViolation('Give the kind of interaction or a template code.', 'template');
+        return service.record(write, {
+          contactId,
+          templateId,
+          documentKind: body.kind ?? null,
+          documentNo: body.documentNo ?? null,
+          description: body.description,
+          subject: body.subject,
+          attemptFailed: body.attemptFailed,
+          informationFlow: body.informationFlow,
+          initiatedBy: body.initiatedBy,
+          cost: body.cost,
+          durationMin: body.durationMin,
+          date: body.date,
+          time: body.time,
+          evaluation: body.evaluation,
+          correspondenceType: body.correspondenceType,
+          ...(body.salesperson ? { salespersonId: await idOf(UID.salesperson, { code: body.salesperson }, 'salesperson', 'salesperson') } : {}),
+          ...(body.opportunity ? { opportunityId: await idOf(UID.opportunity, { documentId: body.opportunity }, 'opportunity', 'opportunity') } : {}),
+        });
+      });
+      return (await loadEntries([Number(created!.id)]))[0];
+    },
+
+    /**
+     * A contact's interactions, newest first. A company's timeline is every entry whose contact company
+     * it is (its own and its persons'); a person's, the entries logged for that person.
+     */
+    async timeline(contactDocumentId: string, rawQuery: Record<string, unknown>) {
+      let query;
+      try {
+        query = parseTimelineQuery(rawQuery);
+      } catch (err) {
+        throw toHttpError(err);
+      }
+      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: contactDocumentId }, select: ['id', 'type'] });
+      if (!contact) throw notFound(`No contact with documentId ${contactDocumentId}.`);
+      const knex = strapi.db.connection as Knex;
+      const uid = UID.interactionLogEntry;
+      const col = (a: string) => `e.${columnOf(strapi, uid, a)}`;
+      const link = joinTableOf(strapi, uid, contact.type === 'company' ? 'contactCompany' : 'contact');
+      let templateId: number | null = null;
+      if (query.template) {
+        const template = await strapi.db.query(UID.interactionTemplate).findOne({ where: { code: query.template }, select: ['id'] });
+        if (!template) throw toHttpError(new RuleViolation(`No interaction template ${query.template}.`, 'template'));
+        templateId = template.id;
+      }
+      // The entries of the contact as link rows (l.entry), narrowed to the template's.
+      const links = () => {
+        const q = knex(`${link.name} as l`).where(`l.${link.inverseJoinColumn}`, contact.id);
+        if (templateId) {
+          const tl = joinTableOf(strapi, uid, 'interactionTemplate');
+          q.join(`${tl.name} as t`, `t.${tl.joinColumn}`, `l.${link.joinColumn}`).where(`t.${tl.inverseJoinColumn}`, templateId);
+        }
+        return q;
+      };
+      const withEntries = () => {
+        const q = links().join(`${tableOf(strapi, uid)} as e`, 'e.id', `l.${link.joinColumn}`);
+        if (query.from) q.where(col('date'), '>=', query.from);
+        if (query.to) q.where(col('date'), '<=', query.to);
+        if (query.direction) q.where(col('informationFlow'), query.direction);
+        return q;
+      };
+      // Without a filter on the entries themselves the count reads the link index only (no join).
+      const filtered = !!(query.from || query.to || query.direction);
+      const [{ n }] = await (filtered ? withEntries() : links()).count({ n: '*' });
+      const ids = (await withEntries().select('e.id')
+        .orderBy([{ column: col('date'), order: 'desc' }, { column: col('time'), order: 'desc' }, { column: col('entryNo'), order: 'desc' }])
+        .limit(query.pageSize).offset((query.page - 1) * query.pageSize)).map((r: any) => r.id);
+      return { data: await loadEntries(ids), meta: { pagination: pagination(query.page, query.pageSize, Number(n)) } };
+    },
+  };
+  return service;
+};

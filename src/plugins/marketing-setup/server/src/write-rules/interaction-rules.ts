@@ -1,0 +1,86 @@
+/**
+ * The Strapi side of auto-recording rules: the host application's content types as the rules see
+ * them, and the check of every rule write (create / update) against the content type it names, so a
+ * rule that could never work is refused with a 400 instead of failing later on a document save.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Write, WriteRules } from './types';
+import { validateRule, type ContentTypeDescription, type RuleDraft } from '../domain/auto-recording';
+import { relationInput } from '../utils/relations';
+import { validationError } from '../utils/errors';
+import { UID } from '../utils/uids';
+
+/**
+ * Rules listen to the host application's own content types (`api::…`): those are the documents a
+ * user would want logged (quotes, invoices, orders). Plugin and core types (users, files, the CRM's
+ * own records) are left out, so their writes never even look for rules.
+ */
+export const isHostType = (uid: string) => uid.startsWith('api::');
+
+export function describeContentType(strapi: Core.Strapi, uid: string): ContentTypeDescription | null {
+  if (!isHostType(uid)) return null;
+  const ct = (strapi.contentTypes as Record<string, any>)[uid];
+  if (!ct) return null;
+  return {
+    uid,
+    displayName: ct.info?.displayName ?? uid,
+    draftAndPublish: !!ct.options?.draftAndPublish,
+    attributes: ct.attributes ?? {},
+  };
+}
+
+/** Every host content type, by display name. */
+export const hostContentTypes = (strapi: Core.Strapi): ContentTypeDescription[] =>
+  Object.keys(strapi.contentTypes)
+    .map((uid) => describeContentType(strapi, uid))
+    .filter((ct): ct is ContentTypeDescription => !!ct)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+const RULE_FIELDS = [
+  'contentType', 'events', 'documentKind', 'contactField', 'contactPersonField', 'documentNoField', 'descriptionField',
+  'required', 'enabled',
+] as const;
+
+/** The template id a write gives (undefined: not touched), checked to exist. */
+async function templateIdOf(write: Write, value: unknown): Promise<number | null | undefined> {
+  const ref = relationInput(value);
+  if (!ref) return ref;
+  const row = await write.strapi.db.query(UID.interactionTemplate as any).findOne({ where: ref, select: ['id'] });
+  if (!row) throw validationError('The interaction template chosen does not exist (any more).', ['interactionTemplate']);
+  return row.id;
+}
+
+/** Checks the rule as it will be after the write; the events are stored normalised. */
+async function check(write: Write, stored: Record<string, any> | null) {
+  const data = (write.params.data ??= {});
+  const merged: RuleDraft = {};
+  for (const f of RULE_FIELDS) (merged as any)[f] = data[f] !== undefined ? data[f] : stored?.[f] ?? null;
+  const template = await templateIdOf(write, data.interactionTemplate);
+  merged.interactionTemplate = template !== undefined ? template : stored?.interactionTemplate?.id ?? null;
+  for (const f of ['contactPersonField', 'documentNoField', 'descriptionField'] as const) if (data[f] === '') data[f] = null;
+  if (typeof merged.contentType === 'string') merged.contentType = merged.contentType.trim();
+  const events = validateRule(merged, merged.contentType ? describeContentType(write.strapi, merged.contentType) : null);
+  if (data.events !== undefined) data.events = events;
+}
+
+export const interactionRuleRules: WriteRules = {
+  async create(write, next) {
+    await check(write, null);
+    return next();
+  },
+  async update(write, next) {
+    const stored = await write.strapi.db.query(UID.interactionRule as any).findOne({
+      where: { documentId: write.params.documentId },
+      populate: { interactionTemplate: { select: ['id'] } },
+    });
+    if (stored) await check(write, stored);
+    return next();
+  },
+};
+
+/** Rules are looked up by content type on every host write: one index keeps that lookup cheap. */
+export async function ensureRuleIndex(strapi: Core.Strapi) {
+  const table = strapi.db.metadata.get(UID.interactionRule as any).tableName;
+  const column = (strapi.db.metadata.get(UID.interactionRule as any).attributes as any).contentType?.columnName ?? 'content_type';
+  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${table}_${column}_idx ON ${table} (${column})`);
+}
