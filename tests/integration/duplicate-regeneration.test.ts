@@ -71,11 +71,11 @@ const regenerate = async () => {
 
 describe('bulk regeneration after the search lines change', () => {
   let logistiek: any;
-  let bouw: any;
+  let logistics: any;
 
   beforeAll(async () => {
     logistiek = await create({ type: 'company', name: 'Vandenberghe Logistiek', address: 'Kerkstraat 1', city: 'Kortrijk', postCode: '8500' });
-    bouw = await create({ type: 'company', name: 'Vandenberghe Bouw', address: 'Stationsstraat 99', city: 'Kortrijk', postCode: '8500' });
+    logistics = await create({ type: 'company', name: 'Vandenberghe Logistics', address: 'Stationsstraat 99', city: 'Kortrijk', postCode: '8500' });
   });
 
   test('with the 16 default lines the two Vandenberghe companies have 8 strings and share 5 (10 needed): no pair', async () => {
@@ -104,18 +104,18 @@ describe('bulk regeneration after the search lines change', () => {
       { field: 'city', part: 'first', value: 'KORTR' }, { field: 'city', part: 'last', value: 'TRIJK' },
       { field: 'name', part: 'first', value: 'VANDE' }, { field: 'name', part: 'last', value: 'STIEK' },
     ]);
-    const [pair] = await pairsOf(bouw.documentId);
+    const [pair] = await pairsOf(logistics.documentId);
     expect(pair).toMatchObject({ documentId: logistiek.documentId, name: 'Vandenberghe Logistiek', matchingStrings: 3, hitPercent: 75, rules: ['searchStrings'] });
     // One row for the pair, whichever side the job reached first.
-    expect(await pairsOf(logistiek.documentId)).toEqual([expect.objectContaining({ documentId: bouw.documentId, pairDocumentId: pair.pairDocumentId })]);
+    expect(await pairsOf(logistiek.documentId)).toEqual([expect.objectContaining({ documentId: logistics.documentId, pairDocumentId: pair.pairDocumentId })]);
   });
 
   test('a pair marked separate stays separate (and is not reported) through a regeneration', async () => {
-    const [pair] = await pairsOf(bouw.documentId);
+    const [pair] = await pairsOf(logistics.documentId);
     await docs(app.strapi, PAIR).update({ documentId: pair.pairDocumentId, data: { separateContacts: true } });
     await regenerate();
-    expect(await pairsOf(bouw.documentId)).toEqual([]);
-    expect(await pairsOf(bouw.documentId, true)).toEqual([
+    expect(await pairsOf(logistics.documentId)).toEqual([]);
+    expect(await pairsOf(logistics.documentId, true)).toEqual([
       expect.objectContaining({ pairDocumentId: pair.pairDocumentId, documentId: logistiek.documentId, separateContacts: true }),
     ]);
   });
@@ -141,7 +141,7 @@ describe('bulk regeneration after the search lines change', () => {
     const indexed = new Set((await db()(STRINGS).distinct('contact_id')).map((r: any) => Number(r.contact_id)));
     expect(ids.slice(0, half).filter((id) => indexed.has(id))).toEqual([]); // done before the stop: not redone
     expect(indexed.has(ids[ids.length - 1])).toBe(true);
-    expect(indexed.has(await idOf(bouw.documentId))).toBe(ids.indexOf(await idOf(bouw.documentId)) >= half);
+    expect(indexed.has(await idOf(logistics.documentId))).toBe(ids.indexOf(await idOf(logistics.documentId)) >= half);
   });
 
   test('only admins with the settings actions may start or read it', async () => {
