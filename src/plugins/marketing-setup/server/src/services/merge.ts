@@ -22,7 +22,7 @@ import { searchDuplicates } from '../duplicate-search/search';
 import { pairsOf } from '../duplicate-search/pairs';
 import { SEARCH_STRINGS } from '../duplicate-search/tables';
 import {
-  countIncoming, linksToContact, moveBack, moveIncoming, ownLinkRows, restoreOwnLinkRows, type ContactLink, type MovedLink,
+  countIncoming, linksToContact, moveBack, moveIncoming, ownLinkRows, restoreOwnLinkRows, type MovedLink,
 } from '../merge/links';
 import { contactRow, insertContactRow } from '../merge/contact-row';
 import { notFound, validationError } from '../utils/errors';
@@ -89,10 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const links = linksToContact(write);
     const moves: MergeMove[] = [];
     const conflicts: Conflict[] = [];
-    const linkCounts = new Map<ContactLink, number>();
     for (const link of links) {
       const count = await countIncoming(write, link, duplicate.id);
-      linkCounts.set(link, count);
       if (!count) continue;
       moves.push({ uid: link.uid, attribute: link.attribute, displayName: link.displayName, count, action: 'move' });
       if (link.single) {
@@ -179,8 +177,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     undo(mergeLogDocumentId: string) {
       return inTransaction(async (write) => {
-        const lock = write.trx(tableOf(strapi, UID.mergeLog)).where('document_id', mergeLogDocumentId).select('id');
-        if (isPostgres(strapi)) await lock.forUpdate();
+        // Two undos of one merge at once: the second waits here, then finds it undone.
+        if (isPostgres(strapi)) await write.trx(tableOf(strapi, UID.mergeLog)).where('document_id', mergeLogDocumentId).select('id').forUpdate();
         const log: any = await strapi.db.query(UID.mergeLog).findOne({ where: { documentId: mergeLogDocumentId } });
         if (!log) throw notFound(`No merge log with documentId ${mergeLogDocumentId}.`);
         const what = `The merge of ${log.duplicateNo} into ${log.survivorNo}`;
