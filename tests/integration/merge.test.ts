@@ -169,6 +169,16 @@ test('a failure in the middle of a merge leaves both contacts as they were', asy
   expect(await relationCodes(b.documentId)).toEqual(['PRESS']);
 });
 
+test('two merges of the same duplicate at once: one merges it, the other is told it is gone', async () => {
+  const a = await company('Race A');
+  const c = await company('Race C');
+  const b = await company('Race B');
+  const [r1, r2] = await Promise.all([merge(a.documentId, { duplicate: b.documentId }), merge(c.documentId, { duplicate: b.documentId })]);
+  expect([r1.status, r2.status].sort()).toEqual([200, 400]);
+  expect([r1, r2].find((r) => r.status === 400)!.body.error.message).toMatch(/it may have been merged or deleted already/);
+  expect(await app.strapi.db.query('plugin::marketing-setup.merge-log').count({ where: { duplicateDocumentId: b.documentId } })).toBe(1);
+});
+
 describe('bad input → 400 (404 for an unknown survivor), nothing merged', () => {
   let a: any; let b: any; let p: any;
   beforeAll(async () => {

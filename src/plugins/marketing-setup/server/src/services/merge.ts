@@ -22,7 +22,7 @@ import { searchDuplicates } from '../duplicate-search/search';
 import { pairsOf } from '../duplicate-search/pairs';
 import { SEARCH_STRINGS } from '../duplicate-search/tables';
 import {
-  countIncoming, linksToContact, moveBack, moveIncoming, ownLinkRows, restoreOwnLinkRows, type ContactLink, type MovedLink,
+  countIncoming, linksToContact, moveBack, moveIncoming, ownLinkRows, restoreOwnLinkRows, type MovedLink,
 } from '../merge/links';
 import { contactRow, insertContactRow } from '../merge/contact-row';
 import { notFound, validationError } from '../utils/errors';
@@ -60,13 +60,20 @@ const conflictError = (conflicts: Conflict[]) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(fn: (write: Write) => Promise<T>) => runInTransaction(strapi, UID.contact, fn);
 
-  /** A contact as flat values (relations as ids), locked on PostgreSQL so two merges of it queue up. */
+  /** A contact as flat values (relations as ids). */
   const load = async (write: Write, where: Record<string, any>): Promise<Flat | null> => {
-    const lock = write.trx(tableOf(strapi, UID.contact)).select('id')
-      .where(where.documentId !== undefined ? { document_id: where.documentId } : { id: where.id });
-    if (isPostgres(strapi)) await lock.forUpdate();
     const c = await loadContactFlat(write, where);
     return c ? ({ ...c, company: c.company?.id ?? null } as unknown as Flat) : null;
+  };
+
+  /**
+   * On PostgreSQL, locks the contacts' rows (in id order, so "A into B" and "B into A" at the same
+   * time queue up instead of deadlocking); a second merge of the same duplicate then finds it gone.
+   */
+  const lockContacts = async (write: Write, documentIds: string[]) => {
+    if (isPostgres(strapi)) {
+      await write.trx(tableOf(strapi, UID.contact)).select('id').whereIn('document_id', documentIds).orderBy('id').forUpdate();
+    }
   };
 
   /** A relation value as the admin shows it: { documentId, code, name }. */
@@ -82,10 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const links = linksToContact(write);
     const moves: MergeMove[] = [];
     const conflicts: Conflict[] = [];
-    const linkCounts = new Map<ContactLink, number>();
     for (const link of links) {
       const count = await countIncoming(write, link, duplicate.id);
-      linkCounts.set(link, count);
       if (!count) continue;
       moves.push({ uid: link.uid, attribute: link.attribute, displayName: link.displayName, count, action: 'move' });
       if (link.single) {
@@ -119,6 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     merge(survivorDocumentId: string, input: MergeInput) {
       return inTransaction(async (write) => {
+        await lockContacts(write, [survivorDocumentId, input.duplicate]);
         const survivor = await load(write, { documentId: survivorDocumentId });
         if (!survivor) throw notFound(`No contact with documentId ${survivorDocumentId}.`);
         const duplicate = await load(write, { documentId: input.duplicate });
@@ -171,13 +177,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     undo(mergeLogDocumentId: string) {
       return inTransaction(async (write) => {
-        const lock = write.trx(tableOf(strapi, UID.mergeLog)).where('document_id', mergeLogDocumentId).select('id');
-        if (isPostgres(strapi)) await lock.forUpdate();
+        // Two undos of one merge at once: the second waits here, then finds it undone.
+        if (isPostgres(strapi)) await write.trx(tableOf(strapi, UID.mergeLog)).where('document_id', mergeLogDocumentId).select('id').forUpdate();
         const log: any = await strapi.db.query(UID.mergeLog).findOne({ where: { documentId: mergeLogDocumentId } });
         if (!log) throw notFound(`No merge log with documentId ${mergeLogDocumentId}.`);
         const what = `The merge of ${log.duplicateNo} into ${log.survivorNo}`;
         if (log.undoneAt) throw validationError(`${what} was already undone.`, []);
         const snap = log.snapshot as Snapshot;
+        await lockContacts(write, [log.survivorDocumentId]);
         const survivor = await load(write, { documentId: log.survivorDocumentId });
         if (!survivor) throw validationError(`${what} cannot be undone: contact ${log.survivorNo} has been deleted or merged since.`, []);
         const row = snap.duplicateRow;
