@@ -294,11 +294,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const count = filtered ? withEntries() : links();
       // A date range is selective (an index range on the date): there the planner's own choice is right.
       const merge = !!(templateId || query.direction) && !(query.from || query.to);
-      const n = merge ? await countMerging(count) : Number((await count.count({ n: '*' }))[0].n);
-      const ids = (await withEntries().select('e.id')
+      const total = async () => (merge ? countMerging(count) : Number((await count.count({ n: '*' }))[0].n));
+      const page = async () => loadEntries((await withEntries().select('e.id')
         .orderBy([{ column: col('date'), order: 'desc' }, { column: col('time'), order: 'desc' }, { column: col('entryNo'), order: 'desc' }])
-        .limit(query.pageSize).offset((query.page - 1) * query.pageSize)).map((r: any) => r.id);
-      return { data: await loadEntries(ids), meta: { pagination: pagination(query.page, query.pageSize, n) } };
+        .limit(query.pageSize).offset((query.page - 1) * query.pageSize)).map((r: any) => Number(r.id)));
+      // Two reads outside any transaction: the count and the page run side by side on two pool connections.
+      const [n, data] = await Promise.all([total(), page()]);
+      return { data, meta: { pagination: pagination(query.page, query.pageSize, n) } };
     },
   };
   return service;
