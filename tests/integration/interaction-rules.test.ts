@@ -232,6 +232,23 @@ test('a required rule without a usable template refuses the save with a 400; wit
   }
 });
 
+test('a required rule whose own template was deleted refuses the save, naming the missing template', async () => {
+  const gone = await docs(app.strapi, U.template).create({ data: { code: 'GONE', description: 'Gone soon', unitCost: 1, unitDurationMin: 1 } });
+  const rule = await admin.post('/marketing-setup/interaction-rules', {
+    contentType: U.invoice, events: ['update'], interactionTemplate: gone.documentId, contactField: 'customer', required: true,
+  });
+  expect(rule.status).toBe(201);
+  const invoice = await create('/api/sales-invoices', { number: 'SI2002', customer: c1.documentId });
+  try {
+    await docs(app.strapi, U.template).delete({ documentId: gone.documentId });
+    const res = await api.put(`/api/sales-invoices/${invoice.documentId}`, { data: { description: 'Changed' } });
+    expect([res.status, res.body.error?.message]).toEqual([400, 'Sales Invoice entries must be recorded as interactions, but the rule\'s interaction template no longer exists. Choose another template, or make the rule optional.']);
+    expect((await docs(app.strapi, U.invoice).findOne({ documentId: invoice.documentId })).description).toBeNull();
+  } finally {
+    await admin.del(`/marketing-setup/interaction-rules/${rule.body.data.documentId}`);
+  }
+});
+
 test('bad rules are refused with a 400 naming the problem, and nothing is written', async () => {
   const base = { contentType: U.quote, events: ['create'], documentKind: 'salesQuotes', contactField: 'customer' };
   const cases: [Record<string, any>, string][] = [
