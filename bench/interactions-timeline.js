@@ -15,6 +15,9 @@
  * Knobs: BENCH_TIMELINE_ENTRIES (100000), BENCH_TIMELINE_RUNS (50).
  */
 const http = require('http');
+const os = require('os');
+const fs = require('fs');
+const { execFileSync } = require('child_process');
 
 const ENTRIES = Number(process.env.BENCH_TIMELINE_ENTRIES ?? 100000);
 const OTHER_ENTRIES = Math.round(ENTRIES / 2);
@@ -25,6 +28,12 @@ const FIRST_DATE = '2020-01-01';
 const DAYS = 5 * 365;
 
 const ENTRY = 'plugin::marketing-setup.interaction-log-entry';
+let CLK_TCK = 100;
+try {
+  CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+} catch {
+  /* keep 100 */
+}
 const UIDS = {
   contact: 'plugin::marketing-setup.contact',
   group: 'plugin::marketing-setup.interaction-group',
@@ -111,6 +120,30 @@ const server = {
     };
   },
 
+  /**
+   * CPU time so far (ms) of this Strapi process and of the PostgreSQL backends serving its database (found
+   * by their command line, from /proc: no SQL, so measuring adds no PostgreSQL work), per backend pid (the
+   * pool may close and open connections: the client sums the per-pid differences). `strapiMs` is read
+   * before the /proc scan and `strapiEndMs` after it, so the client can leave the scan out.
+   */
+  async cpu(strapi) {
+    const u0 = process.cpuUsage();
+    const db = strapi.db.connection.client.config.connection.database;
+    const pg = {};
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(db)) continue;
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        pg[pid] = ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+      } catch {
+        /* a process that ended meanwhile */
+      }
+    }
+    const u1 = process.cpuUsage();
+    return { strapiMs: (u0.user + u0.system) / 1000, strapiEndMs: (u1.user + u1.system) / 1000, pg };
+  },
+
   /** EXPLAIN (ANALYZE) of the statements the timeline service sends for `query` (captured from knex). */
   async explain(strapi, { documentId, query }) {
     const knex = strapi.db.connection;
@@ -154,6 +187,7 @@ const pct = (xs, p) => {
 
 async function run({ server: srv, log, fail }) {
   const t0 = Date.now();
+  const loadStart = os.loadavg()[0];
   const fx = await srv.call('fixture');
   log(`timeline: ${ENTRIES.toLocaleString('en')} + ${OTHER_ENTRIES.toLocaleString('en')} entries loaded in ${fx.loadMs} ms, VACUUM (ANALYZE) ${fx.vacuumMs} ms`);
   const company = `/api/marketing-setup/contacts/${fx.company.documentId}/interactions`;
@@ -168,13 +202,20 @@ async function run({ server: srv, log, fail }) {
   ];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const times = Object.fromEntries(CASES.map((c) => [c.key, []]));
+  const cpu = Object.fromEntries(CASES.map((c) => [c.key, { strapiMs: 0, pgMs: 0 }]));
   const checks = Object.fromEntries(CASES.map((c) => [c.key, { ok: true, total: null, message: null }]));
   for (let i = 0; i < WARMUP + RUNS; i += 1) {
     for (const c of i % 2 ? CASES : [...CASES].reverse()) {
+      const before = i >= WARMUP ? await srv.call('cpu') : null;
       const t = process.hrtime.bigint();
       const res = await get(agent, srv.port, srv.token, c.path);
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (i >= WARMUP) times[c.key].push(ms);
+      if (i >= WARMUP) {
+        times[c.key].push(ms);
+        const after = await srv.call('cpu');
+        cpu[c.key].strapiMs += after.strapiMs - before.strapiEndMs;
+        for (const [pid, ms] of Object.entries(after.pg)) cpu[c.key].pgMs += ms - (before.pg[pid] ?? 0);
+      }
       if (i !== WARMUP) continue; // check one answer per case
       const ck = checks[c.key];
       let body = null;
@@ -205,12 +246,14 @@ async function run({ server: srv, log, fail }) {
   const cases = CASES.map((c) => ({
     key: c.key, label: c.label, path: c.path.replace(/contacts\/[^/]+/, 'contacts/:documentId'),
     p50: pct(times[c.key], 50), p95: pct(times[c.key], 95), max: Math.max(...times[c.key]), total: checks[c.key].total, ok: checks[c.key].ok,
+    strapiCpuMs: cpu[c.key].strapiMs / RUNS, pgCpuMs: cpu[c.key].pgMs / RUNS,
   }));
   const all = Object.values(times).flat();
   const plans = await srv.call('explain', { documentId: fx.company.documentId, query: {} });
   const result = {
     entries: ENTRIES, otherEntries: OTHER_ENTRIES, runs: RUNS, warmup: WARMUP, loadMs: fx.loadMs, vacuumMs: fx.vacuumMs,
     cases, p95: pct(all, 95), p50: pct(all, 50), target: TARGET_P95_MS, plans, seconds: (Date.now() - t0) / 1000,
+    loadavg: [loadStart, os.loadavg()[0]], cores: os.cpus().length,
   };
   log(`timeline read p95 ${result.p95.toFixed(1)} ms (p50 ${result.p50.toFixed(1)} ms) over ${all.length} reads; target ≤ ${TARGET_P95_MS} ms`);
   return result;
@@ -228,12 +271,16 @@ function markdown(r) {
   lines.push(`another company with ${r.otherEntries.toLocaleString('en')}, bulk-loaded with set-based SQL (${r.loadMs} ms), then \`VACUUM (ANALYZE)\` (${r.vacuumMs} ms;`);
   lines.push(`autovacuum is off on this server). ${r.runs} timed runs of each read (+${r.warmup} warm-up), concurrency 1, the cases alternating;`);
   lines.push('"ms" is the client\'s wall time of the GET (request sent to response read). Every answer was checked (status, page size, total, order, filter).');
+  lines.push(`Machine load during this part: 1-minute load average ${f1(r.loadavg?.[0])} at its start, ${f1(r.loadavg?.[1])} at its end, on ${r.cores} cores.`);
   lines.push('');
   lines.push(`**Timeline read p95: ${f1(r.p95)} ms** over all cases (p50 ${f1(r.p50)} ms); target ≤ ${r.target} ms.`);
   lines.push('');
-  lines.push('| read | p50 ms | p95 ms | max ms | total entries | check |');
-  lines.push('|---|---:|---:|---:|---:|---|');
-  for (const c of r.cases) lines.push(`| ${c.label} — \`GET ${c.path}\` | ${f1(c.p50)} | ${f1(c.p95)} | ${f1(c.max)} | ${c.total?.toLocaleString('en') ?? '–'} | ${c.ok ? 'ok' : '**FAILED**'} |`);
+  lines.push('| read | p50 ms | p95 ms | max ms | Strapi CPU ms/read | PostgreSQL CPU ms/read | total entries | check |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const c of r.cases) lines.push(`| ${c.label} — \`GET ${c.path}\` | ${f1(c.p50)} | ${f1(c.p95)} | ${f1(c.max)} | ${f1(c.strapiCpuMs)} | ${f1(c.pgCpuMs)} | ${c.total?.toLocaleString('en') ?? '–'} | ${c.ok ? 'ok' : '**FAILED**'} |`);
+  lines.push('');
+  lines.push('CPU per read: the Strapi process and the PostgreSQL backends of its database (from /proc, 10 ms ticks for PostgreSQL,');
+  lines.push(`averaged over the ${r.runs} runs). Unlike the wall times it hardly depends on what else runs on the machine: it is what a read costs.`);
   lines.push('');
   lines.push('Plans of the first page\'s two statements (EXPLAIN ANALYZE, after the timed runs):');
   lines.push('');

@@ -187,8 +187,9 @@ test('a rule on a host type that is not a demo type, configured only through the
     ['Called back', 'CT000001', 'NOTE', 'them', null],
   ]);
 
-  // Disabled: nothing more; deleted: gone from the list.
-  expect((await admin.put(`/marketing-setup/interaction-rules/${rule}`, { enabled: false })).body.data.enabled).toBe(false);
+  // Disabled (the form may send the rule back as it got it): nothing more; deleted: gone from the list.
+  const disabled = await admin.put(`/marketing-setup/interaction-rules/${rule}`, { ...created.body.data, enabled: false });
+  expect([disabled.status, disabled.body.data?.enabled, disabled.body.data?.interactionTemplate?.code]).toEqual([200, false, 'NOTE']);
   const quiet = await create('/api/plain-contacts', { name: 'Not logged', company: fabrikam.documentId });
   expect(await entriesOf(quiet.documentId)).toHaveLength(0);
   expect((await admin.del(`/marketing-setup/interaction-rules/${rule}`)).status).toBe(200);
@@ -228,6 +229,23 @@ test('a required rule without a usable template refuses the save with a 400; wit
     expect(await count(U.entry)).toBe(entries);
   } finally {
     await admin.put(`/marketing-setup/interaction-rules/${quoteRule.documentId}`, { required: false });
+  }
+});
+
+test('a required rule whose own template was deleted refuses the save, naming the missing template', async () => {
+  const gone = await docs(app.strapi, U.template).create({ data: { code: 'GONE', description: 'Gone soon', unitCost: 1, unitDurationMin: 1 } });
+  const rule = await admin.post('/marketing-setup/interaction-rules', {
+    contentType: U.invoice, events: ['update'], interactionTemplate: gone.documentId, contactField: 'customer', required: true,
+  });
+  expect(rule.status).toBe(201);
+  const invoice = await create('/api/sales-invoices', { number: 'SI2002', customer: c1.documentId });
+  try {
+    await docs(app.strapi, U.template).delete({ documentId: gone.documentId });
+    const res = await api.put(`/api/sales-invoices/${invoice.documentId}`, { data: { description: 'Changed' } });
+    expect([res.status, res.body.error?.message]).toEqual([400, 'Sales Invoice entries must be recorded as interactions, but the rule\'s interaction template no longer exists. Choose another template, or make the rule optional.']);
+    expect((await docs(app.strapi, U.invoice).findOne({ documentId: invoice.documentId })).description).toBeNull();
+  } finally {
+    await admin.del(`/marketing-setup/interaction-rules/${rule.body.data.documentId}`);
   }
 });
 

@@ -84,6 +84,8 @@ test('Outgoing call with attempt failed → entry with the outgoing-calls templa
     // The contact prefers hard copy and the template does not ignore it.
     correspondenceType: 'hardCopy',
   });
+  expect(res.body.data.createdAt).toMatch(/^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(res.body.data.salesperson).toBeNull();
 });
 
 test('template values default (2.50, 5 min, outbound, us, group SALES); explicit values win', async () => {

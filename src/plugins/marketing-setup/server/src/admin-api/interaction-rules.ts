@@ -35,6 +35,17 @@ const validateCreate = validateYupSchema(strict({
 }));
 const validateUpdate = validateYupSchema(strict(ruleShape));
 
+/** Read-only fields of the rule view: a form may send the rule back as it got it. */
+const READ_ONLY = ['documentId', 'contentTypeName', 'createdAt', 'updatedAt'];
+/** The request body with blanks as null, read-only fields dropped, the template as its documentId. */
+const ruleInput = (body: unknown) => {
+  const input = blankToNull(body);
+  for (const f of READ_ONLY) delete input[f];
+  const template = input.interactionTemplate as any;
+  if (template && typeof template === 'object' && !Array.isArray(template) && 'documentId' in template) input.interactionTemplate = template.documentId;
+  return input;
+};
+
 /**
  * Auto-recording rules (Settings → Marketing Setup → Auto-recording rules): list, create, change,
  * delete, and the host content types with the fields a rule can use. Writes go through
@@ -67,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: any) {
-      const input = await validateCreate(blankToNull(ctx.request.body));
+      const input = await validateCreate(ruleInput(ctx.request.body));
       const created = await docs().create({ data: input });
       ctx.status = 201;
       ctx.body = { data: view(await findRule(created.documentId)) };
@@ -76,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(ctx: any) {
       const { documentId } = ctx.params;
       await findRule(documentId);
-      const input = await validateUpdate(blankToNull(ctx.request.body));
+      const input = await validateUpdate(ruleInput(ctx.request.body));
       await docs().update({ documentId, data: input });
       ctx.body = { data: view(await findRule(documentId)) };
     },
