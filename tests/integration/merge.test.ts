@@ -121,6 +121,36 @@ test('merge moves B\'s persons, opportunities, relations and host records to A; 
   expect(again.body.error.message).toBe(`The merge of ${b.no} into ${a.no} was already undone.`);
 });
 
+test('interaction log entries of the duplicate (found by the generic relation walk) move to the survivor and back on undo', async () => {
+  const { a, b, ann } = await scenario('Log');
+  const group = await docs(app.strapi, 'plugin::marketing-setup.interaction-group').create({ data: { code: 'MRG', description: 'Merge test' } });
+  await docs(app.strapi, 'plugin::marketing-setup.interaction-template').create({
+    data: { code: 'MRGCALL', description: 'Call', interactionGroup: group.documentId, unitCost: 1, unitDurationMin: 3, informationFlow: 'outbound', initiatedBy: 'us' },
+  });
+  const logCall = async (contactDoc: string) => {
+    const res = await api.post(`${API}/interactions`, { contact: contactDoc, template: 'MRGCALL', date: '2024-05-06' });
+    expect(res.status).toBe(201);
+    return res.body.data.documentId;
+  };
+  const onB = await logCall(b.documentId);
+  const onAnn = await logCall(ann.documentId);
+  const entry = async (documentId: string) => {
+    const e = await docs(app.strapi, 'plugin::marketing-setup.interaction-log-entry').findOne({ documentId, populate: ['contact', 'contactCompany'] });
+    return [e.contact.documentId, e.contactCompany.documentId];
+  };
+
+  const res = await merge(a.documentId, { duplicate: b.documentId });
+  expect(res.status).toBe(200);
+  expect(await entry(onB)).toEqual([a.documentId, a.documentId]);
+  expect(await entry(onAnn)).toEqual([ann.documentId, a.documentId]);
+  const timeline = (await api.get(`${API}/contacts/${a.documentId}/interactions`)).body.data.map((e: any) => e.documentId).sort();
+  expect(timeline).toEqual([onB, onAnn].sort());
+
+  expect((await api.post(`${API}/merge-log/${res.body.data.mergeLog}/undo`, {})).status).toBe(200);
+  expect(await entry(onB)).toEqual([b.documentId, b.documentId]);
+  expect(await entry(onAnn)).toEqual([ann.documentId, b.documentId]);
+});
+
 test('merging two persons moves the duplicate\'s own opportunities; taking the name parts from it', async () => {
   const co = await company('Person Merge Co');
   const p1 = await person('Jon Smith', co.documentId);
