@@ -10,7 +10,7 @@
  *   duplicate apart, and following it would cost a row per holder.
  * - fuzzy blocking keys (name sound × place, phone, VAT, e-mail), on the key index, each followed only
  *   when fewer than FANOUT_CAP contacts hold it (same reason);
- * - PostgreSQL with pg_trgm: names trigram-similar to the contact's in the same town (GIN index).
+ * - PostgreSQL with pg_trgm: the names nearest to the contact's in the same town (trigram distance).
  *
  * `belowId` (bulk regeneration) keeps only contacts with a smaller id: those are already re-indexed,
  * the others will look back at this one when their turn comes.
@@ -22,7 +22,7 @@ import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
 /** Upper bound on candidates scored per write; a key shared by thousands of contacts must not stall a save. */
 export const MAX_CANDIDATES = 200;
 /** A search string or blocking key held by this many contacts or more is not followed to find candidates. */
-export const FANOUT_CAP = 100;
+export const FANOUT_CAP = 50;
 /** Trigram-similar names taken per write, most similar first, and how similar they must be (0..1). */
 export const TRIGRAM_CANDIDATES = 20;
 export const TRIGRAM_SIMILARITY = 0.5;
@@ -71,9 +71,11 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
   }
   if (name.name && name.city && hasTrigrams(write.strapi)) {
     const [where, whereBindings] = others('contact_id');
-    parts.push([`SELECT contact_id FROM (SELECT contact_id FROM ${NAMES} WHERE city = ? AND contact_type = ? AND name % ?
-      AND similarity(name, ?) >= ? AND ${where} ORDER BY similarity(name, ?) DESC LIMIT ?) tg`,
-    [name.city, type, name.name, name.name, TRIGRAM_SIMILARITY, ...whereBindings, name.name, TRIGRAM_CANDIDATES]]);
+    // The nearest names in the town first (`<->` = 1 − similarity; a GiST index walks them in that order and
+    // stops after TRIGRAM_CANDIDATES), then only those similar enough.
+    parts.push([`SELECT contact_id FROM (SELECT contact_id, name <-> ? AS distance FROM ${NAMES}
+      WHERE city = ? AND contact_type = ? AND name % ? AND ${where} ORDER BY name <-> ? LIMIT ?) tg WHERE distance <= ?`,
+    [name.name, name.city, type, name.name, ...whereBindings, name.name, TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY]]);
   }
   if (!parts.length) return [];
   const sql = `${cte[0]}SELECT contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?`;
