@@ -276,8 +276,9 @@ async function bulkLoad(db, from, to) {
       UNION ALL SELECT c.id, CASE c.type WHEN 'person' THEN 'p' ELSE 'c' END || 'e:' || lower(c.email) FROM ms_contacts c WHERE c.id BETWEEN $1 AND $2
     ) k`, [from, to]);
   // Trigram names: a company's words without legal form, a person's first name and surname; the canonical town.
-  await db.query(`INSERT INTO ms_contact_search_names (contact_id, contact_type, city, name)
-    SELECT c.id, c.type, bc.norm, lower(CASE c.type WHEN 'person' THEN c.first_name || ' ' || c.surname ELSE regexp_replace(c.name, ' \\S+$', '') END)
+  await db.query(`INSERT INTO ms_contact_search_names (contact_id, contact_type, city, initial, name)
+    SELECT c.id, c.type, bc.norm, lower(left(CASE c.type WHEN 'person' THEN c.surname ELSE c.name END, 1)),
+      lower(CASE c.type WHEN 'person' THEN c.first_name || ' ' || c.surname ELSE regexp_replace(c.name, ' \\S+$', '') END)
     FROM ms_contacts c JOIN bench_city bc ON bc.city = c.city WHERE c.id BETWEEN $1 AND $2`, [from, to]);
   return { contactsMs, totalMs: Date.now() - t0 };
 }
@@ -295,10 +296,10 @@ async function verifySample(strapi, db, from, to) {
     const nm = searchNameOf(c);
     const dbStrings = (await db.query('SELECT field, part, value FROM ms_contact_search_strings WHERE contact_id = $1', [c.id])).rows.map((s) => `${s.field}|${s.part}|${s.value}`).sort();
     const dbKeys = (await db.query('SELECT key FROM ms_contact_blocking_keys WHERE contact_id = $1', [c.id])).rows.map((r) => r.key).sort();
-    const dbName = (await db.query('SELECT name, city FROM ms_contact_search_names WHERE contact_id = $1', [c.id])).rows[0];
+    const dbName = (await db.query('SELECT name, city, initial FROM ms_contact_search_names WHERE contact_id = $1', [c.id])).rows[0];
     if (JSON.stringify(strings) !== JSON.stringify(dbStrings)) problems.push({ id: c.id, what: 'strings', js: strings, sql: dbStrings });
     if (JSON.stringify(keys) !== JSON.stringify(dbKeys)) problems.push({ id: c.id, what: 'keys', js: keys, sql: dbKeys });
-    if (!dbName || dbName.name !== nm.name || dbName.city !== nm.city) problems.push({ id: c.id, what: 'name', js: nm, sql: dbName });
+    if (!dbName || dbName.name !== nm.name || dbName.city !== nm.city || dbName.initial !== nm.initial) problems.push({ id: c.id, what: 'name', js: nm, sql: dbName });
   }
   if (problems.length) {
     log(`${problems.length} differences between SQL-loaded and JS index rows; first:`, JSON.stringify(problems.slice(0, 3), null, 1));
@@ -438,7 +439,7 @@ function section(r) {
     L.push(`| ${thousands(m.size)} | ${fmt(m.load.contactsMs / 1000, 0)} s / ${fmt(m.load.totalMs / 1000, 0)} s | ${fmt(m.create.p50)} / ${fmt(m.create.p95)} | **${fmt(m.check.p50)} / ${fmt(m.check.p95)}** | ${fmt(m.search.p50)} / ${fmt(m.search.p95)} | ${fmt(m.newOnly.check.p50)} / ${fmt(m.newOnly.check.p95)} | ${fmt(m.candidates.p50, 2)} / ${fmt(m.candidates.p95, 2)} | ${m.candidateCount.p50} / ${m.candidateCount.p95} | ${m.reentered.found} of ${m.reentered.n} | ${m.check.p95 <= 10 ? 'yes' : 'no'} |`);
   }
   L.push('');
-  L.push('"Duplicate check" = the plugin\'s `afterContactWrite` inside the create\'s transaction: the contact\'s index rows replaced, candidates fetched (one statement: rarest search strings first, uncommon blocking keys, the nearest trigram names in the same town), each candidate scored, pairs stored. "Create" = the whole POST as the client sees it (numbering, defaults, the check, the response).');
+  L.push('"Duplicate check" = the plugin\'s `afterContactWrite` inside the create\'s transaction: the contact\'s index rows replaced, candidates fetched (one statement: rarest search strings first, uncommon blocking keys, the nearest trigram names in the same town with the same initial), each candidate scored, pairs stored. "Create" = the whole POST as the client sees it (numbering, defaults, the check, the response).');
   if (r.regeneration) {
     const g = r.regeneration;
     L.push('');
@@ -506,7 +507,7 @@ async function main() {
       await db.query(`CREATE INDEX ms_contact_search_strings_value_idx ON ms_contact_search_strings (value, field, part, contact_type);
         CREATE INDEX ms_contact_search_strings_line_idx ON ms_contact_search_strings (field, part);
         CREATE INDEX ms_contact_blocking_keys_key_idx ON ms_contact_blocking_keys (key);
-        CREATE INDEX ms_contact_search_names_town_trgm_idx ON ms_contact_search_names USING gist (city, contact_type, name gist_trgm_ops);`);
+        CREATE INDEX ms_contact_search_names_town_trgm_idx ON ms_contact_search_names USING gist (city, contact_type, initial, name gist_trgm_ops);`);
       await db.query('VACUUM ANALYZE');
       load.totalMs = Date.now() - t0;
       log(`loaded in ${fmt(load.totalMs / 1000, 0)} s (+ indexes, VACUUM ANALYZE); verifying a sample …`);

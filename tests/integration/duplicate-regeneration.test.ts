@@ -201,8 +201,8 @@ describe('trigram-similar names (PostgreSQL with pg_trgm; SQLite keeps the block
     const a = await create({ type: 'company', name: 'Mertens NV', ...place });
     const b = await create({ type: 'company', name: 'Merstens BV', ...place });
     if (isPostgres()) {
-      expect(await db()('ms_contact_search_names').where('contact_id', await idOf(a.documentId)).select('contact_type', 'city', 'name'))
-        .toEqual([{ contact_type: 'company', city: 'tienen', name: 'mertens' }]);
+      expect(await db()('ms_contact_search_names').where('contact_id', await idOf(a.documentId)).select('contact_type', 'city', 'initial', 'name'))
+        .toEqual([{ contact_type: 'company', city: 'tienen', initial: 'm', name: 'mertens' }]);
       expect(await pairsOf(b.documentId)).toEqual([expect.objectContaining({ documentId: a.documentId, rules: ['fuzzy'] })]);
     } else {
       expect(await pairsOf(b.documentId)).toEqual([]);

@@ -10,7 +10,8 @@
  *   duplicate apart, and following it would cost a row per holder.
  * - fuzzy blocking keys (name sound × place, phone, VAT, e-mail), on the key index, each followed only
  *   when fewer than FANOUT_CAP contacts hold it (same reason);
- * - PostgreSQL with pg_trgm: the names nearest to the contact's in the same town (trigram distance).
+ * - PostgreSQL with pg_trgm: the names nearest to the contact's in the same town with the same initial
+ *   (trigram distance).
  *
  * `belowId` (bulk regeneration) keeps only contacts with a smaller id: those are already re-indexed,
  * the others will look back at this one when their turn comes.
@@ -74,8 +75,8 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
     // The nearest names in the town first (`<->` = 1 − similarity; a GiST index walks them in that order and
     // stops after TRIGRAM_CANDIDATES), then only those similar enough.
     parts.push([`SELECT contact_id FROM (SELECT contact_id, name <-> ? AS distance FROM ${NAMES}
-      WHERE city = ? AND contact_type = ? AND name % ? AND ${where} ORDER BY name <-> ? LIMIT ?) tg WHERE distance <= ?`,
-    [name.name, name.city, type, name.name, ...whereBindings, name.name, TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY]]);
+      WHERE city = ? AND contact_type = ? AND initial = ? AND name % ? AND ${where} ORDER BY name <-> ? LIMIT ?) tg WHERE distance <= ?`,
+    [name.name, name.city, type, name.initial, name.name, ...whereBindings, name.name, TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY]]);
   }
   if (!parts.length) return [];
   const sql = `${cte[0]}SELECT contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?`;

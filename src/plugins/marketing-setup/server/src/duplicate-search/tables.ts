@@ -54,15 +54,16 @@ async function ensureTrigramTable(strapi: Core.Strapi): Promise<boolean> {
     return false;
   }
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${NAMES} (
-    contact_id integer NOT NULL PRIMARY KEY, contact_type varchar(10) NOT NULL, city varchar(100) NOT NULL, name varchar(255) NOT NULL)`);
-  // Best: one GiST index over (town, type, name trigrams), which answers "the 20 nearest names in this town"
-  // by walking the index in distance order (btree_gist lets GiST index the plain columns). Without
-  // btree_gist: a GIN trigram index on the name and a B-tree on the town, combined by the planner.
+    contact_id integer NOT NULL PRIMARY KEY, contact_type varchar(10) NOT NULL, city varchar(100) NOT NULL,
+    initial varchar(4) NOT NULL, name varchar(255) NOT NULL)`);
+  // Best: one GiST index over (town, type, initial, name trigrams), which answers "the nearest names in this
+  // town with this initial" by walking the index in distance order (btree_gist lets GiST index the plain
+  // columns). Without btree_gist: a GIN trigram index on the name and a B-tree on the rest.
   if (await createExtension(strapi, 'btree_gist')) {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_town_trgm_idx ON ${NAMES} USING gist (city, contact_type, name gist_trgm_ops)`);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_town_trgm_idx ON ${NAMES} USING gist (city, contact_type, initial, name gist_trgm_ops)`);
   } else {
     await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_trgm_idx ON ${NAMES} USING gin (name gin_trgm_ops)`);
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_city_idx ON ${NAMES} (city, contact_type)`);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_city_idx ON ${NAMES} (city, contact_type, initial)`);
   }
   return true;
 }
