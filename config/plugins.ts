@@ -4,6 +4,7 @@ export default ({ env }) => ({
   'marketing-setup': {
     enabled: true,
     resolve: './src/plugins/marketing-setup',
-    config: {},
+    // The duplicate search's background worker: 0 = this instance does no background work.
+    config: { duplicateWorkerIntervalMs: env.int('MS_DUPLICATE_WORKER_INTERVAL_MS', 2000) },
   },
 });

@@ -166,9 +166,10 @@ describe('re-index queue: company → person propagation', () => {
     const twin = await create({ type: 'person', firstName: 'Griet', surname: 'Wouters', address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500' });
     expect(await keysOf(person.documentId)).toEqual(expect.arrayContaining([expect.stringMatching(/^pn:.*:mechelen$/)]));
 
-    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: { address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500' } });
+    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: { address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500', phoneNo: '03 480 00 00' } });
     expect(res.status).toBe(200);
     const personId = await idOf(person.documentId);
+    // Two field groups changed (address block, phone): still one queue row per person.
     expect((await db()(QUEUE).select('contact_id')).map((r: any) => Number(r.contact_id))).toEqual([personId]);
     expect((await docs(app.strapi, CONTACT).findOne({ documentId: person.documentId })).city).toBe('Lier');
     // Propagation itself does not re-index: still the old town's keys, no pair yet.
@@ -200,8 +201,8 @@ describe('trigram-similar names (PostgreSQL with pg_trgm; SQLite keeps the block
     const a = await create({ type: 'company', name: 'Mertens NV', ...place });
     const b = await create({ type: 'company', name: 'Merstens BV', ...place });
     if (isPostgres()) {
-      expect(await db()('ms_contact_search_names').where('contact_id', await idOf(a.documentId)).select('contact_type', 'city', 'name'))
-        .toEqual([{ contact_type: 'company', city: 'tienen', name: 'mertens' }]);
+      expect(await db()('ms_contact_search_names').where('contact_id', await idOf(a.documentId)).select('contact_type', 'city', 'initial', 'name'))
+        .toEqual([{ contact_type: 'company', city: 'tienen', initial: 'm', name: 'mertens' }]);
       expect(await pairsOf(b.documentId)).toEqual([expect.objectContaining({ documentId: a.documentId, rules: ['fuzzy'] })]);
     } else {
       expect(await pairsOf(b.documentId)).toEqual([]);

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { register } from './register';
 import { bootstrap } from './bootstrap';
 import contentTypes from './content-types';
@@ -9,7 +10,7 @@ import { stopWorker } from './jobs/duplicate-worker';
 export default {
   register,
   bootstrap,
-  destroy: ({ strapi }: { strapi: any }) => stopWorker(strapi),
+  destroy: ({ strapi }: { strapi: Core.Strapi }) => stopWorker(strapi),
   config: { default: {}, validator() {} },
   contentTypes,
   services,

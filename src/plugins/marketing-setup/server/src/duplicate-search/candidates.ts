@@ -8,8 +8,10 @@
  *   the contacts holding them, and those are kept when they share `required` strings in all. A string
  *   held by FANOUT_CAP contacts or more (a town, a common street) is not followed: it cannot tell a
  *   duplicate apart, and following it would cost a row per holder.
- * - fuzzy blocking keys (name sound × place, phone, VAT, e-mail), on the key index;
- * - PostgreSQL with pg_trgm: names trigram-similar to the contact's in the same town (GIN index).
+ * - fuzzy blocking keys (name sound × place, phone, VAT, e-mail), on the key index, each followed only
+ *   when fewer than FANOUT_CAP contacts hold it (same reason);
+ * - PostgreSQL with pg_trgm: the names nearest to the contact's in the same town with the same initial
+ *   (trigram distance).
  *
  * `belowId` (bulk regeneration) keeps only contacts with a smaller id: those are already re-indexed,
  * the others will look back at this one when their turn comes.
@@ -20,8 +22,8 @@ import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
 
 /** Upper bound on candidates scored per write; a key shared by thousands of contacts must not stall a save. */
 export const MAX_CANDIDATES = 200;
-/** A search string held by this many contacts or more is not followed to find candidates. */
-export const FANOUT_CAP = 500;
+/** A search string or blocking key held by this many contacts or more is not followed to find candidates. */
+export const FANOUT_CAP = 50;
 /** Trigram-similar names taken per write, most similar first, and how similar they must be (0..1). */
 export const TRIGRAM_CANDIDATES = 20;
 export const TRIGRAM_SIMILARITY = 0.5;
@@ -61,15 +63,20 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
       AND ${where} GROUP BY s.contact_id HAVING count(*) >= ? LIMIT ?) bs`, [FANOUT_CAP, ...whereBindings, required, MAX_CANDIDATES]]);
   }
   if (keys.length) {
-    const [where, whereBindings] = others('contact_id');
-    parts.push([`SELECT contact_id FROM (SELECT contact_id FROM ${BLOCKING_KEYS}
-      WHERE key IN (${keys.map(() => '?').join(', ')}) AND ${where} LIMIT ?) bk`, [...keys, ...whereBindings, MAX_CANDIDATES]]);
+    // Only keys held by fewer than FANOUT_CAP contacts (a common surname in a big town is no lead).
+    const [where, whereBindings] = others('k.contact_id');
+    parts.push([`SELECT contact_id FROM (SELECT k.contact_id FROM ${BLOCKING_KEYS} k WHERE k.key IN (
+        SELECT v.key FROM (${keys.map(() => 'SELECT ? AS key').join(' UNION ALL ')}) v
+        WHERE (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key LIMIT ?) x) < ?)
+      AND ${where} LIMIT ?) bk`, [...keys, FANOUT_CAP, FANOUT_CAP, ...whereBindings, MAX_CANDIDATES]]);
   }
   if (name.name && name.city && hasTrigrams(write.strapi)) {
     const [where, whereBindings] = others('contact_id');
-    parts.push([`SELECT contact_id FROM (SELECT contact_id FROM ${NAMES} WHERE city = ? AND contact_type = ? AND name % ?
-      AND similarity(name, ?) >= ? AND ${where} ORDER BY similarity(name, ?) DESC LIMIT ?) tg`,
-    [name.city, type, name.name, name.name, TRIGRAM_SIMILARITY, ...whereBindings, name.name, TRIGRAM_CANDIDATES]]);
+    // The nearest names in the town first (`<->` = 1 − similarity; a GiST index walks them in that order and
+    // stops after TRIGRAM_CANDIDATES), then only those similar enough.
+    parts.push([`SELECT contact_id FROM (SELECT contact_id, name <-> ? AS distance FROM ${NAMES}
+      WHERE city = ? AND contact_type = ? AND initial = ? AND name % ? AND ${where} ORDER BY name <-> ? LIMIT ?) tg WHERE distance <= ?`,
+    [name.name, name.city, type, name.initial, name.name, ...whereBindings, name.name, TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY]]);
   }
   if (!parts.length) return [];
   const sql = `${cte[0]}SELECT contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?`;

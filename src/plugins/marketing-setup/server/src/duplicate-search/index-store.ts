@@ -39,7 +39,7 @@ export async function replaceIndexOfMany(write: Write, batch: IndexRows[], isNew
   if (hasTrigrams(write.strapi)) {
     await remove(NAMES);
     await insertChunked(write, NAMES, batch.filter((b) => b.name.name)
-      .map(({ contact, name }) => ({ contact_id: contact.id, contact_type: contact.type, city: name.city, name: name.name })));
+      .map(({ contact, name }) => ({ contact_id: contact.id, contact_type: contact.type, city: name.city, initial: name.initial, name: name.name })));
   }
 }
 

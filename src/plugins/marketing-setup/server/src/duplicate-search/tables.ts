@@ -16,7 +16,7 @@ export const SEARCH_STRINGS = 'ms_contact_search_strings';
 export const BLOCKING_KEYS = 'ms_contact_blocking_keys';
 /**
  * PostgreSQL with pg_trgm only: each contact's normalised name (legal form removed) and town, for
- * trigram-similar name candidates within a town (a GIN trigram index on `name`).
+ * trigram-similar name candidates within a town.
  */
 export const NAMES = 'ms_contact_search_names';
 /** Contacts whose index rows are stale (a set-based write changed them); drained by the background worker. */
@@ -48,19 +48,34 @@ export async function ensureSearchTables(strapi: Core.Strapi) {
  */
 async function ensureTrigramTable(strapi: Core.Strapi): Promise<boolean> {
   const knex = strapi.db.connection;
-  try {
-    await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-  } catch (err) {
-    const { rows } = await knex.raw(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
-    if (!rows.length) {
-      strapi.log.warn(`[marketing-setup] pg_trgm is not available (${(err as Error).message}); the duplicate search uses blocking keys only. `
-        + 'Ask a database administrator to run CREATE EXTENSION pg_trgm, then restart.');
-      return false;
-    }
+  if (!(await createExtension(strapi, 'pg_trgm'))) {
+    strapi.log.warn('[marketing-setup] The duplicate search uses blocking keys only; ask a database administrator to run '
+      + 'CREATE EXTENSION pg_trgm (and btree_gist), then restart.');
+    return false;
   }
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${NAMES} (
-    contact_id integer NOT NULL PRIMARY KEY, contact_type varchar(10) NOT NULL, city varchar(100) NOT NULL, name varchar(255) NOT NULL)`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_trgm_idx ON ${NAMES} USING gin (name gin_trgm_ops)`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_city_idx ON ${NAMES} (city, contact_type)`);
+    contact_id integer NOT NULL PRIMARY KEY, contact_type varchar(10) NOT NULL, city varchar(100) NOT NULL,
+    initial varchar(4) NOT NULL, name varchar(255) NOT NULL)`);
+  // Best: one GiST index over (town, type, initial, name trigrams), which answers "the nearest names in this
+  // town with this initial" by walking the index in distance order (btree_gist lets GiST index the plain
+  // columns). Without btree_gist: a GIN trigram index on the name and a B-tree on the rest.
+  if (await createExtension(strapi, 'btree_gist')) {
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_town_trgm_idx ON ${NAMES} USING gist (city, contact_type, initial, name gist_trgm_ops)`);
+  } else {
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_trgm_idx ON ${NAMES} USING gin (name gin_trgm_ops)`);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_city_idx ON ${NAMES} (city, contact_type, initial)`);
+  }
   return true;
+}
+
+async function createExtension(strapi: Core.Strapi, name: string): Promise<boolean> {
+  const knex = strapi.db.connection;
+  try {
+    await knex.raw(`CREATE EXTENSION IF NOT EXISTS ${name}`);
+    return true;
+  } catch (err) {
+    const { rows } = await knex.raw('SELECT 1 FROM pg_extension WHERE extname = ?', [name]);
+    if (!rows.length) strapi.log.warn(`[marketing-setup] PostgreSQL extension ${name} is not available (${(err as Error).message}).`);
+    return rows.length > 0;
+  }
 }
