@@ -1087,7 +1087,9 @@ async function main() {
   console.log(`checks: gapless ${JSON.stringify(result.checks.gapless)}; allowGaps ${JSON.stringify(result.checks.allowGaps)}; rows ${JSON.stringify(result.checks.rows)}`);
   log(`raw results: ${path.relative(appDir, file)}; total ${fmt(result.totalSeconds, 0)} s`);
   if (env.BENCH_WRITE_DOCS !== 'false' && !failed) {
-    fs.writeFileSync(path.join(appDir, 'docs', 'benchmarks.md'), markdown(result));
+    const docFile = path.join(appDir, 'docs', 'benchmarks.md');
+    const kept = keptSections(fs.existsSync(docFile) ? fs.readFileSync(docFile, 'utf8') : '');
+    fs.writeFileSync(docFile, kept ? `${markdown(result).trimEnd()}\n\n${kept}\n` : markdown(result));
     log('docs/benchmarks.md written');
   }
   if (failed) {
@@ -1100,3 +1102,11 @@ main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
+
+/**
+ * Sections written by other commands or by hand (bench:scale, the matching figures, notes) stand between
+ * `<!-- name:start -->` and `<!-- name:end -->` markers; rewriting the file keeps them, in their order.
+ */
+function keptSections(old) {
+  return (old.match(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g) || []).join('\n\n');
+}
