@@ -163,6 +163,8 @@ test('the search costs a handful of statements per contact write, not one per co
     try { await fn(); } finally { t.strapi.db.connection.off('query', count); }
     return n;
   };
+  // The background worker's tick would be counted too: pause it for the count.
+  t.strapi.config.set('plugin::marketing-setup.duplicateWorkerIntervalMs', 0);
   const data = (i: number) => ({ name: `Counting Co ${i}`, address: `Laan ${i}`, city: 'Aalst', postCode: '9300', phoneNo: `053 00 00 0${i}` });
   await create(data(0)); // warm-up
   const withSearch = Math.min(await statements(() => create(data(1))), await statements(() => create(data(2))));
@@ -171,6 +173,7 @@ test('the search costs a handful of statements per contact write, not one per co
   const without = Math.min(await statements(() => create(data(4))), await statements(() => create(data(5))));
   await updateSetup(t.strapi, { maintainDuplSearchStrings: true, autosearchForDuplicates: true });
   // Lines (1), strings delete + insert (2), keys delete + insert (2), candidates (1), candidate rows (≤ 1).
+  t.strapi.config.set('plugin::marketing-setup.duplicateWorkerIntervalMs', 2000);
   if (process.env.SHOW_STATEMENTS) console.log({ withSearch, without });
   expect(withSearch - without).toBeLessThanOrEqual(7);
 });
