@@ -1,5 +1,6 @@
 /**
- * End-to-end harness: builds the app once, starts it as a production process on a fresh SQLite file,
+ * End-to-end harness: builds the app once, starts it as a production process on a fresh SQLite file
+ * (or, with E2E_DB=postgres, a fresh PostgreSQL database on 127.0.0.1:5432, dropped afterwards),
  * creates the first admin with the CLI, and drives Debian's Chromium through playwright-core.
  * Plain Node (no test runner): CI reads the closing `N passed, N failed` line and the exit code.
  */
@@ -12,7 +13,9 @@ const os = require('os');
 const path = require('path');
 
 const appDir = path.resolve(__dirname, '..', '..');
-const artifactsDir = path.join(__dirname, 'artifacts');
+const onPostgres = process.env.E2E_DB === 'postgres';
+// Screenshots of a PostgreSQL run go to their own folder, so a run on each database keeps both sets.
+const artifactsDir = path.join(__dirname, 'artifacts', ...(onPostgres ? ['postgres'] : []));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const log = (...args) => console.log('[e2e]', ...args);
@@ -40,7 +43,7 @@ const { freePort } = require('../../scripts/lib/free-port');
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 
-/** Environment of the app under test: fresh secrets, a temporary SQLite file, production mode. */
+/** Environment of the app under test: fresh secrets, a temporary SQLite file (or PostgreSQL database), production mode. */
 function appEnv(dbFile, port) {
   return {
     ...process.env,
@@ -53,12 +56,22 @@ function appEnv(dbFile, port) {
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: dbFile,
+    ...(onPostgres
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: dbFile,
+          DATABASE_USERNAME: process.env.E2E_PG_USER || 'postgres', DATABASE_PASSWORD: process.env.E2E_PG_PASSWORD || '', DATABASE_SSL: 'false' }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbFile }),
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
   };
+}
+
+/** PostgreSQL only: runs one statement on the server's maintenance database. */
+async function pgAdmin(sql) {
+  const { Client } = require('pg');
+  const client = new Client({ host: '127.0.0.1', port: 5432, user: process.env.E2E_PG_USER || 'postgres', password: process.env.E2E_PG_PASSWORD || '', database: 'postgres' });
+  await client.connect();
+  try { await client.query(sql); } finally { await client.end(); }
 }
 
 async function waitForHealth(baseUrl, child, logFile, timeoutMs = 180000) {
@@ -88,7 +101,9 @@ async function startApp() {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-e2e-'));
   const port = await freePort();
-  const env = appEnv(path.join(tmp, 'e2e.db'), port);
+  const pgName = `ms_e2e_${process.pid}_${Date.now()}`;
+  if (onPostgres) await pgAdmin(`CREATE DATABASE ${pgName}`);
+  const env = appEnv(onPostgres ? pgName : path.join(tmp, 'e2e.db'), port);
   const admin = { email: 'admin@example.com', password: 'Admin12345!', firstname: 'Erin', lastname: 'Admin' };
   run('npx', ['strapi', 'admin:create-user', `--firstname=${admin.firstname}`, `--lastname=${admin.lastname}`,
     `--email=${admin.email}`, `--password=${admin.password}`], { env });
@@ -104,8 +119,10 @@ async function startApp() {
       for (let i = 0; i < 40 && child.exitCode === null; i += 1) await new Promise((r) => setTimeout(r, 250));
       if (child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     }
-    if (process.env.E2E_KEEP_TMP !== 'true') fs.rmSync(tmp, { recursive: true, force: true });
-    else log('kept', tmp);
+    if (process.env.E2E_KEEP_TMP !== 'true') {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      if (onPostgres) await pgAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch((err) => log('could not drop', pgName, err.message));
+    } else log('kept', tmp, onPostgres ? pgName : '');
   };
   try {
     await waitForHealth(baseUrl, child, logFile);
@@ -113,7 +130,7 @@ async function startApp() {
     await stop();
     throw err;
   }
-  log(`app listening on ${baseUrl} (database ${env.DATABASE_FILENAME})`);
+  log(`app listening on ${baseUrl} (database ${onPostgres ? `PostgreSQL ${pgName}` : env.DATABASE_FILENAME})`);
   return { baseUrl, admin, stop, logFile };
 }
 
