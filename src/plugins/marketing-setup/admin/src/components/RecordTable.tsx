@@ -83,3 +83,9 @@ export const RowActions = ({
     </Flex>
   );
 };
+
+/** A yes/no cell: green "Yes", grey "No". */
+export const YesNo = ({ value }: { value: boolean }) => {
+  const t = useT();
+  return <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>;
+};

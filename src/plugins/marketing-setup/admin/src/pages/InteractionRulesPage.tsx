@@ -5,7 +5,7 @@ import { ConfirmAction } from '../components/ConfirmAction';
 import { useT } from '../components/contact-panels/shared';
 import { Cell, ChoiceField, ToggleField, refLabel } from '../components/fields';
 import { FormModal, type FormModalFields } from '../components/FormModal';
-import { RecordTable, EmptyList, RowActions } from '../components/RecordTable';
+import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordTable';
 import { KIND_LABELS, KNOWN_KINDS } from '../components/settings/documentKinds';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
 import { PERMISSIONS } from '../permissions';
@@ -231,11 +231,6 @@ const InteractionRulesPage = () => {
       </Flex>
     </SettingsListPage>
   );
-};
-
-const YesNo = ({ value }: { value: boolean }) => {
-  const t = useT();
-  return <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>;
 };
 
 /* -------------------------------------------------------------------------------------------------
