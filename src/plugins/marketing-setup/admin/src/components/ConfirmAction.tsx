@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { ConfirmDialog } from '@strapi/strapi/admin';
+import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
 import { Dialog } from '@strapi/design-system';
+import { useProblemOf } from '../utils/api';
 
 /**
  * Strapi's confirmation dialog, open while there is something to confirm (the row picked for delete,
@@ -27,3 +28,22 @@ export const ConfirmAction = ({
     </ConfirmDialog>
   </Dialog.Root>
 );
+
+/**
+ * Runs what a ConfirmAction confirmed: `write` does it and returns the success message, `then` (a
+ * reload) follows the message; a failure shows the server's message; `close` runs either way.
+ */
+export const useConfirmedWrite = () => {
+  const { toggleNotification } = useNotification();
+  const problemOf = useProblemOf();
+  return async ({ write, then, close }: { write: () => Promise<string>; then?: () => unknown; close: () => void }) => {
+    try {
+      toggleNotification({ type: 'success', message: await write() });
+      await then?.();
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: problemOf(err).message });
+    } finally {
+      close();
+    }
+  };
+};

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Button, EmptyStateLayout, Flex, Grid, Link, Modal, Td, Tr, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import { ConfirmAction } from '../components/ConfirmAction';
+import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
 import { Cell, ChoiceField, NumberField } from '../components/fields';
 import { RecordTable, RowActions } from '../components/RecordTable';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
@@ -139,7 +139,7 @@ const DuplicateSearchLines = () => {
   const t = useT();
   const { get, del } = useFetchClient();
   const problemOf = useProblemOf();
-  const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
   const [lines, setLines] = React.useState<SearchLine[] | null>(null);
   const [meta, setMeta] = React.useState<LinesMeta | null>(null);
@@ -168,15 +168,14 @@ const DuplicateSearchLines = () => {
 
   const deleteLine = async () => {
     if (!deleting) return;
-    try {
-      await del(`${API}/duplicate-search-lines/${deleting.documentId}`);
-      toggleNotification({ type: 'success', message: t('dupSearch.deleted', 'The search-string line was deleted.') });
-      await load();
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setDeleting(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        await del(`${API}/duplicate-search-lines/${deleting.documentId}`);
+        return t('dupSearch.deleted', 'The search-string line was deleted.');
+      },
+      then: load,
+      close: () => setDeleting(null),
+    });
   };
 
   const headers = [t('dupSearch.field', 'Field'), t('dupSearch.part', 'Part of the field'), t('dupSearch.length', 'Length')];

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Badge, Checkbox, Field, Flex, Td, Tr, Typography } from '@strapi/design-system';
-import { ConfirmAction } from '../components/ConfirmAction';
+import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
 import { useT } from '../components/contact-panels/shared';
 import { Cell, ChoiceField, ToggleField, refLabel } from '../components/fields';
 import { FormModal, type FormModalFields } from '../components/FormModal';
@@ -91,7 +91,7 @@ const InteractionRulesPage = () => {
   const t = useT();
   const { get, del } = useFetchClient();
   const problemOf = useProblemOf();
-  const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
   const [rules, setRules] = React.useState<Rule[] | null>(null);
   const [types, setTypes] = React.useState<HostType[]>([]);
@@ -128,15 +128,14 @@ const InteractionRulesPage = () => {
 
   const remove = async () => {
     if (!deleting) return;
-    try {
-      await del(`${API}/interaction-rules/${deleting.documentId}`);
-      toggleNotification({ type: 'success', message: t('rules.deleted', 'The rule was deleted.') });
-      await loadRules();
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setDeleting(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        await del(`${API}/interaction-rules/${deleting.documentId}`);
+        return t('rules.deleted', 'The rule was deleted.');
+      },
+      then: loadRules,
+      close: () => setDeleting(null),
+    });
   };
 
   const headers = [

@@ -20,7 +20,7 @@ import {
 } from '@strapi/design-system';
 import { Check, Plus } from '@strapi/icons';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import { ConfirmAction } from '../components/ConfirmAction';
+import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
 import { useT } from '../components/contact-panels/shared';
 import { Cell, DateField, NumberField, Section, TextField, ToggleField } from '../components/fields';
 import { FormModal } from '../components/FormModal';
@@ -268,6 +268,7 @@ const SeriesEdit = () => {
   const { get, put, del } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
   const [series, setSeries] = React.useState<SeriesDetail | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -302,15 +303,14 @@ const SeriesEdit = () => {
 
   const deleteLine = async () => {
     if (!deleting) return;
-    try {
-      const { data } = await del<{ data: SeriesDetail }>(`${API}/no-series-lines/${deleting.documentId}`);
-      setSeries(data.data);
-      toggleNotification({ type: 'success', message: t('line.deleted', 'The line was deleted.') });
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setDeleting(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        const { data } = await del<{ data: SeriesDetail }>(`${API}/no-series-lines/${deleting.documentId}`);
+        setSeries(data.data);
+        return t('line.deleted', 'The line was deleted.');
+      },
+      close: () => setDeleting(null),
+    });
   };
 
   // Short column titles so that the whole line fits; the edit dialog has the full labels and hints.

@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Button, EmptyStateLayout, Flex, Loader, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { ConfirmAction } from '../ConfirmAction';
+import { ConfirmAction, useConfirmedWrite } from '../ConfirmAction';
 import { useT } from '../contact-panels/shared';
 import { RecordTable } from '../RecordTable';
 import { API, useProblemOf } from '../../utils/api';
@@ -18,7 +18,7 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
   const { formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const problemOf = useProblemOf();
-  const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const [page, setPage] = React.useState(1);
   const [rows, setRows] = React.useState<MergeLogEntry[] | null>(null);
   const [pagination, setPagination] = React.useState<Pagination | null>(null);
@@ -44,19 +44,17 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
 
   const undo = async () => {
     if (!undoing) return;
-    try {
-      const { data } = await post<{ data: { survivor: any; restored: any } }>(`${API}/merge-logs/${undoing.documentId}/undo`, {});
-      toggleNotification({
-        type: 'success',
-        message: t('mergeLog.undone', 'The merge was undone: {contact} is back.', { contact: contactTitle(data.data.restored) }),
-      });
-      setReload((n) => n + 1);
-      onUndone();
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setUndoing(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        const { data } = await post<{ data: { survivor: any; restored: any } }>(`${API}/merge-logs/${undoing.documentId}/undo`, {});
+        return t('mergeLog.undone', 'The merge was undone: {contact} is back.', { contact: contactTitle(data.data.restored) });
+      },
+      then: () => {
+        setReload((n) => n + 1);
+        onUndone();
+      },
+      close: () => setUndoing(null),
+    });
   };
 
   if (error) return <Typography textColor="danger600">{error}</Typography>;
