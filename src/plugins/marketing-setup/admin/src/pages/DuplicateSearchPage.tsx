@@ -1,26 +1,11 @@
 import * as React from 'react';
-import { BackButton, ConfirmDialog, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import {
-  Box,
-  Button,
-  Dialog,
-  EmptyStateLayout,
-  Flex,
-  Grid,
-  IconButton,
-  Link,
-  Modal,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Pencil, Plus, Trash } from '@strapi/icons';
+import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Button, EmptyStateLayout, Flex, Grid, Link, Modal, Td, Tr, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
+import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
 import { Cell, ChoiceField, NumberField } from '../components/fields';
+import { RecordTable, RowActions } from '../components/RecordTable';
+import { Explainer, SettingsListPage } from '../components/SettingsListPage';
 import { useT } from '../components/contact-panels/shared';
 import type { SearchLine } from '../components/duplicates/types';
 import { PERMISSIONS } from '../permissions';
@@ -154,7 +139,7 @@ const DuplicateSearchLines = () => {
   const t = useT();
   const { get, del } = useFetchClient();
   const problemOf = useProblemOf();
-  const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
   const [lines, setLines] = React.useState<SearchLine[] | null>(null);
   const [meta, setMeta] = React.useState<LinesMeta | null>(null);
@@ -183,102 +168,80 @@ const DuplicateSearchLines = () => {
 
   const deleteLine = async () => {
     if (!deleting) return;
-    try {
-      await del(`${API}/duplicate-search-lines/${deleting.documentId}`);
-      toggleNotification({ type: 'success', message: t('dupSearch.deleted', 'The search-string line was deleted.') });
-      await load();
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setDeleting(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        await del(`${API}/duplicate-search-lines/${deleting.documentId}`);
+        return t('dupSearch.deleted', 'The search-string line was deleted.');
+      },
+      then: load,
+      close: () => setDeleting(null),
+    });
   };
 
   const headers = [t('dupSearch.field', 'Field'), t('dupSearch.part', 'Part of the field'), t('dupSearch.length', 'Length')];
 
   return (
-    <Page.Main>
-      <Page.Title>{t('dupSearch.page.title', 'Duplicate search')}</Page.Title>
-      <Layouts.Header
-        title={t('dupSearch.header.title', 'Duplicate search')}
-        subtitle={t('dupSearch.header.subtitle', 'Which part of which contact field makes a search string. Two contacts that share enough strings are duplicates.')}
-        navigationAction={<BackButton fallback={PATHS.settings} />}
-        primaryAction={
-          canUpdate ? (
-            <Button startIcon={<Plus />} size="S" onClick={() => setEditing({ line: null })} data-testid="search-line-create">
-              {t('dupSearch.create', 'Add line')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <Box background="primary100" borderColor="primary200" padding={3} hasRadius>
-            <Typography variant="omega" textColor="primary700">
-              {t(
-                'dupSearch.note',
-                'Changing or deleting a line removes the strings stored for it. Regenerate the search strings (Configuration → Duplicates) so that existing contacts are compared with the new lines.',
-              )}{' '}
-              <Link tag={NavLink} to={PATHS.settings}>
-                {t('dupSearch.note.link', 'Go to Configuration')}
-              </Link>
-            </Typography>
-          </Box>
-          {lines.length === 0 ? (
-            <EmptyStateLayout content={t('dupSearch.empty', 'There are no search-string lines: only the fuzzy rule finds duplicates.')} />
-          ) : (
-            <Table colCount={headers.length + 1} rowCount={lines.length + 1}>
-              <Thead>
-                <Tr>
-                  {headers.map((h) => (
-                    <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-                  ))}
-                  <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {lines.map((line) => (
-                  <Tr key={line.documentId} data-testid={`search-line-${line.field}-${line.part}`}>
-                    <Td><Typography fontWeight="semiBold">{fieldName(line.field)}</Typography></Td>
-                    <Td>
-                      <Typography>{line.part === 'first' ? t('dupSearch.part.first', 'First') : t('dupSearch.part.last', 'Last')}</Typography>
-                    </Td>
-                    <Td><Typography>{line.length}</Typography></Td>
-                    <Td>
-                      {canUpdate && (
-                        <Flex gap={1}>
-                          <IconButton variant="ghost" label={t('dupSearch.edit', 'Edit line')} onClick={() => setEditing({ line })}>
-                            <Pencil />
-                          </IconButton>
-                          <IconButton variant="ghost" label={t('dupSearch.delete', 'Delete line')} onClick={() => setDeleting(line)}>
-                            <Trash />
-                          </IconButton>
-                        </Flex>
-                      )}
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          )}
-        </Flex>
-      </Layouts.Content>
-      <LineModal
-        line={editing?.line ?? null}
-        open={!!editing}
-        meta={meta}
-        onClose={() => setEditing(null)}
-        onSaved={async () => {
-          setEditing(null);
-          await load();
-        }}
-      />
-      <Dialog.Root open={!!deleting} onOpenChange={(o) => !o && setDeleting(null)}>
-        <ConfirmDialog onConfirm={deleteLine} variant="danger">
-          {t('dupSearch.delete.confirm', 'Delete this line? The strings stored for it are removed.')}
-        </ConfirmDialog>
-      </Dialog.Root>
-    </Page.Main>
+    <SettingsListPage
+      pageTitle={t('dupSearch.page.title', 'Duplicate search')}
+      title={t('dupSearch.header.title', 'Duplicate search')}
+      subtitle={t('dupSearch.header.subtitle', 'Which part of which contact field makes a search string. Two contacts that share enough strings are duplicates.')}
+      create={canUpdate ? { label: t('dupSearch.create', 'Add line'), onClick: () => setEditing({ line: null }), testId: 'search-line-create' } : undefined}
+      overlays={
+        <>
+          <LineModal
+            line={editing?.line ?? null}
+            open={!!editing}
+            meta={meta}
+            onClose={() => setEditing(null)}
+            onSaved={async () => {
+              setEditing(null);
+              await load();
+            }}
+          />
+          <ConfirmAction open={!!deleting} onCancel={() => setDeleting(null)} onConfirm={deleteLine} variant="danger">
+            {t('dupSearch.delete.confirm', 'Delete this line? The strings stored for it are removed.')}
+          </ConfirmAction>
+        </>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Explainer padding={3}>
+          {t(
+            'dupSearch.note',
+            'Changing or deleting a line removes the strings stored for it. Regenerate the search strings (Configuration → Duplicates) so that existing contacts are compared with the new lines.',
+          )}{' '}
+          <Link tag={NavLink} to={PATHS.settings}>
+            {t('dupSearch.note.link', 'Go to Configuration')}
+          </Link>
+        </Explainer>
+        <RecordTable
+          headers={headers}
+          rowCount={lines.length}
+          withActions
+          empty={<EmptyStateLayout content={t('dupSearch.empty', 'There are no search-string lines: only the fuzzy rule finds duplicates.')} />}
+        >
+          {lines.map((line) => (
+            <Tr key={line.documentId} data-testid={`search-line-${line.field}-${line.part}`}>
+              <Td><Typography fontWeight="semiBold">{fieldName(line.field)}</Typography></Td>
+              <Td>
+                <Typography>{line.part === 'first' ? t('dupSearch.part.first', 'First') : t('dupSearch.part.last', 'Last')}</Typography>
+              </Td>
+              <Td><Typography>{line.length}</Typography></Td>
+              <Td>
+                {canUpdate && (
+                  <RowActions
+                    editLabel={t('dupSearch.edit', 'Edit line')}
+                    onEdit={() => setEditing({ line })}
+                    deleteLabel={t('dupSearch.delete', 'Delete line')}
+                    onDelete={() => setDeleting(line)}
+                  />
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </RecordTable>
+      </Flex>
+    </SettingsListPage>
   );
 };
 

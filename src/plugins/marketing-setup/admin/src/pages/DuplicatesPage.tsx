@@ -1,28 +1,14 @@
 import * as React from 'react';
-import { BackButton, Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  IconButton,
-  Link,
-  LinkButton,
-  Tabs,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Box, Button, EmptyStateLayout, Flex, IconButton, Link, LinkButton, Tabs, Td, Tr, Typography } from '@strapi/design-system';
 import { Cross, Eye } from '@strapi/icons';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
 import { MergeLog } from '../components/duplicates/MergeLog';
 import { PairModal, RuleBadges } from '../components/duplicates/PairModal';
 import { Pager } from '../components/duplicates/Pager';
+import { RecordTable } from '../components/RecordTable';
+import { SettingsListPage } from '../components/SettingsListPage';
 import { contactTitle, percent, type ContactRef, type Pair, type Pagination } from '../components/duplicates/types';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
@@ -103,38 +89,30 @@ const OpenPairs = ({ canMerge, version, onChanged }: { canMerge: boolean; versio
           </Button>
         </Flex>
       )}
-      {rows.length === 0 ? (
-        <EmptyStateLayout content={t('dup.empty', 'No open duplicates: every pair found was merged or marked as not a duplicate.')} />
-      ) : (
-        <Table colCount={headers.length + 1} rowCount={rows.length + 1} data-testid="pairs">
-          <Thead>
-            <Tr>
-              {headers.map((h) => (
-                <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-              ))}
-              <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {rows.map((pair) => (
-              <Tr key={pair.pairDocumentId} data-testid={`pair-${pair.pairDocumentId}`} onClick={() => setOpen(pair)} style={{ cursor: 'pointer' }}>
-                <Td><ContactCell contact={pair.contact} /></Td>
-                <Td><ContactCell contact={pair.duplicateContact} /></Td>
-                <Td><RuleBadges rules={pair.rules} /></Td>
-                <Td>
-                  <Typography>{t('dup.strings.value', '{count} equal ({percent} %)', { count: pair.matchingStrings, percent: pair.hitPercent })}</Typography>
-                </Td>
-                <Td><Typography>{percent(pair.fuzzyScore)}</Typography></Td>
-                <Td>
-                  <IconButton variant="secondary" label={t('dup.review', 'Review')} data-testid="pair-open">
-                    <Eye />
-                  </IconButton>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
+      <RecordTable
+        headers={headers}
+        rowCount={rows.length}
+        withActions
+        testId="pairs"
+        empty={<EmptyStateLayout content={t('dup.empty', 'No open duplicates: every pair found was merged or marked as not a duplicate.')} />}
+      >
+        {rows.map((pair) => (
+          <Tr key={pair.pairDocumentId} data-testid={`pair-${pair.pairDocumentId}`} onClick={() => setOpen(pair)} style={{ cursor: 'pointer' }}>
+            <Td><ContactCell contact={pair.contact} /></Td>
+            <Td><ContactCell contact={pair.duplicateContact} /></Td>
+            <Td><RuleBadges rules={pair.rules} /></Td>
+            <Td>
+              <Typography>{t('dup.strings.value', '{count} equal ({percent} %)', { count: pair.matchingStrings, percent: pair.hitPercent })}</Typography>
+            </Td>
+            <Td><Typography>{percent(pair.fuzzyScore)}</Typography></Td>
+            <Td>
+              <IconButton variant="secondary" label={t('dup.review', 'Review')} data-testid="pair-open">
+                <Eye />
+              </IconButton>
+            </Td>
+          </Tr>
+        ))}
+      </RecordTable>
       <Pager pagination={pagination} onPage={setPage} />
       <PairModal
         pair={open}
@@ -158,37 +136,33 @@ const Duplicates = () => {
 
   if (isLoading) return <Page.Loading />;
   return (
-    <Page.Main>
-      <Page.Title>{t('dup.page.title', 'Duplicates')}</Page.Title>
-      <Layouts.Header
-        title={t('dup.header.title', 'Duplicates')}
-        subtitle={t('dup.header.subtitle', 'Contacts that look like the same company or person. Mark a pair as not a duplicate, or merge it.')}
-        navigationAction={<BackButton fallback={PATHS.settings} />}
-        primaryAction={
-          <LinkButton tag={RouterLink} to={PATHS.duplicateSearch} variant="secondary" size="S" data-testid="link-duplicate-search">
-            {t('dup.searchSetup', 'Search-string setup')}
-          </LinkButton>
-        }
-      />
-      <Layouts.Content>
-        <Tabs.Root defaultValue="pairs" variant="simple">
-          <Tabs.List aria-label={t('dup.header.title', 'Duplicates')}>
-            <Tabs.Trigger value="pairs" data-testid="tab-pairs">{t('dup.tab.pairs', 'Open pairs')}</Tabs.Trigger>
-            <Tabs.Trigger value="log" data-testid="tab-merge-log">{t('dup.tab.log', 'Merge log')}</Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="pairs">
-            <Box paddingTop={4}>
-              <OpenPairs canMerge={!!canMerge} version={version} onChanged={changed} />
-            </Box>
-          </Tabs.Content>
-          <Tabs.Content value="log">
-            <Box paddingTop={4}>
-              <MergeLog canMerge={!!canMerge} version={version} onUndone={changed} />
-            </Box>
-          </Tabs.Content>
-        </Tabs.Root>
-      </Layouts.Content>
-    </Page.Main>
+    <SettingsListPage
+      pageTitle={t('dup.page.title', 'Duplicates')}
+      title={t('dup.header.title', 'Duplicates')}
+      subtitle={t('dup.header.subtitle', 'Contacts that look like the same company or person. Mark a pair as not a duplicate, or merge it.')}
+      primaryAction={
+        <LinkButton tag={RouterLink} to={PATHS.duplicateSearch} variant="secondary" size="S" data-testid="link-duplicate-search">
+          {t('dup.searchSetup', 'Search-string setup')}
+        </LinkButton>
+      }
+    >
+      <Tabs.Root defaultValue="pairs" variant="simple">
+        <Tabs.List aria-label={t('dup.header.title', 'Duplicates')}>
+          <Tabs.Trigger value="pairs" data-testid="tab-pairs">{t('dup.tab.pairs', 'Open pairs')}</Tabs.Trigger>
+          <Tabs.Trigger value="log" data-testid="tab-merge-log">{t('dup.tab.log', 'Merge log')}</Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="pairs">
+          <Box paddingTop={4}>
+            <OpenPairs canMerge={!!canMerge} version={version} onChanged={changed} />
+          </Box>
+        </Tabs.Content>
+        <Tabs.Content value="log">
+          <Box paddingTop={4}>
+            <MergeLog canMerge={!!canMerge} version={version} onUndone={changed} />
+          </Box>
+        </Tabs.Content>
+      </Tabs.Root>
+    </SettingsListPage>
   );
 };
 

@@ -1,32 +1,15 @@
 import * as React from 'react';
-import { BackButton, ConfirmDialog, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import {
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Dialog,
-  EmptyStateLayout,
-  Field,
-  Flex,
-  IconButton,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Pencil, Plus, Trash } from '@strapi/icons';
-import { useIntl } from 'react-intl';
+import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Badge, Checkbox, Field, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
+import { useT } from '../components/contact-panels/shared';
 import { Cell, ChoiceField, ToggleField, refLabel } from '../components/fields';
 import { FormModal, type FormModalFields } from '../components/FormModal';
+import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordTable';
 import { KIND_LABELS, KNOWN_KINDS } from '../components/settings/documentKinds';
+import { Explainer, SettingsListPage } from '../components/SettingsListPage';
 import { PERMISSIONS } from '../permissions';
-import { PATHS } from '../pluginId';
 import { API, useProblemOf, type RecordRef } from '../utils/api';
-import { getTrad } from '../utils/getTrad';
 
 /* -------------------------------------------------------------------------------------------------
  * What the admin API returns (server/src/admin-api/interaction-rules.ts)
@@ -100,11 +83,6 @@ const PICKERS: [key: string, use: FieldUse][] = [
   ['descriptionField', 'description'],
 ];
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, defaultMessage: string, values?: Record<string, any>) => formatMessage({ id: getTrad(id), defaultMessage }, values);
-};
-
 /* -------------------------------------------------------------------------------------------------
  * Page: the list
  * -----------------------------------------------------------------------------------------------*/
@@ -113,7 +91,7 @@ const InteractionRulesPage = () => {
   const t = useT();
   const { get, del } = useFetchClient();
   const problemOf = useProblemOf();
-  const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
   const [rules, setRules] = React.useState<Rule[] | null>(null);
   const [types, setTypes] = React.useState<HostType[]>([]);
@@ -150,15 +128,14 @@ const InteractionRulesPage = () => {
 
   const remove = async () => {
     if (!deleting) return;
-    try {
-      await del(`${API}/interaction-rules/${deleting.documentId}`);
-      toggleNotification({ type: 'success', message: t('rules.deleted', 'The rule was deleted.') });
-      await loadRules();
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setDeleting(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        await del(`${API}/interaction-rules/${deleting.documentId}`);
+        return t('rules.deleted', 'The rule was deleted.');
+      },
+      then: loadRules,
+      close: () => setDeleting(null),
+    });
   };
 
   const headers = [
@@ -171,128 +148,88 @@ const InteractionRulesPage = () => {
   ];
 
   return (
-    <Page.Main>
-      <Page.Title>{t('rules.page.title', 'Auto-recording rules')}</Page.Title>
-      <Layouts.Header
-        title={t('rules.header.title', 'Auto-recording rules')}
-        subtitle={t('rules.header.subtitle', 'Record an interaction on a contact automatically when a record of your app is saved.')}
-        navigationAction={<BackButton fallback={PATHS.settings} />}
-        primaryAction={
-          canUpdate ? (
-            <Button startIcon={<Plus />} size="S" onClick={() => setEditing({ rule: null })} data-testid="rule-create">
-              {t('rules.create', 'New rule')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <Box background="primary100" borderColor="primary200" padding={4} hasRadius data-testid="rules-explainer">
-            <Typography variant="omega" textColor="primary700">
-              {t(
-                'rules.explainer',
-                'A rule says: "when a record of this type is created (or changed, or published), write an interaction on the contact it points to". Example: every new sales invoice is recorded on the contact of its customer, with the invoice number. No code is needed; the record type only needs a field that points to a contact.',
-              )}
-            </Typography>
-          </Box>
-          {rules.length === 0 ? (
-            <EmptyStateLayout
-              content={t('rules.empty', 'There are no auto-recording rules yet.')}
-              action={
-                canUpdate ? (
-                  <Button variant="secondary" startIcon={<Plus />} onClick={() => setEditing({ rule: null })}>
-                    {t('rules.create', 'New rule')}
-                  </Button>
-                ) : undefined
-              }
-            />
-          ) : (
-            <Table colCount={headers.length + 1} rowCount={rules.length + 1}>
-              <Thead>
-                <Tr>
-                  {headers.map((h) => (
-                    <Th key={h}>
-                      <Typography variant="sigma">{h}</Typography>
-                    </Th>
-                  ))}
-                  <Th>
-                    <Typography variant="sigma">{t('actions', 'Actions')}</Typography>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {rules.map((rule) => (
-                  <Tr key={rule.documentId} data-testid={`rule-row-${rule.contentType}`}>
-                    <Td>
-                      <Typography fontWeight="bold" tag="p">{typeName(rule.contentType)}</Typography>
-                      <Typography variant="pi" textColor="neutral500">{rule.contentType}</Typography>
-                    </Td>
-                    <Td>
-                      <Flex gap={1} wrap="wrap">
-                        {rule.events.map((e) => (
-                          <Badge key={e}>{eventLabel(e)}</Badge>
-                        ))}
-                      </Flex>
-                    </Td>
-                    <Td>
-                      <Typography>{recordsAs(rule)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{rule.contactField ?? ''}</Typography>
-                    </Td>
-                    <Td>
-                      <YesNo value={rule.required} />
-                    </Td>
-                    <Td>
-                      <YesNo value={rule.enabled} />
-                    </Td>
-                    <Td>
-                      <Flex gap={1}>
-                        <IconButton
-                          label={canUpdate ? t('rules.edit', 'Edit rule') : t('rules.view', 'Show rule')}
-                          variant="ghost"
-                          onClick={() => setEditing({ rule })}
-                        >
-                          <Pencil />
-                        </IconButton>
-                        {canUpdate && (
-                          <IconButton label={t('rules.delete', 'Delete rule')} variant="ghost" onClick={() => setDeleting(rule)}>
-                            <Trash />
-                          </IconButton>
-                        )}
-                      </Flex>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+    <SettingsListPage
+      pageTitle={t('rules.page.title', 'Auto-recording rules')}
+      title={t('rules.header.title', 'Auto-recording rules')}
+      subtitle={t('rules.header.subtitle', 'Record an interaction on a contact automatically when a record of your app is saved.')}
+      create={canUpdate ? { label: t('rules.create', 'New rule'), onClick: () => setEditing({ rule: null }), testId: 'rule-create' } : undefined}
+      overlays={
+        <>
+          <RuleModal
+            open={!!editing}
+            rule={editing?.rule ?? null}
+            readOnly={!canUpdate}
+            types={types}
+            templates={templates}
+            onClose={() => setEditing(null)}
+            onSaved={async () => {
+              setEditing(null);
+              await loadRules();
+            }}
+          />
+          <ConfirmAction open={!!deleting} onCancel={() => setDeleting(null)} onConfirm={remove}>
+            {deleting && t('rules.delete.confirm', 'Delete the rule for {type}? Interactions already recorded stay.', { type: typeName(deleting.contentType) })}
+          </ConfirmAction>
+        </>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Explainer testId="rules-explainer">
+          {t(
+            'rules.explainer',
+            'A rule says: "when a record of this type is created (or changed, or published), write an interaction on the contact it points to". Example: every new sales invoice is recorded on the contact of its customer, with the invoice number. No code is needed; the record type only needs a field that points to a contact.',
           )}
-        </Flex>
-      </Layouts.Content>
-      <RuleModal
-        open={!!editing}
-        rule={editing?.rule ?? null}
-        readOnly={!canUpdate}
-        types={types}
-        templates={templates}
-        onClose={() => setEditing(null)}
-        onSaved={async () => {
-          setEditing(null);
-          await loadRules();
-        }}
-      />
-      <Dialog.Root open={!!deleting} onOpenChange={(o) => !o && setDeleting(null)}>
-        <ConfirmDialog onConfirm={remove}>
-          {deleting && t('rules.delete.confirm', 'Delete the rule for {type}? Interactions already recorded stay.', { type: typeName(deleting.contentType) })}
-        </ConfirmDialog>
-      </Dialog.Root>
-    </Page.Main>
+        </Explainer>
+        <RecordTable
+          headers={headers}
+          rowCount={rules.length}
+          withActions
+          empty={
+            <EmptyList
+              content={t('rules.empty', 'There are no auto-recording rules yet.')}
+              create={canUpdate ? { label: t('rules.create', 'New rule'), onClick: () => setEditing({ rule: null }) } : undefined}
+            />
+          }
+        >
+          {rules.map((rule) => (
+            <Tr key={rule.documentId} data-testid={`rule-row-${rule.contentType}`}>
+              <Td>
+                <Typography fontWeight="bold" tag="p">{typeName(rule.contentType)}</Typography>
+                <Typography variant="pi" textColor="neutral500">{rule.contentType}</Typography>
+              </Td>
+              <Td>
+                <Flex gap={1} wrap="wrap">
+                  {rule.events.map((e) => (
+                    <Badge key={e}>{eventLabel(e)}</Badge>
+                  ))}
+                </Flex>
+              </Td>
+              <Td>
+                <Typography>{recordsAs(rule)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{rule.contactField ?? ''}</Typography>
+              </Td>
+              <Td>
+                <YesNo value={rule.required} />
+              </Td>
+              <Td>
+                <YesNo value={rule.enabled} />
+              </Td>
+              <Td>
+                <RowActions
+                  editLabel={canUpdate ? t('rules.edit', 'Edit rule') : t('rules.view', 'Show rule')}
+                  onEdit={() => setEditing({ rule })}
+                  deleteLabel={t('rules.delete', 'Delete rule')}
+                  onDelete={canUpdate ? () => setDeleting(rule) : undefined}
+                />
+              </Td>
+            </Tr>
+          ))}
+        </RecordTable>
+      </Flex>
+    </SettingsListPage>
   );
-};
-
-const YesNo = ({ value }: { value: boolean }) => {
-  const t = useT();
-  return <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>;
 };
 
 /* -------------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   BackButton,
   Blocker,
-  ConfirmDialog,
   Form,
   Layouts,
   Page,
@@ -14,39 +13,22 @@ import {
   Badge,
   Box,
   Button,
-  Dialog,
-  EmptyStateLayout,
   Flex,
-  IconButton,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Check, Pencil, Plus, Trash } from '@strapi/icons';
-import { useIntl } from 'react-intl';
+import { Check, Plus } from '@strapi/icons';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
+import { useT } from '../components/contact-panels/shared';
 import { Cell, DateField, NumberField, Section, TextField, ToggleField } from '../components/fields';
 import { FormModal } from '../components/FormModal';
+import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordTable';
+import { SettingsListPage } from '../components/SettingsListPage';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf, type SeriesDetail, type SeriesLine, type SeriesSummary } from '../utils/api';
-import { getTrad } from '../utils/getTrad';
-
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, defaultMessage: string, values?: Record<string, any>) => formatMessage({ id: getTrad(id), defaultMessage }, values);
-};
-
-const YesNo = ({ value }: { value: boolean }) => {
-  const t = useT();
-  return (
-    <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>
-  );
-};
 
 /** The next number, or in red why the series cannot hand one out. */
 const NextNo = ({ no, error, testId }: { no: string | null; error: string | null; testId?: string }) => {
@@ -146,78 +128,55 @@ const SeriesList = () => {
   ];
 
   return (
-    <Page.Main>
-      <Page.Title>{t('series.page.title', 'Number series')}</Page.Title>
-      <Layouts.Header
-        title={t('series.header.title', 'Number series')}
-        subtitle={t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')}
-        navigationAction={<BackButton fallback={PATHS.settings} />}
-        primaryAction={
-          canUpdate ? (
-            <Button startIcon={<Plus />} size="S" onClick={() => setCreating(true)} data-testid="series-create">
-              {t('series.create', 'New number series')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Content>
-        {rows.length === 0 ? (
-          <EmptyStateLayout
+    <SettingsListPage
+      pageTitle={t('series.page.title', 'Number series')}
+      title={t('series.header.title', 'Number series')}
+      subtitle={t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')}
+      create={canUpdate ? { label: t('series.create', 'New number series'), onClick: () => setCreating(true), testId: 'series-create' } : undefined}
+      overlays={
+        <CreateSeriesModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(s) => navigate(`${PATHS.noSeries}/${s.documentId}`)}
+        />
+      }
+    >
+      <RecordTable
+        headers={headers}
+        rowCount={rows.length}
+        empty={
+          <EmptyList
             content={t('series.empty', 'There are no number series yet.')}
-            action={
-              canUpdate ? (
-                <Button variant="secondary" startIcon={<Plus />} onClick={() => setCreating(true)}>
-                  {t('series.create', 'New number series')}
-                </Button>
-              ) : undefined
-            }
+            create={canUpdate ? { label: t('series.create', 'New number series'), onClick: () => setCreating(true) } : undefined}
           />
-        ) : (
-          <Table colCount={headers.length} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                {headers.map((h) => (
-                  <Th key={h}>
-                    <Typography variant="sigma">{h}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {rows.map((row) => (
-                <Tr
-                  key={row.documentId}
-                  data-testid={`series-row-${row.code}`}
-                  onClick={() => navigate(`${PATHS.noSeries}/${row.documentId}`)}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Td>
-                    <Typography fontWeight="bold">{row.code}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{row.description ?? ''}</Typography>
-                  </Td>
-                  <Td><YesNo value={row.defaultNos} /></Td>
-                  <Td><YesNo value={row.manualNos} /></Td>
-                  <Td><YesNo value={row.dateOrder} /></Td>
-                  <Td>
-                    <Typography>{row.lineCount}</Typography>
-                  </Td>
-                  <Td>
-                    <NextNo no={row.nextNo} error={row.nextNoError} />
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
-      </Layouts.Content>
-      <CreateSeriesModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(s) => navigate(`${PATHS.noSeries}/${s.documentId}`)}
-      />
-    </Page.Main>
+        }
+      >
+          {rows.map((row) => (
+            <Tr
+              key={row.documentId}
+              data-testid={`series-row-${row.code}`}
+              onClick={() => navigate(`${PATHS.noSeries}/${row.documentId}`)}
+              style={{ cursor: 'pointer' }}
+            >
+              <Td>
+                <Typography fontWeight="bold">{row.code}</Typography>
+              </Td>
+              <Td>
+                <Typography>{row.description ?? ''}</Typography>
+              </Td>
+              <Td><YesNo value={row.defaultNos} /></Td>
+              <Td><YesNo value={row.manualNos} /></Td>
+              <Td><YesNo value={row.dateOrder} /></Td>
+              <Td>
+                <Typography>{row.lineCount}</Typography>
+              </Td>
+              <Td>
+                <NextNo no={row.nextNo} error={row.nextNoError} />
+              </Td>
+            </Tr>
+          ))}
+      </RecordTable>
+    </SettingsListPage>
   );
 };
 
@@ -309,6 +268,7 @@ const SeriesEdit = () => {
   const { get, put, del } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
   const [series, setSeries] = React.useState<SeriesDetail | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -343,15 +303,14 @@ const SeriesEdit = () => {
 
   const deleteLine = async () => {
     if (!deleting) return;
-    try {
-      const { data } = await del<{ data: SeriesDetail }>(`${API}/no-series-lines/${deleting.documentId}`);
-      setSeries(data.data);
-      toggleNotification({ type: 'success', message: t('line.deleted', 'The line was deleted.') });
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setDeleting(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        const { data } = await del<{ data: SeriesDetail }>(`${API}/no-series-lines/${deleting.documentId}`);
+        setSeries(data.data);
+        return t('line.deleted', 'The line was deleted.');
+      },
+      close: () => setDeleting(null),
+    });
   };
 
   // Short column titles so that the whole line fits; the edit dialog has the full labels and hints.
@@ -439,57 +398,48 @@ const SeriesEdit = () => {
                           </Button>
                         )}
                       </Flex>
-                      {series.lines.length === 0 ? (
-                        <Typography textColor="neutral600" data-testid="lines-empty">
-                          {t('series.lines.empty', 'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.')}
-                        </Typography>
-                      ) : (
-                        <Table colCount={lineHeaders.length + 1} rowCount={series.lines.length + 1}>
-                          <Thead>
-                            <Tr>
-                              {lineHeaders.map((h) => (
-                                <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-                              ))}
-                              <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
-                            </Tr>
-                          </Thead>
-                          <Tbody>
-                            {series.lines.map((line, i) => (
-                              <Tr key={line.documentId} data-testid={`line-row-${i}`}>
-                                <Td><Typography>{line.startingDate ?? '—'}</Typography></Td>
-                                <Td><Typography>{line.startingNo ?? '—'}</Typography></Td>
-                                <Td><Typography>{line.endingNo ?? '—'}</Typography></Td>
-                                <Td><Typography>{line.warningNo ?? '—'}</Typography></Td>
-                                <Td><Typography>{line.incrementBy ?? 1}</Typography></Td>
-                                <Td>
-                                  <Flex direction="column" alignItems="flex-start">
-                                    <Typography>{line.lastNoUsed ?? '—'}</Typography>
-                                    {line.lastDateUsed && (
-                                      <Typography variant="pi" textColor="neutral600">
-                                        {t('line.lastDateUsed', 'on {date}', { date: line.lastDateUsed })}
-                                      </Typography>
-                                    )}
-                                  </Flex>
-                                </Td>
-                                <Td><YesNo value={line.open} /></Td>
-                                <Td><YesNo value={line.allowGaps} /></Td>
-                                <Td>
-                                  {canUpdate && (
-                                    <Flex gap={1}>
-                                      <IconButton variant="ghost" label={t('line.edit', 'Edit line')} onClick={() => setEditing({ line })}>
-                                        <Pencil />
-                                      </IconButton>
-                                      <IconButton variant="ghost" label={t('line.delete', 'Delete line')} onClick={() => setDeleting(line)}>
-                                        <Trash />
-                                      </IconButton>
-                                    </Flex>
-                                  )}
-                                </Td>
-                              </Tr>
-                            ))}
-                          </Tbody>
-                        </Table>
-                      )}
+                      <RecordTable
+                        headers={lineHeaders}
+                        rowCount={series.lines.length}
+                        withActions
+                        empty={
+                          <Typography textColor="neutral600" data-testid="lines-empty">
+                            {t('series.lines.empty', 'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.')}
+                          </Typography>
+                        }
+                      >
+                        {series.lines.map((line, i) => (
+                          <Tr key={line.documentId} data-testid={`line-row-${i}`}>
+                            <Td><Typography>{line.startingDate ?? '—'}</Typography></Td>
+                            <Td><Typography>{line.startingNo ?? '—'}</Typography></Td>
+                            <Td><Typography>{line.endingNo ?? '—'}</Typography></Td>
+                            <Td><Typography>{line.warningNo ?? '—'}</Typography></Td>
+                            <Td><Typography>{line.incrementBy ?? 1}</Typography></Td>
+                            <Td>
+                              <Flex direction="column" alignItems="flex-start">
+                                <Typography>{line.lastNoUsed ?? '—'}</Typography>
+                                {line.lastDateUsed && (
+                                  <Typography variant="pi" textColor="neutral600">
+                                    {t('line.lastDateUsed', 'on {date}', { date: line.lastDateUsed })}
+                                  </Typography>
+                                )}
+                              </Flex>
+                            </Td>
+                            <Td><YesNo value={line.open} /></Td>
+                            <Td><YesNo value={line.allowGaps} /></Td>
+                            <Td>
+                              {canUpdate && (
+                                <RowActions
+                                  editLabel={t('line.edit', 'Edit line')}
+                                  onEdit={() => setEditing({ line })}
+                                  deleteLabel={t('line.delete', 'Delete line')}
+                                  onDelete={() => setDeleting(line)}
+                                />
+                              )}
+                            </Td>
+                          </Tr>
+                        ))}
+                      </RecordTable>
                     </Flex>
                   </Box>
                 </Flex>
@@ -509,11 +459,9 @@ const SeriesEdit = () => {
           setEditing(null);
         }}
       />
-      <Dialog.Root open={!!deleting} onOpenChange={(o) => !o && setDeleting(null)}>
-        <ConfirmDialog onConfirm={deleteLine} variant="danger">
-          {t('line.delete.confirm', 'Delete this line? Numbers already handed out stay as they are.')}
-        </ConfirmDialog>
-      </Dialog.Root>
+      <ConfirmAction open={!!deleting} onCancel={() => setDeleting(null)} onConfirm={deleteLine} variant="danger">
+        {t('line.delete.confirm', 'Delete this line? Numbers already handed out stay as they are.')}
+      </ConfirmAction>
     </Page.Main>
   );
 };

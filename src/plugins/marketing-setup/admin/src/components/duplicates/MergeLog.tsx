@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Badge, Button, Dialog, EmptyStateLayout, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { Badge, Button, EmptyStateLayout, Flex, Loader, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
+import { ConfirmAction, useConfirmedWrite } from '../ConfirmAction';
 import { useT } from '../contact-panels/shared';
+import { RecordTable } from '../RecordTable';
 import { API, useProblemOf } from '../../utils/api';
 import { contactTitle, type MergeLogEntry, type Pagination } from './types';
 import { Pager } from './Pager';
@@ -16,7 +18,7 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
   const { formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const problemOf = useProblemOf();
-  const { toggleNotification } = useNotification();
+  const confirmedWrite = useConfirmedWrite();
   const [page, setPage] = React.useState(1);
   const [rows, setRows] = React.useState<MergeLogEntry[] | null>(null);
   const [pagination, setPagination] = React.useState<Pagination | null>(null);
@@ -42,19 +44,17 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
 
   const undo = async () => {
     if (!undoing) return;
-    try {
-      const { data } = await post<{ data: { survivor: any; restored: any } }>(`${API}/merge-logs/${undoing.documentId}/undo`, {});
-      toggleNotification({
-        type: 'success',
-        message: t('mergeLog.undone', 'The merge was undone: {contact} is back.', { contact: contactTitle(data.data.restored) }),
-      });
-      setReload((n) => n + 1);
-      onUndone();
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: problemOf(err).message });
-    } finally {
-      setUndoing(null);
-    }
+    await confirmedWrite({
+      write: async () => {
+        const { data } = await post<{ data: { survivor: any; restored: any } }>(`${API}/merge-logs/${undoing.documentId}/undo`, {});
+        return t('mergeLog.undone', 'The merge was undone: {contact} is back.', { contact: contactTitle(data.data.restored) });
+      },
+      then: () => {
+        setReload((n) => n + 1);
+        onUndone();
+      },
+      close: () => setUndoing(null),
+    });
   };
 
   if (error) return <Typography textColor="danger600">{error}</Typography>;
@@ -64,49 +64,37 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
   const headers = [t('mergeLog.date', 'Merged on'), t('mergeLog.survivor', 'Kept'), t('mergeLog.duplicate', 'Merged into it'), t('mergeLog.state', 'State')];
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Table colCount={headers.length + 1} rowCount={rows.length + 1} data-testid="merge-log">
-        <Thead>
-          <Tr>
-            {headers.map((h) => (
-              <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-            ))}
-            <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
+      <RecordTable headers={headers} rowCount={rows.length} withActions testId="merge-log">
+        {rows.map((row) => (
+          <Tr key={row.documentId} data-testid={`merge-log-${row.documentId}`}>
+            <Td><Typography>{formatDate(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography></Td>
+            <Td><Typography fontWeight="semiBold">{contactTitle(row.survivor)}</Typography></Td>
+            <Td><Typography>{contactTitle(row.duplicate)}</Typography></Td>
+            <Td>
+              {row.undoneAt ? (
+                <Badge>{t('mergeLog.undoneAt', 'Undone {date}', { date: formatDate(row.undoneAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>
+              ) : (
+                <Badge backgroundColor="success100" textColor="success700">{t('mergeLog.merged', 'Merged')}</Badge>
+              )}
+            </Td>
+            <Td>
+              {canMerge && !row.undoneAt && (
+                <Button variant="tertiary" size="S" startIcon={<ArrowClockwise />} onClick={() => setUndoing(row)} data-testid="merge-log-undo">
+                  {t('mergeLog.undo', 'Undo')}
+                </Button>
+              )}
+            </Td>
           </Tr>
-        </Thead>
-        <Tbody>
-          {rows.map((row) => (
-            <Tr key={row.documentId} data-testid={`merge-log-${row.documentId}`}>
-              <Td><Typography>{formatDate(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography></Td>
-              <Td><Typography fontWeight="semiBold">{contactTitle(row.survivor)}</Typography></Td>
-              <Td><Typography>{contactTitle(row.duplicate)}</Typography></Td>
-              <Td>
-                {row.undoneAt ? (
-                  <Badge>{t('mergeLog.undoneAt', 'Undone {date}', { date: formatDate(row.undoneAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>
-                ) : (
-                  <Badge backgroundColor="success100" textColor="success700">{t('mergeLog.merged', 'Merged')}</Badge>
-                )}
-              </Td>
-              <Td>
-                {canMerge && !row.undoneAt && (
-                  <Button variant="tertiary" size="S" startIcon={<ArrowClockwise />} onClick={() => setUndoing(row)} data-testid="merge-log-undo">
-                    {t('mergeLog.undo', 'Undo')}
-                  </Button>
-                )}
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
+        ))}
+      </RecordTable>
       {pagination && <Pager pagination={pagination} onPage={setPage} />}
-      <Dialog.Root open={!!undoing} onOpenChange={(o) => !o && setUndoing(null)}>
-        <ConfirmDialog onConfirm={undo} variant="danger-light" title={t('mergeLog.undo.title', 'Undo this merge?')}>
-          {undoing
-            ? t('mergeLog.undo.confirm', '{duplicate} comes back with its own values, and the records that moved go back to it.', {
-                duplicate: contactTitle(undoing.duplicate),
-              })
-            : ''}
-        </ConfirmDialog>
-      </Dialog.Root>
+      <ConfirmAction open={!!undoing} onCancel={() => setUndoing(null)} onConfirm={undo} variant="danger-light" title={t('mergeLog.undo.title', 'Undo this merge?')}>
+        {undoing
+          ? t('mergeLog.undo.confirm', '{duplicate} comes back with its own values, and the records that moved go back to it.', {
+              duplicate: contactTitle(undoing.duplicate),
+            })
+          : ''}
+      </ConfirmAction>
     </Flex>
   );
 };
