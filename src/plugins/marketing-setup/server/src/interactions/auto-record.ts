@@ -54,24 +54,31 @@ async function enabledRules(strapi: Core.Strapi, trx: Knex.Transaction, uid: str
 const rowIdOf = (action: string, result: any): number | null =>
   (action === 'publish' ? result?.entries?.[0]?.id : result?.id) ?? null;
 
-/** The contact linked with a customer / vendor through its contact business relation (BC: the contact of the party). */
-async function linkedContactId(write: Write, kind: Exclude<PartyKind, 'contact'>, partyId: number): Promise<number | null> {
+/**
+ * The contact linked with a customer / vendor through its contact business relation (BC: the contact of
+ * the party), as a one-value subquery on the party id (a column of the document query).
+ */
+function linkedContactQuery(write: Write, kind: Exclude<PartyKind, 'contact'>, partyId: Knex.Ref<string, any>) {
   const uid = UID.contactBusinessRelation;
   const party = joinTableOf(write.strapi, uid, kind);
   const contact = joinTableOf(write.strapi, uid, 'contact');
-  const row = await write.trx(`${tableOf(write.strapi, uid)} as b`)
+  return write.trx(`${tableOf(write.strapi, uid)} as b`)
     .join(`${party.name} as p`, `p.${party.joinColumn}`, 'b.id')
     .join(`${contact.name} as c`, `c.${contact.joinColumn}`, 'b.id')
     .where(`p.${party.inverseJoinColumn}`, partyId)
     .where(`b.${columnOf(write.strapi, uid, 'linkToTable')}`, kind)
     .orderBy('b.id')
-    .first({ contactId: `c.${contact.inverseJoinColumn}` });
-  return row?.contactId ?? null;
+    .limit(1)
+    .select(`c.${contact.inverseJoinColumn}`);
 }
+
+/** The column of the document query holding the contact a relation field leads to. */
+const contactKey = (field: string) => `${field}__contact`;
 
 /**
  * The document with the fields the rules read, in one statement: scalar fields as values, relation
- * fields as the related id (one left join per relation's link table).
+ * fields as the related id (one left join per relation's link table), and for a customer / vendor field
+ * the contact linked with it (a subquery), so the rules need no further read to find their contact.
  */
 async function loadDocument(write: Write, id: number, rules: StoredRule[]) {
   const { strapi, uid } = write;
@@ -83,23 +90,25 @@ async function loadDocument(write: Write, id: number, rules: StoredRule[]) {
     for (const f of [r.documentNoField, r.descriptionField]) if (f && attributes[f] && attributes[f].type !== 'relation') scalars.add(f);
   }
   const q = write.trx(`${tableOf(strapi, uid)} as d`).where('d.id', id);
-  const select: Record<string, string>[] = [{ id: 'd.id' }, { documentId: `d.${columnOf(strapi, uid, 'documentId')}` }];
+  const select: (Record<string, string> | Knex.QueryBuilder)[] = [{ id: 'd.id' }, { documentId: `d.${columnOf(strapi, uid, 'documentId')}` }];
   for (const f of scalars) select.push({ [f]: `d.${columnOf(strapi, uid, f)}` });
   [...relations].forEach((f, i) => {
     const jt = joinTableOf(strapi, uid, f);
     q.leftJoin(`${jt.name} as j${i}`, `j${i}.${jt.joinColumn}`, 'd.id');
     select.push({ [f]: `j${i}.${jt.inverseJoinColumn}` });
+    const kind = partyKindOf(attributes[f].target);
+    if (kind && kind !== 'contact') select.push(linkedContactQuery(write, kind, write.trx.ref(`j${i}.${jt.inverseJoinColumn}`)).as(contactKey(f)));
   });
-  return q.first(...select);
+  return q.first(...(select as any[]));
 }
 
 /** The contact of a rule's contact field on a document: a contact itself, or the customer's / vendor's contact. */
-async function partyContactId(write: Write, field: string, doc: Record<string, any>) {
-  const id: number | null = doc[field] ?? null;
-  if (!id) return null;
+function partyContactId(write: Write, field: string, doc: Record<string, any>): number | null {
+  if (doc[field] == null) return null;
   const kind = partyKindOf((write.strapi.contentTypes as any)[write.uid].attributes[field]?.target);
   if (!kind) return null;
-  return kind === 'contact' ? id : linkedContactId(write, kind, id);
+  const id = kind === 'contact' ? doc[field] : doc[contactKey(field)];
+  return id == null ? null : Number(id);
 }
 
 /**
@@ -114,7 +123,7 @@ async function recordFor(write: Write, rules: StoredRule[], action: string, resu
   if (!doc) return;
   for (const rule of rules) {
     const person = rule.contactPersonField ? doc[rule.contactPersonField] : null;
-    const contactId = chooseContact(person, person ? null : await partyContactId(write, rule.contactField, doc));
+    const contactId = chooseContact(person, person ? null : partyContactId(write, rule.contactField, doc));
     if (!contactId) continue;
     // The rule's template, else the one set up for its kind (record() looks that up); null: none usable.
     const entry = await getService(write.strapi, 'interactions').record(write, buildRecordInput(rule, doc, { uid: write.uid, contactId, templateId: rule.templateId }) as any);
