@@ -28,18 +28,23 @@ export const ENTRY_LINKS = ['contact', 'contactCompany', 'interactionTemplate', 
 const whereRef = (q: Knex.QueryBuilder, write: Write, uid: string, alias: string, ref: RelationRef) =>
   'id' in ref ? q.where(`${alias}.id`, ref.id) : q.where(`${alias}.${columnOf(write.strapi, uid, 'documentId')}`, ref.documentId);
 
-/** The contact with its company and salesperson ids and correspondence type: one statement (columns c_*). */
-function contactQuery(write: Write, ref: RelationRef) {
-  const { strapi, trx } = write;
+/**
+ * The columns an entry takes from its contact (c_*: id, company, salesperson, correspondence type), joined
+ * onto a query in which `c` is the contact row; with contactQuery, or inside a caller's own read.
+ */
+export function joinContactColumns(write: Write, q: Knex.QueryBuilder) {
+  const { strapi } = write;
   const company = joinTableOf(strapi, UID.contact, 'company');
   const salesperson = joinTableOf(strapi, UID.contact, 'salesperson');
-  const q = trx(`${tableOf(strapi, UID.contact)} as c`)
+  return q
     .leftJoin(`${company.name} as cc`, `cc.${company.joinColumn}`, 'c.id')
     .leftJoin(`${salesperson.name} as cs`, `cs.${salesperson.joinColumn}`, 'c.id')
-    .select({ c_id: 'c.id', c_company: `cc.${company.inverseJoinColumn}`, c_salesperson: `cs.${salesperson.inverseJoinColumn}`, c_correspondence: `c.${columnOf(strapi, UID.contact, 'correspondenceType')}` })
-    .limit(1);
-  return whereRef(q, write, UID.contact, 'c', ref);
+    .select({ c_id: 'c.id', c_company: `cc.${company.inverseJoinColumn}`, c_salesperson: `cs.${salesperson.inverseJoinColumn}`, c_correspondence: `c.${columnOf(strapi, UID.contact, 'correspondenceType')}` });
 }
+
+/** The contact with what the entry takes from it: one statement. */
+const contactQuery = (write: Write, ref: RelationRef) =>
+  whereRef(joinContactColumns(write, write.trx(`${tableOf(write.strapi, UID.contact)} as c`)).limit(1), write, UID.contact, 'c', ref);
 
 /** The template (by reference, or the one set up for a kind) with its group id: one statement (columns t_*). */
 function templateQuery(write: Write, ref: TemplateRef) {
@@ -55,6 +60,14 @@ function templateQuery(write: Write, ref: TemplateRef) {
     q = whereRef(trx(`${tableOf(strapi, UID.interactionTemplate)} as t`), write, UID.interactionTemplate, 't', ref);
   }
   return q.leftJoin(`${group.name} as tg`, `tg.${group.joinColumn}`, 't.id').select(select).limit(1);
+}
+
+/** The template's columns (t_*) side by side with a one-row query (a left join on true: no template → nulls). */
+export function joinTemplateColumns(write: Write, q: Knex.QueryBuilder, ref: TemplateRef) {
+  if ('kind' in ref && !isDocumentKind(ref.kind)) return q;
+  return q.leftJoin(templateQuery(write, ref).as('t'), function on() {
+    this.on(write.trx.raw('1 = 1'));
+  }).select('t.*');
 }
 
 const toContact = (r: Record<string, any>): EntryContact => ({
@@ -77,23 +90,20 @@ const toTemplate = (r: Record<string, any>): EntryTemplate => ({
   groupId: r.t_group == null ? null : Number(r.t_group),
 });
 
-/**
- * The contact and the template an entry is written with, in one statement when both are asked for
- * (the two one-row lookups side by side). `contact` found: false when the contact does not exist.
- */
+/** The contact and template of a row holding the c_* / t_* columns. */
+export const entrySourcesOf = (row: Record<string, any> | undefined): EntrySources => ({
+  contact: row?.c_id != null ? toContact(row) : null,
+  template: row?.t_id != null ? toTemplate(row) : null,
+});
+export interface EntrySources { contact: EntryContact | null; template: EntryTemplate | null }
+
+/** The contact and the template an entry is written with, in one statement when both are asked for. */
 export async function lookUpContactAndTemplate(write: Write, contact: RelationRef | null, template: TemplateRef | null) {
-  if (template && 'kind' in template && !isDocumentKind(template.kind)) template = null;
   let row: Record<string, any> | undefined;
-  if (contact && template) {
-    row = await write.trx.from(contactQuery(write, contact).as('c')).leftJoin(templateQuery(write, template).as('t'), function on() {
-      this.on(write.trx.raw('1 = 1'));
-    }).first('*');
-  } else if (contact) row = await contactQuery(write, contact).first();
-  else if (template) row = await templateQuery(write, template).first();
-  return {
-    contact: row?.c_id != null ? toContact(row) : null,
-    template: row?.t_id != null ? toTemplate(row) : null,
-  };
+  if (contact && template) row = await joinTemplateColumns(write, write.trx.from(contactQuery(write, contact).as('c')).select('c.*'), template).first();
+  else if (contact) row = await contactQuery(write, contact).first();
+  else if (template && !('kind' in template && !isDocumentKind(template.kind))) row = await templateQuery(write, template).first();
+  return entrySourcesOf(row);
 }
 
 /** The template set up for a kind (or by reference), or null. */
@@ -115,16 +125,20 @@ const refLabel = (ref: RelationRef) => ('id' in ref ? ref.id : ref.documentId);
  * Checks and completes the data of a new or changed entry in place: relations become ids, the
  * template's values fill what was not given, the contact gives the company (and, on create, the
  * salesperson and correspondence type), date and time default to now. On create without a template
- * in `data`, `kind` names the kind whose set-up template is used. Returns the template used (or null).
+ * in `data`, `kind` names the kind whose set-up template is used. `known`: the contact and template
+ * the caller already read (in the same statement as its own read), for the contact and template of
+ * `data`. Returns the template used (or null).
  */
-export async function completeEntry(write: Write, data: Record<string, any>, isCreate: boolean, kind?: DocumentKind | null) {
+export async function completeEntry(
+  write: Write, data: Record<string, any>, isCreate: boolean, { kind, known }: { kind?: DocumentKind | null; known?: EntrySources } = {},
+) {
   for (const f of STRIPPED) delete data[f];
   assertEntryValues(data);
   const contactRef = isCreate || data.contact !== undefined ? relationInput(data.contact) : undefined;
   if ((isCreate || data.contact !== undefined) && !contactRef) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
   const templateInput = relationInput(data.interactionTemplate);
   const templateRef: TemplateRef | null = templateInput ?? (isCreate && templateInput === undefined && kind ? { kind } : null);
-  const { contact, template } = await lookUpContactAndTemplate(write, contactRef ?? null, templateRef);
+  const { contact, template } = known ?? await lookUpContactAndTemplate(write, contactRef ?? null, templateRef);
   if (contactRef && !contact) throw new RuleViolation(`The contact given (${refLabel(contactRef)}) does not exist.`, 'contact');
   if (templateInput && !template) throw new RuleViolation(`The interaction template given (${refLabel(templateInput)}) does not exist.`, 'interactionTemplate');
   if (contact) {

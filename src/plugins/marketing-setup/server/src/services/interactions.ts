@@ -10,7 +10,7 @@ import {
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
 import { inTransaction, type Write } from '../write-rules/types';
-import { completeEntry, insertEntry, lookUpTemplate } from '../interactions/entry-row';
+import { completeEntry, insertEntry, lookUpTemplate, type EntrySources } from '../interactions/entry-row';
 import { notFound, toHttpError } from '../utils/errors';
 import { columnOf, isPostgres, isoDate, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -185,8 +185,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * up for `documentKind`; with neither nothing is recorded (null). The entry rules are the document
      * service's (completeEntry, shared); the entry is then inserted directly (insertEntry), so a
      * recording costs a few statements instead of a document-service create (docs/benchmarks.md).
+     * `known`: the contact and template of `input` as the caller read them (entry-row.ts entrySourcesOf).
      */
-    async record(write: Write, input: RecordInput) {
+    async record(write: Write, input: RecordInput, known?: EntrySources) {
       if (!input.templateId && !input.documentKind) return null;
       const data: Record<string, any> = {
         contact: input.contactId,
@@ -212,7 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         messageId: input.messageId ?? null,
       };
       for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
-      const template = await completeEntry(write, data, true, input.templateId ? null : input.documentKind);
+      const template = await completeEntry(write, data, true, { kind: input.templateId ? null : input.documentKind, known });
       if (!template) return null;
       return insertEntry(write, data);
     },
