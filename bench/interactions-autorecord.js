@@ -235,16 +235,18 @@ function markdown(r) {
   const lookup = wo.rows.find((x) => x.sql.includes('"ms_interaction_rules" as "r"'));
   const woBy = new Map(wo.rows.map((x) => [x.sql, x.n]));
   const extra = w.rows.map((x) => ({ ...x, n: x.n - (woBy.get(x.sql) ?? 0) })).filter((x) => x.n > 0.01).sort((a, b) => b.ms - a.ms);
-  // What each added statement is for: the rule's own read (auto-record.ts: the document's fields with the customer's
-  // contact), the entry's values (interactions/entry-row.ts: contact + company + salesperson and template + group), the entry write.
+  // What each added statement is for (first match): the rule's read (auto-record.ts: the document's fields, its contact with
+  // company and salesperson, the template with group), a separate lookup of the entry's contact / template
+  // (interactions/entry-row.ts, when a caller does not hand them over), the entry write.
   const KINDS = [
-    ['the rule\'s own read (the document\'s fields and the contact of its customer)', /as "d"/],
-    ['the entry\'s values (contact with company and salesperson, template with group)', /"c_id"|"t_id"/],
+    ['the rule\'s read (the document\'s fields, its contact with company and salesperson, the template with group)', /as "d"/],
+    ['a separate lookup of the entry\'s contact / template', /"c_id"|"t_id"/],
     ['the entry write (entry number, entry row, link rows)', /^WITH n AS|ms_interaction_log_entries|"ms_int_tpl_setup" set/i],
   ];
+  const kindOf = (x) => KINDS.findIndex(([, re]) => re.test(x.sql));
   const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
-  const kinds = KINDS.map(([label, re]) => ({ label, xs: extra.filter((x) => re.test(x.sql)) }));
-  const other = extra.filter((x) => !KINDS.some(([, re]) => re.test(x.sql)));
+  const kinds = KINDS.map(([label], i) => ({ label, xs: extra.filter((x) => kindOf(x) === i) }));
+  const other = extra.filter((x) => kindOf(x) < 0);
   lines.push(
     '',
     `SQL per create at concurrency 1 (${r.profileRequests} creates per side, every statement of the server process incl. the API-token check and the after-commit event queries):`,

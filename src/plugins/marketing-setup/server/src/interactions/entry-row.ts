@@ -237,7 +237,7 @@ function linkValues(write: Write, link: Link, entry: Knex.Raw | number) {
  * Inserts a completed entry (completeEntry) directly, in the write's transaction: the entry number,
  * the row and its link rows. On PostgreSQL this is one statement (data-modifying CTEs: counter, entry,
  * links); on SQLite (in-process) one per table. Used by automatic recording, where the document
- * service would add ~25 statements per entry (relation checks, the reload, the event's full populate).
+ * service would send ~20 statements per entry (relation checks, one insert per link, a reload, the event's full populate).
  * Returns { id, documentId, entryNo }, or null on PostgreSQL when the setup row is missing.
  */
 async function insertRows(write: Write, data: Record<string, any>) {
