@@ -219,6 +219,9 @@ test('an automatically recorded entry reads and changes like any other: REST, Co
     documentNo: 'SQ1200', entryNo: auto.entryNo, description: 'Sales quote', informationFlow: 'outbound',
     contact: { no: 'CT000001' }, contactCompany: { no: 'CT000001' }, interactionTemplate: { code: 'S_QUOTE' },
   });
+  // Stored as the document service stores an entry: timestamps read back as the moment of the write.
+  const since = Date.now() - 60_000;
+  for (const f of ['createdAt', 'updatedAt', 'publishedAt']) expect(new Date(rest.body.data[f]).getTime()).toBeGreaterThan(since);
   const list = await api.get(`${API}/interaction-log-entries?filters[documentNo][$eq]=SQ1200`);
   expect(list.body.data.map((e: any) => e.documentId)).toEqual([auto.documentId]);
   // The Content Manager reads it and changes it through the entry rules.
