@@ -16,6 +16,7 @@
  * BENCH_AUTORECORD_DUMP (a file to write the full SQL profile of both sides to, as JSON).
  */
 const http = require('http');
+const os = require('os');
 
 const env = process.env;
 const ROUNDS = Number(env.BENCH_AUTORECORD_ROUNDS ?? 5);
@@ -144,6 +145,7 @@ async function batch(srv, concurrency, total, makeBody) {
 }
 
 async function run({ server: srv, benchDb, log, fail }) {
+  const loadStart = os.loadavg()[0];
   const fx = await srv.call('fixture');
   let seq = 0;
   const quoteBody = () => {
@@ -180,7 +182,7 @@ async function run({ server: srv, benchDb, log, fail }) {
       log(`round ${round} auto-recording c=${c}: with rule ${fmt(w.rate)}/s, without ${fmt(wo.rate)}/s, ratio ${fmt(w.rate / wo.rate, 2)}`);
     }
   }
-  const result = { rounds: ROUNDS, requests: CHUNKS * Math.ceil(REQUESTS / CHUNKS), chunks: CHUNKS, profileRequests: PROFILE_REQUESTS, concurrency: {}, profile: {} };
+  const result = { loadavg: [loadStart, null], cores: os.cpus().length, rounds: ROUNDS, requests: CHUNKS * Math.ceil(REQUESTS / CHUNKS), chunks: CHUNKS, profileRequests: PROFILE_REQUESTS, concurrency: {}, profile: {} };
   for (const c of CONCURRENCY) {
     const sum = (name) => ({ rounds: raw[c][name].map((x) => x.rate), median: median(raw[c][name].map((x) => x.rate)), p50: median(raw[c][name].map((x) => x.p50)) });
     const [withRule, without] = [sum('rule'), sum('none')];
@@ -198,6 +200,7 @@ async function run({ server: srv, benchDb, log, fail }) {
   }
   await srv.call('useRule', { rule: fx.rule, enabled: true });
 
+  result.loadavg[1] = os.loadavg()[0];
   const counts = await srv.call('counts');
   if (env.BENCH_AUTORECORD_DUMP) require('fs').writeFileSync(env.BENCH_AUTORECORD_DUMP, JSON.stringify(result.profile, null, 1));
   result.checks = { quotes: counts.quotes, quotes201: created.rule + created.none, entries: counts.entries, creates201WithRule: created.rule, failures };
@@ -224,6 +227,7 @@ function markdown(r) {
     `\`POST /api/sales-quotes\` (a host-app content type, customer set) with the default rule of sales quotes enabled — each create also`,
     'records an interaction entry (template B_QUOTE) for the customer\'s contact in the same transaction — vs the same rule disabled',
     `(each create still reads the type's enabled rules). ${r.rounds} rounds × ${r.requests} requests per side in ${r.chunks} alternating chunks; medians.`,
+    ...(r.loadavg ? [`Machine load during this part: 1-minute load average ${fmt(r.loadavg[0])} at its start, ${fmt(r.loadavg[1])} at its end, on ${r.cores} cores.`] : []),
     '',
     `| concurrency | with rule (creates/s) | without rule (creates/s) | ratio (target ≥ ${TARGET}) | per-round ratios | p50 latency with / without (ms) |`,
     '|---:|---:|---:|---:|---|---:|',
