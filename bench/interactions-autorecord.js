@@ -87,6 +87,8 @@ const server = {
     tracing = null;
     return out;
   },
+  /** CPU so far of the Strapi process and of its PostgreSQL backends (the timeline module's /proc reading). */
+  cpu: (strapi) => require('./interactions-timeline').server.cpu(strapi),
   async counts(strapi) {
     return {
       quotes: await strapi.db.query(QUOTE).count({}),
@@ -154,9 +156,20 @@ async function run({ server: srv, benchDb, log, fail }) {
   };
   const created = { rule: 0, none: 0 };
   let failures = 0;
+  // CPU per create of each side and concurrency, over the timed chunks: Strapi process and PostgreSQL backends.
+  const cpu = {};
+  let measureCpu = false;
   const side = async (name, c, n) => {
     await srv.call('useRule', { rule: fx.rule, enabled: name === 'rule' });
+    const before = measureCpu ? await srv.call('cpu') : null;
     const b = await batch(srv, c, n, quoteBody);
+    if (before) {
+      const after = await srv.call('cpu');
+      const acc = ((cpu[c] ??= {})[name] ??= { strapiMs: 0, pgMs: 0, creates: 0 });
+      acc.strapiMs += after.strapiMs - before.strapiEndMs;
+      for (const [pid, ms] of Object.entries(after.pg)) acc.pgMs += ms - (before.pg[pid] ?? 0);
+      acc.creates += b.ok;
+    }
     created[name] += b.ok;
     if (b.failures.length) {
       failures += b.failures.length;
@@ -167,6 +180,7 @@ async function run({ server: srv, benchDb, log, fail }) {
 
   for (const c of CONCURRENCY) for (const name of Object.keys(SIDES)) await side(name, c, Math.min(100, REQUESTS)); // warm-up
   const raw = {};
+  measureCpu = true;
   for (let round = 1; round <= ROUNDS; round += 1) {
     await benchDb.query('ANALYZE');
     for (const c of CONCURRENCY) {
@@ -186,8 +200,13 @@ async function run({ server: srv, benchDb, log, fail }) {
   for (const c of CONCURRENCY) {
     const sum = (name) => ({ rounds: raw[c][name].map((x) => x.rate), median: median(raw[c][name].map((x) => x.rate)), p50: median(raw[c][name].map((x) => x.p50)) });
     const [withRule, without] = [sum('rule'), sum('none')];
-    result.concurrency[c] = { rule: withRule, none: without, ratio: withRule.median / without.median, roundRatios: withRule.rounds.map((x, i) => x / without.rounds[i]) };
+    const perCreate = (x) => ({ strapiMs: x.strapiMs / x.creates, pgMs: x.pgMs / x.creates });
+    result.concurrency[c] = {
+      rule: withRule, none: without, ratio: withRule.median / without.median, roundRatios: withRule.rounds.map((x, i) => x / without.rounds[i]),
+      cpu: { rule: perCreate(cpu[c].rule), none: perCreate(cpu[c].none) },
+    };
   }
+  measureCpu = false;
 
   // SQL statements per create, each side alone at concurrency 1.
   await benchDb.query('ANALYZE');
@@ -234,6 +253,19 @@ function markdown(r) {
   ];
   for (const [c, x] of Object.entries(r.concurrency)) {
     lines.push(`| ${c} | ${fmt(x.rule.median)} | ${fmt(x.none.median)} | **${fmt(x.ratio, 2)}** | ${x.roundRatios.map((v) => fmt(v, 2)).join(', ')} | ${fmt(x.rule.p50)} / ${fmt(x.none.p50)} |`);
+  }
+  if (Object.values(r.concurrency).every((x) => x.cpu)) {
+    lines.push(
+      '',
+      'CPU per create over the timed chunks (from /proc: the Strapi process, and the PostgreSQL backends of its database in 10 ms ticks):',
+      '',
+      '| concurrency | Strapi CPU ms with / without rule | PostgreSQL CPU ms with / without rule | CPU ratio (without / with, Strapi + PostgreSQL) |',
+      '|---:|---:|---:|---:|',
+      ...Object.entries(r.concurrency).map(([c, x]) => {
+        const [w, wo] = [x.cpu.rule, x.cpu.none];
+        return `| ${c} | ${fmt(w.strapiMs, 2)} / ${fmt(wo.strapiMs, 2)} | ${fmt(w.pgMs, 2)} / ${fmt(wo.pgMs, 2)} | ${fmt((wo.strapiMs + wo.pgMs) / (w.strapiMs + w.pgMs), 2)} |`;
+      }),
+    );
   }
   const [w, wo] = [perCreate(r.profile.rule), perCreate(r.profile.none)];
   const lookup = wo.rows.find((x) => x.sql.includes('"ms_interaction_rules" as "r"'));
