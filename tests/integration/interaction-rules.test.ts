@@ -332,3 +332,16 @@ test('bad rules are refused with a 400 naming the problem, and nothing is writte
   expect(await count(U.rule)).toBe(rules);
   expect((await admin.get('/marketing-setup/interaction-rules')).body.data.find((r: any) => r.documentId === quoteRule.documentId).contactField).toBe('customer');
 });
+
+test('the entry-number counter row deleted from the database: the next recorded entry continues after the last number', async () => {
+  const knex = app.strapi.db.connection;
+  const last = Number((await knex('ms_interaction_log_entries').max({ m: 'entry_no' }))[0].m);
+  expect(last).toBeGreaterThan(0);
+  await knex('ms_int_tpl_setup').del();
+  const res = await api.post(`${API}/interactions`, { contact: fabrikam.documentId, template: 'NOTE', description: 'After the counter was lost' });
+  expect(res.status).toBe(201);
+  expect(res.body.data).toMatchObject({ entryNo: last + 1, description: 'After the counter was lost', interactionTemplate: { code: 'NOTE' } });
+  const next = await api.post(`${API}/interactions`, { contact: fabrikam.documentId, template: 'NOTE' });
+  expect(next.body.data.entryNo).toBe(last + 2);
+  expect(await count(U.templateSetup)).toBe(1);
+});
