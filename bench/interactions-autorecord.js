@@ -12,9 +12,11 @@
  * customer created directly (it gets a company contact of its own, linked), template B_QUOTE (group
  * BENCHAR) set up for sales quotes; the default rule of sales quotes (src/demo/default-rules.ts) is used.
  * Knobs: BENCH_AUTORECORD_ROUNDS (5), BENCH_AUTORECORD_REQUESTS (300 per side per round),
- * BENCH_AUTORECORD_CHUNKS (3), BENCH_AUTORECORD_CONCURRENCY ("1,16"), BENCH_AUTORECORD_PROFILE_REQUESTS (50).
+ * BENCH_AUTORECORD_CHUNKS (3), BENCH_AUTORECORD_CONCURRENCY ("1,16"), BENCH_AUTORECORD_PROFILE_REQUESTS (50),
+ * BENCH_AUTORECORD_DUMP (a file to write the full SQL profile of both sides to, as JSON).
  */
 const http = require('http');
+const os = require('os');
 
 const env = process.env;
 const ROUNDS = Number(env.BENCH_AUTORECORD_ROUNDS ?? 5);
@@ -85,6 +87,8 @@ const server = {
     tracing = null;
     return out;
   },
+  /** CPU so far of the Strapi process and of its PostgreSQL backends (the timeline module's /proc reading). */
+  cpu: (strapi) => require('./interactions-timeline').server.cpu(strapi),
   async counts(strapi) {
     return {
       quotes: await strapi.db.query(QUOTE).count({}),
@@ -143,6 +147,7 @@ async function batch(srv, concurrency, total, makeBody) {
 }
 
 async function run({ server: srv, benchDb, log, fail }) {
+  const loadStart = os.loadavg()[0];
   const fx = await srv.call('fixture');
   let seq = 0;
   const quoteBody = () => {
@@ -151,9 +156,20 @@ async function run({ server: srv, benchDb, log, fail }) {
   };
   const created = { rule: 0, none: 0 };
   let failures = 0;
+  // CPU per create of each side and concurrency, over the timed chunks: Strapi process and PostgreSQL backends.
+  const cpu = {};
+  let measureCpu = false;
   const side = async (name, c, n) => {
     await srv.call('useRule', { rule: fx.rule, enabled: name === 'rule' });
+    const before = measureCpu ? await srv.call('cpu') : null;
     const b = await batch(srv, c, n, quoteBody);
+    if (before) {
+      const after = await srv.call('cpu');
+      const acc = ((cpu[c] ??= {})[name] ??= { strapiMs: 0, pgMs: 0, creates: 0 });
+      acc.strapiMs += after.strapiMs - before.strapiEndMs;
+      for (const [pid, ms] of Object.entries(after.pg)) acc.pgMs += ms - (before.pg[pid] ?? 0);
+      acc.creates += b.ok;
+    }
     created[name] += b.ok;
     if (b.failures.length) {
       failures += b.failures.length;
@@ -164,6 +180,7 @@ async function run({ server: srv, benchDb, log, fail }) {
 
   for (const c of CONCURRENCY) for (const name of Object.keys(SIDES)) await side(name, c, Math.min(100, REQUESTS)); // warm-up
   const raw = {};
+  measureCpu = true;
   for (let round = 1; round <= ROUNDS; round += 1) {
     await benchDb.query('ANALYZE');
     for (const c of CONCURRENCY) {
@@ -179,12 +196,17 @@ async function run({ server: srv, benchDb, log, fail }) {
       log(`round ${round} auto-recording c=${c}: with rule ${fmt(w.rate)}/s, without ${fmt(wo.rate)}/s, ratio ${fmt(w.rate / wo.rate, 2)}`);
     }
   }
-  const result = { rounds: ROUNDS, requests: CHUNKS * Math.ceil(REQUESTS / CHUNKS), chunks: CHUNKS, profileRequests: PROFILE_REQUESTS, concurrency: {}, profile: {} };
+  const result = { loadavg: [loadStart, null], cores: os.cpus().length, rounds: ROUNDS, requests: CHUNKS * Math.ceil(REQUESTS / CHUNKS), chunks: CHUNKS, profileRequests: PROFILE_REQUESTS, concurrency: {}, profile: {} };
   for (const c of CONCURRENCY) {
     const sum = (name) => ({ rounds: raw[c][name].map((x) => x.rate), median: median(raw[c][name].map((x) => x.rate)), p50: median(raw[c][name].map((x) => x.p50)) });
     const [withRule, without] = [sum('rule'), sum('none')];
-    result.concurrency[c] = { rule: withRule, none: without, ratio: withRule.median / without.median, roundRatios: withRule.rounds.map((x, i) => x / without.rounds[i]) };
+    const perCreate = (x) => ({ strapiMs: x.strapiMs / x.creates, pgMs: x.pgMs / x.creates });
+    result.concurrency[c] = {
+      rule: withRule, none: without, ratio: withRule.median / without.median, roundRatios: withRule.rounds.map((x, i) => x / without.rounds[i]),
+      cpu: { rule: perCreate(cpu[c].rule), none: perCreate(cpu[c].none) },
+    };
   }
+  measureCpu = false;
 
   // SQL statements per create, each side alone at concurrency 1.
   await benchDb.query('ANALYZE');
@@ -197,7 +219,9 @@ async function run({ server: srv, benchDb, log, fail }) {
   }
   await srv.call('useRule', { rule: fx.rule, enabled: true });
 
+  result.loadavg[1] = os.loadavg()[0];
   const counts = await srv.call('counts');
+  if (env.BENCH_AUTORECORD_DUMP) require('fs').writeFileSync(env.BENCH_AUTORECORD_DUMP, JSON.stringify(result.profile, null, 1));
   result.checks = { quotes: counts.quotes, quotes201: created.rule + created.none, entries: counts.entries, creates201WithRule: created.rule, failures };
   result.checks.ok = !failures && counts.quotes === result.checks.quotes201 && counts.entries === created.rule;
   if (!result.checks.ok) fail(`auto-recording: failed requests or row counts that do not match the 201 answers ${JSON.stringify(result.checks)}`);
@@ -222,6 +246,7 @@ function markdown(r) {
     `\`POST /api/sales-quotes\` (a host-app content type, customer set) with the default rule of sales quotes enabled — each create also`,
     'records an interaction entry (template B_QUOTE) for the customer\'s contact in the same transaction — vs the same rule disabled',
     `(each create still reads the type's enabled rules). ${r.rounds} rounds × ${r.requests} requests per side in ${r.chunks} alternating chunks; medians.`,
+    ...(r.loadavg ? [`Machine load during this part: 1-minute load average ${fmt(r.loadavg[0])} at its start, ${fmt(r.loadavg[1])} at its end, on ${r.cores} cores.`] : []),
     '',
     `| concurrency | with rule (creates/s) | without rule (creates/s) | ratio (target ≥ ${TARGET}) | per-round ratios | p50 latency with / without (ms) |`,
     '|---:|---:|---:|---:|---|---:|',
@@ -229,13 +254,35 @@ function markdown(r) {
   for (const [c, x] of Object.entries(r.concurrency)) {
     lines.push(`| ${c} | ${fmt(x.rule.median)} | ${fmt(x.none.median)} | **${fmt(x.ratio, 2)}** | ${x.roundRatios.map((v) => fmt(v, 2)).join(', ')} | ${fmt(x.rule.p50)} / ${fmt(x.none.p50)} |`);
   }
+  if (Object.values(r.concurrency).every((x) => x.cpu)) {
+    lines.push(
+      '',
+      'CPU per create over the timed chunks (from /proc: the Strapi process, and the PostgreSQL backends of its database in 10 ms ticks):',
+      '',
+      '| concurrency | Strapi CPU ms with / without rule | PostgreSQL CPU ms with / without rule | CPU ratio (without / with, Strapi + PostgreSQL) |',
+      '|---:|---:|---:|---:|',
+      ...Object.entries(r.concurrency).map(([c, x]) => {
+        const [w, wo] = [x.cpu.rule, x.cpu.none];
+        return `| ${c} | ${fmt(w.strapiMs, 2)} / ${fmt(wo.strapiMs, 2)} | ${fmt(w.pgMs, 2)} / ${fmt(wo.pgMs, 2)} | ${fmt((wo.strapiMs + wo.pgMs) / (w.strapiMs + w.pgMs), 2)} |`;
+      }),
+    );
+  }
   const [w, wo] = [perCreate(r.profile.rule), perCreate(r.profile.none)];
   const lookup = wo.rows.find((x) => x.sql.includes('"ms_interaction_rules" as "r"'));
   const woBy = new Map(wo.rows.map((x) => [x.sql, x.n]));
   const extra = w.rows.map((x) => ({ ...x, n: x.n - (woBy.get(x.sql) ?? 0) })).filter((x) => x.n > 0.01).sort((a, b) => b.ms - a.ms);
-  // The rule's own statements (auto-record.ts): the document's fields, the customer's contact, the kind's template link.
-  const own = extra.filter((x) => /as "d"|"ms_contact_business_relations" as "b"|ms_int_tpl_setup_\w+_lnk/.test(x.sql));
+  // What each added statement is for (first match): the rule's read (auto-record.ts: the document's fields, its contact with
+  // company and salesperson, the template with group), a separate lookup of the entry's contact / template
+  // (interactions/entry-row.ts, when a caller does not hand them over), the entry write.
+  const KINDS = [
+    ['the rule\'s read (the document\'s fields, its contact with company and salesperson, the template with group)', /as "d"/],
+    ['a separate lookup of the entry\'s contact / template', /"c_id"|"t_id"/],
+    ['the entry write (entry number, entry row, link rows)', /^WITH n AS|ms_interaction_log_entries|"ms_int_tpl_setup" set/i],
+  ];
+  const kindOf = (x) => KINDS.findIndex(([, re]) => re.test(x.sql));
   const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
+  const kinds = KINDS.map(([label], i) => ({ label, xs: extra.filter((x) => kindOf(x) === i) }));
+  const other = extra.filter((x) => kindOf(x) < 0);
   lines.push(
     '',
     `SQL per create at concurrency 1 (${r.profileRequests} creates per side, every statement of the server process incl. the API-token check and the after-commit event queries):`,
@@ -248,11 +295,13 @@ function markdown(r) {
     '|---:|---:|---|',
     ...extra.map((x) => `| ${fmt(x.n, 2)} | ${fmt(x.ms, 2)} | ${code(x.sql)} |`),
     '',
-    `Of these, ${fmt(sum(own, 'n'))} statements (${fmt(sum(own, 'ms'), 2)} ms) are the rule's own work (the document's fields, the customer's contact, the`,
-    `template set up for the kind); the other ${fmt(sum(extra, 'n') - sum(own, 'n'))} (${fmt(sum(extra, 'ms') - sum(own, 'ms'), 2)} ms) are the entry write itself through the document service`,
-    '(`interactions.record`: the contact with its relations, the template, relation checks, the entry-number row lock, the insert and link',
-    'rows, and the after-commit entry event that reloads every relation). The entry-number row lock is held from the entry\'s number to',
-    'the commit, so concurrent writes that record wait for each other over that stretch.',
+    ...kinds.map((k) => `- ${k.label}: ${fmt(sum(k.xs, 'n'), 2)} statements, ${fmt(sum(k.xs, 'ms'), 2)} ms`),
+    `- other (background jobs of the server that happened to run during the profile): ${fmt(sum(other, 'n'), 2)} statements, ${fmt(sum(other, 'ms'), 2)} ms`,
+    '',
+    'The entry is written directly in the document\'s transaction (interactions/entry-row.ts: on PostgreSQL one statement with',
+    'data-modifying CTEs for the entry number, the entry and its link rows), not through the document service, which would add',
+    'relation checks, a reload and the populate of its after-commit event. The entry-number row lock (UPDATE … RETURNING) is held',
+    'from that statement to the commit, so concurrent writes that record wait for each other over that stretch.',
     '',
     `Checks: ${r.checks.quotes} quotes for ${r.checks.quotes201} answers 201; ${r.checks.entries} entries for ${r.checks.creates201WithRule} creates with the rule enabled (${r.checks.ok ? 'ok' : 'MISMATCH'}).`,
   );

@@ -196,6 +196,53 @@ test('a rule on a host type that is not a demo type, configured only through the
   expect((await admin.get('/marketing-setup/interaction-rules')).body.data.map((r: any) => r.documentId)).not.toContain(rule);
 });
 
+test('an automatically recorded entry reads and changes like any other: REST, Content Manager, event, next entry number', async () => {
+  await setTemplates({ salesQuotes: tpl.S_QUOTE.documentId });
+  const events: any[] = [];
+  const listener = (e: any) => { if (e.uid === U.entry) events.push(e); };
+  app.strapi.eventHub.on('entry.create', listener);
+  let quote: any;
+  try {
+    quote = await create('/api/sales-quotes', { number: 'SQ1200', customer: c1.documentId });
+    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    app.strapi.eventHub.off('entry.create', listener);
+  }
+  const [auto, ...more] = await entriesOf(quote.documentId);
+  expect(more).toHaveLength(0);
+  expect(auto.documentId).toMatch(/^[a-z0-9]{24}$/);
+  expect(events.map((e) => [e.entry.documentId, e.entry.entryNo, e.entry.contact])).toEqual([[auto.documentId, auto.entryNo, { id: auto.contact.id }]]);
+  // The plugin's REST API: one entry, and in the list.
+  const rest = await api.get(`${API}/interaction-log-entries/${auto.documentId}?populate[0]=contact&populate[1]=interactionTemplate&populate[2]=contactCompany`);
+  expect(rest.status).toBe(200);
+  expect(rest.body.data).toMatchObject({
+    documentNo: 'SQ1200', entryNo: auto.entryNo, description: 'Sales quote', informationFlow: 'outbound',
+    contact: { no: 'CT000001' }, contactCompany: { no: 'CT000001' }, interactionTemplate: { code: 'S_QUOTE' },
+  });
+  // Stored as the document service stores an entry: timestamps read back as the moment of the write.
+  const since = Date.now() - 60_000;
+  for (const f of ['createdAt', 'updatedAt', 'publishedAt']) expect(new Date(rest.body.data[f]).getTime()).toBeGreaterThan(since);
+  const list = await api.get(`${API}/interaction-log-entries?filters[documentNo][$eq]=SQ1200`);
+  expect(list.body.data.map((e: any) => e.documentId)).toEqual([auto.documentId]);
+  // The Content Manager reads it and changes it through the entry rules.
+  const cm = `/content-manager/collection-types/${U.entry}`;
+  const got = await admin.get(`${cm}/${auto.documentId}`);
+  expect(got.status).toBe(200);
+  expect(got.body.data).toMatchObject({ documentId: auto.documentId, documentNo: 'SQ1200', entryNo: auto.entryNo, description: 'Sales quote' });
+  const listed = await admin.get(`${cm}?filters[documentNo][$eq]=SQ1200`);
+  expect(listed.body.results.map((e: any) => e.documentId)).toEqual([auto.documentId]);
+  const put = await admin.put(`${cm}/${auto.documentId}`, { evaluation: 'positive', description: 'Quote sent by post' });
+  expect(put.status).toBe(200);
+  expect((await entriesOf(quote.documentId))[0]).toMatchObject({
+    evaluation: 'positive', description: 'Quote sent by post', entryNo: auto.entryNo,
+    contact: { no: 'CT000001' }, contactCompany: { no: 'CT000001' }, interactionGroup: { code: 'SALES' }, salesperson: { code: 'AB' },
+  });
+  // An entry written over REST takes the next number.
+  const next = await api.post(`${API}/interaction-log-entries`, { data: { contact: fabrikam.documentId, interactionTemplate: tpl.NOTE.documentId } });
+  expect(next.status).toBe(201);
+  expect(next.body.data.entryNo).toBe(auto.entryNo + 1);
+});
+
 test('a failure while recording inside a document save writes neither the document nor the entry', async () => {
   await setTemplates({ salesQuotes: tpl.S_QUOTE.documentId });
   const service: any = app.strapi.plugin('marketing-setup').service('interactions');
@@ -284,4 +331,17 @@ test('bad rules are refused with a 400 naming the problem, and nothing is writte
   expect(upd.status).toBe(400);
   expect(await count(U.rule)).toBe(rules);
   expect((await admin.get('/marketing-setup/interaction-rules')).body.data.find((r: any) => r.documentId === quoteRule.documentId).contactField).toBe('customer');
+});
+
+test('the entry-number counter row deleted from the database: the next recorded entry continues after the last number', async () => {
+  const knex = app.strapi.db.connection;
+  const last = Number((await knex('ms_interaction_log_entries').max({ m: 'entry_no' }))[0].m);
+  expect(last).toBeGreaterThan(0);
+  await knex('ms_int_tpl_setup').del();
+  const res = await api.post(`${API}/interactions`, { contact: fabrikam.documentId, template: 'NOTE', description: 'After the counter was lost' });
+  expect(res.status).toBe(201);
+  expect(res.body.data).toMatchObject({ entryNo: last + 1, description: 'After the counter was lost', interactionTemplate: { code: 'NOTE' } });
+  const next = await api.post(`${API}/interactions`, { contact: fabrikam.documentId, template: 'NOTE' });
+  expect(next.body.data.entryNo).toBe(last + 2);
+  expect(await count(U.templateSetup)).toBe(1);
 });

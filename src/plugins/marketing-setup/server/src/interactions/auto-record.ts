@@ -8,13 +8,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  buildRecordInput, chooseContact, eventsOf, missingTemplateMessage, partyKindOf, rulesFor, type PartyKind,
+  buildRecordInput, eventsOf, missingTemplateMessage, partyKindOf, rulesFor, type PartyKind,
 } from '../domain/auto-recording';
 import { isHostType } from '../write-rules/interaction-rules';
 import type { Write } from '../write-rules/types';
 import { toHttpError, validationError } from '../utils/errors';
 import { getService } from '../utils/services';
 import { columnOf, joinTableOf, tableOf } from '../utils/tables';
+import { entrySourcesOf, joinContactColumns, joinTemplateColumns } from './entry-row';
+import type { DocumentKind } from '../domain/interactions';
 import { UID } from '../utils/uids';
 
 interface StoredRule {
@@ -54,52 +56,57 @@ async function enabledRules(strapi: Core.Strapi, trx: Knex.Transaction, uid: str
 const rowIdOf = (action: string, result: any): number | null =>
   (action === 'publish' ? result?.entries?.[0]?.id : result?.id) ?? null;
 
-/** The contact linked with a customer / vendor through its contact business relation (BC: the contact of the party). */
-async function linkedContactId(write: Write, kind: Exclude<PartyKind, 'contact'>, partyId: number): Promise<number | null> {
+/**
+ * The contact linked with a customer / vendor through its contact business relation (BC: the contact of
+ * the party), as a one-value subquery on the party id (a column of the document query).
+ */
+function linkedContactQuery(write: Write, kind: Exclude<PartyKind, 'contact'>, partyId: Knex.Ref<string, any>) {
   const uid = UID.contactBusinessRelation;
   const party = joinTableOf(write.strapi, uid, kind);
   const contact = joinTableOf(write.strapi, uid, 'contact');
-  const row = await write.trx(`${tableOf(write.strapi, uid)} as b`)
-    .join(`${party.name} as p`, `p.${party.joinColumn}`, 'b.id')
-    .join(`${contact.name} as c`, `c.${contact.joinColumn}`, 'b.id')
-    .where(`p.${party.inverseJoinColumn}`, partyId)
-    .where(`b.${columnOf(write.strapi, uid, 'linkToTable')}`, kind)
-    .orderBy('b.id')
-    .first({ contactId: `c.${contact.inverseJoinColumn}` });
-  return row?.contactId ?? null;
+  return write.trx(`${tableOf(write.strapi, uid)} as br`)
+    .join(`${party.name} as bp`, `bp.${party.joinColumn}`, 'br.id')
+    .join(`${contact.name} as bc`, `bc.${contact.joinColumn}`, 'br.id')
+    .where(`bp.${party.inverseJoinColumn}`, partyId)
+    .where(`br.${columnOf(write.strapi, uid, 'linkToTable')}`, kind)
+    .orderBy('br.id')
+    .limit(1)
+    .select(`bc.${contact.inverseJoinColumn}`);
 }
 
 /**
- * The document with the fields the rules read, in one statement: scalar fields as values, relation
- * fields as the related id (one left join per relation's link table).
+ * What one rule needs of the document a write produced, in one statement: the document's number and
+ * description fields; the contact (the contact person field wins, else the contact field's contact —
+ * a contact itself, or the one linked with the customer / vendor) with what an entry takes from it;
+ * and the rule's template (or the one set up for its kind) with its group (entry-row.ts columns).
  */
-async function loadDocument(write: Write, id: number, rules: StoredRule[]) {
-  const { strapi, uid } = write;
+async function readForRule(write: Write, id: number, rule: StoredRule) {
+  const { strapi, uid, trx } = write;
   const attributes = (strapi.contentTypes as any)[uid].attributes as Record<string, any>;
-  const relations = new Set<string>();
-  const scalars = new Set<string>();
-  for (const r of rules) {
-    for (const f of [r.contactField, r.contactPersonField]) if (f && attributes[f]?.type === 'relation') relations.add(f);
-    for (const f of [r.documentNoField, r.descriptionField]) if (f && attributes[f] && attributes[f].type !== 'relation') scalars.add(f);
-  }
-  const q = write.trx(`${tableOf(strapi, uid)} as d`).where('d.id', id);
+  const q = trx(`${tableOf(strapi, uid)} as d`).where('d.id', id);
   const select: Record<string, string>[] = [{ id: 'd.id' }, { documentId: `d.${columnOf(strapi, uid, 'documentId')}` }];
-  for (const f of scalars) select.push({ [f]: `d.${columnOf(strapi, uid, f)}` });
-  [...relations].forEach((f, i) => {
+  for (const f of [rule.documentNoField, rule.descriptionField]) {
+    if (f && attributes[f] && attributes[f].type !== 'relation') select.push({ [f]: `d.${columnOf(strapi, uid, f)}` });
+  }
+  const candidates: unknown[] = [];
+  [rule.contactPersonField, rule.contactField].forEach((f, i) => {
+    const kind = f && attributes[f]?.type === 'relation' ? partyKindOf(attributes[f].target) : null;
+    if (!f || !kind) return;
     const jt = joinTableOf(strapi, uid, f);
     q.leftJoin(`${jt.name} as j${i}`, `j${i}.${jt.joinColumn}`, 'd.id');
-    select.push({ [f]: `j${i}.${jt.inverseJoinColumn}` });
+    const target = trx.ref(`j${i}.${jt.inverseJoinColumn}`);
+    candidates.push(kind === 'contact' ? target : linkedContactQuery(write, kind, target));
   });
-  return q.first(...select);
-}
-
-/** The contact of a rule's contact field on a document: a contact itself, or the customer's / vendor's contact. */
-async function partyContactId(write: Write, field: string, doc: Record<string, any>) {
-  const id: number | null = doc[field] ?? null;
-  if (!id) return null;
-  const kind = partyKindOf((write.strapi.contentTypes as any)[write.uid].attributes[field]?.target);
-  if (!kind) return null;
-  return kind === 'contact' ? id : linkedContactId(write, kind, id);
+  if (candidates.length) {
+    // (SQLite has no one-argument COALESCE.)
+    const contactId = candidates.length === 1 ? trx.raw('?', candidates as any[]) : trx.raw(`COALESCE(${candidates.map(() => '?').join(', ')})`, candidates as any[]);
+    q.leftJoin(`${tableOf(strapi, UID.contact)} as c`, 'c.id', contactId);
+    joinContactColumns(write, q);
+  }
+  const template = rule.templateId ? { id: rule.templateId } : rule.documentKind ? { kind: rule.documentKind as DocumentKind } : null;
+  if (template) joinTemplateColumns(write, q, template);
+  const row = await q.first(...select);
+  return row ? { doc: row as Record<string, any>, sources: entrySourcesOf(row) } : null;
 }
 
 /**
@@ -110,14 +117,14 @@ async function partyContactId(write: Write, field: string, doc: Record<string, a
 async function recordFor(write: Write, rules: StoredRule[], action: string, result: any) {
   const rowId = rowIdOf(action, result);
   if (!rowId) return;
-  const doc = await loadDocument(write, rowId, rules);
-  if (!doc) return;
   for (const rule of rules) {
-    const person = rule.contactPersonField ? doc[rule.contactPersonField] : null;
-    const contactId = chooseContact(person, person ? null : await partyContactId(write, rule.contactField, doc));
+    const read = await readForRule(write, rowId, rule);
+    if (!read) return;
+    // The contact person wins over the contact field's contact (chooseContact's rule, as the COALESCE order above).
+    const contactId = read.sources.contact?.id ?? null;
     if (!contactId) continue;
-    // The rule's template, else the one set up for its kind (record() looks that up); null: none usable.
-    const entry = await getService(write.strapi, 'interactions').record(write, buildRecordInput(rule, doc, { uid: write.uid, contactId, templateId: rule.templateId }) as any);
+    const input = buildRecordInput(rule, read.doc, { uid: write.uid, contactId, templateId: rule.templateId });
+    const entry = await getService(write.strapi, 'interactions').record(write, input as any, read.sources);
     if (!entry && rule.required) {
       throw validationError(missingTemplateMessage((write.strapi.contentTypes as any)[write.uid].info?.displayName ?? write.uid, rule.documentKind), []);
     }

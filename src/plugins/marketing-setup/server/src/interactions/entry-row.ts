@@ -1,0 +1,299 @@
+/**
+ * A log entry's complete row from what a caller gives, with the fewest reads: the entry rules
+ * (reference §6.2: template values where none were given, the contact's company, its salesperson and
+ * correspondence type, date and time, the next entry number) in one module, shared by the
+ * document-service rule (REST, Content Manager, services) and the direct insert automatic recording
+ * uses (one statement on PostgreSQL, see insertEntry), so both paths write the same entry.
+ */
+import type { Knex } from 'knex';
+import type { Write } from '../write-rules/types';
+import {
+  assertEntryValues, isDocumentKind, normalizeTime, withTemplateDefaults, type DocumentKind, type TemplateValues,
+} from '../domain/interactions';
+import { RuleViolation } from '../domain/errors';
+import { relationInput, type RelationRef } from '../utils/relations';
+import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
+import { UID } from '../utils/uids';
+
+export type EntryTemplate = TemplateValues & { code: string; documentId: string };
+/** What an entry takes from its contact. */
+export interface EntryContact { id: number; companyId: number | null; salespersonId: number | null; correspondenceType: string | null }
+/** A template by id / documentId, or the one set up for a built-in kind. */
+export type TemplateRef = RelationRef | { kind: DocumentKind };
+
+const TEMPLATE_FIELDS = ['documentId', 'code', 'description', 'unitCost', 'unitDurationMin', 'informationFlow', 'initiatedBy', 'correspondenceType', 'ignoreContactCorrespondenceType'];
+/** The entry's relations, all many-to-one link tables. */
+export const ENTRY_LINKS = ['contact', 'contactCompany', 'interactionTemplate', 'interactionGroup', 'salesperson', 'opportunity'] as const;
+
+const whereRef = (q: Knex.QueryBuilder, write: Write, uid: string, alias: string, ref: RelationRef) =>
+  'id' in ref ? q.where(`${alias}.id`, ref.id) : q.where(`${alias}.${columnOf(write.strapi, uid, 'documentId')}`, ref.documentId);
+
+/**
+ * The columns an entry takes from its contact (c_*: id, company, salesperson, correspondence type), joined
+ * onto a query in which `c` is the contact row; with contactQuery, or inside a caller's own read.
+ */
+export function joinContactColumns(write: Write, q: Knex.QueryBuilder) {
+  const { strapi } = write;
+  const company = joinTableOf(strapi, UID.contact, 'company');
+  const salesperson = joinTableOf(strapi, UID.contact, 'salesperson');
+  return q
+    .leftJoin(`${company.name} as cc`, `cc.${company.joinColumn}`, 'c.id')
+    .leftJoin(`${salesperson.name} as cs`, `cs.${salesperson.joinColumn}`, 'c.id')
+    .select({ c_id: 'c.id', c_company: `cc.${company.inverseJoinColumn}`, c_salesperson: `cs.${salesperson.inverseJoinColumn}`, c_correspondence: `c.${columnOf(strapi, UID.contact, 'correspondenceType')}` });
+}
+
+/** The contact with what the entry takes from it: one statement. */
+const contactQuery = (write: Write, ref: RelationRef) =>
+  whereRef(joinContactColumns(write, write.trx(`${tableOf(write.strapi, UID.contact)} as c`)).limit(1), write, UID.contact, 'c', ref);
+
+/** The template (by reference, or the one set up for a kind) with its group id: one statement (columns t_*). */
+function templateQuery(write: Write, ref: TemplateRef) {
+  const { strapi, trx } = write;
+  const group = joinTableOf(strapi, UID.interactionTemplate, 'interactionGroup');
+  const select: Record<string, string> = { t_id: 't.id', t_group: `tg.${group.inverseJoinColumn}` };
+  for (const f of TEMPLATE_FIELDS) select[`t_${f}`] = `t.${columnOf(strapi, UID.interactionTemplate, f)}`;
+  let q: Knex.QueryBuilder;
+  if ('kind' in ref) {
+    const setup = joinTableOf(strapi, UID.interactionTemplateSetup, ref.kind);
+    q = trx(`${setup.name} as s`).join(`${tableOf(strapi, UID.interactionTemplate)} as t`, 't.id', `s.${setup.inverseJoinColumn}`);
+  } else {
+    q = whereRef(trx(`${tableOf(strapi, UID.interactionTemplate)} as t`), write, UID.interactionTemplate, 't', ref);
+  }
+  return q.leftJoin(`${group.name} as tg`, `tg.${group.joinColumn}`, 't.id').select(select).limit(1);
+}
+
+/** The template's columns (t_*) side by side with a one-row query (a left join on true: no template → nulls). */
+export function joinTemplateColumns(write: Write, q: Knex.QueryBuilder, ref: TemplateRef) {
+  if ('kind' in ref && !isDocumentKind(ref.kind)) return q;
+  return q.leftJoin(templateQuery(write, ref).as('t'), function on() {
+    this.on(write.trx.raw('1 = 1'));
+  }).select('t.*');
+}
+
+const toContact = (r: Record<string, any>): EntryContact => ({
+  id: Number(r.c_id),
+  companyId: r.c_company == null ? null : Number(r.c_company),
+  salespersonId: r.c_salesperson == null ? null : Number(r.c_salesperson),
+  correspondenceType: r.c_correspondence ?? null,
+});
+const toTemplate = (r: Record<string, any>): EntryTemplate => ({
+  id: Number(r.t_id),
+  documentId: r.t_documentId,
+  code: r.t_code,
+  description: r.t_description ?? null,
+  unitCost: r.t_unitCost ?? 0,
+  unitDurationMin: r.t_unitDurationMin ?? 0,
+  informationFlow: r.t_informationFlow ?? null,
+  initiatedBy: r.t_initiatedBy ?? null,
+  correspondenceType: r.t_correspondenceType ?? null,
+  ignoreContactCorrespondenceType: !!r.t_ignoreContactCorrespondenceType,
+  groupId: r.t_group == null ? null : Number(r.t_group),
+});
+
+/** The contact and template of a row holding the c_* / t_* columns. */
+export const entrySourcesOf = (row: Record<string, any> | undefined): EntrySources => ({
+  contact: row?.c_id != null ? toContact(row) : null,
+  template: row?.t_id != null ? toTemplate(row) : null,
+});
+export interface EntrySources { contact: EntryContact | null; template: EntryTemplate | null }
+
+/** The contact and the template an entry is written with, in one statement when both are asked for. */
+export async function lookUpContactAndTemplate(write: Write, contact: RelationRef | null, template: TemplateRef | null) {
+  let row: Record<string, any> | undefined;
+  if (contact && template) row = await joinTemplateColumns(write, write.trx.from(contactQuery(write, contact).as('c')).select('c.*'), template).first();
+  else if (contact) row = await contactQuery(write, contact).first();
+  else if (template && !('kind' in template && !isDocumentKind(template.kind))) row = await templateQuery(write, template).first();
+  return entrySourcesOf(row);
+}
+
+/** The template set up for a kind (or by reference), or null. */
+export const lookUpTemplate = async (write: Write, ref: TemplateRef) => (await lookUpContactAndTemplate(write, null, ref)).template;
+
+/** The id behind a relation input of `uid`, checked to exist; undefined = not given, null = cleared. */
+export async function resolveRef(write: Write, uid: string, field: string, value: unknown, label: string) {
+  const ref = relationInput(value);
+  if (ref === undefined || ref === null) return ref;
+  const row = await whereRef(write.trx(`${tableOf(write.strapi, uid)} as x`).select('x.id'), write, uid, 'x', ref).first();
+  if (!row) throw new RuleViolation(`The ${label} given (${'id' in ref ? ref.id : ref.documentId}) does not exist.`, field);
+  return Number(row.id);
+}
+
+const STRIPPED = ['entryNo', 'contactCompany'];
+const refLabel = (ref: RelationRef) => ('id' in ref ? ref.id : ref.documentId);
+
+/**
+ * Checks and completes the data of a new or changed entry in place: relations become ids, the
+ * template's values fill what was not given, the contact gives the company (and, on create, the
+ * salesperson and correspondence type), date and time default to now. On create without a template
+ * in `data`, `kind` names the kind whose set-up template is used. `known`: the contact and template
+ * the caller already read (in the same statement as its own read), for the contact and template of
+ * `data`. Returns the template used (or null).
+ */
+export async function completeEntry(
+  write: Write, data: Record<string, any>, isCreate: boolean, { kind, known }: { kind?: DocumentKind | null; known?: EntrySources } = {},
+) {
+  for (const f of STRIPPED) delete data[f];
+  assertEntryValues(data);
+  const contactRef = isCreate || data.contact !== undefined ? relationInput(data.contact) : undefined;
+  if ((isCreate || data.contact !== undefined) && !contactRef) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
+  const templateInput = relationInput(data.interactionTemplate);
+  const templateRef: TemplateRef | null = templateInput ?? (isCreate && templateInput === undefined && kind ? { kind } : null);
+  const { contact, template } = known ?? await lookUpContactAndTemplate(write, contactRef ?? null, templateRef);
+  if (contactRef && !contact) throw new RuleViolation(`The contact given (${refLabel(contactRef)}) does not exist.`, 'contact');
+  if (templateInput && !template) throw new RuleViolation(`The interaction template given (${refLabel(templateInput)}) does not exist.`, 'interactionTemplate');
+  if (contact) {
+    data.contact = contact.id;
+    data.contactCompany = contact.companyId;
+  }
+  for (const [field, uid, label] of [
+    ['interactionGroup', UID.interactionGroup, 'interaction group'],
+    ['salesperson', UID.salesperson, 'salesperson'],
+    ['opportunity', UID.opportunity, 'opportunity'],
+  ] as const) {
+    const id = await resolveRef(write, uid, field, data[field], label);
+    if (id !== undefined) data[field] = id;
+  }
+  if (templateInput !== undefined || (isCreate && template)) data.interactionTemplate = template?.id ?? null;
+  // A new entry, or a new template: the template's values where none were given.
+  if (isCreate || template) Object.assign(data, withTemplateDefaults(data, template, contact?.correspondenceType ?? null));
+  if (isCreate) {
+    data.date ??= today();
+    data.time ??= new Date().toISOString().slice(11, 23);
+    if (data.salesperson === undefined && contact?.salespersonId) data.salesperson = contact.salespersonId;
+  }
+  if (typeof data.time === 'string') data.time = normalizeTime(data.time);
+  return template;
+}
+
+/** The counter the entry numbers come from: the template setup's lastEntryNo. */
+const counter = (write: Write) => ({
+  table: tableOf(write.strapi, UID.interactionTemplateSetup),
+  column: columnOf(write.strapi, UID.interactionTemplateSetup, 'lastEntryNo'),
+});
+const bump = (write: Write) => {
+  const { table, column } = counter(write);
+  return write.trx(table).update({ [column]: write.trx.raw('COALESCE(??, 0) + 1', [column]) }, [column]);
+};
+
+/** The setup row was deleted from the database: recreate it, its counter continuing after the last entry. */
+async function restoreCounter(write: Write) {
+  const { table, column } = counter(write);
+  const [{ max }] = await write.trx(tableOf(write.strapi, UID.interactionLogEntry)).max({ max: columnOf(write.strapi, UID.interactionLogEntry, 'entryNo') });
+  await write.strapi.documents(UID.interactionTemplateSetup).create({ data: {} as any });
+  await write.trx(table).update({ [column]: Number(max ?? 0) });
+}
+
+/**
+ * The next entry number: one UPDATE … RETURNING on the setup row takes its row lock until the write's
+ * transaction ends (the technique of the gapless number series), so numbers are sequential and unique
+ * across instances; a rolled-back write gives its number back.
+ */
+export async function nextEntryNo(write: Write): Promise<number> {
+  const { column } = counter(write);
+  let [row] = await bump(write);
+  if (!row) {
+    await restoreCounter(write);
+    [row] = await bump(write);
+  }
+  return Number(row[column]);
+}
+
+/** The entry's own columns (scalars, timestamps, a new documentId made the way Strapi makes it) and its link rows. */
+function entryRows(write: Write, data: Record<string, any>) {
+  const { strapi } = write;
+  const uid = UID.interactionLogEntry;
+  const attributes = strapi.db.metadata.get(uid as any).attributes as Record<string, any>;
+  const now = new Date();
+  const row: Record<string, any> = {
+    [columnOf(strapi, uid, 'documentId')]: attributes.documentId.default(),
+    [columnOf(strapi, uid, 'createdAt')]: now,
+    [columnOf(strapi, uid, 'updatedAt')]: now,
+    // No draft & publish: Strapi stores every entry as published, at its creation.
+    [columnOf(strapi, uid, 'publishedAt')]: now,
+  };
+  for (const [name, attr] of Object.entries(attributes)) {
+    if (attr.type === 'relation' || name === 'id' || name === 'documentId' || name === 'entryNo' || columnOf(strapi, uid, name) in row) continue;
+    const value = data[name] !== undefined ? data[name] : typeof attr.default === 'function' ? undefined : attr.default;
+    if (value !== undefined) row[columnOf(strapi, uid, name)] = value;
+  }
+  const links = ENTRY_LINKS.filter((a) => data[a] != null).map((a) => ({ ...joinTableOf(strapi, uid, a), target: Number(data[a]) }));
+  return { row, links };
+}
+
+type Link = ReturnType<typeof entryRows>['links'][number];
+/** A link row's columns and values; order columns (if the relation has any) put the entry last. */
+function linkValues(write: Write, link: Link, entry: Knex.Raw | number) {
+  const cols = [link.joinColumn, link.inverseJoinColumn];
+  const vals: any[] = [entry, link.target];
+  if (link.orderColumn) { cols.push(link.orderColumn); vals.push(1); }
+  if (link.inverseOrderColumn) {
+    cols.push(link.inverseOrderColumn);
+    vals.push(write.trx.raw('(SELECT COALESCE(MAX(??), 0) + 1 FROM ?? WHERE ?? = ?)', [link.inverseOrderColumn, link.name, link.inverseJoinColumn, link.target]));
+  }
+  return { cols, vals };
+}
+
+/**
+ * Inserts a completed entry (completeEntry) directly, in the write's transaction: the entry number,
+ * the row and its link rows. On PostgreSQL this is one statement (data-modifying CTEs: counter, entry,
+ * links); on SQLite (in-process) one per table. Used by automatic recording, where the document
+ * service would send ~20 statements per entry (relation checks, one insert per link, a reload, the event's full populate).
+ * Returns { id, documentId, entryNo }, or null on PostgreSQL when the setup row is missing.
+ */
+async function insertRows(write: Write, data: Record<string, any>) {
+  const { strapi, trx } = write;
+  const uid = UID.interactionLogEntry;
+  const table = tableOf(strapi, uid);
+  const entryNoColumn = columnOf(strapi, uid, 'entryNo');
+  const { row, links } = entryRows(write, data);
+  const columns = Object.keys(row);
+  const documentId = row[columnOf(strapi, uid, 'documentId')];
+  if (!isPostgres(strapi)) {
+    const entryNo = await nextEntryNo(write);
+    const [inserted] = await trx(table).insert({ ...row, [entryNoColumn]: entryNo }, ['id']);
+    const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+    for (const link of links) {
+      const { cols, vals } = linkValues(write, link, id);
+      await trx(link.name).insert(Object.fromEntries(cols.map((c, i) => [c, vals[i]])));
+    }
+    return { id, documentId, entryNo };
+  }
+  const { table: counterTable, column: counterColumn } = counter(write);
+  const bindings: any[] = [counterTable, counterColumn, counterColumn, counterColumn];
+  let sql = 'WITH n AS (UPDATE ?? SET ?? = COALESCE(??, 0) + 1 RETURNING ?? AS entry_no)';
+  sql += `, e AS (INSERT INTO ?? (${columns.map(() => '??').join(', ')}, ??) SELECT ${columns.map(() => '?').join(', ')}, n.entry_no FROM n RETURNING id, ?? AS entry_no)`;
+  bindings.push(table, ...columns, entryNoColumn, ...columns.map((c) => row[c]), entryNoColumn);
+  links.forEach((link, i) => {
+    const { cols, vals } = linkValues(write, link, trx.raw('e.id'));
+    sql += `, l${i} AS (INSERT INTO ?? (${cols.map(() => '??').join(', ')}) SELECT ${vals.map(() => '?').join(', ')} FROM e)`;
+    bindings.push(link.name, ...cols, ...vals);
+  });
+  sql += ' SELECT id, entry_no FROM e';
+  const { rows } = await trx.raw(sql, bindings);
+  return rows.length ? { id: Number(rows[0].id), documentId, entryNo: Number(rows[0].entry_no) } : null;
+}
+
+export async function insertEntry(write: Write, data: Record<string, any>) {
+  let created = await insertRows(write, data);
+  if (!created) {
+    await restoreCounter(write);
+    created = await insertRows(write, data);
+  }
+  const entry = { ...data, ...created! };
+  await emitCreated(write, entry);
+  return entry;
+}
+
+/**
+ * Strapi's `entry.create` event (webhooks, audit) after the commit, as the document service sends it,
+ * but with the entry as written (relations as { id }) instead of a reload with every relation populated.
+ */
+async function emitCreated(write: Write, entry: Record<string, any>) {
+  const { strapi } = write;
+  const uid = UID.interactionLogEntry;
+  const payload: Record<string, any> = { ...entry };
+  for (const a of ENTRY_LINKS) payload[a] = entry[a] == null ? null : { id: Number(entry[a]) };
+  await strapi.db.transaction(async ({ onCommit }: any) => {
+    onCommit(() => strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry: payload }));
+  });
+}
