@@ -1,5 +1,5 @@
 import {
-  buildRecordInput, chooseContact, eventsOf, missingTemplateMessage, rulesFor, textOf, usableFields, validateRule,
+  buildRecordInput, eventsOf, missingTemplateMessage, rulesFor, textOf, usableFields, validateRule,
   type ContentTypeDescription, type RuleDraft,
 } from '../../src/plugins/marketing-setup/server/src/domain/auto-recording';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
@@ -96,11 +96,6 @@ describe('eventsOf / rulesFor', () => {
 });
 
 describe('contact and record input', () => {
-  test('the contact person wins over the customer\'s contact; neither → null', () => {
-    expect(chooseContact(12, 5)).toBe(12);
-    expect(chooseContact(null, 5)).toBe(5);
-    expect(chooseContact(undefined, null)).toBeNull();
-  });
   test('number and description from the document; blank description → null (the template\'s is used)', () => {
     const doc = { documentId: 'q1', number: 'SQ1001', description: '   ', lineNo: 7 };
     expect(buildRecordInput({ documentKind: 'salesQuotes', documentNoField: 'number', descriptionField: 'description' }, doc, { uid: quote.uid, contactId: 5, templateId: 9 })).toEqual({

@@ -130,13 +130,6 @@ export function eventsOf(action: string, params: { status?: string } | undefined
 export const rulesFor = <R extends { events?: unknown; enabled?: boolean | null }>(rules: R[], fired: RuleEvent[]) =>
   rules.filter((r) => r.enabled !== false && Array.isArray(r.events) && fired.some((e) => (r.events as string[]).includes(e)));
 
-/**
- * The contact an entry is for: the contact person named on the document wins; else the contact of the
- * contact field (a contact itself, or the contact linked with the customer / vendor). null: nothing to record.
- */
-export const chooseContact = (personId: number | null | undefined, partyContactId: number | null | undefined): number | null =>
-  personId ?? partyContactId ?? null;
-
 /** Document field values become text: blank is "not given" (the template's description is used then). */
 export function textOf(value: unknown, max: number): string | null {
   if (value === null || value === undefined) return null;

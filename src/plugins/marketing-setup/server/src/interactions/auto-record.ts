@@ -120,7 +120,7 @@ async function recordFor(write: Write, rules: StoredRule[], action: string, resu
   for (const rule of rules) {
     const read = await readForRule(write, rowId, rule);
     if (!read) return;
-    // The contact person wins over the contact field's contact (chooseContact's rule, as the COALESCE order above).
+    // The contact person wins over the contact field's contact (the COALESCE order above).
     const contactId = read.sources.contact?.id ?? null;
     if (!contactId) continue;
     const input = buildRecordInput(rule, read.doc, { uid: write.uid, contactId, templateId: rule.templateId });
