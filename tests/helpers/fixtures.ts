@@ -101,3 +101,19 @@ export async function createOk(api: ReturnType<typeof http>, path: string, data:
   if (res.status !== 201) throw new Error(`create ${path} failed ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/**
+ * An active admin user with the given role (a role code such as 'strapi-super-admin', or a role id),
+ * logged in through POST /admin/login: its JWT, for the plugin's admin routes.
+ */
+export async function adminLogin(strapi: Core.Strapi, email: string, role: string | number): Promise<string> {
+  const password = 'Test12345!';
+  const roleId = typeof role === 'number' ? role : (await strapi.db.query('admin::role').findOne({ where: { code: role } })).id;
+  await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'User', password, isActive: true, roles: [roleId] });
+  const res = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`admin login failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.data.token;
+}
+
+/** adminLogin, as an HTTP client with that admin's JWT. */
+export const adminClient = async (strapi: Core.Strapi, email: string, role: string | number) => http(strapi, await adminLogin(strapi, email, role));

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, docs, http, standardNumbering } from '../helpers/fixtures';
+import { API, adminClient, docs, http, standardNumbering } from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -12,22 +12,13 @@ let admin: ReturnType<typeof http>;
 let editor: ReturnType<typeof http>;
 const SEARCH_SETUP = 'plugin::marketing-setup.duplicate-search-setup';
 
-/** An active admin user with the given role code, logged in through POST /admin/login. */
-async function adminClient(email: string, roleCode: string) {
-  const password = 'Test12345!';
-  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  await app.strapi.service('admin::user').create({ email, firstname: 'Test', lastname: roleCode, password, isActive: true, roles: [role.id] });
-  const res = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`admin login failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return http(app.strapi, res.body.data.token);
-}
 
 beforeAll(async () => {
   app = await startStrapi();
   api = http(app.strapi, await apiToken(app.strapi));
   await standardNumbering(app.strapi);
-  admin = await adminClient('admin@example.com', 'strapi-super-admin');
-  editor = await adminClient('editor@example.com', 'strapi-editor');
+  admin = await adminClient(app.strapi, 'admin@example.com', 'strapi-super-admin');
+  editor = await adminClient(app.strapi, 'editor@example.com', 'strapi-editor');
 });
 afterAll(async () => app?.stop());
 

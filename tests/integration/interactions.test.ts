@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, docs, http, masterData, standardNumbering, UID } from '../helpers/fixtures';
+import { API, docs, http, masterData, standardNumbering, UID, adminLogin } from '../helpers/fixtures';
 
 const IUID = {
   group: 'plugin::marketing-setup.interaction-group',
@@ -34,10 +34,7 @@ beforeAll(async () => {
   tpl.INCALL = await make({ code: 'INCALL', description: 'Incoming call', interactionGroup: sales.documentId, unitCost: 0, unitDurationMin: 3, informationFlow: 'inbound', initiatedBy: 'them' });
 
   // Admin (super admin) for the admin API: set up the templates of three kinds there.
-  const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
-  await app.strapi.service('admin::user').create({ email: 'icore@example.com', firstname: 'I', lastname: 'Core', password: 'Passw0rd!23', isActive: true, roles: [superAdmin.id] });
-  const login = await request(app.strapi.server.httpServer).post('/admin/login').send({ email: 'icore@example.com', password: 'Passw0rd!23' });
-  adminJwt = login.body.data.token;
+  adminJwt = await adminLogin(app.strapi, 'icore@example.com', 'strapi-super-admin');
   const put = await admin.put('/marketing-setup/interaction-template-setup', {
     outgoingCalls: tpl.OUTCALL.documentId, meetingInvitations: tpl.MEETINV.documentId, coverSheets: tpl.COVERSH.documentId,
   });

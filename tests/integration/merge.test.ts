@@ -1,5 +1,5 @@
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, docs, http, masterData, standardNumbering, updateSetup, UID } from '../helpers/fixtures';
+import { API, docs, http, masterData, standardNumbering, updateSetup, UID, adminLogin } from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -294,11 +294,7 @@ describe('admin API: dry run needs duplicates.review, merge and undo need duplic
   const adminJwt = async (actions: string[]) => {
     const role = await app.strapi.service('admin::role').create({ name: `Merge ${actions.length} ${Date.now()}`, description: 'merge test' });
     await app.strapi.service('admin::role').assignPermissions(role.id, actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
-    const email = `merge${actions.length}.${Date.now()}@example.com`;
-    await app.strapi.service('admin::user').create({ email, firstname: 'Merge', lastname: 'Tester', password: 'Merge-Test-123', isActive: true, roles: [role.id] });
-    const res = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password: 'Merge-Test-123' });
-    expect(res.status).toBe(200);
-    return res.body.data.token as string;
+    return adminLogin(app.strapi, `merge${actions.length}.${Date.now()}@example.com`, role.id);
   };
   const adminPost = (jwt: string, url: string, body: any = {}) =>
     request(app.strapi.server.httpServer).post(`/marketing-setup${url}`).set('Authorization', `Bearer ${jwt}`).send(body);

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import type { Write } from '../write-rules/types';
 import { UID } from '../utils/uids';
 import { isPostgres } from '../utils/tables';
-import { drainQueue } from '../duplicate-search/reindex-queue';
+import { drainQueue, requeue } from '../duplicate-search/reindex-queue';
 import { failRegeneration, regenerateNextBatch, regenerationRunning, staleRunningJob } from './regeneration';
 
 /** Advisory lock key of the worker ("ms" dup 1): any constant no other lock of the database uses. */
@@ -35,16 +35,20 @@ const loopOf = (strapi: Core.Strapi): Loop => {
 
 /** One batch in one transaction; false when another instance holds the lock or there is nothing to do. */
 async function step(strapi: Core.Strapi): Promise<boolean> {
-  return strapi.db.transaction(async ({ trx }) => {
+  const skipped: number[] = [];
+  const more = await strapi.db.transaction(async ({ trx }) => {
     if (isPostgres(strapi)) {
       const { rows } = await trx.raw('SELECT pg_try_advisory_xact_lock(?) AS ok', [WORKER_LOCK]);
       if (!rows[0].ok) return false;
     }
     const write: Write = { strapi, trx, uid: UID.contact, action: 'update', params: {} };
     const size = Math.max(1, setting(strapi, 'duplicateBatchSize'));
-    if (await regenerateNextBatch(write, size)) return true;
+    if (await regenerateNextBatch(write, size, skipped)) return true;
     return (await drainQueue(write, size)) > 0;
   });
+  // After the commit, holding no lock: queuing inside the batch could wait for the write that held them.
+  await requeue(strapi, skipped);
+  return more;
 }
 
 async function runUntilIdle(strapi: Core.Strapi, loop: Loop) {

@@ -96,18 +96,21 @@ export async function regenerationRunning(strapi: Core.Strapi) {
  * One batch of a running regeneration, inside the caller's transaction (which holds the worker lock):
  * the next `size` contacts after `last_id`. Returns false when no regeneration is running.
  */
-export async function regenerateNextBatch(write: Write, size: number): Promise<boolean> {
+export async function regenerateNextBatch(write: Write, size: number, skipped: number[] = []): Promise<boolean> {
   const { strapi, trx } = write;
   const job = await readJob(trx);
   if (job.state !== 'running') return false;
   const ids: number[] = (await trx(tableOf(strapi, UID.contact)).where('id', '>', job.last_id).orderBy('id').limit(size).select('id'))
     .map((r: any) => Number(r.id));
-  await lockContacts(write, ids);
-  const contacts = ids.length
-    ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: ids } }, select: await searchFields(write), orderBy: { id: 'asc' } })
+  // Contacts a write holds right now are skipped (no waiting, no deadlock); the caller queues them after the commit.
+  const locked = await lockContacts(write, ids);
+  const lockedSet = new Set(locked);
+  skipped.push(...ids.filter((id) => !lockedSet.has(id)));
+  const contacts = locked.length
+    ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: locked } }, select: await searchFields(write), orderBy: { id: 'asc' } })
     : [];
   await reindexBatch(write, contacts as any, 'regeneration');
-  const processed = Number(job.processed) + contacts.length;
+  const processed = Number(job.processed) + contacts.length + skipped.length;
   const now = nowIso();
   // Contacts created meanwhile are processed too, deleted ones are not: at the end the total is what was done.
   const finished = ids.length < size;
