@@ -33,6 +33,12 @@ const loopOf = (strapi: Core.Strapi): Loop => {
   return loops.get(strapi)!;
 };
 
+/**
+ * Queued contacts per batch: a company update that changes persons the worker is re-indexing waits for that
+ * batch's commit, so queue batches stay small (about 50 ms each); a regeneration keeps the larger batch size.
+ */
+const QUEUE_BATCH = 50;
+
 /** One batch in one transaction; false when another instance holds the lock or there is nothing to do. */
 async function step(strapi: Core.Strapi): Promise<boolean> {
   const skipped: number[] = [];
@@ -44,7 +50,7 @@ async function step(strapi: Core.Strapi): Promise<boolean> {
     const write: Write = { strapi, trx, uid: UID.contact, action: 'update', params: {} };
     const size = Math.max(1, setting(strapi, 'duplicateBatchSize'));
     if (await regenerateNextBatch(write, size, skipped)) return true;
-    return (await drainQueue(write, size)) > 0;
+    return (await drainQueue(write, Math.min(size, QUEUE_BATCH))) > 0;
   });
   // After the commit, holding no lock: queuing inside the batch could wait for the write that held them.
   await requeue(strapi, skipped);
