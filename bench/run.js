@@ -547,7 +547,7 @@ npm run bench        # = node bench/run.js; needs PostgreSQL on ${PG.host}:${PG.
 
 Settings of this run: ${ROUNDS} rounds × ${CHUNKS * Math.ceil(REQUESTS / CHUNKS)} requests per side, in ${CHUNKS} alternating chunks, concurrency ${CONCURRENCY.join(' and ')};
 number series ${ROUNDS} rounds × ${CHUNKS * Math.ceil(SERIES_REQUESTS / CHUNKS)} requests per side at concurrency ${SERIES_CONCURRENCY}; SQL profile ${PROFILE_REQUESTS} creates per path;
-person creates ${ROUNDS} rounds × ${CHUNKS * Math.ceil(PERSON_REQUESTS / CHUNKS)} requests per side, concurrency ${CONCURRENCY.join(' and ')}; propagation to ${PROP_SIZES.map((n) => n.toLocaleString('en')).join(' and ')} persons, ${PROP_RUNS} timed runs (+1 warm-up) of 3 changes each, each PUT after the duplicate search's re-index queue is empty${PROP_VACUUM ? ', VACUUM (ANALYZE) before each PUT' : ', no VACUUM between PUTs'}. Total run time ${fmt(r.totalSeconds, 0)} s.
+person creates ${ROUNDS} rounds × ${CHUNKS * Math.ceil(PERSON_REQUESTS / CHUNKS)} requests per side, concurrency ${CONCURRENCY.join(' and ')}; propagation to ${PROP_SIZES.map((n) => n.toLocaleString('en')).join(' and ')} persons, ${PROP_RUNS} timed runs (+1 warm-up) of 3 changes each${PROP_VACUUM ? ', VACUUM (ANALYZE) before each PUT' : ', no VACUUM between PUTs'}. Total run time ${fmt(r.totalSeconds, 0)} s.
 
 ## Machine
 
@@ -706,15 +706,6 @@ async function main() {
    * which would make each create slower as the run goes on. So the bench analyzes between batches.
    */
   const analyze = () => benchDb.query('ANALYZE');
-  /** Waits until the duplicate search's re-index queue is empty (the background worker has caught up), at most 5 minutes. */
-  const waitForIdleWorker = async () => {
-    for (let i = 0; i < 3000; i += 1) {
-      const { rows } = await benchDb.query('SELECT count(*)::int AS n FROM ms_contact_reindex_queue');
-      if (rows[0].n === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    log('the re-index queue did not empty within 5 minutes');
-  };
   log(`database ${dbName} created; booting Strapi …`);
   let server;
   const result = {
@@ -787,9 +778,6 @@ async function main() {
         for (const [kind, change] of Object.entries(CHANGES)) {
           const values = change(i, PROP_SIZES.indexOf(n));
           const data = kind === 'salesperson' ? { salesperson: codes[values.salesperson].documentId } : values;
-          // Each timed PUT starts with the background worker idle: the persons the previous PUT queued for
-          // re-indexing are done (a PUT that meets a running worker batch waits for it; see the scale notes).
-          await waitForIdleWorker();
           if (PROP_VACUUM) await vacuum();
           await server.call('trace', { on: true });
           const t = process.hrtime.bigint();
@@ -1063,9 +1051,7 @@ async function main() {
       log('row counts do not match the 201 answers', result.checks.rows);
     }
 
-    // The bench modules (after the checks above: their fixtures add contacts no request accounts for), with
-    // the background worker idle, so its catching up with the propagation part is not measured with them.
-    await waitForIdleWorker();
+    // The bench modules (after the checks above: their fixtures add contacts no request accounts for).
     await runModules(null);
   } finally {
     if (server) {
