@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, adminClient, docs, http, standardNumbering } from '../helpers/fixtures';
+import { API, adminClient, docs, http, standardNumbering, createOk } from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -22,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const create = async (data: Record<string, any>) => {
-  const res = await api.post(`${API}/contacts`, { data });
-  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
+const create = async (data: Record<string, any>) => (await createOk(api, 'contacts', data)).data;
 const TWIN = { type: 'company', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 111 11 11', email: 'info@fabrikam.be' };
 
 describe('open pairs', () => {

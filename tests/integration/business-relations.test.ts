@@ -1,5 +1,5 @@
 import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
-import { API, counts, createSeries, docs, http, masterData, standardNumbering, updateSetup, UID } from '../helpers/fixtures';
+import { API, counts, createSeries, docs, http, masterData, standardNumbering, updateSetup, UID, createOk } from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -23,11 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const create = async (path: string, data: Record<string, any>) => {
-  const res = await api.post(`${API}/${path}`, { data });
-  if (res.status !== 201) throw new Error(`create ${path} failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
+const create = async (path: string, data: Record<string, any>) => (await createOk(api, path, data)).data;
 const getContact = async (documentId: string) => (await api.get(`${API}/contacts/${documentId}`)).body.data;
 const company = (name: string, extra: Record<string, any> = {}) =>
   create('contacts', { type: 'company', name, address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 111 11 11', ...extra });

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
-import { API, adminClient, docs, http, standardNumbering } from '../helpers/fixtures';
+import { API, adminClient, docs, http, standardNumbering, createOk } from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -34,11 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const create = async (data: Record<string, any>) => {
-  const res = await api.post(`${API}/contacts`, { data });
-  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
+const create = async (data: Record<string, any>) => (await createOk(api, 'contacts', data)).data;
 const idOf = async (documentId: string) => (await app.strapi.db.query(CONTACT).findOne({ where: { documentId }, select: ['id'] })).id;
 const stringsOf = async (documentId: string) =>
   db()(STRINGS).where('contact_id', await idOf(documentId)).select('field', 'part', 'value').orderBy(['field', 'part']);

@@ -1,5 +1,5 @@
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
-import { API, docs, http, masterData, standardNumbering, updateSetup, UID, adminLogin } from '../helpers/fixtures';
+import { API, docs, http, masterData, standardNumbering, updateSetup, UID, adminLogin, createOk } from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -18,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const create = async (path: string, data: Record<string, any>) => {
-  const res = await api.post(`${API}/${path}`, { data });
-  if (res.status !== 201) throw new Error(`create ${path} failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
+const create = async (path: string, data: Record<string, any>) => (await createOk(api, path, data)).data;
 const company = (name: string, extra: Record<string, any> = {}) => create('contacts', { type: 'company', name, ...extra });
 const person = (name: string, companyDoc: string, extra: Record<string, any> = {}) => create('contacts', { type: 'person', name, company: companyDoc, ...extra });
 const contact = async (documentId: string) =>
