@@ -15,8 +15,8 @@
  * BENCH_AUTORECORD_CHUNKS (3), BENCH_AUTORECORD_CONCURRENCY ("1,16"), BENCH_AUTORECORD_PROFILE_REQUESTS (50),
  * BENCH_AUTORECORD_DUMP (a file to write the full SQL profile of both sides to, as JSON).
  */
-const http = require('http');
 const os = require('os');
+const { median, batch } = require('./lib/load');
 
 const env = process.env;
 const ROUNDS = Number(env.BENCH_AUTORECORD_ROUNDS ?? 5);
@@ -100,51 +100,9 @@ const server = {
 // ------------------------------------------------------------------------------------------------
 // Client side
 // ------------------------------------------------------------------------------------------------
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
 
-function post(agent, port, token, urlPath, body) {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
-/** `total` POSTs by `concurrency` workers: 201s, wall time, latencies, failures. */
-async function batch(srv, concurrency, total, makeBody) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  let issued = 0;
-  let ok = 0;
-  const failures = [];
-  const latencies = [];
-  const t0 = process.hrtime.bigint();
-  const worker = async () => {
-    while (issued < total) {
-      issued += 1;
-      const s = process.hrtime.bigint();
-      const res = await post(agent, srv.port, srv.token, QUOTES, makeBody());
-      latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
-      if (res.status === 201) ok += 1;
-      else failures.push(`${res.status} ${res.body.slice(0, 300)}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  agent.destroy();
-  return { ok, seconds: Number(process.hrtime.bigint() - t0) / 1e9, latencies, failures };
-}
 
 async function run({ server: srv, benchDb, log, fail }) {
   const loadStart = os.loadavg()[0];
@@ -162,7 +120,7 @@ async function run({ server: srv, benchDb, log, fail }) {
   const side = async (name, c, n) => {
     await srv.call('useRule', { rule: fx.rule, enabled: name === 'rule' });
     const before = measureCpu ? await srv.call('cpu') : null;
-    const b = await batch(srv, c, n, quoteBody);
+    const b = await batch(srv, QUOTES, c, n, quoteBody);
     if (before) {
       const after = await srv.call('cpu');
       const acc = ((cpu[c] ??= {})[name] ??= { strapiMs: 0, pgMs: 0, creates: 0 });

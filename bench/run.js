@@ -35,6 +35,7 @@ const os = require('os');
 const path = require('path');
 const http = require('http');
 const { fork, execFileSync } = require('child_process');
+const { median, request, post, batch } = require('./lib/load');
 const { Client } = require('pg');
 
 const appDir = path.resolve(__dirname, '..');
@@ -81,11 +82,6 @@ const TARGETS = {
 };
 
 const log = (...a) => console.error('[bench]', ...a);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const medianCpu = (batches) =>
   Object.fromEntries(Object.keys(batches[0].cpu).map((k) => [k, batches.some((b) => b.cpu[k] === null) ? null : median(batches.map((b) => b.cpu[k]))]));
 const fmt = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
@@ -114,25 +110,6 @@ function compile() {
 // ------------------------------------------------------------------------------------------------
 // HTTP client: Node's http with a keep-alive agent (one socket per worker), a pool of workers.
 // ------------------------------------------------------------------------------------------------
-function request(method, agent, port, token, urlPath, body) {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent, host: '127.0.0.1', port, path: urlPath, method,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-const post = (...args) => request('POST', ...args);
 
 let seq = 0;
 /**
@@ -177,30 +154,6 @@ const personBody = (companyDocumentId) => () => {
   const data = { type: 'person', firstName, surname, name: `${firstName} ${surname}` };
   return { data: companyDocumentId ? { ...data, company: companyDocumentId } : data };
 };
-
-/** `total` POSTs to `urlPath` by `concurrency` workers; returns creates/s (201s over wall time) and latencies. */
-async function batch(server, urlPath, concurrency, total, makeBody = contactBody) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  let issued = 0;
-  let ok = 0;
-  const failures = [];
-  const latencies = [];
-  const t0 = process.hrtime.bigint();
-  const worker = async () => {
-    while (issued < total) {
-      issued += 1;
-      const s = process.hrtime.bigint();
-      const res = await post(agent, server.port, server.token, urlPath, makeBody());
-      latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
-      if (res.status === 201) ok += 1;
-      else failures.push(`${res.status} ${res.body.slice(0, 300)}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  agent.destroy();
-  return { rate: ok / seconds, ok, failures, seconds, p50: median(latencies), latencies };
-}
 
 /** One side of a round, measured in several chunks: creates/s over the chunks' summed time, CPU weighted by creates. */
 function combine(chunks) {
@@ -859,7 +812,7 @@ async function main() {
 
   const run = async (part, target, urlPath, c, n, round, makeBody) => {
     const [server0, pg0, client0, machine0] = [await server.call('cpu'), await pgBackendTimes(admin, dbName), process.cpuUsage(), machineTimes()];
-    const b = await batch(server, urlPath, c, n, makeBody);
+    const b = await batch(server, urlPath, c, n, makeBody ?? contactBody);
     const [server1, pg1, client1, machine1] = [await server.call('cpu'), await pgBackendTimes(admin, dbName), process.cpuUsage(), machineTimes()];
     // CPU per create: the Strapi process, its PostgreSQL backends, the client, and the rest of the machine.
     const perCreate = (ms) => ms / Math.max(1, b.ok);
