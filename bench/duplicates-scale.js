@@ -29,6 +29,7 @@ const path = require('path');
 const http = require('http');
 const { execFileSync } = require('child_process');
 const { Client } = require('pg');
+const { PG, pgAdmin } = require('./lib/pg');
 
 const env = process.env;
 const appDir = path.resolve(__dirname, '..');
@@ -37,12 +38,6 @@ const SIZES = (env.BENCH_SCALE_SIZES ?? '100000,1000000').split(',').map(Number)
 const CREATES = Number(env.BENCH_SCALE_CREATES ?? 300);
 const WARMUP = 30;
 const REGENERATE_AT = Number(env.BENCH_SCALE_REGENERATE ?? 100000);
-const PG = {
-  host: env.BENCH_PG_HOST ?? '127.0.0.1',
-  port: Number(env.BENCH_PG_PORT ?? 5432),
-  user: env.BENCH_PG_USER ?? 'postgres',
-  password: env.BENCH_PG_PASSWORD || undefined,
-};
 const CONTACT = 'plugin::marketing-setup.contact';
 const log = (...a) => console.error('[bench:scale]', ...a);
 const pct = (xs, p) => {
@@ -102,15 +97,6 @@ const STREETS = ['Kerkstraat', 'Stationsstraat', 'Dorpstraat', 'Molenstraat', 'N
 const DOMAINS = ['telenet.be', 'gmail.com', 'skynet.be', 'proximus.be', 'hotmail.com', 'outlook.com'];
 
 // ------------------------------------------------------------------------------------------------
-async function pgAdmin(sql) {
-  const c = new Client({ ...PG, database: 'postgres' });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function compile() {
   const tsc = require.resolve('typescript/bin/tsc');

@@ -37,6 +37,7 @@ const http = require('http');
 const { fork, execFileSync } = require('child_process');
 const { median, request, post, batch } = require('./lib/load');
 const { Client } = require('pg');
+const { PG, pgAdmin } = require('./lib/pg');
 
 const appDir = path.resolve(__dirname, '..');
 const env = process.env;
@@ -56,12 +57,6 @@ const PROP_TARGET_MS = 200;
 const PROP_VACUUM = env.BENCH_PROPAGATION_VACUUM !== 'false';
 /** Each side of a round is split into this many chunks, alternating with the other side's chunks. */
 const CHUNKS = Math.max(1, Number(env.BENCH_CHUNKS ?? 3));
-const PG = {
-  host: env.BENCH_PG_HOST ?? '127.0.0.1',
-  port: Number(env.BENCH_PG_PORT ?? 5432),
-  user: env.BENCH_PG_USER ?? 'postgres',
-  password: env.BENCH_PG_PASSWORD || undefined,
-};
 const RESULTS_DIR = path.join(__dirname, 'results'); // git-ignored
 /** Bench modules, run after parts 1–5: { name, run(ctx) -> result, markdown(result), server: { fn(strapi, args) } }. */
 const MODULES = [
@@ -631,15 +626,6 @@ const modulesMarkdown = (r) => MODULES.map((m) => m.markdown(r.modules?.[m.name]
 // ------------------------------------------------------------------------------------------------
 // Main
 // ------------------------------------------------------------------------------------------------
-async function pgAdmin(sql) {
-  const c = new Client({ ...PG, database: 'postgres' });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function main() {
   const started = Date.now();
