@@ -5,6 +5,7 @@ import { takeDuplicates, takeWarnings } from '../utils/request-state';
 import contactActions from './contact-actions';
 import merge from './merge';
 import interactions from './interactions';
+import openapi from './openapi';
 import { adminControllers } from '../admin-api';
 
 /**
@@ -39,5 +40,6 @@ export const controllers = {
   'contact-actions': contactActions,
   merge,
   interactions,
+  openapi,
   ...adminControllers,
 };

@@ -4,6 +4,7 @@ import { uidOf } from '../content-types/fields';
 import contactActions from './contact-actions';
 import merge from './merge';
 import interactions from './interactions';
+import openapi from './openapi';
 import { adminRouter } from '../admin-api';
 
 /** Types written by the plugin only: readable over REST, never written. */
@@ -20,6 +21,7 @@ export const routes = {
   merge,
   ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any, READ_ONLY.has(name) ? { only: ['find', 'findOne'] } : {})])),
   interactions,
+  openapi,
   // Admin panel API (/marketing-setup/..., admin JWT + RBAC): settings page and number series screens.
   admin: adminRouter,
 };

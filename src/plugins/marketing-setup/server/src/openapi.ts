@@ -1,0 +1,103 @@
+/**
+ * The plugin's OpenAPI document: Strapi's own generator (`@strapi/openapi`, as `strapi openapi generate`) run
+ * over the plugin's content-API routes (their Zod request/response schemas) and its admin routes, kept to the
+ * plugin's paths. Content-API paths carry the REST prefix (/api); admin paths are under /marketing-setup.
+ * `npm run openapi` writes it to docs/openapi.json; GET /api/marketing-setup/openapi.json serves it.
+ */
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+type Doc = { openapi: string; info: Record<string, unknown>; paths: Record<string, Record<string, any>>; components?: Record<string, any>; [k: string]: unknown };
+
+const PLUGIN_PATH = /^\/marketing-setup(\/|$)/;
+
+/** Strapi's generator, when the host's Strapi ships it (5.2x and later); null otherwise. */
+function generator(): null | ((strapi: Core.Strapi, options: { type: 'content-api' | 'admin' }) => { document: Doc }) {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('@strapi/openapi').generate;
+  } catch {
+    return null;
+  }
+}
+
+/** The plugin's part of the generated document of one route type, paths prefixed. */
+function pluginPart(doc: Doc, prefix: string, tag: string) {
+  const paths: Doc['paths'] = {};
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    if (!PLUGIN_PATH.test(path)) continue;
+    for (const op of Object.values(item)) if (op && typeof op === 'object' && 'responses' in op) op.tags = [tag];
+    paths[`${prefix}${path}`] = item;
+  }
+  return paths;
+}
+
+/** Strapi's generator writes `publishedAt`'s default as the time of generation: left out, so the document is reproducible. */
+function withoutGenerationTime<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(withoutGenerationTime);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.default === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(o.default)) delete o.default;
+    Object.values(o).forEach(withoutGenerationTime);
+  }
+  return node;
+}
+
+/** The component schemas the plugin's paths refer to, directly or through each other (the host's others left out). */
+function referencedSchemas(paths: Doc['paths'], all: Record<string, unknown>) {
+  const kept: Record<string, unknown> = {};
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        const name = k === '$ref' && typeof v === 'string' ? v.match(/^#\/components\/schemas\/(.+)$/)?.[1] : undefined;
+        if (name && !(name in kept) && name in all) {
+          kept[name] = all[name];
+          visit(all[name]);
+        } else visit(v);
+      }
+    }
+  };
+  visit(paths);
+  return kept;
+}
+
+export function buildOpenApiDocument(strapi: Core.Strapi, version: string): Doc | null {
+  const generate = generator();
+  if (!generate) return null;
+  const content = generate(strapi, { type: 'content-api' }).document;
+  const admin = generate(strapi, { type: 'admin' }).document;
+  const restPrefix = String(strapi.config.get('api.rest.prefix', '/api'));
+  const paths = { ...pluginPart(content, restPrefix, 'content-api'), ...pluginPart(admin, '', 'admin') };
+  return withoutGenerationTime({
+    openapi: content.openapi,
+    info: {
+      title: 'Marketing Setup (strapi-plugin-marketing-setup)',
+      version,
+      description:
+        'Contacts, inheritance, number series, duplicates, business relations and interactions. Content API routes ' +
+        `(${restPrefix}/marketing-setup/…) take an API token or a users-permissions JWT; admin routes (/marketing-setup/…) ` +
+        'take an admin JWT and the RBAC actions of Settings → Roles → Plugins → Marketing Setup.',
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'content-api', description: 'REST API for API consumers' },
+      { name: 'admin', description: 'Admin panel API' },
+    ],
+    paths,
+    components: { schemas: referencedSchemas(paths, content.components?.schemas ?? {}), securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearerAuth: [] }],
+  });
+}
+
+/** The plugin package's version: the nearest package.json above this file that is the plugin's. */
+export function pluginVersion(from = __dirname): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (pkg.name === 'strapi-plugin-marketing-setup') return pkg.version;
+  }
+  return '0.0.0';
+}
