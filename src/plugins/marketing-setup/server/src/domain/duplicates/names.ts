@@ -39,11 +39,11 @@ export interface NameToken {
   code: string; // primary Double Metaphone code, '' for words under 3 letters
 }
 
-/** One way to read a person's name: first-name words and the surname without spaces. */
+/** One reading of a person's name (normalise.ts `PersonReading`): first-name words, the surname without spaces. */
 export interface NameReading {
   first: NameToken[];
   surname: NameToken;
-  surnameFirst: boolean; // read from a name typed surname first ("Peeters Jan")
+  surnameFirst: boolean; // the surname leads ("Peeters Jan")
 }
 
 export type Scored = [score: number, method: string];
@@ -127,18 +127,29 @@ function firstNameScore(a: NameToken[], b: NameToken[]): number {
   return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(joined(a), joined(b)));
 }
 
+/** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
+export interface NameParts {
+  surname: number;
+  firstName: number;
+}
+
 /**
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
- * apart; a name typed in one field comes with both readings ("Jan Peeters", "Peeters Jan").
+ * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
+ * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
+ * whichever way the parts were stored.
  */
-export function personNameScore(a: NameReading[], b: NameReading[]): Scored {
-  let best: Scored = [0, 'different'];
+export function personNameScore(a: NameReading[], b: NameReading[]): [score: number, method: string, parts: NameParts] {
+  let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
-      const score = tokenSimilarity(x.surname, y.surname) * firstNameScore(x.first, y.first);
+      const surname = tokenSimilarity(x.surname, y.surname);
+      const firstName = firstNameScore(x.first, y.first);
+      const score = surname * firstName;
       if (score > best[0]) {
         const order = x.surnameFirst !== y.surnameFirst ? ' (one written surname first)' : '';
-        best = [score, score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`];
+        const method = score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`;
+        best = [score, method, { surname, firstName }];
       }
     }
   }

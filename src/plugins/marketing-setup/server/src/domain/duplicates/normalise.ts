@@ -6,6 +6,8 @@
  * Every function takes any value and returns '' for blank input, so callers never test for null.
  */
 
+import { surnameFirstSplit } from '../first-names';
+
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
 /** Letters NFD does not decompose. */
@@ -88,11 +90,24 @@ export function companyNameTokens(name: unknown): string[] {
 /** Surname particles: "Van den Broeck", "de Vries", "Le Clercq" keep them as part of the surname. */
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'ver', 'vande', 'vander', 'vanden', 'le', 'la', 'du', 'des', 'd', 'di', 'da', 'ten', 'ter', 't', 'op', 'in']);
 
+/** One way to cut a person's name into first name(s) and surname, folded. */
+export interface PersonReading {
+  first: string; // '' when unknown
+  surname: string; // particles included
+  surnameFirst: boolean; // the surname is the leading words ("Peeters Jan")
+}
+
 export interface PersonName {
-  first: string; // folded first (and middle) name(s), '' when unknown
-  surname: string; // folded surname, particles included
-  /** When the parts were guessed from `name`: the other reading, surname first ("Peeters Jan"). */
-  surnameFirst: { first: string; surname: string } | null;
+  /** The likeliest reading: the parts as stored, or the name split as `splitName` would. */
+  first: string;
+  surname: string;
+  /**
+   * Every sensible reading of the words, the likeliest first: the surname is the leading or the trailing
+   * words, particles belong to the surname ("geert | de smet", never "geert de | smet"), and neither part
+   * is only particles. Names are compared over all of them, so the order they were written in does not
+   * matter ("De Smet Geert" = "Geert De Smet"), whatever the stored parts say.
+   */
+  readings: PersonReading[];
 }
 
 /** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
@@ -106,26 +121,49 @@ const withoutTitles = (value: unknown): string => {
   return words.slice(i).join(' ');
 };
 
-/** Person name parts from firstName/middleName/surname when given, else split from `name`. */
-export function personName(contact: Record<string, unknown>): PersonName {
-  const surname = foldText(contact.surname);
-  if (surname) {
-    const first = [withoutTitles(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' ');
-    return { first, surname, surnameFirst: null };
+const isParticle = (w: string) => PARTICLES.has(w);
+
+/** The readings of a word sequence (see PersonName.readings), in no particular order. */
+export function personReadings(words: readonly string[]): PersonReading[] {
+  const out: PersonReading[] = [];
+  const join = (from: number, to: number) => words.slice(from, to).join(' ');
+  for (let cut = 1; cut < words.length; cut++) {
+    // Surname trailing: the word before it is no particle (that particle would be the surname's).
+    if (!isParticle(words[0]) && !isParticle(words[cut - 1])) out.push({ first: join(0, cut), surname: join(cut, words.length), surnameFirst: false });
+    // Surname leading: it ends in a real word and the first name starts with one.
+    if (!isParticle(words[cut - 1]) && !isParticle(words[cut])) out.push({ first: join(cut, words.length), surname: join(0, cut), surnameFirst: true });
   }
-  const words = tokens(withoutTitles(contact.name));
-  if (words.length <= 1) return { first: '', surname: words[0] ?? '', surnameFirst: null };
+  return out.length ? out : words.length ? [{ first: '', surname: words.join(' '), surnameFirst: false }] : [];
+}
+
+/** The reading `splitName` would make of a name in one field: surname first when the first names tell. */
+function likeliestReading(words: readonly string[]): PersonReading {
+  if (words.length <= 1) return { first: '', surname: words[0] ?? '', surnameFirst: false };
+  const firstNames = surnameFirstSplit(words);
+  if (firstNames > 0) {
+    return { first: words.slice(words.length - firstNames).join(' '), surname: words.slice(0, words.length - firstNames).join(' '), surnameFirst: true };
+  }
   // First name(s) then surname, the surname taking the particles before it: "Inge Van den Broeck".
   let start = words.length - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1])) start--;
-  // Or surname first, as lists and forms often write it: "Van den Broeck Inge", "Noël Marie-Claire".
-  let end = 0;
-  while (end < words.length - 2 && PARTICLES.has(words[end])) end++;
-  return {
-    first: words.slice(0, start).join(' '),
-    surname: words.slice(start).join(' '),
-    surnameFirst: { first: words.slice(end + 1).join(' '), surname: words.slice(0, end + 1).join(' ') },
-  };
+  while (start > 1 && isParticle(words[start - 1])) start--;
+  return { first: words.slice(0, start).join(' '), surname: words.slice(start).join(' '), surnameFirst: false };
+}
+
+/** Person name: the parts firstName/middleName/surname when a surname is given, else the name, in every reading. */
+export function personName(contact: Record<string, unknown>): PersonName {
+  const surname = foldText(contact.surname);
+  let likeliest: PersonReading;
+  let words: string[];
+  if (surname) {
+    const first = [withoutTitles(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' ');
+    likeliest = { first, surname, surnameFirst: false };
+    words = tokens([first, surname].filter(Boolean).join(' '));
+  } else {
+    words = tokens(withoutTitles(contact.name));
+    likeliest = likeliestReading(words);
+  }
+  const others = personReadings(words).filter((r) => r.first !== likeliest.first || r.surname !== likeliest.surname);
+  return { first: likeliest.first, surname: likeliest.surname, readings: likeliest.surname ? [likeliest, ...others] : others };
 }
 
 /** Street-type abbreviations (NL/FR/EN) to one spelling, whole words. */
