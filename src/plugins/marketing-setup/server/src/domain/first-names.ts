@@ -47,11 +47,16 @@ export function isKnownFirstName(word: string): boolean {
 
 /**
  * How many trailing words are the first name(s) of a name written surname first; 0 when it is not (or
- * cannot be told): the first word is a known first name, or the last is not.
+ * cannot be told): the first word is a known first name or an initial, or the last is neither
+ * ("De Groot L." is surname first).
  */
 export function surnameFirstSplit(words: readonly string[]): number {
-  if (words.length < 2 || isKnownFirstName(words[0])) return 0;
+  const firstNameLike = (w: string) => isKnownFirstName(w) || isInitial(w);
+  if (words.length < 2 || firstNameLike(words[0])) return 0;
   let k = 0;
-  while (k < words.length - 1 && isKnownFirstName(words[words.length - 1 - k])) k++;
+  while (k < words.length - 1 && firstNameLike(words[words.length - 1 - k])) k++;
   return k;
 }
+
+/** "G.", "J.P.", "g": initials stand for first names. */
+const isInitial = (word: string) => /^(\p{L}\.?)+$/u.test(word) && word.replace(/\./g, '').length <= 2 && (word.includes('.') || word.length === 1);

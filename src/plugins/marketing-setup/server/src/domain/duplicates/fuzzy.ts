@@ -287,7 +287,8 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
   if (strongIdentifierShared(breakdown) && name.score >= (opts.strongNameFloor ?? STRONG_NAME_FLOOR)
     && (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR)) return true;
   if (name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;
-  if (IDENTIFIERS.some((f) => field(f)?.score === 1)) return true;
+  // Persons: two first names that are not one name with a typo are two people, whatever they share.
+  if (IDENTIFIERS.some((f) => field(f)?.score === 1)) return (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR);
   const others = breakdown.filter((f) => f.field !== 'name');
   const otherWeight = others.reduce((s, f) => s + f.weight, 0);
   const otherAgreement = others.reduce((s, f) => s + f.weight * f.score, 0) / otherWeight;
@@ -341,7 +342,12 @@ export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
     : p.nameTokens.filter((w) => w.text.length >= 3).slice(0, MAX_NAME_KEYS);
   for (const place of places) for (const w of nameWords) keys.add(`${t}n:${w.code || w.text}:${place}`);
   for (const phone of p.phones) if (phone.length >= 6) keys.add(`${t}t:${phone.slice(-6)}`);
+  // The address itself: a typo that changes a name's sound still meets at the same door (a building's
+  // other residents and tenants come along; the name floor keeps them apart).
+  if (p.street && p.houseNo && places[0]) keys.add(`${t}a:${places[0]}:${p.street}:${p.houseNo}`);
   if (p.vat) keys.add(`${t}v:${p.vat}`);
   if (p.email) keys.add(`${t}e:${p.email}`);
+  // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.
+  if (p.kind === 'company' && p.email && !FREE_MAIL_DOMAINS.has(domainOf(p.email))) keys.add(`cd:${domainOf(p.email)}`);
   return [...keys];
 }

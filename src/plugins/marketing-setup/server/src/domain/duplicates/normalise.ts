@@ -121,7 +121,8 @@ const withoutTitles = (value: unknown): string => {
   return words.slice(i).join(' ');
 };
 
-const isParticle = (w: string) => PARTICLES.has(w);
+// A single letter is an initial here ("D. Brouwer"), not the particle of "d Hondt" (folded "dhondt" anyway).
+const isParticle = (w: string) => w.length > 1 && PARTICLES.has(w);
 
 /** The readings of a word sequence (see PersonName.readings), in no particular order. */
 export function personReadings(words: readonly string[]): PersonReading[] {
