@@ -4,16 +4,14 @@
  * person names are compared differently; both return a score 0..1 and a method a person can read.
  * Pure: no Strapi, no I/O. Input is already normalised (normalise.ts).
  */
-import type { DoubleMetaphone as DoubleMetaphoneClass, JaroWinklerDistance as JaroWinklerFn } from 'natural';
+import { jaroWinkler } from './jaro-winkler';
 import { tokens } from './normalise';
 
-// Deep requires on purpose: natural's index loads every storage adapter, which calls dotenv.config()
-// (reads .env, logs) and costs about a second at start-up. These two files have no dependencies.
+export { jaroWinkler };
+
+// double-metaphone 1.x: one CommonJS function as its main export, no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const jaroWinkler: typeof JaroWinklerFn = require('natural/lib/natural/distance/jaro-winkler_distance');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const DoubleMetaphone: typeof DoubleMetaphoneClass = require('natural/lib/natural/phonetics/double_metaphone');
-const metaphone = new DoubleMetaphone();
+const doubleMetaphone: (word: string) => [primary: string, alternate: string] = require('double-metaphone');
 
 /** Two words that sound alike but are spelt apart (Filips / Philips) score at least this. */
 const PHONETIC_SCORE = 0.9;
@@ -50,7 +48,7 @@ export type Scored = [score: number, method: string];
 
 export const nameToken = (text: string): NameToken => ({
   text,
-  code: text.length >= 3 ? (metaphone.process(text)[0] ?? '') : '',
+  code: text.length >= 3 ? (doubleMetaphone(text)[0] ?? '') : '',
 });
 
 /** A person reading from folded first name(s) and surname; none when there is no surname. */
