@@ -114,11 +114,17 @@ describe('parseAddress', () => {
     ['Kon. Astridlaan 1', 'koningastridlaan', '1'],
     ['Gr. Markt 1', 'grotemarkt', '1'],
     ['Marktpl. 3', 'marktplein', '3'],
-    ['Rue de la Loi 16', 'ruedelaloi', '16'],
-    ['16, rue de la Loi', 'ruedelaloi', '16'],
-    ['Av. Louise 54 bte 2', 'avenuelouise', '54'],
-    ['Chée de Waterloo 10', 'chausseedewaterloo', '10'],
-    ['Chaussée de Waterloo 10', 'chausseedewaterloo', '10'],
+    // French streets in Dutch word order, the commonest words translated: Brussels streets have both names.
+    ['Rue de la Loi 16', 'wetstraat', '16'],
+    ['16, rue de la Loi', 'wetstraat', '16'],
+    ['Wetstraat 16', 'wetstraat', '16'],
+    ['Rue du Marché 3', 'marktstraat', '3'],
+    ["Rue de l'Église 93", 'kerkstraat', '93'],
+    ['Place du Marché 87', 'marktplein', '87'],
+    ['Chaussée de Gand 3', 'gentsteenweg', '3'], // "Gentsesteenweg": 0.93 alike
+    ['Av. Louise 54 bte 2', 'louiselaan', '54'],
+    ['Chée de Waterloo 10', 'waterloosteenweg', '10'],
+    ['Chaussée de Waterloo 10', 'waterloosteenweg', '10'],
     ['Postbus', 'postbus', ''],
   ])('%s → %s %s', (address, street, number) => {
     expect(parseAddress(address)).toEqual({ street, number });

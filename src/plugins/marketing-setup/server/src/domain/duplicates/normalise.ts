@@ -183,6 +183,33 @@ const GLUED_SUFFIXES: Array<[RegExp, string]> = [
   [/(\p{L}{3,})pl$/u, '$1plein'],
   [/(\p{L}{3,})wg$/u, '$1weg'],
 ];
+/**
+ * French street names in their Dutch word order: "Rue du Marché" = "Marktstraat", "Chaussée de Gand" =
+ * "Gentsesteenweg" (close enough for the street's Jaro-Winkler), "Avenue de la Gare" = "Stationslaan".
+ * Brussels streets carry both names, and elsewhere people write the other language. Only the street
+ * type and the commonest street words are translated; the rest compares as spelt (or via the towns).
+ */
+const FRENCH_STREET_TYPES: Record<string, string> = {
+  rue: 'straat', chaussee: 'steenweg', plein: 'plein', avenue: 'laan', boulevard: 'laan', quai: 'kaai', impasse: 'gang',
+};
+const FRENCH_STREET_WORDS: Record<string, string> = {
+  marche: 'markt', eglise: 'kerk', gare: 'station', station: 'station', neuve: 'nieuw', haute: 'hoog', moulin: 'molen',
+  loi: 'wet', arts: 'kunst', ecole: 'school', chapelle: 'kapel', pont: 'brug', roi: 'koning', reine: 'koningin',
+  industrie: 'industrie', champs: 'veld', bois: 'bos', fontaine: 'bron', jardin: 'tuin', prince: 'prins', couvent: 'klooster',
+};
+const FRENCH_ARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
+
+/** "rue du marche" → "marktstraat"; other streets unchanged (canonical street words as input). */
+function dutchStreetOrder(words: string[]): string[] {
+  const type = FRENCH_STREET_TYPES[words[0]];
+  if (!type || words.length < 2) return words;
+  const core = words.slice(1)
+    .map((w) => (/^[ld][aeiouy]/.test(w) && FRENCH_STREET_WORDS[w.slice(1)] ? w.slice(1) : w)) // "l'Église" folds to "leglise"
+    .filter((w) => !FRENCH_ARTICLES.has(w))
+    .map((w) => FRENCH_STREET_WORDS[w] ?? CITY_ALIASES[w] ?? w);
+  return core.length ? [...core, type] : words;
+}
+
 /** Box words between house number and box: "12 bus 3", "12 bte 3", "12/3", "12b3". */
 const BOX_WORDS = new Set(['bus', 'bte', 'boite', 'box', 'b', 'bt']);
 
@@ -196,9 +223,9 @@ export function parseAddress(value: unknown): Address {
   const folded = foldText(value).replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
   const words = tokens(folded).map((w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w));
   const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
-  if (firstNumber < 0) return { street: words.join(''), number: '' };
+  if (firstNumber < 0) return { street: dutchStreetOrder(words).join(''), number: '' };
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
-  const street = firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber);
+  const street = dutchStreetOrder(firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber));
   let number = words[firstNumber];
   const next = words[firstNumber + 1];
   if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
