@@ -79,7 +79,6 @@ export interface PreparedContact {
   city: string;
   postCode: string;
   phones: string[];
-  mobiles: string[]; // the phones that are mobile numbers
   vat: string;
   email: string;
 }
@@ -130,7 +129,6 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
     city: normaliseCity(c.city),
     postCode: normalisePostCode(c.postCode),
     phones: [...new Set(phones)],
-    mobiles: [...new Set(phones)].filter(isMobileNumber),
     vat: normaliseVat(c.vatRegistrationNo),
     email: normaliseEmail(c.email),
   };
