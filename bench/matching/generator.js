@@ -358,7 +358,106 @@ function render(rng, party, dirty) {
     }
     if (p(0.2)) rec.email = rng.chance(0.5) ? rec.email.toUpperCase() : cap(rec.email);
   } else if (party.email) made.push('e-mail missing');
+  applyStyle(rng, party, rec, made, pickStyle(rng, party, dirty));
   return { rec, made };
+}
+
+// ---------------------------------------------------------------- styles: what real data has
+/**
+ * Each record is written in one style (its category in the per-category report). 'plain' is only the
+ * random corruptions above; the others force one thing real data has and the first generator never did.
+ * A first record (dirty = 0) can be written surname first or come from a web form too: lists and eID
+ * exports write the surname first, and a web form is often the first a CRM hears of someone.
+ */
+const PERSON_STYLES = [['surname first', 0.14], ['surname first + typo', 0.08], ['initials', 0.08], ['prefix', 0.2], ['phone format', 0.06], ['e-mail case', 0.06], ['web form', 0.08]];
+const COMPANY_STYLES = [['bilingual address', 0.12], ['phone format', 0.1], ['e-mail case', 0.08], ['web form', 0.08]];
+const FIRST_RECORD_STYLES = { person: [['surname first', 0.12], ['web form', 0.04]], company: [['web form', 0.03]] };
+function pickStyle(rng, party, dirty) {
+  const styles = dirty ? (party.type === 'person' ? PERSON_STYLES : COMPANY_STYLES) : FIRST_RECORD_STYLES[party.type];
+  let roll = rng.next();
+  for (const [style, share] of styles) { if (roll < share) return style; roll -= share; }
+  return 'plain';
+}
+/** Brussels streets have a Dutch and a French name; Walloon and Flemish ones are written in the other language by some. */
+const STREET_TRANSLATIONS = {
+  'Rue de la Loi': 'Wetstraat', 'Avenue Louise': 'Louizalaan', 'Chaussée de Waterloo': 'Waterloosesteenweg', 'Rue Neuve': 'Nieuwstraat',
+  'Rue du Marché': 'Marktstraat', 'Avenue des Arts': 'Kunstlaan', "Rue de l'Église": 'Kerkstraat', 'Chaussée de Bruxelles': 'Brusselsesteenweg',
+  'Rue Saint-Gilles': 'Sint-Gillisstraat', 'Avenue de la Gare': 'Stationslaan', 'Rue Haute': 'Hoogstraat', 'Chaussée de Charleroi': 'Charleroisesteenweg',
+  Kerkstraat: "Rue de l'Église", Stationsstraat: 'Rue de la Station', Nieuwstraat: 'Rue Neuve', 'Grote Markt': 'Grand-Place', Hoogstraat: 'Rue Haute',
+  Molenstraat: 'Rue du Moulin', Stationsplein: 'Place de la Gare', Marktplein: 'Place du Marché', Gentsesteenweg: 'Chaussée de Gand',
+  Brugsesteenweg: 'Chaussée de Bruges', Mechelsesteenweg: 'Chaussée de Malines', 'Koning Albertlaan': 'Avenue Roi Albert',
+};
+const MOBILE_FORMATS = [
+  (p) => `+${p.country === 'BE' ? 32 : 31}${p.area.slice(1)}${p.rest}`,
+  (p) => `00${p.country === 'BE' ? 32 : 31} ${p.area.slice(1)} ${p.rest.replace(/(\d{2})(?=\d)/g, '$1 ')}`,
+  (p) => `${p.area}/${p.rest.replace(/(\d{2})(?=\d)/g, '$1.')}`,
+  (p) => `(${p.area}) ${p.rest}`,
+  (p) => `+${p.country === 'BE' ? 32 : 31} ${p.area.slice(1)}.${p.rest.replace(/(\d{2})(?=\d)/g, '$1.')}`,
+];
+const personParts = (rec) => {
+  if (rec.surname) return [rec.firstName ?? '', rec.surname];
+  // Only a name: the party's parts as rendered (surname first or not) are recovered from the record's name.
+  return null;
+};
+function applyStyle(rng, party, rec, made, style) {
+  const tag = (t) => { rec.style = t; made.push(`style: ${t}`); };
+  const sur = () => rec.surname ?? party.surname;
+  const first = () => rec.firstName ?? party.first;
+  switch (style) {
+    case 'surname first':
+    case 'surname first + typo': {
+      if (party.type !== 'person') return;
+      let [f, s] = personParts(rec) ?? [party.first, party.surname];
+      if (style === 'surname first + typo') { if (rng.chance(0.5)) s = typo(rng, s); else f = typo(rng, f); }
+      if (rng.chance(0.3)) s = s.toUpperCase(); // eID style: "DE SMET Geert"
+      delete rec.firstName; delete rec.surname;
+      rec.name = `${s} ${f}`;
+      return tag(style);
+    }
+    case 'initials': {
+      const f = `${stripAccents(first())[0]}.`;
+      const s = sur();
+      rec.name = rng.chance(0.3) ? `${s} ${f}` : `${f} ${s}`;
+      if (rng.chance(0.5) && !rec.name.startsWith(s)) { rec.firstName = f; rec.surname = s; } else { delete rec.firstName; delete rec.surname; }
+      return tag(style);
+    }
+    case 'prefix': {
+      const s = sur();
+      if (!/ /.test(s)) return;
+      const variant = rng.pick([s.replace(/ /g, ''), s.toLowerCase().replace(/\S+$/, (w) => cap(w)), s.toUpperCase(), cap(s.replace(/ /g, '').toLowerCase())]);
+      if (rec.surname) { rec.surname = variant; rec.name = `${rec.firstName} ${variant}`; } else { rec.name = `${first()} ${variant}`; }
+      return tag(style);
+    }
+    case 'bilingual address': {
+      const alias = party.place[4];
+      const translated = STREET_TRANSLATIONS[party.street.name];
+      if (!alias.length && !translated) return;
+      if (alias.length) rec.city = rng.pick(alias);
+      if (translated && rec.address) rec.address = `${translated} ${party.street.no}${party.street.suffix}`;
+      return tag(style);
+    }
+    case 'phone format': {
+      const number = party.mobile ?? party.phone;
+      if (!number) return;
+      rec[party.mobile ? 'mobilePhoneNo' : 'phoneNo'] = rng.pick(MOBILE_FORMATS)(number);
+      return tag(style);
+    }
+    case 'e-mail case': {
+      if (!party.email) return;
+      rec.email = rng.pick([party.email.toUpperCase(), party.email.replace(/(^|[.@])([a-z])/g, (m, a, b) => a + b.toUpperCase())]);
+      return tag(style);
+    }
+    case 'web form': {
+      if (!party.email) return;
+      // A web form: the name, an e-mail address and sometimes a phone; nothing else.
+      for (const k of ['address', 'postCode', 'city', 'vatRegistrationNo', 'phoneNo']) delete rec[k];
+      rec.email = party.email;
+      if (!(party.mobile && rng.chance(0.5))) delete rec.mobilePhoneNo;
+      if (party.type === 'person' && rng.chance(0.7)) { rec.firstName = party.first; rec.surname = party.surname; rec.name = `${party.first} ${party.surname}`; }
+      return tag(style);
+    }
+    default:
+  }
 }
 
 // ---------------------------------------------------------------- population

@@ -178,6 +178,60 @@ test('the search costs a handful of statements per contact write, not one per co
   expect(withSearch - without).toBeLessThanOrEqual(7);
 });
 
+describe('persons written surname first, with initials, and households (issue 14)', () => {
+  const get = async (documentId: string) => (await t.api.get(`${API}/contacts/${documentId}`)).body.data;
+  const dupIds = (res: any) => (res.meta.duplicates ?? []).map((d: any) => d.documentId);
+
+  test('"De Smet Geert" is found as "Geert De Smet" and stored with the surname "De Smet"', async () => {
+    const home = { type: 'person', address: 'Kapelstraat 4', postCode: '9300', city: 'Aalst' };
+    const a = await create({ ...home, name: 'Geert De Smet', mobilePhoneNo: '0475 12 34 56', email: 'geert.desmet@telenet.be' });
+    const b = await create({ ...home, name: 'De Smet Geert', mobilePhoneNo: '+32 475/12.34.56', email: 'Geert.DeSmet@Telenet.be' });
+    expect(dupIds(b)).toEqual([a.data.documentId]);
+    expect(await get(b.data.documentId)).toMatchObject({ name: 'De Smet Geert', firstName: 'Geert', middleName: null, surname: 'De Smet' });
+    const [pair] = await pairsOf(b.data.documentId);
+    const name = pair.breakdown.find((f: any) => f.field === 'name');
+    expect(name).toMatchObject({ score: 1, parts: { surname: 1, firstName: 1 } });
+    expect(pair.breakdown.find((f: any) => f.field === 'phone')).toMatchObject({ score: 1, method: 'exact (mobile number)' });
+  });
+
+  test('surname first with a typo: "Verhoven Koen" is "Koen Verhoeven" at the same address and landline', async () => {
+    const home = { type: 'person', address: 'Molenstraat 17', postCode: '3300', city: 'Tienen', phoneNo: '016 81 22 33' };
+    const a = await create({ ...home, name: 'Koen Verhoeven' });
+    const b = await create({ ...home, name: 'Verhoven Koen' });
+    expect(dupIds(b)).toEqual([a.data.documentId]);
+    const name = (await pairsOf(b.data.documentId))[0].breakdown.find((f: any) => f.field === 'name');
+    expect(name.score).toBeGreaterThan(0.9);
+    expect(name.score).toBeLessThan(1);
+  });
+
+  test('an initial: "M. Janssens" is "Marc Janssens"; "Janssens M." too', async () => {
+    const home = { type: 'person', address: 'Veldstraat 88', postCode: '2300', city: 'Turnhout', mobilePhoneNo: '0486 55 44 33' };
+    const a = await create({ ...home, name: 'Marc Janssens' });
+    const b = await create({ ...home, name: 'M. Janssens' });
+    expect(dupIds(b)).toEqual([a.data.documentId]);
+    const c = await create({ ...home, name: 'Janssens M.' });
+    expect(dupIds(c).sort()).toEqual([a.data.documentId, b.data.documentId].sort());
+    expect(await get(c.data.documentId)).toMatchObject({ firstName: 'M.', surname: 'Janssens' });
+    expect((await pairsOf(c.data.documentId)).find((p: any) => p.documentId === a.data.documentId).breakdown
+      .find((f: any) => f.field === 'name')).toMatchObject({ score: 0.9, parts: { surname: 1, firstName: 0.9 } });
+  });
+
+  test('a household stays apart: "Anna De Smet" at the same address, landline and family mailbox as "Geert De Smet"', async () => {
+    const house = { type: 'person', address: 'Schoolstraat 9', postCode: '8500', city: 'Kortrijk', phoneNo: '056 12 12 12', email: 'desmet.familie@gmail.com' };
+    const geert = await create({ ...house, name: 'Geert De Smet', mobilePhoneNo: '0477 10 20 30' });
+    const anna = await create({ ...house, name: 'Anna De Smet', mobilePhoneNo: '0477 40 50 60' });
+    expect(anna.meta.duplicates).toBeUndefined();
+    const anna2 = await create({ ...house, name: 'De Smet Anna' });
+    expect(dupIds(anna2)).toEqual([anna.data.documentId]);
+    expect(dupIds(anna2)).not.toContain(geert.data.documentId);
+  });
+
+  test('the caller can say which part is the surname: parts sent win over the split of the name', async () => {
+    const res = await create({ type: 'person', name: 'Peeters Xandro', firstName: 'Xandro', surname: 'Peeters', city: 'Lier' });
+    expect(await get(res.data.documentId)).toMatchObject({ name: 'Xandro Peeters', firstName: 'Xandro', surname: 'Peeters' });
+  });
+});
+
 describe('four lines (Name, City first/last 5)', () => {
   beforeAll(async () => {
     await setLines([

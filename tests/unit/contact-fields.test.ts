@@ -27,6 +27,20 @@ describe('splitName', () => {
     expect(splitName(name)).toEqual({ firstName, middleName, surname });
   });
 
+  it.each([
+    ['Verhoeven Koen', 'Koen', null, 'Verhoeven'],
+    ['De Smet Geert', 'Geert', null, 'De Smet'],
+    ['DE SMET Geert', 'Geert', null, 'DE SMET'],
+    ['Van den Broeck Marie-Claire', 'Marie-Claire', null, 'Van den Broeck'],
+    ['Peeters Jan Willem', 'Jan Willem', null, 'Peeters'],
+    // Starts with a known first name, or ends with an unknown one: the reference's order.
+    ['Koen Verhoeven', 'Koen', null, 'Verhoeven'],
+    ['Geert De Smet', 'Geert', 'De', 'Smet'],
+    ['Peeters Xandro', 'Peeters', null, 'Xandro'],
+  ])('surname first where the first names tell: %j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual({ firstName, middleName, surname });
+  });
+
   it('truncates each part to 30 characters', () => {
     const long = 'A'.repeat(35);
     expect(splitName(`${long} ${long}`)).toEqual({ firstName: 'A'.repeat(30), middleName: null, surname: 'A'.repeat(30) });

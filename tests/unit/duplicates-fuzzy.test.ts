@@ -2,6 +2,7 @@ import {
   FUZZY_THRESHOLD,
   FUZZY_WEIGHTS,
   FieldScore,
+  MOBILE_EXACT,
   NAME_FLOOR,
   blockingKeys,
   fuzzyFires,
@@ -157,6 +158,62 @@ describe('fuzzyScore', () => {
     const a = company({ name: 'Fabrikam NV', city: 'Gent', phoneNo: '09 111 22 33' });
     const b = company({ name: 'Fabrikkam', city: 'Gand', phoneNo: '+32 9 111 22 33' });
     expect(fuzzyScore(prepareContact(a), prepareContact(b))).toEqual(fuzzyScore(a, b));
+  });
+});
+
+describe('person names in either order (issue 14)', () => {
+  const home = { address: 'Kerkstraat 12', postCode: '9000', city: 'Gent' };
+  const name = (a: Record<string, unknown>, b: Record<string, unknown>) => field(fuzzyScore(person(a), person(b)), 'name')!;
+
+  it.each([
+    [{ name: 'De Smet Geert' }, { name: 'Geert De Smet' }, 1],
+    [{ name: 'Verhoeven Koen' }, { name: 'Koen Verhoeven' }, 1],
+    // As REST stores them: the reference's split of "Geert De Smet" puts "De" in the middle name.
+    [{ firstName: 'Geert', middleName: 'De', surname: 'Smet' }, { firstName: 'Geert', surname: 'De Smet' }, 1],
+    [{ firstName: 'Van den Broeck', surname: 'Inge' }, { firstName: 'Inge', surname: 'Vandenbroeck' }, 1],
+  ])('%j = %j', (a, b, score) => {
+    expect(name(a, b).score).toBe(score);
+  });
+
+  it('with a typo, an initial or prefixes written together', () => {
+    expect(name({ name: 'De Smet Gert' }, { name: 'Geert De Smet' }).score).toBeGreaterThan(0.9);
+    expect(name({ name: 'Verhoven Koen' }, { firstName: 'Koen', surname: 'Verhoeven' }).score).toBeGreaterThan(0.9);
+    expect(name({ name: 'G. De Smet' }, { name: 'Geert De Smet' })).toMatchObject({ score: 0.9, parts: { surname: 1, firstName: 0.9 } });
+    expect(name({ name: 'De Smet G.' }, { name: 'Geert De Smet' }).score).toBe(0.9);
+    expect(name({ name: 'Inge Vandenbroeck' }, { name: 'Van den Broeck Inge' }).score).toBe(1);
+    expect(name({ name: 'Verhoeven Koen' }, { name: 'Koen Verhoeven' }).method).toMatch(/one written surname first/);
+  });
+
+  it('and the whole pair fires, surname first with and without typo', () => {
+    const mail = { email: 'geert.desmet@telenet.be', mobilePhoneNo: '0475 12 34 56' };
+    expect(fuzzyScore(person({ ...home, ...mail, name: 'De Smet Geert' }), person({ ...home, ...mail, firstName: 'Geert', surname: 'De Smet' })).fires).toBe(true);
+    expect(fuzzyScore(person({ ...home, name: 'DE SMET Gert' }), person({ ...home, name: 'Geert De Smet' })).fires).toBe(true);
+  });
+
+  it('keeps a household apart: same surname, address and landline, other first name', () => {
+    const house = { ...home, phoneNo: '09 222 33 44' };
+    for (const [a, b] of [['Geert De Smet', 'Anna De Smet'], ['De Smet Geert', 'Anna De Smet'], ['Smet Geert', 'Smet Anna'], ['Verhoeven Koen', 'Lotte Verhoeven']]) {
+      const r = fuzzyScore(person({ ...house, name: a }), person({ ...house, name: b }));
+      expect([a, b, r.fires]).toEqual([a, b, false]);
+      expect(field(r, 'name')!.score).toBeLessThan(0.6);
+    }
+  });
+
+  it('a household sharing the family mailbox stays apart too; the same mobile number with the particle dropped and a typo is one person', () => {
+    const family = { ...home, email: 'desmet.familie@gmail.com' };
+    expect(fuzzyScore(person({ ...family, name: 'Geert De Smet' }), person({ ...family, name: 'Anna De Smet' })).fires).toBe(false);
+    const mobile = { mobilePhoneNo: '0475 12 34 56', city: 'Gent' };
+    const r = fuzzyScore(person({ ...mobile, firstName: 'Geert', surname: 'De Smet' }), person({ ...mobile, firstName: 'Geert', surname: 'Sment' }));
+    expect(field(r, 'phone')!.method).toBe(MOBILE_EXACT);
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(r.fires).toBe(true);
+  });
+
+  it('two companies with one info@ mailbox are not near-proof (sister companies); the same VAT number is', () => {
+    const mail = { email: 'info@verlonex.be', city: 'Gent' };
+    expect(fuzzyScore(company({ ...mail, name: 'Verlonex Gent' }), company({ ...mail, name: 'Verlonex Antwerpen' })).fires).toBe(false);
+    const vat = { vatRegistrationNo: 'BE 0123.456.749', city: 'Gent' };
+    expect(fuzzyScore(company({ ...vat, name: 'Verlonex Gent' }), company({ ...vat, name: 'Verlonex' })).fires).toBe(true);
   });
 });
 

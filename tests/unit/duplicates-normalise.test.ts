@@ -67,21 +67,29 @@ describe('company names: legal forms and connectors', () => {
 });
 
 describe('personName', () => {
-  it('uses the parts when the surname is given', () => {
-    expect(personName({ firstName: 'Jean-Pierre', middleName: '', surname: 'Van den Broeck' })).toEqual({
-      first: 'jean pierre', surname: 'van den broeck', surnameFirst: null,
-    });
+  const cut = (r: { first: string; surname: string }) => `${r.first} | ${r.surname}`;
+
+  it('uses the parts when the surname is given, and still reads the words every sensible way', () => {
+    const p = personName({ firstName: 'Jean-Pierre', middleName: '', surname: 'Van den Broeck' });
+    expect(p).toMatchObject({ first: 'jean pierre', surname: 'van den broeck' });
+    expect(p.readings.map(cut)).toEqual(['jean pierre | van den broeck', 'jean | pierre van den broeck', 'pierre van den broeck | jean']);
   });
 
-  it('splits a name typed in one field both ways, particles with the surname', () => {
-    expect(personName({ name: 'Inge Van den Broeck' })).toEqual({
-      first: 'inge', surname: 'van den broeck', surnameFirst: { first: 'van den broeck', surname: 'inge' },
-    });
-    expect(personName({ name: 'Van den Broeck Inge' }).surnameFirst).toEqual({ first: 'inge', surname: 'van den broeck' });
-    expect(personName({ name: 'Peeters Jan' })).toEqual({
-      first: 'peeters', surname: 'jan', surnameFirst: { first: 'jan', surname: 'peeters' },
-    });
-    expect(personName({ name: 'Peeters' })).toEqual({ first: '', surname: 'peeters', surnameFirst: null });
+  it('reads "De Smet Geert" and "Geert De Smet" alike: particles belong to the surname', () => {
+    expect(personName({ name: 'Geert De Smet' }).readings.map(cut)).toEqual(['geert | de smet']);
+    expect(personName({ name: 'De Smet Geert' }).readings.map(cut)).toEqual(['geert | de smet']);
+    // Parts stored the reference's way ("De" as middle name) are read the same.
+    expect(personName({ firstName: 'Geert', middleName: 'De', surname: 'Smet' }).readings.map(cut)).toContain('geert | de smet');
+    expect(personName({ name: 'Van den Broeck Inge' }).readings.map(cut)).toEqual(['inge | van den broeck']);
+  });
+
+  it('takes a known first name at the end as the sign of a name written surname first', () => {
+    expect(personName({ name: 'Verhoeven Koen' })).toMatchObject({ first: 'koen', surname: 'verhoeven' });
+    expect(personName({ name: 'Verhoeven Koen' }).readings.map(cut)).toEqual(['koen | verhoeven', 'verhoeven | koen']);
+    expect(personName({ name: 'Koen Verhoeven' })).toMatchObject({ first: 'koen', surname: 'verhoeven' });
+    // Unknown first name: the reference's order first, the other reading too.
+    expect(personName({ name: 'Peeters Xandro' }).readings.map(cut)).toEqual(['peeters | xandro', 'xandro | peeters']);
+    expect(personName({ name: 'Peeters' }).readings.map(cut)).toEqual([' | peeters']);
   });
 
   it('drops forms of address and titles', () => {
@@ -106,11 +114,17 @@ describe('parseAddress', () => {
     ['Kon. Astridlaan 1', 'koningastridlaan', '1'],
     ['Gr. Markt 1', 'grotemarkt', '1'],
     ['Marktpl. 3', 'marktplein', '3'],
-    ['Rue de la Loi 16', 'ruedelaloi', '16'],
-    ['16, rue de la Loi', 'ruedelaloi', '16'],
-    ['Av. Louise 54 bte 2', 'avenuelouise', '54'],
-    ['Chée de Waterloo 10', 'chausseedewaterloo', '10'],
-    ['Chaussée de Waterloo 10', 'chausseedewaterloo', '10'],
+    // French streets in Dutch word order, the commonest words translated: Brussels streets have both names.
+    ['Rue de la Loi 16', 'wetstraat', '16'],
+    ['16, rue de la Loi', 'wetstraat', '16'],
+    ['Wetstraat 16', 'wetstraat', '16'],
+    ['Rue du Marché 3', 'marktstraat', '3'],
+    ["Rue de l'Église 93", 'kerkstraat', '93'],
+    ['Place du Marché 87', 'marktplein', '87'],
+    ['Chaussée de Gand 3', 'gentsteenweg', '3'], // "Gentsesteenweg": 0.93 alike
+    ['Av. Louise 54 bte 2', 'louiselaan', '54'],
+    ['Chée de Waterloo 10', 'waterloosteenweg', '10'],
+    ['Chaussée de Waterloo 10', 'waterloosteenweg', '10'],
     ['Postbus', 'postbus', ''],
   ])('%s → %s %s', (address, street, number) => {
     expect(parseAddress(address)).toEqual({ street, number });
@@ -168,6 +182,11 @@ describe('normalisePhone', () => {
   ])('%s → 31234567', (phone) => {
     expect(normalisePhone(phone)).toBe('31234567');
   });
+
+  it.each(['0475 12 34 56', '0475/12.34.56', '+32475123456', '0032 475 12 34 56', '+32 (0)475 12 34 56', '(0475) 12 34 56', '+32 475.12.34.56'])(
+    'mobile %s → 475123456',
+    (phone) => expect(normalisePhone(phone)).toBe('475123456'),
+  );
 
   it('unifies Dutch and mobile numbers the same way', () => {
     expect(normalisePhone('+31 20 123 4567')).toBe(normalisePhone('020-1234567'));

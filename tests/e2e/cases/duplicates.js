@@ -95,6 +95,22 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     assert.equal(all.body.data[0].separateContacts, true);
   });
 
+  await runner.test('a person written surname first is reviewed with how alike surname and first name are', async () => {
+    const home = { type: 'person', address: 'Kapelstraat 4', postCode: '9300', city: 'Aalst', mobilePhoneNo: '0475 12 34 56' };
+    const a = await createContact({ ...home, name: 'Geert De Smet' });
+    const b = await createContact({ ...home, name: 'De Smet Gert' });
+    assert.equal((await pairsOf(a.documentId)).length, 1, 'the two are a pair');
+    await goto(DUPLICATES, 'pairs');
+    const row = pairRow(a, b);
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByTestId('pair-review');
+    await review.getByTestId('breakdown-name').waitFor();
+    assert.match(await review.getByTestId('breakdown-name-parts').textContent(), /^surname 100 % · first name 9\d(\.\d)? %$/);
+    await shot(page, 'duplicates-pair-review-surname-first');
+    await page.keyboard.press('Escape');
+  });
+
   await runner.test('a duplicates pair is merged from the review screen, and the merge is undone from the merge log', async () => {
     const older = await createContact({ ...twin, vatRegistrationNo: 'BE0555444333', name: 'Tailspin Toys NV', phoneNo: '03 111 11 11' });
     const newer = await createContact({ ...twin, vatRegistrationNo: 'BE0555444333', name: 'Tailspin Toys N.V.', phoneNo: '03 999 99 99', email: 'hello@tailspin.be' });

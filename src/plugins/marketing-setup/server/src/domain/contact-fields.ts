@@ -4,6 +4,7 @@
  * Pure: no Strapi, no I/O. Broken rules throw `RuleViolation` with the field as path.
  */
 import { RuleViolation } from './errors';
+import { surnameFirstSplit } from './first-names';
 
 export type ContactType = 'company' | 'person';
 
@@ -44,10 +45,25 @@ const part = (s: string | undefined): string | null => (s ? s.slice(0, NAME_PART
 const sets = (changes: Record<string, any>, key: string) =>
   Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
 
+/**
+ * Name → parts, the reference's way (first word, middle words, last word) — unless the name is written
+ * surname first, as lists, exports and eID data do, and the words tell: the name does not start with a
+ * known first name but ends with one or more ("Verhoeven Koen", "De Smet Geert", "Van den Broeck Marie
+ * Claire"). Then the trailing first names are the first name and the rest the surname. A caller that
+ * knows the parts sends firstName / surname itself (they win over the name).
+ */
 export function splitName(name: string): NameParts {
   const words = collapse(name ?? '').split(' ').filter(Boolean);
   if (words.length === 0) return { firstName: null, middleName: null, surname: null };
   if (words.length === 1) return { firstName: part(words[0]), middleName: null, surname: null };
+  const firstNames = surnameFirstSplit(words);
+  if (firstNames > 0) {
+    return {
+      firstName: part(words.slice(words.length - firstNames).join(' ')),
+      middleName: null,
+      surname: part(words.slice(0, words.length - firstNames).join(' ')),
+    };
+  }
   const surname = words[words.length - 1];
   if (words.length === 2) return { firstName: part(words[0]), middleName: null, surname: part(surname) };
   return {

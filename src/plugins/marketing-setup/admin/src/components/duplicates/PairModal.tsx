@@ -106,7 +106,17 @@ const Review = ({ pair }: { pair: Pair }) => {
                 <Td><Typography>{b.values?.[0] ?? '—'}</Typography></Td>
                 <Td><Typography>{b.values?.[1] ?? '—'}</Typography></Td>
                 <Td>
-                  <Typography textColor={b.score >= 0.9 ? 'success600' : b.score >= 0.7 ? 'warning600' : 'neutral600'}>{percent(b.score)}</Typography>
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography textColor={b.score >= 0.9 ? 'success600' : b.score >= 0.7 ? 'warning600' : 'neutral600'}>{percent(b.score)}</Typography>
+                    {b.parts && (
+                      <Typography variant="pi" textColor="neutral600" data-testid="breakdown-name-parts">
+                        {t('dup.breakdown.nameParts', 'surname {surname} · first name {firstName}', {
+                          surname: percent(b.parts.surname),
+                          firstName: percent(b.parts.firstName),
+                        })}
+                      </Typography>
+                    )}
+                  </Flex>
                 </Td>
                 <Td><Typography textColor="neutral600">{percent(b.weight)}</Typography></Td>
               </Tr>

@@ -14,6 +14,8 @@ export interface FieldScore {
   weight: number;
   method: string;
   values: [string, string];
+  /** Persons' name: how alike surname and first name are, in the best reading (either order). */
+  parts?: { surname: number; firstName: number };
 }
 
 export interface Pair {

@@ -6,7 +6,8 @@
  * data never counts against a pair. Also the blocking keys the adapter indexes to find candidates.
  * Pure: no Strapi, no I/O.
  */
-import { NameReading, NameToken, companyNameScore, jaroWinkler, nameReading, nameToken, personNameScore } from './names';
+import { NameParts, NameReading, NameToken, companyNameScore, jaroWinkler, nameReading, nameToken, personNameScore } from './names';
+import { isKnownFirstName } from '../first-names';
 import {
   companyNameTokens,
   normaliseCity,
@@ -47,6 +48,15 @@ export const FUZZY_THRESHOLD = 0.85;
 export const OTHER_FIELDS_FLOOR = 0.5;
 /** A name alone is never enough: at least two fields must be present on both contacts. */
 export const MIN_FIELDS = 2;
+/**
+ * With a strong identifier shared (the same VAT number; a person's e-mail address or mobile number) the names need
+ * only be this alike — a typo in both first name and surname — and, for persons, the first names must
+ * still agree (STRONG_FIRST_NAME_FLOOR): a household's family mailbox is shared by two first names.
+ */
+export const STRONG_NAME_FLOOR = 0.65;
+export const STRONG_FIRST_NAME_FLOOR = 0.85;
+/** Phone method of an equal mobile number: one person's (a landline is shared by a household or an office). */
+export const MOBILE_EXACT = 'exact (mobile number)';
 
 const FREE_MAIL_DOMAINS = new Set([
   'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.be', 'hotmail.nl', 'outlook.com', 'outlook.be', 'live.com',
@@ -79,6 +89,8 @@ export interface FieldScore {
   weight: number; // share of the total, scaled to the fields present on both
   method: string;
   values: [string, string]; // the normalised values compared
+  /** Persons' name only: how alike surname and first name of the best reading are. */
+  parts?: NameParts;
 }
 
 export interface FuzzyResult {
@@ -92,10 +104,14 @@ export interface FuzzyOptions {
   threshold?: number;
   nameFloor?: number;
   otherFieldsFloor?: number;
+  strongNameFloor?: number;
+  strongFirstNameFloor?: number;
   weights?: Partial<Record<FuzzyField, number>>;
 }
 
 type ContactLike = Record<string, unknown>;
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export const contactKind = (contact: ContactLike): ContactKind => (contact?.type === 'person' ? 'person' : 'company');
 
@@ -118,13 +134,18 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
   };
   if (kind === 'person') {
     const p = personName(c);
-    const readings = nameReading(p.first, p.surname, false);
-    if (p.surnameFirst) readings.push(...nameReading(p.surnameFirst.first, p.surnameFirst.surname, true));
+    const readings = p.readings.flatMap((r) => nameReading(r.first, r.surname, r.surnameFirst));
     return { ...base, name: [p.first, p.surname].filter(Boolean).join(' '), nameTokens: [], readings };
   }
   const words = companyNameTokens(c.name);
   return { ...base, name: words.join(' '), nameTokens: words.map(nameToken), readings: [] };
 }
+
+/**
+ * A national number (normalisePhone) that is a mobile: Belgian 4xx xx xx xx, Dutch 6 xxxx xxxx — both
+ * nine digits; landlines there have eight (Belgium) or nine digits not starting with 6 (the Netherlands).
+ */
+export const isMobileNumber = (national: string): boolean => /^[46]\d{8}$/.test(national);
 
 /** Same number except one digit (typo or swapped pair). */
 function oneDigitApart(a: string, b: string): boolean {
@@ -138,14 +159,19 @@ function oneDigitApart(a: string, b: string): boolean {
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 const localOf = (email: string) => email.slice(0, email.lastIndexOf('@'));
 
-type Compared = [field: FuzzyField, score: number, method: string, a: string, b: string];
+type Compared = [field: FuzzyField, score: number, method: string, a: string, b: string, parts?: NameParts];
 
 /** The per-field comparisons for fields present on both contacts. */
 function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   const out: Compared[] = [];
   if (a.kind === 'person' ? a.readings.length && b.readings.length : a.nameTokens.length && b.nameTokens.length) {
-    const [score, method] = a.kind === 'person' ? personNameScore(a.readings, b.readings) : companyNameScore(a.nameTokens, b.nameTokens);
-    out.push(['name', score, method, a.name, b.name]);
+    if (a.kind === 'person') {
+      const [score, method, parts] = personNameScore(a.readings, b.readings);
+      out.push(['name', score, method, a.name, b.name, { surname: round3(parts.surname), firstName: round3(parts.firstName) }]);
+    } else {
+      const [score, method] = companyNameScore(a.nameTokens, b.nameTokens);
+      out.push(['name', score, method, a.name, b.name]);
+    }
   }
   if (a.vat && b.vat) {
     const [score, method] = a.vat === b.vat ? [1, 'exact'] : oneDigitApart(a.vat, b.vat) ? [0.6, 'one digit apart'] : [0, 'different'];
@@ -167,7 +193,7 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
     let method = 'different';
     for (const x of a.phones) {
       for (const y of b.phones) {
-        if (x === y) [score, method] = [1, 'exact'];
+        if (x === y) [score, method] = [1, isMobileNumber(x) || method === MOBILE_EXACT ? MOBILE_EXACT : 'exact'];
         else if (score < 0.7 && (oneDigitApart(x, y) || (x.length >= 6 && x.slice(-6) === y.slice(-6)))) {
           [score, method] = [0.7, 'one digit apart or same last 6 digits'];
         }
@@ -200,8 +226,6 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   return out;
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
 /** Fuzzy score of two contacts (raw records or prepared ones), with its per-field breakdown. */
 export function fuzzyScore(
   a: ContactLike | PreparedContact,
@@ -214,15 +238,27 @@ export function fuzzyScore(
   const pb = prepareContact(b);
   const compared = pa.kind === pb.kind ? compareFields(pa, pb) : [];
   const weightSum = compared.reduce((s, [field]) => s + weights[field], 0);
-  const breakdown: FieldScore[] = compared.map(([field, score, method, va, vb]) => ({
+  const breakdown: FieldScore[] = compared.map(([field, score, method, va, vb, parts]) => ({
     field,
     score: round3(score),
     weight: weightSum > 0 ? round3(weights[field] / weightSum) : 0,
     method,
     values: [va, vb],
+    ...(parts ? { parts } : {}),
   }));
   const total = weightSum > 0 ? round3(compared.reduce((s, [field, score]) => s + weights[field] * score, 0) / weightSum) : 0;
   return { total, breakdown, fires: fuzzyFires(breakdown, total, opts), threshold };
+}
+
+/**
+ * The same VAT number; for persons also the same e-mail address or mobile number. Not a landline
+ * (households and offices share those), and not a company's e-mail: a holding, its operating company and
+ * sister companies share info@ mailboxes.
+ */
+function strongIdentifierShared(breakdown: readonly FieldScore[]): boolean {
+  const person = breakdown.some((f) => f.field === 'name' && f.parts);
+  return breakdown.some((f) => f.score === 1 && (f.field === 'vatRegistrationNo'
+    || (person && (f.field === 'email' || (f.field === 'phone' && f.method === MOBILE_EXACT)))));
 }
 
 /** Fields that identify a party: equal on both sides, with a similar name, they settle the question. */
@@ -230,20 +266,27 @@ const IDENTIFIERS: readonly FuzzyField[] = ['vatRegistrationNo', 'email', 'phone
 
 /**
  * The firing rule, on its own so the benchmark can tune it from stored breakdowns:
- *  1. at least MIN_FIELDS fields on both sides, and names at least NAME_FLOOR alike;
+ *  1. at least MIN_FIELDS fields on both sides, and a name on both;
  *  2. never when both have a VAT number and they differ: two legal entities (a holding and its
  *     operating company share address, phone and most of a name);
- *  3. then a shared VAT number, e-mail address or phone number is enough — parties move, so the
- *     address may disagree;
- *  4. otherwise the total must reach FUZZY_THRESHOLD and the fields other than the name must agree at
+ *  3. a strong identifier shared — the same VAT number; a person's e-mail address or mobile number — is near-proof:
+ *     names at least STRONG_NAME_FLOOR alike suffice, persons' first names at least STRONG_FIRST_NAME_FLOOR
+ *     (a household's family mailbox, or a father's mobile on his son's record, shows two first names);
+ *  4. otherwise names at least NAME_FLOOR alike, and then any shared identifier (also a landline) is
+ *     enough — parties move, so the address may disagree;
+ *  5. otherwise the total must reach FUZZY_THRESHOLD and the fields other than the name must agree at
  *     least OTHER_FIELDS_FLOOR (a namesake in another town agrees on nothing but the name).
  */
 export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts: FuzzyOptions = {}): boolean {
   const field = (f: FuzzyField) => breakdown.find((x) => x.field === f);
   const name = field('name');
-  if (breakdown.length < MIN_FIELDS || !name || name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;
+  if (breakdown.length < MIN_FIELDS || !name) return false;
   if (field('vatRegistrationNo')?.score === 0) return false;
-  if (IDENTIFIERS.some((f) => field(f)?.score === 1)) return true;
+  if (strongIdentifierShared(breakdown) && name.score >= (opts.strongNameFloor ?? STRONG_NAME_FLOOR)
+    && (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR)) return true;
+  if (name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;
+  // Persons: two first names that are not one name with a typo are two people, whatever they share.
+  if (IDENTIFIERS.some((f) => field(f)?.score === 1)) return (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR);
   const others = breakdown.filter((f) => f.field !== 'name');
   const otherWeight = others.reduce((s, f) => s + f.weight, 0);
   const otherAgreement = others.reduce((s, f) => s + f.weight * f.score, 0) / otherWeight;
@@ -264,6 +307,17 @@ export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptio
   return null;
 }
 
+/**
+ * The surnames a person is indexed under: of every reading, except a reading whose surname is a known
+ * first name while its first name is not ("Verhoeven Koen" read as first name Verhoeven): the name of
+ * another reading is the surname, and keying every Koen in town would only make blocks bigger.
+ */
+function surnameKeys(readings: readonly NameReading[]): NameToken[] {
+  const unlikely = (r: NameReading) => isKnownFirstName(r.surname.text) && !(r.first[0] && isKnownFirstName(r.first[0].text));
+  const likely = readings.filter((r) => !unlikely(r));
+  return (likely.length ? likely : readings).map((r) => r.surname);
+}
+
 /** Company name words used as keys (a typo rarely hits every word). */
 const MAX_NAME_KEYS = 4;
 
@@ -282,11 +336,16 @@ export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
   // key of its own, so a record without post code still meets one with it.
   const places = [p.postCode.slice(0, 4), p.city].filter(Boolean);
   const nameWords = p.kind === 'person'
-    ? p.readings.map((r) => r.surname)
+    ? surnameKeys(p.readings)
     : p.nameTokens.filter((w) => w.text.length >= 3).slice(0, MAX_NAME_KEYS);
   for (const place of places) for (const w of nameWords) keys.add(`${t}n:${w.code || w.text}:${place}`);
   for (const phone of p.phones) if (phone.length >= 6) keys.add(`${t}t:${phone.slice(-6)}`);
+  // The address itself: a typo that changes a name's sound still meets at the same door (a building's
+  // other residents and tenants come along; the name floor keeps them apart).
+  if (p.street && p.houseNo && places[0]) keys.add(`${t}a:${places[0]}:${p.street}:${p.houseNo}`);
   if (p.vat) keys.add(`${t}v:${p.vat}`);
   if (p.email) keys.add(`${t}e:${p.email}`);
+  // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.
+  if (p.kind === 'company' && p.email && !FREE_MAIL_DOMAINS.has(domainOf(p.email))) keys.add(`cd:${domainOf(p.email)}`);
   return [...keys];
 }

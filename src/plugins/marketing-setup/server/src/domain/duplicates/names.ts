@@ -4,16 +4,14 @@
  * person names are compared differently; both return a score 0..1 and a method a person can read.
  * Pure: no Strapi, no I/O. Input is already normalised (normalise.ts).
  */
-import type { DoubleMetaphone as DoubleMetaphoneClass, JaroWinklerDistance as JaroWinklerFn } from 'natural';
+import { jaroWinkler } from './jaro-winkler';
 import { tokens } from './normalise';
 
-// Deep requires on purpose: natural's index loads every storage adapter, which calls dotenv.config()
-// (reads .env, logs) and costs about a second at start-up. These two files have no dependencies.
+export { jaroWinkler };
+
+// double-metaphone 1.x: one CommonJS function as its main export, no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const jaroWinkler: typeof JaroWinklerFn = require('natural/lib/natural/distance/jaro-winkler_distance');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const DoubleMetaphone: typeof DoubleMetaphoneClass = require('natural/lib/natural/phonetics/double_metaphone');
-const metaphone = new DoubleMetaphone();
+const doubleMetaphone: (word: string) => [primary: string, alternate: string] = require('double-metaphone');
 
 /** Two words that sound alike but are spelt apart (Filips / Philips) score at least this. */
 const PHONETIC_SCORE = 0.9;
@@ -39,18 +37,18 @@ export interface NameToken {
   code: string; // primary Double Metaphone code, '' for words under 3 letters
 }
 
-/** One way to read a person's name: first-name words and the surname without spaces. */
+/** One reading of a person's name (normalise.ts `PersonReading`): first-name words, the surname without spaces. */
 export interface NameReading {
   first: NameToken[];
   surname: NameToken;
-  surnameFirst: boolean; // read from a name typed surname first ("Peeters Jan")
+  surnameFirst: boolean; // the surname leads ("Peeters Jan")
 }
 
 export type Scored = [score: number, method: string];
 
 export const nameToken = (text: string): NameToken => ({
   text,
-  code: text.length >= 3 ? (metaphone.process(text)[0] ?? '') : '',
+  code: text.length >= 3 ? (doubleMetaphone(text)[0] ?? '') : '',
 });
 
 /** A person reading from folded first name(s) and surname; none when there is no surname. */
@@ -127,18 +125,29 @@ function firstNameScore(a: NameToken[], b: NameToken[]): number {
   return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(joined(a), joined(b)));
 }
 
+/** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
+export interface NameParts {
+  surname: number;
+  firstName: number;
+}
+
 /**
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
- * apart; a name typed in one field comes with both readings ("Jan Peeters", "Peeters Jan").
+ * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
+ * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
+ * whichever way the parts were stored.
  */
-export function personNameScore(a: NameReading[], b: NameReading[]): Scored {
-  let best: Scored = [0, 'different'];
+export function personNameScore(a: NameReading[], b: NameReading[]): [score: number, method: string, parts: NameParts] {
+  let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
-      const score = tokenSimilarity(x.surname, y.surname) * firstNameScore(x.first, y.first);
+      const surname = tokenSimilarity(x.surname, y.surname);
+      const firstName = firstNameScore(x.first, y.first);
+      const score = surname * firstName;
       if (score > best[0]) {
         const order = x.surnameFirst !== y.surnameFirst ? ' (one written surname first)' : '';
-        best = [score, score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`];
+        const method = score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`;
+        best = [score, method, { surname, firstName }];
       }
     }
   }

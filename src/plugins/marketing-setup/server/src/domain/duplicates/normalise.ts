@@ -6,6 +6,8 @@
  * Every function takes any value and returns '' for blank input, so callers never test for null.
  */
 
+import { surnameFirstSplit } from '../first-names';
+
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
 /** Letters NFD does not decompose. */
@@ -88,11 +90,24 @@ export function companyNameTokens(name: unknown): string[] {
 /** Surname particles: "Van den Broeck", "de Vries", "Le Clercq" keep them as part of the surname. */
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'ver', 'vande', 'vander', 'vanden', 'le', 'la', 'du', 'des', 'd', 'di', 'da', 'ten', 'ter', 't', 'op', 'in']);
 
+/** One way to cut a person's name into first name(s) and surname, folded. */
+export interface PersonReading {
+  first: string; // '' when unknown
+  surname: string; // particles included
+  surnameFirst: boolean; // the surname is the leading words ("Peeters Jan")
+}
+
 export interface PersonName {
-  first: string; // folded first (and middle) name(s), '' when unknown
-  surname: string; // folded surname, particles included
-  /** When the parts were guessed from `name`: the other reading, surname first ("Peeters Jan"). */
-  surnameFirst: { first: string; surname: string } | null;
+  /** The likeliest reading: the parts as stored, or the name split as `splitName` would. */
+  first: string;
+  surname: string;
+  /**
+   * Every sensible reading of the words, the likeliest first: the surname is the leading or the trailing
+   * words, particles belong to the surname ("geert | de smet", never "geert de | smet"), and neither part
+   * is only particles. Names are compared over all of them, so the order they were written in does not
+   * matter ("De Smet Geert" = "Geert De Smet"), whatever the stored parts say.
+   */
+  readings: PersonReading[];
 }
 
 /** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
@@ -106,26 +121,50 @@ const withoutTitles = (value: unknown): string => {
   return words.slice(i).join(' ');
 };
 
-/** Person name parts from firstName/middleName/surname when given, else split from `name`. */
-export function personName(contact: Record<string, unknown>): PersonName {
-  const surname = foldText(contact.surname);
-  if (surname) {
-    const first = [withoutTitles(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' ');
-    return { first, surname, surnameFirst: null };
+// A single letter is an initial here ("D. Brouwer"), not the particle of "d Hondt" (folded "dhondt" anyway).
+const isParticle = (w: string) => w.length > 1 && PARTICLES.has(w);
+
+/** The readings of a word sequence (see PersonName.readings), in no particular order. */
+export function personReadings(words: readonly string[]): PersonReading[] {
+  const out: PersonReading[] = [];
+  const join = (from: number, to: number) => words.slice(from, to).join(' ');
+  for (let cut = 1; cut < words.length; cut++) {
+    // Surname trailing: the word before it is no particle (that particle would be the surname's).
+    if (!isParticle(words[0]) && !isParticle(words[cut - 1])) out.push({ first: join(0, cut), surname: join(cut, words.length), surnameFirst: false });
+    // Surname leading: it ends in a real word and the first name starts with one.
+    if (!isParticle(words[cut - 1]) && !isParticle(words[cut])) out.push({ first: join(cut, words.length), surname: join(0, cut), surnameFirst: true });
   }
-  const words = tokens(withoutTitles(contact.name));
-  if (words.length <= 1) return { first: '', surname: words[0] ?? '', surnameFirst: null };
+  return out.length ? out : words.length ? [{ first: '', surname: words.join(' '), surnameFirst: false }] : [];
+}
+
+/** The reading `splitName` would make of a name in one field: surname first when the first names tell. */
+function likeliestReading(words: readonly string[]): PersonReading {
+  if (words.length <= 1) return { first: '', surname: words[0] ?? '', surnameFirst: false };
+  const firstNames = surnameFirstSplit(words);
+  if (firstNames > 0) {
+    return { first: words.slice(words.length - firstNames).join(' '), surname: words.slice(0, words.length - firstNames).join(' '), surnameFirst: true };
+  }
   // First name(s) then surname, the surname taking the particles before it: "Inge Van den Broeck".
   let start = words.length - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1])) start--;
-  // Or surname first, as lists and forms often write it: "Van den Broeck Inge", "Noël Marie-Claire".
-  let end = 0;
-  while (end < words.length - 2 && PARTICLES.has(words[end])) end++;
-  return {
-    first: words.slice(0, start).join(' '),
-    surname: words.slice(start).join(' '),
-    surnameFirst: { first: words.slice(end + 1).join(' '), surname: words.slice(0, end + 1).join(' ') },
-  };
+  while (start > 1 && isParticle(words[start - 1])) start--;
+  return { first: words.slice(0, start).join(' '), surname: words.slice(start).join(' '), surnameFirst: false };
+}
+
+/** Person name: the parts firstName/middleName/surname when a surname is given, else the name, in every reading. */
+export function personName(contact: Record<string, unknown>): PersonName {
+  const surname = foldText(contact.surname);
+  let likeliest: PersonReading;
+  let words: string[];
+  if (surname) {
+    const first = [withoutTitles(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' ');
+    likeliest = { first, surname, surnameFirst: false };
+    words = tokens([first, surname].filter(Boolean).join(' '));
+  } else {
+    words = tokens(withoutTitles(contact.name));
+    likeliest = likeliestReading(words);
+  }
+  const others = personReadings(words).filter((r) => r.first !== likeliest.first || r.surname !== likeliest.surname);
+  return { first: likeliest.first, surname: likeliest.surname, readings: likeliest.surname ? [likeliest, ...others] : others };
 }
 
 /** Street-type abbreviations (NL/FR/EN) to one spelling, whole words. */
@@ -144,6 +183,33 @@ const GLUED_SUFFIXES: Array<[RegExp, string]> = [
   [/(\p{L}{3,})pl$/u, '$1plein'],
   [/(\p{L}{3,})wg$/u, '$1weg'],
 ];
+/**
+ * French street names in their Dutch word order: "Rue du Marché" = "Marktstraat", "Chaussée de Gand" =
+ * "Gentsesteenweg" (close enough for the street's Jaro-Winkler), "Avenue de la Gare" = "Stationslaan".
+ * Brussels streets carry both names, and elsewhere people write the other language. Only the street
+ * type and the commonest street words are translated; the rest compares as spelt (or via the towns).
+ */
+const FRENCH_STREET_TYPES: Record<string, string> = {
+  rue: 'straat', chaussee: 'steenweg', plein: 'plein', avenue: 'laan', boulevard: 'laan', quai: 'kaai', impasse: 'gang',
+};
+const FRENCH_STREET_WORDS: Record<string, string> = {
+  marche: 'markt', eglise: 'kerk', gare: 'station', station: 'station', neuve: 'nieuw', haute: 'hoog', moulin: 'molen',
+  loi: 'wet', arts: 'kunst', ecole: 'school', chapelle: 'kapel', pont: 'brug', roi: 'koning', reine: 'koningin',
+  industrie: 'industrie', champs: 'veld', bois: 'bos', fontaine: 'bron', jardin: 'tuin', prince: 'prins', couvent: 'klooster',
+};
+const FRENCH_ARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
+
+/** "rue du marche" → "marktstraat"; other streets unchanged (canonical street words as input). */
+function dutchStreetOrder(words: string[]): string[] {
+  const type = FRENCH_STREET_TYPES[words[0]];
+  if (!type || words.length < 2) return words;
+  const core = words.slice(1)
+    .map((w) => (/^[ld][aeiouy]/.test(w) && FRENCH_STREET_WORDS[w.slice(1)] ? w.slice(1) : w)) // "l'Église" folds to "leglise"
+    .filter((w) => !FRENCH_ARTICLES.has(w))
+    .map((w) => FRENCH_STREET_WORDS[w] ?? CITY_ALIASES[w] ?? w);
+  return core.length ? [...core, type] : words;
+}
+
 /** Box words between house number and box: "12 bus 3", "12 bte 3", "12/3", "12b3". */
 const BOX_WORDS = new Set(['bus', 'bte', 'boite', 'box', 'b', 'bt']);
 
@@ -157,9 +223,9 @@ export function parseAddress(value: unknown): Address {
   const folded = foldText(value).replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
   const words = tokens(folded).map((w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w));
   const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
-  if (firstNumber < 0) return { street: words.join(''), number: '' };
+  if (firstNumber < 0) return { street: dutchStreetOrder(words).join(''), number: '' };
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
-  const street = firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber);
+  const street = dutchStreetOrder(firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber));
   let number = words[firstNumber];
   const next = words[firstNumber + 1];
   if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
