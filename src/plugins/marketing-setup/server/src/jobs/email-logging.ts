@@ -85,7 +85,8 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
     for (let i = 0; i < todo.length; i += plan.chunk) {
       const fetched = await queue.fetch(todo.slice(i, i + plan.chunk));
       const mails: { uid: number; mail: ParsedMail }[] = [];
-      for (const m of fetched) mails.push({ uid: m.uid, mail: await parseMail(m.source ?? Buffer.alloc(0)) });
+      // A message another reader moved meanwhile comes back without a source: nothing to do with it here.
+      for (const m of fetched) if (Buffer.isBuffer(m.source)) mails.push({ uid: m.uid, mail: await parseMail(m.source) });
       const book = await addressBook(strapi, ours, mails.filter((m) => !m.mail.error).map((m) => m.mail.message));
       const handled: number[] = [];
       for (const { uid, mail } of mails) {

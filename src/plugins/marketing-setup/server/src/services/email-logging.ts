@@ -6,7 +6,6 @@
  */
 import type { Core } from '@strapi/strapi';
 import { entryForLinkedContact, normaliseAddress, type MailMessage } from '../domain/email-logging';
-import { RuleViolation } from '../domain/errors';
 import { EMAIL_REVIEW_STATUSES } from '../content-types/email-review';
 import { EmailLoggingError, imapPassword, imapSettings, PASSWORD_ENV, testConnection, type ImapSettings } from '../email-logging/connection';
 import { ourAddresses, writeEntries } from '../email-logging/messages';
@@ -45,11 +44,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Logs a review-list message for a contact (by id) and closes the review row, in the caller's transaction. */
   const logFor = async (review: any, contactId: number, status: 'linked' | 'created') => {
-    if (review.status !== 'open') throw new RuleViolation(`This e-mail was already ${review.status}; nothing to do.`, 'status');
-    if (review.error) throw new RuleViolation('This e-mail could not be read, so it cannot be logged; ignore it.', 'status');
+    if (review.status !== 'open') throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
+    if (review.error) throw validationError('This e-mail could not be read, so it cannot be logged; ignore it.', ['status']);
     const jt = joinTableOf(strapi, UID.interactionTemplateSetup, 'emails');
     const template = await strapi.db.connection(jt.name).first(`${jt.inverseJoinColumn} as id`);
-    if (!template?.id) throw new RuleViolation('No interaction template is set up for e-mails (Interaction Template Setup → E-mails).', 'template');
+    if (!template?.id) throw validationError('No interaction template is set up for e-mails (Interaction Template Setup → E-mails).', ['template']);
     const message = messageOf(review);
     const ours = await ourAddresses(strapi);
     const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
