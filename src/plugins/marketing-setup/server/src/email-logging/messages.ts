@@ -175,12 +175,27 @@ export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, ma
 
 export type Outcome = { logged: number; unmatched: boolean };
 
-/** One message in one transaction: its entries, or its review row. */
+/** One message inside the caller's transaction: its entries, or its review row. */
+async function handleIn(strapi: Core.Strapi, trx: Knex.Transaction, mail: ParsedMail, book: AddressBook, templateId: number): Promise<Outcome> {
+  const write: Write = { strapi, trx, uid: UID.interactionLogEntry, action: 'create', params: {} };
+  const verdict = mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book);
+  if (verdict.kind === 'unmatched') return { logged: 0, unmatched: await addToReview(strapi, trx, mail, verdict.reason) };
+  return { logged: await writeEntries(write, mail.message, verdict.entries, templateId), unmatched: false };
+}
+
+/** One message in one transaction. */
 export async function handleMail(strapi: Core.Strapi, mail: ParsedMail, book: AddressBook, templateId: number): Promise<Outcome> {
+  return strapi.db.transaction(({ trx }) => handleIn(strapi, trx, mail, book, templateId));
+}
+
+/**
+ * A chunk of messages in one transaction (one commit instead of one per message: the throughput of a full
+ * queue). If it fails, nothing of it was written and the caller handles the messages one by one.
+ */
+export async function handleMails(strapi: Core.Strapi, mails: ParsedMail[], book: AddressBook, templateId: number): Promise<Outcome[]> {
   return strapi.db.transaction(async ({ trx }) => {
-    const write: Write = { strapi, trx, uid: UID.interactionLogEntry, action: 'create', params: {} };
-    const verdict = mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book);
-    if (verdict.kind === 'unmatched') return { logged: 0, unmatched: await addToReview(strapi, trx, mail, verdict.reason) };
-    return { logged: await writeEntries(write, mail.message, verdict.entries, templateId), unmatched: false };
+    const out: Outcome[] = [];
+    for (const mail of mails) out.push(await handleIn(strapi, trx, mail, book, templateId));
+    return out;
   });
 }

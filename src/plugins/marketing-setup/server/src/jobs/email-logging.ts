@@ -14,7 +14,7 @@ import { isPostgres, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
 import { getService } from '../utils/services';
 import { EmailLoggingError, imapSettings, openQueue, where } from '../email-logging/connection';
-import { addressBook, handleMail, ourAddresses, parseMail, type ParsedMail } from '../email-logging/messages';
+import { addressBook, handleMail, handleMails, ourAddresses, parseMail, type ParsedMail } from '../email-logging/messages';
 
 export const EMAIL_STATE = 'ms_email_logging_state';
 /** Advisory lock key of the e-mail logging ("ms" mail 1); the duplicate worker uses 0x6d730001. */
@@ -89,18 +89,32 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       for (const m of fetched) if (Buffer.isBuffer(m.source)) mails.push({ uid: m.uid, mail: await parseMail(m.source) });
       const book = await addressBook(strapi, ours, mails.filter((m) => !m.mail.error).map((m) => m.mail.message));
       const handled: number[] = [];
-      for (const { uid, mail } of mails) {
-        result.processed += 1;
-        try {
-          const outcome = await handleMail(strapi, mail, book, templateId);
-          result.logged += outcome.logged;
-          if (outcome.unmatched) result.unmatched += 1;
-          handled.push(uid);
-        } catch (err) {
-          // Stays in the queue: the next run tries again (what was logged is not logged twice).
-          result.failed += 1;
-          result.error = `Message ${mail.message.messageId}: ${(err as Error).message}`;
-          log(`[marketing-setup] e-mail logging: ${result.error}`);
+      const count = (o: { logged: number; unmatched: boolean }) => {
+        result.logged += o.logged;
+        if (o.unmatched) result.unmatched += 1;
+      };
+      let together: Awaited<ReturnType<typeof handleMails>> | null = null;
+      try {
+        together = await handleMails(strapi, mails.map((m) => m.mail), book, templateId);
+      } catch {
+        together = null; // rolled back: one by one below, so one bad message does not hold up the others
+      }
+      if (together) {
+        together.forEach(count);
+        handled.push(...mails.map((m) => m.uid));
+        result.processed += mails.length;
+      } else {
+        for (const { uid, mail } of mails) {
+          result.processed += 1;
+          try {
+            count(await handleMail(strapi, mail, book, templateId));
+            handled.push(uid);
+          } catch (err) {
+            // Stays in the queue: the next run tries again (what was logged is not logged twice).
+            result.failed += 1;
+            result.error = `Message ${mail.message.messageId}: ${(err as Error).message}`;
+            log(`[marketing-setup] e-mail logging: ${result.error}`);
+          }
         }
       }
       await queue.move(handled);

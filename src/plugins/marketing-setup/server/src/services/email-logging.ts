@@ -42,8 +42,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     subject: r.subject ?? null, date: r.sentAt ? new Date(r.sentAt) : null,
   });
 
-  /** Logs a review-list message for a contact (by id) and closes the review row, in the caller's transaction. */
-  const logFor = async (review: any, contactId: number, status: 'linked' | 'created') => {
+  /**
+   * What logging a review-list message needs, read before any transaction (raw reads outside it would wait
+   * for a second pool connection; SQLite has one): the e-mails template and our addresses. Then `log`
+   * writes the entry and closes the review row inside the caller's transaction.
+   */
+  const prepare = async (review: any) => {
     if (review.status !== 'open') throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
     if (review.error) throw validationError('This e-mail could not be read, so it cannot be logged; ignore it.', ['status']);
     const jt = joinTableOf(strapi, UID.interactionTemplateSetup, 'emails');
@@ -51,12 +55,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!template?.id) throw validationError('No interaction template is set up for e-mails (Interaction Template Setup → E-mails).', ['template']);
     const message = messageOf(review);
     const ours = await ourAddresses(strapi);
-    const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
-    return inTransaction(strapi, UID.interactionLogEntry, async (write) => {
-      const logged = await writeEntries(write, message, [entry], Number(template.id));
-      await strapi.documents(UID.emailReview).update({ documentId: review.documentId, data: { status, contact: contactId } as any });
-      return logged;
-    });
+    return {
+      log: (contactId: number, status: 'linked' | 'created') => inTransaction(strapi, UID.interactionLogEntry, async (write) => {
+        const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
+        const logged = await writeEntries(write, message, [entry], Number(template.id));
+        await strapi.documents(UID.emailReview).update({ documentId: review.documentId, data: { status, contact: contactId } as any });
+        return logged;
+      }),
+    };
   };
 
   return {
@@ -105,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof contactDocumentId !== 'string' || !contactDocumentId) throw validationError('Choose the contact to link this e-mail to.', ['contact']);
       const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: contactDocumentId }, select: ['id'] });
       if (!contact) throw validationError(`No contact with documentId ${contactDocumentId}.`, ['contact']);
-      const logged = await logFor(review, contact.id, 'linked');
+      const logged = await (await prepare(review)).log(contact.id, 'linked');
       return { logged, review: reviewView(await findReview(documentId)) };
     },
 
@@ -115,13 +121,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (review.status !== 'open') throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
       const email = normaliseAddress(review.sender);
       if (!email) throw validationError('This e-mail has no sender address to create a contact from.', ['sender']);
+      const logging = await prepare(review);
       const type = body.type ?? 'person';
       if (type !== 'person' && type !== 'company') throw validationError('Type must be person or company.', ['type']);
       const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim() : review.senderName || email;
       const result = await strapi.db.transaction(async () => {
         const contact = await strapi.documents(UID.contact).create({ data: { type, name, email } as any });
         const row = await strapi.db.query(UID.contact).findOne({ where: { documentId: contact.documentId }, select: ['id'] });
-        const logged = await logFor(review, row!.id, 'created');
+        const logged = await logging.log(row!.id, 'created');
         return { logged, contact: { documentId: contact.documentId, no: (contact as any).no ?? null, name: (contact as any).name } };
       });
       return { ...result, review: reviewView(await findReview(documentId)) };
