@@ -158,9 +158,13 @@ async function main() {
 
     // 2. This instance runs the job to the end, timed.
     const { runEmailLogging } = plugin('jobs/email-logging');
+    let statements = 0;
+    const countStatement = () => { statements += 1; };
+    strapi.db.connection.on('query', countStatement);
     const t0 = process.hrtime.bigint();
     const result = await runEmailLogging(strapi);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    strapi.db.connection.off('query', countStatement);
     // (message, contact) pairs through the entry's contact link, not the key: the key's index would hide doubles by construction.
     const jt = strapi.db.metadata.get('plugin::marketing-setup.interaction-log-entry').attributes.contact.joinTable;
     const checks = {
@@ -174,7 +178,7 @@ async function main() {
     await db.end();
     const r = {
       started: started.toISOString(), contacts: CONTACTS, messages: MESSAGES, expected, unknown, afterKill, result, seconds,
-      perSecond: result.processed / seconds, checks, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
+      perSecond: result.processed / seconds, statements, checks, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
     };
     console.log(JSON.stringify(r, null, 2));
     writeDocs(r);
@@ -206,6 +210,7 @@ function writeDocs(r) {
     `| messages processed in the timed run | ${fmt(r.result.processed)} |`,
     `| time (fetch, parse, match, log, move) | ${fmt(r.seconds, 1)} s |`,
     `| **throughput** | **${fmt(r.perSecond, 0)} messages/s** logged and moved |`,
+    `| SQL statements in the timed run | ${fmt(r.statements)} (${fmt(r.statements / Math.max(1, r.result.processed), 1)} per message) |`,
     `| entries written in total / expected | ${fmt(r.checks.entries)} / ${fmt(r.expected)} |`,
     `| (message, contact) logged twice after the kill and restart | **${fmt(r.checks.doubles)}** |`,
     `| review-list rows (unknown senders) | ${fmt(r.checks.reviews)} of ${fmt(r.unknown)} |`,

@@ -13,6 +13,7 @@ import {
   type AddressBook, type EmailEntry, type MailMessage,
 } from '../domain/email-logging';
 import type { Write } from '../write-rules/types';
+import { entrySourcesOf, joinContactColumns, joinTemplateColumns, type EntrySources } from '../interactions/entry-row';
 import { getService } from '../utils/services';
 import { columnOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -112,18 +113,40 @@ export async function addressBook(strapi: Core.Strapi, ours: Ours, messages: Mai
   return { ...ours, contactsByAddress: await contactsWith(strapi.db.connection, strapi, all) };
 }
 
-/** Writes the entries of a message (those not logged before); returns how many were written. */
-export async function writeEntries(write: Write, message: MailMessage, entries: EmailEntry[], templateId: number) {
+/**
+ * What the entries of a set of messages need, read in two statements instead of two per entry: the keys
+ * already logged, and each contact with the template (the columns the entry rules take, as `known`).
+ */
+export async function entryContext(write: Write, items: { message: MailMessage; entries: EmailEntry[] }[], templateId: number) {
   const { strapi, trx } = write;
   const keyColumn = columnOf(strapi, UID.interactionLogEntry, 'emailLogKey');
-  const keys = entries.map((e) => logKey(message.messageId, e.contactId));
-  const done = new Set((await trx(tableOf(strapi, UID.interactionLogEntry)).whereIn(keyColumn, keys).select(`${keyColumn} as k`)).map((r: any) => r.k));
+  const keys = items.flatMap(({ message, entries }) => entries.map((e) => logKey(message.messageId, e.contactId)));
+  const contactIds = [...new Set(items.flatMap(({ entries }) => entries.map((e) => e.contactId)))];
+  const done = new Set<string>();
+  const sources = new Map<number, EntrySources>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await trx(tableOf(strapi, UID.interactionLogEntry)).whereIn(keyColumn, keys.slice(i, i + CHUNK)).select(`${keyColumn} as k`);
+    for (const r of rows) done.add(r.k);
+  }
+  for (let i = 0; i < contactIds.length; i += CHUNK) {
+    const q = joinContactColumns(write, trx(`${tableOf(strapi, UID.contact)} as c`)).whereIn('c.id', contactIds.slice(i, i + CHUNK));
+    for (const row of await joinTemplateColumns(write, q, { id: templateId })) sources.set(Number(row.c_id), entrySourcesOf(row));
+  }
+  return { done, sources };
+}
+export type EntryContext = Awaited<ReturnType<typeof entryContext>>;
+
+/** Writes the entries of a message (those not logged before); returns how many were written. */
+export async function writeEntries(write: Write, message: MailMessage, entries: EmailEntry[], templateId: number, context?: EntryContext) {
+  const { strapi } = write;
+  const { done, sources } = context ?? await entryContext(write, [{ message, entries }], templateId);
   const { date, time } = entryMoment(message.date);
   const subject = clip(message.subject);
   let written = 0;
   for (const e of entries) {
     const emailLogKey = logKey(message.messageId, e.contactId);
     if (done.has(emailLogKey)) continue;
+    done.add(emailLogKey);
     await getService(strapi, 'interactions').record(write, {
       contactId: e.contactId,
       templateId,
@@ -139,7 +162,7 @@ export async function writeEntries(write: Write, message: MailMessage, entries: 
       emailLogged: true,
       messageId: message.messageId,
       emailLogKey,
-    });
+    }, sources.get(e.contactId));
     written += 1;
   }
   return written;
@@ -175,27 +198,31 @@ export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, ma
 
 export type Outcome = { logged: number; unmatched: boolean };
 
-/** One message inside the caller's transaction: its entries, or its review row. */
-async function handleIn(strapi: Core.Strapi, trx: Knex.Transaction, mail: ParsedMail, book: AddressBook, templateId: number): Promise<Outcome> {
+type Verdicts = { mail: ParsedMail; verdict: ReturnType<typeof classify> }[];
+
+/** Messages inside the caller's transaction: their entries, or their review rows. */
+async function handleIn(strapi: Core.Strapi, trx: Knex.Transaction, mails: ParsedMail[], book: AddressBook, templateId: number): Promise<Outcome[]> {
   const write: Write = { strapi, trx, uid: UID.interactionLogEntry, action: 'create', params: {} };
-  const verdict = mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book);
-  if (verdict.kind === 'unmatched') return { logged: 0, unmatched: await addToReview(strapi, trx, mail, verdict.reason) };
-  return { logged: await writeEntries(write, mail.message, verdict.entries, templateId), unmatched: false };
+  const verdicts: Verdicts = mails.map((mail) => ({ mail, verdict: mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book) }));
+  const toLog = verdicts.flatMap(({ mail, verdict }) => (verdict.kind === 'log' ? [{ message: mail.message, entries: verdict.entries }] : []));
+  const context = await entryContext(write, toLog, templateId);
+  const out: Outcome[] = [];
+  for (const { mail, verdict } of verdicts) {
+    if (verdict.kind === 'unmatched') out.push({ logged: 0, unmatched: await addToReview(strapi, trx, mail, verdict.reason) });
+    else out.push({ logged: await writeEntries(write, mail.message, verdict.entries, templateId, context), unmatched: false });
+  }
+  return out;
 }
 
 /** One message in one transaction. */
 export async function handleMail(strapi: Core.Strapi, mail: ParsedMail, book: AddressBook, templateId: number): Promise<Outcome> {
-  return strapi.db.transaction(({ trx }) => handleIn(strapi, trx, mail, book, templateId));
+  return (await strapi.db.transaction(({ trx }) => handleIn(strapi, trx, [mail], book, templateId)))[0];
 }
 
 /**
- * A chunk of messages in one transaction (one commit instead of one per message: the throughput of a full
- * queue). If it fails, nothing of it was written and the caller handles the messages one by one.
+ * A chunk of messages in one transaction (one commit and a few reads instead of several per message: the
+ * throughput of a full queue). If it fails, nothing of it was written and the caller handles the messages one by one.
  */
 export async function handleMails(strapi: Core.Strapi, mails: ParsedMail[], book: AddressBook, templateId: number): Promise<Outcome[]> {
-  return strapi.db.transaction(async ({ trx }) => {
-    const out: Outcome[] = [];
-    for (const mail of mails) out.push(await handleIn(strapi, trx, mail, book, templateId));
-    return out;
-  });
+  return strapi.db.transaction(({ trx }) => handleIn(strapi, trx, mails, book, templateId));
 }
