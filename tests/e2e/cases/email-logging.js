@@ -28,11 +28,15 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await page.goto(baseUrl + SETTINGS);
     await panel().waitFor();
     await dismissOverlays(page);
-    const fill = async (name, value) => page.locator(`input[name="${name}"]`).fill(String(value));
-    await page.locator('button[name="emailLoggingEnabled"], [name="emailLoggingEnabled"]').first().click();
+    const fill = async (name, value) => page.getByTestId(`field-${name}`).fill(String(value));
+    const setToggle = async (name, on) => {
+      if ((await page.getByTestId(`field-${name}`).isChecked()) !== on) await page.getByTestId(`field-${name}`).click();
+      assert.equal(await page.getByTestId(`field-${name}`).isChecked(), on);
+    };
+    await setToggle('emailLoggingEnabled', true);
     await fill('emailImapHost', '127.0.0.1');
     await fill('emailImapPort', dovecot.port);
-    await page.locator('[name="emailImapTls"]').first().click();
+    await setToggle('emailImapTls', false);
     await fill('emailImapUser', dovecot.user);
     await fill('emailOurDomains', 'cronus.example.com');
     await fill('emailQueueFolder', QUEUE);

@@ -13,7 +13,7 @@ import { batchPlan, nextRunAt } from '../domain/email-logging';
 import { isPostgres, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
 import { getService } from '../utils/services';
-import { EmailLoggingError, imapSettings, openQueue, where } from '../email-logging/connection';
+import { EmailLoggingError, imapSettings, openQueue } from '../email-logging/connection';
 import { addressBook, handleMail, handleMails, ourAddresses, parseMail, type ParsedMail } from '../email-logging/messages';
 
 export const EMAIL_STATE = 'ms_email_logging_state';
@@ -240,4 +240,3 @@ export async function stopEmailLogging(strapi: Core.Strapi) {
   await loop.current?.catch(() => null);
 }
 
-export { where };
