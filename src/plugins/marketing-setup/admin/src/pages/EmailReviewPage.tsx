@@ -73,7 +73,8 @@ const EmailReviewPage = () => {
   const { get, post } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
-  const { allowedActions: { canRead } } = useRBAC(PERMISSIONS.emails);
+  // useRBAC names an action after its last segment: emails.review → canReview.
+  const { allowedActions: { canReview } } = useRBAC(PERMISSIONS.emails);
   const [status, setStatus] = React.useState<(typeof STATUSES)[number]>('open');
   const [page, setPage] = React.useState(1);
   const [rows, setRows] = React.useState<Review[] | null>(null);
@@ -191,7 +192,7 @@ const EmailReviewPage = () => {
                   </Flex>
                 </Td>
                 <Td>
-                  {r.status === 'open' && canRead && (
+                  {r.status === 'open' && canReview && (
                     <Flex gap={1}>
                       {!r.error && (
                         <Button size="S" variant="secondary" onClick={() => setLinking(r)} disabled={!!busy} data-testid="email-review-link">
