@@ -5,6 +5,11 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './src/plugins/marketing-setup',
     // The duplicate search's background worker: 0 = this instance does no background work.
-    config: { duplicateWorkerIntervalMs: env.int('MS_DUPLICATE_WORKER_INTERVAL_MS', 2000) },
+    config: {
+      duplicateWorkerIntervalMs: env.int('MS_DUPLICATE_WORKER_INTERVAL_MS', 2000),
+      // E-mail logging: how often this instance looks whether a run is due (0 = never); the IMAP password (never in the database).
+      emailPollMs: env.int('MS_EMAIL_POLL_MS', 5000),
+      imapPassword: env('MARKETING_SETUP_IMAP_PASSWORD', ''),
+    },
   },
 });

@@ -19,6 +19,9 @@ async function main() {
   fs.rmSync(artifactsDir, { recursive: true, force: true });
   fs.mkdirSync(artifactsDir, { recursive: true });
   ensureChromium();
+  // A real IMAP server for the e-mail logging screens; the app reads its password from the environment.
+  const dovecot = await require('../../scripts/lib/dovecot').startDovecot({ user: 'crm-e2e', password: 'e2e-imap-secret' });
+  process.env.MARKETING_SETUP_IMAP_PASSWORD = dovecot.password;
   const app = await startApp();
   const { baseUrl, admin } = app;
   let browser;
@@ -454,6 +457,10 @@ async function main() {
       api: (method, url, body) => http(baseUrl, method, `/api${url}`, { token: apiToken, body }),
       admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
     });
+    await require('./cases/email-logging').run({
+      page, baseUrl, runner, shot, rest, dovecot, dismissOverlays,
+      admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
+    });
 
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);
@@ -491,6 +498,7 @@ async function main() {
   } finally {
     if (browser) await browser.close().catch(() => {});
     await app.stop();
+    await dovecot.destroy();
   }
 
   const passed = runner.results.filter((r) => r.ok).length;

@@ -46,6 +46,13 @@ export default {
           permissions: PERMISSIONS.read,
           Component: () => import('./pages/InteractionRulesPage'),
         },
+        {
+          id: `${PLUGIN_ID}-email-review`,
+          to: `${PLUGIN_ID}/email-review`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.emailReview`, defaultMessage: 'Unmatched e-mails' },
+          permissions: PERMISSIONS.emails,
+          Component: () => import('./pages/EmailReviewPage'),
+        },
       ],
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });

@@ -10,4 +10,6 @@ export const PERMISSIONS = {
   review: [action('duplicates.review')],
   /** Merges duplicates and undoes merges. */
   merge: [action('duplicates.merge')],
+  /** Sees the unmatched e-mails and links, creates contacts from or ignores them. */
+  emails: [action('emails.review')],
 };

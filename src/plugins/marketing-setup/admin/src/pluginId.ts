@@ -7,4 +7,5 @@ export const PATHS = {
   duplicates: '/settings/marketing-setup/duplicates',
   duplicateSearch: '/settings/marketing-setup/duplicate-search',
   interactionRules: '/settings/marketing-setup/interaction-rules',
+  emailReview: '/settings/marketing-setup/email-review',
 } as const;

@@ -7,6 +7,7 @@ import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
+import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
 import { ensureRuleIndex } from './write-rules/interaction-rules';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -21,4 +22,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureRegenerationTable(strapi);
   await getService(strapi, 'interactions').ensureSetup();
   await startWorker(strapi);
+  await ensureEmailStateTable(strapi);
+  startEmailLogging(strapi);
 };

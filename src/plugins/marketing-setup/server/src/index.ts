@@ -6,11 +6,15 @@ import { services } from './services';
 import { controllers } from './controllers';
 import { routes } from './routes';
 import { stopWorker } from './jobs/duplicate-worker';
+import { stopEmailLogging } from './jobs/email-logging';
 
 export default {
   register,
   bootstrap,
-  destroy: ({ strapi }: { strapi: Core.Strapi }) => stopWorker(strapi),
+  destroy: async ({ strapi }: { strapi: Core.Strapi }) => {
+    await stopEmailLogging(strapi);
+    await stopWorker(strapi);
+  },
   config: { default: {}, validator() {} },
   contentTypes,
   services,

@@ -21,6 +21,7 @@ export async function ensureIndexes(strapi: Core.Strapi) {
     }
   }
   await ensureTimelineIndexes(strapi);
+  await ensureEmailIndexes(strapi);
 }
 
 /**
@@ -39,4 +40,15 @@ async function ensureTimelineIndexes(strapi: Core.Strapi) {
     const jt = joinTableOf(strapi, uid, attribute);
     await knex.raw(`CREATE INDEX IF NOT EXISTS ${jt.name}_tl_idx ON ${jt.name} (${jt.inverseJoinColumn}, ${jt.joinColumn})`);
   }
+}
+
+/**
+ * E-mail logging looks contacts up by address: the search e-mail (upper-cased e-mail) and e-mail 2
+ * compared upper-cased. The (message, contact) key's unique index comes from its `unique` attribute above.
+ */
+async function ensureEmailIndexes(strapi: Core.Strapi) {
+  const knex = strapi.db.connection;
+  const table = tableOf(strapi, UID.contact);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_search_email_idx ON ${table} (${columnOf(strapi, UID.contact, 'searchEmail')})`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_email2_upper_idx ON ${table} (UPPER(${columnOf(strapi, UID.contact, 'email2')}))`);
 }

@@ -19,6 +19,7 @@ export const ACTIONS = [
   action('settings.update', 'Change the Marketing Setup and number series', 'settings'),
   action('duplicates.review', 'Review duplicate contacts', 'duplicates'),
   action('duplicates.merge', 'Merge duplicate contacts', 'duplicates'),
+  action('emails.review', 'Review unmatched e-mails (link, create contact, ignore)', 'e-mail logging'),
 ];
 
 /** Full action ids, as stored in admin permissions: plugin::marketing-setup.<uid>. */
@@ -27,4 +28,5 @@ export const PERMISSIONS = {
   settingsUpdate: `plugin::${PLUGIN_NAME}.settings.update`,
   duplicatesReview: `plugin::${PLUGIN_NAME}.duplicates.review`,
   duplicatesMerge: `plugin::${PLUGIN_NAME}.duplicates.merge`,
+  emailsReview: `plugin::${PLUGIN_NAME}.emails.review`,
 } as const;

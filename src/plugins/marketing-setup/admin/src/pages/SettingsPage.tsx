@@ -11,6 +11,7 @@ import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf, type LookupType, type RecordRef, type SeriesSummary } from '../utils/api';
 import { getTrad } from '../utils/getTrad';
 import * as interactions from '../components/settings/InteractionTemplatesSection';
+import { EmailLoggingPanel } from '../components/settings/EmailLoggingPanel';
 
 /* -------------------------------------------------------------------------------------------------
  * The form model
@@ -38,7 +39,7 @@ const LOOKUPS: LookupType[] = ['salesperson', 'territory', 'country-region', 'la
 const SCALARS = [
   ...INHERIT, 'defaultFormatRegion', 'defaultCorrespondenceType', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
   'searchHitPercent', 'emailLoggingEnabled', 'emailQueueFolder', 'emailStorageFolder', 'emailBatchSize',
-  'emailCheckIntervalSeconds',
+  'emailCheckIntervalSeconds', 'emailImapHost', 'emailImapPort', 'emailImapTls', 'emailImapUser', 'emailOurDomains',
 ] as const;
 
 type Setup = Record<string, any>;
@@ -333,7 +334,7 @@ const SettingsPage = () => {
                   <Section
                     id="email"
                     title={t('section.email', 'E-mail logging')}
-                    subtitle={t('section.email.subtitle', 'Log e-mails to and from contacts as interactions. The mail server and its password are set in the server configuration, not here.')}
+                    subtitle={t('section.email.subtitle', 'Log e-mails to and from contacts as interactions, from a folder of an IMAP mailbox. The password is set on the server (environment), never here.')}
                   >
                     <Cell size={12}>
                       <ToggleField
@@ -342,6 +343,21 @@ const SettingsPage = () => {
                         label={t('field.emailLoggingEnabled', LABELS.emailLoggingEnabled)}
                         hint={t('field.emailLoggingEnabled.hint', HINTS.emailLoggingEnabled)}
                       />
+                    </Cell>
+                    <Cell>
+                      <TextField {...common('emailImapHost')} label={t('field.emailImapHost', LABELS.emailImapHost)} hint={t('field.emailImapHost.hint', HINTS.emailImapHost)} />
+                    </Cell>
+                    <Cell size={3}>
+                      <NumberField {...common('emailImapPort')} label={t('field.emailImapPort', LABELS.emailImapPort)} hint={t('field.emailImapPort.hint', HINTS.emailImapPort)} />
+                    </Cell>
+                    <Cell size={3}>
+                      <ToggleField {...common('emailImapTls')} label={t('field.emailImapTls', LABELS.emailImapTls)} hint={t('field.emailImapTls.hint', HINTS.emailImapTls)} />
+                    </Cell>
+                    <Cell>
+                      <TextField {...common('emailImapUser')} label={t('field.emailImapUser', LABELS.emailImapUser)} hint={t('field.emailImapUser.hint', HINTS.emailImapUser)} />
+                    </Cell>
+                    <Cell>
+                      <TextField {...common('emailOurDomains')} label={t('field.emailOurDomains', LABELS.emailOurDomains)} hint={t('field.emailOurDomains.hint', HINTS.emailOurDomains)} />
                     </Cell>
                     {(['emailQueueFolder', 'emailStorageFolder'] as const).map((f) => (
                       <Cell key={f}>
@@ -353,6 +369,9 @@ const SettingsPage = () => {
                         <NumberField {...common(f)} label={t(`field.${f}`, LABELS[f])} hint={t(`field.${f}.hint`, HINTS[f])} />
                       </Cell>
                     ))}
+                    <Cell size={12}>
+                      <EmailLoggingPanel values={values} canUpdate={canUpdate} />
+                    </Cell>
                   </Section>
 
                   <interactions.InteractionTemplatesSection data={templates!} />
@@ -415,6 +434,11 @@ const LABELS: Record<string, string> = {
   emailStorageFolder: 'Storage folder',
   emailBatchSize: 'Batch size',
   emailCheckIntervalSeconds: 'Check interval (seconds)',
+  emailImapHost: 'IMAP host',
+  emailImapPort: 'Port',
+  emailImapTls: 'TLS',
+  emailImapUser: 'IMAP user',
+  emailOurDomains: 'Our domains',
 };
 
 const HINTS: Record<string, string> = {
@@ -444,6 +468,11 @@ const HINTS: Record<string, string> = {
   emailStorageFolder: 'Mailbox folder where logged e-mails are moved to.',
   emailBatchSize: 'How many e-mails are handled per run; 0 means no limit.',
   emailCheckIntervalSeconds: 'How often the queue folder is checked, in seconds (at least 10).',
+  emailImapHost: 'The mail server the e-mails are read from, for example imap.cronus.com.',
+  emailImapPort: 'Usually 993 with TLS, 143 without.',
+  emailImapTls: 'Connect over TLS (recommended).',
+  emailImapUser: 'The mailbox user; the password comes from the server environment.',
+  emailOurDomains: "Besides the salespeople's e-mails, addresses at these domains are ours, for example cronus.com, cronus.co.uk.",
 };
 
 const ProtectedSettingsPage = () => (

@@ -7,6 +7,7 @@ import merge from './merge';
 import regeneration from './regeneration';
 import interactions from './interactions';
 import interactionRules from './interaction-rules';
+import emailLogging from './email-logging';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -21,4 +22,5 @@ export const adminControllers = {
   'admin-regeneration': regeneration,
   'admin-interactions': interactions,
   'admin-interaction-rules': interactionRules,
+  'admin-email-logging': emailLogging,
 };

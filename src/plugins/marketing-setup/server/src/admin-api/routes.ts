@@ -9,6 +9,7 @@ const read = guard(PERMISSIONS.settingsRead);
 const write = guard(PERMISSIONS.settingsUpdate);
 const review = guard(PERMISSIONS.duplicatesReview);
 const merge = guard(PERMISSIONS.duplicatesMerge);
+const emails = guard(PERMISSIONS.emailsReview);
 /**
  * The contact side panels (content-manager edit view) are guarded by the content manager's own
  * permissions on the contact type, [action, subject] as admin::hasPermissions accepts them: whoever may
@@ -57,6 +58,13 @@ export const adminRoutes = [
   { method: 'GET', path: '/interaction-rules/content-types', handler: 'admin-interaction-rules.contentTypes', config: read },
   { method: 'PUT', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.update', config: write },
   { method: 'DELETE', path: '/interaction-rules/:documentId', handler: 'admin-interaction-rules.delete', config: write },
+  { method: 'GET', path: '/email-logging', handler: 'admin-email-logging.status', config: read },
+  { method: 'POST', path: '/email-logging/test', handler: 'admin-email-logging.test', config: write },
+  { method: 'POST', path: '/email-logging/run', handler: 'admin-email-logging.run', config: write },
+  { method: 'GET', path: '/email-reviews', handler: 'admin-email-logging.reviews', config: emails },
+  { method: 'POST', path: '/email-reviews/:documentId/link', handler: 'admin-email-logging.link', config: emails },
+  { method: 'POST', path: '/email-reviews/:documentId/create-contact', handler: 'admin-email-logging.createContact', config: emails },
+  { method: 'POST', path: '/email-reviews/:documentId/ignore', handler: 'admin-email-logging.ignore', config: emails },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

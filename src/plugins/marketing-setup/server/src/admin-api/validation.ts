@@ -24,12 +24,13 @@ export type SetupRelation = keyof typeof SETUP_RELATIONS;
 export const SETUP_BOOLEANS = [
   'inheritSalesperson', 'inheritTerritory', 'inheritCountryRegion', 'inheritLanguage', 'inheritAddressDetails',
   'inheritCommunicationDetails', 'inheritFormatRegion', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
-  'emailLoggingEnabled',
+  'emailLoggingEnabled', 'emailImapTls',
 ] as const;
 
 export const SETUP_SCALARS = [
   ...SETUP_BOOLEANS, 'defaultFormatRegion', 'defaultCorrespondenceType', 'searchHitPercent', 'emailQueueFolder',
-  'emailStorageFolder', 'emailBatchSize', 'emailCheckIntervalSeconds',
+  'emailStorageFolder', 'emailBatchSize', 'emailCheckIntervalSeconds', 'emailImapHost', 'emailImapPort', 'emailImapUser',
+  'emailOurDomains',
 ] as const;
 
 const yesNo = () => yup.boolean().typeError('Choose on or off.');
@@ -55,6 +56,11 @@ const setupSchema = strictObject({
   emailStorageFolder: text(250),
   emailBatchSize: wholeNumber().min(0, 'Enter 0 (no limit) or a positive number.'),
   emailCheckIntervalSeconds: wholeNumber().min(10, 'Check at most every 10 seconds: enter 10 or more.'),
+  emailImapHost: text(255),
+  emailImapPort: wholeNumber().min(1, 'Enter a port from 1 to 65535.').max(65535, 'Enter a port from 1 to 65535.'),
+  emailImapUser: text(255),
+  // The domain list itself is checked by the domain rule (parseOurDomains), which names a bad entry.
+  emailOurDomains: text(1000),
 });
 
 export const validateSetupUpdate = validateYupSchema(setupSchema);

@@ -7,6 +7,7 @@ import { contactDuplicate, duplicateSearchSetup } from './duplicates';
 import mergeLog from './merge-log';
 import { interactionGroup, interactionLogEntry, interactionTemplate, interactionTemplateSetup } from './interactions';
 import { interactionRule } from './interaction-rules';
+import { emailReview } from './email-review';
 import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
 
 /** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
@@ -37,4 +38,5 @@ export default {
   'interaction-log-entry': interactionLogEntry,
   'interaction-template-setup': interactionTemplateSetup,
   'interaction-rule': interactionRule,
+  'email-review': emailReview,
 };

@@ -69,6 +69,8 @@ export const interactionLogEntry = contentType({
     opportunity: refTo('opportunity'),
     emailLogged: bool(false),
     messageId: str({ maxLength: 998 }),
+    // "<contact id>:<message id>" of a logged e-mail; its unique index (indexes.ts) is what makes logging idempotent.
+    emailLogKey: str({ maxLength: 1000, unique: true, private: true }),
   },
 });
 

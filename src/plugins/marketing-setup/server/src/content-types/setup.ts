@@ -40,5 +40,12 @@ export default contentType({
     emailStorageFolder: str({ maxLength: 250 }),
     emailBatchSize: int({ default: 0, min: 0 }),
     emailCheckIntervalSeconds: int({ default: 300, min: 10 }),
+    // The IMAP mailbox the logging reads; its password comes from the environment only (never stored).
+    emailImapHost: str({ maxLength: 255 }),
+    emailImapPort: int({ default: 993, min: 1, max: 65535 }),
+    emailImapTls: bool(true),
+    emailImapUser: str({ maxLength: 255 }),
+    // "Our" addresses besides the salespeople's e-mails: domains, comma separated.
+    emailOurDomains: str({ maxLength: 1000 }),
   },
 });

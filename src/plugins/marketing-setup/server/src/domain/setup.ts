@@ -18,6 +18,8 @@ export const SETUP_DEFAULTS = {
   emailLoggingEnabled: false,
   emailBatchSize: 0,
   emailCheckIntervalSeconds: 300,
+  emailImapPort: 993,
+  emailImapTls: true,
 } as const;
 
 /**

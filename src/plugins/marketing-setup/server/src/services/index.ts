@@ -9,6 +9,7 @@ import duplicates from './duplicates';
 import merge from './merge';
 import duplicateRegeneration from './duplicate-regeneration';
 import interactions from './interactions';
+import emailLogging from './email-logging';
 
 /** Core CRUD services for every content type (what the core controllers call) ... */
 const coreServices = Object.fromEntries(
@@ -26,6 +27,7 @@ export const services = {
   merge,
   'duplicate-regeneration': duplicateRegeneration,
   interactions,
+  'email-logging': emailLogging,
 };
 
 export type PluginServices = {
@@ -37,4 +39,5 @@ export type PluginServices = {
   merge: ReturnType<typeof merge>;
   'duplicate-regeneration': ReturnType<typeof duplicateRegeneration>;
   interactions: ReturnType<typeof interactions>;
+  'email-logging': ReturnType<typeof emailLogging>;
 };

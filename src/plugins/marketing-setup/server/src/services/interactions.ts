@@ -37,6 +37,8 @@ export interface RecordInput {
   evaluation?: string | null;
   emailLogged?: boolean;
   messageId?: string | null;
+  /** A logged e-mail's "<contact id>:<message id>" (unique in the database). */
+  emailLogKey?: string | null;
 }
 
 /** Manual logging body (validated at the controller): contact and opportunity by documentId, template by code. */
@@ -211,6 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         evaluation: input.evaluation ?? null,
         emailLogged: input.emailLogged ?? false,
         messageId: input.messageId ?? null,
+        emailLogKey: input.emailLogKey ?? null,
       };
       for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
       const template = await completeEntry(write, data, true, { kind: input.templateId ? null : input.documentKind, known });

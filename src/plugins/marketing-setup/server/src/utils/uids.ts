@@ -27,6 +27,7 @@ export const UID = {
   interactionLogEntry: uidOf('interaction-log-entry'),
   interactionTemplateSetup: uidOf('interaction-template-setup'),
   interactionRule: uidOf('interaction-rule'),
+  emailReview: uidOf('email-review'),
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

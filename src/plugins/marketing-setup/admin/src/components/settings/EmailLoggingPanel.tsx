@@ -1,0 +1,155 @@
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowClockwise, Check } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { useT } from '../contact-panels/shared';
+import { PATHS } from '../../pluginId';
+import { API, useProblemOf } from '../../utils/api';
+
+/** GET /marketing-setup/email-logging. */
+export interface EmailStatus {
+  enabled: boolean;
+  passwordSet: boolean;
+  passwordVariable: string;
+  templateSet: boolean;
+  openReviews: number;
+  status: 'ok' | 'error' | 'noTemplate' | 'disabled' | 'busy' | null;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+  lastRun: { processed: number; logged: number; unmatched: number; failed: number; leftInQueue: number };
+  lastError: string | null;
+}
+interface TestReport { ok: boolean; server: string; folders?: string[]; created?: string[]; queueMessages?: number; storageMessages?: number; error?: string }
+
+const Note = ({ tone, testId, children }: { tone: 'success' | 'danger' | 'neutral'; testId: string; children: React.ReactNode }) => (
+  <Box data-testid={testId} background={`${tone}100`} borderColor={`${tone}200`} padding={3} hasRadius>
+    <Typography variant="omega" textColor={`${tone}700`}>{children}</Typography>
+  </Box>
+);
+
+/**
+ * Below the e-mail logging fields: Test connection (with the form's current, maybe unsaved, connection
+ * values), the last run (counts, next run, error) with Check now, and the way to the review list.
+ */
+export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string, any>; canUpdate: boolean }) => {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const { get, post } = useFetchClient();
+  const problemOf = useProblemOf();
+  const [status, setStatus] = React.useState<EmailStatus | null>(null);
+  const [report, setReport] = React.useState<TestReport | null>(null);
+  const [problem, setProblem] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState<'test' | 'run' | null>(null);
+
+  const load = React.useCallback(async () => {
+    try {
+      setStatus((await get<{ data: EmailStatus }>(`${API}/email-logging`)).data.data);
+    } catch (err) {
+      setProblem(problemOf(err).message);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  React.useEffect(() => {
+    void load();
+  }, [load]);
+
+  const when = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' }) : t('email.never', 'never'));
+
+  const test = async () => {
+    setBusy('test');
+    setProblem(null);
+    setReport(null);
+    try {
+      const body = {
+        host: values.emailImapHost || null, port: values.emailImapPort ?? null, tls: values.emailImapTls ?? null, user: values.emailImapUser || null,
+        queueFolder: values.emailQueueFolder || null, storageFolder: values.emailStorageFolder || null,
+      };
+      setReport((await post<{ data: TestReport }>(`${API}/email-logging/test`, body)).data.data);
+    } catch (err) {
+      setProblem(problemOf(err).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const runNow = async () => {
+    setBusy('run');
+    setProblem(null);
+    try {
+      setStatus((await post<{ data: { status: EmailStatus } }>(`${API}/email-logging/run`, {})).data.data.status);
+    } catch (err) {
+      setProblem(problemOf(err).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="email-logging-panel">
+      {status && !status.passwordSet && (
+        <Note tone="danger" testId="email-password-missing">
+          {t('email.passwordMissing', 'The IMAP password is not set on the server: set the environment variable {name} and restart.', { name: status.passwordVariable })}
+        </Note>
+      )}
+      {status && !status.templateSet && (
+        <Note tone="neutral" testId="email-template-missing">
+          {t('email.templateMissing', 'No interaction template is set up for e-mails (Interaction templates → E-mails, below): nothing is logged until one is.')}
+        </Note>
+      )}
+      <Flex gap={2} wrap="wrap">
+        <Button variant="secondary" startIcon={<Check />} onClick={test} loading={busy === 'test'} disabled={!canUpdate || !!busy} data-testid="email-test-connection">
+          {t('email.test', 'Test connection')}
+        </Button>
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={runNow} loading={busy === 'run'} disabled={!canUpdate || !!busy} data-testid="email-run-now">
+          {t('email.runNow', 'Check now')}
+        </Button>
+        <Link tag={NavLink} to={PATHS.emailReview} data-testid="link-email-review">
+          {t('email.reviewLink', 'Unmatched e-mails ({count})', { count: status?.openReviews ?? 0 })}
+        </Link>
+      </Flex>
+      {report?.ok && (
+        <Note tone="success" testId="email-test-result">
+          {t('email.test.ok', 'Connected to {server}. Folders: {folders}. {created}Messages waiting in the queue: {queue}; in the storage folder: {storage}.', {
+            server: report.server,
+            folders: (report.folders ?? []).join(', '),
+            created: report.created?.length ? t('email.test.created', 'Created: {names}. ', { names: report.created.join(', ') }) : '',
+            queue: report.queueMessages,
+            storage: report.storageMessages,
+          })}
+        </Note>
+      )}
+      {report && !report.ok && <Note tone="danger" testId="email-test-result">{report.error}</Note>}
+      {problem && <Note tone="danger" testId="email-problem">{problem}</Note>}
+      {status && (
+        <Box data-testid="email-status" background="neutral100" padding={3} hasRadius>
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <Typography variant="omega" fontWeight="bold">
+              {t('email.lastRun', 'Last run: {when}', { when: when(status.lastRunAt) })}
+              {' · '}
+              {t(`email.status.${status.status ?? 'none'}`, STATUS[status.status ?? 'none'])}
+            </Typography>
+            <Typography variant="pi" data-testid="email-counts">
+              {t('email.counts', 'Processed {processed} · logged {logged} · unmatched {unmatched} · failed {failed} · left in the queue {left}', {
+                processed: status.lastRun.processed, logged: status.lastRun.logged, unmatched: status.lastRun.unmatched, failed: status.lastRun.failed, left: status.lastRun.leftInQueue,
+              })}
+            </Typography>
+            <Typography variant="pi">
+              {status.enabled ? t('email.nextRun', 'Next run: {when}', { when: when(status.nextRunAt) }) : t('email.off', 'E-mail logging is off.')}
+            </Typography>
+            {status.lastError && <Typography variant="pi" textColor="danger600" data-testid="email-last-error">{status.lastError}</Typography>}
+          </Flex>
+        </Box>
+      )}
+    </Flex>
+  );
+};
+
+const STATUS: Record<string, string> = {
+  ok: 'OK',
+  error: 'failed, retried at the next run',
+  noTemplate: 'waiting for an e-mail template',
+  disabled: 'off',
+  busy: 'another instance is running',
+  none: 'not run yet',
+};

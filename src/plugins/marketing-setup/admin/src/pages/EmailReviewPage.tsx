@@ -1,0 +1,232 @@
+import * as React from 'react';
+import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Badge, Button, Combobox, ComboboxOption, EmptyStateLayout, Field, Flex, Link, SingleSelect, SingleSelectOption, Td, Tr, Typography } from '@strapi/design-system';
+import { Link as RouterLink } from 'react-router-dom';
+import { useIntl } from 'react-intl';
+import { CONTACT_UID, useT } from '../components/contact-panels/shared';
+import { FormModal } from '../components/FormModal';
+import { Pager } from '../components/duplicates/Pager';
+import { RecordTable } from '../components/RecordTable';
+import { Explainer, SettingsListPage } from '../components/SettingsListPage';
+import type { Pagination } from '../components/duplicates/types';
+import { PERMISSIONS } from '../permissions';
+import { API, useProblemOf } from '../utils/api';
+
+interface ContactRef { documentId: string; no: string | null; name: string | null }
+interface Review {
+  documentId: string;
+  sender: string | null;
+  senderName: string | null;
+  toAddresses: string | null;
+  ccAddresses: string | null;
+  subject: string | null;
+  sentAt: string | null;
+  reason: string | null;
+  error: string | null;
+  status: 'open' | 'linked' | 'created' | 'ignored';
+  contact: ContactRef | null;
+}
+const STATUSES = ['open', 'linked', 'created', 'ignored', 'all'] as const;
+const PAGE_SIZE = 25;
+
+/** A contact picked by typing part of its name or number (the content manager's search on contacts). */
+const ContactPicker = ({ value, error, onChange }: { value: string | null; error?: string; onChange: (documentId: string | null) => void }) => {
+  const t = useT();
+  const { get } = useFetchClient();
+  const [query, setQuery] = React.useState('');
+  const [options, setOptions] = React.useState<ContactRef[]>([]);
+  React.useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      get<{ results: ContactRef[] }>(`/content-manager/collection-types/${CONTACT_UID}`, { params: { _q: query || undefined, pageSize: 20, sort: 'name:ASC' } })
+        .then(({ data }) => !cancelled && setOptions(data.results))
+        .catch(() => !cancelled && setOptions([]));
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
+  return (
+    <Field.Root name="contact" error={error} required>
+      <Field.Label>{t('emailReview.contact', 'Contact')}</Field.Label>
+      <Combobox
+        value={value ?? undefined}
+        onChange={(v: string | undefined) => onChange(v ?? null)}
+        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+        placeholder={t('emailReview.contact.placeholder', 'Type a name or number')}
+        data-testid="email-review-contact"
+      >
+        {options.map((c) => (
+          <ComboboxOption key={c.documentId} value={c.documentId}>{[c.no, c.name].filter(Boolean).join(' – ')}</ComboboxOption>
+        ))}
+      </Combobox>
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+const EmailReviewPage = () => {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const { get, post } = useFetchClient();
+  const problemOf = useProblemOf();
+  const { toggleNotification } = useNotification();
+  // useRBAC names an action after its last segment: emails.review → canReview.
+  const { allowedActions: { canReview } } = useRBAC(PERMISSIONS.emails);
+  const [status, setStatus] = React.useState<(typeof STATUSES)[number]>('open');
+  const [page, setPage] = React.useState(1);
+  const [rows, setRows] = React.useState<Review[] | null>(null);
+  const [pagination, setPagination] = React.useState<Pagination | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [linking, setLinking] = React.useState<Review | null>(null);
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [version, setVersion] = React.useState(0);
+
+  React.useEffect(() => {
+    let cancelled = false;
+    get<{ data: Review[]; meta: { pagination: Pagination } }>(`${API}/email-reviews`, { params: { status, page, pageSize: PAGE_SIZE } })
+      .then(({ data }) => {
+        if (cancelled) return;
+        if (data.data.length === 0 && page > 1) setPage(page - 1);
+        setRows(data.data);
+        setPagination(data.meta.pagination);
+        setError(null);
+      })
+      .catch((err) => !cancelled && setError(problemOf(err).message));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status, page, version]);
+
+  const act = async (review: Review, action: 'create-contact' | 'ignore') => {
+    setBusy(review.documentId);
+    try {
+      const { data } = await post<{ data: { contact?: ContactRef } }>(`${API}/email-reviews/${review.documentId}/${action}`, {});
+      toggleNotification({
+        type: 'success',
+        message: action === 'ignore'
+          ? t('emailReview.ignored', 'The e-mail is ignored.')
+          : t('emailReview.created', 'Contact {name} was created and the e-mail logged for it.', { name: data.data.contact?.name ?? '' }),
+      });
+      setVersion((v) => v + 1);
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: problemOf(err).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const when = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '–');
+  const statusLabel = (s: string) => t(`emailReview.status.${s}`, STATUS_LABELS[s]);
+
+  return (
+    <SettingsListPage
+      pageTitle={t('emailReview.title', 'Unmatched e-mails')}
+      title={t('emailReview.title', 'Unmatched e-mails')}
+      subtitle={t('emailReview.subtitle', 'E-mails of the logging queue that matched no contact, or could not be read.')}
+      overlays={
+        <FormModal
+          open={!!linking}
+          title={t('emailReview.link.title', 'Link "{subject}" to a contact', { subject: linking?.subject ?? '' })}
+          initialValues={LINK_VALUES}
+          submitLabel={t('emailReview.link.submit', 'Link and log')}
+          onClose={() => setLinking(null)}
+          testId="email-review-link-modal"
+          submitTestId="email-review-link-submit"
+          onSubmit={async (values) => {
+            await post(`${API}/email-reviews/${linking!.documentId}/link`, { contact: values.contact });
+            toggleNotification({ type: 'success', message: t('emailReview.linked', 'The e-mail was logged for the contact.') });
+            setLinking(null);
+            setVersion((v) => v + 1);
+          }}
+        >
+          {({ values, errors, change }) => <ContactPicker value={values.contact} error={errors.contact} onChange={(v) => change('contact', v)} />}
+        </FormModal>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Explainer>
+          {t('emailReview.explainer', 'Business Central drops e-mails from unknown addresses; here they wait for you. Link one to a contact, create a contact from the sender (numbered and checked for duplicates like any new contact), or ignore it. Linked e-mails are logged like the others.')}
+        </Explainer>
+        <Flex gap={2}>
+          <SingleSelect
+            aria-label={t('emailReview.filter', 'Show')}
+            value={status}
+            onChange={(v: string | number) => { setStatus(v as any); setPage(1); }}
+            data-testid="email-review-status"
+          >
+            {STATUSES.map((s) => <SingleSelectOption key={s} value={s}>{statusLabel(s)}</SingleSelectOption>)}
+          </SingleSelect>
+        </Flex>
+        {error && <Typography textColor="danger600">{error}</Typography>}
+        {rows && (
+          <RecordTable
+            testId="email-review-table"
+            headers={[t('emailReview.sender', 'Sender'), t('emailReview.subject', 'Subject'), t('emailReview.date', 'Date'), t('emailReview.why', 'Why'), t('emailReview.statusCol', 'Status')]}
+            rowCount={rows.length}
+            withActions
+            empty={<EmptyStateLayout content={t('emailReview.empty', 'No e-mails here.')} />}
+          >
+            {rows.map((r) => (
+              <Tr key={r.documentId} data-testid="email-review-row">
+                <Td>
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography>{r.senderName ?? r.sender ?? '–'}</Typography>
+                    {r.senderName && <Typography variant="pi" textColor="neutral600">{r.sender}</Typography>}
+                  </Flex>
+                </Td>
+                <Td><Typography>{r.subject ?? '–'}</Typography></Td>
+                <Td><Typography>{when(r.sentAt)}</Typography></Td>
+                <Td><Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>{r.error ?? r.reason}</Typography></Td>
+                <Td>
+                  <Flex direction="column" alignItems="flex-start" gap={1}>
+                    <Badge active={r.status === 'open'}>{statusLabel(r.status)}</Badge>
+                    {r.contact && (
+                      <Link tag={RouterLink} to={`/content-manager/collection-types/${CONTACT_UID}/${r.contact.documentId}`}>
+                        {[r.contact.no, r.contact.name].filter(Boolean).join(' – ')}
+                      </Link>
+                    )}
+                  </Flex>
+                </Td>
+                <Td>
+                  {r.status === 'open' && canReview && (
+                    <Flex gap={1}>
+                      {!r.error && (
+                        <Button size="S" variant="secondary" onClick={() => setLinking(r)} disabled={!!busy} data-testid="email-review-link">
+                          {t('emailReview.link', 'Link to contact')}
+                        </Button>
+                      )}
+                      {!r.error && r.sender && (
+                        <Button size="S" variant="secondary" onClick={() => act(r, 'create-contact')} loading={busy === r.documentId} disabled={!!busy} data-testid="email-review-create">
+                          {t('emailReview.create', 'Create contact')}
+                        </Button>
+                      )}
+                      <Button size="S" variant="tertiary" onClick={() => act(r, 'ignore')} disabled={!!busy} data-testid="email-review-ignore">
+                        {t('emailReview.ignore', 'Ignore')}
+                      </Button>
+                    </Flex>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </RecordTable>
+        )}
+        {pagination && <Pager pagination={pagination} onPage={setPage} />}
+      </Flex>
+    </SettingsListPage>
+  );
+};
+
+const LINK_VALUES = { contact: null };
+const STATUS_LABELS: Record<string, string> = { open: 'Open', linked: 'Linked', created: 'Contact created', ignored: 'Ignored', all: 'All' };
+
+const ProtectedEmailReviewPage = () => (
+  <Page.Protect permissions={PERMISSIONS.emails}>
+    <EmailReviewPage />
+  </Page.Protect>
+);
+
+export default ProtectedEmailReviewPage;

@@ -1,0 +1,29 @@
+import { contentType, enumOf, refTo, str } from './fields';
+
+export const EMAIL_REVIEW_STATUSES = ['open', 'linked', 'created', 'ignored'] as const;
+
+/**
+ * A message of the e-mail queue that could not be logged: no known address (Business Central drops it,
+ * here a person decides), or it could not be read (`error`). Kept with what logging it later needs;
+ * the message itself has been moved to the storage folder. Linked / created / ignored ones stay as history.
+ */
+export const emailReview = contentType({
+  singularName: 'email-review',
+  pluralName: 'email-reviews',
+  displayName: 'E-mail Review',
+  description: 'E-mails of the logging queue that matched no contact, or could not be read.',
+  collectionName: 'ms_email_reviews',
+  attributes: {
+    messageId: str({ maxLength: 900, unique: true }),
+    sender: str({ maxLength: 255 }),
+    senderName: str({ maxLength: 255 }),
+    toAddresses: { type: 'text' },
+    ccAddresses: { type: 'text' },
+    subject: str({ maxLength: 998 }),
+    sentAt: { type: 'datetime' },
+    reason: { type: 'text' },
+    error: { type: 'text' },
+    status: enumOf([...EMAIL_REVIEW_STATUSES], { default: 'open', required: true }),
+    contact: refTo('contact'),
+  },
+});

@@ -1,0 +1,199 @@
+/**
+ * E-mail logging (reference: Setting Up Email Logging; interaction template setup "E-mails"): which
+ * contacts a message is logged for, in which direction, with which salesperson; how the addresses are
+ * compared; how the setup's list of our domains is read; what an IMAP failure means to a person. Pure.
+ */
+import { RuleViolation } from './errors';
+
+/** A parsed message as the logging needs it (addresses as written; normalised here). */
+export interface MailMessage {
+  messageId: string;
+  from: string[];
+  to: string[];
+  cc: string[];
+  subject: string | null;
+  date: Date | null;
+}
+
+/** What the database knows of an address: the contacts with it as e-mail / e-mail 2, the salesperson with it. */
+export interface AddressBook {
+  contactsByAddress: Map<string, number[]>;
+  salespersonByAddress: Map<string, number>;
+  ourDomains: string[];
+}
+
+export interface EmailEntry {
+  contactId: number;
+  informationFlow: 'inbound' | 'outbound';
+  initiatedBy: 'us' | 'them';
+  /** The salesperson whose address took part (sender of an outbound, recipient of an inbound); null = none. */
+  salespersonId: number | null;
+}
+
+export type Verdict =
+  | { kind: 'log'; entries: EmailEntry[] }
+  | { kind: 'unmatched'; reason: string };
+
+const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/**
+ * An address in the one form addresses are compared in: trimmed, angle brackets and a "mailto:" dropped,
+ * lower case (what Business Central's case-insensitive search e-mail does); null when it is not an address.
+ */
+export function normaliseAddress(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  let s = raw.trim();
+  const angle = /<([^<>]*)>\s*$/.exec(s);
+  if (angle) s = angle[1].trim();
+  s = s.replace(/^mailto:/i, '').toLowerCase();
+  return ADDRESS.test(s) ? s : null;
+}
+
+/** Every distinct normalised address of a list (invalid ones left out). */
+export const normaliseAll = (list: readonly unknown[]): string[] => [...new Set(list.map(normaliseAddress).filter((a): a is string => !!a))];
+
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
+
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+
+/**
+ * The setup's "our domains" (comma, semicolon, space or newline separated; "@cronus.com" = "cronus.com").
+ * A word that is not a domain name is refused with its name, so a typo does not silently log nothing.
+ */
+export function parseOurDomains(raw: unknown): string[] {
+  if (raw === null || raw === undefined) return [];
+  if (typeof raw !== 'string') throw new RuleViolation('Our domains must be text, e.g. "cronus.com, cronus.co.uk".', 'emailOurDomains');
+  const out: string[] = [];
+  for (const word of raw.split(/[\s,;]+/).map((w) => w.trim().replace(/^@/, '').toLowerCase()).filter(Boolean)) {
+    if (!DOMAIN.test(word)) throw new RuleViolation(`"${word}" is not a domain name (write it like cronus.com).`, 'emailOurDomains');
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
+/** Whether an address is one of ours: a salesperson's e-mail, or at one of our domains (sub-domains included). */
+export function isOurs(address: string, book: Pick<AddressBook, 'salespersonByAddress' | 'ourDomains'>): boolean {
+  if (book.salespersonByAddress.has(address)) return true;
+  const domain = domainOf(address);
+  return book.ourDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/** The addresses of a message that need a look-up (sender and every recipient), normalised. */
+export const addressesOf = (m: MailMessage) => normaliseAll([...m.from, ...m.to, ...m.cc]);
+
+const contactsOf = (addresses: string[], book: AddressBook) => {
+  const ids: number[] = [];
+  for (const a of addresses) for (const id of book.contactsByAddress.get(a) ?? []) if (!ids.includes(id)) ids.push(id);
+  return ids;
+};
+const salespersonAmong = (addresses: string[], book: AddressBook) => {
+  for (const a of addresses) if (book.salespersonByAddress.has(a)) return book.salespersonByAddress.get(a)!;
+  return null;
+};
+
+/**
+ * Which contacts a message is logged for, and how:
+ * - sent by one of ours → outbound, initiated by us, one entry per contact among To and Cc, with the
+ *   sending salesperson;
+ * - sent by a contact (not ours) → inbound, initiated by them, an entry for that contact (every contact with
+ *   that address), with the first salesperson among the recipients (none: the contact's own, filled in later);
+ * - otherwise (nobody known, or only our own people) → unmatched, with the reason for the review list.
+ * Our addresses win over a contact with the same address: a colleague entered as a contact is still us.
+ */
+export function classify(m: MailMessage, book: AddressBook): Verdict {
+  const from = normaliseAll(m.from);
+  const recipients = normaliseAll([...m.to, ...m.cc]);
+  if (!from.length) return { kind: 'unmatched', reason: 'The message has no sender address.' };
+  const sender = from[0];
+  if (isOurs(sender, book)) {
+    const contacts = contactsOf(recipients.filter((a) => !isOurs(a, book)), book);
+    if (!contacts.length) return { kind: 'unmatched', reason: `Sent by ${sender} (ours), but no recipient is a contact.` };
+    const salespersonId = book.salespersonByAddress.get(sender) ?? null;
+    return { kind: 'log', entries: contacts.map((contactId) => ({ contactId, informationFlow: 'outbound', initiatedBy: 'us', salespersonId })) };
+  }
+  const senders = contactsOf([sender], book);
+  if (!senders.length) return { kind: 'unmatched', reason: `No contact has the address ${sender}.` };
+  const salespersonId = salespersonAmong(recipients, book);
+  return { kind: 'log', entries: senders.map((contactId) => ({ contactId, informationFlow: 'inbound', initiatedBy: 'them', salespersonId })) };
+}
+
+/**
+ * A message from the review list linked by hand to a contact: the direction comes from the sender
+ * (ours → outbound with that salesperson; anybody else → inbound, with the first of our salespeople among the recipients).
+ */
+export function entryForLinkedContact(m: MailMessage, contactId: number, book: AddressBook): EmailEntry {
+  const sender = normaliseAll(m.from)[0];
+  if (sender && isOurs(sender, book)) {
+    return { contactId, informationFlow: 'outbound', initiatedBy: 'us', salespersonId: book.salespersonByAddress.get(sender) ?? null };
+  }
+  return { contactId, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: salespersonAmong(normaliseAll([...m.to, ...m.cc]), book) };
+}
+
+/** The text fields of an entry: at most 100 characters (the entry's description and subject). */
+export const clip = (s: string | null | undefined, max = 100): string | null => {
+  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  if (!t) return null;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
+
+/** The entry's date and time (UTC) from the message's Date header; no usable date → now. */
+export function entryMoment(date: Date | null, now: Date = new Date()) {
+  const d = date && !Number.isNaN(date.getTime()) ? date : now;
+  const iso = d.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
+}
+
+/** The unique key of (message, contact): what the database's unique index holds, so nothing is logged twice. */
+export const logKey = (messageId: string, contactId: number) => `${contactId}:${messageId}`;
+
+/** A message-id as stored: angle brackets dropped, at most 900 characters (an index entry stays small). */
+export function normaliseMessageId(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim().replace(/^<|>$/g, '').trim();
+  return s ? s.slice(0, 900) : null;
+}
+
+/** Messages per run: the setup's batch size, 0 = every message in the queue (read in chunks of `chunk`). */
+export const batchPlan = (batchSize: unknown, chunk = 200) => {
+  const n = Number(batchSize);
+  const limit = Number.isInteger(n) && n > 0 ? n : Infinity;
+  return { limit, chunk: Math.min(chunk, limit) };
+};
+
+/** When the next run is due: `intervalSeconds` (at least 10, default 300) after `from`. */
+export function nextRunAt(from: Date, intervalSeconds: unknown): Date {
+  const n = Number(intervalSeconds);
+  const s = Number.isFinite(n) && n >= 10 ? n : 300;
+  return new Date(from.getTime() + s * 1000);
+}
+
+/** What the connection settings lack before anything can connect; empty = complete. */
+export function missingConnectionSettings(s: { host?: unknown; user?: unknown; password?: unknown; queueFolder?: unknown; storageFolder?: unknown }) {
+  const missing: string[] = [];
+  if (!s.host) missing.push('the IMAP host');
+  if (!s.user) missing.push('the IMAP user');
+  if (!s.password) missing.push('the password (environment variable MARKETING_SETUP_IMAP_PASSWORD)');
+  if (!s.queueFolder) missing.push('the queue folder');
+  if (!s.storageFolder) missing.push('the storage folder');
+  if (s.queueFolder && s.queueFolder === s.storageFolder) missing.push('a storage folder other than the queue folder');
+  return missing;
+}
+
+/** An IMAP or network failure as a person reads it (imapflow sets `authenticationFailed`, node sets `code`). */
+export function describeImapError(err: { code?: string; authenticationFailed?: boolean; message?: string; responseText?: string } | null | undefined, where: string): string {
+  const code = err?.code ?? '';
+  const text = `${err?.responseText ?? ''} ${err?.message ?? ''}`.trim();
+  if (err?.authenticationFailed || code === 'AUTHENTICATIONFAILED' || /authenticat/i.test(text)) {
+    return `The IMAP server at ${where} refused the user name or password.`;
+  }
+  if (code === 'ECONNREFUSED') return `Cannot reach the IMAP server at ${where}: the connection was refused (is it running, is the port right?).`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot reach the IMAP server at ${where}: the host name is unknown.`;
+  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'CONNECT_TIMEOUT' || code === 'GREETING_TIMEOUT' || /timed? ?out/i.test(text)) {
+    return `The IMAP server at ${where} did not answer in time.`;
+  }
+  if (/ssl|tls|certificate|wrong version number|EPROTO/i.test(`${code} ${text}`)) {
+    return `The secure (TLS) connection to ${where} failed: check the TLS setting and the port (${text || code}).`;
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection') return `The IMAP server at ${where} closed the connection.`;
+  return `IMAP error at ${where}: ${text || code || 'unknown error'}.`;
+}

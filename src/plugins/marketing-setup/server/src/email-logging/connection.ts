@@ -1,0 +1,149 @@
+/**
+ * The IMAP side of e-mail logging, through imapflow: the settings (setup record + the password from the
+ * server environment), a connection with short timeouts, the connection test (folders created when
+ * missing) and the queue's messages by UID. Errors carry the text a person reads (describeImapError).
+ */
+import type { Core } from '@strapi/strapi';
+import { ImapFlow, type FetchMessageObject } from 'imapflow';
+import { describeImapError, missingConnectionSettings } from '../domain/email-logging';
+import { getService } from '../utils/services';
+
+export interface ImapSettings {
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string;
+  password: string;
+  queueFolder: string;
+  storageFolder: string;
+}
+
+/** The environment variable the password is read from (plugin config `imapPassword` wins, for tests and secrets managers). */
+export const PASSWORD_ENV = 'MARKETING_SETUP_IMAP_PASSWORD';
+
+export const imapPassword = (strapi: Core.Strapi): string =>
+  String(strapi.config.get('plugin::marketing-setup.imapPassword') || process.env[PASSWORD_ENV] || '');
+
+/** A failure already worded for a person; `connection` = the server could not be reached or refused us. */
+export class EmailLoggingError extends Error {
+  constructor(message: string, readonly connection = false) {
+    super(message);
+  }
+}
+
+/** The saved settings, with `overrides` (e.g. the unsaved form of the settings page) on top. */
+export async function imapSettings(strapi: Core.Strapi, overrides: Partial<ImapSettings> = {}): Promise<ImapSettings> {
+  const s = await getService(strapi, 'setup').get();
+  const pick = <T>(key: keyof ImapSettings, v: T) => (overrides[key] !== undefined && overrides[key] !== null ? overrides[key] : v);
+  return {
+    host: String(pick('host', s.emailImapHost ?? '') ?? '').trim(),
+    port: Number(pick('port', s.emailImapPort ?? 993)),
+    tls: Boolean(pick('tls', s.emailImapTls ?? true)),
+    user: String(pick('user', s.emailImapUser ?? '') ?? '').trim(),
+    password: imapPassword(strapi),
+    queueFolder: String(pick('queueFolder', s.emailQueueFolder ?? '') ?? '').trim(),
+    storageFolder: String(pick('storageFolder', s.emailStorageFolder ?? '') ?? '').trim(),
+  };
+}
+
+export const where = (s: ImapSettings) => `${s.host}:${s.port}`;
+
+/** A logged-in client; any failure → EmailLoggingError with the reason in words. */
+export async function connect(s: ImapSettings): Promise<ImapFlow> {
+  const missing = missingConnectionSettings(s);
+  if (missing.length) throw new EmailLoggingError(`E-mail logging is not set up completely: ${missing.join(', ')} missing.`);
+  const client = new ImapFlow({
+    host: s.host, port: s.port, secure: s.tls, auth: { user: s.user, pass: s.password },
+    logger: false, connectionTimeout: 10000, greetingTimeout: 10000, socketTimeout: 60000,
+    // A plain (non-TLS) setting means plain: no opportunistic STARTTLS the server may not finish.
+    ...(s.tls ? {} : { doSTARTTLS: false }),
+  } as any);
+  // A socket error after connect must not become an unhandled 'error' event (it would end the process).
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (err) {
+    client.close();
+    throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+  }
+  return client;
+}
+
+export async function disconnect(client: ImapFlow) {
+  try {
+    await client.logout();
+  } catch {
+    client.close();
+  }
+}
+
+/** Creates the folders that are missing; returns the names created. */
+async function ensureFolders(client: ImapFlow, names: string[]) {
+  const existing = new Set((await client.list()).map((f) => f.path));
+  const created: string[] = [];
+  for (const name of names) {
+    if (existing.has(name)) continue;
+    await client.mailboxCreate(name);
+    created.push(name);
+  }
+  return { created, folders: [...existing, ...created].sort() };
+}
+
+export interface ConnectionReport {
+  ok: true;
+  server: string;
+  folders: string[];
+  created: string[];
+  queueMessages: number;
+  storageMessages: number;
+}
+
+/** The Test connection button: log in, create the queue and storage folders if missing, count their messages. */
+export async function testConnection(s: ImapSettings): Promise<ConnectionReport> {
+  const client = await connect(s);
+  try {
+    const { created, folders } = await ensureFolders(client, [s.queueFolder, s.storageFolder]);
+    const count = async (path: string) => Number((await client.status(path, { messages: true }) || { messages: 0 }).messages ?? 0);
+    return { ok: true, server: where(s), folders, created, queueMessages: await count(s.queueFolder), storageMessages: await count(s.storageFolder) };
+  } catch (err) {
+    throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+  } finally {
+    await disconnect(client);
+  }
+}
+
+/**
+ * An open queue folder: its UIDs (oldest first), their sources a chunk at a time, and the move of
+ * handled messages to the storage folder. The storage folder is created if it went missing.
+ */
+export async function openQueue(s: ImapSettings) {
+  const client = await connect(s);
+  let lock: { release(): void } | null = null;
+  try {
+    await ensureFolders(client, [s.queueFolder, s.storageFolder]);
+    lock = await client.getMailboxLock(s.queueFolder);
+  } catch (err) {
+    lock?.release();
+    await disconnect(client);
+    throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+  }
+  const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+    }
+  };
+  return {
+    uids: () => wrap(async () => ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b)),
+    fetch: (uids: number[]): Promise<FetchMessageObject[]> => wrap(() => client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true })),
+    move: (uids: number[]) => wrap(async () => {
+      if (uids.length) await client.messageMove(uids.join(','), s.storageFolder, { uid: true });
+    }),
+    close: async () => {
+      lock?.release();
+      await disconnect(client);
+    },
+  };
+}
+export type Queue = Awaited<ReturnType<typeof openQueue>>;

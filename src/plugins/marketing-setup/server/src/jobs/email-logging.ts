@@ -1,0 +1,242 @@
+/**
+ * The e-mail logging job: at the setup's interval, one instance (PostgreSQL advisory lock held for the
+ * run; on SQLite one process) reads the queue folder a chunk at a time, logs each message (messages.ts)
+ * and moves the handled ones to the storage folder. The state of the last run lives in one row of a
+ * plain table, so every instance's admin shows it. A message is moved only after its transaction
+ * committed; a crash in between leaves it in the queue, and the unique e-mail log key makes the next
+ * run move it without logging it again. Plugin config `emailPollMs` (default 5000; 0 = this process
+ * never polls) is how often an instance looks whether a run is due; read at every tick.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { batchPlan, nextRunAt } from '../domain/email-logging';
+import { isPostgres, joinTableOf, tableOf } from '../utils/tables';
+import { UID } from '../utils/uids';
+import { getService } from '../utils/services';
+import { EmailLoggingError, imapSettings, openQueue } from '../email-logging/connection';
+import { addressBook, handleMail, handleMails, ourAddresses, parseMail, type ParsedMail } from '../email-logging/messages';
+
+export const EMAIL_STATE = 'ms_email_logging_state';
+/** Advisory lock key of the e-mail logging ("ms" mail 1); the duplicate worker uses 0x6d730001. */
+const EMAIL_LOCK = 0x6d730002;
+const STATE_ID = 1;
+const DEFAULT_POLL_MS = 5000;
+
+/** Outcome of a run as the admin shows it. */
+export type RunStatus = 'ok' | 'error' | 'noTemplate' | 'disabled' | 'busy';
+
+export interface RunResult {
+  status: RunStatus;
+  processed: number;
+  logged: number;
+  unmatched: number;
+  failed: number;
+  left: number;
+  error: string | null;
+}
+
+export async function ensureEmailStateTable(strapi: Core.Strapi) {
+  const knex = strapi.db.connection;
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${EMAIL_STATE} (
+    id integer NOT NULL PRIMARY KEY, status varchar(20), running_since varchar(30), last_run_at varchar(30), next_run_at varchar(30),
+    processed integer NOT NULL DEFAULT 0, logged integer NOT NULL DEFAULT 0, unmatched integer NOT NULL DEFAULT 0, failed integer NOT NULL DEFAULT 0,
+    left_in_queue integer NOT NULL DEFAULT 0, total_processed integer NOT NULL DEFAULT 0, total_logged integer NOT NULL DEFAULT 0,
+    total_unmatched integer NOT NULL DEFAULT 0, total_failed integer NOT NULL DEFAULT 0, last_error text)`);
+  await knex.raw(`INSERT INTO ${EMAIL_STATE} (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, [STATE_ID]);
+}
+
+export async function emailState(strapi: Core.Strapi) {
+  const r = await strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).first();
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    status: (r?.status ?? null) as RunStatus | null,
+    runningSince: r?.running_since ?? null,
+    lastRunAt: r?.last_run_at ?? null,
+    nextRunAt: r?.next_run_at ?? null,
+    lastRun: { processed: n(r?.processed), logged: n(r?.logged), unmatched: n(r?.unmatched), failed: n(r?.failed), leftInQueue: n(r?.left_in_queue) },
+    totals: { processed: n(r?.total_processed), logged: n(r?.total_logged), unmatched: n(r?.total_unmatched), failed: n(r?.total_failed) },
+    lastError: r?.last_error ?? null,
+  };
+}
+
+/** The template the Interaction Template Setup names for e-mails (its id), or null. */
+async function emailTemplateId(strapi: Core.Strapi): Promise<number | null> {
+  const jt = joinTableOf(strapi, UID.interactionTemplateSetup, 'emails');
+  const row = await strapi.db.connection(jt.name).first(`${jt.inverseJoinColumn} as id`);
+  return row?.id == null ? null : Number(row.id);
+}
+
+/** Reads, logs and moves the queue's messages (the caller holds the lock). */
+async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string) => void) {
+  const setup = await getService(strapi, 'setup').get();
+  const templateId = await emailTemplateId(strapi);
+  if (!templateId) {
+    result.status = 'noTemplate';
+    result.error = 'No interaction template is set up for e-mails (Interaction Template Setup → E-mails): nothing is logged, the messages stay in the queue.';
+    return;
+  }
+  const settings = await imapSettings(strapi);
+  const queue = await openQueue(settings);
+  try {
+    const plan = batchPlan(setup.emailBatchSize);
+    const uids = await queue.uids();
+    const todo = uids.slice(0, plan.limit === Infinity ? uids.length : plan.limit);
+    const ours = await ourAddresses(strapi);
+    for (let i = 0; i < todo.length; i += plan.chunk) {
+      const fetched = await queue.fetch(todo.slice(i, i + plan.chunk));
+      const mails: { uid: number; mail: ParsedMail }[] = [];
+      // A message another reader moved meanwhile comes back without a source: nothing to do with it here.
+      for (const m of fetched) if (Buffer.isBuffer(m.source)) mails.push({ uid: m.uid, mail: await parseMail(m.source) });
+      const book = await addressBook(strapi, ours, mails.filter((m) => !m.mail.error).map((m) => m.mail.message));
+      const handled: number[] = [];
+      const count = (o: { logged: number; unmatched: boolean }) => {
+        result.logged += o.logged;
+        if (o.unmatched) result.unmatched += 1;
+      };
+      let together: Awaited<ReturnType<typeof handleMails>> | null = null;
+      try {
+        together = await handleMails(strapi, mails.map((m) => m.mail), book, templateId);
+      } catch {
+        together = null; // rolled back: one by one below, so one bad message does not hold up the others
+      }
+      if (together) {
+        together.forEach(count);
+        handled.push(...mails.map((m) => m.uid));
+        result.processed += mails.length;
+      } else {
+        for (const { uid, mail } of mails) {
+          result.processed += 1;
+          try {
+            count(await handleMail(strapi, mail, book, templateId));
+            handled.push(uid);
+          } catch (err) {
+            // Stays in the queue: the next run tries again (what was logged is not logged twice).
+            result.failed += 1;
+            result.error = `Message ${mail.message.messageId}: ${(err as Error).message}`;
+            log(`[marketing-setup] e-mail logging: ${result.error}`);
+          }
+        }
+      }
+      await queue.move(handled);
+    }
+    result.left = uids.length - todo.length + result.failed;
+  } finally {
+    await queue.close();
+  }
+}
+
+/** The state row before a run (running) and after it (counts, status, next run). */
+const markRunning = (strapi: Core.Strapi) => strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).update({ running_since: new Date().toISOString() });
+
+async function saveResult(strapi: Core.Strapi, result: RunResult, intervalSeconds: unknown) {
+  const now = new Date();
+  await strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).update({
+    status: result.status,
+    running_since: null,
+    last_run_at: now.toISOString(),
+    next_run_at: nextRunAt(now, intervalSeconds).toISOString(),
+    processed: result.processed, logged: result.logged, unmatched: result.unmatched, failed: result.failed, left_in_queue: result.left,
+    total_processed: strapi.db.connection.raw('total_processed + ?', [result.processed]),
+    total_logged: strapi.db.connection.raw('total_logged + ?', [result.logged]),
+    total_unmatched: strapi.db.connection.raw('total_unmatched + ?', [result.unmatched]),
+    total_failed: strapi.db.connection.raw('total_failed + ?', [result.failed]),
+    last_error: result.error,
+  });
+}
+
+/**
+ * On PostgreSQL the run holds a transaction-level advisory lock on a connection of its own for its whole
+ * length (the writes use other connections and commit per message); another instance finds it taken and
+ * skips. A killed instance's connection closes, and the lock with it.
+ */
+async function withLeaderLock<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<T | null> {
+  if (!isPostgres(strapi)) return fn();
+  const trx: Knex.Transaction = await (strapi.db.connection as Knex).transaction();
+  try {
+    const { rows } = await trx.raw('SELECT pg_try_advisory_xact_lock(?) AS ok', [EMAIL_LOCK]);
+    if (!rows[0].ok) return null;
+    return await fn();
+  } finally {
+    await trx.commit();
+  }
+}
+
+/** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
+export async function runEmailLogging(strapi: Core.Strapi): Promise<RunResult> {
+  const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
+  const setup = await getService(strapi, 'setup').get();
+  if (!setup.emailLoggingEnabled) {
+    return { ...result, status: 'disabled', error: 'E-mail logging is off (Settings → Marketing Setup → E-mail logging).' };
+  }
+  const ran = await withLeaderLock(strapi, async () => {
+    await markRunning(strapi);
+    try {
+      await runQueue(strapi, result, (m) => strapi.log.warn(m));
+      if (result.failed && result.status === 'ok') result.status = 'error';
+    } catch (err) {
+      result.status = 'error';
+      result.error = err instanceof EmailLoggingError ? err.message : `E-mail logging failed: ${(err as Error).message}`;
+      strapi.log.error(`[marketing-setup] e-mail logging: ${result.error} Retrying at the next interval.`);
+    }
+    await saveResult(strapi, result, setup.emailCheckIntervalSeconds);
+    return true;
+  });
+  if (!ran) return { ...result, status: 'busy', error: 'Another instance is logging e-mails right now.' };
+  return result;
+}
+
+/** This process's runs: one at a time (a second call waits for the first and then runs). */
+interface Loop { current: Promise<RunResult> | null; timer: NodeJS.Timeout | null; stopped: boolean }
+const loops = new WeakMap<Core.Strapi, Loop>();
+const loopOf = (strapi: Core.Strapi): Loop => {
+  if (!loops.has(strapi)) loops.set(strapi, { current: null, timer: null, stopped: false });
+  return loops.get(strapi)!;
+};
+
+export function runOnce(strapi: Core.Strapi): Promise<RunResult> {
+  const loop = loopOf(strapi);
+  const previous = loop.current ?? Promise.resolve(null);
+  const run = previous.catch(() => null).then(() => runEmailLogging(strapi));
+  loop.current = run.finally(() => {
+    if (loop.current === run) loop.current = null;
+  }) as Promise<RunResult>;
+  return run;
+}
+
+const pollMs = (strapi: Core.Strapi) => {
+  const v = Number(strapi.config.get('plugin::marketing-setup.emailPollMs', DEFAULT_POLL_MS));
+  return Number.isFinite(v) && v >= 0 ? v : DEFAULT_POLL_MS;
+};
+
+/** A run is due when logging is on and the next run time (state row) has passed. */
+async function due(strapi: Core.Strapi) {
+  const setup = await getService(strapi, 'setup').get();
+  if (!setup.emailLoggingEnabled) return false;
+  const row = await strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).first('next_run_at');
+  return !row?.next_run_at || Date.parse(row.next_run_at) <= Date.now();
+}
+
+export function startEmailLogging(strapi: Core.Strapi) {
+  const loop = loopOf(strapi);
+  loop.stopped = false;
+  const tick = async () => {
+    if (loop.stopped || loop.current || pollMs(strapi) === 0) return;
+    try {
+      if (await due(strapi)) await runOnce(strapi);
+    } catch (err) {
+      strapi.log.error(`[marketing-setup] e-mail logging timer: ${(err as Error).message}`);
+    }
+  };
+  const interval = pollMs(strapi) || DEFAULT_POLL_MS;
+  loop.timer = setInterval(() => void tick(), interval);
+  loop.timer.unref();
+}
+
+export async function stopEmailLogging(strapi: Core.Strapi) {
+  const loop = loopOf(strapi);
+  loop.stopped = true;
+  if (loop.timer) clearInterval(loop.timer);
+  loop.timer = null;
+  await loop.current?.catch(() => null);
+}
+

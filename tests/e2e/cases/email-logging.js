@@ -1,0 +1,107 @@
+'use strict';
+/**
+ * Browser tests of e-mail logging: the settings section (IMAP fields, Test connection against a real
+ * Dovecot, Check now with the run's counts) and the Unmatched e-mails screen (create contact, link, ignore).
+ * Called from admin.e2e.js, which started `dovecot` (scripts/lib/dovecot.js) and gave the app its password.
+ */
+const assert = require('node:assert/strict');
+const { rawMessage } = require('../../../scripts/lib/dovecot');
+
+const SETTINGS = '/admin/settings/marketing-setup/general';
+const REVIEW = '/admin/settings/marketing-setup/email-review';
+const QUEUE = 'CRM Queue';
+const STORAGE = 'CRM Logged';
+
+async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissOverlays }) {
+  let n = 0;
+  const mail = (m) => rawMessage({ messageId: `e2e-${++n}-${Date.now()}@test`, date: '2025-05-06T10:20:00Z', ...m });
+  const panel = () => page.getByTestId('email-logging-panel');
+
+  await runner.test('e-mail logging set-up: IMAP fields saved, Test connection creates the folders and reports them', async () => {
+    const contact = await rest('POST', '/contacts', { data: { type: 'company', name: 'Mailtest NV', email: 'info@mailtest.example.org' } });
+    assert.equal(contact.status, 201, JSON.stringify(contact.body));
+    const template = await rest('POST', '/interaction-templates', { data: { code: 'EMAIL', description: 'E-mail', correspondenceType: 'email' } });
+    assert.equal(template.status, 201, JSON.stringify(template.body));
+    const setup = await admin('PUT', '/marketing-setup/interaction-template-setup', { emails: template.body.data.documentId });
+    assert.equal(setup.status, 200, JSON.stringify(setup.body));
+
+    await page.goto(baseUrl + SETTINGS);
+    await panel().waitFor();
+    await dismissOverlays(page);
+    const fill = async (name, value) => page.getByTestId(`field-${name}`).fill(String(value));
+    const setToggle = async (name, on) => {
+      if ((await page.getByTestId(`field-${name}`).isChecked()) !== on) await page.getByTestId(`field-${name}`).click();
+      assert.equal(await page.getByTestId(`field-${name}`).isChecked(), on);
+    };
+    await setToggle('emailLoggingEnabled', true);
+    await fill('emailImapHost', '127.0.0.1');
+    await fill('emailImapPort', dovecot.port);
+    await setToggle('emailImapTls', false);
+    await fill('emailImapUser', dovecot.user);
+    await fill('emailOurDomains', 'cronus.example.com');
+    await fill('emailQueueFolder', QUEUE);
+    await fill('emailStorageFolder', STORAGE);
+    await page.getByTestId('email-test-connection').click();
+    const result = page.getByTestId('email-test-result');
+    await result.waitFor();
+    const text = await result.innerText();
+    assert.match(text, new RegExp(`Connected to 127\\.0\\.0\\.1:${dovecot.port}\\.`));
+    assert.match(text, /Created: CRM Queue, CRM Logged\./);
+    assert.match(text, /Messages waiting in the queue: 0/);
+    await shot(page, 'email-logging-test-connection');
+    await page.getByTestId('settings-save').click();
+    await page.getByText('The Marketing Setup was saved.').first().waitFor();
+    const saved = await admin('GET', '/marketing-setup/settings');
+    assert.equal(saved.body.data.emailImapPort, dovecot.port);
+    assert.equal(saved.body.data.emailImapTls, false);
+    assert.equal(saved.body.data.emailLoggingEnabled, true);
+  });
+
+  await runner.test('Check now logs the known sender and shows the counts; the unknown one is counted unmatched', async () => {
+    await dovecot.append(QUEUE,
+      mail({ from: 'Info <INFO@mailtest.example.org>', to: ['sales@cronus.example.com'], subject: 'Order question' }),
+      mail({ from: '"Nora New" <nora@new.example.org>', to: ['sales@cronus.example.com'], subject: 'Price list please' }),
+      mail({ from: 'spam@spam.example.org', to: ['sales@cronus.example.com'], subject: 'Cheap stuff' }));
+    await page.getByTestId('email-run-now').click();
+    await page.getByTestId('email-counts').filter({ hasText: 'Processed 3 · logged 1 · unmatched 2 · failed 0' }).waitFor();
+    await page.getByTestId('link-email-review').filter({ hasText: '(2)' }).waitFor();
+    assert.equal(await dovecot.count(QUEUE), 0);
+    assert.equal(await dovecot.count(STORAGE), 3);
+    await shot(page, 'email-logging-status');
+  });
+
+  await runner.test('Unmatched e-mails: create a contact from the sender, ignore one, link one to a contact', async () => {
+    await page.getByTestId('link-email-review').click();
+    await page.getByTestId('email-review-table').waitFor();
+    await dismissOverlays(page);
+    assert.equal(await page.getByTestId('email-review-row').count(), 2);
+    await shot(page, 'email-review-list');
+    const row = (subject) => page.getByTestId('email-review-row').filter({ hasText: subject });
+    await row('Price list please').getByTestId('email-review-create').click();
+    await page.getByText('Contact Nora New was created and the e-mail logged for it.').first().waitFor();
+    await row('Cheap stuff').getByTestId('email-review-ignore').click();
+    await page.getByText('The e-mail is ignored.').first().waitFor();
+    await page.getByText('No e-mails here.').waitFor();
+    const contacts = await rest('GET', '/contacts?filters[email][$eq]=nora@new.example.org');
+    assert.equal(contacts.body.data.length, 1);
+    assert.equal(contacts.body.data[0].name, 'Nora New');
+
+    await dovecot.append(QUEUE, mail({ from: 'someone@partner.example.org', to: ['sales@cronus.example.com'], subject: 'About Mailtest' }));
+    const ran = await admin('POST', '/marketing-setup/email-logging/run', {});
+    assert.equal(ran.body.data.result.unmatched, 1, JSON.stringify(ran.body));
+    await page.reload();
+    await row('About Mailtest').getByTestId('email-review-link').click();
+    const modal = page.getByTestId('email-review-link-modal');
+    await modal.waitFor();
+    await modal.getByRole('combobox').fill('Mailtest');
+    await page.getByRole('option', { name: /Mailtest NV/ }).click();
+    await shot(page, 'email-review-link');
+    await page.getByTestId('email-review-link-submit').click();
+    await page.getByText('The e-mail was logged for the contact.').first().waitFor();
+    await page.getByText('No e-mails here.').waitFor();
+    const reviews = await admin('GET', '/marketing-setup/email-reviews?status=all');
+    assert.deepEqual(reviews.body.data.map((r) => [r.subject, r.status]).sort(), [['About Mailtest', 'linked'], ['Cheap stuff', 'ignored'], ['Price list please', 'created']]);
+  });
+}
+
+module.exports = { run };
