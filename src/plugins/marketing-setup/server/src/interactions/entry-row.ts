@@ -11,6 +11,7 @@ import {
   assertEntryValues, isDocumentKind, normalizeTime, withTemplateDefaults, type DocumentKind, type TemplateValues,
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
+import { assertWritableValues } from '../domain/write-values';
 import { relationInput, type RelationRef } from '../utils/relations';
 import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -134,6 +135,8 @@ export async function completeEntry(
 ) {
   for (const f of STRIPPED) delete data[f];
   assertEntryValues(data);
+  // The entry may be inserted directly (insertEntry), past the document middleware's column checks.
+  assertWritableValues(write.strapi.getModel(UID.interactionLogEntry).attributes as any, data);
   const contactRef = isCreate || data.contact !== undefined ? relationInput(data.contact) : undefined;
   if ((isCreate || data.contact !== undefined) && !contactRef) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
   const templateInput = relationInput(data.interactionTemplate);
