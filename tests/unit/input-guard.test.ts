@@ -59,12 +59,14 @@ describe('findUnsafeParam', () => {
     expect(findUnsafeParam({ documentId: 'h7mfq2xw9k1lzp3b5n8c0vde' })).toBeNull();
     expect(findUnsafeParam({ id: '42' })).toBeNull();
     expect(findUnsafeParam({ pairDocumentId: 'ABCdef123' })).toBeNull();
+    expect(findUnsafeParam({ documentId: 'imported_id-7' })).toBeNull();
   });
   it('refuses a NUL byte in a path id (POST /merge-logs/%00/undo)', () => {
     expect(findUnsafeParam({ documentId: '\u0000' })).toEqual({ path: ['documentId'], message: 'documentId contains a control character (U+0000); remove it.' });
   });
   it('refuses malformed ids', () => {
-    expect(findUnsafeParam({ documentId: 'abc-def' })?.message).toBe('"abc-def" is not a valid documentId (1 to 64 letters or digits).');
+    expect(findUnsafeParam({ documentId: 'abc.def' })?.message).toBe('"abc.def" is not a valid documentId (1 to 64 letters, digits, - or _).');
+    expect(findUnsafeParam({ documentId: 'a/b' })?.path).toEqual(['documentId']);
     expect(findUnsafeParam({ id: 'x'.repeat(65) })?.path).toEqual(['id']);
     expect(findUnsafeParam({ documentId: '' })?.path).toEqual(['documentId']);
   });

@@ -36,29 +36,32 @@ describe('numbers within their column (class C of issue 12)', () => {
   });
 });
 
-describe('relation input (class B and F)', () => {
+describe('relation input (class B and F), read by the one relation reader', () => {
+  const notARecord = (field: string, v: string) => `"${field}" must name a record by its documentId or by a whole id between 1 and 2147483647; ${v} is neither.`;
   it.each([1.5, 1e308, 2147483648, -999999999999, 0])('refuses %p as a record id', (id) => {
-    expect(problem('contact', { company: id })?.message).toBe(`company: ${JSON.stringify(id)} is not a record id (a whole number from 1 to 2147483647).`);
+    expect(problem('contact', { company: id })).toEqual({ path: ['company'], message: notARecord('company', String(id)) });
   });
-  it('refuses bad ids in every shape', () => {
-    expect(relationProblem('series', { id: 1.5 })).toMatch(/^series: 1.5 is not a record id/);
-    expect(relationProblem('contact', { connect: [2147483648] })).toMatch(/^contact.connect: 2147483648 is not a record id/);
-    expect(relationProblem('contact', { disconnect: [{ id: -1 }] })).toMatch(/^contact.disconnect: -1/);
-    expect(relationProblem('contact', { set: [{ documentId: 'a/b' }] })).toBe('contact.set: "a/b" is not a documentId (1 to 64 letters or digits).');
-    expect(relationProblem('contact', 'abc\u0000')).toMatch(/is not a documentId/);
-    expect(relationProblem('contact', [1, 'x y'])).toMatch(/"x y" is not a documentId/);
+  it('refuses bad ids in every shape, every target of a list (not only the one a to-one keeps)', () => {
+    expect(relationProblem('series', { id: 1.5 })).toBe(notARecord('series', '1.5'));
+    expect(relationProblem('contact', { connect: [2147483648] })).toBe(notARecord('contact', '2147483648'));
+    expect(relationProblem('contact', { connect: [1.5, 2] })).toBe(notARecord('contact', '1.5'));
+    expect(relationProblem('contact', { disconnect: [{ id: -1 }] })).toBe(notARecord('contact', '-1'));
+    expect(relationProblem('contact', { set: [{ documentId: 'a/b' }] })).toBe('"contact" must name a record by its documentId (letters and digits).');
+    expect(relationProblem('contact', 'abc\u0000')).toBe('"contact" must name a record by its documentId (letters and digits).');
+    expect(relationProblem('lines', [1, 'x y'])).toBe('"lines" must name a record by its documentId (letters and digits).');
+    expect(relationProblem('lines', [[1]])).toBe('"lines" must name a record: a documentId, an id, or { documentId } / { id }.');
   });
   it('refuses {} and other shapes that are not relations', () => {
     expect(problem('contact', { territory: {} })).toEqual({
-      path: ['territory'],
-      message: 'territory: {} is not a relation; give a documentId, an id, or { connect: [...] } / { disconnect: [...] } / { set: [...] }.',
+      path: ['territory'], message: '"territory" must name a record: a documentId, an id, or { documentId } / { id }.',
     });
-    expect(relationProblem('territory', { foo: 1 })).toMatch(/is not a relation/);
-    expect(relationProblem('territory', true)).toBe('territory: true does not name a record (give its documentId or id).');
+    expect(relationProblem('territory', { foo: 1 })).toBe('"territory" has an unknown key "foo".');
+    expect(relationProblem('territory', { connect: {} })).toBe('"territory" must name a record: a documentId, an id, or { documentId } / { id }.');
+    expect(relationProblem('territory', true)).toBe('"territory" must name a record: a documentId, an id, or { documentId } / { id }.');
   });
   it('accepts every shape Strapi 5 takes', () => {
     for (const v of [7, '7', 'h7mfq2xw9k1lzp3b5n8c0vde', { id: 3 }, { documentId: 'abc' }, [1, 2], [], { connect: [{ documentId: 'abc', position: { end: true } }] },
-      { connect: ['abc'], disconnect: [4] }, { set: [] }, { disconnect: [] }, null]) {
+      { connect: ['abc'], disconnect: [4] }, { connect: [], disconnect: [] }, { set: [] }, { disconnect: [] }, null, '']) {
       expect(relationProblem('company', v)).toBeNull();
     }
   });

@@ -6,6 +6,7 @@
  * nested arrays overflow the stack of recursive validators.
  */
 import { RuleViolation } from './errors';
+import { DOCUMENT_ID } from './relation-input';
 
 /** Deepest nesting of objects and arrays a request may have; real payloads stay under 8. */
 export const MAX_DEPTH = 20;
@@ -14,11 +15,11 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** Control characters, except tab, line feed and carriage return (fine in text). DEL included. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /**
- * A document id in a URL: Strapi's documentIds are 24 lowercase letters and digits; up to 64 letters or
- * digits are accepted (older or imported ids), anything else (dots, slashes, spaces, control characters)
- * cannot name a record.
+ * A document id in a URL, as in relation input (relation-input.ts): Strapi's documentIds are 24 lowercase
+ * letters and digits; up to 64 letters, digits, - or _ are accepted (imported ids); anything else (dots,
+ * slashes, spaces, control characters) cannot name a record.
  */
-export const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/;
+export { DOCUMENT_ID };
 
 export interface InputProblem { path: string[]; message: string }
 
@@ -76,7 +77,7 @@ export function findUnsafeParam(params: Record<string, unknown>): InputProblem |
     const p = controlProblem([name], value);
     if (p) return p;
     if (isIdParam(name) && !DOCUMENT_ID.test(value)) {
-      return { path: [name], message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters or digits).` };
+      return { path: [name], message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).` };
     }
   }
   return null;

@@ -6,7 +6,8 @@
  * caller (REST, admin API, Content Manager, services), before anything is written.
  */
 import { RuleViolation } from './errors';
-import { controlCharacter, findUnsafeValue, DOCUMENT_ID, type InputProblem } from './input-guard';
+import { controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
+import { readRelationChange } from './relation-input';
 
 export interface AttributeSpec {
   type: string;
@@ -93,53 +94,31 @@ function textProblem(field: string, a: AttributeSpec, v: unknown): string | null
   return limit !== undefined && v.length > limit ? `${field} is too long: at most ${limit} characters (${v.length} given).` : null;
 }
 
-/** A record id or documentId given for a relation. */
-function refProblem(field: string, ref: unknown): string | null {
-  if (typeof ref === 'number') {
-    return Number.isInteger(ref) && ref >= 1 && ref <= INT32.max ? null : `${field}: ${show(ref)} is not a record id (a whole number from 1 to ${INT32.max}).`;
+/** The targets a relation input names one by one: items of a list, or of its connect / disconnect / set. */
+function targetsOf(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return ['connect', 'disconnect', 'set'].flatMap((k) => (o[k] === undefined || o[k] === null ? [] : Array.isArray(o[k]) ? (o[k] as unknown[]) : [o[k]]));
   }
-  if (typeof ref === 'string') {
-    if (/^\d+$/.test(ref)) return refProblem(field, Number(ref));
-    return DOCUMENT_ID.test(ref) ? null : `${field}: ${show(ref)} is not a documentId (1 to 64 letters or digits).`;
-  }
-  if (ref && typeof ref === 'object' && !Array.isArray(ref)) {
-    const r = ref as Record<string, unknown>;
-    if ('documentId' in r) {
-      return typeof r.documentId === 'string' && DOCUMENT_ID.test(r.documentId) ? null : `${field}: ${show(r.documentId)} is not a documentId (1 to 64 letters or digits).`;
-    }
-    if ('id' in r) return refProblem(field, typeof r.id === 'number' || typeof r.id === 'string' ? r.id : NaN);
-  }
-  return `${field}: ${show(ref)} does not name a record (give its documentId or id).`;
+  return [];
 }
 
-const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
-const RELATION_KEYS = new Set(['connect', 'disconnect', 'set', 'options']);
-
 /**
- * Relation input in the shapes Strapi 5 accepts: an id or documentId, a list of them, { id } /
- * { documentId }, or { connect, disconnect, set } with such items. `{}` and other shapes are refused
- * (they would be written as broken link rows); so are ids that cannot exist (1.5, 1e308, 2^31, negative).
+ * Relation input in the shapes Strapi 5 accepts, read by the one relation reader (relation-input.ts):
+ * `{}` and other shapes are refused (they would be written as broken link rows); so are ids that cannot
+ * exist (1.5, 1e308, 2^31, negative) — every target named, not only the one a to-one relation keeps.
  */
 export function relationProblem(field: string, v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (Array.isArray(v)) {
-    for (const item of v) { const p = refProblem(field, item); if (p) return p; }
+  try {
+    // Each target alone must name a record (null, '' or a list in a list name none: read as {}, refused).
+    for (const target of targetsOf(v)) readRelationChange(target === null || target === '' || Array.isArray(target) ? {} : target, field);
+    readRelationChange(v, field);
     return null;
+  } catch (err) {
+    if (err instanceof RuleViolation) return err.message;
+    throw err;
   }
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('id' in o || 'documentId' in o) return refProblem(field, o);
-    const keys = Object.keys(o);
-    if (!keys.length || keys.some((k) => !RELATION_KEYS.has(k)) || !keys.some((k) => k !== 'options')) {
-      return `${field}: ${show(v)} is not a relation; give a documentId, an id, or { connect: [...] } / { disconnect: [...] } / { set: [...] }.`;
-    }
-    for (const key of ['connect', 'disconnect', 'set']) {
-      if (o[key] === undefined || o[key] === null) continue;
-      for (const item of list(o[key])) { const p = refProblem(`${field}.${key}`, item); if (p) return p; }
-    }
-    return null;
-  }
-  return refProblem(field, v);
 }
 
 /** The first value of `data` its attribute's column cannot hold, or null. Unknown fields are Strapi's to refuse. */

@@ -12,7 +12,7 @@ import {
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
 import { assertWritableValues } from '../domain/write-values';
-import { relationInput, type RelationRef } from '../utils/relations';
+import { relationInput, type RelationRef } from '../domain/relation-input';
 import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
 import { UID } from '../utils/uids';
 
@@ -112,7 +112,7 @@ export const lookUpTemplate = async (write: Write, ref: TemplateRef) => (await l
 
 /** The id behind a relation input of `uid`, checked to exist; undefined = not given, null = cleared. */
 export async function resolveRef(write: Write, uid: string, field: string, value: unknown, label: string) {
-  const ref = relationInput(value);
+  const ref = relationInput(value, undefined, field);
   if (ref === undefined || ref === null) return ref;
   const row = await whereRef(write.trx(`${tableOf(write.strapi, uid)} as x`).select('x.id'), write, uid, 'x', ref).first();
   if (!row) throw new RuleViolation(`The ${label} given (${'id' in ref ? ref.id : ref.documentId}) does not exist.`, field);
@@ -137,9 +137,13 @@ export async function completeEntry(
   assertEntryValues(data);
   // The entry may be inserted directly (insertEntry), past the document middleware's column checks.
   assertWritableValues(write.strapi.getModel(UID.interactionLogEntry).attributes as any, data);
-  const contactRef = isCreate || data.contact !== undefined ? relationInput(data.contact) : undefined;
-  if ((isCreate || data.contact !== undefined) && !contactRef) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
-  const templateInput = relationInput(data.interactionTemplate);
+  // On create there is no current target: an untouched relation (the Content Manager's empty connect) is no contact.
+  const current = isCreate ? null : undefined;
+  const contactRef = relationInput(data.contact, current, 'contact');
+  if (isCreate ? !contactRef : contactRef === null) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
+  if (contactRef === undefined) delete data.contact;
+  const templateInput = relationInput(data.interactionTemplate, current, 'interactionTemplate');
+  if (templateInput === undefined) delete data.interactionTemplate;
   const templateRef: TemplateRef | null = templateInput ?? (isCreate && templateInput === undefined && kind ? { kind } : null);
   const { contact, template } = known ?? await lookUpContactAndTemplate(write, contactRef ?? null, templateRef);
   if (contactRef && !contact) throw new RuleViolation(`The contact given (${refLabel(contactRef)}) does not exist.`, 'contact');
@@ -155,6 +159,7 @@ export async function completeEntry(
   ] as const) {
     const id = await resolveRef(write, uid, field, data[field], label);
     if (id !== undefined) data[field] = id;
+    else delete data[field]; // untouched: the defaults below may fill it
   }
   if (templateInput !== undefined || (isCreate && template)) data.interactionTemplate = template?.id ?? null;
   // A new entry, or a new template: the template's values where none were given.
