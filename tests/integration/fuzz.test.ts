@@ -175,6 +175,25 @@ describe('regression list (issue 12)', () => {
   });
 });
 
+describe('the input guard stands in front of every plugin route', () => {
+  it('every route of the plugin (content API and admin API, any method) refuses a NUL byte in its query with a 400', async () => {
+    const routers = Object.values(ctx.strapi.plugin('marketing-setup').routes as Record<string, { type: string; prefix?: string; routes: any[] }>);
+    const checked: string[] = [];
+    for (const router of routers) {
+      for (const route of router.routes) {
+        const path = route.path.replace(/:(\w+)/g, (_m: string, name: string) => (name === 'type' ? 'territory' : MISSING));
+        const url = `${router.type === 'admin' ? '' : '/api'}${router.prefix ?? '/marketing-setup'}${path}?probe=%00`;
+        const client = router.type === 'admin' ? admin : ctx.api;
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+        const res = await client.raw()[method](url).set('Authorization', (client as any).authHeader);
+        expect(`${route.method} ${url} ${res.status} ${res.body?.error?.message}`).toBe(`${route.method} ${url} 400 query.probe contains a control character (U+0000); remove it.`);
+        checked.push(`${route.method} ${url}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(100);
+  });
+});
+
 /** Writable attributes of a plugin type, as the fuzzer varies them. */
 const writable = (name: keyof typeof contentTypes, except: string[] = []): Attrs =>
   Object.fromEntries(Object.entries((contentTypes[name] as any).schema.attributes as Attrs)
@@ -255,6 +274,12 @@ describe(`fuzz: ${COUNT} generated bad payloads (seed ${SEED})`, () => {
     const accepted: (Payload & { status: number })[] = [];
     const changedByRefused: Payload[][] = [];
     let unverified = 0;
+    // The counters of the gapless numbers: every series line's last number, and the interaction entry counter.
+    const counters = async () => ({
+      lines: (await strapi.db.query('plugin::marketing-setup.no-series-line' as any).findMany({ select: ['documentId', 'lastNoUsed'], orderBy: { id: 'asc' } })),
+      entries: (await strapi.db.query('plugin::marketing-setup.interaction-template-setup' as any).findOne({ select: ['lastEntryNo'] }))?.lastEntryNo,
+    });
+    const countersBefore = await counters();
     let before = await fingerprint(strapi, tables);
     const started = Date.now();
     let fingerprintMs = 0;
@@ -283,6 +308,8 @@ describe(`fuzz: ${COUNT} generated bad payloads (seed ${SEED})`, () => {
     expect(payloads.length).toBe(COUNT);
     expect(serverErrors.slice(0, 5)).toEqual([]);
     expect(changedByRefused.slice(0, 3)).toEqual([]);
+    expect(await counters()).toEqual(countersBefore);
+    expect(countersBefore.lines.filter((l: any) => l.lastNoUsed).length).toBeGreaterThan(0);
     expect(accepted.map((a) => `${a.status} ${a.target} ${a.kind} ${a.url} ${a.body.slice(0, 200)}`)).toEqual([]);
     // Every route and every kind of payload was exercised.
     expect(new Set(payloads.map((p) => p.target)).size).toBe(all.length);
