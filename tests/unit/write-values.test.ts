@@ -106,6 +106,9 @@ describe('text, JSON and locale', () => {
   it('locale on a type that is not localised (all plugin types)', () => {
     expect(problem('contact', { name: 'ACME', locale: 'fr' })).toEqual({ path: ['locale'], message: 'This content type is not localised: remove "locale" ("fr").' });
     expect(findWriteProblem(attrs('contact'), { locale: 'fr' }, { localized: true })).toBeNull();
+    // The locale of the write itself (?locale=fr), outside its data.
+    expect(findWriteProblem(attrs('contact'), { name: 'ACME' }, { locale: 'fr' })?.message).toBe('This content type is not localised: remove "locale" ("fr").');
+    expect(findWriteProblem(attrs('contact'), { name: 'ACME' }, { locale: null })).toBeNull();
   });
   it('assertWritableValues throws the first problem as a RuleViolation', () => {
     expect(violation(() => assertWritableValues(attrs('contact'), { name: 'ok', company: 1.5 })).path).toEqual(['company']);

@@ -121,16 +121,26 @@ export function relationProblem(field: string, v: unknown): string | null {
   }
 }
 
-/** The first value of `data` its attribute's column cannot hold, or null. Unknown fields are Strapi's to refuse. */
+/** `locale` (of the data or of the write) on a type that is not localised: Strapi would store it. */
+const localeProblem = (value: unknown, localized: boolean): InputProblem | null =>
+  localized || value === null || value === undefined ? null : { path: ['locale'], message: `This content type is not localised: remove "locale" (${show(value)}).` };
+
+/**
+ * The first value of `data` its attribute's column cannot hold, or null. Unknown fields are Strapi's to
+ * refuse. `opts.locale`: the locale the write was given outside its data (query or params).
+ */
 export function findWriteProblem(
   attributes: Record<string, AttributeSpec>,
   data: Record<string, unknown> | undefined | null,
-  opts: { localized?: boolean } = {},
+  opts: { localized?: boolean; locale?: unknown } = {},
 ): InputProblem | null {
+  const locale = localeProblem(opts.locale, !!opts.localized);
+  if (locale) return locale;
   if (!data || typeof data !== 'object') return null;
   for (const [field, value] of Object.entries(data)) {
-    if (field === 'locale' && !opts.localized && value !== null && value !== undefined) {
-      return { path: [field], message: `This content type is not localised: remove "locale" (${show(value)}).` };
+    if (field === 'locale') {
+      const problem = localeProblem(value, !!opts.localized);
+      if (problem) return problem;
     }
     const a = attributes[field];
     if (!a || value === null || value === undefined) continue;

@@ -25,13 +25,9 @@ export function assertScalarTypes(attributes: Record<string, any>, data: Record<
  * then what the columns can hold (domain/write-values.ts), and no `locale` on a type that is not localised.
  */
 export function assertWriteInput(contentType: { attributes: Record<string, any>; pluginOptions?: any }, params: Record<string, any> | undefined) {
-  const localized = contentType.pluginOptions?.i18n?.localized === true;
-  if (!localized && params?.locale !== undefined && params.locale !== null) {
-    throw validationError(`This content type is not localised: remove "locale" (${JSON.stringify(params.locale)}).`, ['locale']);
-  }
   assertScalarTypes(contentType.attributes, params?.data);
   try {
-    assertWritableValues(contentType.attributes, params?.data, { localized });
+    assertWritableValues(contentType.attributes, params?.data, { localized: contentType.pluginOptions?.i18n?.localized === true, locale: params?.locale });
   } catch (err) {
     throw toHttpError(err);
   }
