@@ -12,6 +12,7 @@ import {
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
 import { assertWritableValues } from '../domain/write-values';
+import { EVENTS, emitAfterCommit } from '../events';
 import { relationInput, type RelationRef } from '../domain/relation-input';
 import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -294,7 +295,8 @@ export async function insertEntry(write: Write, data: Record<string, any>) {
 
 /**
  * Strapi's `entry.create` event (webhooks, audit) after the commit, as the document service sends it,
- * but with the entry as written (relations as { id }) instead of a reload with every relation populated.
+ * but with the entry as written (relations as { id }) instead of a reload with every relation populated;
+ * and the plugin's `interaction.recorded` (read after the commit, only when a webhook listens).
  */
 async function emitCreated(write: Write, entry: Record<string, any>) {
   const { strapi } = write;
@@ -303,5 +305,27 @@ async function emitCreated(write: Write, entry: Record<string, any>) {
   for (const a of ENTRY_LINKS) payload[a] = entry[a] == null ? null : { id: Number(entry[a]) };
   await strapi.db.transaction(async ({ onCommit }: any) => {
     onCommit(() => strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry: payload }));
+  });
+  await emitRecorded(strapi, entry.id);
+}
+
+/** `interaction.recorded` (and `email.logged` for a logged e-mail): the entry with its contact and template. */
+export async function emitRecorded(strapi: Write['strapi'], id: number) {
+  const load = async () => {
+    const ref = { select: ['documentId', 'no', 'name'] };
+    const entry: any = await strapi.db.query(UID.interactionLogEntry as any).findOne({
+      where: { id }, populate: { contact: ref, contactCompany: ref, interactionTemplate: { select: ['documentId', 'code', 'description'] }, salesperson: { select: ['code', 'name'] } },
+    });
+    if (!entry) return null;
+    const { documentId, entryNo, date, time, description, subject, documentKind, documentNo, informationFlow, initiatedBy, emailLogged, messageId, sourceUid, sourceDocumentId } = entry;
+    return {
+      entry: { documentId, entryNo, date, time, description, subject, documentKind, documentNo, informationFlow, initiatedBy, emailLogged, messageId, sourceUid, sourceDocumentId },
+      contact: entry.contact, company: entry.contactCompany, template: entry.interactionTemplate, salesperson: entry.salesperson,
+    };
+  };
+  await emitAfterCommit(strapi, EVENTS.interactionRecorded, load);
+  await emitAfterCommit(strapi, EVENTS.emailLogged, async () => {
+    const info = await load();
+    return info?.entry.emailLogged ? info : null;
   });
 }
