@@ -16,7 +16,7 @@ import contentTypes from '../../src/plugins/marketing-setup/server/src/content-t
 const ctx = useTestApp({ numbering: true, masterData: true });
 const SEED = Number(process.env.FUZZ_SEED ?? 12);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 5000);
-const BATCH = 16;
+const BATCH = 32;
 const ADMIN = '/marketing-setup';
 const MISSING = 'fuzznotfound0000000000aa';
 
