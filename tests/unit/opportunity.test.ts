@@ -46,6 +46,18 @@ describe('applyOpportunityRules — create', () => {
     });
   });
 
+  it('refuses a creation date given by the caller: the system sets it (issue 12)', () => {
+    const e = violation(() => applyOpportunityRules(null, { description: 'Backdated', creationDate: '2020-01-01' }, cycle, TODAY));
+    expect(e.path).toEqual(['creationDate']);
+    expect(e.message).toBe('The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.');
+  });
+
+  it('on update, takes the stored creation date sent back unchanged but refuses another one', () => {
+    const before = { no: 'OP1', status: 'notStarted', creationDate: '2025-01-02' };
+    expect(applyOpportunityRules(before, { creationDate: '2025-01-02', description: 'x' }, null, TODAY).creationDate).toBe('2025-01-02');
+    expect(violation(() => applyOpportunityRules(before, { creationDate: '2025-01-03' }, null, TODAY)).path).toEqual(['creationDate']);
+  });
+
   it('refuses a negative estimated value', () => {
     const e = violation(() => applyOpportunityRules(null, { estimatedValue: -1 }, cycle, TODAY));
     expect(e.path).toEqual(['estimatedValue']);

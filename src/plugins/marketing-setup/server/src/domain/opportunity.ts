@@ -68,9 +68,16 @@ export function applyOpportunityRules(
     throw new RuleViolation('Estimated Value must not be negative.', ['estimatedValue']);
   }
 
+  // The creation date is the system's: the day the opportunity is created, never the caller's (an edit
+  // form may send the stored value back unchanged).
+  const givenCreationDate = changes.creationDate ?? null;
+  if (givenCreationDate !== null && (before === null || givenCreationDate !== (old.creationDate ?? null))) {
+    throw new RuleViolation('The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.', ['creationDate']);
+  }
+
   // Creation defaults.
   if (before === null) {
-    out.creationDate = changes.creationDate ?? today;
+    out.creationDate = today;
     out.priority = changes.priority ?? 'normal';
   }
 

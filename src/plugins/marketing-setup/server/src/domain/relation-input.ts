@@ -20,7 +20,7 @@ export type RelationChange =
 
 const MAX_ID = 2147483647;
 /** Strapi's documentIds are 24 lowercase letters and digits; hand-written ones are accepted if they look like ids. */
-const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RELATION_KEYS = new Set(['connect', 'disconnect', 'set']);
 /** Keys a target object may carry besides id/documentId (Content Manager and i18n add them). */
 const TARGET_EXTRAS = new Set(['locale', 'status', 'position', 'isTemporary', 'label', 'href', '__temp_key__', 'apiData']);

@@ -11,6 +11,7 @@ import {
   assertEntryValues, isDocumentKind, normalizeTime, withTemplateDefaults, type DocumentKind, type TemplateValues,
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
+import { assertWritableValues } from '../domain/write-values';
 import { EVENTS, emitAfterCommit } from '../events';
 import { relationInput, type RelationRef } from '../domain/relation-input';
 import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
@@ -135,6 +136,8 @@ export async function completeEntry(
 ) {
   for (const f of STRIPPED) delete data[f];
   assertEntryValues(data);
+  // The entry may be inserted directly (insertEntry), past the document middleware's column checks.
+  assertWritableValues(write.strapi.getModel(UID.interactionLogEntry).attributes as any, data);
   // On create there is no current target: an untouched relation (the Content Manager's empty connect) is no contact.
   const current = isCreate ? null : undefined;
   const contactRef = relationInput(data.contact, current, 'contact');

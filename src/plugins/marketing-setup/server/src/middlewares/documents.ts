@@ -3,7 +3,7 @@ import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS } from '../utils/uids';
 import { toHttpError, validationError } from '../utils/errors';
 import type { Write } from '../write-rules/types';
-import { assertScalarTypes } from '../utils/scalar-types';
+import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
 
 const WRITES = new Set(['create', 'update', 'delete']);
@@ -20,7 +20,7 @@ export const documentsMiddleware = (strapi: Core.Strapi) => async (ctx: any, nex
     // Cloning would copy a unique number and skip the rules; a new record is the way.
     throw validationError('Records of this type cannot be duplicated; create a new one instead.');
   }
-  if (ctx.action === 'create' || ctx.action === 'update') assertScalarTypes(ctx.contentType.attributes, ctx.params?.data);
+  if (ctx.action === 'create' || ctx.action === 'update') assertWriteInput(ctx.contentType, ctx.params);
   const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
   if (!WRITES.has(ctx.action) || !handler) return next();
   try {

@@ -6,6 +6,7 @@ import merge from './merge';
 import interactions from './interactions';
 import openapi from './openapi';
 import { adminRouter } from '../admin-api';
+import { withInputGuard } from '../middlewares/input-guard';
 
 /** Types written by the plugin only: readable over REST, never written. */
 const READ_ONLY = new Set(['merge-log']);
@@ -15,7 +16,7 @@ const READ_ONLY = new Set(['merge-log']);
  * (single types: /api/marketing-setup/<singularName>). Nothing is public: access comes from API tokens
  * and users-permissions roles.
  */
-export const routes = {
+const routers = {
   // Declared before the core routers so /contacts/:documentId/<action> is matched first.
   'contact-actions': contactActions,
   merge,
@@ -25,3 +26,6 @@ export const routes = {
   // Admin panel API (/marketing-setup/..., admin JWT + RBAC): settings page and number series screens.
   admin: adminRouter,
 };
+
+/** Every route, content API and admin API alike, passes the input guard first (middlewares/input-guard.ts). */
+export const routes = Object.fromEntries(Object.entries(routers).map(([name, router]) => [name, withInputGuard(router as any)]));

@@ -1,0 +1,95 @@
+/**
+ * The input guard's rules: what no request to the plugin may carry, whatever the route. Pure: the route
+ * middleware (middlewares/input-guard.ts) hands it the parsed body, query and path params and turns the
+ * first problem into a 400. The checks exist because the layers behind them fail badly on such input:
+ * PostgreSQL refuses a NUL byte (a 500), `constructor`/`__proto__` keys crash validation, and deeply
+ * nested arrays overflow the stack of recursive validators.
+ */
+import { RuleViolation } from './errors';
+import { DOCUMENT_ID } from './relation-input';
+
+/** Deepest nesting of objects and arrays a request may have; real payloads stay under 8. */
+export const MAX_DEPTH = 20;
+/** Keys that reach an object's prototype; never data. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Control characters, except tab, line feed and carriage return (fine in text). DEL included. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * A document id in a URL, as in relation input (relation-input.ts): Strapi's documentIds are 24 lowercase
+ * letters and digits; up to 64 letters, digits, - or _ are accepted (imported ids); anything else (dots,
+ * slashes, spaces, control characters) cannot name a record.
+ */
+export { DOCUMENT_ID };
+
+export interface InputProblem { path: string[]; message: string }
+
+const label = (path: string[]) => (path.length ? path.join('.') : 'The request body');
+const codePoint = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The first control character of a text (tab, line feed and carriage return allowed), as U+XXXX, or null. */
+export function controlCharacter(text: string): string | null {
+  const m = CONTROL.exec(text);
+  return m ? codePoint(m[0]) : null;
+}
+
+const controlProblem = (path: string[], text: string): InputProblem | null => {
+  const cc = controlCharacter(text);
+  return cc ? { path, message: `${label(path)} contains a control character (${cc}); remove it.` } : null;
+};
+
+/**
+ * Walks a parsed JSON-like value breadth-first (iteratively: no stack to overflow) and returns the first
+ * problem: a control character in a string or key, a key that reaches a prototype, or nesting deeper than
+ * `maxDepth` containers. `root` prefixes the reported paths (e.g. ['query']).
+ */
+export function findUnsafeValue(value: unknown, root: string[] = [], maxDepth = MAX_DEPTH): InputProblem | null {
+  const queue: { value: unknown; path: string[]; depth: number }[] = [{ value, path: root, depth: 0 }];
+  for (let i = 0; i < queue.length; i++) {
+    const { value: v, path, depth } = queue[i];
+    if (typeof v === 'string') {
+      const p = controlProblem(path, v);
+      if (p) return p;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > maxDepth) {
+      return { path, message: `${label(root)} is nested too deeply (more than ${maxDepth} levels of objects or lists).` };
+    }
+    const entries: [string, unknown][] = Array.isArray(v) ? v.map((item, index) => [String(index), item]) : Object.entries(v);
+    for (const [key, item] of entries) {
+      const at = [...path, key];
+      if (FORBIDDEN_KEYS.has(key)) return { path: at, message: `The key "${key}" is not allowed (in ${label(path)}).` };
+      const p = controlProblem(at, key);
+      if (p) return { path: path, message: `A key in ${label(path)} contains a control character (${controlCharacter(key)}); remove it.` };
+      queue.push({ value: item, path: at, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** Whether a route parameter names a record: `id`, `documentId` or `…DocumentId`. */
+export const isIdParam = (name: string) => name === 'id' || name === 'documentId' || name.endsWith('DocumentId');
+
+/** The first problem in a route's path parameters: control characters anywhere, malformed record ids. */
+export function findUnsafeParam(params: Record<string, unknown>): InputProblem | null {
+  for (const [name, raw] of Object.entries(params ?? {})) {
+    const value = String(raw ?? '');
+    const p = controlProblem([name], value);
+    if (p) return p;
+    if (isIdParam(name) && !DOCUMENT_ID.test(value)) {
+      return { path: [name], message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).` };
+    }
+  }
+  return null;
+}
+
+/** Everything a request brings: path params, query and body. Returns the first problem, or null. */
+export function findUnsafeInput(input: { params?: Record<string, unknown>; query?: unknown; body?: unknown }): InputProblem | null {
+  return findUnsafeParam(input.params ?? {}) ?? findUnsafeValue(input.query ?? {}, ['query']) ?? findUnsafeValue(input.body, []);
+}
+
+/** findUnsafeInput as a thrown RuleViolation (the adapters map it to a 400). */
+export function assertSafeInput(input: Parameters<typeof findUnsafeInput>[0]): void {
+  const problem = findUnsafeInput(input);
+  if (problem) throw new RuleViolation(problem.message, problem.path);
+}

@@ -1,0 +1,32 @@
+import { findUnsafeInput } from '../domain/input-guard';
+import { validationError } from '../utils/errors';
+
+/**
+ * Route middleware of every plugin route (content API and admin API): refuses a request whose path
+ * params, query or body carry what no route accepts (domain/input-guard.ts) with a 400 naming the field,
+ * before any controller, validator or query sees it.
+ */
+export const inputGuard = async (ctx: any, next: () => Promise<unknown>) => {
+  const problem = findUnsafeInput({ params: ctx.params, query: ctx.query, body: ctx.request?.body });
+  if (problem) throw validationError(problem.message, problem.path);
+  return next();
+};
+
+interface Router { type: string; prefix?: string; routes: any[] }
+
+/**
+ * The router with the input guard first in each route's middlewares. Core routers build their routes
+ * lazily (the content type must be registered first), so the routes are read on demand.
+ */
+export function withInputGuard<R extends Router>(router: R): R {
+  const guarded = (route: any) => ({ ...route, config: { ...route.config, middlewares: [inputGuard, ...(route.config?.middlewares ?? [])] } });
+  let routes: any[] | undefined;
+  // No spread of `router`: it would call the core router's lazy `routes` getter now.
+  return {
+    type: router.type,
+    prefix: router.prefix,
+    get routes() {
+      return (routes ??= router.routes.map(guarded));
+    },
+  } as R;
+}

@@ -1,0 +1,89 @@
+import {
+  findUnsafeInput, findUnsafeParam, findUnsafeValue, controlCharacter, MAX_DEPTH, assertSafeInput,
+} from '../../src/plugins/marketing-setup/server/src/domain/input-guard';
+import { violation } from '../helpers/violation';
+
+/** n arrays nested in each other, built without recursion: [[[…]]]. */
+const nested = (n: number) => {
+  let v: unknown[] = [];
+  for (let i = 1; i < n; i++) v = [v];
+  return v;
+};
+
+describe('controlCharacter', () => {
+  it('names the first control character as U+XXXX', () => {
+    expect(controlCharacter('ACME\u0000')).toBe('U+0000');
+    expect(controlCharacter('a\u001bb')).toBe('U+001B');
+    expect(controlCharacter('del\u007f')).toBe('U+007F');
+  });
+  it('lets tab, line feed and carriage return through, and ordinary text', () => {
+    expect(controlCharacter('line 1\r\nline 2\tend')).toBeNull();
+    expect(controlCharacter('Zoë Ünal – 東京')).toBeNull();
+  });
+});
+
+describe('findUnsafeValue (class A, D, E of issue 12)', () => {
+  it('finds a NUL byte in a nested string, with its path', () => {
+    expect(findUnsafeValue({ data: { name: 'ACME\u0000' } })).toEqual({
+      path: ['data', 'name'], message: 'data.name contains a control character (U+0000); remove it.',
+    });
+  });
+  it('finds it inside a list too', () => {
+    expect(findUnsafeValue({ fields: ['city', 'ph\u0000one'] })?.path).toEqual(['fields', '1']);
+  });
+  it('refuses constructor, prototype and __proto__ keys anywhere', () => {
+    expect(findUnsafeValue({ data: { constructor: { prototype: { x: 1 } } } })).toEqual({
+      path: ['data', 'constructor'], message: 'The key "constructor" is not allowed (in data).',
+    });
+    expect(findUnsafeValue(JSON.parse('{"data":{"__proto__":{"admin":true}}}'))?.path).toEqual(['data', '__proto__']);
+    expect(findUnsafeValue({ a: [{ prototype: 1 }] })?.path).toEqual(['a', '0', 'prototype']);
+  });
+  it('refuses a control character in a key', () => {
+    expect(findUnsafeValue({ data: { 'na\u0000me': 'x' } })?.message).toBe('A key in data contains a control character (U+0000); remove it.');
+  });
+  it(`allows ${MAX_DEPTH} levels of nesting and refuses ${MAX_DEPTH + 1}`, () => {
+    expect(findUnsafeValue(nested(MAX_DEPTH))).toBeNull();
+    expect(findUnsafeValue(nested(MAX_DEPTH + 1))?.message).toBe(`The request body is nested too deeply (more than ${MAX_DEPTH} levels of objects or lists).`);
+  });
+  it('walks 5,000 nested arrays without overflowing the stack', () => {
+    expect(findUnsafeValue(nested(5000))?.message).toMatch(/nested too deeply/);
+    expect(findUnsafeValue(nested(100000), ['query'])?.message).toBe(`query is nested too deeply (more than ${MAX_DEPTH} levels of objects or lists).`);
+  });
+  it('accepts an ordinary payload', () => {
+    expect(findUnsafeValue({ data: { name: 'ACME', company: { connect: [{ documentId: 'abc123' }] }, amount: 1.5, ok: true, none: null } })).toBeNull();
+  });
+});
+
+describe('findUnsafeParam', () => {
+  it('accepts documentIds of 1 to 64 letters or digits', () => {
+    expect(findUnsafeParam({ documentId: 'h7mfq2xw9k1lzp3b5n8c0vde' })).toBeNull();
+    expect(findUnsafeParam({ id: '42' })).toBeNull();
+    expect(findUnsafeParam({ pairDocumentId: 'ABCdef123' })).toBeNull();
+    expect(findUnsafeParam({ documentId: 'imported_id-7' })).toBeNull();
+  });
+  it('refuses a NUL byte in a path id (POST /merge-logs/%00/undo)', () => {
+    expect(findUnsafeParam({ documentId: '\u0000' })).toEqual({ path: ['documentId'], message: 'documentId contains a control character (U+0000); remove it.' });
+  });
+  it('refuses malformed ids', () => {
+    expect(findUnsafeParam({ documentId: 'abc.def' })?.message).toBe('"abc.def" is not a valid documentId (1 to 64 letters, digits, - or _).');
+    expect(findUnsafeParam({ documentId: 'a/b' })?.path).toEqual(['documentId']);
+    expect(findUnsafeParam({ id: 'x'.repeat(65) })?.path).toEqual(['id']);
+    expect(findUnsafeParam({ documentId: '' })?.path).toEqual(['documentId']);
+  });
+  it('checks only control characters in other params (a lookup type name has dashes)', () => {
+    expect(findUnsafeParam({ type: 'country-region' })).toBeNull();
+    expect(findUnsafeParam({ type: 'x\u0001' })?.path).toEqual(['type']);
+  });
+});
+
+describe('findUnsafeInput', () => {
+  it('reports params first, then query (under "query"), then body', () => {
+    expect(findUnsafeInput({ params: { documentId: 'a.b' }, query: { q: '\u0000' }, body: { x: '\u0000' } })?.path).toEqual(['documentId']);
+    expect(findUnsafeInput({ params: {}, query: { filters: { name: { $eq: '\u0000' } } }, body: {} })?.path).toEqual(['query', 'filters', 'name', '$eq']);
+    expect(findUnsafeInput({ body: { data: { name: 'a\u0000' } } })?.path).toEqual(['data', 'name']);
+  });
+  it('assertSafeInput throws a RuleViolation with the path', () => {
+    expect(violation(() => assertSafeInput({ body: { data: { __proto__x: 1, constructor: 1 } } })).path).toEqual(['data', 'constructor']);
+    expect(() => assertSafeInput({ params: { documentId: 'ok1' }, query: {}, body: undefined })).not.toThrow();
+  });
+});
