@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
 import { validateMergeBody } from '../controllers/merge';
 import { PERMISSIONS } from '../permissions';
 import { forbidden } from '../utils/errors';
