@@ -193,6 +193,13 @@ describe('merge, undo and the duplicates review: update the survivor, delete the
     expect(mine.body.meta.pagination.total).toBe(1);
   });
 
+  test('a reviewer whose role may not read contacts at all: 403 on the review list', async () => {
+    const blind = await userWithRole('Blind reviewer', [{ action: REVIEW }]);
+    const res = await blind.get('/marketing-setup/duplicates');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('Your role may not read contacts, so it cannot list them or their duplicates.');
+  });
+
   test('"not a duplicate" on a pair of others: 403, the pair stays open', async () => {
     const pair = (await admin.get(`/marketing-setup/duplicates?contact=${othersA.documentId}`)).body.data[0];
     const res = await merger.post(`/marketing-setup/duplicates/${pair.pairDocumentId}/separate`, {});

@@ -76,9 +76,10 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
 
     /**
      * Filters matching the contacts the user may read (the conditions of its read permissions as a query),
-     * to narrow a list to them; null when every contact is readable.
+     * to narrow a list to them; null when every contact is readable. A role that may read no contact at all: 403.
      */
     async readFilters(): Promise<Record<string, any> | null> {
+      if (checker.cannot.read()) throw forbidden('Your role may not read contacts, so it cannot list them or their duplicates.');
       const query = await checker.sanitizedQuery.read({});
       return query.filters && Object.keys(query.filters).length ? query.filters : null;
     },
