@@ -10,7 +10,6 @@ import { UID } from '../utils/uids';
 export interface PermissionChecker {
   can: ((action: string, entity?: unknown, field?: string) => boolean) & Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
   cannot: ((action: string, entity?: unknown, field?: string) => boolean) & Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
-  sanitizeOutput: (data: unknown, opts?: { action?: string }) => Promise<any>;
   sanitizedQuery: Record<RecordAction, (query: Record<string, unknown>) => Promise<Record<string, any>>>;
 }
 
@@ -65,14 +64,11 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
     /** Whether the user may read this (loaded) contact; for contacts an operation only shows. */
     mayRead: (entity: any) => !!entity && !checker.cannot.read(entity),
 
-    /** Field-level permissions: which of these fields of the contact the user may read. */
+    /** Field-level permissions: which of these fields of the contact the user may read (what sanitizeOutput would keep). */
     readable: (entity: any, fields: readonly string[]) => fields.filter((f) => !checker.cannot.read(entity, f)),
 
     /** Field-level permissions: whether the user may change this field of the contact. */
     mayUpdateField: (entity: any, field: string) => !checker.cannot.update(entity, field),
-
-    /** The contact as the user may see it: the fields its role may not read are left out. */
-    sanitize: (entity: any) => checker.sanitizeOutput(entity),
 
     /**
      * Filters matching the contacts the user may read (the conditions of its read permissions as a query),
