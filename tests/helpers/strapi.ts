@@ -62,10 +62,24 @@ export async function startStrapi(): Promise<TestApp> {
   return {
     strapi,
     async stop() {
+      await poolIdle(strapi);
       await strapi.destroy();
       await cleanup();
     },
   };
+}
+
+/**
+ * Waits (up to 5 s) until no database connection is in use or awaited. Strapi emits a document's
+ * entry.* event after the commit without awaiting it (a findOne); destroying the app under it leaves
+ * that query waiting for a connection of a destroyed pool, and its timeout 60 s later fails whichever
+ * test file runs then.
+ */
+async function poolIdle(strapi: Core.Strapi) {
+  const pool = (strapi.db?.connection as any)?.client?.pool;
+  for (let i = 0; pool && i < 50 && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0); i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A full-access API token, as an API consumer would use it. */

@@ -287,9 +287,14 @@ describe('undo refuses what it cannot restore; the merge log', () => {
 
 describe('admin API: dry run needs duplicates.review, merge and undo need duplicates.merge', () => {
   const request = require('supertest');
+  // Both roles may also read, create, update and delete contacts in the Content Manager: a merge acts on the
+  // contacts themselves (what each role may do to whose contacts: permissions.test.ts).
+  const CONTACTS = ['read', 'create', 'update', 'delete'].map((a) => ({
+    action: `plugin::content-manager.explorer.${a}`, subject: 'plugin::marketing-setup.contact', properties: {}, conditions: [],
+  }));
   const adminJwt = async (actions: string[]) => {
     const role = await app.strapi.service('admin::role').create({ name: `Merge ${actions.length} ${Date.now()}`, description: 'merge test' });
-    await app.strapi.service('admin::role').assignPermissions(role.id, actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+    await app.strapi.service('admin::role').assignPermissions(role.id, [...CONTACTS, ...actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))]);
     return adminLogin(app.strapi, `merge${actions.length}.${Date.now()}@example.com`, role.id);
   };
   const adminPost = (jwt: string, url: string, body: any = {}) =>

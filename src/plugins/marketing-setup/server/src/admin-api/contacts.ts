@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { ADDRESS_KEY, FIELD_GROUPS, INHERITABLE_FIELDS } from '../domain/inheritance';
+import { ADDRESS_KEY, FIELD_GROUPS, INHERITABLE_FIELDS, fieldsOfOverrideKey, resetKeys } from '../domain/inheritance';
+import { forbidden, toHttpError } from '../utils/errors';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { refFields, toRef, type LookupType, type RecordRef } from './shared';
+import { recordAccess, type RecordAccess } from './record-access';
 
 /** Inheritable relation fields of a contact and the master-data list each one points to. */
 const RELATIONS: Record<string, LookupType> = {
@@ -57,6 +59,9 @@ const PREVIEW_FIELDS = ['name', ...INHERITABLE_FIELDS];
  *  POST /marketing-setup/contacts/:documentId/reset-inheritance    { fields?: string[] } → the person's new overview
  *  POST /marketing-setup/contacts/:documentId/propagation-preview  { data: { …edited company fields } } → persons it changes
  * The reset and the preview are the contacts service's (the same rules as the REST actions).
+ * Each checks the admin user's permission on the contact itself, as the Content Manager does (record-access):
+ * an Author gets 403 on a contact it did not create; fields its role may not read are left out of the
+ * overview, and the company's values are shown only when the user may read the company.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findContact = async (documentId: string) => {
@@ -68,46 +73,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const countPersons = (companyDocumentId: string) =>
     strapi.documents(UID.contact).count({ filters: { type: 'person', company: { documentId: companyDocumentId } } } as any);
 
-  /** What the side panel shows for a contact. */
-  const overview = async (documentId: string) => {
+  /** What the side panel shows for a contact, as the user may see it (`entity`: the contact record-access loaded). */
+  const overview = async (access: RecordAccess, documentId: string, entity: any) => {
     const contact = await findContact(documentId);
     if (contact.type === 'company') {
       return { documentId, type: 'company' as const, no: contact.no ?? null, name: contact.name ?? null, personCount: await countPersons(documentId) };
     }
     const companyRef = contact.company && contact.company.documentId !== documentId ? contact.company : null;
     const company = companyRef ? await findContact(companyRef.documentId) : null;
+    // The company's values only for a user who may open the company; its number and name as the relation shows them.
+    const showCompany = !!companyRef && access.mayRead(await access.load(companyRef.documentId));
+    const visible = new Set(access.readable(entity, INHERITABLE_FIELDS));
     const overrides: string[] = Array.isArray(contact.inheritanceOverrides) ? contact.inheritanceOverrides : [];
     const setup = await getService(strapi, 'setup').get();
     const groups: InheritanceGroup[] = FIELD_GROUPS.map((group) => {
-      const values = (field: string) => ({ field, person: valueOf(contact, field), company: valueOf(company, field) });
+      const values = (field: string) => ({ field, person: valueOf(contact, field), company: showCompany ? valueOf(company, field) : null });
+      const fields = group.fields.filter((f) => visible.has(f));
       const keys: InheritanceKey[] = group.block
-        ? [{ key: ADDRESS_KEY, overridden: overrides.includes(ADDRESS_KEY), fields: group.fields.map(values) }]
-        : group.fields.map((field) => ({ key: field, overridden: overrides.includes(field), fields: [values(field)] }));
+        ? (fields.length ? [{ key: ADDRESS_KEY, overridden: overrides.includes(ADDRESS_KEY), fields: fields.map(values) }] : [])
+        : fields.map((field) => ({ key: field, overridden: overrides.includes(field), fields: [values(field)] }));
       return { flag: group.flag, enabled: setup[group.flag] !== false, block: group.block, keys };
     });
     return {
       documentId,
       type: 'person' as const,
       no: contact.no ?? null,
-      name: contact.name ?? null,
+      name: access.readable(entity, ['name']).length ? contact.name ?? null : null,
       company: contactRef(company),
       overrides,
       groups,
     };
   };
 
+  /** A reset writes the fields behind the keys: the user must be allowed to change each of them. */
+  const mayResetFields = (access: RecordAccess, entity: any, fields: string[] | undefined) => {
+    let keys: string[];
+    try {
+      keys = resetKeys(fields, Array.isArray(entity.inheritanceOverrides) ? entity.inheritanceOverrides : []);
+    } catch (err) {
+      throw toHttpError(err);
+    }
+    const blocked = keys.flatMap(fieldsOfOverrideKey).filter((f) => !access.mayUpdateField(entity, f));
+    if (blocked.length) throw forbidden(`You may not change these fields of this contact: ${blocked.join(', ')}.`);
+  };
+
   return {
     async inheritance(ctx: any) {
-      ctx.body = { data: await overview(ctx.params.documentId) };
+      const access = recordAccess(strapi, ctx);
+      const { contact } = await access.authorize('inheritance', { contact: ctx.params.documentId });
+      ctx.body = { data: await overview(access, ctx.params.documentId, contact) };
     },
 
     async resetInheritance(ctx: any) {
+      const access = recordAccess(strapi, ctx);
+      const { contact } = await access.authorize('resetInheritance', { contact: ctx.params.documentId });
       const body = await validateYupSchema(resetBody)(ctx.request.body ?? {});
+      mayResetFields(access, contact, body.fields);
       await getService(strapi, 'contacts').resetInheritance(ctx.params.documentId, body.fields);
-      ctx.body = { data: await overview(ctx.params.documentId) };
+      ctx.body = { data: await overview(access, ctx.params.documentId, await access.load(ctx.params.documentId)) };
     },
 
     async propagationPreview(ctx: any) {
+      await recordAccess(strapi, ctx).authorize('propagationPreview', { contact: ctx.params.documentId });
       const body = await validateYupSchema(previewBody)(ctx.request.body ?? {});
       const data = Object.fromEntries(Object.entries(body.data as Record<string, unknown>).filter(([k]) => PREVIEW_FIELDS.includes(k)));
       const persons = await getService(strapi, 'contacts').propagationPreview(ctx.params.documentId, data);

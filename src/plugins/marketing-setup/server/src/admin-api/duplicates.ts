@@ -3,6 +3,7 @@ import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { SEARCH_FIELD_LABELS, SEARCH_FIELDS, SEARCH_LENGTH_MAX, SEARCH_LENGTH_MIN } from '../domain/duplicates/search-strings';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
+import { recordAccess } from './record-access';
 
 /** How the review screens show a contact of a pair. */
 const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
@@ -64,9 +65,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = Number(query.page ?? 1);
       const pageSize = Number(query.pageSize ?? 25);
       // ?contact=<documentId>: only the pairs of that contact (the edit view's panel links here).
-      const filters = query.contact
-        ? { $and: [OPEN, { $or: [{ contact: { documentId: query.contact } }, { duplicateContact: { documentId: query.contact } }] }] }
-        : OPEN;
+      const byContact = query.contact
+        ? [{ $or: [{ contact: { documentId: query.contact } }, { duplicateContact: { documentId: query.contact } }] }]
+        : [];
+      // Only pairs of two contacts the user may open (its read conditions, e.g. "is creator", on both sides).
+      const readable = await recordAccess(strapi, ctx).readFilters();
+      const mayRead = readable ? [{ contact: readable }, { duplicateContact: readable }] : [];
+      const filters = { $and: [OPEN, ...byContact, ...mayRead] };
       const [rows, total] = await Promise.all([
         pairs().findMany({
           filters,
@@ -95,13 +100,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async separate(ctx: any) {
       const { pairDocumentId } = ctx.params;
-      const pair: any = await pairs().findOne({ documentId: pairDocumentId, fields: ['separateContacts'] } as any);
+      const pair: any = await pairs().findOne({
+        documentId: pairDocumentId, fields: ['separateContacts'],
+        populate: { contact: { fields: ['documentId'] }, duplicateContact: { fields: ['documentId'] } },
+      } as any);
       if (!pair) throw new errors.NotFoundError('This pair of contacts does not exist (any more): it may have been merged or re-checked.');
+      await recordAccess(strapi, ctx).authorize('separate', { survivor: pair.contact?.documentId, duplicate: pair.duplicateContact?.documentId });
       await pairs().update({ documentId: pairDocumentId, data: { separateContacts: true } } as any);
       ctx.body = { data: { pairDocumentId, separateContacts: true } };
     },
 
     async contactDuplicates(ctx: any) {
+      await recordAccess(strapi, ctx).authorize('contactDuplicates', { contact: ctx.params.documentId });
       ctx.body = { data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false) };
     },
 

@@ -4,6 +4,7 @@ import { DOCUMENT_KINDS, KIND_GROUPS, isDocumentKind } from '../domain/interacti
 import { getService } from '../utils/services';
 import { joinTableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
+import { recordAccess } from './record-access';
 
 type TemplateRef = { documentId: string; code: string; name: string | null };
 const toRef = (row: any): TemplateRef | null => (row ? { documentId: row.documentId, code: row.code, name: row.description ?? null } : null);
@@ -58,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async timeline(ctx: any) {
+      await recordAccess(strapi, ctx).authorize('timeline', { contact: ctx.params.documentId });
       ctx.body = await getService(strapi, 'interactions').timeline(ctx.params.documentId, ctx.query ?? {});
     },
   };

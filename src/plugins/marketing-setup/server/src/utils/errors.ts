@@ -16,3 +16,9 @@ export const toHttpError = (err: unknown) => {
 };
 
 export const notFound = (message: string) => new errors.NotFoundError(message);
+
+/**
+ * A 403 with a message the user sees. Strapi's authorize middleware turns any other ForbiddenError
+ * thrown by a handler into a bare "Forbidden"; a PolicyError (a ForbiddenError) keeps its message.
+ */
+export const forbidden = (message: string) => new errors.PolicyError(message);

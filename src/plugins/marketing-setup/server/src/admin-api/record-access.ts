@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  RECORD_REQUIREMENTS, firstRefused, refusalMessage, type Operation, type RecordAction, type RecordRole, type Requirement,
+} from '../domain/record-permissions';
+import { forbidden } from '../utils/errors';
+import { UID } from '../utils/uids';
+
+/** The Content Manager's permission checker of one admin user on the contact type (see its services/permission-checker). */
+export interface PermissionChecker {
+  can: ((action: string, entity?: unknown, field?: string) => boolean) & Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
+  cannot: ((action: string, entity?: unknown, field?: string) => boolean) & Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
+  sanitizedQuery: Record<RecordAction, (query: Record<string, unknown>) => Promise<Record<string, any>>>;
+}
+
+const notFound = (documentId: string) => new errors.NotFoundError(`No contact with documentId ${documentId}.`);
+
+/**
+ * Per-record permission checks of the admin API, made exactly as the Content Manager makes them for the
+ * same user: its permission checker (conditions such as "is creator", field-level permissions) on the
+ * contact loaded with its populate. One per request:
+ *
+ *   const access = recordAccess(strapi, ctx);
+ *   const { contact } = await access.authorize('inheritance', { contact: ctx.params.documentId });
+ *
+ * authorize() answers 403 when the role may not do the action on the contact type at all, 404 when a
+ * contact does not exist, 403 when the role may not do it on that contact; which action each operation
+ * needs on which contact is the domain's table (domain/record-permissions).
+ */
+export function recordAccess(strapi: Core.Strapi, ctx: any) {
+  const cm = strapi.plugin('content-manager');
+  const checker: PermissionChecker = cm.service('permission-checker').create({ userAbility: ctx.state.userAbility, model: UID.contact });
+
+  const load = async (documentId: string) => {
+    // The Content Manager's findOne populate: conditions on the creator or on relations see the same record as there.
+    const populate = await (cm.service('populate-builder') as any)(UID.contact).populateDeep(Infinity).countRelations().build();
+    return strapi.documents(UID.contact).findOne({ documentId, populate } as any) as Promise<any>;
+  };
+
+  /** A create has no record yet: the role's right to create contacts decides. */
+  const allowed = (req: Requirement, entity: any) => (req.action === 'create' ? !checker.cannot.create() : !checker.cannot[req.action](entity));
+
+  return {
+    checker,
+    load,
+
+    /** Loads the contacts an operation touches (by role) after checking the user's permission on each; returns them. */
+    async authorize(operation: Operation, documentIds: Partial<Record<RecordRole, string>>) {
+      const typeRefused = firstRefused(operation, (req) => !checker.cannot[req.action]());
+      if (typeRefused) throw forbidden(refusalMessage(typeRefused));
+      const records: Partial<Record<RecordRole, any>> = {};
+      for (const req of RECORD_REQUIREMENTS[operation] as readonly Requirement[]) {
+        if (req.action !== 'create') {
+          const documentId = documentIds[req.record];
+          if (!documentId) continue; // not part of this request: the operation's own validation answers
+          records[req.record] ??= await load(documentId);
+          if (!records[req.record]) throw notFound(documentId);
+        }
+        if (!allowed(req, records[req.record])) throw forbidden(refusalMessage(req, records[req.record]?.no));
+      }
+      return records;
+    },
+
+    /** Whether the user may read this (loaded) contact; for contacts an operation only shows. */
+    mayRead: (entity: any) => !!entity && !checker.cannot.read(entity),
+
+    /** Field-level permissions: which of these fields of the contact the user may read (what sanitizeOutput would keep). */
+    readable: (entity: any, fields: readonly string[]) => fields.filter((f) => !checker.cannot.read(entity, f)),
+
+    /** Field-level permissions: whether the user may change this field of the contact. */
+    mayUpdateField: (entity: any, field: string) => !checker.cannot.update(entity, field),
+
+    /**
+     * Filters matching the contacts the user may read (the conditions of its read permissions as a query),
+     * to narrow a list to them; null when every contact is readable. A role that may read no contact at all: 403.
+     */
+    async readFilters(): Promise<Record<string, any> | null> {
+      if (checker.cannot.read()) throw forbidden('Your role may not read contacts, so it cannot list them or their duplicates.');
+      const query = await checker.sanitizedQuery.read({});
+      return query.filters && Object.keys(query.filters).length ? query.filters : null;
+    },
+  };
+}
+
+export type RecordAccess = ReturnType<typeof recordAccess>;
+
