@@ -7,6 +7,8 @@ import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { ensureRuleIndex } from './write-rules/interaction-rules';
+import { configureContentManager } from './content-manager/configure';
+import { contactPickerMiddleware } from './content-manager/contact-picker';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
@@ -18,5 +20,9 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedSearchSetup(strapi);
   await ensureRegenerationTable(strapi);
   await getService(strapi, 'interactions').ensureSetup();
+  // The Content Manager's views of the plugin's records (captions, card order, read-only fields).
+  await configureContentManager(strapi);
+  // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
+  strapi.server.use(contactPickerMiddleware(strapi));
   await startWorker(strapi);
 };
