@@ -14,6 +14,9 @@ import { LAYOUTS } from './layouts';
 const STORE_KEY = 'content-manager-configuration';
 const PREFIX = `plugin::${PLUGIN}.`;
 
+/** Strapi's own fields: never in the edit form, so the plugin leaves their configuration alone. */
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
 const nameOf = (uid: string) => (uid.startsWith(PREFIX) ? uid.slice(PREFIX.length) : null);
 
 /** A type without a spec keeps Strapi's order and main field, and gets the captions. */
@@ -40,7 +43,7 @@ export async function configureContentManager(strapi: Core.Strapi) {
     if (!name || (contentType as any).pluginOptions?.['content-manager']?.visible === false) continue;
     const attributes = Object.fromEntries(
       Object.entries((contentType as any).attributes as Record<string, any>).map(([field, a]): [string, AttributeInfo] => [
-        field, { type: a.type, target: a.target, visible: a.visible },
+        field, { type: a.type, target: a.target, visible: SYSTEM_FIELDS.has(field) ? false : a.visible },
       ]),
     );
     const current = (await service.findConfiguration({ uid })) as CmConfiguration;
