@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/services';
 import { ensureIndexes } from './indexes';
 import { ACTIONS } from './permissions';
+import { registerWebhookEvents } from './events';
 import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
@@ -13,6 +14,7 @@ import { contactPickerMiddleware } from './content-manager/contact-picker';
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
   await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
+  registerWebhookEvents(strapi);
   await ensureIndexes(strapi);
   await ensureRuleIndex(strapi);
   await ensureSearchTables(strapi);

@@ -9,6 +9,7 @@ import type { DuplicateVerdict } from '../domain/duplicates/verdict';
 import { columnOf, joinTableOf, tableOf } from '../utils/tables';
 import { withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
+import { EVENTS, emitAfterCommit } from '../events';
 
 export interface StoredPair {
   id: number;
@@ -87,6 +88,18 @@ export async function savePairs(write: Write, contactId: number, found: Map<numb
         data: { contact: contactId, duplicateContact: otherId, ...pairFields(verdict), separateContacts: false } as any,
       }));
     reported.set(otherId, pair.documentId);
+    await emitAfterCommit(write.strapi, EVENTS.duplicateFound, () => foundPayload(write, pair.documentId));
   }
   return reported;
+}
+
+/** The `duplicate.found` payload: the pair as stored, read after the commit (only when a webhook listens). */
+async function foundPayload(write: Write, documentId: string) {
+  const contact = { select: ['documentId', 'no', 'name', 'type'] };
+  const pair: any = await write.strapi.db.query(UID.contactDuplicate).findOne({
+    where: { documentId }, populate: { contact, duplicateContact: contact },
+  });
+  if (!pair) return null;
+  const { matchingStrings, hitPercent, fuzzyScore, rules, breakdown } = pair;
+  return { pair: documentId, contact: pair.contact, duplicate: pair.duplicateContact, matchingStrings, hitPercent, fuzzyScore, rules, breakdown };
 }

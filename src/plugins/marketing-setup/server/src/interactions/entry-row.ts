@@ -11,7 +11,8 @@ import {
   assertEntryValues, isDocumentKind, normalizeTime, withTemplateDefaults, type DocumentKind, type TemplateValues,
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
-import { relationInput, type RelationRef } from '../utils/relations';
+import { EVENTS, emitAfterCommit } from '../events';
+import { relationInput, type RelationRef } from '../domain/relation-input';
 import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
 import { UID } from '../utils/uids';
 
@@ -111,7 +112,7 @@ export const lookUpTemplate = async (write: Write, ref: TemplateRef) => (await l
 
 /** The id behind a relation input of `uid`, checked to exist; undefined = not given, null = cleared. */
 export async function resolveRef(write: Write, uid: string, field: string, value: unknown, label: string) {
-  const ref = relationInput(value);
+  const ref = relationInput(value, undefined, field);
   if (ref === undefined || ref === null) return ref;
   const row = await whereRef(write.trx(`${tableOf(write.strapi, uid)} as x`).select('x.id'), write, uid, 'x', ref).first();
   if (!row) throw new RuleViolation(`The ${label} given (${'id' in ref ? ref.id : ref.documentId}) does not exist.`, field);
@@ -134,9 +135,13 @@ export async function completeEntry(
 ) {
   for (const f of STRIPPED) delete data[f];
   assertEntryValues(data);
-  const contactRef = isCreate || data.contact !== undefined ? relationInput(data.contact) : undefined;
-  if ((isCreate || data.contact !== undefined) && !contactRef) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
-  const templateInput = relationInput(data.interactionTemplate);
+  // On create there is no current target: an untouched relation (the Content Manager's empty connect) is no contact.
+  const current = isCreate ? null : undefined;
+  const contactRef = relationInput(data.contact, current, 'contact');
+  if (isCreate ? !contactRef : contactRef === null) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
+  if (contactRef === undefined) delete data.contact;
+  const templateInput = relationInput(data.interactionTemplate, current, 'interactionTemplate');
+  if (templateInput === undefined) delete data.interactionTemplate;
   const templateRef: TemplateRef | null = templateInput ?? (isCreate && templateInput === undefined && kind ? { kind } : null);
   const { contact, template } = known ?? await lookUpContactAndTemplate(write, contactRef ?? null, templateRef);
   if (contactRef && !contact) throw new RuleViolation(`The contact given (${refLabel(contactRef)}) does not exist.`, 'contact');
@@ -152,6 +157,7 @@ export async function completeEntry(
   ] as const) {
     const id = await resolveRef(write, uid, field, data[field], label);
     if (id !== undefined) data[field] = id;
+    else delete data[field]; // untouched: the defaults below may fill it
   }
   if (templateInput !== undefined || (isCreate && template)) data.interactionTemplate = template?.id ?? null;
   // A new entry, or a new template: the template's values where none were given.
@@ -286,7 +292,8 @@ export async function insertEntry(write: Write, data: Record<string, any>) {
 
 /**
  * Strapi's `entry.create` event (webhooks, audit) after the commit, as the document service sends it,
- * but with the entry as written (relations as { id }) instead of a reload with every relation populated.
+ * but with the entry as written (relations as { id }) instead of a reload with every relation populated;
+ * and the plugin's `interaction.recorded` (read after the commit, only when a webhook listens).
  */
 async function emitCreated(write: Write, entry: Record<string, any>) {
   const { strapi } = write;
@@ -295,5 +302,27 @@ async function emitCreated(write: Write, entry: Record<string, any>) {
   for (const a of ENTRY_LINKS) payload[a] = entry[a] == null ? null : { id: Number(entry[a]) };
   await strapi.db.transaction(async ({ onCommit }: any) => {
     onCommit(() => strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry: payload }));
+  });
+  await emitRecorded(strapi, entry.id);
+}
+
+/** `interaction.recorded` (and `email.logged` for a logged e-mail): the entry with its contact and template. */
+export async function emitRecorded(strapi: Write['strapi'], id: number) {
+  const load = async () => {
+    const ref = { select: ['documentId', 'no', 'name'] };
+    const entry: any = await strapi.db.query(UID.interactionLogEntry as any).findOne({
+      where: { id }, populate: { contact: ref, contactCompany: ref, interactionTemplate: { select: ['documentId', 'code', 'description'] }, salesperson: { select: ['code', 'name'] } },
+    });
+    if (!entry) return null;
+    const { documentId, entryNo, date, time, description, subject, documentKind, documentNo, informationFlow, initiatedBy, emailLogged, messageId, sourceUid, sourceDocumentId } = entry;
+    return {
+      entry: { documentId, entryNo, date, time, description, subject, documentKind, documentNo, informationFlow, initiatedBy, emailLogged, messageId, sourceUid, sourceDocumentId },
+      contact: entry.contact, company: entry.contactCompany, template: entry.interactionTemplate, salesperson: entry.salesperson,
+    };
+  };
+  await emitAfterCommit(strapi, EVENTS.interactionRecorded, load);
+  await emitAfterCommit(strapi, EVENTS.emailLogged, async () => {
+    const info = await load();
+    return info?.entry.emailLogged ? info : null;
   });
 }

@@ -8,6 +8,7 @@
  * them, the duplicate is deleted (its search strings and pairs with it) and the survivor re-indexed.
  * The merge log keeps the duplicate's row and own links, the moved rows and the survivor's old values.
  */
+import { EVENTS, emitAfterCommit } from '../events';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
@@ -171,7 +172,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             fields, snapshot,
           } as any,
         });
-        return { mergeLog: log.documentId, survivor: refOf(merged), moves };
+        const result = { mergeLog: log.documentId, survivor: refOf(merged), moves };
+        await emitAfterCommit(strapi, EVENTS.contactMerged, { ...result, duplicate: refOf(duplicate), fields });
+        return result;
       });
     },
 
@@ -207,7 +210,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await reindex(write, restored.id);
         await reindex(write, survivor.id);
         await strapi.documents(UID.mergeLog).update({ documentId: mergeLogDocumentId, data: { undoneAt: new Date().toISOString() } as any });
-        return { survivor: refOf((await load(write, { id: survivor.id }))!), restored: refOf(restored) };
+        const result = { survivor: refOf((await load(write, { id: survivor.id }))!), restored: refOf(restored) };
+        await emitAfterCommit(strapi, EVENTS.mergeUndone, { mergeLog: mergeLogDocumentId, ...result });
+        return result;
       });
     },
 

@@ -9,7 +9,7 @@ import {
   ALL_SYNCED_FIELDS, KIND_LABEL, LINK_KINDS, type LinkKind, type RelationRow,
 } from '../domain/business-relations';
 import { getService } from '../utils/services';
-import { relationInput } from '../utils/relations';
+import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { columnOf, joinTableOf, tableOf } from '../utils/tables';
 import { syncContext, withSync } from '../utils/sync-context';
@@ -43,7 +43,7 @@ export async function linkRows(write: Write, where: Record<string, any>) {
   return write.strapi.db.query(UID.contactBusinessRelation).findMany({
     where,
     populate: {
-      businessRelation: { select: ['id', 'code'] },
+      businessRelation: { select: ['id', 'documentId', 'code'] },
       ...Object.fromEntries(['contact', ...LINK_KINDS].map((r) => [r, { select: ['id', 'documentId', 'no'] }])),
     },
   });
@@ -193,8 +193,9 @@ async function checkLinkRow(write: Write, row: Record<string, any>, selfId: numb
   }
 }
 
-const refId = async (write: Write, uid: string, value: unknown) => {
-  const ref = relationInput(value);
+/** The id a relation input names (undefined: untouched; null: cleared), checked to exist; `current`: its target before. */
+const refId = async (write: Write, uid: string, value: unknown, field: string, current: { id: number; documentId: string } | null = null) => {
+  const ref = relationInput(value, current, field);
   if (!ref) return ref;
   if ('id' in ref) return ref.id;
   const row = await write.strapi.db.query(uid as any).findOne({ where: ref, select: ['id'] });
@@ -207,9 +208,9 @@ export const contactBusinessRelationRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     const row: Record<string, any> = { linkToTable: data.linkToTable ?? 'none' };
-    row.contact = await refId(write, UID.contact, data.contact);
-    row.businessRelation = await refId(write, UID.businessRelation, data.businessRelation);
-    for (const k of LINK_KINDS) row[k] = await refId(write, KIND_UID[k], data[k]);
+    row.contact = await refId(write, UID.contact, data.contact, 'contact');
+    row.businessRelation = await refId(write, UID.businessRelation, data.businessRelation, 'businessRelation');
+    for (const k of LINK_KINDS) row[k] = await refId(write, KIND_UID[k], data[k], k);
     await checkLinkRow(write, row, null);
     const created = await next();
     await recomputeBusinessRelation(write, row.contact);
@@ -220,7 +221,10 @@ export const contactBusinessRelationRules: WriteRules = {
     const [stored] = await linkRows(write, { documentId: write.params.documentId });
     if (!stored) return next();
     const row: Record<string, any> = { linkToTable: data.linkToTable ?? stored.linkToTable };
-    const merged = async (field: string, uid: string) => (data[field] !== undefined ? refId(write, uid, data[field]) : stored[field]?.id ?? null);
+    const merged = async (field: string, uid: string) => {
+      const id = await refId(write, uid, data[field], field, stored[field] ?? null);
+      return id === undefined ? stored[field]?.id ?? null : id;
+    };
     row.contact = await merged('contact', UID.contact);
     row.businessRelation = await merged('businessRelation', UID.businessRelation);
     for (const k of LINK_KINDS) row[k] = await merged(k, KIND_UID[k]);

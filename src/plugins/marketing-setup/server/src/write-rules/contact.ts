@@ -1,7 +1,7 @@
 import type { Write, WriteRules } from './types';
 import { applyContactFieldRules, typeChangeFields, typeChangeViolation, type ContactType } from '../domain/contact-fields';
 import { applyDefaults, propagationPlan } from '../domain/inheritance';
-import { relationInput, type RelationRef } from '../utils/relations';
+import { relationInput, type RelationRef } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { joinTableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -63,7 +63,8 @@ export const contactRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     const type: ContactType = data.type ?? 'company';
-    const companyRef = relationInput(data.company);
+    const companyRef = relationInput(data.company, null, 'company');
+    if (companyRef === undefined) delete data.company;
     if (type === 'company' && companyRef) throw notACompanyOfCompany();
     const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
 
@@ -96,7 +97,8 @@ export const contactRules: WriteRules = {
     if (newType !== before.type) await checkTypeChange(write, before, newType);
 
     // Which company the person has after this write, and whether it is a different one.
-    const companyRef = relationInput(data.company);
+    const companyRef = relationInput(data.company, before.company, 'company');
+    if (companyRef === undefined) delete data.company; // untouched, or a disconnect of another record
     let company: Contact | null = null;
     let companyChanged = false;
     if (newType === 'company') {
@@ -114,7 +116,7 @@ export const contactRules: WriteRules = {
     }
 
     await checkRenumber(write, before, 'contactNos');
-    await resolveRelationIds(write, data);
+    await resolveRelationIds(write, data, before);
     const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
     const setup = await loadSetupFlat(write);
     if (newType === 'person') {

@@ -7,7 +7,7 @@ import type { Write } from './types';
 import {
   applyDefaults, inheritFromCompany, nextOverrides, propagationPlan, INHERITABLE_FIELDS, type InheritFlags, type PropagationGroup,
 } from '../domain/inheritance';
-import { relationInput } from '../utils/relations';
+import { readRelationChange, type RelationRef } from '../domain/relation-input';
 import { searchEmailOf } from '../domain/contact-fields';
 import { validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinTableOf, tableOf } from '../utils/tables';
@@ -43,16 +43,34 @@ export const loadContactFlat = async (write: Write, where: Record<string, any>):
 export const loadSetupFlat = async (write: Write) =>
   (await getService(write.strapi, 'setup').get(write.trx)) as Record<string, any> & InheritFlags;
 
-/** Relation inputs of the inherited fields, resolved to numeric ids (so they compare with the company's). */
-export async function resolveRelationIds(write: Write, data: Record<string, any>) {
+/** The id of a referenced record of `uid`, or null when there is none. */
+async function idOfRef(write: Write, uid: string, ref: RelationRef): Promise<number | null> {
+  const row = await write.strapi.db.query(uid as any).findOne({ where: ref, select: ['id'] });
+  return row ? Number(row.id) : null;
+}
+
+/**
+ * Relation inputs of the inherited fields, resolved to numeric ids (so they compare with the company's).
+ * Untouched relations (`{ connect: [], disconnect: [] }` from the Content Manager) are removed from `data`,
+ * so they neither count as set by hand nor reach the write; `before` (flat) tells what a disconnect clears.
+ */
+export async function resolveRelationIds(write: Write, data: Record<string, any>, before?: Record<string, any> | null) {
   for (const [field, uid] of Object.entries(RELATION_FIELDS)) {
-    const ref = relationInput(data[field]);
-    if (ref === undefined) continue;
-    if (ref === null) { data[field] = null; continue; }
-    if ('id' in ref) { data[field] = ref.id; continue; }
-    const target = await write.strapi.db.query(uid as any).findOne({ where: ref, select: ['id'] });
-    if (!target) throw validationError(`The ${field} given does not exist.`, [field]);
-    data[field] = target.id;
+    const change = readRelationChange(data[field], field);
+    if (change.kind === 'untouched') {
+      delete data[field];
+    } else if (change.kind === 'clear') {
+      data[field] = null;
+    } else if (change.kind === 'disconnect') {
+      const current = before?.[field] ?? null;
+      const named = current !== null && (await Promise.all(change.refs.map((r) => idOfRef(write, uid, r)))).includes(current);
+      if (named) data[field] = null;
+      else delete data[field];
+    } else {
+      const id = await idOfRef(write, uid, change.ref);
+      if (id === null) throw validationError(`The ${field} given does not exist.`, [field]);
+      data[field] = id;
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Write, WriteRules } from './types';
 import { validateRule, type ContentTypeDescription, type RuleDraft } from '../domain/auto-recording';
-import { relationInput } from '../utils/relations';
+import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { UID } from '../utils/uids';
 
@@ -42,8 +42,8 @@ const RULE_FIELDS = [
 ] as const;
 
 /** The template id a write gives (undefined: not touched), checked to exist. */
-async function templateIdOf(write: Write, value: unknown): Promise<number | null | undefined> {
-  const ref = relationInput(value);
+async function templateIdOf(write: Write, value: unknown, current: { id: number; documentId: string } | null): Promise<number | null | undefined> {
+  const ref = relationInput(value, current, 'interactionTemplate');
   if (!ref) return ref;
   const row = await write.strapi.db.query(UID.interactionTemplate as any).findOne({ where: ref, select: ['id'] });
   if (!row) throw validationError('The interaction template chosen does not exist (any more).', ['interactionTemplate']);
@@ -55,7 +55,7 @@ async function check(write: Write, stored: Record<string, any> | null) {
   const data = (write.params.data ??= {});
   const merged: RuleDraft = {};
   for (const f of RULE_FIELDS) (merged as any)[f] = data[f] !== undefined ? data[f] : stored?.[f] ?? null;
-  const template = await templateIdOf(write, data.interactionTemplate);
+  const template = await templateIdOf(write, data.interactionTemplate, stored?.interactionTemplate ?? null);
   merged.interactionTemplate = template !== undefined ? template : stored?.interactionTemplate?.id ?? null;
   for (const f of ['contactPersonField', 'documentNoField', 'descriptionField'] as const) if (data[f] === '') data[f] = null;
   if (typeof merged.contentType === 'string') merged.contentType = merged.contentType.trim();
@@ -71,7 +71,7 @@ export const interactionRuleRules: WriteRules = {
   async update(write, next) {
     const stored = await write.strapi.db.query(UID.interactionRule as any).findOne({
       where: { documentId: write.params.documentId },
-      populate: { interactionTemplate: { select: ['id'] } },
+      populate: { interactionTemplate: { select: ['id', 'documentId'] } },
     });
     if (stored) await check(write, stored);
     return next();

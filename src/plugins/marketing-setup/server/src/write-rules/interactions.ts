@@ -6,14 +6,16 @@
 import type { Write, WriteRules } from './types';
 import { assertTemplateValues } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
-import { completeEntry, nextEntryNo } from '../interactions/entry-row';
+import { completeEntry, emitRecorded, nextEntryNo } from '../interactions/entry-row';
 
 export const logEntryRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     await completeEntry(write, data, true);
     data.entryNo = await nextEntryNo(write);
-    return next();
+    const created = await next();
+    await emitRecorded(write.strapi, created.id);
+    return created;
   },
   async update(write, next) {
     await completeEntry(write, (write.params.data ??= {}), false);

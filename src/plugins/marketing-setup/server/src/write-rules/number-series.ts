@@ -1,6 +1,6 @@
 import type { Write, WriteRules } from './types';
 import { normaliseLine, normaliseSeriesFlags, type NoSeriesLine } from '../domain/numbering';
-import { relationInput } from '../utils/relations';
+import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { isoDate, isPostgres } from '../utils/tables';
 import { getService } from '../utils/services';
@@ -28,7 +28,8 @@ const seriesRules: WriteRules = {
 
 /** The series code, for messages ("… from the number series CONT"). */
 async function seriesCodeOf(write: Write, data: Record<string, any>, before: any) {
-  const ref = relationInput(data.series);
+  const ref = relationInput(data.series, before ? before.series ?? null : null, 'series');
+  if (ref === undefined) delete data.series;
   if (ref === null) throw validationError('A number series line must belong to a number series.', ['series']);
   if (ref) {
     const series = await write.strapi.db.query(UID.noSeries).findOne({ where: ref });
@@ -73,7 +74,7 @@ const lineRules: WriteRules = {
   create: (write, next) => writeLine(write, next, null),
   async update(write, next) {
     const before = await write.strapi.db.query(UID.noSeriesLine).findOne({
-      where: { documentId: write.params.documentId }, populate: { series: { select: ['id', 'code'] } },
+      where: { documentId: write.params.documentId }, populate: { series: { select: ['id', 'documentId', 'code'] } },
     });
     if (!before) return next();
     return writeLine(write, next, before);

@@ -1,6 +1,6 @@
 import type { Write, WriteRules } from './types';
 import { applyOpportunityRules, type SalesCycleRule } from '../domain/opportunity';
-import { relationInput } from '../utils/relations';
+import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { today } from '../utils/tables';
 import { getService } from '../utils/services';
@@ -31,12 +31,13 @@ async function contactAndCompany(write: Write, ref: { id: number } | { documentI
 export const opportunityRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
-    const contactRef = relationInput(data.contact);
+    const contactRef = relationInput(data.contact, null, 'contact');
     if (!contactRef) throw validationError('An opportunity needs a contact.', ['contact']);
     const { companyId } = await contactAndCompany(write, contactRef);
     data.contactCompany = companyId;
 
-    let cycleRef = relationInput(data.salesCycle);
+    let cycleRef = relationInput(data.salesCycle, null, 'salesCycle');
+    if (cycleRef === undefined) delete data.salesCycle;
     if (cycleRef === undefined) {
       // Default sales cycle from the setup, when set and not blocked.
       const setup = await getService(write.strapi, 'setup').get(write.trx);
@@ -56,10 +57,11 @@ export const opportunityRules: WriteRules = {
     const data = (write.params.data ??= {});
     const before = await write.strapi.db.query(UID.opportunity).findOne({
       where: { documentId: write.params.documentId },
-      populate: { salesCycle: { select: ['id'] }, contact: { select: ['id'] }, contactCompany: { select: ['id'] } },
+      populate: { salesCycle: { select: ['id', 'documentId'] }, contact: { select: ['id', 'documentId'] }, contactCompany: { select: ['id'] } },
     });
     if (!before) return next();
-    const contactRef = relationInput(data.contact);
+    const contactRef = relationInput(data.contact, before.contact ?? null, 'contact');
+    if (contactRef === undefined) delete data.contact;
     if (contactRef === null) throw validationError('An opportunity needs a contact.', ['contact']);
     if (contactRef) {
       const { companyId } = await contactAndCompany(write, contactRef);
@@ -69,7 +71,8 @@ export const opportunityRules: WriteRules = {
       }
       data.contactCompany = companyId;
     }
-    const cycleRef = relationInput(data.salesCycle);
+    const cycleRef = relationInput(data.salesCycle, before.salesCycle ?? null, 'salesCycle');
+    if (cycleRef === undefined) delete data.salesCycle;
     const effectiveCycle = cycleRef === undefined ? (before.salesCycle ? { id: before.salesCycle.id } : null) : cycleRef;
     const cycle = effectiveCycle ? await loadCycle(write, effectiveCycle, cycleRef !== undefined) : null;
     await checkRenumber(write, before, 'opportunityNos');
