@@ -74,30 +74,36 @@ describe('contact pickers', () => {
     contoso = (await createOk(ctx.api, 'contacts', { type: 'company', name: 'Contoso BV' })).data;
     person = (await createOk(ctx.api, 'contacts', { type: 'person', name: 'Fabienne Peeters', company: contoso.documentId })).data;
   });
+  /** The options as the picker shows them: "<No.> <Name>". */
   const names = (res: any) => res.body.results.map((r: any) => r.name).sort();
+  const caption = (c: any) => `${c.no} ${c.name}`;
 
   test("a person's company picker offers companies only, and finds them by name or by number", async () => {
     const all = await admin.get(`/content-manager/relations/${CONTACT}/company`);
     expect(all.status).toBe(200);
-    expect(names(all)).toEqual(['Contoso BV', 'Fabrikam NV']);
+    expect(names(all)).toEqual([caption(contoso), caption(fabrikam)].sort());
+    expect(caption(fabrikam)).toMatch(/^CT\d{6} Fabrikam NV$/);
     const byName = await admin.get(`/content-manager/relations/${CONTACT}/company?_q=fab`);
-    expect(names(byName)).toEqual(['Fabrikam NV']); // not the person Fabienne
+    expect(names(byName)).toEqual([caption(fabrikam)]); // not the person Fabienne
     const byNo = await admin.get(`/content-manager/relations/${CONTACT}/company?_q=${contoso.no}`);
-    expect(names(byNo)).toEqual(['Contoso BV']);
+    expect(names(byNo)).toEqual([caption(contoso)]);
   });
 
   test("an opportunity's contact picker offers persons too, by name or number", async () => {
     const res = await admin.get(`/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=${person.no}`);
     expect(res.status).toBe(200);
-    expect(names(res)).toEqual(['Fabienne Peeters']);
-    expect(names(await admin.get('/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=fab'))).toEqual(['Fabienne Peeters', 'Fabrikam NV']);
+    expect(names(res)).toEqual([caption(person)]);
+    expect(names(await admin.get('/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=fab'))).toEqual([caption(fabrikam), caption(person)].sort());
   });
 
-  test('the picker still answers the editing of an existing person (the linked company is left out)', async () => {
+  test('editing an existing person: the linked company is left out of the picker, and its chip shows number and name', async () => {
     const res = await admin.get(`/content-manager/relations/${CONTACT}/company?id=${person.documentId}`);
     expect(res.status).toBe(200);
-    expect(names(res)).toEqual(['Fabrikam NV']);
-    expect(fabrikam.no).toMatch(/^CT/);
+    expect(names(res)).toEqual([caption(fabrikam)]);
+    // The chip of the linked company reads the same.
+    const linked = await admin.get(`/content-manager/relations/${CONTACT}/${person.documentId}/company`);
+    expect(linked.status).toBe(200);
+    expect(names(linked)).toEqual([caption(contoso)]);
   });
 });
 

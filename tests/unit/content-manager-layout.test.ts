@@ -1,5 +1,5 @@
 import {
-  buildConfiguration, contactPickerFilters, decideWrite, fieldSize, packRows, type AttributeInfo, type CmConfiguration,
+  buildConfiguration, contactCaption, contactPickerFilters, decideWrite, fieldSize, packRows, type AttributeInfo, type CmConfiguration,
 } from '../../src/plugins/marketing-setup/server/src/domain/content-manager-layout';
 import { enumValueLabels, fieldLabel } from '../../src/plugins/marketing-setup/server/src/domain/field-labels';
 
@@ -138,5 +138,13 @@ describe('contact pickers', () => {
     expect(contactPickerFilters('fab', false)).toEqual([{ $or: [{ name: { $containsi: 'fab' } }, { no: { $containsi: 'fab' } }] }]);
     expect(contactPickerFilters(undefined, false)).toEqual([]);
     expect(contactPickerFilters(['x'], true)).toEqual([{ type: 'company' }]);
+  });
+});
+
+describe('how a contact is named in pickers and chips', () => {
+  test('number and name; either may be missing', () => {
+    expect(contactCaption('CT000001', 'Fabrikam NV')).toBe('CT000001 Fabrikam NV');
+    expect(contactCaption(null, 'Fabrikam NV')).toBe('Fabrikam NV');
+    expect(contactCaption('CT000002', ' ')).toBe('CT000002');
   });
 });

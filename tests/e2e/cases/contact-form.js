@@ -31,6 +31,13 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
         .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) && 'documentId' in v ? v.documentId : v]),
     );
   };
+  /** `after` equals `before` with `changes` applied; the message names each field that differs. */
+  const assertUnchangedBut = (before, after, changes) => {
+    const expected = { ...before, ...changes };
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(after)])];
+    const differ = keys.filter((k) => JSON.stringify(after[k]) !== JSON.stringify(expected[k]));
+    assert.deepEqual(differ.map((k) => [k, after[k]]), differ.map((k) => [k, expected[k]]), `fields that changed: ${differ.join(', ')}`);
+  };
   const editView = (name, documentId) => `${baseUrl}/admin/content-manager/collection-types/${UID(name)}/${documentId}`;
   const openForm = async (name, documentId, field) => {
     await page.goto(editView(name, documentId));
@@ -48,7 +55,8 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await page.getByRole('button', { name: 'Save', exact: true }).and(page.locator('[disabled]')).waitFor();
   };
   /** The form field that holds a relation (its label, its chips and its picker). */
-  const relationField = (field) => page.locator('div').filter({ has: page.locator(`input[name="${field}"]`) }).filter({ has: page.locator('label') }).last();
+  const relationField = (field) =>
+    page.locator('div').filter({ has: page.locator(`input[name="${field}"]`) }).filter({ has: page.getByRole('button', { name: 'Remove' }) }).last();
   const pickRelation = async (field, search, optionText) => {
     const input = page.locator(`input[name="${field}"]`);
     await input.click();
@@ -63,7 +71,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     if (screenshot) await shot(page, screenshot);
     await saveForm();
     const after = await snapshot(path, documentId);
-    assert.deepEqual(after, { ...before, [field]: value });
+    assertUnchangedBut(before, after, { [field]: value });
     return after;
   };
 
@@ -109,7 +117,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     const annBefore = await snapshot('/contacts', contacts.ann.documentId);
     const after = await saveOneField({ name: 'contact', path: '/contacts', documentId: contacts.fabrikam.documentId, field: 'name2', value: 'Hoofdkantoor', screenshot: 'contact-company-edit-view' });
     for (const f of ['salesperson', 'territory', 'language', 'countryRegion', 'salutation']) assert.ok(after[f], `${f} is still set`);
-    assert.deepEqual(await snapshot('/contacts', contacts.ann.documentId), annBefore, 'the person is unchanged');
+    assertUnchangedBut(annBefore, await snapshot('/contacts', contacts.ann.documentId), {});
   });
 
   await runner.test('person: saving one text field in the form keeps the company, every inherited value and the overrides', async () => {
@@ -124,12 +132,12 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await input.click();
     await input.fill('stoel');
     // "Ann Stoelmans" is a person: not offered.
-    await page.getByRole('option', { name: 'Hasseltse Stoelen BV' }).waitFor();
-    assert.equal(await page.getByRole('option', { name: 'Ann Stoelmans' }).count(), 0, 'no persons in the company picker');
+    await page.getByRole('option', { name: /Hasseltse Stoelen BV$/ }).waitFor();
+    assert.equal(await page.getByRole('option', { name: /Ann Stoelmans/ }).count(), 0, 'no persons in the company picker');
     await input.fill(contacts.contoso.no);
-    await page.getByRole('option', { name: 'Hasseltse Stoelen BV' }).waitFor();
+    await page.getByRole('option', { name: /Hasseltse Stoelen BV$/ }).waitFor();
     await shot(page, 'contact-person-company-picker');
-    await page.getByRole('option', { name: 'Hasseltse Stoelen BV' }).click();
+    await page.getByRole('option', { name: /Hasseltse Stoelen BV$/ }).click();
     await saveForm();
     const ann = await snapshot('/contacts', contacts.ann.documentId);
     assert.deepEqual(
@@ -150,8 +158,8 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await territory.getByText('Limburg').waitFor();
     await territory.getByRole('button', { name: 'Remove' }).click();
     await saveForm();
-    assert.deepEqual(await snapshot('/contacts', contacts.contoso.documentId), { ...before, territory: null });
-    assert.deepEqual(await snapshot('/contacts', contacts.ann.documentId), { ...annBefore, territory: null });
+    assertUnchangedBut(before, await snapshot('/contacts', contacts.contoso.documentId), { territory: null });
+    assertUnchangedBut(annBefore, await snapshot('/contacts', contacts.ann.documentId), { territory: null });
   });
 
   await runner.test('a contact saved in the form that looks like another shows a notice with a link to the duplicates review', async () => {
@@ -211,7 +219,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await page.getByTestId('line-form').getByTestId('field-warningNo').fill('FS9900');
     await page.getByTestId('line-form').getByTestId('line-submit').click();
     await page.getByText('The line was saved.').first().waitFor();
-    assert.deepEqual(await snapshot('/no-series-lines', line.documentId), { ...before, warningNo: 'FS9900' });
+    assertUnchangedBut(before, await snapshot('/no-series-lines', line.documentId), { warningNo: 'FS9900' });
   });
 }
 

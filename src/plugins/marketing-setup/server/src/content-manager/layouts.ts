@@ -33,8 +33,9 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
     defaultSort: { field: 'no', order: 'ASC' },
     list: ['no', 'name', 'type', 'city'],
     groups: [
-      // General
-      ['no', 'type', 'name', 'name2', 'searchName', 'company', 'firstName', 'middleName', 'surname', 'initials', 'jobTitle', 'salutation', 'salesperson'],
+      // General; the person-only fields last, so a company's form has no holes where they are hidden
+      ['no', 'type', 'name', 'name2', 'searchName', 'salutation', 'salesperson', 'company'],
+      ['jobTitle', 'firstName', 'middleName', 'surname', 'initials'],
       ADDRESS,
       COMMUNICATION,
       // Segmentation and foreign trade

@@ -160,3 +160,7 @@ export function contactPickerFilters(search: unknown, companiesOnly: boolean): R
   if (q) filters.push({ $or: [{ name: { $containsi: q } }, { no: { $containsi: q } }] });
   return filters;
 }
+
+/** How a contact is named in pickers and relation chips: "CT000001 Fabrikam NV" (either part may be missing). */
+export const contactCaption = (no: unknown, name: unknown): string =>
+  [no, name].filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
