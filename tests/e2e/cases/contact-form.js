@@ -78,11 +78,13 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
   const md = {};
   const contacts = {};
   await runner.test('form set-up over REST: master data, two companies with every relation, a person of the first', async () => {
-    const setup = await rest('GET', '/setup?populate=contactNos');
-    if (!setup.body.data.contactNos) {
-      const series = await created('/no-series-list', { code: 'FORMC', description: 'Contacts (form cases)' });
-      await created('/no-series-lines', { series: series.documentId, startingNo: 'FC0001', endingNo: 'FC9999' });
-      assert.equal((await rest('PUT', '/setup', { data: { contactNos: series.documentId } })).status, 200);
+    // Every record type in these cases is numbered: give the setup a series where it has none.
+    const setup = (await rest('GET', '/setup?populate=*')).body.data;
+    for (const [field, code, prefix] of [['contactNos', 'FORMC', 'FC'], ['opportunityNos', 'FORMO', 'FO'], ['customerNos', 'FORMK', 'FK'], ['vendorNos', 'FORMV', 'FV']]) {
+      if (setup[field]) continue;
+      const series = await created('/no-series-list', { code, description: `${field} (form cases)` });
+      await created('/no-series-lines', { series: series.documentId, startingNo: `${prefix}0001`, endingNo: `${prefix}9999` });
+      assert.equal((await rest('PUT', '/setup', { data: { [field]: series.documentId } })).status, 200);
     }
     md.sp1 = await created('/salespeople', { code: 'FORM1', name: 'Frieda Formsma' });
     md.sp2 = await created('/salespeople', { code: 'FORM2', name: 'Gert Gevers' });
@@ -135,8 +137,7 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await page.getByRole('option', { name: /Hasseltse Stoelen BV$/ }).waitFor();
     assert.equal(await page.getByRole('option', { name: /Ann Stoelmans/ }).count(), 0, 'no persons in the company picker');
     await input.fill(contacts.contoso.no);
-    await page.getByRole('option', { name: /Hasseltse Stoelen BV$/ }).waitFor();
-    await shot(page, 'contact-person-company-picker');
+    // (No screenshot here: the screenshot's viewport change closes the picker.)
     await page.getByRole('option', { name: /Hasseltse Stoelen BV$/ }).click();
     await saveForm();
     const ann = await snapshot('/contacts', contacts.ann.documentId);
