@@ -483,10 +483,11 @@ async function main() {
       await page.getByTestId('inheritance-summary').getByText('Elk veld wordt overgenomen.').waitFor();
       await shot(page, 'contact-person-inheritance-dutch');
       // The Content Manager's captions and choices in Dutch too.
-      for (const label of ['Nr.', 'Soort', 'Naam 2', 'Zoeknaam', 'Postcode', 'Plaats', 'Telefoonnr.', 'Verkoper', 'Btw-nummer']) {
+      for (const label of ['Nr.', 'Naam 2', 'Zoeknaam', 'Functie', 'Postcode', 'Plaats', 'Telefoonnr.', 'Btw-nummer']) {
         await page.locator('label').getByText(label, { exact: true }).first().waitFor();
       }
-      await page.getByRole('combobox', { name: 'Soort' }).getByText('Persoon').waitFor();
+      await page.getByRole('combobox', { name: /^Soort/ }).getByText('Persoon').waitFor();
+      await shot(page, 'contact-person-edit-view-dutch');
       await openContact(contacts.fabrikam, 'persons-panel');
       await page.getByRole('heading', { name: 'Personen' }).waitFor();
       await page.getByTestId('persons-count').getByText('Er werken 2 personen voor dit bedrijf.').waitFor();
