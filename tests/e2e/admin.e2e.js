@@ -462,6 +462,8 @@ async function main() {
       admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
     });
 
+    await require('./cases/contact-form').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
+
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);
       await page.getByRole('combobox', { name: 'Interface language' }).click();
@@ -487,6 +489,12 @@ async function main() {
       await page.getByTestId('inheritance-key-address').getByText('Overgenomen').waitFor();
       await page.getByTestId('inheritance-summary').getByText('Elk veld wordt overgenomen.').waitFor();
       await shot(page, 'contact-person-inheritance-dutch');
+      // The Content Manager's captions and choices in Dutch too.
+      for (const label of ['Nr.', 'Naam 2', 'Zoeknaam', 'Functie', 'Postcode', 'Plaats', 'Telefoonnr.', 'Btw-nummer']) {
+        await page.locator('label').getByText(label, { exact: true }).first().waitFor();
+      }
+      await page.getByRole('combobox', { name: /^Soort/ }).getByText('Persoon').waitFor();
+      await shot(page, 'contact-person-edit-view-dutch');
       await openContact(contacts.fabrikam, 'persons-panel');
       await page.getByRole('heading', { name: 'Personen' }).waitFor();
       await page.getByTestId('persons-count').getByText('Er werken 2 personen voor dit bedrijf.').waitFor();

@@ -163,6 +163,8 @@ function createRunner({ onFailure } = {}) {
   return {
     results,
     async test(name, fn) {
+      // E2E_ONLY=<text>: while developing, run only the cases whose name contains it (set-up cases included by name).
+      if (process.env.E2E_ONLY && !process.env.E2E_ONLY.split(',').some((part) => name.toLowerCase().includes(part.toLowerCase()))) return;
       const started = Date.now();
       try {
         await fn();

@@ -164,7 +164,7 @@ test('a rule on a host type that is not a demo type, configured only through the
   const types = await admin.get('/marketing-setup/interaction-rules/content-types');
   expect(types.status).toBe(200);
   const plain = types.body.data.find((t: any) => t.uid === U.plain);
-  expect(plain.fields.find((f: any) => f.name === 'company')).toEqual({ name: 'company', type: 'relation', target: `${P}.contact`, usableAs: ['contact', 'contactPerson'] });
+  expect(plain.fields.find((f: any) => f.name === 'company')).toEqual({ name: 'company', label: 'company', type: 'relation', target: `${P}.contact`, usableAs: ['contact', 'contactPerson'] });
   expect(plain.fields.find((f: any) => f.name === 'name').usableAs).toEqual(['documentNo', 'description']);
   expect(plain.fields.find((f: any) => f.name === 'salesperson')).toBeUndefined();
 

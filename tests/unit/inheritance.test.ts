@@ -3,6 +3,7 @@ import {
   INHERITABLE_FIELDS,
   InheritFlags,
   applyDefaults,
+  echoedInheritedFields,
   fieldsOfOverrideKey,
   inheritFromCompany,
   nextOverrides,
@@ -247,5 +248,19 @@ describe('applyDefaults', () => {
 
   it('sets nothing for blank defaults', () => {
     expect(applyDefaults('person', {}, { defaultTerritory: '', defaultLanguage: null })).toEqual({});
+  });
+});
+
+describe('values sent back unchanged (the Content Manager sends the whole form)', () => {
+  const before = { city: 'Brugge', postCode: '8001', address: 'Markt 1', phoneNo: '+32 50 1', mobilePhoneNo: '+32 470 1', salesperson: 4, jobTitle: 'Buyer' };
+  test('an inherited value echoed is no hand change; an overridden or a changed one is', () => {
+    const request = { city: 'Brugge', postCode: '8001', phoneNo: '+32 50 1', mobilePhoneNo: '+32 470 1', salesperson: 4, jobTitle: 'CEO', email: 'new@x.example' };
+    expect(echoedInheritedFields(before, request, ['mobilePhoneNo']).sort()).toEqual(['city', 'phoneNo', 'postCode', 'salesperson']);
+  });
+  test('a changed address field is not an echo (the block becomes an override in nextOverrides)', () => {
+    expect(echoedInheritedFields(before, { city: 'Gent', postCode: '8001' }, [])).toEqual(['postCode']);
+  });
+  test('a new person has nothing to echo', () => {
+    expect(echoedInheritedFields(null, { city: 'Brugge' }, [])).toEqual([]);
   });
 });

@@ -137,7 +137,7 @@ async function run(ctx) {
     await openRules();
     await page.getByTestId('rule-create').click();
     await form().getByText('Pick a record type first').first().waitFor();
-    await pick(form(), 'Record type', `Sales Invoice (${INVOICE})`);
+    await pick(form(), 'Record type', 'Sales Invoice');
     assert.equal(await form().getByTestId('event-create').getAttribute('data-state'), 'checked', 'created is the default event');
     assert.equal(await form().getByTestId('event-publish').count(), 0, 'no "published" for a type without drafts');
     await pick(form(), 'Template', 'S_INVOICE – Sales invoice sent');
@@ -161,7 +161,7 @@ async function run(ctx) {
     const before = (await rules()).length;
     await openRules();
     await page.getByTestId('rule-create').click();
-    await pick(form(), 'Record type', `Purchase Order (${ORDER})`);
+    await pick(form(), 'Record type', 'Purchase Order');
     await form().getByTestId('event-publish').waitFor(); // a draft & publish type offers "Published"
     await pick(form(), 'Template', 'CALL – Phone call');
     await form().getByTestId('rule-submit').click();

@@ -3,6 +3,9 @@ import { PERMISSIONS } from './permissions';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/contact-panels';
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
+// Pure data shared with the server (the captions it stores in the Content Manager configuration).
+import { contentManagerMessages } from '../../server/src/domain/field-labels';
+import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
 
 export default {
   register(app: any) {
@@ -69,7 +72,8 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefix(data), locale };
+          const captions = locale === 'en' || locale === 'nl' ? contentManagerMessages(locale, CONTENT_MANAGER_TYPES) : {};
+          return { data: { ...captions, ...prefix(data) }, locale };
         } catch {
           return { data: {}, locale };
         }

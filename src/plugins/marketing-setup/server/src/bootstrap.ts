@@ -9,6 +9,8 @@ import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
 import { ensureRuleIndex } from './write-rules/interaction-rules';
+import { configureContentManager } from './content-manager/configure';
+import { contactPickerMiddleware } from './content-manager/contact-picker';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
@@ -21,6 +23,10 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedSearchSetup(strapi);
   await ensureRegenerationTable(strapi);
   await getService(strapi, 'interactions').ensureSetup();
+  // The Content Manager's views of the plugin's records (captions, card order, read-only fields).
+  await configureContentManager(strapi);
+  // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
+  strapi.server.use(contactPickerMiddleware(strapi));
   await startWorker(strapi);
   await ensureEmailStateTable(strapi);
   startEmailLogging(strapi);

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { useIntl } from 'react-intl';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Badge, Checkbox, Field, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
@@ -23,6 +24,8 @@ type FieldUse = 'contact' | 'contactPerson' | 'documentNo' | 'description';
 
 interface HostField {
   name: string;
+  /** The caption the Content Manager shows for the field. */
+  label: string;
   type: string;
   target?: string;
   usableAs: FieldUse[];
@@ -114,6 +117,7 @@ const InteractionRulesPage = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const fieldCaption = useFieldCaption(types);
   if (loadError) return <Page.Error />;
   if (!rules || loadingRBAC) return <Page.Loading />;
 
@@ -195,7 +199,6 @@ const InteractionRulesPage = () => {
             <Tr key={rule.documentId} data-testid={`rule-row-${rule.contentType}`}>
               <Td>
                 <Typography fontWeight="bold" tag="p">{typeName(rule.contentType)}</Typography>
-                <Typography variant="pi" textColor="neutral500">{rule.contentType}</Typography>
               </Td>
               <Td>
                 <Flex gap={1} wrap="wrap">
@@ -208,7 +211,7 @@ const InteractionRulesPage = () => {
                 <Typography>{recordsAs(rule)}</Typography>
               </Td>
               <Td>
-                <Typography>{rule.contactField ?? ''}</Typography>
+                <Typography>{rule.contactField ? fieldCaption(rule.contentType, rule.contactField) : ''}</Typography>
               </Td>
               <Td>
                 <YesNo value={rule.required} />
@@ -282,11 +285,24 @@ const RuleModal = ({
   );
 };
 
+/**
+ * A field's caption as the Content Manager shows it: its translation for the admin's language, else the
+ * label of the type's view configuration (sent by the server), else the attribute name.
+ */
+const useFieldCaption = (types: HostType[]) => {
+  const { formatMessage } = useIntl();
+  return (uid: string, name: string) => {
+    const label = types.find((ty) => ty.uid === uid)?.fields.find((f) => f.name === name)?.label ?? name;
+    return formatMessage({ id: `content-manager.content-types.${uid}.${name}`, defaultMessage: label });
+  };
+};
+
 const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalFields; readOnly: boolean; types: HostType[]; templates: RecordRef[] }) => {
   const t = useT();
   const { values, field, change } = form;
   const type = types.find((ty) => ty.uid === values.contentType);
-  const fieldChoices = (list: HostField[]) => list.map((f) => ({ value: f.name, label: f.name }));
+  const fieldCaption = useFieldCaption(types);
+  const fieldChoices = (list: HostField[]) => list.map((f) => ({ value: f.name, label: fieldCaption(values.contentType, f.name) }));
   const f = (name: string) => ({ ...field(name), disabled: readOnly, label: t(`rules.field.${name}`, LABELS[name]), hint: t(`rules.field.${name}.hint`, HINTS[name]) });
   const none = t('rules.none', '(none)');
 
@@ -309,7 +325,7 @@ const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalField
           {...f('contentType')}
           onChange={pickType}
           blankLabel={t('rules.contentType.pick', 'Pick a record type')}
-          choices={types.map((ty) => ({ value: ty.uid, label: `${ty.displayName} (${ty.uid})` }))}
+          choices={types.map((ty) => ({ value: ty.uid, label: ty.displayName }))}
         />
       </Cell>
       <Cell size={12}>

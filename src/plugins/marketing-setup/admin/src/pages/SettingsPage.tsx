@@ -32,9 +32,11 @@ const DEFAULT_PICKERS: [field: string, type: LookupType][] = [
   ['defaultPersonSalutation', 'salutation'],
   ['defaultSalesCycle', 'sales-cycle'],
 ];
-const NUMBERING = ['contactNos', 'opportunityNos'] as const;
-const RELATIONS = [...DEFAULT_PICKERS.map(([f]) => f), ...NUMBERING];
-const LOOKUPS: LookupType[] = ['salesperson', 'territory', 'country-region', 'language', 'salutation', 'sales-cycle'];
+const NUMBERING = ['contactNos', 'opportunityNos', 'customerNos', 'vendorNos', 'bankAccountNos'] as const;
+/** The business relation a contact gets when it is linked to a customer, a vendor or a bank account. */
+const BUSINESS_RELATION_CODES = ['busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccounts'] as const;
+const RELATIONS = [...DEFAULT_PICKERS.map(([f]) => f), ...NUMBERING, ...BUSINESS_RELATION_CODES];
+const LOOKUPS: LookupType[] = ['salesperson', 'territory', 'country-region', 'language', 'salutation', 'sales-cycle', 'business-relation'];
 
 const SCALARS = [
   ...INHERIT, 'defaultFormatRegion', 'defaultCorrespondenceType', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
@@ -280,6 +282,24 @@ const SettingsPage = () => {
                   </Section>
 
                   <Section
+                    id="business-relations"
+                    title={t('section.businessRelations', 'Business relations')}
+                    subtitle={t('section.businessRelations.subtitle', 'The business relation a contact gets when a customer, vendor or bank account is created for it.')}
+                  >
+                    {BUSINESS_RELATION_CODES.map((f) => (
+                      <Cell key={f} size={4}>
+                        <RecordField
+                          {...common(f)}
+                          label={t(`field.${f}`, LABELS[f])}
+                          hint={t(`field.${f}.hint`, HINTS[f])}
+                          options={lists['business-relation'] ?? []}
+                          current={setup[f]}
+                        />
+                      </Cell>
+                    ))}
+                  </Section>
+
+                  <Section
                     id="duplicates"
                     title={t('section.duplicates', 'Duplicates')}
                     subtitle={t('section.duplicates.subtitle', 'How contacts that may be the same company or person are found.')}
@@ -426,6 +446,12 @@ const LABELS: Record<string, string> = {
   defaultSalesCycle: 'Sales cycle',
   contactNos: 'Contact numbers',
   opportunityNos: 'Opportunity numbers',
+  customerNos: 'Customer numbers',
+  vendorNos: 'Vendor numbers',
+  bankAccountNos: 'Bank account numbers',
+  busRelCodeForCustomers: 'Customers',
+  busRelCodeForVendors: 'Vendors',
+  busRelCodeForBankAccounts: 'Bank accounts',
   maintainDuplSearchStrings: 'Maintain search strings',
   autosearchForDuplicates: 'Search automatically',
   searchHitPercent: 'Search hit %',
@@ -460,6 +486,12 @@ const HINTS: Record<string, string> = {
   defaultSalesCycle: 'Sales cycle a new opportunity follows when none is chosen.',
   contactNos: 'Series that gives each new contact its number.',
   opportunityNos: 'Series that gives each new opportunity its number.',
+  customerNos: 'Series that gives each new customer its number.',
+  vendorNos: 'Series that gives each new vendor its number.',
+  bankAccountNos: 'Series that gives each new bank account its number.',
+  busRelCodeForCustomers: 'Given to a contact that becomes a customer (for example CUST).',
+  busRelCodeForVendors: 'Given to a contact that becomes a vendor (for example VEND).',
+  busRelCodeForBankAccounts: 'Given to a contact that becomes a bank account (for example BANK).',
   maintainDuplSearchStrings: 'Keep the search strings up to date when contacts change; needed to find duplicates.',
   autosearchForDuplicates: 'Look for duplicates every time a contact is saved (needs maintained search strings).',
   searchHitPercent: 'How alike two contacts must be to count as duplicates, from 1 to 100.',

@@ -10,7 +10,7 @@ export interface RecordRef {
   name: string | null;
 }
 
-export type LookupType = 'salesperson' | 'territory' | 'country-region' | 'language' | 'salutation' | 'sales-cycle';
+export type LookupType = 'salesperson' | 'territory' | 'country-region' | 'language' | 'salutation' | 'sales-cycle' | 'business-relation';
 
 export interface SeriesSummary {
   documentId: string;

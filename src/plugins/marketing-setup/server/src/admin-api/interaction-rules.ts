@@ -100,11 +100,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /interaction-rules/content-types: the host types and the fields usable as contact / number / description. */
     async contentTypes(ctx: any) {
-      ctx.body = {
-        data: hostContentTypes(strapi).map((ct) => ({
-          uid: ct.uid, displayName: ct.displayName, draftAndPublish: ct.draftAndPublish, fields: usableFields(ct),
-        })),
-      };
+      const data: unknown[] = [];
+      for (const ct of hostContentTypes(strapi)) {
+        const labels = await contentManagerLabels(strapi, ct.uid);
+        data.push({
+          uid: ct.uid, displayName: ct.displayName, draftAndPublish: ct.draftAndPublish,
+          fields: usableFields(ct).map((f) => ({ ...f, label: labels[f.name] ?? f.name })),
+        });
+      }
+      ctx.body = { data };
     },
   };
 };
+
+/** The captions the Content Manager shows for a type's fields (its view configuration), so a rule names fields as the edit view does. */
+async function contentManagerLabels(strapi: Core.Strapi, uid: string): Promise<Record<string, string>> {
+  const service = strapi.plugin('content-manager')?.service('content-types') as any;
+  if (!service) return {};
+  const { metadatas = {} } = await service.findConfiguration({ uid });
+  return Object.fromEntries(
+    Object.entries(metadatas as Record<string, any>).filter(([, m]) => m?.edit?.label).map(([field, m]) => [field, String(m.edit.label)]),
+  );
+}

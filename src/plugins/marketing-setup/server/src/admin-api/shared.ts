@@ -11,6 +11,7 @@ export const LOOKUP_TYPES = {
   salutation: 'description',
   'sales-cycle': 'description',
   'no-series': 'description',
+  'business-relation': 'description',
 } as const;
 export type LookupType = keyof typeof LOOKUP_TYPES;
 

@@ -18,6 +18,12 @@ export const SETUP_RELATIONS = {
   defaultSalesCycle: 'sales-cycle',
   contactNos: 'no-series',
   opportunityNos: 'no-series',
+  customerNos: 'no-series',
+  vendorNos: 'no-series',
+  bankAccountNos: 'no-series',
+  busRelCodeForCustomers: 'business-relation',
+  busRelCodeForVendors: 'business-relation',
+  busRelCodeForBankAccounts: 'business-relation',
 } as const;
 export type SetupRelation = keyof typeof SETUP_RELATIONS;
 

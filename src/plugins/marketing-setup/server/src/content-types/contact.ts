@@ -1,5 +1,11 @@
 import { addressBlock, bool, communicationBlock, contentType, enumOf, refTo, str, uidOf, CORRESPONDENCE_TYPES, recordNo } from './fields';
 
+/**
+ * Fields only a person has: the Content Manager shows them when Type is Person (a condition in the
+ * Content Manager's JSON-logic form; a hidden field is left out of the save, so a company's values stay).
+ */
+const personOnly = (attribute: Record<string, unknown>) => ({ ...attribute, conditions: { visible: { '==': [{ var: 'type' }, 'person'] } } });
+
 export default contentType({
   singularName: 'contact',
   pluralName: 'contacts',
@@ -12,15 +18,15 @@ export default contentType({
     name: str({ maxLength: 100 }),
     name2: str({ maxLength: 50 }),
     searchName: str({ maxLength: 100 }),
-    firstName: str({ maxLength: 30 }),
-    middleName: str({ maxLength: 30 }),
-    surname: str({ maxLength: 30 }),
-    initials: str({ maxLength: 30 }),
-    jobTitle: str({ maxLength: 30 }),
+    firstName: personOnly(str({ maxLength: 30 })),
+    middleName: personOnly(str({ maxLength: 30 })),
+    surname: personOnly(str({ maxLength: 30 })),
+    initials: personOnly(str({ maxLength: 30 })),
+    jobTitle: personOnly(str({ maxLength: 30 })),
     // A person's company; a company points to itself (as Company No. does in Business Central).
     // No inverse "persons" relation on purpose: Strapi would load every person of a company after each
     // write of it (for its events). A company's persons: filters[company][documentId]=… and type=person.
-    company: refTo('contact'),
+    company: personOnly(refTo('contact')),
     companyName: str({ maxLength: 100 }),
     ...addressBlock(),
     countryRegion: refTo('country-region'),

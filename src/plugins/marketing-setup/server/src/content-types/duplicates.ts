@@ -4,6 +4,7 @@ import { bool, contentType, enumOf, int, refTo } from './fields';
 /** One line of the search-string setup (reference table 5095); seeded with the reference's 16 lines. */
 export const duplicateSearchSetup = contentType({
   singularName: 'duplicate-search-setup',
+  inContentManager: false,
   pluralName: 'duplicate-search-setups',
   displayName: 'Duplicate Search String Setup',
   description: 'Which part of which contact field makes a search string for the duplicate search.',
@@ -21,6 +22,7 @@ export const duplicateSearchSetup = contentType({
  */
 export const contactDuplicate = contentType({
   singularName: 'contact-duplicate',
+  inContentManager: false,
   pluralName: 'contact-duplicates',
   displayName: 'Contact Duplicate',
   description: 'Pairs of contacts that look like the same party; mark a pair as separate to stop it being reported.',

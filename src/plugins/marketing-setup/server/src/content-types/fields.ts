@@ -66,16 +66,21 @@ interface SchemaInput {
   description?: string;
   collectionName: string;
   attributes: Record<string, unknown>;
+  /**
+   * false for records that have their own screen under Settings → Marketing Setup or are the plugin's
+   * bookkeeping: not offered in the Content Manager (REST and the plugin's screens are unaffected).
+   */
+  inContentManager?: boolean;
 }
 
-/** Every plugin type: no draft & publish (a CRM record has no publication state), visible in the admin. */
-export const contentType = ({ kind = 'collectionType', singularName, pluralName, displayName, description = '', collectionName, attributes }: SchemaInput) => ({
+/** Every plugin type: no draft & publish (a CRM record has no publication state). */
+export const contentType = ({ kind = 'collectionType', singularName, pluralName, displayName, description = '', collectionName, attributes, inContentManager = true }: SchemaInput) => ({
   schema: {
     kind,
     collectionName,
     info: { singularName, pluralName, displayName, description },
     options: { draftAndPublish: false },
-    pluginOptions: { 'content-manager': { visible: true }, 'content-type-builder': { visible: false }, i18n: { localized: false } },
+    pluginOptions: { 'content-manager': { visible: inContentManager }, 'content-type-builder': { visible: false }, i18n: { localized: false } },
     attributes,
   },
 });

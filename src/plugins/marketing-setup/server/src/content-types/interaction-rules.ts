@@ -9,6 +9,7 @@ import { bool, contentType, enumOf, refTo, str } from './fields';
  */
 export const interactionRule = contentType({
   singularName: 'interaction-rule',
+  inContentManager: false,
   pluralName: 'interaction-rules',
   displayName: 'Interaction Rule',
   description: 'Records an interaction automatically when an entry of a content type is created, updated or published.',

@@ -83,6 +83,7 @@ export const interactionLogEntry = contentType({
 export const interactionTemplateSetup = contentType({
   kind: 'singleType',
   singularName: 'interaction-template-setup',
+  inContentManager: false,
   pluralName: 'interaction-template-setups',
   displayName: 'Interaction Template Setup',
   description: 'Which interaction template is used when a kind of interaction is recorded automatically.',

@@ -7,6 +7,7 @@ import { contentType, enumOf, str } from './fields';
  */
 const schema = contentType({
   singularName: 'merge-log',
+  inContentManager: false,
   pluralName: 'merge-logs',
   displayName: 'Merge Log',
   description: 'Contacts merged into another one; a merge can be undone from here.',

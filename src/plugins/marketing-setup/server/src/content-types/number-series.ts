@@ -18,6 +18,7 @@ export const noSeries = contentType({
 
 export const noSeriesLine = contentType({
   singularName: 'no-series-line',
+  inContentManager: false,
   pluralName: 'no-series-lines',
   displayName: 'No. Series Line',
   collectionName: 'ms_no_series_lines',

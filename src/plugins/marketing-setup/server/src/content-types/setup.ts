@@ -4,6 +4,7 @@ import { bool, contentType, enumOf, int, refTo, str, CORRESPONDENCE_TYPES } from
 export default contentType({
   kind: 'singleType',
   singularName: 'setup',
+  inContentManager: false,
   pluralName: 'setups',
   displayName: 'Marketing Setup',
   collectionName: 'ms_setup',

@@ -5,6 +5,7 @@
  */
 import { RuleViolation } from './errors';
 import { surnameFirstSplit } from './first-names';
+import { fieldLabel } from './field-labels';
 
 export type ContactType = 'company' | 'person';
 
@@ -19,13 +20,7 @@ const NAME_PART_MAX = 30;
 const REGISTRATION_NUMBER_MAX = 20;
 
 /** Human labels (the reference's captions), used in every message. */
-const LABELS: Record<string, string> = {
-  name: 'Name', searchName: 'Search Name', firstName: 'First Name', middleName: 'Middle Name',
-  surname: 'Surname', phoneNo: 'Phone No.', mobilePhoneNo: 'Mobile Phone No.', faxNo: 'Fax No.',
-  telexNo: 'Telex No.', email: 'E-Mail', email2: 'E-Mail 2', vatRegistrationNo: 'VAT Registration No.',
-  registrationNumber: 'Registration Number', type: 'Type',
-};
-const label = (field: string) => LABELS[field] ?? field;
+const label = (field: string) => fieldLabel(field);
 
 /**
  * Fields that refuse letters. BC checks Phone No. and Mobile Phone No.; we add Fax No. because a fax

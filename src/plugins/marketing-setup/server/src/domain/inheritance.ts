@@ -128,6 +128,20 @@ export function nextOverrides(
   return sorted(keys);
 }
 
+/**
+ * The inheritable fields a request sends back unchanged while they are inherited: the Content Manager
+ * (and any client that saves the whole record) echoes every value of the form. Such an echo is not a
+ * hand change: it must neither become an override nor, when the company changes in the same request,
+ * keep the old company's value.
+ */
+export function echoedInheritedFields(before: Record<string, any> | null, request: Record<string, any>, overrides: string[]): string[] {
+  if (!before) return [];
+  const overridden = new Set(overrides);
+  return Object.keys(request).filter(
+    (f) => isInheritable(f) && request[f] !== undefined && !overridden.has(overrideKeyOf(f)) && same(request[f], before[f]),
+  );
+}
+
 export interface PropagationGroup {
   /** Persons whose overrides contain this key are skipped; null = every person (companyName). */
   overrideKey: string | null;

@@ -122,7 +122,8 @@ export const contactRules: WriteRules = {
     if (newType === 'person') {
       applyPersonInheritance(setup, fields, before, company, companyChanged);
       if (companyChanged && before.company) await moveHistoryToOldCompany(write, before.id, before.company.id);
-    } else {
+    } else if (before.type === 'person') {
+      // A person that becomes a company inherits nothing any more; a company's own saves leave the field alone.
       fields.inheritanceOverrides = [];
     }
     delete fields.businessRelation;

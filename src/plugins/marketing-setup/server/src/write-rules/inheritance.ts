@@ -5,7 +5,7 @@
  */
 import type { Write } from './types';
 import {
-  applyDefaults, inheritFromCompany, nextOverrides, propagationPlan, INHERITABLE_FIELDS, type InheritFlags, type PropagationGroup,
+  applyDefaults, echoedInheritedFields, inheritFromCompany, nextOverrides, propagationPlan, INHERITABLE_FIELDS, type InheritFlags, type PropagationGroup,
 } from '../domain/inheritance';
 import { readRelationChange, type RelationRef } from '../domain/relation-input';
 import { searchEmailOf } from '../domain/contact-fields';
@@ -86,6 +86,8 @@ export function applyPersonInheritance(
   company: Record<string, any> | null,
   companyChanged: boolean,
 ) {
+  // An inherited value sent back unchanged (the Content Manager sends the whole form) is no hand change.
+  for (const f of echoedInheritedFields(before, data, before?.inheritanceOverrides ?? [])) delete data[f];
   const requestFields = INHERITABLE_FIELDS.filter((f) => data[f] !== undefined);
   const resulting = { ...(before ?? {}), ...data };
   const overrides = nextOverrides(company, resulting, before?.inheritanceOverrides ?? [], requestFields);

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
@@ -16,24 +16,72 @@ import { contactTitle, percent, type ContactPair } from './types';
  */
 const useOpenPairs = (model: string, documentId: string | undefined, version: string) => {
   const { get } = useFetchClient();
-  const [pairs, setPairs] = React.useState<ContactPair[] | null>(null);
+  // The pairs with the document version they were loaded for (the previous list stays shown while reloading).
+  const [state, setState] = React.useState<{ pairs: ContactPair[] | null; loadedFor: string | null }>({ pairs: null, loadedFor: null });
   React.useEffect(() => {
     if (model !== CONTACT_UID || !documentId) return;
     let cancelled = false;
     get<{ data: ContactPair[] }>(`${API}/contacts/${documentId}/duplicates`)
-      .then(({ data }) => !cancelled && setPairs(data.data))
-      .catch(() => !cancelled && setPairs(null));
+      .then(({ data }) => !cancelled && setState({ pairs: data.data, loadedFor: version }))
+      .catch(() => !cancelled && setState({ pairs: null, loadedFor: version }));
     return () => {
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, documentId, version]);
-  return pairs;
+  return state;
+};
+
+/** When the create form of a contact was last shown: the edit view that follows a save of it counts as "just saved". */
+let createFormShownAt = 0;
+
+/**
+ * After a save in the Content Manager (the document's updatedAt changes while the view is open, or the
+ * view of a contact just created in the create form opens), a notice with a link to the review when the
+ * saved contact has open duplicate pairs; the side panel alone is easy to miss.
+ */
+const useDuplicatesNotice = (model: string, documentId: string | undefined, document: any, { pairs, loadedFor }: ReturnType<typeof useOpenPairs>) => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const version = String(document?.updatedAt ?? '');
+  const seen = React.useRef<{ documentId?: string; version: string; saved: boolean }>({ version: '', saved: false });
+  React.useEffect(() => {
+    if (model !== CONTACT_UID) return;
+    if (!documentId) {
+      createFormShownAt = Date.now();
+      return;
+    }
+    if (!version) return;
+    const previous = seen.current;
+    if (previous.documentId !== documentId) {
+      const justCreated = createFormShownAt > 0 && new Date(document?.createdAt ?? 0).getTime() >= createFormShownAt - 1000;
+      seen.current = { documentId, version, saved: justCreated };
+    } else if (previous.version !== version) {
+      seen.current = { documentId, version, saved: true };
+    }
+  }, [model, documentId, version, document?.createdAt]);
+  React.useEffect(() => {
+    // The pairs are reloaded for each version: notify once they belong to the saved one.
+    if (!seen.current.saved || pairs === null || loadedFor !== version || seen.current.version !== version) return;
+    seen.current = { ...seen.current, saved: false };
+    if (pairs.length === 0 || !documentId) return;
+    const adminBase = window.location.pathname.split('/content-manager')[0];
+    toggleNotification({
+      type: 'warning',
+      title: t('dupNotice.title', 'Possible duplicates'),
+      message: t('dupNotice.message', '{count, plural, one {# contact looks} other {# contacts look}} like the one you saved.', { count: pairs.length }),
+      link: { url: `${adminBase}${PATHS.duplicates}?contact=${documentId}`, label: t('dupNotice.review', 'Review duplicates') },
+      timeout: 15000,
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pairs, loadedFor, version]);
 };
 
 export const DuplicatesPanel: PanelComponent = ({ model, documentId, document }: PanelComponentProps) => {
   const t = useT();
-  const pairs = useOpenPairs(model, documentId, String(document?.updatedAt ?? ''));
+  const loaded = useOpenPairs(model, documentId, String(document?.updatedAt ?? ''));
+  useDuplicatesNotice(model, documentId, document, loaded);
+  const { pairs } = loaded;
   if (model !== CONTACT_UID || !documentId || !pairs || pairs.length === 0) return null;
   return {
     title: t('dupPanel.title', 'Possible duplicates'),
