@@ -117,3 +117,16 @@ describe('text, JSON and locale', () => {
     for (const ct of Object.values(contentTypes) as any[]) expect(findWriteProblem(ct.schema.attributes, {})).toBeNull();
   });
 });
+
+describe('enumerations take only their values (found by the fuzz suite: a link row with linkToTable "notAValue" was a 500)', () => {
+  const attrs = { linkToTable: { type: 'enumeration', enum: ['none', 'customer', 'vendor', 'bankAccount'] } };
+  it('refuses an unknown value, naming the allowed ones', () => {
+    expect(findWriteProblem(attrs, { linkToTable: 'notAValue' })).toEqual({
+      path: ['linkToTable'], message: 'linkToTable must be one of: none, customer, vendor, bankAccount; not "notAValue".',
+    });
+  });
+  it('accepts a listed value and leaves null alone', () => {
+    expect(findWriteProblem(attrs, { linkToTable: 'vendor' })).toBeNull();
+    expect(findWriteProblem(attrs, { linkToTable: null })).toBeNull();
+  });
+});

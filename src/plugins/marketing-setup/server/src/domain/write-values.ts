@@ -15,6 +15,7 @@ export interface AttributeSpec {
   min?: number;
   max?: number;
   maxLength?: number;
+  enum?: string[];
   [key: string]: unknown;
 }
 
@@ -88,6 +89,8 @@ function temporalProblem(field: string, type: string, v: unknown): string | null
 
 function textProblem(field: string, a: AttributeSpec, v: unknown): string | null {
   if (typeof v !== 'string') return null; // wrong types are the scalar check's (utils/scalar-types.ts)
+  // An enumeration takes only its values: checked before the write rules, which choose by it (e.g. linkToTable).
+  if (a.type === 'enumeration' && a.enum && !a.enum.includes(v)) return `${field} must be one of: ${a.enum.join(', ')}; not ${show(v)}.`;
   const cc = controlCharacter(v);
   if (cc) return `${field} contains a control character (${cc}); remove it.`;
   const limit = a.type === 'text' || a.type === 'richtext' ? a.maxLength : Math.min(a.maxLength ?? STRING_COLUMN_LENGTH, STRING_COLUMN_LENGTH);
