@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Badge, Button, Combobox, ComboboxOption, EmptyStateLayout, Field, Flex, Link, SingleSelect, SingleSelectOption, Td, Tr, Typography } from '@strapi/design-system';
+import { Badge, Button, Combobox, ComboboxOption, EmptyStateLayout, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Td, Tr, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
@@ -143,7 +143,12 @@ const EmailReviewPage = () => {
             setVersion((v) => v + 1);
           }}
         >
-          {({ values, errors, change }) => <ContactPicker value={values.contact} error={errors.contact} onChange={(v) => change('contact', v)} />}
+          {({ values, errors, change }) => (
+            // A grid item of the full width: outside one, the picker shrinks to its arrow and cannot be typed in.
+            <Grid.Item col={12} direction="column" alignItems="stretch">
+              <ContactPicker value={values.contact} error={errors.contact} onChange={(v) => change('contact', v)} />
+            </Grid.Item>
+          )}
         </FormModal>
       }
     >
