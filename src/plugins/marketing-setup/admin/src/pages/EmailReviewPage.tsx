@@ -56,6 +56,8 @@ const ContactPicker = ({ value, error, onChange }: { value: string | null; error
         onChange={(v: string | undefined) => onChange(v ?? null)}
         onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
         placeholder={t('emailReview.contact.placeholder', 'Type a name or number')}
+        // The server searches (name or number); the list must not filter again by the label's start ("CT000005 – …").
+        autocomplete={{ type: 'list', filter: 'contains' }}
         data-testid="email-review-contact"
       >
         {options.map((c) => (
