@@ -323,9 +323,12 @@ export async function emitRecorded(strapi: Write['strapi'], id: number) {
       contact: entry.contact, company: entry.contactCompany, template: entry.interactionTemplate, salesperson: entry.salesperson,
     };
   };
-  await emitAfterCommit(strapi, EVENTS.interactionRecorded, load);
+  // One read serves both events when both are listened to.
+  let loaded: ReturnType<typeof load> | undefined;
+  const once = () => (loaded ??= load());
+  await emitAfterCommit(strapi, EVENTS.interactionRecorded, once);
   await emitAfterCommit(strapi, EVENTS.emailLogged, async () => {
-    const info = await load();
+    const info = await once();
     return info?.entry.emailLogged ? info : null;
   });
 }
