@@ -21,6 +21,8 @@ const pgAdmin = () => ({
 export interface TestApp {
   strapi: Core.Strapi;
   stop: () => Promise<void>;
+  /** Stops the app and boots it again on the same database (as a restart after an upgrade does). */
+  restart: () => Promise<Core.Strapi>;
 }
 
 const SECRETS = {
@@ -57,16 +59,28 @@ export async function startStrapi(): Promise<TestApp> {
     Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'test.db') });
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  await strapi.server.mount();
-  return {
-    strapi,
+  const boot = async () => {
+    const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+    await app.server.mount();
+    return app;
+  };
+  const halt = async (app: Core.Strapi) => {
+    await poolIdle(app);
+    await app.destroy();
+  };
+  const testApp: TestApp = {
+    strapi: await boot(),
     async stop() {
-      await poolIdle(strapi);
-      await strapi.destroy();
+      await halt(testApp.strapi);
       await cleanup();
     },
+    async restart() {
+      await halt(testApp.strapi);
+      testApp.strapi = await boot();
+      return testApp.strapi;
+    },
   };
+  return testApp;
 }
 
 /**

@@ -20,7 +20,7 @@ describe('opportunities', () => {
 
   test('gets OP000001, its contact company and the default sales cycle', async () => {
     const opp = await create('opportunities', { description: 'Printers', contact: person.documentId, estimatedValue: 1000 });
-    expect(opp).toMatchObject({ no: 'OP000001', noSeries: 'OPP', status: 'notStarted', creationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(opp).toMatchObject({ no: 'OP000001', noSeries: 'OPP', opportunityStatus: 'notStarted', creationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     const full = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contactCompany]=true&populate[salesCycle]=true`)).body.data;
     expect(full.contactCompany.documentId).toBe(company.documentId);
     expect(full.salesCycle.code).toBe('NEW');
@@ -29,12 +29,12 @@ describe('opportunities', () => {
   test('stage activation computes probability (multiply) and current value; won is 100 % and closed', async () => {
     const opp = await create('opportunities', { description: 'Copiers', contact: person.documentId, estimatedValue: 2000 });
     const staged = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { currentSalesCycleStage: 2 } })).body.data;
-    expect(staged).toMatchObject({ status: 'inProgress', probabilityPercent: 20, calcdCurrentValue: 400 });
-    const won = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { status: 'won' } })).body.data;
-    expect(won).toMatchObject({ status: 'won', probabilityPercent: 100, closed: true, calcdCurrentValue: 2000 });
+    expect(staged).toMatchObject({ opportunityStatus: 'inProgress', probabilityPercent: 20, calcdCurrentValue: 400 });
+    const won = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { opportunityStatus: 'won' } })).body.data;
+    expect(won).toMatchObject({ opportunityStatus: 'won', probabilityPercent: 100, closed: true, calcdCurrentValue: 2000 });
     expect(won.dateClosed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const lost = await create('opportunities', { description: 'Lost one', contact: person.documentId, estimatedValue: 500 });
-    expect((await t.api.put(`${API}/opportunities/${lost.documentId}`, { data: { status: 'lost' } })).body.data).toMatchObject({ probabilityPercent: 0, closed: true });
+    expect((await t.api.put(`${API}/opportunities/${lost.documentId}`, { data: { opportunityStatus: 'lost' } })).body.data).toMatchObject({ probabilityPercent: 0, closed: true });
   });
 
   test('an opportunity without contact, or with a stage outside its cycle → 400', async () => {
@@ -84,5 +84,19 @@ describe('salutations', () => {
     const res = await t.api.get(`${API}/contacts/${john.documentId}/salutation?type=formal&language=FRA`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(`You have to set up the salutation formula of the type Formal in FRA language for the ${john.no} contact.`);
+  });
+});
+
+describe('opportunity status field name', () => {
+  test('the old field name `status` is refused with a message naming `opportunityStatus`, nothing written', async () => {
+    const company = await create('contacts', { type: 'company', name: 'Old Client NV' });
+    const opp = await create('opportunities', { description: 'Renamed field', contact: company.documentId });
+    const res = await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { status: 'won' } });
+    expect([res.status, res.body.error.message, res.body.error.details.errors[0].path]).toEqual([
+      400, 'An opportunity\'s status is written as "opportunityStatus" (Strapi reserves "status" for draft/published); rename the field.', ['opportunityStatus'],
+    ]);
+    expect((await t.api.get(`${API}/opportunities/${opp.documentId}`)).body.data).toMatchObject({ opportunityStatus: 'notStarted', closed: false });
+    const created = await t.api.post(`${API}/opportunities`, { data: { description: 'Old client', contact: company.documentId, status: 'won' } });
+    expect([created.status, created.body.error.details.errors[0].path]).toEqual([400, ['opportunityStatus']]);
   });
 });

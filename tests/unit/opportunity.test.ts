@@ -41,7 +41,7 @@ describe('currentValue', () => {
 describe('applyOpportunityRules — create', () => {
   it('defaults a new opportunity to not started, normal priority, created today, 0 %', () => {
     expect(applyOpportunityRules(null, { description: 'Big deal', estimatedValue: 1000 }, cycle, TODAY)).toEqual({
-      description: 'Big deal', estimatedValue: 1000, creationDate: TODAY, priority: 'normal', status: 'notStarted',
+      description: 'Big deal', estimatedValue: 1000, creationDate: TODAY, priority: 'normal', opportunityStatus: 'notStarted',
       closed: false, dateClosed: null, chancesOfSuccessPercent: 0, completedPercent: 0, probabilityPercent: 0, calcdCurrentValue: 0,
     });
   });
@@ -53,7 +53,7 @@ describe('applyOpportunityRules — create', () => {
   });
 
   it('on update, takes the stored creation date sent back unchanged but refuses another one', () => {
-    const before = { no: 'OP1', status: 'notStarted', creationDate: '2025-01-02' };
+    const before = { no: 'OP1', opportunityStatus: 'notStarted', creationDate: '2025-01-02' };
     expect(applyOpportunityRules(before, { creationDate: '2025-01-02', description: 'x' }, null, TODAY).creationDate).toBe('2025-01-02');
     expect(violation(() => applyOpportunityRules(before, { creationDate: '2025-01-03' }, null, TODAY)).path).toEqual(['creationDate']);
   });
@@ -65,17 +65,17 @@ describe('applyOpportunityRules — create', () => {
   });
 
   it('refuses unknown status and priority values', () => {
-    expect(violation(() => applyOpportunityRules(null, { status: 'pending' }, cycle, TODAY)).path).toEqual(['status']);
+    expect(violation(() => applyOpportunityRules(null, { opportunityStatus: 'pending' }, cycle, TODAY)).path).toEqual(['opportunityStatus']);
     expect(violation(() => applyOpportunityRules(null, { priority: 'urgent' }, cycle, TODAY)).path).toEqual(['priority']);
   });
 });
 
 describe('applyOpportunityRules — stages', () => {
-  const notStarted = { no: 'OP000001', status: 'notStarted', closed: false, estimatedValue: 10000, currentSalesCycleStage: null };
+  const notStarted = { no: 'OP000001', opportunityStatus: 'notStarted', closed: false, estimatedValue: 10000, currentSalesCycleStage: null };
 
   it('activating a stage moves not started → in progress and computes the percentages and value', () => {
     expect(applyOpportunityRules(notStarted, { currentSalesCycleStage: 1 }, cycle, TODAY)).toMatchObject({
-      currentSalesCycleStage: 1, status: 'inProgress', closed: false,
+      currentSalesCycleStage: 1, opportunityStatus: 'inProgress', closed: false,
       chancesOfSuccessPercent: 50, completedPercent: 40, probabilityPercent: 20, calcdCurrentValue: 2000,
     });
   });
@@ -87,15 +87,15 @@ describe('applyOpportunityRules — stages', () => {
   });
 
   it('status inProgress without a stage activates the first stage', () => {
-    const out = applyOpportunityRules(notStarted, { status: 'inProgress' }, cycle, TODAY);
+    const out = applyOpportunityRules(notStarted, { opportunityStatus: 'inProgress' }, cycle, TODAY);
     expect(out.currentSalesCycleStage).toBe(1);
     expect(out.probabilityPercent).toBe(20);
   });
 
   it('recomputes the value when only the estimated value changes', () => {
-    const inProgress = { ...notStarted, status: 'inProgress', currentSalesCycleStage: 2 };
+    const inProgress = { ...notStarted, opportunityStatus: 'inProgress', currentSalesCycleStage: 2 };
     expect(applyOpportunityRules(inProgress, { estimatedValue: 5000 }, cycle, TODAY)).toMatchObject({
-      status: 'inProgress', probabilityPercent: 42, calcdCurrentValue: 2100,
+      opportunityStatus: 'inProgress', probabilityPercent: 42, calcdCurrentValue: 2100,
     });
   });
 
@@ -107,12 +107,12 @@ describe('applyOpportunityRules — stages', () => {
 
   it('refuses a stage without a sales cycle', () => {
     expect(violation(() => applyOpportunityRules(notStarted, { currentSalesCycleStage: 1 }, null, TODAY)).path).toEqual(['currentSalesCycleStage']);
-    expect(violation(() => applyOpportunityRules(notStarted, { status: 'inProgress' }, null, TODAY)).path).toEqual(['status']);
+    expect(violation(() => applyOpportunityRules(notStarted, { opportunityStatus: 'inProgress' }, null, TODAY)).path).toEqual(['opportunityStatus']);
   });
 
   it('refuses going back to not started or removing the stage once in progress', () => {
-    const inProgress = { ...notStarted, status: 'inProgress', currentSalesCycleStage: 1 };
-    expect(violation(() => applyOpportunityRules(inProgress, { status: 'notStarted' }, cycle, TODAY)).path).toEqual(['status']);
+    const inProgress = { ...notStarted, opportunityStatus: 'inProgress', currentSalesCycleStage: 1 };
+    expect(violation(() => applyOpportunityRules(inProgress, { opportunityStatus: 'notStarted' }, cycle, TODAY)).path).toEqual(['opportunityStatus']);
     expect(violation(() => applyOpportunityRules(inProgress, { currentSalesCycleStage: null }, cycle, TODAY)).path).toEqual(['currentSalesCycleStage']);
   });
 
@@ -122,39 +122,51 @@ describe('applyOpportunityRules — stages', () => {
 });
 
 describe('applyOpportunityRules — closing', () => {
-  const inProgress = { no: 'OP000001', status: 'inProgress', closed: false, estimatedValue: 10000, currentSalesCycleStage: 1 };
+  const inProgress = { no: 'OP000001', opportunityStatus: 'inProgress', closed: false, estimatedValue: 10000, currentSalesCycleStage: 1 };
 
   it('won → 100 %, closed, date closed today, value = estimated value', () => {
-    expect(applyOpportunityRules(inProgress, { status: 'won' }, cycle, TODAY)).toEqual({
-      status: 'won', closed: true, dateClosed: TODAY,
+    expect(applyOpportunityRules(inProgress, { opportunityStatus: 'won' }, cycle, TODAY)).toEqual({
+      opportunityStatus: 'won', closed: true, dateClosed: TODAY,
       chancesOfSuccessPercent: 100, completedPercent: 100, probabilityPercent: 100, calcdCurrentValue: 10000,
     });
   });
 
   it('lost → 0 %, closed, date closed today, value 0', () => {
-    expect(applyOpportunityRules(inProgress, { status: 'lost' }, cycle, TODAY)).toMatchObject({
-      status: 'lost', closed: true, dateClosed: TODAY, probabilityPercent: 0, chancesOfSuccessPercent: 0, calcdCurrentValue: 0,
+    expect(applyOpportunityRules(inProgress, { opportunityStatus: 'lost' }, cycle, TODAY)).toMatchObject({
+      opportunityStatus: 'lost', closed: true, dateClosed: TODAY, probabilityPercent: 0, chancesOfSuccessPercent: 0, calcdCurrentValue: 0,
     });
   });
 
   it('keeps a date closed given with the closing', () => {
-    expect(applyOpportunityRules(inProgress, { status: 'won', dateClosed: '2025-03-01' }, cycle, TODAY).dateClosed).toBe('2025-03-01');
+    expect(applyOpportunityRules(inProgress, { opportunityStatus: 'won', dateClosed: '2025-03-01' }, cycle, TODAY).dateClosed).toBe('2025-03-01');
   });
 
   it('refuses reopening a closed opportunity or moving its stage', () => {
-    const won = { ...inProgress, status: 'won', closed: true, dateClosed: '2025-03-01' };
-    const e = violation(() => applyOpportunityRules(won, { status: 'inProgress' }, cycle, TODAY));
-    expect(e.path).toEqual(['status']);
+    const won = { ...inProgress, opportunityStatus: 'won', closed: true, dateClosed: '2025-03-01' };
+    const e = violation(() => applyOpportunityRules(won, { opportunityStatus: 'inProgress' }, cycle, TODAY));
+    expect(e.path).toEqual(['opportunityStatus']);
     expect(e.message).toBe('Opportunity OP000001 is closed (Won) and cannot be reopened or moved to another stage.');
     expect(violation(() => applyOpportunityRules(won, { closed: false }, cycle, TODAY)).path).toEqual(['closed']);
-    expect(violation(() => applyOpportunityRules(won, { status: 'lost' }, cycle, TODAY)).path).toEqual(['status']);
+    expect(violation(() => applyOpportunityRules(won, { opportunityStatus: 'lost' }, cycle, TODAY)).path).toEqual(['opportunityStatus']);
     expect(violation(() => applyOpportunityRules(won, { currentSalesCycleStage: 2 }, cycle, TODAY)).path).toEqual(['currentSalesCycleStage']);
   });
 
   it('still allows editing other fields of a closed opportunity, keeping its date closed', () => {
-    const won = { ...inProgress, status: 'won', closed: true, dateClosed: '2025-03-01' };
+    const won = { ...inProgress, opportunityStatus: 'won', closed: true, dateClosed: '2025-03-01' };
     const out = applyOpportunityRules(won, { description: 'Renamed', estimatedValue: 12000 }, cycle, TODAY);
-    expect(out).toMatchObject({ description: 'Renamed', status: 'won', closed: true, probabilityPercent: 100, calcdCurrentValue: 12000 });
+    expect(out).toMatchObject({ description: 'Renamed', opportunityStatus: 'won', closed: true, probabilityPercent: 100, calcdCurrentValue: 12000 });
     expect(out).not.toHaveProperty('dateClosed');
+  });
+});
+
+describe('renamed fields', () => {
+  it('names opportunityStatus when a write still says status', () => {
+    const v = renamedFieldViolation({ description: 'x', status: 'won' });
+    expect([v?.message, v?.path]).toEqual([
+      'An opportunity\'s status is written as "opportunityStatus" (Strapi reserves "status" for draft/published); rename the field.', ['opportunityStatus'],
+    ]);
+  });
+  it('lets every other body through', () => {
+    expect([renamedFieldViolation({ opportunityStatus: 'won' }), renamedFieldViolation(null), renamedFieldViolation([{ status: 1 }]), renamedFieldViolation('status')]).toEqual([null, null, null, null]);
   });
 });

@@ -55,9 +55,9 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
   opportunity: {
     mainField: 'description',
     defaultSort: { field: 'no', order: 'ASC' },
-    list: ['no', 'description', 'contact', 'status'],
+    list: ['no', 'description', 'contact', 'opportunityStatus'],
     groups: [
-      ['no', 'description', 'contact', 'contactCompany', 'salesperson', 'salesCycle', 'status', 'priority'],
+      ['no', 'description', 'contact', 'contactCompany', 'salesperson', 'salesCycle', 'opportunityStatus', 'priority'],
       ['creationDate', 'estimatedClosingDate', 'closed', 'dateClosed'],
       ['currentSalesCycleStage', 'estimatedValue', 'calcdCurrentValue', 'probabilityPercent', 'chancesOfSuccessPercent', 'completedPercent'],
     ],

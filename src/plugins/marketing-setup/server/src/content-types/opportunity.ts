@@ -12,7 +12,7 @@ export default contentType({
     contactCompany: refTo('contact'),
     salesperson: refTo('salesperson'),
     salesCycle: refTo('sales-cycle'),
-    status: enumOf(['notStarted', 'inProgress', 'won', 'lost'], { default: 'notStarted', required: true }),
+    opportunityStatus: enumOf(['notStarted', 'inProgress', 'won', 'lost'], { default: 'notStarted', required: true }),
     priority: enumOf(['low', 'normal', 'high'], { default: 'normal' }),
     closed: bool(false),
     dateClosed: date(),

@@ -56,7 +56,7 @@ const FIELDS: Record<string, Caption> = {
   contact: ['Contact', 'Contact'],
   contactCompany: ['Contact Company', 'Contactbedrijf'],
   salesCycle: ['Sales Cycle', 'Verkoopcyclus'],
-  status: ['Status', 'Status'],
+  opportunityStatus: ['Status', 'Status'],
   priority: ['Priority', 'Prioriteit'],
   closed: ['Closed', 'Gesloten'],
   dateClosed: ['Date Closed', 'Sluitingsdatum'],

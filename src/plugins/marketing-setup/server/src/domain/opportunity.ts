@@ -56,10 +56,10 @@ export function applyOpportunityRules(
 ): Record<string, any> {
   const out: Record<string, any> = { ...changes };
   const old = before ?? {};
-  const wasClosed = before !== null && (old.closed === true || isClosedStatus(old.status));
+  const wasClosed = before !== null && (old.closed === true || isClosedStatus(old.opportunityStatus));
 
-  if (sets(changes, 'status') && !STATUSES.includes(changes.status)) {
-    throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.status}".`, ['status']);
+  if (sets(changes, 'opportunityStatus') && !STATUSES.includes(changes.opportunityStatus)) {
+    throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.opportunityStatus}".`, ['opportunityStatus']);
   }
   if (sets(changes, 'priority') && changes.priority !== null && !PRIORITIES.includes(changes.priority)) {
     throw new RuleViolation(`Priority must be one of ${PRIORITIES.join(', ')}, not "${changes.priority}".`, ['priority']);
@@ -81,7 +81,7 @@ export function applyOpportunityRules(
     out.priority = changes.priority ?? 'normal';
   }
 
-  let status: OpportunityStatus = changes.status ?? old.status ?? 'notStarted';
+  let status: OpportunityStatus = changes.opportunityStatus ?? old.opportunityStatus ?? 'notStarted';
   const oldStage = stageOf(old.currentSalesCycleStage);
   let stage = sets(changes, 'currentSalesCycleStage') ? stageOf(changes.currentSalesCycleStage) : oldStage;
   if (sets(changes, 'currentSalesCycleStage')) out.currentSalesCycleStage = stage;
@@ -89,13 +89,13 @@ export function applyOpportunityRules(
   if (wasClosed) {
     // A closed opportunity stays closed: its outcome and its stage are final. Other fields stay editable.
     const reopens =
-      (sets(changes, 'status') && changes.status !== old.status) ||
+      (sets(changes, 'opportunityStatus') && changes.opportunityStatus !== old.opportunityStatus) ||
       (sets(changes, 'closed') && changes.closed !== true) ||
       (sets(changes, 'currentSalesCycleStage') && stage !== oldStage);
     if (reopens) {
-      const field = sets(changes, 'status') ? 'status' : sets(changes, 'closed') ? 'closed' : 'currentSalesCycleStage';
+      const field = sets(changes, 'opportunityStatus') ? 'opportunityStatus' : sets(changes, 'closed') ? 'closed' : 'currentSalesCycleStage';
       throw new RuleViolation(
-        `${old.no ? `Opportunity ${old.no}` : 'This opportunity'} is closed (${STATUS_LABEL[old.status as OpportunityStatus] ?? 'closed'}) and cannot be reopened or moved to another stage.`,
+        `${old.no ? `Opportunity ${old.no}` : 'This opportunity'} is closed (${STATUS_LABEL[old.opportunityStatus as OpportunityStatus] ?? 'closed'}) and cannot be reopened or moved to another stage.`,
         [field],
       );
     }
@@ -103,8 +103,8 @@ export function applyOpportunityRules(
     if (sets(changes, 'closed') && changes.closed === true && !isClosedStatus(status)) {
       throw new RuleViolation('To close an opportunity, set its status to won or lost.', ['closed']);
     }
-    if (status === 'notStarted' && sets(changes, 'status') && old.status === 'inProgress') {
-      throw new RuleViolation('An opportunity in progress cannot go back to Not Started.', ['status']);
+    if (status === 'notStarted' && sets(changes, 'opportunityStatus') && old.opportunityStatus === 'inProgress') {
+      throw new RuleViolation('An opportunity in progress cannot go back to Not Started.', ['opportunityStatus']);
     }
     if (stage === null && oldStage !== null && status === 'inProgress' && sets(changes, 'currentSalesCycleStage')) {
       throw new RuleViolation('The stage of an opportunity in progress cannot be removed.', ['currentSalesCycleStage']);
@@ -112,7 +112,7 @@ export function applyOpportunityRules(
     // Asking for "in progress" without a stage activates the cycle's first stage, as BC's "Activate First Stage".
     if (status === 'inProgress' && stage === null) {
       if (!cycle || cycle.stages.length === 0) {
-        throw new RuleViolation('An opportunity can only be started when it has a sales cycle with stages.', ['status']);
+        throw new RuleViolation('An opportunity can only be started when it has a sales cycle with stages.', ['opportunityStatus']);
       }
       stage = Math.min(...cycle.stages.map((s) => s.stage));
       out.currentSalesCycleStage = stage;
@@ -122,7 +122,7 @@ export function applyOpportunityRules(
 
   const stageRow = stage === null || wasClosed ? undefined : findStage(stage, cycle);
   const estimated = num(sets(changes, 'estimatedValue') ? changes.estimatedValue : old.estimatedValue);
-  out.status = status;
+  out.opportunityStatus = status;
 
   if (isClosedStatus(status)) {
     // Won → everything achieved (100 %); lost → nothing (0 %). Completed is 100 either way: the cycle is over.
@@ -162,4 +162,20 @@ function findStage(stage: number, cycle: SalesCycleRule | null): SalesCycleStage
     );
   }
   return row;
+}
+
+/**
+ * Fields renamed since an earlier release, old name → new name. Strapi 5 reserves `status` for a
+ * document's draft/published state (its Content Manager showed the opportunity's status empty and
+ * refused to save), so the opportunity's status is `opportunityStatus`.
+ */
+export const RENAMED_OPPORTUNITY_FIELDS: Readonly<Record<string, string>> = { status: 'opportunityStatus' };
+
+/** A write naming a renamed field gets a message with the new name instead of Strapi's "Invalid key". */
+export function renamedFieldViolation(data: unknown): RuleViolation | null {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  const old = Object.keys(RENAMED_OPPORTUNITY_FIELDS).find((key) => Object.prototype.hasOwnProperty.call(data, key));
+  if (!old) return null;
+  const now = RENAMED_OPPORTUNITY_FIELDS[old];
+  return new RuleViolation(`An opportunity's ${old} is written as "${now}" (Strapi reserves "${old}" for draft/published); rename the field.`, [now]);
 }

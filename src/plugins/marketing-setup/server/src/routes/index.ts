@@ -7,9 +7,17 @@ import interactions from './interactions';
 import openapi from './openapi';
 import { adminRouter } from '../admin-api';
 import { withInputGuard } from '../middlewares/input-guard';
+import { renamedOpportunityFields } from '../middlewares/renamed-fields';
 
 /** Types written by the plugin only: readable over REST, never written. */
 const READ_ONLY = new Set(['merge-log']);
+const renamedFields = { middlewares: [renamedOpportunityFields] };
+/** Options of a type's core router. */
+const coreRouterOptions = (name: string): any => {
+  if (READ_ONLY.has(name)) return { only: ['find', 'findOne'] };
+  if (name === 'opportunity') return { config: { create: renamedFields, update: renamedFields } };
+  return {};
+};
 
 /**
  * Named routers: one core content-API router per content type, under /api/marketing-setup/<pluralName>
@@ -20,7 +28,7 @@ const routers = {
   // Declared before the core routers so /contacts/:documentId/<action> is matched first.
   'contact-actions': contactActions,
   merge,
-  ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any, READ_ONLY.has(name) ? { only: ['find', 'findOne'] } : {})])),
+  ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any, coreRouterOptions(name))])),
   interactions,
   openapi,
   // Admin panel API (/marketing-setup/..., admin JWT + RBAC): settings page and number series screens.

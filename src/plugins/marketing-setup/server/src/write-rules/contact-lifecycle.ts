@@ -20,7 +20,7 @@ const personIdsOf = async (write: Write, companyId: number): Promise<number[]> =
 export async function assertDeletable(write: Write, contact: Record<string, any>) {
   const ids = [contact.id, ...(contact.type === 'company' ? await personIdsOf(write, contact.id) : [])];
   const open = await write.strapi.db.query(UID.opportunity).findMany({
-    where: { status: { $in: OPEN }, contact: { id: { $in: ids } } },
+    where: { opportunityStatus: { $in: OPEN }, contact: { id: { $in: ids } } },
     select: ['id', 'no'],
     populate: { contact: { select: ['id', 'no', 'name'] } },
     limit: 5,

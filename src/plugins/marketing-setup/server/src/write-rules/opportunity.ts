@@ -65,7 +65,7 @@ export const opportunityRules: WriteRules = {
     if (contactRef === null) throw validationError('An opportunity needs a contact.', ['contact']);
     if (contactRef) {
       const { companyId } = await contactAndCompany(write, contactRef);
-      const inProgress = before.status === 'inProgress';
+      const inProgress = before.opportunityStatus === 'inProgress';
       if (inProgress && companyId !== (before.contactCompany?.id ?? null)) {
         throw validationError(`Opportunity ${before.no} is in progress; its contact can only change to a contact of the same company.`, ['contact']);
       }
