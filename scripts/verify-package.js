@@ -147,7 +147,7 @@ async function pack() {
 // ------------------------------------------------------------------------------------------------
 // 2. throwaway app
 // ------------------------------------------------------------------------------------------------
-function writeApp(appDir) {
+function writeApp(appDir, strapiVersion) {
   const rand = () => crypto.randomBytes(16).toString('base64');
   write(
     path.join(appDir, 'package.json'),
@@ -158,8 +158,8 @@ function writeApp(appDir) {
         version: '0.0.0',
         scripts: { build: 'strapi build', start: 'strapi start', develop: 'strapi develop' },
         dependencies: {
-          '@strapi/strapi': '5.54.0',
-          '@strapi/plugin-users-permissions': '5.54.0',
+          '@strapi/strapi': strapiVersion,
+          '@strapi/plugin-users-permissions': strapiVersion,
           'better-sqlite3': '^12.8.0',
           react: '18.3.1',
           'react-dom': '18.3.1',
@@ -238,13 +238,14 @@ function copyNodeModules(appDir) {
   }
 }
 
-async function install(appDir, tarball) {
-  // VERIFY_PACKAGE_FRESH=1: a real from-registry install of the whole app (about 4 minutes here,
-  // better-sqlite3 compiles from source) instead of the hard-linked copy of the repo's node_modules.
-  if (!FRESH) copyNodeModules(appDir);
+async function install(appDir, tarball, fresh) {
+  // A fresh install (VERIFY_PACKAGE_FRESH=1, or another Strapi release than the host app's): the whole app
+  // from the registry (about 4 minutes here, better-sqlite3 compiles from source) instead of the
+  // hard-linked copy of the repo's node_modules.
+  if (!fresh) copyNodeModules(appDir);
   await run('npm install <tarball>', 'npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'], {
     cwd: appDir,
-    timeoutMs: FRESH ? 900_000 : 300_000,
+    timeoutMs: fresh ? 900_000 : 300_000,
   });
   const installed = path.join(appDir, 'node_modules', PLUGIN_PKG.name);
   if (!fs.existsSync(path.join(installed, 'package.json'))) fail(`npm install did not install ${PLUGIN_PKG.name} into the app`);
@@ -472,26 +473,76 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+const HOST_STRAPI = require(path.join(ROOT, 'package.json')).dependencies['@strapi/strapi'];
+const byVersionDesc = (a, b) => {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+};
+
+/**
+ * The newest Strapi 5 release that installs from the registry this machine reaches: npm resolves the
+ * app's tree for each release newer than the host app's (a dry run: metadata only, nothing downloaded)
+ * and the first that resolves wins. A release can be published before every package it pins is (here
+ * @strapi/strapi 5.55.x pins an @strapi/admin the registry does not serve); those are reported, not used.
+ */
+async function newestInstallableStrapi() {
+  const versions = JSON.parse(execFileSync('npm', ['view', '@strapi/strapi', 'versions', '--json'], { encoding: 'utf8', env: childEnv() }))
+    .filter((v) => /^5\.\d+\.\d+$/.test(v))
+    .sort(byVersionDesc);
+  const refused = [];
+  for (const version of versions) {
+    if (byVersionDesc(version, HOST_STRAPI) >= 0) return { version, refused };
+    const probe = path.join(tmp, `probe-${version}`);
+    write(path.join(probe, 'package.json'), JSON.stringify({ name: 'probe', version: '0.0.0', private: true }));
+    try {
+      await run(`npm install --dry-run @strapi/strapi@${version}`, 'npm',
+        ['install', `@strapi/strapi@${version}`, `@strapi/plugin-users-permissions@${version}`, '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+        { cwd: probe, timeoutMs: 300_000 });
+      return { version, refused };
+    } catch (err) {
+      const reason = /No matching version found for (\S+?)\.?$/m.exec(String(err.message));
+      refused.push(`${version} (${reason ? `${reason[1]} is not in the registry` : 'does not resolve'})`);
+    }
+  }
+  return { version: HOST_STRAPI, refused };
+}
+
+/** Installs the packed plugin into a throwaway app of one Strapi release, builds its admin and boots it. */
+async function verifyWith(strapiVersion, tarball, fresh) {
+  const appDir = path.join(tmp, `app-${strapiVersion}`);
+  const label = (name) => (strapiVersion === HOST_STRAPI ? name : `${name} (${strapiVersion})`);
+  await step(label('install'), async () => {
+    writeApp(appDir, strapiVersion);
+    await install(appDir, tarball, fresh);
+  });
+  const built = await step(label('build'), () => build(appDir));
+  const booted = await step(label('boot+checks'), () => boot(appDir));
+  return { built, booted };
+}
+
 (async () => {
   try {
     tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'verify-package-'));
     if (tmp.startsWith(ROOT + path.sep)) fail(`temp dir ${tmp} is inside the repository; set TMPDIR elsewhere`);
-    const appDir = path.join(tmp, 'app');
     log(`temp dir ${tmp}${KEEP ? ' (kept)' : ''}${FRESH ? ', fresh install from the registry' : ''}`);
 
     const packed = await step('pack', pack);
     log(`  ${path.basename(packed.tarball)}: ${packed.fileCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
-    await step('install', async () => {
-      writeApp(appDir);
-      await install(appDir, packed.tarball);
-    });
-    const built = await step('build', () => build(appDir));
-    const booted = await step('boot+checks', () => boot(appDir));
+    const newest = await step('newest installable Strapi 5', newestInstallableStrapi);
+    log(`  newest Strapi 5 that installs from the registry: ${newest.version}${newest.refused.length ? `; not installable: ${newest.refused.join(', ')}` : ''}`);
+    const { built, booted } = await verifyWith(HOST_STRAPI, packed.tarball, FRESH);
+    let newer = '';
+    if (newest.version !== HOST_STRAPI) {
+      const other = await verifyWith(newest.version, packed.tarball, true);
+      newer = ` and into a fresh Strapi ${newest.version} app (${other.booted.checks} runtime checks passed)`;
+    } else {
+      newer = ` (${HOST_STRAPI} is also the newest Strapi 5 that installs here)`;
+    }
 
     cleanup();
     const total = Date.now() - started;
     log(
-      `OK (${path.basename(packed.tarball)} installed into a fresh Strapi 5.54 app${FRESH ? ' (registry install)' : ''}; admin bundle ${built.bundleFiles} files; ` +
+      `OK (${path.basename(packed.tarball)} installed into a fresh Strapi ${HOST_STRAPI} app${FRESH ? ' (registry install)' : ''}${newer}; admin bundle ${built.bundleFiles} files; ` +
         `${booted.checks} runtime checks passed; pack ${secs(timings.pack)}, install ${secs(timings.install)}, ` +
         `build ${secs(timings.build)}, boot+checks ${secs(timings['boot+checks'])}, total ${secs(total)})`,
     );
