@@ -21,7 +21,7 @@ const os = require('os');
 const path = require('path');
 const { Client } = require('pg');
 const { freePort } = require('../../scripts/lib/free-port');
-const { createRunner } = require('../e2e/harness');
+const { createRunner, http } = require('../e2e/harness');
 
 const appDir = path.resolve(__dirname, '..', '..');
 const API = '/api/marketing-setup';
@@ -77,18 +77,6 @@ async function startInstance(name, env, tmp) {
       signal('SIGKILL');
     },
   };
-}
-
-async function http(baseUrl, method, url, { token, body } = {}) {
-  const res = await fetch(baseUrl + url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = text; }
-  return { status: res.status, body: json };
 }
 
 /** The contact numbers in the database, and what is wrong with them as a gapless CT series. */

@@ -1,38 +1,29 @@
 import * as v from '../validation/content-api';
 
-const json = (schema: unknown) => ({ 'application/json': schema });
+type Input = { body: unknown } | { query: unknown };
+
+/**
+ * One action on a contact: `<method> /contacts/:documentId/<path>`, handled by `contact-actions.<handler>`,
+ * its input (a JSON body or query parameters) and answer described for validation and OpenAPI.
+ */
+const action = (method: 'GET' | 'POST', path: string, handler: string, input: Input, response: unknown) => ({
+  method,
+  path: `/contacts/:documentId/${path}`,
+  handler: `contact-actions.${handler}`,
+  request: { params: v.contactParams, ...('body' in input ? { body: { 'application/json': input.body } } : { query: input.query }) },
+  response,
+});
 
 /** Actions on a contact beyond CRUD (content API, /api/marketing-setup/contacts/:documentId/...). */
 export default {
   type: 'content-api',
   routes: [
-    {
-      method: 'POST', path: '/contacts/:documentId/reset-inheritance', handler: 'contact-actions.resetInheritance',
-      request: { params: v.contactParams, body: json(v.resetInheritanceBody) }, response: v.responses.contact,
-    },
-    {
-      method: 'POST', path: '/contacts/:documentId/propagation-preview', handler: 'contact-actions.propagationPreview',
-      request: { params: v.contactParams, body: json(v.propagationPreviewBody) }, response: v.responses.propagationPreview,
-    },
-    {
-      method: 'GET', path: '/contacts/:documentId/salutation', handler: 'contact-actions.salutation',
-      request: { params: v.contactParams, query: v.salutationQuery.shape }, response: v.responses.salutation,
-    },
-    {
-      method: 'POST', path: '/contacts/:documentId/create-as', handler: 'contact-actions.createAs',
-      request: { params: v.contactParams, body: json(v.createAsBody) }, response: v.responses.businessRelation,
-    },
-    {
-      method: 'POST', path: '/contacts/:documentId/link', handler: 'contact-actions.link',
-      request: { params: v.contactParams, body: json(v.linkBody) }, response: v.responses.businessRelation,
-    },
-    {
-      method: 'POST', path: '/contacts/:documentId/find-duplicates', handler: 'contact-actions.findDuplicates',
-      request: { params: v.contactParams, body: json(v.emptyBody) }, response: v.responses.duplicates,
-    },
-    {
-      method: 'GET', path: '/contacts/:documentId/duplicates', handler: 'contact-actions.duplicates',
-      request: { params: v.contactParams, query: v.duplicatesQuery.shape }, response: v.responses.duplicates,
-    },
+    action('POST', 'reset-inheritance', 'resetInheritance', { body: v.resetInheritanceBody }, v.responses.contact),
+    action('POST', 'propagation-preview', 'propagationPreview', { body: v.propagationPreviewBody }, v.responses.propagationPreview),
+    action('GET', 'salutation', 'salutation', { query: v.salutationQuery.shape }, v.responses.salutation),
+    action('POST', 'create-as', 'createAs', { body: v.createAsBody }, v.responses.businessRelation),
+    action('POST', 'link', 'link', { body: v.linkBody }, v.responses.businessRelation),
+    action('POST', 'find-duplicates', 'findDuplicates', { body: v.emptyBody }, v.responses.duplicates),
+    action('GET', 'duplicates', 'duplicates', { query: v.duplicatesQuery.shape }, v.responses.duplicates),
   ],
 };
