@@ -239,6 +239,16 @@ describe('person names in either order (issue 14)', () => {
     expect(r.fires).toBe(false);
   });
 
+  it('a company\'s mobile is not compared with the other record\'s landline: "Zenorver" on 06… and on 043… has no phone field, not a different one', () => {
+    const at = { address: 'Stationsstraat 177', postCode: '6211 ML', city: 'Maastricht' };
+    const r = fuzzyScore(company({ ...at, name: 'V.O.F. Zenorver', mobilePhoneNo: '06/4440.13.61' }), company({ ...at, name: 'Zenorrvet V.O.F.', phoneNo: '+31 (0)43 6949260' }));
+    expect(field(r, 'phone')).toBeUndefined();
+    expect(r.fires).toBe(true);
+    // Two landlines that differ still count against.
+    const s = fuzzyScore(company({ ...at, name: 'Zenorver', phoneNo: '043 111 22 33' }), company({ ...at, name: 'Zenorrvet', phoneNo: '+31 (0)43 6949260' }));
+    expect(field(s, 'phone')).toMatchObject({ score: 0, method: 'different' });
+  });
+
   it('one mobile written two ways, or a typo in one digit, is not two mobiles', () => {
     const a = person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '0475/12.34.56', phoneNo: '03 123 45 67' });
     expect(field(fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '+32 475 12 34 56' })), 'phone')!.method).toBe(MOBILE_EXACT);

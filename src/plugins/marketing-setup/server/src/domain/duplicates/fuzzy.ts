@@ -158,10 +158,11 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
 }
 
 /**
- * A national number (normalisePhone) that is a mobile: Belgian 4xx xx xx xx, Dutch 6 xxxx xxxx — both
+ * A national number (normalisePhone) that is a mobile: Belgian 45x–49x xx xx xx, Dutch 6 xxxx xxxx — both
  * nine digits; landlines there have eight (Belgium) or nine digits not starting with 6 (the Netherlands).
+ * Dutch landlines of 040–044 (Eindhoven, Maastricht…) are nine digits starting with 4: not Belgian mobiles.
  */
-export const isMobileNumber = (national: string): boolean => /^[46]\d{8}$/.test(national);
+export const isMobileNumber = (national: string): boolean => /^(?:4[5-9]\d{7}|6\d{8})$/.test(national);
 
 /** Same number except one digit (typo or swapped pair). */
 function oneDigitApart(a: string, b: string): boolean {
@@ -242,7 +243,8 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   if (a.kind === 'person' && mobilesA.length && mobilesB.length
     && !mobilesA.some((x) => mobilesB.some((y) => x === y || oneDigitApart(x, y)))) {
     out.push(['phone', 0, MOBILES_DIFFER, a.phones.join(', '), b.phones.join(', ')]);
-  } else if (a.phones.length && b.phones.length) {
+  } else if ((mobilesA.length && mobilesB.length) || (mobilesA.length < a.phones.length && mobilesB.length < b.phones.length)) {
+    // Only numbers of one kind are compared: a mobile and a landline are two numbers, not two versions of one.
     let score = 0;
     let method = 'different';
     for (const x of a.phones) {
