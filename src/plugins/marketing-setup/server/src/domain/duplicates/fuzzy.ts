@@ -352,14 +352,16 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
 /**
  * Why the fuzzy breakdown says the two are different parties, or null: both have a VAT number and they
  * differ (two legal entities), or both have a name and the names are clearly different (below the name
- * floor: a holding next to its operating company, two members of a household, neighbours). Used by the
+ * floor: a holding next to its operating company, two members of a household, neighbours), or two persons
+ * each have a mobile number and they differ (father and son of one name at one address). Used by the
  * verdict to overrule the search-string rule, which counts shared address and phone prefixes only.
  */
-export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptions = {}): 'vatRegistrationNo' | 'name' | null {
+export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptions = {}): 'vatRegistrationNo' | 'name' | 'mobilePhoneNo' | null {
   const field = (f: FuzzyField) => breakdown.find((x) => x.field === f);
   if (field('vatRegistrationNo')?.score === 0) return 'vatRegistrationNo';
   const name = field('name');
   if (name && name.score < (opts.nameFloor ?? NAME_FLOOR)) return 'name';
+  if (field('phone')?.method === MOBILES_DIFFER) return 'mobilePhoneNo';
   return null;
 }
 
