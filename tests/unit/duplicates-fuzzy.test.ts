@@ -2,7 +2,9 @@ import {
   FUZZY_THRESHOLD,
   FUZZY_WEIGHTS,
   FieldScore,
+  MOBILES_DIFFER,
   MOBILE_EXACT,
+  SHARED_MAILBOX,
   NAME_FLOOR,
   blockingKeys,
   fuzzyFires,
@@ -207,6 +209,50 @@ describe('person names in either order (issue 14)', () => {
     expect(field(r, 'phone')!.method).toBe(MOBILE_EXACT);
     expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
     expect(r.fires).toBe(true);
+  });
+
+  it('initials: "J. Coppens" and "Johan Coppens" on the family mailbox, the landline and two mobiles are father and son', () => {
+    const house = { address: 'Stationsweg 52', postCode: '2500', city: 'Lier', phoneNo: '03 095 87 70', email: 'coppens.familie@outlook.com' };
+    const r = fuzzyScore(
+      person({ ...house, firstName: 'J.', surname: 'Coppens', mobilePhoneNo: '0495 17 29 69' }),
+      person({ ...house, firstName: 'Johan', surname: 'Coppens', mobilePhoneNo: '+32 478 23 59 57' }),
+    );
+    expect(field(r, 'email')).toMatchObject({ score: 0.8, method: SHARED_MAILBOX });
+    expect(field(r, 'phone')).toMatchObject({ score: 0, method: MOBILES_DIFFER });
+    expect(r.fires).toBe(false);
+  });
+
+  it('initials: "G. De Smet" meets "Geert De Smet" on a mailbox that names him (gdesmet@, geert.desmet@), also without a mobile', () => {
+    for (const email of ['gdesmet@telenet.be', 'geert.desmet@telenet.be', 'desmet.g@telenet.be']) {
+      const r = fuzzyScore(person({ name: 'G. De Smet', email }), person({ firstName: 'Geert', surname: 'De Smet', email, city: 'Gent' }));
+      expect([email, field(r, 'email')!.method, r.fires]).toEqual([email, 'exact', true]);
+    }
+  });
+
+  it('father and son: "Daan Verstraete" twice on one landline, with two mobiles and two mailboxes, stay apart', () => {
+    const house = { address: 'Sint-Pietersnieuwstraat 78', postCode: '2800', city: 'Mechelen', phoneNo: '015 76 18 63' };
+    const r = fuzzyScore(
+      person({ ...house, name: 'Verstraete Daan', mobilePhoneNo: '+32 477 37 15 62', email: 'daan.verstraete@skynet.be' }),
+      person({ ...house, firstName: 'Daan', surname: 'Verstraete', mobilePhoneNo: '+32 475 08 56 47', email: 'daanverstraete@outlook.com' }),
+    );
+    expect(field(r, 'phone')!.method).toBe(MOBILES_DIFFER);
+    expect(r.fires).toBe(false);
+  });
+
+  it('a company\'s mobile is not compared with the other record\'s landline: "Zenorver" on 06… and on 043… has no phone field, not a different one', () => {
+    const at = { address: 'Stationsstraat 177', postCode: '6211 ML', city: 'Maastricht' };
+    const r = fuzzyScore(company({ ...at, name: 'V.O.F. Zenorver', mobilePhoneNo: '06/4440.13.61' }), company({ ...at, name: 'Zenorrvet V.O.F.', phoneNo: '+31 (0)43 6949260' }));
+    expect(field(r, 'phone')).toBeUndefined();
+    expect(r.fires).toBe(true);
+    // Two landlines that differ still count against.
+    const s = fuzzyScore(company({ ...at, name: 'Zenorver', phoneNo: '043 111 22 33' }), company({ ...at, name: 'Zenorrvet', phoneNo: '+31 (0)43 6949260' }));
+    expect(field(s, 'phone')).toMatchObject({ score: 0, method: 'different' });
+  });
+
+  it('one mobile written two ways, or a typo in one digit, is not two mobiles', () => {
+    const a = person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '0475/12.34.56', phoneNo: '03 123 45 67' });
+    expect(field(fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '+32 475 12 34 56' })), 'phone')!.method).toBe(MOBILE_EXACT);
+    expect(field(fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '0475 12 34 57' })), 'phone')!.score).toBe(0.7);
   });
 
   it('two companies with one info@ mailbox are not near-proof (sister companies); the same VAT number is', () => {

@@ -142,6 +142,15 @@ describe('normaliseCity', () => {
     ['Liège', 'LIEGE'],
     ['Den Haag', "'s-Gravenhage"],
     ["'s-Hertogenbosch", 'Den Bosch'],
+    ['Dendermonde', 'Termonde'],
+    ['Lier', 'Lierre'],
+    ['Sint-Truiden', 'Saint-Trond'],
+    ['St.-Truiden', 'Saint-Trond'],
+    ['Tienen', 'Tirlemont'],
+    ['Uccle', 'Ukkel'],
+    ['Braine-le-Comte', "'s-Gravenbrakel"],
+    ['Woluwe-Saint-Lambert', 'Sint-Lambrechts-Woluwe'],
+    ['Molenbeek-Saint-Jean', 'Sint-Jans-Molenbeek'],
   ])('%s = %s', (a, b) => {
     expect(normaliseCity(a)).toBe(normaliseCity(b));
   });

@@ -113,6 +113,16 @@ describe('duplicateVerdict', () => {
     expect(v).toMatchObject({ isDuplicate: false, overruled: 'name' });
   });
 
+  it('father and son "Jan Peeters": one address, landline and family mailbox, two mobiles → overruled by the mobiles', () => {
+    const base = { type: 'person', name: 'Jan Peeters', firstName: 'Jan', surname: 'Peeters', address: 'Kerkstraat 12', city: 'Gent', postCode: '9000', phoneNo: '09 123 45 67', email: 'peeters.familie@telenet.be' };
+    const v = duplicateVerdict({ ...base, mobilePhoneNo: '0475 12 34 56' }, { ...base, mobilePhoneNo: '0498 76 54 32' }, DEFAULTS);
+    expect(v.matchingStrings).toBeGreaterThanOrEqual(v.requiredStrings);
+    expect(v).toMatchObject({ isDuplicate: false, rules: [], overruled: 'mobilePhoneNo' });
+    // The same man on one mobile (written another way) is one person.
+    const same = duplicateVerdict({ ...base, mobilePhoneNo: '0475 12 34 56' }, { ...base, mobilePhoneNo: '+32 475 12.34.56' }, DEFAULTS);
+    expect(same).toMatchObject({ isDuplicate: true, overruled: null });
+  });
+
   it('the search strings alone still fire when nothing contradicts them (no VAT, similar names)', () => {
     const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
     expect(v).toMatchObject({ isDuplicate: true, rules: ['searchStrings'], overruled: null });

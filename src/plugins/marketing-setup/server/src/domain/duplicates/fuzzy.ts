@@ -57,6 +57,22 @@ export const STRONG_NAME_FLOOR = 0.65;
 export const STRONG_FIRST_NAME_FLOOR = 0.85;
 /** Phone method of an equal mobile number: one person's (a landline is shared by a household or an office). */
 export const MOBILE_EXACT = 'exact (mobile number)';
+/**
+ * Phone method when both persons have a mobile number and none is the other's: a mobile is one person's, so
+ * two of them are two people (father and son at one address, on one landline) — the phone then disagrees,
+ * whatever landline they share.
+ */
+export const MOBILES_DIFFER = 'different mobile numbers';
+/**
+ * E-mail method of one mailbox on both persons that names no first name ("coppens.familie@…"): a household's
+ * mailbox, so it does not tell which member a record is; it confirms like an address, it does not identify.
+ */
+export const SHARED_MAILBOX = 'same mailbox, no first name in it (a household\'s?)';
+const SHARED_MAILBOX_SCORE = 0.8;
+/** How close a mailbox name must be to first name + surname to spell it ("geerthermans" for "Gsert Hermans"). */
+const SPELLING_SIMILARITY = 0.93;
+/** Mailbox names of a role or a family, not of a person: never a spelling of a person's name. */
+const ROLE_MAILBOXES = new Set(['info', 'contact', 'office', 'admin', 'sales', 'mail', 'hello', 'hallo', 'bonjour', 'welkom', 'boekhouding', 'facturen', 'accounting', 'facturation', 'invoice', 'invoices', 'support', 'service', 'secretariaat', 'secretariat', 'receptie', 'reception', 'noreply', 'webmaster', 'familie', 'family', 'famille', 'fam']);
 
 const FREE_MAIL_DOMAINS = new Set([
   'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.be', 'hotmail.nl', 'outlook.com', 'outlook.be', 'live.com',
@@ -142,10 +158,11 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
 }
 
 /**
- * A national number (normalisePhone) that is a mobile: Belgian 4xx xx xx xx, Dutch 6 xxxx xxxx — both
+ * A national number (normalisePhone) that is a mobile: Belgian 45x–49x xx xx xx, Dutch 6 xxxx xxxx — both
  * nine digits; landlines there have eight (Belgium) or nine digits not starting with 6 (the Netherlands).
+ * Dutch landlines of 040–044 (Eindhoven, Maastricht…) are nine digits starting with 4: not Belgian mobiles.
  */
-export const isMobileNumber = (national: string): boolean => /^[46]\d{8}$/.test(national);
+export const isMobileNumber = (national: string): boolean => /^(?:4[5-9]\d{7}|6\d{8})$/.test(national);
 
 /** Same number except one digit (typo or swapped pair). */
 function oneDigitApart(a: string, b: string): boolean {
@@ -158,6 +175,35 @@ function oneDigitApart(a: string, b: string): boolean {
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 const localOf = (email: string) => email.slice(0, email.lastIndexOf('@'));
+/** Letters only: "geert.de-smet75" → "geertdesmet". */
+const lettersOf = (s: string) => s.replace(/[^a-z]/g, '');
+
+/**
+ * Does what is left of a mailbox name once the surname is taken out name this first name? "geert" or "g"
+ * for Geert, "g" or "geert" for the initial G.; a typo away counts ("gert" for Geert).
+ */
+function namesFirstName(rest: string, first: string): boolean {
+  if (!rest || !first) return false;
+  if (rest.length <= 2 || first.length === 1) return rest[0] === first[0];
+  return rest.includes(first) || jaroWinkler(rest, first) >= 0.9;
+}
+
+/**
+ * Does a person's mailbox name (letters only) spell a reading's name: the surname and the first name or its
+ * initial, in either order ("geert.desmet", "gdesmet", "desmet.geert" for Geert De Smet)? Or, the other's
+ * name having a typo, a typo away from first name + surname ("geerthermans" for "Gsert Hermans").
+ */
+function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): boolean {
+  if (local.length < 3 || ROLE_MAILBOXES.has(local)) return false;
+  return readings.some((r) => {
+    const surname = r.surname.text;
+    const first = r.first.map((t) => t.text).join('');
+    if (!first || surname.length < 2) return false;
+    const at = local.indexOf(surname);
+    if (at >= 0 && namesFirstName(local.slice(0, at) + local.slice(at + surname.length), first)) return true;
+    return first.length > 1 && [first + surname, surname + first].some((x) => jaroWinkler(local, x) >= SPELLING_SIMILARITY);
+  });
+}
 
 type Compared = [field: FuzzyField, score: number, method: string, a: string, b: string, parts?: NameParts];
 
@@ -180,15 +226,25 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   if (a.email && b.email) {
     let score = 0;
     let method = 'different';
-    if (a.email === b.email) [score, method] = [1, 'exact'];
-    else if (a.kind === 'company' && domainOf(a.email) === domainOf(b.email) && !FREE_MAIL_DOMAINS.has(domainOf(a.email))) {
+    if (a.email === b.email) {
+      // Persons: a mailbox that names no first name of either ("coppens.familie@") is a household's.
+      const local = lettersOf(localOf(a.email));
+      const personal = a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
+      [score, method] = personal ? [1, 'exact'] : [SHARED_MAILBOX_SCORE, SHARED_MAILBOX];
+    } else if (a.kind === 'company' && domainOf(a.email) === domainOf(b.email) && !FREE_MAIL_DOMAINS.has(domainOf(a.email))) {
       [score, method] = [0.8, 'same company domain'];
     } else if (localOf(a.email) === localOf(b.email) && localOf(a.email).length >= 5) {
       [score, method] = [0.6, 'same mailbox name'];
     }
     out.push(['email', score, method, a.email, b.email]);
   }
-  if (a.phones.length && b.phones.length) {
+  const mobilesA = a.phones.filter(isMobileNumber);
+  const mobilesB = b.phones.filter(isMobileNumber);
+  if (a.kind === 'person' && mobilesA.length && mobilesB.length
+    && !mobilesA.some((x) => mobilesB.some((y) => x === y || oneDigitApart(x, y)))) {
+    out.push(['phone', 0, MOBILES_DIFFER, a.phones.join(', '), b.phones.join(', ')]);
+  } else if ((mobilesA.length && mobilesB.length) || (mobilesA.length < a.phones.length && mobilesB.length < b.phones.length)) {
+    // Only numbers of one kind are compared: a mobile and a landline are two numbers, not two versions of one.
     let score = 0;
     let method = 'different';
     for (const x of a.phones) {
@@ -296,14 +352,16 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
 /**
  * Why the fuzzy breakdown says the two are different parties, or null: both have a VAT number and they
  * differ (two legal entities), or both have a name and the names are clearly different (below the name
- * floor: a holding next to its operating company, two members of a household, neighbours). Used by the
+ * floor: a holding next to its operating company, two members of a household, neighbours), or two persons
+ * each have a mobile number and they differ (father and son of one name at one address). Used by the
  * verdict to overrule the search-string rule, which counts shared address and phone prefixes only.
  */
-export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptions = {}): 'vatRegistrationNo' | 'name' | null {
+export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptions = {}): 'vatRegistrationNo' | 'name' | 'mobilePhoneNo' | null {
   const field = (f: FuzzyField) => breakdown.find((x) => x.field === f);
   if (field('vatRegistrationNo')?.score === 0) return 'vatRegistrationNo';
   const name = field('name');
   if (name && name.score < (opts.nameFloor ?? NAME_FLOOR)) return 'name';
+  if (field('phone')?.method === MOBILES_DIFFER) return 'mobilePhoneNo';
   return null;
 }
 

@@ -240,6 +240,18 @@ const CITY_ALIASES: Record<string, string> = {
   ieper: 'ieper', hal: 'halle', tongres: 'tongeren', saintnicolas: 'sintniklaas', sintniklaas: 'sintniklaas',
   saintgilles: 'sintgillis', elsene: 'ixelles', schaerbeek: 'schaarbeek', sgravenhage: 'denhaag', thehague: 'denhaag',
   lahaye: 'denhaag', bergen: 'mons', waver: 'wavre', nijvel: 'nivelles', denbosch: 'shertogenbosch',
+  // The other language's name of Flemish, Walloon and Brussels municipalities.
+  termonde: 'dendermonde', alost: 'aalst', renaix: 'ronse', audenarde: 'oudenaarde', sinttrond: 'sinttruiden',
+  tirlemont: 'tienen', lierre: 'lier', furnes: 'veurne', menin: 'menen', roulers: 'roeselare', dixmude: 'diksmuide',
+  nieuport: 'nieuwpoort', grammont: 'geraardsbergen', tamise: 'temse', vilvorde: 'vilvoorde', aerschot: 'aarschot',
+  leau: 'zoutleeuw', crainhem: 'kraainem', rhodesintgenese: 'sintgenesiusrode',
+  moeskroen: 'mouscron', geldenaken: 'jodoigne', edingen: 'enghien', lessen: 'lessines', aat: 'ath', zinnik: 'soignies',
+  sgravenbrakel: 'brainelecomte', aarlen: 'arlon', bastenaken: 'bastogne', hoei: 'huy', borgworm: 'waremme', wezet: 'vise',
+  hannuit: 'hannut', tubeke: 'tubize', genepien: 'genappe', komen: 'comines', waasten: 'warneton',
+  // (French "Saint(e)" is read "sint" by then: "Woluwe-Saint-Lambert" is "woluwesintlambert".)
+  ukkel: 'uccle', vorst: 'forest', oudergem: 'auderghem', sintjoosttennode: 'sintjossetennoode', sintagathaberchem: 'berchemsintagathe',
+  sintlambrechtswoluwe: 'woluwesintlambert', sintpieterswoluwe: 'woluwesintpierre', watermaalbosvoorde: 'watermaelboitsfort',
+  sintjansmolenbeek: 'molenbeeksintjean',
 };
 
 /** City → compact canonical name: "St.-Niklaas" = "Sint-Niklaas" = "Saint-Nicolas"; "Bruxelles" = "Brussel". */

@@ -3,7 +3,7 @@
  * fuzzy rule. A pair is a duplicate when either fires; the verdict says which, with the BC figures
  * (matching strings, required strings, hit %) and the fuzzy breakdown, so a person can see why.
  * One exception, measured (docs/matching.md): when only the search strings fire and the breakdown shows
- * two parties (different VAT numbers, or clearly different names), the pair is not a duplicate and
+ * two parties (different VAT numbers, clearly different names, or two persons' different mobile numbers), the pair is not a duplicate and
  * `overruled` says why — a holding and its operating company, or a household, share address and phone
  * prefixes and would otherwise be reported, which cost the combined verdict 0.01 of F1.
  * Persons are compared with persons and companies with companies only. Pure: no Strapi, no I/O.
@@ -38,7 +38,7 @@ export interface DuplicateVerdict {
   hitPercent: number;
   fuzzy: FuzzyResult;
   /** Set when the search strings fired alone and the fuzzy breakdown shows two parties: the field that did. */
-  overruled: 'vatRegistrationNo' | 'name' | null;
+  overruled: 'vatRegistrationNo' | 'name' | 'mobilePhoneNo' | null;
 }
 
 /** A contact as the verdict reads it; the adapter may pass strings it already stored. */
