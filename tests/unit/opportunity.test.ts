@@ -1,6 +1,7 @@
 import {
   applyOpportunityRules,
   currentValue,
+  renamedFieldViolation,
   probability,
   SalesCycleRule,
 } from '../../src/plugins/marketing-setup/server/src/domain/opportunity';
