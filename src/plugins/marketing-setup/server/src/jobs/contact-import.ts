@@ -6,9 +6,8 @@
  * A chunk is one transaction: the job row locked, the next rows after the cursor written one by one through
  * the document service (every write rule), their outcomes and the new cursor saved — so the cursor moves
  * only together with the writes it stands for. A restart continues after the last committed chunk and no
- * row is imported twice. When a row of a chunk is refused by a rule, the chunk is rolled back and done
- * again row by row, each row in its own transaction with its own cursor step, so the good rows still go in
- * and the refused one is recorded with the rule's message.
+ * row is imported twice. Each row runs inside a savepoint: a row a rule refuses is rolled back to it alone
+ * (number, partial writes) and recorded with the rule's message; the good rows of the chunk still go in.
  *
  * Plugin config: `importChunkSize` (default 200), `importPollMs` (default 10000; 0 = this process never
  * picks up a job left running by a stopped instance), `importAutoRun` (default true: start the job in the
@@ -154,8 +153,6 @@ async function record(trx: Knex.Transaction, job: JobRow, done: Done[], finished
   });
 }
 
-class RowRefused extends Error {}
-
 async function oneRow(strapi: Core.Strapi, row: StoredRow, mapping: Record<string, CsvField>, codes: CodeLookup): Promise<Done> {
   try {
     const r = await writeRow(strapi, JSON.parse(row.cells) as CsvRecord, mapping, codes);
@@ -167,66 +164,27 @@ async function oneRow(strapi: Core.Strapi, row: StoredRow, mapping: Record<strin
   }
 }
 
-/** One chunk of the job: all rows in one transaction, or — when a row is refused — row by row. */
+/**
+ * One chunk of the job in one transaction. Each row runs inside a savepoint: a row a rule refuses is rolled
+ * back to it (its number, its partial writes), recorded as failed, and the chunk goes on with the next row.
+ */
 export async function runImportChunk(strapi: Core.Strapi, id: number, size: number, codes: CodeLookup = codeCache(strapi)): Promise<ChunkResult> {
-  try {
-    return await strapi.db.transaction(async ({ trx }) => {
-      const job = await readJob(trx, id, isPostgres(strapi));
-      if (!job || job.state !== 'running') return 'stopped';
-      const mapping = JSON.parse(job.mapping);
-      const rows: StoredRow[] = await trx(IMPORT_ROWS).where('job_id', id).where('row_no', '>', job.cursor).orderBy('row_no').limit(size).select('row_no', 'cells');
-      const done: Done[] = [];
-      for (const row of rows) {
-        const d = await oneRow(strapi, row, mapping, codes);
-        if (d.outcome === 'failed') throw new RowRefused(); // its partial writes must go: the chunk is redone row by row
-        done.push(d);
-      }
-      const finished = Number(job.cursor) + rows.length >= Number(job.total) || rows.length < size;
-      await record(trx, job, done, finished);
-      return finished ? 'finished' : 'more';
-    });
-  } catch (err) {
-    if (!(err instanceof RowRefused)) throw err;
-  }
-  // Row by row: each row with its cursor step in a transaction of its own. A refused row's transaction is
-  // rolled back (its partial writes with it); its outcome and cursor step are then saved in a second one.
-  for (let i = 0; i < size; i += 1) {
-    let refused: Done | null = null;
-    const step = await strapi.db.transaction(async ({ trx }) => {
-      const job = await readJob(trx, id, isPostgres(strapi));
-      if (!job || job.state !== 'running') return 'stopped' as const;
-      const row: StoredRow | undefined = await trx(IMPORT_ROWS).where('job_id', id).where('row_no', '>', job.cursor).orderBy('row_no').first('row_no', 'cells');
-      if (!row) {
-        await record(trx, job, [], true);
-        return 'finished' as const;
-      }
-      const d = await oneRow(strapi, row, JSON.parse(job.mapping), codes);
-      if (d.outcome === 'failed') {
-        refused = d;
-        throw new RowRefused();
-      }
-      const finished = Number(row.row_no) >= Number(job.total);
-      await record(trx, job, [d], finished);
-      return finished ? ('finished' as const) : ('next' as const);
-    }).catch((err) => {
-      if (err instanceof RowRefused) return 'refused' as const;
-      throw err;
-    });
-    if (step === 'refused') {
-      const after = await strapi.db.transaction(async ({ trx }) => {
-        const job = await readJob(trx, id, isPostgres(strapi));
-        if (!job || job.state !== 'running') return 'stopped' as const;
-        if (Number(job.cursor) >= refused!.row_no) return 'next' as const; // another instance recorded it meanwhile
-        const finished = refused!.row_no >= Number(job.total);
-        await record(trx, job, [refused!], finished);
-        return finished ? ('finished' as const) : ('next' as const);
-      });
-      if (after !== 'next') return after;
-    } else if (step !== 'next') {
-      return step;
+  return strapi.db.transaction(async ({ trx }) => {
+    const job = await readJob(trx, id, isPostgres(strapi));
+    if (!job || job.state !== 'running') return 'stopped';
+    const mapping = JSON.parse(job.mapping);
+    const rows: StoredRow[] = await trx(IMPORT_ROWS).where('job_id', id).where('row_no', '>', job.cursor).orderBy('row_no').limit(size).select('row_no', 'cells');
+    const done: Done[] = [];
+    for (const row of rows) {
+      await trx.raw('SAVEPOINT ms_import_row');
+      const d = await oneRow(strapi, row, mapping, codes);
+      await trx.raw(d.outcome === 'failed' ? 'ROLLBACK TO SAVEPOINT ms_import_row' : 'RELEASE SAVEPOINT ms_import_row');
+      done.push(d);
     }
-  }
-  return 'more';
+    const finished = Number(job.cursor) + rows.length >= Number(job.total) || rows.length < size;
+    await record(trx, job, done, finished);
+    return finished ? 'finished' : 'more';
+  });
 }
 
 /** Jobs this process is running right now (another instance may run others: the job row lock keeps them apart). */
