@@ -1,0 +1,50 @@
+'use strict';
+/**
+ * Browser case of the contact import: Settings → Marketing Setup → Import, upload a CSV, the suggested
+ * mapping, a dry run with its counts, Run import, the progress bar until the job is done; the contacts
+ * exist afterwards (checked over REST).
+ */
+const assert = require('node:assert/strict');
+
+const IMPORT = '/admin/settings/marketing-setup/import';
+
+async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
+  await runner.test('import: upload → suggested columns → dry run counts → run → progress done', async () => {
+    const stamp = Date.now();
+    const csv = [
+      'Name;City;E-Mail;Salesperson Code',
+      `Import Alpha ${stamp};Gent;alpha${stamp}@example.org;`,
+      `Import Beta ${stamp};Brugge;beta${stamp}@example.org;`,
+      `Import Gamma ${stamp};Leuven;gamma${stamp}@example.org;NOPE`,
+    ].join('\n');
+    await page.goto(baseUrl + IMPORT);
+    await page.getByTestId('import-file').waitFor({ state: 'attached' });
+    await dismissOverlays(page);
+    await page.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-mapping').waitFor();
+    // The suggestions are preselected: Name → name, City → city, E-Mail → email, Salesperson Code → salesperson.
+    assert.match(await page.getByTestId('import-map-Name').innerText(), /Name \(name\)/);
+    assert.match(await page.getByTestId('import-map-Salesperson Code').innerText(), /Salesperson \(salesperson\)/);
+    await shot(page, 'import-mapping');
+
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-dry').waitFor();
+    assert.equal((await page.getByTestId('import-count-created').textContent()).trim(), 'created: 2');
+    assert.equal((await page.getByTestId('import-count-error').textContent()).trim(), 'error: 1');
+    await page.getByText('Salesperson "NOPE" does not exist.').first().waitFor();
+    await shot(page, 'import-dry-run');
+
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-job').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-job-state"]')?.textContent === 'done', null, { timeout: 30000 });
+    assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 2 created, 0 updated, 1 failed');
+    await page.getByTestId('import-errors').waitFor();
+    await shot(page, 'import-done');
+
+    const found = await rest('GET', `/contacts?filters[name][$contains]=${stamp}&sort=name`);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.deepEqual(found.body.data.map((c) => c.name), [`Import Alpha ${stamp}`, `Import Beta ${stamp}`]);
+  });
+}
+
+module.exports = { run };
