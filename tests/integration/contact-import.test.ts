@@ -234,6 +234,21 @@ describe('export', () => {
     expect(lines.length).toBeGreaterThanOrEqual(3); // Northwind and the imported duplicate
   });
 
+  test('a role that may not read a field gets no column for it, and cannot filter on it', async () => {
+    const fields = ['no', 'type', 'name', 'city', 'vatRegistrationNo'];
+    const role = await t.strapi.service('admin::role').create({ name: 'No VAT', description: 'reads contacts without VAT' });
+    await t.strapi.service('admin::role').assignPermissions(role.id, [
+      { action: 'plugin::content-manager.explorer.read', subject: UID.contact, properties: { fields: ['no', 'type', 'name', 'city'] } },
+    ]);
+    const limited = await adminClient(t.strapi, 'novat@example.com', role.id);
+    const res = await text(limited.post('/marketing-setup/contacts/export', { fields, filters: { vatRegistrationNo: { $eq: 'BE0123456789' } } }));
+    expect(res.status).toBe(200);
+    const lines = (res.body as string).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('\uFEFFNo.,Type,Name,City');
+    // The filter on the unreadable field is dropped (as the Content Manager drops it): it reveals nothing.
+    expect(lines.length).toBe(1 + (await contactsCount()));
+  });
+
   test('a role without read permission on contacts gets 403 and no file', async () => {
     const role = await t.strapi.service('admin::role').create({ name: 'No contacts', description: 'no read' });
     await t.strapi.service('admin::role').assignPermissions(role.id, [{ action: 'plugin::content-manager.explorer.create', subject: UID.contact }]);

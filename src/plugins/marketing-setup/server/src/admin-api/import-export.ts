@@ -165,7 +165,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const wanted = input.fields ?? [...CSV_FIELDS, ...EXPORT_ONLY_FIELDS];
       // Field-level permissions: a column the role may not read is left out (as the list view leaves it out).
       const fields = wanted.filter((f) => !access.checker.cannot.read(undefined, f));
-      const filters = [readFilters, input.filters, input.documentIds ? { documentId: { $in: input.documentIds } } : null].filter(Boolean) as Record<string, unknown>[];
+      // The user's filters as the Content Manager takes them: fields the role may not read are dropped from them too.
+      const userFilters = input.filters ? (await access.checker.sanitizedQuery.read({ filters: input.filters })).filters : null;
+      const filters = [readFilters, userFilters, input.documentIds ? { documentId: { $in: input.documentIds } } : null]
+        .filter((f) => f && Object.keys(f).length) as Record<string, unknown>[];
       // A bad filter is a 400 here, before the download starts.
       try {
         await strapi.documents('plugin::marketing-setup.contact').findFirst({ filters: { $and: filters } as any, fields: ['id'] as any });
