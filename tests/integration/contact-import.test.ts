@@ -204,6 +204,25 @@ describe('the job, faults inside a chunk', () => {
   });
 });
 
+describe('the job, cancelled', () => {
+  test('a cancelled job stops after the chunk in hand and cannot be resumed; an unknown job is a 404', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const started = await admin.post('/marketing-setup/contacts/import/jobs', { csv: 'Name\nStop A\nStop B\nStop C\n' });
+    const id = started.body.data.id;
+    await driveImport(t.strapi, id, { maxChunks: 1 });
+    const cancelled = await admin.post(`/marketing-setup/contacts/import/jobs/${id}/cancel`, {});
+    expect(cancelled.body.data).toMatchObject({ state: 'cancelled', processed: 2 });
+    expect(await driveImport(t.strapi, id)).toMatchObject({ state: 'cancelled', processed: 2 });
+    const resume = await admin.post(`/marketing-setup/contacts/import/jobs/${id}/resume`, {});
+    expect(resume.status).toBe(400);
+    expect(resume.body.error.message).toBe(`Import ${id} is cancelled; only a running import can be resumed.`);
+    expect((await admin.get('/marketing-setup/contacts/import/jobs/99999')).status).toBe(404);
+    expect((await admin.get('/marketing-setup/contacts/import/jobs/abc')).body.error.message).toBe('The job id is a number.');
+    const list = await admin.get('/marketing-setup/contacts/import/jobs');
+    expect(list.body.data[0]).toMatchObject({ id, state: 'cancelled' });
+  });
+});
+
 describe('export', () => {
   const text = (req: any) => req.buffer(true).parse((r: any, cb: any) => {
     let s = '';
