@@ -49,6 +49,7 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     await page.getByTestId('import-job').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="import-job-state"]')?.textContent === 'done', null, { timeout: 30000 });
     assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 2 created, 0 updated, 1 failed');
+    assert.equal(await page.getByTestId('import-progress').getAttribute('aria-valuenow'), '100');
     await page.getByTestId('import-errors').waitFor();
     await shot(page, 'import-done');
 

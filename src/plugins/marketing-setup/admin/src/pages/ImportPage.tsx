@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
-  Badge, Box, Button, Field, Flex, Grid, ProgressBar, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography,
+  Badge, Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
 import { useT } from '../components/contact-panels/shared';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
@@ -170,7 +170,12 @@ const ImportPage = () => {
         {job && (
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="import-job">
             <Typography variant="delta" tag="h2">{t('import.job', 'Import {id}', { id: job.id })}: <span data-testid="import-job-state">{job.state}</span></Typography>
-            <Box paddingTop={3}><ProgressBar value={percent} size="M" data-testid="import-progress" /></Box>
+            <Box paddingTop={3}>
+              {/* The design system's ProgressBar is drawn for dark backgrounds; this one reads on a white card. */}
+              <Box background="neutral150" hasRadius height="0.8rem" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} data-testid="import-progress">
+                <Box background={job.failed && job.state !== 'running' ? 'warning500' : 'primary600'} hasRadius height="100%" style={{ width: `${percent}%`, transition: 'width 0.5s' }} />
+              </Box>
+            </Box>
             <Box paddingTop={3}>
               <Typography data-testid="import-job-counts">
                 {t('import.job.counts', '{processed} of {total} rows: {created} created, {updated} updated, {failed} failed', job)}
