@@ -57,6 +57,22 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     assert.equal(found.status, 200, JSON.stringify(found.body));
     assert.deepEqual(found.body.data.map((c) => c.name), [`Import Alpha ${stamp}`, `Import Beta ${stamp}`]);
   });
+
+  await runner.test('export: contact list view → select rows → Export to CSV downloads them with Business Central captions', async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::marketing-setup.contact?page=1&pageSize=10&sort=no:ASC`);
+    await dismissOverlays(page);
+    await page.getByRole('checkbox', { name: /select all/i }).first().click();
+    const button = page.getByRole('button', { name: 'Export to CSV' });
+    await button.waitFor();
+    await shot(page, 'export-bulk-action');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    assert.match(download.suggestedFilename(), /^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = require('fs').readFileSync(await download.path(), 'utf8');
+    const lines = text.split('\r\n').filter(Boolean);
+    assert.ok(lines[0].startsWith('\uFEFFNo.,Type,Name,'), lines[0]);
+    assert.ok(lines.length >= 3, `${lines.length} lines`);
+    assert.ok(lines.some((l) => l.includes('Import Alpha')), 'the imported contact is in the file');
+  });
 }
 
 module.exports = { run };

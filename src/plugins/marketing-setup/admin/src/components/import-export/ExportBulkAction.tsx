@@ -6,9 +6,13 @@ import { getTrad } from '../../utils/getTrad';
 
 const CONTACT_UID = 'plugin::marketing-setup.contact';
 
-/** Saves text as a file in the browser. */
+/**
+ * Saves CSV text as a file in the browser. The fetch client's response.text() drops the server's byte order
+ * mark (the TextDecoder strips it), and Excel needs it to read UTF-8: it is put back here.
+ */
 export const downloadText = (text: string, name: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const withBom = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
+  const url = URL.createObjectURL(new Blob([withBom], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
