@@ -463,6 +463,7 @@ async function main() {
     });
 
     await require('./cases/contact-form').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
+    await require('./cases/import').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
 
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);

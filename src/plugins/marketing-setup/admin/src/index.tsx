@@ -3,6 +3,7 @@ import { PERMISSIONS } from './permissions';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/contact-panels';
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
+import { ExportBulkAction } from './components/import-export/ExportBulkAction';
 // Pure data shared with the server (the captions it stores in the Content Manager configuration).
 import { contentManagerMessages } from '../../server/src/domain/field-labels';
 import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
@@ -56,6 +57,13 @@ export default {
           permissions: PERMISSIONS.emails,
           Component: () => import('./pages/EmailReviewPage'),
         },
+        {
+          id: `${PLUGIN_ID}-import`,
+          to: `${PLUGIN_ID}/import`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link.import`, defaultMessage: 'Import' },
+          permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::marketing-setup.contact' }],
+          Component: () => import('./pages/ImportPage'),
+        },
       ],
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });
@@ -66,6 +74,8 @@ export default {
     const contentManager = app.getPlugin('content-manager');
     const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
     apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel, InteractionsPanel]);
+    // Contact list view: selected rows → CSV.
+    apis?.addBulkAction((actions: any[]) => [...actions, ExportBulkAction]);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

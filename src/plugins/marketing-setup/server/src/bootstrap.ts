@@ -8,6 +8,7 @@ import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
+import { ensureImportTables, startImportPoller } from './jobs/contact-import';
 import { ensureRuleIndex } from './write-rules/interaction-rules';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
@@ -30,4 +31,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await startWorker(strapi);
   await ensureEmailStateTable(strapi);
   startEmailLogging(strapi);
+  await ensureImportTables(strapi);
+  startImportPoller(strapi);
 };

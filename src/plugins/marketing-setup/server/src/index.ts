@@ -7,11 +7,13 @@ import { controllers } from './controllers';
 import { routes } from './routes';
 import { stopWorker } from './jobs/duplicate-worker';
 import { stopEmailLogging } from './jobs/email-logging';
+import { stopImports } from './jobs/contact-import';
 
 export default {
   register,
   bootstrap,
   destroy: async ({ strapi }: { strapi: Core.Strapi }) => {
+    await stopImports(strapi);
     await stopEmailLogging(strapi);
     await stopWorker(strapi);
   },

@@ -8,6 +8,7 @@ import regeneration from './regeneration';
 import interactions from './interactions';
 import interactionRules from './interaction-rules';
 import emailLogging from './email-logging';
+import importExport from './import-export';
 
 export { adminRouter, adminRoutes } from './routes';
 
@@ -23,4 +24,5 @@ export const adminControllers = {
   'admin-interactions': interactions,
   'admin-interaction-rules': interactionRules,
   'admin-email-logging': emailLogging,
+  'admin-import-export': importExport,
 };

@@ -1,5 +1,6 @@
 import { PERMISSIONS } from '../permissions';
 import { UID } from '../utils/uids';
+import * as iv from './import-validation';
 
 /** Admin routes (under /marketing-setup, admin JWT): logged-in admin + the RBAC action of the route. */
 const guard = (action: string) => ({
@@ -15,7 +16,7 @@ const emails = guard(PERMISSIONS.emailsReview);
  * permissions on the contact type, [action, subject] as admin::hasPermissions accepts them: whoever may
  * open a contact may see its inheritance and the propagation preview, whoever may update it may reset.
  */
-const contactGuard = (action: 'read' | 'update') => ({
+const contactGuard = (action: 'read' | 'update' | 'create') => ({
   policies: [
     'admin::isAuthenticatedAdmin',
     { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, UID.contact]] } },
@@ -23,6 +24,7 @@ const contactGuard = (action: 'read' | 'update') => ({
 });
 const contactRead = contactGuard('read');
 const contactUpdate = contactGuard('update');
+const contactImport = contactGuard('create');
 
 export const adminRoutes = [
   { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: read },
@@ -65,6 +67,44 @@ export const adminRoutes = [
   { method: 'POST', path: '/email-reviews/:documentId/link', handler: 'admin-email-logging.link', config: emails },
   { method: 'POST', path: '/email-reviews/:documentId/create-contact', handler: 'admin-email-logging.createContact', config: emails },
   { method: 'POST', path: '/email-reviews/:documentId/ignore', handler: 'admin-email-logging.ignore', config: emails },
+  // Import and export of contacts: the Content Manager's permissions on the contact type (checked again in the controller).
+  {
+    method: 'GET', path: '/contacts/export', handler: 'admin-import-export.export', config: contactRead,
+    request: { query: { documentIds: iv.exportQuery.shape.documentIds, locale: iv.exportQuery.shape.locale } }, response: iv.importResponses.csv,
+  },
+  {
+    method: 'POST', path: '/contacts/export', handler: 'admin-import-export.export', config: contactRead,
+    request: { body: { 'application/json': iv.exportBody } }, response: iv.importResponses.csv,
+  },
+  {
+    method: 'POST', path: '/contacts/import/analyse', handler: 'admin-import-export.analyse', config: contactImport,
+    request: { body: { 'application/json': iv.importBody } }, response: iv.importResponses.analyse,
+  },
+  {
+    method: 'POST', path: '/contacts/import/dry-run', handler: 'admin-import-export.dryRun', config: contactImport,
+    request: { body: { 'application/json': iv.importBody } }, response: iv.importResponses.dryRun,
+  },
+  {
+    method: 'POST', path: '/contacts/import/jobs', handler: 'admin-import-export.start', config: contactImport,
+    request: { body: { 'application/json': iv.importBody } }, response: iv.importResponses.job,
+  },
+  { method: 'GET', path: '/contacts/import/jobs', handler: 'admin-import-export.list', config: contactImport, response: iv.importResponses.jobs },
+  {
+    method: 'GET', path: '/contacts/import/jobs/:id', handler: 'admin-import-export.status', config: contactImport,
+    request: { params: iv.importJobParams }, response: iv.importResponses.job,
+  },
+  {
+    method: 'POST', path: '/contacts/import/jobs/:id/resume', handler: 'admin-import-export.resume', config: contactImport,
+    request: { params: iv.importJobParams }, response: iv.importResponses.job,
+  },
+  {
+    method: 'POST', path: '/contacts/import/jobs/:id/cancel', handler: 'admin-import-export.cancel', config: contactImport,
+    request: { params: iv.importJobParams }, response: iv.importResponses.job,
+  },
+  {
+    method: 'GET', path: '/contacts/import/jobs/:id/errors', handler: 'admin-import-export.errors', config: contactImport,
+    request: { params: iv.importJobParams }, response: iv.importResponses.csv,
+  },
 ];
 
 /** The named router added to the plugin's routes as `admin`. */

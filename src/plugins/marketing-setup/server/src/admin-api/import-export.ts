@@ -1,0 +1,184 @@
+import fs from 'fs';
+import type { Core } from '@strapi/strapi';
+import { CSV_FIELDS, EXPORT_ONLY_FIELDS, checkMapping, suggestMapping, type CsvField, type Mapping } from '../domain/contact-csv';
+import { fieldLabel } from '../domain/field-labels';
+import { RuleViolation } from '../domain/errors';
+import { forbidden, validationError } from '../utils/errors';
+import { parse } from '../validation/content-api';
+import { readCsv, type CsvRecord } from '../contact-csv/parse';
+import { codeCache, dryRunRow, type RowResult } from '../contact-csv/rows';
+import { exportContacts } from '../contact-csv/export';
+import {
+  cancelImport, createImportJob, driveImport, importErrorsCsv, importStatus, listImports,
+} from '../jobs/contact-import';
+import { recordAccess } from './record-access';
+import { exportBody, importBody, importJobParamsSchema } from './import-validation';
+
+const MB = 1024 * 1024;
+
+/**
+ * Import and export of contacts (admin API, /marketing-setup/...):
+ * POST /contacts/import/analyse   the file's columns, the suggested mapping, a sample and the row count
+ * POST /contacts/import/dry-run   each row's outcome (created / updated / possibleDuplicate / error), nothing kept
+ * POST /contacts/import/jobs      stores the rows and starts the job → 202 with its status
+ * GET  /contacts/import/jobs[/:id], POST /contacts/import/jobs/:id/resume|cancel, GET /contacts/import/jobs/:id/errors (CSV)
+ * GET|POST /contacts/export       CSV of the contacts the user may read (selected ids and/or filters)
+ * The file comes as JSON ({ csv, mapping?, fileName? }) or as multipart/form-data (file + mapping as JSON text).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cfg = (key: string, fallback: number) => {
+    const v = Number(strapi.config.get(`plugin::marketing-setup.${key}`, fallback));
+    return Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  const maxBytes = () => cfg('importMaxBytes', 50 * MB);
+
+  /** The CSV text, file name and mapping of the request, size-checked. */
+  async function upload(ctx: any): Promise<{ csv: string; fileName: string | null; mapping: Mapping | undefined }> {
+    const file = ctx.request.files?.file;
+    let input: { csv: string; fileName?: string; mapping?: Mapping };
+    if (file) {
+      const f = Array.isArray(file) ? file[0] : file;
+      if (f.size > maxBytes()) throw validationError(`The file is ${(f.size / MB).toFixed(1)} MB; the largest file an import takes is ${Math.round(maxBytes() / MB)} MB.`, ['file']);
+      let mapping: unknown;
+      const raw = ctx.request.body?.mapping;
+      if (raw !== undefined && raw !== '') {
+        try {
+          mapping = typeof raw === 'string' ? JSON.parse(raw) : raw;
+        } catch {
+          throw validationError('mapping must be JSON: {"column header": "field"}.', ['mapping']);
+        }
+      }
+      input = parse(importBody, { csv: await fs.promises.readFile(f.filepath, 'utf8'), fileName: f.originalFilename ?? undefined, ...(mapping === undefined ? {} : { mapping }) });
+    } else {
+      input = parse(importBody, ctx.request.body);
+      if (Buffer.byteLength(input.csv) > maxBytes()) throw validationError(`The file is larger than ${Math.round(maxBytes() / MB)} MB, the largest an import takes.`, ['csv']);
+    }
+    if (!input.csv.replace(/^\uFEFF/, '').trim()) throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
+    return { csv: input.csv, fileName: input.fileName ?? null, mapping: input.mapping };
+  }
+
+  /** Importing creates and updates contacts: the role needs both on the contact type (as in the Content Manager). */
+  function mayImport(ctx: any) {
+    const { checker } = recordAccess(strapi, ctx);
+    if (checker.cannot.create() || checker.cannot.update()) throw forbidden('Your role may not create and update contacts, so it cannot import them.');
+  }
+
+  const mappingOf = (headers: string[], mapping: Mapping | undefined): Record<string, CsvField> => {
+    try {
+      return checkMapping(headers, mapping ?? suggestMapping(headers));
+    } catch (err) {
+      if (err instanceof RuleViolation) throw validationError(err.message, err.path);
+      throw err;
+    }
+  };
+
+  return {
+    async analyse(ctx: any) {
+      mayImport(ctx);
+      const { csv } = await upload(ctx);
+      const sample: CsvRecord[] = [];
+      const { headers, rows } = await readCsv(csv, (r) => { sample.push(r); }, { limit: 5 });
+      ctx.body = {
+        data: {
+          headers, suggestions: suggestMapping(headers), sample, total: rows,
+          fields: CSV_FIELDS.map((f) => ({ field: f, label: fieldLabel(f, 'en'), labelNl: fieldLabel(f, 'nl') })),
+        },
+      };
+    },
+
+    async dryRun(ctx: any) {
+      mayImport(ctx);
+      const { csv, mapping } = await upload(ctx);
+      const limit = cfg('importDryRunLimit', 1000);
+      const rows: RowResult[] = [];
+      const codes = codeCache(strapi);
+      let checked: Record<string, CsvField> | null = null;
+      const { rows: total } = await readCsv(csv, async (record, rowNo) => {
+        checked ??= mappingOf(Object.keys(record), mapping);
+        rows.push(await dryRunRow(strapi, rowNo, record, checked, codes));
+      }, { limit });
+      const counts = { created: 0, updated: 0, possibleDuplicate: 0, error: 0 };
+      for (const r of rows) counts[r.outcome] += 1;
+      ctx.body = { data: { mapping: checked!, total, evaluated: rows.length, counts, rows } };
+    },
+
+    async start(ctx: any) {
+      mayImport(ctx);
+      const { csv, mapping, fileName } = await upload(ctx);
+      // The mapping is checked against the header before anything is stored.
+      let headers: string[] = [];
+      await readCsv(csv, () => undefined, { limit: 0 }).then((r) => { headers = r.headers; });
+      const checked = mappingOf(headers, mapping);
+      const id = await createImportJob(strapi, { csv, mapping: checked, fileName, userId: ctx.state.user?.id ?? null });
+      if ((strapi.config.get('plugin::marketing-setup.importAutoRun', true) as unknown) !== false) void driveImport(strapi, id).catch(() => null);
+      ctx.status = 202;
+      ctx.body = { data: await importStatus(strapi, id) };
+    },
+
+    async list(ctx: any) {
+      mayImport(ctx);
+      ctx.body = { data: await listImports(strapi) };
+    },
+
+    async status(ctx: any) {
+      mayImport(ctx);
+      ctx.body = { data: await importStatus(strapi, Number(parse(importJobParamsSchema, ctx.params).id)) };
+    },
+
+    async resume(ctx: any) {
+      mayImport(ctx);
+      const id = Number(parse(importJobParamsSchema, ctx.params).id);
+      const status = await importStatus(strapi, id);
+      if (status.state !== 'running') throw validationError(`Import ${id} is ${status.state}; only a running import can be resumed.`, ['id']);
+      void driveImport(strapi, id).catch(() => null);
+      ctx.status = 202;
+      ctx.body = { data: status };
+    },
+
+    async cancel(ctx: any) {
+      mayImport(ctx);
+      ctx.body = { data: await cancelImport(strapi, Number(parse(importJobParamsSchema, ctx.params).id)) };
+    },
+
+    async errors(ctx: any) {
+      mayImport(ctx);
+      const id = Number(parse(importJobParamsSchema, ctx.params).id);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="contact-import-${id}-errors.csv"`);
+      ctx.body = await importErrorsCsv(strapi, id);
+    },
+
+    async export(ctx: any) {
+      const access = recordAccess(strapi, ctx);
+      const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
+      const q = ctx.method === 'GET' ? ctx.query ?? {} : ctx.request.body ?? {};
+      const input = parse(exportBody, {
+        ...(ctx.method === 'GET'
+          ? {
+              ...(q.documentIds ? { documentIds: String(q.documentIds).split(',').filter(Boolean) } : {}),
+              ...(q.filters ? { filters: q.filters } : {}),
+              ...(q.fields ? { fields: String(q.fields).split(',').filter(Boolean) } : {}),
+              ...(q.locale ? { locale: q.locale } : {}),
+            }
+          : q),
+      });
+      const wanted = input.fields ?? [...CSV_FIELDS, ...EXPORT_ONLY_FIELDS];
+      // Field-level permissions: a column the role may not read is left out (as the list view leaves it out).
+      const fields = wanted.filter((f) => !access.checker.cannot.read(undefined, f));
+      // The user's filters as the Content Manager takes them: fields the role may not read are dropped from them too.
+      const userFilters = input.filters ? (await access.checker.sanitizedQuery.read({ filters: input.filters })).filters : null;
+      const filters = [readFilters, userFilters, input.documentIds ? { documentId: { $in: input.documentIds } } : null]
+        .filter((f) => f && Object.keys(f).length) as Record<string, unknown>[];
+      // A bad filter is a 400 here, before the download starts.
+      try {
+        await strapi.documents('plugin::marketing-setup.contact').findFirst({ filters: { $and: filters } as any, fields: ['id'] as any });
+      } catch (err: any) {
+        if (err?.name === 'ValidationError') throw err;
+        throw validationError(`The filters cannot be applied: ${err?.message ?? err}`, ['filters']);
+      }
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="contacts-${new Date().toISOString().slice(0, 10)}.csv"`);
+      ctx.body = exportContacts(strapi, { filters, fields, locale: input.locale });
+    },
+  };
+};

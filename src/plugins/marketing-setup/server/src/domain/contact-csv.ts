@@ -1,0 +1,160 @@
+/**
+ * Contacts as CSV (import and export), the pure part: which contact fields a file may carry, how a header
+ * is recognised (the Business Central caption in English or Dutch, or the attribute name, ignoring case,
+ * spaces and punctuation), how a cell becomes a value, and how CSV text is written. No Strapi, no I/O.
+ */
+import { fieldLabel } from './field-labels';
+import { RuleViolation } from './errors';
+
+/** Relations a file names by code (master data) or, for the company, by the company's No. */
+export const CODE_RELATIONS = {
+  salesperson: 'salesperson',
+  territory: 'territory',
+  countryRegion: 'country-region',
+  language: 'language',
+  salutation: 'salutation',
+} as const;
+export type CodeRelation = keyof typeof CODE_RELATIONS;
+
+/** The contact fields an import may set and an export writes, in Business Central's column order. */
+export const CSV_FIELDS = [
+  'no', 'type', 'name', 'name2', 'searchName', 'firstName', 'middleName', 'surname', 'initials', 'jobTitle',
+  'company', 'companyName', 'address', 'address2', 'postCode', 'city', 'county', 'countryRegion',
+  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'email2', 'homePage', 'extensionNo', 'pager',
+  'salesperson', 'territory', 'language', 'formatRegion', 'correspondenceType', 'salutation',
+  'vatRegistrationNo', 'registrationNumber', 'privacyBlocked',
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** Read-only fields an export adds after the importable ones. */
+export const EXPORT_ONLY_FIELDS = ['businessRelation'] as const;
+
+const isCsvField = (f: string): f is CsvField => (CSV_FIELDS as readonly string[]).includes(f);
+
+/** "E-Mail", "e_mail", " EMAIL " → "email"; "No." → "no"; "Country/Region Code" → "countryregioncode". */
+export const normaliseHeader = (header: string) => header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Names Business Central's own exports use for the code and number columns. */
+const ALIASES: Record<string, CsvField> = {
+  companyno: 'company', bedrijfsnr: 'company',
+  salespersoncode: 'salesperson', verkopercode: 'salesperson',
+  territorycode: 'territory', rayoncode: 'territory',
+  countryregioncode: 'countryRegion', landregiocode: 'countryRegion',
+  languagecode: 'language', taalcode: 'language',
+  salutationcode: 'salutation', aanhefcode: 'salutation',
+  vatregno: 'vatRegistrationNo', btwnr: 'vatRegistrationNo',
+  number: 'no', nummer: 'no',
+};
+
+const KNOWN: Map<string, CsvField> = (() => {
+  const m = new Map<string, CsvField>();
+  for (const f of CSV_FIELDS) {
+    for (const name of [f, fieldLabel(f, 'en'), fieldLabel(f, 'nl')]) if (!m.has(normaliseHeader(name))) m.set(normaliseHeader(name), f);
+  }
+  for (const [k, f] of Object.entries(ALIASES)) if (!m.has(k)) m.set(k, f);
+  return m;
+})();
+
+/** The suggested field of each header (null: nothing recognised). Each field is suggested for its first header only. */
+export function suggestMapping(headers: string[]): Record<string, CsvField | null> {
+  const used = new Set<CsvField>();
+  const out: Record<string, CsvField | null> = {};
+  for (const h of headers) {
+    const f = KNOWN.get(normaliseHeader(h)) ?? null;
+    out[h] = f && !used.has(f) ? f : null;
+    if (f) used.add(f);
+  }
+  return out;
+}
+
+/** A mapping header → field (null or missing: the column is skipped). */
+export type Mapping = Record<string, string | null>;
+
+/**
+ * Checks a mapping against the file's headers: every mapped header must be a column of the file, every field
+ * importable, no field twice, and the file must set something. Returns the mapping with skipped columns left out.
+ */
+export function checkMapping(headers: string[], mapping: Mapping): Record<string, CsvField> {
+  const out: Record<string, CsvField> = {};
+  const byField = new Map<string, string>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!headers.includes(header)) throw new RuleViolation(`The file has no column "${header}" (its columns: ${headers.join(', ')}).`, ['mapping', header]);
+    if (field === null || field === '' || field === undefined) continue;
+    if (!isCsvField(field)) throw new RuleViolation(`Column "${header}" cannot be imported into "${field}": that is not a contact field an import may set.`, ['mapping', header]);
+    if (byField.has(field)) throw new RuleViolation(`Columns "${byField.get(field)}" and "${header}" are both mapped to ${fieldLabel(field)}; map one of them.`, ['mapping', header]);
+    byField.set(field, header);
+    out[header] = field;
+  }
+  if (!Object.keys(out).length) throw new RuleViolation('No column is mapped to a contact field, so there is nothing to import.', ['mapping']);
+  return out;
+}
+
+const TRUE = new Set(['true', 'yes', 'ja', '1', 'y', 'j', 'x']);
+const FALSE = new Set(['false', 'no', 'nee', '0', 'n']);
+const TYPES: Record<string, string> = { company: 'company', bedrijf: 'company', person: 'person', persoon: 'person' };
+const CORRESPONDENCE: Record<string, string> = { hardcopy: 'hardCopy', afdruk: 'hardCopy', email: 'email' };
+
+/** A row of the file as the write takes it: scalar values, and the codes of the relations still to be resolved. */
+export interface ImportRow {
+  data: Record<string, unknown>;
+  /** Relation field → code (or, for `company`, the company's No.). */
+  codes: Partial<Record<CodeRelation | 'company', string>>;
+}
+
+/**
+ * One record of the file (header → cell) through the mapping. A blank cell sets nothing: a new contact gets
+ * its default or inherited value, a matched contact keeps its own. A value that is no value of its field is a
+ * RuleViolation naming the column.
+ */
+export function rowToInput(record: Record<string, string | undefined>, mapping: Record<string, CsvField>): ImportRow {
+  const data: Record<string, unknown> = {};
+  const codes: ImportRow['codes'] = {};
+  for (const [header, field] of Object.entries(mapping)) {
+    const raw = record[header];
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (value === '') continue;
+    const key = normaliseHeader(value);
+    if (field === 'type') {
+      if (!TYPES[key]) throw new RuleViolation(`${header}: "${value}" is not a contact type; use Company or Person.`, [field]);
+      data.type = TYPES[key];
+    } else if (field === 'privacyBlocked') {
+      const v = value.toLowerCase();
+      if (!TRUE.has(v) && !FALSE.has(v)) throw new RuleViolation(`${header}: "${value}" is not yes or no.`, [field]);
+      data.privacyBlocked = TRUE.has(v);
+    } else if (field === 'correspondenceType') {
+      data.correspondenceType = CORRESPONDENCE[key] ?? value; // anything else: the write rules refuse it with their message
+    } else if (field === 'company' || field in CODE_RELATIONS) {
+      codes[field as CodeRelation | 'company'] = value;
+    } else {
+      data[field] = value;
+    }
+  }
+  return { data, codes };
+}
+
+/** Which existing contact a row updates: by No., else by VAT Registration No., else by e-mail. */
+export type MatchKey = { field: 'no' | 'vatRegistrationNo' | 'email'; value: string } | null;
+export const matchKeyOf = (row: ImportRow): MatchKey => {
+  for (const field of ['no', 'vatRegistrationNo', 'email'] as const) {
+    const v = row.data[field];
+    if (typeof v === 'string' && v !== '') return { field, value: v };
+  }
+  return null;
+};
+
+/** One CSV cell: quoted when it holds a separator, quote or line break, or starts with a formula character. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let s = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
+  // A cell starting with = or @ would be a formula in a spreadsheet. (+ and - are left alone: phone numbers.)
+  if (/^[=@]/.test(s)) s = `'${s}`;
+  return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\r\n`;
+
+/** The byte order mark Excel needs to read UTF-8. */
+export const BOM = '\uFEFF';
+
+/** The header line of an export: the Business Central captions. */
+export const exportHeader = (fields: readonly string[], locale: 'en' | 'nl' = 'en') => csvLine(fields.map((f) => fieldLabel(f, locale)));

@@ -1,0 +1,78 @@
+'use strict';
+/**
+ * Browser case of the contact import: Settings → Marketing Setup → Import, upload a CSV, the suggested
+ * mapping, a dry run with its counts, Run import, the progress bar until the job is done; the contacts
+ * exist afterwards (checked over REST).
+ */
+const assert = require('node:assert/strict');
+
+const IMPORT = '/admin/settings/marketing-setup/import';
+
+async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
+  await runner.test('import: upload → suggested columns → dry run counts → run → progress done', async () => {
+    const stamp = Date.now();
+    // Contacts are numbered: when this case runs alone (E2E_ONLY=import), give the setup a contact series first.
+    const setup = await rest('GET', '/setup?populate=contactNos');
+    if (!setup.body.data?.contactNos) {
+      const series = await rest('POST', '/no-series-list', { data: { code: `IMP${stamp % 100000}`, description: 'Import e2e' } });
+      assert.equal(series.status, 201, JSON.stringify(series.body));
+      const line = await rest('POST', '/no-series-lines', { data: { series: series.body.data.documentId, lineNo: 10000, startingNo: 'IM00001', endingNo: 'IM99999' } });
+      assert.equal(line.status, 201, JSON.stringify(line.body));
+      const saved = await rest('PUT', '/setup', { data: { contactNos: series.body.data.documentId } });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    }
+    const csv = [
+      'Name;City;E-Mail;Salesperson Code',
+      `Import Alpha ${stamp};Gent;alpha${stamp}@example.org;`,
+      `Import Beta ${stamp};Brugge;beta${stamp}@example.org;`,
+      `Import Gamma ${stamp};Leuven;gamma${stamp}@example.org;NOPE`,
+    ].join('\n');
+    await page.goto(baseUrl + IMPORT);
+    await page.getByTestId('import-file').waitFor({ state: 'attached' });
+    await dismissOverlays(page);
+    await page.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-mapping').waitFor();
+    // The suggestions are preselected: Name → name, City → city, E-Mail → email, Salesperson Code → salesperson.
+    for (const suggestion of ['Name (name)', 'City (city)', 'E-Mail (email)', 'Salesperson (salesperson)']) {
+      await page.getByTestId('import-mapping').getByText(suggestion, { exact: true }).waitFor();
+    }
+    await shot(page, 'import-mapping');
+
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-dry').waitFor();
+    assert.equal((await page.getByTestId('import-count-created').textContent()).trim(), 'created: 2');
+    assert.equal((await page.getByTestId('import-count-error').textContent()).trim(), 'error: 1');
+    await page.getByText('Salesperson "NOPE" does not exist.').first().waitFor();
+    await shot(page, 'import-dry-run');
+
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-job').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-job-state"]')?.textContent === 'done', null, { timeout: 30000 });
+    assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 2 created, 0 updated, 1 failed');
+    assert.equal(await page.getByTestId('import-progress').getAttribute('aria-valuenow'), '100');
+    await page.getByTestId('import-errors').waitFor();
+    await shot(page, 'import-done');
+
+    const found = await rest('GET', `/contacts?filters[name][$contains]=${stamp}&sort=name`);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.deepEqual(found.body.data.map((c) => c.name), [`Import Alpha ${stamp}`, `Import Beta ${stamp}`]);
+  });
+
+  await runner.test('export: contact list view → select rows → Export to CSV downloads them with Business Central captions', async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::marketing-setup.contact?page=1&pageSize=10&sort=no:ASC`);
+    await dismissOverlays(page);
+    await page.getByRole('checkbox', { name: /select all/i }).first().click();
+    const button = page.getByRole('button', { name: 'Export to CSV' });
+    await button.waitFor();
+    await shot(page, 'export-bulk-action');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    assert.match(download.suggestedFilename(), /^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = require('fs').readFileSync(await download.path(), 'utf8');
+    const lines = text.split('\r\n').filter(Boolean);
+    assert.ok(lines[0].startsWith('\uFEFFNo.,Type,Name,'), lines[0]);
+    assert.ok(lines.length >= 3, `${lines.length} lines`);
+    assert.ok(lines.some((l) => l.includes('Import Alpha')), 'the imported contact is in the file');
+  });
+}
+
+module.exports = { run };
