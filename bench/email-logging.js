@@ -166,7 +166,8 @@ async function main() {
     const countStatement = () => { statements += 1; };
     strapi.db.connection.on('query', countStatement);
     const t0 = process.hrtime.bigint();
-    const result = await runEmailLogging(strapi);
+    const phases = { fetch: 0, parse: 0, match: 0, write: 0, move: 0 };
+    const result = await runEmailLogging(strapi, phases);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     strapi.db.connection.off('query', countStatement);
     // (message, contact) pairs through the entry's contact link, not the key: the key's index would hide doubles by construction.
@@ -182,7 +183,7 @@ async function main() {
     await db.end();
     const r = {
       started: started.toISOString(), contacts: CONTACTS, messages: MESSAGES, expected, unknown, afterKill, result, seconds,
-      perSecond: result.processed / seconds, statements, checks, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
+      perSecond: result.processed / seconds, phases, statements, checks, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
     };
     console.log(JSON.stringify(r, null, 2));
     writeDocs(r);

@@ -58,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       log: (contactId: number, status: 'linked' | 'created') => inTransaction(strapi, UID.interactionLogEntry, async (write) => {
         const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
-        const logged = await writeEntries(write, message, [entry], Number(template.id));
+        const [logged] = await writeEntries(write, [{ message, entries: [entry] }], Number(template.id));
         await strapi.documents(UID.emailReview).update({ documentId: review.documentId, data: { status, contact: contactId } as any });
         return logged;
       }),
