@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
 import { FormModal } from '../components/FormModal';
+import { MessageBody } from '../components/MessageBody';
 import { Pager } from '../components/duplicates/Pager';
 import { RecordTable } from '../components/RecordTable';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
@@ -23,6 +24,8 @@ interface Review {
   sentAt: string | null;
   reason: string | null;
   error: string | null;
+  /** The message text, when the setup stores bodies. */
+  body: string | null;
   status: 'open' | 'linked' | 'created' | 'ignored';
   contact: ContactRef | null;
 }
@@ -185,7 +188,10 @@ const EmailReviewPage = () => {
                     {r.senderName && <Typography variant="pi" textColor="neutral600">{r.sender}</Typography>}
                   </Flex>
                 </Td>
-                <Td><Typography>{r.subject ?? '–'}</Typography></Td>
+                <Td>
+                  <Typography>{r.subject ?? '–'}</Typography>
+                  <MessageBody body={r.body} label={t('emailReview.body', 'Message')} testId="email-review-body" />
+                </Td>
                 <Td><Typography>{when(r.sentAt)}</Typography></Td>
                 <Td><Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>{r.error ?? r.reason}</Typography></Td>
                 <Td>

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
 import {
-  addressesOf, classify, clip, entryMoment, logKey, normaliseAddress, normaliseMessageId, parseOurDomains,
+  addressesOf, bodyToStore, classify, clip, entryMoment, logKey, normaliseAddress, normaliseMessageId, parseOurDomains,
   type AddressBook, type EmailEntry, type MailMessage,
 } from '../domain/email-logging';
 import type { Write } from '../write-rules/types';
@@ -38,11 +38,14 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) => flatte
 const sourceId = (source: Buffer) => `sha256:${crypto.createHash('sha256').update(source).digest('hex')}`;
 
 /** A queued message's source, parsed; a message that cannot be read keeps a stand-in id and the error. */
-export async function parseMail(source: Buffer): Promise<ParsedMail> {
+export async function parseMail(source: Buffer, { body = false }: { body?: boolean } = {}): Promise<ParsedMail> {
   try {
-    // Logging reads headers only: parsing the header block alone skips the body's decoding (about half the time).
+    // Without bodies logging reads headers only: parsing the header block alone skips the body's decoding
+    // (about half the time). With bodies, an HTML-only message gets its text from the HTML.
     const end = source.indexOf('\r\n\r\n');
-    const p = await simpleParser(end < 0 ? source : source.subarray(0, end + 4), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+    const p = await simpleParser(body || end < 0 ? source : source.subarray(0, end + 4), {
+      skipHtmlToText: !body, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true,
+    });
     const from = flatten(p.from);
     const message: MailMessage = {
       messageId: normaliseMessageId(p.messageId) ?? sourceId(source),
@@ -51,6 +54,7 @@ export async function parseMail(source: Buffer): Promise<ParsedMail> {
       cc: addresses(p.cc),
       subject: p.subject ?? null,
       date: p.date ?? null,
+      ...(body ? { body: bodyToStore(p.text) } : {}),
     };
     const error = message.from.some((a) => normaliseAddress(a)) ? null : 'The message has no readable sender address (From).';
     return { message, senderName: from[0]?.name || null, error };
@@ -179,6 +183,7 @@ export async function writeEntries(write: Write, items: LogItem[], templateId: n
           emailLogged: true,
           messageId: message.messageId,
           emailLogKey,
+          emailBody: message.body ?? null,
         },
         known: sources.get(e.contactId),
       });
@@ -219,12 +224,13 @@ export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, it
     [col('sentAt')]: mail.message.date && !Number.isNaN(mail.message.date.getTime()) ? mail.message.date : null,
     [col('reason')]: mail.error ? null : reason,
     [col('error')]: mail.error,
+    [col('body')]: mail.message.body ?? null,
     [col('status')]: 'open',
     [col('createdAt')]: now,
     [col('updatedAt')]: now,
     [col('publishedAt')]: now,
   }));
-  // 15 columns a row: 200 rows per insert stay within SQLite's compound-SELECT and bind limits.
+  // 16 columns a row: 200 rows per insert stay within SQLite's compound-SELECT and bind limits.
   for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200)).onConflict(col('messageId')).ignore();
   return isNew;
 }

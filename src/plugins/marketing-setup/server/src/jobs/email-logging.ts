@@ -100,7 +100,7 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       const reading = (async () => {
         const fetched = await timed('fetch', () => queue.fetch(todo.slice(from, from + plan.chunk)));
         return timed('parse', () => Promise.all(fetched.filter((m) => Buffer.isBuffer(m.source))
-          .map(async (m) => ({ uid: m.uid, mail: await parseMail(m.source as Buffer) }))));
+          .map(async (m) => ({ uid: m.uid, mail: await parseMail(m.source as Buffer, { body: !!setup.emailStoreBodies }) }))));
       })();
       reading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       return reading;

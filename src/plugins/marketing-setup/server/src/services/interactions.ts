@@ -39,6 +39,8 @@ export interface RecordInput {
   messageId?: string | null;
   /** A logged e-mail's "<contact id>:<message id>" (unique in the database). */
   emailLogKey?: string | null;
+  /** A logged e-mail's plain-text body (only when the setup stores bodies). */
+  emailBody?: string | null;
 }
 
 /** The entry data of a recording, before the entry rules (completeEntry) complete it. */
@@ -66,6 +68,7 @@ function entryData(input: RecordInput) {
     emailLogged: input.emailLogged ?? false,
     messageId: input.messageId ?? null,
     emailLogKey: input.emailLogKey ?? null,
+    emailBody: input.emailBody ?? null,
   };
   for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
   return data;
@@ -104,7 +107,7 @@ const ENTRY_RELATIONS: Record<string, { uid: string; fields: string[] }> = {
 const ENTRY_FIELDS = [
   'documentId', 'entryNo', 'date', 'time', 'description', 'subject', 'informationFlow', 'initiatedBy', 'cost', 'durationMin',
   'attemptFailed', 'evaluation', 'canceled', 'correspondenceType', 'documentKind', 'documentNo', 'sourceUid', 'sourceDocumentId',
-  'emailLogged', 'messageId', 'createdAt',
+  'emailLogged', 'messageId', 'emailBody', 'createdAt',
 ];
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const time = (v: unknown) => (v ? String(v).slice(0, 8) : null);
@@ -131,6 +134,7 @@ export const entryView = (e: Record<string, any>) => ({
   sourceDocumentId: e.sourceDocumentId ?? null,
   emailLogged: !!e.emailLogged,
   messageId: e.messageId ?? null,
+  emailBody: e.emailBody ?? null,
   contact: e.contact ? { documentId: e.contact.documentId, no: e.contact.no ?? null, name: e.contact.name ?? null } : null,
   contactCompany: e.contactCompany ? { documentId: e.contactCompany.documentId, no: e.contactCompany.no ?? null, name: e.contactCompany.name ?? null } : null,
   interactionTemplate: e.interactionTemplate ? { documentId: e.interactionTemplate.documentId, code: e.interactionTemplate.code, description: e.interactionTemplate.description ?? null } : null,
