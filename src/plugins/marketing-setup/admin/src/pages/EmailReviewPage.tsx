@@ -32,18 +32,30 @@ interface Review {
 const STATUSES = ['open', 'linked', 'created', 'ignored', 'all'] as const;
 const PAGE_SIZE = 25;
 
-/** A contact picked by typing part of its name or number (the content manager's search on contacts). */
+/**
+ * A contact picked by typing part of its name or number (the content manager's search on contacts).
+ * The list is opened by the picker itself whenever the text changes: the design system's combobox opens
+ * it only on a key-up of a printable key or a click on the field, so text that arrives by an input event
+ * alone (paste from the menu, autofill, an IME or a phone keyboard, Playwright's fill) left it closed and
+ * no option could be picked. Text and open state are controlled, as the content manager's relation
+ * picker does, and the search shows as loading.
+ */
 const ContactPicker = ({ value, error, onChange }: { value: string | null; error?: string; onChange: (documentId: string | null) => void }) => {
   const t = useT();
   const { get } = useFetchClient();
+  const [text, setText] = React.useState('');
   const [query, setQuery] = React.useState('');
+  const [open, setOpen] = React.useState(false);
+  const [loading, setLoading] = React.useState(false);
   const [options, setOptions] = React.useState<ContactRef[]>([]);
   React.useEffect(() => {
     let cancelled = false;
+    setLoading(true);
     const timer = setTimeout(() => {
       get<{ results: ContactRef[] }>(`/content-manager/collection-types/${CONTACT_UID}`, { params: { _q: query || undefined, pageSize: 20, sort: 'name:ASC' } })
         .then(({ data }) => !cancelled && setOptions(data.results))
-        .catch(() => !cancelled && setOptions([]));
+        .catch(() => !cancelled && setOptions([]))
+        .finally(() => !cancelled && setLoading(false));
     }, 250);
     return () => {
       cancelled = true;
@@ -51,20 +63,29 @@ const ContactPicker = ({ value, error, onChange }: { value: string | null; error
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
+  const label = (c: ContactRef) => [c.no, c.name].filter(Boolean).join(' – ');
   return (
     <Field.Root name="contact" error={error} required>
       <Field.Label>{t('emailReview.contact', 'Contact')}</Field.Label>
       <Combobox
         value={value ?? undefined}
         onChange={(v: string | undefined) => onChange(v ?? null)}
-        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+        textValue={text}
+        onTextValueChange={setText}
+        open={open}
+        onOpenChange={setOpen}
+        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+          setQuery(e.currentTarget.value);
+          setOpen(true);
+        }}
+        loading={loading}
         placeholder={t('emailReview.contact.placeholder', 'Type a name or number')}
-        // The server searches (name or number); the list must not filter again by the label's start ("CT000005 – …").
+        // The server searches (name or number); the list keeps labels containing the text, not only starting with it ("CT000005 – …").
         autocomplete={{ type: 'list', filter: 'contains' }}
         data-testid="email-review-contact"
       >
         {options.map((c) => (
-          <ComboboxOption key={c.documentId} value={c.documentId}>{[c.no, c.name].filter(Boolean).join(' – ')}</ComboboxOption>
+          <ComboboxOption key={c.documentId} value={c.documentId} textValue={label(c)}>{label(c)}</ComboboxOption>
         ))}
       </Combobox>
       <Field.Error />
