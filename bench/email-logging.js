@@ -165,13 +165,31 @@ async function main() {
     // 2. This instance runs the job to the end, timed.
     const { runEmailLogging } = plugin('jobs/email-logging');
     let statements = 0;
-    const countStatement = () => { statements += 1; };
+    // Time per kind of statement (verb + table), from knex's query / query-response events.
+    const pending = new Map();
+    const bySql = new Map();
+    const countStatement = (q) => { statements += 1; pending.set(q.__knexQueryUid, process.hrtime.bigint()); };
+    const timeStatement = (_res, q) => {
+      const t = pending.get(q.__knexQueryUid);
+      if (t === undefined) return;
+      pending.delete(q.__knexQueryUid);
+      const m = /^\s*(with|select|insert into|update|delete from)\s[\s\S]*?("?ms_[a-z_]+"?)/i.exec(q.sql);
+      const key = m ? `${m[1].toLowerCase()} ${m[2].replace(/"/g, '')}` : q.sql.slice(0, 40);
+      const e = bySql.get(key) ?? { n: 0, ms: 0 };
+      e.n += 1;
+      e.ms += Number(process.hrtime.bigint() - t) / 1e6;
+      bySql.set(key, e);
+    };
     strapi.db.connection.on('query', countStatement);
+    strapi.db.connection.on('query-response', timeStatement);
     const t0 = process.hrtime.bigint();
     const phases = { fetch: 0, parse: 0, match: 0, write: 0, move: 0 };
     const result = await runEmailLogging(strapi, phases);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     strapi.db.connection.off('query', countStatement);
+    strapi.db.connection.off('query-response', timeStatement);
+    const sqlTime = [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, v]) => `${k}: ${v.n} × ${(v.ms / v.n).toFixed(1)} ms = ${Math.round(v.ms)} ms`);
+    console.log(`statements of the first timed run by time:\n  ${sqlTime.join('\n  ')}`);
     // (message, contact) pairs through the entry's contact link, not the key: the key's index would hide doubles by construction.
     const jt = strapi.db.metadata.get('plugin::marketing-setup.interaction-log-entry').attributes.contact.joinTable;
     const checks = {
