@@ -29,6 +29,8 @@ const MESSAGES = Number(env.BENCH_EMAIL_MESSAGES ?? 10000);
 /** The second instance is killed once it has written this many entries (mid-batch), or after BENCH_EMAIL_KILL_AFTER_MS. */
 const KILL_AT_ENTRIES = Number(env.BENCH_EMAIL_KILL_AT_ENTRIES ?? 300);
 const KILL_AFTER_MS = Number(env.BENCH_EMAIL_KILL_AFTER_MS ?? 120000);
+/** Timed runs in all: the first after the kill (the rest of the queue), then full re-runs of every message. */
+const RUNS = Math.max(1, Number(env.BENCH_EMAIL_RUNS ?? 3));
 const QUEUE = 'Queue';
 const STORAGE = 'Logged';
 const SALES = ['ann', 'bart', 'chloe', 'dirk', 'eva'].map((n) => `${n}@cronus.example.com`);
@@ -163,12 +165,31 @@ async function main() {
     // 2. This instance runs the job to the end, timed.
     const { runEmailLogging } = plugin('jobs/email-logging');
     let statements = 0;
-    const countStatement = () => { statements += 1; };
+    // Time per kind of statement (verb + table), from knex's query / query-response events.
+    const pending = new Map();
+    const bySql = new Map();
+    const countStatement = (q) => { statements += 1; pending.set(q.__knexQueryUid, process.hrtime.bigint()); };
+    const timeStatement = (_res, q) => {
+      const t = pending.get(q.__knexQueryUid);
+      if (t === undefined) return;
+      pending.delete(q.__knexQueryUid);
+      const m = /^\s*(with|select|insert into|update|delete from)\s[\s\S]*?("?ms_[a-z_]+"?)/i.exec(q.sql);
+      const key = m ? `${m[1].toLowerCase()} ${m[2].replace(/"/g, '')}` : q.sql.slice(0, 40);
+      const e = bySql.get(key) ?? { n: 0, ms: 0 };
+      e.n += 1;
+      e.ms += Number(process.hrtime.bigint() - t) / 1e6;
+      bySql.set(key, e);
+    };
     strapi.db.connection.on('query', countStatement);
+    strapi.db.connection.on('query-response', timeStatement);
     const t0 = process.hrtime.bigint();
-    const result = await runEmailLogging(strapi);
+    const phases = { fetch: 0, parse: 0, match: 0, write: 0, move: 0 };
+    const result = await runEmailLogging(strapi, phases);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     strapi.db.connection.off('query', countStatement);
+    strapi.db.connection.off('query-response', timeStatement);
+    const sqlTime = [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, v]) => `${k}: ${v.n} × ${(v.ms / v.n).toFixed(1)} ms = ${Math.round(v.ms)} ms`);
+    console.log(`statements of the first timed run by time:\n  ${sqlTime.join('\n  ')}`);
     // (message, contact) pairs through the entry's contact link, not the key: the key's index would hide doubles by construction.
     const jt = strapi.db.metadata.get('plugin::marketing-setup.interaction-log-entry').attributes.contact.joinTable;
     const checks = {
@@ -179,10 +200,37 @@ async function main() {
         JOIN ${jt.name} l ON l.${jt.joinColumn.name} = e.id WHERE e.email_logged GROUP BY 1, 2 HAVING count(*) > 1) d`)).rows[0].n),
       reviews: Number((await db.query('SELECT count(*) n FROM ms_email_reviews')).rows[0].n),
     };
+    // 3. More timed runs (BENCH_EMAIL_RUNS, default 3 in all) over the same messages: the logged entries and
+    //    review rows deleted (link rows go with them), every message moved back to the queue in one MOVE.
+    const runs = [{ seconds, processed: result.processed, perSecond: result.processed / seconds, phases }];
+    for (let k = 1; k < RUNS; k++) {
+      await db.query('DELETE FROM ms_interaction_log_entries WHERE email_logged');
+      await db.query('DELETE FROM ms_email_reviews');
+      await db.query('VACUUM ANALYZE ms_interaction_log_entries');
+      const c = await dovecot.client();
+      try {
+        await c.mailboxOpen(STORAGE);
+        await c.messageMove('1:*', QUEUE);
+      } finally {
+        await c.logout();
+      }
+      const again = { fetch: 0, parse: 0, match: 0, write: 0, move: 0 };
+      const t1 = process.hrtime.bigint();
+      const res = await runEmailLogging(strapi, again);
+      const s1 = Number(process.hrtime.bigint() - t1) / 1e9;
+      const entries = Number((await db.query('SELECT count(*) n FROM ms_interaction_log_entries WHERE email_logged')).rows[0].n);
+      if (res.processed !== MESSAGES || entries !== expected) {
+        console.error(`CHECK FAILED in run ${k + 1}: processed ${res.processed}, entries ${entries} of ${expected}`);
+        process.exitCode = 1;
+      }
+      runs.push({ seconds: s1, processed: res.processed, perSecond: res.processed / s1, phases: again });
+      console.log(`timed run ${k + 1}: ${res.processed} messages in ${s1.toFixed(1)} s = ${(res.processed / s1).toFixed(0)}/s`);
+    }
+    const median = [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)];
     await db.end();
     const r = {
       started: started.toISOString(), contacts: CONTACTS, messages: MESSAGES, expected, unknown, afterKill, result, seconds,
-      perSecond: result.processed / seconds, statements, checks, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
+      perSecond: result.processed / seconds, phases, runs, median: median.perSecond, statements, checks, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
     };
     console.log(JSON.stringify(r, null, 2));
     writeDocs(r);
@@ -211,16 +259,19 @@ function writeDocs(r) {
     '',
     '| measured | value |',
     '|---|---|',
-    `| messages processed in the timed run | ${fmt(r.result.processed)} |`,
-    `| time (fetch, parse, match, log, move) | ${fmt(r.seconds, 1)} s |`,
-    `| **throughput** | **${fmt(r.perSecond, 0)} messages/s** logged and moved |`,
-    `| SQL statements in the timed run | ${fmt(r.statements)} (${fmt(r.statements / Math.max(1, r.result.processed), 1)} per message) |`,
+    `| messages processed in the first timed run (the rest of the queue) | ${fmt(r.result.processed)} |`,
+    `| time of that run (fetch, parse, match, log, move) | ${fmt(r.seconds, 1)} s |`,
+    `| throughput per timed run (${r.runs.length} runs; runs 2+ re-log all ${fmt(r.messages)} messages moved back to the queue) | ${r.runs.map((x) => `${fmt(x.perSecond, 0)}/s`).join(', ')} |`,
+    `| **median throughput** | **${fmt(r.median, 0)} messages/s** logged and moved |`,
+    `| time per phase in the first run (ms; the next chunk's fetch and parse overlap the current write) | fetch ${fmt(r.phases.fetch)}, parse ${fmt(r.phases.parse)}, match ${fmt(r.phases.match)}, write ${fmt(r.phases.write)}, move ${fmt(r.phases.move)} |`,
+    `| SQL statements in the first run | ${fmt(r.statements)} (${fmt(r.statements / Math.max(1, r.result.processed), 2)} per message) |`,
     `| entries written in total / expected | ${fmt(r.checks.entries)} / ${fmt(r.expected)} |`,
     `| (message, contact) logged twice after the kill and restart | **${fmt(r.checks.doubles)}** |`,
     `| review-list rows (unknown senders) | ${fmt(r.checks.reviews)} of ${fmt(r.unknown)} |`,
     `| queue / storage folder afterwards | ${fmt(r.checks.queue)} / ${fmt(r.checks.storage)} |`,
     '',
-    `Issue #13 asks for ≥ 500 messages/s: ${r.perSecond >= 500 ? 'met' : `**not met** on this run (${fmt(r.perSecond, 0)}/s)`}. Each chunk of 200 messages is one transaction of about 2.4 statements per message (key check and contact/template read once per chunk; per entry the salesperson check and one insert with its links); the process was mostly idle waiting for the database on a machine at load ${r.load.split(' ')[0]}. Not yet done: one multi-row insert per chunk instead of one statement per entry.`,
+    `Issue #13 asks for ≥ 500 messages/s: ${r.median >= 500 ? 'met' : `**not met** on this run (median ${fmt(r.median, 0)}/s, load average ${r.load.split(' ')[0]} on ${r.cpus} cores)`}.`,
+    'How a chunk of 200 messages is handled: one UID-set FETCH, the messages parsed side by side (headers only unless bodies are stored), one address-book read for all their addresses; then one transaction of a fixed number of statements whatever the chunk holds: the keys already logged, the contacts with the template, the salespeople named (one read each), the entry numbers drawn at once (one UPDATE … RETURNING adding n), one multi-row insert of the entries (ON CONFLICT on the unique e-mail log key DO NOTHING), one per link table, one read and one insert for the review rows; after the commit one UID-set MOVE. The next chunk is fetched and parsed while the current one is written.',
     '<!-- email-logging:end -->',
   ].join('\n');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';

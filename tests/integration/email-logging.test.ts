@@ -262,3 +262,36 @@ test('unmatched and unreadable messages → review list; link, create contact fr
   const badStatus = await admin.get('/marketing-setup/email-reviews?status=maybe');
   expect(badStatus.status).toBe(400);
 });
+
+test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {
+  expect((await admin.get('/marketing-setup/settings')).body.data.emailStoreBodies).toBe(false);
+  const withBody = (subject: string, from: string, body: string) => mail({ from, to: ['annelies.bauwens@cronus.com'], subject, body });
+  await dovecot.append(QUEUE, withBody('Body off', 'sales@litware.com', 'Not kept.'), withBody('Body off, unknown', 'who@unknown.example.org', 'Not kept either.'));
+  expect((await run()).result).toMatchObject({ processed: 2, logged: 1, unmatched: 1 });
+  const off = (await timeline(c.litware)).find((e: any) => e.subject === 'Body off');
+  expect(off.emailBody).toBeNull();
+  expect((await reviews()).find((r: any) => r.subject === 'Body off, unknown').body).toBeNull();
+
+  const bad = await admin.put('/marketing-setup/settings', { emailStoreBodies: 'sometimes' });
+  expect(bad.status).toBe(400);
+  expect((await admin.put('/marketing-setup/settings', { emailStoreBodies: true })).body.data.emailStoreBodies).toBe(true);
+  const long = `${'é'.repeat(99)}\r\n`.repeat(400); // 80,000 bytes of UTF-8 in lines of 200
+  await dovecot.append(QUEUE,
+    withBody('Body on', 'sales@litware.com', 'Dear Annelies,\r\n\r\nPlease call me back.\r\n'),
+    withBody('Body on, long', 'sales@litware.com', long),
+    withBody('Body on, unknown', 'who@unknown.example.org', 'Who am I?'));
+  expect((await run()).result).toMatchObject({ processed: 3, logged: 2, unmatched: 1 });
+  const on = await timeline(c.litware);
+  expect(on.find((e: any) => e.subject === 'Body on').emailBody).toBe('Dear Annelies,\n\nPlease call me back.');
+  const cut = on.find((e: any) => e.subject === 'Body on, long').emailBody as string;
+  expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(64 * 1024);
+  expect(cut.startsWith('éééé')).toBe(true);
+  expect(cut).toMatch(/\n\n\[Truncated: the message body has 7\d KB; the first 64 KB are stored\.\]$/);
+  expect(cut).not.toContain('\uFFFD');
+  // An unmatched message keeps its body on the review row, and the entry logged from it gets it.
+  const review = (await reviews()).find((r: any) => r.subject === 'Body on, unknown');
+  expect(review.body).toBe('Who am I?');
+  expect((await admin.post(`/marketing-setup/email-reviews/${review.documentId}/link`, { contact: c.litware.documentId })).status).toBe(200);
+  expect((await timeline(c.litware)).find((e: any) => e.subject === 'Body on, unknown').emailBody).toBe('Who am I?');
+  await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
+});

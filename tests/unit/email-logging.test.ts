@@ -1,5 +1,5 @@
 import {
-  addressesOf, batchPlan, classify, clip, describeImapError, entryForLinkedContact, entryMoment, isOurs, logKey,
+  addressesOf, batchPlan, bodyToStore, classify, clip, describeImapError, entryForLinkedContact, entryMoment, isOurs, logKey,
   missingConnectionSettings, nextRunAt, normaliseAddress, normaliseMessageId, parseOurDomains, type AddressBook, type MailMessage,
 } from '../../src/plugins/marketing-setup/server/src/domain/email-logging';
 
@@ -133,4 +133,15 @@ describe('IMAP errors in words', () => {
     [{ code: 'ERR_SSL_WRONG_VERSION_NUMBER', message: 'wrong version number' }, 'The secure (TLS) connection to 127.0.0.1:1143 failed: check the TLS setting and the port (wrong version number).'],
     [{ message: 'Mailbox is locked' }, 'IMAP error at 127.0.0.1:1143: Mailbox is locked.'],
   ])('%p', (err, text) => expect(describeImapError(err, at)).toBe(text));
+});
+
+test('bodyToStore: empty → null; CRLF → LF, trimmed; over the limit cut at a character boundary with a note, within the limit', () => {
+  expect(bodyToStore(null)).toBeNull();
+  expect(bodyToStore('  \r\n ')).toBeNull();
+  expect(bodyToStore('Hi,\r\n\r\nthanks.\r\n')).toBe('Hi,\n\nthanks.');
+  const cut = bodyToStore('€'.repeat(100), 200)!; // 300 bytes, 3 per character
+  expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(200);
+  expect(cut).toMatch(/^€+\n\n\[Truncated: the message body has 1 KB; the first 0 KB are stored\.\]$/);
+  expect(cut).not.toContain('\uFFFD');
+  expect(bodyToStore('x'.repeat(64 * 1024))).toHaveLength(64 * 1024);
 });

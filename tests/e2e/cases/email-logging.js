@@ -94,14 +94,15 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     const modal = page.getByTestId('email-review-link-modal');
     await modal.waitFor();
     await shot(page, 'email-review-link');
-    // Known gap (session note, issue 13): the dialog's contact list does not open its options in the browser yet;
-    // the link itself is done through the admin API the dialog calls (integration-tested on both databases).
-    await modal.getByRole('button', { name: 'Cancel' }).click();
-    const open = await admin('GET', '/marketing-setup/email-reviews?status=open');
+    // `fill` sends the text as one input event and no key-up, like a paste or autofill: the picker must open its list on that.
+    await modal.getByRole('combobox').fill('Mailtest');
+    await page.getByRole('option', { name: /Mailtest NV/ }).click();
+    await shot(page, 'email-review-link-picked');
+    await page.getByTestId('email-review-link-submit').click();
+    await page.getByText('The e-mail was logged for the contact.').first().waitFor();
     const target = (await rest('GET', '/contacts?filters[name][$eq]=Mailtest%20NV')).body.data[0];
-    const linked = await admin('POST', `/marketing-setup/email-reviews/${open.body.data[0].documentId}/link`, { contact: target.documentId });
-    assert.equal(linked.status, 200, JSON.stringify(linked.body));
-    await page.reload();
+    const timeline = await admin('GET', `/marketing-setup/contacts/${target.documentId}/interactions?pageSize=100`);
+    assert.ok(timeline.body.data.some((e) => e.subject === 'About Mailtest' && e.emailLogged), JSON.stringify(timeline.body));
     await page.getByText('No e-mails here.').waitFor();
     const reviews = await admin('GET', '/marketing-setup/email-reviews?status=all');
     assert.deepEqual(reviews.body.data.map((r) => [r.subject, r.status]).sort(), [['About Mailtest', 'linked'], ['Cheap stuff', 'ignored'], ['Price list please', 'created']]);

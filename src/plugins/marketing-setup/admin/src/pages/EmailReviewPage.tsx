@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
 import { FormModal } from '../components/FormModal';
+import { MessageBody } from '../components/MessageBody';
 import { Pager } from '../components/duplicates/Pager';
 import { RecordTable } from '../components/RecordTable';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
@@ -23,24 +24,38 @@ interface Review {
   sentAt: string | null;
   reason: string | null;
   error: string | null;
+  /** The message text, when the setup stores bodies. */
+  body: string | null;
   status: 'open' | 'linked' | 'created' | 'ignored';
   contact: ContactRef | null;
 }
 const STATUSES = ['open', 'linked', 'created', 'ignored', 'all'] as const;
 const PAGE_SIZE = 25;
 
-/** A contact picked by typing part of its name or number (the content manager's search on contacts). */
+/**
+ * A contact picked by typing part of its name or number (the content manager's search on contacts).
+ * The list is opened by the picker itself whenever the text changes: the design system's combobox opens
+ * it only on a key-up of a printable key or a click on the field, so text that arrives by an input event
+ * alone (paste from the menu, autofill, an IME or a phone keyboard, Playwright's fill) left it closed and
+ * no option could be picked. Text and open state are controlled, as the content manager's relation
+ * picker does, and the search shows as loading.
+ */
 const ContactPicker = ({ value, error, onChange }: { value: string | null; error?: string; onChange: (documentId: string | null) => void }) => {
   const t = useT();
   const { get } = useFetchClient();
+  const [text, setText] = React.useState('');
   const [query, setQuery] = React.useState('');
+  const [open, setOpen] = React.useState(false);
+  const [loading, setLoading] = React.useState(false);
   const [options, setOptions] = React.useState<ContactRef[]>([]);
   React.useEffect(() => {
     let cancelled = false;
+    setLoading(true);
     const timer = setTimeout(() => {
       get<{ results: ContactRef[] }>(`/content-manager/collection-types/${CONTACT_UID}`, { params: { _q: query || undefined, pageSize: 20, sort: 'name:ASC' } })
         .then(({ data }) => !cancelled && setOptions(data.results))
-        .catch(() => !cancelled && setOptions([]));
+        .catch(() => !cancelled && setOptions([]))
+        .finally(() => !cancelled && setLoading(false));
     }, 250);
     return () => {
       cancelled = true;
@@ -48,20 +63,29 @@ const ContactPicker = ({ value, error, onChange }: { value: string | null; error
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
+  const label = (c: ContactRef) => [c.no, c.name].filter(Boolean).join(' – ');
   return (
     <Field.Root name="contact" error={error} required>
       <Field.Label>{t('emailReview.contact', 'Contact')}</Field.Label>
       <Combobox
         value={value ?? undefined}
         onChange={(v: string | undefined) => onChange(v ?? null)}
-        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+        textValue={text}
+        onTextValueChange={setText}
+        open={open}
+        onOpenChange={setOpen}
+        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+          setQuery(e.currentTarget.value);
+          setOpen(true);
+        }}
+        loading={loading}
         placeholder={t('emailReview.contact.placeholder', 'Type a name or number')}
-        // The server searches (name or number); the list must not filter again by the label's start ("CT000005 – …").
+        // The server searches (name or number); the list keeps labels containing the text, not only starting with it ("CT000005 – …").
         autocomplete={{ type: 'list', filter: 'contains' }}
         data-testid="email-review-contact"
       >
         {options.map((c) => (
-          <ComboboxOption key={c.documentId} value={c.documentId}>{[c.no, c.name].filter(Boolean).join(' – ')}</ComboboxOption>
+          <ComboboxOption key={c.documentId} value={c.documentId} textValue={label(c)}>{label(c)}</ComboboxOption>
         ))}
       </Combobox>
       <Field.Error />
@@ -185,7 +209,10 @@ const EmailReviewPage = () => {
                     {r.senderName && <Typography variant="pi" textColor="neutral600">{r.sender}</Typography>}
                   </Flex>
                 </Td>
-                <Td><Typography>{r.subject ?? '–'}</Typography></Td>
+                <Td>
+                  <Typography>{r.subject ?? '–'}</Typography>
+                  <MessageBody body={r.body} label={t('emailReview.body', 'Message')} testId="email-review-body" />
+                </Td>
                 <Td><Typography>{when(r.sentAt)}</Typography></Td>
                 <Td><Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>{r.error ?? r.reason}</Typography></Td>
                 <Td>

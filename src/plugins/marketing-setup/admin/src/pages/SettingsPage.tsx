@@ -41,7 +41,7 @@ const LOOKUPS: LookupType[] = ['salesperson', 'territory', 'country-region', 'la
 const SCALARS = [
   ...INHERIT, 'defaultFormatRegion', 'defaultCorrespondenceType', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
   'searchHitPercent', 'emailLoggingEnabled', 'emailQueueFolder', 'emailStorageFolder', 'emailBatchSize',
-  'emailCheckIntervalSeconds', 'emailImapHost', 'emailImapPort', 'emailImapTls', 'emailImapUser', 'emailOurDomains',
+  'emailCheckIntervalSeconds', 'emailImapHost', 'emailImapPort', 'emailImapTls', 'emailImapUser', 'emailOurDomains', 'emailStoreBodies',
 ] as const;
 
 type Setup = Record<string, any>;
@@ -379,6 +379,9 @@ const SettingsPage = () => {
                     <Cell>
                       <TextField {...common('emailOurDomains')} label={t('field.emailOurDomains', LABELS.emailOurDomains)} hint={t('field.emailOurDomains.hint', HINTS.emailOurDomains)} />
                     </Cell>
+                    <Cell>
+                      <ToggleField {...common('emailStoreBodies')} label={t('field.emailStoreBodies', LABELS.emailStoreBodies)} hint={t('field.emailStoreBodies.hint', HINTS.emailStoreBodies)} />
+                    </Cell>
                     {(['emailQueueFolder', 'emailStorageFolder'] as const).map((f) => (
                       <Cell key={f}>
                         <TextField {...common(f)} label={t(`field.${f}`, LABELS[f])} hint={t(`field.${f}.hint`, HINTS[f])} />
@@ -465,6 +468,7 @@ const LABELS: Record<string, string> = {
   emailImapTls: 'TLS',
   emailImapUser: 'IMAP user',
   emailOurDomains: 'Our domains',
+  emailStoreBodies: 'Store message bodies',
 };
 
 const HINTS: Record<string, string> = {
@@ -505,6 +509,7 @@ const HINTS: Record<string, string> = {
   emailImapTls: 'Connect over TLS (recommended).',
   emailImapUser: 'The mailbox user; the password comes from the server environment.',
   emailOurDomains: "Besides the salespeople's e-mails, addresses at these domains are ours, for example cronus.com, cronus.co.uk.",
+  emailStoreBodies: 'Off: only sender, recipients, date and subject are kept. On: also the plain text of each message (at most 64 KB), shown with the interaction.',
 };
 
 const ProtectedSettingsPage = () => (

@@ -30,7 +30,7 @@ export type SetupRelation = keyof typeof SETUP_RELATIONS;
 export const SETUP_BOOLEANS = [
   'inheritSalesperson', 'inheritTerritory', 'inheritCountryRegion', 'inheritLanguage', 'inheritAddressDetails',
   'inheritCommunicationDetails', 'inheritFormatRegion', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
-  'emailLoggingEnabled', 'emailImapTls',
+  'emailLoggingEnabled', 'emailImapTls', 'emailStoreBodies',
 ] as const;
 
 export const SETUP_SCALARS = [

@@ -23,6 +23,8 @@ export const emailReview = contentType({
     sentAt: { type: 'datetime' },
     reason: { type: 'text' },
     error: { type: 'text' },
+    // The plain-text body, only when the setup stores bodies; the entry logged from this row gets it.
+    body: { type: 'text' },
     status: enumOf([...EMAIL_REVIEW_STATUSES], { default: 'open', required: true }),
     contact: refTo('contact'),
   },

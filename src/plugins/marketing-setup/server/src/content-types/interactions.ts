@@ -71,6 +71,8 @@ export const interactionLogEntry = contentType({
     messageId: str({ maxLength: 998 }),
     // "<contact id>:<message id>" of a logged e-mail; its unique index (indexes.ts) is what makes logging idempotent.
     emailLogKey: str({ maxLength: 1000, unique: true, private: true }),
+    // The plain-text body of a logged e-mail, only when the setup stores bodies (domain bodyToStore: at most 64 KB).
+    emailBody: { type: 'text' },
   },
 });
 

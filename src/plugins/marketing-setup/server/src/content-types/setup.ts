@@ -48,5 +48,7 @@ export default contentType({
     emailImapUser: str({ maxLength: 255 }),
     // "Our" addresses besides the salespeople's e-mails: domains, comma separated.
     emailOurDomains: str({ maxLength: 1000 }),
+    // Off: only who, when and the subject are logged. On: also the plain-text body (at most 64 KB), on the entry and the review row.
+    emailStoreBodies: bool(false),
   },
 });

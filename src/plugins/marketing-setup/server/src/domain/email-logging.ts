@@ -13,6 +13,8 @@ export interface MailMessage {
   cc: string[];
   subject: string | null;
   date: Date | null;
+  /** The plain-text body (bodyToStore), only read when the setup stores bodies. */
+  body?: string | null;
 }
 
 /** What the database knows of an address: the contacts with it as e-mail / e-mail 2, the salesperson with it. */
@@ -135,6 +137,24 @@ export const clip = (s: string | null | undefined, max = 100): string | null => 
   if (!t) return null;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
+
+/** At most this many bytes (UTF-8) of a body are stored: a log, not an archive of the mailbox. */
+export const BODY_MAX_BYTES = 64 * 1024;
+
+/**
+ * The plain-text body as stored (setup "Store message bodies"): empty → null; longer than `max` bytes →
+ * cut at a character boundary, with a note of the full size so nobody takes the stored text for all of it.
+ */
+export function bodyToStore(text: string | null | undefined, max = BODY_MAX_BYTES): string | null {
+  const t = (text ?? '').replace(/\r\n/g, '\n').trim();
+  if (!t) return null;
+  const size = Buffer.byteLength(t, 'utf8');
+  if (size <= max) return t;
+  const note = `\n\n[Truncated: the message body has ${Math.ceil(size / 1024)} KB; the first ${Math.floor(max / 1024)} KB are stored.]`;
+  // Cut by bytes, then drop a character the cut split in two (U+FFFD at the end).
+  const head = Buffer.from(t, 'utf8').subarray(0, max - Buffer.byteLength(note, 'utf8')).toString('utf8').replace(/\uFFFD+$/, '');
+  return head + note;
+}
 
 /** The entry's date and time (UTC) from the message's Date header; no usable date → now. */
 export function entryMoment(date: Date | null, now: Date = new Date()) {

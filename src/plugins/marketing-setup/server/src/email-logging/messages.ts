@@ -9,10 +9,11 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
 import {
-  addressesOf, classify, clip, entryMoment, logKey, normaliseAddress, normaliseMessageId, parseOurDomains,
+  addressesOf, bodyToStore, classify, clip, entryMoment, logKey, normaliseAddress, normaliseMessageId, parseOurDomains,
   type AddressBook, type EmailEntry, type MailMessage,
 } from '../domain/email-logging';
 import type { Write } from '../write-rules/types';
+import type { RecordInput } from '../services/interactions';
 import { entrySourcesOf, joinContactColumns, joinTemplateColumns, type EntrySources } from '../interactions/entry-row';
 import { getService } from '../utils/services';
 import { columnOf, tableOf } from '../utils/tables';
@@ -37,9 +38,14 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) => flatte
 const sourceId = (source: Buffer) => `sha256:${crypto.createHash('sha256').update(source).digest('hex')}`;
 
 /** A queued message's source, parsed; a message that cannot be read keeps a stand-in id and the error. */
-export async function parseMail(source: Buffer): Promise<ParsedMail> {
+export async function parseMail(source: Buffer, { body = false }: { body?: boolean } = {}): Promise<ParsedMail> {
   try {
-    const p = await simpleParser(source, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+    // Without bodies logging reads headers only: parsing the header block alone skips the body's decoding
+    // (about half the time). With bodies, an HTML-only message gets its text from the HTML.
+    const end = source.indexOf('\r\n\r\n');
+    const p = await simpleParser(body || end < 0 ? source : source.subarray(0, end + 4), {
+      skipHtmlToText: !body, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true,
+    });
     const from = flatten(p.from);
     const message: MailMessage = {
       messageId: normaliseMessageId(p.messageId) ?? sourceId(source),
@@ -48,6 +54,7 @@ export async function parseMail(source: Buffer): Promise<ParsedMail> {
       cc: addresses(p.cc),
       subject: p.subject ?? null,
       date: p.date ?? null,
+      ...(body ? { body: bodyToStore(p.text) } : {}),
     };
     const error = message.from.some((a) => normaliseAddress(a)) ? null : 'The message has no readable sender address (From).';
     return { message, senderName: from[0]?.name || null, error };
@@ -114,16 +121,19 @@ export async function addressBook(strapi: Core.Strapi, ours: Ours, messages: Mai
 }
 
 /**
- * What the entries of a set of messages need, read in two statements instead of two per entry: the keys
- * already logged, and each contact with the template (the columns the entry rules take, as `known`).
+ * What the entries of a set of messages need, read in three statements instead of per entry: the keys
+ * already logged, each contact with the template (the columns the entry rules take, as `known`), and
+ * which of the salespeople named still exist (the rules would look each one up).
  */
-export async function entryContext(write: Write, items: { message: MailMessage; entries: EmailEntry[] }[], templateId: number) {
+export async function entryContext(write: Write, items: LogItem[], templateId: number) {
   const { strapi, trx } = write;
   const keyColumn = columnOf(strapi, UID.interactionLogEntry, 'emailLogKey');
   const keys = items.flatMap(({ message, entries }) => entries.map((e) => logKey(message.messageId, e.contactId)));
   const contactIds = [...new Set(items.flatMap(({ entries }) => entries.map((e) => e.contactId)))];
+  const salespersonIds = [...new Set(items.flatMap(({ entries }) => entries.flatMap((e) => (e.salespersonId ? [e.salespersonId] : []))))];
   const done = new Set<string>();
   const sources = new Map<number, EntrySources>();
+  const salespeople = new Set<number>();
   for (let i = 0; i < keys.length; i += CHUNK) {
     const rows = await trx(tableOf(strapi, UID.interactionLogEntry)).whereIn(keyColumn, keys.slice(i, i + CHUNK)).select(`${keyColumn} as k`);
     for (const r of rows) done.add(r.k);
@@ -132,54 +142,80 @@ export async function entryContext(write: Write, items: { message: MailMessage; 
     const q = joinContactColumns(write, trx(`${tableOf(strapi, UID.contact)} as c`)).whereIn('c.id', contactIds.slice(i, i + CHUNK));
     for (const row of await joinTemplateColumns(write, q, { id: templateId })) sources.set(Number(row.c_id), entrySourcesOf(row));
   }
-  return { done, sources };
+  for (let i = 0; i < salespersonIds.length; i += CHUNK) {
+    for (const r of await trx(tableOf(strapi, UID.salesperson)).whereIn('id', salespersonIds.slice(i, i + CHUNK)).select('id')) salespeople.add(Number(r.id));
+  }
+  return { done, sources, existing: { salesperson: salespeople } };
 }
 export type EntryContext = Awaited<ReturnType<typeof entryContext>>;
+export type LogItem = { message: MailMessage; entries: EmailEntry[] };
 
-/** Writes the entries of a message (those not logged before); returns how many were written. */
-export async function writeEntries(write: Write, message: MailMessage, entries: EmailEntry[], templateId: number, context?: EntryContext) {
+/**
+ * Writes the entries of messages (those not logged before) in one batch (interactions.recordMany: one
+ * multi-row insert); returns how many were written per message.
+ */
+export async function writeEntries(write: Write, items: LogItem[], templateId: number, context?: EntryContext) {
   const { strapi } = write;
-  const { done, sources } = context ?? await entryContext(write, [{ message, entries }], templateId);
-  const { date, time } = entryMoment(message.date);
-  const subject = clip(message.subject);
-  let written = 0;
-  for (const e of entries) {
-    const emailLogKey = logKey(message.messageId, e.contactId);
-    if (done.has(emailLogKey)) continue;
-    done.add(emailLogKey);
-    await getService(strapi, 'interactions').record(write, {
-      contactId: e.contactId,
-      templateId,
-      documentKind: 'emails',
-      description: subject ?? undefined,
-      subject,
-      informationFlow: e.informationFlow,
-      initiatedBy: e.initiatedBy,
-      ...(e.salespersonId ? { salespersonId: e.salespersonId } : {}),
-      date,
-      time,
-      correspondenceType: 'email',
-      emailLogged: true,
-      messageId: message.messageId,
-      emailLogKey,
-    }, sources.get(e.contactId));
-    written += 1;
-  }
-  return written;
+  const { done, sources, existing } = context ?? await entryContext(write, items, templateId);
+  const batch: { input: RecordInput & { templateId: number }; known?: EntrySources }[] = [];
+  const owner: number[] = [];
+  items.forEach(({ message, entries }, i) => {
+    const { date, time } = entryMoment(message.date);
+    const subject = clip(message.subject);
+    for (const e of entries) {
+      const emailLogKey = logKey(message.messageId, e.contactId);
+      if (done.has(emailLogKey)) continue;
+      done.add(emailLogKey);
+      owner.push(i);
+      batch.push({
+        input: {
+          contactId: e.contactId,
+          templateId,
+          documentKind: 'emails',
+          description: subject ?? undefined,
+          subject,
+          informationFlow: e.informationFlow,
+          initiatedBy: e.initiatedBy,
+          ...(e.salespersonId ? { salespersonId: e.salespersonId } : {}),
+          date,
+          time,
+          correspondenceType: 'email',
+          emailLogged: true,
+          messageId: message.messageId,
+          emailLogKey,
+          emailBody: message.body ?? null,
+        },
+        known: sources.get(e.contactId),
+      });
+    }
+  });
+  const written = await getService(strapi, 'interactions').recordMany(write, batch, existing);
+  const keyOwner = new Map(batch.map((b, j) => [b.input.emailLogKey, owner[j]]));
+  const counts = items.map(() => 0);
+  for (const entry of written) counts[keyOwner.get(entry.emailLogKey)!] += 1;
+  return counts;
 }
 
-/** A review-list row for a message (once per message-id); returns whether it is new. */
-export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, mail: ParsedMail, reason: string | null) {
+/**
+ * Review-list rows for messages, once per message-id: one read of the ids already there and one
+ * multi-row insert (ON CONFLICT DO NOTHING on the unique message-id, for a writer outside the job's
+ * lock); returns per message whether its row is new.
+ */
+export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, items: { mail: ParsedMail; reason: string | null }[]) {
   const uid = UID.emailReview;
   const table = tableOf(strapi, uid);
   const col = (a: string) => columnOf(strapi, uid, a);
-  const messageId = mail.message.messageId;
-  if (await trx(table).where(col('messageId'), messageId).first('id')) return false;
+  const ids = [...new Set(items.map(({ mail }) => mail.message.messageId))];
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const r of await trx(table).whereIn(col('messageId'), ids.slice(i, i + CHUNK)).select(`${col('messageId')} as m`)) seen.add(r.m);
+  }
   const now = new Date();
   const attributes = strapi.db.metadata.get(uid as any).attributes as any;
-  await trx(table).insert({
+  const isNew = items.map(({ mail }) => !seen.has(mail.message.messageId) && !!seen.add(mail.message.messageId));
+  const rows = items.filter((_, i) => isNew[i]).map(({ mail, reason }) => ({
     [col('documentId')]: attributes.documentId.default(),
-    [col('messageId')]: messageId,
+    [col('messageId')]: mail.message.messageId,
     [col('sender')]: clip(mail.message.from[0] ?? null, 255),
     [col('senderName')]: clip(mail.senderName, 255),
     [col('toAddresses')]: mail.message.to.join(', ') || null,
@@ -188,29 +224,39 @@ export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, ma
     [col('sentAt')]: mail.message.date && !Number.isNaN(mail.message.date.getTime()) ? mail.message.date : null,
     [col('reason')]: mail.error ? null : reason,
     [col('error')]: mail.error,
+    [col('body')]: mail.message.body ?? null,
     [col('status')]: 'open',
     [col('createdAt')]: now,
     [col('updatedAt')]: now,
     [col('publishedAt')]: now,
-  });
-  return true;
+  }));
+  // 16 columns a row: 200 rows per insert stay within SQLite's compound-SELECT and bind limits.
+  for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200)).onConflict(col('messageId')).ignore();
+  return isNew;
 }
 
 export type Outcome = { logged: number; unmatched: boolean };
 
 type Verdicts = { mail: ParsedMail; verdict: ReturnType<typeof classify> }[];
 
-/** Messages inside the caller's transaction: their entries, or their review rows. */
+/** Messages inside the caller's transaction: their entries and their review rows, each kind in one batch. */
 async function handleIn(strapi: Core.Strapi, trx: Knex.Transaction, mails: ParsedMail[], book: AddressBook, templateId: number): Promise<Outcome[]> {
   const write: Write = { strapi, trx, uid: UID.interactionLogEntry, action: 'create', params: {} };
   const verdicts: Verdicts = mails.map((mail) => ({ mail, verdict: mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book) }));
-  const toLog = verdicts.flatMap(({ mail, verdict }) => (verdict.kind === 'log' ? [{ message: mail.message, entries: verdict.entries }] : []));
-  const context = await entryContext(write, toLog, templateId);
-  const out: Outcome[] = [];
-  for (const { mail, verdict } of verdicts) {
-    if (verdict.kind === 'unmatched') out.push({ logged: 0, unmatched: await addToReview(strapi, trx, mail, verdict.reason) });
-    else out.push({ logged: await writeEntries(write, mail.message, verdict.entries, templateId, context), unmatched: false });
-  }
+  const out: Outcome[] = mails.map(() => ({ logged: 0, unmatched: false }));
+  const toLog: number[] = [];
+  const toReview: number[] = [];
+  verdicts.forEach(({ verdict }, i) => (verdict.kind === 'log' ? toLog : toReview).push(i));
+  const logged = await writeEntries(write, toLog.map((i) => {
+    const { mail, verdict } = verdicts[i];
+    return { message: mail.message, entries: verdict.kind === 'log' ? verdict.entries : [] };
+  }), templateId);
+  toLog.forEach((i, j) => (out[i].logged = logged[j]));
+  const added = await addToReview(strapi, trx, toReview.map((i) => {
+    const { mail, verdict } = verdicts[i];
+    return { mail, reason: verdict.kind === 'unmatched' ? verdict.reason : null };
+  }));
+  toReview.forEach((i, j) => (out[i].unmatched = added[j]));
   return out;
 }
 

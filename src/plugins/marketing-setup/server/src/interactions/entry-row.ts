@@ -121,6 +121,8 @@ export async function resolveRef(write: Write, uid: string, field: string, value
 }
 
 const STRIPPED = ['entryNo', 'contactCompany'];
+/** Ids of the optional relations that a caller read for a whole batch of entries (they exist). */
+export type ExistingRefs = Partial<Record<'interactionGroup' | 'salesperson' | 'opportunity', ReadonlySet<number>>>;
 const refLabel = (ref: RelationRef) => ('id' in ref ? ref.id : ref.documentId);
 
 /**
@@ -132,7 +134,8 @@ const refLabel = (ref: RelationRef) => ('id' in ref ? ref.id : ref.documentId);
  * `data`. Returns the template used (or null).
  */
 export async function completeEntry(
-  write: Write, data: Record<string, any>, isCreate: boolean, { kind, known }: { kind?: DocumentKind | null; known?: EntrySources } = {},
+  write: Write, data: Record<string, any>, isCreate: boolean,
+  { kind, known, existing }: { kind?: DocumentKind | null; known?: EntrySources; existing?: ExistingRefs } = {},
 ) {
   for (const f of STRIPPED) delete data[f];
   assertEntryValues(data);
@@ -158,7 +161,9 @@ export async function completeEntry(
     ['salesperson', UID.salesperson, 'salesperson'],
     ['opportunity', UID.opportunity, 'opportunity'],
   ] as const) {
-    const id = await resolveRef(write, uid, field, data[field], label);
+    // An id the caller already found in one read for its whole batch is not looked up again.
+    const id = typeof data[field] === 'number' && existing?.[field]?.has(data[field])
+      ? data[field] : await resolveRef(write, uid, field, data[field], label);
     if (id !== undefined) data[field] = id;
     else delete data[field]; // untouched: the defaults below may fill it
   }
@@ -225,7 +230,7 @@ function entryRows(write: Write, data: Record<string, any>) {
     const value = data[name] !== undefined ? data[name] : typeof attr.default === 'function' ? undefined : attr.default;
     if (value !== undefined) row[columnOf(strapi, uid, name)] = value;
   }
-  const links = ENTRY_LINKS.filter((a) => data[a] != null).map((a) => ({ ...joinTableOf(strapi, uid, a), target: Number(data[a]) }));
+  const links = ENTRY_LINKS.filter((a) => data[a] != null).map((a) => ({ ...joinTableOf(strapi, uid, a), attribute: a, target: Number(data[a]) }));
   return { row, links };
 }
 
@@ -289,8 +294,82 @@ export async function insertEntry(write: Write, data: Record<string, any>) {
     created = await insertRows(write, data);
   }
   const entry = { ...data, ...created! };
-  await emitCreated(write, entry);
+  await emitCreated(write, [entry]);
   return entry;
+}
+
+/** Rows per multi-row insert: within SQLite's 500 terms of a compound SELECT (knex's multi-row form there) and the bind limits. */
+const INSERT_ROWS = 250;
+
+/**
+ * Inserts completed entries (completeEntry) in a fixed number of statements whatever their number, for a
+ * batch writer (e-mail logging): the numbers drawn at once (one UPDATE … RETURNING adds n to the counter,
+ * under the same row lock as nextEntryNo), one multi-row insert of the rows, one of the link rows per
+ * link table (plus one read of the current order per table that keeps one). A row whose e-mail log key
+ * is already in the table is skipped (ON CONFLICT DO NOTHING on its unique index; a null key never
+ * conflicts), and the numbers of the skipped rows are given back so the numbering stays gapless.
+ * Returns the rows written, in the order of `datas`, as insertEntry does.
+ */
+export async function insertEntries(write: Write, datas: Record<string, any>[]) {
+  if (!datas.length) return [];
+  const { strapi, trx } = write;
+  const uid = UID.interactionLogEntry;
+  const table = tableOf(strapi, uid);
+  const col = (a: string) => columnOf(strapi, uid, a);
+  const { table: counterTable, column: counterColumn } = counter(write);
+  const draw = () => trx(counterTable).update({ [counterColumn]: trx.raw('COALESCE(??, 0) + ?', [counterColumn, datas.length]) }, [counterColumn]);
+  let [drawn] = await draw();
+  if (!drawn) {
+    await restoreCounter(write);
+    [drawn] = await draw();
+  }
+  const first = Number(drawn[counterColumn]) - datas.length + 1;
+  const prepared = datas.map((data, i) => ({ data, ...entryRows(write, data), entryNo: first + i }));
+  const written = new Map<string, { id: number; entryNo: number }>();
+  for (let i = 0; i < prepared.length; i += INSERT_ROWS) {
+    const rows = prepared.slice(i, i + INSERT_ROWS).map((p) => ({ ...p.row, [col('entryNo')]: p.entryNo }));
+    const back = await trx(table).insert(rows).onConflict(col('emailLogKey')).ignore().returning(['id', `${col('documentId')} as documentId`, `${col('entryNo')} as entryNo`]);
+    for (const r of back as any[]) written.set(r.documentId, { id: Number(r.id), entryNo: Number(r.entryNo) });
+  }
+  const kept = prepared.filter((p) => written.has(p.row[col('documentId')]));
+  if (kept.length < prepared.length) {
+    // Rows skipped as already logged (a writer outside the job's lock): close the gap they left; the counter row is still ours.
+    for (const [i, p] of kept.entries()) {
+      const w = written.get(p.row[col('documentId')])!;
+      if (w.entryNo !== first + i) await trx(table).where('id', w.id).update({ [col('entryNo')]: first + i });
+      w.entryNo = first + i;
+    }
+    await trx(counterTable).update({ [counterColumn]: first + kept.length - 1 });
+  }
+  for (const attribute of ENTRY_LINKS) {
+    const links = kept.flatMap((p) => p.links.filter((l) => l.attribute === attribute).map((l) => ({ link: l, entry: written.get(p.row[col('documentId')])!.id })));
+    if (!links.length) continue;
+    const { link } = links[0];
+    // The entry goes last in each target's order, as linkValues does for one entry.
+    const next = new Map<number, number>();
+    if (link.inverseOrderColumn) {
+      const targets = [...new Set(links.map((l) => l.link.target))];
+      for (let i = 0; i < targets.length; i += INSERT_ROWS) {
+        const rows = await trx(link.name).whereIn(link.inverseJoinColumn, targets.slice(i, i + INSERT_ROWS))
+          .groupBy(link.inverseJoinColumn).select({ target: link.inverseJoinColumn }).max({ max: link.inverseOrderColumn });
+        for (const r of rows as any[]) next.set(Number(r.target), Number(r.max ?? 0));
+      }
+    }
+    const rows = links.map(({ link: l, entry }) => {
+      const row: Record<string, number> = { [l.joinColumn]: entry, [l.inverseJoinColumn]: l.target };
+      if (l.orderColumn) row[l.orderColumn] = 1;
+      if (l.inverseOrderColumn) {
+        const n = (next.get(l.target) ?? 0) + 1;
+        next.set(l.target, n);
+        row[l.inverseOrderColumn] = n;
+      }
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) await trx(link.name).insert(rows.slice(i, i + INSERT_ROWS));
+  }
+  const entries = kept.map((p): Record<string, any> & { id: number; entryNo: number; documentId: string } => ({ ...p.data, ...written.get(p.row[col('documentId')])!, documentId: p.row[col('documentId')] }));
+  await emitCreated(write, entries);
+  return entries;
 }
 
 /**
@@ -298,15 +377,19 @@ export async function insertEntry(write: Write, data: Record<string, any>) {
  * but with the entry as written (relations as { id }) instead of a reload with every relation populated;
  * and the plugin's `interaction.recorded` (read after the commit, only when a webhook listens).
  */
-async function emitCreated(write: Write, entry: Record<string, any>) {
+async function emitCreated(write: Write, entries: Record<string, any>[]) {
   const { strapi } = write;
   const uid = UID.interactionLogEntry;
-  const payload: Record<string, any> = { ...entry };
-  for (const a of ENTRY_LINKS) payload[a] = entry[a] == null ? null : { id: Number(entry[a]) };
-  await strapi.db.transaction(async ({ onCommit }: any) => {
-    onCommit(() => strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry: payload }));
+  const payloads = entries.map((entry) => {
+    const payload: Record<string, any> = { ...entry };
+    for (const a of ENTRY_LINKS) payload[a] = entry[a] == null ? null : { id: Number(entry[a]) };
+    return payload;
   });
-  await emitRecorded(strapi, entry.id);
+  // One commit hook for a whole batch.
+  await strapi.db.transaction(async ({ onCommit }: any) => {
+    onCommit(() => payloads.forEach((entry) => strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry })));
+  });
+  for (const entry of entries) await emitRecorded(strapi, entry.id);
 }
 
 /** `interaction.recorded` (and `email.logged` for a logged e-mail): the entry with its contact and template. */

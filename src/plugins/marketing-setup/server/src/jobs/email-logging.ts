@@ -67,7 +67,18 @@ async function emailTemplateId(strapi: Core.Strapi): Promise<number | null> {
 }
 
 /** Reads, logs and moves the queue's messages (the caller holds the lock). */
-async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string) => void) {
+/** Milliseconds spent per phase of a run, added up over its chunks (the benchmark's profile; fetch and parse of the next chunk overlap the write of the current one). */
+export type RunPhases = Record<'fetch' | 'parse' | 'match' | 'write' | 'move', number>;
+
+async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string) => void, phases?: RunPhases) {
+  const timed = async <T>(phase: keyof RunPhases, fn: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    try {
+      return await fn();
+    } finally {
+      if (phases) phases[phase] += Date.now() - t0;
+    }
+  };
   const setup = await getService(strapi, 'setup').get();
   const templateId = await emailTemplateId(strapi);
   if (!templateId) {
@@ -82,12 +93,25 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
     const uids = await queue.uids();
     const todo = uids.slice(0, plan.limit === Infinity ? uids.length : plan.limit);
     const ours = await ourAddresses(strapi);
+    // A chunk's messages, fetched with one UID-set FETCH and parsed side by side (parsing is mostly
+    // waiting on mailparser's streams). A message another reader moved meanwhile comes back without a
+    // source: nothing to do with it here.
+    const read = (from: number) => {
+      const reading = (async () => {
+        const fetched = await timed('fetch', () => queue.fetch(todo.slice(from, from + plan.chunk)));
+        return timed('parse', () => Promise.all(fetched.filter((m) => Buffer.isBuffer(m.source))
+          .map(async (m) => ({ uid: m.uid, mail: await parseMail(m.source as Buffer, { body: !!setup.emailStoreBodies }) }))));
+      })();
+      reading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      return reading;
+    };
+    let next = todo.length ? read(0) : null;
     for (let i = 0; i < todo.length; i += plan.chunk) {
-      const fetched = await queue.fetch(todo.slice(i, i + plan.chunk));
-      const mails: { uid: number; mail: ParsedMail }[] = [];
-      // A message another reader moved meanwhile comes back without a source: nothing to do with it here.
-      for (const m of fetched) if (Buffer.isBuffer(m.source)) mails.push({ uid: m.uid, mail: await parseMail(m.source) });
-      const book = await addressBook(strapi, ours, mails.filter((m) => !m.mail.error).map((m) => m.mail.message));
+      const mails = await next!;
+      // The next chunk is read while this one is written: IMAP and the database work side by side. Its
+      // FETCH goes before this chunk's MOVE on the connection, which is only sent after the commit.
+      next = i + plan.chunk < todo.length ? read(i + plan.chunk) : null;
+      const book = await timed('match', () => addressBook(strapi, ours, mails.filter((m) => !m.mail.error).map((m) => m.mail.message)));
       const handled: number[] = [];
       const count = (o: { logged: number; unmatched: boolean }) => {
         result.logged += o.logged;
@@ -95,7 +119,7 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       };
       let together: Awaited<ReturnType<typeof handleMails>> | null = null;
       try {
-        together = await handleMails(strapi, mails.map((m) => m.mail), book, templateId);
+        together = await timed('write', () => handleMails(strapi, mails.map((m) => m.mail), book, templateId));
       } catch {
         together = null; // rolled back: one by one below, so one bad message does not hold up the others
       }
@@ -117,7 +141,7 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
           }
         }
       }
-      await queue.move(handled);
+      await timed('move', () => queue.move(handled));
     }
     result.left = uids.length - todo.length + result.failed;
   } finally {
@@ -162,7 +186,7 @@ async function withLeaderLock<T>(strapi: Core.Strapi, fn: () => Promise<T>): Pro
 }
 
 /** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
-export async function runEmailLogging(strapi: Core.Strapi): Promise<RunResult> {
+export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): Promise<RunResult> {
   const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
   const setup = await getService(strapi, 'setup').get();
   if (!setup.emailLoggingEnabled) {
@@ -171,7 +195,7 @@ export async function runEmailLogging(strapi: Core.Strapi): Promise<RunResult> {
   const ran = await withLeaderLock(strapi, async () => {
     await markRunning(strapi);
     try {
-      await runQueue(strapi, result, (m) => strapi.log.warn(m));
+      await runQueue(strapi, result, (m) => strapi.log.warn(m), phases);
       if (result.failed && result.status === 'ok') result.status = 'error';
     } catch (err) {
       result.status = 'error';

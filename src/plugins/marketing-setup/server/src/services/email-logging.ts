@@ -15,7 +15,7 @@ import { notFound, validationError } from '../utils/errors';
 import { joinTableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
 
-const REVIEW_FIELDS = ['documentId', 'messageId', 'sender', 'senderName', 'toAddresses', 'ccAddresses', 'subject', 'sentAt', 'reason', 'error', 'status', 'createdAt'];
+const REVIEW_FIELDS = ['documentId', 'messageId', 'sender', 'senderName', 'toAddresses', 'ccAddresses', 'subject', 'sentAt', 'reason', 'error', 'body', 'status', 'createdAt'];
 const splitList = (s: string | null | undefined) => (s ? s.split(/,\s*/).filter(Boolean) : []);
 
 const reviewView = (r: any) => ({
@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const messageOf = (r: any): MailMessage => ({
     messageId: r.messageId, from: r.sender ? [r.sender] : [], to: splitList(r.toAddresses), cc: splitList(r.ccAddresses),
-    subject: r.subject ?? null, date: r.sentAt ? new Date(r.sentAt) : null,
+    subject: r.subject ?? null, date: r.sentAt ? new Date(r.sentAt) : null, body: r.body ?? null,
   });
 
   /**
@@ -58,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       log: (contactId: number, status: 'linked' | 'created') => inTransaction(strapi, UID.interactionLogEntry, async (write) => {
         const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
-        const logged = await writeEntries(write, message, [entry], Number(template.id));
+        const [logged] = await writeEntries(write, [{ message, entries: [entry] }], Number(template.id));
         await strapi.documents(UID.emailReview).update({ documentId: review.documentId, data: { status, contact: contactId } as any });
         return logged;
       }),

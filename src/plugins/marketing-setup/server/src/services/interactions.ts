@@ -10,7 +10,7 @@ import {
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
 import { inTransaction, type Write } from '../write-rules/types';
-import { completeEntry, insertEntry, lookUpTemplate, type EntrySources } from '../interactions/entry-row';
+import { completeEntry, insertEntries, insertEntry, lookUpTemplate, type EntrySources, type ExistingRefs } from '../interactions/entry-row';
 import { notFound, toHttpError } from '../utils/errors';
 import { columnOf, isPostgres, isoDate, joinTableOf, tableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
@@ -39,6 +39,39 @@ export interface RecordInput {
   messageId?: string | null;
   /** A logged e-mail's "<contact id>:<message id>" (unique in the database). */
   emailLogKey?: string | null;
+  /** A logged e-mail's plain-text body (only when the setup stores bodies). */
+  emailBody?: string | null;
+}
+
+/** The entry data of a recording, before the entry rules (completeEntry) complete it. */
+function entryData(input: RecordInput) {
+  const data: Record<string, any> = {
+    contact: input.contactId,
+    interactionTemplate: input.templateId ?? undefined,
+    documentKind: input.documentKind ?? null,
+    documentNo: input.documentNo ?? null,
+    description: input.description ?? undefined,
+    subject: input.subject ?? null,
+    sourceUid: input.sourceUid ?? null,
+    sourceDocumentId: input.sourceDocumentId ?? null,
+    attemptFailed: input.attemptFailed ?? false,
+    informationFlow: input.informationFlow,
+    initiatedBy: input.initiatedBy,
+    cost: input.cost,
+    durationMin: input.durationMin,
+    salesperson: input.salespersonId,
+    opportunity: input.opportunityId ?? null,
+    date: input.date,
+    time: input.time,
+    correspondenceType: input.correspondenceType ?? undefined,
+    evaluation: input.evaluation ?? null,
+    emailLogged: input.emailLogged ?? false,
+    messageId: input.messageId ?? null,
+    emailLogKey: input.emailLogKey ?? null,
+    emailBody: input.emailBody ?? null,
+  };
+  for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
+  return data;
 }
 
 /** Manual logging body (validated at the controller): contact and opportunity by documentId, template by code. */
@@ -74,7 +107,7 @@ const ENTRY_RELATIONS: Record<string, { uid: string; fields: string[] }> = {
 const ENTRY_FIELDS = [
   'documentId', 'entryNo', 'date', 'time', 'description', 'subject', 'informationFlow', 'initiatedBy', 'cost', 'durationMin',
   'attemptFailed', 'evaluation', 'canceled', 'correspondenceType', 'documentKind', 'documentNo', 'sourceUid', 'sourceDocumentId',
-  'emailLogged', 'messageId', 'createdAt',
+  'emailLogged', 'messageId', 'emailBody', 'createdAt',
 ];
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const time = (v: unknown) => (v ? String(v).slice(0, 8) : null);
@@ -101,6 +134,7 @@ export const entryView = (e: Record<string, any>) => ({
   sourceDocumentId: e.sourceDocumentId ?? null,
   emailLogged: !!e.emailLogged,
   messageId: e.messageId ?? null,
+  emailBody: e.emailBody ?? null,
   contact: e.contact ? { documentId: e.contact.documentId, no: e.contact.no ?? null, name: e.contact.name ?? null } : null,
   contactCompany: e.contactCompany ? { documentId: e.contactCompany.documentId, no: e.contactCompany.no ?? null, name: e.contactCompany.name ?? null } : null,
   interactionTemplate: e.interactionTemplate ? { documentId: e.interactionTemplate.documentId, code: e.interactionTemplate.code, description: e.interactionTemplate.description ?? null } : null,
@@ -191,34 +225,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async record(write: Write, input: RecordInput, known?: EntrySources) {
       if (!input.templateId && !input.documentKind) return null;
-      const data: Record<string, any> = {
-        contact: input.contactId,
-        interactionTemplate: input.templateId ?? undefined,
-        documentKind: input.documentKind ?? null,
-        documentNo: input.documentNo ?? null,
-        description: input.description ?? undefined,
-        subject: input.subject ?? null,
-        sourceUid: input.sourceUid ?? null,
-        sourceDocumentId: input.sourceDocumentId ?? null,
-        attemptFailed: input.attemptFailed ?? false,
-        informationFlow: input.informationFlow,
-        initiatedBy: input.initiatedBy,
-        cost: input.cost,
-        durationMin: input.durationMin,
-        salesperson: input.salespersonId,
-        opportunity: input.opportunityId ?? null,
-        date: input.date,
-        time: input.time,
-        correspondenceType: input.correspondenceType ?? undefined,
-        evaluation: input.evaluation ?? null,
-        emailLogged: input.emailLogged ?? false,
-        messageId: input.messageId ?? null,
-        emailLogKey: input.emailLogKey ?? null,
-      };
-      for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
+      const data = entryData(input);
       const template = await completeEntry(write, data, true, { kind: input.templateId ? null : input.documentKind, known });
       if (!template) return null;
       return insertEntry(write, data);
+    },
+
+    /**
+     * Records many entries with a template each (a batch writer: e-mail logging) in a few statements
+     * (insertEntries): `known` per input as in record, `existing` the optional relation ids the caller
+     * read for the whole batch. An entry whose e-mail log key is already written is skipped. Returns the
+     * entries written.
+     */
+    async recordMany(write: Write, items: { input: RecordInput & { templateId: number }; known?: EntrySources }[], existing?: ExistingRefs) {
+      const datas: Record<string, any>[] = [];
+      for (const { input, known } of items) {
+        const data = entryData(input);
+        if (await completeEntry(write, data, true, { known, existing })) datas.push(data);
+      }
+      return insertEntries(write, datas);
     },
 
     /** Manual logging (a call, a meeting, a cover sheet …), in its own transaction. */

@@ -7,6 +7,7 @@ import { useIntl } from 'react-intl';
 import { API, useProblemOf } from '../../utils/api';
 import { KIND_LABELS } from '../settings/documentKinds';
 import { CONTACT_UID, contactTitle, useT, type ContactRef } from './shared';
+import { MessageBody } from '../MessageBody';
 
 /** Entries per page of the panel (the side panel is narrow). */
 const PAGE_SIZE = 5;
@@ -27,6 +28,8 @@ export interface TimelineEntry {
   canceled?: boolean | null;
   interactionTemplate?: { code: string; description?: string | null } | string | null;
   contact?: ContactRef | null;
+  /** A logged e-mail's text, when the setup stores bodies. */
+  emailBody?: string | null;
 }
 
 interface Pagination {
@@ -172,6 +175,7 @@ const Entry = ({ entry, contactDocumentId }: { entry: TimelineEntry; contactDocu
           {t('contactPanel.interactions.with', 'With {name}', { name: contactTitle(otherContact) })}
         </Typography>
       )}
+      <MessageBody body={entry.emailBody} label={t('contactPanel.interactions.emailBody', 'Message text')} testId="interaction-email-body" />
       {(entry.attemptFailed || entry.canceled) && (
         <Flex gap={1} paddingTop={1}>
           {entry.attemptFailed && (
