@@ -111,7 +111,7 @@ describe('what the Content Manager offers', () => {
   test('internal records and the raw setup are not in its list; the records a user edits are', async () => {
     const res = await admin.get('/content-manager/content-types');
     const displayed = Object.fromEntries(res.body.data.map((ct: any) => [ct.uid, ct.isDisplayed]));
-    for (const name of ['setup', 'interaction-template-setup', 'contact-duplicate', 'duplicate-search-setup', 'merge-log', 'no-series-line', 'interaction-rule']) {
+    for (const name of ['setup', 'interaction-template-setup', 'contact-duplicate', 'duplicate-search-setup', 'merge-log', 'no-series-line', 'interaction-rule', 'email-review']) {
       expect([name, displayed[`plugin::marketing-setup.${name}`]]).toEqual([name, false]);
     }
     for (const name of ['contact', 'opportunity', 'customer', 'vendor', 'bank-account', 'no-series', 'salesperson']) {

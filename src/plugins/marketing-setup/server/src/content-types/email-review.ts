@@ -13,6 +13,8 @@ export const emailReview = contentType({
   displayName: 'E-mail Review',
   description: 'E-mails of the logging queue that matched no contact, or could not be read.',
   collectionName: 'ms_email_reviews',
+  // Reviewed on its own screen (Settings → Marketing Setup → Unmatched e-mails), not edited as a record.
+  inContentManager: false,
   attributes: {
     messageId: str({ maxLength: 900, unique: true }),
     sender: str({ maxLength: 255 }),

@@ -8,13 +8,13 @@
  * never polls) is how often an instance looks whether a run is due; read at every tick.
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { batchPlan, nextRunAt } from '../domain/email-logging';
-import { isPostgres, joinTableOf, tableOf } from '../utils/tables';
+import { joinTableOf } from '../utils/tables';
 import { UID } from '../utils/uids';
+import { withLeaderLock } from '../utils/leader-lock';
 import { getService } from '../utils/services';
 import { EmailLoggingError, imapSettings, openQueue } from '../email-logging/connection';
-import { addressBook, handleMail, handleMails, ourAddresses, parseMail, type ParsedMail } from '../email-logging/messages';
+import { addressBook, handleMail, handleMails, ourAddresses, parseMail } from '../email-logging/messages';
 
 export const EMAIL_STATE = 'ms_email_logging_state';
 /** Advisory lock key of the e-mail logging ("ms" mail 1); the duplicate worker uses 0x6d730001. */
@@ -168,23 +168,6 @@ async function saveResult(strapi: Core.Strapi, result: RunResult, intervalSecond
   });
 }
 
-/**
- * On PostgreSQL the run holds a transaction-level advisory lock on a connection of its own for its whole
- * length (the writes use other connections and commit per message); another instance finds it taken and
- * skips. A killed instance's connection closes, and the lock with it.
- */
-async function withLeaderLock<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<T | null> {
-  if (!isPostgres(strapi)) return fn();
-  const trx: Knex.Transaction = await (strapi.db.connection as Knex).transaction();
-  try {
-    const { rows } = await trx.raw('SELECT pg_try_advisory_xact_lock(?) AS ok', [EMAIL_LOCK]);
-    if (!rows[0].ok) return null;
-    return await fn();
-  } finally {
-    await trx.commit();
-  }
-}
-
 /** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
 export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): Promise<RunResult> {
   const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
@@ -192,7 +175,8 @@ export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): 
   if (!setup.emailLoggingEnabled) {
     return { ...result, status: 'disabled', error: 'E-mail logging is off (Settings → Marketing Setup → E-mail logging).' };
   }
-  const ran = await withLeaderLock(strapi, async () => {
+  // One instance logs at a time (the run holds the lock for its whole length; its writes commit as they go).
+  const ran = await withLeaderLock(strapi, EMAIL_LOCK, async () => {
     await markRunning(strapi);
     try {
       await runQueue(strapi, result, (m) => strapi.log.warn(m), phases);
