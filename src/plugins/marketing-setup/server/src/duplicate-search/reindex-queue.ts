@@ -11,7 +11,7 @@ import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { isPostgres, tableOf } from '../utils/tables';
 import { REINDEX_QUEUE } from './tables';
-import { savePairsOf, scoreBatch, searchFields, searchValues, writeBatchIndex, type ContactRow } from './search';
+import { reindexBatch, searchFields } from './search';
 
 /** Queues the contact ids `ids` selects (a query with one id column); nothing when strings are not maintained. */
 export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
@@ -36,50 +36,24 @@ export async function lockContacts(write: Write, ids: number[]): Promise<number[
 }
 
 /**
- * Re-indexes up to `size` queued contacts (lowest ids first); returns how many were taken. Scoring
- * (candidate lookups and verdicts) is most of the work, so it holds no lock: a company update that
- * changes these persons meanwhile never waits for it. Three short steps:
- * 1. one transaction locks the batch's contacts (SKIP LOCKED: a contact being written stays queued for
- *    a later batch), reads them and writes their index rows;
- * 2. no lock, no write: candidates and verdicts;
- * 3. one transaction locks them again, re-reads them, and for those unchanged since step 1 stores the
- *    pairs and removes them from the queue. A contact changed in between keeps its queue row (its
- *    change queued it, or re-indexed it itself): its pairs are left to its next turn, never overwritten
- *    from stale values. A crash between the steps leaves every contact of the batch queued.
- * The caller makes sure one instance drains at a time (jobs/duplicate-worker.ts).
+ * Re-indexes up to `size` queued contacts (lowest ids first) and removes them from the queue; returns how
+ * many were taken. Contacts locked by a write in progress stay queued for a later batch.
  */
-export async function drainQueue(strapi: Core.Strapi, size: number): Promise<number> {
-  const writeIn = (trx: Knex.Transaction): Write => ({ strapi, trx, uid: UID.contact, action: 'update', params: {} });
-  const first = await strapi.db.transaction(async ({ trx }) => {
-    const write = writeIn(trx);
-    const queued: number[] = (await trx(REINDEX_QUEUE).select('contact_id').orderBy('contact_id').limit(size)).map((r: any) => Number(r.contact_id));
-    if (!queued.length) return null;
-    const locked = await lockContacts(write, queued);
-    // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
-    const present = new Set((await trx(tableOf(strapi, UID.contact)).whereIn('id', queued).select('id')).map((r: any) => Number(r.id)));
-    const gone = queued.filter((id) => !present.has(id));
-    if (gone.length) await trx(REINDEX_QUEUE).whereIn('contact_id', gone).delete();
-    const fields = await searchFields(write);
-    const contacts = locked.length
-      ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: locked } }, select: fields, orderBy: { id: 'asc' } })
-      : [];
-    return { taken: locked.length + gone.length, fields, indexed: await writeBatchIndex(write, contacts as ContactRow[]) };
-  });
-  if (!first || !first.indexed.batch.length) return first?.taken ?? 0;
-  const { fields, indexed } = first;
-
-  const scored = await strapi.db.transaction(({ trx }) => scoreBatch(writeIn(trx), indexed, 'queue'));
-
-  await strapi.db.transaction(async ({ trx }) => {
-    const write = writeIn(trx);
-    const scoredValues = new Map(scored.map((s) => [s.contact.id, searchValues(s.contact, fields)]));
-    const locked = await lockContacts(write, [...scoredValues.keys()]);
-    const now = locked.length ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: locked } }, select: fields }) : [];
-    const unchanged = now.filter((c: any) => scoredValues.get(Number(c.id)) === searchValues(c, fields)).map((c: any) => Number(c.id));
-    await savePairsOf(write, scored, unchanged);
-    if (unchanged.length) await trx(REINDEX_QUEUE).whereIn('contact_id', unchanged).delete();
-  });
-  return first.taken;
+export async function drainQueue(write: Write, size: number): Promise<number> {
+  const { strapi, trx } = write;
+  const queued: number[] = (await trx(REINDEX_QUEUE).select('contact_id').orderBy('contact_id').limit(size)).map((r: any) => Number(r.contact_id));
+  if (!queued.length) return 0;
+  const locked = await lockContacts(write, queued);
+  // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
+  const present = new Set((await trx(tableOf(strapi, UID.contact)).whereIn('id', queued).select('id')).map((r: any) => Number(r.id)));
+  const taken = [...locked, ...queued.filter((id) => !present.has(id))];
+  if (!taken.length) return 0;
+  await trx(REINDEX_QUEUE).whereIn('contact_id', taken).delete();
+  const contacts = locked.length
+    ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: locked } }, select: await searchFields(write), orderBy: { id: 'asc' } })
+    : [];
+  await reindexBatch(write, contacts as any, 'queue');
+  return taken.length;
 }
 
 /** Queues contacts outside any transaction (after a batch that had to skip them). */

@@ -37,7 +37,7 @@ export async function searchFields(write: Write) {
  */
 const hasCompany = (c: Record<string, any>) => c.type === 'person' && !!c.companyName;
 
-export interface SearchContext {
+interface SearchContext {
   lines: SearchLine[];
   setup: Awaited<ReturnType<ReturnType<typeof getService<'setup'>>['get']>>;
 }
@@ -114,53 +114,26 @@ export async function searchDuplicates(write: Write, contact: ContactRow, isNew:
  */
 export async function reindexBatch(write: Write, contacts: ContactRow[], mode: 'regeneration' | 'queue') {
   if (!contacts.length) return;
-  const scored = await scoreBatch(write, await writeBatchIndex(write, contacts), mode);
-  await savePairsOf(write, scored, scored.map((s) => s.contact.id));
-}
-
-/** A batch whose index rows are written: the rows, and the setup they were built under. */
-export interface IndexedBatch { batch: IndexRows[]; ctx: SearchContext }
-
-/** Writes the index rows of a batch of contacts (read with `searchFields`), set-wise. */
-export async function writeBatchIndex(write: Write, contacts: ContactRow[]): Promise<IndexedBatch> {
   const ctx = await contextOf(write);
   const batch = contacts.map((c) => indexRowsOf(c, ctx));
   await replaceIndexOfMany(write, batch);
-  return { batch, ctx };
-}
-
-/** One contact of a batch, scored: the pairs it makes, and which stored pairs it settles. */
-export interface ScoredContact { contact: ContactRow; found: Map<number, DuplicateVerdict>; settles: (otherId: number) => boolean }
-
-/** Candidates and verdicts of every contact of an indexed batch; reads only (no lock, no write). */
-export async function scoreBatch(write: Write, { batch, ctx }: IndexedBatch, mode: 'regeneration' | 'queue'): Promise<ScoredContact[]> {
-  const inBatch = new Set(batch.map((b) => b.contact.id));
-  const settles = (self: number) => (other: number) => (mode === 'regeneration' || inBatch.has(other) ? other < self : true);
+  const inBatch = new Set(contacts.map((c) => c.id));
+  const settles = (self: number, other: number) => (mode === 'regeneration' || inBatch.has(other) ? other < self : true);
   const candidates = new Map<number, number[]>();
   for (const rows of batch) {
     const ids = await candidatesOf(write, rows, ctx, mode === 'regeneration' ? rows.contact.id : null);
-    candidates.set(rows.contact.id, ids.filter(settles(rows.contact.id)));
+    candidates.set(rows.contact.id, ids.filter((id) => settles(rows.contact.id, id)));
   }
   const others = new Map((await readContacts(write, [...new Set([...candidates.values()].flat())], ctx)).map((o) => [o.id, o]));
-  return batch.map((rows) => {
-    const contact = rows.contact as ContactRow;
-    const mine = candidates.get(contact.id)!.map((id) => others.get(id)).filter((o): o is ContactRow => !!o);
-    return { contact, found: duplicatesAmong(contact, rows.strings, mine, ctx), settles: settles(contact.id) };
-  });
-}
-
-/** Stores the pairs of the scored contacts named in `ids` (the others are left as they are). */
-export async function savePairsOf(write: Write, scored: ScoredContact[], ids: number[]) {
-  const keep = new Set(ids);
-  const chosen = scored.filter((s) => keep.has(s.contact.id));
-  const existing = await pairsOfMany(write, chosen.map((s) => s.contact.id));
-  for (const { contact, found, settles } of chosen) {
-    await savePairs(write, contact.id, found, (existing.get(contact.id) ?? []).filter((p: StoredPair) => settles(p.otherId)));
+  const existing = await pairsOfMany(write, [...inBatch]);
+  for (const rows of batch) {
+    const self = rows.contact as ContactRow;
+    const mine = candidates.get(self.id)!.map((id) => others.get(id)).filter((o): o is ContactRow => !!o);
+    const found = duplicatesAmong(self, rows.strings, mine, ctx);
+    const settled: StoredPair[] = (existing.get(self.id) ?? []).filter((p) => settles(self.id, p.otherId));
+    await savePairs(write, self.id, found, settled);
   }
 }
-
-/** The values of `fields` of a contact, to tell whether it changed since it was read. */
-export const searchValues = (contact: Record<string, any>, fields: string[]) => JSON.stringify(fields.map((f) => contact[f] ?? null));
 
 /** Did the write change anything the search reads? (The reference re-indexes on a field change only.) */
 const searchInputChanged = (lines: { field: string }[], before: Record<string, any>, after: Record<string, any>) =>

@@ -1,16 +1,15 @@
 /**
  * The duplicate search's background worker: continues a running bulk regeneration batch by batch, and
- * otherwise drains the re-index queue. Every instance runs the timer; each step holds a PostgreSQL
- * advisory lock (utils/leader-lock.ts), so exactly one instance works at a time and nothing depends on
- * which instance it is (the state is in the database). On SQLite there is one writer anyway. A
- * regeneration batch is one transaction; a queue batch scores its contacts without holding their rows
- * (duplicate-search/reindex-queue.ts), so company updates never wait for the scoring. Settings (plugin config): `duplicateWorkerIntervalMs` (default 2000; 0 = no timer,
+ * otherwise drains the re-index queue. Every instance runs the timer; each batch is one transaction that
+ * first takes a PostgreSQL advisory transaction lock, so exactly one instance works on a batch at a time
+ * and nothing depends on which instance it is (the state is in the database). On SQLite there is one
+ * writer anyway. Settings (plugin config): `duplicateWorkerIntervalMs` (default 2000; 0 = no timer,
  * e.g. for a process that should never do background work; read at every tick) and `duplicateBatchSize` (default 200).
  */
 import type { Core } from '@strapi/strapi';
 import type { Write } from '../write-rules/types';
 import { UID } from '../utils/uids';
-import { withLeaderLock } from '../utils/leader-lock';
+import { isPostgres } from '../utils/tables';
 import { drainQueue, requeue } from '../duplicate-search/reindex-queue';
 import { failRegeneration, regenerateNextBatch, regenerationRunning, staleRunningJob } from './regeneration';
 
@@ -35,27 +34,27 @@ const loopOf = (strapi: Core.Strapi): Loop => {
 };
 
 /**
- * Queued contacts per batch: the batch's rows are held while its index rows and then its pairs are
- * written (not while it is scored), so a small batch keeps those moments short for a company update
- * that changes the same persons; a regeneration keeps the larger batch size.
+ * Queued contacts per batch: a company update that changes persons the worker is re-indexing waits for that
+ * batch's commit, so queue batches stay small (about 50 ms each); a regeneration keeps the larger batch size.
  */
 const QUEUE_BATCH = 50;
 
-/** One batch; false when another instance is working or there is nothing to do. */
+/** One batch in one transaction; false when another instance holds the lock or there is nothing to do. */
 async function step(strapi: Core.Strapi): Promise<boolean> {
-  const more = await withLeaderLock(strapi, WORKER_LOCK, async () => {
+  const skipped: number[] = [];
+  const more = await strapi.db.transaction(async ({ trx }) => {
+    if (isPostgres(strapi)) {
+      const { rows } = await trx.raw('SELECT pg_try_advisory_xact_lock(?) AS ok', [WORKER_LOCK]);
+      if (!rows[0].ok) return false;
+    }
+    const write: Write = { strapi, trx, uid: UID.contact, action: 'update', params: {} };
     const size = Math.max(1, setting(strapi, 'duplicateBatchSize'));
-    const skipped: number[] = [];
-    const regenerated = await strapi.db.transaction(({ trx }) => {
-      const write: Write = { strapi, trx, uid: UID.contact, action: 'update', params: {} };
-      return regenerateNextBatch(write, size, skipped);
-    });
-    // After the commit, holding no row lock: queuing inside the batch could wait for the write that held them.
-    await requeue(strapi, skipped);
-    if (regenerated) return true;
-    return (await drainQueue(strapi, Math.min(size, QUEUE_BATCH))) > 0;
+    if (await regenerateNextBatch(write, size, skipped)) return true;
+    return (await drainQueue(write, Math.min(size, QUEUE_BATCH))) > 0;
   });
-  return more ?? false;
+  // After the commit, holding no lock: queuing inside the batch could wait for the write that held them.
+  await requeue(strapi, skipped);
+  return more;
 }
 
 async function runUntilIdle(strapi: Core.Strapi, loop: Loop) {
