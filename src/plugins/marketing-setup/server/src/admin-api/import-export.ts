@@ -63,6 +63,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (checker.cannot.create() || checker.cannot.update()) throw forbidden('Your role may not create and update contacts, so it cannot import them.');
   }
 
+  /** The import job a route names, once the role may import (permission first, then the id). */
+  function jobId(ctx: any): number {
+    mayImport(ctx);
+    return Number(parse(importJobParamsSchema, ctx.params).id);
+  }
+
   const mappingOf = (headers: string[], mapping: Mapping | undefined): Record<string, CsvField> => {
     try {
       return checkMapping(headers, mapping ?? suggestMapping(headers));
@@ -121,13 +127,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async status(ctx: any) {
-      mayImport(ctx);
-      ctx.body = { data: await importStatus(strapi, Number(parse(importJobParamsSchema, ctx.params).id)) };
+      ctx.body = { data: await importStatus(strapi, jobId(ctx)) };
     },
 
     async resume(ctx: any) {
-      mayImport(ctx);
-      const id = Number(parse(importJobParamsSchema, ctx.params).id);
+      const id = jobId(ctx);
       const status = await importStatus(strapi, id);
       if (status.state !== 'running') throw validationError(`Import ${id} is ${status.state}; only a running import can be resumed.`, ['id']);
       void driveImport(strapi, id).catch(() => null);
@@ -136,13 +140,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async cancel(ctx: any) {
-      mayImport(ctx);
-      ctx.body = { data: await cancelImport(strapi, Number(parse(importJobParamsSchema, ctx.params).id)) };
+      ctx.body = { data: await cancelImport(strapi, jobId(ctx)) };
     },
 
     async errors(ctx: any) {
-      mayImport(ctx);
-      const id = Number(parse(importJobParamsSchema, ctx.params).id);
+      const id = jobId(ctx);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contact-import-${id}-errors.csv"`);
       ctx.body = await importErrorsCsv(strapi, id);
