@@ -88,6 +88,20 @@ describe('analyse and dry run', () => {
     expect(await contactsCount()).toBe(before);
   });
 
+  test.each([
+    ['a NUL byte in the file', { csv: 'Name\nEvil\u0000 NV\n' }, /control character \(U\+0000\)/],
+    ['nesting 40 levels deep', { csv: 'Name\nX\n', mapping: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) }, /nested too deeply/],
+    ['a prototype key in the mapping', { csv: 'Name\nX\n', mapping: JSON.parse('{"__proto__":{"Name":"name"}}') }, /prototype/],
+  ])('hostile input (%s): 400, nothing written', async (_what, body, message) => {
+    const before = await contactsCount();
+    for (const route of ['analyse', 'dry-run', 'jobs']) {
+      const res = await admin.post(`/marketing-setup/contacts/import/${route}`, body);
+      expect([route, res.status]).toEqual([route, 400]);
+      expect(res.body.error.message).toMatch(message);
+    }
+    expect(await contactsCount()).toBe(before);
+  });
+
   test('a multipart upload is read like the JSON body', async () => {
     const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
     const res = await admin.raw().post('/marketing-setup/contacts/import/analyse')
