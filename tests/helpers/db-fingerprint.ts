@@ -6,8 +6,14 @@ import { isPostgres } from './strapi';
 export async function pluginTables(strapi: Core.Strapi): Promise<string[]> {
   const knex = strapi.db.connection;
   const names: string[] = isPostgres()
-    ? (await knex.raw(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'ms\\_%'`)).rows.map((r: any) => r.name)
-    : (await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ms\\_%' ESCAPE '\\'`)).map((r: any) => r.name);
+    ? (
+        await knex.raw(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'ms\\_%'`,
+        )
+      ).rows.map((r: any) => r.name)
+    : (await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ms\\_%' ESCAPE '\\'`)).map(
+        (r: any) => r.name,
+      );
   return names.sort();
 }
 

@@ -17,7 +17,12 @@ export const UID = {
 export const docs = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as any) as any;
 
 /** A number series with one line; returns the series and line documents. */
-export async function createSeries(strapi: Core.Strapi, code: string, line: Record<string, any>, series: Record<string, any> = {}) {
+export async function createSeries(
+  strapi: Core.Strapi,
+  code: string,
+  line: Record<string, any>,
+  series: Record<string, any> = {},
+) {
   const s = await docs(strapi, UID.noSeries).create({ data: { code, description: `${code} numbers`, ...series } });
   const l = await docs(strapi, UID.noSeriesLine).create({ data: { series: s.documentId, lineNo: 10000, ...line } });
   return { series: s, line: l };
@@ -63,10 +68,27 @@ export async function masterData(strapi: Core.Strapi) {
   const make = async (uid: string, rows: Record<string, any>[]) =>
     Object.fromEntries(await Promise.all(rows.map(async (r) => [r.code, await docs(strapi, uid).create({ data: r })])));
   return {
-    salesperson: await make(UID.salesperson, [{ code: 'AB', name: 'Annelies Bauwens' }, { code: 'CD', name: 'Cedric Dubois' }, { code: 'KL', name: 'Karel Lenaerts' }, { code: 'JR', name: 'Jan Rommens' }]),
-    territory: await make(UID.territory, [{ code: 'EAST', name: 'East Flanders' }, { code: 'NORTH', name: 'Antwerp' }, { code: 'SOUTH', name: 'Wallonia' }]),
-    countryRegion: await make('plugin::marketing-setup.country-region', [{ code: 'BE', name: 'Belgium', isoCode: 'BE' }, { code: 'NL', name: 'Netherlands', isoCode: 'NL' }]),
-    language: await make('plugin::marketing-setup.language', [{ code: 'NLB', name: 'Dutch (Belgium)', formatRegion: 'nl-BE' }, { code: 'DEU', name: 'German', formatRegion: 'de-DE' }, { code: 'ENU', name: 'English', formatRegion: 'en-US' }, { code: 'FRA', name: 'French', formatRegion: 'fr-BE' }]),
+    salesperson: await make(UID.salesperson, [
+      { code: 'AB', name: 'Annelies Bauwens' },
+      { code: 'CD', name: 'Cedric Dubois' },
+      { code: 'KL', name: 'Karel Lenaerts' },
+      { code: 'JR', name: 'Jan Rommens' },
+    ]),
+    territory: await make(UID.territory, [
+      { code: 'EAST', name: 'East Flanders' },
+      { code: 'NORTH', name: 'Antwerp' },
+      { code: 'SOUTH', name: 'Wallonia' },
+    ]),
+    countryRegion: await make('plugin::marketing-setup.country-region', [
+      { code: 'BE', name: 'Belgium', isoCode: 'BE' },
+      { code: 'NL', name: 'Netherlands', isoCode: 'NL' },
+    ]),
+    language: await make('plugin::marketing-setup.language', [
+      { code: 'NLB', name: 'Dutch (Belgium)', formatRegion: 'nl-BE' },
+      { code: 'DEU', name: 'German', formatRegion: 'de-DE' },
+      { code: 'ENU', name: 'English', formatRegion: 'en-US' },
+      { code: 'FRA', name: 'French', formatRegion: 'fr-BE' },
+    ]),
   };
 }
 
@@ -108,12 +130,16 @@ export async function createOk(api: ReturnType<typeof http>, path: string, data:
  */
 export async function adminLogin(strapi: Core.Strapi, email: string, role: string | number): Promise<string> {
   const password = 'Test12345!';
-  const roleId = typeof role === 'number' ? role : (await strapi.db.query('admin::role').findOne({ where: { code: role } })).id;
-  await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'User', password, isActive: true, roles: [roleId] });
+  const roleId =
+    typeof role === 'number' ? role : (await strapi.db.query('admin::role').findOne({ where: { code: role } })).id;
+  await strapi
+    .service('admin::user')
+    .create({ email, firstname: 'Test', lastname: 'User', password, isActive: true, roles: [roleId] });
   const res = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`admin login failed ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.data.token;
 }
 
 /** adminLogin, as an HTTP client with that admin's JWT. */
-export const adminClient = async (strapi: Core.Strapi, email: string, role: string | number) => http(strapi, await adminLogin(strapi, email, role));
+export const adminClient = async (strapi: Core.Strapi, email: string, role: string | number) =>
+  http(strapi, await adminLogin(strapi, email, role));

@@ -35,7 +35,13 @@ const SECRETS = {
 };
 
 export async function startStrapi(): Promise<TestApp> {
-  Object.assign(process.env, { LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_CRON: 'true', HOST: '127.0.0.1', PORT: '0' });
+  Object.assign(process.env, {
+    LOG_LEVEL: 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_CRON: 'true',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
   for (const [k, v] of Object.entries(SECRETS)) process.env[k] ??= v;
   let cleanup: () => Promise<void>;
   if (isPostgres()) {
@@ -45,8 +51,13 @@ export async function startStrapi(): Promise<TestApp> {
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     Object.assign(process.env, {
-      DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, DATABASE_HOST: pgAdmin().host, DATABASE_PORT: String(pgAdmin().port),
-      DATABASE_USERNAME: pgAdmin().user, DATABASE_PASSWORD: pgAdmin().password ?? '', DATABASE_URL: '',
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_NAME: name,
+      DATABASE_HOST: pgAdmin().host,
+      DATABASE_PORT: String(pgAdmin().port),
+      DATABASE_USERNAME: pgAdmin().user,
+      DATABASE_PASSWORD: pgAdmin().password ?? '',
+      DATABASE_URL: '',
     });
     cleanup = async () => {
       const c = new Client(pgAdmin());
@@ -91,13 +102,19 @@ export async function startStrapi(): Promise<TestApp> {
  */
 async function poolIdle(strapi: Core.Strapi) {
   const pool = (strapi.db?.connection as any)?.client?.pool;
-  for (let i = 0; pool && i < 50 && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0); i += 1) {
+  for (
+    let i = 0;
+    pool && i < 50 && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0);
+    i += 1
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** A full-access API token, as an API consumer would use it. */
 export async function apiToken(strapi: Core.Strapi): Promise<string> {
-  const token = await strapi.service('admin::api-token').create({ name: `test-${Date.now()}`, type: 'full-access', lifespan: null });
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: `test-${Date.now()}`, type: 'full-access', lifespan: null });
   return token.accessKey;
 }

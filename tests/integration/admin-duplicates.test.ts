@@ -12,7 +12,6 @@ let admin: ReturnType<typeof http>;
 let editor: ReturnType<typeof http>;
 const SEARCH_SETUP = 'plugin::marketing-setup.duplicate-search-setup';
 
-
 beforeAll(async () => {
   app = await startStrapi();
   api = http(app.strapi, await apiToken(app.strapi));
@@ -23,7 +22,14 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const create = async (data: Record<string, any>) => (await createOk(api, 'contacts', data)).data;
-const TWIN = { type: 'company', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 111 11 11', email: 'info@fabrikam.be' };
+const TWIN = {
+  type: 'company',
+  address: 'Kerkstraat 1',
+  postCode: '9000',
+  city: 'Gent',
+  phoneNo: '09 111 11 11',
+  email: 'info@fabrikam.be',
+};
 
 describe('open pairs', () => {
   let fabrikam: any;
@@ -34,8 +40,22 @@ describe('open pairs', () => {
   beforeAll(async () => {
     fabrikam = await create({ ...TWIN, name: 'Fabrikam NV' });
     fabrikkam = await create({ ...TWIN, name: 'Fabrikkam N.V.' });
-    contoso = await create({ type: 'company', name: 'Contoso BV', address: 'Stationsstraat 5', postCode: '2000', city: 'Antwerpen', vatRegistrationNo: 'BE0999888777' });
-    contoso2 = await create({ type: 'company', name: 'Contoso BV', address: 'Stationsstraat 5', postCode: '2000', city: 'Antwerpen', vatRegistrationNo: 'BE0999888777' });
+    contoso = await create({
+      type: 'company',
+      name: 'Contoso BV',
+      address: 'Stationsstraat 5',
+      postCode: '2000',
+      city: 'Antwerpen',
+      vatRegistrationNo: 'BE0999888777',
+    });
+    contoso2 = await create({
+      type: 'company',
+      name: 'Contoso BV',
+      address: 'Stationsstraat 5',
+      postCode: '2000',
+      city: 'Antwerpen',
+      vatRegistrationNo: 'BE0999888777',
+    });
   });
 
   test('lists each open pair once, newest first, with both contacts, the rules and the breakdown', async () => {
@@ -43,10 +63,20 @@ describe('open pairs', () => {
     expect(res.status).toBe(200);
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: 1, total: 2 });
     const [newest, older] = res.body.data;
-    expect(newest.contact).toEqual({ documentId: contoso2.documentId, no: contoso2.no, name: 'Contoso BV', type: 'company', city: 'Antwerpen' });
+    expect(newest.contact).toEqual({
+      documentId: contoso2.documentId,
+      no: contoso2.no,
+      name: 'Contoso BV',
+      type: 'company',
+      city: 'Antwerpen',
+    });
     expect(newest.duplicateContact.documentId).toBe(contoso.documentId);
     expect(older.contact.name).toBe('Fabrikkam N.V.');
-    expect(older.duplicateContact).toMatchObject({ documentId: fabrikam.documentId, no: fabrikam.no, name: 'Fabrikam NV' });
+    expect(older.duplicateContact).toMatchObject({
+      documentId: fabrikam.documentId,
+      no: fabrikam.no,
+      name: 'Fabrikam NV',
+    });
     expect(older.rules).toContain('fuzzy');
     expect(older.fuzzyScore).toBeGreaterThan(0.9);
     expect(older.breakdown.find((b: any) => b.field === 'name')).toMatchObject({ values: ['fabrikkam', 'fabrikam'] });
@@ -64,14 +94,18 @@ describe('open pairs', () => {
 
   test('?contact= keeps the pairs of that contact only', async () => {
     const res = await admin.get(`/marketing-setup/duplicates?contact=${fabrikam.documentId}`);
-    expect(res.body.data.map((p: any) => [p.contact.name, p.duplicateContact.name])).toEqual([['Fabrikkam N.V.', 'Fabrikam NV']]);
+    expect(res.body.data.map((p: any) => [p.contact.name, p.duplicateContact.name])).toEqual([
+      ['Fabrikkam N.V.', 'Fabrikam NV'],
+    ]);
     expect(res.body.meta.pagination.total).toBe(1);
   });
 
   test("the side panel route lists a contact's open pairs with the other contact", async () => {
     const res = await admin.get(`/marketing-setup/contacts/${fabrikam.documentId}/duplicates`);
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual([expect.objectContaining({ documentId: fabrikkam.documentId, name: 'Fabrikkam N.V.', separateContacts: false })]);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({ documentId: fabrikkam.documentId, name: 'Fabrikkam N.V.', separateContacts: false }),
+    ]);
   });
 
   test('"not a duplicate" marks the pair separate: it leaves the list and the panel, and stays separate', async () => {
@@ -85,7 +119,9 @@ describe('open pairs', () => {
     expect(after.meta.pagination.total).toBe(1);
     expect((await admin.get(`/marketing-setup/contacts/${contoso.documentId}/duplicates`)).body.data).toEqual([]);
     // Saving the contact again does not bring the pair back.
-    expect((await api.put(`${API}/contacts/${contoso2.documentId}`, { data: { phoneNo: '03 222 22 22' } })).status).toBe(200);
+    expect(
+      (await api.put(`${API}/contacts/${contoso2.documentId}`, { data: { phoneNo: '03 222 22 22' } })).status,
+    ).toBe(200);
     expect((await admin.get('/marketing-setup/duplicates')).body.meta.pagination.total).toBe(1);
     const missing = await admin.post('/marketing-setup/duplicates/nope/separate', {});
     expect(missing.status).toBe(404);
@@ -112,7 +148,11 @@ describe('search-string lines', () => {
   });
 
   test('adds, changes and deletes a line', async () => {
-    const created = await admin.post('/marketing-setup/duplicate-search-lines', { field: 'email2', part: 'first', length: 6 });
+    const created = await admin.post('/marketing-setup/duplicate-search-lines', {
+      field: 'email2',
+      part: 'first',
+      length: 6,
+    });
     expect(created.status).toBe(201);
     expect(created.body.data).toEqual({ documentId: expect.any(String), field: 'email2', part: 'first', length: 6 });
     const { documentId } = created.body.data;
@@ -126,16 +166,32 @@ describe('search-string lines', () => {
   });
 
   test("the write rules' 400s arrive with the field path, and nothing is written", async () => {
-    const tooLong = await admin.post('/marketing-setup/duplicate-search-lines', { field: 'email2', part: 'first', length: 11 });
+    const tooLong = await admin.post('/marketing-setup/duplicate-search-lines', {
+      field: 'email2',
+      part: 'first',
+      length: 11,
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toBe('Length for E-Mail 2 (first) must be a whole number from 2 to 10, not 11.');
-    const twice = await admin.post('/marketing-setup/duplicate-search-lines', { field: 'name', part: 'first', length: 4 });
+    const twice = await admin.post('/marketing-setup/duplicate-search-lines', {
+      field: 'name',
+      part: 'first',
+      length: 4,
+    });
     expect(twice.status).toBe(400);
-    expect(twice.body.error.details.errors[0]).toMatchObject({ path: ['field'], message: 'Name (first) is already in the search string setup.' });
+    expect(twice.body.error.details.errors[0]).toMatchObject({
+      path: ['field'],
+      message: 'Name (first) is already in the search string setup.',
+    });
     const [first] = (await lines()).data;
     const badUpdate = await admin.put(`/marketing-setup/duplicate-search-lines/${first.documentId}`, { length: 1 });
     expect(badUpdate.status).toBe(400);
-    const unknown = await admin.post('/marketing-setup/duplicate-search-lines', { field: 'name', part: 'first', length: 4, extra: 1 });
+    const unknown = await admin.post('/marketing-setup/duplicate-search-lines', {
+      field: 'name',
+      part: 'first',
+      length: 4,
+      extra: 1,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/cannot be set here: extra/);
     const body = await lines();
@@ -145,7 +201,10 @@ describe('search-string lines', () => {
 
   test('an editor may neither read nor change the lines', async () => {
     expect((await editor.get('/marketing-setup/duplicate-search-lines')).status).toBe(403);
-    expect((await editor.post('/marketing-setup/duplicate-search-lines', { field: 'email2', part: 'last', length: 5 })).status).toBe(403);
+    expect(
+      (await editor.post('/marketing-setup/duplicate-search-lines', { field: 'email2', part: 'last', length: 5 }))
+        .status,
+    ).toBe(403);
     expect((await lines()).data).toHaveLength(16);
   });
 });

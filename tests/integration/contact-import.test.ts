@@ -20,9 +20,32 @@ beforeAll(async () => {
   t.strapi.config.set('plugin::marketing-setup.importAutoRun', false);
   t.strapi.config.set('plugin::marketing-setup.importChunkSize', 2);
   admin = await adminClient(t.strapi, 'import@example.com', 'strapi-super-admin');
-  c.fabrikam = (await createOk(t.api, 'contacts', { type: 'company', name: 'Fabrikam', vatRegistrationNo: 'BE0123456789', email: 'info@fabrikam.com', city: 'Gent' })).data;
-  c.northwind = (await createOk(t.api, 'contacts', { type: 'company', name: 'Northwind Traders NV', address: 'Industrieweg 12', city: 'Mechelen', postCode: '2800' })).data;
-  c.piet = (await createOk(t.api, 'contacts', { type: 'person', name: 'Piet Janssens', company: c.fabrikam.documentId, email: 'piet@fabrikam.com' })).data;
+  c.fabrikam = (
+    await createOk(t.api, 'contacts', {
+      type: 'company',
+      name: 'Fabrikam',
+      vatRegistrationNo: 'BE0123456789',
+      email: 'info@fabrikam.com',
+      city: 'Gent',
+    })
+  ).data;
+  c.northwind = (
+    await createOk(t.api, 'contacts', {
+      type: 'company',
+      name: 'Northwind Traders NV',
+      address: 'Industrieweg 12',
+      city: 'Mechelen',
+      postCode: '2800',
+    })
+  ).data;
+  c.piet = (
+    await createOk(t.api, 'contacts', {
+      type: 'person',
+      name: 'Piet Janssens',
+      company: c.fabrikam.documentId,
+      email: 'piet@fabrikam.com',
+    })
+  ).data;
 });
 
 const file = [
@@ -42,10 +65,20 @@ describe('analyse and dry run', () => {
     const res = await admin.post('/marketing-setup/contacts/import/analyse', { csv: csv() });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
-      headers: CSV_HEADER.split(';'), total: 7,
+      headers: CSV_HEADER.split(';'),
+      total: 7,
       suggestions: {
-        'No.': 'no', Naam: 'name', 'E-Mail': 'email', 'Btw-nummer': 'vatRegistrationNo', 'Salesperson Code': 'salesperson',
-        'Company No.': 'company', Type: 'type', Address: 'address', City: 'city', 'Post Code': 'postCode', Notes: null,
+        'No.': 'no',
+        Naam: 'name',
+        'E-Mail': 'email',
+        'Btw-nummer': 'vatRegistrationNo',
+        'Salesperson Code': 'salesperson',
+        'Company No.': 'company',
+        Type: 'type',
+        Address: 'address',
+        City: 'city',
+        'Post Code': 'postCode',
+        Notes: null,
       },
     });
     expect(res.body.data.sample).toHaveLength(5);
@@ -57,12 +90,47 @@ describe('analyse and dry run', () => {
     expect(res.status).toBe(200);
     const { rows, counts, total, evaluated } = res.body.data;
     expect({ total, evaluated }).toEqual({ total: 7, evaluated: 7 });
-    expect(rows[0]).toMatchObject({ row: 1, outcome: 'created', contact: { no: expect.stringMatching(/^CT\d+/), name: 'Contoso' } });
-    expect(rows[1]).toMatchObject({ row: 2, outcome: 'updated', matchedBy: 'vatRegistrationNo', contact: { documentId: c.fabrikam.documentId, no: c.fabrikam.no } });
-    expect(rows[2]).toMatchObject({ row: 3, outcome: 'updated', matchedBy: 'email', contact: { documentId: c.piet.documentId } });
-    expect(rows[3]).toMatchObject({ row: 4, outcome: 'possibleDuplicate', duplicates: [expect.objectContaining({ documentId: c.northwind.documentId, no: c.northwind.no, hitPercent: expect.any(Number), fuzzyScore: expect.any(Number) })] });
-    expect(rows[4]).toMatchObject({ row: 5, outcome: 'error', error: 'Salesperson "ZZ" does not exist.', field: 'salesperson' });
-    expect(rows[5]).toMatchObject({ row: 6, outcome: 'error', error: `${c.piet.no} is a person, not a company; a person can only belong to a company contact.`, field: 'company' });
+    expect(rows[0]).toMatchObject({
+      row: 1,
+      outcome: 'created',
+      contact: { no: expect.stringMatching(/^CT\d+/), name: 'Contoso' },
+    });
+    expect(rows[1]).toMatchObject({
+      row: 2,
+      outcome: 'updated',
+      matchedBy: 'vatRegistrationNo',
+      contact: { documentId: c.fabrikam.documentId, no: c.fabrikam.no },
+    });
+    expect(rows[2]).toMatchObject({
+      row: 3,
+      outcome: 'updated',
+      matchedBy: 'email',
+      contact: { documentId: c.piet.documentId },
+    });
+    expect(rows[3]).toMatchObject({
+      row: 4,
+      outcome: 'possibleDuplicate',
+      duplicates: [
+        expect.objectContaining({
+          documentId: c.northwind.documentId,
+          no: c.northwind.no,
+          hitPercent: expect.any(Number),
+          fuzzyScore: expect.any(Number),
+        }),
+      ],
+    });
+    expect(rows[4]).toMatchObject({
+      row: 5,
+      outcome: 'error',
+      error: 'Salesperson "ZZ" does not exist.',
+      field: 'salesperson',
+    });
+    expect(rows[5]).toMatchObject({
+      row: 6,
+      outcome: 'error',
+      error: `${c.piet.no} is a person, not a company; a person can only belong to a company contact.`,
+      field: 'company',
+    });
     expect(rows[6]).toMatchObject({ row: 7, outcome: 'created' });
     expect(counts).toEqual({ created: 2, updated: 2, possibleDuplicate: 1, error: 2 });
     expect(await contactsCount()).toBe(before);
@@ -71,9 +139,21 @@ describe('analyse and dry run', () => {
   test.each([
     ['an empty file', { csv: '' }, 'The file is empty: it needs a header line and at least one row.'],
     ['a header without rows', { csv: 'Name;City\n' }, 'The file has a header line but no rows to import.'],
-    ['a mapping naming a column the file lacks', { csv: 'Name\nX\n', mapping: { Naam: 'name' } }, 'The file has no column "Naam" (its columns: Name).'],
-    ['a mapping to a field an import may not set', { csv: 'Name\nX\n', mapping: { Name: 'inheritanceOverrides' } }, 'Column "Name" cannot be imported into "inheritanceOverrides": that is not a contact field an import may set.'],
-    ['two columns on one field', { csv: 'Name;Naam\nX;Y\n', mapping: { Name: 'name', Naam: 'name' } }, 'Columns "Name" and "Naam" are both mapped to Name; map one of them.'],
+    [
+      'a mapping naming a column the file lacks',
+      { csv: 'Name\nX\n', mapping: { Naam: 'name' } },
+      'The file has no column "Naam" (its columns: Name).',
+    ],
+    [
+      'a mapping to a field an import may not set',
+      { csv: 'Name\nX\n', mapping: { Name: 'inheritanceOverrides' } },
+      'Column "Name" cannot be imported into "inheritanceOverrides": that is not a contact field an import may set.',
+    ],
+    [
+      'two columns on one field',
+      { csv: 'Name;Naam\nX;Y\n', mapping: { Name: 'name', Naam: 'name' } },
+      'Columns "Name" and "Naam" are both mapped to Name; map one of them.',
+    ],
     ['no mapped column', { csv: 'Foo\nX\n' }, 'No column is mapped to a contact field, so there is nothing to import.'],
     ['a row longer than the header', { csv: 'Name;City\nX;Y;Z\n' }, 'Row 1 has 3 cells but the header has 2 columns.'],
     ['no csv', { text: 'Name\nX' }, 'Send the CSV text in csv (or upload the file as multipart/form-data in file).'],
@@ -90,8 +170,16 @@ describe('analyse and dry run', () => {
 
   test.each([
     ['a NUL byte in the file', { csv: 'Name\nEvil\u0000 NV\n' }, /control character \(U\+0000\)/],
-    ['nesting 40 levels deep', { csv: 'Name\nX\n', mapping: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) }, /nested too deeply/],
-    ['a prototype key in the mapping', { csv: 'Name\nX\n', mapping: JSON.parse('{"__proto__":{"Name":"name"}}') }, /prototype/],
+    [
+      'nesting 40 levels deep',
+      { csv: 'Name\nX\n', mapping: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) },
+      /nested too deeply/,
+    ],
+    [
+      'a prototype key in the mapping',
+      { csv: 'Name\nX\n', mapping: JSON.parse('{"__proto__":{"Name":"name"}}') },
+      /prototype/,
+    ],
   ])('hostile input (%s): 400, nothing written', async (_what, body, message) => {
     const before = await contactsCount();
     for (const route of ['analyse', 'dry-run', 'jobs']) {
@@ -104,12 +192,18 @@ describe('analyse and dry run', () => {
 
   test('a multipart upload is read like the JSON body', async () => {
     const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
-    const res = await admin.raw().post('/marketing-setup/contacts/import/analyse')
+    const res = await admin
+      .raw()
+      .post('/marketing-setup/contacts/import/analyse')
       .set('Authorization', `Bearer ${token}`)
       .field('mapping', JSON.stringify({ Name: 'name', City: 'city' }))
       .attach('file', Buffer.from(`\uFEFFName,City\nWingtip,Gent\n`), 'contacts.csv');
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ headers: ['Name', 'City'], suggestions: { Name: 'name', City: 'city' }, total: 1 });
+    expect(res.body.data).toMatchObject({
+      headers: ['Name', 'City'],
+      suggestions: { Name: 'name', City: 'city' },
+      total: 1,
+    });
   });
 });
 
@@ -120,7 +214,13 @@ describe('the job', () => {
     const before = await contactsCount();
     const started = await admin.post('/marketing-setup/contacts/import/jobs', { csv: csv(), fileName: 'contacts.csv' });
     expect(started.status).toBe(202);
-    expect(started.body.data).toMatchObject({ state: 'running', total: 7, processed: 0, cursor: 0, fileName: 'contacts.csv' });
+    expect(started.body.data).toMatchObject({
+      state: 'running',
+      total: 7,
+      processed: 0,
+      cursor: 0,
+      fileName: 'contacts.csv',
+    });
     jobId = started.body.data.id;
 
     // One chunk (two rows), then the process "stops".
@@ -136,30 +236,66 @@ describe('the job', () => {
       if (status.state !== 'running') break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(status).toMatchObject({ state: 'done', total: 7, processed: 7, cursor: 7, created: 3, updated: 2, failed: 2 });
+    expect(status).toMatchObject({
+      state: 'done',
+      total: 7,
+      processed: 7,
+      cursor: 7,
+      created: 3,
+      updated: 2,
+      failed: 2,
+    });
     // A restart after the end does nothing.
     expect(await runImportChunk(t.strapi, jobId, 2)).toBe('stopped');
     expect(await contactsCount()).toBe(before + 3);
 
-    const contoso = await docs(t.strapi, UID.contact).findMany({ filters: { name: 'Contoso' }, populate: ['salesperson'] });
+    const contoso = await docs(t.strapi, UID.contact).findMany({
+      filters: { name: 'Contoso' },
+      populate: ['salesperson'],
+    });
     expect(contoso).toHaveLength(1);
-    expect(contoso[0]).toMatchObject({ no: expect.stringMatching(/^CT\d+/), type: 'company', salesperson: { code: 'AB' } });
-    const fabrikam = await docs(t.strapi, UID.contact).findOne({ documentId: c.fabrikam.documentId, populate: ['salesperson'] });
-    expect(fabrikam).toMatchObject({ name: 'Fabrikam NV', no: c.fabrikam.no, email: 'info@fabrikam.com', salesperson: { code: 'CD' } });
+    expect(contoso[0]).toMatchObject({
+      no: expect.stringMatching(/^CT\d+/),
+      type: 'company',
+      salesperson: { code: 'AB' },
+    });
+    const fabrikam = await docs(t.strapi, UID.contact).findOne({
+      documentId: c.fabrikam.documentId,
+      populate: ['salesperson'],
+    });
+    expect(fabrikam).toMatchObject({
+      name: 'Fabrikam NV',
+      no: c.fabrikam.no,
+      email: 'info@fabrikam.com',
+      salesperson: { code: 'CD' },
+    });
     // The person of the file inherits its company's (new) salesperson and city: the inheritance rule ran.
-    const jan = await docs(t.strapi, UID.contact).findFirst({ filters: { email: 'jan@fabrikam.com' }, populate: ['salesperson', 'company'] });
-    expect(jan).toMatchObject({ type: 'person', company: { documentId: c.fabrikam.documentId }, city: 'Gent', salesperson: { code: 'CD' } });
+    const jan = await docs(t.strapi, UID.contact).findFirst({
+      filters: { email: 'jan@fabrikam.com' },
+      populate: ['salesperson', 'company'],
+    });
+    expect(jan).toMatchObject({
+      type: 'person',
+      company: { documentId: c.fabrikam.documentId },
+      city: 'Gent',
+      salesperson: { code: 'CD' },
+    });
     // The possible duplicate was imported, and the duplicate search stored the pair.
     const pairs = await t.strapi.db.query('plugin::marketing-setup.contact-duplicate').count({});
     expect(pairs).toBeGreaterThan(0);
   });
 
-  test('the errors CSV holds the refused rows with the rule\'s message', async () => {
-    const res = await admin.get(`/marketing-setup/contacts/import/jobs/${jobId}/errors`).buffer(true).parse((r, cb) => {
-      let s = '';
-      r.on('data', (d: Buffer) => { s += d.toString('utf8'); });
-      r.on('end', () => cb(null, s));
-    });
+  test("the errors CSV holds the refused rows with the rule's message", async () => {
+    const res = await admin
+      .get(`/marketing-setup/contacts/import/jobs/${jobId}/errors`)
+      .buffer(true)
+      .parse((r, cb) => {
+        let s = '';
+        r.on('data', (d: Buffer) => {
+          s += d.toString('utf8');
+        });
+        r.on('end', () => cb(null, s));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (res.body as string).split('\r\n');
@@ -184,12 +320,16 @@ describe('the job, faults inside a chunk', () => {
     });
   });
   const nos = async (names: string[]) =>
-    (await docs(t.strapi, UID.contact).findMany({ filters: { name: { $in: names } }, sort: 'no:asc' })).map((x: any) => [x.name, x.no]);
+    (await docs(t.strapi, UID.contact).findMany({ filters: { name: { $in: names } }, sort: 'no:asc' })).map(
+      (x: any) => [x.name, x.no],
+    );
 
   test('a row refused after its number was drawn gives the number back; the rest of its chunk goes in', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
     fault = 'refuse';
-    const started = await admin.post('/marketing-setup/contacts/import/jobs', { csv: 'Name\nSave One\nFault Two\nSave Three\n' });
+    const started = await admin.post('/marketing-setup/contacts/import/jobs', {
+      csv: 'Name\nSave One\nFault Two\nSave Three\n',
+    });
     const status = await driveImport(t.strapi, started.body.data.id);
     expect(status).toMatchObject({ state: 'done', created: 2, failed: 1 });
     const [[, one], [, three]] = await nos(['Save One', 'Save Three']);
@@ -207,13 +347,23 @@ describe('the job, faults inside a chunk', () => {
     const id = started.body.data.id;
     // Chunk 1 (A, B) commits; chunk 2 (C, D) dies at D: C is rolled back with it, the cursor stays at 2.
     await expect(driveImport(t.strapi, id)).rejects.toThrow('the process died here');
-    expect((await admin.get(`/marketing-setup/contacts/import/jobs/${id}`)).body.data).toMatchObject({ state: 'running', processed: 2, cursor: 2, created: 2 });
+    expect((await admin.get(`/marketing-setup/contacts/import/jobs/${id}`)).body.data).toMatchObject({
+      state: 'running',
+      processed: 2,
+      cursor: 2,
+      created: 2,
+    });
     expect(await contactsCount()).toBe(before + 2);
     fault = null; // the "restart"
     const done = await driveImport(t.strapi, id);
     expect(done).toMatchObject({ state: 'done', processed: 5, created: 5, failed: 0 });
-    expect((await nos(['Crash A', 'Crash B', 'Crash C', 'Fault D', 'Crash E'])).map(([n]: any) => n).sort())
-      .toEqual(['Crash A', 'Crash B', 'Crash C', 'Crash E', 'Fault D']);
+    expect((await nos(['Crash A', 'Crash B', 'Crash C', 'Fault D', 'Crash E'])).map(([n]: any) => n).sort()).toEqual([
+      'Crash A',
+      'Crash B',
+      'Crash C',
+      'Crash E',
+      'Fault D',
+    ]);
     expect(await contactsCount()).toBe(before + 5);
   });
 });
@@ -221,7 +371,9 @@ describe('the job, faults inside a chunk', () => {
 describe('the job, cancelled', () => {
   test('a cancelled job stops after the chunk in hand and cannot be resumed; an unknown job is a 404', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
-    const started = await admin.post('/marketing-setup/contacts/import/jobs', { csv: 'Name\nStop A\nStop B\nStop C\n' });
+    const started = await admin.post('/marketing-setup/contacts/import/jobs', {
+      csv: 'Name\nStop A\nStop B\nStop C\n',
+    });
     const id = started.body.data.id;
     await driveImport(t.strapi, id, { maxChunks: 1 });
     const cancelled = await admin.post(`/marketing-setup/contacts/import/jobs/${id}/cancel`, {});
@@ -231,21 +383,28 @@ describe('the job, cancelled', () => {
     expect(resume.status).toBe(400);
     expect(resume.body.error.message).toBe(`Import ${id} is cancelled; only a running import can be resumed.`);
     expect((await admin.get('/marketing-setup/contacts/import/jobs/99999')).status).toBe(404);
-    expect((await admin.get('/marketing-setup/contacts/import/jobs/abc')).body.error.message).toBe('The job id is a number.');
+    expect((await admin.get('/marketing-setup/contacts/import/jobs/abc')).body.error.message).toBe(
+      'The job id is a number.',
+    );
     const list = await admin.get('/marketing-setup/contacts/import/jobs');
     expect(list.body.data[0]).toMatchObject({ id, state: 'cancelled' });
   });
 });
 
 describe('export', () => {
-  const text = (req: any) => req.buffer(true).parse((r: any, cb: any) => {
-    let s = '';
-    r.on('data', (d: Buffer) => { s += d.toString('utf8'); });
-    r.on('end', () => cb(null, s));
-  });
+  const text = (req: any) =>
+    req.buffer(true).parse((r: any, cb: any) => {
+      let s = '';
+      r.on('data', (d: Buffer) => {
+        s += d.toString('utf8');
+      });
+      r.on('end', () => cb(null, s));
+    });
 
   test('selected contacts as CSV with Business Central captions, relations as codes', async () => {
-    const res = await text(admin.get(`/marketing-setup/contacts/export?documentIds=${c.fabrikam.documentId},${c.piet.documentId}`));
+    const res = await text(
+      admin.get(`/marketing-setup/contacts/export?documentIds=${c.fabrikam.documentId},${c.piet.documentId}`),
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = (res.body as string).split('\r\n');
@@ -254,12 +413,25 @@ describe('export', () => {
     expect(lines).toHaveLength(4);
     const header = lines[0].slice(1).split(',');
     const row = (i: number) => Object.fromEntries(lines[i].split(',').map((v, k) => [header[k], v]));
-    expect(row(1)).toMatchObject({ 'No.': c.fabrikam.no, Type: 'company', Name: 'Fabrikam NV', 'VAT Registration No.': 'BE0123456789', Salesperson: 'CD', Company: '' });
+    expect(row(1)).toMatchObject({
+      'No.': c.fabrikam.no,
+      Type: 'company',
+      Name: 'Fabrikam NV',
+      'VAT Registration No.': 'BE0123456789',
+      Salesperson: 'CD',
+      Company: '',
+    });
     expect(row(2)).toMatchObject({ 'No.': c.piet.no, Type: 'person', Company: c.fabrikam.no });
   });
 
   test('POST with filters, Dutch captions', async () => {
-    const res = await text(admin.post('/marketing-setup/contacts/export', { filters: { city: { $eq: 'Mechelen' } }, locale: 'nl', fields: ['no', 'name', 'city'] }));
+    const res = await text(
+      admin.post('/marketing-setup/contacts/export', {
+        filters: { city: { $eq: 'Mechelen' } },
+        locale: 'nl',
+        fields: ['no', 'name', 'city'],
+      }),
+    );
     expect(res.status).toBe(200);
     const lines = (res.body as string).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFFNr.,Naam,Plaats');
@@ -269,12 +441,25 @@ describe('export', () => {
 
   test('a role that may not read a field gets no column for it, and cannot filter on it', async () => {
     const fields = ['no', 'type', 'name', 'city', 'vatRegistrationNo'];
-    const role = await t.strapi.service('admin::role').create({ name: 'No VAT', description: 'reads contacts without VAT' });
-    await t.strapi.service('admin::role').assignPermissions(role.id, [
-      { action: 'plugin::content-manager.explorer.read', subject: UID.contact, properties: { fields: ['no', 'type', 'name', 'city'] } },
-    ]);
+    const role = await t.strapi
+      .service('admin::role')
+      .create({ name: 'No VAT', description: 'reads contacts without VAT' });
+    await t.strapi
+      .service('admin::role')
+      .assignPermissions(role.id, [
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: UID.contact,
+          properties: { fields: ['no', 'type', 'name', 'city'] },
+        },
+      ]);
     const limited = await adminClient(t.strapi, 'novat@example.com', role.id);
-    const res = await text(limited.post('/marketing-setup/contacts/export', { fields, filters: { vatRegistrationNo: { $eq: 'BE0123456789' } } }));
+    const res = await text(
+      limited.post('/marketing-setup/contacts/export', {
+        fields,
+        filters: { vatRegistrationNo: { $eq: 'BE0123456789' } },
+      }),
+    );
     expect(res.status).toBe(200);
     const lines = (res.body as string).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFFNo.,Type,Name,City');
@@ -284,7 +469,9 @@ describe('export', () => {
 
   test('a role without read permission on contacts gets 403 and no file', async () => {
     const role = await t.strapi.service('admin::role').create({ name: 'No contacts', description: 'no read' });
-    await t.strapi.service('admin::role').assignPermissions(role.id, [{ action: 'plugin::content-manager.explorer.create', subject: UID.contact }]);
+    await t.strapi
+      .service('admin::role')
+      .assignPermissions(role.id, [{ action: 'plugin::content-manager.explorer.create', subject: UID.contact }]);
     const blind = await adminClient(t.strapi, 'blind@example.com', role.id);
     const res = await blind.get('/marketing-setup/contacts/export');
     expect(res.status).toBe(403);

@@ -1,27 +1,52 @@
-import { API, counts, docs, updateSetup, UID, useTestApp, createOk } from '../helpers/fixtures';
+import { API, counts, updateSetup, useTestApp, createOk } from '../helpers/fixtures';
 
 const t = useTestApp({ numbering: true, masterData: true });
 
-const POP = 'populate[salesperson]=true&populate[territory]=true&populate[countryRegion]=true&populate[language]=true&populate[company]=true';
+const POP =
+  'populate[salesperson]=true&populate[territory]=true&populate[countryRegion]=true&populate[language]=true&populate[company]=true';
 const get = async (documentId: string) => (await t.api.get(`${API}/contacts/${documentId}?${POP}`)).body.data;
 const create = async (data: Record<string, any>) => (await createOk(t.api, 'contacts', data)).data;
 const put = (documentId: string, data: Record<string, any>) => t.api.put(`${API}/contacts/${documentId}`, { data });
 
 const fabrikamData = () => ({
-  type: 'company', name: 'Fabrikam', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', countryRegion: t.md.countryRegion.BE.documentId,
-  phoneNo: '09 111 11 11', email: 'info@fabrikam.be', salesperson: t.md.salesperson.AB.documentId, territory: t.md.territory.EAST.documentId,
+  type: 'company',
+  name: 'Fabrikam',
+  address: 'Kerkstraat 1',
+  postCode: '9000',
+  city: 'Gent',
+  countryRegion: t.md.countryRegion.BE.documentId,
+  phoneNo: '09 111 11 11',
+  email: 'info@fabrikam.be',
+  salesperson: t.md.salesperson.AB.documentId,
+  territory: t.md.territory.EAST.documentId,
 });
 
 describe('contact field rules', () => {
   test('a company gets its number, companyName = name, points to itself, searchName and searchEmail', async () => {
-    const c = await create({ type: 'company', name: 'Fabrikam NV', email: 'Info@Fabrikam.be', vatRegistrationNo: 'be0123456789' });
-    expect(c).toMatchObject({ no: expect.stringMatching(/^CT\d{6}$/), companyName: 'Fabrikam NV', searchName: 'FABRIKAM NV', searchEmail: 'INFO@FABRIKAM.BE', vatRegistrationNo: 'BE0123456789' });
+    const c = await create({
+      type: 'company',
+      name: 'Fabrikam NV',
+      email: 'Info@Fabrikam.be',
+      vatRegistrationNo: 'be0123456789',
+    });
+    expect(c).toMatchObject({
+      no: expect.stringMatching(/^CT\d{6}$/),
+      companyName: 'Fabrikam NV',
+      searchName: 'FABRIKAM NV',
+      searchEmail: 'INFO@FABRIKAM.BE',
+      vatRegistrationNo: 'BE0123456789',
+    });
     expect((await get(c.documentId)).company.documentId).toBe(c.documentId);
   });
 
   test('a person name is split into first, middle and surname, and rebuilt from the parts', async () => {
     const p = await create({ type: 'person', name: 'Anna Maria van Dijk' });
-    expect(p).toMatchObject({ firstName: 'Anna Maria', middleName: 'van', surname: 'Dijk', searchName: 'ANNA MARIA VAN DIJK' });
+    expect(p).toMatchObject({
+      firstName: 'Anna Maria',
+      middleName: 'van',
+      surname: 'Dijk',
+      searchName: 'ANNA MARIA VAN DIJK',
+    });
     const renamed = (await put(p.documentId, { firstName: 'Anna' })).body.data;
     expect(renamed).toMatchObject({ name: 'Anna van Dijk', searchName: 'ANNA VAN DIJK' });
   });
@@ -48,10 +73,17 @@ describe('contact field rules', () => {
 
 describe('bad input', () => {
   test('malformed JSON → 400', async () => {
-    const res = await t.api.raw().post(`${API}/contacts`).set('Authorization', (await t.api.get('/').request as any).header?.Authorization ?? '')
-      .set('Content-Type', 'application/json').send('{"data": {"name": ');
+    const res = await t.api
+      .raw()
+      .post(`${API}/contacts`)
+      .set('Authorization', ((await t.api.get('/').request) as any).header?.Authorization ?? '')
+      .set('Content-Type', 'application/json')
+      .send('{"data": {"name": ');
     expect([400, 401, 403]).toContain(res.status); // never a 500
-    const authed = await t.api.post(`${API}/contacts`).set('Content-Type', 'application/json').send('{"data": {"name": ');
+    const authed = await t.api
+      .post(`${API}/contacts`)
+      .set('Content-Type', 'application/json')
+      .send('{"data": {"name": ');
     expect(authed.status).toBe(400);
   });
 
@@ -61,7 +93,7 @@ describe('bad input', () => {
     const cases: [Record<string, any>, RegExp][] = [
       [{ name: 'X', colour: 'red' }, /Invalid key colour/],
       [{ name: 'X', type: 'robot' }, /type must be one of/],
-      [{ name: { first: "X" } }, /name must be a string, not object/],
+      [{ name: { first: 'X' } }, /name must be a string, not object/],
       [{ name: 'X', type: 'person', company: 'doesnotexist0000000000000' }, /./],
       [{ name: 'X', type: 'person', company: person.documentId }, /is a person, not a company/],
       [{ name: 'X', salesperson: 'doesnotexist0000000000000' }, /./],
@@ -96,10 +128,20 @@ describe('inheritance from company to person', () => {
   });
 
   test('a person created for Fabrikam inherits address, communication, salesperson and territory', async () => {
-    const john = await get((await create({ type: 'person', name: 'John Smith', company: fabrikam.documentId })).documentId);
+    const john = await get(
+      (await create({ type: 'person', name: 'John Smith', company: fabrikam.documentId })).documentId,
+    );
     expect(john).toMatchObject({
-      companyName: 'Fabrikam', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 111 11 11', email: 'info@fabrikam.be',
-      salesperson: { code: 'AB' }, territory: { code: 'EAST' }, countryRegion: { code: 'BE' }, inheritanceOverrides: [],
+      companyName: 'Fabrikam',
+      address: 'Kerkstraat 1',
+      postCode: '9000',
+      city: 'Gent',
+      phoneNo: '09 111 11 11',
+      email: 'info@fabrikam.be',
+      salesperson: { code: 'AB' },
+      territory: { code: 'EAST' },
+      countryRegion: { code: 'BE' },
+      inheritanceOverrides: [],
     });
   });
 
@@ -111,9 +153,14 @@ describe('inheritance from company to person', () => {
   });
 
   test('inheritance overwrites defaults, defaults fill what stays blank', async () => {
-    await updateSetup(t.strapi, { defaultLanguage: t.md.language.NLB.documentId, defaultTerritory: t.md.territory.NORTH.documentId });
+    await updateSetup(t.strapi, {
+      defaultLanguage: t.md.language.NLB.documentId,
+      defaultTerritory: t.md.territory.NORTH.documentId,
+    });
     const german = await create({ type: 'company', name: 'Deutsche GmbH', language: t.md.language.DEU.documentId });
-    const hans = await get((await create({ type: 'person', name: 'Hans Müller', company: german.documentId })).documentId);
+    const hans = await get(
+      (await create({ type: 'person', name: 'Hans Müller', company: german.documentId })).documentId,
+    );
     expect(hans.language.code).toBe('DEU');
     expect(hans.territory.code).toBe('NORTH'); // the company's territory was blank: inherited blank, then the default
     await updateSetup(t.strapi, { defaultLanguage: null, defaultTerritory: null });
@@ -126,8 +173,19 @@ describe('inheritance from company to person', () => {
     const ownCity = (await put(own.documentId, { city: 'Antwerpen' })).body.data;
     expect(ownCity.inheritanceOverrides).toEqual(['address']);
 
-    const preview = (await t.api.post(`${API}/contacts/${co.documentId}/propagation-preview`, { data: { city: 'Brugge', postCode: '8000', address: 'Markt 1' } })).body.data;
-    expect(preview).toEqual([{ documentId: untouched.documentId, no: untouched.no, name: 'Ann Untouched', fields: ['address', 'city', 'postCode'] }]);
+    const preview = (
+      await t.api.post(`${API}/contacts/${co.documentId}/propagation-preview`, {
+        data: { city: 'Brugge', postCode: '8000', address: 'Markt 1' },
+      })
+    ).body.data;
+    expect(preview).toEqual([
+      {
+        documentId: untouched.documentId,
+        no: untouched.no,
+        name: 'Ann Untouched',
+        fields: ['address', 'city', 'postCode'],
+      },
+    ]);
 
     expect((await put(co.documentId, { city: 'Brugge', postCode: '8000', address: 'Markt 1' })).status).toBe(200);
     expect(await get(untouched.documentId)).toMatchObject({ city: 'Brugge', postCode: '8000', address: 'Markt 1' });
@@ -137,7 +195,12 @@ describe('inheritance from company to person', () => {
   test('a company phone change: inherited phones follow, hand-set and hand-cleared ones stay; reset restores the company phone', async () => {
     const co = await create({ ...fabrikamData(), name: 'Phones NV' });
     const follows = await create({ type: 'person', name: 'Cas Follows', company: co.documentId });
-    const mobile = await create({ type: 'person', name: 'Dirk Mobile', company: co.documentId, phoneNo: '0499 12 34 56' });
+    const mobile = await create({
+      type: 'person',
+      name: 'Dirk Mobile',
+      company: co.documentId,
+      phoneNo: '0499 12 34 56',
+    });
     const cleared = await create({ type: 'person', name: 'Eva Cleared', company: co.documentId });
     expect((await put(cleared.documentId, { phoneNo: null })).body.data.inheritanceOverrides).toEqual(['phoneNo']);
 
@@ -155,24 +218,50 @@ describe('inheritance from company to person', () => {
     const p = await create({ type: 'person', name: 'Fien Leuven', city: 'Leuven', postCode: '3000' });
     expect(p.inheritanceOverrides).toEqual(['address']);
     await put(p.documentId, { company: fabrikam.documentId });
-    expect(await get(p.documentId)).toMatchObject({ city: 'Leuven', postCode: '3000', salesperson: { code: 'AB' }, companyName: 'Fabrikam' });
+    expect(await get(p.documentId)).toMatchObject({
+      city: 'Leuven',
+      postCode: '3000',
+      salesperson: { code: 'AB' },
+      companyName: 'Fabrikam',
+    });
   });
 
-  test('a company rename updates every person\'s companyName, even with all Inherit flags off', async () => {
+  test("a company rename updates every person's companyName, even with all Inherit flags off", async () => {
     const co = await create({ type: 'company', name: 'Rename BV' });
     const p = await create({ type: 'person', name: 'Gert Rename', company: co.documentId });
-    await updateSetup(t.strapi, { inheritSalesperson: false, inheritTerritory: false, inheritCountryRegion: false, inheritLanguage: false, inheritAddressDetails: false, inheritCommunicationDetails: false, inheritFormatRegion: false });
+    await updateSetup(t.strapi, {
+      inheritSalesperson: false,
+      inheritTerritory: false,
+      inheritCountryRegion: false,
+      inheritLanguage: false,
+      inheritAddressDetails: false,
+      inheritCommunicationDetails: false,
+      inheritFormatRegion: false,
+    });
     await put(co.documentId, { name: 'Rename NV', salesperson: t.md.salesperson.CD.documentId });
     const after = await get(p.documentId);
     expect(after.companyName).toBe('Rename NV');
     expect(after.salesperson).toBeNull();
-    await updateSetup(t.strapi, { inheritSalesperson: true, inheritTerritory: true, inheritCountryRegion: true, inheritLanguage: true, inheritAddressDetails: true, inheritCommunicationDetails: true, inheritFormatRegion: true });
+    await updateSetup(t.strapi, {
+      inheritSalesperson: true,
+      inheritTerritory: true,
+      inheritCountryRegion: true,
+      inheritLanguage: true,
+      inheritAddressDetails: true,
+      inheritCommunicationDetails: true,
+      inheritFormatRegion: true,
+    });
   });
 
   test('salesperson change propagates to persons that inherit it, a relation set-based', async () => {
     const co = await create({ ...fabrikamData(), name: 'Sales NV' });
     const inherits = await create({ type: 'person', name: 'Hilde Inherits', company: co.documentId });
-    const own = await create({ type: 'person', name: 'Ivo Own', company: co.documentId, salesperson: t.md.salesperson.KL.documentId });
+    const own = await create({
+      type: 'person',
+      name: 'Ivo Own',
+      company: co.documentId,
+      salesperson: t.md.salesperson.KL.documentId,
+    });
     await put(co.documentId, { salesperson: t.md.salesperson.CD.documentId });
     expect((await get(inherits.documentId)).salesperson.code).toBe('CD');
     expect((await get(own.documentId)).salesperson.code).toBe('KL');
@@ -217,9 +306,12 @@ describe('company lifecycle', () => {
     const a = await create({ type: 'company', name: 'Old Co' });
     const b = await create({ type: 'company', name: 'New Co' });
     const p = await create({ type: 'person', name: 'Nina Mover', company: a.documentId });
-    const opp = (await t.api.post(`${API}/opportunities`, { data: { description: 'History', contact: p.documentId } })).body.data;
+    const opp = (await t.api.post(`${API}/opportunities`, { data: { description: 'History', contact: p.documentId } }))
+      .body.data;
     await put(p.documentId, { company: b.documentId });
-    const after = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contact]=true&populate[contactCompany]=true`)).body.data;
+    const after = (
+      await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contact]=true&populate[contactCompany]=true`)
+    ).body.data;
     expect(after.contact.documentId).toBe(a.documentId);
     expect(after.contactCompany.documentId).toBe(a.documentId);
   });

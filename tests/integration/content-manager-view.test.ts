@@ -23,8 +23,32 @@ describe('the contact edit view', () => {
   test('captions as Business Central names them, the card order, the name as title', async () => {
     const conf = await configuration(CONTACT);
     const label = (f: string) => conf.metadatas[f].edit.label;
-    expect(['no', 'name2', 'searchName', 'postCode', 'vatRegistrationNo', 'phoneNo', 'mobilePhoneNo', 'email', 'email2', 'homePage', 'salesperson'].map(label)).toEqual([
-      'No.', 'Name 2', 'Search Name', 'Post Code', 'VAT Registration No.', 'Phone No.', 'Mobile Phone No.', 'E-Mail', 'E-Mail 2', 'Home Page', 'Salesperson',
+    expect(
+      [
+        'no',
+        'name2',
+        'searchName',
+        'postCode',
+        'vatRegistrationNo',
+        'phoneNo',
+        'mobilePhoneNo',
+        'email',
+        'email2',
+        'homePage',
+        'salesperson',
+      ].map(label),
+    ).toEqual([
+      'No.',
+      'Name 2',
+      'Search Name',
+      'Post Code',
+      'VAT Registration No.',
+      'Phone No.',
+      'Mobile Phone No.',
+      'E-Mail',
+      'E-Mail 2',
+      'Home Page',
+      'Salesperson',
     ]);
     expect(conf.metadatas.postCode.list.label).toBe('Post Code');
     expect(conf.settings.mainField).toBe('name');
@@ -45,18 +69,25 @@ describe('the contact edit view', () => {
     const conf = await configuration(CONTACT);
     const order = conf.layouts.edit.flat().map((f: any) => f.name);
     expect(conf.metadatas.no.edit.editable).toBe(false);
-    for (const f of ['companyName', 'searchEmail', 'noSeries', 'inheritanceOverrides', 'businessRelation']) expect(order).not.toContain(f);
+    for (const f of ['companyName', 'searchEmail', 'noSeries', 'inheritanceOverrides', 'businessRelation'])
+      expect(order).not.toContain(f);
     expect(conf.metadatas.companyName.edit.visible).toBe(false);
   });
 
   test("an admin's change of the view survives the next start; an untouched view is left as the plugin wrote it", async () => {
     const before = await configuration(CONTACT);
     // What "Configure the view" sends: the metadatas without the list's resolved main field.
-    const metadatas = Object.fromEntries(Object.entries(before.metadatas).map(([f, m]: [string, any]) => {
-      const { mainField: _resolved, ...list } = m.list;
-      return [f, { edit: f === 'city' ? { ...m.edit, label: 'Town' } : m.edit, list }];
-    }));
-    const put = await admin.put(`/content-manager/content-types/${CONTACT}/configuration`, { settings: before.settings, metadatas, layouts: before.layouts });
+    const metadatas = Object.fromEntries(
+      Object.entries(before.metadatas).map(([f, m]: [string, any]) => {
+        const { mainField: _resolved, ...list } = m.list;
+        return [f, { edit: f === 'city' ? { ...m.edit, label: 'Town' } : m.edit, list }];
+      }),
+    );
+    const put = await admin.put(`/content-manager/content-types/${CONTACT}/configuration`, {
+      settings: before.settings,
+      metadatas,
+      layouts: before.layouts,
+    });
     expect([put.status, put.body.error]).toEqual([200, undefined]);
     const customer = await configuration('plugin::marketing-setup.customer');
     await configureContentManager(ctx.strapi); // what the next start does
@@ -72,7 +103,9 @@ describe('contact pickers', () => {
   beforeAll(async () => {
     fabrikam = (await createOk(ctx.api, 'contacts', { type: 'company', name: 'Fabrikam NV' })).data;
     contoso = (await createOk(ctx.api, 'contacts', { type: 'company', name: 'Contoso BV' })).data;
-    person = (await createOk(ctx.api, 'contacts', { type: 'person', name: 'Fabienne Peeters', company: contoso.documentId })).data;
+    person = (
+      await createOk(ctx.api, 'contacts', { type: 'person', name: 'Fabienne Peeters', company: contoso.documentId })
+    ).data;
   });
   /** The options as the picker shows them: "<No.> <Name>". */
   const names = (res: any) => res.body.results.map((r: any) => r.name).sort();
@@ -90,10 +123,14 @@ describe('contact pickers', () => {
   });
 
   test("an opportunity's contact picker offers persons too, by name or number", async () => {
-    const res = await admin.get(`/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=${person.no}`);
+    const res = await admin.get(
+      `/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=${person.no}`,
+    );
     expect(res.status).toBe(200);
     expect(names(res)).toEqual([caption(person)]);
-    expect(names(await admin.get('/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=fab'))).toEqual([caption(fabrikam), caption(person)].sort());
+    expect(
+      names(await admin.get('/content-manager/relations/plugin::marketing-setup.opportunity/contact?_q=fab')),
+    ).toEqual([caption(fabrikam), caption(person)].sort());
   });
 
   test('editing an existing person: the linked company is left out of the picker, and its chip shows number and name', async () => {
@@ -111,7 +148,16 @@ describe('what the Content Manager offers', () => {
   test('internal records and the raw setup are not in its list; the records a user edits are', async () => {
     const res = await admin.get('/content-manager/content-types');
     const displayed = Object.fromEntries(res.body.data.map((ct: any) => [ct.uid, ct.isDisplayed]));
-    for (const name of ['setup', 'interaction-template-setup', 'contact-duplicate', 'duplicate-search-setup', 'merge-log', 'no-series-line', 'interaction-rule', 'email-review']) {
+    for (const name of [
+      'setup',
+      'interaction-template-setup',
+      'contact-duplicate',
+      'duplicate-search-setup',
+      'merge-log',
+      'no-series-line',
+      'interaction-rule',
+      'email-review',
+    ]) {
       expect([name, displayed[`plugin::marketing-setup.${name}`]]).toEqual([name, false]);
     }
     for (const name of ['contact', 'opportunity', 'customer', 'vendor', 'bank-account', 'no-series', 'salesperson']) {
@@ -127,11 +173,18 @@ describe('what the Content Manager offers', () => {
   test('the settings page reads and saves the customer series and the business relation codes', async () => {
     const series = (await createOk(ctx.api, 'no-series-list', { code: 'CUST', description: 'Customers' })).data;
     const cust = (await createOk(ctx.api, 'business-relations', { code: 'CUST', description: 'Customer' })).data;
-    const put = await admin.put('/marketing-setup/settings', { customerNos: series.documentId, busRelCodeForCustomers: cust.documentId });
+    const put = await admin.put('/marketing-setup/settings', {
+      customerNos: series.documentId,
+      busRelCodeForCustomers: cust.documentId,
+    });
     expect(put.status).toBe(200);
     const got = await admin.get('/marketing-setup/settings');
     expect(got.body.data.customerNos).toMatchObject({ documentId: series.documentId, code: 'CUST' });
-    expect(got.body.data.busRelCodeForCustomers).toMatchObject({ documentId: cust.documentId, code: 'CUST', name: 'Customer' });
+    expect(got.body.data.busRelCodeForCustomers).toMatchObject({
+      documentId: cust.documentId,
+      code: 'CUST',
+      name: 'Customer',
+    });
     const lookups = await admin.get('/marketing-setup/lookups/business-relation');
     expect(lookups.body.data.map((r: any) => r.code)).toContain('CUST');
   });

@@ -19,7 +19,6 @@ const JOB = 'ms_duplicate_regeneration';
 const QUEUE = 'ms_contact_reindex_queue';
 const REGENERATE = '/marketing-setup/duplicates/regenerate';
 
-
 const regeneration = () => app.strapi.plugin('marketing-setup').service('duplicate-regeneration');
 const db = () => app.strapi.db.connection;
 
@@ -35,17 +34,31 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const create = async (data: Record<string, any>) => (await createOk(api, 'contacts', data)).data;
-const idOf = async (documentId: string) => (await app.strapi.db.query(CONTACT).findOne({ where: { documentId }, select: ['id'] })).id;
+const idOf = async (documentId: string) =>
+  (await app.strapi.db.query(CONTACT).findOne({ where: { documentId }, select: ['id'] })).id;
 const stringsOf = async (documentId: string) =>
-  db()(STRINGS).where('contact_id', await idOf(documentId)).select('field', 'part', 'value').orderBy(['field', 'part']);
-const keysOf = async (documentId: string) => (await db()(KEYS).where('contact_id', await idOf(documentId)).select('key')).map((r: any) => r.key).sort();
+  db()(STRINGS)
+    .where('contact_id', await idOf(documentId))
+    .select('field', 'part', 'value')
+    .orderBy(['field', 'part']);
+const keysOf = async (documentId: string) =>
+  (
+    await db()(KEYS)
+      .where('contact_id', await idOf(documentId))
+      .select('key')
+  )
+    .map((r: any) => r.key)
+    .sort();
 const pairsOf = async (documentId: string, includeSeparate = false) => {
-  const res = await api.get(`${API}/contacts/${documentId}/duplicates${includeSeparate ? '?includeSeparate=true' : ''}`);
+  const res = await api.get(
+    `${API}/contacts/${documentId}/duplicates${includeSeparate ? '?includeSeparate=true' : ''}`,
+  );
   expect(res.status).toBe(200);
   return res.body.data;
 };
 const setLines = async (lines: { field: string; part: string; length: number }[]) => {
-  for (const l of await docs(app.strapi, SEARCH_SETUP).findMany({})) await docs(app.strapi, SEARCH_SETUP).delete({ documentId: l.documentId });
+  for (const l of await docs(app.strapi, SEARCH_SETUP).findMany({}))
+    await docs(app.strapi, SEARCH_SETUP).delete({ documentId: l.documentId });
   for (const l of lines) await docs(app.strapi, SEARCH_SETUP).create({ data: l });
 };
 const contactCount = async () => Number((await db()('ms_contacts').count({ n: '*' }))[0].n);
@@ -61,8 +74,20 @@ describe('bulk regeneration after the search lines change', () => {
   let logistics: any;
 
   beforeAll(async () => {
-    logistiek = await create({ type: 'company', name: 'Vandenberghe Logistiek', address: 'Kerkstraat 1', city: 'Kortrijk', postCode: '8500' });
-    logistics = await create({ type: 'company', name: 'Vandenberghe Logistics', address: 'Stationsstraat 99', city: 'Kortrijk', postCode: '8500' });
+    logistiek = await create({
+      type: 'company',
+      name: 'Vandenberghe Logistiek',
+      address: 'Kerkstraat 1',
+      city: 'Kortrijk',
+      postCode: '8500',
+    });
+    logistics = await create({
+      type: 'company',
+      name: 'Vandenberghe Logistics',
+      address: 'Stationsstraat 99',
+      city: 'Kortrijk',
+      postCode: '8500',
+    });
   });
 
   test('with the 16 default lines the two Vandenberghe companies have 8 strings and share 5 (10 needed): no pair', async () => {
@@ -72,8 +97,10 @@ describe('bulk regeneration after the search lines change', () => {
 
   test('4 lines Name/City: the lines change leaves stale strings; regeneration rebuilds them and finds the pair (3 of 4, 60 % → 3)', async () => {
     await setLines([
-      { field: 'name', part: 'first', length: 5 }, { field: 'name', part: 'last', length: 5 },
-      { field: 'city', part: 'first', length: 5 }, { field: 'city', part: 'last', length: 5 },
+      { field: 'name', part: 'first', length: 5 },
+      { field: 'name', part: 'last', length: 5 },
+      { field: 'city', part: 'first', length: 5 },
+      { field: 'city', part: 'last', length: 5 },
     ]);
     // Deleting the old lines took their strings; the new lines' strings do not exist until regenerated.
     expect(await stringsOf(logistiek.documentId)).toEqual([]);
@@ -88,13 +115,23 @@ describe('bulk regeneration after the search lines change', () => {
     expect(Date.parse(status.finishedAt)).toBeGreaterThanOrEqual(Date.parse(status.startedAt));
 
     expect(await stringsOf(logistiek.documentId)).toEqual([
-      { field: 'city', part: 'first', value: 'KORTR' }, { field: 'city', part: 'last', value: 'TRIJK' },
-      { field: 'name', part: 'first', value: 'VANDE' }, { field: 'name', part: 'last', value: 'STIEK' },
+      { field: 'city', part: 'first', value: 'KORTR' },
+      { field: 'city', part: 'last', value: 'TRIJK' },
+      { field: 'name', part: 'first', value: 'VANDE' },
+      { field: 'name', part: 'last', value: 'STIEK' },
     ]);
     const [pair] = await pairsOf(logistics.documentId);
-    expect(pair).toMatchObject({ documentId: logistiek.documentId, name: 'Vandenberghe Logistiek', matchingStrings: 3, hitPercent: 75, rules: ['searchStrings'] });
+    expect(pair).toMatchObject({
+      documentId: logistiek.documentId,
+      name: 'Vandenberghe Logistiek',
+      matchingStrings: 3,
+      hitPercent: 75,
+      rules: ['searchStrings'],
+    });
     // One row for the pair, whichever side the job reached first.
-    expect(await pairsOf(logistiek.documentId)).toEqual([expect.objectContaining({ documentId: logistics.documentId, pairDocumentId: pair.pairDocumentId })]);
+    expect(await pairsOf(logistiek.documentId)).toEqual([
+      expect.objectContaining({ documentId: logistics.documentId, pairDocumentId: pair.pairDocumentId }),
+    ]);
   });
 
   test('a pair marked separate stays separate (and is not reported) through a regeneration', async () => {
@@ -103,15 +140,31 @@ describe('bulk regeneration after the search lines change', () => {
     await regenerate();
     expect(await pairsOf(logistics.documentId)).toEqual([]);
     expect(await pairsOf(logistics.documentId, true)).toEqual([
-      expect.objectContaining({ pairDocumentId: pair.pairDocumentId, documentId: logistiek.documentId, separateContacts: true }),
+      expect.objectContaining({
+        pairDocumentId: pair.pairDocumentId,
+        documentId: logistiek.documentId,
+        separateContacts: true,
+      }),
     ]);
   });
 
   test('starting while a regeneration runs returns the running one (200) and starts nothing new', async () => {
-    await db()(JOB).update({ state: 'running', processed: 1, total: 5, last_id: 0, started_at: '2026-01-01T00:00:00.000Z', finished_at: null });
+    await db()(JOB).update({
+      state: 'running',
+      processed: 1,
+      total: 5,
+      last_id: 0,
+      started_at: '2026-01-01T00:00:00.000Z',
+      finished_at: null,
+    });
     const res = await admin.post(REGENERATE);
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ state: 'running', processed: 1, total: 5, startedAt: '2026-01-01T00:00:00.000Z' });
+    expect(res.body.data).toMatchObject({
+      state: 'running',
+      processed: 1,
+      total: 5,
+      startedAt: '2026-01-01T00:00:00.000Z',
+    });
     await regeneration().work();
     expect((await admin.get(REGENERATE)).body.data.state).toBe('done');
   });
@@ -121,7 +174,14 @@ describe('bulk regeneration after the search lines change', () => {
     const half = Math.floor(ids.length / 2);
     // State as an instance that died after its batch through ids[half - 1] left it; all strings gone since.
     await db()(STRINGS).delete();
-    await db()(JOB).update({ state: 'running', processed: half, total: ids.length, last_id: ids[half - 1], heartbeat_at: '2026-01-01T00:00:00.000Z', error: null });
+    await db()(JOB).update({
+      state: 'running',
+      processed: half,
+      total: ids.length,
+      last_id: ids[half - 1],
+      heartbeat_at: '2026-01-01T00:00:00.000Z',
+      error: null,
+    });
     await regeneration().work();
     const status = await regeneration().status();
     expect(status).toMatchObject({ state: 'done', processed: ids.length, total: ids.length });
@@ -139,21 +199,46 @@ describe('bulk regeneration after the search lines change', () => {
   });
 
   afterAll(async () => {
-    await setLines(['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo']
-      .flatMap((field) => ['first', 'last'].map((part) => ({ field, part, length: 5 }))));
+    await setLines(
+      ['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo'].flatMap(
+        (field) => ['first', 'last'].map((part) => ({ field, part, length: 5 })),
+      ),
+    );
     await regenerate();
   });
 });
 
 describe('re-index queue: company → person propagation', () => {
   test('a company moving town: its persons are queued in the same write, and re-indexed (and paired) by the worker', async () => {
-    const company = await create({ type: 'company', name: 'Brouwerij Het Anker', address: 'Guido Gezellelaan 49', city: 'Mechelen', postCode: '2800' });
-    const person = await create({ type: 'person', firstName: 'Griet', surname: 'Wouters', company: company.documentId });
+    const company = await create({
+      type: 'company',
+      name: 'Brouwerij Het Anker',
+      address: 'Guido Gezellelaan 49',
+      city: 'Mechelen',
+      postCode: '2800',
+    });
+    const person = await create({
+      type: 'person',
+      firstName: 'Griet',
+      surname: 'Wouters',
+      company: company.documentId,
+    });
     // The same woman entered on her own, already in the new town at the new address.
-    const twin = await create({ type: 'person', firstName: 'Griet', surname: 'Wouters', address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500' });
-    expect(await keysOf(person.documentId)).toEqual(expect.arrayContaining([expect.stringMatching(/^pn:.*:mechelen$/)]));
+    const twin = await create({
+      type: 'person',
+      firstName: 'Griet',
+      surname: 'Wouters',
+      address: 'Mechelsesteenweg 7',
+      city: 'Lier',
+      postCode: '2500',
+    });
+    expect(await keysOf(person.documentId)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pn:.*:mechelen$/)]),
+    );
 
-    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: { address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500', phoneNo: '03 480 00 00' } });
+    const res = await api.put(`${API}/contacts/${company.documentId}`, {
+      data: { address: 'Mechelsesteenweg 7', city: 'Lier', postCode: '2500', phoneNo: '03 480 00 00' },
+    });
     expect(res.status).toBe(200);
     const personId = await idOf(person.documentId);
     // Two field groups changed (address block, phone): still one queue row per person.
@@ -166,44 +251,68 @@ describe('re-index queue: company → person propagation', () => {
     await regeneration().work();
     expect(await db()(QUEUE).count({ n: '*' })).toEqual([{ n: isPostgres() ? '0' : 0 }]);
     const keys = await keysOf(person.documentId);
-    expect(keys).toEqual(expect.arrayContaining([expect.stringMatching(/^pn:.*:lier$/), expect.stringMatching(/^pn:.*:2500$/)]));
+    expect(keys).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pn:.*:lier$/), expect.stringMatching(/^pn:.*:2500$/)]),
+    );
     expect(keys.some((k) => k.endsWith(':mechelen') || k.endsWith(':2800'))).toBe(false);
-    expect(await pairsOf(person.documentId)).toEqual([expect.objectContaining({ documentId: twin.documentId, rules: ['fuzzy'] })]);
+    expect(await pairsOf(person.documentId)).toEqual([
+      expect.objectContaining({ documentId: twin.documentId, rules: ['fuzzy'] }),
+    ]);
   });
 
-  (isPostgres() ? test : test.skip)('a queued person held by a company update: the worker skips it instead of waiting (no deadlock), and takes it on the next batch', async () => {
-    // Found by the benchmark: the worker deleted a queued person's row and then waited for the person's lock,
-    // held by a company update that was about to queue the person again and so waited for the worker. PostgreSQL
-    // broke the deadlock by failing one side: a 500 for the user, or a failed regeneration.
-    const company = await create({ type: 'company', name: 'Drukkerij Vanden Broele', address: 'Lieven Bauwensstraat 1', city: 'Brugge', postCode: '8200' });
-    const person = await create({ type: 'person', firstName: 'Lotte', surname: 'Broele', company: company.documentId });
-    const personId = await idOf(person.documentId);
-    await regeneration().work();
-    await db()(QUEUE).insert({ contact_id: personId });
-    const errors: string[] = [];
-    const logError = app.strapi.log.error;
-    app.strapi.log.error = ((msg: string) => { errors.push(String(msg)); }) as any;
-    const update = await db().transaction(); // what a company update does: lock its persons, then queue them
-    try {
-      await update('ms_contacts').where('id', personId).update({ city: 'Gent', post_code: '9000' });
-      const worker = regeneration().work();
-      await new Promise((r) => setTimeout(r, 300));
-      await update.raw(`INSERT INTO ${QUEUE} (contact_id) VALUES (?) ON CONFLICT (contact_id) DO NOTHING`, [personId]);
-      await update.commit();
-      await worker;
-    } finally {
-      app.strapi.log.error = logError;
-      if (!update.isCompleted()) await update.rollback();
-    }
-    expect(errors).toEqual([]);
-    expect(await regeneration().queued()).toBe(1); // skipped while held, still queued
-    await regeneration().work();
-    expect(await regeneration().queued()).toBe(0);
-    expect(await keysOf(person.documentId)).toEqual(expect.arrayContaining([expect.stringMatching(/:gent$/)]));
-  });
+  (isPostgres() ? test : test.skip)(
+    'a queued person held by a company update: the worker skips it instead of waiting (no deadlock), and takes it on the next batch',
+    async () => {
+      // Found by the benchmark: the worker deleted a queued person's row and then waited for the person's lock,
+      // held by a company update that was about to queue the person again and so waited for the worker. PostgreSQL
+      // broke the deadlock by failing one side: a 500 for the user, or a failed regeneration.
+      const company = await create({
+        type: 'company',
+        name: 'Drukkerij Vanden Broele',
+        address: 'Lieven Bauwensstraat 1',
+        city: 'Brugge',
+        postCode: '8200',
+      });
+      const person = await create({
+        type: 'person',
+        firstName: 'Lotte',
+        surname: 'Broele',
+        company: company.documentId,
+      });
+      const personId = await idOf(person.documentId);
+      await regeneration().work();
+      await db()(QUEUE).insert({ contact_id: personId });
+      const errors: string[] = [];
+      const logError = app.strapi.log.error;
+      app.strapi.log.error = ((msg: string) => {
+        errors.push(String(msg));
+      }) as any;
+      const update = await db().transaction(); // what a company update does: lock its persons, then queue them
+      try {
+        await update('ms_contacts').where('id', personId).update({ city: 'Gent', post_code: '9000' });
+        const worker = regeneration().work();
+        await new Promise((r) => setTimeout(r, 300));
+        await update.raw(`INSERT INTO ${QUEUE} (contact_id) VALUES (?) ON CONFLICT (contact_id) DO NOTHING`, [
+          personId,
+        ]);
+        await update.commit();
+        await worker;
+      } finally {
+        app.strapi.log.error = logError;
+        if (!update.isCompleted()) await update.rollback();
+      }
+      expect(errors).toEqual([]);
+      expect(await regeneration().queued()).toBe(1); // skipped while held, still queued
+      await regeneration().work();
+      expect(await regeneration().queued()).toBe(0);
+      expect(await keysOf(person.documentId)).toEqual(expect.arrayContaining([expect.stringMatching(/:gent$/)]));
+    },
+  );
 
   test('a change the search does not read (salesperson) queues nobody', async () => {
-    const sp = await docs(app.strapi, 'plugin::marketing-setup.salesperson').create({ data: { code: 'QQ', name: 'Quinten Quaghebeur' } });
+    const sp = await docs(app.strapi, 'plugin::marketing-setup.salesperson').create({
+      data: { code: 'QQ', name: 'Quinten Quaghebeur' },
+    });
     const company = await create({ type: 'company', name: 'Stokerij Van Damme', city: 'Balegem' });
     await create({ type: 'person', firstName: 'Pieter', surname: 'Van Damme', company: company.documentId });
     await regeneration().work();
@@ -219,9 +328,14 @@ describe('trigram-similar names (PostgreSQL with pg_trgm; SQLite keeps the block
     const a = await create({ type: 'company', name: 'Mertens NV', address: 'Molenstraat 8', ...town });
     const b = await create({ type: 'company', name: 'Merstens BV', ...town }); // no address: no key in common
     if (isPostgres()) {
-      expect(await db()('ms_contact_search_names').where('contact_id', await idOf(a.documentId)).select('contact_type', 'city', 'initial', 'name'))
-        .toEqual([{ contact_type: 'company', city: 'tienen', initial: 'm', name: 'mertens' }]);
-      expect(await pairsOf(b.documentId)).toEqual([expect.objectContaining({ documentId: a.documentId, rules: ['fuzzy'] })]);
+      expect(
+        await db()('ms_contact_search_names')
+          .where('contact_id', await idOf(a.documentId))
+          .select('contact_type', 'city', 'initial', 'name'),
+      ).toEqual([{ contact_type: 'company', city: 'tienen', initial: 'm', name: 'mertens' }]);
+      expect(await pairsOf(b.documentId)).toEqual([
+        expect.objectContaining({ documentId: a.documentId, rules: ['fuzzy'] }),
+      ]);
     } else {
       expect(await pairsOf(b.documentId)).toEqual([]);
     }

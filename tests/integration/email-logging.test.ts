@@ -5,7 +5,6 @@
 import path from 'path';
 import { apiToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { adminClient, API, docs, http, masterData, standardNumbering, UID } from '../helpers/fixtures';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startDovecot, rawMessage } = require('../../scripts/lib/dovecot');
 
 const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
@@ -20,15 +19,19 @@ const c: Record<string, any> = {};
 let template: any;
 let n = 0;
 
-const mail = (m: Record<string, any>) => rawMessage({ messageId: `m${++n}.${Date.now()}@test`, date: '2025-03-04T09:15:30Z', ...m });
+const mail = (m: Record<string, any>) =>
+  rawMessage({ messageId: `m${++n}.${Date.now()}@test`, date: '2025-03-04T09:15:30Z', ...m });
 const run = async () => {
   const res = await admin.post('/marketing-setup/email-logging/run', {});
   expect(res.status).toBe(200);
   return res.body.data;
 };
-const timeline = async (contact: any) => (await admin.get(`/marketing-setup/contacts/${contact.documentId}/interactions?pageSize=100`)).body.data;
-const entries = () => app.strapi.db.query('plugin::marketing-setup.interaction-log-entry').findMany({ where: { emailLogged: true } });
-const reviews = async (status = 'open') => (await admin.get(`/marketing-setup/email-reviews?status=${status}`)).body.data;
+const timeline = async (contact: any) =>
+  (await admin.get(`/marketing-setup/contacts/${contact.documentId}/interactions?pageSize=100`)).body.data;
+const entries = () =>
+  app.strapi.db.query('plugin::marketing-setup.interaction-log-entry').findMany({ where: { emailLogged: true } });
+const reviews = async (status = 'open') =>
+  (await admin.get(`/marketing-setup/email-reviews?status=${status}`)).body.data;
 
 beforeAll(async () => {
   dovecot = await startDovecot({ user: 'crm-log', password: 'right-password' });
@@ -39,16 +42,38 @@ beforeAll(async () => {
   api = http(app.strapi, await apiToken(app.strapi));
   await standardNumbering(app.strapi);
   const md = await masterData(app.strapi);
-  await docs(app.strapi, UID.salesperson).update({ documentId: md.salesperson.AB.documentId, data: { email: 'Annelies.Bauwens@Cronus.com' } });
-  await docs(app.strapi, UID.salesperson).update({ documentId: md.salesperson.JR.documentId, data: { email: 'jan@cronus-sales.be' } });
+  await docs(app.strapi, UID.salesperson).update({
+    documentId: md.salesperson.AB.documentId,
+    data: { email: 'Annelies.Bauwens@Cronus.com' },
+  });
+  await docs(app.strapi, UID.salesperson).update({
+    documentId: md.salesperson.JR.documentId,
+    data: { email: 'jan@cronus-sales.be' },
+  });
   const create = async (data: Record<string, any>) => {
     const res = await api.post(`${API}/contacts`, { data });
     expect(res.status).toBe(201);
     return res.body.data;
   };
-  c.fabrikam = await create({ type: 'company', name: 'Fabrikam', email: 'info@fabrikam.com', salesperson: md.salesperson.CD.documentId });
-  c.anna = await create({ type: 'person', name: 'Anna Peeters', company: c.fabrikam.documentId, email: 'Anna.Peeters@Fabrikam.com' });
-  c.bert = await create({ type: 'person', name: 'Bert Claes', company: c.fabrikam.documentId, email: 'bert@fabrikam.com', email2: 'B.Claes@Private.BE' });
+  c.fabrikam = await create({
+    type: 'company',
+    name: 'Fabrikam',
+    email: 'info@fabrikam.com',
+    salesperson: md.salesperson.CD.documentId,
+  });
+  c.anna = await create({
+    type: 'person',
+    name: 'Anna Peeters',
+    company: c.fabrikam.documentId,
+    email: 'Anna.Peeters@Fabrikam.com',
+  });
+  c.bert = await create({
+    type: 'person',
+    name: 'Bert Claes',
+    company: c.fabrikam.documentId,
+    email: 'bert@fabrikam.com',
+    email2: 'B.Claes@Private.BE',
+  });
   c.litware = await create({ type: 'company', name: 'Litware', email: 'sales@litware.com' });
   template = await docs(app.strapi, 'plugin::marketing-setup.interaction-template').create({
     data: { code: 'EMAIL', description: 'E-mail', unitCost: 0, unitDurationMin: 2, correspondenceType: 'email' },
@@ -61,11 +86,24 @@ afterAll(async () => {
 
 test('setup: connection fields and our domains saved, the password never stored or returned', async () => {
   const res = await admin.put('/marketing-setup/settings', {
-    emailLoggingEnabled: true, emailImapHost: '127.0.0.1', emailImapPort: dovecot.port, emailImapTls: false, emailImapUser: 'crm-log',
-    emailQueueFolder: QUEUE, emailStorageFolder: STORAGE, emailBatchSize: 0, emailCheckIntervalSeconds: 60, emailOurDomains: 'Cronus.com; @cronus.co.uk',
+    emailLoggingEnabled: true,
+    emailImapHost: '127.0.0.1',
+    emailImapPort: dovecot.port,
+    emailImapTls: false,
+    emailImapUser: 'crm-log',
+    emailQueueFolder: QUEUE,
+    emailStorageFolder: STORAGE,
+    emailBatchSize: 0,
+    emailCheckIntervalSeconds: 60,
+    emailOurDomains: 'Cronus.com; @cronus.co.uk',
   });
   expect(res.status).toBe(200);
-  expect(res.body.data).toMatchObject({ emailImapHost: '127.0.0.1', emailImapPort: dovecot.port, emailImapTls: false, emailOurDomains: 'cronus.com, cronus.co.uk' });
+  expect(res.body.data).toMatchObject({
+    emailImapHost: '127.0.0.1',
+    emailImapPort: dovecot.port,
+    emailImapTls: false,
+    emailOurDomains: 'cronus.com, cronus.co.uk',
+  });
   expect(JSON.stringify(res.body)).not.toContain('right-password');
 
   const bad = await admin.put('/marketing-setup/settings', { emailOurDomains: 'cronus.com, cronus' });
@@ -78,7 +116,13 @@ test('setup: connection fields and our domains saved, the password never stored 
   expect(password.status).toBe(400);
 
   const status = (await admin.get('/marketing-setup/email-logging')).body.data;
-  expect(status).toMatchObject({ enabled: true, passwordSet: true, passwordVariable: 'MARKETING_SETUP_IMAP_PASSWORD', templateSet: false, openReviews: 0 });
+  expect(status).toMatchObject({
+    enabled: true,
+    passwordSet: true,
+    passwordVariable: 'MARKETING_SETUP_IMAP_PASSWORD',
+    templateSet: false,
+    openReviews: 0,
+  });
   expect(JSON.stringify(status)).not.toContain('right-password');
 });
 
@@ -93,22 +137,37 @@ test('Test connection creates the missing folders and reports them; a wrong pass
   app.strapi.config.set('plugin::marketing-setup.imapPassword', 'wrong-password');
   const wrong = await admin.post('/marketing-setup/email-logging/test', {});
   expect(wrong.status).toBe(200);
-  expect(wrong.body.data).toEqual({ ok: false, server: `127.0.0.1:${dovecot.port}`, error: `The IMAP server at 127.0.0.1:${dovecot.port} refused the user name or password.` });
+  expect(wrong.body.data).toEqual({
+    ok: false,
+    server: `127.0.0.1:${dovecot.port}`,
+    error: `The IMAP server at 127.0.0.1:${dovecot.port} refused the user name or password.`,
+  });
   // The job with the wrong password: the status says so, nothing is read.
-  await dovecot.append(QUEUE, mail({ from: 'Anna.Peeters@fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject: 'Waiting' }));
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'Anna.Peeters@fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject: 'Waiting' }),
+  );
   await admin.put('/marketing-setup/interaction-template-setup', { emails: template.documentId });
   const failed = await run();
-  expect(failed.result).toMatchObject({ status: 'error', processed: 0, error: `The IMAP server at 127.0.0.1:${dovecot.port} refused the user name or password.` });
+  expect(failed.result).toMatchObject({
+    status: 'error',
+    processed: 0,
+    error: `The IMAP server at 127.0.0.1:${dovecot.port} refused the user name or password.`,
+  });
   expect(failed.status).toMatchObject({ status: 'error', lastError: failed.result.error });
   expect(await dovecot.count(QUEUE)).toBe(1);
   app.strapi.config.set('plugin::marketing-setup.imapPassword', 'right-password');
 
   const unsaved = await admin.post('/marketing-setup/email-logging/test', { port: 1 });
   expect(unsaved.body.data.ok).toBe(false);
-  expect(unsaved.body.data.error).toBe('Cannot reach the IMAP server at 127.0.0.1:1: the connection was refused (is it running, is the port right?).');
+  expect(unsaved.body.data.error).toBe(
+    'Cannot reach the IMAP server at 127.0.0.1:1: the connection was refused (is it running, is the port right?).',
+  );
   const same = await admin.post('/marketing-setup/email-logging/test', { storageFolder: QUEUE });
   expect(same.status).toBe(400);
-  expect(same.body.error.message).toBe('E-mail logging is not set up completely: a storage folder other than the queue folder missing.');
+  expect(same.body.error.message).toBe(
+    'E-mail logging is not set up completely: a storage folder other than the queue folder missing.',
+  );
   // Clean up for the next tests: the waiting message is logged there.
   await admin.put('/marketing-setup/interaction-template-setup', { emails: null });
 });
@@ -122,37 +181,69 @@ test('no template for e-mails → nothing logged, the message stays in the queue
 });
 
 test('inbound: from a contact to our salesperson, case-insensitive → entry for the contact, moved to storage', async () => {
-  expect((await admin.put('/marketing-setup/interaction-template-setup', { emails: template.documentId })).status).toBe(200);
+  expect((await admin.put('/marketing-setup/interaction-template-setup', { emails: template.documentId })).status).toBe(
+    200,
+  );
   const res = await run();
   expect(res.result).toMatchObject({ status: 'ok', processed: 1, logged: 1, unmatched: 0, failed: 0, left: 0 });
   expect(await dovecot.count(QUEUE)).toBe(0);
   expect(await dovecot.count(STORAGE)).toBe(1);
   const [entry] = await timeline(c.anna);
   expect(entry).toMatchObject({
-    date: '2025-03-04', time: '09:15:30', description: 'Waiting', subject: 'Waiting', informationFlow: 'inbound', initiatedBy: 'them',
-    emailLogged: true, documentKind: 'emails', correspondenceType: 'email', durationMin: 2,
-    interactionTemplate: { code: 'EMAIL' }, salesperson: { code: 'AB' }, contact: { name: 'Anna Peeters' }, contactCompany: { name: 'Fabrikam' },
+    date: '2025-03-04',
+    time: '09:15:30',
+    description: 'Waiting',
+    subject: 'Waiting',
+    informationFlow: 'inbound',
+    initiatedBy: 'them',
+    emailLogged: true,
+    documentKind: 'emails',
+    correspondenceType: 'email',
+    durationMin: 2,
+    interactionTemplate: { code: 'EMAIL' },
+    salesperson: { code: 'AB' },
+    contact: { name: 'Anna Peeters' },
+    contactCompany: { name: 'Fabrikam' },
   });
   expect(entry.messageId).toMatch(/^m\d+\.\d+@test$/);
-  expect(res.status).toMatchObject({ status: 'ok', lastError: null, lastRun: { processed: 1, logged: 1, unmatched: 0, failed: 0, leftInQueue: 0 } });
+  expect(res.status).toMatchObject({
+    status: 'ok',
+    lastError: null,
+    lastRun: { processed: 1, logged: 1, unmatched: 0, failed: 0, leftInQueue: 0 },
+  });
   expect(Date.parse(res.status.nextRunAt) - Date.parse(res.status.lastRunAt)).toBe(60000);
 });
 
 test('outbound: from ours to several contacts in To and Cc → one entry per contact (e-mail 2 too), the sending salesperson', async () => {
-  await dovecot.append(QUEUE, mail({
-    from: 'Jan Rommens <JAN@cronus-sales.be>', to: ['"Anna" <anna.peeters@FABRIKAM.com>', 'stranger@nowhere.org'],
-    cc: ['b.claes@private.be', 'BERT@fabrikam.com', 'colleague@cronus.com'], subject: 'Your quote',
-  }));
+  await dovecot.append(
+    QUEUE,
+    mail({
+      from: 'Jan Rommens <JAN@cronus-sales.be>',
+      to: ['"Anna" <anna.peeters@FABRIKAM.com>', 'stranger@nowhere.org'],
+      cc: ['b.claes@private.be', 'BERT@fabrikam.com', 'colleague@cronus.com'],
+      subject: 'Your quote',
+    }),
+  );
   const res = await run();
   expect(res.result).toMatchObject({ status: 'ok', processed: 1, logged: 2, unmatched: 0 });
   for (const who of [c.anna, c.bert]) {
     const [entry] = await timeline(who);
-    expect(entry).toMatchObject({ subject: 'Your quote', informationFlow: 'outbound', initiatedBy: 'us', salesperson: { code: 'JR' }, emailLogged: true });
+    expect(entry).toMatchObject({
+      subject: 'Your quote',
+      informationFlow: 'outbound',
+      initiatedBy: 'us',
+      salesperson: { code: 'JR' },
+      emailLogged: true,
+    });
   }
   expect(await timeline(c.bert)).toHaveLength(1);
   // The company's timeline shows its persons' e-mails with their direction.
   const company = await timeline(c.fabrikam);
-  expect(company.map((e: any) => [e.contact.name, e.informationFlow]).sort()).toEqual([['Anna Peeters', 'inbound'], ['Anna Peeters', 'outbound'], ['Bert Claes', 'outbound']]);
+  expect(company.map((e: any) => [e.contact.name, e.informationFlow]).sort()).toEqual([
+    ['Anna Peeters', 'inbound'],
+    ['Anna Peeters', 'outbound'],
+    ['Bert Claes', 'outbound'],
+  ]);
 });
 
 test('the same message twice (and again after it was logged) is logged once', async () => {
@@ -171,12 +262,21 @@ test('a crash between logging and the move: the next run moves it without loggin
   const real = connection.openQueue;
   const spy = jest.spyOn(connection, 'openQueue').mockImplementation(async (s: any) => {
     const q = await real(s);
-    return { ...q, move: async () => { throw new Error('process killed before the move'); } };
+    return {
+      ...q,
+      move: async () => {
+        throw new Error('process killed before the move');
+      },
+    };
   });
   await dovecot.append(QUEUE, mail({ from: 'sales@litware.com', to: ['sales@cronus.com'], subject: 'Crash test' }));
   const crashed = await run();
   spy.mockRestore();
-  expect(crashed.result).toMatchObject({ status: 'error', logged: 1, error: 'E-mail logging failed: process killed before the move' });
+  expect(crashed.result).toMatchObject({
+    status: 'error',
+    logged: 1,
+    error: 'E-mail logging failed: process killed before the move',
+  });
   expect(await dovecot.count(QUEUE)).toBe(1);
   const after = await run();
   expect(after.result).toMatchObject({ status: 'ok', processed: 1, logged: 0 });
@@ -186,7 +286,11 @@ test('a crash between logging and the move: the next run moves it without loggin
 
 test('two runs at the same moment log each message once', async () => {
   const { runEmailLogging } = require(dist('jobs/email-logging'));
-  for (let i = 0; i < 6; i++) await dovecot.append(QUEUE, mail({ from: 'info@fabrikam.com', to: ['sales@cronus.com'], subject: `Parallel ${i}` }));
+  for (let i = 0; i < 6; i++)
+    await dovecot.append(
+      QUEUE,
+      mail({ from: 'info@fabrikam.com', to: ['sales@cronus.com'], subject: `Parallel ${i}` }),
+    );
   const before = (await entries()).length;
   const results = await Promise.all([runEmailLogging(app.strapi), runEmailLogging(app.strapi)]);
   // PostgreSQL: the second finds the advisory lock taken; SQLite (one process): both may read, the unique key keeps one entry per message.
@@ -199,11 +303,21 @@ test('two runs at the same moment log each message once', async () => {
 });
 
 test('IMAP down → clear status, nothing lost; up again → logged at the next run', async () => {
-  await dovecot.append(QUEUE, mail({ from: 'bert@fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject: 'While down' }));
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'bert@fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject: 'While down' }),
+  );
   await dovecot.stop();
   const down = await run();
-  expect(down.result).toMatchObject({ status: 'error', processed: 0, error: `Cannot reach the IMAP server at 127.0.0.1:${dovecot.port}: the connection was refused (is it running, is the port right?).` });
-  expect((await admin.get('/marketing-setup/email-logging')).body.data).toMatchObject({ status: 'error', lastError: down.result.error });
+  expect(down.result).toMatchObject({
+    status: 'error',
+    processed: 0,
+    error: `Cannot reach the IMAP server at 127.0.0.1:${dovecot.port}: the connection was refused (is it running, is the port right?).`,
+  });
+  expect((await admin.get('/marketing-setup/email-logging')).body.data).toMatchObject({
+    status: 'error',
+    lastError: down.result.error,
+  });
   await dovecot.start();
   const up = await run();
   expect(up.result).toMatchObject({ status: 'ok', processed: 1, logged: 1 });
@@ -211,48 +325,99 @@ test('IMAP down → clear status, nothing lost; up again → logged at the next 
 });
 
 test('unmatched and unreadable messages → review list; link, create contact from sender, ignore', async () => {
-  await dovecot.append(QUEUE,
-    mail({ from: '"Nina Nieuw" <nina@newcorp.example.org>', to: ['annelies.bauwens@cronus.com'], subject: 'Interested in your product' }),
-    mail({ from: 'someone@partner.example.org', to: ['jan@cronus-sales.be'], cc: ['x@y.org'], subject: 'For Fabrikam' }),
+  await dovecot.append(
+    QUEUE,
+    mail({
+      from: '"Nina Nieuw" <nina@newcorp.example.org>',
+      to: ['annelies.bauwens@cronus.com'],
+      subject: 'Interested in your product',
+    }),
+    mail({
+      from: 'someone@partner.example.org',
+      to: ['jan@cronus-sales.be'],
+      cc: ['x@y.org'],
+      subject: 'For Fabrikam',
+    }),
     mail({ from: 'spam@spam.example.org', to: ['sales@cronus.com'], subject: 'Buy now' }),
     mail({ from: 'annelies.bauwens@cronus.com', to: ['jan@cronus-sales.be'], subject: 'Internal' }),
-    'Subject: no sender\r\n\r\nbody\r\n');
+    'Subject: no sender\r\n\r\nbody\r\n',
+  );
   const res = await run();
   expect(res.result).toMatchObject({ status: 'ok', processed: 5, logged: 0, unmatched: 5 });
   expect(await dovecot.count(QUEUE)).toBe(0);
   const list = await reviews();
   const bySubject = Object.fromEntries(list.map((r: any) => [r.subject, r]));
-  expect(bySubject['Interested in your product']).toMatchObject({ sender: 'nina@newcorp.example.org', senderName: 'Nina Nieuw', status: 'open', reason: 'No contact has the address nina@newcorp.example.org.', error: null, sentAt: '2025-03-04T09:15:30.000Z' });
+  expect(bySubject['Interested in your product']).toMatchObject({
+    sender: 'nina@newcorp.example.org',
+    senderName: 'Nina Nieuw',
+    status: 'open',
+    reason: 'No contact has the address nina@newcorp.example.org.',
+    error: null,
+    sentAt: '2025-03-04T09:15:30.000Z',
+  });
   expect(bySubject.Internal.reason).toBe('Sent by annelies.bauwens@cronus.com (ours), but no recipient is a contact.');
-  expect(bySubject['no sender']).toMatchObject({ sender: null, error: 'The message has no readable sender address (From).' });
+  expect(bySubject['no sender']).toMatchObject({
+    sender: null,
+    error: 'The message has no readable sender address (From).',
+  });
   expect((await admin.get('/marketing-setup/email-logging')).body.data.openReviews).toBe(5);
 
   // Link to a contact: logged like the others (inbound: the sender is not ours; salesperson JR was a recipient).
-  const linked = await admin.post(`/marketing-setup/email-reviews/${bySubject['For Fabrikam'].documentId}/link`, { contact: c.fabrikam.documentId });
+  const linked = await admin.post(`/marketing-setup/email-reviews/${bySubject['For Fabrikam'].documentId}/link`, {
+    contact: c.fabrikam.documentId,
+  });
   expect(linked.status).toBe(200);
   expect(linked.body.data).toMatchObject({ logged: 1, review: { status: 'linked', contact: { name: 'Fabrikam' } } });
   const fab = (await timeline(c.fabrikam)).find((e: any) => e.subject === 'For Fabrikam');
-  expect(fab).toMatchObject({ informationFlow: 'inbound', initiatedBy: 'them', salesperson: { code: 'JR' }, emailLogged: true });
-  const twice = await admin.post(`/marketing-setup/email-reviews/${bySubject['For Fabrikam'].documentId}/link`, { contact: c.litware.documentId });
+  expect(fab).toMatchObject({
+    informationFlow: 'inbound',
+    initiatedBy: 'them',
+    salesperson: { code: 'JR' },
+    emailLogged: true,
+  });
+  const twice = await admin.post(`/marketing-setup/email-reviews/${bySubject['For Fabrikam'].documentId}/link`, {
+    contact: c.litware.documentId,
+  });
   expect(twice.status).toBe(400);
   expect(twice.body.error.message).toBe('This e-mail was already linked; nothing to do.');
-  const noContact = await admin.post(`/marketing-setup/email-reviews/${bySubject['Buy now'].documentId}/link`, { contact: 'nope' });
+  const noContact = await admin.post(`/marketing-setup/email-reviews/${bySubject['Buy now'].documentId}/link`, {
+    contact: 'nope',
+  });
   expect(noContact.status).toBe(400);
   expect(noContact.body.error.message).toBe('No contact with documentId nope.');
 
   // Create a contact from the sender: numbered by the contact rules, with the address; then logged.
-  const created = await admin.post(`/marketing-setup/email-reviews/${bySubject['Interested in your product'].documentId}/create-contact`, {});
+  const created = await admin.post(
+    `/marketing-setup/email-reviews/${bySubject['Interested in your product'].documentId}/create-contact`,
+    {},
+  );
   expect(created.status).toBe(201);
-  expect(created.body.data).toMatchObject({ logged: 1, contact: { name: 'Nina Nieuw' }, review: { status: 'created' } });
+  expect(created.body.data).toMatchObject({
+    logged: 1,
+    contact: { name: 'Nina Nieuw' },
+    review: { status: 'created' },
+  });
   expect(created.body.data.contact.no).toMatch(/^CT\d{6}$/);
   const nina = await docs(app.strapi, UID.contact).findOne({ documentId: created.body.data.contact.documentId });
-  expect(nina).toMatchObject({ type: 'person', email: 'nina@newcorp.example.org', searchEmail: 'NINA@NEWCORP.EXAMPLE.ORG' });
-  expect(await timeline(nina)).toMatchObject([{ subject: 'Interested in your product', informationFlow: 'inbound', salesperson: { code: 'AB' } }]);
+  expect(nina).toMatchObject({
+    type: 'person',
+    email: 'nina@newcorp.example.org',
+    searchEmail: 'NINA@NEWCORP.EXAMPLE.ORG',
+  });
+  expect(await timeline(nina)).toMatchObject([
+    { subject: 'Interested in your product', informationFlow: 'inbound', salesperson: { code: 'AB' } },
+  ]);
   // Her next e-mail is matched to her.
-  await dovecot.append(QUEUE, mail({ from: 'NINA@newcorp.example.org', to: ['sales@cronus.com'], subject: 'Follow-up' }));
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'NINA@newcorp.example.org', to: ['sales@cronus.com'], subject: 'Follow-up' }),
+  );
   expect((await run()).result).toMatchObject({ logged: 1, unmatched: 0 });
 
-  const unreadable = await admin.post(`/marketing-setup/email-reviews/${bySubject['no sender'].documentId}/create-contact`, {});
+  const unreadable = await admin.post(
+    `/marketing-setup/email-reviews/${bySubject['no sender'].documentId}/create-contact`,
+    {},
+  );
   expect(unreadable.status).toBe(400);
   expect(unreadable.body.error.message).toBe('This e-mail has no sender address to create a contact from.');
   const ignored = await admin.post(`/marketing-setup/email-reviews/${bySubject['Buy now'].documentId}/ignore`, {});
@@ -265,8 +430,13 @@ test('unmatched and unreadable messages → review list; link, create contact fr
 
 test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {
   expect((await admin.get('/marketing-setup/settings')).body.data.emailStoreBodies).toBe(false);
-  const withBody = (subject: string, from: string, body: string) => mail({ from, to: ['annelies.bauwens@cronus.com'], subject, body });
-  await dovecot.append(QUEUE, withBody('Body off', 'sales@litware.com', 'Not kept.'), withBody('Body off, unknown', 'who@unknown.example.org', 'Not kept either.'));
+  const withBody = (subject: string, from: string, body: string) =>
+    mail({ from, to: ['annelies.bauwens@cronus.com'], subject, body });
+  await dovecot.append(
+    QUEUE,
+    withBody('Body off', 'sales@litware.com', 'Not kept.'),
+    withBody('Body off, unknown', 'who@unknown.example.org', 'Not kept either.'),
+  );
   expect((await run()).result).toMatchObject({ processed: 2, logged: 1, unmatched: 1 });
   const off = (await timeline(c.litware)).find((e: any) => e.subject === 'Body off');
   expect(off.emailBody).toBeNull();
@@ -274,12 +444,16 @@ test('message bodies: off (the default) → none stored; on → the plain text o
 
   const bad = await admin.put('/marketing-setup/settings', { emailStoreBodies: 'sometimes' });
   expect(bad.status).toBe(400);
-  expect((await admin.put('/marketing-setup/settings', { emailStoreBodies: true })).body.data.emailStoreBodies).toBe(true);
+  expect((await admin.put('/marketing-setup/settings', { emailStoreBodies: true })).body.data.emailStoreBodies).toBe(
+    true,
+  );
   const long = `${'é'.repeat(99)}\r\n`.repeat(400); // 80,000 bytes of UTF-8 in lines of 200
-  await dovecot.append(QUEUE,
+  await dovecot.append(
+    QUEUE,
     withBody('Body on', 'sales@litware.com', 'Dear Annelies,\r\n\r\nPlease call me back.\r\n'),
     withBody('Body on, long', 'sales@litware.com', long),
-    withBody('Body on, unknown', 'who@unknown.example.org', 'Who am I?'));
+    withBody('Body on, unknown', 'who@unknown.example.org', 'Who am I?'),
+  );
   expect((await run()).result).toMatchObject({ processed: 3, logged: 2, unmatched: 1 });
   const on = await timeline(c.litware);
   expect(on.find((e: any) => e.subject === 'Body on').emailBody).toBe('Dear Annelies,\n\nPlease call me back.');
@@ -291,7 +465,10 @@ test('message bodies: off (the default) → none stored; on → the plain text o
   // An unmatched message keeps its body on the review row, and the entry logged from it gets it.
   const review = (await reviews()).find((r: any) => r.subject === 'Body on, unknown');
   expect(review.body).toBe('Who am I?');
-  expect((await admin.post(`/marketing-setup/email-reviews/${review.documentId}/link`, { contact: c.litware.documentId })).status).toBe(200);
+  expect(
+    (await admin.post(`/marketing-setup/email-reviews/${review.documentId}/link`, { contact: c.litware.documentId }))
+      .status,
+  ).toBe(200);
   expect((await timeline(c.litware)).find((e: any) => e.subject === 'Body on, unknown').emailBody).toBe('Who am I?');
   await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
 });

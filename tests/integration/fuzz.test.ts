@@ -7,7 +7,6 @@
  *    parallel batches: no 5xx ever, and for every batch of refused writes the plugin's tables (every row
  *    of every ms_* table, including the number series' counters) are exactly as before.
  */
-import request from 'supertest';
 import { API, adminLogin, createOk, createSeries, docs, http, updateSetup, useTestApp } from '../helpers/fixtures';
 import { fingerprint, pluginTables } from '../helpers/db-fingerprint';
 import { generatePayloads, nestedJson, type Attrs, type Payload, type Target } from '../helpers/fuzz-payloads';
@@ -26,60 +25,112 @@ const fx: Record<string, any> = {};
 
 /** Sends a raw JSON body (so that "__proto__" keys and deep nesting reach the server as written). */
 const send = (client: ReturnType<typeof http>, method: 'post' | 'put', url: string, body: string) =>
-  client.raw()[method](url).set('Authorization', (client as any).authHeader).set('Content-Type', 'application/json').send(body);
+  client
+    .raw()
+    [method](url)
+    .set('Authorization', (client as any).authHeader)
+    .set('Content-Type', 'application/json')
+    .send(body);
 
-const withAuth = (client: ReturnType<typeof http>, token: string) => Object.assign(client, { authHeader: `Bearer ${token}` });
+const withAuth = (client: ReturnType<typeof http>, token: string) =>
+  Object.assign(client, { authHeader: `Bearer ${token}` });
 
 beforeAll(async () => {
   const { strapi } = ctx;
-  const apiToken = await strapi.service('admin::api-token').create({ name: 'fuzz', type: 'full-access', lifespan: null });
+  const apiToken = await strapi
+    .service('admin::api-token')
+    .create({ name: 'fuzz', type: 'full-access', lifespan: null });
   withAuth(ctx.api, apiToken.accessKey);
   const adminToken = await adminLogin(strapi, 'fuzz@example.com', 'strapi-super-admin');
   admin = withAuth(http(strapi, adminToken), adminToken);
 
-  fx.a = (await createOk(ctx.api, 'contacts', { type: 'company', name: 'Fuzz Alpha NV', city: 'Gent', territory: ctx.md.territory.EAST.documentId })).data;
+  fx.a = (
+    await createOk(ctx.api, 'contacts', {
+      type: 'company',
+      name: 'Fuzz Alpha NV',
+      city: 'Gent',
+      territory: ctx.md.territory.EAST.documentId,
+    })
+  ).data;
   fx.b = (await createOk(ctx.api, 'contacts', { type: 'company', name: 'Fuzz Beta BV', city: 'Brugge' })).data;
   fx.p = (await createOk(ctx.api, 'contacts', { type: 'person', name: 'Pat Fuzz', company: fx.a.documentId })).data;
-  fx.opp = (await createOk(ctx.api, 'opportunities', { description: 'Fuzz deal', contact: fx.a.documentId, estimatedValue: 100 })).data;
-  fx.series = await docs(strapi, 'plugin::marketing-setup.no-series').findFirst({ filters: { code: 'CONT' }, populate: ['lines'] });
+  fx.opp = (
+    await createOk(ctx.api, 'opportunities', {
+      description: 'Fuzz deal',
+      contact: fx.a.documentId,
+      estimatedValue: 100,
+    })
+  ).data;
+  fx.series = await docs(strapi, 'plugin::marketing-setup.no-series').findFirst({
+    filters: { code: 'CONT' },
+    populate: ['lines'],
+  });
   for (const [uid, data] of [
     ['plugin::marketing-setup.business-relation', { code: 'FZBR' }],
     ['plugin::marketing-setup.interaction-group', { code: 'FZIG' }],
     ['plugin::marketing-setup.interaction-template', { code: 'FZIT' }],
     ['plugin::marketing-setup.salutation', { code: 'FZSAL' }],
     ['plugin::marketing-setup.sales-cycle', { code: 'FZSC' }],
-  ] as const) await docs(strapi, uid).create({ data });
+  ] as const)
+    await docs(strapi, uid).create({ data });
   // Customers, vendors and bank accounts: their business relation codes and number series.
   const setup: Record<string, string> = {};
-  for (const [kind, code] of [['Customers', 'CUST'], ['Vendors', 'VEND'], ['BankAccounts', 'BANK']]) {
-    setup[`busRelCodeFor${kind}`] = (await docs(strapi, 'plugin::marketing-setup.business-relation').create({ data: { code } })).documentId;
+  for (const [kind, code] of [
+    ['Customers', 'CUST'],
+    ['Vendors', 'VEND'],
+    ['BankAccounts', 'BANK'],
+  ]) {
+    setup[`busRelCodeFor${kind}`] = (
+      await docs(strapi, 'plugin::marketing-setup.business-relation').create({ data: { code } })
+    ).documentId;
     const series = await createSeries(strapi, code, { startingNo: `${code[0]}00001`, endingNo: `${code[0]}99999` });
     setup[`${kind[0].toLowerCase()}${kind.slice(1, -1)}Nos`] = series.series.documentId;
   }
   await updateSetup(strapi, setup);
   const cycle = await docs(strapi, 'plugin::marketing-setup.sales-cycle').findFirst({});
-  await docs(strapi, 'plugin::marketing-setup.sales-cycle-stage').create({ data: { salesCycle: cycle.documentId, stage: 1 } });
+  await docs(strapi, 'plugin::marketing-setup.sales-cycle-stage').create({
+    data: { salesCycle: cycle.documentId, stage: 1 },
+  });
   const sal = await docs(strapi, 'plugin::marketing-setup.salutation').findFirst({});
-  await docs(strapi, 'plugin::marketing-setup.salutation-formula').create({ data: { salutation: sal.documentId, text: 'Dear' } });
+  await docs(strapi, 'plugin::marketing-setup.salutation-formula').create({
+    data: { salutation: sal.documentId, text: 'Dear' },
+  });
   for (const kind of ['customer', 'vendor', 'bankAccount']) {
     const res = await ctx.api.post(`${API}/contacts/${fx.a.documentId}/create-as`, { kind });
     if (res.status !== 201) throw new Error(`create-as ${kind}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const template = await docs(strapi, 'plugin::marketing-setup.interaction-template').findFirst({ filters: { code: 'FZIT' } });
+  const template = await docs(strapi, 'plugin::marketing-setup.interaction-template').findFirst({
+    filters: { code: 'FZIT' },
+  });
   const templateSetup = await docs(strapi, 'plugin::marketing-setup.interaction-template-setup').findFirst({});
-  await docs(strapi, 'plugin::marketing-setup.interaction-template-setup').update({ documentId: templateSetup.documentId, data: { outgoingCalls: template.documentId } });
+  await docs(strapi, 'plugin::marketing-setup.interaction-template-setup').update({
+    documentId: templateSetup.documentId,
+    data: { outgoingCalls: template.documentId },
+  });
   const logged = await ctx.api.post(`${API}/interactions`, { contact: fx.a.documentId, kind: 'outgoingCalls' });
   if (logged.status !== 201) throw new Error(`interaction: ${logged.status} ${JSON.stringify(logged.body)}`);
   tables = await pluginTables(strapi);
   // Let the duplicate worker index the fixtures, then keep it idle: the database must only change by requests.
-  for (let i = 0; i < 100 && Number((await strapi.db.connection('ms_contact_reindex_queue').count({ n: '*' }))[0].n) > 0; i++) {
+  for (
+    let i = 0;
+    i < 100 && Number((await strapi.db.connection('ms_contact_reindex_queue').count({ n: '*' }))[0].n) > 0;
+    i++
+  ) {
     await new Promise((r) => setTimeout(r, 200));
   }
   strapi.config.set('plugin::marketing-setup.duplicateWorkerIntervalMs', 0);
 });
 
 /** Sends one request and checks: a 400 with this message at this path, and no change in the plugin's tables. */
-async function refused(client: ReturnType<typeof http>, method: 'post' | 'put', url: string, body: unknown, message: string | RegExp, path?: string[], name = 'ValidationError') {
+async function refused(
+  client: ReturnType<typeof http>,
+  method: 'post' | 'put',
+  url: string,
+  body: unknown,
+  message: string | RegExp,
+  path?: string[],
+  name = 'ValidationError',
+) {
   const before = await fingerprint(ctx.strapi, tables);
   const res = await send(client, method, url, typeof body === 'string' ? body : JSON.stringify(body));
   expect({ status: res.status, name: res.body?.error?.name }).toEqual({ status: 400, name });
@@ -92,84 +143,274 @@ async function refused(client: ReturnType<typeof http>, method: 'post' | 'put', 
 
 describe('regression list (issue 12)', () => {
   it('A: a NUL byte in a contact name is a 400, on PostgreSQL too', () =>
-    refused(ctx.api, 'post', `${API}/contacts`, { data: { type: 'company', name: 'ACME\u0000' } }, 'data.name contains a control character (U+0000); remove it.', ['data', 'name']));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      { data: { type: 'company', name: 'ACME\u0000' } },
+      'data.name contains a control character (U+0000); remove it.',
+      ['data', 'name'],
+    ));
   it('A: a NUL byte in a customer field', () =>
-    refused(ctx.api, 'post', `${API}/customers`, { data: { name: 'x', city: 'Ge\u0000nt' } }, 'data.city contains a control character (U+0000); remove it.', ['data', 'city']));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/customers`,
+      { data: { name: 'x', city: 'Ge\u0000nt' } },
+      'data.city contains a control character (U+0000); remove it.',
+      ['data', 'city'],
+    ));
   it('A: a NUL byte as a relation id', () =>
-    refused(ctx.api, 'post', `${API}/contacts`, { data: { type: 'person', name: 'P', company: '\u0000' } }, 'data.company contains a control character (U+0000); remove it.'));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      { data: { type: 'person', name: 'P', company: '\u0000' } },
+      'data.company contains a control character (U+0000); remove it.',
+    ));
   it('A: a NUL byte as the path id: POST /merge-logs/%00/undo (admin) and /merge-log/%00/undo (REST)', async () => {
-    await refused(admin, 'post', `${ADMIN}/merge-logs/%00/undo`, {}, 'documentId contains a control character (U+0000); remove it.', ['documentId']);
-    await refused(ctx.api, 'post', `${API}/merge-log/%00/undo`, {}, 'documentId contains a control character (U+0000); remove it.', ['documentId']);
+    await refused(
+      admin,
+      'post',
+      `${ADMIN}/merge-logs/%00/undo`,
+      {},
+      'documentId contains a control character (U+0000); remove it.',
+      ['documentId'],
+    );
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/merge-log/%00/undo`,
+      {},
+      'documentId contains a control character (U+0000); remove it.',
+      ['documentId'],
+    );
   });
   it('A: a NUL byte in the path id of a core update', () =>
-    refused(ctx.api, 'put', `${API}/contacts/%00`, { data: { name: 'x' } }, 'id contains a control character (U+0000); remove it.', ['id']));
+    refused(
+      ctx.api,
+      'put',
+      `${API}/contacts/%00`,
+      { data: { name: 'x' } },
+      'id contains a control character (U+0000); remove it.',
+      ['id'],
+    ));
   it('A: a malformed path id', () =>
-    refused(ctx.api, 'post', `${API}/contacts/a.b/reset-inheritance`, {}, '"a.b" is not a valid documentId (1 to 64 letters, digits, - or _).', ['documentId']));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts/a.b/reset-inheritance`,
+      {},
+      '"a.b" is not a valid documentId (1 to 64 letters, digits, - or _).',
+      ['documentId'],
+    ));
   it('A: a control character in the query string', () =>
-    refused(ctx.api, 'post', `${API}/contacts?locale=%00`, { data: { name: 'x' } }, 'query.locale contains a control character (U+0000); remove it.', ['query', 'locale']));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts?locale=%00`,
+      { data: { name: 'x' } },
+      'query.locale contains a control character (U+0000); remove it.',
+      ['query', 'locale'],
+    ));
 
-  it.each([1.5, 1e308, 2147483648, -999999999999])('B: %p as a person\'s company is a 400', (id) =>
-    refused(ctx.api, 'post', `${API}/contacts`, { data: { type: 'person', name: 'P', company: id } },
-      `"company" must name a record by its documentId or by a whole id between 1 and 2147483647; ${id} is neither.`, ['company']));
-  it('B: a line\'s series as { connect: [2147483648] }', () =>
-    refused(ctx.api, 'post', `${API}/no-series-lines`, { data: { series: { connect: [2147483648] }, startingNo: 'Z1' } },
-      '"series" must name a record by its documentId or by a whole id between 1 and 2147483647; 2147483648 is neither.', ['series']));
-  it('B: an opportunity\'s contact as { id: -1 }', () =>
-    refused(ctx.api, 'post', `${API}/opportunities`, { data: { description: 'x', contact: { id: -1 } } }, '"contact" must name a record by its documentId or by a whole id between 1 and 2147483647; -1 is neither.', ['contact']));
+  it.each([1.5, 1e308, 2147483648, -999999999999])("B: %p as a person's company is a 400", (id) =>
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      { data: { type: 'person', name: 'P', company: id } },
+      `"company" must name a record by its documentId or by a whole id between 1 and 2147483647; ${id} is neither.`,
+      ['company'],
+    ),
+  );
+  it("B: a line's series as { connect: [2147483648] }", () =>
+    refused(
+      ctx.api,
+      'post',
+      `${API}/no-series-lines`,
+      { data: { series: { connect: [2147483648] }, startingNo: 'Z1' } },
+      '"series" must name a record by its documentId or by a whole id between 1 and 2147483647; 2147483648 is neither.',
+      ['series'],
+    ));
+  it("B: an opportunity's contact as { id: -1 }", () =>
+    refused(
+      ctx.api,
+      'post',
+      `${API}/opportunities`,
+      { data: { description: 'x', contact: { id: -1 } } },
+      '"contact" must name a record by its documentId or by a whole id between 1 and 2147483647; -1 is neither.',
+      ['contact'],
+    ));
 
   it('C: incrementBy 2147483648 on a series line', () =>
-    refused(ctx.api, 'put', `${API}/no-series-lines/${fx.series.lines[0].documentId}`, { data: { incrementBy: 2147483648 } },
-      'incrementBy must be between -2147483648 and 2147483647, not 2147483648.', ['incrementBy']));
+    refused(
+      ctx.api,
+      'put',
+      `${API}/no-series-lines/${fx.series.lines[0].documentId}`,
+      { data: { incrementBy: 2147483648 } },
+      'incrementBy must be between -2147483648 and 2147483647, not 2147483648.',
+      ['incrementBy'],
+    ));
   it('C: emailBatchSize 2147483648 and emailCheckIntervalSeconds 1e308 in the setup (REST and admin)', async () => {
-    await refused(ctx.api, 'put', `${API}/setup`, { data: { emailBatchSize: 2147483648 } }, 'emailBatchSize must be between -2147483648 and 2147483647, not 2147483648.', ['emailBatchSize']);
-    await refused(admin, 'put', `${ADMIN}/settings`, { emailCheckIntervalSeconds: 1e308 }, 'emailCheckIntervalSeconds must be between -2147483648 and 2147483647, not 1e+308.', ['emailCheckIntervalSeconds']);
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/setup`,
+      { data: { emailBatchSize: 2147483648 } },
+      'emailBatchSize must be between -2147483648 and 2147483647, not 2147483648.',
+      ['emailBatchSize'],
+    );
+    await refused(
+      admin,
+      'put',
+      `${ADMIN}/settings`,
+      { emailCheckIntervalSeconds: 1e308 },
+      'emailCheckIntervalSeconds must be between -2147483648 and 2147483647, not 1e+308.',
+      ['emailCheckIntervalSeconds'],
+    );
   });
   it('C: estimatedValue 2147483648 on an opportunity (numeric(10,2))', () =>
-    refused(ctx.api, 'put', `${API}/opportunities/${fx.opp.documentId}`, { data: { estimatedValue: 2147483648 } },
-      'estimatedValue must be between -99999999.99 and 99999999.99, not 2147483648.', ['estimatedValue']));
-  it('C: an interaction\'s cost 1e308 and durationMin 2147483648 (logged directly, past the document service)', async () => {
-    await refused(ctx.api, 'post', `${API}/interactions`, { contact: fx.a.documentId, kind: 'outgoingCalls', cost: 1e308 },
-      'cost must be between -99999999.99 and 99999999.99, not 1e+308.', ['cost']);
-    await refused(ctx.api, 'post', `${API}/interactions`, { contact: fx.a.documentId, kind: 'outgoingCalls', durationMin: 2147483648 },
-      'durationMin must be between -99999999.99 and 99999999.99, not 2147483648.', ['durationMin']);
+    refused(
+      ctx.api,
+      'put',
+      `${API}/opportunities/${fx.opp.documentId}`,
+      { data: { estimatedValue: 2147483648 } },
+      'estimatedValue must be between -99999999.99 and 99999999.99, not 2147483648.',
+      ['estimatedValue'],
+    ));
+  it("C: an interaction's cost 1e308 and durationMin 2147483648 (logged directly, past the document service)", async () => {
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/interactions`,
+      { contact: fx.a.documentId, kind: 'outgoingCalls', cost: 1e308 },
+      'cost must be between -99999999.99 and 99999999.99, not 1e+308.',
+      ['cost'],
+    );
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/interactions`,
+      { contact: fx.a.documentId, kind: 'outgoingCalls', durationMin: 2147483648 },
+      'durationMin must be between -99999999.99 and 99999999.99, not 2147483648.',
+      ['durationMin'],
+    );
   });
 
   it('D: "constructor": {"prototype": {...}} inside data', () =>
-    refused(ctx.api, 'post', `${API}/contacts`, '{"data":{"name":"x","constructor":{"prototype":{"polluted":true}}}}', 'The key "constructor" is not allowed (in data).', ['data', 'constructor']));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      '{"data":{"name":"x","constructor":{"prototype":{"polluted":true}}}}',
+      'The key "constructor" is not allowed (in data).',
+      ['data', 'constructor'],
+    ));
   it('D: "__proto__" in an admin body: Strapi\'s body parser refuses it before the guard (400, nothing written)', () =>
-    refused(admin, 'put', `${ADMIN}/settings`, '{"__proto__":{"isAdmin":true}}', 'Object contains forbidden prototype property', undefined, 'SyntaxError'));
+    refused(
+      admin,
+      'put',
+      `${ADMIN}/settings`,
+      '{"__proto__":{"isAdmin":true}}',
+      'Object contains forbidden prototype property',
+      undefined,
+      'SyntaxError',
+    ));
   it('D: "prototype" in a query string', () =>
-    refused(ctx.api, 'post', `${API}/contacts?filters[prototype][x]=1`, { data: { name: 'x' } }, 'The key "prototype" is not allowed (in query.filters).', ['query', 'filters', 'prototype']));
+    refused(
+      ctx.api,
+      'post',
+      `${API}/contacts?filters[prototype][x]=1`,
+      { data: { name: 'x' } },
+      'The key "prototype" is not allowed (in query.filters).',
+      ['query', 'filters', 'prototype'],
+    ));
 
   it.each([
-    ['merge', `${API}/contacts/:a/merge`], ['create-as', `${API}/contacts/:a/create-as`], ['link', `${API}/contacts/:a/link`],
-    ['reset-inheritance', `${API}/contacts/:p/reset-inheritance`], ['propagation-preview', `${API}/contacts/:a/propagation-preview`],
+    ['merge', `${API}/contacts/:a/merge`],
+    ['create-as', `${API}/contacts/:a/create-as`],
+    ['link', `${API}/contacts/:a/link`],
+    ['reset-inheritance', `${API}/contacts/:p/reset-inheritance`],
+    ['propagation-preview', `${API}/contacts/:a/propagation-preview`],
     ['interactions', `${API}/interactions`],
   ])('E: 5,000 nested arrays as the body of %s', (_name, path) =>
-    refused(ctx.api, 'post', path.replace(':a', fx.a.documentId).replace(':p', fx.p.documentId), nestedJson(5000),
-      'The request body is nested too deeply (more than 20 levels of objects or lists).'));
+    refused(
+      ctx.api,
+      'post',
+      path.replace(':a', fx.a.documentId).replace(':p', fx.p.documentId),
+      nestedJson(5000),
+      'The request body is nested too deeply (more than 20 levels of objects or lists).',
+    ),
+  );
 
-  it('F: {} as a company\'s territory', () =>
-    refused(ctx.api, 'put', `${API}/contacts/${fx.a.documentId}`, { data: { territory: {} } },
-      '"territory" must name a record: a documentId, an id, or { documentId } / { id }.', ['territory']));
+  it("F: {} as a company's territory", () =>
+    refused(
+      ctx.api,
+      'put',
+      `${API}/contacts/${fx.a.documentId}`,
+      { data: { territory: {} } },
+      '"territory" must name a record: a documentId, an id, or { documentId } / { id }.',
+      ['territory'],
+    ));
 
   it('accepted though wrong, now refused: "locale": "fr" on a non-localised type (body and query)', async () => {
-    await refused(ctx.api, 'post', `${API}/contacts`, { data: { type: 'company', name: 'Loc', locale: 'fr' } }, /not localised: remove "locale"/, ['locale']);
-    await refused(ctx.api, 'post', `${API}/contacts?locale=fr`, { data: { type: 'company', name: 'Loc' } }, 'This content type is not localised: remove "locale" ("fr").', ['locale']);
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      { data: { type: 'company', name: 'Loc', locale: 'fr' } },
+      /not localised: remove "locale"/,
+      ['locale'],
+    );
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/contacts?locale=fr`,
+      { data: { type: 'company', name: 'Loc' } },
+      'This content type is not localised: remove "locale" ("fr").',
+      ['locale'],
+    );
   });
   it('accepted though wrong, now refused: 2024-02-29T25:61:61Z and 2023-02-29 as dates', async () => {
-    await refused(ctx.api, 'put', `${API}/opportunities/${fx.opp.documentId}`, { data: { estimatedClosingDate: '2024-02-29T25:61:61Z' } },
-      'estimatedClosingDate must be a real date (YYYY-MM-DD), not "2024-02-29T25:61:61Z".', ['estimatedClosingDate']);
-    await refused(ctx.api, 'post', `${API}/interactions`, { contact: fx.a.documentId, kind: 'outgoingCalls', date: '2023-02-29' }, /date/);
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/opportunities/${fx.opp.documentId}`,
+      { data: { estimatedClosingDate: '2024-02-29T25:61:61Z' } },
+      'estimatedClosingDate must be a real date (YYYY-MM-DD), not "2024-02-29T25:61:61Z".',
+      ['estimatedClosingDate'],
+    );
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/interactions`,
+      { contact: fx.a.documentId, kind: 'outgoingCalls', date: '2023-02-29' },
+      /date/,
+    );
   });
-  it('accepted though wrong, now refused: an opportunity\'s creationDate through the API', async () => {
-    await refused(ctx.api, 'post', `${API}/opportunities`, { data: { description: 'Backdated', contact: fx.a.documentId, creationDate: '2020-01-01' } },
-      'The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.', ['creationDate']);
-    await refused(ctx.api, 'put', `${API}/opportunities/${fx.opp.documentId}`, { data: { creationDate: '2020-01-01' } },
-      'The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.', ['creationDate']);
+  it("accepted though wrong, now refused: an opportunity's creationDate through the API", async () => {
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/opportunities`,
+      { data: { description: 'Backdated', contact: fx.a.documentId, creationDate: '2020-01-01' } },
+      'The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.',
+      ['creationDate'],
+    );
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/opportunities/${fx.opp.documentId}`,
+      { data: { creationDate: '2020-01-01' } },
+      'The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.',
+      ['creationDate'],
+    );
   });
   it('well-formed input still passes: a contact with tabs and line breaks in its address, an opportunity', async () => {
-    const res = await ctx.api.post(`${API}/contacts`, { data: { type: 'company', name: 'Fine NV', address: 'Street 1\r\nBox 2\tleft' } });
+    const res = await ctx.api.post(`${API}/contacts`, {
+      data: { type: 'company', name: 'Fine NV', address: 'Street 1\r\nBox 2\tleft' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.data.address).toBe('Street 1\r\nBox 2\tleft');
   });
@@ -177,16 +418,25 @@ describe('regression list (issue 12)', () => {
 
 describe('the input guard stands in front of every plugin route', () => {
   it('every route of the plugin (content API and admin API, any method) refuses a NUL byte in its query with a 400', async () => {
-    const routers = Object.values(ctx.strapi.plugin('marketing-setup').routes as Record<string, { type: string; prefix?: string; routes: any[] }>);
+    const routers = Object.values(
+      ctx.strapi.plugin('marketing-setup').routes as Record<string, { type: string; prefix?: string; routes: any[] }>,
+    );
     const checked: string[] = [];
     for (const router of routers) {
       for (const route of router.routes) {
-        const path = route.path.replace(/:(\w+)/g, (_m: string, name: string) => (name === 'type' ? 'territory' : MISSING));
+        const path = route.path.replace(/:(\w+)/g, (_m: string, name: string) =>
+          name === 'type' ? 'territory' : MISSING,
+        );
         const url = `${router.type === 'admin' ? '' : '/api'}${router.prefix ?? '/marketing-setup'}${path}?probe=%00`;
         const client = router.type === 'admin' ? admin : ctx.api;
         const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-        const res = await client.raw()[method](url).set('Authorization', (client as any).authHeader);
-        expect(`${route.method} ${url} ${res.status} ${res.body?.error?.message}`).toBe(`${route.method} ${url} 400 query.probe contains a control character (U+0000); remove it.`);
+        const res = await client
+          .raw()
+          [method](url)
+          .set('Authorization', (client as any).authHeader);
+        expect(`${route.method} ${url} ${res.status} ${res.body?.error?.message}`).toBe(
+          `${route.method} ${url} 400 query.probe contains a control character (U+0000); remove it.`,
+        );
         checked.push(`${route.method} ${url}`);
       }
     }
@@ -196,12 +446,28 @@ describe('the input guard stands in front of every plugin route', () => {
 
 /** Writable attributes of a plugin type, as the fuzzer varies them. */
 const writable = (name: keyof typeof contentTypes, except: string[] = []): Attrs =>
-  Object.fromEntries(Object.entries((contentTypes[name] as any).schema.attributes as Attrs)
-    .filter(([f, a]) => a.writable !== false && a.private !== true && !except.includes(f)));
+  Object.fromEntries(
+    Object.entries((contentTypes[name] as any).schema.attributes as Attrs).filter(
+      ([f, a]) => a.writable !== false && a.private !== true && !except.includes(f),
+    ),
+  );
 
 /** A body with the type's required fields set, so that the broken field is the reason for a refusal. */
-const required = (attrs: Attrs): Record<string, unknown> => Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.required).map(([f, a]) => [f,
-  a.type === 'enumeration' ? (a.default ?? (a.enum as string[])[0]) : a.type === 'integer' ? (a.min ?? 1) : a.type === 'json' ? ['create'] : `FZ${f.length}`]));
+const required = (attrs: Attrs): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(attrs)
+      .filter(([, a]) => a.required)
+      .map(([f, a]) => [
+        f,
+        a.type === 'enumeration'
+          ? (a.default ?? (a.enum as string[])[0])
+          : a.type === 'integer'
+            ? (a.min ?? 1)
+            : a.type === 'json'
+              ? ['create']
+              : `FZ${f.length}`,
+      ]),
+  );
 
 function targets(): Target[] {
   const out: Target[] = [];
@@ -210,50 +476,188 @@ function targets(): Target[] {
     const { kind, info } = ct.schema;
     const attributes = writable(name);
     if (kind === 'singleType') {
-      out.push({ name: `PUT ${info.singularName}`, client: 'api', method: 'put', path: `${API}/${info.singularName}`, wrap: true, attributes, base: {} });
+      out.push({
+        name: `PUT ${info.singularName}`,
+        client: 'api',
+        method: 'put',
+        path: `${API}/${info.singularName}`,
+        wrap: true,
+        attributes,
+        base: {},
+      });
       continue;
     }
-    out.push({ name: `POST ${info.pluralName}`, client: 'api', method: 'post', path: `${API}/${info.pluralName}`, wrap: true, attributes, base: required(attributes) });
-    out.push({ name: `PUT ${info.pluralName}/:id`, client: 'api', method: 'put', path: `${API}/${info.pluralName}/:id`, id: fx.ids[name] ?? MISSING, wrap: true, attributes, base: {} });
+    out.push({
+      name: `POST ${info.pluralName}`,
+      client: 'api',
+      method: 'post',
+      path: `${API}/${info.pluralName}`,
+      wrap: true,
+      attributes,
+      base: required(attributes),
+    });
+    out.push({
+      name: `PUT ${info.pluralName}/:id`,
+      client: 'api',
+      method: 'put',
+      path: `${API}/${info.pluralName}/:id`,
+      id: fx.ids[name] ?? MISSING,
+      wrap: true,
+      attributes,
+      base: {},
+    });
   }
-  const doc = { type: 'docref' }, list = { type: 'stringlist' }, bool = { type: 'boolean' }, json = { type: 'json' };
+  const doc = { type: 'docref' },
+    list = { type: 'stringlist' },
+    bool = { type: 'boolean' },
+    json = { type: 'json' };
   const kinds = { type: 'enumeration', enum: ['customer', 'vendor', 'bankAccount'] };
   const merge = { duplicate: doc, fields: list, dryRun: bool };
-  const action = (name: string, client: 'api' | 'admin', path: string, id: string | undefined, attributes: Attrs, base: Record<string, unknown>): Target =>
-    ({ name, client, method: 'post', path, id, wrap: false, attributes, base });
-  const A = fx.a.documentId, P = fx.p.documentId;
+  const action = (
+    name: string,
+    client: 'api' | 'admin',
+    path: string,
+    id: string | undefined,
+    attributes: Attrs,
+    base: Record<string, unknown>,
+  ): Target => ({ name, client, method: 'post', path, id, wrap: false, attributes, base });
+  const A = fx.a.documentId,
+    P = fx.p.documentId;
   out.push(
     action('merge', 'api', `${API}/contacts/:id/merge`, A, merge, { duplicate: fx.b.documentId, dryRun: true }),
     action('create-as', 'api', `${API}/contacts/:id/create-as`, fx.b.documentId, { kind: kinds }, { kind: 'customer' }),
-    action('link', 'api', `${API}/contacts/:id/link`, A, { kind: kinds, target: doc, master: { type: 'enumeration', enum: ['contact', 'target'] } }, { kind: 'customer', target: MISSING }),
-    action('reset-inheritance', 'api', `${API}/contacts/:id/reset-inheritance`, P, { fields: list }, { fields: ['city'] }),
-    action('propagation-preview', 'api', `${API}/contacts/:id/propagation-preview`, A, { data: json }, { data: { city: 'Aalst' } }),
+    action(
+      'link',
+      'api',
+      `${API}/contacts/:id/link`,
+      A,
+      { kind: kinds, target: doc, master: { type: 'enumeration', enum: ['contact', 'target'] } },
+      { kind: 'customer', target: MISSING },
+    ),
+    action(
+      'reset-inheritance',
+      'api',
+      `${API}/contacts/:id/reset-inheritance`,
+      P,
+      { fields: list },
+      { fields: ['city'] },
+    ),
+    action(
+      'propagation-preview',
+      'api',
+      `${API}/contacts/:id/propagation-preview`,
+      A,
+      { data: json },
+      { data: { city: 'Aalst' } },
+    ),
     action('find-duplicates', 'api', `${API}/contacts/:id/find-duplicates`, A, {}, {}),
     action('undo', 'api', `${API}/merge-log/:id/undo`, MISSING, {}, {}),
-    action('interactions', 'api', `${API}/interactions`, undefined, {
-      contact: doc, kind: { type: 'enumeration', enum: ['outgoingCalls'] }, template: { type: 'string' }, description: { type: 'string', maxLength: 100 },
-      subject: { type: 'string', maxLength: 100 }, date: { type: 'date' }, time: { type: 'time' }, attemptFailed: bool, cost: { type: 'decimal' },
-      durationMin: { type: 'decimal' }, salesperson: doc, opportunity: doc, documentNo: { type: 'string', maxLength: 50 },
-    }, { contact: A, kind: 'outgoingCalls', subject: 'FZ' }),
-    action('admin reset-inheritance', 'admin', `${ADMIN}/contacts/:id/reset-inheritance`, P, { fields: list }, { fields: ['city'] }),
-    action('admin propagation-preview', 'admin', `${ADMIN}/contacts/:id/propagation-preview`, A, { data: json }, { data: { city: 'Aalst' } }),
-    action('admin merge', 'admin', `${ADMIN}/contacts/:id/merge`, A, merge, { duplicate: fx.b.documentId, dryRun: true }),
+    action(
+      'interactions',
+      'api',
+      `${API}/interactions`,
+      undefined,
+      {
+        contact: doc,
+        kind: { type: 'enumeration', enum: ['outgoingCalls'] },
+        template: { type: 'string' },
+        description: { type: 'string', maxLength: 100 },
+        subject: { type: 'string', maxLength: 100 },
+        date: { type: 'date' },
+        time: { type: 'time' },
+        attemptFailed: bool,
+        cost: { type: 'decimal' },
+        durationMin: { type: 'decimal' },
+        salesperson: doc,
+        opportunity: doc,
+        documentNo: { type: 'string', maxLength: 50 },
+      },
+      { contact: A, kind: 'outgoingCalls', subject: 'FZ' },
+    ),
+    action(
+      'admin reset-inheritance',
+      'admin',
+      `${ADMIN}/contacts/:id/reset-inheritance`,
+      P,
+      { fields: list },
+      { fields: ['city'] },
+    ),
+    action(
+      'admin propagation-preview',
+      'admin',
+      `${ADMIN}/contacts/:id/propagation-preview`,
+      A,
+      { data: json },
+      { data: { city: 'Aalst' } },
+    ),
+    action('admin merge', 'admin', `${ADMIN}/contacts/:id/merge`, A, merge, {
+      duplicate: fx.b.documentId,
+      dryRun: true,
+    }),
     action('admin undo', 'admin', `${ADMIN}/merge-logs/:id/undo`, MISSING, {}, {}),
     action('admin separate', 'admin', `${ADMIN}/duplicates/:id/separate`, MISSING, {}, {}),
-    action('admin no-series', 'admin', `${ADMIN}/no-series`, undefined, writable('no-series', ['lines']), { code: 'FZNS' }),
-    action('admin no-series lines', 'admin', `${ADMIN}/no-series/:id/lines`, fx.series.documentId, writable('no-series-line', ['series', 'lastDateUsed']), { startingNo: 'FZ0001' }),
-    action('admin duplicate-search-lines', 'admin', `${ADMIN}/duplicate-search-lines`, undefined, writable('duplicate-search-setup'), { field: 'name', part: 'first', length: 5 }),
-    action('admin interaction-rules', 'admin', `${ADMIN}/interaction-rules`, undefined, writable('interaction-rule'), { contentType: 'api::nothing.nothing', events: ['create'], contactField: 'contact' }),
+    action('admin no-series', 'admin', `${ADMIN}/no-series`, undefined, writable('no-series', ['lines']), {
+      code: 'FZNS',
+    }),
+    action(
+      'admin no-series lines',
+      'admin',
+      `${ADMIN}/no-series/:id/lines`,
+      fx.series.documentId,
+      writable('no-series-line', ['series', 'lastDateUsed']),
+      { startingNo: 'FZ0001' },
+    ),
+    action(
+      'admin duplicate-search-lines',
+      'admin',
+      `${ADMIN}/duplicate-search-lines`,
+      undefined,
+      writable('duplicate-search-setup'),
+      { field: 'name', part: 'first', length: 5 },
+    ),
+    action('admin interaction-rules', 'admin', `${ADMIN}/interaction-rules`, undefined, writable('interaction-rule'), {
+      contentType: 'api::nothing.nothing',
+      events: ['create'],
+      contactField: 'contact',
+    }),
   );
-  const put = (name: string, path: string, id: string | undefined, attributes: Attrs): Target =>
-    ({ name, client: 'admin', method: 'put', path, id, wrap: false, attributes, base: {} });
+  const put = (name: string, path: string, id: string | undefined, attributes: Attrs): Target => ({
+    name,
+    client: 'admin',
+    method: 'put',
+    path,
+    id,
+    wrap: false,
+    attributes,
+    base: {},
+  });
   out.push(
     put('admin settings', `${ADMIN}/settings`, undefined, writable('setup')),
     put('admin no-series/:id', `${ADMIN}/no-series/:id`, fx.series.documentId, writable('no-series', ['lines'])),
-    put('admin no-series-lines/:id', `${ADMIN}/no-series-lines/:id`, fx.series.lines[0].documentId, writable('no-series-line', ['series', 'lastDateUsed'])),
-    put('admin duplicate-search-lines/:id', `${ADMIN}/duplicate-search-lines/:id`, fx.ids['duplicate-search-setup'], writable('duplicate-search-setup')),
-    put('admin interaction-template-setup', `${ADMIN}/interaction-template-setup`, undefined, writable('interaction-template-setup')),
-    put('admin interaction-rules/:id', `${ADMIN}/interaction-rules/:id`, fx.ids['interaction-rule'] ?? MISSING, writable('interaction-rule')),
+    put(
+      'admin no-series-lines/:id',
+      `${ADMIN}/no-series-lines/:id`,
+      fx.series.lines[0].documentId,
+      writable('no-series-line', ['series', 'lastDateUsed']),
+    ),
+    put(
+      'admin duplicate-search-lines/:id',
+      `${ADMIN}/duplicate-search-lines/:id`,
+      fx.ids['duplicate-search-setup'],
+      writable('duplicate-search-setup'),
+    ),
+    put(
+      'admin interaction-template-setup',
+      `${ADMIN}/interaction-template-setup`,
+      undefined,
+      writable('interaction-template-setup'),
+    ),
+    put(
+      'admin interaction-rules/:id',
+      `${ADMIN}/interaction-rules/:id`,
+      fx.ids['interaction-rule'] ?? MISSING,
+      writable('interaction-rule'),
+    ),
   );
   return out;
 }
@@ -276,8 +680,14 @@ describe(`fuzz: ${COUNT} generated bad payloads (seed ${SEED})`, () => {
     let unverified = 0;
     // The counters of the gapless numbers: every series line's last number, and the interaction entry counter.
     const counters = async () => ({
-      lines: (await strapi.db.query('plugin::marketing-setup.no-series-line' as any).findMany({ select: ['documentId', 'lastNoUsed'], orderBy: { id: 'asc' } })),
-      entries: (await strapi.db.query('plugin::marketing-setup.interaction-template-setup' as any).findOne({ select: ['lastEntryNo'] }))?.lastEntryNo,
+      lines: await strapi.db
+        .query('plugin::marketing-setup.no-series-line' as any)
+        .findMany({ select: ['documentId', 'lastNoUsed'], orderBy: { id: 'asc' } }),
+      entries: (
+        await strapi.db
+          .query('plugin::marketing-setup.interaction-template-setup' as any)
+          .findOne({ select: ['lastEntryNo'] })
+      )?.lastEntryNo,
     });
     const countersBefore = await counters();
     let before = await fingerprint(strapi, tables);
@@ -285,14 +695,19 @@ describe(`fuzz: ${COUNT} generated bad payloads (seed ${SEED})`, () => {
     let fingerprintMs = 0;
     for (let i = 0; i < payloads.length; i += BATCH) {
       const batch = payloads.slice(i, i + BATCH);
-      const responses = await Promise.all(batch.map((p) => send(p.client === 'admin' ? admin : ctx.api, p.method, p.url, p.body)));
+      const responses = await Promise.all(
+        batch.map((p) => send(p.client === 'admin' ? admin : ctx.api, p.method, p.url, p.body)),
+      );
       let anyAccepted = false;
       responses.forEach((res, j) => {
         const p = batch[j];
         byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
         (byKind[p.kind] ??= {})[res.status] = (byKind[p.kind][res.status] ?? 0) + 1;
         if (res.status >= 500) serverErrors.push({ ...p, status: res.status, error: res.body?.error ?? res.text });
-        if (res.status < 400) { anyAccepted = true; accepted.push({ ...p, status: res.status }); }
+        if (res.status < 400) {
+          anyAccepted = true;
+          accepted.push({ ...p, status: res.status });
+        }
       });
       const t0 = Date.now();
       const after = await fingerprint(strapi, tables);
@@ -303,8 +718,27 @@ describe(`fuzz: ${COUNT} generated bad payloads (seed ${SEED})`, () => {
     }
     const seconds = Math.round((Date.now() - started) / 1000);
     // The numbers of the run, for the README and the report.
-    console.log(JSON.stringify({ db: process.env.TEST_DB ?? 'sqlite', seed: SEED, payloads: payloads.length, targets: all.length, tables: tables.length, seconds, fingerprintSeconds: Math.round(fingerprintMs / 1000), byStatus, byKind, unverified,
-      accepted: accepted.slice(0, 20).map((a) => `${a.status} ${a.target} ${a.kind} ${a.url} ${a.body.slice(0, 160)}`) }, null, 1));
+    console.log(
+      JSON.stringify(
+        {
+          db: process.env.TEST_DB ?? 'sqlite',
+          seed: SEED,
+          payloads: payloads.length,
+          targets: all.length,
+          tables: tables.length,
+          seconds,
+          fingerprintSeconds: Math.round(fingerprintMs / 1000),
+          byStatus,
+          byKind,
+          unverified,
+          accepted: accepted
+            .slice(0, 20)
+            .map((a) => `${a.status} ${a.target} ${a.kind} ${a.url} ${a.body.slice(0, 160)}`),
+        },
+        null,
+        1,
+      ),
+    );
     expect(payloads.length).toBe(COUNT);
     expect(serverErrors.slice(0, 5)).toEqual([]);
     expect(changedByRefused.slice(0, 3)).toEqual([]);
@@ -313,6 +747,19 @@ describe(`fuzz: ${COUNT} generated bad payloads (seed ${SEED})`, () => {
     expect(accepted.map((a) => `${a.status} ${a.target} ${a.kind} ${a.url} ${a.body.slice(0, 200)}`)).toEqual([]);
     // Every route and every kind of payload was exercised.
     expect(new Set(payloads.map((p) => p.target)).size).toBe(all.length);
-    expect(Object.keys(byKind).sort()).toEqual(['badDate', 'badRelation', 'control', 'deepNesting', 'locale', 'outOfRange', 'pathId', 'protoKey', 'queryControl', 'tooLong', 'unknownField', 'wrongType']);
+    expect(Object.keys(byKind).sort()).toEqual([
+      'badDate',
+      'badRelation',
+      'control',
+      'deepNesting',
+      'locale',
+      'outOfRange',
+      'pathId',
+      'protoKey',
+      'queryControl',
+      'tooLong',
+      'unknownField',
+      'wrongType',
+    ]);
   }, 900_000);
 });

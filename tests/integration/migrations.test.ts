@@ -20,26 +20,46 @@ async function asPreviousRelease(app: TestApp) {
   await db.schema.alterTable('ms_opportunities', (t) => t.renameColumn('opportunity_status', 'status'));
   const stored = await db('strapi_database_schema').orderBy('id', 'desc').first();
   const schema = typeof stored.schema === 'string' ? stored.schema : JSON.stringify(stored.schema);
-  await db('strapi_database_schema').where({ id: stored.id }).update({ schema: schema.split('"opportunity_status"').join('"status"') });
+  await db('strapi_database_schema')
+    .where({ id: stored.id })
+    .update({ schema: schema.split('"opportunity_status"').join('"status"') });
 }
 
 test('an opportunity status stored by the previous release (column `status`) is kept after the upgrade', async () => {
   await standardNumbering(app.strapi);
   const md = await masterData(app.strapi);
   let api = await apiTokenClient(app.strapi);
-  const company = (await api.post(`${API}/contacts`, { data: { type: 'company', name: 'Upgrade NV', salesperson: md.salesperson.AB.documentId } })).body.data;
-  const opp = (await api.post(`${API}/opportunities`, { data: { description: 'Kept deal', contact: company.documentId, estimatedValue: 900 } })).body.data;
-  expect((await api.put(`${API}/opportunities/${opp.documentId}`, { data: { opportunityStatus: 'won' } })).status).toBe(200);
+  const company = (
+    await api.post(`${API}/contacts`, {
+      data: { type: 'company', name: 'Upgrade NV', salesperson: md.salesperson.AB.documentId },
+    })
+  ).body.data;
+  const opp = (
+    await api.post(`${API}/opportunities`, {
+      data: { description: 'Kept deal', contact: company.documentId, estimatedValue: 900 },
+    })
+  ).body.data;
+  expect((await api.put(`${API}/opportunities/${opp.documentId}`, { data: { opportunityStatus: 'won' } })).status).toBe(
+    200,
+  );
 
   await asPreviousRelease(app);
   expect(await app.strapi.db.connection.schema.hasColumn('ms_opportunities', 'status')).toBe(true);
   await app.restart();
 
   const db = app.strapi.db.connection;
-  expect([await db.schema.hasColumn('ms_opportunities', 'status'), await db.schema.hasColumn('ms_opportunities', 'opportunity_status')]).toEqual([false, true]);
+  expect([
+    await db.schema.hasColumn('ms_opportunities', 'status'),
+    await db.schema.hasColumn('ms_opportunities', 'opportunity_status'),
+  ]).toEqual([false, true]);
   api = await apiTokenClient(app.strapi);
   const after = (await api.get(`${API}/opportunities/${opp.documentId}`)).body.data;
-  expect(after).toMatchObject({ description: 'Kept deal', opportunityStatus: 'won', closed: true, probabilityPercent: 100 });
+  expect(after).toMatchObject({
+    description: 'Kept deal',
+    opportunityStatus: 'won',
+    closed: true,
+    probabilityPercent: 100,
+  });
   // A second boot finds nothing to do.
   await app.restart();
   api = await apiTokenClient(app.strapi);

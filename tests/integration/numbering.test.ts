@@ -33,7 +33,9 @@ describe('number series through REST', () => {
     const before = await counts(app.strapi);
     const res = await api.post(`${API}/contacts`, { data: { name: 'ACME', no: 'ACME-1' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('You may not enter numbers manually. If you want to enter numbers manually, please activate Manual Nos. in No. Series CONT.');
+    expect(res.body.error.message).toBe(
+      'You may not enter numbers manually. If you want to enter numbers manually, please activate Manual Nos. in No. Series CONT.',
+    );
     expect(await counts(app.strapi)).toEqual(before);
   });
 
@@ -57,13 +59,20 @@ describe('number series through REST', () => {
     const res = await api.post(`${API}/contacts`, { data: { name: 'Auto' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/not possible to assign numbers automatically from the number series CONT/);
-    await docs(app.strapi, UID.noSeries).update({ documentId: cont.series.documentId, data: { defaultNos: true, manualNos: false } });
+    await docs(app.strapi, UID.noSeries).update({
+      documentId: cont.series.documentId,
+      data: { defaultNos: true, manualNos: false },
+    });
   });
 });
 
 describe('series lines', () => {
   test('increment-by 10 continues from the last number used', async () => {
-    const { series } = await createSeries(app.strapi, 'INC', { startingNo: 'IN000100', lastNoUsed: 'IN000120', incrementBy: 10 });
+    const { series } = await createSeries(app.strapi, 'INC', {
+      startingNo: 'IN000100',
+      lastNoUsed: 'IN000120',
+      incrementBy: 10,
+    });
     await updateSetup(app.strapi, { contactNos: series.documentId });
     const res = await api.post(`${API}/contacts`, { data: { name: 'Increment' } });
     expect(res.body.data.no).toBe('IN000130');
@@ -73,7 +82,8 @@ describe('series lines', () => {
     const { series } = await createSeries(app.strapi, 'SHORT', { startingNo: 'SH01', endingNo: 'SH03' });
     await updateSetup(app.strapi, { contactNos: series.documentId });
     const nos = [];
-    for (let i = 0; i < 3; i += 1) nos.push((await api.post(`${API}/contacts`, { data: { name: `S${i}` } })).body.data.no);
+    for (let i = 0; i < 3; i += 1)
+      nos.push((await api.post(`${API}/contacts`, { data: { name: `S${i}` } })).body.data.no);
     expect(nos).toEqual(['SH01', 'SH02', 'SH03']);
     expect((await lineOf(series.documentId)).open).toBe(false);
     const res = await api.post(`${API}/contacts`, { data: { name: 'S4' } });
@@ -83,24 +93,39 @@ describe('series lines', () => {
 
   test('a second open line takes over when the first closes', async () => {
     const { series } = await createSeries(app.strapi, 'TWO', { startingNo: 'A1', endingNo: 'A2' });
-    await docs(app.strapi, UID.noSeriesLine).create({ data: { series: series.documentId, lineNo: 20000, startingNo: 'B01', endingNo: 'B99' } });
+    await docs(app.strapi, UID.noSeriesLine).create({
+      data: { series: series.documentId, lineNo: 20000, startingNo: 'B01', endingNo: 'B99' },
+    });
     await updateSetup(app.strapi, { contactNos: series.documentId });
     const nos = [];
-    for (let i = 0; i < 3; i += 1) nos.push((await api.post(`${API}/contacts`, { data: { name: `T${i}` } })).body.data.no);
+    for (let i = 0; i < 3; i += 1)
+      nos.push((await api.post(`${API}/contacts`, { data: { name: `T${i}` } })).body.data.no);
     expect(nos).toEqual(['A1', 'A2', 'B01']);
   });
 
   test('the warning number comes back in meta.warnings', async () => {
-    const { series } = await createSeries(app.strapi, 'WARN', { startingNo: 'CW000001', lastNoUsed: 'CW000007', warningNo: 'CW000008', endingNo: 'CW000010' });
+    const { series } = await createSeries(app.strapi, 'WARN', {
+      startingNo: 'CW000001',
+      lastNoUsed: 'CW000007',
+      warningNo: 'CW000008',
+      endingNo: 'CW000010',
+    });
     await updateSetup(app.strapi, { contactNos: series.documentId });
     const res = await api.post(`${API}/contacts`, { data: { name: 'Warned' } });
     expect(res.status).toBe(201);
     expect(res.body.data.no).toBe('CW000008');
-    expect(res.body.meta.warnings).toEqual(['The number series WARN will soon run out: CW000008 was assigned and the warning number is CW000008.']);
+    expect(res.body.meta.warnings).toEqual([
+      'The number series WARN will soon run out: CW000008 was assigned and the warning number is CW000008.',
+    ]);
   });
 
   test('date order refuses a date before the last date used', async () => {
-    const { series } = await createSeries(app.strapi, 'DATED', { startingNo: 'D001', lastNoUsed: 'D005', lastDateUsed: '2999-01-01' }, { dateOrder: true });
+    const { series } = await createSeries(
+      app.strapi,
+      'DATED',
+      { startingNo: 'D001', lastNoUsed: 'D005', lastDateUsed: '2999-01-01' },
+      { dateOrder: true },
+    );
     await updateSetup(app.strapi, { contactNos: series.documentId });
     const res = await api.post(`${API}/contacts`, { data: { name: 'Late' } });
     expect(res.status).toBe(400);
@@ -109,18 +134,26 @@ describe('series lines', () => {
 
   test('a line edit harmonises the number format: A1 and A10 become A01 and A10', async () => {
     const { line } = await createSeries(app.strapi, 'FMT', { startingNo: 'A1' });
-    const updated = await docs(app.strapi, UID.noSeriesLine).update({ documentId: line.documentId, data: { endingNo: 'A10' } });
+    const updated = await docs(app.strapi, UID.noSeriesLine).update({
+      documentId: line.documentId,
+      data: { endingNo: 'A10' },
+    });
     expect(updated).toMatchObject({ startingNo: 'A01', endingNo: 'A10' });
   });
 
   test('an allow-gaps line numbers from a PostgreSQL sequence (a failed write loses its number); on SQLite it stays gapless', async () => {
-    const { series, line } = await createSeries(app.strapi, 'GAPS', { startingNo: 'G0001', endingNo: 'G9999', allowGaps: true });
+    const { series, line } = await createSeries(app.strapi, 'GAPS', {
+      startingNo: 'G0001',
+      endingNo: 'G9999',
+      allowGaps: true,
+    });
     await updateSetup(app.strapi, { contactNos: series.documentId });
     expect((await api.post(`${API}/contacts`, { data: { name: 'Gap 1' } })).body.data.no).toBe('G0001');
     // A write that fails after its number was drawn (a fault inside the write's transaction): the bad-input
     // guard refuses invalid data before any number is drawn, so the failure is injected here.
     app.strapi.documents.use(async (ctx: any, next: any) => {
-      if (ctx.uid === UID.contact && ctx.action === 'create' && ctx.params?.data?.name === 'Gap 2 fails') throw new Error('injected failure');
+      if (ctx.uid === UID.contact && ctx.action === 'create' && ctx.params?.data?.name === 'Gap 2 fails')
+        throw new Error('injected failure');
       return next();
     });
     expect((await api.post(`${API}/contacts`, { data: { name: 'Gap 2 fails' } })).status).toBe(500);
@@ -128,7 +161,9 @@ describe('series lines', () => {
     expect(third).toBe(isPostgres() ? 'G0003' : 'G0002');
     // Switching the line back to gapless continues after the last number the sequence gave out.
     await docs(app.strapi, UID.noSeriesLine).update({ documentId: line.documentId, data: { allowGaps: false } });
-    expect((await api.post(`${API}/contacts`, { data: { name: 'Gapless again' } })).body.data.no).toBe(isPostgres() ? 'G0004' : 'G0003');
+    expect((await api.post(`${API}/contacts`, { data: { name: 'Gapless again' } })).body.data.no).toBe(
+      isPostgres() ? 'G0004' : 'G0003',
+    );
   });
 
   test('Contact Nos. empty in the setup refuses an automatic number', async () => {

@@ -12,16 +12,22 @@ const t = useTestApp();
 
 const opsOf = (doc: any) =>
   Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-    .flatMap(([p, item]) => Object.keys(item).filter((m) => ['get', 'post', 'put', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`))
+    .flatMap(([p, item]) =>
+      Object.keys(item)
+        .filter((m) => ['get', 'post', 'put', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    )
     .sort();
 
 /** The plugin's routes as Strapi mounted them, in OpenAPI's path syntax. */
 function pluginRoutes() {
   const routers = Object.values(t.strapi.plugin('marketing-setup').routes as Record<string, any>);
-  return routers.flatMap((router: any) => {
-    const prefix = router.type === 'admin' ? '' : '/api';
-    return router.routes.map((r: any) => `${r.method} ${prefix}/marketing-setup${r.path.replace(/:(\w+)/g, '{$1}')}`);
-  }).sort();
+  return routers
+    .flatMap((router: any) => {
+      const prefix = router.type === 'admin' ? '' : '/api';
+      return router.routes.map((r: any) => `${r.method} ${prefix}/marketing-setup${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    })
+    .sort();
 }
 
 test('served, valid, and covering every plugin route', async () => {
@@ -37,10 +43,20 @@ test('served, valid, and covering every plugin route', async () => {
 
   const merge = doc.paths['/api/marketing-setup/contacts/{documentId}/merge'].post;
   expect(merge.requestBody.content['application/json'].schema).toMatchObject({
-    required: ['duplicate'], properties: { duplicate: { type: 'string', example: expect.any(String) }, fields: { type: 'array' }, dryRun: { type: 'boolean' } },
+    required: ['duplicate'],
+    properties: {
+      duplicate: { type: 'string', example: expect.any(String) },
+      fields: { type: 'array' },
+      dryRun: { type: 'boolean' },
+    },
   });
-  expect(merge.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'documentId', in: 'path', required: true })]));
-  expect(doc.paths['/api/marketing-setup/interactions'].post.requestBody.content['application/json'].schema.properties.kind.enum).toContain('emails');
+  expect(merge.parameters).toEqual(
+    expect.arrayContaining([expect.objectContaining({ name: 'documentId', in: 'path', required: true })]),
+  );
+  expect(
+    doc.paths['/api/marketing-setup/interactions'].post.requestBody.content['application/json'].schema.properties.kind
+      .enum,
+  ).toContain('emails');
 });
 
 test('without a token the document is not served', async () => {

@@ -11,37 +11,75 @@ describe('opportunities', () => {
   beforeAll(async () => {
     company = await create('contacts', { type: 'company', name: 'Fabrikam' });
     person = await create('contacts', { type: 'person', name: 'John Smith', company: company.documentId });
-    cycle = await docs(t.strapi, UID.salesCycle).create({ data: { code: 'NEW', description: 'New customers', probabilityCalculation: 'multiply' } });
-    for (const [stage, completed, chances] of [[1, 10, 50], [2, 40, 50], [3, 80, 75]]) {
-      await docs(t.strapi, UID.salesCycleStage).create({ data: { salesCycle: cycle.documentId, stage, completedPercent: completed, chancesOfSuccessPercent: chances } });
+    cycle = await docs(t.strapi, UID.salesCycle).create({
+      data: { code: 'NEW', description: 'New customers', probabilityCalculation: 'multiply' },
+    });
+    for (const [stage, completed, chances] of [
+      [1, 10, 50],
+      [2, 40, 50],
+      [3, 80, 75],
+    ]) {
+      await docs(t.strapi, UID.salesCycleStage).create({
+        data: { salesCycle: cycle.documentId, stage, completedPercent: completed, chancesOfSuccessPercent: chances },
+      });
     }
     await updateSetup(t.strapi, { defaultSalesCycle: cycle.documentId });
   });
 
   test('gets OP000001, its contact company and the default sales cycle', async () => {
-    const opp = await create('opportunities', { description: 'Printers', contact: person.documentId, estimatedValue: 1000 });
-    expect(opp).toMatchObject({ no: 'OP000001', noSeries: 'OPP', opportunityStatus: 'notStarted', creationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    const full = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contactCompany]=true&populate[salesCycle]=true`)).body.data;
+    const opp = await create('opportunities', {
+      description: 'Printers',
+      contact: person.documentId,
+      estimatedValue: 1000,
+    });
+    expect(opp).toMatchObject({
+      no: 'OP000001',
+      noSeries: 'OPP',
+      opportunityStatus: 'notStarted',
+      creationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    const full = (
+      await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contactCompany]=true&populate[salesCycle]=true`)
+    ).body.data;
     expect(full.contactCompany.documentId).toBe(company.documentId);
     expect(full.salesCycle.code).toBe('NEW');
   });
 
   test('stage activation computes probability (multiply) and current value; won is 100 % and closed', async () => {
-    const opp = await create('opportunities', { description: 'Copiers', contact: person.documentId, estimatedValue: 2000 });
-    const staged = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { currentSalesCycleStage: 2 } })).body.data;
+    const opp = await create('opportunities', {
+      description: 'Copiers',
+      contact: person.documentId,
+      estimatedValue: 2000,
+    });
+    const staged = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { currentSalesCycleStage: 2 } }))
+      .body.data;
     expect(staged).toMatchObject({ opportunityStatus: 'inProgress', probabilityPercent: 20, calcdCurrentValue: 400 });
-    const won = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { opportunityStatus: 'won' } })).body.data;
-    expect(won).toMatchObject({ opportunityStatus: 'won', probabilityPercent: 100, closed: true, calcdCurrentValue: 2000 });
+    const won = (await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { opportunityStatus: 'won' } })).body
+      .data;
+    expect(won).toMatchObject({
+      opportunityStatus: 'won',
+      probabilityPercent: 100,
+      closed: true,
+      calcdCurrentValue: 2000,
+    });
     expect(won.dateClosed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const lost = await create('opportunities', { description: 'Lost one', contact: person.documentId, estimatedValue: 500 });
-    expect((await t.api.put(`${API}/opportunities/${lost.documentId}`, { data: { opportunityStatus: 'lost' } })).body.data).toMatchObject({ probabilityPercent: 0, closed: true });
+    const lost = await create('opportunities', {
+      description: 'Lost one',
+      contact: person.documentId,
+      estimatedValue: 500,
+    });
+    expect(
+      (await t.api.put(`${API}/opportunities/${lost.documentId}`, { data: { opportunityStatus: 'lost' } })).body.data,
+    ).toMatchObject({ probabilityPercent: 0, closed: true });
   });
 
   test('an opportunity without contact, or with a stage outside its cycle → 400', async () => {
     const noContact = await t.api.post(`${API}/opportunities`, { data: { description: 'Nobody' } });
     expect(noContact.status).toBe(400);
     expect(noContact.body.error.message).toBe('An opportunity needs a contact.');
-    const badStage = await t.api.post(`${API}/opportunities`, { data: { description: 'Stage 9', contact: person.documentId, currentSalesCycleStage: 9 } });
+    const badStage = await t.api.post(`${API}/opportunities`, {
+      data: { description: 'Stage 9', contact: person.documentId, currentSalesCycleStage: 9 },
+    });
     expect(badStage.status).toBe(400);
   });
 
@@ -57,14 +95,27 @@ describe('opportunities', () => {
 describe('salutations', () => {
   let john: any;
   beforeAll(async () => {
-    const m = await docs(t.strapi, 'plugin::marketing-setup.salutation').create({ data: { code: 'M', description: 'Male married or single' } });
+    const m = await docs(t.strapi, 'plugin::marketing-setup.salutation').create({
+      data: { code: 'M', description: 'Male married or single' },
+    });
     const formula = (salutationType: string, text: string, names: string[]) =>
       docs(t.strapi, 'plugin::marketing-setup.salutation-formula').create({
-        data: { salutation: m.documentId, language: t.md.language.ENU.documentId, salutationType, text, ...Object.fromEntries(names.map((n, i) => [`name${i + 1}`, n])) },
+        data: {
+          salutation: m.documentId,
+          language: t.md.language.ENU.documentId,
+          salutationType,
+          text,
+          ...Object.fromEntries(names.map((n, i) => [`name${i + 1}`, n])),
+        },
       });
     await formula('formal', 'Dear Mr. %1 %2 %3,', ['firstName', 'middleName', 'surname']);
     await formula('informal', 'Hi %1,', ['firstName']);
-    john = await create('contacts', { type: 'person', name: 'John Smith', salutation: m.documentId, language: t.md.language.ENU.documentId });
+    john = await create('contacts', {
+      type: 'person',
+      name: 'John Smith',
+      salutation: m.documentId,
+      language: t.md.language.ENU.documentId,
+    });
   });
 
   test('formal and informal salutations of John Smith', async () => {
@@ -75,15 +126,27 @@ describe('salutations', () => {
   });
 
   test('an empty surname disappears with its space', async () => {
-    const jo = await create('contacts', { type: 'person', name: 'Jo', salutation: john.salutation?.documentId ?? (await docs(t.strapi, 'plugin::marketing-setup.salutation').findFirst({ filters: { code: 'M' } })).documentId, language: t.md.language.ENU.documentId });
+    const jo = await create('contacts', {
+      type: 'person',
+      name: 'Jo',
+      salutation:
+        john.salutation?.documentId ??
+        (await docs(t.strapi, 'plugin::marketing-setup.salutation').findFirst({ filters: { code: 'M' } })).documentId,
+      language: t.md.language.ENU.documentId,
+    });
     const res = await t.api.get(`${API}/contacts/${jo.documentId}/salutation`);
-    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { data: expect.objectContaining({ salutation: 'Dear Mr. Jo,' }) } });
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 200,
+      body: { data: expect.objectContaining({ salutation: 'Dear Mr. Jo,' }) },
+    });
   });
 
   test('a language without formula → 400 naming type, language and contact', async () => {
     const res = await t.api.get(`${API}/contacts/${john.documentId}/salutation?type=formal&language=FRA`);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe(`You have to set up the salutation formula of the type Formal in FRA language for the ${john.no} contact.`);
+    expect(res.body.error.message).toBe(
+      `You have to set up the salutation formula of the type Formal in FRA language for the ${john.no} contact.`,
+    );
   });
 });
 
@@ -93,10 +156,17 @@ describe('opportunity status field name', () => {
     const opp = await create('opportunities', { description: 'Renamed field', contact: company.documentId });
     const res = await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { status: 'won' } });
     expect([res.status, res.body.error.message, res.body.error.details.errors[0].path]).toEqual([
-      400, 'An opportunity\'s status is written as "opportunityStatus" (Strapi reserves "status" for draft/published); rename the field.', ['opportunityStatus'],
+      400,
+      'An opportunity\'s status is written as "opportunityStatus" (Strapi reserves "status" for draft/published); rename the field.',
+      ['opportunityStatus'],
     ]);
-    expect((await t.api.get(`${API}/opportunities/${opp.documentId}`)).body.data).toMatchObject({ opportunityStatus: 'notStarted', closed: false });
-    const created = await t.api.post(`${API}/opportunities`, { data: { description: 'Old client', contact: company.documentId, status: 'won' } });
+    expect((await t.api.get(`${API}/opportunities/${opp.documentId}`)).body.data).toMatchObject({
+      opportunityStatus: 'notStarted',
+      closed: false,
+    });
+    const created = await t.api.post(`${API}/opportunities`, {
+      data: { description: 'Old client', contact: company.documentId, status: 'won' },
+    });
     expect([created.status, created.body.error.details.errors[0].path]).toEqual([400, ['opportunityStatus']]);
   });
 });

@@ -3,7 +3,7 @@
  * Manager does: conditions ("is creator") and field-level permissions. Users with the Author, Editor and
  * custom roles, each acting on contacts they created and on contacts created by others.
  */
-import { API, UID, adminClient, createOk, docs, http } from '../helpers/fixtures';
+import { API, UID, adminClient, createOk, docs, type http } from '../helpers/fixtures';
 import { useTestApp } from '../helpers/fixtures';
 
 const t = useTestApp({ numbering: true });
@@ -21,9 +21,15 @@ type Perm = { action: string; subject?: string | null; fields?: string[]; condit
 /** A role with exactly these permissions, and a logged-in admin user holding it. */
 async function userWithRole(name: string, perms: Perm[]): Promise<Client> {
   const role = await t.strapi.service('admin::role').create({ name, description: `${name} (test)` });
-  await t.strapi.service('admin::role').assignPermissions(role.id, perms.map((p) => ({
-    action: p.action, subject: p.subject ?? null, properties: p.fields ? { fields: p.fields } : {}, conditions: p.conditions ?? [],
-  })));
+  await t.strapi.service('admin::role').assignPermissions(
+    role.id,
+    perms.map((p) => ({
+      action: p.action,
+      subject: p.subject ?? null,
+      properties: p.fields ? { fields: p.fields } : {},
+      conditions: p.conditions ?? [],
+    })),
+  );
   return adminClient(t.strapi, `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`, role.id);
 }
 
@@ -39,7 +45,8 @@ const panelRoutes = (person: any, company: any) => ({
   inheritance: (c: Client) => c.get(`/marketing-setup/contacts/${person.documentId}/inheritance`),
   interactions: (c: Client) => c.get(`/marketing-setup/contacts/${person.documentId}/interactions`),
   duplicates: (c: Client) => c.get(`/marketing-setup/contacts/${person.documentId}/duplicates`),
-  propagationPreview: (c: Client) => c.post(`/marketing-setup/contacts/${company.documentId}/propagation-preview`, { data: { city: 'Brugge' } }),
+  propagationPreview: (c: Client) =>
+    c.post(`/marketing-setup/contacts/${company.documentId}/propagation-preview`, { data: { city: 'Brugge' } }),
   resetInheritance: (c: Client) => c.post(`/marketing-setup/contacts/${person.documentId}/reset-inheritance`, {}),
 });
 
@@ -61,10 +68,24 @@ beforeAll(async () => {
   editor = await adminClient(t.strapi, 'editor@example.com', 'strapi-editor');
   reader = await userWithRole('Contact reader', [{ action: READ, subject: UID.contact }]);
 
-  othersCompany = (await createOk(t.api, 'contacts', { type: 'company', name: 'Others Company', city: 'Gent', phoneNo: PHONE })).data;
-  othersPerson = (await createOk(t.api, 'contacts', { type: 'person', name: 'Olga Other', company: othersCompany.documentId, city: 'Leuven' })).data;
+  othersCompany = (
+    await createOk(t.api, 'contacts', { type: 'company', name: 'Others Company', city: 'Gent', phoneNo: PHONE })
+  ).data;
+  othersPerson = (
+    await createOk(t.api, 'contacts', {
+      type: 'person',
+      name: 'Olga Other',
+      company: othersCompany.documentId,
+      city: 'Leuven',
+    })
+  ).data;
   ownCompany = await createdBy(author, { type: 'company', name: 'Authors Company', city: 'Gent', phoneNo: PHONE });
-  ownPerson = await createdBy(author, { type: 'person', name: 'Anna Author', company: ownCompany.documentId, city: 'Leuven' });
+  ownPerson = await createdBy(author, {
+    type: 'person',
+    name: 'Anna Author',
+    company: ownCompany.documentId,
+    city: 'Leuven',
+  });
 });
 
 describe('Author (Content Manager rights on the contacts it created)', () => {
@@ -74,36 +95,67 @@ describe('Author (Content Manager rights on the contacts it created)', () => {
   });
 
   test('every contact panel route: 200 on its own contacts', async () => {
-    const statuses = await Promise.all(Object.entries(panelRoutes(ownPerson, ownCompany)).map(async ([name, call]) => [name, (await call(author)).status]));
-    expect(Object.fromEntries(statuses)).toEqual({ inheritance: 200, interactions: 200, duplicates: 200, propagationPreview: 200, resetInheritance: 200 });
+    const statuses = await Promise.all(
+      Object.entries(panelRoutes(ownPerson, ownCompany)).map(async ([name, call]) => [
+        name,
+        (await call(author)).status,
+      ]),
+    );
+    expect(Object.fromEntries(statuses)).toEqual({
+      inheritance: 200,
+      interactions: 200,
+      duplicates: 200,
+      propagationPreview: 200,
+      resetInheritance: 200,
+    });
   });
 
   test('every contact panel route: 403 on contacts created by others, with a message saying why', async () => {
     const routes = panelRoutes(othersPerson, othersCompany);
     const statuses: Record<string, number> = {};
     for (const [name, call] of Object.entries(routes)) statuses[name] = (await call(author)).status;
-    expect(statuses).toEqual({ inheritance: 403, interactions: 403, duplicates: 403, propagationPreview: 403, resetInheritance: 403 });
+    expect(statuses).toEqual({
+      inheritance: 403,
+      interactions: 403,
+      duplicates: 403,
+      propagationPreview: 403,
+      resetInheritance: 403,
+    });
     const res = await routes.inheritance(author);
-    expect(res.body.error).toMatchObject({ status: 403, name: 'PolicyError', message: `You may not see this contact (${othersPerson.no}); your role does not allow it.` });
+    expect(res.body.error).toMatchObject({
+      status: 403,
+      name: 'PolicyError',
+      message: `You may not see this contact (${othersPerson.no}); your role does not allow it.`,
+    });
   });
 
   test('a refused reset changes nothing: the override of the other person stays', async () => {
     await t.api.put(`${API}/contacts/${othersPerson.documentId}`, { data: { phoneNo: '0470 00 00 00' } });
     const before = await docs(t.strapi, UID.contact).findOne({ documentId: othersPerson.documentId });
     expect(before.inheritanceOverrides).toContain('phoneNo');
-    const res = await author.post(`/marketing-setup/contacts/${othersPerson.documentId}/reset-inheritance`, { fields: ['phoneNo'] });
+    const res = await author.post(`/marketing-setup/contacts/${othersPerson.documentId}/reset-inheritance`, {
+      fields: ['phoneNo'],
+    });
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe(`You may not change this contact (${othersPerson.no}); your role does not allow it.`);
+    expect(res.body.error.message).toBe(
+      `You may not change this contact (${othersPerson.no}); your role does not allow it.`,
+    );
     const after = await docs(t.strapi, UID.contact).findOne({ documentId: othersPerson.documentId });
     expect([after.phoneNo, after.inheritanceOverrides]).toEqual(['0470 00 00 00', before.inheritanceOverrides]);
   });
 
   test('its own person, with its own company: the reset works and the overview shows both values', async () => {
     await author.put(`${CM}/${ownPerson.documentId}`, { phoneNo: '0471 11 11 11' });
-    const res = await author.post(`/marketing-setup/contacts/${ownPerson.documentId}/reset-inheritance`, { fields: ['phoneNo'] });
+    const res = await author.post(`/marketing-setup/contacts/${ownPerson.documentId}/reset-inheritance`, {
+      fields: ['phoneNo'],
+    });
     expect(res.status).toBe(200);
     const phone = res.body.data.groups.flatMap((g: any) => g.keys).find((k: any) => k.key === 'phoneNo');
-    expect(phone).toEqual({ key: 'phoneNo', overridden: false, fields: [{ field: 'phoneNo', person: PHONE, company: PHONE }] });
+    expect(phone).toEqual({
+      key: 'phoneNo',
+      overridden: false,
+      fields: [{ field: 'phoneNo', person: PHONE, company: PHONE }],
+    });
   });
 
   test('an unknown contact is a 404, not a 403', async () => {
@@ -114,34 +166,67 @@ describe('Author (Content Manager rights on the contacts it created)', () => {
 });
 
 describe('Editor (Content Manager rights on every contact)', () => {
-  test('every contact panel route: 200 on contacts of others and on the Author\'s', async () => {
-    for (const [person, company] of [[othersPerson, othersCompany], [ownPerson, ownCompany]]) {
+  test("every contact panel route: 200 on contacts of others and on the Author's", async () => {
+    for (const [person, company] of [
+      [othersPerson, othersCompany],
+      [ownPerson, ownCompany],
+    ]) {
       const statuses: Record<string, number> = {};
-      for (const [name, call] of Object.entries(panelRoutes(person, company))) statuses[name] = (await call(editor)).status;
-      expect(statuses).toEqual({ inheritance: 200, interactions: 200, duplicates: 200, propagationPreview: 200, resetInheritance: 200 });
+      for (const [name, call] of Object.entries(panelRoutes(person, company)))
+        statuses[name] = (await call(editor)).status;
+      expect(statuses).toEqual({
+        inheritance: 200,
+        interactions: 200,
+        duplicates: 200,
+        propagationPreview: 200,
+        resetInheritance: 200,
+      });
     }
   });
 });
 
 describe('custom role: reads every contact, may not update', () => {
   test('the panels that show: 200 on any contact; the reset: 403', async () => {
-    for (const [person, company] of [[othersPerson, othersCompany], [ownPerson, ownCompany]]) {
+    for (const [person, company] of [
+      [othersPerson, othersCompany],
+      [ownPerson, ownCompany],
+    ]) {
       const statuses: Record<string, number> = {};
-      for (const [name, call] of Object.entries(panelRoutes(person, company))) statuses[name] = (await call(reader)).status;
-      expect(statuses).toEqual({ inheritance: 200, interactions: 200, duplicates: 200, propagationPreview: 200, resetInheritance: 403 });
+      for (const [name, call] of Object.entries(panelRoutes(person, company)))
+        statuses[name] = (await call(reader)).status;
+      expect(statuses).toEqual({
+        inheritance: 200,
+        interactions: 200,
+        duplicates: 200,
+        propagationPreview: 200,
+        resetInheritance: 403,
+      });
     }
   });
 });
 
 describe('field-level permissions', () => {
   test('a role that may not read the phone number does not get it in the inheritance overview', async () => {
-    const fields = ['no', 'type', 'name', 'company', 'address', 'address2', 'postCode', 'city', 'county', 'countryRegion', 'email', 'language'];
-    const limited = await userWithRole('Limited reader', [
-      { action: READ, subject: UID.contact, fields },
-    ]);
+    const fields = [
+      'no',
+      'type',
+      'name',
+      'company',
+      'address',
+      'address2',
+      'postCode',
+      'city',
+      'county',
+      'countryRegion',
+      'email',
+      'language',
+    ];
+    const limited = await userWithRole('Limited reader', [{ action: READ, subject: UID.contact, fields }]);
     const res = await limited.get(`/marketing-setup/contacts/${othersPerson.documentId}/inheritance`);
     expect(res.status).toBe(200);
-    const shown = res.body.data.groups.flatMap((g: any) => g.keys.flatMap((k: any) => k.fields.map((f: any) => f.field)));
+    const shown = res.body.data.groups.flatMap((g: any) =>
+      g.keys.flatMap((k: any) => k.fields.map((f: any) => f.field)),
+    );
     expect(shown).toEqual(expect.arrayContaining(['city', 'email', 'language']));
     expect(shown).not.toContain('phoneNo');
     expect(shown).not.toContain('salesperson');
@@ -151,18 +236,33 @@ describe('field-level permissions', () => {
   test('a role that may update all but the phone number may not reset the phone number', async () => {
     const limited = await userWithRole('Limited updater', [
       { action: READ, subject: UID.contact },
-      { action: UPDATE, subject: UID.contact, fields: ['name', 'city', 'address', 'address2', 'postCode', 'county', 'countryRegion'] },
+      {
+        action: UPDATE,
+        subject: UID.contact,
+        fields: ['name', 'city', 'address', 'address2', 'postCode', 'county', 'countryRegion'],
+      },
     ]);
     await t.api.put(`${API}/contacts/${othersPerson.documentId}`, { data: { phoneNo: '0470 00 00 00' } }); // overridden again (the Editor reset it)
-    const res = await limited.post(`/marketing-setup/contacts/${othersPerson.documentId}/reset-inheritance`, { fields: ['phoneNo'] });
+    const res = await limited.post(`/marketing-setup/contacts/${othersPerson.documentId}/reset-inheritance`, {
+      fields: ['phoneNo'],
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe('You may not change these fields of this contact: phoneNo.');
-    expect((await docs(t.strapi, UID.contact).findOne({ documentId: othersPerson.documentId })).phoneNo).toBe('0470 00 00 00');
+    expect((await docs(t.strapi, UID.contact).findOne({ documentId: othersPerson.documentId })).phoneNo).toBe(
+      '0470 00 00 00',
+    );
   });
 });
 
 describe('merge, undo and the duplicates review: update the survivor, delete the duplicate', () => {
-  const TWIN = { type: 'company', address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 111 11 11', email: 'info@twins.be' };
+  const TWIN = {
+    type: 'company',
+    address: 'Kerkstraat 1',
+    postCode: '9000',
+    city: 'Gent',
+    phoneNo: '09 111 11 11',
+    email: 'info@twins.be',
+  };
   let merger: Client;
   let ownA: any;
   let ownB: any;
@@ -172,7 +272,8 @@ describe('merge, undo and the duplicates review: update the survivor, delete the
   beforeAll(async () => {
     const own = ['admin::is-creator'];
     merger = await userWithRole('Author merger', [
-      { action: REVIEW }, { action: MERGE },
+      { action: REVIEW },
+      { action: MERGE },
       { action: CREATE, subject: UID.contact },
       { action: READ, subject: UID.contact, conditions: own },
       { action: UPDATE, subject: UID.contact, conditions: own },
@@ -180,16 +281,46 @@ describe('merge, undo and the duplicates review: update the survivor, delete the
     ]);
     ownA = await createdBy(merger, { ...TWIN, name: 'Twin Own NV' });
     ownB = await createdBy(merger, { ...TWIN, name: 'Twin Own N.V.' });
-    othersA = (await createOk(t.api, 'contacts', { ...TWIN, name: 'Twin Others NV', email: 'x@others.be', phoneNo: '02 999 99 99', city: 'Brussel', postCode: '1000', address: 'Markt 9' })).data;
-    othersB = (await createOk(t.api, 'contacts', { ...TWIN, name: 'Twin Others N.V.', email: 'x@others.be', phoneNo: '02 999 99 99', city: 'Brussel', postCode: '1000', address: 'Markt 9' })).data;
+    othersA = (
+      await createOk(t.api, 'contacts', {
+        ...TWIN,
+        name: 'Twin Others NV',
+        email: 'x@others.be',
+        phoneNo: '02 999 99 99',
+        city: 'Brussel',
+        postCode: '1000',
+        address: 'Markt 9',
+      })
+    ).data;
+    othersB = (
+      await createOk(t.api, 'contacts', {
+        ...TWIN,
+        name: 'Twin Others N.V.',
+        email: 'x@others.be',
+        phoneNo: '02 999 99 99',
+        city: 'Brussel',
+        postCode: '1000',
+        address: 'Markt 9',
+      })
+    ).data;
   });
 
   test('the review list shows only pairs of two contacts the user may open', async () => {
-    const all = (await admin.get('/marketing-setup/duplicates?pageSize=100')).body.data.map((p: any) => [p.contact.name, p.duplicateContact.name]);
-    expect(all).toEqual(expect.arrayContaining([['Twin Own N.V.', 'Twin Own NV'], ['Twin Others N.V.', 'Twin Others NV']]));
+    const all = (await admin.get('/marketing-setup/duplicates?pageSize=100')).body.data.map((p: any) => [
+      p.contact.name,
+      p.duplicateContact.name,
+    ]);
+    expect(all).toEqual(
+      expect.arrayContaining([
+        ['Twin Own N.V.', 'Twin Own NV'],
+        ['Twin Others N.V.', 'Twin Others NV'],
+      ]),
+    );
     const mine = await merger.get('/marketing-setup/duplicates?pageSize=100');
     expect(mine.status).toBe(200);
-    expect(mine.body.data.map((p: any) => [p.contact.name, p.duplicateContact.name])).toEqual([['Twin Own N.V.', 'Twin Own NV']]);
+    expect(mine.body.data.map((p: any) => [p.contact.name, p.duplicateContact.name])).toEqual([
+      ['Twin Own N.V.', 'Twin Own NV'],
+    ]);
     expect(mine.body.meta.pagination.total).toBe(1);
   });
 
@@ -208,20 +339,36 @@ describe('merge, undo and the duplicates review: update the survivor, delete the
   });
 
   test("a merge into its own contact of another's contact: 403 and both still exist; the dry run too", async () => {
-    const dry = await merger.post(`/marketing-setup/contacts/${ownA.documentId}/merge`, { duplicate: othersB.documentId, dryRun: true });
+    const dry = await merger.post(`/marketing-setup/contacts/${ownA.documentId}/merge`, {
+      duplicate: othersB.documentId,
+      dryRun: true,
+    });
     expect(dry.status).toBe(403);
-    expect(dry.body.error.message).toBe(`You may not see the duplicate contact (${othersB.no}); your role does not allow it.`);
-    const res = await merger.post(`/marketing-setup/contacts/${ownA.documentId}/merge`, { duplicate: othersB.documentId });
+    expect(dry.body.error.message).toBe(
+      `You may not see the duplicate contact (${othersB.no}); your role does not allow it.`,
+    );
+    const res = await merger.post(`/marketing-setup/contacts/${ownA.documentId}/merge`, {
+      duplicate: othersB.documentId,
+    });
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe(`You may not delete the duplicate contact (${othersB.no}); your role does not allow it.`);
-    const intoOthers = await merger.post(`/marketing-setup/contacts/${othersA.documentId}/merge`, { duplicate: ownB.documentId });
+    expect(res.body.error.message).toBe(
+      `You may not delete the duplicate contact (${othersB.no}); your role does not allow it.`,
+    );
+    const intoOthers = await merger.post(`/marketing-setup/contacts/${othersA.documentId}/merge`, {
+      duplicate: ownB.documentId,
+    });
     expect(intoOthers.status).toBe(403);
-    expect(intoOthers.body.error.message).toBe(`You may not change the surviving contact (${othersA.no}); your role does not allow it.`);
-    for (const c of [ownA, othersA, othersB, ownB]) expect((await t.api.get(`${API}/contacts/${c.documentId}`)).status).toBe(200);
+    expect(intoOthers.body.error.message).toBe(
+      `You may not change the surviving contact (${othersA.no}); your role does not allow it.`,
+    );
+    for (const c of [ownA, othersA, othersB, ownB])
+      expect((await t.api.get(`${API}/contacts/${c.documentId}`)).status).toBe(200);
   });
 
   test('an undo of a merge of others: 403; its own merge and undo: 200', async () => {
-    const others = await admin.post(`/marketing-setup/contacts/${othersA.documentId}/merge`, { duplicate: othersB.documentId });
+    const others = await admin.post(`/marketing-setup/contacts/${othersA.documentId}/merge`, {
+      duplicate: othersB.documentId,
+    });
     expect(others.status).toBe(200);
     const undo = await merger.post(`/marketing-setup/merge-logs/${others.body.data.mergeLog}/undo`, {});
     expect(undo.status).toBe(403);

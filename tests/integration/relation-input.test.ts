@@ -7,20 +7,31 @@ import { API, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 const t = useTestApp({ numbering: true, masterData: true });
 
 const UNTOUCHED = { connect: [], disconnect: [] };
-const POP = ['salesperson', 'territory', 'countryRegion', 'language', 'company'].map((f) => `populate[${f}]=true`).join('&');
+const POP = ['salesperson', 'territory', 'countryRegion', 'language', 'company']
+  .map((f) => `populate[${f}]=true`)
+  .join('&');
 const get = async (documentId: string) => (await t.api.get(`${API}/contacts/${documentId}?${POP}`)).body.data;
 const create = async (data: Record<string, any>) => (await createOk(t.api, 'contacts', data)).data;
 const put = (documentId: string, data: Record<string, any>) => t.api.put(`${API}/contacts/${documentId}`, { data });
 const codes = (c: any) => ({
-  company: c.company?.name ?? null, salesperson: c.salesperson?.code ?? null, territory: c.territory?.code ?? null,
-  countryRegion: c.countryRegion?.code ?? null, language: c.language?.code ?? null,
+  company: c.company?.name ?? null,
+  salesperson: c.salesperson?.code ?? null,
+  territory: c.territory?.code ?? null,
+  countryRegion: c.countryRegion?.code ?? null,
+  language: c.language?.code ?? null,
 });
 
 async function companyAndPerson() {
   const company = await create({
-    type: 'company', name: `Fabrikam ${Date.now()}`, address: 'Kerkstraat 1', city: 'Gent', postCode: '9000',
-    salesperson: t.md.salesperson.AB.documentId, territory: t.md.territory.EAST.documentId,
-    countryRegion: t.md.countryRegion.BE.documentId, language: t.md.language.NLB.documentId,
+    type: 'company',
+    name: `Fabrikam ${Date.now()}`,
+    address: 'Kerkstraat 1',
+    city: 'Gent',
+    postCode: '9000',
+    salesperson: t.md.salesperson.AB.documentId,
+    territory: t.md.territory.EAST.documentId,
+    countryRegion: t.md.countryRegion.BE.documentId,
+    language: t.md.language.NLB.documentId,
   });
   const person = await create({ type: 'person', name: 'Geert De Smet', company: company.documentId, city: 'Brugge' });
   return { company, person };
@@ -30,12 +41,23 @@ describe('relation input as the Content Manager sends it', () => {
   test('a person saved with every relation untouched keeps company, inherited relations and overrides', async () => {
     const { company, person } = await companyAndPerson();
     const before = await get(person.documentId);
-    expect(codes(before)).toEqual({ company: company.name, salesperson: 'AB', territory: 'EAST', countryRegion: 'BE', language: 'NLB' });
+    expect(codes(before)).toEqual({
+      company: company.name,
+      salesperson: 'AB',
+      territory: 'EAST',
+      countryRegion: 'BE',
+      language: 'NLB',
+    });
     expect(before.inheritanceOverrides).toEqual(['address']);
 
     const res = await put(person.documentId, {
-      jobTitle: 'CEO', company: UNTOUCHED, salesperson: UNTOUCHED, territory: UNTOUCHED, countryRegion: UNTOUCHED,
-      language: UNTOUCHED, salutation: UNTOUCHED,
+      jobTitle: 'CEO',
+      company: UNTOUCHED,
+      salesperson: UNTOUCHED,
+      territory: UNTOUCHED,
+      countryRegion: UNTOUCHED,
+      language: UNTOUCHED,
+      salutation: UNTOUCHED,
     });
     expect(res.status).toBe(200);
     const after = await get(person.documentId);
@@ -52,19 +74,42 @@ describe('relation input as the Content Manager sends it', () => {
   test('a company saved with every relation untouched keeps them and stays its own company', async () => {
     const { company } = await companyAndPerson();
     const res = await put(company.documentId, {
-      phoneNo: '09 222 22 22', company: UNTOUCHED, salesperson: UNTOUCHED, territory: UNTOUCHED, countryRegion: UNTOUCHED, language: UNTOUCHED,
+      phoneNo: '09 222 22 22',
+      company: UNTOUCHED,
+      salesperson: UNTOUCHED,
+      territory: UNTOUCHED,
+      countryRegion: UNTOUCHED,
+      language: UNTOUCHED,
     });
     expect(res.status).toBe(200);
-    expect(codes(await get(company.documentId))).toEqual({ company: company.name, salesperson: 'AB', territory: 'EAST', countryRegion: 'BE', language: 'NLB' });
+    expect(codes(await get(company.documentId))).toEqual({
+      company: company.name,
+      salesperson: 'AB',
+      territory: 'EAST',
+      countryRegion: 'BE',
+      language: 'NLB',
+    });
   });
 
-  test('the form\'s full body of an unchanged person (every field as loaded) changes nothing', async () => {
+  test("the form's full body of an unchanged person (every field as loaded) changes nothing", async () => {
     const { person } = await companyAndPerson();
     const loaded = await get(person.documentId);
     const body: Record<string, any> = {};
     for (const [k, v] of Object.entries(loaded)) {
       // inheritanceOverrides and businessRelation are not writable over REST (the Content Manager sends it; the plugin ignores it).
-      if (['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'inheritanceOverrides', 'businessRelation'].includes(k)) continue;
+      if (
+        [
+          'id',
+          'documentId',
+          'createdAt',
+          'updatedAt',
+          'publishedAt',
+          'locale',
+          'inheritanceOverrides',
+          'businessRelation',
+        ].includes(k)
+      )
+        continue;
       body[k] = v && typeof v === 'object' && !Array.isArray(v) && 'documentId' in v ? UNTOUCHED : v;
     }
     const res = await put(person.documentId, body);
@@ -77,12 +122,17 @@ describe('relation input as the Content Manager sends it', () => {
   test('disconnecting the current target clears only that relation; disconnecting another record changes nothing', async () => {
     const { person } = await companyAndPerson();
     const loaded = await get(person.documentId);
-    const other = await put(person.documentId, { territory: { connect: [], disconnect: [{ documentId: t.md.territory.SOUTH.documentId }] } });
+    const other = await put(person.documentId, {
+      territory: { connect: [], disconnect: [{ documentId: t.md.territory.SOUTH.documentId }] },
+    });
     expect(other.status).toBe(200);
     expect(codes(await get(person.documentId)).territory).toBe('EAST');
 
     const cleared = await put(person.documentId, {
-      salesperson: { connect: [], disconnect: [{ id: loaded.salesperson.id, documentId: loaded.salesperson.documentId, locale: null }] },
+      salesperson: {
+        connect: [],
+        disconnect: [{ id: loaded.salesperson.id, documentId: loaded.salesperson.documentId, locale: null }],
+      },
       territory: UNTOUCHED,
     });
     expect(cleared.status).toBe(200);
@@ -92,9 +142,11 @@ describe('relation input as the Content Manager sends it', () => {
     expect(after.inheritanceOverrides).toEqual(['address', 'salesperson']);
   });
 
-  test('disconnecting the person\'s company (the form\'s remove button) leaves it without company', async () => {
+  test("disconnecting the person's company (the form's remove button) leaves it without company", async () => {
     const { company, person } = await companyAndPerson();
-    const res = await put(person.documentId, { company: { connect: [], disconnect: [{ documentId: company.documentId }] } });
+    const res = await put(person.documentId, {
+      company: { connect: [], disconnect: [{ documentId: company.documentId }] },
+    });
     expect(res.status).toBe(200);
     const after = await get(person.documentId);
     expect(after.company).toBeNull();
@@ -103,8 +155,18 @@ describe('relation input as the Content Manager sends it', () => {
 
   test('connecting another company in the form moves the person and it inherits the new company', async () => {
     const { person } = await companyAndPerson();
-    const contoso = await create({ type: 'company', name: `Contoso ${Date.now()}`, salesperson: t.md.salesperson.KL.documentId, territory: t.md.territory.NORTH.documentId });
-    const res = await put(person.documentId, { company: { connect: [{ id: contoso.id, documentId: contoso.documentId, locale: null, position: { end: true } }], disconnect: [] } });
+    const contoso = await create({
+      type: 'company',
+      name: `Contoso ${Date.now()}`,
+      salesperson: t.md.salesperson.KL.documentId,
+      territory: t.md.territory.NORTH.documentId,
+    });
+    const res = await put(person.documentId, {
+      company: {
+        connect: [{ id: contoso.id, documentId: contoso.documentId, locale: null, position: { end: true } }],
+        disconnect: [],
+      },
+    });
     expect(res.status).toBe(200);
     const after = await get(person.documentId);
     expect(after.company.name).toBe(contoso.name);
@@ -132,19 +194,34 @@ describe('relation input as the Content Manager sends it', () => {
   test('opportunity, number-series line and customer keep their relations on an untouched save', async () => {
     const { company } = await companyAndPerson();
     const opp = (await createOk(t.api, 'opportunities', { description: 'Big deal', contact: company.documentId })).data;
-    const oppRes = await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { description: 'Bigger deal', contact: UNTOUCHED, salesCycle: UNTOUCHED, salesperson: UNTOUCHED } });
+    const oppRes = await t.api.put(`${API}/opportunities/${opp.documentId}`, {
+      data: { description: 'Bigger deal', contact: UNTOUCHED, salesCycle: UNTOUCHED, salesperson: UNTOUCHED },
+    });
     expect(oppRes.status).toBe(200);
     const oppAfter = (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[contact]=true`)).body.data;
     expect(oppAfter.contact.documentId).toBe(company.documentId);
 
-    const line = await docs(t.strapi, UID.noSeriesLine).findFirst({ filters: { series: { code: 'CONT' } }, populate: { series: true } });
-    const lineRes = await t.api.put(`${API}/no-series-lines/${line.documentId}`, { data: { warningNo: 'CT999000', series: UNTOUCHED } });
+    const line = await docs(t.strapi, UID.noSeriesLine).findFirst({
+      filters: { series: { code: 'CONT' } },
+      populate: { series: true },
+    });
+    const lineRes = await t.api.put(`${API}/no-series-lines/${line.documentId}`, {
+      data: { warningNo: 'CT999000', series: UNTOUCHED },
+    });
     expect(lineRes.status).toBe(200);
     const lineAfter = (await t.api.get(`${API}/no-series-lines/${line.documentId}?populate[series]=true`)).body.data;
     expect(lineAfter.series.code).toBe(line.series.code);
 
-    const customer = (await createOk(t.api, 'customers', { no: `C${Date.now()}`, name: 'Cust NV', salesperson: t.md.salesperson.AB.documentId })).data;
-    const custRes = await t.api.put(`${API}/customers/${customer.documentId}`, { data: { name: 'Cust NV 2', salesperson: UNTOUCHED } });
+    const customer = (
+      await createOk(t.api, 'customers', {
+        no: `C${Date.now()}`,
+        name: 'Cust NV',
+        salesperson: t.md.salesperson.AB.documentId,
+      })
+    ).data;
+    const custRes = await t.api.put(`${API}/customers/${customer.documentId}`, {
+      data: { name: 'Cust NV 2', salesperson: UNTOUCHED },
+    });
     expect(custRes.status).toBe(200);
     const custAfter = (await t.api.get(`${API}/customers/${customer.documentId}?populate[salesperson]=true`)).body.data;
     expect(custAfter.salesperson?.code ?? null).toBe('AB');

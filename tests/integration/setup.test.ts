@@ -5,9 +5,16 @@ const t = useTestApp({});
 test('a fresh install has the reference defaults', async () => {
   const { data } = (await t.api.get(`${API}/setup`)).body;
   expect(data).toMatchObject({
-    inheritSalesperson: true, inheritTerritory: true, inheritCountryRegion: true, inheritLanguage: true,
-    inheritAddressDetails: true, inheritCommunicationDetails: true, inheritFormatRegion: true,
-    maintainDuplSearchStrings: true, autosearchForDuplicates: true, searchHitPercent: 60,
+    inheritSalesperson: true,
+    inheritTerritory: true,
+    inheritCountryRegion: true,
+    inheritLanguage: true,
+    inheritAddressDetails: true,
+    inheritCommunicationDetails: true,
+    inheritFormatRegion: true,
+    maintainDuplSearchStrings: true,
+    autosearchForDuplicates: true,
+    searchHitPercent: 60,
   });
 });
 

@@ -1,6 +1,13 @@
 import {
-  buildRecordInput, eventsOf, missingTemplateMessage, rulesFor, textOf, usableFields, validateRule,
-  type ContentTypeDescription, type RuleDraft,
+  buildRecordInput,
+  eventsOf,
+  missingTemplateMessage,
+  rulesFor,
+  textOf,
+  usableFields,
+  validateRule,
+  type ContentTypeDescription,
+  type RuleDraft,
 } from '../../src/plugins/marketing-setup/server/src/domain/auto-recording';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
 
@@ -22,9 +29,18 @@ const quote: ContentTypeDescription = {
     date: { type: 'date' },
   },
 };
-const order = { ...quote, uid: 'api::purchase-order.purchase-order', displayName: 'Purchase Order', draftAndPublish: true };
+const order = {
+  ...quote,
+  uid: 'api::purchase-order.purchase-order',
+  displayName: 'Purchase Order',
+  draftAndPublish: true,
+};
 const rule = (extra: Partial<RuleDraft> = {}): RuleDraft => ({
-  contentType: quote.uid, events: ['create'], documentKind: 'salesQuotes', contactField: 'customer', ...extra,
+  contentType: quote.uid,
+  events: ['create'],
+  documentKind: 'salesQuotes',
+  contactField: 'customer',
+  ...extra,
 });
 const violation = (fn: () => unknown) => {
   try {
@@ -52,24 +68,83 @@ describe('usableFields', () => {
 describe('validateRule', () => {
   test('a valid rule: events come back unique, in the order create, update, publish', () => {
     expect(validateRule(rule({ events: ['update', 'create', 'update'] }), quote)).toEqual(['create', 'update']);
-    expect(validateRule(rule({ events: ['publish'], documentKind: null, interactionTemplate: 7, contactPersonField: 'contactPerson', documentNoField: 'number', descriptionField: 'description' }), order)).toEqual(['publish']);
+    expect(
+      validateRule(
+        rule({
+          events: ['publish'],
+          documentKind: null,
+          interactionTemplate: 7,
+          contactPersonField: 'contactPerson',
+          documentNoField: 'number',
+          descriptionField: 'description',
+        }),
+        order,
+      ),
+    ).toEqual(['publish']);
   });
   test.each([
     [{ contentType: null }, null, 'Choose the content type the rule listens to.', 'contentType'],
-    [{ contentType: 'api::gone.gone' }, null, 'There is no content type api::gone.gone in this application.', 'contentType'],
+    [
+      { contentType: 'api::gone.gone' },
+      null,
+      'There is no content type api::gone.gone in this application.',
+      'contentType',
+    ],
     [{ events: 'create' }, quote, 'Choose at least one event: create, update or publish.', 'events'],
     [{ events: ['create', 'remove'] }, quote, 'Unknown event "remove": use create, update or publish.', 'events'],
-    [{ events: ['publish'] }, quote, 'Sales Quote has no draft & publish, so its entries are never published: choose create or update.', 'events'],
-    [{ documentKind: null, interactionTemplate: null }, quote, 'Choose an interaction template or a document kind (whose template is taken from the Interaction Template Setup).', 'interactionTemplate'],
-    [{ contactField: '' }, quote, 'Choose the field of Sales Quote that holds the contact, customer or vendor.', 'contactField'],
+    [
+      { events: ['publish'] },
+      quote,
+      'Sales Quote has no draft & publish, so its entries are never published: choose create or update.',
+      'events',
+    ],
+    [
+      { documentKind: null, interactionTemplate: null },
+      quote,
+      'Choose an interaction template or a document kind (whose template is taken from the Interaction Template Setup).',
+      'interactionTemplate',
+    ],
+    [
+      { contactField: '' },
+      quote,
+      'Choose the field of Sales Quote that holds the contact, customer or vendor.',
+      'contactField',
+    ],
     [{ contactField: 'client' }, quote, 'Sales Quote has no field "client".', 'contactField'],
-    [{ contactField: 'salesperson' }, quote, 'The field "salesperson" of Sales Quote cannot be used here: choose a relation (to one) to a contact, customer or vendor.', 'contactField'],
-    [{ contactField: 'watchers' }, quote, 'The field "watchers" of Sales Quote cannot be used here: choose a relation (to one) to a contact, customer or vendor.', 'contactField'],
-    [{ contactPersonField: 'vendor' }, quote, 'The field "vendor" of Sales Quote cannot be used here: choose a relation (to one) to a contact.', 'contactPersonField'],
-    [{ documentNoField: 'amount' }, quote, 'The field "amount" of Sales Quote cannot be used here: choose a text or whole-number field.', 'documentNoField'],
-    [{ descriptionField: 'lineNo' }, quote, 'The field "lineNo" of Sales Quote cannot be used here: choose a text field.', 'descriptionField'],
+    [
+      { contactField: 'salesperson' },
+      quote,
+      'The field "salesperson" of Sales Quote cannot be used here: choose a relation (to one) to a contact, customer or vendor.',
+      'contactField',
+    ],
+    [
+      { contactField: 'watchers' },
+      quote,
+      'The field "watchers" of Sales Quote cannot be used here: choose a relation (to one) to a contact, customer or vendor.',
+      'contactField',
+    ],
+    [
+      { contactPersonField: 'vendor' },
+      quote,
+      'The field "vendor" of Sales Quote cannot be used here: choose a relation (to one) to a contact.',
+      'contactPersonField',
+    ],
+    [
+      { documentNoField: 'amount' },
+      quote,
+      'The field "amount" of Sales Quote cannot be used here: choose a text or whole-number field.',
+      'documentNoField',
+    ],
+    [
+      { descriptionField: 'lineNo' },
+      quote,
+      'The field "lineNo" of Sales Quote cannot be used here: choose a text field.',
+      'descriptionField',
+    ],
   ])('%j is refused', (change, ct, message, path) => {
-    expect(violation(() => validateRule(rule(change as Partial<RuleDraft>), ct as ContentTypeDescription | null))).toEqual({ message, path: [path] });
+    expect(
+      violation(() => validateRule(rule(change as Partial<RuleDraft>), ct as ContentTypeDescription | null)),
+    ).toEqual({ message, path: [path] });
   });
 });
 
@@ -96,20 +171,36 @@ describe('eventsOf / rulesFor', () => {
 });
 
 describe('contact and record input', () => {
-  test('number and description from the document; blank description → null (the template\'s is used)', () => {
+  test("number and description from the document; blank description → null (the template's is used)", () => {
     const doc = { documentId: 'q1', number: 'SQ1001', description: '   ', lineNo: 7 };
-    expect(buildRecordInput({ documentKind: 'salesQuotes', documentNoField: 'number', descriptionField: 'description' }, doc, { uid: quote.uid, contactId: 5, templateId: 9 })).toEqual({
-      contactId: 5, templateId: 9, documentKind: 'salesQuotes', documentNo: 'SQ1001', description: null, sourceUid: quote.uid, sourceDocumentId: 'q1',
+    expect(
+      buildRecordInput(
+        { documentKind: 'salesQuotes', documentNoField: 'number', descriptionField: 'description' },
+        doc,
+        { uid: quote.uid, contactId: 5, templateId: 9 },
+      ),
+    ).toEqual({
+      contactId: 5,
+      templateId: 9,
+      documentKind: 'salesQuotes',
+      documentNo: 'SQ1001',
+      description: null,
+      sourceUid: quote.uid,
+      sourceDocumentId: 'q1',
     });
-    expect(buildRecordInput({ documentNoField: 'lineNo' }, doc, { uid: quote.uid, contactId: 5, templateId: 9 })).toMatchObject({ documentKind: null, documentNo: '7', description: null });
+    expect(
+      buildRecordInput({ documentNoField: 'lineNo' }, doc, { uid: quote.uid, contactId: 5, templateId: 9 }),
+    ).toMatchObject({ documentKind: null, documentNo: '7', description: null });
   });
-  test('text is trimmed and cut to the entry field\'s length', () => {
+  test("text is trimmed and cut to the entry field's length", () => {
     expect(textOf('  Printers  ', 100)).toBe('Printers');
     expect(textOf('x'.repeat(120), 100)).toHaveLength(100);
     expect(textOf(null, 10)).toBeNull();
   });
   test('the message of a required rule names the kind, or the missing template', () => {
-    expect(missingTemplateMessage('Sales Quote', 'salesQuotes')).toMatch(/no interaction template is set for the document kind "salesQuotes"/);
+    expect(missingTemplateMessage('Sales Quote', 'salesQuotes')).toMatch(
+      /no interaction template is set for the document kind "salesQuotes"/,
+    );
     expect(missingTemplateMessage('Sales Quote', null)).toMatch(/the rule's interaction template no longer exists/);
   });
 });

@@ -14,7 +14,6 @@ import {
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
 import { violation } from '../helpers/violation';
 
-
 describe('splitName', () => {
   it.each([
     ['Anna Maria van Dijk', 'Anna Maria', 'van', 'Dijk'],
@@ -43,7 +42,11 @@ describe('splitName', () => {
 
   it('truncates each part to 30 characters', () => {
     const long = 'A'.repeat(35);
-    expect(splitName(`${long} ${long}`)).toEqual({ firstName: 'A'.repeat(30), middleName: null, surname: 'A'.repeat(30) });
+    expect(splitName(`${long} ${long}`)).toEqual({
+      firstName: 'A'.repeat(30),
+      middleName: null,
+      surname: 'A'.repeat(30),
+    });
   });
 });
 
@@ -98,11 +101,24 @@ describe('field validators', () => {
 describe('applyContactFieldRules — person', () => {
   it('splits the name on create and sets the search name', () => {
     const out = applyContactFieldRules('person', null, { name: 'John Paul Smith' });
-    expect(out).toMatchObject({ name: 'John Paul Smith', firstName: 'John', middleName: 'Paul', surname: 'Smith', searchName: 'JOHN PAUL SMITH' });
+    expect(out).toMatchObject({
+      name: 'John Paul Smith',
+      firstName: 'John',
+      middleName: 'Paul',
+      surname: 'Smith',
+      searchName: 'JOHN PAUL SMITH',
+    });
   });
 
   it('rebuilds the name when a part changes: firstName Jane on John Smith → Jane Smith', () => {
-    const before = { type: 'person', name: 'John Smith', firstName: 'John', middleName: null, surname: 'Smith', searchName: 'JOHN SMITH' };
+    const before = {
+      type: 'person',
+      name: 'John Smith',
+      firstName: 'John',
+      middleName: null,
+      surname: 'Smith',
+      searchName: 'JOHN SMITH',
+    };
     const out = applyContactFieldRules('person', before, { firstName: 'Jane' });
     expect(out).toEqual({ firstName: 'Jane', name: 'Jane Smith', searchName: 'JANE SMITH' });
   });
@@ -113,7 +129,9 @@ describe('applyContactFieldRules — person', () => {
   });
 
   it('builds the name from parts alone on create', () => {
-    expect(applyContactFieldRules('person', null, { firstName: 'Anna Maria', middleName: 'van', surname: 'Dijk' }).name).toBe('Anna Maria van Dijk');
+    expect(
+      applyContactFieldRules('person', null, { firstName: 'Anna Maria', middleName: 'van', surname: 'Dijk' }).name,
+    ).toBe('Anna Maria van Dijk');
   });
 
   it('keeps a hand-set search name through a rename', () => {
@@ -124,7 +142,9 @@ describe('applyContactFieldRules — person', () => {
   });
 
   it('upper-cases a search name set in the request and keeps it', () => {
-    expect(applyContactFieldRules('person', null, { name: 'John Smith', searchName: 'smithy' }).searchName).toBe('SMITHY');
+    expect(applyContactFieldRules('person', null, { name: 'John Smith', searchName: 'smithy' }).searchName).toBe(
+      'SMITHY',
+    );
   });
 
   it('lets a blanked search name follow the name again', () => {
@@ -134,7 +154,9 @@ describe('applyContactFieldRules — person', () => {
 
   it('requires a name on create', () => {
     expect(violation(() => applyContactFieldRules('person', null, { email: 'a@b.be' })).path).toEqual(['name']);
-    expect(violation(() => applyContactFieldRules('person', null, { name: '   ' })).message).toBe('Name must not be blank.');
+    expect(violation(() => applyContactFieldRules('person', null, { name: '   ' })).message).toBe(
+      'Name must not be blank.',
+    );
   });
 
   it('refuses clearing every name part on update', () => {
@@ -146,13 +168,21 @@ describe('applyContactFieldRules — person', () => {
 describe('applyContactFieldRules — company', () => {
   it('copies name to companyName on create and clears person-only fields', () => {
     const out = applyContactFieldRules('company', null, { name: 'Fabrikam', firstName: 'X', jobTitle: 'CEO' });
-    expect(out).toMatchObject({ name: 'Fabrikam', companyName: 'Fabrikam', searchName: 'FABRIKAM', firstName: null, jobTitle: null });
+    expect(out).toMatchObject({
+      name: 'Fabrikam',
+      companyName: 'Fabrikam',
+      searchName: 'FABRIKAM',
+      firstName: null,
+      jobTitle: null,
+    });
   });
 
   it('copies a renamed name to companyName and updates a following search name', () => {
     const before = { type: 'company', name: 'Fabrikam', companyName: 'Fabrikam', searchName: 'FABRIKAM' };
     expect(applyContactFieldRules('company', before, { name: 'Fabrikam NV' })).toEqual({
-      name: 'Fabrikam NV', companyName: 'Fabrikam NV', searchName: 'FABRIKAM NV',
+      name: 'Fabrikam NV',
+      companyName: 'Fabrikam NV',
+      searchName: 'FABRIKAM NV',
     });
   });
 
@@ -164,26 +194,40 @@ describe('applyContactFieldRules — company', () => {
 });
 
 describe('applyContactFieldRules — communication and registration fields', () => {
-  const before = { type: 'company', name: 'Fabrikam', searchName: 'FABRIKAM', email: 'old@fab.be', searchEmail: 'OLD@FAB.BE' };
+  const before = {
+    type: 'company',
+    name: 'Fabrikam',
+    searchName: 'FABRIKAM',
+    email: 'old@fab.be',
+    searchEmail: 'OLD@FAB.BE',
+  };
 
   it('maintains searchEmail from email', () => {
-    expect(applyContactFieldRules('company', before, { email: 'John@Example.com' }).searchEmail).toBe('JOHN@EXAMPLE.COM');
+    expect(applyContactFieldRules('company', before, { email: 'John@Example.com' }).searchEmail).toBe(
+      'JOHN@EXAMPLE.COM',
+    );
     expect(applyContactFieldRules('company', before, { email: '' }).searchEmail).toBeNull();
     expect(applyContactFieldRules('company', before, { searchEmail: 'HACK' }).searchEmail).toBe('OLD@FAB.BE');
   });
 
   it('upper-cases the VAT registration number', () => {
-    expect(applyContactFieldRules('company', before, { vatRegistrationNo: 'be0123456789' }).vatRegistrationNo).toBe('BE0123456789');
+    expect(applyContactFieldRules('company', before, { vatRegistrationNo: 'be0123456789' }).vatRegistrationNo).toBe(
+      'BE0123456789',
+    );
   });
 
   it('refuses letters in phone numbers', () => {
-    expect(violation(() => applyContactFieldRules('company', before, { phoneNo: '09 12AB' })).path).toEqual(['phoneNo']);
+    expect(violation(() => applyContactFieldRules('company', before, { phoneNo: '09 12AB' })).path).toEqual([
+      'phoneNo',
+    ]);
     expect(violation(() => applyContactFieldRules('company', before, { faxNo: 'fax' })).path).toEqual(['faxNo']);
     expect(() => applyContactFieldRules('company', before, { telexNo: 'ABC 123' })).not.toThrow();
   });
 
   it('refuses a bad e-mail in email and email2', () => {
-    expect(violation(() => applyContactFieldRules('company', before, { email: 'not-an-address' })).path).toEqual(['email']);
+    expect(violation(() => applyContactFieldRules('company', before, { email: 'not-an-address' })).path).toEqual([
+      'email',
+    ]);
     expect(violation(() => applyContactFieldRules('company', before, { email2: 'a@b' })).path).toEqual(['email2']);
   });
 
@@ -204,23 +248,44 @@ describe('applyContactFieldRules — communication and registration fields', () 
 
 describe('type change', () => {
   it('→ company clears person fields and copies the name', () => {
-    const before = { no: 'CT000002', type: 'person', name: 'John Smith', firstName: 'John', surname: 'Smith', jobTitle: 'CEO', companyName: 'Fabrikam' };
+    const before = {
+      no: 'CT000002',
+      type: 'person',
+      name: 'John Smith',
+      firstName: 'John',
+      surname: 'Smith',
+      jobTitle: 'CEO',
+      companyName: 'Fabrikam',
+    };
     expect(typeChangeFields(before, 'company')).toEqual({
-      type: 'company', firstName: null, middleName: null, surname: null, jobTitle: null, companyName: 'John Smith',
+      type: 'company',
+      firstName: null,
+      middleName: null,
+      surname: null,
+      jobTitle: null,
+      companyName: 'John Smith',
     });
   });
 
   it('→ person clears companyName and re-splits the name', () => {
     const before = { no: 'CT000001', type: 'company', name: 'Anna Maria van Dijk', companyName: 'Anna Maria van Dijk' };
     expect(typeChangeFields(before, 'person')).toEqual({
-      type: 'person', companyName: null, firstName: 'Anna Maria', middleName: 'van', surname: 'Dijk',
+      type: 'person',
+      companyName: null,
+      firstName: 'Anna Maria',
+      middleName: 'van',
+      surname: 'Dijk',
     });
   });
 
   it('→ person is refused while a VAT registration no. is set', () => {
-    const e = violation(() => typeChangeFields({ no: 'CT000001', type: 'company', name: 'Fab', vatRegistrationNo: 'BE0123456789' }, 'person'));
+    const e = violation(() =>
+      typeChangeFields({ no: 'CT000001', type: 'company', name: 'Fab', vatRegistrationNo: 'BE0123456789' }, 'person'),
+    );
     expect(e.path).toEqual(['type']);
-    expect(e.message).toBe('Contact CT000001 cannot become a person because it has a VAT Registration No. (BE0123456789); clear it first.');
+    expect(e.message).toBe(
+      'Contact CT000001 cannot become a person because it has a VAT Registration No. (BE0123456789); clear it first.',
+    );
   });
 
   it('is a no-op when the type does not change, and refuses unknown types', () => {
@@ -229,10 +294,18 @@ describe('type change', () => {
   });
 
   it('builds the refusal messages for the database-dependent checks', () => {
-    expect(typeChangeRefusal('hasPersons', 'CT000001', 3)).toBe('Contact CT000001 cannot become a person because 3 persons belong to it.');
-    expect(typeChangeRefusal('hasPersons', 'CT000001', 1)).toBe('Contact CT000001 cannot become a person because 1 person belongs to it.');
-    expect(typeChangeRefusal('hasOpportunities', 'CT000001', 2)).toBe('Contact CT000001 cannot change type because it has 2 opportunities.');
-    expect(typeChangeRefusal('hasInteractions', 'CT000001', 1)).toBe('Contact CT000001 cannot change type because it has 1 logged interaction.');
+    expect(typeChangeRefusal('hasPersons', 'CT000001', 3)).toBe(
+      'Contact CT000001 cannot become a person because 3 persons belong to it.',
+    );
+    expect(typeChangeRefusal('hasPersons', 'CT000001', 1)).toBe(
+      'Contact CT000001 cannot become a person because 1 person belongs to it.',
+    );
+    expect(typeChangeRefusal('hasOpportunities', 'CT000001', 2)).toBe(
+      'Contact CT000001 cannot change type because it has 2 opportunities.',
+    );
+    expect(typeChangeRefusal('hasInteractions', 'CT000001', 1)).toBe(
+      'Contact CT000001 cannot change type because it has 1 logged interaction.',
+    );
     expect(typeChangeRefusal('hasBusinessRelations', 'CT000001', 2)).toContain('2 business relations');
     const v = typeChangeViolation('hasOpportunities', 'CT000001', 1);
     expect(v).toBeInstanceOf(RuleViolation);

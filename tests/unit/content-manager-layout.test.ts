@@ -1,5 +1,12 @@
 import {
-  buildConfiguration, contactCaption, contactPickerFilters, decideWrite, fieldSize, packRows, type AttributeInfo, type CmConfiguration,
+  buildConfiguration,
+  contactCaption,
+  contactPickerFilters,
+  decideWrite,
+  fieldSize,
+  packRows,
+  type AttributeInfo,
+  type CmConfiguration,
 } from '../../src/plugins/marketing-setup/server/src/domain/content-manager-layout';
 import { enumValueLabels, fieldLabel } from '../../src/plugins/marketing-setup/server/src/domain/field-labels';
 
@@ -20,9 +27,29 @@ const ATTRS: Record<string, AttributeInfo> = {
 const generated = (): CmConfiguration => ({
   settings: { pageSize: 25, mainField: 'id', bulkable: true },
   metadatas: Object.fromEntries(
-    Object.keys(ATTRS).filter((f) => ATTRS[f].visible !== false).map((f) => [f, { edit: { label: f, description: '', placeholder: '', visible: true, editable: true }, list: { label: f, searchable: true, sortable: true } }]),
+    Object.keys(ATTRS)
+      .filter((f) => ATTRS[f].visible !== false)
+      .map((f) => [
+        f,
+        {
+          edit: { label: f, description: '', placeholder: '', visible: true, editable: true },
+          list: { label: f, searchable: true, sortable: true },
+        },
+      ]),
   ),
-  layouts: { list: ['id', 'no', 'type', 'name'], edit: [[{ name: 'no', size: 6 }, { name: 'type', size: 6 }], [{ name: 'name', size: 6 }, { name: 'postCode', size: 6 }]] },
+  layouts: {
+    list: ['id', 'no', 'type', 'name'],
+    edit: [
+      [
+        { name: 'no', size: 6 },
+        { name: 'type', size: 6 },
+      ],
+      [
+        { name: 'name', size: 6 },
+        { name: 'postCode', size: 6 },
+      ],
+    ],
+  },
 });
 
 const SPEC = {
@@ -55,7 +82,12 @@ describe('field captions', () => {
   });
   test('an unknown field keeps its name', () => expect(fieldLabel('someNewField')).toBe('someNewField'));
   test('enumeration values have captions in both languages', () => {
-    expect(enumValueLabels('en')).toMatchObject({ company: 'Company', person: 'Person', hardCopy: 'Hard Copy', inProgress: 'In Progress' });
+    expect(enumValueLabels('en')).toMatchObject({
+      company: 'Company',
+      person: 'Person',
+      hardCopy: 'Hard Copy',
+      inProgress: 'In Progress',
+    });
     expect(enumValueLabels('nl')).toMatchObject({ company: 'Bedrijf', person: 'Persoon', notStarted: 'Niet gestart' });
   });
 });
@@ -63,30 +95,68 @@ describe('field captions', () => {
 describe('packing the card into rows', () => {
   test('two text fields a row, three small ones, and every group starts a new row', () => {
     const sizes: Record<string, number> = { a: 6, b: 6, c: 6, d: 4, e: 4, f: 4, g: 4 };
-    expect(packRows([['a', 'b', 'c'], ['d', 'e', 'f', 'g']], (f) => sizes[f])).toEqual([
-      [{ name: 'a', size: 6 }, { name: 'b', size: 6 }],
+    expect(
+      packRows(
+        [
+          ['a', 'b', 'c'],
+          ['d', 'e', 'f', 'g'],
+        ],
+        (f) => sizes[f],
+      ),
+    ).toEqual([
+      [
+        { name: 'a', size: 6 },
+        { name: 'b', size: 6 },
+      ],
       [{ name: 'c', size: 6 }],
-      [{ name: 'd', size: 4 }, { name: 'e', size: 4 }, { name: 'f', size: 4 }],
+      [
+        { name: 'd', size: 4 },
+        { name: 'e', size: 4 },
+        { name: 'f', size: 4 },
+      ],
       [{ name: 'g', size: 4 }],
     ]);
   });
   test('field widths follow the Content Manager defaults', () => {
-    expect([fieldSize('string'), fieldSize('relation'), fieldSize('boolean'), fieldSize('date'), fieldSize('json')]).toEqual([6, 6, 4, 4, 12]);
+    expect([
+      fieldSize('string'),
+      fieldSize('relation'),
+      fieldSize('boolean'),
+      fieldSize('date'),
+      fieldSize('json'),
+    ]).toEqual([6, 6, 4, 4, 12]);
   });
 });
 
 describe('the configuration the plugin writes', () => {
   test('captions, card order, read-only number, hidden system field, name as title, settings it does not manage kept', () => {
     const conf = build();
-    expect(conf.settings).toEqual({ pageSize: 25, bulkable: true, mainField: 'name', defaultSortBy: 'no', defaultSortOrder: 'ASC' });
+    expect(conf.settings).toEqual({
+      pageSize: 25,
+      bulkable: true,
+      mainField: 'name',
+      defaultSortBy: 'no',
+      defaultSortOrder: 'ASC',
+    });
     expect(conf.layouts.list).toEqual(['no', 'name', 'city']);
     expect(conf.layouts.edit.map((row) => row.map((el) => el.name))).toEqual([
-      ['no', 'type'], ['name', 'salesperson'], ['postCode', 'city'], ['privacyBlocked'],
+      ['no', 'type'],
+      ['name', 'salesperson'],
+      ['postCode', 'city'],
+      ['privacyBlocked'],
       // not in any group and not hidden: placed last rather than lost
       ['vatRegistrationNo'],
     ]);
-    expect(conf.metadatas.no.edit).toMatchObject({ label: 'No.', editable: false, visible: true, description: 'Given by the number series.' });
-    expect(conf.metadatas.postCode).toMatchObject({ edit: { label: 'Post Code', editable: true }, list: { label: 'Post Code', sortable: true } });
+    expect(conf.metadatas.no.edit).toMatchObject({
+      label: 'No.',
+      editable: false,
+      visible: true,
+      description: 'Given by the number series.',
+    });
+    expect(conf.metadatas.postCode).toMatchObject({
+      edit: { label: 'Post Code', editable: true },
+      list: { label: 'Post Code', sortable: true },
+    });
     expect(conf.metadatas.searchEmail.edit).toMatchObject({ label: 'Search E-Mail', visible: false });
     expect(conf.metadatas.salesperson.edit).toMatchObject({ label: 'Salesperson', mainField: 'name' });
     expect(conf.metadatas.inheritanceOverrides).toBeUndefined();
@@ -105,13 +175,21 @@ describe('when the plugin writes the configuration', () => {
     const written = build();
     const customised: CmConfiguration = JSON.parse(JSON.stringify(written));
     customised.metadatas.city.edit!.label = 'Town';
-    const upgraded = buildConfiguration(customised, { ...SPEC, groups: [['name', 'no']] }, ATTRS, (uid) => MAIN_FIELDS[uid]);
+    const upgraded = buildConfiguration(
+      customised,
+      { ...SPEC, groups: [['name', 'no']] },
+      ATTRS,
+      (uid) => MAIN_FIELDS[uid],
+    );
     expect(decideWrite(customised, upgraded, written, FIELDS)).toBe('customised');
   });
   test('an admin moved a field → kept', () => {
     const written = build();
     const moved: CmConfiguration = JSON.parse(JSON.stringify(written));
-    moved.layouts.edit = [[{ name: 'city', size: 6 }], ...moved.layouts.edit.map((r) => r.filter((el) => el.name !== 'city'))].filter((r) => r.length);
+    moved.layouts.edit = [
+      [{ name: 'city', size: 6 }],
+      ...moved.layouts.edit.map((r) => r.filter((el) => el.name !== 'city')),
+    ].filter((r) => r.length);
     const upgraded = buildConfiguration(moved, { ...SPEC, readOnly: [] }, ATTRS, (uid) => MAIN_FIELDS[uid]);
     expect(decideWrite(moved, upgraded, written, FIELDS)).toBe('customised');
   });
@@ -121,7 +199,18 @@ describe('when the plugin writes the configuration', () => {
     const synced: CmConfiguration = JSON.parse(JSON.stringify(written));
     synced.layouts.edit.push([{ name: 'county', size: 6 }]);
     synced.metadatas.county = { edit: { label: 'county', visible: true, editable: true }, list: { label: 'county' } };
-    const upgraded = buildConfiguration(synced, { ...SPEC, groups: [['no', 'type', 'name', 'salesperson'], ['postCode', 'city', 'county']] }, attrs, (uid) => MAIN_FIELDS[uid]);
+    const upgraded = buildConfiguration(
+      synced,
+      {
+        ...SPEC,
+        groups: [
+          ['no', 'type', 'name', 'salesperson'],
+          ['postCode', 'city', 'county'],
+        ],
+      },
+      attrs,
+      (uid) => MAIN_FIELDS[uid],
+    );
     expect(decideWrite(synced, upgraded, written, [...FIELDS, 'county'])).toBe('write');
     expect(upgraded.metadatas.county.edit!.label).toBe('County');
   });
@@ -135,7 +224,9 @@ describe('contact pickers', () => {
     ]);
   });
   test('other contact pickers: every contact; no search → no filter', () => {
-    expect(contactPickerFilters('fab', false)).toEqual([{ $or: [{ name: { $containsi: 'fab' } }, { no: { $containsi: 'fab' } }] }]);
+    expect(contactPickerFilters('fab', false)).toEqual([
+      { $or: [{ name: { $containsi: 'fab' } }, { no: { $containsi: 'fab' } }] },
+    ]);
     expect(contactPickerFilters(undefined, false)).toEqual([]);
     expect(contactPickerFilters(['x'], true)).toEqual([{ type: 'company' }]);
   });

@@ -1,7 +1,7 @@
 import {
   FUZZY_THRESHOLD,
   FUZZY_WEIGHTS,
-  FieldScore,
+  type FieldScore,
   MOBILES_DIFFER,
   MOBILE_EXACT,
   SHARED_MAILBOX,
@@ -18,7 +18,10 @@ const field = (r: { breakdown: FieldScore[] }, name: string) => r.breakdown.find
 
 describe('fuzzyScore', () => {
   it('"Fabrikam NV" vs "Fabrikkam N.V." in the same city fires, with a breakdown', () => {
-    const r = fuzzyScore(company({ name: 'Fabrikam NV', city: 'Gent' }), company({ name: 'Fabrikkam N.V.', city: 'Gent' }));
+    const r = fuzzyScore(
+      company({ name: 'Fabrikam NV', city: 'Gent' }),
+      company({ name: 'Fabrikkam N.V.', city: 'Gent' }),
+    );
     expect(r.fires).toBe(true);
     expect(r.threshold).toBe(FUZZY_THRESHOLD);
     expect(r.breakdown.map((f) => f.field)).toEqual(['name', 'city']);
@@ -53,33 +56,70 @@ describe('fuzzyScore', () => {
   });
 
   it('does not fire for the same name in another town with nothing else in common', () => {
-    const r = fuzzyScore(company({ name: 'Alpha Trading', city: 'Oslo' }), company({ name: 'Alpha Trading', city: 'Bergen' }));
+    const r = fuzzyScore(
+      company({ name: 'Alpha Trading', city: 'Oslo' }),
+      company({ name: 'Alpha Trading', city: 'Bergen' }),
+    );
     expect(field(r, 'name')!.score).toBe(1);
     expect(r.fires).toBe(false);
   });
 
   it('reads phone, VAT, e-mail and post code formats as the same value', () => {
     const r = fuzzyScore(
-      company({ name: 'Fabrikam NV', postCode: '2000', phoneNo: '03 123 45 67', vatRegistrationNo: 'BE 0123.456.749', email: 'Info@Fabrikam.be' }),
-      company({ name: 'FABRIKAM', postCode: 'B-2000', phoneNo: '+32 (0)3 1234567', vatRegistrationNo: '0123456749', email: 'info@fabrikam.be' }),
+      company({
+        name: 'Fabrikam NV',
+        postCode: '2000',
+        phoneNo: '03 123 45 67',
+        vatRegistrationNo: 'BE 0123.456.749',
+        email: 'Info@Fabrikam.be',
+      }),
+      company({
+        name: 'FABRIKAM',
+        postCode: 'B-2000',
+        phoneNo: '+32 (0)3 1234567',
+        vatRegistrationNo: '0123456749',
+        email: 'info@fabrikam.be',
+      }),
     );
-    for (const f of ['name', 'postCode', 'phone', 'vatRegistrationNo', 'email']) expect(field(r, f)).toMatchObject({ score: 1 });
+    for (const f of ['name', 'postCode', 'phone', 'vatRegistrationNo', 'email'])
+      expect(field(r, f)).toMatchObject({ score: 1 });
     expect(r.total).toBe(1);
     expect(r.fires).toBe(true);
   });
 
   it('fires on a shared identifier with a similar name even when the company moved', () => {
     const r = fuzzyScore(
-      company({ name: 'Verhuur Janssens NV', address: 'Lange Nieuwstraat 224', postCode: '3000', city: 'Leuven', vatRegistrationNo: 'BE0417912721' }),
-      company({ name: 'Verhuur Janssens', address: 'Antwerpsesteenweg 80', postCode: '1000', city: 'Bruxelles', vatRegistrationNo: 'be 0417.912.721' }),
+      company({
+        name: 'Verhuur Janssens NV',
+        address: 'Lange Nieuwstraat 224',
+        postCode: '3000',
+        city: 'Leuven',
+        vatRegistrationNo: 'BE0417912721',
+      }),
+      company({
+        name: 'Verhuur Janssens',
+        address: 'Antwerpsesteenweg 80',
+        postCode: '1000',
+        city: 'Bruxelles',
+        vatRegistrationNo: 'be 0417.912.721',
+      }),
     );
     expect(r.total).toBeLessThan(FUZZY_THRESHOLD);
     expect(r.fires).toBe(true);
   });
 
   it('never fires for two different VAT numbers (two legal entities)', () => {
-    const same = { name: 'Peeters Bouw', address: 'Kerkstraat 1', postCode: '2000', city: 'Antwerpen', phoneNo: '03 111 22 33' };
-    const r = fuzzyScore(company({ ...same, vatRegistrationNo: 'BE0417912721' }), company({ ...same, vatRegistrationNo: 'BE0123456749' }));
+    const same = {
+      name: 'Peeters Bouw',
+      address: 'Kerkstraat 1',
+      postCode: '2000',
+      city: 'Antwerpen',
+      phoneNo: '03 111 22 33',
+    };
+    const r = fuzzyScore(
+      company({ ...same, vatRegistrationNo: 'BE0417912721' }),
+      company({ ...same, vatRegistrationNo: 'BE0123456749' }),
+    );
     expect(field(r, 'vatRegistrationNo')).toMatchObject({ score: 0, method: 'different' });
     expect(r.fires).toBe(false);
   });
@@ -92,12 +132,18 @@ describe('fuzzyScore', () => {
       expect(field(r, 'name')!.method).toMatch(/on one side only/);
       expect(r.fires).toBe(false);
     }
-    const both = fuzzyScore(company({ ...same, name: 'Peeters Holding' }), company({ ...same, name: 'Peeters Holdinv' }));
+    const both = fuzzyScore(
+      company({ ...same, name: 'Peeters Holding' }),
+      company({ ...same, name: 'Peeters Holdinv' }),
+    );
     expect(both.fires).toBe(true);
   });
 
   it('tells different trades of one family apart', () => {
-    const r = fuzzyScore(company({ name: 'Garage Peeters', city: 'Gent' }), company({ name: 'Bakkerij Peeters', city: 'Gent' }));
+    const r = fuzzyScore(
+      company({ name: 'Garage Peeters', city: 'Gent' }),
+      company({ name: 'Bakkerij Peeters', city: 'Gent' }),
+    );
     expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
   });
 
@@ -114,29 +160,52 @@ describe('fuzzyScore', () => {
     const home = { address: 'Kerkstraat 12', postCode: '9000', city: 'Gent', phoneNo: '09 222 33 44' };
 
     it('keeps members of one household apart (same surname, address and phone)', () => {
-      const r = fuzzyScore(person({ ...home, firstName: 'Jan', surname: 'Peeters' }), person({ ...home, firstName: 'Marc', surname: 'Peeters' }));
+      const r = fuzzyScore(
+        person({ ...home, firstName: 'Jan', surname: 'Peeters' }),
+        person({ ...home, firstName: 'Marc', surname: 'Peeters' }),
+      );
       expect(field(r, 'phone')!.score).toBe(1);
       expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
       expect(r.fires).toBe(false);
     });
 
     it('matches a name typed surname first', () => {
-      const r = fuzzyScore(person({ name: 'Peeters Jan', city: 'Gent', email: 'jan.peeters@telenet.be' }), person({ firstName: 'Jan', surname: 'Peeters', city: 'Gent', email: 'Jan.Peeters@telenet.be' }));
+      const r = fuzzyScore(
+        person({ name: 'Peeters Jan', city: 'Gent', email: 'jan.peeters@telenet.be' }),
+        person({ firstName: 'Jan', surname: 'Peeters', city: 'Gent', email: 'Jan.Peeters@telenet.be' }),
+      );
       expect(field(r, 'name')).toMatchObject({ score: 1 });
       expect(field(r, 'name')!.method).toMatch(/surname first/);
       expect(r.fires).toBe(true);
     });
 
     it('matches an initial and a surname typo', () => {
-      const r = fuzzyScore(person({ ...home, firstName: 'J.', surname: 'Peters' }), person({ ...home, firstName: 'Jan', surname: 'Peeters' }));
+      const r = fuzzyScore(
+        person({ ...home, firstName: 'J.', surname: 'Peters' }),
+        person({ ...home, firstName: 'Jan', surname: 'Peeters' }),
+      );
       expect(field(r, 'name')!.score).toBeGreaterThanOrEqual(NAME_FLOOR);
       expect(r.fires).toBe(true);
     });
 
     it('does not pair namesakes living elsewhere', () => {
       const r = fuzzyScore(
-        person({ firstName: 'Jan', surname: 'Peeters', address: 'Kerkstraat 12', postCode: '9000', city: 'Gent', mobilePhoneNo: '0475 11 22 33' }),
-        person({ firstName: 'Jan', surname: 'Peeters', address: 'Meir 1', postCode: '2000', city: 'Antwerpen', mobilePhoneNo: '0476 99 88 77' }),
+        person({
+          firstName: 'Jan',
+          surname: 'Peeters',
+          address: 'Kerkstraat 12',
+          postCode: '9000',
+          city: 'Gent',
+          mobilePhoneNo: '0475 11 22 33',
+        }),
+        person({
+          firstName: 'Jan',
+          surname: 'Peeters',
+          address: 'Meir 1',
+          postCode: '2000',
+          city: 'Antwerpen',
+          mobilePhoneNo: '0476 99 88 77',
+        }),
       );
       expect(r.fires).toBe(false);
     });
@@ -165,7 +234,8 @@ describe('fuzzyScore', () => {
 
 describe('person names in either order (issue 14)', () => {
   const home = { address: 'Kerkstraat 12', postCode: '9000', city: 'Gent' };
-  const name = (a: Record<string, unknown>, b: Record<string, unknown>) => field(fuzzyScore(person(a), person(b)), 'name')!;
+  const name = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    field(fuzzyScore(person(a), person(b)), 'name')!;
 
   it.each([
     [{ name: 'De Smet Geert' }, { name: 'Geert De Smet' }, 1],
@@ -180,7 +250,10 @@ describe('person names in either order (issue 14)', () => {
   it('with a typo, an initial or prefixes written together', () => {
     expect(name({ name: 'De Smet Gert' }, { name: 'Geert De Smet' }).score).toBeGreaterThan(0.9);
     expect(name({ name: 'Verhoven Koen' }, { firstName: 'Koen', surname: 'Verhoeven' }).score).toBeGreaterThan(0.9);
-    expect(name({ name: 'G. De Smet' }, { name: 'Geert De Smet' })).toMatchObject({ score: 0.9, parts: { surname: 1, firstName: 0.9 } });
+    expect(name({ name: 'G. De Smet' }, { name: 'Geert De Smet' })).toMatchObject({
+      score: 0.9,
+      parts: { surname: 1, firstName: 0.9 },
+    });
     expect(name({ name: 'De Smet G.' }, { name: 'Geert De Smet' }).score).toBe(0.9);
     expect(name({ name: 'Inge Vandenbroeck' }, { name: 'Van den Broeck Inge' }).score).toBe(1);
     expect(name({ name: 'Verhoeven Koen' }, { name: 'Koen Verhoeven' }).method).toMatch(/one written surname first/);
@@ -188,13 +261,25 @@ describe('person names in either order (issue 14)', () => {
 
   it('and the whole pair fires, surname first with and without typo', () => {
     const mail = { email: 'geert.desmet@telenet.be', mobilePhoneNo: '0475 12 34 56' };
-    expect(fuzzyScore(person({ ...home, ...mail, name: 'De Smet Geert' }), person({ ...home, ...mail, firstName: 'Geert', surname: 'De Smet' })).fires).toBe(true);
-    expect(fuzzyScore(person({ ...home, name: 'DE SMET Gert' }), person({ ...home, name: 'Geert De Smet' })).fires).toBe(true);
+    expect(
+      fuzzyScore(
+        person({ ...home, ...mail, name: 'De Smet Geert' }),
+        person({ ...home, ...mail, firstName: 'Geert', surname: 'De Smet' }),
+      ).fires,
+    ).toBe(true);
+    expect(
+      fuzzyScore(person({ ...home, name: 'DE SMET Gert' }), person({ ...home, name: 'Geert De Smet' })).fires,
+    ).toBe(true);
   });
 
   it('keeps a household apart: same surname, address and landline, other first name', () => {
     const house = { ...home, phoneNo: '09 222 33 44' };
-    for (const [a, b] of [['Geert De Smet', 'Anna De Smet'], ['De Smet Geert', 'Anna De Smet'], ['Smet Geert', 'Smet Anna'], ['Verhoeven Koen', 'Lotte Verhoeven']]) {
+    for (const [a, b] of [
+      ['Geert De Smet', 'Anna De Smet'],
+      ['De Smet Geert', 'Anna De Smet'],
+      ['Smet Geert', 'Smet Anna'],
+      ['Verhoeven Koen', 'Lotte Verhoeven'],
+    ]) {
       const r = fuzzyScore(person({ ...house, name: a }), person({ ...house, name: b }));
       expect([a, b, r.fires]).toEqual([a, b, false]);
       expect(field(r, 'name')!.score).toBeLessThan(0.6);
@@ -203,16 +288,27 @@ describe('person names in either order (issue 14)', () => {
 
   it('a household sharing the family mailbox stays apart too; the same mobile number with the particle dropped and a typo is one person', () => {
     const family = { ...home, email: 'desmet.familie@gmail.com' };
-    expect(fuzzyScore(person({ ...family, name: 'Geert De Smet' }), person({ ...family, name: 'Anna De Smet' })).fires).toBe(false);
+    expect(
+      fuzzyScore(person({ ...family, name: 'Geert De Smet' }), person({ ...family, name: 'Anna De Smet' })).fires,
+    ).toBe(false);
     const mobile = { mobilePhoneNo: '0475 12 34 56', city: 'Gent' };
-    const r = fuzzyScore(person({ ...mobile, firstName: 'Geert', surname: 'De Smet' }), person({ ...mobile, firstName: 'Geert', surname: 'Sment' }));
+    const r = fuzzyScore(
+      person({ ...mobile, firstName: 'Geert', surname: 'De Smet' }),
+      person({ ...mobile, firstName: 'Geert', surname: 'Sment' }),
+    );
     expect(field(r, 'phone')!.method).toBe(MOBILE_EXACT);
     expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
     expect(r.fires).toBe(true);
   });
 
   it('initials: "J. Coppens" and "Johan Coppens" on the family mailbox, the landline and two mobiles are father and son', () => {
-    const house = { address: 'Stationsweg 52', postCode: '2500', city: 'Lier', phoneNo: '03 095 87 70', email: 'coppens.familie@outlook.com' };
+    const house = {
+      address: 'Stationsweg 52',
+      postCode: '2500',
+      city: 'Lier',
+      phoneNo: '03 095 87 70',
+      email: 'coppens.familie@outlook.com',
+    };
     const r = fuzzyScore(
       person({ ...house, firstName: 'J.', surname: 'Coppens', mobilePhoneNo: '0495 17 29 69' }),
       person({ ...house, firstName: 'Johan', surname: 'Coppens', mobilePhoneNo: '+32 478 23 59 57' }),
@@ -224,16 +320,35 @@ describe('person names in either order (issue 14)', () => {
 
   it('initials: "G. De Smet" meets "Geert De Smet" on a mailbox that names him (gdesmet@, geert.desmet@), also without a mobile', () => {
     for (const email of ['gdesmet@telenet.be', 'geert.desmet@telenet.be', 'desmet.g@telenet.be']) {
-      const r = fuzzyScore(person({ name: 'G. De Smet', email }), person({ firstName: 'Geert', surname: 'De Smet', email, city: 'Gent' }));
+      const r = fuzzyScore(
+        person({ name: 'G. De Smet', email }),
+        person({ firstName: 'Geert', surname: 'De Smet', email, city: 'Gent' }),
+      );
       expect([email, field(r, 'email')!.method, r.fires]).toEqual([email, 'exact', true]);
     }
   });
 
   it('father and son: "Daan Verstraete" twice on one landline, with two mobiles and two mailboxes, stay apart', () => {
-    const house = { address: 'Sint-Pietersnieuwstraat 78', postCode: '2800', city: 'Mechelen', phoneNo: '015 76 18 63' };
+    const house = {
+      address: 'Sint-Pietersnieuwstraat 78',
+      postCode: '2800',
+      city: 'Mechelen',
+      phoneNo: '015 76 18 63',
+    };
     const r = fuzzyScore(
-      person({ ...house, name: 'Verstraete Daan', mobilePhoneNo: '+32 477 37 15 62', email: 'daan.verstraete@skynet.be' }),
-      person({ ...house, firstName: 'Daan', surname: 'Verstraete', mobilePhoneNo: '+32 475 08 56 47', email: 'daanverstraete@outlook.com' }),
+      person({
+        ...house,
+        name: 'Verstraete Daan',
+        mobilePhoneNo: '+32 477 37 15 62',
+        email: 'daan.verstraete@skynet.be',
+      }),
+      person({
+        ...house,
+        firstName: 'Daan',
+        surname: 'Verstraete',
+        mobilePhoneNo: '+32 475 08 56 47',
+        email: 'daanverstraete@outlook.com',
+      }),
     );
     expect(field(r, 'phone')!.method).toBe(MOBILES_DIFFER);
     expect(r.fires).toBe(false);
@@ -241,30 +356,59 @@ describe('person names in either order (issue 14)', () => {
 
   it('a company\'s mobile is not compared with the other record\'s landline: "Zenorver" on 06… and on 043… has no phone field, not a different one', () => {
     const at = { address: 'Stationsstraat 177', postCode: '6211 ML', city: 'Maastricht' };
-    const r = fuzzyScore(company({ ...at, name: 'V.O.F. Zenorver', mobilePhoneNo: '06/4440.13.61' }), company({ ...at, name: 'Zenorrvet V.O.F.', phoneNo: '+31 (0)43 6949260' }));
+    const r = fuzzyScore(
+      company({ ...at, name: 'V.O.F. Zenorver', mobilePhoneNo: '06/4440.13.61' }),
+      company({ ...at, name: 'Zenorrvet V.O.F.', phoneNo: '+31 (0)43 6949260' }),
+    );
     expect(field(r, 'phone')).toBeUndefined();
     expect(r.fires).toBe(true);
     // Two landlines that differ still count against.
-    const s = fuzzyScore(company({ ...at, name: 'Zenorver', phoneNo: '043 111 22 33' }), company({ ...at, name: 'Zenorrvet', phoneNo: '+31 (0)43 6949260' }));
+    const s = fuzzyScore(
+      company({ ...at, name: 'Zenorver', phoneNo: '043 111 22 33' }),
+      company({ ...at, name: 'Zenorrvet', phoneNo: '+31 (0)43 6949260' }),
+    );
     expect(field(s, 'phone')).toMatchObject({ score: 0, method: 'different' });
   });
 
   it('one mobile written two ways, or a typo in one digit, is not two mobiles', () => {
-    const a = person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '0475/12.34.56', phoneNo: '03 123 45 67' });
-    expect(field(fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '+32 475 12 34 56' })), 'phone')!.method).toBe(MOBILE_EXACT);
-    expect(field(fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '0475 12 34 57' })), 'phone')!.score).toBe(0.7);
+    const a = person({
+      firstName: 'Sofie',
+      surname: 'Peeters',
+      mobilePhoneNo: '0475/12.34.56',
+      phoneNo: '03 123 45 67',
+    });
+    expect(
+      field(
+        fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '+32 475 12 34 56' })),
+        'phone',
+      )!.method,
+    ).toBe(MOBILE_EXACT);
+    expect(
+      field(fuzzyScore(a, person({ firstName: 'Sofie', surname: 'Peeters', mobilePhoneNo: '0475 12 34 57' })), 'phone')!
+        .score,
+    ).toBe(0.7);
   });
 
   it('two companies with one info@ mailbox are not near-proof (sister companies); the same VAT number is', () => {
     const mail = { email: 'info@verlonex.be', city: 'Gent' };
-    expect(fuzzyScore(company({ ...mail, name: 'Verlonex Gent' }), company({ ...mail, name: 'Verlonex Antwerpen' })).fires).toBe(false);
+    expect(
+      fuzzyScore(company({ ...mail, name: 'Verlonex Gent' }), company({ ...mail, name: 'Verlonex Antwerpen' })).fires,
+    ).toBe(false);
     const vat = { vatRegistrationNo: 'BE 0123.456.749', city: 'Gent' };
-    expect(fuzzyScore(company({ ...vat, name: 'Verlonex Gent' }), company({ ...vat, name: 'Verlonex' })).fires).toBe(true);
+    expect(fuzzyScore(company({ ...vat, name: 'Verlonex Gent' }), company({ ...vat, name: 'Verlonex' })).fires).toBe(
+      true,
+    );
   });
 });
 
 describe('fuzzyFires', () => {
-  const f = (field: string, score: number, weight: number): FieldScore => ({ field: field as any, score, weight, method: '', values: ['', ''] });
+  const f = (field: string, score: number, weight: number): FieldScore => ({
+    field: field as any,
+    score,
+    weight,
+    method: '',
+    values: ['', ''],
+  });
 
   it('needs two fields and a name over the floor', () => {
     expect(fuzzyFires([f('name', 1, 1)], 1)).toBe(false);
@@ -280,10 +424,16 @@ describe('fuzzyFires', () => {
 
 describe('blockingKeys', () => {
   it('gives a small set of type-prefixed keys', () => {
-    const keys = blockingKeys(company({
-      name: 'Fabrikam Logistics NV', postCode: '2000', city: 'Antwerpen', phoneNo: '03 123 45 67',
-      vatRegistrationNo: 'BE 0123.456.749', email: 'Info@Fabrikam.be',
-    }));
+    const keys = blockingKeys(
+      company({
+        name: 'Fabrikam Logistics NV',
+        postCode: '2000',
+        city: 'Antwerpen',
+        phoneNo: '03 123 45 67',
+        vatRegistrationNo: 'BE 0123.456.749',
+        email: 'Info@Fabrikam.be',
+      }),
+    );
     expect(keys).toEqual(expect.arrayContaining(['ct:234567', 'cv:BE0123456749', 'ce:info@fabrikam.be']));
     expect(keys.filter((k) => k.startsWith('cn:'))).toHaveLength(4); // 2 name words × (post code, town)
     expect(keys.every((k) => k.startsWith('c'))).toBe(true);

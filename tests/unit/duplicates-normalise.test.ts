@@ -72,14 +72,20 @@ describe('personName', () => {
   it('uses the parts when the surname is given, and still reads the words every sensible way', () => {
     const p = personName({ firstName: 'Jean-Pierre', middleName: '', surname: 'Van den Broeck' });
     expect(p).toMatchObject({ first: 'jean pierre', surname: 'van den broeck' });
-    expect(p.readings.map(cut)).toEqual(['jean pierre | van den broeck', 'jean | pierre van den broeck', 'pierre van den broeck | jean']);
+    expect(p.readings.map(cut)).toEqual([
+      'jean pierre | van den broeck',
+      'jean | pierre van den broeck',
+      'pierre van den broeck | jean',
+    ]);
   });
 
   it('reads "De Smet Geert" and "Geert De Smet" alike: particles belong to the surname', () => {
     expect(personName({ name: 'Geert De Smet' }).readings.map(cut)).toEqual(['geert | de smet']);
     expect(personName({ name: 'De Smet Geert' }).readings.map(cut)).toEqual(['geert | de smet']);
     // Parts stored the reference's way ("De" as middle name) are read the same.
-    expect(personName({ firstName: 'Geert', middleName: 'De', surname: 'Smet' }).readings.map(cut)).toContain('geert | de smet');
+    expect(personName({ firstName: 'Geert', middleName: 'De', surname: 'Smet' }).readings.map(cut)).toContain(
+      'geert | de smet',
+    );
     expect(personName({ name: 'Van den Broeck Inge' }).readings.map(cut)).toEqual(['inge | van den broeck']);
   });
 
@@ -94,7 +100,10 @@ describe('personName', () => {
 
   it('drops forms of address and titles', () => {
     expect(personName({ name: 'Dhr. Jan Peeters' })).toMatchObject({ first: 'jan', surname: 'peeters' });
-    expect(personName({ firstName: 'Mme Hélène', surname: 'Dubois' })).toMatchObject({ first: 'helene', surname: 'dubois' });
+    expect(personName({ firstName: 'Mme Hélène', surname: 'Dubois' })).toMatchObject({
+      first: 'helene',
+      surname: 'dubois',
+    });
   });
 });
 
@@ -192,10 +201,15 @@ describe('normalisePhone', () => {
     expect(normalisePhone(phone)).toBe('31234567');
   });
 
-  it.each(['0475 12 34 56', '0475/12.34.56', '+32475123456', '0032 475 12 34 56', '+32 (0)475 12 34 56', '(0475) 12 34 56', '+32 475.12.34.56'])(
-    'mobile %s → 475123456',
-    (phone) => expect(normalisePhone(phone)).toBe('475123456'),
-  );
+  it.each([
+    '0475 12 34 56',
+    '0475/12.34.56',
+    '+32475123456',
+    '0032 475 12 34 56',
+    '+32 (0)475 12 34 56',
+    '(0475) 12 34 56',
+    '+32 475.12.34.56',
+  ])('mobile %s → 475123456', (phone) => expect(normalisePhone(phone)).toBe('475123456'));
 
   it('unifies Dutch and mobile numbers the same way', () => {
     expect(normalisePhone('+31 20 123 4567')).toBe(normalisePhone('020-1234567'));

@@ -1,7 +1,7 @@
 import { FABRIKAM } from '../helpers/fabrikam';
 import {
   DEFAULT_SEARCH_SETUP,
-  SearchLine,
+  type SearchLine,
   bcRuleFires,
   buildSearchStrings,
   matchingStrings,
@@ -13,13 +13,18 @@ import {
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/search-strings';
 import { violation } from '../helpers/violation';
 
-
-
 describe('DEFAULT_SEARCH_SETUP', () => {
   it('is the reference default: 8 fields × first/last, length 5 = 16 lines', () => {
     expect(DEFAULT_SEARCH_SETUP).toHaveLength(16);
     expect([...new Set(DEFAULT_SEARCH_SETUP.map((l) => l.field))]).toEqual([
-      'name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo',
+      'name',
+      'address',
+      'city',
+      'phoneNo',
+      'vatRegistrationNo',
+      'postCode',
+      'email',
+      'mobilePhoneNo',
     ]);
     for (const field of new Set(DEFAULT_SEARCH_SETUP.map((l) => l.field))) {
       expect(DEFAULT_SEARCH_SETUP.filter((l) => l.field === field).map((l) => l.part)).toEqual(['first', 'last']);
@@ -39,7 +44,11 @@ describe('DEFAULT_SEARCH_SETUP', () => {
 
 describe('validateSearchLine', () => {
   it.each([2, 5, 10])('accepts length %d', (length) => {
-    expect(validateSearchLine({ field: 'name', part: 'first', length })).toEqual({ field: 'name', part: 'first', length });
+    expect(validateSearchLine({ field: 'name', part: 'first', length })).toEqual({
+      field: 'name',
+      part: 'first',
+      length,
+    });
   });
 
   it.each([1, 11, 0, -3, 2.5, '5', null])('refuses length %p with a message naming the field', (length) => {
@@ -62,22 +71,33 @@ describe('validateSearchLine', () => {
   });
 
   it('drops unknown keys', () => {
-    expect(validateSearchLine({ field: 'email', part: 'last', length: 4, id: 7 } as any)).toEqual({ field: 'email', part: 'last', length: 4 });
+    expect(validateSearchLine({ field: 'email', part: 'last', length: 4, id: 7 } as any)).toEqual({
+      field: 'email',
+      part: 'last',
+      length: 4,
+    });
   });
 });
 
 describe('validateSearchSetup', () => {
   it('refuses the same field and part twice (the reference key)', () => {
-    const e = violation(() => validateSearchSetup([
-      { field: 'name', part: 'first', length: 5 },
-      { field: 'name', part: 'first', length: 7 },
-    ]));
+    const e = violation(() =>
+      validateSearchSetup([
+        { field: 'name', part: 'first', length: 5 },
+        { field: 'name', part: 'first', length: 7 },
+      ]),
+    );
     expect(e.message).toBe('Name (first) appears twice in the search string setup.');
     expect(e.path).toEqual(['1', 'field']);
   });
 
   it('points at the offending line', () => {
-    const e = violation(() => validateSearchSetup([{ field: 'name', part: 'first', length: 5 }, { field: 'city', part: 'last', length: 11 }]));
+    const e = violation(() =>
+      validateSearchSetup([
+        { field: 'name', part: 'first', length: 5 },
+        { field: 'city', part: 'last', length: 11 },
+      ]),
+    );
     expect(e.path).toEqual(['1', 'length']);
   });
 });
@@ -129,7 +149,12 @@ describe('hit computation', () => {
     expect(matchingStrings(a, buildSearchStrings({ ...FABRIKAM }, DEFAULT_SEARCH_SETUP))).toBe(14);
     expect(matchingStrings(a, buildSearchStrings({ ...FABRIKAM, city: 'Gent' }, DEFAULT_SEARCH_SETUP))).toBe(12);
     // The same text in another field is no match.
-    expect(matchingStrings([{ field: 'name', part: 'first', value: 'OSLO' }], [{ field: 'city', part: 'first', value: 'OSLO' }])).toBe(0);
+    expect(
+      matchingStrings(
+        [{ field: 'name', part: 'first', value: 'OSLO' }],
+        [{ field: 'city', part: 'first', value: 'OSLO' }],
+      ),
+    ).toBe(0);
   });
 
   it('requires ceil(lines × hit % / 100) with N = the number of setup lines', () => {

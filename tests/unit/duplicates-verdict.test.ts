@@ -1,5 +1,9 @@
 import { FABRIKAM } from '../helpers/fabrikam';
-import { DEFAULT_SEARCH_SETUP, SearchLine, buildSearchStrings } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/search-strings';
+import {
+  DEFAULT_SEARCH_SETUP,
+  type SearchLine,
+  buildSearchStrings,
+} from '../../src/plugins/marketing-setup/server/src/domain/duplicates/search-strings';
 import { prepareContact } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
 import { duplicateVerdict } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/verdict';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
@@ -28,24 +32,46 @@ describe('duplicateVerdict', () => {
   });
 
   it('four lines, hit 50: "Alpha Trading"/Oslo vs "Alpha Trading"/Bergen → a BC pair with 2 strings', () => {
-    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
-    expect(v).toMatchObject({ isDuplicate: true, rules: ['searchStrings'], matchingStrings: 2, requiredStrings: 2, hitPercent: 50 });
+    const v = duplicateVerdict(
+      { name: 'Alpha Trading', city: 'Oslo' },
+      { name: 'Alpha Trading', city: 'Bergen' },
+      { lines: FOUR_LINES, hitPercent: 50 },
+    );
+    expect(v).toMatchObject({
+      isDuplicate: true,
+      rules: ['searchStrings'],
+      matchingStrings: 2,
+      requiredStrings: 2,
+      hitPercent: 50,
+    });
   });
 
   it('… and at hit 51 no BC pair (3 strings needed)', () => {
-    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 51 });
+    const v = duplicateVerdict(
+      { name: 'Alpha Trading', city: 'Oslo' },
+      { name: 'Alpha Trading', city: 'Bergen' },
+      { lines: FOUR_LINES, hitPercent: 51 },
+    );
     expect(v.rules).not.toContain('searchStrings');
     expect(v).toMatchObject({ matchingStrings: 2, requiredStrings: 3, hitPercent: 50 });
     expect(v.isDuplicate).toBe(false); // the fuzzy rule does not take a namesake in another town either
   });
 
   it('"Alpha Trading"/Oslo vs "Alpha Systems"/Bergen → 1 string, no pair at 50', () => {
-    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Systems', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
+    const v = duplicateVerdict(
+      { name: 'Alpha Trading', city: 'Oslo' },
+      { name: 'Alpha Systems', city: 'Bergen' },
+      { lines: FOUR_LINES, hitPercent: 50 },
+    );
     expect(v).toMatchObject({ isDuplicate: false, rules: [], matchingStrings: 1, requiredStrings: 2, hitPercent: 25 });
   });
 
   it('"Fabrikam NV" vs "Fabrikkam N.V." (same city) → a fuzzy pair with a breakdown', () => {
-    const v = duplicateVerdict({ type: 'company', name: 'Fabrikam NV', city: 'Gent' }, { type: 'company', name: 'Fabrikkam N.V.', city: 'Gent' }, DEFAULTS);
+    const v = duplicateVerdict(
+      { type: 'company', name: 'Fabrikam NV', city: 'Gent' },
+      { type: 'company', name: 'Fabrikkam N.V.', city: 'Gent' },
+      DEFAULTS,
+    );
     expect(v.isDuplicate).toBe(true);
     expect(v.rules).toEqual(['fuzzy']);
     expect(v.matchingStrings).toBe(4); // name "FABRI" / "KAMNV", city first/last: 4 of 16, BC needs 10
@@ -62,7 +88,11 @@ describe('duplicateVerdict', () => {
   });
 
   it('"Fabrikam NV" vs "Contoso NV" → no pair', () => {
-    const v = duplicateVerdict({ type: 'company', name: 'Fabrikam NV', city: 'Gent' }, { type: 'company', name: 'Contoso NV', city: 'Gent' }, DEFAULTS);
+    const v = duplicateVerdict(
+      { type: 'company', name: 'Fabrikam NV', city: 'Gent' },
+      { type: 'company', name: 'Contoso NV', city: 'Gent' },
+      DEFAULTS,
+    );
     expect(v.isDuplicate).toBe(false);
     expect(v.rules).toEqual([]);
     expect(v.fuzzy.fires).toBe(false);
@@ -75,22 +105,44 @@ describe('duplicateVerdict', () => {
   });
 
   it('persons are compared with persons', () => {
-    const jan = { type: 'person', firstName: 'Jan', surname: 'Peeters', name: 'Jan Peeters', address: 'Kerkstraat 12', city: 'Gent', postCode: '9000', mobilePhoneNo: '0475 11 22 33', email: 'jan.peeters@telenet.be' };
-    const v = duplicateVerdict(jan, { ...jan, name: 'Jan Peters', surname: 'Peters', mobilePhoneNo: '+32 475 112233' }, DEFAULTS);
+    const jan = {
+      type: 'person',
+      firstName: 'Jan',
+      surname: 'Peeters',
+      name: 'Jan Peeters',
+      address: 'Kerkstraat 12',
+      city: 'Gent',
+      postCode: '9000',
+      mobilePhoneNo: '0475 11 22 33',
+      email: 'jan.peeters@telenet.be',
+    };
+    const v = duplicateVerdict(
+      jan,
+      { ...jan, name: 'Jan Peters', surname: 'Peters', mobilePhoneNo: '+32 475 112233' },
+      DEFAULTS,
+    );
     expect(v.comparable).toBe(true);
     expect(v.rules).toContain('fuzzy');
   });
 
   it('a contact without type is a company (the reference default)', () => {
-    expect(duplicateVerdict({ name: 'Fabrikam' }, { type: 'company', name: 'Fabrikam' }, DEFAULTS).comparable).toBe(true);
-    expect(duplicateVerdict({ name: 'Fabrikam' }, { type: 'person', name: 'Fabrikam' }, DEFAULTS).comparable).toBe(false);
+    expect(duplicateVerdict({ name: 'Fabrikam' }, { type: 'company', name: 'Fabrikam' }, DEFAULTS).comparable).toBe(
+      true,
+    );
+    expect(duplicateVerdict({ name: 'Fabrikam' }, { type: 'person', name: 'Fabrikam' }, DEFAULTS).comparable).toBe(
+      false,
+    );
   });
 
   it('uses strings and prepared contacts the adapter already has', () => {
     const other = { ...FABRIKAM, name: 'Fabrikam Logistics' };
     const plain = duplicateVerdict(FABRIKAM, other, DEFAULTS);
     const given = duplicateVerdict(
-      { contact: FABRIKAM, searchStrings: buildSearchStrings(FABRIKAM, DEFAULT_SEARCH_SETUP), prepared: prepareContact(FABRIKAM) },
+      {
+        contact: FABRIKAM,
+        searchStrings: buildSearchStrings(FABRIKAM, DEFAULT_SEARCH_SETUP),
+        prepared: prepareContact(FABRIKAM),
+      },
       { contact: other, searchStrings: buildSearchStrings(other, DEFAULT_SEARCH_SETUP) },
       DEFAULTS,
     );
@@ -106,30 +158,66 @@ describe('duplicateVerdict', () => {
   });
 
   it('two members of a household: shared address, phone and mailbox prefix, clearly different names → overruled by the name', () => {
-    const base = { type: 'person', address: 'Kerkstraat 12', city: 'Gent', postCode: '9000', phoneNo: '09 123 45 67', email: 'peeters.family@telenet.be' };
-    const v = duplicateVerdict({ ...base, name: 'Jan Peeters', firstName: 'Jan', surname: 'Peeters' },
-      { ...base, name: 'Marleen Peeters', firstName: 'Marleen', surname: 'Peeters' }, DEFAULTS);
+    const base = {
+      type: 'person',
+      address: 'Kerkstraat 12',
+      city: 'Gent',
+      postCode: '9000',
+      phoneNo: '09 123 45 67',
+      email: 'peeters.family@telenet.be',
+    };
+    const v = duplicateVerdict(
+      { ...base, name: 'Jan Peeters', firstName: 'Jan', surname: 'Peeters' },
+      { ...base, name: 'Marleen Peeters', firstName: 'Marleen', surname: 'Peeters' },
+      DEFAULTS,
+    );
     expect(v.matchingStrings).toBeGreaterThanOrEqual(v.requiredStrings);
     expect(v).toMatchObject({ isDuplicate: false, overruled: 'name' });
   });
 
   it('father and son "Jan Peeters": one address, landline and family mailbox, two mobiles → overruled by the mobiles', () => {
-    const base = { type: 'person', name: 'Jan Peeters', firstName: 'Jan', surname: 'Peeters', address: 'Kerkstraat 12', city: 'Gent', postCode: '9000', phoneNo: '09 123 45 67', email: 'peeters.familie@telenet.be' };
-    const v = duplicateVerdict({ ...base, mobilePhoneNo: '0475 12 34 56' }, { ...base, mobilePhoneNo: '0498 76 54 32' }, DEFAULTS);
+    const base = {
+      type: 'person',
+      name: 'Jan Peeters',
+      firstName: 'Jan',
+      surname: 'Peeters',
+      address: 'Kerkstraat 12',
+      city: 'Gent',
+      postCode: '9000',
+      phoneNo: '09 123 45 67',
+      email: 'peeters.familie@telenet.be',
+    };
+    const v = duplicateVerdict(
+      { ...base, mobilePhoneNo: '0475 12 34 56' },
+      { ...base, mobilePhoneNo: '0498 76 54 32' },
+      DEFAULTS,
+    );
     expect(v.matchingStrings).toBeGreaterThanOrEqual(v.requiredStrings);
     expect(v).toMatchObject({ isDuplicate: false, rules: [], overruled: 'mobilePhoneNo' });
     // The same man on one mobile (written another way) is one person.
-    const same = duplicateVerdict({ ...base, mobilePhoneNo: '0475 12 34 56' }, { ...base, mobilePhoneNo: '+32 475 12.34.56' }, DEFAULTS);
+    const same = duplicateVerdict(
+      { ...base, mobilePhoneNo: '0475 12 34 56' },
+      { ...base, mobilePhoneNo: '+32 475 12.34.56' },
+      DEFAULTS,
+    );
     expect(same).toMatchObject({ isDuplicate: true, overruled: null });
   });
 
   it('the search strings alone still fire when nothing contradicts them (no VAT, similar names)', () => {
-    const v = duplicateVerdict({ name: 'Alpha Trading', city: 'Oslo' }, { name: 'Alpha Trading', city: 'Bergen' }, { lines: FOUR_LINES, hitPercent: 50 });
+    const v = duplicateVerdict(
+      { name: 'Alpha Trading', city: 'Oslo' },
+      { name: 'Alpha Trading', city: 'Bergen' },
+      { lines: FOUR_LINES, hitPercent: 50 },
+    );
     expect(v).toMatchObject({ isDuplicate: true, rules: ['searchStrings'], overruled: null });
   });
 
   it('refuses a hit % outside 1..100', () => {
-    expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 0 })).toThrow(RuleViolation);
-    expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 101 })).toThrow(RuleViolation);
+    expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 0 })).toThrow(
+      RuleViolation,
+    );
+    expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 101 })).toThrow(
+      RuleViolation,
+    );
   });
 });

@@ -1,15 +1,46 @@
 import {
-  addressesOf, batchPlan, bodyToStore, classify, clip, describeImapError, entryForLinkedContact, entryMoment, isOurs, logKey,
-  missingConnectionSettings, nextRunAt, normaliseAddress, normaliseMessageId, parseOurDomains, type AddressBook, type MailMessage,
+  addressesOf,
+  batchPlan,
+  bodyToStore,
+  classify,
+  clip,
+  describeImapError,
+  entryForLinkedContact,
+  entryMoment,
+  isOurs,
+  logKey,
+  missingConnectionSettings,
+  nextRunAt,
+  normaliseAddress,
+  normaliseMessageId,
+  parseOurDomains,
+  type AddressBook,
+  type MailMessage,
 } from '../../src/plugins/marketing-setup/server/src/domain/email-logging';
 
 const book: AddressBook = {
   // Anna (1) and Bert (2) at Fabrikam; Chris (3) has Bert's address as e-mail 2 too.
-  contactsByAddress: new Map([['anna@fabrikam.com', [1]], ['bert@fabrikam.com', [2, 3]], ['lise@litware.com', [4]], ['colleague@cronus.com', [9]]]),
-  salespersonByAddress: new Map([['annelies@cronus.com', 11], ['jan@cronus-sales.be', 12]]),
+  contactsByAddress: new Map([
+    ['anna@fabrikam.com', [1]],
+    ['bert@fabrikam.com', [2, 3]],
+    ['lise@litware.com', [4]],
+    ['colleague@cronus.com', [9]],
+  ]),
+  salespersonByAddress: new Map([
+    ['annelies@cronus.com', 11],
+    ['jan@cronus-sales.be', 12],
+  ]),
   ourDomains: ['cronus.com'],
 };
-const msg = (m: Partial<MailMessage>): MailMessage => ({ messageId: 'm1@x', from: [], to: [], cc: [], subject: 'Quote', date: null, ...m });
+const msg = (m: Partial<MailMessage>): MailMessage => ({
+  messageId: 'm1@x',
+  from: [],
+  to: [],
+  cc: [],
+  subject: 'Quote',
+  date: null,
+  ...m,
+});
 
 describe('addresses', () => {
   test.each([
@@ -23,10 +54,16 @@ describe('addresses', () => {
   ])('%p → %p', (raw, out) => expect(normaliseAddress(raw)).toBe(out));
 
   test('our domains: separators, @ prefix, case, duplicates; a typo is named', () => {
-    expect(parseOurDomains('cronus.com; @Cronus.co.uk\n cronus.com, sales.cronus.be')).toEqual(['cronus.com', 'cronus.co.uk', 'sales.cronus.be']);
+    expect(parseOurDomains('cronus.com; @Cronus.co.uk\n cronus.com, sales.cronus.be')).toEqual([
+      'cronus.com',
+      'cronus.co.uk',
+      'sales.cronus.be',
+    ]);
     expect(parseOurDomains(null)).toEqual([]);
     expect(parseOurDomains('  ')).toEqual([]);
-    expect(() => parseOurDomains('cronus.com, cronus')).toThrow('"cronus" is not a domain name (write it like cronus.com).');
+    expect(() => parseOurDomains('cronus.com, cronus')).toThrow(
+      '"cronus" is not a domain name (write it like cronus.com).',
+    );
     expect(() => parseOurDomains('ann@cronus.com')).toThrow('is not a domain name');
   });
 
@@ -39,53 +76,90 @@ describe('addresses', () => {
   });
 
   test('every address of a message once, normalised', () => {
-    expect(addressesOf(msg({ from: ['Anna <ANNA@fabrikam.com>'], to: ['annelies@cronus.com', 'anna@fabrikam.com'], cc: ['bad', 'Bert@Fabrikam.com'] })))
-      .toEqual(['anna@fabrikam.com', 'annelies@cronus.com', 'bert@fabrikam.com']);
+    expect(
+      addressesOf(
+        msg({
+          from: ['Anna <ANNA@fabrikam.com>'],
+          to: ['annelies@cronus.com', 'anna@fabrikam.com'],
+          cc: ['bad', 'Bert@Fabrikam.com'],
+        }),
+      ),
+    ).toEqual(['anna@fabrikam.com', 'annelies@cronus.com', 'bert@fabrikam.com']);
   });
 });
 
 describe('classify', () => {
   test('from a contact to one of ours → inbound, initiated by them, the recipient salesperson', () => {
     expect(classify(msg({ from: ['ANNA@Fabrikam.com'], to: ['Annelies <annelies@cronus.com>'] }), book)).toEqual({
-      kind: 'log', entries: [{ contactId: 1, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: 11 }],
+      kind: 'log',
+      entries: [{ contactId: 1, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: 11 }],
     });
   });
 
-  test('inbound to a shared mailbox of ours: no salesperson (the contact\'s own is used later)', () => {
+  test("inbound to a shared mailbox of ours: no salesperson (the contact's own is used later)", () => {
     expect(classify(msg({ from: ['anna@fabrikam.com'], to: ['sales@cronus.com'] }), book)).toEqual({
-      kind: 'log', entries: [{ contactId: 1, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: null }],
+      kind: 'log',
+      entries: [{ contactId: 1, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: null }],
     });
   });
 
   test('from ours to several contacts in To and Cc → one outbound entry per contact, the sender salesperson', () => {
-    const v = classify(msg({ from: ['jan@cronus-sales.be'], to: ['Lise@Litware.com', 'x@unknown.org'], cc: ['BERT@fabrikam.com', 'lise@litware.com'] }), book);
+    const v = classify(
+      msg({
+        from: ['jan@cronus-sales.be'],
+        to: ['Lise@Litware.com', 'x@unknown.org'],
+        cc: ['BERT@fabrikam.com', 'lise@litware.com'],
+      }),
+      book,
+    );
     expect(v).toEqual({
       kind: 'log',
-      entries: [4, 2, 3].map((contactId) => ({ contactId, informationFlow: 'outbound', initiatedBy: 'us', salespersonId: 12 })),
+      entries: [4, 2, 3].map((contactId) => ({
+        contactId,
+        informationFlow: 'outbound',
+        initiatedBy: 'us',
+        salespersonId: 12,
+      })),
     });
-    const split = classify(msg({ from: ['jan@cronus-sales.be'], to: ['anna@fabrikam.com', 'x@unknown.org'], cc: ['bert@fabrikam.com'] }), book);
+    const split = classify(
+      msg({ from: ['jan@cronus-sales.be'], to: ['anna@fabrikam.com', 'x@unknown.org'], cc: ['bert@fabrikam.com'] }),
+      book,
+    );
     expect(split.kind === 'log' && split.entries.map((e) => e.contactId)).toEqual([1, 2, 3]);
   });
 
   test('a colleague entered as a contact is still ours: internal mail is not logged', () => {
-    expect(classify(msg({ from: ['annelies@cronus.com'], to: ['colleague@cronus.com'] }), book))
-      .toEqual({ kind: 'unmatched', reason: 'Sent by annelies@cronus.com (ours), but no recipient is a contact.' });
-    expect(classify(msg({ from: ['colleague@cronus.com'], to: ['anna@fabrikam.com'] }), book))
-      .toEqual({ kind: 'log', entries: [{ contactId: 1, informationFlow: 'outbound', initiatedBy: 'us', salespersonId: null }] });
+    expect(classify(msg({ from: ['annelies@cronus.com'], to: ['colleague@cronus.com'] }), book)).toEqual({
+      kind: 'unmatched',
+      reason: 'Sent by annelies@cronus.com (ours), but no recipient is a contact.',
+    });
+    expect(classify(msg({ from: ['colleague@cronus.com'], to: ['anna@fabrikam.com'] }), book)).toEqual({
+      kind: 'log',
+      entries: [{ contactId: 1, informationFlow: 'outbound', initiatedBy: 'us', salespersonId: null }],
+    });
   });
 
   test('nobody known → unmatched with the reason', () => {
-    expect(classify(msg({ from: ['someone@new.org'], to: ['annelies@cronus.com'] }), book))
-      .toEqual({ kind: 'unmatched', reason: 'No contact has the address someone@new.org.' });
-    expect(classify(msg({ from: [], to: ['annelies@cronus.com'] }), book))
-      .toEqual({ kind: 'unmatched', reason: 'The message has no sender address.' });
+    expect(classify(msg({ from: ['someone@new.org'], to: ['annelies@cronus.com'] }), book)).toEqual({
+      kind: 'unmatched',
+      reason: 'No contact has the address someone@new.org.',
+    });
+    expect(classify(msg({ from: [], to: ['annelies@cronus.com'] }), book)).toEqual({
+      kind: 'unmatched',
+      reason: 'The message has no sender address.',
+    });
   });
 
   test('a hand-linked message takes its direction from the sender', () => {
-    expect(entryForLinkedContact(msg({ from: ['someone@new.org'], to: ['x@y.org', 'annelies@cronus.com'] }), 7, book))
-      .toEqual({ contactId: 7, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: 11 });
-    expect(entryForLinkedContact(msg({ from: ['Jan@cronus-sales.be'], to: ['someone@new.org'] }), 7, book))
-      .toEqual({ contactId: 7, informationFlow: 'outbound', initiatedBy: 'us', salespersonId: 12 });
+    expect(
+      entryForLinkedContact(msg({ from: ['someone@new.org'], to: ['x@y.org', 'annelies@cronus.com'] }), 7, book),
+    ).toEqual({ contactId: 7, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: 11 });
+    expect(entryForLinkedContact(msg({ from: ['Jan@cronus-sales.be'], to: ['someone@new.org'] }), 7, book)).toEqual({
+      contactId: 7,
+      informationFlow: 'outbound',
+      initiatedBy: 'us',
+      salespersonId: 12,
+    });
   });
 });
 
@@ -116,21 +190,38 @@ describe('entry values and run plan', () => {
     expect(nextRunAt(t, null).toISOString()).toBe('2025-01-01T00:05:00.000Z');
   });
   test('missing connection settings are named', () => {
-    expect(missingConnectionSettings({ host: 'imap.cronus.com', user: 'log', password: 'x', queueFolder: 'Queue', storageFolder: 'Queue' }))
-      .toEqual(['a storage folder other than the queue folder']);
-    expect(missingConnectionSettings({ host: 'h', user: 'u', queueFolder: 'Q', storageFolder: 'S' }))
-      .toEqual(['the password (environment variable MARKETING_SETUP_IMAP_PASSWORD)']);
+    expect(
+      missingConnectionSettings({
+        host: 'imap.cronus.com',
+        user: 'log',
+        password: 'x',
+        queueFolder: 'Queue',
+        storageFolder: 'Queue',
+      }),
+    ).toEqual(['a storage folder other than the queue folder']);
+    expect(missingConnectionSettings({ host: 'h', user: 'u', queueFolder: 'Q', storageFolder: 'S' })).toEqual([
+      'the password (environment variable MARKETING_SETUP_IMAP_PASSWORD)',
+    ]);
   });
 });
 
 describe('IMAP errors in words', () => {
   const at = '127.0.0.1:1143';
   test.each([
-    [{ authenticationFailed: true, message: 'Command failed', responseText: 'Authentication failed.' }, 'The IMAP server at 127.0.0.1:1143 refused the user name or password.'],
-    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'Cannot reach the IMAP server at 127.0.0.1:1143: the connection was refused (is it running, is the port right?).'],
+    [
+      { authenticationFailed: true, message: 'Command failed', responseText: 'Authentication failed.' },
+      'The IMAP server at 127.0.0.1:1143 refused the user name or password.',
+    ],
+    [
+      { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+      'Cannot reach the IMAP server at 127.0.0.1:1143: the connection was refused (is it running, is the port right?).',
+    ],
     [{ code: 'ENOTFOUND' }, 'Cannot reach the IMAP server at 127.0.0.1:1143: the host name is unknown.'],
     [{ code: 'ETIMEDOUT' }, 'The IMAP server at 127.0.0.1:1143 did not answer in time.'],
-    [{ code: 'ERR_SSL_WRONG_VERSION_NUMBER', message: 'wrong version number' }, 'The secure (TLS) connection to 127.0.0.1:1143 failed: check the TLS setting and the port (wrong version number).'],
+    [
+      { code: 'ERR_SSL_WRONG_VERSION_NUMBER', message: 'wrong version number' },
+      'The secure (TLS) connection to 127.0.0.1:1143 failed: check the TLS setting and the port (wrong version number).',
+    ],
     [{ message: 'Mailbox is locked' }, 'IMAP error at 127.0.0.1:1143: Mailbox is locked.'],
   ])('%p', (err, text) => expect(describeImapError(err, at)).toBe(text));
 });

@@ -1,7 +1,7 @@
 import {
   FIELD_GROUPS,
   INHERITABLE_FIELDS,
-  InheritFlags,
+  type InheritFlags,
   applyDefaults,
   echoedInheritedFields,
   fieldsOfOverrideKey,
@@ -148,7 +148,9 @@ describe('nextOverrides', () => {
 describe('propagationPlan', () => {
   it('city Gent → Brugge with post code 8000 gives one address group', () => {
     const plan = propagationPlan(allOn, fabrikam, { ...fabrikam, city: 'Brugge', postCode: '8000' });
-    expect(plan).toEqual([{ overrideKey: 'address', fields: ['postCode', 'city'], values: { postCode: '8000', city: 'Brugge' } }]);
+    expect(plan).toEqual([
+      { overrideKey: 'address', fields: ['postCode', 'city'], values: { postCode: '8000', city: 'Brugge' } },
+    ]);
   });
 
   it('a person who overrode the city (key address) is excluded from that group', () => {
@@ -157,7 +159,8 @@ describe('propagationPlan', () => {
     const untouched = { ...inheritedJohn(), inheritanceOverrides: [] as string[] };
     const apply = (p: Record<string, any>) => {
       const copy = { ...p };
-      for (const g of plan) if (g.overrideKey === null || !p.inheritanceOverrides.includes(g.overrideKey)) Object.assign(copy, g.values);
+      for (const g of plan)
+        if (g.overrideKey === null || !p.inheritanceOverrides.includes(g.overrideKey)) Object.assign(copy, g.values);
       return copy;
     };
     expect(apply(untouched)).toMatchObject({ city: 'Brugge', postCode: '8000', address: 'Kerkstraat 1' });
@@ -212,7 +215,9 @@ describe('resetKeys', () => {
     }
     expect(error).toBeInstanceOf(RuleViolation);
     expect(error.path).toEqual(['fields']);
-    expect(error.message).toMatch(/^Unknown field\(s\) for reset-inheritance: foo, name\. Inheritable fields are: salesperson, /);
+    expect(error.message).toMatch(
+      /^Unknown field\(s\) for reset-inheritance: foo, name\. Inheritable fields are: salesperson, /,
+    );
     expect(() => resetKeys('city' as any, [])).toThrow(RuleViolation);
   });
 });
@@ -252,10 +257,31 @@ describe('applyDefaults', () => {
 });
 
 describe('values sent back unchanged (the Content Manager sends the whole form)', () => {
-  const before = { city: 'Brugge', postCode: '8001', address: 'Markt 1', phoneNo: '+32 50 1', mobilePhoneNo: '+32 470 1', salesperson: 4, jobTitle: 'Buyer' };
+  const before = {
+    city: 'Brugge',
+    postCode: '8001',
+    address: 'Markt 1',
+    phoneNo: '+32 50 1',
+    mobilePhoneNo: '+32 470 1',
+    salesperson: 4,
+    jobTitle: 'Buyer',
+  };
   test('an inherited value echoed is no hand change; an overridden or a changed one is', () => {
-    const request = { city: 'Brugge', postCode: '8001', phoneNo: '+32 50 1', mobilePhoneNo: '+32 470 1', salesperson: 4, jobTitle: 'CEO', email: 'new@x.example' };
-    expect(echoedInheritedFields(before, request, ['mobilePhoneNo']).sort()).toEqual(['city', 'phoneNo', 'postCode', 'salesperson']);
+    const request = {
+      city: 'Brugge',
+      postCode: '8001',
+      phoneNo: '+32 50 1',
+      mobilePhoneNo: '+32 470 1',
+      salesperson: 4,
+      jobTitle: 'CEO',
+      email: 'new@x.example',
+    };
+    expect(echoedInheritedFields(before, request, ['mobilePhoneNo']).sort()).toEqual([
+      'city',
+      'phoneNo',
+      'postCode',
+      'salesperson',
+    ]);
   });
   test('a changed address field is not an echo (the block becomes an override in nextOverrides)', () => {
     expect(echoedInheritedFields(before, { city: 'Gent', postCode: '8001' }, [])).toEqual(['postCode']);

@@ -1,5 +1,10 @@
 import {
-  findUnsafeInput, findUnsafeParam, findUnsafeValue, controlCharacter, MAX_DEPTH, assertSafeInput,
+  findUnsafeInput,
+  findUnsafeParam,
+  findUnsafeValue,
+  controlCharacter,
+  MAX_DEPTH,
+  assertSafeInput,
 } from '../../src/plugins/marketing-setup/server/src/domain/input-guard';
 import { violation } from '../helpers/violation';
 
@@ -25,7 +30,8 @@ describe('controlCharacter', () => {
 describe('findUnsafeValue (class A, D, E of issue 12)', () => {
   it('finds a NUL byte in a nested string, with its path', () => {
     expect(findUnsafeValue({ data: { name: 'ACME\u0000' } })).toEqual({
-      path: ['data', 'name'], message: 'data.name contains a control character (U+0000); remove it.',
+      path: ['data', 'name'],
+      message: 'data.name contains a control character (U+0000); remove it.',
     });
   });
   it('finds it inside a list too', () => {
@@ -33,24 +39,35 @@ describe('findUnsafeValue (class A, D, E of issue 12)', () => {
   });
   it('refuses constructor, prototype and __proto__ keys anywhere', () => {
     expect(findUnsafeValue({ data: { constructor: { prototype: { x: 1 } } } })).toEqual({
-      path: ['data', 'constructor'], message: 'The key "constructor" is not allowed (in data).',
+      path: ['data', 'constructor'],
+      message: 'The key "constructor" is not allowed (in data).',
     });
     expect(findUnsafeValue(JSON.parse('{"data":{"__proto__":{"admin":true}}}'))?.path).toEqual(['data', '__proto__']);
     expect(findUnsafeValue({ a: [{ prototype: 1 }] })?.path).toEqual(['a', '0', 'prototype']);
   });
   it('refuses a control character in a key', () => {
-    expect(findUnsafeValue({ data: { 'na\u0000me': 'x' } })?.message).toBe('A key in data contains a control character (U+0000); remove it.');
+    expect(findUnsafeValue({ data: { 'na\u0000me': 'x' } })?.message).toBe(
+      'A key in data contains a control character (U+0000); remove it.',
+    );
   });
   it(`allows ${MAX_DEPTH} levels of nesting and refuses ${MAX_DEPTH + 1}`, () => {
     expect(findUnsafeValue(nested(MAX_DEPTH))).toBeNull();
-    expect(findUnsafeValue(nested(MAX_DEPTH + 1))?.message).toBe(`The request body is nested too deeply (more than ${MAX_DEPTH} levels of objects or lists).`);
+    expect(findUnsafeValue(nested(MAX_DEPTH + 1))?.message).toBe(
+      `The request body is nested too deeply (more than ${MAX_DEPTH} levels of objects or lists).`,
+    );
   });
   it('walks 5,000 nested arrays without overflowing the stack', () => {
     expect(findUnsafeValue(nested(5000))?.message).toMatch(/nested too deeply/);
-    expect(findUnsafeValue(nested(100000), ['query'])?.message).toBe(`query is nested too deeply (more than ${MAX_DEPTH} levels of objects or lists).`);
+    expect(findUnsafeValue(nested(100000), ['query'])?.message).toBe(
+      `query is nested too deeply (more than ${MAX_DEPTH} levels of objects or lists).`,
+    );
   });
   it('accepts an ordinary payload', () => {
-    expect(findUnsafeValue({ data: { name: 'ACME', company: { connect: [{ documentId: 'abc123' }] }, amount: 1.5, ok: true, none: null } })).toBeNull();
+    expect(
+      findUnsafeValue({
+        data: { name: 'ACME', company: { connect: [{ documentId: 'abc123' }] }, amount: 1.5, ok: true, none: null },
+      }),
+    ).toBeNull();
   });
 });
 
@@ -62,10 +79,15 @@ describe('findUnsafeParam', () => {
     expect(findUnsafeParam({ documentId: 'imported_id-7' })).toBeNull();
   });
   it('refuses a NUL byte in a path id (POST /merge-logs/%00/undo)', () => {
-    expect(findUnsafeParam({ documentId: '\u0000' })).toEqual({ path: ['documentId'], message: 'documentId contains a control character (U+0000); remove it.' });
+    expect(findUnsafeParam({ documentId: '\u0000' })).toEqual({
+      path: ['documentId'],
+      message: 'documentId contains a control character (U+0000); remove it.',
+    });
   });
   it('refuses malformed ids', () => {
-    expect(findUnsafeParam({ documentId: 'abc.def' })?.message).toBe('"abc.def" is not a valid documentId (1 to 64 letters, digits, - or _).');
+    expect(findUnsafeParam({ documentId: 'abc.def' })?.message).toBe(
+      '"abc.def" is not a valid documentId (1 to 64 letters, digits, - or _).',
+    );
     expect(findUnsafeParam({ documentId: 'a/b' })?.path).toEqual(['documentId']);
     expect(findUnsafeParam({ id: 'x'.repeat(65) })?.path).toEqual(['id']);
     expect(findUnsafeParam({ documentId: '' })?.path).toEqual(['documentId']);
@@ -78,12 +100,22 @@ describe('findUnsafeParam', () => {
 
 describe('findUnsafeInput', () => {
   it('reports params first, then query (under "query"), then body', () => {
-    expect(findUnsafeInput({ params: { documentId: 'a.b' }, query: { q: '\u0000' }, body: { x: '\u0000' } })?.path).toEqual(['documentId']);
-    expect(findUnsafeInput({ params: {}, query: { filters: { name: { $eq: '\u0000' } } }, body: {} })?.path).toEqual(['query', 'filters', 'name', '$eq']);
+    expect(
+      findUnsafeInput({ params: { documentId: 'a.b' }, query: { q: '\u0000' }, body: { x: '\u0000' } })?.path,
+    ).toEqual(['documentId']);
+    expect(findUnsafeInput({ params: {}, query: { filters: { name: { $eq: '\u0000' } } }, body: {} })?.path).toEqual([
+      'query',
+      'filters',
+      'name',
+      '$eq',
+    ]);
     expect(findUnsafeInput({ body: { data: { name: 'a\u0000' } } })?.path).toEqual(['data', 'name']);
   });
   it('assertSafeInput throws a RuleViolation with the path', () => {
-    expect(violation(() => assertSafeInput({ body: { data: { __proto__x: 1, constructor: 1 } } })).path).toEqual(['data', 'constructor']);
+    expect(violation(() => assertSafeInput({ body: { data: { __proto__x: 1, constructor: 1 } } })).path).toEqual([
+      'data',
+      'constructor',
+    ]);
     expect(() => assertSafeInput({ params: { documentId: 'ok1' }, query: {}, body: undefined })).not.toThrow();
   });
 });

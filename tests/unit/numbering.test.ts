@@ -1,6 +1,6 @@
 import {
-  NoSeries,
-  NoSeriesLine,
+  type NoSeries,
+  type NoSeriesLine,
   assertAutomaticAllowed,
   assertManualAllowed,
   checkRange,
@@ -16,14 +16,26 @@ import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/doma
 import { violation } from '../helpers/violation';
 
 const series = (over: Partial<NoSeries> = {}): NoSeries => ({
-  code: 'CONT', defaultNos: true, manualNos: false, dateOrder: false, ...over,
+  code: 'CONT',
+  defaultNos: true,
+  manualNos: false,
+  dateOrder: false,
+  ...over,
 });
 const line = (over: Partial<NoSeriesLine> = {}): NoSeriesLine => ({
-  lineNo: 10000, startingDate: null, startingNo: 'CT000001', endingNo: null, warningNo: null,
-  incrementBy: 1, lastNoUsed: null, lastDateUsed: null, open: true, allowGaps: false, ...over,
+  lineNo: 10000,
+  startingDate: null,
+  startingNo: 'CT000001',
+  endingNo: null,
+  warningNo: null,
+  incrementBy: 1,
+  lastNoUsed: null,
+  lastDateUsed: null,
+  open: true,
+  allowGaps: false,
+  ...over,
 });
 const TODAY = '2024-05-01';
-
 
 describe('incrementNo', () => {
   it.each([
@@ -184,7 +196,10 @@ describe('normaliseLine', () => {
   });
 
   it('does not pad pure-digit numbers', () => {
-    expect(normaliseLine('CONT', line({ startingNo: '1', endingNo: '10' }))).toMatchObject({ startingNo: '1', endingNo: '10' });
+    expect(normaliseLine('CONT', line({ startingNo: '1', endingNo: '10' }))).toMatchObject({
+      startingNo: '1',
+      endingNo: '10',
+    });
   });
 
   it('gives all numbers the prefix of the value just set', () => {
@@ -214,24 +229,38 @@ describe('normaliseLine', () => {
 
   it('checks the increment and the order of starting/ending number', () => {
     expect(violation(() => normaliseLine('CONT', line({ incrementBy: 0 }))).path).toEqual(['incrementBy']);
-    expect(violation(() => normaliseLine('CONT', line({ startingNo: 'CT000010', endingNo: 'CT000001' }))).message).toMatch(
-      /must not be greater than the ending number/,
-    );
+    expect(
+      violation(() => normaliseLine('CONT', line({ startingNo: 'CT000010', endingNo: 'CT000001' }))).message,
+    ).toMatch(/must not be greater than the ending number/);
   });
 
   it('recomputes Open', () => {
     expect(normaliseLine('CONT', line({ endingNo: 'CT000010', lastNoUsed: 'CT000010', open: true })).open).toBe(false);
     expect(normaliseLine('CONT', line({ endingNo: 'CT000020', lastNoUsed: 'CT000010', open: false })).open).toBe(true);
-    expect(normaliseLine('CONT', line({ endingNo: 'CT000020', lastNoUsed: 'CT000015', incrementBy: 10 })).open).toBe(false);
+    expect(normaliseLine('CONT', line({ endingNo: 'CT000020', lastNoUsed: 'CT000015', incrementBy: 10 })).open).toBe(
+      false,
+    );
   });
 });
 
 describe('series flags and manual/automatic numbers', () => {
   it('keeps at least one of Default Nos. and Manual Nos. on', () => {
-    expect(normaliseSeriesFlags({ defaultNos: false, manualNos: false }, 'defaultNos')).toEqual({ defaultNos: false, manualNos: true });
-    expect(normaliseSeriesFlags({ defaultNos: false, manualNos: false }, 'manualNos')).toEqual({ defaultNos: true, manualNos: false });
-    expect(normaliseSeriesFlags({ defaultNos: true, manualNos: false }, 'manualNos')).toEqual({ defaultNos: true, manualNos: false });
-    expect(normaliseSeriesFlags({ defaultNos: false, manualNos: true }, null)).toEqual({ defaultNos: false, manualNos: true });
+    expect(normaliseSeriesFlags({ defaultNos: false, manualNos: false }, 'defaultNos')).toEqual({
+      defaultNos: false,
+      manualNos: true,
+    });
+    expect(normaliseSeriesFlags({ defaultNos: false, manualNos: false }, 'manualNos')).toEqual({
+      defaultNos: true,
+      manualNos: false,
+    });
+    expect(normaliseSeriesFlags({ defaultNos: true, manualNos: false }, 'manualNos')).toEqual({
+      defaultNos: true,
+      manualNos: false,
+    });
+    expect(normaliseSeriesFlags({ defaultNos: false, manualNos: true }, null)).toEqual({
+      defaultNos: false,
+      manualNos: true,
+    });
   });
 
   it('allows manual numbers only when the series permits them', () => {

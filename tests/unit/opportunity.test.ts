@@ -3,7 +3,7 @@ import {
   currentValue,
   renamedFieldViolation,
   probability,
-  SalesCycleRule,
+  type SalesCycleRule,
 } from '../../src/plugins/marketing-setup/server/src/domain/opportunity';
 import { violation } from '../helpers/violation';
 
@@ -16,7 +16,6 @@ const cycle: SalesCycleRule = {
     { stage: 2, completedPercent: 60, chancesOfSuccessPercent: 70 },
   ],
 };
-
 
 describe('probability', () => {
   it('multiply: chances × completed / 100 (50 × 40 → 20)', () => expect(probability('multiply', 50, 40)).toBe(20));
@@ -42,21 +41,38 @@ describe('currentValue', () => {
 describe('applyOpportunityRules — create', () => {
   it('defaults a new opportunity to not started, normal priority, created today, 0 %', () => {
     expect(applyOpportunityRules(null, { description: 'Big deal', estimatedValue: 1000 }, cycle, TODAY)).toEqual({
-      description: 'Big deal', estimatedValue: 1000, creationDate: TODAY, priority: 'normal', opportunityStatus: 'notStarted',
-      closed: false, dateClosed: null, chancesOfSuccessPercent: 0, completedPercent: 0, probabilityPercent: 0, calcdCurrentValue: 0,
+      description: 'Big deal',
+      estimatedValue: 1000,
+      creationDate: TODAY,
+      priority: 'normal',
+      opportunityStatus: 'notStarted',
+      closed: false,
+      dateClosed: null,
+      chancesOfSuccessPercent: 0,
+      completedPercent: 0,
+      probabilityPercent: 0,
+      calcdCurrentValue: 0,
     });
   });
 
   it('refuses a creation date given by the caller: the system sets it (issue 12)', () => {
-    const e = violation(() => applyOpportunityRules(null, { description: 'Backdated', creationDate: '2020-01-01' }, cycle, TODAY));
+    const e = violation(() =>
+      applyOpportunityRules(null, { description: 'Backdated', creationDate: '2020-01-01' }, cycle, TODAY),
+    );
     expect(e.path).toEqual(['creationDate']);
-    expect(e.message).toBe('The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.');
+    expect(e.message).toBe(
+      'The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.',
+    );
   });
 
   it('on update, takes the stored creation date sent back unchanged but refuses another one', () => {
     const before = { no: 'OP1', opportunityStatus: 'notStarted', creationDate: '2025-01-02' };
-    expect(applyOpportunityRules(before, { creationDate: '2025-01-02', description: 'x' }, null, TODAY).creationDate).toBe('2025-01-02');
-    expect(violation(() => applyOpportunityRules(before, { creationDate: '2025-01-03' }, null, TODAY)).path).toEqual(['creationDate']);
+    expect(
+      applyOpportunityRules(before, { creationDate: '2025-01-02', description: 'x' }, null, TODAY).creationDate,
+    ).toBe('2025-01-02');
+    expect(violation(() => applyOpportunityRules(before, { creationDate: '2025-01-03' }, null, TODAY)).path).toEqual([
+      'creationDate',
+    ]);
   });
 
   it('refuses a negative estimated value', () => {
@@ -66,23 +82,43 @@ describe('applyOpportunityRules — create', () => {
   });
 
   it('refuses unknown status and priority values', () => {
-    expect(violation(() => applyOpportunityRules(null, { opportunityStatus: 'pending' }, cycle, TODAY)).path).toEqual(['opportunityStatus']);
-    expect(violation(() => applyOpportunityRules(null, { priority: 'urgent' }, cycle, TODAY)).path).toEqual(['priority']);
+    expect(violation(() => applyOpportunityRules(null, { opportunityStatus: 'pending' }, cycle, TODAY)).path).toEqual([
+      'opportunityStatus',
+    ]);
+    expect(violation(() => applyOpportunityRules(null, { priority: 'urgent' }, cycle, TODAY)).path).toEqual([
+      'priority',
+    ]);
   });
 });
 
 describe('applyOpportunityRules — stages', () => {
-  const notStarted = { no: 'OP000001', opportunityStatus: 'notStarted', closed: false, estimatedValue: 10000, currentSalesCycleStage: null };
+  const notStarted = {
+    no: 'OP000001',
+    opportunityStatus: 'notStarted',
+    closed: false,
+    estimatedValue: 10000,
+    currentSalesCycleStage: null,
+  };
 
   it('activating a stage moves not started → in progress and computes the percentages and value', () => {
     expect(applyOpportunityRules(notStarted, { currentSalesCycleStage: 1 }, cycle, TODAY)).toMatchObject({
-      currentSalesCycleStage: 1, opportunityStatus: 'inProgress', closed: false,
-      chancesOfSuccessPercent: 50, completedPercent: 40, probabilityPercent: 20, calcdCurrentValue: 2000,
+      currentSalesCycleStage: 1,
+      opportunityStatus: 'inProgress',
+      closed: false,
+      chancesOfSuccessPercent: 50,
+      completedPercent: 40,
+      probabilityPercent: 20,
+      calcdCurrentValue: 2000,
     });
   });
 
   it('uses the cycle calculation method (add → 45 %)', () => {
-    const out = applyOpportunityRules(notStarted, { currentSalesCycleStage: 1 }, { ...cycle, calculation: 'add' }, TODAY);
+    const out = applyOpportunityRules(
+      notStarted,
+      { currentSalesCycleStage: 1 },
+      { ...cycle, calculation: 'add' },
+      TODAY,
+    );
     expect(out.probabilityPercent).toBe(45);
     expect(out.calcdCurrentValue).toBe(4500);
   });
@@ -96,7 +132,9 @@ describe('applyOpportunityRules — stages', () => {
   it('recomputes the value when only the estimated value changes', () => {
     const inProgress = { ...notStarted, opportunityStatus: 'inProgress', currentSalesCycleStage: 2 };
     expect(applyOpportunityRules(inProgress, { estimatedValue: 5000 }, cycle, TODAY)).toMatchObject({
-      opportunityStatus: 'inProgress', probabilityPercent: 42, calcdCurrentValue: 2100,
+      opportunityStatus: 'inProgress',
+      probabilityPercent: 42,
+      calcdCurrentValue: 2100,
     });
   });
 
@@ -107,14 +145,22 @@ describe('applyOpportunityRules — stages', () => {
   });
 
   it('refuses a stage without a sales cycle', () => {
-    expect(violation(() => applyOpportunityRules(notStarted, { currentSalesCycleStage: 1 }, null, TODAY)).path).toEqual(['currentSalesCycleStage']);
-    expect(violation(() => applyOpportunityRules(notStarted, { opportunityStatus: 'inProgress' }, null, TODAY)).path).toEqual(['opportunityStatus']);
+    expect(violation(() => applyOpportunityRules(notStarted, { currentSalesCycleStage: 1 }, null, TODAY)).path).toEqual(
+      ['currentSalesCycleStage'],
+    );
+    expect(
+      violation(() => applyOpportunityRules(notStarted, { opportunityStatus: 'inProgress' }, null, TODAY)).path,
+    ).toEqual(['opportunityStatus']);
   });
 
   it('refuses going back to not started or removing the stage once in progress', () => {
     const inProgress = { ...notStarted, opportunityStatus: 'inProgress', currentSalesCycleStage: 1 };
-    expect(violation(() => applyOpportunityRules(inProgress, { opportunityStatus: 'notStarted' }, cycle, TODAY)).path).toEqual(['opportunityStatus']);
-    expect(violation(() => applyOpportunityRules(inProgress, { currentSalesCycleStage: null }, cycle, TODAY)).path).toEqual(['currentSalesCycleStage']);
+    expect(
+      violation(() => applyOpportunityRules(inProgress, { opportunityStatus: 'notStarted' }, cycle, TODAY)).path,
+    ).toEqual(['opportunityStatus']);
+    expect(
+      violation(() => applyOpportunityRules(inProgress, { currentSalesCycleStage: null }, cycle, TODAY)).path,
+    ).toEqual(['currentSalesCycleStage']);
   });
 
   it('refuses closed: true without a won/lost status', () => {
@@ -123,23 +169,42 @@ describe('applyOpportunityRules — stages', () => {
 });
 
 describe('applyOpportunityRules — closing', () => {
-  const inProgress = { no: 'OP000001', opportunityStatus: 'inProgress', closed: false, estimatedValue: 10000, currentSalesCycleStage: 1 };
+  const inProgress = {
+    no: 'OP000001',
+    opportunityStatus: 'inProgress',
+    closed: false,
+    estimatedValue: 10000,
+    currentSalesCycleStage: 1,
+  };
 
   it('won → 100 %, closed, date closed today, value = estimated value', () => {
     expect(applyOpportunityRules(inProgress, { opportunityStatus: 'won' }, cycle, TODAY)).toEqual({
-      opportunityStatus: 'won', closed: true, dateClosed: TODAY,
-      chancesOfSuccessPercent: 100, completedPercent: 100, probabilityPercent: 100, calcdCurrentValue: 10000,
+      opportunityStatus: 'won',
+      closed: true,
+      dateClosed: TODAY,
+      chancesOfSuccessPercent: 100,
+      completedPercent: 100,
+      probabilityPercent: 100,
+      calcdCurrentValue: 10000,
     });
   });
 
   it('lost → 0 %, closed, date closed today, value 0', () => {
     expect(applyOpportunityRules(inProgress, { opportunityStatus: 'lost' }, cycle, TODAY)).toMatchObject({
-      opportunityStatus: 'lost', closed: true, dateClosed: TODAY, probabilityPercent: 0, chancesOfSuccessPercent: 0, calcdCurrentValue: 0,
+      opportunityStatus: 'lost',
+      closed: true,
+      dateClosed: TODAY,
+      probabilityPercent: 0,
+      chancesOfSuccessPercent: 0,
+      calcdCurrentValue: 0,
     });
   });
 
   it('keeps a date closed given with the closing', () => {
-    expect(applyOpportunityRules(inProgress, { opportunityStatus: 'won', dateClosed: '2025-03-01' }, cycle, TODAY).dateClosed).toBe('2025-03-01');
+    expect(
+      applyOpportunityRules(inProgress, { opportunityStatus: 'won', dateClosed: '2025-03-01' }, cycle, TODAY)
+        .dateClosed,
+    ).toBe('2025-03-01');
   });
 
   it('refuses reopening a closed opportunity or moving its stage', () => {
@@ -148,14 +213,24 @@ describe('applyOpportunityRules — closing', () => {
     expect(e.path).toEqual(['opportunityStatus']);
     expect(e.message).toBe('Opportunity OP000001 is closed (Won) and cannot be reopened or moved to another stage.');
     expect(violation(() => applyOpportunityRules(won, { closed: false }, cycle, TODAY)).path).toEqual(['closed']);
-    expect(violation(() => applyOpportunityRules(won, { opportunityStatus: 'lost' }, cycle, TODAY)).path).toEqual(['opportunityStatus']);
-    expect(violation(() => applyOpportunityRules(won, { currentSalesCycleStage: 2 }, cycle, TODAY)).path).toEqual(['currentSalesCycleStage']);
+    expect(violation(() => applyOpportunityRules(won, { opportunityStatus: 'lost' }, cycle, TODAY)).path).toEqual([
+      'opportunityStatus',
+    ]);
+    expect(violation(() => applyOpportunityRules(won, { currentSalesCycleStage: 2 }, cycle, TODAY)).path).toEqual([
+      'currentSalesCycleStage',
+    ]);
   });
 
   it('still allows editing other fields of a closed opportunity, keeping its date closed', () => {
     const won = { ...inProgress, opportunityStatus: 'won', closed: true, dateClosed: '2025-03-01' };
     const out = applyOpportunityRules(won, { description: 'Renamed', estimatedValue: 12000 }, cycle, TODAY);
-    expect(out).toMatchObject({ description: 'Renamed', opportunityStatus: 'won', closed: true, probabilityPercent: 100, calcdCurrentValue: 12000 });
+    expect(out).toMatchObject({
+      description: 'Renamed',
+      opportunityStatus: 'won',
+      closed: true,
+      probabilityPercent: 100,
+      calcdCurrentValue: 12000,
+    });
     expect(out).not.toHaveProperty('dateClosed');
   });
 });
@@ -164,10 +239,16 @@ describe('renamed fields', () => {
   it('names opportunityStatus when a write still says status', () => {
     const v = renamedFieldViolation({ description: 'x', status: 'won' });
     expect([v?.message, v?.path]).toEqual([
-      'An opportunity\'s status is written as "opportunityStatus" (Strapi reserves "status" for draft/published); rename the field.', ['opportunityStatus'],
+      'An opportunity\'s status is written as "opportunityStatus" (Strapi reserves "status" for draft/published); rename the field.',
+      ['opportunityStatus'],
     ]);
   });
   it('lets every other body through', () => {
-    expect([renamedFieldViolation({ opportunityStatus: 'won' }), renamedFieldViolation(null), renamedFieldViolation([{ status: 1 }]), renamedFieldViolation('status')]).toEqual([null, null, null, null]);
+    expect([
+      renamedFieldViolation({ opportunityStatus: 'won' }),
+      renamedFieldViolation(null),
+      renamedFieldViolation([{ status: 1 }]),
+      renamedFieldViolation('status'),
+    ]).toEqual([null, null, null, null]);
   });
 });

@@ -16,17 +16,33 @@ describe('relation input: every shape Strapi 5 accepts for a to-one relation', (
     ['id as digits', '12', { id: 12 }],
     ['{ documentId }', { documentId: OTHER }, { documentId: OTHER }],
     ['{ id }', { id: 3 }, { id: 3 }],
-    ['{ documentId, locale, status } (Content Manager extras)', { documentId: OTHER, locale: null, status: 'published' }, { documentId: OTHER }],
+    [
+      '{ documentId, locale, status } (Content Manager extras)',
+      { documentId: OTHER, locale: null, status: 'published' },
+      { documentId: OTHER },
+    ],
     ['connect one', { connect: [{ documentId: OTHER }] }, { documentId: OTHER }],
     ['connect with position', { connect: [{ documentId: OTHER, position: { end: true } }] }, { documentId: OTHER }],
-    ['connect by id (Content Manager sends id, documentId, locale)', { connect: [{ id: 9, documentId: OTHER, locale: null }], disconnect: [] }, { documentId: OTHER }],
+    [
+      'connect by id (Content Manager sends id, documentId, locale)',
+      { connect: [{ id: 9, documentId: OTHER, locale: null }], disconnect: [] },
+      { documentId: OTHER },
+    ],
     ['connect wins over disconnect', { connect: [{ id: 9 }], disconnect: [{ id: 7 }] }, { id: 9 }],
-    ['connect and disconnect both empty = untouched (the form for an unchanged relation)', { connect: [], disconnect: [] }, undefined],
+    [
+      'connect and disconnect both empty = untouched (the form for an unchanged relation)',
+      { connect: [], disconnect: [] },
+      undefined,
+    ],
     ['empty connect only = untouched', { connect: [] }, undefined],
     ['empty disconnect only = untouched', { disconnect: [] }, undefined],
     ['disconnect the current target by documentId clears', { connect: [], disconnect: [{ documentId: DOC }] }, null],
     ['disconnect the current target by id clears', { disconnect: [{ id: 7 }] }, null],
-    ['disconnect the current target as the form sends it clears', { connect: [], disconnect: [{ id: 7, documentId: DOC, locale: null }] }, null],
+    [
+      'disconnect the current target as the form sends it clears',
+      { connect: [], disconnect: [{ id: 7, documentId: DOC, locale: null }] },
+      null,
+    ],
     ['disconnect another record changes nothing', { disconnect: [{ documentId: OTHER }] }, undefined],
     ['disconnect another id changes nothing', { disconnect: [{ id: 8 }] }, undefined],
     ['set one', { set: [{ documentId: OTHER }] }, { documentId: OTHER }],
@@ -50,7 +66,10 @@ describe('relation input: every shape Strapi 5 accepts for a to-one relation', (
   });
 
   it('reports the change kind', () => {
-    expect(readRelationChange({ connect: [], disconnect: [{ id: 7 }] })).toEqual({ kind: 'disconnect', refs: [{ id: 7 }] });
+    expect(readRelationChange({ connect: [], disconnect: [{ id: 7 }] })).toEqual({
+      kind: 'disconnect',
+      refs: [{ id: 7 }],
+    });
     expect(readRelationChange({ connect: [], disconnect: [] })).toEqual({ kind: 'untouched' });
   });
 

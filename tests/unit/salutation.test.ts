@@ -1,5 +1,5 @@
 import {
-  SalutationFormula,
+  type SalutationFormula,
   pickFormula,
   renderSalutation,
 } from '../../src/plugins/marketing-setup/server/src/domain/salutation';
@@ -35,12 +35,24 @@ describe('renderSalutation', () => {
   });
 
   it('keeps a space the author put before punctuation when the part is filled or followed by a space', () => {
-    const fra: SalutationFormula = { language: 'FRA', type: 'informal', text: 'Salut %1 %3 !', name1: 'firstName', name3: 'surname' };
+    const fra: SalutationFormula = {
+      language: 'FRA',
+      type: 'informal',
+      text: 'Salut %1 %3 !',
+      name1: 'firstName',
+      name3: 'surname',
+    };
     expect(renderSalutation(fra, { firstName: 'Jean' })).toBe('Salut Jean !');
   });
 
   it('substitutes in one pass, uses the company name and caps at 260 characters', () => {
-    const f: SalutationFormula = { language: null, type: 'formal', text: 'To %1 of %2', name1: 'jobTitle', name2: 'companyName' };
+    const f: SalutationFormula = {
+      language: null,
+      type: 'formal',
+      text: 'To %1 of %2',
+      name1: 'jobTitle',
+      name2: 'companyName',
+    };
     expect(renderSalutation(f, { jobTitle: '100%2 boss', companyName: 'Fabrikam' })).toBe('To 100%2 boss of Fabrikam');
     expect(renderSalutation({ ...f, text: 'To %2' }, { type: 'company', name: 'Fabrikam' })).toBe('To Fabrikam');
     expect(renderSalutation({ ...f, text: '%1' }, { jobTitle: 'x'.repeat(300) })).toHaveLength(260);
@@ -58,7 +70,9 @@ describe('pickFormula', () => {
 
   it('FRA without a formula is a rule violation naming type, language and contact', () => {
     expect(() => pickFormula([formal, informal], 'formal', 'FRA', 'CT000001')).toThrow(
-      new RuleViolation('You have to set up the salutation formula of the type Formal in FRA language for the CT000001 contact.'),
+      new RuleViolation(
+        'You have to set up the salutation formula of the type Formal in FRA language for the CT000001 contact.',
+      ),
     );
     expect(() => pickFormula([formal], 'informal', null, 'CT000002')).toThrow(
       'You have to set up the salutation formula of the type Informal in (no language) language for the CT000002 contact.',

@@ -1,5 +1,11 @@
 import {
-  findWriteProblem, relationProblem, isRealDate, isRealDateTime, isRealTime, assertWritableValues, DECIMAL_MAX,
+  findWriteProblem,
+  relationProblem,
+  isRealDate,
+  isRealDateTime,
+  isRealTime,
+  assertWritableValues,
+  DECIMAL_MAX,
 } from '../../src/plugins/marketing-setup/server/src/domain/write-values';
 import contentTypes from '../../src/plugins/marketing-setup/server/src/content-types';
 import { violation } from '../helpers/violation';
@@ -11,22 +17,29 @@ describe('numbers within their column (class C of issue 12)', () => {
   it('integer: a 32-bit signed column', () => {
     expect(problem('no-series-line', { incrementBy: 2147483647 })).toBeNull();
     expect(problem('no-series-line', { incrementBy: 2147483648 })).toEqual({
-      path: ['incrementBy'], message: 'incrementBy must be between -2147483648 and 2147483647, not 2147483648.',
+      path: ['incrementBy'],
+      message: 'incrementBy must be between -2147483648 and 2147483647, not 2147483648.',
     });
-    expect(problem('setup', { emailBatchSize: 1e308 })?.message).toBe('emailBatchSize must be between -2147483648 and 2147483647, not 1e+308.');
+    expect(problem('setup', { emailBatchSize: 1e308 })?.message).toBe(
+      'emailBatchSize must be between -2147483648 and 2147483647, not 1e+308.',
+    );
     expect(problem('setup', { emailCheckIntervalSeconds: '99999999999' })?.path).toEqual(['emailCheckIntervalSeconds']);
   });
-  it('integer: a fraction within the range is left to Strapi\'s validation and the type\'s own rules (their messages are better)', () => {
+  it("integer: a fraction within the range is left to Strapi's validation and the type's own rules (their messages are better)", () => {
     expect(problem('setup', { searchHitPercent: 60.5 })).toBeNull();
   });
   it('decimal: numeric(10,2), at most 99999999.99', () => {
     expect(problem('opportunity', { estimatedValue: DECIMAL_MAX })).toBeNull();
-    expect(problem('opportunity', { estimatedValue: 2147483648 })?.message).toBe('estimatedValue must be between -99999999.99 and 99999999.99, not 2147483648.');
+    expect(problem('opportunity', { estimatedValue: 2147483648 })?.message).toBe(
+      'estimatedValue must be between -99999999.99 and 99999999.99, not 2147483648.',
+    );
     expect(problem('interaction-log-entry', { cost: 1e308 })?.path).toEqual(['cost']);
     expect(problem('interaction-log-entry', { durationMin: -1e9 })?.path).toEqual(['durationMin']);
   });
   it('a numeric string that is not finite is refused', () => {
-    expect(problem('opportunity', { estimatedValue: '1e400' })?.message).toBe('estimatedValue must be a finite number, not "1e400".');
+    expect(problem('opportunity', { estimatedValue: '1e400' })?.message).toBe(
+      'estimatedValue must be a finite number, not "1e400".',
+    );
   });
   it('biginteger and float columns are derived from the type too', () => {
     const a = { big: { type: 'biginteger' }, f: { type: 'float' } };
@@ -37,31 +50,62 @@ describe('numbers within their column (class C of issue 12)', () => {
 });
 
 describe('relation input (class B and F), read by the one relation reader', () => {
-  const notARecord = (field: string, v: string) => `"${field}" must name a record by its documentId or by a whole id between 1 and 2147483647; ${v} is neither.`;
+  const notARecord = (field: string, v: string) =>
+    `"${field}" must name a record by its documentId or by a whole id between 1 and 2147483647; ${v} is neither.`;
   it.each([1.5, 1e308, 2147483648, -999999999999, 0])('refuses %p as a record id', (id) => {
-    expect(problem('contact', { company: id })).toEqual({ path: ['company'], message: notARecord('company', String(id)) });
+    expect(problem('contact', { company: id })).toEqual({
+      path: ['company'],
+      message: notARecord('company', String(id)),
+    });
   });
   it('refuses bad ids in every shape, every target of a list (not only the one a to-one keeps)', () => {
     expect(relationProblem('series', { id: 1.5 })).toBe(notARecord('series', '1.5'));
     expect(relationProblem('contact', { connect: [2147483648] })).toBe(notARecord('contact', '2147483648'));
     expect(relationProblem('contact', { connect: [1.5, 2] })).toBe(notARecord('contact', '1.5'));
     expect(relationProblem('contact', { disconnect: [{ id: -1 }] })).toBe(notARecord('contact', '-1'));
-    expect(relationProblem('contact', { set: [{ documentId: 'a/b' }] })).toBe('"contact" must name a record by its documentId (letters and digits).');
-    expect(relationProblem('contact', 'abc\u0000')).toBe('"contact" must name a record by its documentId (letters and digits).');
-    expect(relationProblem('lines', [1, 'x y'])).toBe('"lines" must name a record by its documentId (letters and digits).');
-    expect(relationProblem('lines', [[1]])).toBe('"lines" must name a record: a documentId, an id, or { documentId } / { id }.');
+    expect(relationProblem('contact', { set: [{ documentId: 'a/b' }] })).toBe(
+      '"contact" must name a record by its documentId (letters and digits).',
+    );
+    expect(relationProblem('contact', 'abc\u0000')).toBe(
+      '"contact" must name a record by its documentId (letters and digits).',
+    );
+    expect(relationProblem('lines', [1, 'x y'])).toBe(
+      '"lines" must name a record by its documentId (letters and digits).',
+    );
+    expect(relationProblem('lines', [[1]])).toBe(
+      '"lines" must name a record: a documentId, an id, or { documentId } / { id }.',
+    );
   });
   it('refuses {} and other shapes that are not relations', () => {
     expect(problem('contact', { territory: {} })).toEqual({
-      path: ['territory'], message: '"territory" must name a record: a documentId, an id, or { documentId } / { id }.',
+      path: ['territory'],
+      message: '"territory" must name a record: a documentId, an id, or { documentId } / { id }.',
     });
     expect(relationProblem('territory', { foo: 1 })).toBe('"territory" has an unknown key "foo".');
-    expect(relationProblem('territory', { connect: {} })).toBe('"territory" must name a record: a documentId, an id, or { documentId } / { id }.');
-    expect(relationProblem('territory', true)).toBe('"territory" must name a record: a documentId, an id, or { documentId } / { id }.');
+    expect(relationProblem('territory', { connect: {} })).toBe(
+      '"territory" must name a record: a documentId, an id, or { documentId } / { id }.',
+    );
+    expect(relationProblem('territory', true)).toBe(
+      '"territory" must name a record: a documentId, an id, or { documentId } / { id }.',
+    );
   });
   it('accepts every shape Strapi 5 takes', () => {
-    for (const v of [7, '7', 'h7mfq2xw9k1lzp3b5n8c0vde', { id: 3 }, { documentId: 'abc' }, [1, 2], [], { connect: [{ documentId: 'abc', position: { end: true } }] },
-      { connect: ['abc'], disconnect: [4] }, { connect: [], disconnect: [] }, { set: [] }, { disconnect: [] }, null, '']) {
+    for (const v of [
+      7,
+      '7',
+      'h7mfq2xw9k1lzp3b5n8c0vde',
+      { id: 3 },
+      { documentId: 'abc' },
+      [1, 2],
+      [],
+      { connect: [{ documentId: 'abc', position: { end: true } }] },
+      { connect: ['abc'], disconnect: [4] },
+      { connect: [], disconnect: [] },
+      { set: [] },
+      { disconnect: [] },
+      null,
+      '',
+    ]) {
       expect(relationProblem('company', v)).toBeNull();
     }
   });
@@ -72,15 +116,21 @@ describe('dates and times that are real', () => {
     expect(isRealDate('2024-02-29')).toBe(true);
     expect(isRealDate('2023-02-29')).toBe(false);
     expect(isRealDate('2024-13-01')).toBe(false);
-    expect(problem('opportunity', { estimatedClosingDate: '2023-02-29' })?.message).toBe('estimatedClosingDate must be a real date (YYYY-MM-DD), not "2023-02-29".');
-    expect(problem('opportunity', { estimatedClosingDate: '2024-02-29T25:61:61Z' })?.path).toEqual(['estimatedClosingDate']);
+    expect(problem('opportunity', { estimatedClosingDate: '2023-02-29' })?.message).toBe(
+      'estimatedClosingDate must be a real date (YYYY-MM-DD), not "2023-02-29".',
+    );
+    expect(problem('opportunity', { estimatedClosingDate: '2024-02-29T25:61:61Z' })?.path).toEqual([
+      'estimatedClosingDate',
+    ]);
     expect(problem('opportunity', { estimatedClosingDate: '2024-02-29T10:00:00.000Z' })).toBeNull();
   });
   it('date-times', () => {
     expect(isRealDateTime('2024-02-29T23:59:59.999Z')).toBe(true);
     expect(isRealDateTime('2024-02-29T13:45+02:00')).toBe(true);
     expect(isRealDateTime('2024-02-29T25:61:61Z')).toBe(false);
-    expect(problem('merge-log', { undoneAt: '2024-02-29T25:61:61Z' })?.message).toBe('undoneAt must be a real date and time (e.g. 2024-02-29T13:45:00Z), not "2024-02-29T25:61:61Z".');
+    expect(problem('merge-log', { undoneAt: '2024-02-29T25:61:61Z' })?.message).toBe(
+      'undoneAt must be a real date and time (e.g. 2024-02-29T13:45:00Z), not "2024-02-29T25:61:61Z".',
+    );
     expect(problem('merge-log', { undoneAt: new Date('2024-01-01') })).toBeNull();
   });
   it('times', () => {
@@ -93,10 +143,16 @@ describe('dates and times that are real', () => {
 
 describe('text, JSON and locale', () => {
   it('text: no control characters, within the column', () => {
-    expect(problem('contact', { name: 'ACME\u0000' })?.message).toBe('name contains a control character (U+0000); remove it.');
-    expect(problem('contact', { name: 'x'.repeat(101) })?.message).toBe('name is too long: at most 100 characters (101 given).');
+    expect(problem('contact', { name: 'ACME\u0000' })?.message).toBe(
+      'name contains a control character (U+0000); remove it.',
+    );
+    expect(problem('contact', { name: 'x'.repeat(101) })?.message).toBe(
+      'name is too long: at most 100 characters (101 given).',
+    );
     // No maxLength: the varchar(255) column is the limit.
-    expect(problem('merge-log', { survivorName: 'x'.repeat(256) })?.message).toBe('survivorName is too long: at most 255 characters (256 given).');
+    expect(problem('merge-log', { survivorName: 'x'.repeat(256) })?.message).toBe(
+      'survivorName is too long: at most 255 characters (256 given).',
+    );
     expect(problem('contact', { address: 'Street 1\r\nBox 2' })).toBeNull();
   });
   it('JSON: no NUL, no prototype keys', () => {
@@ -104,17 +160,25 @@ describe('text, JSON and locale', () => {
     expect(problem('interaction-rule', { events: { constructor: {} } })?.path).toEqual(['events', 'constructor']);
   });
   it('locale on a type that is not localised (all plugin types)', () => {
-    expect(problem('contact', { name: 'ACME', locale: 'fr' })).toEqual({ path: ['locale'], message: 'This content type is not localised: remove "locale" ("fr").' });
+    expect(problem('contact', { name: 'ACME', locale: 'fr' })).toEqual({
+      path: ['locale'],
+      message: 'This content type is not localised: remove "locale" ("fr").',
+    });
     expect(findWriteProblem(attrs('contact'), { locale: 'fr' }, { localized: true })).toBeNull();
     // The locale of the write itself (?locale=fr), outside its data.
-    expect(findWriteProblem(attrs('contact'), { name: 'ACME' }, { locale: 'fr' })?.message).toBe('This content type is not localised: remove "locale" ("fr").');
+    expect(findWriteProblem(attrs('contact'), { name: 'ACME' }, { locale: 'fr' })?.message).toBe(
+      'This content type is not localised: remove "locale" ("fr").',
+    );
     expect(findWriteProblem(attrs('contact'), { name: 'ACME' }, { locale: null })).toBeNull();
   });
   it('assertWritableValues throws the first problem as a RuleViolation', () => {
-    expect(violation(() => assertWritableValues(attrs('contact'), { name: 'ok', company: 1.5 })).path).toEqual(['company']);
+    expect(violation(() => assertWritableValues(attrs('contact'), { name: 'ok', company: 1.5 })).path).toEqual([
+      'company',
+    ]);
   });
   it('every plugin type: a well-formed record passes untouched', () => {
-    for (const ct of Object.values(contentTypes) as any[]) expect(findWriteProblem(ct.schema.attributes, {})).toBeNull();
+    for (const ct of Object.values(contentTypes) as any[])
+      expect(findWriteProblem(ct.schema.attributes, {})).toBeNull();
   });
 });
 
@@ -122,7 +186,8 @@ describe('enumerations take only their values (found by the fuzz suite: a link r
   const attrs = { linkToTable: { type: 'enumeration', enum: ['none', 'customer', 'vendor', 'bankAccount'] } };
   it('refuses an unknown value, naming the allowed ones', () => {
     expect(findWriteProblem(attrs, { linkToTable: 'notAValue' })).toEqual({
-      path: ['linkToTable'], message: 'linkToTable must be one of: none, customer, vendor, bankAccount; not "notAValue".',
+      path: ['linkToTable'],
+      message: 'linkToTable must be one of: none, customer, vendor, bankAccount; not "notAValue".',
     });
   });
   it('accepts a listed value and leaves null alone', () => {

@@ -61,7 +61,9 @@ export default {
           id: `${PLUGIN_ID}-import`,
           to: `${PLUGIN_ID}/import`,
           intlLabel: { id: `${PLUGIN_ID}.settings.link.import`, defaultMessage: 'Import' },
-          permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::marketing-setup.contact' }],
+          permissions: [
+            { action: 'plugin::content-manager.explorer.create', subject: 'plugin::marketing-setup.contact' },
+          ],
           Component: () => import('./pages/ImportPage'),
         },
       ],
@@ -82,7 +84,8 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
-          const captions = locale === 'en' || locale === 'nl' ? contentManagerMessages(locale, CONTENT_MANAGER_TYPES) : {};
+          const captions =
+            locale === 'en' || locale === 'nl' ? contentManagerMessages(locale, CONTENT_MANAGER_TYPES) : {};
           return { data: { ...captions, ...prefix(data) }, locale };
         } catch {
           return { data: {}, locale };

@@ -36,7 +36,11 @@ type Payload = Record<string, unknown>;
  * Emits `event` after the surrounding transaction commits (at once outside one). `payload` may be a
  * function, then called after the commit and only when a webhook listens (null: send nothing).
  */
-export async function emitAfterCommit(strapi: Core.Strapi, event: EventName, payload: Payload | (() => Promise<Payload | null>)) {
+export async function emitAfterCommit(
+  strapi: Core.Strapi,
+  event: EventName,
+  payload: Payload | (() => Promise<Payload | null>),
+) {
   const send = () => {
     if (!listened(strapi, event)) return;
     Promise.resolve(typeof payload === 'function' ? payload() : payload)

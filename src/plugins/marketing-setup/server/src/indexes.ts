@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import { uidOf, UNIQUE_RECORD_NO } from './content-types/fields';
-import { columnOf, joinTableOf, tableOf } from './utils/tables';
+import { columnOf, joinTableOf, tableOf } from './repositories/tables';
 import { UID } from './utils/uids';
 
 /**
@@ -34,11 +34,15 @@ async function ensureTimelineIndexes(strapi: Core.Strapi) {
   const uid = UID.interactionLogEntry;
   const table = tableOf(strapi, uid);
   const col = (a: string) => columnOf(strapi, uid, a);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_timeline_idx ON ${table} (${col('date')} DESC, ${col('time')} DESC, ${col('entryNo')} DESC)`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${table}_timeline_idx ON ${table} (${col('date')} DESC, ${col('time')} DESC, ${col('entryNo')} DESC)`,
+  );
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_flow_idx ON ${table} (${col('informationFlow')}, id)`);
   for (const attribute of ['contact', 'contactCompany', 'interactionTemplate']) {
     const jt = joinTableOf(strapi, uid, attribute);
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${jt.name}_tl_idx ON ${jt.name} (${jt.inverseJoinColumn}, ${jt.joinColumn})`);
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${jt.name}_tl_idx ON ${jt.name} (${jt.inverseJoinColumn}, ${jt.joinColumn})`,
+    );
   }
 }
 
@@ -49,6 +53,10 @@ async function ensureTimelineIndexes(strapi: Core.Strapi) {
 async function ensureEmailIndexes(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
   const table = tableOf(strapi, UID.contact);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_search_email_idx ON ${table} (${columnOf(strapi, UID.contact, 'searchEmail')})`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_email2_upper_idx ON ${table} (UPPER(${columnOf(strapi, UID.contact, 'email2')}))`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${table}_search_email_idx ON ${table} (${columnOf(strapi, UID.contact, 'searchEmail')})`,
+  );
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${table}_email2_upper_idx ON ${table} (UPPER(${columnOf(strapi, UID.contact, 'email2')}))`,
+  );
 }

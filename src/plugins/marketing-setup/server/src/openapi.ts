@@ -8,7 +8,13 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
-type Doc = { openapi: string; info: Record<string, unknown>; paths: Record<string, Record<string, any>>; components?: Record<string, any>; [k: string]: unknown };
+type Doc = {
+  openapi: string;
+  info: Record<string, unknown>;
+  paths: Record<string, Record<string, any>>;
+  components?: Record<string, any>;
+  [k: string]: unknown;
+};
 
 const PLUGIN_PATH = /^\/marketing-setup(\/|$)/;
 
@@ -86,7 +92,10 @@ export function buildOpenApiDocument(strapi: Core.Strapi, version: string): Doc 
       { name: 'admin', description: 'Admin panel API' },
     ],
     paths,
-    components: { schemas: referencedSchemas(paths, content.components?.schemas ?? {}), securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      schemas: referencedSchemas(paths, content.components?.schemas ?? {}),
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+    },
     security: [{ bearerAuth: [] }],
   });
 }

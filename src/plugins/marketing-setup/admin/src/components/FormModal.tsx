@@ -39,7 +39,19 @@ interface FormModalProps {
  * field changes), a message for the whole form, and Cancel / submit. Used by the number series and the
  * auto-recording rules screens.
  */
-export const FormModal = ({ open, title, initialValues, submitLabel, onClose, onSubmit, children, testId, submitTestId, intro, readOnly }: FormModalProps) => {
+export const FormModal = ({
+  open,
+  title,
+  initialValues,
+  submitLabel,
+  onClose,
+  onSubmit,
+  children,
+  testId,
+  submitTestId,
+  intro,
+  readOnly,
+}: FormModalProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const problemOf = useProblemOf();
@@ -70,12 +82,20 @@ export const FormModal = ({ open, title, initialValues, submitLabel, onClose, on
       const problem = problemOf(err);
       // Messages of fields the form does not show go above the fields, with the general one.
       const shown = Object.entries(problem.fields).filter(([name]) => rendered.current.has(name));
-      const unshown = Object.entries(problem.fields).filter(([name]) => !rendered.current.has(name)).map(([, m]) => m);
+      const unshown = Object.entries(problem.fields)
+        .filter(([name]) => !rendered.current.has(name))
+        .map(([, m]) => m);
       setErrors(Object.fromEntries(shown));
-      setGeneral(shown.length && !unshown.length ? null : [...unshown, shown.length ? '' : problem.message].filter(Boolean).join(' '));
+      setGeneral(
+        shown.length && !unshown.length
+          ? null
+          : [...unshown, shown.length ? '' : problem.message].filter(Boolean).join(' '),
+      );
       toggleNotification({
         type: 'danger',
-        message: shown.length ? label('form.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.') : problem.message,
+        message: shown.length
+          ? label('form.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
+          : problem.message,
       });
     } finally {
       setBusy(false);
@@ -100,7 +120,14 @@ export const FormModal = ({ open, title, initialValues, submitLabel, onClose, on
           <Modal.Body>
             {intro && <Box paddingBottom={4}>{intro}</Box>}
             {general && (
-              <Box background="danger100" borderColor="danger200" padding={3} hasRadius marginBottom={4} data-testid="form-error">
+              <Box
+                background="danger100"
+                borderColor="danger200"
+                padding={3}
+                hasRadius
+                marginBottom={4}
+                data-testid="form-error"
+              >
                 <Typography variant="omega" textColor="danger700">
                   {general}
                 </Typography>
@@ -110,7 +137,9 @@ export const FormModal = ({ open, title, initialValues, submitLabel, onClose, on
           </Modal.Body>
           <Modal.Footer>
             <Modal.Close>
-              <Button variant="tertiary">{readOnly ? label('action.close', 'Close') : label('action.cancel', 'Cancel')}</Button>
+              <Button variant="tertiary">
+                {readOnly ? label('action.close', 'Close') : label('action.cancel', 'Cancel')}
+              </Button>
             </Modal.Close>
             {!readOnly && (
               <Button type="submit" loading={busy} data-testid={submitTestId}>

@@ -1,5 +1,16 @@
 import * as React from 'react';
-import { Button, EmptyStateLayout, Flex, IconButton, Table, Tbody, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Button,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Table,
+  Tbody,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { useT } from './contact-panels/shared';
 
@@ -29,10 +40,14 @@ export const RecordTable = ({
       <Thead>
         <Tr>
           {headers.map((h) => (
-            <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+            <Th key={h}>
+              <Typography variant="sigma">{h}</Typography>
+            </Th>
           ))}
           {withActions && (
-            <Th><Typography variant="sigma">{t('actions', 'Actions')}</Typography></Th>
+            <Th>
+              <Typography variant="sigma">{t('actions', 'Actions')}</Typography>
+            </Th>
           )}
         </Tr>
       </Thead>
@@ -42,7 +57,13 @@ export const RecordTable = ({
 };
 
 /** The empty state of a list, with a create button for who may create. */
-export const EmptyList = ({ content, create }: { content: string; create?: { label: string; onClick: () => void } }) => (
+export const EmptyList = ({
+  content,
+  create,
+}: {
+  content: string;
+  create?: { label: string; onClick: () => void };
+}) => (
   <EmptyStateLayout
     content={content}
     action={
@@ -87,5 +108,7 @@ export const RowActions = ({
 /** A yes/no cell: green "Yes", grey "No". */
 export const YesNo = ({ value }: { value: boolean }) => {
   const t = useT();
-  return <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>;
+  return (
+    <Typography textColor={value ? 'success600' : 'neutral500'}>{value ? t('yes', 'Yes') : t('no', 'No')}</Typography>
+  );
 };

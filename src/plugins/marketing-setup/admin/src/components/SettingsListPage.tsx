@@ -55,7 +55,15 @@ export const SettingsListPage = ({
 );
 
 /** The blue box under a header that says what the screen is for. */
-export const Explainer = ({ padding = 4, testId, children }: { padding?: 3 | 4; testId?: string; children: React.ReactNode }) => (
+export const Explainer = ({
+  padding = 4,
+  testId,
+  children,
+}: {
+  padding?: 3 | 4;
+  testId?: string;
+  children: React.ReactNode;
+}) => (
   <Box background="primary100" borderColor="primary200" padding={padding} hasRadius data-testid={testId}>
     <Typography variant="omega" textColor="primary700">
       {children}

@@ -72,7 +72,16 @@ interface BaseProps<T> {
   required?: boolean;
 }
 
-export const ToggleField = ({ name, label, hint, error, disabled, value, onChange, maxWidth }: BaseProps<boolean> & { maxWidth?: string }) => {
+export const ToggleField = ({
+  name,
+  label,
+  hint,
+  error,
+  disabled,
+  value,
+  onChange,
+  maxWidth,
+}: BaseProps<boolean> & { maxWidth?: string }) => {
   const { formatMessage } = useIntl();
   return (
     <Field.Root name={name} id={name} hint={hint} error={error} maxWidth={maxWidth}>
@@ -92,7 +101,15 @@ export const ToggleField = ({ name, label, hint, error, disabled, value, onChang
 };
 
 export const TextField = ({
-  name, label, hint, error, disabled, value, onChange, required, placeholder,
+  name,
+  label,
+  hint,
+  error,
+  disabled,
+  value,
+  onChange,
+  required,
+  placeholder,
 }: BaseProps<string | null> & { placeholder?: string }) => (
   <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
     <Field.Label>{label}</Field.Label>
@@ -101,14 +118,25 @@ export const TextField = ({
       disabled={disabled}
       placeholder={placeholder}
       data-testid={`field-${name}`}
-      onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(name, e.target.value === '' ? null : e.target.value)}
+      onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+        onChange(name, e.target.value === '' ? null : e.target.value)
+      }
     />
     <Field.Hint />
     <Field.Error />
   </Field.Root>
 );
 
-export const NumberField = ({ name, label, hint, error, disabled, value, onChange, required }: BaseProps<number | null>) => (
+export const NumberField = ({
+  name,
+  label,
+  hint,
+  error,
+  disabled,
+  value,
+  onChange,
+  required,
+}: BaseProps<number | null>) => (
   <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
     <Field.Label>{label}</Field.Label>
     <NumberInput
@@ -125,7 +153,9 @@ export const NumberField = ({ name, label, hint, error, disabled, value, onChang
 /** A date stored as YYYY-MM-DD (no time zone shifts: the calendar date the user picked). */
 export const DateField = ({ name, label, hint, error, disabled, value, onChange }: BaseProps<string | null>) => {
   const { formatMessage, locale } = useIntl();
-  const asDate = value ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) : undefined;
+  const asDate = value
+    ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)))
+    : undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   return (
     <Field.Root name={name} id={name} hint={hint} error={error}>
@@ -151,7 +181,15 @@ interface Choice {
 
 /** A fixed list of choices; `null` is shown as the blank choice. */
 export const ChoiceField = ({
-  name, label, hint, error, disabled, value, onChange, choices, blankLabel,
+  name,
+  label,
+  hint,
+  error,
+  disabled,
+  value,
+  onChange,
+  choices,
+  blankLabel,
 }: BaseProps<string | null> & { choices: Choice[]; blankLabel: string }) => {
   const BLANK = '__blank__';
   return (
@@ -180,7 +218,16 @@ export const refLabel = (ref: RecordRef) => (ref.name ? `${ref.code} – ${ref.n
 
 /** A picker over master data: the value is a documentId or null (cleared with the ✕ button). */
 export const RecordField = ({
-  name, label, hint, error, disabled, value, onChange, options, current, footer,
+  name,
+  label,
+  hint,
+  error,
+  disabled,
+  value,
+  onChange,
+  options,
+  current,
+  footer,
 }: BaseProps<string | null> & { options: RecordRef[]; current?: RecordRef | null; footer?: React.ReactNode }) => {
   const { formatMessage } = useIntl();
   // The stored record is always offered, even when the list was cut off before it.

@@ -30,8 +30,18 @@ const useFieldName = (meta: LinesMeta | null) => {
  * -----------------------------------------------------------------------------------------------*/
 
 const LineModal = ({
-  line, open, meta, onClose, onSaved,
-}: { line: SearchLine | null; open: boolean; meta: LinesMeta; onClose: () => void; onSaved: () => void }) => {
+  line,
+  open,
+  meta,
+  onClose,
+  onSaved,
+}: {
+  line: SearchLine | null;
+  open: boolean;
+  meta: LinesMeta;
+  onClose: () => void;
+  onSaved: () => void;
+}) => {
   const t = useT();
   const fieldName = useFieldName(meta);
   const { post, put } = useFetchClient();
@@ -44,7 +54,9 @@ const LineModal = ({
 
   React.useEffect(() => {
     if (open) {
-      setValues(line ? { field: line.field, part: line.part, length: line.length } : { field: null, part: 'first', length: 5 });
+      setValues(
+        line ? { field: line.field, part: line.part, length: line.length } : { field: null, part: 'first', length: 5 },
+      );
       setErrors({});
       setGeneral(null);
     }
@@ -78,13 +90,20 @@ const LineModal = ({
       <Modal.Content>
         <form onSubmit={submit} noValidate data-testid="search-line-form">
           <Modal.Header closeLabel={t('action.close', 'Close')}>
-            <Modal.Title>{line ? t('dupSearch.edit.title', 'Edit search-string line') : t('dupSearch.create.title', 'New search-string line')}</Modal.Title>
+            <Modal.Title>
+              {line
+                ? t('dupSearch.edit.title', 'Edit search-string line')
+                : t('dupSearch.create.title', 'New search-string line')}
+            </Modal.Title>
           </Modal.Header>
           <Modal.Body>
             <Grid.Root gap={4}>
               <Cell size={12}>
                 <ChoiceField
-                  name="field" value={values.field ?? null} error={errors.field} onChange={change}
+                  name="field"
+                  value={values.field ?? null}
+                  error={errors.field}
+                  onChange={change}
                   label={t('dupSearch.field', 'Field')}
                   hint={t('dupSearch.field.hint', 'The contact field the search string is taken from.')}
                   blankLabel={t('dupSearch.field.blank', 'Choose a field')}
@@ -93,7 +112,10 @@ const LineModal = ({
               </Cell>
               <Cell>
                 <ChoiceField
-                  name="part" value={values.part ?? null} error={errors.part} onChange={change}
+                  name="part"
+                  value={values.part ?? null}
+                  error={errors.part}
+                  onChange={change}
                   label={t('dupSearch.part', 'Part of the field')}
                   hint={t('dupSearch.part.hint', 'Take the first or the last characters.')}
                   blankLabel={t('dupSearch.part.blank', 'Choose first or last')}
@@ -105,14 +127,22 @@ const LineModal = ({
               </Cell>
               <Cell>
                 <NumberField
-                  name="length" value={values.length ?? null} error={errors.length} onChange={change}
+                  name="length"
+                  value={values.length ?? null}
+                  error={errors.length}
+                  onChange={change}
                   label={t('dupSearch.length', 'Length')}
-                  hint={t('dupSearch.length.hint', 'How many characters, from {min} to {max}.', { min: meta.lengthMin, max: meta.lengthMax })}
+                  hint={t('dupSearch.length.hint', 'How many characters, from {min} to {max}.', {
+                    min: meta.lengthMin,
+                    max: meta.lengthMax,
+                  })}
                 />
               </Cell>
               {general && (
                 <Cell size={12}>
-                  <Typography variant="pi" textColor="danger600" data-testid="search-line-error">{general}</Typography>
+                  <Typography variant="pi" textColor="danger600" data-testid="search-line-error">
+                    {general}
+                  </Typography>
                 </Cell>
               )}
             </Grid.Root>
@@ -140,7 +170,10 @@ const DuplicateSearchLines = () => {
   const { get, del } = useFetchClient();
   const problemOf = useProblemOf();
   const confirmedWrite = useConfirmedWrite();
-  const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
+  const {
+    allowedActions: { canUpdate },
+    isLoading: loadingRBAC,
+  } = useRBAC(PERMISSIONS.update);
   const [lines, setLines] = React.useState<SearchLine[] | null>(null);
   const [meta, setMeta] = React.useState<LinesMeta | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -178,14 +211,29 @@ const DuplicateSearchLines = () => {
     });
   };
 
-  const headers = [t('dupSearch.field', 'Field'), t('dupSearch.part', 'Part of the field'), t('dupSearch.length', 'Length')];
+  const headers = [
+    t('dupSearch.field', 'Field'),
+    t('dupSearch.part', 'Part of the field'),
+    t('dupSearch.length', 'Length'),
+  ];
 
   return (
     <SettingsListPage
       pageTitle={t('dupSearch.page.title', 'Duplicate search')}
       title={t('dupSearch.header.title', 'Duplicate search')}
-      subtitle={t('dupSearch.header.subtitle', 'Which part of which contact field makes a search string. Two contacts that share enough strings are duplicates.')}
-      create={canUpdate ? { label: t('dupSearch.create', 'Add line'), onClick: () => setEditing({ line: null }), testId: 'search-line-create' } : undefined}
+      subtitle={t(
+        'dupSearch.header.subtitle',
+        'Which part of which contact field makes a search string. Two contacts that share enough strings are duplicates.',
+      )}
+      create={
+        canUpdate
+          ? {
+              label: t('dupSearch.create', 'Add line'),
+              onClick: () => setEditing({ line: null }),
+              testId: 'search-line-create',
+            }
+          : undefined
+      }
       overlays={
         <>
           <LineModal
@@ -218,15 +266,25 @@ const DuplicateSearchLines = () => {
           headers={headers}
           rowCount={lines.length}
           withActions
-          empty={<EmptyStateLayout content={t('dupSearch.empty', 'There are no search-string lines: only the fuzzy rule finds duplicates.')} />}
+          empty={
+            <EmptyStateLayout
+              content={t('dupSearch.empty', 'There are no search-string lines: only the fuzzy rule finds duplicates.')}
+            />
+          }
         >
           {lines.map((line) => (
             <Tr key={line.documentId} data-testid={`search-line-${line.field}-${line.part}`}>
-              <Td><Typography fontWeight="semiBold">{fieldName(line.field)}</Typography></Td>
               <Td>
-                <Typography>{line.part === 'first' ? t('dupSearch.part.first', 'First') : t('dupSearch.part.last', 'Last')}</Typography>
+                <Typography fontWeight="semiBold">{fieldName(line.field)}</Typography>
               </Td>
-              <Td><Typography>{line.length}</Typography></Td>
+              <Td>
+                <Typography>
+                  {line.part === 'first' ? t('dupSearch.part.first', 'First') : t('dupSearch.part.last', 'Last')}
+                </Typography>
+              </Td>
+              <Td>
+                <Typography>{line.length}</Typography>
+              </Td>
               <Td>
                 {canUpdate && (
                   <RowActions

@@ -1,6 +1,18 @@
 import * as React from 'react';
 import { Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
-import { Box, Button, EmptyStateLayout, Flex, IconButton, Link, LinkButton, Tabs, Td, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Link,
+  LinkButton,
+  Tabs,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Cross, Eye } from '@strapi/icons';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
@@ -18,7 +30,11 @@ const PAGE_SIZE = 20;
 
 const ContactCell = ({ contact }: { contact: ContactRef }) => (
   <Flex direction="column" alignItems="flex-start">
-    <Link tag={RouterLink} to={`/content-manager/collection-types/${CONTACT_UID}/${contact.documentId}`} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+    <Link
+      tag={RouterLink}
+      to={`/content-manager/collection-types/${CONTACT_UID}/${contact.documentId}`}
+      onClick={(e: React.MouseEvent) => e.stopPropagation()}
+    >
       {contactTitle(contact)}
     </Link>
     {contact.city && (
@@ -94,17 +110,39 @@ const OpenPairs = ({ canMerge, version, onChanged }: { canMerge: boolean; versio
         rowCount={rows.length}
         withActions
         testId="pairs"
-        empty={<EmptyStateLayout content={t('dup.empty', 'No open duplicates: every pair found was merged or marked as not a duplicate.')} />}
+        empty={
+          <EmptyStateLayout
+            content={t('dup.empty', 'No open duplicates: every pair found was merged or marked as not a duplicate.')}
+          />
+        }
       >
         {rows.map((pair) => (
-          <Tr key={pair.pairDocumentId} data-testid={`pair-${pair.pairDocumentId}`} onClick={() => setOpen(pair)} style={{ cursor: 'pointer' }}>
-            <Td><ContactCell contact={pair.contact} /></Td>
-            <Td><ContactCell contact={pair.duplicateContact} /></Td>
-            <Td><RuleBadges rules={pair.rules} /></Td>
+          <Tr
+            key={pair.pairDocumentId}
+            data-testid={`pair-${pair.pairDocumentId}`}
+            onClick={() => setOpen(pair)}
+            style={{ cursor: 'pointer' }}
+          >
             <Td>
-              <Typography>{t('dup.strings.value', '{count} equal ({percent} %)', { count: pair.matchingStrings, percent: pair.hitPercent })}</Typography>
+              <ContactCell contact={pair.contact} />
             </Td>
-            <Td><Typography>{percent(pair.fuzzyScore)}</Typography></Td>
+            <Td>
+              <ContactCell contact={pair.duplicateContact} />
+            </Td>
+            <Td>
+              <RuleBadges rules={pair.rules} />
+            </Td>
+            <Td>
+              <Typography>
+                {t('dup.strings.value', '{count} equal ({percent} %)', {
+                  count: pair.matchingStrings,
+                  percent: pair.hitPercent,
+                })}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography>{percent(pair.fuzzyScore)}</Typography>
+            </Td>
             <Td>
               <IconButton variant="secondary" label={t('dup.review', 'Review')} data-testid="pair-open">
                 <Eye />
@@ -129,7 +167,10 @@ const OpenPairs = ({ canMerge, version, onChanged }: { canMerge: boolean; versio
 
 const Duplicates = () => {
   const t = useT();
-  const { allowedActions: { canMerge }, isLoading } = useRBAC(PERMISSIONS.merge);
+  const {
+    allowedActions: { canMerge },
+    isLoading,
+  } = useRBAC(PERMISSIONS.merge);
   // Bumped after a separate, merge or undo: both tabs reload.
   const [version, setVersion] = React.useState(0);
   const changed = () => setVersion((v) => v + 1);
@@ -139,17 +180,30 @@ const Duplicates = () => {
     <SettingsListPage
       pageTitle={t('dup.page.title', 'Duplicates')}
       title={t('dup.header.title', 'Duplicates')}
-      subtitle={t('dup.header.subtitle', 'Contacts that look like the same company or person. Mark a pair as not a duplicate, or merge it.')}
+      subtitle={t(
+        'dup.header.subtitle',
+        'Contacts that look like the same company or person. Mark a pair as not a duplicate, or merge it.',
+      )}
       primaryAction={
-        <LinkButton tag={RouterLink} to={PATHS.duplicateSearch} variant="secondary" size="S" data-testid="link-duplicate-search">
+        <LinkButton
+          tag={RouterLink}
+          to={PATHS.duplicateSearch}
+          variant="secondary"
+          size="S"
+          data-testid="link-duplicate-search"
+        >
           {t('dup.searchSetup', 'Search-string setup')}
         </LinkButton>
       }
     >
       <Tabs.Root defaultValue="pairs" variant="simple">
         <Tabs.List aria-label={t('dup.header.title', 'Duplicates')}>
-          <Tabs.Trigger value="pairs" data-testid="tab-pairs">{t('dup.tab.pairs', 'Open pairs')}</Tabs.Trigger>
-          <Tabs.Trigger value="log" data-testid="tab-merge-log">{t('dup.tab.log', 'Merge log')}</Tabs.Trigger>
+          <Tabs.Trigger value="pairs" data-testid="tab-pairs">
+            {t('dup.tab.pairs', 'Open pairs')}
+          </Tabs.Trigger>
+          <Tabs.Trigger value="log" data-testid="tab-merge-log">
+            {t('dup.tab.log', 'Merge log')}
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="pairs">
           <Box paddingTop={4}>

@@ -1,6 +1,21 @@
 import * as React from 'react';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Badge, Button, Combobox, ComboboxOption, EmptyStateLayout, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Td, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Button,
+  Combobox,
+  ComboboxOption,
+  EmptyStateLayout,
+  Field,
+  Flex,
+  Grid,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
@@ -13,7 +28,11 @@ import type { Pagination } from '../components/duplicates/types';
 import { PERMISSIONS } from '../permissions';
 import { API, useProblemOf } from '../utils/api';
 
-interface ContactRef { documentId: string; no: string | null; name: string | null }
+interface ContactRef {
+  documentId: string;
+  no: string | null;
+  name: string | null;
+}
 interface Review {
   documentId: string;
   sender: string | null;
@@ -40,7 +59,15 @@ const PAGE_SIZE = 25;
  * no option could be picked. Text and open state are controlled, as the content manager's relation
  * picker does, and the search shows as loading.
  */
-const ContactPicker = ({ value, error, onChange }: { value: string | null; error?: string; onChange: (documentId: string | null) => void }) => {
+const ContactPicker = ({
+  value,
+  error,
+  onChange,
+}: {
+  value: string | null;
+  error?: string;
+  onChange: (documentId: string | null) => void;
+}) => {
   const t = useT();
   const { get } = useFetchClient();
   const [text, setText] = React.useState('');
@@ -52,7 +79,9 @@ const ContactPicker = ({ value, error, onChange }: { value: string | null; error
     let cancelled = false;
     setLoading(true);
     const timer = setTimeout(() => {
-      get<{ results: ContactRef[] }>(`/content-manager/collection-types/${CONTACT_UID}`, { params: { _q: query || undefined, pageSize: 20, sort: 'name:ASC' } })
+      get<{ results: ContactRef[] }>(`/content-manager/collection-types/${CONTACT_UID}`, {
+        params: { _q: query || undefined, pageSize: 20, sort: 'name:ASC' },
+      })
         .then(({ data }) => !cancelled && setOptions(data.results))
         .catch(() => !cancelled && setOptions([]))
         .finally(() => !cancelled && setLoading(false));
@@ -85,7 +114,9 @@ const ContactPicker = ({ value, error, onChange }: { value: string | null; error
         data-testid="email-review-contact"
       >
         {options.map((c) => (
-          <ComboboxOption key={c.documentId} value={c.documentId} textValue={label(c)}>{label(c)}</ComboboxOption>
+          <ComboboxOption key={c.documentId} value={c.documentId} textValue={label(c)}>
+            {label(c)}
+          </ComboboxOption>
         ))}
       </Combobox>
       <Field.Error />
@@ -100,7 +131,9 @@ const EmailReviewPage = () => {
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
   // useRBAC names an action after its last segment: emails.review → canReview.
-  const { allowedActions: { canReview } } = useRBAC(PERMISSIONS.emails);
+  const {
+    allowedActions: { canReview },
+  } = useRBAC(PERMISSIONS.emails);
   const [status, setStatus] = React.useState<(typeof STATUSES)[number]>('open');
   const [page, setPage] = React.useState(1);
   const [rows, setRows] = React.useState<Review[] | null>(null);
@@ -112,7 +145,9 @@ const EmailReviewPage = () => {
 
   React.useEffect(() => {
     let cancelled = false;
-    get<{ data: Review[]; meta: { pagination: Pagination } }>(`${API}/email-reviews`, { params: { status, page, pageSize: PAGE_SIZE } })
+    get<{ data: Review[]; meta: { pagination: Pagination } }>(`${API}/email-reviews`, {
+      params: { status, page, pageSize: PAGE_SIZE },
+    })
       .then(({ data }) => {
         if (cancelled) return;
         if (data.data.length === 0 && page > 1) setPage(page - 1);
@@ -130,12 +165,18 @@ const EmailReviewPage = () => {
   const act = async (review: Review, action: 'create-contact' | 'ignore') => {
     setBusy(review.documentId);
     try {
-      const { data } = await post<{ data: { contact?: ContactRef } }>(`${API}/email-reviews/${review.documentId}/${action}`, {});
+      const { data } = await post<{ data: { contact?: ContactRef } }>(
+        `${API}/email-reviews/${review.documentId}/${action}`,
+        {},
+      );
       toggleNotification({
         type: 'success',
-        message: action === 'ignore'
-          ? t('emailReview.ignored', 'The e-mail is ignored.')
-          : t('emailReview.created', 'Contact {name} was created and the e-mail logged for it.', { name: data.data.contact?.name ?? '' }),
+        message:
+          action === 'ignore'
+            ? t('emailReview.ignored', 'The e-mail is ignored.')
+            : t('emailReview.created', 'Contact {name} was created and the e-mail logged for it.', {
+                name: data.data.contact?.name ?? '',
+              }),
       });
       setVersion((v) => v + 1);
     } catch (err) {
@@ -152,7 +193,10 @@ const EmailReviewPage = () => {
     <SettingsListPage
       pageTitle={t('emailReview.title', 'Unmatched e-mails')}
       title={t('emailReview.title', 'Unmatched e-mails')}
-      subtitle={t('emailReview.subtitle', 'E-mails of the logging queue that matched no contact, or could not be read.')}
+      subtitle={t(
+        'emailReview.subtitle',
+        'E-mails of the logging queue that matched no contact, or could not be read.',
+      )}
       overlays={
         <FormModal
           open={!!linking}
@@ -164,7 +208,10 @@ const EmailReviewPage = () => {
           submitTestId="email-review-link-submit"
           onSubmit={async (values) => {
             await post(`${API}/email-reviews/${linking!.documentId}/link`, { contact: values.contact });
-            toggleNotification({ type: 'success', message: t('emailReview.linked', 'The e-mail was logged for the contact.') });
+            toggleNotification({
+              type: 'success',
+              message: t('emailReview.linked', 'The e-mail was logged for the contact.'),
+            });
             setLinking(null);
             setVersion((v) => v + 1);
           }}
@@ -180,23 +227,39 @@ const EmailReviewPage = () => {
     >
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Explainer>
-          {t('emailReview.explainer', 'Business Central drops e-mails from unknown addresses; here they wait for you. Link one to a contact, create a contact from the sender (numbered and checked for duplicates like any new contact), or ignore it. Linked e-mails are logged like the others.')}
+          {t(
+            'emailReview.explainer',
+            'Business Central drops e-mails from unknown addresses; here they wait for you. Link one to a contact, create a contact from the sender (numbered and checked for duplicates like any new contact), or ignore it. Linked e-mails are logged like the others.',
+          )}
         </Explainer>
         <Flex gap={2}>
           <SingleSelect
             aria-label={t('emailReview.filter', 'Show')}
             value={status}
-            onChange={(v: string | number) => { setStatus(v as any); setPage(1); }}
+            onChange={(v: string | number) => {
+              setStatus(v as any);
+              setPage(1);
+            }}
             data-testid="email-review-status"
           >
-            {STATUSES.map((s) => <SingleSelectOption key={s} value={s}>{statusLabel(s)}</SingleSelectOption>)}
+            {STATUSES.map((s) => (
+              <SingleSelectOption key={s} value={s}>
+                {statusLabel(s)}
+              </SingleSelectOption>
+            ))}
           </SingleSelect>
         </Flex>
         {error && <Typography textColor="danger600">{error}</Typography>}
         {rows && (
           <RecordTable
             testId="email-review-table"
-            headers={[t('emailReview.sender', 'Sender'), t('emailReview.subject', 'Subject'), t('emailReview.date', 'Date'), t('emailReview.why', 'Why'), t('emailReview.statusCol', 'Status')]}
+            headers={[
+              t('emailReview.sender', 'Sender'),
+              t('emailReview.subject', 'Subject'),
+              t('emailReview.date', 'Date'),
+              t('emailReview.why', 'Why'),
+              t('emailReview.statusCol', 'Status'),
+            ]}
             rowCount={rows.length}
             withActions
             empty={<EmptyStateLayout content={t('emailReview.empty', 'No e-mails here.')} />}
@@ -206,20 +269,33 @@ const EmailReviewPage = () => {
                 <Td>
                   <Flex direction="column" alignItems="flex-start">
                     <Typography>{r.senderName ?? r.sender ?? '–'}</Typography>
-                    {r.senderName && <Typography variant="pi" textColor="neutral600">{r.sender}</Typography>}
+                    {r.senderName && (
+                      <Typography variant="pi" textColor="neutral600">
+                        {r.sender}
+                      </Typography>
+                    )}
                   </Flex>
                 </Td>
                 <Td>
                   <Typography>{r.subject ?? '–'}</Typography>
                   <MessageBody body={r.body} label={t('emailReview.body', 'Message')} testId="email-review-body" />
                 </Td>
-                <Td><Typography>{when(r.sentAt)}</Typography></Td>
-                <Td><Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>{r.error ?? r.reason}</Typography></Td>
+                <Td>
+                  <Typography>{when(r.sentAt)}</Typography>
+                </Td>
+                <Td>
+                  <Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>
+                    {r.error ?? r.reason}
+                  </Typography>
+                </Td>
                 <Td>
                   <Flex direction="column" alignItems="flex-start" gap={1}>
                     <Badge active={r.status === 'open'}>{statusLabel(r.status)}</Badge>
                     {r.contact && (
-                      <Link tag={RouterLink} to={`/content-manager/collection-types/${CONTACT_UID}/${r.contact.documentId}`}>
+                      <Link
+                        tag={RouterLink}
+                        to={`/content-manager/collection-types/${CONTACT_UID}/${r.contact.documentId}`}
+                      >
                         {[r.contact.no, r.contact.name].filter(Boolean).join(' – ')}
                       </Link>
                     )}
@@ -229,16 +305,35 @@ const EmailReviewPage = () => {
                   {r.status === 'open' && canReview && (
                     <Flex gap={1}>
                       {!r.error && (
-                        <Button size="S" variant="secondary" onClick={() => setLinking(r)} disabled={!!busy} data-testid="email-review-link">
+                        <Button
+                          size="S"
+                          variant="secondary"
+                          onClick={() => setLinking(r)}
+                          disabled={!!busy}
+                          data-testid="email-review-link"
+                        >
                           {t('emailReview.link', 'Link to contact')}
                         </Button>
                       )}
                       {!r.error && r.sender && (
-                        <Button size="S" variant="secondary" onClick={() => act(r, 'create-contact')} loading={busy === r.documentId} disabled={!!busy} data-testid="email-review-create">
+                        <Button
+                          size="S"
+                          variant="secondary"
+                          onClick={() => act(r, 'create-contact')}
+                          loading={busy === r.documentId}
+                          disabled={!!busy}
+                          data-testid="email-review-create"
+                        >
                           {t('emailReview.create', 'Create contact')}
                         </Button>
                       )}
-                      <Button size="S" variant="tertiary" onClick={() => act(r, 'ignore')} disabled={!!busy} data-testid="email-review-ignore">
+                      <Button
+                        size="S"
+                        variant="tertiary"
+                        onClick={() => act(r, 'ignore')}
+                        disabled={!!busy}
+                        data-testid="email-review-ignore"
+                      >
                         {t('emailReview.ignore', 'Ignore')}
                       </Button>
                     </Flex>
@@ -255,7 +350,13 @@ const EmailReviewPage = () => {
 };
 
 const LINK_VALUES = { contact: null };
-const STATUS_LABELS: Record<string, string> = { open: 'Open', linked: 'Linked', created: 'Contact created', ignored: 'Ignored', all: 'All' };
+const STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  linked: 'Linked',
+  created: 'Contact created',
+  ignored: 'Ignored',
+  all: 'All',
+};
 
 const ProtectedEmailReviewPage = () => (
   <Page.Protect permissions={PERMISSIONS.emails}>

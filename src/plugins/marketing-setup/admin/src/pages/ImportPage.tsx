@@ -1,15 +1,39 @@
 import * as React from 'react';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
-  Badge, Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography,
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
 } from '@strapi/design-system';
 import { useT } from '../components/contact-panels/shared';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
 import { API, useProblemOf } from '../utils/api';
 import { downloadText } from '../components/import-export/ExportBulkAction';
 
-interface FieldOption { field: string; label: string; labelNl: string }
-interface Analysis { headers: string[]; suggestions: Record<string, string | null>; sample: Record<string, string>[]; total: number; fields: FieldOption[] }
+interface FieldOption {
+  field: string;
+  label: string;
+  labelNl: string;
+}
+interface Analysis {
+  headers: string[];
+  suggestions: Record<string, string | null>;
+  sample: Record<string, string>[];
+  total: number;
+  fields: FieldOption[];
+}
 type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
 interface RowResult {
   row: number;
@@ -19,12 +43,30 @@ interface RowResult {
   duplicates?: { documentId: string; no: string | null; name: string | null; hitPercent: number; fuzzyScore: number }[];
   error?: string;
 }
-interface DryRun { total: number; evaluated: number; counts: Record<Outcome, number>; rows: RowResult[] }
-interface Job { id: number; state: 'running' | 'done' | 'failed' | 'cancelled'; total: number; processed: number; created: number; updated: number; failed: number; error: string | null }
+interface DryRun {
+  total: number;
+  evaluated: number;
+  counts: Record<Outcome, number>;
+  rows: RowResult[];
+}
+interface Job {
+  id: number;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  error: string | null;
+}
 
 const SKIP = '__skip__';
-const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'warning' | 'danger'> = { created: 'success', updated: 'secondary', possibleDuplicate: 'warning', error: 'danger' };
-
+const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'warning' | 'danger'> = {
+  created: 'success',
+  updated: 'secondary',
+  possibleDuplicate: 'warning',
+  error: 'danger',
+};
 
 /** Settings → Marketing Setup → Import: upload a CSV, map its columns, dry run, run the job and follow it. */
 const ImportPage = () => {
@@ -50,13 +92,19 @@ const ImportPage = () => {
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    setProblem(null); setDry(null); setJob(null); setAnalysis(null);
+    setProblem(null);
+    setDry(null);
+    setJob(null);
+    setAnalysis(null);
     const text = await file.text();
     setCsv(text);
     setFileName(file.name);
     setBusy(true);
     try {
-      const { data } = await post<{ data: Analysis }>(`${API}/contacts/import/analyse`, { csv: text, fileName: file.name });
+      const { data } = await post<{ data: Analysis }>(`${API}/contacts/import/analyse`, {
+        csv: text,
+        fileName: file.name,
+      });
       setAnalysis(data.data);
       setMapping(data.data.suggestions);
     } catch (err) {
@@ -67,9 +115,15 @@ const ImportPage = () => {
   };
 
   const dryRun = async () => {
-    setBusy(true); setProblem(null); setDry(null);
+    setBusy(true);
+    setProblem(null);
+    setDry(null);
     try {
-      const { data } = await post<{ data: DryRun }>(`${API}/contacts/import/dry-run`, { csv, fileName: fileName ?? undefined, mapping });
+      const { data } = await post<{ data: DryRun }>(`${API}/contacts/import/dry-run`, {
+        csv,
+        fileName: fileName ?? undefined,
+        mapping,
+      });
       setDry(data.data);
     } catch (err) {
       fail(err);
@@ -79,9 +133,14 @@ const ImportPage = () => {
   };
 
   const run = async () => {
-    setBusy(true); setProblem(null);
+    setBusy(true);
+    setProblem(null);
     try {
-      const { data } = await post<{ data: Job }>(`${API}/contacts/import/jobs`, { csv, fileName: fileName ?? undefined, mapping });
+      const { data } = await post<{ data: Job }>(`${API}/contacts/import/jobs`, {
+        csv,
+        fileName: fileName ?? undefined,
+        mapping,
+      });
       setJob(data.data);
     } catch (err) {
       fail(err);
@@ -108,7 +167,9 @@ const ImportPage = () => {
   const downloadErrors = async () => {
     if (!job) return;
     try {
-      const { data } = await get<string>(`${API}/contacts/import/jobs/${job.id}/errors`, { responseType: 'text' } as any);
+      const { data } = await get<string>(`${API}/contacts/import/jobs/${job.id}/errors`, {
+        responseType: 'text',
+      } as any);
       downloadText(typeof data === 'string' ? data : String(data), `contact-import-${job.id}-errors.csv`);
     } catch (err) {
       fail(err);
@@ -126,21 +187,35 @@ const ImportPage = () => {
     >
       <Flex direction="column" alignItems="stretch" gap={6}>
         <Explainer>
-          {t('import.explainer', 'Each row creates a contact, or updates the one with the same No., else the same VAT Registration No., else the same e-mail. Numbering, defaults, inheritance and the duplicate search apply to every row. A blank cell leaves the field as it is. Try a dry run first: it writes nothing.')}
+          {t(
+            'import.explainer',
+            'Each row creates a contact, or updates the one with the same No., else the same VAT Registration No., else the same e-mail. Numbering, defaults, inheritance and the duplicate search apply to every row. A blank cell leaves the field as it is. Try a dry run first: it writes nothing.',
+          )}
         </Explainer>
 
         <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <Field.Root name="file" hint={t('import.file.hint', 'A header line, then one contact per line; comma, semicolon or tab.')}>
+          <Field.Root
+            name="file"
+            hint={t('import.file.hint', 'A header line, then one contact per line; comma, semicolon or tab.')}
+          >
             <Field.Label>{t('import.file', 'CSV file')}</Field.Label>
             <input type="file" accept=".csv,text/csv" onChange={onFile} data-testid="import-file" />
             <Field.Hint />
           </Field.Root>
-          {problem && <Box paddingTop={3}><Typography textColor="danger600" data-testid="import-problem">{problem}</Typography></Box>}
+          {problem && (
+            <Box paddingTop={3}>
+              <Typography textColor="danger600" data-testid="import-problem">
+                {problem}
+              </Typography>
+            </Box>
+          )}
         </Box>
 
         {analysis && (
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="import-mapping">
-            <Typography variant="delta" tag="h2">{t('import.mapping', 'Columns')} — {t('import.rows', '{n} rows', { n: analysis.total })}</Typography>
+            <Typography variant="delta" tag="h2">
+              {t('import.mapping', 'Columns')} — {t('import.rows', '{n} rows', { n: analysis.total })}
+            </Typography>
             <Box paddingTop={4}>
               <Grid.Root gap={4}>
                 {analysis.headers.map((h) => (
@@ -149,11 +224,17 @@ const ImportPage = () => {
                       <Field.Label>{h}</Field.Label>
                       <SingleSelect
                         value={mapping[h] ?? SKIP}
-                        onChange={(v: string | number) => setMapping({ ...mapping, [h]: v === SKIP ? null : String(v) })}
+                        onChange={(v: string | number) =>
+                          setMapping({ ...mapping, [h]: v === SKIP ? null : String(v) })
+                        }
                         data-testid={`import-map-${h}`}
                       >
                         <SingleSelectOption value={SKIP}>{t('import.skip', '— skip this column —')}</SingleSelectOption>
-                        {analysis.fields.map((f) => <SingleSelectOption key={f.field} value={f.field}>{label(f)}</SingleSelectOption>)}
+                        {analysis.fields.map((f) => (
+                          <SingleSelectOption key={f.field} value={f.field}>
+                            {label(f)}
+                          </SingleSelectOption>
+                        ))}
                       </SingleSelect>
                     </Field.Root>
                   </Grid.Item>
@@ -161,28 +242,56 @@ const ImportPage = () => {
               </Grid.Root>
             </Box>
             <Flex paddingTop={4} gap={2}>
-              <Button variant="secondary" onClick={dryRun} loading={busy} disabled={!csv} data-testid="import-dry-run">{t('import.dryRun', 'Dry run')}</Button>
-              <Button onClick={run} loading={busy} disabled={!csv || (job?.state === 'running')} data-testid="import-run">{t('import.run', 'Run import')}</Button>
+              <Button variant="secondary" onClick={dryRun} loading={busy} disabled={!csv} data-testid="import-dry-run">
+                {t('import.dryRun', 'Dry run')}
+              </Button>
+              <Button onClick={run} loading={busy} disabled={!csv || job?.state === 'running'} data-testid="import-run">
+                {t('import.run', 'Run import')}
+              </Button>
             </Flex>
           </Box>
         )}
 
         {job && (
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="import-job">
-            <Typography variant="delta" tag="h2">{t('import.job', 'Import {id}', { id: job.id })}: <span data-testid="import-job-state">{job.state}</span></Typography>
+            <Typography variant="delta" tag="h2">
+              {t('import.job', 'Import {id}', { id: job.id })}: <span data-testid="import-job-state">{job.state}</span>
+            </Typography>
             <Box paddingTop={3}>
               {/* The design system's ProgressBar is drawn for dark backgrounds; this one reads on a white card. */}
-              <Box background="neutral150" hasRadius height="0.8rem" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} data-testid="import-progress">
-                <Box background={job.failed && job.state !== 'running' ? 'warning500' : 'primary600'} hasRadius height="100%" style={{ width: `${percent}%`, transition: 'width 0.5s' }} />
+              <Box
+                background="neutral150"
+                hasRadius
+                height="0.8rem"
+                role="progressbar"
+                aria-valuenow={percent}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                data-testid="import-progress"
+              >
+                <Box
+                  background={job.failed && job.state !== 'running' ? 'warning500' : 'primary600'}
+                  hasRadius
+                  height="100%"
+                  style={{ width: `${percent}%`, transition: 'width 0.5s' }}
+                />
               </Box>
             </Box>
             <Box paddingTop={3}>
               <Typography data-testid="import-job-counts">
-                {t('import.job.counts', '{processed} of {total} rows: {created} created, {updated} updated, {failed} failed', job)}
+                {t(
+                  'import.job.counts',
+                  '{processed} of {total} rows: {created} created, {updated} updated, {failed} failed',
+                  job,
+                )}
               </Typography>
             </Box>
             {job.failed > 0 && job.state !== 'running' && (
-              <Box paddingTop={3}><Button variant="tertiary" onClick={downloadErrors} data-testid="import-errors">{t('import.errors', 'Download the refused rows (CSV)')}</Button></Box>
+              <Box paddingTop={3}>
+                <Button variant="tertiary" onClick={downloadErrors} data-testid="import-errors">
+                  {t('import.errors', 'Download the refused rows (CSV)')}
+                </Button>
+              </Box>
             )}
           </Box>
         )}
@@ -190,33 +299,59 @@ const ImportPage = () => {
         {dry && (
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="import-dry">
             <Flex gap={2} wrap="wrap">
-              <Typography variant="delta" tag="h2">{t('import.dry.title', 'Dry run: {n} of {total} rows', { n: dry.evaluated, total: dry.total })}</Typography>
+              <Typography variant="delta" tag="h2">
+                {t('import.dry.title', 'Dry run: {n} of {total} rows', { n: dry.evaluated, total: dry.total })}
+              </Typography>
               {(Object.keys(dry.counts) as Outcome[]).map((o) => (
-                <Badge key={o} variant={OUTCOME_VARIANT[o]} data-testid={`import-count-${o}`}>{`${t(`import.outcome.${o}`, o)}: ${dry.counts[o]}`}</Badge>
+                <Badge
+                  key={o}
+                  variant={OUTCOME_VARIANT[o]}
+                  data-testid={`import-count-${o}`}
+                >{`${t(`import.outcome.${o}`, o)}: ${dry.counts[o]}`}</Badge>
               ))}
             </Flex>
             <Box paddingTop={4}>
               <Table colCount={4} rowCount={dry.rows.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">{t('import.dry.row', 'Row')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('import.dry.outcome', 'Outcome')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('import.dry.contact', 'Contact')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('import.dry.details', 'Details')}</Typography></Th>
+                    <Th>
+                      <Typography variant="sigma">{t('import.dry.row', 'Row')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('import.dry.outcome', 'Outcome')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('import.dry.contact', 'Contact')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('import.dry.details', 'Details')}</Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {dry.rows.slice(0, 200).map((r) => (
                     <Tr key={r.row}>
-                      <Td><Typography>{r.row}</Typography></Td>
-                      <Td><Badge variant={OUTCOME_VARIANT[r.outcome]}>{t(`import.outcome.${r.outcome}`, r.outcome)}</Badge></Td>
-                      <Td><Typography>{[r.contact?.no, r.contact?.name].filter(Boolean).join(' – ')}</Typography></Td>
+                      <Td>
+                        <Typography>{r.row}</Typography>
+                      </Td>
+                      <Td>
+                        <Badge variant={OUTCOME_VARIANT[r.outcome]}>
+                          {t(`import.outcome.${r.outcome}`, r.outcome)}
+                        </Badge>
+                      </Td>
+                      <Td>
+                        <Typography>{[r.contact?.no, r.contact?.name].filter(Boolean).join(' – ')}</Typography>
+                      </Td>
                       <Td>
                         <Typography textColor={r.outcome === 'error' ? 'danger600' : undefined}>
-                          {r.error
-                            ?? (r.duplicates?.length
-                              ? r.duplicates.map((d) => `${d.no ?? ''} ${d.name ?? ''} (${d.hitPercent}% / ${d.fuzzyScore})`).join('; ')
-                              : r.matchedBy ? t('import.dry.matchedBy', 'matched by {field}', { field: r.matchedBy }) : '')}
+                          {r.error ??
+                            (r.duplicates?.length
+                              ? r.duplicates
+                                  .map((d) => `${d.no ?? ''} ${d.name ?? ''} (${d.hitPercent}% / ${d.fuzzyScore})`)
+                                  .join('; ')
+                              : r.matchedBy
+                                ? t('import.dry.matchedBy', 'matched by {field}', { field: r.matchedBy })
+                                : '')}
                         </Typography>
                       </Td>
                     </Tr>
@@ -232,7 +367,9 @@ const ImportPage = () => {
 };
 
 const ProtectedImportPage = () => (
-  <Page.Protect permissions={[{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::marketing-setup.contact' }]}>
+  <Page.Protect
+    permissions={[{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::marketing-setup.contact' }]}
+  >
     <ImportPage />
   </Page.Protect>
 );

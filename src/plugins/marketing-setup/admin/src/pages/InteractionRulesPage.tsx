@@ -61,7 +61,7 @@ interface Rule {
 }
 
 /** The template of a rule as a documentId, whether the API sends the record or its documentId. */
-const templateId = (t: TemplateRef | string | null) => (typeof t === 'string' ? t : t?.documentId ?? null);
+const templateId = (t: TemplateRef | string | null) => (typeof t === 'string' ? t : (t?.documentId ?? null));
 
 const toValues = (rule: Rule | null): Record<string, any> => ({
   contentType: rule?.contentType ?? null,
@@ -77,7 +77,8 @@ const toValues = (rule: Rule | null): Record<string, any> => ({
 });
 
 /** The fields of a type that fit a picker (the server says which use each field allows). */
-const fieldsFor = (type: HostType | undefined, use: FieldUse) => (type?.fields ?? []).filter((f) => f.usableAs?.includes(use));
+const fieldsFor = (type: HostType | undefined, use: FieldUse) =>
+  (type?.fields ?? []).filter((f) => f.usableAs?.includes(use));
 
 const PICKERS: [key: string, use: FieldUse][] = [
   ['contactField', 'contact'],
@@ -95,7 +96,10 @@ const InteractionRulesPage = () => {
   const { get, del } = useFetchClient();
   const problemOf = useProblemOf();
   const confirmedWrite = useConfirmedWrite();
-  const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
+  const {
+    allowedActions: { canUpdate },
+    isLoading: loadingRBAC,
+  } = useRBAC(PERMISSIONS.update);
   const [rules, setRules] = React.useState<Rule[] | null>(null);
   const [types, setTypes] = React.useState<HostType[]>([]);
   const [templates, setTemplates] = React.useState<RecordRef[]>([]);
@@ -112,7 +116,9 @@ const InteractionRulesPage = () => {
     Promise.all([
       loadRules(),
       get<{ data: HostType[] }>(`${API}/interaction-rules/content-types`).then(({ data }) => setTypes(data.data)),
-      get<{ meta: { templates: RecordRef[] } }>(`${API}/interaction-template-setup`).then(({ data }) => setTemplates(data.meta?.templates ?? [])),
+      get<{ meta: { templates: RecordRef[] } }>(`${API}/interaction-template-setup`).then(({ data }) =>
+        setTemplates(data.meta?.templates ?? []),
+      ),
     ]).catch((err) => setLoadError(problemOf(err).message));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -121,13 +127,21 @@ const InteractionRulesPage = () => {
   if (loadError) return <Page.Error />;
   if (!rules || loadingRBAC) return <Page.Loading />;
 
-  const typeName = (uid: string) => types.find((ty) => ty.uid === uid)?.displayName ?? rules.find((r) => r.contentType === uid)?.contentTypeName ?? uid;
+  const typeName = (uid: string) =>
+    types.find((ty) => ty.uid === uid)?.displayName ?? rules.find((r) => r.contentType === uid)?.contentTypeName ?? uid;
   const kindLabel = (kind: string) => t(`interactions.kind.${kind}`, KIND_LABELS[kind] ?? kind);
   const eventLabel = (e: RuleEvent) => t(`rules.event.${e}`, EVENT_LABELS[e]);
   const recordsAs = (rule: Rule) => {
     const template = rule.interactionTemplate;
-    if (template) return refLabel({ documentId: template.documentId, code: template.code, name: template.name ?? template.description ?? null });
-    return rule.documentKind ? t('rules.list.kindTemplate', 'Template for {kind}', { kind: kindLabel(rule.documentKind) }) : '';
+    if (template)
+      return refLabel({
+        documentId: template.documentId,
+        code: template.code,
+        name: template.name ?? template.description ?? null,
+      });
+    return rule.documentKind
+      ? t('rules.list.kindTemplate', 'Template for {kind}', { kind: kindLabel(rule.documentKind) })
+      : '';
   };
 
   const remove = async () => {
@@ -155,8 +169,15 @@ const InteractionRulesPage = () => {
     <SettingsListPage
       pageTitle={t('rules.page.title', 'Auto-recording rules')}
       title={t('rules.header.title', 'Auto-recording rules')}
-      subtitle={t('rules.header.subtitle', 'Record an interaction on a contact automatically when a record of your app is saved.')}
-      create={canUpdate ? { label: t('rules.create', 'New rule'), onClick: () => setEditing({ rule: null }), testId: 'rule-create' } : undefined}
+      subtitle={t(
+        'rules.header.subtitle',
+        'Record an interaction on a contact automatically when a record of your app is saved.',
+      )}
+      create={
+        canUpdate
+          ? { label: t('rules.create', 'New rule'), onClick: () => setEditing({ rule: null }), testId: 'rule-create' }
+          : undefined
+      }
       overlays={
         <>
           <RuleModal
@@ -172,7 +193,10 @@ const InteractionRulesPage = () => {
             }}
           />
           <ConfirmAction open={!!deleting} onCancel={() => setDeleting(null)} onConfirm={remove}>
-            {deleting && t('rules.delete.confirm', 'Delete the rule for {type}? Interactions already recorded stay.', { type: typeName(deleting.contentType) })}
+            {deleting &&
+              t('rules.delete.confirm', 'Delete the rule for {type}? Interactions already recorded stay.', {
+                type: typeName(deleting.contentType),
+              })}
           </ConfirmAction>
         </>
       }
@@ -191,14 +215,20 @@ const InteractionRulesPage = () => {
           empty={
             <EmptyList
               content={t('rules.empty', 'There are no auto-recording rules yet.')}
-              create={canUpdate ? { label: t('rules.create', 'New rule'), onClick: () => setEditing({ rule: null }) } : undefined}
+              create={
+                canUpdate
+                  ? { label: t('rules.create', 'New rule'), onClick: () => setEditing({ rule: null }) }
+                  : undefined
+              }
             />
           }
         >
           {rules.map((rule) => (
             <Tr key={rule.documentId} data-testid={`rule-row-${rule.contentType}`}>
               <Td>
-                <Typography fontWeight="bold" tag="p">{typeName(rule.contentType)}</Typography>
+                <Typography fontWeight="bold" tag="p">
+                  {typeName(rule.contentType)}
+                </Typography>
               </Td>
               <Td>
                 <Flex gap={1} wrap="wrap">
@@ -240,7 +270,13 @@ const InteractionRulesPage = () => {
  * -----------------------------------------------------------------------------------------------*/
 
 const RuleModal = ({
-  open, rule, readOnly, types, templates, onClose, onSaved,
+  open,
+  rule,
+  readOnly,
+  types,
+  templates,
+  onClose,
+  onSaved,
 }: {
   open: boolean;
   rule: Rule | null;
@@ -297,13 +333,29 @@ const useFieldCaption = (types: HostType[]) => {
   };
 };
 
-const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalFields; readOnly: boolean; types: HostType[]; templates: RecordRef[] }) => {
+const RuleFields = ({
+  form,
+  readOnly,
+  types,
+  templates,
+}: {
+  form: FormModalFields;
+  readOnly: boolean;
+  types: HostType[];
+  templates: RecordRef[];
+}) => {
   const t = useT();
   const { values, field, change } = form;
   const type = types.find((ty) => ty.uid === values.contentType);
   const fieldCaption = useFieldCaption(types);
-  const fieldChoices = (list: HostField[]) => list.map((f) => ({ value: f.name, label: fieldCaption(values.contentType, f.name) }));
-  const f = (name: string) => ({ ...field(name), disabled: readOnly, label: t(`rules.field.${name}`, LABELS[name]), hint: t(`rules.field.${name}.hint`, HINTS[name]) });
+  const fieldChoices = (list: HostField[]) =>
+    list.map((f) => ({ value: f.name, label: fieldCaption(values.contentType, f.name) }));
+  const f = (name: string) => ({
+    ...field(name),
+    disabled: readOnly,
+    label: t(`rules.field.${name}`, LABELS[name]),
+    hint: t(`rules.field.${name}.hint`, HINTS[name]),
+  });
   const none = t('rules.none', '(none)');
 
   /** A new type: keep only the field choices that the type has, and no publish event without drafts. */
@@ -315,7 +367,11 @@ const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalField
     }
     const contact = fieldsFor(next, 'contact');
     if (!values.contactField && contact.length === 1) change('contactField', contact[0].name);
-    if (!next?.draftAndPublish && values.events.includes('publish')) change('events', values.events.filter((e: string) => e !== 'publish'));
+    if (!next?.draftAndPublish && values.events.includes('publish'))
+      change(
+        'events',
+        values.events.filter((e: string) => e !== 'publish'),
+      );
   };
 
   return (
@@ -350,7 +406,13 @@ const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalField
           <ChoiceField
             {...f(key)}
             disabled={readOnly || !type}
-            blankLabel={!type ? t('rules.field.pickTypeFirst', 'Pick a record type first') : key === 'contactField' ? t('rules.field.pick', 'Pick a field') : none}
+            blankLabel={
+              !type
+                ? t('rules.field.pickTypeFirst', 'Pick a record type first')
+                : key === 'contactField'
+                  ? t('rules.field.pick', 'Pick a field')
+                  : none
+            }
             choices={fieldChoices(fieldsFor(type, use))}
           />
         </Cell>
@@ -367,7 +429,14 @@ const RuleFields = ({ form, readOnly, types, templates }: { form: FormModalField
 
 /** The events as checkboxes; "published" only for types with drafts (others are saved published). */
 const EventsField = ({
-  name, label, hint, error, disabled, value, onChange, draftAndPublish,
+  name,
+  label,
+  hint,
+  error,
+  disabled,
+  value,
+  onChange,
+  draftAndPublish,
 }: {
   name: string;
   label: string;
@@ -381,7 +450,10 @@ const EventsField = ({
   const t = useT();
   const events = EVENTS.filter((e) => e !== 'publish' || draftAndPublish);
   const toggle = (event: RuleEvent, on: boolean) =>
-    onChange(name, EVENTS.filter((e) => (e === event ? on : (value ?? []).includes(e))));
+    onChange(
+      name,
+      EVENTS.filter((e) => (e === event ? on : (value ?? []).includes(e))),
+    );
   return (
     <Field.Root name={name} id={name} hint={hint} error={error}>
       <Field.Label>{label}</Field.Label>
@@ -426,10 +498,13 @@ const LABELS: Record<string, string> = {
 const HINTS: Record<string, string> = {
   contentType: 'The kind of record that triggers the recording, for example Sales invoice.',
   events: 'Record when such a record is created, changed or (for types with drafts) published.',
-  interactionTemplate: 'The interaction to record. Leave empty to use the template set for the document kind in the settings.',
+  interactionTemplate:
+    'The interaction to record. Leave empty to use the template set for the document kind in the settings.',
   documentKind: 'What kind of document the record is; its template is used when no template is picked above.',
-  contactField: 'The field of the record that points to the contact, customer or vendor the interaction is recorded on.',
-  contactPersonField: 'Optional: a field pointing to a contact person; when filled in, the interaction is recorded on that person.',
+  contactField:
+    'The field of the record that points to the contact, customer or vendor the interaction is recorded on.',
+  contactPersonField:
+    'Optional: a field pointing to a contact person; when filled in, the interaction is recorded on that person.',
   documentNoField: 'Optional: the field shown as the document number, for example number.',
   descriptionField: 'Optional: the field used as the description; empty takes the template’s description.',
   required: 'On: saving the record fails when the interaction cannot be recorded. Off: the record is saved anyway.',

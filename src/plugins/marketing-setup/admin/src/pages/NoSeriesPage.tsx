@@ -9,15 +9,7 @@ import {
   useNotification,
   useRBAC,
 } from '@strapi/strapi/admin';
-import {
-  Badge,
-  Box,
-  Button,
-  Flex,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Check, Plus } from '@strapi/icons';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
@@ -50,14 +42,25 @@ const NextNo = ({ no, error, testId }: { no: string | null; error: string | null
 
 const NEW_SERIES = { code: null, description: null };
 
-const CreateSeriesModal = ({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (s: SeriesDetail) => void }) => {
+const CreateSeriesModal = ({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (s: SeriesDetail) => void;
+}) => {
   const t = useT();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
 
   const create = async (values: Record<string, any>) => {
     const { data } = await post<{ data: SeriesDetail }>(`${API}/no-series`, values);
-    toggleNotification({ type: 'success', message: t('series.created', 'Number series {code} was created.', { code: data.data.code }) });
+    toggleNotification({
+      type: 'success',
+      message: t('series.created', 'Number series {code} was created.', { code: data.data.code }),
+    });
     onCreated(data.data);
   };
 
@@ -75,7 +78,8 @@ const CreateSeriesModal = ({ open, onClose, onCreated }: { open: boolean; onClos
         <>
           <Cell size={12}>
             <TextField
-              {...field('code')} required
+              {...field('code')}
+              required
               label={t('series.field.code', 'Code')}
               hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')}
             />
@@ -102,7 +106,9 @@ const SeriesList = () => {
   const { get } = useFetchClient();
   const navigate = useNavigate();
   const problemOf = useProblemOf();
-  const { allowedActions: { canUpdate } } = useRBAC(PERMISSIONS.update);
+  const {
+    allowedActions: { canUpdate },
+  } = useRBAC(PERMISSIONS.update);
   const [rows, setRows] = React.useState<SeriesSummary[] | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [creating, setCreating] = React.useState(false);
@@ -132,7 +138,15 @@ const SeriesList = () => {
       pageTitle={t('series.page.title', 'Number series')}
       title={t('series.header.title', 'Number series')}
       subtitle={t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')}
-      create={canUpdate ? { label: t('series.create', 'New number series'), onClick: () => setCreating(true), testId: 'series-create' } : undefined}
+      create={
+        canUpdate
+          ? {
+              label: t('series.create', 'New number series'),
+              onClick: () => setCreating(true),
+              testId: 'series-create',
+            }
+          : undefined
+      }
       overlays={
         <CreateSeriesModal
           open={creating}
@@ -147,34 +161,44 @@ const SeriesList = () => {
         empty={
           <EmptyList
             content={t('series.empty', 'There are no number series yet.')}
-            create={canUpdate ? { label: t('series.create', 'New number series'), onClick: () => setCreating(true) } : undefined}
+            create={
+              canUpdate
+                ? { label: t('series.create', 'New number series'), onClick: () => setCreating(true) }
+                : undefined
+            }
           />
         }
       >
-          {rows.map((row) => (
-            <Tr
-              key={row.documentId}
-              data-testid={`series-row-${row.code}`}
-              onClick={() => navigate(`${PATHS.noSeries}/${row.documentId}`)}
-              style={{ cursor: 'pointer' }}
-            >
-              <Td>
-                <Typography fontWeight="bold">{row.code}</Typography>
-              </Td>
-              <Td>
-                <Typography>{row.description ?? ''}</Typography>
-              </Td>
-              <Td><YesNo value={row.defaultNos} /></Td>
-              <Td><YesNo value={row.manualNos} /></Td>
-              <Td><YesNo value={row.dateOrder} /></Td>
-              <Td>
-                <Typography>{row.lineCount}</Typography>
-              </Td>
-              <Td>
-                <NextNo no={row.nextNo} error={row.nextNoError} />
-              </Td>
-            </Tr>
-          ))}
+        {rows.map((row) => (
+          <Tr
+            key={row.documentId}
+            data-testid={`series-row-${row.code}`}
+            onClick={() => navigate(`${PATHS.noSeries}/${row.documentId}`)}
+            style={{ cursor: 'pointer' }}
+          >
+            <Td>
+              <Typography fontWeight="bold">{row.code}</Typography>
+            </Td>
+            <Td>
+              <Typography>{row.description ?? ''}</Typography>
+            </Td>
+            <Td>
+              <YesNo value={row.defaultNos} />
+            </Td>
+            <Td>
+              <YesNo value={row.manualNos} />
+            </Td>
+            <Td>
+              <YesNo value={row.dateOrder} />
+            </Td>
+            <Td>
+              <Typography>{row.lineCount}</Typography>
+            </Td>
+            <Td>
+              <NextNo no={row.nextNo} error={row.nextNoError} />
+            </Td>
+          </Tr>
+        ))}
       </RecordTable>
     </SettingsListPage>
   );
@@ -184,15 +208,42 @@ const SeriesList = () => {
  * Line editor (modal)
  * -----------------------------------------------------------------------------------------------*/
 
-const LINE_FIELDS = ['lineNo', 'startingDate', 'startingNo', 'endingNo', 'warningNo', 'incrementBy', 'lastNoUsed', 'open', 'allowGaps'] as const;
+const LINE_FIELDS = [
+  'lineNo',
+  'startingDate',
+  'startingNo',
+  'endingNo',
+  'warningNo',
+  'incrementBy',
+  'lastNoUsed',
+  'open',
+  'allowGaps',
+] as const;
 const NEW_LINE: Record<string, any> = {
-  lineNo: null, startingDate: null, startingNo: null, endingNo: null, warningNo: null, incrementBy: 1, lastNoUsed: null,
-  open: true, allowGaps: false,
+  lineNo: null,
+  startingDate: null,
+  startingNo: null,
+  endingNo: null,
+  warningNo: null,
+  incrementBy: 1,
+  lastNoUsed: null,
+  open: true,
+  allowGaps: false,
 };
 
 const LineModal = ({
-  series, line, open, onClose, onSaved,
-}: { series: SeriesDetail; line: SeriesLine | null; open: boolean; onClose: () => void; onSaved: (s: SeriesDetail) => void }) => {
+  series,
+  line,
+  open,
+  onClose,
+  onSaved,
+}: {
+  series: SeriesDetail;
+  line: SeriesLine | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (s: SeriesDetail) => void;
+}) => {
   const t = useT();
   const { post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -205,14 +256,21 @@ const LineModal = ({
     const { data } = line
       ? await put<{ data: SeriesDetail }>(`${API}/no-series-lines/${line.documentId}`, changedFields(initial, values))
       : await post<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}/lines`, values);
-    toggleNotification({ type: 'success', message: line ? t('line.saved', 'The line was saved.') : t('line.created', 'The line was added.') });
+    toggleNotification({
+      type: 'success',
+      message: line ? t('line.saved', 'The line was saved.') : t('line.created', 'The line was added.'),
+    });
     onSaved(data.data);
   };
 
   return (
     <FormModal
       open={open}
-      title={line ? t('line.edit.title', 'Edit line of {code}', { code: series.code }) : t('line.create.title', 'New line for {code}', { code: series.code })}
+      title={
+        line
+          ? t('line.edit.title', 'Edit line of {code}', { code: series.code })
+          : t('line.create.title', 'New line for {code}', { code: series.code })
+      }
       initialValues={initial}
       submitLabel={line ? t('action.save', 'Save') : t('action.create', 'Create')}
       onClose={onClose}
@@ -223,31 +281,67 @@ const LineModal = ({
       {({ field: f }) => (
         <>
           <Cell>
-            <DateField {...f('startingDate')} label={t('line.field.startingDate', 'Starting date')} hint={t('line.field.startingDate.hint', 'The line is used from this date on; blank means always.')} />
+            <DateField
+              {...f('startingDate')}
+              label={t('line.field.startingDate', 'Starting date')}
+              hint={t('line.field.startingDate.hint', 'The line is used from this date on; blank means always.')}
+            />
           </Cell>
           <Cell>
-            <NumberField {...f('lineNo')} label={t('line.field.lineNo', 'Line number')} hint={t('line.field.lineNo.hint', 'Order among the lines; blank puts the line last.')} />
+            <NumberField
+              {...f('lineNo')}
+              label={t('line.field.lineNo', 'Line number')}
+              hint={t('line.field.lineNo.hint', 'Order among the lines; blank puts the line last.')}
+            />
           </Cell>
           <Cell>
-            <TextField {...f('startingNo')} label={t('line.field.startingNo', 'Starting number')} hint={t('line.field.startingNo.hint', 'First number handed out, for example CT000001.')} />
+            <TextField
+              {...f('startingNo')}
+              label={t('line.field.startingNo', 'Starting number')}
+              hint={t('line.field.startingNo.hint', 'First number handed out, for example CT000001.')}
+            />
           </Cell>
           <Cell>
-            <TextField {...f('endingNo')} label={t('line.field.endingNo', 'Ending number')} hint={t('line.field.endingNo.hint', 'Last number that may be handed out; blank means no end.')} />
+            <TextField
+              {...f('endingNo')}
+              label={t('line.field.endingNo', 'Ending number')}
+              hint={t('line.field.endingNo.hint', 'Last number that may be handed out; blank means no end.')}
+            />
           </Cell>
           <Cell>
-            <TextField {...f('warningNo')} label={t('line.field.warningNo', 'Warning number')} hint={t('line.field.warningNo.hint', 'From this number on, users are warned that the series runs out.')} />
+            <TextField
+              {...f('warningNo')}
+              label={t('line.field.warningNo', 'Warning number')}
+              hint={t('line.field.warningNo.hint', 'From this number on, users are warned that the series runs out.')}
+            />
           </Cell>
           <Cell>
-            <NumberField {...f('incrementBy')} label={t('line.field.incrementBy', 'Increment by')} hint={t('line.field.incrementBy.hint', 'Step between two numbers, usually 1.')} />
+            <NumberField
+              {...f('incrementBy')}
+              label={t('line.field.incrementBy', 'Increment by')}
+              hint={t('line.field.incrementBy.hint', 'Step between two numbers, usually 1.')}
+            />
           </Cell>
           <Cell>
-            <TextField {...f('lastNoUsed')} label={t('line.field.lastNoUsed', 'Last number used')} hint={t('line.field.lastNoUsed.hint', 'The number handed out last; the next one follows it.')} />
+            <TextField
+              {...f('lastNoUsed')}
+              label={t('line.field.lastNoUsed', 'Last number used')}
+              hint={t('line.field.lastNoUsed.hint', 'The number handed out last; the next one follows it.')}
+            />
           </Cell>
           <Cell size={3}>
-            <ToggleField {...f('open')} label={t('line.field.open', 'Open')} hint={t('line.field.open.hint', 'Closed lines hand out no numbers.')} />
+            <ToggleField
+              {...f('open')}
+              label={t('line.field.open', 'Open')}
+              hint={t('line.field.open.hint', 'Closed lines hand out no numbers.')}
+            />
           </Cell>
           <Cell size={3}>
-            <ToggleField {...f('allowGaps')} label={t('line.field.allowGaps', 'Allow gaps')} hint={t('line.field.allowGaps.hint', 'Faster; a failed save may skip a number.')} />
+            <ToggleField
+              {...f('allowGaps')}
+              label={t('line.field.allowGaps', 'Allow gaps')}
+              hint={t('line.field.allowGaps.hint', 'Faster; a failed save may skip a number.')}
+            />
           </Cell>
         </>
       )}
@@ -260,7 +354,8 @@ const LineModal = ({
  * -----------------------------------------------------------------------------------------------*/
 
 const SERIES_FIELDS = ['code', 'description', 'defaultNos', 'manualNos', 'dateOrder'] as const;
-const seriesValues = (s: SeriesDetail): Record<string, any> => Object.fromEntries(SERIES_FIELDS.map((f) => [f, s[f] ?? null]));
+const seriesValues = (s: SeriesDetail): Record<string, any> =>
+  Object.fromEntries(SERIES_FIELDS.map((f) => [f, s[f] ?? null]));
 
 const SeriesEdit = () => {
   const t = useT();
@@ -269,7 +364,10 @@ const SeriesEdit = () => {
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
   const confirmedWrite = useConfirmedWrite();
-  const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
+  const {
+    allowedActions: { canUpdate },
+    isLoading: loadingRBAC,
+  } = useRBAC(PERMISSIONS.update);
   const [series, setSeries] = React.useState<SeriesDetail | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<{ line: SeriesLine | null } | null>(null);
@@ -290,7 +388,10 @@ const SeriesEdit = () => {
 
   const handleSubmit = async (values: Record<string, any>, { setErrors, resetForm }: any) => {
     try {
-      const { data } = await put<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}`, changedFields(initialValues, values));
+      const { data } = await put<{ data: SeriesDetail }>(
+        `${API}/no-series/${series.documentId}`,
+        changedFields(initialValues, values),
+      );
       resetForm(seriesValues(data.data));
       setSeries(data.data);
       toggleNotification({ type: 'success', message: t('series.saved', 'The number series was saved.') });
@@ -338,7 +439,10 @@ const SeriesEdit = () => {
             }
           };
           const f = (name: string) => ({
-            name, value: values[name] as any, onChange: change, disabled: readOnly,
+            name,
+            value: values[name] as any,
+            onChange: change,
+            disabled: readOnly,
             error: typeof errors[name] === 'string' ? (errors[name] as string) : undefined,
           });
           return (
@@ -346,9 +450,19 @@ const SeriesEdit = () => {
               <Layouts.Header
                 navigationAction={<BackButton fallback={PATHS.noSeries} />}
                 title={series.code}
-                subtitle={series.description ?? t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')}
+                subtitle={
+                  series.description ??
+                  t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')
+                }
                 primaryAction={
-                  <Button type="submit" startIcon={<Check />} size="S" disabled={readOnly || !modified} loading={isSubmitting} data-testid="series-save">
+                  <Button
+                    type="submit"
+                    startIcon={<Check />}
+                    size="S"
+                    disabled={readOnly || !modified}
+                    loading={isSubmitting}
+                    data-testid="series-save"
+                  >
                     {t('action.save', 'Save')}
                   </Button>
                 }
@@ -361,25 +475,51 @@ const SeriesEdit = () => {
                     subtitle={t('series.section.subtitle', 'How numbers of this series may be used.')}
                     action={
                       <Flex gap={2} alignItems="center" data-testid="series-next">
-                        <Typography variant="pi" textColor="neutral600">{t('numbering.next', 'Next number:')}</Typography>
+                        <Typography variant="pi" textColor="neutral600">
+                          {t('numbering.next', 'Next number:')}
+                        </Typography>
                         <NextNo no={series.nextNo} error={series.nextNoError} testId="series-next-no" />
                       </Flex>
                     }
                   >
                     <Cell>
-                      <TextField {...f('code')} required label={t('series.field.code', 'Code')} hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')} />
+                      <TextField
+                        {...f('code')}
+                        required
+                        label={t('series.field.code', 'Code')}
+                        hint={t('series.field.code.hint', 'Short unique name of the series, for example CONT.')}
+                      />
                     </Cell>
                     <Cell>
-                      <TextField {...f('description')} label={t('series.field.description', 'Description')} hint={t('series.field.description.hint', 'What the series numbers, in words.')} />
+                      <TextField
+                        {...f('description')}
+                        label={t('series.field.description', 'Description')}
+                        hint={t('series.field.description.hint', 'What the series numbers, in words.')}
+                      />
                     </Cell>
                     <Cell size={4}>
-                      <ToggleField {...f('defaultNos')} label={t('series.field.defaultNos', 'Default numbers')} hint={t('series.field.defaultNos.hint', 'New records get their number from this series automatically.')} />
+                      <ToggleField
+                        {...f('defaultNos')}
+                        label={t('series.field.defaultNos', 'Default numbers')}
+                        hint={t(
+                          'series.field.defaultNos.hint',
+                          'New records get their number from this series automatically.',
+                        )}
+                      />
                     </Cell>
                     <Cell size={4}>
-                      <ToggleField {...f('manualNos')} label={t('series.field.manualNos', 'Manual numbers')} hint={t('series.field.manualNos.hint', 'Users may type a number of their own.')} />
+                      <ToggleField
+                        {...f('manualNos')}
+                        label={t('series.field.manualNos', 'Manual numbers')}
+                        hint={t('series.field.manualNos.hint', 'Users may type a number of their own.')}
+                      />
                     </Cell>
                     <Cell size={4}>
-                      <ToggleField {...f('dateOrder')} label={t('series.field.dateOrder', 'Date order')} hint={t('series.field.dateOrder.hint', 'Numbers must be handed out in date order.')} />
+                      <ToggleField
+                        {...f('dateOrder')}
+                        label={t('series.field.dateOrder', 'Date order')}
+                        hint={t('series.field.dateOrder.hint', 'Numbers must be handed out in date order.')}
+                      />
                     </Cell>
                   </Section>
 
@@ -387,13 +527,24 @@ const SeriesEdit = () => {
                     <Flex direction="column" alignItems="stretch" gap={4}>
                       <Flex justifyContent="space-between" alignItems="flex-start">
                         <Flex direction="column" alignItems="stretch" gap={1}>
-                          <Typography variant="delta" tag="h2">{t('series.lines', 'Lines')}</Typography>
+                          <Typography variant="delta" tag="h2">
+                            {t('series.lines', 'Lines')}
+                          </Typography>
                           <Typography variant="pi" textColor="neutral600">
-                            {t('series.lines.subtitle', 'Number ranges of the series; the open line with the latest starting date up to today is used.')}
+                            {t(
+                              'series.lines.subtitle',
+                              'Number ranges of the series; the open line with the latest starting date up to today is used.',
+                            )}
                           </Typography>
                         </Flex>
                         {canUpdate && (
-                          <Button variant="secondary" startIcon={<Plus />} size="S" onClick={() => setEditing({ line: null })} data-testid="line-create">
+                          <Button
+                            variant="secondary"
+                            startIcon={<Plus />}
+                            size="S"
+                            onClick={() => setEditing({ line: null })}
+                            data-testid="line-create"
+                          >
                             {t('line.create', 'Add line')}
                           </Button>
                         )}
@@ -404,17 +555,30 @@ const SeriesEdit = () => {
                         withActions
                         empty={
                           <Typography textColor="neutral600" data-testid="lines-empty">
-                            {t('series.lines.empty', 'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.')}
+                            {t(
+                              'series.lines.empty',
+                              'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.',
+                            )}
                           </Typography>
                         }
                       >
                         {series.lines.map((line, i) => (
                           <Tr key={line.documentId} data-testid={`line-row-${i}`}>
-                            <Td><Typography>{line.startingDate ?? '—'}</Typography></Td>
-                            <Td><Typography>{line.startingNo ?? '—'}</Typography></Td>
-                            <Td><Typography>{line.endingNo ?? '—'}</Typography></Td>
-                            <Td><Typography>{line.warningNo ?? '—'}</Typography></Td>
-                            <Td><Typography>{line.incrementBy ?? 1}</Typography></Td>
+                            <Td>
+                              <Typography>{line.startingDate ?? '—'}</Typography>
+                            </Td>
+                            <Td>
+                              <Typography>{line.startingNo ?? '—'}</Typography>
+                            </Td>
+                            <Td>
+                              <Typography>{line.endingNo ?? '—'}</Typography>
+                            </Td>
+                            <Td>
+                              <Typography>{line.warningNo ?? '—'}</Typography>
+                            </Td>
+                            <Td>
+                              <Typography>{line.incrementBy ?? 1}</Typography>
+                            </Td>
                             <Td>
                               <Flex direction="column" alignItems="flex-start">
                                 <Typography>{line.lastNoUsed ?? '—'}</Typography>
@@ -425,8 +589,12 @@ const SeriesEdit = () => {
                                 )}
                               </Flex>
                             </Td>
-                            <Td><YesNo value={line.open} /></Td>
-                            <Td><YesNo value={line.allowGaps} /></Td>
+                            <Td>
+                              <YesNo value={line.open} />
+                            </Td>
+                            <Td>
+                              <YesNo value={line.allowGaps} />
+                            </Td>
                             <Td>
                               {canUpdate && (
                                 <RowActions

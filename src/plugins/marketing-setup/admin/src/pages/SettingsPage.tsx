@@ -18,8 +18,13 @@ import { EmailLoggingPanel } from '../components/settings/EmailLoggingPanel';
  * -----------------------------------------------------------------------------------------------*/
 
 const INHERIT = [
-  'inheritSalesperson', 'inheritTerritory', 'inheritCountryRegion', 'inheritLanguage', 'inheritAddressDetails',
-  'inheritCommunicationDetails', 'inheritFormatRegion',
+  'inheritSalesperson',
+  'inheritTerritory',
+  'inheritCountryRegion',
+  'inheritLanguage',
+  'inheritAddressDetails',
+  'inheritCommunicationDetails',
+  'inheritFormatRegion',
 ] as const;
 
 /** Default pickers: field → master-data list it picks from. */
@@ -34,14 +39,40 @@ const DEFAULT_PICKERS: [field: string, type: LookupType][] = [
 ];
 const NUMBERING = ['contactNos', 'opportunityNos', 'customerNos', 'vendorNos', 'bankAccountNos'] as const;
 /** The business relation a contact gets when it is linked to a customer, a vendor or a bank account. */
-const BUSINESS_RELATION_CODES = ['busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccounts'] as const;
+const BUSINESS_RELATION_CODES = [
+  'busRelCodeForCustomers',
+  'busRelCodeForVendors',
+  'busRelCodeForBankAccounts',
+] as const;
 const RELATIONS = [...DEFAULT_PICKERS.map(([f]) => f), ...NUMBERING, ...BUSINESS_RELATION_CODES];
-const LOOKUPS: LookupType[] = ['salesperson', 'territory', 'country-region', 'language', 'salutation', 'sales-cycle', 'business-relation'];
+const LOOKUPS: LookupType[] = [
+  'salesperson',
+  'territory',
+  'country-region',
+  'language',
+  'salutation',
+  'sales-cycle',
+  'business-relation',
+];
 
 const SCALARS = [
-  ...INHERIT, 'defaultFormatRegion', 'defaultCorrespondenceType', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
-  'searchHitPercent', 'emailLoggingEnabled', 'emailQueueFolder', 'emailStorageFolder', 'emailBatchSize',
-  'emailCheckIntervalSeconds', 'emailImapHost', 'emailImapPort', 'emailImapTls', 'emailImapUser', 'emailOurDomains', 'emailStoreBodies',
+  ...INHERIT,
+  'defaultFormatRegion',
+  'defaultCorrespondenceType',
+  'maintainDuplSearchStrings',
+  'autosearchForDuplicates',
+  'searchHitPercent',
+  'emailLoggingEnabled',
+  'emailQueueFolder',
+  'emailStorageFolder',
+  'emailBatchSize',
+  'emailCheckIntervalSeconds',
+  'emailImapHost',
+  'emailImapPort',
+  'emailImapTls',
+  'emailImapUser',
+  'emailOurDomains',
+  'emailStoreBodies',
 ] as const;
 
 type Setup = Record<string, any>;
@@ -68,7 +99,10 @@ const SettingsPage = () => {
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const problemOf = useProblemOf();
-  const { allowedActions: { canUpdate }, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.update);
+  const {
+    allowedActions: { canUpdate },
+    isLoading: loadingRBAC,
+  } = useRBAC(PERMISSIONS.update);
 
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const [lists, setLists] = React.useState<Partial<Record<LookupType, RecordRef[]>>>({});
@@ -103,7 +137,10 @@ const SettingsPage = () => {
   }, []);
 
   const initialValues = React.useMemo(
-    (): Values | null => (setup && templates ? { ...toValues(setup), [interactions.INTERACTIONS_KEY]: interactions.interactionTemplateValues(templates) } : null),
+    (): Values | null =>
+      setup && templates
+        ? { ...toValues(setup), [interactions.INTERACTIONS_KEY]: interactions.interactionTemplateValues(templates) }
+        : null,
     [setup, templates],
   );
 
@@ -118,16 +155,31 @@ const SettingsPage = () => {
     const { [interactions.INTERACTIONS_KEY]: _templateChanges, ...body } = changedFields(initialValues, values);
     let saved = templates!;
     try {
-      saved = await interactions.saveInteractionTemplates(put, saved, initialValues[interactions.INTERACTIONS_KEY], values[interactions.INTERACTIONS_KEY]);
+      saved = await interactions.saveInteractionTemplates(
+        put,
+        saved,
+        initialValues[interactions.INTERACTIONS_KEY],
+        values[interactions.INTERACTIONS_KEY],
+      );
     } catch (err) {
       const problem = problemOf(err);
       setErrors(interactions.nestInteractionProblem(problem));
-      toggleNotification({ type: 'danger', message: Object.keys(problem.fields).length ? t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.') : problem.message });
+      toggleNotification({
+        type: 'danger',
+        message: Object.keys(problem.fields).length
+          ? t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
+          : problem.message,
+      });
       return;
     }
     try {
-      const { data } = Object.keys(body).length ? await put<{ data: Setup }>(`${API}/settings`, body) : { data: { data: setup } };
-      resetForm({ ...toValues(data.data), [interactions.INTERACTIONS_KEY]: interactions.interactionTemplateValues(saved) });
+      const { data } = Object.keys(body).length
+        ? await put<{ data: Setup }>(`${API}/settings`, body)
+        : { data: { data: setup } };
+      resetForm({
+        ...toValues(data.data),
+        [interactions.INTERACTIONS_KEY]: interactions.interactionTemplateValues(saved),
+      });
       setTemplates(saved);
       setSetup(data.data);
       setCoupling(null);
@@ -139,7 +191,10 @@ const SettingsPage = () => {
         type: 'danger',
         message: Object.keys(problem.fields).length
           ? saved !== templates
-            ? t('settings.partlySaved', 'The interaction templates were saved, the rest was not. Correct the fields marked in red and save again.')
+            ? t(
+                'settings.partlySaved',
+                'The interaction templates were saved, the rest was not. Correct the fields marked in red and save again.',
+              )
             : t('settings.notSaved', 'Nothing was saved. Correct the fields marked in red and save again.')
           : problem.message,
       });
@@ -173,13 +228,22 @@ const SettingsPage = () => {
               } else setCoupling(null);
             }
           };
-          const common = (name: string) => ({ name, value: values[name], error: err(name), onChange: change, disabled: readOnly });
+          const common = (name: string) => ({
+            name,
+            value: values[name],
+            error: err(name),
+            onChange: change,
+            disabled: readOnly,
+          });
 
           return (
             <>
               <Layouts.Header
                 title={t('settings.header.title', 'Marketing Setup')}
-                subtitle={t('settings.header.subtitle', 'How new contacts are filled in, numbered and checked for duplicates.')}
+                subtitle={t(
+                  'settings.header.subtitle',
+                  'How new contacts are filled in, numbered and checked for duplicates.',
+                )}
                 primaryAction={
                   <Button
                     type="submit"
@@ -204,7 +268,10 @@ const SettingsPage = () => {
                   <Section
                     id="inheritance"
                     title={t('section.inheritance', 'Inheritance')}
-                    subtitle={t('section.inheritance.subtitle', 'Which company fields a contact person takes over from the company.')}
+                    subtitle={t(
+                      'section.inheritance.subtitle',
+                      'Which company fields a contact person takes over from the company.',
+                    )}
                   >
                     {INHERIT.map((f) => (
                       <Cell key={f} size={4}>
@@ -284,7 +351,10 @@ const SettingsPage = () => {
                   <Section
                     id="business-relations"
                     title={t('section.businessRelations', 'Business relations')}
-                    subtitle={t('section.businessRelations.subtitle', 'The business relation a contact gets when a customer, vendor or bank account is created for it.')}
+                    subtitle={t(
+                      'section.businessRelations.subtitle',
+                      'The business relation a contact gets when a customer, vendor or bank account is created for it.',
+                    )}
                   >
                     {BUSINESS_RELATION_CODES.map((f) => (
                       <Cell key={f} size={4}>
@@ -302,7 +372,10 @@ const SettingsPage = () => {
                   <Section
                     id="duplicates"
                     title={t('section.duplicates', 'Duplicates')}
-                    subtitle={t('section.duplicates.subtitle', 'How contacts that may be the same company or person are found.')}
+                    subtitle={t(
+                      'section.duplicates.subtitle',
+                      'How contacts that may be the same company or person are found.',
+                    )}
                     action={
                       <Flex gap={4}>
                         <Link tag={NavLink} to={PATHS.duplicateSearch} data-testid="link-duplicate-search">
@@ -337,11 +410,23 @@ const SettingsPage = () => {
                     </Cell>
                     {coupling && (
                       <Cell size={12}>
-                        <Box data-testid="coupling-note" background="primary100" borderColor="primary200" padding={3} hasRadius>
+                        <Box
+                          data-testid="coupling-note"
+                          background="primary100"
+                          borderColor="primary200"
+                          padding={3}
+                          hasRadius
+                        >
                           <Typography variant="omega" textColor="primary700">
                             {coupling === 'maintainOn'
-                              ? t('duplicates.coupling.maintainOn', 'Automatic search needs maintained search strings, so "Maintain search strings" was switched on as well.')
-                              : t('duplicates.coupling.autosearchOff', 'Without maintained search strings there is nothing to search in, so "Search automatically" was switched off as well.')}
+                              ? t(
+                                  'duplicates.coupling.maintainOn',
+                                  'Automatic search needs maintained search strings, so "Maintain search strings" was switched on as well.',
+                                )
+                              : t(
+                                  'duplicates.coupling.autosearchOff',
+                                  'Without maintained search strings there is nothing to search in, so "Search automatically" was switched off as well.',
+                                )}
                           </Typography>
                         </Box>
                       </Cell>
@@ -354,7 +439,10 @@ const SettingsPage = () => {
                   <Section
                     id="email"
                     title={t('section.email', 'E-mail logging')}
-                    subtitle={t('section.email.subtitle', 'Log e-mails to and from contacts as interactions, from a folder of an IMAP mailbox. The password is set on the server (environment), never here.')}
+                    subtitle={t(
+                      'section.email.subtitle',
+                      'Log e-mails to and from contacts as interactions, from a folder of an IMAP mailbox. The password is set on the server (environment), never here.',
+                    )}
                   >
                     <Cell size={12}>
                       <ToggleField
@@ -365,31 +453,63 @@ const SettingsPage = () => {
                       />
                     </Cell>
                     <Cell>
-                      <TextField {...common('emailImapHost')} label={t('field.emailImapHost', LABELS.emailImapHost)} hint={t('field.emailImapHost.hint', HINTS.emailImapHost)} />
+                      <TextField
+                        {...common('emailImapHost')}
+                        label={t('field.emailImapHost', LABELS.emailImapHost)}
+                        hint={t('field.emailImapHost.hint', HINTS.emailImapHost)}
+                      />
                     </Cell>
                     <Cell size={3}>
-                      <NumberField {...common('emailImapPort')} label={t('field.emailImapPort', LABELS.emailImapPort)} hint={t('field.emailImapPort.hint', HINTS.emailImapPort)} />
+                      <NumberField
+                        {...common('emailImapPort')}
+                        label={t('field.emailImapPort', LABELS.emailImapPort)}
+                        hint={t('field.emailImapPort.hint', HINTS.emailImapPort)}
+                      />
                     </Cell>
                     <Cell size={3}>
-                      <ToggleField {...common('emailImapTls')} label={t('field.emailImapTls', LABELS.emailImapTls)} hint={t('field.emailImapTls.hint', HINTS.emailImapTls)} />
+                      <ToggleField
+                        {...common('emailImapTls')}
+                        label={t('field.emailImapTls', LABELS.emailImapTls)}
+                        hint={t('field.emailImapTls.hint', HINTS.emailImapTls)}
+                      />
                     </Cell>
                     <Cell>
-                      <TextField {...common('emailImapUser')} label={t('field.emailImapUser', LABELS.emailImapUser)} hint={t('field.emailImapUser.hint', HINTS.emailImapUser)} />
+                      <TextField
+                        {...common('emailImapUser')}
+                        label={t('field.emailImapUser', LABELS.emailImapUser)}
+                        hint={t('field.emailImapUser.hint', HINTS.emailImapUser)}
+                      />
                     </Cell>
                     <Cell>
-                      <TextField {...common('emailOurDomains')} label={t('field.emailOurDomains', LABELS.emailOurDomains)} hint={t('field.emailOurDomains.hint', HINTS.emailOurDomains)} />
+                      <TextField
+                        {...common('emailOurDomains')}
+                        label={t('field.emailOurDomains', LABELS.emailOurDomains)}
+                        hint={t('field.emailOurDomains.hint', HINTS.emailOurDomains)}
+                      />
                     </Cell>
                     <Cell>
-                      <ToggleField {...common('emailStoreBodies')} label={t('field.emailStoreBodies', LABELS.emailStoreBodies)} hint={t('field.emailStoreBodies.hint', HINTS.emailStoreBodies)} />
+                      <ToggleField
+                        {...common('emailStoreBodies')}
+                        label={t('field.emailStoreBodies', LABELS.emailStoreBodies)}
+                        hint={t('field.emailStoreBodies.hint', HINTS.emailStoreBodies)}
+                      />
                     </Cell>
                     {(['emailQueueFolder', 'emailStorageFolder'] as const).map((f) => (
                       <Cell key={f}>
-                        <TextField {...common(f)} label={t(`field.${f}`, LABELS[f])} hint={t(`field.${f}.hint`, HINTS[f])} />
+                        <TextField
+                          {...common(f)}
+                          label={t(`field.${f}`, LABELS[f])}
+                          hint={t(`field.${f}.hint`, HINTS[f])}
+                        />
                       </Cell>
                     ))}
                     {(['emailBatchSize', 'emailCheckIntervalSeconds'] as const).map((f) => (
                       <Cell key={f}>
-                        <NumberField {...common(f)} label={t(`field.${f}`, LABELS[f])} hint={t(`field.${f}.hint`, HINTS[f])} />
+                        <NumberField
+                          {...common(f)}
+                          label={t(`field.${f}`, LABELS[f])}
+                          hint={t(`field.${f}.hint`, HINTS[f])}
+                        />
                       </Cell>
                     ))}
                     <Cell size={12}>
@@ -508,8 +628,10 @@ const HINTS: Record<string, string> = {
   emailImapPort: 'Usually 993 with TLS, 143 without.',
   emailImapTls: 'Connect over TLS (recommended).',
   emailImapUser: 'The mailbox user; the password comes from the server environment.',
-  emailOurDomains: "Besides the salespeople's e-mails, addresses at these domains are ours, for example cronus.com, cronus.co.uk.",
-  emailStoreBodies: 'Off: only sender, recipients, date and subject are kept. On: also the plain text of each message (at most 64 KB), shown with the interaction.',
+  emailOurDomains:
+    "Besides the salespeople's e-mails, addresses at these domains are ours, for example cronus.com, cronus.co.uk.",
+  emailStoreBodies:
+    'Off: only sender, recipients, date and subject are kept. On: also the plain text of each message (at most 64 KB), shown with the interaction.',
 };
 
 const ProtectedSettingsPage = () => (

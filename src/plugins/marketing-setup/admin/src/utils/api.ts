@@ -10,7 +10,8 @@ export interface RecordRef {
   name: string | null;
 }
 
-export type LookupType = 'salesperson' | 'territory' | 'country-region' | 'language' | 'salutation' | 'sales-cycle' | 'business-relation';
+export type LookupType =
+  'salesperson' | 'territory' | 'country-region' | 'language' | 'salutation' | 'sales-cycle' | 'business-relation';
 
 export interface SeriesSummary {
   documentId: string;
@@ -76,4 +77,6 @@ export const useProblemOf = () => {
 
 /** The fields whose value differs from the initial one (what a save sends). */
 export const changedFields = <T extends Record<string, unknown>>(initial: T, values: T): Partial<T> =>
-  Object.fromEntries(Object.entries(values).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(initial[k]))) as Partial<T>;
+  Object.fromEntries(
+    Object.entries(values).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(initial[k])),
+  ) as Partial<T>;

@@ -45,9 +45,13 @@ const valueOf = (row: any, field: string): Value => {
   return value === undefined || value === '' ? null : value;
 };
 
-const contactRef = (row: any) => (row ? { documentId: row.documentId, no: row.no ?? null, name: row.name ?? null } : null);
+const contactRef = (row: any) =>
+  row ? { documentId: row.documentId, no: row.no ?? null, name: row.name ?? null } : null;
 
-const resetBody = yup.object({ fields: yup.array(yup.string().required()).optional() }).noUnknown().strict();
+const resetBody = yup
+  .object({ fields: yup.array(yup.string().required()).optional() })
+  .noUnknown()
+  .strict();
 /** The preview takes the company's edited values; only the name and the inheritable fields matter. */
 const previewBody = yup.object({ data: yup.object().required('Send the edited values in data.') }).noUnknown();
 const PREVIEW_FIELDS = ['name', ...INHERITABLE_FIELDS];
@@ -71,13 +75,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const countPersons = (companyDocumentId: string) =>
-    strapi.documents(UID.contact).count({ filters: { type: 'person', company: { documentId: companyDocumentId } } } as any);
+    strapi
+      .documents(UID.contact)
+      .count({ filters: { type: 'person', company: { documentId: companyDocumentId } } } as any);
 
   /** What the side panel shows for a contact, as the user may see it (`entity`: the contact record-access loaded). */
   const overview = async (access: RecordAccess, documentId: string, entity: any) => {
     const contact = await findContact(documentId);
     if (contact.type === 'company') {
-      return { documentId, type: 'company' as const, no: contact.no ?? null, name: contact.name ?? null, personCount: await countPersons(documentId) };
+      return {
+        documentId,
+        type: 'company' as const,
+        no: contact.no ?? null,
+        name: contact.name ?? null,
+        personCount: await countPersons(documentId),
+      };
     }
     const companyRef = contact.company && contact.company.documentId !== documentId ? contact.company : null;
     const company = companyRef ? await findContact(companyRef.documentId) : null;
@@ -87,10 +99,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const overrides: string[] = Array.isArray(contact.inheritanceOverrides) ? contact.inheritanceOverrides : [];
     const setup = await getService(strapi, 'setup').get();
     const groups: InheritanceGroup[] = FIELD_GROUPS.map((group) => {
-      const values = (field: string) => ({ field, person: valueOf(contact, field), company: showCompany ? valueOf(company, field) : null });
+      const values = (field: string) => ({
+        field,
+        person: valueOf(contact, field),
+        company: showCompany ? valueOf(company, field) : null,
+      });
       const fields = group.fields.filter((f) => visible.has(f));
       const keys: InheritanceKey[] = group.block
-        ? (fields.length ? [{ key: ADDRESS_KEY, overridden: overrides.includes(ADDRESS_KEY), fields: fields.map(values) }] : [])
+        ? fields.length
+          ? [{ key: ADDRESS_KEY, overridden: overrides.includes(ADDRESS_KEY), fields: fields.map(values) }]
+          : []
         : fields.map((field) => ({ key: field, overridden: overrides.includes(field), fields: [values(field)] }));
       return { flag: group.flag, enabled: setup[group.flag] !== false, block: group.block, keys };
     });
@@ -98,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId,
       type: 'person' as const,
       no: contact.no ?? null,
-      name: access.readable(entity, ['name']).length ? contact.name ?? null : null,
+      name: access.readable(entity, ['name']).length ? (contact.name ?? null) : null,
       company: contactRef(company),
       overrides,
       groups,
@@ -136,7 +154,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async propagationPreview(ctx: any) {
       await recordAccess(strapi, ctx).authorize('propagationPreview', { contact: ctx.params.documentId });
       const body = await validateYupSchema(previewBody)(ctx.request.body ?? {});
-      const data = Object.fromEntries(Object.entries(body.data as Record<string, unknown>).filter(([k]) => PREVIEW_FIELDS.includes(k)));
+      const data = Object.fromEntries(
+        Object.entries(body.data as Record<string, unknown>).filter(([k]) => PREVIEW_FIELDS.includes(k)),
+      );
       const persons = await getService(strapi, 'contacts').propagationPreview(ctx.params.documentId, data);
       ctx.body = { data: persons, meta: { personCount: await countPersons(ctx.params.documentId) } };
     },

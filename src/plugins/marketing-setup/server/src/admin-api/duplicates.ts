@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { SEARCH_FIELD_LABELS, SEARCH_FIELDS, SEARCH_LENGTH_MAX, SEARCH_LENGTH_MIN } from '../domain/duplicates/search-strings';
+import {
+  SEARCH_FIELD_LABELS,
+  SEARCH_FIELDS,
+  SEARCH_LENGTH_MAX,
+  SEARCH_LENGTH_MIN,
+} from '../domain/duplicates/search-strings';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
@@ -8,13 +13,27 @@ import { recordAccess } from './record-access';
 /** How the review screens show a contact of a pair. */
 const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
 const contactRef = (row: any) =>
-  row ? { documentId: row.documentId, no: row.no ?? null, name: row.name ?? null, type: row.type ?? null, city: row.city ?? null } : null;
+  row
+    ? {
+        documentId: row.documentId,
+        no: row.no ?? null,
+        name: row.name ?? null,
+        type: row.type ?? null,
+        city: row.city ?? null,
+      }
+    : null;
 
 const MAX_PAGE_SIZE = 100;
 const pageQuery = yup
   .object({
     page: yup.number().typeError('page must be a number.').integer().min(1, 'page starts at 1.').optional(),
-    pageSize: yup.number().typeError('pageSize must be a number.').integer().min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`).optional(),
+    pageSize: yup
+      .number()
+      .typeError('pageSize must be a number.')
+      .integer()
+      .min(1)
+      .max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`)
+      .optional(),
     contact: yup.string().optional(),
   })
   .noUnknown(true, (p: any) => `Unknown query parameters: ${p.unknown}.`);
@@ -28,10 +47,17 @@ const lineShape = {
 };
 const strictObject = (shape: Record<string, yup.AnySchema>) =>
   yup.object(shape).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
-const validateLineCreate = validateYupSchema(strictObject({ ...lineShape, field: lineShape.field.required('Choose a field.') }));
+const validateLineCreate = validateYupSchema(
+  strictObject({ ...lineShape, field: lineShape.field.required('Choose a field.') }),
+);
 const validateLineUpdate = validateYupSchema(strictObject(lineShape));
 
-const lineOut = (row: any) => ({ documentId: row.documentId, field: row.field, part: row.part, length: Number(row.length) });
+const lineOut = (row: any) => ({
+  documentId: row.documentId,
+  field: row.field,
+  part: row.part,
+  length: Number(row.length),
+});
 
 /** Open pairs first filter: not marked separate (a pair written before the flag existed has null). */
 const OPEN = { $or: [{ separateContacts: false }, { separateContacts: { $null: true } }] };
@@ -101,11 +127,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async separate(ctx: any) {
       const { pairDocumentId } = ctx.params;
       const pair: any = await pairs().findOne({
-        documentId: pairDocumentId, fields: ['separateContacts'],
+        documentId: pairDocumentId,
+        fields: ['separateContacts'],
         populate: { contact: { fields: ['documentId'] }, duplicateContact: { fields: ['documentId'] } },
       } as any);
-      if (!pair) throw new errors.NotFoundError('This pair of contacts does not exist (any more): it may have been merged or re-checked.');
-      await recordAccess(strapi, ctx).authorize('separate', { survivor: pair.contact?.documentId, duplicate: pair.duplicateContact?.documentId });
+      if (!pair)
+        throw new errors.NotFoundError(
+          'This pair of contacts does not exist (any more): it may have been merged or re-checked.',
+        );
+      await recordAccess(strapi, ctx).authorize('separate', {
+        survivor: pair.contact?.documentId,
+        duplicate: pair.duplicateContact?.documentId,
+      });
       await pairs().update({ documentId: pairDocumentId, data: { separateContacts: true } } as any);
       ctx.body = { data: { pairDocumentId, separateContacts: true } };
     },

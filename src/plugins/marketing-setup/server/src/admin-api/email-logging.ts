@@ -3,14 +3,22 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../utils/services';
 
 /** The unsaved connection fields the Test connection button may send (all optional: the saved ones fill the rest). */
-const testSchema = yup.object({
-  host: yup.string().nullable().typeError('Enter the IMAP host name.').max(255),
-  port: yup.number().nullable().typeError('Enter a port number.').integer('Enter a whole number.').min(1, 'Enter a port from 1 to 65535.').max(65535, 'Enter a port from 1 to 65535.'),
-  tls: yup.boolean().nullable().typeError('Choose on or off.'),
-  user: yup.string().nullable().typeError('Enter the IMAP user.').max(255),
-  queueFolder: yup.string().nullable().typeError('Enter the queue folder.').max(250),
-  storageFolder: yup.string().nullable().typeError('Enter the storage folder.').max(250),
-}).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
+const testSchema = yup
+  .object({
+    host: yup.string().nullable().typeError('Enter the IMAP host name.').max(255),
+    port: yup
+      .number()
+      .nullable()
+      .typeError('Enter a port number.')
+      .integer('Enter a whole number.')
+      .min(1, 'Enter a port from 1 to 65535.')
+      .max(65535, 'Enter a port from 1 to 65535.'),
+    tls: yup.boolean().nullable().typeError('Choose on or off.'),
+    user: yup.string().nullable().typeError('Enter the IMAP user.').max(255),
+    queueFolder: yup.string().nullable().typeError('Enter the queue folder.').max(250),
+    storageFolder: yup.string().nullable().typeError('Enter the storage folder.').max(250),
+  })
+  .noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
 const validateTest = validateYupSchema(testSchema);
 
 /**

@@ -1,6 +1,13 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
-import { CSV_FIELDS, EXPORT_ONLY_FIELDS, checkMapping, suggestMapping, type CsvField, type Mapping } from '../domain/contact-csv';
+import {
+  CSV_FIELDS,
+  EXPORT_ONLY_FIELDS,
+  checkMapping,
+  suggestMapping,
+  type CsvField,
+  type Mapping,
+} from '../domain/contact-csv';
 import { fieldLabel } from '../domain/field-labels';
 import { RuleViolation } from '../domain/errors';
 import { forbidden, validationError } from '../utils/errors';
@@ -9,7 +16,12 @@ import { readCsv, type CsvRecord } from '../contact-csv/parse';
 import { codeCache, dryRunRow, type RowResult } from '../contact-csv/rows';
 import { exportContacts } from '../contact-csv/export';
 import {
-  cancelImport, createImportJob, driveImport, importErrorsCsv, importStatus, listImports,
+  cancelImport,
+  createImportJob,
+  driveImport,
+  importErrorsCsv,
+  importStatus,
+  listImports,
 } from '../jobs/contact-import';
 import { recordAccess } from './record-access';
 import { exportBody, importBody, importJobParamsSchema } from './import-validation';
@@ -38,7 +50,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let input: { csv: string; fileName?: string; mapping?: Mapping };
     if (file) {
       const f = Array.isArray(file) ? file[0] : file;
-      if (f.size > maxBytes()) throw validationError(`The file is ${(f.size / MB).toFixed(1)} MB; the largest file an import takes is ${Math.round(maxBytes() / MB)} MB.`, ['file']);
+      if (f.size > maxBytes())
+        throw validationError(
+          `The file is ${(f.size / MB).toFixed(1)} MB; the largest file an import takes is ${Math.round(maxBytes() / MB)} MB.`,
+          ['file'],
+        );
       let mapping: unknown;
       const raw = ctx.request.body?.mapping;
       if (raw !== undefined && raw !== '') {
@@ -48,19 +64,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw validationError('mapping must be JSON: {"column header": "field"}.', ['mapping']);
         }
       }
-      input = parse(importBody, { csv: await fs.promises.readFile(f.filepath, 'utf8'), fileName: f.originalFilename ?? undefined, ...(mapping === undefined ? {} : { mapping }) });
+      input = parse(importBody, {
+        csv: await fs.promises.readFile(f.filepath, 'utf8'),
+        fileName: f.originalFilename ?? undefined,
+        ...(mapping === undefined ? {} : { mapping }),
+      });
     } else {
       input = parse(importBody, ctx.request.body);
-      if (Buffer.byteLength(input.csv) > maxBytes()) throw validationError(`The file is larger than ${Math.round(maxBytes() / MB)} MB, the largest an import takes.`, ['csv']);
+      if (Buffer.byteLength(input.csv) > maxBytes())
+        throw validationError(
+          `The file is larger than ${Math.round(maxBytes() / MB)} MB, the largest an import takes.`,
+          ['csv'],
+        );
     }
-    if (!input.csv.replace(/^\uFEFF/, '').trim()) throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
+    if (!input.csv.replace(/^\uFEFF/, '').trim())
+      throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
     return { csv: input.csv, fileName: input.fileName ?? null, mapping: input.mapping };
   }
 
   /** Importing creates and updates contacts: the role needs both on the contact type (as in the Content Manager). */
   function mayImport(ctx: any) {
     const { checker } = recordAccess(strapi, ctx);
-    if (checker.cannot.create() || checker.cannot.update()) throw forbidden('Your role may not create and update contacts, so it cannot import them.');
+    if (checker.cannot.create() || checker.cannot.update())
+      throw forbidden('Your role may not create and update contacts, so it cannot import them.');
   }
 
   /** The import job a route names, once the role may import (permission first, then the id). */
@@ -83,10 +109,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       mayImport(ctx);
       const { csv } = await upload(ctx);
       const sample: CsvRecord[] = [];
-      const { headers, rows } = await readCsv(csv, (r) => { sample.push(r); }, { limit: 5 });
+      const { headers, rows } = await readCsv(
+        csv,
+        (r) => {
+          sample.push(r);
+        },
+        { limit: 5 },
+      );
       ctx.body = {
         data: {
-          headers, suggestions: suggestMapping(headers), sample, total: rows,
+          headers,
+          suggestions: suggestMapping(headers),
+          sample,
+          total: rows,
           fields: CSV_FIELDS.map((f) => ({ field: f, label: fieldLabel(f, 'en'), labelNl: fieldLabel(f, 'nl') })),
         },
       };
@@ -99,10 +134,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows: RowResult[] = [];
       const codes = codeCache(strapi);
       let checked: Record<string, CsvField> | null = null;
-      const { rows: total } = await readCsv(csv, async (record, rowNo) => {
-        checked ??= mappingOf(Object.keys(record), mapping);
-        rows.push(await dryRunRow(strapi, rowNo, record, checked, codes));
-      }, { limit });
+      const { rows: total } = await readCsv(
+        csv,
+        async (record, rowNo) => {
+          checked ??= mappingOf(Object.keys(record), mapping);
+          rows.push(await dryRunRow(strapi, rowNo, record, checked, codes));
+        },
+        { limit },
+      );
       const counts = { created: 0, updated: 0, possibleDuplicate: 0, error: 0 };
       for (const r of rows) counts[r.outcome] += 1;
       ctx.body = { data: { mapping: checked!, total, evaluated: rows.length, counts, rows } };
@@ -113,10 +152,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { csv, mapping, fileName } = await upload(ctx);
       // The mapping is checked against the header before anything is stored.
       let headers: string[] = [];
-      await readCsv(csv, () => undefined, { limit: 0 }).then((r) => { headers = r.headers; });
+      await readCsv(csv, () => undefined, { limit: 0 }).then((r) => {
+        headers = r.headers;
+      });
       const checked = mappingOf(headers, mapping);
       const id = await createImportJob(strapi, { csv, mapping: checked, fileName, userId: ctx.state.user?.id ?? null });
-      if ((strapi.config.get('plugin::marketing-setup.importAutoRun', true) as unknown) !== false) void driveImport(strapi, id).catch(() => null);
+      if ((strapi.config.get('plugin::marketing-setup.importAutoRun', true) as unknown) !== false)
+        void driveImport(strapi, id).catch(() => null);
       ctx.status = 202;
       ctx.body = { data: await importStatus(strapi, id) };
     },
@@ -133,7 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resume(ctx: any) {
       const id = jobId(ctx);
       const status = await importStatus(strapi, id);
-      if (status.state !== 'running') throw validationError(`Import ${id} is ${status.state}; only a running import can be resumed.`, ['id']);
+      if (status.state !== 'running')
+        throw validationError(`Import ${id} is ${status.state}; only a running import can be resumed.`, ['id']);
       void driveImport(strapi, id).catch(() => null);
       ctx.status = 202;
       ctx.body = { data: status };
@@ -153,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async export(ctx: any) {
       const access = recordAccess(strapi, ctx);
       const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
-      const q = ctx.method === 'GET' ? ctx.query ?? {} : ctx.request.body ?? {};
+      const q = ctx.method === 'GET' ? (ctx.query ?? {}) : (ctx.request.body ?? {});
       const input = parse(exportBody, {
         ...(ctx.method === 'GET'
           ? {
@@ -168,12 +211,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Field-level permissions: a column the role may not read is left out (as the list view leaves it out).
       const fields = wanted.filter((f) => !access.checker.cannot.read(undefined, f));
       // The user's filters as the Content Manager takes them: fields the role may not read are dropped from them too.
-      const userFilters = input.filters ? (await access.checker.sanitizedQuery.read({ filters: input.filters })).filters : null;
-      const filters = [readFilters, userFilters, input.documentIds ? { documentId: { $in: input.documentIds } } : null]
-        .filter((f) => f && Object.keys(f).length) as Record<string, unknown>[];
+      const userFilters = input.filters
+        ? (await access.checker.sanitizedQuery.read({ filters: input.filters })).filters
+        : null;
+      const filters = [
+        readFilters,
+        userFilters,
+        input.documentIds ? { documentId: { $in: input.documentIds } } : null,
+      ].filter((f) => f && Object.keys(f).length) as Record<string, unknown>[];
       // A bad filter is a 400 here, before the download starts.
       try {
-        await strapi.documents('plugin::marketing-setup.contact').findFirst({ filters: { $and: filters } as any, fields: ['id'] as any });
+        await strapi
+          .documents('plugin::marketing-setup.contact')
+          .findFirst({ filters: { $and: filters } as any, fields: ['id'] as any });
       } catch (err: any) {
         if (err?.name === 'ValidationError') throw err;
         throw validationError(`The filters cannot be applied: ${err?.message ?? err}`, ['filters']);

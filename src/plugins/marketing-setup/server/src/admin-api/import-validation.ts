@@ -6,52 +6,98 @@ import { z } from '@strapi/utils';
 import { CSV_FIELDS, EXPORT_ONLY_FIELDS } from '../domain/contact-csv';
 
 const strict = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys.join(', ')}.` : 'Send a JSON object.') });
+  z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys.join(', ')}.` : 'Send a JSON object.',
+  });
 
-const mapping = z.record(z.string(), z.string().nullable(), { error: 'mapping must be an object: column header → contact field (or null to skip the column).' })
-  .meta({ description: 'Column header → contact field (attribute name); null skips the column. Default: the suggestions.', example: { 'No.': 'no', Name: 'name', 'E-Mail': 'email', Notes: null } });
+const mapping = z
+  .record(z.string(), z.string().nullable(), {
+    error: 'mapping must be an object: column header → contact field (or null to skip the column).',
+  })
+  .meta({
+    description: 'Column header → contact field (attribute name); null skips the column. Default: the suggestions.',
+    example: { 'No.': 'no', Name: 'name', 'E-Mail': 'email', Notes: null },
+  });
 
 /** The file as JSON (small files); larger ones go as multipart/form-data with the file in `file` and these fields beside it. */
 export const importBody = strict({
-  csv: z.string({ error: 'Send the CSV text in csv (or upload the file as multipart/form-data in file).' })
-    .meta({ description: 'The CSV text: a header line, then one contact per line. Comma, semicolon or tab.', example: 'No.;Name;E-Mail\n;Fabrikam;info@fabrikam.com\n' }),
+  csv: z.string({ error: 'Send the CSV text in csv (or upload the file as multipart/form-data in file).' }).meta({
+    description: 'The CSV text: a header line, then one contact per line. Comma, semicolon or tab.',
+    example: 'No.;Name;E-Mail\n;Fabrikam;info@fabrikam.com\n',
+  }),
   fileName: z.string().max(255).optional(),
   mapping: mapping.optional(),
 });
 
-export const importJobParams = { id: z.string().regex(/^\d+$/, { error: 'The job id is a number.' }).meta({ example: '1' }) };
+export const importJobParams = {
+  id: z.string().regex(/^\d+$/, { error: 'The job id is a number.' }).meta({ example: '1' }),
+};
 export const importJobParamsSchema = z.object(importJobParams);
 
 export const exportBody = strict({
-  documentIds: z.array(z.string().min(1)).max(10_000, { error: 'Export at most 10,000 selected contacts at once; use filters for more.' }).optional()
+  documentIds: z
+    .array(z.string().min(1))
+    .max(10_000, { error: 'Export at most 10,000 selected contacts at once; use filters for more.' })
+    .optional()
     .meta({ description: 'Only these contacts (the rows selected in the list view).' }),
-  filters: z.record(z.string(), z.unknown()).optional().meta({ description: "Strapi filters on the contact, as the list view's.", example: { city: { $eq: 'Gent' } } }),
-  fields: z.array(z.enum([...CSV_FIELDS, ...EXPORT_ONLY_FIELDS] as [string, ...string[]], { error: 'fields names a field that is not exported.' })).optional()
+  filters: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: "Strapi filters on the contact, as the list view's.", example: { city: { $eq: 'Gent' } } }),
+  fields: z
+    .array(
+      z.enum([...CSV_FIELDS, ...EXPORT_ONLY_FIELDS] as [string, ...string[]], {
+        error: 'fields names a field that is not exported.',
+      }),
+    )
+    .optional()
     .meta({ description: 'Columns, in order (default: all).' }),
   locale: z.enum(['en', 'nl']).optional().meta({ description: 'Language of the header captions.' }),
 });
 
-export const exportQuery = z.object({
-  documentIds: z.string().optional().meta({ description: 'Comma-separated documentIds.' }),
-  locale: z.enum(['en', 'nl']).optional(),
-}).catchall(z.unknown());
+export const exportQuery = z
+  .object({
+    documentIds: z.string().optional().meta({ description: 'Comma-separated documentIds.' }),
+    locale: z.enum(['en', 'nl']).optional(),
+  })
+  .catchall(z.unknown());
 
 const outcome = z.enum(['created', 'updated', 'possibleDuplicate', 'error']);
 const jobStatus = z.object({
-  id: z.number(), state: z.enum(['running', 'done', 'failed', 'cancelled']), fileName: z.string().nullable(), total: z.number(), processed: z.number(),
-  created: z.number(), updated: z.number(), failed: z.number(), cursor: z.number(), createdAt: z.string().nullable(), finishedAt: z.string().nullable(), error: z.string().nullable(),
+  id: z.number(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  fileName: z.string().nullable(),
+  total: z.number(),
+  processed: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  failed: z.number(),
+  cursor: z.number(),
+  createdAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
 });
 
 export const importResponses = {
-  analyse: z.object({ data: z.object({
-    headers: z.array(z.string()), suggestions: z.record(z.string(), z.string().nullable()), sample: z.array(z.record(z.string(), z.string())), total: z.number(),
-    fields: z.array(z.object({ field: z.string(), label: z.string(), labelNl: z.string() })),
-  }) }),
-  dryRun: z.object({ data: z.object({
-    mapping: z.record(z.string(), z.string()), total: z.number(), evaluated: z.number(),
-    counts: z.object({ created: z.number(), updated: z.number(), possibleDuplicate: z.number(), error: z.number() }),
-    rows: z.array(z.looseObject({ row: z.number(), outcome, error: z.string().optional() })),
-  }) }),
+  analyse: z.object({
+    data: z.object({
+      headers: z.array(z.string()),
+      suggestions: z.record(z.string(), z.string().nullable()),
+      sample: z.array(z.record(z.string(), z.string())),
+      total: z.number(),
+      fields: z.array(z.object({ field: z.string(), label: z.string(), labelNl: z.string() })),
+    }),
+  }),
+  dryRun: z.object({
+    data: z.object({
+      mapping: z.record(z.string(), z.string()),
+      total: z.number(),
+      evaluated: z.number(),
+      counts: z.object({ created: z.number(), updated: z.number(), possibleDuplicate: z.number(), error: z.number() }),
+      rows: z.array(z.looseObject({ row: z.number(), outcome, error: z.string().optional() })),
+    }),
+  }),
   job: z.object({ data: jobStatus }),
   jobs: z.object({ data: z.array(jobStatus) }),
   csv: z.string().meta({ description: 'text/csv; charset=utf-8, with a byte order mark.' }),

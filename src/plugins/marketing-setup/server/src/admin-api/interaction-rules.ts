@@ -7,17 +7,30 @@ import { UID } from '../utils/uids';
 import { blankToNull } from './shared';
 
 const FIELDS = [
-  'contentType', 'events', 'documentKind', 'contactField', 'contactPersonField', 'documentNoField', 'descriptionField',
-  'required', 'enabled',
+  'contentType',
+  'events',
+  'documentKind',
+  'contactField',
+  'contactPersonField',
+  'documentNoField',
+  'descriptionField',
+  'required',
+  'enabled',
 ] as const;
 
 const fieldName = () => yup.string().nullable().typeError('Choose a field.').max(100, 'Use at most 100 characters.');
 /** Shapes only: which content type, field and event make a usable rule is the write rule's business. */
 const ruleShape = {
   contentType: yup.string().typeError('Choose a content type.').max(255, 'Use at most 255 characters.'),
-  events: yup.array().of(yup.string().typeError('An event is create, update or publish.')).typeError('Choose the events as a list: create, update, publish.'),
+  events: yup
+    .array()
+    .of(yup.string().typeError('An event is create, update or publish.'))
+    .typeError('Choose the events as a list: create, update, publish.'),
   interactionTemplate: yup.string().nullable().typeError('Choose an interaction template from the list.'),
-  documentKind: yup.mixed().nullable().oneOf([...DOCUMENT_KINDS, null], 'Choose a document kind from the list.'),
+  documentKind: yup
+    .mixed()
+    .nullable()
+    .oneOf([...DOCUMENT_KINDS, null], 'Choose a document kind from the list.'),
   contactField: fieldName(),
   contactPersonField: fieldName(),
   documentNoField: fieldName(),
@@ -27,12 +40,14 @@ const ruleShape = {
 };
 const strict = (shape: Record<string, yup.AnySchema>) =>
   yup.object(shape).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
-const validateCreate = validateYupSchema(strict({
-  ...ruleShape,
-  contentType: ruleShape.contentType.required('Choose a content type.'),
-  events: ruleShape.events.required('Choose at least one event: create, update or publish.'),
-  contactField: fieldName().required('Choose the field that holds the contact, customer or vendor.'),
-}));
+const validateCreate = validateYupSchema(
+  strict({
+    ...ruleShape,
+    contentType: ruleShape.contentType.required('Choose a content type.'),
+    events: ruleShape.events.required('Choose at least one event: create, update or publish.'),
+    contactField: fieldName().required('Choose the field that holds the contact, customer or vendor.'),
+  }),
+);
 const validateUpdate = validateYupSchema(strict(ruleShape));
 
 /** Read-only fields of the rule view: a form may send the rule back as it got it. */
@@ -42,7 +57,8 @@ const ruleInput = (body: unknown) => {
   const input = blankToNull(body);
   for (const f of READ_ONLY) delete input[f];
   const template = input.interactionTemplate as any;
-  if (template && typeof template === 'object' && !Array.isArray(template) && 'documentId' in template) input.interactionTemplate = template.documentId;
+  if (template && typeof template === 'object' && !Array.isArray(template) && 'documentId' in template)
+    input.interactionTemplate = template.documentId;
   return input;
 };
 
@@ -60,7 +76,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...Object.fromEntries(FIELDS.map((f) => [f, row[f] ?? null])),
     contentTypeName: describeContentType(strapi, row.contentType)?.displayName ?? null,
     interactionTemplate: row.interactionTemplate
-      ? { documentId: row.interactionTemplate.documentId, code: row.interactionTemplate.code, description: row.interactionTemplate.description ?? null }
+      ? {
+          documentId: row.interactionTemplate.documentId,
+          code: row.interactionTemplate.code,
+          description: row.interactionTemplate.description ?? null,
+        }
       : null,
   });
 
@@ -104,7 +124,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const ct of hostContentTypes(strapi)) {
         const labels = await contentManagerLabels(strapi, ct.uid);
         data.push({
-          uid: ct.uid, displayName: ct.displayName, draftAndPublish: ct.draftAndPublish,
+          uid: ct.uid,
+          displayName: ct.displayName,
+          draftAndPublish: ct.draftAndPublish,
           fields: usableFields(ct).map((f) => ({ ...f, label: labels[f.name] ?? f.name })),
         });
       }
@@ -119,6 +141,8 @@ async function contentManagerLabels(strapi: Core.Strapi, uid: string): Promise<R
   if (!service) return {};
   const { metadatas = {} } = await service.findConfiguration({ uid });
   return Object.fromEntries(
-    Object.entries(metadatas as Record<string, any>).filter(([, m]) => m?.edit?.label).map(([field, m]) => [field, String(m.edit.label)]),
+    Object.entries(metadatas as Record<string, any>)
+      .filter(([, m]) => m?.edit?.label)
+      .map(([field, m]) => [field, String(m.edit.label)]),
   );
 }

@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_KINDS, KIND_GROUPS, isDocumentKind } from '../domain/interactions';
 import { getService } from '../utils/services';
-import { joinTableOf } from '../utils/tables';
+import { joinTableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
 
 type TemplateRef = { documentId: string; code: string; name: string | null };
-const toRef = (row: any): TemplateRef | null => (row ? { documentId: row.documentId, code: row.code, name: row.description ?? null } : null);
+const toRef = (row: any): TemplateRef | null =>
+  row ? { documentId: row.documentId, code: row.code, name: row.description ?? null } : null;
 
 /**
  * Admin API of interactions: the interaction template setup (a template per kind; null = not recorded)
@@ -21,7 +22,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * kinds' links are read from their link tables (one small query each) rather than a 25-relation populate.
    */
   const current = async () => {
-    const templates: any[] = await strapi.documents(UID.interactionTemplate as any).findMany({ fields: ['code', 'description'], sort: 'code:asc', limit: 500 } as any);
+    const templates: any[] = await strapi
+      .documents(UID.interactionTemplate as any)
+      .findMany({ fields: ['code', 'description'], sort: 'code:asc', limit: 500 } as any);
     const byId = new Map(templates.map((t) => [t.id, t]));
     const knex = strapi.db.connection;
     const data: Record<string, TemplateRef | null> = {};
@@ -29,7 +32,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const jt = joinTableOf(strapi, UID.interactionTemplateSetup, kind);
       const link = await knex(jt.name).first(jt.inverseJoinColumn);
       const id = link?.[jt.inverseJoinColumn];
-      data[kind] = id ? toRef(byId.get(id) ?? (await strapi.db.query(UID.interactionTemplate).findOne({ where: { id } }))) : null;
+      data[kind] = id
+        ? toRef(byId.get(id) ?? (await strapi.db.query(UID.interactionTemplate).findOne({ where: { id } })))
+        : null;
     }
     return { data, meta: { groups: KIND_GROUPS, templates: templates.map(toRef) } };
   };
@@ -42,14 +47,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Body: { <kind>: templateDocumentId | null, ... } — only the kinds given change. */
     async updateTemplateSetup(ctx: any) {
       const body = ctx.request.body ?? {};
-      if (typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('Send an object of kind → template documentId (or null).');
+      if (typeof body !== 'object' || Array.isArray(body))
+        throw new errors.ValidationError('Send an object of kind → template documentId (or null).');
       const data: Record<string, string | null> = {};
       for (const [kind, value] of Object.entries(body)) {
-        if (!isDocumentKind(kind)) throw new errors.ValidationError(`Unknown kind "${kind}". Known kinds: ${DOCUMENT_KINDS.join(', ')}.`, { errors: [{ path: [kind], message: `Unknown kind "${kind}".`, name: 'ValidationError' }] });
-        if (value === null || value === '') { data[kind] = null; continue; }
+        if (!isDocumentKind(kind))
+          throw new errors.ValidationError(`Unknown kind "${kind}". Known kinds: ${DOCUMENT_KINDS.join(', ')}.`, {
+            errors: [{ path: [kind], message: `Unknown kind "${kind}".`, name: 'ValidationError' }],
+          });
+        if (value === null || value === '') {
+          data[kind] = null;
+          continue;
+        }
         if (typeof value !== 'string') throw new errors.ValidationError(`${kind}: give a template documentId or null.`);
-        const template = await strapi.db.query(UID.interactionTemplate).findOne({ where: { documentId: value }, select: ['id'] });
-        if (!template) throw new errors.ValidationError(`${kind}: no interaction template ${value}.`, { errors: [{ path: [kind], message: `No interaction template ${value}.`, name: 'ValidationError' }] });
+        const template = await strapi.db
+          .query(UID.interactionTemplate)
+          .findOne({ where: { documentId: value }, select: ['id'] });
+        if (!template)
+          throw new errors.ValidationError(`${kind}: no interaction template ${value}.`, {
+            errors: [{ path: [kind], message: `No interaction template ${value}.`, name: 'ValidationError' }],
+          });
         data[kind] = value;
       }
       await getService(strapi, 'interactions').ensureSetup();

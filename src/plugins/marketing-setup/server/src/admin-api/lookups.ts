@@ -18,9 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim() : '';
     const requested = Number.parseInt(String(ctx.query.limit ?? ''), 10);
     const limit = Number.isFinite(requested) && requested > 0 ? Math.min(requested, MAX_LIMIT) : 200;
-    const filters = q
-      ? { $or: [{ code: { $containsi: q } }, { [LOOKUP_TYPES[type]]: { $containsi: q } }] }
-      : undefined;
+    const filters = q ? { $or: [{ code: { $containsi: q } }, { [LOOKUP_TYPES[type]]: { $containsi: q } }] } : undefined;
     const uid = uidOf(type) as any;
     const [rows, total] = await Promise.all([
       strapi.documents(uid).findMany({ fields: refFields(type), filters, sort: 'code:asc', limit } as any),

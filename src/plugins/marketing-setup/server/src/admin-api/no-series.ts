@@ -2,13 +2,21 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
-import { isoDate, isPostgres } from '../utils/tables';
+import { isoDate, isPostgres } from '../repositories/tables';
 import { blankToNull, fieldErrors } from './shared';
 import { validateLine, validateSeriesCreate, validateSeriesUpdate } from './validation';
 
 const SERIES_FIELDS = ['code', 'description', 'defaultNos', 'manualNos', 'dateOrder'] as const;
 const LINE_FIELDS = [
-  'lineNo', 'startingDate', 'startingNo', 'endingNo', 'warningNo', 'incrementBy', 'lastNoUsed', 'lastDateUsed', 'open',
+  'lineNo',
+  'startingDate',
+  'startingNo',
+  'endingNo',
+  'warningNo',
+  'incrementBy',
+  'lastNoUsed',
+  'lastDateUsed',
+  'open',
   'allowGaps',
 ] as const;
 const LINE_STEP = 10000;
@@ -44,14 +52,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (isPostgres(strapi) && line.allowGaps && (line.startingNo || line.lastNoUsed)) {
           // An allow-gaps line counts in a PostgreSQL sequence: show where the sequence really is.
           out.lastNoUsed = await strapi.db.transaction(({ trx }) =>
-            numbers().sequenceLastNo(trx, { ...line, startingDate: isoDate(line.startingDate), lastDateUsed: isoDate(line.lastDateUsed) }),
+            numbers().sequenceLastNo(trx, {
+              ...line,
+              startingDate: isoDate(line.startingDate),
+              lastDateUsed: isoDate(line.lastDateUsed),
+            }),
           );
         }
         return out;
       }),
     );
     const next = await nextNumber(series.id);
-    return { documentId: series.documentId, ...pick(series, SERIES_FIELDS), lines, nextNo: next.no, nextNoError: next.error };
+    return {
+      documentId: series.documentId,
+      ...pick(series, SERIES_FIELDS),
+      lines,
+      nextNo: next.no,
+      nextNoError: next.error,
+    };
   };
 
   const assertCodeFree = async (code: string, exceptDocumentId?: string) => {
@@ -67,7 +85,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const lineOf = async (documentId: string) => {
-    const line: any = await strapi.documents(UID.noSeriesLine).findOne({ documentId, populate: { series: { fields: ['code'] } } } as any);
+    const line: any = await strapi
+      .documents(UID.noSeriesLine)
+      .findOne({ documentId, populate: { series: { fields: ['code'] } } } as any);
     if (!line?.series) throw new errors.NotFoundError('This number series line does not exist (any more).');
     return line;
   };
@@ -83,8 +103,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of rows) {
         const next = await nextNumber(row.id);
         data.push({
-          documentId: row.documentId, ...pick(row, SERIES_FIELDS), lineCount: row.lines?.length ?? 0,
-          nextNo: next.no, nextNoError: next.error,
+          documentId: row.documentId,
+          ...pick(row, SERIES_FIELDS),
+          lineCount: row.lines?.length ?? 0,
+          nextNo: next.no,
+          nextNoError: next.error,
         });
       }
       ctx.body = { data };

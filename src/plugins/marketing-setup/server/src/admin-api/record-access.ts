@@ -1,15 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
-  RECORD_REQUIREMENTS, firstRefused, refusalMessage, type Operation, type RecordAction, type RecordRole, type Requirement,
+  RECORD_REQUIREMENTS,
+  firstRefused,
+  refusalMessage,
+  type Operation,
+  type RecordAction,
+  type RecordRole,
+  type Requirement,
 } from '../domain/record-permissions';
 import { forbidden } from '../utils/errors';
 import { UID } from '../utils/uids';
 
 /** The Content Manager's permission checker of one admin user on the contact type (see its services/permission-checker). */
 export interface PermissionChecker {
-  can: ((action: string, entity?: unknown, field?: string) => boolean) & Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
-  cannot: ((action: string, entity?: unknown, field?: string) => boolean) & Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
+  can: ((action: string, entity?: unknown, field?: string) => boolean) &
+    Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
+  cannot: ((action: string, entity?: unknown, field?: string) => boolean) &
+    Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
   sanitizedQuery: Record<RecordAction, (query: Record<string, unknown>) => Promise<Record<string, any>>>;
 }
 
@@ -29,16 +37,22 @@ const notFound = (documentId: string) => new errors.NotFoundError(`No contact wi
  */
 export function recordAccess(strapi: Core.Strapi, ctx: any) {
   const cm = strapi.plugin('content-manager');
-  const checker: PermissionChecker = cm.service('permission-checker').create({ userAbility: ctx.state.userAbility, model: UID.contact });
+  const checker: PermissionChecker = cm
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model: UID.contact });
 
   const load = async (documentId: string) => {
     // The Content Manager's findOne populate: conditions on the creator or on relations see the same record as there.
-    const populate = await (cm.service('populate-builder') as any)(UID.contact).populateDeep(Infinity).countRelations().build();
+    const populate = await (cm.service('populate-builder') as any)(UID.contact)
+      .populateDeep(Infinity)
+      .countRelations()
+      .build();
     return strapi.documents(UID.contact).findOne({ documentId, populate } as any) as Promise<any>;
   };
 
   /** A create has no record yet: the role's right to create contacts decides. */
-  const allowed = (req: Requirement, entity: any) => (req.action === 'create' ? !checker.cannot.create() : !checker.cannot[req.action](entity));
+  const allowed = (req: Requirement, entity: any) =>
+    req.action === 'create' ? !checker.cannot.create() : !checker.cannot[req.action](entity);
 
   return {
     checker,
@@ -75,7 +89,8 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
      * to narrow a list to them; null when every contact is readable. A role that may read no contact at all: 403.
      */
     async readFilters(): Promise<Record<string, any> | null> {
-      if (checker.cannot.read()) throw forbidden('Your role may not read contacts, so it cannot list them or their duplicates.');
+      if (checker.cannot.read())
+        throw forbidden('Your role may not read contacts, so it cannot list them or their duplicates.');
       const query = await checker.sanitizedQuery.read({});
       return query.filters && Object.keys(query.filters).length ? query.filters : null;
     },
@@ -83,4 +98,3 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
 }
 
 export type RecordAccess = ReturnType<typeof recordAccess>;
-

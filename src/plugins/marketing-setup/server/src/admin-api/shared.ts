@@ -19,7 +19,11 @@ export const isLookupType = (type: unknown): type is LookupType =>
   typeof type === 'string' && Object.prototype.hasOwnProperty.call(LOOKUP_TYPES, type);
 
 /** How the admin shows a referenced record: { documentId, code, name }. */
-export interface RecordRef { documentId: string; code: string; name: string | null }
+export interface RecordRef {
+  documentId: string;
+  code: string;
+  name: string | null;
+}
 
 export const toRef = (type: LookupType, row: any): RecordRef | null =>
   row ? { documentId: row.documentId, code: row.code, name: row[LOOKUP_TYPES[type]] ?? null } : null;
@@ -30,7 +34,10 @@ export const refFields = (type: LookupType) => ['code', LOOKUP_TYPES[type]];
 export const blankToNull = (body: unknown): Record<string, unknown> => {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
   return Object.fromEntries(
-    Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v]),
+    Object.entries(body as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.trim() === '' ? null : v,
+    ]),
   );
 };
 

@@ -28,21 +28,39 @@ export const SETUP_RELATIONS = {
 export type SetupRelation = keyof typeof SETUP_RELATIONS;
 
 export const SETUP_BOOLEANS = [
-  'inheritSalesperson', 'inheritTerritory', 'inheritCountryRegion', 'inheritLanguage', 'inheritAddressDetails',
-  'inheritCommunicationDetails', 'inheritFormatRegion', 'maintainDuplSearchStrings', 'autosearchForDuplicates',
-  'emailLoggingEnabled', 'emailImapTls', 'emailStoreBodies',
+  'inheritSalesperson',
+  'inheritTerritory',
+  'inheritCountryRegion',
+  'inheritLanguage',
+  'inheritAddressDetails',
+  'inheritCommunicationDetails',
+  'inheritFormatRegion',
+  'maintainDuplSearchStrings',
+  'autosearchForDuplicates',
+  'emailLoggingEnabled',
+  'emailImapTls',
+  'emailStoreBodies',
 ] as const;
 
 export const SETUP_SCALARS = [
-  ...SETUP_BOOLEANS, 'defaultFormatRegion', 'defaultCorrespondenceType', 'searchHitPercent', 'emailQueueFolder',
-  'emailStorageFolder', 'emailBatchSize', 'emailCheckIntervalSeconds', 'emailImapHost', 'emailImapPort', 'emailImapUser',
+  ...SETUP_BOOLEANS,
+  'defaultFormatRegion',
+  'defaultCorrespondenceType',
+  'searchHitPercent',
+  'emailQueueFolder',
+  'emailStorageFolder',
+  'emailBatchSize',
+  'emailCheckIntervalSeconds',
+  'emailImapHost',
+  'emailImapPort',
+  'emailImapUser',
   'emailOurDomains',
 ] as const;
 
 const yesNo = () => yup.boolean().typeError('Choose on or off.');
-const text = (max: number) => yup.string().nullable().typeError('Enter text.').max(max, `Use at most ${max} characters.`);
-const wholeNumber = () =>
-  yup.number().nullable().typeError('Enter a number.').integer('Enter a whole number.');
+const text = (max: number) =>
+  yup.string().nullable().typeError('Enter text.').max(max, `Use at most ${max} characters.`);
+const wholeNumber = () => yup.number().nullable().typeError('Enter a number.').integer('Enter a whole number.');
 const documentRef = () => yup.string().nullable().typeError('Choose an entry from the list.');
 
 const strictObject = (shape: Record<string, yup.AnySchema>) =>

@@ -22,7 +22,7 @@ export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readabl
   const scalars = query.fields.filter((f) => !relations.includes(f));
   const populate = Object.fromEntries(relations.map((f) => [f, { fields: [f === 'company' ? 'no' : 'code'] }]));
   const cell = (c: any, f: string) => {
-    if (f === 'company') return c.type === 'person' ? c.company?.no ?? '' : '';
+    if (f === 'company') return c.type === 'person' ? (c.company?.no ?? '') : '';
     if (relations.includes(f)) return c[f]?.code ?? '';
     return c[f];
   };

@@ -20,14 +20,30 @@ export function detectDelimiter(text: string): string {
 }
 
 const parser = (text: string) =>
-  Readable.from([text]).pipe(parse({
-    bom: true, delimiter: detectDelimiter(text), columns: false, skip_empty_lines: true, relax_quotes: false, relax_column_count: true, trim: false,
-  }));
+  Readable.from([text]).pipe(
+    parse({
+      bom: true,
+      delimiter: detectDelimiter(text),
+      columns: false,
+      skip_empty_lines: true,
+      relax_quotes: false,
+      relax_column_count: true,
+      trim: false,
+    }),
+  );
 
-const badFile = (err: any) => validationError(`The file is not readable as CSV: ${String(err?.message ?? err).replace(/^Invalid Record Length: /, '')}`, ['file']);
+const badFile = (err: any) =>
+  validationError(
+    `The file is not readable as CSV: ${String(err?.message ?? err).replace(/^Invalid Record Length: /, '')}`,
+    ['file'],
+  );
 
 /** The header line and each record, streamed; `onRecord` gets the 1-based data row number. */
-export async function readCsv(text: string, onRecord: (record: CsvRecord, rowNo: number) => Promise<void> | void, opts: { limit?: number } = {}) {
+export async function readCsv(
+  text: string,
+  onRecord: (record: CsvRecord, rowNo: number) => Promise<void> | void,
+  opts: { limit?: number } = {},
+) {
   const headers: string[] = [];
   let rowNo = 0;
   try {
@@ -39,12 +55,17 @@ export async function readCsv(text: string, onRecord: (record: CsvRecord, rowNo:
       }
       if (cells.every((c) => c.trim() === '')) continue;
       if (cells.length > headers.length) {
-        throw validationError(`Row ${rowNo + 1} has ${cells.length} cells but the header has ${headers.length} columns.`, ['file']);
+        throw validationError(
+          `Row ${rowNo + 1} has ${cells.length} cells but the header has ${headers.length} columns.`,
+          ['file'],
+        );
       }
       rowNo += 1;
       if (opts.limit !== undefined && rowNo > opts.limit) continue; // counted, not handed on
       const record: CsvRecord = {};
-      headers.forEach((h, i) => { record[h] = cells[i] ?? ''; });
+      headers.forEach((h, i) => {
+        record[h] = cells[i] ?? '';
+      });
       await onRecord(record, rowNo);
     }
   } catch (err: any) {
@@ -52,7 +73,8 @@ export async function readCsv(text: string, onRecord: (record: CsvRecord, rowNo:
     if (err?.code && String(err.code).startsWith('CSV_')) throw badFile(err);
     throw err;
   }
-  if (!headers.length) throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
+  if (!headers.length)
+    throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
   if (!rowNo) throw validationError('The file has a header line but no rows to import.', ['file']);
   return { headers, rows: rowNo };
 }
@@ -61,7 +83,8 @@ function checkHeaders(headers: string[]) {
   const seen = new Set<string>();
   headers.forEach((h, i) => {
     if (!h) throw validationError(`Column ${i + 1} of the header line has no name; name every column.`, ['file']);
-    if (seen.has(h)) throw validationError(`The header line names "${h}" twice; column names must be unique.`, ['file']);
+    if (seen.has(h))
+      throw validationError(`The header line names "${h}" twice; column names must be unique.`, ['file']);
     seen.add(h);
   });
 }

@@ -32,7 +32,9 @@ export function codeCache(strapi: Core.Strapi) {
   return async (field: keyof typeof CODE_RELATIONS, code: string): Promise<string> => {
     const key = `${field}:${code.toUpperCase()}`;
     if (!cache.has(key)) {
-      const row = await strapi.db.query(uidOf(CODE_RELATIONS[field]) as any).findOne({ where: { code: { $eqi: code } }, select: ['documentId'] });
+      const row = await strapi.db
+        .query(uidOf(CODE_RELATIONS[field]) as any)
+        .findOne({ where: { code: { $eqi: code } }, select: ['documentId'] });
       cache.set(key, row?.documentId ?? null);
     }
     const documentId = cache.get(key);
@@ -49,9 +51,14 @@ async function findMatch(strapi: Core.Strapi, row: ImportRow) {
   const key = matchKeyOf(row);
   if (!key) return { key, found: null };
   const where = key.field === 'email' ? { email: { $eqi: key.value } } : { [MATCH_FIELDS[key.field]]: key.value };
-  const found = await strapi.db.query(UID.contact).findMany({ where, select: ['id', 'documentId', 'no', 'name'], limit: 2, orderBy: { id: 'asc' } });
+  const found = await strapi.db
+    .query(UID.contact)
+    .findMany({ where, select: ['id', 'documentId', 'no', 'name'], limit: 2, orderBy: { id: 'asc' } });
   if (found.length > 1) {
-    throw new RuleViolation(`More than one contact has ${fieldLabel(key.field)} "${key.value}"; give the No. of the one to update.`, [key.field]);
+    throw new RuleViolation(
+      `More than one contact has ${fieldLabel(key.field)} "${key.value}"; give the No. of the one to update.`,
+      [key.field],
+    );
   }
   return { key, found: (found[0] as any) ?? null };
 }
@@ -61,8 +68,13 @@ async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup)
   const data: Record<string, unknown> = { ...row.data };
   for (const [field, code] of Object.entries(row.codes)) {
     if (field === 'company') {
-      const company = await strapi.db.query(UID.contact).findOne({ where: { no: code }, select: ['documentId', 'type'] });
-      if (!company) throw new RuleViolation(`${fieldLabel('company')} "${code}" does not exist (give the company's No.).`, ['company']);
+      const company = await strapi.db
+        .query(UID.contact)
+        .findOne({ where: { no: code }, select: ['documentId', 'type'] });
+      if (!company)
+        throw new RuleViolation(`${fieldLabel('company')} "${code}" does not exist (give the company's No.).`, [
+          'company',
+        ]);
       data.company = company.documentId;
       if (data.type === undefined) data.type = 'person'; // a row that names a company is a person
     } else {
@@ -76,7 +88,12 @@ async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup)
  * Writes one row through the document service, inside the caller's transaction (or its own). Throws the
  * write rules' error as they raise it (ValidationError) or a RuleViolation for a cell or code of the file.
  */
-export async function writeRow(strapi: Core.Strapi, record: CsvRecord, mapping: Record<string, CsvField>, codes: CodeLookup) {
+export async function writeRow(
+  strapi: Core.Strapi,
+  record: CsvRecord,
+  mapping: Record<string, CsvField>,
+  codes: CodeLookup,
+) {
   const input = rowToInput(record, mapping);
   const { key, found } = await findMatch(strapi, input);
   const data = await writeData(strapi, input, codes);
@@ -114,7 +131,13 @@ const ROLLBACK = new Error('dry run: roll back');
  * The dry run of one row: written in a transaction that is always rolled back, so the outcome is exactly what
  * the run would do (numbering, defaults, inheritance, refusals, duplicates) and nothing stays.
  */
-export async function dryRunRow(strapi: Core.Strapi, rowNo: number, record: CsvRecord, mapping: Record<string, CsvField>, codes: CodeLookup): Promise<RowResult> {
+export async function dryRunRow(
+  strapi: Core.Strapi,
+  rowNo: number,
+  record: CsvRecord,
+  mapping: Record<string, CsvField>,
+  codes: CodeLookup,
+): Promise<RowResult> {
   let result: RowResult | null = null;
   try {
     await strapi.db.transaction(async () => {
@@ -122,9 +145,12 @@ export async function dryRunRow(strapi: Core.Strapi, rowNo: number, record: CsvR
       result = {
         row: rowNo,
         outcome: r.duplicates.length ? 'possibleDuplicate' : r.outcome,
-        contact: r.outcome === 'updated' ? r.contact : { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null },
+        contact:
+          r.outcome === 'updated'
+            ? r.contact
+            : { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null },
         matchedBy: r.matchedBy,
-        ...(r.duplicates.length ? { duplicates: r.duplicates.map(({ pairDocumentId, ...d }) => d as any) } : {}),
+        ...(r.duplicates.length ? { duplicates: r.duplicates.map(({ pairDocumentId: _pair, ...d }) => d as any) } : {}),
       };
       throw ROLLBACK;
     });

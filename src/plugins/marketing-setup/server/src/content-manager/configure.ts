@@ -7,7 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN } from '../content-types/fields';
 import {
-  buildConfiguration, decideWrite, type AttributeInfo, type CmConfiguration, type LayoutSpec,
+  buildConfiguration,
+  decideWrite,
+  type AttributeInfo,
+  type CmConfiguration,
+  type LayoutSpec,
 } from '../domain/content-manager-layout';
 import { LAYOUTS } from './layouts';
 
@@ -15,7 +19,17 @@ const STORE_KEY = 'content-manager-configuration';
 const PREFIX = `plugin::${PLUGIN}.`;
 
 /** Strapi's own fields: never in the edit form, so the plugin leaves their configuration alone. */
-const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 
 const nameOf = (uid: string) => (uid.startsWith(PREFIX) ? uid.slice(PREFIX.length) : null);
 
@@ -42,9 +56,12 @@ export async function configureContentManager(strapi: Core.Strapi) {
     const name = nameOf(uid);
     if (!name || (contentType as any).pluginOptions?.['content-manager']?.visible === false) continue;
     const attributes = Object.fromEntries(
-      Object.entries((contentType as any).attributes as Record<string, any>).map(([field, a]): [string, AttributeInfo] => [
-        field, { type: a.type, target: a.target, visible: SYSTEM_FIELDS.has(field) ? false : a.visible },
-      ]),
+      Object.entries((contentType as any).attributes as Record<string, any>).map(
+        ([field, a]): [string, AttributeInfo] => [
+          field,
+          { type: a.type, target: a.target, visible: SYSTEM_FIELDS.has(field) ? false : a.visible },
+        ],
+      ),
     );
     const current = (await service.findConfiguration({ uid })) as CmConfiguration;
     const desired = buildConfiguration(current, LAYOUTS[name] ?? specFromCurrent(current), attributes, mainFieldOf);
@@ -55,6 +72,9 @@ export async function configureContentManager(strapi: Core.Strapi) {
     if (decision !== 'customised') written[uid] = desired;
   }
   await store.set({ key: STORE_KEY, value: written });
-  const kept = Object.entries(summary).filter(([, d]) => d === 'customised').map(([n]) => n);
-  if (kept.length) strapi.log.info(`[${PLUGIN}] Content Manager views changed by an admin kept as they are: ${kept.join(', ')}`);
+  const kept = Object.entries(summary)
+    .filter(([, d]) => d === 'customised')
+    .map(([n]) => n);
+  if (kept.length)
+    strapi.log.info(`[${PLUGIN}] Content Manager views changed by an admin kept as they are: ${kept.join(', ')}`);
 }

@@ -49,7 +49,8 @@ export const contactPickerMiddleware = (strapi: Core.Strapi) => async (ctx: any,
   const field = rawField && decodeURIComponent(rawField);
   if (!model || !field || !contactRelation(strapi, model, field)) return next();
   if (picker) {
-    const companiesOnly = model.startsWith(PREFIX) && (COMPANY_PICKERS[model.slice(PREFIX.length)] ?? []).includes(field);
+    const companiesOnly =
+      model.startsWith(PREFIX) && (COMPANY_PICKERS[model.slice(PREFIX.length)] ?? []).includes(field);
     const { _q: search, filters, ...query } = ctx.query;
     const extra = contactPickerFilters(search, companiesOnly);
     if (extra.length) ctx.query = { ...query, filters: { $and: [...(filters ? [filters] : []), ...extra] } };

@@ -6,7 +6,18 @@
 import type { LayoutSpec } from '../domain/content-manager-layout';
 
 const ADDRESS = ['address', 'address2', 'postCode', 'city', 'county', 'countryRegion'];
-const COMMUNICATION = ['phoneNo', 'mobilePhoneNo', 'email', 'email2', 'homePage', 'faxNo', 'extensionNo', 'pager', 'telexNo', 'telexAnswerBack'];
+const COMMUNICATION = [
+  'phoneNo',
+  'mobilePhoneNo',
+  'email',
+  'email2',
+  'homePage',
+  'faxNo',
+  'extensionNo',
+  'pager',
+  'telexNo',
+  'telexAnswerBack',
+];
 const PARTY_HIDDEN = ['noSeries'];
 
 /** Customer, vendor and bank account share the card of a party. */
@@ -48,7 +59,8 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
     hints: {
       no: 'Given by the contact number series when the contact is saved.',
       type: 'A company, or a person who works for a company.',
-      company: 'The company this person works for; the person takes over its address, salesperson … (Marketing Setup → Inheritance).',
+      company:
+        'The company this person works for; the person takes over its address, salesperson … (Marketing Setup → Inheritance).',
       searchName: 'Filled from the name when left blank.',
     },
   },
@@ -59,27 +71,82 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
     groups: [
       ['no', 'description', 'contact', 'contactCompany', 'salesperson', 'salesCycle', 'opportunityStatus', 'priority'],
       ['creationDate', 'estimatedClosingDate', 'closed', 'dateClosed'],
-      ['currentSalesCycleStage', 'estimatedValue', 'calcdCurrentValue', 'probabilityPercent', 'chancesOfSuccessPercent', 'completedPercent'],
+      [
+        'currentSalesCycleStage',
+        'estimatedValue',
+        'calcdCurrentValue',
+        'probabilityPercent',
+        'chancesOfSuccessPercent',
+        'completedPercent',
+      ],
     ],
-    readOnly: ['no', 'contactCompany', 'calcdCurrentValue', 'probabilityPercent', 'chancesOfSuccessPercent', 'completedPercent', 'dateClosed'],
+    readOnly: [
+      'no',
+      'contactCompany',
+      'calcdCurrentValue',
+      'probabilityPercent',
+      'chancesOfSuccessPercent',
+      'completedPercent',
+      'dateClosed',
+    ],
     hidden: ['noSeries'],
     hints: { contactCompany: "The contact's company, set from the contact." },
   },
-  customer: party(['no', 'name', 'name2', 'searchName', 'contactType', 'salesperson'], ['territory', 'language', 'formatRegion', 'currencyCode', 'vatRegistrationNo', 'registrationNumber', 'privacyBlocked']),
-  vendor: party(['no', 'name', 'name2', 'searchName', 'purchaser'], ['territory', 'language', 'formatRegion', 'currencyCode', 'vatRegistrationNo', 'registrationNumber', 'privacyBlocked']),
-  'bank-account': party(['no', 'name', 'name2', 'searchName', 'bankAccountNo', 'iban', 'swiftCode'], ['territory', 'language', 'formatRegion', 'currencyCode', 'vatRegistrationNo', 'registrationNumber', 'privacyBlocked']),
+  customer: party(
+    ['no', 'name', 'name2', 'searchName', 'contactType', 'salesperson'],
+    [
+      'territory',
+      'language',
+      'formatRegion',
+      'currencyCode',
+      'vatRegistrationNo',
+      'registrationNumber',
+      'privacyBlocked',
+    ],
+  ),
+  vendor: party(
+    ['no', 'name', 'name2', 'searchName', 'purchaser'],
+    [
+      'territory',
+      'language',
+      'formatRegion',
+      'currencyCode',
+      'vatRegistrationNo',
+      'registrationNumber',
+      'privacyBlocked',
+    ],
+  ),
+  'bank-account': party(
+    ['no', 'name', 'name2', 'searchName', 'bankAccountNo', 'iban', 'swiftCode'],
+    [
+      'territory',
+      'language',
+      'formatRegion',
+      'currencyCode',
+      'vatRegistrationNo',
+      'registrationNumber',
+      'privacyBlocked',
+    ],
+  ),
   'no-series': {
     mainField: 'code',
     defaultSort: { field: 'code', order: 'ASC' },
     list: ['code', 'description', 'defaultNos', 'manualNos'],
-    groups: [['code', 'description'], ['defaultNos', 'manualNos', 'dateOrder']],
+    groups: [
+      ['code', 'description'],
+      ['defaultNos', 'manualNos', 'dateOrder'],
+    ],
     // The lines are edited on Settings → Marketing Setup → Number series (their type is not in the Content Manager).
     hidden: ['lines'],
   },
   'no-series-line': {
     mainField: 'startingNo',
     list: ['series', 'startingNo', 'endingNo', 'lastNoUsed'],
-    groups: [['series', 'lineNo'], ['startingDate', 'startingNo', 'endingNo', 'warningNo', 'incrementBy', 'lastNoUsed', 'lastDateUsed'], ['open', 'allowGaps']],
+    groups: [
+      ['series', 'lineNo'],
+      ['startingDate', 'startingNo', 'endingNo', 'warningNo', 'incrementBy', 'lastNoUsed', 'lastDateUsed'],
+      ['open', 'allowGaps'],
+    ],
     readOnly: ['lastNoUsed', 'lastDateUsed'],
   },
   salesperson: codeTable('name', ['email', 'phoneNo', 'blocked', 'privacyBlocked']),
@@ -103,7 +170,23 @@ export const COMPANY_PICKERS: Record<string, string[]> = {
 
 /** The record types the Content Manager offers (the others have their own screens or are bookkeeping). */
 export const CONTENT_MANAGER_TYPES = [
-  'contact', 'opportunity', 'customer', 'vendor', 'bank-account', 'no-series', 'salesperson', 'territory', 'language',
-  'country-region', 'salutation', 'salutation-formula', 'sales-cycle', 'sales-cycle-stage', 'business-relation',
-  'contact-business-relation', 'interaction-group', 'interaction-template', 'interaction-log-entry',
+  'contact',
+  'opportunity',
+  'customer',
+  'vendor',
+  'bank-account',
+  'no-series',
+  'salesperson',
+  'territory',
+  'language',
+  'country-region',
+  'salutation',
+  'salutation-formula',
+  'sales-cycle',
+  'sales-cycle-stage',
+  'business-relation',
+  'contact-business-relation',
+  'interaction-group',
+  'interaction-template',
+  'interaction-log-entry',
 ].map((name) => `plugin::marketing-setup.${name}`);

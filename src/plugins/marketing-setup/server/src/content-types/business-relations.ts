@@ -1,4 +1,15 @@
-import { addressBlock, bool, code, communicationBlock, contentType, enumOf, refTo, str, uidOf, recordNo } from './fields';
+import {
+  addressBlock,
+  bool,
+  code,
+  communicationBlock,
+  contentType,
+  enumOf,
+  refTo,
+  str,
+  uidOf,
+  recordNo,
+} from './fields';
 
 export const LINK_KINDS = ['customer', 'vendor', 'bankAccount'] as const;
 
@@ -51,7 +62,11 @@ export const customer = contentType({
   pluralName: 'customers',
   displayName: 'Customer',
   collectionName: 'ms_customers',
-  attributes: { ...partyFields(), salesperson: refTo('salesperson'), contactType: enumOf(['company', 'person'], { default: 'company' }) },
+  attributes: {
+    ...partyFields(),
+    salesperson: refTo('salesperson'),
+    contactType: enumOf(['company', 'person'], { default: 'company' }),
+  },
 });
 
 export const vendor = contentType({
@@ -60,7 +75,10 @@ export const vendor = contentType({
   displayName: 'Vendor',
   collectionName: 'ms_vendors',
   // A vendor's purchaser is its own: never overwritten from the contact's salesperson.
-  attributes: { ...partyFields(), purchaser: { type: 'relation', relation: 'manyToOne', target: uidOf('salesperson') } },
+  attributes: {
+    ...partyFields(),
+    purchaser: { type: 'relation', relation: 'manyToOne', target: uidOf('salesperson') },
+  },
 });
 
 export const bankAccount = contentType({
@@ -68,5 +86,10 @@ export const bankAccount = contentType({
   pluralName: 'bank-accounts',
   displayName: 'Bank Account',
   collectionName: 'ms_bank_accounts',
-  attributes: { ...partyFields(), bankAccountNo: str({ maxLength: 30 }), iban: str({ maxLength: 50 }), swiftCode: str({ maxLength: 20 }) },
+  attributes: {
+    ...partyFields(),
+    bankAccountNo: str({ maxLength: 30 }),
+    iban: str({ maxLength: 50 }),
+    swiftCode: str({ maxLength: 20 }),
+  },
 });

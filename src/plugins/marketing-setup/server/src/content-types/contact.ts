@@ -1,10 +1,23 @@
-import { addressBlock, bool, communicationBlock, contentType, enumOf, refTo, str, uidOf, CORRESPONDENCE_TYPES, recordNo } from './fields';
+import {
+  addressBlock,
+  bool,
+  communicationBlock,
+  contentType,
+  enumOf,
+  refTo,
+  str,
+  CORRESPONDENCE_TYPES,
+  recordNo,
+} from './fields';
 
 /**
  * Fields only a person has: the Content Manager shows them when Type is Person (a condition in the
  * Content Manager's JSON-logic form; a hidden field is left out of the save, so a company's values stay).
  */
-const personOnly = (attribute: Record<string, unknown>) => ({ ...attribute, conditions: { visible: { '==': [{ var: 'type' }, 'person'] } } });
+const personOnly = (attribute: Record<string, unknown>) => ({
+  ...attribute,
+  conditions: { visible: { '==': [{ var: 'type' }, 'person'] } },
+});
 
 export default contentType({
   singularName: 'contact',
@@ -49,6 +62,12 @@ export default contentType({
     privacyBlocked: bool(false),
     // Computed from the contact's business relations (and its company's); read-only, filterable over
     // REST; hidden from the Content Manager, whose edit view would offer it as an editable list.
-    businessRelation: { type: 'enumeration', enum: ['none', 'customer', 'vendor', 'bankAccount', 'other', 'multiple'], default: 'none', writable: false, visible: false },
+    businessRelation: {
+      type: 'enumeration',
+      enum: ['none', 'customer', 'vendor', 'bankAccount', 'other', 'multiple'],
+      default: 'none',
+      writable: false,
+      visible: false,
+    },
   },
 });

@@ -17,7 +17,11 @@ export const bool = (dflt: boolean) => ({ type: 'boolean', default: dflt });
 export const int = (extra: Record<string, unknown> = {}) => ({ type: 'integer', ...extra });
 export const dec = (extra: Record<string, unknown> = {}) => ({ type: 'decimal', ...extra });
 export const date = () => ({ type: 'date' });
-export const enumOf = (values: string[], extra: Record<string, unknown> = {}) => ({ type: 'enumeration', enum: values, ...extra });
+export const enumOf = (values: string[], extra: Record<string, unknown> = {}) => ({
+  type: 'enumeration',
+  enum: values,
+  ...extra,
+});
 /** A unidirectional many-to-one link to another plugin type. */
 export const refTo = (name: string) => ({ type: 'relation', relation: 'manyToOne', target: uidOf(name) });
 /**
@@ -32,8 +36,15 @@ export const code = () => ({ type: 'string', required: true, unique: true, maxLe
 
 export const ADDRESS_FIELDS = ['address', 'address2', 'postCode', 'city', 'county'] as const;
 export const COMMUNICATION_FIELDS = [
-  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'homePage',
-  'extensionNo', 'pager',
+  'phoneNo',
+  'mobilePhoneNo',
+  'faxNo',
+  'telexNo',
+  'telexAnswerBack',
+  'email',
+  'homePage',
+  'extensionNo',
+  'pager',
 ] as const;
 
 export const addressBlock = () => ({
@@ -74,13 +85,26 @@ interface SchemaInput {
 }
 
 /** Every plugin type: no draft & publish (a CRM record has no publication state). */
-export const contentType = ({ kind = 'collectionType', singularName, pluralName, displayName, description = '', collectionName, attributes, inContentManager = true }: SchemaInput) => ({
+export const contentType = ({
+  kind = 'collectionType',
+  singularName,
+  pluralName,
+  displayName,
+  description = '',
+  collectionName,
+  attributes,
+  inContentManager = true,
+}: SchemaInput) => ({
   schema: {
     kind,
     collectionName,
     info: { singularName, pluralName, displayName, description },
     options: { draftAndPublish: false },
-    pluginOptions: { 'content-manager': { visible: inContentManager }, 'content-type-builder': { visible: false }, i18n: { localized: false } },
+    pluginOptions: {
+      'content-manager': { visible: inContentManager },
+      'content-type-builder': { visible: false },
+      i18n: { localized: false },
+    },
     attributes,
   },
 });

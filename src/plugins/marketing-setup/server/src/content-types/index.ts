@@ -8,7 +8,16 @@ import mergeLog from './merge-log';
 import { interactionGroup, interactionLogEntry, interactionTemplate, interactionTemplateSetup } from './interactions';
 import { interactionRule } from './interaction-rules';
 import { emailReview } from './email-review';
-import { countryRegion, language, salesCycle, salesCycleStage, salesperson, salutation, salutationFormula, territory } from './master-data';
+import {
+  countryRegion,
+  language,
+  salesCycle,
+  salesCycleStage,
+  salesperson,
+  salutation,
+  salutationFormula,
+  territory,
+} from './master-data';
 
 /** Keys are the singular names (Strapi requires it): the UID is `plugin::marketing-setup.<key>`. */
 export default {

@@ -1,5 +1,9 @@
 import {
-  DOCUMENT_KINDS, EVALUATIONS, INFORMATION_FLOWS, INITIATED_BY, INTERACTION_CORRESPONDENCE_TYPES,
+  DOCUMENT_KINDS,
+  EVALUATIONS,
+  INFORMATION_FLOWS,
+  INITIATED_BY,
+  INTERACTION_CORRESPONDENCE_TYPES,
 } from '../domain/interactions';
 import { bool, code, contentType, date, dec, enumOf, int, refTo, str } from './fields';
 

@@ -1,8 +1,20 @@
 import { bool, code, contentType, dec, enumOf, int, refTo, str, uidOf } from './fields';
 
 /** Small code tables that contacts and opportunities point to. */
-const codeTable = (singularName: string, pluralName: string, displayName: string, collectionName: string, attributes: Record<string, unknown> = {}) =>
-  contentType({ singularName, pluralName, displayName, collectionName, attributes: { code: code(), name: str({ maxLength: 100 }), ...attributes } });
+const codeTable = (
+  singularName: string,
+  pluralName: string,
+  displayName: string,
+  collectionName: string,
+  attributes: Record<string, unknown> = {},
+) =>
+  contentType({
+    singularName,
+    pluralName,
+    displayName,
+    collectionName,
+    attributes: { code: code(), name: str({ maxLength: 100 }), ...attributes },
+  });
 
 export const salesperson = codeTable('salesperson', 'salespeople', 'Salesperson/Purchaser', 'ms_salespeople', {
   email: str({ maxLength: 80 }),
@@ -58,7 +70,10 @@ export const salesCycle = contentType({
   attributes: {
     code: code(),
     description: str({ maxLength: 100 }),
-    probabilityCalculation: enumOf(['multiply', 'add', 'chancesOfSuccess', 'completed'], { default: 'multiply', required: true }),
+    probabilityCalculation: enumOf(['multiply', 'add', 'chancesOfSuccess', 'completed'], {
+      default: 'multiply',
+      required: true,
+    }),
     blocked: bool(false),
     stages: { type: 'relation', relation: 'oneToMany', target: uidOf('sales-cycle-stage'), mappedBy: 'salesCycle' },
   },

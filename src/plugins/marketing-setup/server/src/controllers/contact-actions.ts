@@ -1,7 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/services';
 import {
-  createAsBody, duplicatesQuery, emptyBody, linkBody, parse, propagationPreviewBody, resetInheritanceBody, salutationQuery,
+  createAsBody,
+  duplicatesQuery,
+  emptyBody,
+  linkBody,
+  parse,
+  propagationPreviewBody,
+  resetInheritanceBody,
+  salutationQuery,
 } from '../validation/content-api';
 
 /** Contact actions beyond CRUD; the body is validated here, at the edge, before any rule runs. */
@@ -9,7 +16,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async resetInheritance(ctx: any) {
     const body = parse(resetInheritanceBody, ctx.request.body);
     const contact = await getService(strapi, 'contacts').resetInheritance(ctx.params.documentId, body.fields);
-    ctx.body = { data: await strapi.contentAPI.sanitize.output(contact, strapi.getModel('plugin::marketing-setup.contact'), { auth: ctx.state.auth }) };
+    ctx.body = {
+      data: await strapi.contentAPI.sanitize.output(contact, strapi.getModel('plugin::marketing-setup.contact'), {
+        auth: ctx.state.auth,
+      }),
+    };
   },
   async propagationPreview(ctx: any) {
     const body = parse(propagationPreviewBody, ctx.request.body);
@@ -18,15 +29,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async createAs(ctx: any) {
     const body = parse(createAsBody, ctx.request.body);
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'business-relations').createAs(ctx.params.documentId, body.kind as any) };
+    ctx.body = {
+      data: await getService(strapi, 'business-relations').createAs(ctx.params.documentId, body.kind as any),
+    };
   },
   async link(ctx: any) {
     const body = parse(linkBody, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'business-relations').linkExisting(ctx.params.documentId, body.kind as any, body.target, body.master as any) };
+    ctx.body = {
+      data: await getService(strapi, 'business-relations').linkExisting(
+        ctx.params.documentId,
+        body.kind as any,
+        body.target,
+        body.master as any,
+      ),
+    };
   },
   async salutation(ctx: any) {
     const query = parse(salutationQuery, ctx.query);
-    ctx.body = { data: await getService(strapi, 'contacts').salutation(ctx.params.documentId, query.type as any, query.language) };
+    ctx.body = {
+      data: await getService(strapi, 'contacts').salutation(ctx.params.documentId, query.type as any, query.language),
+    };
   },
   async findDuplicates(ctx: any) {
     parse(emptyBody, ctx.request.body);
@@ -34,6 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async duplicates(ctx: any) {
     const query = parse(duplicatesQuery, ctx.query);
-    ctx.body = { data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, query.includeSeparate === 'true') };
+    ctx.body = {
+      data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, query.includeSeparate === 'true'),
+    };
   },
 });

@@ -31,7 +31,11 @@ function addWarnings(ctx: any, response: any) {
   if (!response || (!warnings.length && !duplicates?.length)) return response;
   return {
     ...response,
-    meta: { ...(response.meta ?? {}), ...(warnings.length ? { warnings } : {}), ...(duplicates?.length ? { duplicates } : {}) },
+    meta: {
+      ...(response.meta ?? {}),
+      ...(warnings.length ? { warnings } : {}),
+      ...(duplicates?.length ? { duplicates } : {}),
+    },
   };
 }
 

@@ -8,7 +8,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async find(ctx: any) {
       cached ??= buildOpenApiDocument(strapi, pluginVersion());
-      if (!cached) throw notFound('This Strapi version does not ship the OpenAPI generator (@strapi/openapi); see docs/openapi.json in the plugin.');
+      if (!cached)
+        throw notFound(
+          'This Strapi version does not ship the OpenAPI generator (@strapi/openapi); see docs/openapi.json in the plugin.',
+        );
       ctx.body = cached;
     },
   };

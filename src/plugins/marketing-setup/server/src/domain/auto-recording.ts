@@ -27,7 +27,11 @@ const DESCRIPTION_TYPES = ['string', 'text', 'richtext', 'uid', 'email', 'enumer
 /** One related record per document: a to-many relation would not say which contact an entry is for. */
 const TO_ONE = ['manyToOne', 'oneToOne'];
 
-export interface AttributeDescription { type: string; relation?: string; target?: string }
+export interface AttributeDescription {
+  type: string;
+  relation?: string;
+  target?: string;
+}
 /** What the rules need to know of a content type (from strapi.contentTypes). */
 export interface ContentTypeDescription {
   uid: string;
@@ -37,7 +41,12 @@ export interface ContentTypeDescription {
 }
 
 export type FieldUse = 'contact' | 'contactPerson' | 'documentNo' | 'description';
-export interface UsableField { name: string; type: string; target?: string; usableAs: FieldUse[] }
+export interface UsableField {
+  name: string;
+  type: string;
+  target?: string;
+  usableAs: FieldUse[];
+}
 
 /** How each field of a type can be used in a rule (fields usable for nothing are left out). */
 export function usableFields(ct: ContentTypeDescription): UsableField[] {
@@ -46,7 +55,8 @@ export function usableFields(ct: ContentTypeDescription): UsableField[] {
     const usableAs: FieldUse[] = [];
     if (attr.type === 'relation') {
       const kind = partyKindOf(attr.target);
-      if (kind && TO_ONE.includes(attr.relation ?? '')) usableAs.push('contact', ...(kind === 'contact' ? (['contactPerson'] as const) : []));
+      if (kind && TO_ONE.includes(attr.relation ?? ''))
+        usableAs.push('contact', ...(kind === 'contact' ? (['contactPerson'] as const) : []));
     } else {
       if (NUMBER_TYPES.includes(attr.type)) usableAs.push('documentNo');
       if (DESCRIPTION_TYPES.includes(attr.type)) usableAs.push('description');
@@ -89,23 +99,40 @@ export function validateRule(rule: RuleDraft, ct: ContentTypeDescription | null)
     throw new RuleViolation('Choose at least one event: create, update or publish.', 'events');
   }
   const unknown = events.filter((e) => !RULE_EVENTS.includes(e as RuleEvent));
-  if (unknown.length) throw new RuleViolation(`Unknown event ${unknown.map((e) => JSON.stringify(e)).join(', ')}: use create, update or publish.`, 'events');
+  if (unknown.length)
+    throw new RuleViolation(
+      `Unknown event ${unknown.map((e) => JSON.stringify(e)).join(', ')}: use create, update or publish.`,
+      'events',
+    );
   if (events.includes('publish') && !ct.draftAndPublish) {
-    throw new RuleViolation(`${ct.displayName} has no draft & publish, so its entries are never published: choose create or update.`, 'events');
+    throw new RuleViolation(
+      `${ct.displayName} has no draft & publish, so its entries are never published: choose create or update.`,
+      'events',
+    );
   }
   if (!rule.interactionTemplate && !rule.documentKind) {
-    throw new RuleViolation('Choose an interaction template or a document kind (whose template is taken from the Interaction Template Setup).', 'interactionTemplate');
+    throw new RuleViolation(
+      'Choose an interaction template or a document kind (whose template is taken from the Interaction Template Setup).',
+      'interactionTemplate',
+    );
   }
   const fields = new Map(usableFields(ct).map((f) => [f.name, f]));
   const check = (key: keyof RuleDraft, use: FieldUse, needed: boolean) => {
     const name = rule[key] as string | null | undefined;
     if (!name) {
-      if (needed) throw new RuleViolation(`Choose the field of ${ct.displayName} that holds the contact, customer or vendor.`, key);
+      if (needed)
+        throw new RuleViolation(
+          `Choose the field of ${ct.displayName} that holds the contact, customer or vendor.`,
+          key,
+        );
       return;
     }
     if (!ct.attributes[name]) throw new RuleViolation(`${ct.displayName} has no field "${name}".`, key);
     if (!fields.get(name)?.usableAs.includes(use)) {
-      throw new RuleViolation(`The field "${name}" of ${ct.displayName} cannot be used here: choose ${USE_LABEL[use]}.`, key);
+      throw new RuleViolation(
+        `The field "${name}" of ${ct.displayName} cannot be used here: choose ${USE_LABEL[use]}.`,
+        key,
+      );
     }
   };
   check('contactField', 'contact', true);
@@ -120,7 +147,11 @@ export function validateRule(rule: RuleDraft, ct: ContentTypeDescription | null)
  * 'published'`, what the REST API does on a draft & publish type) fires `publish` too: the document
  * is published by it, although no separate publish call goes through the middleware.
  */
-export function eventsOf(action: string, params: { status?: string } | undefined, draftAndPublish: boolean): RuleEvent[] {
+export function eventsOf(
+  action: string,
+  params: { status?: string } | undefined,
+  draftAndPublish: boolean,
+): RuleEvent[] {
   if (action === 'publish') return ['publish'];
   if (action !== 'create' && action !== 'update') return [];
   return draftAndPublish && params?.status === 'published' ? [action, 'publish'] : [action];
@@ -128,7 +159,9 @@ export function eventsOf(action: string, params: { status?: string } | undefined
 
 /** The enabled rules that one write fires (a rule fires once even when two of its events match). */
 export const rulesFor = <R extends { events?: unknown; enabled?: boolean | null }>(rules: R[], fired: RuleEvent[]) =>
-  rules.filter((r) => r.enabled !== false && Array.isArray(r.events) && fired.some((e) => (r.events as string[]).includes(e)));
+  rules.filter(
+    (r) => r.enabled !== false && Array.isArray(r.events) && fired.some((e) => (r.events as string[]).includes(e)),
+  );
 
 /** Document field values become text: blank is "not given" (the template's description is used then). */
 export function textOf(value: unknown, max: number): string | null {

@@ -9,14 +9,41 @@ export type LinkKind = 'customer' | 'vendor' | 'bankAccount';
 export type BusinessRelationValue = 'none' | 'customer' | 'vendor' | 'bankAccount' | 'other' | 'multiple';
 export const LINK_KINDS: readonly LinkKind[] = ['customer', 'vendor', 'bankAccount'];
 
-export const KIND_LABEL: Record<LinkKind, string> = { customer: 'Customer', vendor: 'Vendor', bankAccount: 'Bank Account' };
-const KIND_PLURAL: Record<LinkKind, string> = { customer: 'Customers', vendor: 'Vendors', bankAccount: 'Bank Accounts' };
+export const KIND_LABEL: Record<LinkKind, string> = {
+  customer: 'Customer',
+  vendor: 'Vendor',
+  bankAccount: 'Bank Account',
+};
+const KIND_PLURAL: Record<LinkKind, string> = {
+  customer: 'Customers',
+  vendor: 'Vendors',
+  bankAccount: 'Bank Accounts',
+};
 
 /** Fields with the same meaning on both sides (BC's TransferFields by field number). */
 const SHARED = [
-  'name', 'searchName', 'name2', 'address', 'address2', 'city', 'postCode', 'county', 'countryRegion',
-  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'homePage',
-  'territory', 'language', 'formatRegion', 'vatRegistrationNo', 'registrationNumber', 'privacyBlocked',
+  'name',
+  'searchName',
+  'name2',
+  'address',
+  'address2',
+  'city',
+  'postCode',
+  'county',
+  'countryRegion',
+  'phoneNo',
+  'mobilePhoneNo',
+  'faxNo',
+  'telexNo',
+  'telexAnswerBack',
+  'email',
+  'homePage',
+  'territory',
+  'language',
+  'formatRegion',
+  'vatRegistrationNo',
+  'registrationNumber',
+  'privacyBlocked',
 ];
 
 /**
@@ -36,7 +63,8 @@ export const targetToContactFields = (kind: LinkKind): string[] => contactToTarg
 /** Every field a contact shares with any kind of linked record (the customer's list is the widest). */
 export const ALL_SYNCED_FIELDS: readonly string[] = contactToTargetFields('customer');
 
-const norm = (v: unknown) => (v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const norm = (v: unknown) =>
+  v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** The synced fields whose value differs between `before` and `after` (a field absent from `after` is unchanged). */
 export function changedFields(fields: string[], before: Record<string, any>, after: Record<string, any>): string[] {
@@ -56,18 +84,26 @@ export function newTargetFrom(kind: LinkKind, contact: Record<string, any>): Rec
   return out;
 }
 
-export interface RelationRow { linkToTable: 'none' | LinkKind; businessRelationId: number | null; linked: boolean }
+export interface RelationRow {
+  linkToTable: 'none' | LinkKind;
+  businessRelationId: number | null;
+  linked: boolean;
+}
 
 /**
  * Reference §2.10: relations considered are the contact's own plus, for a person, its company's.
  * None → none. Exactly one, linked with the setup code of its kind → that kind. One unlinked → other.
  * Anything else → multiple.
  */
-export function businessRelationOf(rows: RelationRow[], setupCodes: Record<LinkKind, number | null>): BusinessRelationValue {
+export function businessRelationOf(
+  rows: RelationRow[],
+  setupCodes: Record<LinkKind, number | null>,
+): BusinessRelationValue {
   if (rows.length === 0) return 'none';
   if (rows.length === 1) {
     const [row] = rows;
-    if (row.linkToTable !== 'none' && row.linked && row.businessRelationId === setupCodes[row.linkToTable]) return row.linkToTable;
+    if (row.linkToTable !== 'none' && row.linked && row.businessRelationId === setupCodes[row.linkToTable])
+      return row.linkToTable;
     return row.linkToTable === 'none' ? 'other' : 'multiple';
   }
   return 'multiple';
@@ -84,10 +120,17 @@ export function assertCodeSet(kind: LinkKind, codeId: number | null) {
 }
 
 /** Who holds the link: a person with a company links through its company; vendors and banks need a company. */
-export function linkHolder<T extends { type: string; no?: string | null }>(kind: LinkKind, contact: T, company: T | null): T {
+export function linkHolder<T extends { type: string; no?: string | null }>(
+  kind: LinkKind,
+  contact: T,
+  company: T | null,
+): T {
   if (contact.type === 'person' && company) return company;
   if (contact.type === 'person' && kind !== 'customer') {
-    throw new RuleViolation(`Contact ${contact.no} is a person without a company; a ${KIND_LABEL[kind].toLowerCase()} can only be created for a company.`, ['kind']);
+    throw new RuleViolation(
+      `Contact ${contact.no} is a person without a company; a ${KIND_LABEL[kind].toLowerCase()} can only be created for a company.`,
+      ['kind'],
+    );
   }
   return contact;
 }

@@ -18,11 +18,43 @@ export type CodeRelation = keyof typeof CODE_RELATIONS;
 
 /** The contact fields an import may set and an export writes, in Business Central's column order. */
 export const CSV_FIELDS = [
-  'no', 'type', 'name', 'name2', 'searchName', 'firstName', 'middleName', 'surname', 'initials', 'jobTitle',
-  'company', 'companyName', 'address', 'address2', 'postCode', 'city', 'county', 'countryRegion',
-  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'email2', 'homePage', 'extensionNo', 'pager',
-  'salesperson', 'territory', 'language', 'formatRegion', 'correspondenceType', 'salutation',
-  'vatRegistrationNo', 'registrationNumber', 'privacyBlocked',
+  'no',
+  'type',
+  'name',
+  'name2',
+  'searchName',
+  'firstName',
+  'middleName',
+  'surname',
+  'initials',
+  'jobTitle',
+  'company',
+  'companyName',
+  'address',
+  'address2',
+  'postCode',
+  'city',
+  'county',
+  'countryRegion',
+  'phoneNo',
+  'mobilePhoneNo',
+  'faxNo',
+  'telexNo',
+  'telexAnswerBack',
+  'email',
+  'email2',
+  'homePage',
+  'extensionNo',
+  'pager',
+  'salesperson',
+  'territory',
+  'language',
+  'formatRegion',
+  'correspondenceType',
+  'salutation',
+  'vatRegistrationNo',
+  'registrationNumber',
+  'privacyBlocked',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -32,24 +64,38 @@ export const EXPORT_ONLY_FIELDS = ['businessRelation'] as const;
 const isCsvField = (f: string): f is CsvField => (CSV_FIELDS as readonly string[]).includes(f);
 
 /** "E-Mail", "e_mail", " EMAIL " → "email"; "No." → "no"; "Country/Region Code" → "countryregioncode". */
-export const normaliseHeader = (header: string) => header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+export const normaliseHeader = (header: string) =>
+  header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** Names Business Central's own exports use for the code and number columns. */
 const ALIASES: Record<string, CsvField> = {
-  companyno: 'company', bedrijfsnr: 'company',
-  salespersoncode: 'salesperson', verkopercode: 'salesperson',
-  territorycode: 'territory', rayoncode: 'territory',
-  countryregioncode: 'countryRegion', landregiocode: 'countryRegion',
-  languagecode: 'language', taalcode: 'language',
-  salutationcode: 'salutation', aanhefcode: 'salutation',
-  vatregno: 'vatRegistrationNo', btwnr: 'vatRegistrationNo',
-  number: 'no', nummer: 'no',
+  companyno: 'company',
+  bedrijfsnr: 'company',
+  salespersoncode: 'salesperson',
+  verkopercode: 'salesperson',
+  territorycode: 'territory',
+  rayoncode: 'territory',
+  countryregioncode: 'countryRegion',
+  landregiocode: 'countryRegion',
+  languagecode: 'language',
+  taalcode: 'language',
+  salutationcode: 'salutation',
+  aanhefcode: 'salutation',
+  vatregno: 'vatRegistrationNo',
+  btwnr: 'vatRegistrationNo',
+  number: 'no',
+  nummer: 'no',
 };
 
 const KNOWN: Map<string, CsvField> = (() => {
   const m = new Map<string, CsvField>();
   for (const f of CSV_FIELDS) {
-    for (const name of [f, fieldLabel(f, 'en'), fieldLabel(f, 'nl')]) if (!m.has(normaliseHeader(name))) m.set(normaliseHeader(name), f);
+    for (const name of [f, fieldLabel(f, 'en'), fieldLabel(f, 'nl')])
+      if (!m.has(normaliseHeader(name))) m.set(normaliseHeader(name), f);
   }
   for (const [k, f] of Object.entries(ALIASES)) if (!m.has(k)) m.set(k, f);
   return m;
@@ -78,14 +124,27 @@ export function checkMapping(headers: string[], mapping: Mapping): Record<string
   const out: Record<string, CsvField> = {};
   const byField = new Map<string, string>();
   for (const [header, field] of Object.entries(mapping)) {
-    if (!headers.includes(header)) throw new RuleViolation(`The file has no column "${header}" (its columns: ${headers.join(', ')}).`, ['mapping', header]);
+    if (!headers.includes(header))
+      throw new RuleViolation(`The file has no column "${header}" (its columns: ${headers.join(', ')}).`, [
+        'mapping',
+        header,
+      ]);
     if (field === null || field === '' || field === undefined) continue;
-    if (!isCsvField(field)) throw new RuleViolation(`Column "${header}" cannot be imported into "${field}": that is not a contact field an import may set.`, ['mapping', header]);
-    if (byField.has(field)) throw new RuleViolation(`Columns "${byField.get(field)}" and "${header}" are both mapped to ${fieldLabel(field)}; map one of them.`, ['mapping', header]);
+    if (!isCsvField(field))
+      throw new RuleViolation(
+        `Column "${header}" cannot be imported into "${field}": that is not a contact field an import may set.`,
+        ['mapping', header],
+      );
+    if (byField.has(field))
+      throw new RuleViolation(
+        `Columns "${byField.get(field)}" and "${header}" are both mapped to ${fieldLabel(field)}; map one of them.`,
+        ['mapping', header],
+      );
     byField.set(field, header);
     out[header] = field;
   }
-  if (!Object.keys(out).length) throw new RuleViolation('No column is mapped to a contact field, so there is nothing to import.', ['mapping']);
+  if (!Object.keys(out).length)
+    throw new RuleViolation('No column is mapped to a contact field, so there is nothing to import.', ['mapping']);
   return out;
 }
 
@@ -115,7 +174,8 @@ export function rowToInput(record: Record<string, string | undefined>, mapping: 
     if (value === '') continue;
     const key = normaliseHeader(value);
     if (field === 'type') {
-      if (!TYPES[key]) throw new RuleViolation(`${header}: "${value}" is not a contact type; use Company or Person.`, [field]);
+      if (!TYPES[key])
+        throw new RuleViolation(`${header}: "${value}" is not a contact type; use Company or Person.`, [field]);
       data.type = TYPES[key];
     } else if (field === 'privacyBlocked') {
       const v = value.toLowerCase();
@@ -157,4 +217,5 @@ export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\
 export const BOM = '\uFEFF';
 
 /** The header line of an export: the Business Central captions. */
-export const exportHeader = (fields: readonly string[], locale: 'en' | 'nl' = 'en') => csvLine(fields.map((f) => fieldLabel(f, locale)));
+export const exportHeader = (fields: readonly string[], locale: 'en' | 'nl' = 'en') =>
+  csvLine(fields.map((f) => fieldLabel(f, locale)));

@@ -48,7 +48,9 @@ const sets = (changes: Record<string, any>, key: string) =>
  * knows the parts sends firstName / surname itself (they win over the name).
  */
 export function splitName(name: string): NameParts {
-  const words = collapse(name ?? '').split(' ').filter(Boolean);
+  const words = collapse(name ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (words.length === 0) return { firstName: null, middleName: null, surname: null };
   if (words.length === 1) return { firstName: part(words[0]), middleName: null, surname: null };
   const firstNames = surnameFirstSplit(words);
@@ -75,7 +77,11 @@ export function composeName(p: NameParts): string {
     .join(' ');
 }
 
-export function nextSearchName(oldName: string | null, oldSearchName: string | null, newName: string | null): string | null {
+export function nextSearchName(
+  oldName: string | null,
+  oldSearchName: string | null,
+  newName: string | null,
+): string | null {
   // A search name still equal to the old name was never hand-edited, so it follows the name.
   const following = isBlank(oldSearchName) || oldSearchName === (oldName ?? '').toUpperCase();
   return following ? upperOrNull(newName) : oldSearchName;
@@ -95,7 +101,10 @@ const EMAIL_RE =
 export function assertEmail(field: string, value: string | null | undefined): void {
   if (isBlank(value)) return;
   // Several addresses separated by ';' are allowed; empty entries (e.g. a trailing ';') are ignored.
-  for (const address of String(value).split(';').map((a) => a.trim()).filter(Boolean)) {
+  for (const address of String(value)
+    .split(';')
+    .map((a) => a.trim())
+    .filter(Boolean)) {
     if (!EMAIL_RE.test(address)) {
       throw new RuleViolation(`${label(field)}: "${address}" is not a valid e-mail address.`, [field]);
     }
@@ -162,18 +171,20 @@ export function applyContactFieldRules(
   if (sets(changes, 'vatRegistrationNo')) out.vatRegistrationNo = normaliseVat(changes.vatRegistrationNo);
   for (const f of PHONE_FIELDS) if (sets(changes, f)) assertPhone(f, changes[f]);
   for (const f of EMAIL_FIELDS) if (sets(changes, f)) assertEmail(f, changes[f]);
-  if (sets(changes, 'registrationNumber') && String(changes.registrationNumber ?? '').length > REGISTRATION_NUMBER_MAX) {
-    throw new RuleViolation(
-      `Registration Number must be at most ${REGISTRATION_NUMBER_MAX} characters long.`,
-      ['registrationNumber'],
-    );
+  if (
+    sets(changes, 'registrationNumber') &&
+    String(changes.registrationNumber ?? '').length > REGISTRATION_NUMBER_MAX
+  ) {
+    throw new RuleViolation(`Registration Number must be at most ${REGISTRATION_NUMBER_MAX} characters long.`, [
+      'registrationNumber',
+    ]);
   }
   return out;
 }
 
 /** Why a type change may be refused; all but the VAT one need the database, so the adapter checks them. */
 export type TypeChangeRefusal =
-  | 'hasPersons' | 'hasOpportunities' | 'hasInteractions' | 'hasBusinessRelations' | 'hasVatRegistrationNo';
+  'hasPersons' | 'hasOpportunities' | 'hasInteractions' | 'hasBusinessRelations' | 'hasVatRegistrationNo';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -196,7 +207,11 @@ export function typeChangeRefusal(reason: TypeChangeRefusal, contactNo: string, 
 }
 
 /** Same message, ready to throw (path ['type']). */
-export function typeChangeViolation(reason: TypeChangeRefusal, contactNo: string, detail?: number | string): RuleViolation {
+export function typeChangeViolation(
+  reason: TypeChangeRefusal,
+  contactNo: string,
+  detail?: number | string,
+): RuleViolation {
   return new RuleViolation(typeChangeRefusal(reason, contactNo, detail), ['type']);
 }
 
@@ -207,7 +222,11 @@ export function typeChangeFields(before: Record<string, any>, newType: ContactTy
   if (before.type === newType) return {};
   if (newType === 'company') {
     return {
-      type: 'company', firstName: null, middleName: null, surname: null, jobTitle: null,
+      type: 'company',
+      firstName: null,
+      middleName: null,
+      surname: null,
+      jobTitle: null,
       companyName: isBlank(before.name) ? null : before.name,
     };
   }

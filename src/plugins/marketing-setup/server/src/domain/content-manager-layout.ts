@@ -34,8 +34,19 @@ export interface AttributeInfo {
   visible?: boolean;
 }
 
-export interface EditMeta { label?: string; description?: string; placeholder?: string; visible?: boolean; editable?: boolean; mainField?: string }
-export interface ListMeta { label?: string; searchable?: boolean; sortable?: boolean }
+export interface EditMeta {
+  label?: string;
+  description?: string;
+  placeholder?: string;
+  visible?: boolean;
+  editable?: boolean;
+  mainField?: string;
+}
+export interface ListMeta {
+  label?: string;
+  searchable?: boolean;
+  sortable?: boolean;
+}
 export interface CmConfiguration {
   settings: Record<string, unknown>;
   metadatas: Record<string, { edit?: EditMeta; list?: ListMeta }>;
@@ -82,10 +93,15 @@ export function buildConfiguration(
   const hidden = new Set(spec.hidden ?? []);
   const readOnly = new Set(spec.readOnly ?? []);
   const placed = new Set<string>();
-  const groups = spec.groups.map((g) => g.filter((f) => inModel(f) && !hidden.has(f) && !placed.has(f) && placed.add(f)));
+  const groups = spec.groups.map((g) =>
+    g.filter((f) => inModel(f) && !hidden.has(f) && !placed.has(f) && placed.add(f)),
+  );
   // A field the spec forgot still gets a place (last), so no field silently disappears from the form.
   const rest = Object.keys(attributes).filter((f) => inModel(f) && !hidden.has(f) && !placed.has(f));
-  const edit = packRows([...groups, rest].filter((g) => g.length), (f) => fieldSize(attributes[f].type));
+  const edit = packRows(
+    [...groups, rest].filter((g) => g.length),
+    (f) => fieldSize(attributes[f].type),
+  );
 
   const metadatas: CmConfiguration['metadatas'] = { ...current.metadatas };
   for (const [field, attribute] of Object.entries(attributes)) {
@@ -124,7 +140,13 @@ export function managedPart(config: CmConfiguration | null | undefined, fields: 
       .map((row) => row.filter((el) => known.has(el.name)).map((el) => `${el.name}:${el.size}`))
       .filter((row) => row.length),
     metadatas: fields.map((f) => {
-      const { label = null, description = '', visible = null, editable = null, mainField = null } = metas[f]?.edit ?? {};
+      const {
+        label = null,
+        description = '',
+        visible = null,
+        editable = null,
+        mainField = null,
+      } = metas[f]?.edit ?? {};
       return [f, label, description, visible, editable, mainField, metas[f]?.list?.label ?? null];
     }),
   };
@@ -141,7 +163,12 @@ export type WriteDecision = 'write' | 'unchanged' | 'customised';
  *   time (fields added or removed by a schema change since are left out of that comparison);
  * - 'customised': an admin changed labels, order or settings the plugin wrote — left alone.
  */
-export function decideWrite(current: CmConfiguration, desired: CmConfiguration, lastWritten: CmConfiguration | null, fields: string[]): WriteDecision {
+export function decideWrite(
+  current: CmConfiguration,
+  desired: CmConfiguration,
+  lastWritten: CmConfiguration | null,
+  fields: string[],
+): WriteDecision {
   if (same(managedPart(current, fields), managedPart(desired, fields))) return 'unchanged';
   if (!lastWritten) return 'write';
   const lastFields = new Set(Object.keys(lastWritten.metadatas ?? {}));

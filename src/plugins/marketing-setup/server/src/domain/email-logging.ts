@@ -32,9 +32,7 @@ export interface EmailEntry {
   salespersonId: number | null;
 }
 
-export type Verdict =
-  | { kind: 'log'; entries: EmailEntry[] }
-  | { kind: 'unmatched'; reason: string };
+export type Verdict = { kind: 'log'; entries: EmailEntry[] } | { kind: 'unmatched'; reason: string };
 
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
@@ -52,7 +50,9 @@ export function normaliseAddress(raw: unknown): string | null {
 }
 
 /** Every distinct normalised address of a list (invalid ones left out). */
-export const normaliseAll = (list: readonly unknown[]): string[] => [...new Set(list.map(normaliseAddress).filter((a): a is string => !!a))];
+export const normaliseAll = (list: readonly unknown[]): string[] => [
+  ...new Set(list.map(normaliseAddress).filter((a): a is string => !!a)),
+];
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
@@ -64,10 +64,15 @@ const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-
  */
 export function parseOurDomains(raw: unknown): string[] {
   if (raw === null || raw === undefined) return [];
-  if (typeof raw !== 'string') throw new RuleViolation('Our domains must be text, e.g. "cronus.com, cronus.co.uk".', 'emailOurDomains');
+  if (typeof raw !== 'string')
+    throw new RuleViolation('Our domains must be text, e.g. "cronus.com, cronus.co.uk".', 'emailOurDomains');
   const out: string[] = [];
-  for (const word of raw.split(/[\s,;]+/).map((w) => w.trim().replace(/^@/, '').toLowerCase()).filter(Boolean)) {
-    if (!DOMAIN.test(word)) throw new RuleViolation(`"${word}" is not a domain name (write it like cronus.com).`, 'emailOurDomains');
+  for (const word of raw
+    .split(/[\s,;]+/)
+    .map((w) => w.trim().replace(/^@/, '').toLowerCase())
+    .filter(Boolean)) {
+    if (!DOMAIN.test(word))
+      throw new RuleViolation(`"${word}" is not a domain name (write it like cronus.com).`, 'emailOurDomains');
     if (!out.includes(word)) out.push(word);
   }
   return out;
@@ -108,15 +113,35 @@ export function classify(m: MailMessage, book: AddressBook): Verdict {
   if (!from.length) return { kind: 'unmatched', reason: 'The message has no sender address.' };
   const sender = from[0];
   if (isOurs(sender, book)) {
-    const contacts = contactsOf(recipients.filter((a) => !isOurs(a, book)), book);
-    if (!contacts.length) return { kind: 'unmatched', reason: `Sent by ${sender} (ours), but no recipient is a contact.` };
+    const contacts = contactsOf(
+      recipients.filter((a) => !isOurs(a, book)),
+      book,
+    );
+    if (!contacts.length)
+      return { kind: 'unmatched', reason: `Sent by ${sender} (ours), but no recipient is a contact.` };
     const salespersonId = book.salespersonByAddress.get(sender) ?? null;
-    return { kind: 'log', entries: contacts.map((contactId) => ({ contactId, informationFlow: 'outbound', initiatedBy: 'us', salespersonId })) };
+    return {
+      kind: 'log',
+      entries: contacts.map((contactId) => ({
+        contactId,
+        informationFlow: 'outbound',
+        initiatedBy: 'us',
+        salespersonId,
+      })),
+    };
   }
   const senders = contactsOf([sender], book);
   if (!senders.length) return { kind: 'unmatched', reason: `No contact has the address ${sender}.` };
   const salespersonId = salespersonAmong(recipients, book);
-  return { kind: 'log', entries: senders.map((contactId) => ({ contactId, informationFlow: 'inbound', initiatedBy: 'them', salespersonId })) };
+  return {
+    kind: 'log',
+    entries: senders.map((contactId) => ({
+      contactId,
+      informationFlow: 'inbound',
+      initiatedBy: 'them',
+      salespersonId,
+    })),
+  };
 }
 
 /**
@@ -126,9 +151,19 @@ export function classify(m: MailMessage, book: AddressBook): Verdict {
 export function entryForLinkedContact(m: MailMessage, contactId: number, book: AddressBook): EmailEntry {
   const sender = normaliseAll(m.from)[0];
   if (sender && isOurs(sender, book)) {
-    return { contactId, informationFlow: 'outbound', initiatedBy: 'us', salespersonId: book.salespersonByAddress.get(sender) ?? null };
+    return {
+      contactId,
+      informationFlow: 'outbound',
+      initiatedBy: 'us',
+      salespersonId: book.salespersonByAddress.get(sender) ?? null,
+    };
   }
-  return { contactId, informationFlow: 'inbound', initiatedBy: 'them', salespersonId: salespersonAmong(normaliseAll([...m.to, ...m.cc]), book) };
+  return {
+    contactId,
+    informationFlow: 'inbound',
+    initiatedBy: 'them',
+    salespersonId: salespersonAmong(normaliseAll([...m.to, ...m.cc]), book),
+  };
 }
 
 /** The text fields of an entry: at most 100 characters (the entry's description and subject). */
@@ -152,7 +187,10 @@ export function bodyToStore(text: string | null | undefined, max = BODY_MAX_BYTE
   if (size <= max) return t;
   const note = `\n\n[Truncated: the message body has ${Math.ceil(size / 1024)} KB; the first ${Math.floor(max / 1024)} KB are stored.]`;
   // Cut by bytes, then drop a character the cut split in two (U+FFFD at the end).
-  const head = Buffer.from(t, 'utf8').subarray(0, max - Buffer.byteLength(note, 'utf8')).toString('utf8').replace(/\uFFFD+$/, '');
+  const head = Buffer.from(t, 'utf8')
+    .subarray(0, max - Buffer.byteLength(note, 'utf8'))
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   return head + note;
 }
 
@@ -188,7 +226,13 @@ export function nextRunAt(from: Date, intervalSeconds: unknown): Date {
 }
 
 /** What the connection settings lack before anything can connect; empty = complete. */
-export function missingConnectionSettings(s: { host?: unknown; user?: unknown; password?: unknown; queueFolder?: unknown; storageFolder?: unknown }) {
+export function missingConnectionSettings(s: {
+  host?: unknown;
+  user?: unknown;
+  password?: unknown;
+  queueFolder?: unknown;
+  storageFolder?: unknown;
+}) {
   const missing: string[] = [];
   if (!s.host) missing.push('the IMAP host');
   if (!s.user) missing.push('the IMAP user');
@@ -200,20 +244,32 @@ export function missingConnectionSettings(s: { host?: unknown; user?: unknown; p
 }
 
 /** An IMAP or network failure as a person reads it (imapflow sets `authenticationFailed`, node sets `code`). */
-export function describeImapError(err: { code?: string; authenticationFailed?: boolean; message?: string; responseText?: string } | null | undefined, where: string): string {
+export function describeImapError(
+  err: { code?: string; authenticationFailed?: boolean; message?: string; responseText?: string } | null | undefined,
+  where: string,
+): string {
   const code = err?.code ?? '';
   const text = `${err?.responseText ?? ''} ${err?.message ?? ''}`.trim();
   if (err?.authenticationFailed || code === 'AUTHENTICATIONFAILED' || /authenticat/i.test(text)) {
     return `The IMAP server at ${where} refused the user name or password.`;
   }
-  if (code === 'ECONNREFUSED') return `Cannot reach the IMAP server at ${where}: the connection was refused (is it running, is the port right?).`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot reach the IMAP server at ${where}: the host name is unknown.`;
-  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'CONNECT_TIMEOUT' || code === 'GREETING_TIMEOUT' || /timed? ?out/i.test(text)) {
+  if (code === 'ECONNREFUSED')
+    return `Cannot reach the IMAP server at ${where}: the connection was refused (is it running, is the port right?).`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `Cannot reach the IMAP server at ${where}: the host name is unknown.`;
+  if (
+    code === 'ETIMEDOUT' ||
+    code === 'ETIMEOUT' ||
+    code === 'CONNECT_TIMEOUT' ||
+    code === 'GREETING_TIMEOUT' ||
+    /timed? ?out/i.test(text)
+  ) {
     return `The IMAP server at ${where} did not answer in time.`;
   }
   if (/ssl|tls|certificate|wrong version number|EPROTO/i.test(`${code} ${text}`)) {
     return `The secure (TLS) connection to ${where} failed: check the TLS setting and the port (${text || code}).`;
   }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection') return `The IMAP server at ${where} closed the connection.`;
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection')
+    return `The IMAP server at ${where} closed the connection.`;
   return `IMAP error at ${where}: ${text || code || 'unknown error'}.`;
 }

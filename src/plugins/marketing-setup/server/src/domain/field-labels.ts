@@ -164,7 +164,8 @@ export function contentManagerMessages(locale: Locale, uids: readonly string[]):
   // English captions are the stored labels themselves; translating them too would hide an admin's renaming.
   if (locale === 'en') return messages;
   for (const uid of uids) {
-    for (const field of Object.keys(FIELDS)) messages[`content-manager.content-types.${uid}.${field}`] = fieldLabel(field, locale);
+    for (const field of Object.keys(FIELDS))
+      messages[`content-manager.content-types.${uid}.${field}`] = fieldLabel(field, locale);
   }
   return messages;
 }

@@ -36,11 +36,19 @@ tine tom tuur valerie vanessa veerle vera veronique victor vincent virginie walt
 william wim wout wouter xavier yannick yasmine yves yvette yvonne zoe genevieve therese gaetane noel amelie benedicte
 `;
 
-const KNOWN = new Set(NAMES.split(/\s+/).filter(Boolean).map((n) => n.normalize('NFD').replace(/\p{M}+/gu, '')));
+const KNOWN = new Set(
+  NAMES.split(/\s+/)
+    .filter(Boolean)
+    .map((n) => n.normalize('NFD').replace(/\p{M}+/gu, '')),
+);
 
 /** Whether a folded word (or hyphenated name: "marie-claire", folded "marie claire" per part) is a known first name. */
 export function isKnownFirstName(word: string): boolean {
-  const folded = word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^a-z\s-]/g, '');
+  const folded = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z\s-]/g, '');
   const parts = folded.split(/[-\s]+/).filter(Boolean);
   return parts.length > 0 && parts.every((p) => KNOWN.has(p));
 }
@@ -59,4 +67,5 @@ export function surnameFirstSplit(words: readonly string[]): number {
 }
 
 /** "G.", "J.P.", "g": initials stand for first names. */
-const isInitial = (word: string) => /^(\p{L}\.?)+$/u.test(word) && word.replace(/\./g, '').length <= 2 && (word.includes('.') || word.length === 1);
+const isInitial = (word: string) =>
+  /^(\p{L}\.?)+$/u.test(word) && word.replace(/\./g, '').length <= 2 && (word.includes('.') || word.length === 1);

@@ -41,7 +41,18 @@ export const FIELD_GROUPS: FieldGroup[] = [
   {
     flag: 'inheritCommunicationDetails',
     // correspondenceType belongs here as in BC; unlike BC we also propagate it (see propagationPlan).
-    fields: ['phoneNo', 'telexNo', 'faxNo', 'telexAnswerBack', 'email', 'homePage', 'extensionNo', 'mobilePhoneNo', 'pager', 'correspondenceType'],
+    fields: [
+      'phoneNo',
+      'telexNo',
+      'faxNo',
+      'telexAnswerBack',
+      'email',
+      'homePage',
+      'extensionNo',
+      'mobilePhoneNo',
+      'pager',
+      'correspondenceType',
+    ],
     block: false,
   },
 ];
@@ -134,11 +145,16 @@ export function nextOverrides(
  * hand change: it must neither become an override nor, when the company changes in the same request,
  * keep the old company's value.
  */
-export function echoedInheritedFields(before: Record<string, any> | null, request: Record<string, any>, overrides: string[]): string[] {
+export function echoedInheritedFields(
+  before: Record<string, any> | null,
+  request: Record<string, any>,
+  overrides: string[],
+): string[] {
   if (!before) return [];
   const overridden = new Set(overrides);
   return Object.keys(request).filter(
-    (f) => isInheritable(f) && request[f] !== undefined && !overridden.has(overrideKeyOf(f)) && same(request[f], before[f]),
+    (f) =>
+      isInheritable(f) && request[f] !== undefined && !overridden.has(overrideKeyOf(f)) && same(request[f], before[f]),
   );
 }
 

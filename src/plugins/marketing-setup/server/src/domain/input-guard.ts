@@ -13,6 +13,7 @@ export const MAX_DEPTH = 20;
 /** Keys that reach an object's prototype; never data. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Control characters, except tab, line feed and carriage return (fine in text). DEL included. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /**
  * A document id in a URL, as in relation input (relation-input.ts): Strapi's documentIds are 24 lowercase
@@ -21,7 +22,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 export { DOCUMENT_ID };
 
-export interface InputProblem { path: string[]; message: string }
+export interface InputProblem {
+  path: string[];
+  message: string;
+}
 
 const label = (path: string[]) => (path.length ? path.join('.') : 'The request body');
 const codePoint = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -53,14 +57,23 @@ export function findUnsafeValue(value: unknown, root: string[] = [], maxDepth = 
     }
     if (v === null || typeof v !== 'object') continue;
     if (depth + 1 > maxDepth) {
-      return { path, message: `${label(root)} is nested too deeply (more than ${maxDepth} levels of objects or lists).` };
+      return {
+        path,
+        message: `${label(root)} is nested too deeply (more than ${maxDepth} levels of objects or lists).`,
+      };
     }
-    const entries: [string, unknown][] = Array.isArray(v) ? v.map((item, index) => [String(index), item]) : Object.entries(v);
+    const entries: [string, unknown][] = Array.isArray(v)
+      ? v.map((item, index) => [String(index), item])
+      : Object.entries(v);
     for (const [key, item] of entries) {
       const at = [...path, key];
       if (FORBIDDEN_KEYS.has(key)) return { path: at, message: `The key "${key}" is not allowed (in ${label(path)}).` };
       const p = controlProblem(at, key);
-      if (p) return { path: path, message: `A key in ${label(path)} contains a control character (${controlCharacter(key)}); remove it.` };
+      if (p)
+        return {
+          path: path,
+          message: `A key in ${label(path)} contains a control character (${controlCharacter(key)}); remove it.`,
+        };
       queue.push({ value: item, path: at, depth: depth + 1 });
     }
   }
@@ -77,15 +90,26 @@ export function findUnsafeParam(params: Record<string, unknown>): InputProblem |
     const p = controlProblem([name], value);
     if (p) return p;
     if (isIdParam(name) && !DOCUMENT_ID.test(value)) {
-      return { path: [name], message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).` };
+      return {
+        path: [name],
+        message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).`,
+      };
     }
   }
   return null;
 }
 
 /** Everything a request brings: path params, query and body. Returns the first problem, or null. */
-export function findUnsafeInput(input: { params?: Record<string, unknown>; query?: unknown; body?: unknown }): InputProblem | null {
-  return findUnsafeParam(input.params ?? {}) ?? findUnsafeValue(input.query ?? {}, ['query']) ?? findUnsafeValue(input.body, []);
+export function findUnsafeInput(input: {
+  params?: Record<string, unknown>;
+  query?: unknown;
+  body?: unknown;
+}): InputProblem | null {
+  return (
+    findUnsafeParam(input.params ?? {}) ??
+    findUnsafeValue(input.query ?? {}, ['query']) ??
+    findUnsafeValue(input.body, [])
+  );
 }
 
 /** findUnsafeInput as a thrown RuleViolation (the adapters map it to a 400). */

@@ -9,12 +9,31 @@ import { RuleViolation } from './errors';
  * template setup (reference §6.3; the service-management kinds are left out, there is no service module).
  */
 export const DOCUMENT_KINDS = [
-  'emails', 'emailDrafts', 'coverSheets', 'outgoingCalls', 'meetingInvitations',
-  'salesQuotes', 'salesBlanketOrders', 'salesOrderConfirmations', 'salesInvoices', 'salesShipmentNotes',
-  'salesCreditMemos', 'salesStatements', 'salesReminders', 'salesReturnOrders', 'salesReturnReceipts',
-  'salesFinanceChargeMemos', 'salesDraftInvoices',
-  'purchaseQuotes', 'purchaseBlanketOrders', 'purchaseOrders', 'purchaseInvoices', 'purchaseReceipts',
-  'purchaseCreditMemos', 'purchaseReturnOrders', 'purchaseReturnShipments',
+  'emails',
+  'emailDrafts',
+  'coverSheets',
+  'outgoingCalls',
+  'meetingInvitations',
+  'salesQuotes',
+  'salesBlanketOrders',
+  'salesOrderConfirmations',
+  'salesInvoices',
+  'salesShipmentNotes',
+  'salesCreditMemos',
+  'salesStatements',
+  'salesReminders',
+  'salesReturnOrders',
+  'salesReturnReceipts',
+  'salesFinanceChargeMemos',
+  'salesDraftInvoices',
+  'purchaseQuotes',
+  'purchaseBlanketOrders',
+  'purchaseOrders',
+  'purchaseInvoices',
+  'purchaseReceipts',
+  'purchaseCreditMemos',
+  'purchaseReturnOrders',
+  'purchaseReturnShipments',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const isDocumentKind = (v: unknown): v is DocumentKind => (DOCUMENT_KINDS as readonly unknown[]).includes(v);
@@ -71,7 +90,9 @@ export function withTemplateDefaults(
 ): Required<EntryValues> {
   const pick = <T>(own: T | undefined | null, fallback: T | null): T | null => (given(own) ? (own as T) : fallback);
   const templateCorrespondence = template
-    ? template.ignoreContactCorrespondenceType ? template.correspondenceType : contactCorrespondenceType ?? template.correspondenceType
+    ? template.ignoreContactCorrespondenceType
+      ? template.correspondenceType
+      : (contactCorrespondenceType ?? template.correspondenceType)
     : contactCorrespondenceType;
   return {
     description: pick(values.description, template?.description ?? null),
@@ -123,8 +144,10 @@ export function assertEntryValues(v: Record<string, unknown>) {
   oneOf('Evaluation', 'evaluation', EVALUATIONS, v.evaluation);
   oneOf('Correspondence type', 'correspondenceType', INTERACTION_CORRESPONDENCE_TYPES, v.correspondenceType);
   oneOf('Document kind', 'documentKind', DOCUMENT_KINDS, v.documentKind);
-  if (v.date !== undefined && v.date !== null && !isIsoDate(v.date)) throw new RuleViolation(`Date "${String(v.date)}" is not a date (use YYYY-MM-DD).`, 'date');
-  if (v.time !== undefined && v.time !== null && !isTimeOfDay(v.time)) throw new RuleViolation(`Time "${String(v.time)}" is not a time of day (use HH:MM or HH:MM:SS).`, 'time');
+  if (v.date !== undefined && v.date !== null && !isIsoDate(v.date))
+    throw new RuleViolation(`Date "${String(v.date)}" is not a date (use YYYY-MM-DD).`, 'date');
+  if (v.time !== undefined && v.time !== null && !isTimeOfDay(v.time))
+    throw new RuleViolation(`Time "${String(v.time)}" is not a time of day (use HH:MM or HH:MM:SS).`, 'time');
 }
 
 /** Checks a template's values (reference §6.1: unit cost and duration ≥ 0). */
@@ -180,5 +203,8 @@ export function parseTimelineQuery(q: Record<string, unknown>): TimelineQuery {
 }
 
 export const pagination = (page: number, pageSize: number, total: number) => ({
-  page, pageSize, pageCount: Math.ceil(total / pageSize), total,
+  page,
+  pageSize,
+  pageCount: Math.ceil(total / pageSize),
+  total,
 });

@@ -9,11 +9,34 @@ export type ContactType = 'company' | 'person';
 
 /** Fields of any contact a merge may take from the duplicate. */
 const COMMON_FIELDS = [
-  'name', 'name2', 'searchName',
-  'address', 'address2', 'postCode', 'city', 'county', 'countryRegion',
-  'phoneNo', 'mobilePhoneNo', 'faxNo', 'telexNo', 'telexAnswerBack', 'email', 'email2', 'homePage', 'extensionNo', 'pager',
-  'salesperson', 'territory', 'language', 'formatRegion', 'correspondenceType', 'salutation',
-  'vatRegistrationNo', 'registrationNumber', 'privacyBlocked',
+  'name',
+  'name2',
+  'searchName',
+  'address',
+  'address2',
+  'postCode',
+  'city',
+  'county',
+  'countryRegion',
+  'phoneNo',
+  'mobilePhoneNo',
+  'faxNo',
+  'telexNo',
+  'telexAnswerBack',
+  'email',
+  'email2',
+  'homePage',
+  'extensionNo',
+  'pager',
+  'salesperson',
+  'territory',
+  'language',
+  'formatRegion',
+  'correspondenceType',
+  'salutation',
+  'vatRegistrationNo',
+  'registrationNumber',
+  'privacyBlocked',
 ];
 /** Person-only fields (a company has no name parts, job title or company of its own). */
 const PERSON_FIELDS = ['firstName', 'middleName', 'surname', 'initials', 'jobTitle', 'company'];
@@ -30,20 +53,30 @@ export const NOT_MERGEABLE: Record<string, string> = {
   searchEmail: 'it follows the e-mail',
   inheritanceOverrides: 'the plugin maintains it',
   businessRelation: 'it is computed from the business relations',
-  id: 'it identifies the record', documentId: 'it identifies the record',
-  createdAt: 'it is maintained by Strapi', updatedAt: 'it is maintained by Strapi',
+  id: 'it identifies the record',
+  documentId: 'it identifies the record',
+  createdAt: 'it is maintained by Strapi',
+  updatedAt: 'it is maintained by Strapi',
 };
 
-export const mergeableFields = (type: ContactType): string[] => (type === 'person' ? [...COMMON_FIELDS, ...PERSON_FIELDS] : [...COMMON_FIELDS]);
+export const mergeableFields = (type: ContactType): string[] =>
+  type === 'person' ? [...COMMON_FIELDS, ...PERSON_FIELDS] : [...COMMON_FIELDS];
 
 /** The relation fields among the mergeable ones (compared by id, shown as a reference). */
 export const MERGE_RELATIONS = ['company', 'countryRegion', 'salesperson', 'territory', 'language', 'salutation'];
 
-export interface MergeSide { id: number; type: ContactType; no: string | null }
+export interface MergeSide {
+  id: number;
+  type: ContactType;
+  no: string | null;
+}
 
 /** Checks the request itself; throws a RuleViolation the API turns into a 400. */
 export function checkMergeRequest(survivor: MergeSide, duplicate: MergeSide, fields: unknown): string[] {
-  if (survivor.id === duplicate.id) throw new RuleViolation('A contact cannot be merged with itself; choose another contact as the duplicate.', ['duplicate']);
+  if (survivor.id === duplicate.id)
+    throw new RuleViolation('A contact cannot be merged with itself; choose another contact as the duplicate.', [
+      'duplicate',
+    ]);
   if (survivor.type !== duplicate.type) {
     throw new RuleViolation(
       `Contact ${duplicate.no} is a ${duplicate.type} and contact ${survivor.no} is a ${survivor.type}; only contacts of the same type can be merged.`,
@@ -51,7 +84,8 @@ export function checkMergeRequest(survivor: MergeSide, duplicate: MergeSide, fie
     );
   }
   if (fields === undefined || fields === null) return [];
-  if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string')) throw new RuleViolation('fields must be a list of field names.', ['fields']);
+  if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string'))
+    throw new RuleViolation('fields must be a list of field names.', ['fields']);
   const allowed = mergeableFields(survivor.type);
   const problems: string[] = [];
   for (const f of fields as string[]) {
@@ -60,7 +94,8 @@ export function checkMergeRequest(survivor: MergeSide, duplicate: MergeSide, fie
     else if (PERSON_FIELDS.includes(f)) problems.push(`${f} is a person field; these contacts are companies.`);
     else problems.push(`${f} is not a contact field.`);
   }
-  if (problems.length) throw new RuleViolation(`${problems.join(' ')} Fields that can be taken: ${allowed.join(', ')}.`, ['fields']);
+  if (problems.length)
+    throw new RuleViolation(`${problems.join(' ')} Fields that can be taken: ${allowed.join(', ')}.`, ['fields']);
   return [...new Set(fields as string[])];
 }
 
@@ -79,17 +114,27 @@ export function fieldDifferences(type: ContactType, survivor: Record<string, any
     .map((field) => ({ field, survivor: survivor[field] ?? null, duplicate: duplicate[field] ?? null }));
 }
 
-export interface Conflict { code: string; message: string }
+export interface Conflict {
+  code: string;
+  message: string;
+}
 
 /** A contact business relation row, plain. */
-export interface RelationLinkRow { code: string; linkToTable: string; linkedNo: string | null }
+export interface RelationLinkRow {
+  code: string;
+  linkToTable: string;
+  linkedNo: string | null;
+}
 
 /**
  * After the merge the survivor holds both contacts' business relations. A contact holds each code once
  * and each kind of link (customer, vendor, bank account) once, as the business-relation rules require.
  */
 export function businessRelationConflicts(
-  survivorNo: string | null, survivorRows: RelationLinkRow[], duplicateNo: string | null, duplicateRows: RelationLinkRow[],
+  survivorNo: string | null,
+  survivorRows: RelationLinkRow[],
+  duplicateNo: string | null,
+  duplicateRows: RelationLinkRow[],
 ): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const row of duplicateRows) {
@@ -101,7 +146,10 @@ export function businessRelationConflicts(
       });
       continue;
     }
-    const sameKind = row.linkToTable !== 'none' && row.linkedNo ? survivorRows.find((s) => s.linkToTable === row.linkToTable && s.linkedNo) : null;
+    const sameKind =
+      row.linkToTable !== 'none' && row.linkedNo
+        ? survivorRows.find((s) => s.linkToTable === row.linkToTable && s.linkedNo)
+        : null;
     if (sameKind) {
       conflicts.push({
         code: 'businessRelation',
@@ -117,7 +165,12 @@ const KIND_WORD: Record<string, string> = { customer: 'customer', vendor: 'vendo
  * A relation that allows one link per contact (one-to-one, or the "many" side of a one-to-many): both
  * contacts linked from different records cannot both survive on one contact.
  */
-export function singleLinkConflict(displayName: string, attribute: string, survivorLinked: boolean, duplicateLinked: boolean): Conflict | null {
+export function singleLinkConflict(
+  displayName: string,
+  attribute: string,
+  survivorLinked: boolean,
+  duplicateLinked: boolean,
+): Conflict | null {
   if (!survivorLinked || !duplicateLinked) return null;
   return {
     code: 'singleLink',

@@ -5,22 +5,38 @@
  */
 import { RuleViolation } from './errors';
 
-export interface NoSeries { code: string; defaultNos: boolean; manualNos: boolean; dateOrder: boolean }
+export interface NoSeries {
+  code: string;
+  defaultNos: boolean;
+  manualNos: boolean;
+  dateOrder: boolean;
+}
 export interface NoSeriesLine {
   lineNo: number; // order among lines of a series
   startingDate: string | null; // 'YYYY-MM-DD' or null (= always valid)
-  startingNo: string | null; endingNo: string | null; warningNo: string | null;
+  startingNo: string | null;
+  endingNo: string | null;
+  warningNo: string | null;
   incrementBy: number; // >= 1
-  lastNoUsed: string | null; lastDateUsed: string | null; // 'YYYY-MM-DD'
-  open: boolean; allowGaps: boolean;
+  lastNoUsed: string | null;
+  lastDateUsed: string | null; // 'YYYY-MM-DD'
+  open: boolean;
+  allowGaps: boolean;
 }
 type NoField = 'startingNo' | 'endingNo' | 'warningNo' | 'lastNoUsed';
 const NO_FIELDS: NoField[] = ['startingNo', 'endingNo', 'warningNo', 'lastNoUsed'];
 const LABELS: Record<NoField, string> = {
-  startingNo: 'starting number', endingNo: 'ending number', warningNo: 'warning number', lastNoUsed: 'last number used',
+  startingNo: 'starting number',
+  endingNo: 'ending number',
+  warningNo: 'warning number',
+  lastNoUsed: 'last number used',
 };
 
-interface Parts { prefix: string; digits: string; suffix: string }
+interface Parts {
+  prefix: string;
+  digits: string;
+  suffix: string;
+}
 
 /** Split around the last digit group; null when the value holds no digit. */
 function split(no: string): Parts | null {
@@ -85,7 +101,11 @@ export function chooseLine(seriesCode: string, lines: NoSeriesLine[], usageDate:
   throw new RuleViolation(`You cannot assign new numbers from the number series ${seriesCode}.`);
 }
 
-export function checkRange(seriesCode: string, line: NoSeriesLine, no: string): { warning: string | null; closes: boolean } {
+export function checkRange(
+  seriesCode: string,
+  line: NoSeriesLine,
+  no: string,
+): { warning: string | null; closes: boolean } {
   const { startingNo, endingNo, warningNo } = line;
   if (endingNo && beyondEnd(no, endingNo)) {
     throw new RuleViolation(`You cannot assign numbers greater than ${endingNo} from the number series ${seriesCode}.`);
@@ -105,7 +125,11 @@ export function checkRange(seriesCode: string, line: NoSeriesLine, no: string): 
   return { warning, closes: closesAfter(line, no) };
 }
 
-export function drawNext(series: NoSeries, line: NoSeriesLine, usageDate: string): { no: string; warning: string | null; line: NoSeriesLine } {
+export function drawNext(
+  series: NoSeries,
+  line: NoSeriesLine,
+  usageDate: string,
+): { no: string; warning: string | null; line: NoSeriesLine } {
   const code = series.code;
   if (!line.open) throw new RuleViolation(`You cannot assign new numbers from the number series ${code}.`);
   const tooEarly = (date: string) =>
@@ -116,7 +140,10 @@ export function drawNext(series: NoSeries, line: NoSeriesLine, usageDate: string
   let no: string;
   if (line.lastNoUsed) no = incrementNo(line.lastNoUsed, line.incrementBy);
   else if (line.startingNo) no = line.startingNo;
-  else throw new RuleViolation(`The number series ${code} has no starting number, so no number can be assigned.`, ['startingNo']);
+  else
+    throw new RuleViolation(`The number series ${code} has no starting number, so no number can be assigned.`, [
+      'startingNo',
+    ]);
 
   const { warning, closes } = checkRange(code, line, no);
   return { no, warning, line: { ...line, lastNoUsed: no, lastDateUsed: usageDate, open: !closes } };
@@ -127,7 +154,8 @@ export function sequenceStart(line: NoSeriesLine): number {
   if (!source) throw new RuleViolation('A number series line needs a starting number.', ['startingNo']);
   const value = Number(mustSplit(source).digits) + (line.lastNoUsed ? line.incrementBy : 0);
   // A JS number is exact only up to 2^53; longer digit groups would silently lose digits.
-  if (!Number.isSafeInteger(value)) throw new RuleViolation(`The number ${source} is too large to count with.`, ['startingNo']);
+  if (!Number.isSafeInteger(value))
+    throw new RuleViolation(`The number ${source} is too large to count with.`, ['startingNo']);
   return value;
 }
 
@@ -152,12 +180,14 @@ export function normaliseLine(seriesCode: string, line: NoSeriesLine, changed?: 
     }
   }
   if (!Number.isInteger(out.incrementBy) || out.incrementBy < 1) {
-    throw new RuleViolation(`The increment for the number series ${seriesCode} must be a whole number of at least 1.`, ['incrementBy']);
+    throw new RuleViolation(`The increment for the number series ${seriesCode} must be a whole number of at least 1.`, [
+      'incrementBy',
+    ]);
   }
 
   // Harmonise formats: only a number with a non-numeric part imposes its pattern (pure digits 1..10 stay as they are).
   const hasText = (f: NoField) => !!out[f] && out[f] !== split(out[f]!)!.digits;
-  const source = changed && out[changed] ? (hasText(changed) ? changed : null) : NO_FIELDS.find(hasText) ?? null;
+  const source = changed && out[changed] ? (hasText(changed) ? changed : null) : (NO_FIELDS.find(hasText) ?? null);
   if (source) {
     const pattern = split(out[source]!)!;
     const significant = (no: string) => split(no)!.digits.replace(/^0+/, '').length;
@@ -179,8 +209,13 @@ export function normaliseLine(seriesCode: string, line: NoSeriesLine, changed?: 
   }
 
   if (out.warningNo && !out.endingNo) {
-    if (changed === 'endingNo') out.warningNo = null; // clearing the ending number clears the warning
-    else throw new RuleViolation(`The number series ${seriesCode} needs an ending number before a warning number can be set.`, ['warningNo']);
+    if (changed === 'endingNo')
+      out.warningNo = null; // clearing the ending number clears the warning
+    else
+      throw new RuleViolation(
+        `The number series ${seriesCode} needs an ending number before a warning number can be set.`,
+        ['warningNo'],
+      );
   }
   if (out.startingNo && out.endingNo && compareNo(out.startingNo, out.endingNo) > 0) {
     throw new RuleViolation(

@@ -21,7 +21,10 @@ export interface SalesCycleRule {
 const STATUSES: readonly OpportunityStatus[] = ['notStarted', 'inProgress', 'won', 'lost'];
 const PRIORITIES: readonly OpportunityPriority[] = ['low', 'normal', 'high'];
 const STATUS_LABEL: Record<OpportunityStatus, string> = {
-  notStarted: 'Not Started', inProgress: 'In Progress', won: 'Won', lost: 'Lost',
+  notStarted: 'Not Started',
+  inProgress: 'In Progress',
+  won: 'Won',
+  lost: 'Lost',
 };
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
@@ -32,15 +35,24 @@ const sets = (changes: Record<string, any>, key: string) =>
 const stageOf = (v: unknown): number | null => (v === null || v === undefined || Number(v) === 0 ? null : Number(v));
 const isClosedStatus = (s: unknown) => s === 'won' || s === 'lost';
 
-export function probability(method: ProbabilityCalculation, chancesOfSuccessPercent: number, completedPercent: number): number {
+export function probability(
+  method: ProbabilityCalculation,
+  chancesOfSuccessPercent: number,
+  completedPercent: number,
+): number {
   const chances = num(chancesOfSuccessPercent);
   const completed = num(completedPercent);
   switch (method) {
-    case 'multiply': return round2((chances * completed) / 100);
-    case 'add': return round2((chances + completed) / 2);
-    case 'chancesOfSuccess': return round2(chances);
-    case 'completed': return round2(completed);
-    default: throw new RuleViolation(`Unknown probability calculation "${method}".`, ['calculation']);
+    case 'multiply':
+      return round2((chances * completed) / 100);
+    case 'add':
+      return round2((chances + completed) / 2);
+    case 'chancesOfSuccess':
+      return round2(chances);
+    case 'completed':
+      return round2(completed);
+    default:
+      throw new RuleViolation(`Unknown probability calculation "${method}".`, ['calculation']);
   }
 }
 
@@ -59,10 +71,14 @@ export function applyOpportunityRules(
   const wasClosed = before !== null && (old.closed === true || isClosedStatus(old.opportunityStatus));
 
   if (sets(changes, 'opportunityStatus') && !STATUSES.includes(changes.opportunityStatus)) {
-    throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.opportunityStatus}".`, ['opportunityStatus']);
+    throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.opportunityStatus}".`, [
+      'opportunityStatus',
+    ]);
   }
   if (sets(changes, 'priority') && changes.priority !== null && !PRIORITIES.includes(changes.priority)) {
-    throw new RuleViolation(`Priority must be one of ${PRIORITIES.join(', ')}, not "${changes.priority}".`, ['priority']);
+    throw new RuleViolation(`Priority must be one of ${PRIORITIES.join(', ')}, not "${changes.priority}".`, [
+      'priority',
+    ]);
   }
   if (sets(changes, 'estimatedValue') && num(changes.estimatedValue) < 0) {
     throw new RuleViolation('Estimated Value must not be negative.', ['estimatedValue']);
@@ -72,7 +88,10 @@ export function applyOpportunityRules(
   // form may send the stored value back unchanged).
   const givenCreationDate = changes.creationDate ?? null;
   if (givenCreationDate !== null && (before === null || givenCreationDate !== (old.creationDate ?? null))) {
-    throw new RuleViolation('The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.', ['creationDate']);
+    throw new RuleViolation(
+      'The creation date is set when the opportunity is created and cannot be changed; leave creationDate out.',
+      ['creationDate'],
+    );
   }
 
   // Creation defaults.
@@ -93,7 +112,11 @@ export function applyOpportunityRules(
       (sets(changes, 'closed') && changes.closed !== true) ||
       (sets(changes, 'currentSalesCycleStage') && stage !== oldStage);
     if (reopens) {
-      const field = sets(changes, 'opportunityStatus') ? 'opportunityStatus' : sets(changes, 'closed') ? 'closed' : 'currentSalesCycleStage';
+      const field = sets(changes, 'opportunityStatus')
+        ? 'opportunityStatus'
+        : sets(changes, 'closed')
+          ? 'closed'
+          : 'currentSalesCycleStage';
       throw new RuleViolation(
         `${old.no ? `Opportunity ${old.no}` : 'This opportunity'} is closed (${STATUS_LABEL[old.opportunityStatus as OpportunityStatus] ?? 'closed'}) and cannot be reopened or moved to another stage.`,
         [field],
@@ -112,7 +135,9 @@ export function applyOpportunityRules(
     // Asking for "in progress" without a stage activates the cycle's first stage, as BC's "Activate First Stage".
     if (status === 'inProgress' && stage === null) {
       if (!cycle || cycle.stages.length === 0) {
-        throw new RuleViolation('An opportunity can only be started when it has a sales cycle with stages.', ['opportunityStatus']);
+        throw new RuleViolation('An opportunity can only be started when it has a sales cycle with stages.', [
+          'opportunityStatus',
+        ]);
       }
       stage = Math.min(...cycle.stages.map((s) => s.stage));
       out.currentSalesCycleStage = stage;
@@ -137,9 +162,10 @@ export function applyOpportunityRules(
     out.dateClosed = null;
     out.chancesOfSuccessPercent = stageRow ? round2(num(stageRow.chancesOfSuccessPercent)) : 0;
     out.completedPercent = stageRow ? round2(num(stageRow.completedPercent)) : 0;
-    out.probabilityPercent = stageRow && cycle
-      ? probability(cycle.calculation, stageRow.chancesOfSuccessPercent, stageRow.completedPercent)
-      : 0;
+    out.probabilityPercent =
+      stageRow && cycle
+        ? probability(cycle.calculation, stageRow.chancesOfSuccessPercent, stageRow.completedPercent)
+        : 0;
   }
   out.calcdCurrentValue = currentValue(estimated, out.probabilityPercent);
   return out;
@@ -148,18 +174,20 @@ export function applyOpportunityRules(
 /** The stage row for `stage`, or a RuleViolation saying why there is none. */
 function findStage(stage: number, cycle: SalesCycleRule | null): SalesCycleStageRule {
   if (!cycle) {
-    throw new RuleViolation(
-      `Stage ${stage} cannot be set because the opportunity has no sales cycle.`,
-      ['currentSalesCycleStage'],
-    );
+    throw new RuleViolation(`Stage ${stage} cannot be set because the opportunity has no sales cycle.`, [
+      'currentSalesCycleStage',
+    ]);
   }
   const row = cycle.stages.find((s) => s.stage === Number(stage));
   if (!row) {
-    const known = cycle.stages.map((s) => s.stage).sort((a, b) => a - b).join(', ') || 'none';
-    throw new RuleViolation(
-      `Stage ${stage} is not a stage of the opportunity's sales cycle (stages: ${known}).`,
-      ['currentSalesCycleStage'],
-    );
+    const known =
+      cycle.stages
+        .map((s) => s.stage)
+        .sort((a, b) => a - b)
+        .join(', ') || 'none';
+    throw new RuleViolation(`Stage ${stage} is not a stage of the opportunity's sales cycle (stages: ${known}).`, [
+      'currentSalesCycleStage',
+    ]);
   }
   return row;
 }
@@ -177,5 +205,8 @@ export function renamedFieldViolation(data: unknown): RuleViolation | null {
   const old = Object.keys(RENAMED_OPPORTUNITY_FIELDS).find((key) => Object.prototype.hasOwnProperty.call(data, key));
   if (!old) return null;
   const now = RENAMED_OPPORTUNITY_FIELDS[old];
-  return new RuleViolation(`An opportunity's ${old} is written as "${now}" (Strapi reserves "${old}" for draft/published); rename the field.`, [now]);
+  return new RuleViolation(
+    `An opportunity's ${old} is written as "${now}" (Strapi reserves "${old}" for draft/published); rename the field.`,
+    [now],
+  );
 }

@@ -10,7 +10,10 @@ export type RecordAction = 'read' | 'create' | 'update' | 'delete';
 /** The contacts an operation touches, by the role they play in it. */
 export type RecordRole = 'contact' | 'survivor' | 'duplicate';
 
-export interface Requirement { record: RecordRole; action: RecordAction }
+export interface Requirement {
+  record: RecordRole;
+  action: RecordAction;
+}
 
 const need = (record: RecordRole, action: RecordAction): Requirement => ({ record, action });
 
@@ -35,7 +38,11 @@ export const RECORD_REQUIREMENTS = {
 export type Operation = keyof typeof RECORD_REQUIREMENTS;
 
 const VERB: Record<RecordAction, string> = { read: 'see', create: 'create', update: 'change', delete: 'delete' };
-const WHAT: Record<RecordRole, string> = { contact: 'this contact', survivor: 'the surviving contact', duplicate: 'the duplicate contact' };
+const WHAT: Record<RecordRole, string> = {
+  contact: 'this contact',
+  survivor: 'the surviving contact',
+  duplicate: 'the duplicate contact',
+};
 
 /** The message of a 403: what the user may not do, in words. */
 export const refusalMessage = (req: Requirement, no?: string | null) =>

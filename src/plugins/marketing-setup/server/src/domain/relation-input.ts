@@ -23,14 +23,26 @@ const MAX_ID = 2147483647;
 export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RELATION_KEYS = new Set(['connect', 'disconnect', 'set']);
 /** Keys a target object may carry besides id/documentId (Content Manager and i18n add them). */
-const TARGET_EXTRAS = new Set(['locale', 'status', 'position', 'isTemporary', 'label', 'href', '__temp_key__', 'apiData']);
+const TARGET_EXTRAS = new Set([
+  'locale',
+  'status',
+  'position',
+  'isTemporary',
+  'label',
+  'href',
+  '__temp_key__',
+  'apiData',
+]);
 
 const invalid = (field: string, why: string) =>
   new RuleViolation(`${field ? `"${field}"` : 'A relation'} ${why}`, field ? [field] : []);
 
 function idOf(value: number, field: string): RelationRef {
   if (!Number.isInteger(value) || value < 1 || value > MAX_ID) {
-    throw invalid(field, `must name a record by its documentId or by a whole id between 1 and ${MAX_ID}; ${value} is neither.`);
+    throw invalid(
+      field,
+      `must name a record by its documentId or by a whole id between 1 and ${MAX_ID}; ${value} is neither.`,
+    );
   }
   return { id: value };
 }
@@ -48,18 +60,21 @@ function refOf(value: unknown, field: string): RelationRef {
     const unknown = Object.keys(v).filter((k) => k !== 'id' && k !== 'documentId' && !TARGET_EXTRAS.has(k));
     if (unknown.length) throw invalid(field, `has an unknown key "${unknown[0]}".`);
     if (v.documentId !== undefined && v.documentId !== null) return refOf(String(v.documentId), field);
-    if (v.id !== undefined && v.id !== null && (typeof v.id === 'number' || typeof v.id === 'string')) return refOf(v.id, field);
+    if (v.id !== undefined && v.id !== null && (typeof v.id === 'number' || typeof v.id === 'string'))
+      return refOf(v.id, field);
   }
   throw invalid(field, 'must name a record: a documentId, an id, or { documentId } / { id }.');
 }
 
-const list = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 /** Reads relation input; a shape Strapi would not understand (e.g. `{}`) is a RuleViolation (400). */
 export function readRelationChange(value: unknown, field = ''): RelationChange {
   if (value === undefined) return { kind: 'untouched' };
   if (value === null || value === '') return { kind: 'clear' };
-  if (Array.isArray(value)) return value.length ? { kind: 'set', ref: refOf(value[value.length - 1], field) } : { kind: 'clear' };
+  if (Array.isArray(value))
+    return value.length ? { kind: 'set', ref: refOf(value[value.length - 1], field) } : { kind: 'clear' };
   if (typeof value !== 'object') return { kind: 'set', ref: refOf(value, field) };
   const v = value as Record<string, unknown>;
   if (!Object.keys(v).some((k) => RELATION_KEYS.has(k))) return { kind: 'set', ref: refOf(v, field) };
@@ -77,19 +92,28 @@ export function readRelationChange(value: unknown, field = ''): RelationChange {
 
 /** Whether a reference names a known target (compared by documentId when both have one, else by id). */
 export const isTarget = (ref: RelationRef, target: RelationTarget) =>
-  'documentId' in ref ? !!target.documentId && ref.documentId === target.documentId : target.id != null && ref.id === target.id;
+  'documentId' in ref
+    ? !!target.documentId && ref.documentId === target.documentId
+    : target.id != null && ref.id === target.id;
 
 /**
  * The target after a write: a reference (set), null (cleared) or undefined (untouched).
  * `current` is the target before the write (null: none); when the caller does not know it (undefined),
  * a disconnect is read as clearing, so that the rules that refuse an empty relation still run.
  */
-export function relationInput(value: unknown, current?: RelationTarget | null, field = ''): RelationRef | null | undefined {
+export function relationInput(
+  value: unknown,
+  current?: RelationTarget | null,
+  field = '',
+): RelationRef | null | undefined {
   const change = readRelationChange(value, field);
   switch (change.kind) {
-    case 'untouched': return undefined;
-    case 'clear': return null;
-    case 'set': return change.ref;
+    case 'untouched':
+      return undefined;
+    case 'clear':
+      return null;
+    case 'set':
+      return change.ref;
     case 'disconnect':
       if (current === undefined) return null;
       return current && change.refs.some((r) => isTarget(r, current)) ? null : undefined;

@@ -60,41 +60,59 @@ export const isRealTime = (v: string) => {
   return !!m && realTime(m[1], m[2], m[3]);
 };
 
-const asNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+const asNumber = (v: unknown) =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
 
 function numberProblem(field: string, a: AttributeSpec, v: unknown): string | null {
   if (a.type === 'biginteger') {
     const s = typeof v === 'number' ? (Number.isInteger(v) ? BigInt(v).toString() : '') : String(v).trim();
     if (!/^-?\d{1,20}$/.test(s)) return `${field} must be a whole number, not ${show(v)}.`;
     const b = BigInt(s);
-    return b < INT64.min || b > INT64.max ? `${field} must be between ${INT64.min} and ${INT64.max}, not ${show(v)}.` : null;
+    return b < INT64.min || b > INT64.max
+      ? `${field} must be between ${INT64.min} and ${INT64.max}, not ${show(v)}.`
+      : null;
   }
   const n = asNumber(v);
   if (!Number.isFinite(n)) return `${field} must be a finite number, not ${show(v)}.`;
   // Whole numbers are Strapi's validation's (and some types' own rules', with better words); the column's range is ours.
-  if (a.type === 'integer' && (n < INT32.min || n > INT32.max)) return `${field} must be between ${INT32.min} and ${INT32.max}, not ${show(v)}.`;
-  if (a.type === 'decimal' && Math.abs(n) > DECIMAL_MAX) return `${field} must be between -${DECIMAL_MAX} and ${DECIMAL_MAX}, not ${show(v)}.`;
+  if (a.type === 'integer' && (n < INT32.min || n > INT32.max))
+    return `${field} must be between ${INT32.min} and ${INT32.max}, not ${show(v)}.`;
+  if (a.type === 'decimal' && Math.abs(n) > DECIMAL_MAX)
+    return `${field} must be between -${DECIMAL_MAX} and ${DECIMAL_MAX}, not ${show(v)}.`;
   return null;
 }
 
 function temporalProblem(field: string, type: string, v: unknown): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? `${field} is not a real ${type}.` : null;
-  if (type === 'time') return typeof v === 'string' && isRealTime(v) ? null : `${field} must be a time of day (HH:MM or HH:MM:SS), not ${show(v)}.`;
+  if (type === 'time')
+    return typeof v === 'string' && isRealTime(v)
+      ? null
+      : `${field} must be a time of day (HH:MM or HH:MM:SS), not ${show(v)}.`;
   if (type === 'date') {
     // Strapi also takes a date-time for a date (it keeps the day); both must be real.
-    return typeof v === 'string' && (isRealDate(v) || isRealDateTime(v)) ? null : `${field} must be a real date (YYYY-MM-DD), not ${show(v)}.`;
+    return typeof v === 'string' && (isRealDate(v) || isRealDateTime(v))
+      ? null
+      : `${field} must be a real date (YYYY-MM-DD), not ${show(v)}.`;
   }
-  return typeof v === 'string' && isRealDateTime(v) ? null : `${field} must be a real date and time (e.g. 2024-02-29T13:45:00Z), not ${show(v)}.`;
+  return typeof v === 'string' && isRealDateTime(v)
+    ? null
+    : `${field} must be a real date and time (e.g. 2024-02-29T13:45:00Z), not ${show(v)}.`;
 }
 
 function textProblem(field: string, a: AttributeSpec, v: unknown): string | null {
   if (typeof v !== 'string') return null; // wrong types are the scalar check's (utils/scalar-types.ts)
   // An enumeration takes only its values: checked before the write rules, which choose by it (e.g. linkToTable).
-  if (a.type === 'enumeration' && a.enum && !a.enum.includes(v)) return `${field} must be one of: ${a.enum.join(', ')}; not ${show(v)}.`;
+  if (a.type === 'enumeration' && a.enum && !a.enum.includes(v))
+    return `${field} must be one of: ${a.enum.join(', ')}; not ${show(v)}.`;
   const cc = controlCharacter(v);
   if (cc) return `${field} contains a control character (${cc}); remove it.`;
-  const limit = a.type === 'text' || a.type === 'richtext' ? a.maxLength : Math.min(a.maxLength ?? STRING_COLUMN_LENGTH, STRING_COLUMN_LENGTH);
-  return limit !== undefined && v.length > limit ? `${field} is too long: at most ${limit} characters (${v.length} given).` : null;
+  const limit =
+    a.type === 'text' || a.type === 'richtext'
+      ? a.maxLength
+      : Math.min(a.maxLength ?? STRING_COLUMN_LENGTH, STRING_COLUMN_LENGTH);
+  return limit !== undefined && v.length > limit
+    ? `${field} is too long: at most ${limit} characters (${v.length} given).`
+    : null;
 }
 
 /** The targets a relation input names one by one: items of a list, or of its connect / disconnect / set. */
@@ -102,7 +120,9 @@ function targetsOf(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return ['connect', 'disconnect', 'set'].flatMap((k) => (o[k] === undefined || o[k] === null ? [] : Array.isArray(o[k]) ? (o[k] as unknown[]) : [o[k]]));
+    return ['connect', 'disconnect', 'set'].flatMap((k) =>
+      o[k] === undefined || o[k] === null ? [] : Array.isArray(o[k]) ? (o[k] as unknown[]) : [o[k]],
+    );
   }
   return [];
 }
@@ -115,7 +135,8 @@ function targetsOf(v: unknown): unknown[] {
 export function relationProblem(field: string, v: unknown): string | null {
   try {
     // Each target alone must name a record (null, '' or a list in a list name none: read as {}, refused).
-    for (const target of targetsOf(v)) readRelationChange(target === null || target === '' || Array.isArray(target) ? {} : target, field);
+    for (const target of targetsOf(v))
+      readRelationChange(target === null || target === '' || Array.isArray(target) ? {} : target, field);
     readRelationChange(v, field);
     return null;
   } catch (err) {
@@ -126,7 +147,9 @@ export function relationProblem(field: string, v: unknown): string | null {
 
 /** `locale` (of the data or of the write) on a type that is not localised: Strapi would store it. */
 const localeProblem = (value: unknown, localized: boolean): InputProblem | null =>
-  localized || value === null || value === undefined ? null : { path: ['locale'], message: `This content type is not localised: remove "locale" (${show(value)}).` };
+  localized || value === null || value === undefined
+    ? null
+    : { path: ['locale'], message: `This content type is not localised: remove "locale" (${show(value)}).` };
 
 /**
  * The first value of `data` its attribute's column cannot hold, or null. Unknown fields are Strapi's to
@@ -150,7 +173,8 @@ export function findWriteProblem(
     let message: string | null = null;
     if (a.type === 'relation') message = relationProblem(field, value);
     else if (['integer', 'biginteger', 'decimal', 'float'].includes(a.type)) message = numberProblem(field, a, value);
-    else if (['date', 'datetime', 'time', 'timestamp'].includes(a.type)) message = temporalProblem(field, a.type === 'timestamp' ? 'datetime' : a.type, value);
+    else if (['date', 'datetime', 'time', 'timestamp'].includes(a.type))
+      message = temporalProblem(field, a.type === 'timestamp' ? 'datetime' : a.type, value);
     else if (TEXT_TYPES.has(a.type)) message = textProblem(field, a, value);
     else if (a.type === 'json' || a.type === 'blocks') {
       const problem = findUnsafeValue(value, [field]);

@@ -16,7 +16,7 @@
  * `belowId` (bulk regeneration) keeps only contacts with a smaller id: those are already re-indexed,
  * the others will look back at this one when their turn comes.
  */
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import type { SearchName } from '../domain/duplicates/search-name';
 import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
 
@@ -51,32 +51,53 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
   let cte: Sql = ['', []];
 
   if (required > 0 && stringCount >= required) {
-    cte = [`WITH mine AS (SELECT field, part, value, contact_type FROM ${SEARCH_STRINGS} WHERE contact_id = ?),
+    cte = [
+      `WITH mine AS (SELECT field, part, value, contact_type FROM ${SEARCH_STRINGS} WHERE contact_id = ?),
       freq AS (SELECT m.field, m.part, m.value, m.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o
         WHERE o.value = m.value AND o.field = m.field AND o.part = m.part AND o.contact_type = m.contact_type LIMIT ?) x) AS n FROM mine m),
-      rare AS (SELECT * FROM freq ORDER BY n LIMIT ?) `, [contactId, FANOUT_CAP, stringCount - required + 1]];
+      rare AS (SELECT * FROM freq ORDER BY n LIMIT ?) `,
+      [contactId, FANOUT_CAP, stringCount - required + 1],
+    ];
     const [where, whereBindings] = others('s.contact_id');
-    parts.push([`SELECT contact_id FROM (SELECT s.contact_id FROM ${SEARCH_STRINGS} s
+    parts.push([
+      `SELECT contact_id FROM (SELECT s.contact_id FROM ${SEARCH_STRINGS} s
       JOIN mine m ON s.field = m.field AND s.part = m.part AND s.value = m.value AND s.contact_type = m.contact_type
       WHERE s.contact_id IN (SELECT o.contact_id FROM rare r JOIN ${SEARCH_STRINGS} o
         ON o.value = r.value AND o.field = r.field AND o.part = r.part AND o.contact_type = r.contact_type WHERE r.n < ?)
-      AND ${where} GROUP BY s.contact_id HAVING count(*) >= ? LIMIT ?) bs`, [FANOUT_CAP, ...whereBindings, required, MAX_CANDIDATES]]);
+      AND ${where} GROUP BY s.contact_id HAVING count(*) >= ? LIMIT ?) bs`,
+      [FANOUT_CAP, ...whereBindings, required, MAX_CANDIDATES],
+    ]);
   }
   if (keys.length) {
     // Only keys held by fewer than FANOUT_CAP contacts (a common surname in a big town is no lead).
     const [where, whereBindings] = others('k.contact_id');
-    parts.push([`SELECT contact_id FROM (SELECT k.contact_id FROM ${BLOCKING_KEYS} k WHERE k.key IN (
+    parts.push([
+      `SELECT contact_id FROM (SELECT k.contact_id FROM ${BLOCKING_KEYS} k WHERE k.key IN (
         SELECT v.key FROM (${keys.map(() => 'SELECT ? AS key').join(' UNION ALL ')}) v
         WHERE (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key LIMIT ?) x) < ?)
-      AND ${where} LIMIT ?) bk`, [...keys, FANOUT_CAP, FANOUT_CAP, ...whereBindings, MAX_CANDIDATES]]);
+      AND ${where} LIMIT ?) bk`,
+      [...keys, FANOUT_CAP, FANOUT_CAP, ...whereBindings, MAX_CANDIDATES],
+    ]);
   }
   if (name.name && name.city && hasTrigrams(write.strapi)) {
     const [where, whereBindings] = others('contact_id');
     // The nearest names in the town first (`<->` = 1 − similarity; a GiST index walks them in that order and
     // stops after TRIGRAM_CANDIDATES), then only those similar enough.
-    parts.push([`SELECT contact_id FROM (SELECT contact_id, name <-> ? AS distance FROM ${NAMES}
+    parts.push([
+      `SELECT contact_id FROM (SELECT contact_id, name <-> ? AS distance FROM ${NAMES}
       WHERE city = ? AND contact_type = ? AND initial = ? AND name % ? AND ${where} ORDER BY name <-> ? LIMIT ?) tg WHERE distance <= ?`,
-    [name.name, name.city, type, name.initial, name.name, ...whereBindings, name.name, TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY]]);
+      [
+        name.name,
+        name.city,
+        type,
+        name.initial,
+        name.name,
+        ...whereBindings,
+        name.name,
+        TRIGRAM_CANDIDATES,
+        1 - TRIGRAM_SIMILARITY,
+      ],
+    ]);
   }
   if (!parts.length) return [];
   const sql = `${cte[0]}SELECT contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?`;

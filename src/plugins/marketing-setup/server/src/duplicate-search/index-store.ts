@@ -3,7 +3,7 @@
  * its search name): replaced as a whole — for one contact or a batch, one delete and one multi-row
  * insert per table — removed with the contact, and a setup line's strings removed with the line.
  */
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import type { SearchString } from '../domain/duplicates/search-strings';
 import type { SearchName } from '../domain/duplicates/search-name';
 import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
@@ -32,14 +32,40 @@ export async function replaceIndexOfMany(write: Write, batch: IndexRows[], isNew
   const ids = batch.map((b) => b.contact.id);
   const remove = (table: string) => (isNew ? undefined : trx(table).whereIn('contact_id', ids).delete());
   await remove(SEARCH_STRINGS);
-  await insertChunked(write, SEARCH_STRINGS, batch.flatMap(({ contact, strings }) =>
-    strings.map((s) => ({ contact_id: contact.id, contact_type: contact.type, field: s.field, part: s.part, value: s.value }))));
+  await insertChunked(
+    write,
+    SEARCH_STRINGS,
+    batch.flatMap(({ contact, strings }) =>
+      strings.map((s) => ({
+        contact_id: contact.id,
+        contact_type: contact.type,
+        field: s.field,
+        part: s.part,
+        value: s.value,
+      })),
+    ),
+  );
   await remove(BLOCKING_KEYS);
-  await insertChunked(write, BLOCKING_KEYS, batch.flatMap(({ contact, keys }) => keys.map((key) => ({ contact_id: contact.id, key }))));
+  await insertChunked(
+    write,
+    BLOCKING_KEYS,
+    batch.flatMap(({ contact, keys }) => keys.map((key) => ({ contact_id: contact.id, key }))),
+  );
   if (hasTrigrams(write.strapi)) {
     await remove(NAMES);
-    await insertChunked(write, NAMES, batch.filter((b) => b.name.name)
-      .map(({ contact, name }) => ({ contact_id: contact.id, contact_type: contact.type, city: name.city, initial: name.initial, name: name.name })));
+    await insertChunked(
+      write,
+      NAMES,
+      batch
+        .filter((b) => b.name.name)
+        .map(({ contact, name }) => ({
+          contact_id: contact.id,
+          contact_type: contact.type,
+          city: name.city,
+          initial: name.initial,
+          name: name.name,
+        })),
+    );
   }
 }
 

@@ -4,9 +4,9 @@
  * updates its pairs that still hold, deletes those that no longer do, and adds new ones; a pair marked
  * `separateContacts` is never touched, so it is never reported again.
  */
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import type { DuplicateVerdict } from '../domain/duplicates/verdict';
-import { columnOf, joinTableOf, tableOf } from '../utils/tables';
+import { columnOf, joinTableOf, tableOf } from '../repositories/tables';
 import { withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
 import { EVENTS, emitAfterCommit } from '../events';
@@ -43,8 +43,13 @@ export async function pairsOfMany(write: Write, contactIds: number[]): Promise<M
     .join(`${a.name} as a`, `a.${a.joinColumn}`, 'p.id')
     .join(`${b.name} as b`, `b.${b.joinColumn}`, 'p.id')
     .where((q) => q.whereIn(`a.${a.inverseJoinColumn}`, contactIds).orWhereIn(`b.${b.inverseJoinColumn}`, contactIds))
-    .select('p.id', 'p.document_id', `a.${a.inverseJoinColumn} as contact_id`, `b.${b.inverseJoinColumn} as duplicate_id`,
-      `p.${columnOf(strapi, UID.contactDuplicate, 'separateContacts')} as separate`);
+    .select(
+      'p.id',
+      'p.document_id',
+      `a.${a.inverseJoinColumn} as contact_id`,
+      `b.${b.inverseJoinColumn} as duplicate_id`,
+      `p.${columnOf(strapi, UID.contactDuplicate, 'separateContacts')} as separate`,
+    );
   for (const r of rows as any[]) {
     const [x, y] = [Number(r.contact_id), Number(r.duplicate_id)];
     const pair = (otherId: number) => ({ id: r.id, documentId: r.document_id, otherId, separate: !!r.separate });
@@ -69,14 +74,27 @@ export async function deletePairs(write: Write, ids: number[]) {
  * Brings the stored pairs of `contactId` in line with `found` (other contact id → verdict). Returns the
  * pairs to report: those found and not marked separate, with the pair's documentId.
  */
-export async function savePairs(write: Write, contactId: number, found: Map<number, DuplicateVerdict>, existing: StoredPair[]) {
+export async function savePairs(
+  write: Write,
+  contactId: number,
+  found: Map<number, DuplicateVerdict>,
+  existing: StoredPair[],
+) {
   const reported = new Map<number, string>();
   const stale: number[] = [];
   for (const pair of existing) {
-    if (pair.separate) { found.delete(pair.otherId); continue; }
+    if (pair.separate) {
+      found.delete(pair.otherId);
+      continue;
+    }
     const verdict = found.get(pair.otherId);
-    if (!verdict) { stale.push(pair.id); continue; }
-    await write.strapi.db.query(UID.contactDuplicate).update({ where: { id: pair.id }, data: pairFields(verdict) as any });
+    if (!verdict) {
+      stale.push(pair.id);
+      continue;
+    }
+    await write.strapi.db
+      .query(UID.contactDuplicate)
+      .update({ where: { id: pair.id }, data: pairFields(verdict) as any });
     reported.set(pair.otherId, pair.documentId);
   }
   await deletePairs(write, stale);
@@ -86,7 +104,8 @@ export async function savePairs(write: Write, contactId: number, found: Map<numb
     const pair = await withSync({ origin: { uid: UID.contact, id: contactId } }, () =>
       write.strapi.documents(UID.contactDuplicate).create({
         data: { contact: contactId, duplicateContact: otherId, ...pairFields(verdict), separateContacts: false } as any,
-      }));
+      }),
+    );
     reported.set(otherId, pair.documentId);
     await emitAfterCommit(write.strapi, EVENTS.duplicateFound, () => foundPayload(write, pair.documentId));
   }
@@ -97,9 +116,19 @@ export async function savePairs(write: Write, contactId: number, found: Map<numb
 async function foundPayload(write: Write, documentId: string) {
   const contact = { select: ['documentId', 'no', 'name', 'type'] };
   const pair: any = await write.strapi.db.query(UID.contactDuplicate).findOne({
-    where: { documentId }, populate: { contact, duplicateContact: contact },
+    where: { documentId },
+    populate: { contact, duplicateContact: contact },
   });
   if (!pair) return null;
   const { matchingStrings, hitPercent, fuzzyScore, rules, breakdown } = pair;
-  return { pair: documentId, contact: pair.contact, duplicate: pair.duplicateContact, matchingStrings, hitPercent, fuzzyScore, rules, breakdown };
+  return {
+    pair: documentId,
+    contact: pair.contact,
+    duplicate: pair.duplicateContact,
+    matchingStrings,
+    hitPercent,
+    fuzzyScore,
+    rules,
+    breakdown,
+  };
 }

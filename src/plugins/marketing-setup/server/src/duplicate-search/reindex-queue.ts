@@ -6,10 +6,10 @@
  */
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
-import { isPostgres, tableOf } from '../utils/tables';
+import { isPostgres, tableOf } from '../repositories/tables';
 import { REINDEX_QUEUE } from './tables';
 import { reindexBatch, searchFields } from './search';
 
@@ -19,7 +19,10 @@ export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
   if (!setup.maintainDuplSearchStrings) return;
   const { sql, bindings } = ids.toSQL();
   // `WHERE true`: SQLite reads ON CONFLICT after a bare SELECT … FROM as a join condition otherwise.
-  await write.trx.raw(`INSERT INTO ${REINDEX_QUEUE} (contact_id) SELECT * FROM (${sql}) q WHERE true ON CONFLICT (contact_id) DO NOTHING`, bindings);
+  await write.trx.raw(
+    `INSERT INTO ${REINDEX_QUEUE} (contact_id) SELECT * FROM (${sql}) q WHERE true ON CONFLICT (contact_id) DO NOTHING`,
+    bindings,
+  );
 }
 
 /**
@@ -31,7 +34,12 @@ export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
  */
 export async function lockContacts(write: Write, ids: number[]): Promise<number[]> {
   if (!ids.length || !isPostgres(write.strapi)) return ids; // SQLite: one writer at a time anyway
-  const rows = await write.trx(tableOf(write.strapi, UID.contact)).whereIn('id', ids).select('id').forNoKeyUpdate().skipLocked();
+  const rows = await write
+    .trx(tableOf(write.strapi, UID.contact))
+    .whereIn('id', ids)
+    .select('id')
+    .forNoKeyUpdate()
+    .skipLocked();
   return rows.map((r: any) => Number(r.id));
 }
 
@@ -41,16 +49,22 @@ export async function lockContacts(write: Write, ids: number[]): Promise<number[
  */
 export async function drainQueue(write: Write, size: number): Promise<number> {
   const { strapi, trx } = write;
-  const queued: number[] = (await trx(REINDEX_QUEUE).select('contact_id').orderBy('contact_id').limit(size)).map((r: any) => Number(r.contact_id));
+  const queued: number[] = (await trx(REINDEX_QUEUE).select('contact_id').orderBy('contact_id').limit(size)).map(
+    (r: any) => Number(r.contact_id),
+  );
   if (!queued.length) return 0;
   const locked = await lockContacts(write, queued);
   // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
-  const present = new Set((await trx(tableOf(strapi, UID.contact)).whereIn('id', queued).select('id')).map((r: any) => Number(r.id)));
+  const present = new Set(
+    (await trx(tableOf(strapi, UID.contact)).whereIn('id', queued).select('id')).map((r: any) => Number(r.id)),
+  );
   const taken = [...locked, ...queued.filter((id) => !present.has(id))];
   if (!taken.length) return 0;
   await trx(REINDEX_QUEUE).whereIn('contact_id', taken).delete();
   const contacts = locked.length
-    ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: locked } }, select: await searchFields(write), orderBy: { id: 'asc' } })
+    ? await strapi.db
+        .query(UID.contact)
+        .findMany({ where: { id: { $in: locked } }, select: await searchFields(write), orderBy: { id: 'asc' } })
     : [];
   await reindexBatch(write, contacts as any, 'queue');
   return taken.length;
@@ -59,7 +73,11 @@ export async function drainQueue(write: Write, size: number): Promise<number> {
 /** Queues contacts outside any transaction (after a batch that had to skip them). */
 export async function requeue(strapi: Core.Strapi, ids: number[]) {
   if (!ids.length) return;
-  await strapi.db.connection(REINDEX_QUEUE).insert(ids.map((id) => ({ contact_id: id }))).onConflict('contact_id').ignore();
+  await strapi.db
+    .connection(REINDEX_QUEUE)
+    .insert(ids.map((id) => ({ contact_id: id })))
+    .onConflict('contact_id')
+    .ignore();
 }
 
 /** Contacts waiting in the queue. */

@@ -8,7 +8,7 @@
  * tables, and the rows are removed by the contact's delete rule inside its transaction.
  */
 import type { Core } from '@strapi/strapi';
-import { isPostgres } from '../utils/tables';
+import { isPostgres } from '../repositories/tables';
 
 /** One row per (contact, setup line) whose string is not blank: the reference's table 5086. */
 export const SEARCH_STRINGS = 'ms_contact_search_strings';
@@ -32,7 +32,9 @@ export async function ensureSearchTables(strapi: Core.Strapi) {
     contact_id integer NOT NULL, contact_type varchar(10) NOT NULL, field varchar(40) NOT NULL,
     part varchar(5) NOT NULL, value varchar(20) NOT NULL, PRIMARY KEY (contact_id, field, part))`);
   // The candidate query looks strings up by value first (most selective), within one contact type.
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_STRINGS}_value_idx ON ${SEARCH_STRINGS} (value, field, part, contact_type)`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${SEARCH_STRINGS}_value_idx ON ${SEARCH_STRINGS} (value, field, part, contact_type)`,
+  );
   // Deleting a setup line removes its strings.
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_STRINGS}_line_idx ON ${SEARCH_STRINGS} (field, part)`);
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${BLOCKING_KEYS} (
@@ -49,8 +51,10 @@ export async function ensureSearchTables(strapi: Core.Strapi) {
 async function ensureTrigramTable(strapi: Core.Strapi): Promise<boolean> {
   const knex = strapi.db.connection;
   if (!(await createExtension(strapi, 'pg_trgm'))) {
-    strapi.log.warn('[marketing-setup] The duplicate search uses blocking keys only; ask a database administrator to run '
-      + 'CREATE EXTENSION pg_trgm (and btree_gist), then restart.');
+    strapi.log.warn(
+      '[marketing-setup] The duplicate search uses blocking keys only; ask a database administrator to run ' +
+        'CREATE EXTENSION pg_trgm (and btree_gist), then restart.',
+    );
     return false;
   }
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${NAMES} (
@@ -60,7 +64,9 @@ async function ensureTrigramTable(strapi: Core.Strapi): Promise<boolean> {
   // town with this initial" by walking the index in distance order (btree_gist lets GiST index the plain
   // columns). Without btree_gist: a GIN trigram index on the name and a B-tree on the rest.
   if (await createExtension(strapi, 'btree_gist')) {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_town_trgm_idx ON ${NAMES} USING gist (city, contact_type, initial, name gist_trgm_ops)`);
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${NAMES}_town_trgm_idx ON ${NAMES} USING gist (city, contact_type, initial, name gist_trgm_ops)`,
+    );
   } else {
     await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_trgm_idx ON ${NAMES} USING gin (name gin_trgm_ops)`);
     await knex.raw(`CREATE INDEX IF NOT EXISTS ${NAMES}_city_idx ON ${NAMES} (city, contact_type, initial)`);
@@ -75,7 +81,8 @@ async function createExtension(strapi: Core.Strapi, name: string): Promise<boole
     return true;
   } catch (err) {
     const { rows } = await knex.raw('SELECT 1 FROM pg_extension WHERE extname = ?', [name]);
-    if (!rows.length) strapi.log.warn(`[marketing-setup] PostgreSQL extension ${name} is not available (${(err as Error).message}).`);
+    if (!rows.length)
+      strapi.log.warn(`[marketing-setup] PostgreSQL extension ${name} is not available (${(err as Error).message}).`);
     return rows.length > 0;
   }
 }

@@ -26,7 +26,10 @@ export const imapPassword = (strapi: Core.Strapi): string =>
 
 /** A failure already worded for a person; `connection` = the server could not be reached or refused us. */
 export class EmailLoggingError extends Error {
-  constructor(message: string, readonly connection = false) {
+  constructor(
+    message: string,
+    readonly connection = false,
+  ) {
     super(message);
   }
 }
@@ -34,7 +37,8 @@ export class EmailLoggingError extends Error {
 /** The saved settings, with `overrides` (e.g. the unsaved form of the settings page) on top. */
 export async function imapSettings(strapi: Core.Strapi, overrides: Partial<ImapSettings> = {}): Promise<ImapSettings> {
   const s = await getService(strapi, 'setup').get();
-  const pick = <T>(key: keyof ImapSettings, v: T) => (overrides[key] !== undefined && overrides[key] !== null ? overrides[key] : v);
+  const pick = <T>(key: keyof ImapSettings, v: T) =>
+    overrides[key] !== undefined && overrides[key] !== null ? overrides[key] : v;
   return {
     host: String(pick('host', s.emailImapHost ?? '') ?? '').trim(),
     port: Number(pick('port', s.emailImapPort ?? 993)),
@@ -51,10 +55,17 @@ export const where = (s: ImapSettings) => `${s.host}:${s.port}`;
 /** A logged-in client; any failure → EmailLoggingError with the reason in words. */
 export async function connect(s: ImapSettings): Promise<ImapFlow> {
   const missing = missingConnectionSettings(s);
-  if (missing.length) throw new EmailLoggingError(`E-mail logging is not set up completely: ${missing.join(', ')} missing.`);
+  if (missing.length)
+    throw new EmailLoggingError(`E-mail logging is not set up completely: ${missing.join(', ')} missing.`);
   const client = new ImapFlow({
-    host: s.host, port: s.port, secure: s.tls, auth: { user: s.user, pass: s.password },
-    logger: false, connectionTimeout: 10000, greetingTimeout: 10000, socketTimeout: 60000,
+    host: s.host,
+    port: s.port,
+    secure: s.tls,
+    auth: { user: s.user, pass: s.password },
+    logger: false,
+    connectionTimeout: 10000,
+    greetingTimeout: 10000,
+    socketTimeout: 60000,
     // A plain (non-TLS) setting means plain: no opportunistic STARTTLS the server may not finish.
     ...(s.tls ? {} : { doSTARTTLS: false }),
   } as any);
@@ -103,8 +114,16 @@ export async function testConnection(s: ImapSettings): Promise<ConnectionReport>
   const client = await connect(s);
   try {
     const { created, folders } = await ensureFolders(client, [s.queueFolder, s.storageFolder]);
-    const count = async (path: string) => Number((await client.status(path, { messages: true }) || { messages: 0 }).messages ?? 0);
-    return { ok: true, server: where(s), folders, created, queueMessages: await count(s.queueFolder), storageMessages: await count(s.storageFolder) };
+    const count = async (path: string) =>
+      Number(((await client.status(path, { messages: true })) || { messages: 0 }).messages ?? 0);
+    return {
+      ok: true,
+      server: where(s),
+      folders,
+      created,
+      queueMessages: await count(s.queueFolder),
+      storageMessages: await count(s.storageFolder),
+    };
   } catch (err) {
     throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
   } finally {
@@ -136,10 +155,12 @@ export async function openQueue(s: ImapSettings) {
   };
   return {
     uids: () => wrap(async () => ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b)),
-    fetch: (uids: number[]): Promise<FetchMessageObject[]> => wrap(() => client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true })),
-    move: (uids: number[]) => wrap(async () => {
-      if (uids.length) await client.messageMove(uids.join(','), s.storageFolder, { uid: true });
-    }),
+    fetch: (uids: number[]): Promise<FetchMessageObject[]> =>
+      wrap(() => client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true })),
+    move: (uids: number[]) =>
+      wrap(async () => {
+        if (uids.length) await client.messageMove(uids.join(','), s.storageFolder, { uid: true });
+      }),
     close: async () => {
       lock?.release();
       await disconnect(client);

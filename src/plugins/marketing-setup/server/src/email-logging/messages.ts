@@ -9,14 +9,24 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
 import {
-  addressesOf, bodyToStore, classify, clip, entryMoment, logKey, normaliseAddress, normaliseMessageId, parseOurDomains,
-  type AddressBook, type EmailEntry, type MailMessage,
+  addressesOf,
+  bodyToStore,
+  classify,
+  clip,
+  entryMoment,
+  logKey,
+  normaliseAddress,
+  normaliseMessageId,
+  parseOurDomains,
+  type AddressBook,
+  type EmailEntry,
+  type MailMessage,
 } from '../domain/email-logging';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import type { RecordInput } from '../services/interactions';
 import { entrySourcesOf, joinContactColumns, joinTemplateColumns, type EntrySources } from '../interactions/entry-row';
 import { getService } from '../utils/services';
-import { columnOf, tableOf } from '../utils/tables';
+import { columnOf, tableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
 export interface ParsedMail {
@@ -32,7 +42,10 @@ const flatten = (field: AddressObject | AddressObject[] | undefined): EmailAddre
   for (const obj of field ? (Array.isArray(field) ? field : [field]) : []) walk(obj.value ?? []);
   return out;
 };
-const addresses = (field: AddressObject | AddressObject[] | undefined) => flatten(field).map((a) => a.address ?? '').filter(Boolean);
+const addresses = (field: AddressObject | AddressObject[] | undefined) =>
+  flatten(field)
+    .map((a) => a.address ?? '')
+    .filter(Boolean);
 
 /** A stand-in message-id for a message without one: the same source always gives the same id. */
 const sourceId = (source: Buffer) => `sha256:${crypto.createHash('sha256').update(source).digest('hex')}`;
@@ -44,7 +57,10 @@ export async function parseMail(source: Buffer, { body = false }: { body?: boole
     // (about half the time). With bodies, an HTML-only message gets its text from the HTML.
     const end = source.indexOf('\r\n\r\n');
     const p = await simpleParser(body || end < 0 ? source : source.subarray(0, end + 4), {
-      skipHtmlToText: !body, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true,
+      skipHtmlToText: !body,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      keepCidLinks: true,
     });
     const from = flatten(p.from);
     const message: MailMessage = {
@@ -56,7 +72,9 @@ export async function parseMail(source: Buffer, { body = false }: { body?: boole
       date: p.date ?? null,
       ...(body ? { body: bodyToStore(p.text) } : {}),
     };
-    const error = message.from.some((a) => normaliseAddress(a)) ? null : 'The message has no readable sender address (From).';
+    const error = message.from.some((a) => normaliseAddress(a))
+      ? null
+      : 'The message has no readable sender address (From).';
     return { message, senderName: from[0]?.name || null, error };
   } catch (err) {
     return {
@@ -77,8 +95,11 @@ async function contactsWith(knex: Knex | Knex.Transaction, strapi: Core.Strapi, 
   const map = new Map<string, number[]>();
   for (let i = 0; i < list.length; i += CHUNK) {
     const upper = list.slice(i, i + CHUNK).map((a) => a.toUpperCase());
-    const rows = await knex(table).select('id', `${search} as s`, `${email2} as e2`)
-      .whereIn(search, upper).orWhereIn(knex.raw('UPPER(??)', [email2]) as any, upper).orderBy('id');
+    const rows = await knex(table)
+      .select('id', `${search} as s`, `${email2} as e2`)
+      .whereIn(search, upper)
+      .orWhereIn(knex.raw('UPPER(??)', [email2]) as any, upper)
+      .orderBy('id');
     for (const r of rows) {
       for (const a of new Set([normaliseAddress(r.s), normaliseAddress(r.e2)])) {
         if (!a || !list.includes(a)) continue;
@@ -107,7 +128,10 @@ export async function ourAddresses(strapi: Core.Strapi) {
     ourDomains = parseOurDomains(setup.emailOurDomains ?? null);
   } catch {
     // Stored before the check existed: the valid part is what there is.
-    ourDomains = String(setup.emailOurDomains ?? '').split(/[\s,;]+/).filter((d) => /^[a-z0-9.-]+\.[a-z]+$/i.test(d)).map((d) => d.toLowerCase());
+    ourDomains = String(setup.emailOurDomains ?? '')
+      .split(/[\s,;]+/)
+      .filter((d) => /^[a-z0-9.-]+\.[a-z]+$/i.test(d))
+      .map((d) => d.toLowerCase());
   }
   return { salespersonByAddress, ourDomains };
 }
@@ -130,20 +154,31 @@ export async function entryContext(write: Write, items: LogItem[], templateId: n
   const keyColumn = columnOf(strapi, UID.interactionLogEntry, 'emailLogKey');
   const keys = items.flatMap(({ message, entries }) => entries.map((e) => logKey(message.messageId, e.contactId)));
   const contactIds = [...new Set(items.flatMap(({ entries }) => entries.map((e) => e.contactId)))];
-  const salespersonIds = [...new Set(items.flatMap(({ entries }) => entries.flatMap((e) => (e.salespersonId ? [e.salespersonId] : []))))];
+  const salespersonIds = [
+    ...new Set(items.flatMap(({ entries }) => entries.flatMap((e) => (e.salespersonId ? [e.salespersonId] : [])))),
+  ];
   const done = new Set<string>();
   const sources = new Map<number, EntrySources>();
   const salespeople = new Set<number>();
   for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = await trx(tableOf(strapi, UID.interactionLogEntry)).whereIn(keyColumn, keys.slice(i, i + CHUNK)).select(`${keyColumn} as k`);
+    const rows = await trx(tableOf(strapi, UID.interactionLogEntry))
+      .whereIn(keyColumn, keys.slice(i, i + CHUNK))
+      .select(`${keyColumn} as k`);
     for (const r of rows) done.add(r.k);
   }
   for (let i = 0; i < contactIds.length; i += CHUNK) {
-    const q = joinContactColumns(write, trx(`${tableOf(strapi, UID.contact)} as c`)).whereIn('c.id', contactIds.slice(i, i + CHUNK));
-    for (const row of await joinTemplateColumns(write, q, { id: templateId })) sources.set(Number(row.c_id), entrySourcesOf(row));
+    const q = joinContactColumns(write, trx(`${tableOf(strapi, UID.contact)} as c`)).whereIn(
+      'c.id',
+      contactIds.slice(i, i + CHUNK),
+    );
+    for (const row of await joinTemplateColumns(write, q, { id: templateId }))
+      sources.set(Number(row.c_id), entrySourcesOf(row));
   }
   for (let i = 0; i < salespersonIds.length; i += CHUNK) {
-    for (const r of await trx(tableOf(strapi, UID.salesperson)).whereIn('id', salespersonIds.slice(i, i + CHUNK)).select('id')) salespeople.add(Number(r.id));
+    for (const r of await trx(tableOf(strapi, UID.salesperson))
+      .whereIn('id', salespersonIds.slice(i, i + CHUNK))
+      .select('id'))
+      salespeople.add(Number(r.id));
   }
   return { done, sources, existing: { salesperson: salespeople } };
 }
@@ -156,7 +191,7 @@ export type LogItem = { message: MailMessage; entries: EmailEntry[] };
  */
 export async function writeEntries(write: Write, items: LogItem[], templateId: number, context?: EntryContext) {
   const { strapi } = write;
-  const { done, sources, existing } = context ?? await entryContext(write, items, templateId);
+  const { done, sources, existing } = context ?? (await entryContext(write, items, templateId));
   const batch: { input: RecordInput & { templateId: number }; known?: EntrySources }[] = [];
   const owner: number[] = [];
   items.forEach(({ message, entries }, i) => {
@@ -201,37 +236,50 @@ export async function writeEntries(write: Write, items: LogItem[], templateId: n
  * multi-row insert (ON CONFLICT DO NOTHING on the unique message-id, for a writer outside the job's
  * lock); returns per message whether its row is new.
  */
-export async function addToReview(strapi: Core.Strapi, trx: Knex.Transaction, items: { mail: ParsedMail; reason: string | null }[]) {
+export async function addToReview(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  items: { mail: ParsedMail; reason: string | null }[],
+) {
   const uid = UID.emailReview;
   const table = tableOf(strapi, uid);
   const col = (a: string) => columnOf(strapi, uid, a);
   const ids = [...new Set(items.map(({ mail }) => mail.message.messageId))];
   const seen = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const r of await trx(table).whereIn(col('messageId'), ids.slice(i, i + CHUNK)).select(`${col('messageId')} as m`)) seen.add(r.m);
+    for (const r of await trx(table)
+      .whereIn(col('messageId'), ids.slice(i, i + CHUNK))
+      .select(`${col('messageId')} as m`))
+      seen.add(r.m);
   }
   const now = new Date();
   const attributes = strapi.db.metadata.get(uid as any).attributes as any;
   const isNew = items.map(({ mail }) => !seen.has(mail.message.messageId) && !!seen.add(mail.message.messageId));
-  const rows = items.filter((_, i) => isNew[i]).map(({ mail, reason }) => ({
-    [col('documentId')]: attributes.documentId.default(),
-    [col('messageId')]: mail.message.messageId,
-    [col('sender')]: clip(mail.message.from[0] ?? null, 255),
-    [col('senderName')]: clip(mail.senderName, 255),
-    [col('toAddresses')]: mail.message.to.join(', ') || null,
-    [col('ccAddresses')]: mail.message.cc.join(', ') || null,
-    [col('subject')]: clip(mail.message.subject, 998),
-    [col('sentAt')]: mail.message.date && !Number.isNaN(mail.message.date.getTime()) ? mail.message.date : null,
-    [col('reason')]: mail.error ? null : reason,
-    [col('error')]: mail.error,
-    [col('body')]: mail.message.body ?? null,
-    [col('status')]: 'open',
-    [col('createdAt')]: now,
-    [col('updatedAt')]: now,
-    [col('publishedAt')]: now,
-  }));
+  const rows = items
+    .filter((_, i) => isNew[i])
+    .map(({ mail, reason }) => ({
+      [col('documentId')]: attributes.documentId.default(),
+      [col('messageId')]: mail.message.messageId,
+      [col('sender')]: clip(mail.message.from[0] ?? null, 255),
+      [col('senderName')]: clip(mail.senderName, 255),
+      [col('toAddresses')]: mail.message.to.join(', ') || null,
+      [col('ccAddresses')]: mail.message.cc.join(', ') || null,
+      [col('subject')]: clip(mail.message.subject, 998),
+      [col('sentAt')]: mail.message.date && !Number.isNaN(mail.message.date.getTime()) ? mail.message.date : null,
+      [col('reason')]: mail.error ? null : reason,
+      [col('error')]: mail.error,
+      [col('body')]: mail.message.body ?? null,
+      [col('status')]: 'open',
+      [col('createdAt')]: now,
+      [col('updatedAt')]: now,
+      [col('publishedAt')]: now,
+    }));
   // 16 columns a row: 200 rows per insert stay within SQLite's compound-SELECT and bind limits.
-  for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200)).onConflict(col('messageId')).ignore();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx(table)
+      .insert(rows.slice(i, i + 200))
+      .onConflict(col('messageId'))
+      .ignore();
   return isNew;
 }
 
@@ -240,28 +288,50 @@ export type Outcome = { logged: number; unmatched: boolean };
 type Verdicts = { mail: ParsedMail; verdict: ReturnType<typeof classify> }[];
 
 /** Messages inside the caller's transaction: their entries and their review rows, each kind in one batch. */
-async function handleIn(strapi: Core.Strapi, trx: Knex.Transaction, mails: ParsedMail[], book: AddressBook, templateId: number): Promise<Outcome[]> {
+async function handleIn(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  mails: ParsedMail[],
+  book: AddressBook,
+  templateId: number,
+): Promise<Outcome[]> {
   const write: Write = { strapi, trx, uid: UID.interactionLogEntry, action: 'create', params: {} };
-  const verdicts: Verdicts = mails.map((mail) => ({ mail, verdict: mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book) }));
+  const verdicts: Verdicts = mails.map((mail) => ({
+    mail,
+    verdict: mail.error ? { kind: 'unmatched' as const, reason: mail.error } : classify(mail.message, book),
+  }));
   const out: Outcome[] = mails.map(() => ({ logged: 0, unmatched: false }));
   const toLog: number[] = [];
   const toReview: number[] = [];
   verdicts.forEach(({ verdict }, i) => (verdict.kind === 'log' ? toLog : toReview).push(i));
-  const logged = await writeEntries(write, toLog.map((i) => {
-    const { mail, verdict } = verdicts[i];
-    return { message: mail.message, entries: verdict.kind === 'log' ? verdict.entries : [] };
-  }), templateId);
+  const logged = await writeEntries(
+    write,
+    toLog.map((i) => {
+      const { mail, verdict } = verdicts[i];
+      return { message: mail.message, entries: verdict.kind === 'log' ? verdict.entries : [] };
+    }),
+    templateId,
+  );
   toLog.forEach((i, j) => (out[i].logged = logged[j]));
-  const added = await addToReview(strapi, trx, toReview.map((i) => {
-    const { mail, verdict } = verdicts[i];
-    return { mail, reason: verdict.kind === 'unmatched' ? verdict.reason : null };
-  }));
+  const added = await addToReview(
+    strapi,
+    trx,
+    toReview.map((i) => {
+      const { mail, verdict } = verdicts[i];
+      return { mail, reason: verdict.kind === 'unmatched' ? verdict.reason : null };
+    }),
+  );
   toReview.forEach((i, j) => (out[i].unmatched = added[j]));
   return out;
 }
 
 /** One message in one transaction. */
-export async function handleMail(strapi: Core.Strapi, mail: ParsedMail, book: AddressBook, templateId: number): Promise<Outcome> {
+export async function handleMail(
+  strapi: Core.Strapi,
+  mail: ParsedMail,
+  book: AddressBook,
+  templateId: number,
+): Promise<Outcome> {
   return (await strapi.db.transaction(({ trx }) => handleIn(strapi, trx, [mail], book, templateId)))[0];
 }
 
@@ -269,6 +339,11 @@ export async function handleMail(strapi: Core.Strapi, mail: ParsedMail, book: Ad
  * A chunk of messages in one transaction (one commit and a few reads instead of several per message: the
  * throughput of a full queue). If it fails, nothing of it was written and the caller handles the messages one by one.
  */
-export async function handleMails(strapi: Core.Strapi, mails: ParsedMail[], book: AddressBook, templateId: number): Promise<Outcome[]> {
+export async function handleMails(
+  strapi: Core.Strapi,
+  mails: ParsedMail[],
+  book: AddressBook,
+  templateId: number,
+): Promise<Outcome[]> {
   return strapi.db.transaction(({ trx }) => handleIn(strapi, trx, mails, book, templateId));
 }

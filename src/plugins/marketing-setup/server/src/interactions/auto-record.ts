@@ -8,13 +8,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  buildRecordInput, eventsOf, missingTemplateMessage, partyKindOf, rulesFor, type PartyKind,
+  buildRecordInput,
+  eventsOf,
+  missingTemplateMessage,
+  partyKindOf,
+  rulesFor,
+  type PartyKind,
 } from '../domain/auto-recording';
 import { isHostType } from '../write-rules/interaction-rules';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import { toHttpError, validationError } from '../utils/errors';
 import { getService } from '../utils/services';
-import { columnOf, joinTableOf, tableOf } from '../utils/tables';
+import { columnOf, joinTableOf, tableOf } from '../repositories/tables';
 import { entrySourcesOf, joinContactColumns, joinTemplateColumns } from './entry-row';
 import type { DocumentKind } from '../domain/interactions';
 import { UID } from '../utils/uids';
@@ -43,7 +48,16 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 async function enabledRules(strapi: Core.Strapi, trx: Knex.Transaction, uid: string): Promise<StoredRule[]> {
   const col = (a: string) => `r.${columnOf(strapi, UID.interactionRule, a)}`;
   const jt = joinTableOf(strapi, UID.interactionRule, 'interactionTemplate');
-  const fields = ['events', 'enabled', 'required', 'documentKind', 'contactField', 'contactPersonField', 'documentNoField', 'descriptionField'];
+  const fields = [
+    'events',
+    'enabled',
+    'required',
+    'documentKind',
+    'contactField',
+    'contactPersonField',
+    'documentNoField',
+    'descriptionField',
+  ];
   const rows = await trx(`${tableOf(strapi, UID.interactionRule)} as r`)
     .leftJoin(`${jt.name} as l`, `l.${jt.joinColumn}`, 'r.id')
     .where(col('contentType'), uid)
@@ -64,7 +78,8 @@ function linkedContactQuery(write: Write, kind: Exclude<PartyKind, 'contact'>, p
   const uid = UID.contactBusinessRelation;
   const party = joinTableOf(write.strapi, uid, kind);
   const contact = joinTableOf(write.strapi, uid, 'contact');
-  return write.trx(`${tableOf(write.strapi, uid)} as br`)
+  return write
+    .trx(`${tableOf(write.strapi, uid)} as br`)
     .join(`${party.name} as bp`, `bp.${party.joinColumn}`, 'br.id')
     .join(`${contact.name} as bc`, `bc.${contact.joinColumn}`, 'br.id')
     .where(`bp.${party.inverseJoinColumn}`, partyId)
@@ -99,11 +114,18 @@ async function readForRule(write: Write, id: number, rule: StoredRule) {
   });
   if (candidates.length) {
     // (SQLite has no one-argument COALESCE.)
-    const contactId = candidates.length === 1 ? trx.raw('?', candidates as any[]) : trx.raw(`COALESCE(${candidates.map(() => '?').join(', ')})`, candidates as any[]);
+    const contactId =
+      candidates.length === 1
+        ? trx.raw('?', candidates as any[])
+        : trx.raw(`COALESCE(${candidates.map(() => '?').join(', ')})`, candidates as any[]);
     q.leftJoin(`${tableOf(strapi, UID.contact)} as c`, 'c.id', contactId);
     joinContactColumns(write, q);
   }
-  const template = rule.templateId ? { id: rule.templateId } : rule.documentKind ? { kind: rule.documentKind as DocumentKind } : null;
+  const template = rule.templateId
+    ? { id: rule.templateId }
+    : rule.documentKind
+      ? { kind: rule.documentKind as DocumentKind }
+      : null;
   if (template) joinTemplateColumns(write, q, template);
   const row = await q.first(...select);
   return row ? { doc: row as Record<string, any>, sources: entrySourcesOf(row) } : null;
@@ -126,7 +148,13 @@ async function recordFor(write: Write, rules: StoredRule[], action: string, resu
     const input = buildRecordInput(rule, read.doc, { uid: write.uid, contactId, templateId: rule.templateId });
     const entry = await getService(write.strapi, 'interactions').record(write, input as any, read.sources);
     if (!entry && rule.required) {
-      throw validationError(missingTemplateMessage((write.strapi.contentTypes as any)[write.uid].info?.displayName ?? write.uid, rule.documentKind), []);
+      throw validationError(
+        missingTemplateMessage(
+          (write.strapi.contentTypes as any)[write.uid].info?.displayName ?? write.uid,
+          rule.documentKind,
+        ),
+        [],
+      );
     }
   }
 }
@@ -144,7 +172,13 @@ export async function withAutoRecording(strapi: Core.Strapi, ctx: any, next: () 
       const rules = rulesFor(await enabledRules(strapi, trx, ctx.uid), fired);
       const result = await next();
       if (rules.length) {
-        const write: Write = { strapi, uid: ctx.uid, action: ctx.action === 'create' ? 'create' : 'update', params: ctx.params, trx };
+        const write: Write = {
+          strapi,
+          uid: ctx.uid,
+          action: ctx.action === 'create' ? 'create' : 'update',
+          params: ctx.params,
+          trx,
+        };
         await recordFor(write, rules, ctx.action, result);
       }
       return result;

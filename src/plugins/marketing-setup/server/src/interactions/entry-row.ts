@@ -6,29 +6,58 @@
  * uses (one statement on PostgreSQL, see insertEntry), so both paths write the same entry.
  */
 import type { Knex } from 'knex';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import {
-  assertEntryValues, isDocumentKind, normalizeTime, withTemplateDefaults, type DocumentKind, type TemplateValues,
+  assertEntryValues,
+  isDocumentKind,
+  normalizeTime,
+  withTemplateDefaults,
+  type DocumentKind,
+  type TemplateValues,
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
 import { assertWritableValues } from '../domain/write-values';
 import { EVENTS, emitAfterCommit } from '../events';
 import { relationInput, type RelationRef } from '../domain/relation-input';
-import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
+import { columnOf, isPostgres, joinTableOf, tableOf, today } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
 export type EntryTemplate = TemplateValues & { code: string; documentId: string };
 /** What an entry takes from its contact. */
-export interface EntryContact { id: number; companyId: number | null; salespersonId: number | null; correspondenceType: string | null }
+export interface EntryContact {
+  id: number;
+  companyId: number | null;
+  salespersonId: number | null;
+  correspondenceType: string | null;
+}
 /** A template by id / documentId, or the one set up for a built-in kind. */
 export type TemplateRef = RelationRef | { kind: DocumentKind };
 
-const TEMPLATE_FIELDS = ['documentId', 'code', 'description', 'unitCost', 'unitDurationMin', 'informationFlow', 'initiatedBy', 'correspondenceType', 'ignoreContactCorrespondenceType'];
+const TEMPLATE_FIELDS = [
+  'documentId',
+  'code',
+  'description',
+  'unitCost',
+  'unitDurationMin',
+  'informationFlow',
+  'initiatedBy',
+  'correspondenceType',
+  'ignoreContactCorrespondenceType',
+];
 /** The entry's relations, all many-to-one link tables. */
-export const ENTRY_LINKS = ['contact', 'contactCompany', 'interactionTemplate', 'interactionGroup', 'salesperson', 'opportunity'] as const;
+export const ENTRY_LINKS = [
+  'contact',
+  'contactCompany',
+  'interactionTemplate',
+  'interactionGroup',
+  'salesperson',
+  'opportunity',
+] as const;
 
 const whereRef = (q: Knex.QueryBuilder, write: Write, uid: string, alias: string, ref: RelationRef) =>
-  'id' in ref ? q.where(`${alias}.id`, ref.id) : q.where(`${alias}.${columnOf(write.strapi, uid, 'documentId')}`, ref.documentId);
+  'id' in ref
+    ? q.where(`${alias}.id`, ref.id)
+    : q.where(`${alias}.${columnOf(write.strapi, uid, 'documentId')}`, ref.documentId);
 
 /**
  * The columns an entry takes from its contact (c_*: id, company, salesperson, correspondence type), joined
@@ -41,12 +70,23 @@ export function joinContactColumns(write: Write, q: Knex.QueryBuilder) {
   return q
     .leftJoin(`${company.name} as cc`, `cc.${company.joinColumn}`, 'c.id')
     .leftJoin(`${salesperson.name} as cs`, `cs.${salesperson.joinColumn}`, 'c.id')
-    .select({ c_id: 'c.id', c_company: `cc.${company.inverseJoinColumn}`, c_salesperson: `cs.${salesperson.inverseJoinColumn}`, c_correspondence: `c.${columnOf(strapi, UID.contact, 'correspondenceType')}` });
+    .select({
+      c_id: 'c.id',
+      c_company: `cc.${company.inverseJoinColumn}`,
+      c_salesperson: `cs.${salesperson.inverseJoinColumn}`,
+      c_correspondence: `c.${columnOf(strapi, UID.contact, 'correspondenceType')}`,
+    });
 }
 
 /** The contact with what the entry takes from it: one statement. */
 const contactQuery = (write: Write, ref: RelationRef) =>
-  whereRef(joinContactColumns(write, write.trx(`${tableOf(write.strapi, UID.contact)} as c`)).limit(1), write, UID.contact, 'c', ref);
+  whereRef(
+    joinContactColumns(write, write.trx(`${tableOf(write.strapi, UID.contact)} as c`)).limit(1),
+    write,
+    UID.contact,
+    'c',
+    ref,
+  );
 
 /** The template (by reference, or the one set up for a kind) with its group id: one statement (columns t_*). */
 function templateQuery(write: Write, ref: TemplateRef) {
@@ -57,7 +97,11 @@ function templateQuery(write: Write, ref: TemplateRef) {
   let q: Knex.QueryBuilder;
   if ('kind' in ref) {
     const setup = joinTableOf(strapi, UID.interactionTemplateSetup, ref.kind);
-    q = trx(`${setup.name} as s`).join(`${tableOf(strapi, UID.interactionTemplate)} as t`, 't.id', `s.${setup.inverseJoinColumn}`);
+    q = trx(`${setup.name} as s`).join(
+      `${tableOf(strapi, UID.interactionTemplate)} as t`,
+      't.id',
+      `s.${setup.inverseJoinColumn}`,
+    );
   } else {
     q = whereRef(trx(`${tableOf(strapi, UID.interactionTemplate)} as t`), write, UID.interactionTemplate, 't', ref);
   }
@@ -67,9 +111,11 @@ function templateQuery(write: Write, ref: TemplateRef) {
 /** The template's columns (t_*) side by side with a one-row query (a left join on true: no template → nulls). */
 export function joinTemplateColumns(write: Write, q: Knex.QueryBuilder, ref: TemplateRef) {
   if ('kind' in ref && !isDocumentKind(ref.kind)) return q;
-  return q.leftJoin(templateQuery(write, ref).as('t'), function on() {
-    this.on(write.trx.raw('1 = 1'));
-  }).select('t.*');
+  return q
+    .leftJoin(templateQuery(write, ref).as('t'), function on() {
+      this.on(write.trx.raw('1 = 1'));
+    })
+    .select('t.*');
 }
 
 const toContact = (r: Record<string, any>): EntryContact => ({
@@ -97,26 +143,47 @@ export const entrySourcesOf = (row: Record<string, any> | undefined): EntrySourc
   contact: row?.c_id != null ? toContact(row) : null,
   template: row?.t_id != null ? toTemplate(row) : null,
 });
-export interface EntrySources { contact: EntryContact | null; template: EntryTemplate | null }
+export interface EntrySources {
+  contact: EntryContact | null;
+  template: EntryTemplate | null;
+}
 
 /** The contact and the template an entry is written with, in one statement when both are asked for. */
-export async function lookUpContactAndTemplate(write: Write, contact: RelationRef | null, template: TemplateRef | null) {
+export async function lookUpContactAndTemplate(
+  write: Write,
+  contact: RelationRef | null,
+  template: TemplateRef | null,
+) {
   let row: Record<string, any> | undefined;
-  if (contact && template) row = await joinTemplateColumns(write, write.trx.from(contactQuery(write, contact).as('c')).select('c.*'), template).first();
+  if (contact && template)
+    row = await joinTemplateColumns(
+      write,
+      write.trx.from(contactQuery(write, contact).as('c')).select('c.*'),
+      template,
+    ).first();
   else if (contact) row = await contactQuery(write, contact).first();
-  else if (template && !('kind' in template && !isDocumentKind(template.kind))) row = await templateQuery(write, template).first();
+  else if (template && !('kind' in template && !isDocumentKind(template.kind)))
+    row = await templateQuery(write, template).first();
   return entrySourcesOf(row);
 }
 
 /** The template set up for a kind (or by reference), or null. */
-export const lookUpTemplate = async (write: Write, ref: TemplateRef) => (await lookUpContactAndTemplate(write, null, ref)).template;
+export const lookUpTemplate = async (write: Write, ref: TemplateRef) =>
+  (await lookUpContactAndTemplate(write, null, ref)).template;
 
 /** The id behind a relation input of `uid`, checked to exist; undefined = not given, null = cleared. */
 export async function resolveRef(write: Write, uid: string, field: string, value: unknown, label: string) {
   const ref = relationInput(value, undefined, field);
   if (ref === undefined || ref === null) return ref;
-  const row = await whereRef(write.trx(`${tableOf(write.strapi, uid)} as x`).select('x.id'), write, uid, 'x', ref).first();
-  if (!row) throw new RuleViolation(`The ${label} given (${'id' in ref ? ref.id : ref.documentId}) does not exist.`, field);
+  const row = await whereRef(
+    write.trx(`${tableOf(write.strapi, uid)} as x`).select('x.id'),
+    write,
+    uid,
+    'x',
+    ref,
+  ).first();
+  if (!row)
+    throw new RuleViolation(`The ${label} given (${'id' in ref ? ref.id : ref.documentId}) does not exist.`, field);
   return Number(row.id);
 }
 
@@ -134,7 +201,9 @@ const refLabel = (ref: RelationRef) => ('id' in ref ? ref.id : ref.documentId);
  * `data`. Returns the template used (or null).
  */
 export async function completeEntry(
-  write: Write, data: Record<string, any>, isCreate: boolean,
+  write: Write,
+  data: Record<string, any>,
+  isCreate: boolean,
   { kind, known, existing }: { kind?: DocumentKind | null; known?: EntrySources; existing?: ExistingRefs } = {},
 ) {
   for (const f of STRIPPED) delete data[f];
@@ -144,14 +213,21 @@ export async function completeEntry(
   // On create there is no current target: an untouched relation (the Content Manager's empty connect) is no contact.
   const current = isCreate ? null : undefined;
   const contactRef = relationInput(data.contact, current, 'contact');
-  if (isCreate ? !contactRef : contactRef === null) throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
+  if (isCreate ? !contactRef : contactRef === null)
+    throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
   if (contactRef === undefined) delete data.contact;
   const templateInput = relationInput(data.interactionTemplate, current, 'interactionTemplate');
   if (templateInput === undefined) delete data.interactionTemplate;
-  const templateRef: TemplateRef | null = templateInput ?? (isCreate && templateInput === undefined && kind ? { kind } : null);
-  const { contact, template } = known ?? await lookUpContactAndTemplate(write, contactRef ?? null, templateRef);
-  if (contactRef && !contact) throw new RuleViolation(`The contact given (${refLabel(contactRef)}) does not exist.`, 'contact');
-  if (templateInput && !template) throw new RuleViolation(`The interaction template given (${refLabel(templateInput)}) does not exist.`, 'interactionTemplate');
+  const templateRef: TemplateRef | null =
+    templateInput ?? (isCreate && templateInput === undefined && kind ? { kind } : null);
+  const { contact, template } = known ?? (await lookUpContactAndTemplate(write, contactRef ?? null, templateRef));
+  if (contactRef && !contact)
+    throw new RuleViolation(`The contact given (${refLabel(contactRef)}) does not exist.`, 'contact');
+  if (templateInput && !template)
+    throw new RuleViolation(
+      `The interaction template given (${refLabel(templateInput)}) does not exist.`,
+      'interactionTemplate',
+    );
   if (contact) {
     data.contact = contact.id;
     data.contactCompany = contact.companyId;
@@ -162,14 +238,17 @@ export async function completeEntry(
     ['opportunity', UID.opportunity, 'opportunity'],
   ] as const) {
     // An id the caller already found in one read for its whole batch is not looked up again.
-    const id = typeof data[field] === 'number' && existing?.[field]?.has(data[field])
-      ? data[field] : await resolveRef(write, uid, field, data[field], label);
+    const id =
+      typeof data[field] === 'number' && existing?.[field]?.has(data[field])
+        ? data[field]
+        : await resolveRef(write, uid, field, data[field], label);
     if (id !== undefined) data[field] = id;
     else delete data[field]; // untouched: the defaults below may fill it
   }
   if (templateInput !== undefined || (isCreate && template)) data.interactionTemplate = template?.id ?? null;
   // A new entry, or a new template: the template's values where none were given.
-  if (isCreate || template) Object.assign(data, withTemplateDefaults(data, template, contact?.correspondenceType ?? null));
+  if (isCreate || template)
+    Object.assign(data, withTemplateDefaults(data, template, contact?.correspondenceType ?? null));
   if (isCreate) {
     data.date ??= today();
     data.time ??= new Date().toISOString().slice(11, 23);
@@ -192,7 +271,9 @@ const bump = (write: Write) => {
 /** The setup row was deleted from the database: recreate it, its counter continuing after the last entry. */
 async function restoreCounter(write: Write) {
   const { table, column } = counter(write);
-  const [{ max }] = await write.trx(tableOf(write.strapi, UID.interactionLogEntry)).max({ max: columnOf(write.strapi, UID.interactionLogEntry, 'entryNo') });
+  const [{ max }] = await write
+    .trx(tableOf(write.strapi, UID.interactionLogEntry))
+    .max({ max: columnOf(write.strapi, UID.interactionLogEntry, 'entryNo') });
   await write.strapi.documents(UID.interactionTemplateSetup).create({ data: {} as any });
   await write.trx(table).update({ [column]: Number(max ?? 0) });
 }
@@ -226,11 +307,22 @@ function entryRows(write: Write, data: Record<string, any>) {
     [columnOf(strapi, uid, 'publishedAt')]: now,
   };
   for (const [name, attr] of Object.entries(attributes)) {
-    if (attr.type === 'relation' || name === 'id' || name === 'documentId' || name === 'entryNo' || columnOf(strapi, uid, name) in row) continue;
+    if (
+      attr.type === 'relation' ||
+      name === 'id' ||
+      name === 'documentId' ||
+      name === 'entryNo' ||
+      columnOf(strapi, uid, name) in row
+    )
+      continue;
     const value = data[name] !== undefined ? data[name] : typeof attr.default === 'function' ? undefined : attr.default;
     if (value !== undefined) row[columnOf(strapi, uid, name)] = value;
   }
-  const links = ENTRY_LINKS.filter((a) => data[a] != null).map((a) => ({ ...joinTableOf(strapi, uid, a), attribute: a, target: Number(data[a]) }));
+  const links = ENTRY_LINKS.filter((a) => data[a] != null).map((a) => ({
+    ...joinTableOf(strapi, uid, a),
+    attribute: a,
+    target: Number(data[a]),
+  }));
   return { row, links };
 }
 
@@ -239,10 +331,20 @@ type Link = ReturnType<typeof entryRows>['links'][number];
 function linkValues(write: Write, link: Link, entry: Knex.Raw | number) {
   const cols = [link.joinColumn, link.inverseJoinColumn];
   const vals: any[] = [entry, link.target];
-  if (link.orderColumn) { cols.push(link.orderColumn); vals.push(1); }
+  if (link.orderColumn) {
+    cols.push(link.orderColumn);
+    vals.push(1);
+  }
   if (link.inverseOrderColumn) {
     cols.push(link.inverseOrderColumn);
-    vals.push(write.trx.raw('(SELECT COALESCE(MAX(??), 0) + 1 FROM ?? WHERE ?? = ?)', [link.inverseOrderColumn, link.name, link.inverseJoinColumn, link.target]));
+    vals.push(
+      write.trx.raw('(SELECT COALESCE(MAX(??), 0) + 1 FROM ?? WHERE ?? = ?)', [
+        link.inverseOrderColumn,
+        link.name,
+        link.inverseJoinColumn,
+        link.target,
+      ]),
+    );
   }
   return { cols, vals };
 }
@@ -317,7 +419,10 @@ export async function insertEntries(write: Write, datas: Record<string, any>[]) 
   const table = tableOf(strapi, uid);
   const col = (a: string) => columnOf(strapi, uid, a);
   const { table: counterTable, column: counterColumn } = counter(write);
-  const draw = () => trx(counterTable).update({ [counterColumn]: trx.raw('COALESCE(??, 0) + ?', [counterColumn, datas.length]) }, [counterColumn]);
+  const draw = () =>
+    trx(counterTable).update({ [counterColumn]: trx.raw('COALESCE(??, 0) + ?', [counterColumn, datas.length]) }, [
+      counterColumn,
+    ]);
   let [drawn] = await draw();
   if (!drawn) {
     await restoreCounter(write);
@@ -328,7 +433,11 @@ export async function insertEntries(write: Write, datas: Record<string, any>[]) 
   const written = new Map<string, { id: number; entryNo: number }>();
   for (let i = 0; i < prepared.length; i += INSERT_ROWS) {
     const rows = prepared.slice(i, i + INSERT_ROWS).map((p) => ({ ...p.row, [col('entryNo')]: p.entryNo }));
-    const back = await trx(table).insert(rows).onConflict(col('emailLogKey')).ignore().returning(['id', `${col('documentId')} as documentId`, `${col('entryNo')} as entryNo`]);
+    const back = await trx(table)
+      .insert(rows)
+      .onConflict(col('emailLogKey'))
+      .ignore()
+      .returning(['id', `${col('documentId')} as documentId`, `${col('entryNo')} as entryNo`]);
     for (const r of back as any[]) written.set(r.documentId, { id: Number(r.id), entryNo: Number(r.entryNo) });
   }
   const kept = prepared.filter((p) => written.has(p.row[col('documentId')]));
@@ -336,13 +445,20 @@ export async function insertEntries(write: Write, datas: Record<string, any>[]) 
     // Rows skipped as already logged (a writer outside the job's lock): close the gap they left; the counter row is still ours.
     for (const [i, p] of kept.entries()) {
       const w = written.get(p.row[col('documentId')])!;
-      if (w.entryNo !== first + i) await trx(table).where('id', w.id).update({ [col('entryNo')]: first + i });
+      if (w.entryNo !== first + i)
+        await trx(table)
+          .where('id', w.id)
+          .update({ [col('entryNo')]: first + i });
       w.entryNo = first + i;
     }
     await trx(counterTable).update({ [counterColumn]: first + kept.length - 1 });
   }
   for (const attribute of ENTRY_LINKS) {
-    const links = kept.flatMap((p) => p.links.filter((l) => l.attribute === attribute).map((l) => ({ link: l, entry: written.get(p.row[col('documentId')])!.id })));
+    const links = kept.flatMap((p) =>
+      p.links
+        .filter((l) => l.attribute === attribute)
+        .map((l) => ({ link: l, entry: written.get(p.row[col('documentId')])!.id })),
+    );
     if (!links.length) continue;
     const { link } = links[0];
     // The entry goes last in each target's order, as linkValues does for one entry.
@@ -350,8 +466,11 @@ export async function insertEntries(write: Write, datas: Record<string, any>[]) 
     if (link.inverseOrderColumn) {
       const targets = [...new Set(links.map((l) => l.link.target))];
       for (let i = 0; i < targets.length; i += INSERT_ROWS) {
-        const rows = await trx(link.name).whereIn(link.inverseJoinColumn, targets.slice(i, i + INSERT_ROWS))
-          .groupBy(link.inverseJoinColumn).select({ target: link.inverseJoinColumn }).max({ max: link.inverseOrderColumn });
+        const rows = await trx(link.name)
+          .whereIn(link.inverseJoinColumn, targets.slice(i, i + INSERT_ROWS))
+          .groupBy(link.inverseJoinColumn)
+          .select({ target: link.inverseJoinColumn })
+          .max({ max: link.inverseOrderColumn });
         for (const r of rows as any[]) next.set(Number(r.target), Number(r.max ?? 0));
       }
     }
@@ -367,7 +486,11 @@ export async function insertEntries(write: Write, datas: Record<string, any>[]) 
     });
     for (let i = 0; i < rows.length; i += INSERT_ROWS) await trx(link.name).insert(rows.slice(i, i + INSERT_ROWS));
   }
-  const entries = kept.map((p): Record<string, any> & { id: number; entryNo: number; documentId: string } => ({ ...p.data, ...written.get(p.row[col('documentId')])!, documentId: p.row[col('documentId')] }));
+  const entries = kept.map((p): Record<string, any> & { id: number; entryNo: number; documentId: string } => ({
+    ...p.data,
+    ...written.get(p.row[col('documentId')])!,
+    documentId: p.row[col('documentId')],
+  }));
   await emitCreated(write, entries);
   return entries;
 }
@@ -387,7 +510,11 @@ async function emitCreated(write: Write, entries: Record<string, any>[]) {
   });
   // One commit hook for a whole batch.
   await strapi.db.transaction(async ({ onCommit }: any) => {
-    onCommit(() => payloads.forEach((entry) => strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry })));
+    onCommit(() =>
+      payloads.forEach((entry) =>
+        strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid as any).modelName, uid, entry }),
+      ),
+    );
   });
   for (const entry of entries) await emitRecorded(strapi, entry.id);
 }
@@ -397,13 +524,52 @@ export async function emitRecorded(strapi: Write['strapi'], id: number) {
   const load = async () => {
     const ref = { select: ['documentId', 'no', 'name'] };
     const entry: any = await strapi.db.query(UID.interactionLogEntry as any).findOne({
-      where: { id }, populate: { contact: ref, contactCompany: ref, interactionTemplate: { select: ['documentId', 'code', 'description'] }, salesperson: { select: ['code', 'name'] } },
+      where: { id },
+      populate: {
+        contact: ref,
+        contactCompany: ref,
+        interactionTemplate: { select: ['documentId', 'code', 'description'] },
+        salesperson: { select: ['code', 'name'] },
+      },
     });
     if (!entry) return null;
-    const { documentId, entryNo, date, time, description, subject, documentKind, documentNo, informationFlow, initiatedBy, emailLogged, messageId, sourceUid, sourceDocumentId } = entry;
+    const {
+      documentId,
+      entryNo,
+      date,
+      time,
+      description,
+      subject,
+      documentKind,
+      documentNo,
+      informationFlow,
+      initiatedBy,
+      emailLogged,
+      messageId,
+      sourceUid,
+      sourceDocumentId,
+    } = entry;
     return {
-      entry: { documentId, entryNo, date, time, description, subject, documentKind, documentNo, informationFlow, initiatedBy, emailLogged, messageId, sourceUid, sourceDocumentId },
-      contact: entry.contact, company: entry.contactCompany, template: entry.interactionTemplate, salesperson: entry.salesperson,
+      entry: {
+        documentId,
+        entryNo,
+        date,
+        time,
+        description,
+        subject,
+        documentKind,
+        documentNo,
+        informationFlow,
+        initiatedBy,
+        emailLogged,
+        messageId,
+        sourceUid,
+        sourceDocumentId,
+      },
+      contact: entry.contact,
+      company: entry.contactCompany,
+      template: entry.interactionTemplate,
+      salesperson: entry.salesperson,
     };
   };
   // One read serves both events when both are listened to.

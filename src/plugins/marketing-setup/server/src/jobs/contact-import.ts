@@ -17,7 +17,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { checkMapping, csvLine, BOM, type CsvField, type Mapping } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
-import { isPostgres } from '../utils/tables';
+import { isPostgres } from '../repositories/tables';
 import { notFound, validationError } from '../utils/errors';
 import { readCsv, type CsvRecord } from '../contact-csv/parse';
 import { codeCache, rowError, writeRow, type CodeLookup } from '../contact-csv/rows';
@@ -44,9 +44,21 @@ export interface ImportJobStatus {
 }
 
 interface JobRow {
-  id: number; state: ImportState; file_name: string | null; headers: string; mapping: string; total: number; processed: number;
-  created: number; updated: number; failed: number; cursor: number; created_at: string | null; finished_at: string | null;
-  heartbeat_at: string | null; error: string | null;
+  id: number;
+  state: ImportState;
+  file_name: string | null;
+  headers: string;
+  mapping: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  cursor: number;
+  created_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string | null;
+  error: string | null;
 }
 
 const nowIso = () => new Date().toISOString();
@@ -60,7 +72,8 @@ export async function ensureImportTables(strapi: Core.Strapi) {
       t.string('file_name', 255);
       t.text('headers').notNullable();
       t.text('mapping').notNullable();
-      for (const c of ['total', 'processed', 'created', 'updated', 'failed', 'cursor']) t.integer(c).notNullable().defaultTo(0);
+      for (const c of ['total', 'processed', 'created', 'updated', 'failed', 'cursor'])
+        t.integer(c).notNullable().defaultTo(0);
       t.integer('created_by');
       for (const c of ['created_at', 'finished_at', 'heartbeat_at']) t.string(c, 30);
       t.text('error');
@@ -80,9 +93,18 @@ export async function ensureImportTables(strapi: Core.Strapi) {
 }
 
 const toStatus = (r: JobRow): ImportJobStatus => ({
-  id: Number(r.id), state: r.state, fileName: r.file_name ?? null, total: Number(r.total), processed: Number(r.processed),
-  created: Number(r.created), updated: Number(r.updated), failed: Number(r.failed), cursor: Number(r.cursor),
-  createdAt: r.created_at ?? null, finishedAt: r.finished_at ?? null, error: r.error ?? null,
+  id: Number(r.id),
+  state: r.state,
+  fileName: r.file_name ?? null,
+  total: Number(r.total),
+  processed: Number(r.processed),
+  created: Number(r.created),
+  updated: Number(r.updated),
+  failed: Number(r.failed),
+  cursor: Number(r.cursor),
+  createdAt: r.created_at ?? null,
+  finishedAt: r.finished_at ?? null,
+  error: r.error ?? null,
 });
 
 const readJob = async (q: Knex | Knex.Transaction, id: number, forUpdate = false): Promise<JobRow | undefined> => {
@@ -101,12 +123,23 @@ export async function listImports(strapi: Core.Strapi, limit = 20): Promise<Impo
 }
 
 /** Stores the file's rows and the job (state running); nothing is written to contacts yet. */
-export async function createImportJob(strapi: Core.Strapi, input: { csv: string; mapping: Mapping; fileName?: string | null; userId?: number | null }) {
+export async function createImportJob(
+  strapi: Core.Strapi,
+  input: { csv: string; mapping: Mapping; fileName?: string | null; userId?: number | null },
+) {
   let checked: Record<string, CsvField> | null = null;
   return strapi.db.transaction(async ({ trx }) => {
-    const [inserted] = await trx(IMPORT_JOBS).insert({
-      state: 'running', file_name: input.fileName ?? null, headers: '[]', mapping: '{}', created_by: input.userId ?? null, created_at: nowIso(), heartbeat_at: nowIso(),
-    }).returning('id');
+    const [inserted] = await trx(IMPORT_JOBS)
+      .insert({
+        state: 'running',
+        file_name: input.fileName ?? null,
+        headers: '[]',
+        mapping: '{}',
+        created_by: input.userId ?? null,
+        created_at: nowIso(),
+        heartbeat_at: nowIso(),
+      })
+      .returning('id');
     const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     let batch: { job_id: number; row_no: number; cells: string }[] = [];
     const flush = async () => {
@@ -125,35 +158,54 @@ export async function createImportJob(strapi: Core.Strapi, input: { csv: string;
       if (batch.length >= 1000) await flush();
     });
     await flush();
-    await trx(IMPORT_JOBS).where('id', id).update({ headers: JSON.stringify(headers), mapping: JSON.stringify(checked), total: rows });
+    await trx(IMPORT_JOBS)
+      .where('id', id)
+      .update({ headers: JSON.stringify(headers), mapping: JSON.stringify(checked), total: rows });
     return id;
   });
 }
 
 type ChunkResult = 'more' | 'finished' | 'stopped';
 
-interface StoredRow { row_no: number; cells: string }
-interface Done { row_no: number; outcome: 'created' | 'updated' | 'failed'; contact_no: string | null; error: string | null }
+interface StoredRow {
+  row_no: number;
+  cells: string;
+}
+interface Done {
+  row_no: number;
+  outcome: 'created' | 'updated' | 'failed';
+  contact_no: string | null;
+  error: string | null;
+}
 
 /** Saves the outcomes of `done` rows and moves the cursor past the last one (inside the caller's transaction). */
 async function record(trx: Knex.Transaction, job: JobRow, done: Done[], finished: boolean) {
   for (const d of done) {
-    await trx(IMPORT_ROWS).where({ job_id: job.id, row_no: d.row_no }).update({ outcome: d.outcome, contact_no: d.contact_no, error: d.error });
+    await trx(IMPORT_ROWS)
+      .where({ job_id: job.id, row_no: d.row_no })
+      .update({ outcome: d.outcome, contact_no: d.contact_no, error: d.error });
   }
   const n = (o: Done['outcome']) => done.filter((d) => d.outcome === o).length;
   const last = done.length ? done[done.length - 1].row_no : Number(job.cursor);
-  await trx(IMPORT_JOBS).where('id', job.id).update({
-    cursor: last,
-    processed: Number(job.processed) + done.length,
-    created: Number(job.created) + n('created'),
-    updated: Number(job.updated) + n('updated'),
-    failed: Number(job.failed) + n('failed'),
-    heartbeat_at: nowIso(),
-    ...(finished ? { state: 'done', finished_at: nowIso() } : {}),
-  });
+  await trx(IMPORT_JOBS)
+    .where('id', job.id)
+    .update({
+      cursor: last,
+      processed: Number(job.processed) + done.length,
+      created: Number(job.created) + n('created'),
+      updated: Number(job.updated) + n('updated'),
+      failed: Number(job.failed) + n('failed'),
+      heartbeat_at: nowIso(),
+      ...(finished ? { state: 'done', finished_at: nowIso() } : {}),
+    });
 }
 
-async function oneRow(strapi: Core.Strapi, row: StoredRow, mapping: Record<string, CsvField>, codes: CodeLookup): Promise<Done> {
+async function oneRow(
+  strapi: Core.Strapi,
+  row: StoredRow,
+  mapping: Record<string, CsvField>,
+  codes: CodeLookup,
+): Promise<Done> {
   try {
     const r = await writeRow(strapi, JSON.parse(row.cells) as CsvRecord, mapping, codes);
     return { row_no: row.row_no, outcome: r.outcome, contact_no: r.contact?.no ?? null, error: null };
@@ -168,12 +220,22 @@ async function oneRow(strapi: Core.Strapi, row: StoredRow, mapping: Record<strin
  * One chunk of the job in one transaction. Each row runs inside a savepoint: a row a rule refuses is rolled
  * back to it (its number, its partial writes), recorded as failed, and the chunk goes on with the next row.
  */
-export async function runImportChunk(strapi: Core.Strapi, id: number, size: number, codes: CodeLookup = codeCache(strapi)): Promise<ChunkResult> {
+export async function runImportChunk(
+  strapi: Core.Strapi,
+  id: number,
+  size: number,
+  codes: CodeLookup = codeCache(strapi),
+): Promise<ChunkResult> {
   return strapi.db.transaction(async ({ trx }) => {
     const job = await readJob(trx, id, isPostgres(strapi));
     if (!job || job.state !== 'running') return 'stopped';
     const mapping = JSON.parse(job.mapping);
-    const rows: StoredRow[] = await trx(IMPORT_ROWS).where('job_id', id).where('row_no', '>', job.cursor).orderBy('row_no').limit(size).select('row_no', 'cells');
+    const rows: StoredRow[] = await trx(IMPORT_ROWS)
+      .where('job_id', id)
+      .where('row_no', '>', job.cursor)
+      .orderBy('row_no')
+      .limit(size)
+      .select('row_no', 'cells');
     const done: Done[] = [];
     for (const row of rows) {
       await trx.raw('SAVEPOINT ms_import_row');
@@ -203,7 +265,11 @@ const chunkSize = (strapi: Core.Strapi) => {
  * Runs the job's chunks until it is done (or `maxChunks` chunks are done: tests stop a job halfway this way).
  * An error that is no row's refusal (the database went away) leaves the job running: the next drive resumes it.
  */
-export function driveImport(strapi: Core.Strapi, id: number, opts: { maxChunks?: number } = {}): Promise<ImportJobStatus> {
+export function driveImport(
+  strapi: Core.Strapi,
+  id: number,
+  opts: { maxChunks?: number } = {},
+): Promise<ImportJobStatus> {
   const map = drivingOf(strapi);
   const current = map.get(id);
   if (current) return current;
@@ -217,7 +283,11 @@ export function driveImport(strapi: Core.Strapi, id: number, opts: { maxChunks?:
   })();
   const tracked = run.finally(() => map.delete(id));
   map.set(id, tracked);
-  tracked.catch((err) => strapi.log.error(`[marketing-setup] contact import ${id} stopped: ${(err as Error).message}; it resumes on the next start.`));
+  tracked.catch((err) =>
+    strapi.log.error(
+      `[marketing-setup] contact import ${id} stopped: ${(err as Error).message}; it resumes on the next start.`,
+    ),
+  );
   return tracked;
 }
 
@@ -228,7 +298,8 @@ export async function cancelImport(strapi: Core.Strapi, id: number) {
   await strapi.db.transaction(async ({ trx }) => {
     const job = await readJob(trx, id, isPostgres(strapi));
     if (!job) throw notFound(`No import job ${id}.`);
-    if (job.state === 'running') await trx(IMPORT_JOBS).where('id', id).update({ state: 'cancelled', finished_at: nowIso() });
+    if (job.state === 'running')
+      await trx(IMPORT_JOBS).where('id', id).update({ state: 'cancelled', finished_at: nowIso() });
   });
   return importStatus(strapi, id);
 }
@@ -238,7 +309,11 @@ export async function importErrorsCsv(strapi: Core.Strapi, id: number): Promise<
   const job = await readJob(strapi.db.connection, id);
   if (!job) throw notFound(`No import job ${id}.`);
   const headers: string[] = JSON.parse(job.headers);
-  const rows = await strapi.db.connection(IMPORT_ROWS).where({ job_id: id, outcome: 'failed' }).orderBy('row_no').select('row_no', 'cells', 'error');
+  const rows = await strapi.db
+    .connection(IMPORT_ROWS)
+    .where({ job_id: id, outcome: 'failed' })
+    .orderBy('row_no')
+    .select('row_no', 'cells', 'error');
   let out = BOM + csvLine([...headers, 'Row', 'Error']);
   for (const r of rows) {
     const cells = JSON.parse(r.cells);
@@ -267,7 +342,10 @@ export function startImportPoller(strapi: Core.Strapi) {
   stopping.delete(strapi);
   const ms = Number(strapi.config.get('plugin::marketing-setup.importPollMs', 10_000));
   if (!Number.isFinite(ms) || ms <= 0) return;
-  const timer = setInterval(() => void resumeStale(strapi).catch((e) => strapi.log.error(`[marketing-setup] import poller: ${e.message}`)), ms);
+  const timer = setInterval(
+    () => void resumeStale(strapi).catch((e) => strapi.log.error(`[marketing-setup] import poller: ${e.message}`)),
+    ms,
+  );
   timer.unref();
   timers.set(strapi, timer);
 }

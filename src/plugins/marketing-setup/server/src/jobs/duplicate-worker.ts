@@ -7,9 +7,9 @@
  * e.g. for a process that should never do background work; read at every tick) and `duplicateBatchSize` (default 200).
  */
 import type { Core } from '@strapi/strapi';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import { UID } from '../utils/uids';
-import { isPostgres } from '../utils/tables';
+import { isPostgres } from '../repositories/tables';
 import { drainQueue, requeue } from '../duplicate-search/reindex-queue';
 import { failRegeneration, regenerateNextBatch, regenerationRunning, staleRunningJob } from './regeneration';
 
@@ -26,7 +26,12 @@ const setting = (strapi: Core.Strapi, key: keyof typeof DEFAULTS): number => {
 export const workerEnabled = (strapi: Core.Strapi) => setting(strapi, 'duplicateWorkerIntervalMs') > 0;
 
 /** This process's loop (not shared state: only whether this process is busy, and its timer). */
-interface Loop { current: Promise<void> | null; again: boolean; timer: NodeJS.Timeout | null; stopped: boolean }
+interface Loop {
+  current: Promise<void> | null;
+  again: boolean;
+  timer: NodeJS.Timeout | null;
+  stopped: boolean;
+}
 const loops = new WeakMap<Core.Strapi, Loop>();
 const loopOf = (strapi: Core.Strapi): Loop => {
   if (!loops.has(strapi)) loops.set(strapi, { current: null, again: false, timer: null, stopped: false });
@@ -86,8 +91,12 @@ export function work(strapi: Core.Strapi): Promise<void> {
   loop.again = true;
   if (!loop.current) {
     loop.current = runUntilIdle(strapi, loop)
-      .catch((err) => { strapi.log.error(`[marketing-setup] duplicate search worker: ${(err as Error).message}`); })
-      .finally(() => { loop.current = null; });
+      .catch((err) => {
+        strapi.log.error(`[marketing-setup] duplicate search worker: ${(err as Error).message}`);
+      })
+      .finally(() => {
+        loop.current = null;
+      });
   }
   return loop.current!;
 }
@@ -98,7 +107,10 @@ export async function startWorker(strapi: Core.Strapi) {
   loop.stopped = false;
   const interval = setting(strapi, 'duplicateWorkerIntervalMs');
   const stale = await staleRunningJob(strapi, Math.max(interval, DEFAULTS.duplicateWorkerIntervalMs) * 5);
-  if (stale) strapi.log.info(`[marketing-setup] resuming the duplicate search regeneration at ${stale.processed} of ${stale.total} contacts`);
+  if (stale)
+    strapi.log.info(
+      `[marketing-setup] resuming the duplicate search regeneration at ${stale.processed} of ${stale.total} contacts`,
+    );
   if (interval > 0) {
     // The setting is read again at each tick: set to 0 at runtime, it pauses the timer (tests drive `work` themselves).
     loop.timer = setInterval(() => {

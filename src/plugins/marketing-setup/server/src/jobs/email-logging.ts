@@ -9,9 +9,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { batchPlan, nextRunAt } from '../domain/email-logging';
-import { joinTableOf } from '../utils/tables';
+import { joinTableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
-import { withLeaderLock } from '../utils/leader-lock';
+import { withLeaderLock } from '../repositories/leader-lock';
 import { getService } from '../utils/services';
 import { EmailLoggingError, imapSettings, openQueue } from '../email-logging/connection';
 import { addressBook, handleMail, handleMails, ourAddresses, parseMail } from '../email-logging/messages';
@@ -53,8 +53,19 @@ export async function emailState(strapi: Core.Strapi) {
     runningSince: r?.running_since ?? null,
     lastRunAt: r?.last_run_at ?? null,
     nextRunAt: r?.next_run_at ?? null,
-    lastRun: { processed: n(r?.processed), logged: n(r?.logged), unmatched: n(r?.unmatched), failed: n(r?.failed), leftInQueue: n(r?.left_in_queue) },
-    totals: { processed: n(r?.total_processed), logged: n(r?.total_logged), unmatched: n(r?.total_unmatched), failed: n(r?.total_failed) },
+    lastRun: {
+      processed: n(r?.processed),
+      logged: n(r?.logged),
+      unmatched: n(r?.unmatched),
+      failed: n(r?.failed),
+      leftInQueue: n(r?.left_in_queue),
+    },
+    totals: {
+      processed: n(r?.total_processed),
+      logged: n(r?.total_logged),
+      unmatched: n(r?.total_unmatched),
+      failed: n(r?.total_failed),
+    },
     lastError: r?.last_error ?? null,
   };
 }
@@ -83,7 +94,8 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
   const templateId = await emailTemplateId(strapi);
   if (!templateId) {
     result.status = 'noTemplate';
-    result.error = 'No interaction template is set up for e-mails (Interaction Template Setup → E-mails): nothing is logged, the messages stay in the queue.';
+    result.error =
+      'No interaction template is set up for e-mails (Interaction Template Setup → E-mails): nothing is logged, the messages stay in the queue.';
     return;
   }
   const settings = await imapSettings(strapi);
@@ -99,8 +111,16 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
     const read = (from: number) => {
       const reading = (async () => {
         const fetched = await timed('fetch', () => queue.fetch(todo.slice(from, from + plan.chunk)));
-        return timed('parse', () => Promise.all(fetched.filter((m) => Buffer.isBuffer(m.source))
-          .map(async (m) => ({ uid: m.uid, mail: await parseMail(m.source as Buffer, { body: !!setup.emailStoreBodies }) }))));
+        return timed('parse', () =>
+          Promise.all(
+            fetched
+              .filter((m) => Buffer.isBuffer(m.source))
+              .map(async (m) => ({
+                uid: m.uid,
+                mail: await parseMail(m.source as Buffer, { body: !!setup.emailStoreBodies }),
+              })),
+          ),
+        );
       })();
       reading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       return reading;
@@ -111,7 +131,13 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       // The next chunk is read while this one is written: IMAP and the database work side by side. Its
       // FETCH goes before this chunk's MOVE on the connection, which is only sent after the commit.
       next = i + plan.chunk < todo.length ? read(i + plan.chunk) : null;
-      const book = await timed('match', () => addressBook(strapi, ours, mails.filter((m) => !m.mail.error).map((m) => m.mail.message)));
+      const book = await timed('match', () =>
+        addressBook(
+          strapi,
+          ours,
+          mails.filter((m) => !m.mail.error).map((m) => m.mail.message),
+        ),
+      );
       const handled: number[] = [];
       const count = (o: { logged: number; unmatched: boolean }) => {
         result.logged += o.logged;
@@ -119,7 +145,14 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       };
       let together: Awaited<ReturnType<typeof handleMails>> | null = null;
       try {
-        together = await timed('write', () => handleMails(strapi, mails.map((m) => m.mail), book, templateId));
+        together = await timed('write', () =>
+          handleMails(
+            strapi,
+            mails.map((m) => m.mail),
+            book,
+            templateId,
+          ),
+        );
       } catch {
         together = null; // rolled back: one by one below, so one bad message does not hold up the others
       }
@@ -150,22 +183,30 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
 }
 
 /** The state row before a run (running) and after it (counts, status, next run). */
-const markRunning = (strapi: Core.Strapi) => strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).update({ running_since: new Date().toISOString() });
+const markRunning = (strapi: Core.Strapi) =>
+  strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).update({ running_since: new Date().toISOString() });
 
 async function saveResult(strapi: Core.Strapi, result: RunResult, intervalSeconds: unknown) {
   const now = new Date();
-  await strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).update({
-    status: result.status,
-    running_since: null,
-    last_run_at: now.toISOString(),
-    next_run_at: nextRunAt(now, intervalSeconds).toISOString(),
-    processed: result.processed, logged: result.logged, unmatched: result.unmatched, failed: result.failed, left_in_queue: result.left,
-    total_processed: strapi.db.connection.raw('total_processed + ?', [result.processed]),
-    total_logged: strapi.db.connection.raw('total_logged + ?', [result.logged]),
-    total_unmatched: strapi.db.connection.raw('total_unmatched + ?', [result.unmatched]),
-    total_failed: strapi.db.connection.raw('total_failed + ?', [result.failed]),
-    last_error: result.error,
-  });
+  await strapi.db
+    .connection(EMAIL_STATE)
+    .where('id', STATE_ID)
+    .update({
+      status: result.status,
+      running_since: null,
+      last_run_at: now.toISOString(),
+      next_run_at: nextRunAt(now, intervalSeconds).toISOString(),
+      processed: result.processed,
+      logged: result.logged,
+      unmatched: result.unmatched,
+      failed: result.failed,
+      left_in_queue: result.left,
+      total_processed: strapi.db.connection.raw('total_processed + ?', [result.processed]),
+      total_logged: strapi.db.connection.raw('total_logged + ?', [result.logged]),
+      total_unmatched: strapi.db.connection.raw('total_unmatched + ?', [result.unmatched]),
+      total_failed: strapi.db.connection.raw('total_failed + ?', [result.failed]),
+      last_error: result.error,
+    });
 }
 
 /** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
@@ -173,7 +214,11 @@ export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): 
   const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
   const setup = await getService(strapi, 'setup').get();
   if (!setup.emailLoggingEnabled) {
-    return { ...result, status: 'disabled', error: 'E-mail logging is off (Settings → Marketing Setup → E-mail logging).' };
+    return {
+      ...result,
+      status: 'disabled',
+      error: 'E-mail logging is off (Settings → Marketing Setup → E-mail logging).',
+    };
   }
   // One instance logs at a time (the run holds the lock for its whole length; its writes commit as they go).
   const ran = await withLeaderLock(strapi, EMAIL_LOCK, async () => {
@@ -183,7 +228,8 @@ export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): 
       if (result.failed && result.status === 'ok') result.status = 'error';
     } catch (err) {
       result.status = 'error';
-      result.error = err instanceof EmailLoggingError ? err.message : `E-mail logging failed: ${(err as Error).message}`;
+      result.error =
+        err instanceof EmailLoggingError ? err.message : `E-mail logging failed: ${(err as Error).message}`;
       strapi.log.error(`[marketing-setup] e-mail logging: ${result.error} Retrying at the next interval.`);
     }
     await saveResult(strapi, result, setup.emailCheckIntervalSeconds);
@@ -194,7 +240,11 @@ export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): 
 }
 
 /** This process's runs: one at a time (a second call waits for the first and then runs). */
-interface Loop { current: Promise<RunResult> | null; timer: NodeJS.Timeout | null; stopped: boolean }
+interface Loop {
+  current: Promise<RunResult> | null;
+  timer: NodeJS.Timeout | null;
+  stopped: boolean;
+}
 const loops = new WeakMap<Core.Strapi, Loop>();
 const loopOf = (strapi: Core.Strapi): Loop => {
   if (!loops.has(strapi)) loops.set(strapi, { current: null, timer: null, stopped: false });
@@ -247,4 +297,3 @@ export async function stopEmailLogging(strapi: Core.Strapi) {
   loop.timer = null;
   await loop.current?.catch(() => null);
 }
-

@@ -7,9 +7,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import { UID } from '../utils/uids';
-import { isPostgres, tableOf } from '../utils/tables';
+import { isPostgres, tableOf } from '../repositories/tables';
 import { reindexBatch, searchFields } from '../duplicate-search/search';
 import { lockContacts } from '../duplicate-search/reindex-queue';
 
@@ -46,7 +46,10 @@ export async function ensureRegenerationTable(strapi: Core.Strapi) {
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${REGENERATION} (
     id integer NOT NULL PRIMARY KEY, state varchar(10) NOT NULL, processed integer NOT NULL, total integer NOT NULL,
     last_id integer NOT NULL, started_at varchar(30), finished_at varchar(30), heartbeat_at varchar(30), error text)`);
-  await knex.raw(`INSERT INTO ${REGENERATION} (id, state, processed, total, last_id) VALUES (?, 'idle', 0, 0, 0) ON CONFLICT (id) DO NOTHING`, [JOB_ID]);
+  await knex.raw(
+    `INSERT INTO ${REGENERATION} (id, state, processed, total, last_id) VALUES (?, 'idle', 0, 0, 0) ON CONFLICT (id) DO NOTHING`,
+    [JOB_ID],
+  );
 }
 
 const toStatus = (row: JobRow): RegenerationStatus => ({
@@ -63,7 +66,8 @@ async function readJob(trx: Knex | Knex.Transaction, forUpdate = false): Promise
   return (forUpdate ? q.forUpdate() : q) as Promise<JobRow>;
 }
 
-const updateJob = (trx: Knex | Knex.Transaction, data: Partial<JobRow>) => trx(REGENERATION).where('id', JOB_ID).update(data);
+const updateJob = (trx: Knex | Knex.Transaction, data: Partial<JobRow>) =>
+  trx(REGENERATION).where('id', JOB_ID).update(data);
 
 export async function regenerationStatus(strapi: Core.Strapi): Promise<RegenerationStatus> {
   return toStatus(await readJob(strapi.db.connection));
@@ -73,14 +77,23 @@ export async function regenerationStatus(strapi: Core.Strapi): Promise<Regenerat
  * Starts a regeneration unless one is running (then returns that one, `started: false`). The row lock
  * makes two instances asked at the same moment start it once.
  */
-export async function startRegeneration(strapi: Core.Strapi): Promise<{ started: boolean; status: RegenerationStatus }> {
+export async function startRegeneration(
+  strapi: Core.Strapi,
+): Promise<{ started: boolean; status: RegenerationStatus }> {
   return strapi.db.transaction(async ({ trx }) => {
     const job = await readJob(trx, isPostgres(strapi));
     if (job.state === 'running') return { started: false, status: toStatus(job) };
     const [{ n }] = await trx(tableOf(strapi, UID.contact)).count({ n: '*' });
     const now = nowIso();
     const next: Partial<JobRow> = {
-      state: 'running', processed: 0, total: Number(n), last_id: 0, started_at: now, finished_at: null, heartbeat_at: now, error: null,
+      state: 'running',
+      processed: 0,
+      total: Number(n),
+      last_id: 0,
+      started_at: now,
+      finished_at: null,
+      heartbeat_at: now,
+      error: null,
     };
     await updateJob(trx, next);
     return { started: true, status: toStatus({ ...job, ...next } as JobRow) };
@@ -100,14 +113,17 @@ export async function regenerateNextBatch(write: Write, size: number, skipped: n
   const { strapi, trx } = write;
   const job = await readJob(trx);
   if (job.state !== 'running') return false;
-  const ids: number[] = (await trx(tableOf(strapi, UID.contact)).where('id', '>', job.last_id).orderBy('id').limit(size).select('id'))
-    .map((r: any) => Number(r.id));
+  const ids: number[] = (
+    await trx(tableOf(strapi, UID.contact)).where('id', '>', job.last_id).orderBy('id').limit(size).select('id')
+  ).map((r: any) => Number(r.id));
   // Contacts a write holds right now are skipped (no waiting, no deadlock); the caller queues them after the commit.
   const locked = await lockContacts(write, ids);
   const lockedSet = new Set(locked);
   skipped.push(...ids.filter((id) => !lockedSet.has(id)));
   const contacts = locked.length
-    ? await strapi.db.query(UID.contact).findMany({ where: { id: { $in: locked } }, select: await searchFields(write), orderBy: { id: 'asc' } })
+    ? await strapi.db
+        .query(UID.contact)
+        .findMany({ where: { id: { $in: locked } }, select: await searchFields(write), orderBy: { id: 'asc' } })
     : [];
   await reindexBatch(write, contacts as any, 'regeneration');
   const processed = Number(job.processed) + contacts.length + skipped.length;
@@ -126,7 +142,14 @@ export async function regenerateNextBatch(write: Write, size: number, skipped: n
 
 /** A batch failed (its transaction rolled back): the job stops with the reason; starting it again begins anew. */
 export async function failRegeneration(strapi: Core.Strapi, error: unknown) {
-  await strapi.db.connection(REGENERATION).where({ id: JOB_ID, state: 'running' }).update({ state: 'failed', finished_at: nowIso(), error: String((error as Error)?.message ?? error).slice(0, 1000) });
+  await strapi.db
+    .connection(REGENERATION)
+    .where({ id: JOB_ID, state: 'running' })
+    .update({
+      state: 'failed',
+      finished_at: nowIso(),
+      error: String((error as Error)?.message ?? error).slice(0, 1000),
+    });
 }
 
 /** A job left running by a stopped instance (heartbeat older than `staleMs`): logged, and continued by the worker. */

@@ -4,8 +4,8 @@
  * restore is a rollback of the merge, not a new write: numbering, defaults and inheritance must not
  * run on it, so it is inserted as stored, inside the undo's transaction.
  */
-import type { Write } from '../write-rules/types';
-import { isPostgres, tableOf } from '../utils/tables';
+import type { Write } from '../repositories/unit-of-work';
+import { isPostgres, tableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
 /** The row as JSON can hold it (pg returns timestamps as Date objects). */
@@ -17,6 +17,8 @@ export async function contactRow(write: Write, id: number): Promise<Record<strin
 /** Inserts the stored row again; JSON columns go to pg as JSON text (an array would otherwise become a pg array). */
 export async function insertContactRow(write: Write, row: Record<string, any>) {
   const pg = isPostgres(write.strapi);
-  const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, pg && v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
+  const values = Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, pg && v !== null && typeof v === 'object' ? JSON.stringify(v) : v]),
+  );
   await write.trx(tableOf(write.strapi, UID.contact)).insert(values);
 }

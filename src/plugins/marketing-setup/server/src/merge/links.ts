@@ -4,8 +4,8 @@
  * the contact. Moving a contact's links = updating its id in those join tables; undo moves the same
  * rows back. All statements run in the caller's transaction.
  */
-import type { Write } from '../write-rules/types';
-import { joinTableOf, tableOf } from '../utils/tables';
+import type { Write } from '../repositories/unit-of-work';
+import { joinTableOf, tableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
 export interface ContactLink {
@@ -34,7 +34,8 @@ export function linksToContact(write: Write): ContactLink[] {
       if (attr.type !== 'relation' || attr.target !== UID.contact || attr.mappedBy) continue;
       if (!hasJoinTable(write, uid, attribute)) continue;
       links.push({
-        uid, attribute,
+        uid,
+        attribute,
         displayName: model.info?.displayName ?? uid,
         single: attr.relation === 'oneToOne' || attr.relation === 'oneToMany',
       });
@@ -56,35 +57,65 @@ export async function countIncoming(write: Write, link: ContactLink, contactId: 
 }
 
 /** What undo needs to put one link back: the rows moved, and the rows dropped because the record already pointed at the survivor. */
-export interface MovedLink { uid: string; attribute: string; moved: number[]; dropped: Record<string, any>[] }
+export interface MovedLink {
+  uid: string;
+  attribute: string;
+  moved: number[];
+  dropped: Record<string, any>[];
+}
 
 /** Re-points every incoming row of `fromId` to `toId`; a record linked to both keeps one row (to `toId`). */
-export async function moveIncoming(write: Write, link: ContactLink, fromId: number, toId: number): Promise<MovedLink | null> {
+export async function moveIncoming(
+  write: Write,
+  link: ContactLink,
+  fromId: number,
+  toId: number,
+): Promise<MovedLink | null> {
   const jt = joinTableOf(write.strapi, link.uid, link.attribute);
   const rows = await incoming(write, link, fromId).select('*');
   if (!rows.length) return null;
   const entities = rows.map((r: any) => r[jt.joinColumn]);
   const both = new Set(
-    (await write.trx(jt.name).where(jt.inverseJoinColumn, toId).whereIn(jt.joinColumn, entities).pluck(jt.joinColumn)).map(Number),
+    (
+      await write.trx(jt.name).where(jt.inverseJoinColumn, toId).whereIn(jt.joinColumn, entities).pluck(jt.joinColumn)
+    ).map(Number),
   );
   const dropped = rows.filter((r: any) => both.has(Number(r[jt.joinColumn])));
   const moved = rows.filter((r: any) => !both.has(Number(r[jt.joinColumn]))).map((r: any) => r.id as number);
-  if (dropped.length) await write.trx(jt.name).whereIn('id', dropped.map((r: any) => r.id)).delete();
+  if (dropped.length)
+    await write
+      .trx(jt.name)
+      .whereIn(
+        'id',
+        dropped.map((r: any) => r.id),
+      )
+      .delete();
   for (let i = 0; i < moved.length; i += 5000) {
-    await write.trx(jt.name).whereIn('id', moved.slice(i, i + 5000)).update({ [jt.inverseJoinColumn]: toId });
+    await write
+      .trx(jt.name)
+      .whereIn('id', moved.slice(i, i + 5000))
+      .update({ [jt.inverseJoinColumn]: toId });
   }
-  return { uid: link.uid, attribute: link.attribute, moved, dropped: dropped.map(({ id, ...row }: any) => row) };
+  return { uid: link.uid, attribute: link.attribute, moved, dropped: dropped.map(({ id: _id, ...row }: any) => row) };
 }
 
 /**
  * Moves the rows back (undo). Rows deleted or re-pointed since the merge are left alone; a dropped row
  * comes back only if its record still exists. Returns how many rows came back.
  */
-export async function moveBack(write: Write, link: MovedLink, survivorId: number, duplicateId: number): Promise<number> {
+export async function moveBack(
+  write: Write,
+  link: MovedLink,
+  survivorId: number,
+  duplicateId: number,
+): Promise<number> {
   const jt = joinTableOf(write.strapi, link.uid, link.attribute);
   let restored = 0;
   for (let i = 0; i < link.moved.length; i += 5000) {
-    restored += await write.trx(jt.name).whereIn('id', link.moved.slice(i, i + 5000)).where(jt.inverseJoinColumn, survivorId)
+    restored += await write
+      .trx(jt.name)
+      .whereIn('id', link.moved.slice(i, i + 5000))
+      .where(jt.inverseJoinColumn, survivorId)
       .update({ [jt.inverseJoinColumn]: duplicateId });
   }
   restored += await reinsert(write, jt.name, tableOf(write.strapi, link.uid), jt.joinColumn, link.dropped);
@@ -92,10 +123,24 @@ export async function moveBack(write: Write, link: MovedLink, survivorId: number
 }
 
 /** Inserts stored link rows whose owning record (`ownerColumn` into `ownerTable`) still exists. */
-export async function reinsert(write: Write, joinTable: string, ownerTable: string, ownerColumn: string, rows: Record<string, any>[]) {
+export async function reinsert(
+  write: Write,
+  joinTable: string,
+  ownerTable: string,
+  ownerColumn: string,
+  rows: Record<string, any>[],
+) {
   if (!rows.length) return 0;
   const existing = new Set(
-    (await write.trx(ownerTable).whereIn('id', rows.map((r) => r[ownerColumn])).pluck('id')).map(Number),
+    (
+      await write
+        .trx(ownerTable)
+        .whereIn(
+          'id',
+          rows.map((r) => r[ownerColumn]),
+        )
+        .pluck('id')
+    ).map(Number),
   );
   const alive = rows.filter((r) => existing.has(Number(r[ownerColumn])));
   if (alive.length) await write.trx(joinTable).insert(alive);
@@ -110,7 +155,7 @@ export async function ownLinkRows(write: Write, contactId: number) {
     if (attr.type !== 'relation' || attr.mappedBy || !hasJoinTable(write, UID.contact, attribute)) continue;
     const jt = joinTableOf(write.strapi, UID.contact, attribute);
     const rows = await write.trx(jt.name).where(jt.joinColumn, contactId).select('*');
-    if (rows.length) out.push({ attribute, rows: rows.map(({ id, ...row }: any) => row) });
+    if (rows.length) out.push({ attribute, rows: rows.map(({ id: _id, ...row }: any) => row) });
   }
   return out;
 }
@@ -122,7 +167,13 @@ export async function restoreOwnLinkRows(write: Write, own: { attribute: string;
   for (const { attribute, rows } of own) {
     if (!attrs[attribute]) continue;
     const jt = joinTableOf(write.strapi, UID.contact, attribute);
-    const n = await reinsert(write, jt.name, tableOf(write.strapi, attrs[attribute].target), jt.inverseJoinColumn, rows);
+    const n = await reinsert(
+      write,
+      jt.name,
+      tableOf(write.strapi, attrs[attribute].target),
+      jt.inverseJoinColumn,
+      rows,
+    );
     if (n < rows.length) lost.push(attribute);
   }
   return lost;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS } from '../utils/uids';
 import { toHttpError, validationError } from '../utils/errors';
-import type { Write } from '../write-rules/types';
+import type { Write } from '../repositories/unit-of-work';
 import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
 

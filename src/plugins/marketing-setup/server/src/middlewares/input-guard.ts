@@ -12,14 +12,21 @@ export const inputGuard = async (ctx: any, next: () => Promise<unknown>) => {
   return next();
 };
 
-interface Router { type: string; prefix?: string; routes: any[] }
+interface Router {
+  type: string;
+  prefix?: string;
+  routes: any[];
+}
 
 /**
  * The router with the input guard first in each route's middlewares. Core routers build their routes
  * lazily (the content type must be registered first), so the routes are read on demand.
  */
 export function withInputGuard<R extends Router>(router: R): R {
-  const guarded = (route: any) => ({ ...route, config: { ...route.config, middlewares: [inputGuard, ...(route.config?.middlewares ?? [])] } });
+  const guarded = (route: any) => ({
+    ...route,
+    config: { ...route.config, middlewares: [inputGuard, ...(route.config?.middlewares ?? [])] },
+  });
   let routes: any[] | undefined;
   // No spread of `router`: it would call the core router's lazy `routes` getter now.
   return {

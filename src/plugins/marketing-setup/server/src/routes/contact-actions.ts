@@ -10,7 +10,10 @@ const action = (method: 'GET' | 'POST', path: string, handler: string, input: In
   method,
   path: `/contacts/:documentId/${path}`,
   handler: `contact-actions.${handler}`,
-  request: { params: v.contactParams, ...('body' in input ? { body: { 'application/json': input.body } } : { query: input.query }) },
+  request: {
+    params: v.contactParams,
+    ...('body' in input ? { body: { 'application/json': input.body } } : { query: input.query }),
+  },
   response,
 });
 
@@ -19,7 +22,13 @@ export default {
   type: 'content-api',
   routes: [
     action('POST', 'reset-inheritance', 'resetInheritance', { body: v.resetInheritanceBody }, v.responses.contact),
-    action('POST', 'propagation-preview', 'propagationPreview', { body: v.propagationPreviewBody }, v.responses.propagationPreview),
+    action(
+      'POST',
+      'propagation-preview',
+      'propagationPreview',
+      { body: v.propagationPreviewBody },
+      v.responses.propagationPreview,
+    ),
     action('GET', 'salutation', 'salutation', { query: v.salutationQuery.shape }, v.responses.salutation),
     action('POST', 'create-as', 'createAs', { body: v.createAsBody }, v.responses.businessRelation),
     action('POST', 'link', 'link', { body: v.linkBody }, v.responses.businessRelation),

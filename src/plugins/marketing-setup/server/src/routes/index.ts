@@ -28,7 +28,12 @@ const routers = {
   // Declared before the core routers so /contacts/:documentId/<action> is matched first.
   'contact-actions': contactActions,
   merge,
-  ...Object.fromEntries(Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name) as any, coreRouterOptions(name))])),
+  ...Object.fromEntries(
+    Object.keys(contentTypes).map((name) => [
+      name,
+      factories.createCoreRouter(uidOf(name) as any, coreRouterOptions(name)),
+    ]),
+  ),
   interactions,
   openapi,
   // Admin panel API (/marketing-setup/..., admin JWT + RBAC): settings page and number series screens.
@@ -36,4 +41,6 @@ const routers = {
 };
 
 /** Every route, content API and admin API alike, passes the input guard first (middlewares/input-guard.ts). */
-export const routes = Object.fromEntries(Object.entries(routers).map(([name, router]) => [name, withInputGuard(router as any)]));
+export const routes = Object.fromEntries(
+  Object.entries(routers).map(([name, router]) => [name, withInputGuard(router as any)]),
+);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { fieldsOfOverrideKey, propagationPlan, resetKeys } from '../domain/inheritance';
 import { pickFormula, renderSalutation, type SalutationType } from '../domain/salutation';
 import { loadContactFlat, loadSetupFlat, previewPropagation, resolveRelationIds } from '../write-rules/inheritance';
-import { inTransaction as runInTransaction, type Write } from '../write-rules/types';
+import { inTransaction as runInTransaction, type Write } from '../repositories/unit-of-work';
 import { notFound, validationError } from '../utils/errors';
 import { UID } from '../utils/uids';
 
@@ -22,7 +22,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return inTransaction(async (write) => {
         const person = await mustFind(write, documentId);
         if (person.type !== 'person')
-          throw validationError(`Contact ${person.no} is a company; only persons inherit from a company.`, ['documentId']);
+          throw validationError(`Contact ${person.no} is a company; only persons inherit from a company.`, [
+            'documentId',
+          ]);
         if (!person.company) throw validationError(`Contact ${person.no} has no company to inherit from.`, ['company']);
         const keys = resetKeys(fields, person.inheritanceOverrides ?? []);
         const company = await loadContactFlat(write, { id: person.company.id });
@@ -38,21 +40,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return inTransaction(async (write) => {
         const company = await mustFind(write, documentId);
         if (company.type !== 'company')
-          throw validationError(`Contact ${company.no} is a person; only a company's changes reach other contacts.`, ['documentId']);
+          throw validationError(`Contact ${company.no} is a person; only a company's changes reach other contacts.`, [
+            'documentId',
+          ]);
         const after = { ...changes };
         await resolveRelationIds(write, after);
         const plan = propagationPlan(await loadSetupFlat(write), company, after);
         const byPerson = await previewPropagation(write, company.id, plan);
         const persons = byPerson.size
-          ? await strapi.db
-              .query(UID.contact)
-              .findMany({
-                where: { id: { $in: [...byPerson.keys()] } },
-                select: ['id', 'documentId', 'no', 'name'],
-                orderBy: { no: 'asc' },
-              })
+          ? await strapi.db.query(UID.contact).findMany({
+              where: { id: { $in: [...byPerson.keys()] } },
+              select: ['id', 'documentId', 'no', 'name'],
+              orderBy: { no: 'asc' },
+            })
           : [];
-        return persons.map((p: any) => ({ documentId: p.documentId, no: p.no, name: p.name, fields: [...byPerson.get(p.id)!].sort() }));
+        return persons.map((p: any) => ({
+          documentId: p.documentId,
+          no: p.no,
+          name: p.name,
+          fields: [...byPerson.get(p.id)!].sort(),
+        }));
       });
     },
 
@@ -68,7 +75,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (!contact) throw notFound(`No contact with documentId ${documentId}.`);
         if (!contact.salutation)
-          throw validationError(`Contact ${contact.no} has no salutation code; set one before asking for its salutation.`, ['salutation']);
+          throw validationError(
+            `Contact ${contact.no} has no salutation code; set one before asking for its salutation.`,
+            ['salutation'],
+          );
         const formulas = (contact.salutation.formulas ?? []).map((f: any) => ({
           ...f,
           type: f.salutationType,

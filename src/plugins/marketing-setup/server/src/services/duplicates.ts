@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { inTransaction as runInTransaction, type Write } from '../write-rules/types';
+import { inTransaction as runInTransaction, type Write } from '../repositories/unit-of-work';
 import { searchDuplicates } from '../duplicate-search/search';
 import { pairsOf } from '../duplicate-search/pairs';
 import { notFound } from '../utils/errors';
@@ -33,15 +33,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = await strapi.db.query(UID.contactDuplicate).findMany({
           where: { id: { $in: pairs.map((p) => p.id) } },
           orderBy: { id: 'desc' },
-          populate: { contact: { select: ['id', 'documentId', 'no', 'name', 'type'] }, duplicateContact: { select: ['id', 'documentId', 'no', 'name', 'type'] } },
+          populate: {
+            contact: { select: ['id', 'documentId', 'no', 'name', 'type'] },
+            duplicateContact: { select: ['id', 'documentId', 'no', 'name', 'type'] },
+          },
         });
         return rows.map((r: any) => {
           const other = r.contact?.id === contact.id ? r.duplicateContact : r.contact;
           return {
             pairDocumentId: r.documentId,
-            documentId: other?.documentId, no: other?.no ?? null, name: other?.name ?? null,
-            matchingStrings: r.matchingStrings, hitPercent: r.hitPercent, fuzzyScore: Number(r.fuzzyScore), rules: r.rules ?? [],
-            breakdown: r.breakdown ?? [], separateContacts: !!r.separateContacts,
+            documentId: other?.documentId,
+            no: other?.no ?? null,
+            name: other?.name ?? null,
+            matchingStrings: r.matchingStrings,
+            hitPercent: r.hitPercent,
+            fuzzyScore: Number(r.fuzzyScore),
+            rules: r.rules ?? [],
+            breakdown: r.breakdown ?? [],
+            separateContacts: !!r.separateContacts,
           };
         });
       });

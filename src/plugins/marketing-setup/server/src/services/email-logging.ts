@@ -7,22 +7,45 @@
 import type { Core } from '@strapi/strapi';
 import { entryForLinkedContact, normaliseAddress, type MailMessage } from '../domain/email-logging';
 import { EMAIL_REVIEW_STATUSES } from '../content-types/email-review';
-import { EmailLoggingError, imapPassword, imapSettings, PASSWORD_ENV, testConnection, type ImapSettings } from '../email-logging/connection';
+import {
+  EmailLoggingError,
+  imapPassword,
+  imapSettings,
+  PASSWORD_ENV,
+  testConnection,
+  type ImapSettings,
+} from '../email-logging/connection';
 import { ourAddresses, writeEntries } from '../email-logging/messages';
 import { emailState, runOnce } from '../jobs/email-logging';
-import { inTransaction } from '../write-rules/types';
+import { inTransaction } from '../repositories/unit-of-work';
 import { notFound, validationError } from '../utils/errors';
-import { joinTableOf } from '../utils/tables';
+import { joinTableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
-const REVIEW_FIELDS = ['documentId', 'messageId', 'sender', 'senderName', 'toAddresses', 'ccAddresses', 'subject', 'sentAt', 'reason', 'error', 'body', 'status', 'createdAt'];
+const REVIEW_FIELDS = [
+  'documentId',
+  'messageId',
+  'sender',
+  'senderName',
+  'toAddresses',
+  'ccAddresses',
+  'subject',
+  'sentAt',
+  'reason',
+  'error',
+  'body',
+  'status',
+  'createdAt',
+];
 const splitList = (s: string | null | undefined) => (s ? s.split(/,\s*/).filter(Boolean) : []);
 
 const reviewView = (r: any) => ({
   ...Object.fromEntries(REVIEW_FIELDS.map((f) => [f, r[f] ?? null])),
   sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null,
   createdAt: r.createdAt ? new Date(r.createdAt).toISOString() : null,
-  contact: r.contact ? { documentId: r.contact.documentId, no: r.contact.no ?? null, name: r.contact.name ?? null } : null,
+  contact: r.contact
+    ? { documentId: r.contact.documentId, no: r.contact.no ?? null, name: r.contact.name ?? null }
+    : null,
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -32,14 +55,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const findReview = async (documentId: string) => {
-    const r = await strapi.documents(UID.emailReview).findOne({ documentId, populate: { contact: { fields: ['documentId', 'no', 'name'] } } as any });
+    const r = await strapi
+      .documents(UID.emailReview)
+      .findOne({ documentId, populate: { contact: { fields: ['documentId', 'no', 'name'] } } as any });
     if (!r) throw notFound(`No e-mail in the review list with documentId ${documentId}.`);
     return r as any;
   };
 
   const messageOf = (r: any): MailMessage => ({
-    messageId: r.messageId, from: r.sender ? [r.sender] : [], to: splitList(r.toAddresses), cc: splitList(r.ccAddresses),
-    subject: r.subject ?? null, date: r.sentAt ? new Date(r.sentAt) : null, body: r.body ?? null,
+    messageId: r.messageId,
+    from: r.sender ? [r.sender] : [],
+    to: splitList(r.toAddresses),
+    cc: splitList(r.ccAddresses),
+    subject: r.subject ?? null,
+    date: r.sentAt ? new Date(r.sentAt) : null,
+    body: r.body ?? null,
   });
 
   /**
@@ -48,20 +78,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * writes the entry and closes the review row inside the caller's transaction.
    */
   const prepare = async (review: any) => {
-    if (review.status !== 'open') throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
-    if (review.error) throw validationError('This e-mail could not be read, so it cannot be logged; ignore it.', ['status']);
+    if (review.status !== 'open')
+      throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
+    if (review.error)
+      throw validationError('This e-mail could not be read, so it cannot be logged; ignore it.', ['status']);
     const jt = joinTableOf(strapi, UID.interactionTemplateSetup, 'emails');
     const template = await strapi.db.connection(jt.name).first(`${jt.inverseJoinColumn} as id`);
-    if (!template?.id) throw validationError('No interaction template is set up for e-mails (Interaction Template Setup → E-mails).', ['template']);
+    if (!template?.id)
+      throw validationError('No interaction template is set up for e-mails (Interaction Template Setup → E-mails).', [
+        'template',
+      ]);
     const message = messageOf(review);
     const ours = await ourAddresses(strapi);
     return {
-      log: (contactId: number, status: 'linked' | 'created') => inTransaction(strapi, UID.interactionLogEntry, async (write) => {
-        const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
-        const [logged] = await writeEntries(write, [{ message, entries: [entry] }], Number(template.id));
-        await strapi.documents(UID.emailReview).update({ documentId: review.documentId, data: { status, contact: contactId } as any });
-        return logged;
-      }),
+      log: (contactId: number, status: 'linked' | 'created') =>
+        inTransaction(strapi, UID.interactionLogEntry, async (write) => {
+          const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
+          const [logged] = await writeEntries(write, [{ message, entries: [entry] }], Number(template.id));
+          await strapi
+            .documents(UID.emailReview)
+            .update({ documentId: review.documentId, data: { status, contact: contactId } as any });
+          return logged;
+        }),
     };
   };
 
@@ -69,9 +107,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async status() {
       const setup = await (strapi.plugin('marketing-setup').service('setup') as any).get();
       const [state, hasTemplate, open] = await Promise.all([
-        emailState(strapi), templateSet(), strapi.db.query(UID.emailReview).count({ where: { status: 'open' } }),
+        emailState(strapi),
+        templateSet(),
+        strapi.db.query(UID.emailReview).count({ where: { status: 'open' } }),
       ]);
-      return { enabled: !!setup.emailLoggingEnabled, passwordSet: !!imapPassword(strapi), passwordVariable: PASSWORD_ENV, templateSet: hasTemplate, openReviews: open, ...state };
+      return {
+        enabled: !!setup.emailLoggingEnabled,
+        passwordSet: !!imapPassword(strapi),
+        passwordVariable: PASSWORD_ENV,
+        templateSet: hasTemplate,
+        openReviews: open,
+        ...state,
+      };
     },
 
     /** Connects with the saved settings (or the given unsaved ones), creates missing folders, reports what it found. */
@@ -81,7 +128,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return await testConnection(settings);
       } catch (err) {
         if (err instanceof EmailLoggingError && !err.connection) throw validationError(err.message);
-        if (err instanceof EmailLoggingError) return { ok: false as const, server: `${settings.host}:${settings.port}`, error: err.message };
+        if (err instanceof EmailLoggingError)
+          return { ok: false as const, server: `${settings.host}:${settings.port}`, error: err.message };
         throw err;
       }
     },
@@ -98,18 +146,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const filters = status === 'all' ? {} : { status };
       const [rows, total] = await Promise.all([
         strapi.documents(UID.emailReview).findMany({
-          filters, sort: [{ sentAt: 'desc' }, { id: 'desc' }], start: (page - 1) * pageSize, limit: pageSize,
+          filters,
+          sort: [{ sentAt: 'desc' }, { id: 'desc' }],
+          start: (page - 1) * pageSize,
+          limit: pageSize,
           populate: { contact: { fields: ['documentId', 'no', 'name'] } },
         } as any),
         strapi.documents(UID.emailReview).count({ filters } as any),
       ]);
-      return { data: rows.map(reviewView), meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+      return {
+        data: rows.map(reviewView),
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+      };
     },
 
     async link(documentId: string, contactDocumentId: unknown) {
       const review = await findReview(documentId);
-      if (typeof contactDocumentId !== 'string' || !contactDocumentId) throw validationError('Choose the contact to link this e-mail to.', ['contact']);
-      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: contactDocumentId }, select: ['id'] });
+      if (typeof contactDocumentId !== 'string' || !contactDocumentId)
+        throw validationError('Choose the contact to link this e-mail to.', ['contact']);
+      const contact = await strapi.db
+        .query(UID.contact)
+        .findOne({ where: { documentId: contactDocumentId }, select: ['id'] });
       if (!contact) throw validationError(`No contact with documentId ${contactDocumentId}.`, ['contact']);
       const logged = await (await prepare(review)).log(contact.id, 'linked');
       return { logged, review: reviewView(await findReview(documentId)) };
@@ -118,7 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A person (or a company) named after the sender, with the sender's address, created by the contact rules; then logged. */
     async createContact(documentId: string, body: { type?: unknown; name?: unknown }) {
       const review = await findReview(documentId);
-      if (review.status !== 'open') throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
+      if (review.status !== 'open')
+        throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
       const email = normaliseAddress(review.sender);
       if (!email) throw validationError('This e-mail has no sender address to create a contact from.', ['sender']);
       const logging = await prepare(review);
@@ -127,16 +185,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim() : review.senderName || email;
       const result = await strapi.db.transaction(async () => {
         const contact = await strapi.documents(UID.contact).create({ data: { type, name, email } as any });
-        const row = await strapi.db.query(UID.contact).findOne({ where: { documentId: contact.documentId }, select: ['id'] });
+        const row = await strapi.db
+          .query(UID.contact)
+          .findOne({ where: { documentId: contact.documentId }, select: ['id'] });
         const logged = await logging.log(row!.id, 'created');
-        return { logged, contact: { documentId: contact.documentId, no: (contact as any).no ?? null, name: (contact as any).name } };
+        return {
+          logged,
+          contact: { documentId: contact.documentId, no: (contact as any).no ?? null, name: (contact as any).name },
+        };
       });
       return { ...result, review: reviewView(await findReview(documentId)) };
     },
 
     async ignore(documentId: string) {
       const review = await findReview(documentId);
-      if (review.status !== 'open') throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
+      if (review.status !== 'open')
+        throw validationError(`This e-mail was already ${review.status}; nothing to do.`, ['status']);
       await strapi.documents(UID.emailReview).update({ documentId, data: { status: 'ignored' } as any });
       return { review: reviewView(await findReview(documentId)) };
     },

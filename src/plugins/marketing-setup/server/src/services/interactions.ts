@@ -6,13 +6,25 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  DOCUMENT_KINDS, pagination, parseTimelineQuery, type DocumentKind, type InformationFlow, type InitiatedBy,
+  DOCUMENT_KINDS,
+  pagination,
+  parseTimelineQuery,
+  type DocumentKind,
+  type InformationFlow,
+  type InitiatedBy,
 } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
-import { inTransaction, type Write } from '../write-rules/types';
-import { completeEntry, insertEntries, insertEntry, lookUpTemplate, type EntrySources, type ExistingRefs } from '../interactions/entry-row';
+import { inTransaction, type Write } from '../repositories/unit-of-work';
+import {
+  completeEntry,
+  insertEntries,
+  insertEntry,
+  lookUpTemplate,
+  type EntrySources,
+  type ExistingRefs,
+} from '../interactions/entry-row';
 import { notFound, toHttpError } from '../utils/errors';
-import { columnOf, isPostgres, isoDate, joinTableOf, tableOf } from '../utils/tables';
+import { columnOf, isPostgres, isoDate, joinTableOf, tableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
 export interface RecordInput {
@@ -105,9 +117,28 @@ const ENTRY_RELATIONS: Record<string, { uid: string; fields: string[] }> = {
   opportunity: { uid: UID.opportunity, fields: ['documentId', 'no'] },
 };
 const ENTRY_FIELDS = [
-  'documentId', 'entryNo', 'date', 'time', 'description', 'subject', 'informationFlow', 'initiatedBy', 'cost', 'durationMin',
-  'attemptFailed', 'evaluation', 'canceled', 'correspondenceType', 'documentKind', 'documentNo', 'sourceUid', 'sourceDocumentId',
-  'emailLogged', 'messageId', 'emailBody', 'createdAt',
+  'documentId',
+  'entryNo',
+  'date',
+  'time',
+  'description',
+  'subject',
+  'informationFlow',
+  'initiatedBy',
+  'cost',
+  'durationMin',
+  'attemptFailed',
+  'evaluation',
+  'canceled',
+  'correspondenceType',
+  'documentKind',
+  'documentNo',
+  'sourceUid',
+  'sourceDocumentId',
+  'emailLogged',
+  'messageId',
+  'emailBody',
+  'createdAt',
 ];
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const time = (v: unknown) => (v ? String(v).slice(0, 8) : null);
@@ -135,11 +166,29 @@ export const entryView = (e: Record<string, any>) => ({
   emailLogged: !!e.emailLogged,
   messageId: e.messageId ?? null,
   emailBody: e.emailBody ?? null,
-  contact: e.contact ? { documentId: e.contact.documentId, no: e.contact.no ?? null, name: e.contact.name ?? null } : null,
-  contactCompany: e.contactCompany ? { documentId: e.contactCompany.documentId, no: e.contactCompany.no ?? null, name: e.contactCompany.name ?? null } : null,
-  interactionTemplate: e.interactionTemplate ? { documentId: e.interactionTemplate.documentId, code: e.interactionTemplate.code, description: e.interactionTemplate.description ?? null } : null,
-  interactionGroup: e.interactionGroup ? { documentId: e.interactionGroup.documentId, code: e.interactionGroup.code, description: e.interactionGroup.description ?? null } : null,
-  salesperson: e.salesperson ? { documentId: e.salesperson.documentId, code: e.salesperson.code, name: e.salesperson.name ?? null } : null,
+  contact: e.contact
+    ? { documentId: e.contact.documentId, no: e.contact.no ?? null, name: e.contact.name ?? null }
+    : null,
+  contactCompany: e.contactCompany
+    ? { documentId: e.contactCompany.documentId, no: e.contactCompany.no ?? null, name: e.contactCompany.name ?? null }
+    : null,
+  interactionTemplate: e.interactionTemplate
+    ? {
+        documentId: e.interactionTemplate.documentId,
+        code: e.interactionTemplate.code,
+        description: e.interactionTemplate.description ?? null,
+      }
+    : null,
+  interactionGroup: e.interactionGroup
+    ? {
+        documentId: e.interactionGroup.documentId,
+        code: e.interactionGroup.code,
+        description: e.interactionGroup.description ?? null,
+      }
+    : null,
+  salesperson: e.salesperson
+    ? { documentId: e.salesperson.documentId, code: e.salesperson.code, name: e.salesperson.name ?? null }
+    : null,
   opportunity: e.opportunity ? { documentId: e.opportunity.documentId, no: e.opportunity.no ?? null } : null,
   createdAt: e.createdAt == null ? null : new Date(e.createdAt).toISOString(),
 });
@@ -162,11 +211,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!ids.length) return [];
     const knex = strapi.db.connection as Knex;
     const uid = UID.interactionLogEntry;
-    const q = knex(`${tableOf(strapi, uid)} as e`).whereIn('e.id', ids).select('e.id');
+    const q = knex(`${tableOf(strapi, uid)} as e`)
+      .whereIn('e.id', ids)
+      .select('e.id');
     for (const f of ENTRY_FIELDS) q.select(`e.${columnOf(strapi, uid, f)} as ${f}`);
     for (const attr of Object.keys(ENTRY_RELATIONS)) {
       const jt = joinTableOf(strapi, uid, attr);
-      q.select(knex(jt.name).select(jt.inverseJoinColumn).where(jt.joinColumn, knex.ref('e.id')).limit(1).as(`${attr}__id`));
+      q.select(
+        knex(jt.name).select(jt.inverseJoinColumn).where(jt.joinColumn, knex.ref('e.id')).limit(1).as(`${attr}__id`),
+      );
     }
     const rows = await q;
     // The related records, one statement per target type (contact and contact company share one).
@@ -176,14 +229,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const wanted = [...new Set(rows.flatMap((r: any) => attrs.map(([a]) => r[`${a}__id`]).filter((v) => v != null)))];
       const fields = attrs[0][1].fields;
       const found = wanted.length
-        ? await knex(tableOf(strapi, target)).whereIn('id', wanted).select('id', ...fields.map((f) => `${columnOf(strapi, target, f)} as ${f}`))
+        ? await knex(tableOf(strapi, target))
+            .whereIn('id', wanted)
+            .select('id', ...fields.map((f) => `${columnOf(strapi, target, f)} as ${f}`))
         : [];
-      related.set(target, new Map(found.map((t: any) => [Number(t.id), Object.fromEntries(fields.map((f) => [f, t[f]]))])));
+      related.set(
+        target,
+        new Map(found.map((t: any) => [Number(t.id), Object.fromEntries(fields.map((f) => [f, t[f]]))])),
+      );
     }
     const byId = new Map<number, Record<string, any>>();
     for (const r of rows) {
       const row: Record<string, any> = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, r[f]]));
-      for (const [attr, rel] of Object.entries(ENTRY_RELATIONS)) row[attr] = r[`${attr}__id`] == null ? null : related.get(rel.uid)!.get(Number(r[`${attr}__id`])) ?? null;
+      for (const [attr, rel] of Object.entries(ENTRY_RELATIONS))
+        row[attr] = r[`${attr}__id`] == null ? null : (related.get(rel.uid)!.get(Number(r[`${attr}__id`])) ?? null);
       byId.set(Number(r.id), row);
     }
     return ids.filter((id) => byId.has(id)).map((id) => entryView(byId.get(id)!));
@@ -226,7 +285,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async record(write: Write, input: RecordInput, known?: EntrySources) {
       if (!input.templateId && !input.documentKind) return null;
       const data = entryData(input);
-      const template = await completeEntry(write, data, true, { kind: input.templateId ? null : input.documentKind, known });
+      const template = await completeEntry(write, data, true, {
+        kind: input.templateId ? null : input.documentKind,
+        known,
+      });
       if (!template) return null;
       return insertEntry(write, data);
     },
@@ -237,7 +299,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * read for the whole batch. An entry whose e-mail log key is already written is skipped. Returns the
      * entries written.
      */
-    async recordMany(write: Write, items: { input: RecordInput & { templateId: number }; known?: EntrySources }[], existing?: ExistingRefs) {
+    async recordMany(
+      write: Write,
+      items: { input: RecordInput & { templateId: number }; known?: EntrySources }[],
+      existing?: ExistingRefs,
+    ) {
       const datas: Record<string, any>[] = [];
       for (const { input, known } of items) {
         const data = entryData(input);
@@ -251,10 +317,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const created = await inTransaction(strapi, UID.interactionLogEntry, async (write) => {
         const contactId = await idOf(UID.contact, { documentId: body.contact }, 'contact', 'contact');
         let templateId: number | null = null;
-        if (body.template) templateId = await idOf(UID.interactionTemplate, { code: body.template }, 'template', 'interaction template');
+        if (body.template)
+          templateId = await idOf(UID.interactionTemplate, { code: body.template }, 'template', 'interaction template');
         else if (body.kind) {
           templateId = (await service.templateFor(write, body.kind))?.id ?? null;
-          if (!templateId) throw new RuleViolation(`No interaction template is set up for ${body.kind}; choose a template or set one up.`, 'kind');
+          if (!templateId)
+            throw new RuleViolation(
+              `No interaction template is set up for ${body.kind}; choose a template or set one up.`,
+              'kind',
+            );
         }
         if (!templateId) throw new RuleViolation('Give the kind of interaction or a template code.', 'template');
         return service.record(write, {
@@ -273,8 +344,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           time: body.time,
           evaluation: body.evaluation,
           correspondenceType: body.correspondenceType,
-          ...(body.salesperson ? { salespersonId: await idOf(UID.salesperson, { code: body.salesperson }, 'salesperson', 'salesperson') } : {}),
-          ...(body.opportunity ? { opportunityId: await idOf(UID.opportunity, { documentId: body.opportunity }, 'opportunity', 'opportunity') } : {}),
+          ...(body.salesperson
+            ? { salespersonId: await idOf(UID.salesperson, { code: body.salesperson }, 'salesperson', 'salesperson') }
+            : {}),
+          ...(body.opportunity
+            ? {
+                opportunityId: await idOf(
+                  UID.opportunity,
+                  { documentId: body.opportunity },
+                  'opportunity',
+                  'opportunity',
+                ),
+              }
+            : {}),
         });
       });
       return (await loadEntries([Number(created!.id)]))[0];
@@ -291,7 +373,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (err) {
         throw toHttpError(err);
       }
-      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: contactDocumentId }, select: ['id', 'type'] });
+      const contact = await strapi.db
+        .query(UID.contact)
+        .findOne({ where: { documentId: contactDocumentId }, select: ['id', 'type'] });
       if (!contact) throw notFound(`No contact with documentId ${contactDocumentId}.`);
       const knex = strapi.db.connection as Knex;
       const uid = UID.interactionLogEntry;
@@ -299,7 +383,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const link = joinTableOf(strapi, uid, contact.type === 'company' ? 'contactCompany' : 'contact');
       let templateId: number | null = null;
       if (query.template) {
-        const template = await strapi.db.query(UID.interactionTemplate).findOne({ where: { code: query.template }, select: ['id'] });
+        const template = await strapi.db
+          .query(UID.interactionTemplate)
+          .findOne({ where: { code: query.template }, select: ['id'] });
         if (!template) throw toHttpError(new RuleViolation(`No interaction template ${query.template}.`, 'template'));
         templateId = template.id;
       }
@@ -308,7 +394,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const q = knex(`${link.name} as l`).where(`l.${link.inverseJoinColumn}`, contact.id);
         if (templateId) {
           const tl = joinTableOf(strapi, uid, 'interactionTemplate');
-          q.join(`${tl.name} as t`, `t.${tl.joinColumn}`, `l.${link.joinColumn}`).where(`t.${tl.inverseJoinColumn}`, templateId);
+          q.join(`${tl.name} as t`, `t.${tl.joinColumn}`, `l.${link.joinColumn}`).where(
+            `t.${tl.inverseJoinColumn}`,
+            templateId,
+          );
         }
         return q;
       };
@@ -325,9 +414,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A date range is selective (an index range on the date): there the planner's own choice is right.
       const merge = !!(templateId || query.direction) && !(query.from || query.to);
       const total = async () => (merge ? countMerging(count) : Number((await count.count({ n: '*' }))[0].n));
-      const page = async () => loadEntries((await withEntries().select('e.id')
-        .orderBy([{ column: col('date'), order: 'desc' }, { column: col('time'), order: 'desc' }, { column: col('entryNo'), order: 'desc' }])
-        .limit(query.pageSize).offset((query.page - 1) * query.pageSize)).map((r: any) => Number(r.id)));
+      const page = async () =>
+        loadEntries(
+          (
+            await withEntries()
+              .select('e.id')
+              .orderBy([
+                { column: col('date'), order: 'desc' },
+                { column: col('time'), order: 'desc' },
+                { column: col('entryNo'), order: 'desc' },
+              ])
+              .limit(query.pageSize)
+              .offset((query.page - 1) * query.pageSize)
+          ).map((r: any) => Number(r.id)),
+        );
       // Two reads outside any transaction: the count and the page run side by side on two pool connections.
       const [n, data] = await Promise.all([total(), page()]);
       return { data, meta: { pagination: pagination(query.page, query.pageSize, n) } };

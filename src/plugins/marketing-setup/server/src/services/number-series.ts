@@ -1,18 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  assertAutomaticAllowed, assertManualAllowed, chooseLine, checkRange, drawNext, formatInPattern, sequenceStart,
-  type NoSeries, type NoSeriesLine,
+  assertAutomaticAllowed,
+  assertManualAllowed,
+  chooseLine,
+  checkRange,
+  drawNext,
+  formatInPattern,
+  sequenceStart,
+  type NoSeries,
+  type NoSeriesLine,
 } from '../domain/numbering';
 import { RuleViolation } from '../domain/errors';
 import { UID } from '../utils/uids';
-import { columnOf, isoDate, isPostgres, joinTableOf, tableOf, today } from '../utils/tables';
+import { columnOf, isoDate, isPostgres, joinTableOf, tableOf, today } from '../repositories/tables';
 import { addWarning } from '../utils/request-state';
 
 type Row = Record<string, any>;
 
 const toSeries = (row: Row): NoSeries => ({
-  code: row.code, defaultNos: !!row.default_nos, manualNos: !!row.manual_nos, dateOrder: !!row.date_order,
+  code: row.code,
+  defaultNos: !!row.default_nos,
+  manualNos: !!row.manual_nos,
+  dateOrder: !!row.date_order,
 });
 const toLine = (row: Row): NoSeriesLine & { id: number } => ({
   id: row.id,
@@ -51,22 +61,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .leftJoin(`${jt.name} as k`, `k.${jt.inverseJoinColumn}`, 's.id')
       .leftJoin(`${lineTable()} as l`, 'l.id', `k.${jt.joinColumn}`)
       .where('s.id', seriesId)
-      .select('l.*', 's.code as series_code', 's.default_nos as series_default_nos', 's.manual_nos as series_manual_nos', 's.date_order as series_date_order')
+      .select(
+        'l.*',
+        's.code as series_code',
+        's.default_nos as series_default_nos',
+        's.manual_nos as series_manual_nos',
+        's.date_order as series_date_order',
+      )
       .orderBy([{ column: `l.${columnOf(strapi, UID.noSeriesLine, 'lineNo')}` }, { column: 'l.id' }]);
     if (!rows.length) return null;
     const [first] = rows;
-    const series = toSeries({ code: first.series_code, default_nos: first.series_default_nos, manual_nos: first.series_manual_nos, date_order: first.series_date_order });
+    const series = toSeries({
+      code: first.series_code,
+      default_nos: first.series_default_nos,
+      manual_nos: first.series_manual_nos,
+      date_order: first.series_date_order,
+    });
     return { series, lines: rows.filter((r: Row) => r.id !== null).map(toLine) };
   };
 
-  const loadLines = async (trx: Knex.Transaction, seriesId: number) => (await loadSeriesWithLines(trx, seriesId))?.lines ?? [];
+  const loadLines = async (trx: Knex.Transaction, seriesId: number) =>
+    (await loadSeriesWithLines(trx, seriesId))?.lines ?? [];
 
   /** Draw from a gapless line: one UPDATE … RETURNING takes the row lock and re-reads the line. */
   const drawGapless = async (trx: Knex.Transaction, series: NoSeries, lineId: number, date: string) => {
-    const [locked] = await trx(lineTable()).where({ id: lineId }).update({ open: trx.ref('open') }, '*');
+    const [locked] = await trx(lineTable())
+      .where({ id: lineId })
+      .update({ open: trx.ref('open') }, '*');
     const { no, warning, line } = drawNext(series, toLine(locked), date);
     await trx(lineTable()).where({ id: lineId }).update({
-      last_no_used: line.lastNoUsed, last_date_used: line.lastDateUsed, open: line.open,
+      last_no_used: line.lastNoUsed,
+      last_date_used: line.lastDateUsed,
+      open: line.open,
     });
     return { no, warning, line };
   };
@@ -91,7 +117,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const exists = await trx.raw('SELECT to_regclass(?) AS r', [sequenceName(line.id)]);
     if (!exists.rows[0].r) return line.lastNoUsed;
     const { rows } = await trx.raw(`SELECT last_value, is_called FROM ${sequenceName(line.id)}`);
-    return rows[0].is_called ? formatInPattern(line.startingNo ?? line.lastNoUsed!, Number(rows[0].last_value)) : line.lastNoUsed;
+    return rows[0].is_called
+      ? formatInPattern(line.startingNo ?? line.lastNoUsed!, Number(rows[0].last_value))
+      : line.lastNoUsed;
   };
 
   return {
@@ -118,9 +146,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (let attempt = 0; attempt < 1000; attempt += 1) {
         const lines = attempt === 0 ? loaded.lines : await loadLines(trx, seriesId);
         const line = chooseLine(series.code, lines, date);
-        const drawn = line.allowGaps && isPostgres(strapi)
-          ? await drawFromSequence(trx, series, line as NoSeriesLine & { id: number })
-          : await drawGapless(trx, series, (line as any).id, date);
+        const drawn =
+          line.allowGaps && isPostgres(strapi)
+            ? await drawFromSequence(trx, series, line as NoSeriesLine & { id: number })
+            : await drawGapless(trx, series, (line as any).id, date);
         const taken = await trx(table).where(column, drawn.no).first('id');
         if (taken) continue;
         if (drawn.warning) addWarning(strapi, drawn.warning);

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SETUP_DEFAULTS } from '../domain/setup';
 import { UID } from '../utils/uids';
-import { joinTableOf, tableOf } from '../utils/tables';
-import { perTransaction } from '../utils/per-transaction';
+import { joinTableOf, tableOf } from '../repositories/tables';
+import { perTransaction } from '../repositories/per-transaction';
 
 /** The setup as the write rules see it: scalar fields by attribute name, relations as numeric ids (or null). */
 export type FlatSetup = Record<string, any>;
@@ -34,7 +34,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = await q;
     if (!row) return { ...SETUP_DEFAULTS };
     // SQLite returns booleans as 0/1.
-    for (const [name, attr] of Object.entries(meta.attributes) as [string, any][]) if (attr.type === 'boolean' && row[name] !== null) row[name] = !!row[name];
+    for (const [name, attr] of Object.entries(meta.attributes) as [string, any][])
+      if (attr.type === 'boolean' && row[name] !== null) row[name] = !!row[name];
     return row;
   };
 

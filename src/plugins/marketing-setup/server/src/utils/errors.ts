@@ -11,7 +11,8 @@ const isUniqueViolation = (err: any) => err?.code === '23505' || err?.code === '
 /** Domain rule violations and unique-index races become ValidationErrors; anything else passes through. */
 export const toHttpError = (err: unknown) => {
   if (err instanceof RuleViolation) return validationError(err.message, err.path);
-  if (isUniqueViolation(err)) return validationError('This number or code was just taken by another write; try again.', []);
+  if (isUniqueViolation(err))
+    return validationError('This number or code was just taken by another write; try again.', []);
   return err;
 };
 

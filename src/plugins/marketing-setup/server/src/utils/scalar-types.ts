@@ -2,8 +2,18 @@ import { validationError, toHttpError } from './errors';
 import { assertWritableValues } from '../domain/write-values';
 
 const KIND: Record<string, 'string' | 'number' | 'boolean'> = {
-  string: 'string', text: 'string', email: 'string', enumeration: 'string', uid: 'string', date: 'string', datetime: 'string',
-  integer: 'number', biginteger: 'number', decimal: 'number', float: 'number', boolean: 'boolean',
+  string: 'string',
+  text: 'string',
+  email: 'string',
+  enumeration: 'string',
+  uid: 'string',
+  date: 'string',
+  datetime: 'string',
+  integer: 'number',
+  biginteger: 'number',
+  decimal: 'number',
+  float: 'number',
+  boolean: 'boolean',
 };
 
 /**
@@ -15,8 +25,15 @@ export function assertScalarTypes(attributes: Record<string, any>, data: Record<
   for (const [field, value] of Object.entries(data)) {
     const kind = KIND[attributes[field]?.type];
     if (!kind || value === null || value === undefined) continue;
-    const ok = kind === 'number' ? typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) : typeof value === kind;
-    if (!ok) throw validationError(`${field} must be a ${kind}, not ${Array.isArray(value) ? 'a list' : typeof value}.`, [field]);
+    const ok =
+      kind === 'number'
+        ? typeof value === 'number' ||
+          (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
+        : typeof value === kind;
+    if (!ok)
+      throw validationError(`${field} must be a ${kind}, not ${Array.isArray(value) ? 'a list' : typeof value}.`, [
+        field,
+      ]);
   }
 }
 
@@ -24,10 +41,16 @@ export function assertScalarTypes(attributes: Record<string, any>, data: Record<
  * Everything a create or update of a plugin type is checked for before its rules run: the scalar types,
  * then what the columns can hold (domain/write-values.ts), and no `locale` on a type that is not localised.
  */
-export function assertWriteInput(contentType: { attributes: Record<string, any>; pluginOptions?: any }, params: Record<string, any> | undefined) {
+export function assertWriteInput(
+  contentType: { attributes: Record<string, any>; pluginOptions?: any },
+  params: Record<string, any> | undefined,
+) {
   assertScalarTypes(contentType.attributes, params?.data);
   try {
-    assertWritableValues(contentType.attributes, params?.data, { localized: contentType.pluginOptions?.i18n?.localized === true, locale: params?.locale });
+    assertWritableValues(contentType.attributes, params?.data, {
+      localized: contentType.pluginOptions?.i18n?.localized === true,
+      locale: params?.locale,
+    });
   } catch (err) {
     throw toHttpError(err);
   }

@@ -6,7 +6,13 @@
  */
 import { errors, z } from '@strapi/utils';
 import {
-  DOCUMENT_KINDS, EVALUATIONS, INFORMATION_FLOWS, INITIATED_BY, INTERACTION_CORRESPONDENCE_TYPES, isIsoDate, isTimeOfDay,
+  DOCUMENT_KINDS,
+  EVALUATIONS,
+  INFORMATION_FLOWS,
+  INITIATED_BY,
+  INTERACTION_CORRESPONDENCE_TYPES,
+  isIsoDate,
+  isTimeOfDay,
 } from '../domain/interactions';
 
 /**
@@ -24,27 +30,47 @@ export function parse<T extends z.ZodType>(schema: T, data: unknown): z.infer<T>
   throw new errors.ValidationError(list[0].message, { errors: list });
 }
 
-const documentId = (what: string) => z.string({ error: `Give the ${what} (its documentId).` }).min(1).meta({ example: 'k3v8q2m9x1c7z5b4n6l0p2r8' });
+const documentId = (what: string) =>
+  z
+    .string({ error: `Give the ${what} (its documentId).` })
+    .min(1)
+    .meta({ example: 'k3v8q2m9x1c7z5b4n6l0p2r8' });
 const oneOf = (label: string, values: readonly string[]) =>
   z.enum(values as [string, ...string[]], { error: `${label} must be one of: ${values.join(', ')}.` });
 const amount = (label: string) =>
   z.number({ error: `${label} must be a number.` }).min(0, { error: `${label} cannot be negative.` });
 /** An object that refuses keys it does not know, saying which. */
 const strict = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys.join(', ')}.` : 'Send a JSON object.') });
+  z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys.join(', ')}.` : 'Send a JSON object.',
+  });
 
 const LINK_KINDS = ['customer', 'vendor', 'bankAccount'] as const;
 export const contactParams = { documentId: documentId('contact') };
 export const mergeLogParams = { documentId: documentId('merge log') };
 
 /** A contact as the actions name it. */
-const contactRef = z.object({ documentId: z.string(), no: z.string().nullable(), name: z.string().nullable(), type: z.enum(['company', 'person']) });
+const contactRef = z.object({
+  documentId: z.string(),
+  no: z.string().nullable(),
+  name: z.string().nullable(),
+  type: z.enum(['company', 'person']),
+});
 
 export const resetInheritanceBody = strict({
-  fields: z.array(z.string()).optional().meta({ description: 'Fields to inherit again (default: every overridden field).', example: ['address', 'salesperson'] }),
+  fields: z
+    .array(z.string())
+    .optional()
+    .meta({
+      description: 'Fields to inherit again (default: every overridden field).',
+      example: ['address', 'salesperson'],
+    }),
 });
 export const propagationPreviewBody = strict({
-  data: z.record(z.string(), z.unknown(), { error: 'Send the company changes in data.' }).meta({ example: { city: 'Brugge', salesperson: 'a1b2c3d4e5f6g7h8i9j0k1l2' } }),
+  data: z
+    .record(z.string(), z.unknown(), { error: 'Send the company changes in data.' })
+    .meta({ example: { city: 'Brugge', salesperson: 'a1b2c3d4e5f6g7h8i9j0k1l2' } }),
 });
 export const createAsBody = strict({ kind: oneOf('kind', LINK_KINDS) });
 export const linkBody = strict({
@@ -54,20 +80,27 @@ export const linkBody = strict({
 });
 export const salutationQuery = strict({
   type: oneOf('type', ['formal', 'informal']).default('formal'),
-  language: z.string().optional().meta({ description: 'A language code; default: the contact\'s language.' }),
+  language: z.string().optional().meta({ description: "A language code; default: the contact's language." }),
 });
 export const duplicatesQuery = strict({ includeSeparate: oneOf('includeSeparate', ['true', 'false']).optional() });
 export const emptyBody = strict({});
 
 export const mergeBody = strict({
-  duplicate: z.string({ error: 'Name the duplicate contact (its documentId) in duplicate.' }).min(1)
-    .meta({ description: 'The contact that is merged into this one and then removed.', example: 'a1b2c3d4e5f6g7h8i9j0k1l2' }),
-  fields: z.array(z.string()).optional().meta({ description: 'Fields whose value is taken from the duplicate.', example: ['city', 'postCode'] }),
+  duplicate: z.string({ error: 'Name the duplicate contact (its documentId) in duplicate.' }).min(1).meta({
+    description: 'The contact that is merged into this one and then removed.',
+    example: 'a1b2c3d4e5f6g7h8i9j0k1l2',
+  }),
+  fields: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Fields whose value is taken from the duplicate.', example: ['city', 'postCode'] }),
   dryRun: z.boolean({ error: 'dryRun must be true or false.' }).optional(),
 });
 
 const isoDate = z.string().refine(isIsoDate, { error: (iss) => `date "${iss.input}" is not a date (use YYYY-MM-DD).` });
-const timeOfDay = z.string().refine(isTimeOfDay, { error: (iss) => `time "${iss.input}" is not a time of day (use HH:MM or HH:MM:SS).` });
+const timeOfDay = z
+  .string()
+  .refine(isTimeOfDay, { error: (iss) => `time "${iss.input}" is not a time of day (use HH:MM or HH:MM:SS).` });
 
 /** Manual logging: the contact by documentId, the kind of interaction or a template code. */
 export const logBody = strict({
@@ -88,7 +121,9 @@ export const logBody = strict({
   salesperson: z.string().optional().meta({ description: 'A salesperson code.' }),
   opportunity: z.string().optional().meta({ description: 'An opportunity documentId.' }),
   documentNo: z.string().max(50).optional(),
-}).refine((b) => !!(b.kind || b.template), { error: 'Give the kind of interaction (e.g. outgoingCalls) or a template code.' });
+}).refine((b) => !!(b.kind || b.template), {
+  error: 'Give the kind of interaction (e.g. outgoingCalls) or a template code.',
+});
 
 /** The timeline's query is checked by the domain (parseTimelineQuery); this describes it. */
 export const timelineQuery = z.object({
@@ -104,20 +139,44 @@ export const timelineQuery = z.object({
 export const responses = {
   contact: z.object({ data: z.looseObject({ documentId: z.string(), no: z.string().nullable(), name: z.string() }) }),
   propagationPreview: z.object({
-    data: z.array(z.object({ documentId: z.string(), no: z.string().nullable(), name: z.string(), fields: z.array(z.string()) })),
+    data: z.array(
+      z.object({ documentId: z.string(), no: z.string().nullable(), name: z.string(), fields: z.array(z.string()) }),
+    ),
   }),
   salutation: z.object({ data: z.looseObject({ salutation: z.string() }) }),
   businessRelation: z.object({ data: z.looseObject({}) }),
   duplicates: z.object({
-    data: z.array(z.looseObject({ documentId: z.string(), contact: contactRef.partial(), rules: z.array(z.string()), hitPercent: z.number().nullable(), fuzzyScore: z.number().nullable() })),
+    data: z.array(
+      z.looseObject({
+        documentId: z.string(),
+        contact: contactRef.partial(),
+        rules: z.array(z.string()),
+        hitPercent: z.number().nullable(),
+        fuzzyScore: z.number().nullable(),
+      }),
+    ),
   }),
   merge: z.object({
-    data: z.looseObject({ survivor: contactRef, mergeLog: z.string().optional(), duplicate: contactRef.optional(), differences: z.array(z.looseObject({ field: z.string() })).optional() }),
+    data: z.looseObject({
+      survivor: contactRef,
+      mergeLog: z.string().optional(),
+      duplicate: contactRef.optional(),
+      differences: z.array(z.looseObject({ field: z.string() })).optional(),
+    }),
   }),
   undo: z.object({ data: z.object({ survivor: contactRef, restored: contactRef }) }),
-  entry: z.object({ data: z.looseObject({ documentId: z.string(), entryNo: z.number(), date: z.string(), description: z.string().nullable() }) }),
+  entry: z.object({
+    data: z.looseObject({
+      documentId: z.string(),
+      entryNo: z.number(),
+      date: z.string(),
+      description: z.string().nullable(),
+    }),
+  }),
   timeline: z.object({
     data: z.array(z.looseObject({ documentId: z.string(), entryNo: z.number() })),
-    meta: z.object({ pagination: z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() }) }),
+    meta: z.object({
+      pagination: z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() }),
+    }),
   }),
 };

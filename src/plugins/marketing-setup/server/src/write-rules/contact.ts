@@ -1,16 +1,22 @@
-import type { Write, WriteRules } from './types';
-import { applyContactFieldRules, typeChangeFields, typeChangeViolation, type ContactType } from '../domain/contact-fields';
+import type { Write } from '../repositories/unit-of-work';
+import type { WriteRules } from './types';
+import {
+  applyContactFieldRules,
+  typeChangeFields,
+  typeChangeViolation,
+  type ContactType,
+} from '../domain/contact-fields';
 import { applyDefaults, propagationPlan } from '../domain/inheritance';
 import { relationInput, type RelationRef } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
-import { joinTableOf } from '../utils/tables';
+import { joinTableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
 import { applyPersonInheritance, loadContactFlat, loadSetupFlat, propagate, resolveRelationIds } from './inheritance';
 import { moveHistoryToOldCompany, assertDeletable, deletePersonsOf, repointToCompany } from './contact-lifecycle';
 import { pushContactToTargets, recomputeBusinessRelation, removeLinksOf } from './business-relations';
 import { syncContext } from '../utils/sync-context';
-import { afterContactWrite, beforeContactDelete } from '../duplicate-search/search';
+import { afterContactWrite, beforeContactDelete, type ContactRow } from '../duplicate-search/search';
 
 type Contact = Record<string, any> & { id: number; documentId: string; type: ContactType };
 
@@ -20,28 +26,42 @@ async function resolveCompany(write: Write, ref: RelationRef, self?: Contact): P
   if (!company) throw validationError('The company given for this contact does not exist.', ['company']);
   if (self && company.id === self.id) throw validationError('A person cannot be its own company.', ['company']);
   if (company.type !== 'company') {
-    throw validationError(`${company.no ?? company.name} is a person, not a company; a person can only belong to a company contact.`, ['company']);
+    throw validationError(
+      `${company.no ?? company.name} is a person, not a company; a person can only belong to a company contact.`,
+      ['company'],
+    );
   }
   return company;
 }
 
-const refersTo = (ref: RelationRef, c: Contact) => ('documentId' in ref ? ref.documentId === c.documentId : ref.id === c.id);
+const refersTo = (ref: RelationRef, c: Contact) =>
+  'documentId' in ref ? ref.documentId === c.documentId : ref.id === c.id;
 
 /** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
 async function linkToItself(write: Write, id: number, replace: boolean) {
   const jt = joinTableOf(write.strapi, UID.contact, 'company');
   if (replace) await write.trx(jt.name).where(jt.joinColumn, id).delete();
-  await write.trx(jt.name).insert({ [jt.joinColumn]: id, [jt.inverseJoinColumn]: id, ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}) });
+  await write.trx(jt.name).insert({
+    [jt.joinColumn]: id,
+    [jt.inverseJoinColumn]: id,
+    ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}),
+  });
 }
 
 const countPersons = async (write: Write, companyId: number) => {
   const jt = joinTableOf(write.strapi, UID.contact, 'company');
-  const [{ n }] = await write.trx(jt.name).where(jt.inverseJoinColumn, companyId).whereNot(jt.joinColumn, companyId).count({ n: '*' });
+  const [{ n }] = await write
+    .trx(jt.name)
+    .where(jt.inverseJoinColumn, companyId)
+    .whereNot(jt.joinColumn, companyId)
+    .count({ n: '*' });
   return Number(n);
 };
 
 const countOpportunities = (write: Write, contactId: number) =>
-  write.strapi.db.query(UID.opportunity).count({ where: { $or: [{ contact: { id: contactId } }, { contactCompany: { id: contactId } }] } });
+  write.strapi.db
+    .query(UID.opportunity)
+    .count({ where: { $or: [{ contact: { id: contactId } }, { contactCompany: { id: contactId } }] } });
 
 async function checkTypeChange(write: Write, before: Contact, newType: ContactType) {
   const no = before.no ?? before.name;
@@ -57,7 +77,8 @@ async function checkTypeChange(write: Write, before: Contact, newType: ContactTy
 const withoutDefaults = (setup: Record<string, any>) =>
   Object.fromEntries(Object.entries(setup).filter(([k]) => !k.startsWith('default')));
 
-const notACompanyOfCompany = () => validationError('A company cannot belong to another company; only persons have a company.', ['company']);
+const notACompanyOfCompany = () =>
+  validationError('A company cannot belong to another company; only persons have a company.', ['company']);
 
 export const contactRules: WriteRules = {
   async create(write, next) {
@@ -82,7 +103,7 @@ export const contactRules: WriteRules = {
     const created = await next();
     if (type === 'company') await linkToItself(write, created.id, false);
     else if (company) await recomputeBusinessRelation(write, created.id, 'contact');
-    await afterContactWrite(write, null, created);
+    await afterContactWrite(write, null, created as ContactRow);
     return created;
   },
 
@@ -93,7 +114,10 @@ export const contactRules: WriteRules = {
     delete data.inheritanceOverrides;
 
     const newType: ContactType = data.type ?? before.type;
-    const typeChanges = typeChangeFields({ ...before, ...(data.name !== undefined ? { name: data.name } : {}) }, newType);
+    const typeChanges = typeChangeFields(
+      { ...before, ...(data.name !== undefined ? { name: data.name } : {}) },
+      newType,
+    );
     if (newType !== before.type) await checkTypeChange(write, before, newType);
 
     // Which company the person has after this write, and whether it is a different one.
@@ -136,7 +160,7 @@ export const contactRules: WriteRules = {
     }
     await pushContactToTargets(write, before.id, before, fields);
     if (companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id, 'contact');
-    await afterContactWrite(write, before, updated);
+    await afterContactWrite(write, before, updated as ContactRow);
     return updated;
   },
 

@@ -3,7 +3,8 @@
  * per field and part; a deleted or changed line takes its stored strings with it) and contact-duplicate
  * pairs (made by the duplicate search only; a person may only mark a pair as separate, or delete it).
  */
-import type { Write, WriteRules } from './types';
+import type { Write } from '../repositories/unit-of-work';
+import type { WriteRules } from './types';
 import { validateSearchLine, SEARCH_FIELD_LABELS } from '../domain/duplicates/search-strings';
 import { validationError } from '../utils/errors';
 import { syncContext } from '../utils/sync-context';
@@ -12,11 +13,18 @@ import { forgetSearchLines } from '../duplicate-search/setup-lines';
 import { removeLineStrings } from '../duplicate-search/index-store';
 
 const storedLine = (write: Write) =>
-  write.strapi.db.query(UID.duplicateSearchSetup).findOne({ where: { documentId: write.params.documentId }, select: ['id', 'field', 'part', 'length'] });
+  write.strapi.db
+    .query(UID.duplicateSearchSetup)
+    .findOne({ where: { documentId: write.params.documentId }, select: ['id', 'field', 'part', 'length'] });
 
 async function assertUnique(write: Write, field: string, part: string, selfId: number | null) {
-  const other = await write.strapi.db.query(UID.duplicateSearchSetup).findOne({ where: { field, part, ...(selfId ? { id: { $ne: selfId } } : {}) }, select: ['id'] });
-  if (other) throw validationError(`${SEARCH_FIELD_LABELS[field] ?? field} (${part}) is already in the search string setup.`, ['field']);
+  const other = await write.strapi.db
+    .query(UID.duplicateSearchSetup)
+    .findOne({ where: { field, part, ...(selfId ? { id: { $ne: selfId } } : {}) }, select: ['id'] });
+  if (other)
+    throw validationError(`${SEARCH_FIELD_LABELS[field] ?? field} (${part}) is already in the search string setup.`, [
+      'field',
+    ]);
 }
 
 export const searchSetupRules: WriteRules = {
@@ -32,7 +40,11 @@ export const searchSetupRules: WriteRules = {
     const data = (write.params.data ??= {});
     const stored = await storedLine(write);
     if (!stored) return next();
-    const line = validateSearchLine({ field: data.field ?? stored.field, part: data.part ?? stored.part, length: data.length ?? stored.length });
+    const line = validateSearchLine({
+      field: data.field ?? stored.field,
+      part: data.part ?? stored.part,
+      length: data.length ?? stored.length,
+    });
     await assertUnique(write, line.field, line.part, stored.id);
     Object.assign(data, line);
     forgetSearchLines(write.trx);
@@ -59,7 +71,10 @@ const bySearch = () => syncContext().origin?.uid === UID.contact;
 export const contactDuplicateRules: WriteRules = {
   async create(write, next) {
     if (!bySearch()) {
-      throw validationError('Contact duplicates are found by the duplicate search; use POST /contacts/:documentId/find-duplicates.', []);
+      throw validationError(
+        'Contact duplicates are found by the duplicate search; use POST /contacts/:documentId/find-duplicates.',
+        [],
+      );
     }
     return next();
   },

@@ -3,14 +3,21 @@
  * (relations as numeric ids), applies the domain rules to a person write, and propagates a company
  * change to its persons set-based (one statement per field group), inside the write's transaction.
  */
-import type { Write } from './types';
+import type { Write } from '../repositories/unit-of-work';
 import {
-  applyDefaults, echoedInheritedFields, inheritFromCompany, nextOverrides, propagationPlan, INHERITABLE_FIELDS, type InheritFlags, type PropagationGroup,
+  applyDefaults,
+  echoedInheritedFields,
+  inheritFromCompany,
+  nextOverrides,
+  propagationPlan,
+  INHERITABLE_FIELDS,
+  type InheritFlags,
+  type PropagationGroup,
 } from '../domain/inheritance';
 import { readRelationChange, type RelationRef } from '../domain/relation-input';
 import { searchEmailOf } from '../domain/contact-fields';
 import { validationError } from '../utils/errors';
-import { columnOf, isPostgres, joinTableOf, tableOf } from '../utils/tables';
+import { columnOf, isPostgres, joinTableOf, tableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
 import { getService } from '../utils/services';
 import { enqueueReindex } from '../duplicate-search/reindex-queue';
@@ -33,9 +40,16 @@ const flatten = (row: Record<string, any>, relations: string[]) => {
   return out;
 };
 
-export const loadContactFlat = async (write: Write, where: Record<string, any>): Promise<Record<string, any> | null> => {
+export const loadContactFlat = async (
+  write: Write,
+  where: Record<string, any>,
+): Promise<Record<string, any> | null> => {
   const row = await write.strapi.db.query(UID.contact).findOne({
-    where, populate: { ...populateIds(Object.keys(RELATION_FIELDS)), company: { select: ['id', 'documentId', 'type', 'name'] } },
+    where,
+    populate: {
+      ...populateIds(Object.keys(RELATION_FIELDS)),
+      company: { select: ['id', 'documentId', 'type', 'name'] },
+    },
   });
   return row ? { ...flatten(row, Object.keys(RELATION_FIELDS)), company: row.company ?? null } : null;
 };
@@ -63,7 +77,8 @@ export async function resolveRelationIds(write: Write, data: Record<string, any>
       data[field] = null;
     } else if (change.kind === 'disconnect') {
       const current = before?.[field] ?? null;
-      const named = current !== null && (await Promise.all(change.refs.map((r) => idOfRef(write, uid, r)))).includes(current);
+      const named =
+        current !== null && (await Promise.all(change.refs.map((r) => idOfRef(write, uid, r)))).includes(current);
       if (named) data[field] = null;
       else delete data[field];
     } else {
@@ -101,7 +116,11 @@ export function applyPersonInheritance(
 /** Persons of a company (the company itself excluded), as a subquery of contact ids. */
 const personsOf = (write: Write, companyId: number) => {
   const jt = joinTableOf(write.strapi, UID.contact, 'company');
-  return write.trx(jt.name).select(jt.joinColumn).where(jt.inverseJoinColumn, companyId).whereNot(jt.joinColumn, companyId);
+  return write
+    .trx(jt.name)
+    .select(jt.joinColumn)
+    .where(jt.inverseJoinColumn, companyId)
+    .whereNot(jt.joinColumn, companyId);
 };
 
 /** SQL condition "this person has not overridden `key`" (inheritance_overrides is a JSON list). */
@@ -130,7 +149,10 @@ export async function propagate(write: Write, companyId: number, plan: Propagati
       if (field === 'email') scalars[columnOf(write.strapi, UID.contact, 'searchEmail')] = searchEmailOf(value);
     }
     if (Object.keys(scalars).length) {
-      await write.trx(table).whereIn('id', targetsOf(write, companyId, group)).update({ ...scalars, updated_at: now });
+      await write
+        .trx(table)
+        .whereIn('id', targetsOf(write, companyId, group))
+        .update({ ...scalars, updated_at: now });
     }
   }
   await enqueueSearchReindex(write, companyId, plan);
@@ -148,12 +170,22 @@ async function enqueueSearchReindex(write: Write, companyId: number, plan: Propa
   await enqueueReindex(write, rest.length ? first.union(rest) : first);
 }
 
-async function propagateRelation(write: Write, companyId: number, group: PropagationGroup, field: string, targetId: number | null) {
+async function propagateRelation(
+  write: Write,
+  companyId: number,
+  group: PropagationGroup,
+  field: string,
+  targetId: number | null,
+) {
   const jt = joinTableOf(write.strapi, UID.contact, field);
   const { trx } = write;
-  await trx(jt.name).whereIn(jt.joinColumn, targetsOf(write, companyId, group)).delete();
+  await trx(jt.name)
+    .whereIn(jt.joinColumn, targetsOf(write, companyId, group))
+    .delete();
   if (targetId === null) return;
-  const rows = targetsOf(write, companyId, group).clearSelect().select('id', trx.raw('? AS target', [targetId]));
+  const rows = targetsOf(write, companyId, group)
+    .clearSelect()
+    .select('id', trx.raw('? AS target', [targetId]));
   await trx.into(trx.raw('?? (??, ??)', [jt.name, jt.joinColumn, jt.inverseJoinColumn])).insert(rows);
 }
 

@@ -4,7 +4,8 @@
  * rule that could never work is refused with a 400 instead of failing later on a document save.
  */
 import type { Core } from '@strapi/strapi';
-import type { Write, WriteRules } from './types';
+import type { Write } from '../repositories/unit-of-work';
+import type { WriteRules } from './types';
 import { validateRule, type ContentTypeDescription, type RuleDraft } from '../domain/auto-recording';
 import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
@@ -37,16 +38,28 @@ export const hostContentTypes = (strapi: Core.Strapi): ContentTypeDescription[] 
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const RULE_FIELDS = [
-  'contentType', 'events', 'documentKind', 'contactField', 'contactPersonField', 'documentNoField', 'descriptionField',
-  'required', 'enabled',
+  'contentType',
+  'events',
+  'documentKind',
+  'contactField',
+  'contactPersonField',
+  'documentNoField',
+  'descriptionField',
+  'required',
+  'enabled',
 ] as const;
 
 /** The template id a write gives (undefined: not touched), checked to exist. */
-async function templateIdOf(write: Write, value: unknown, current: { id: number; documentId: string } | null): Promise<number | null | undefined> {
+async function templateIdOf(
+  write: Write,
+  value: unknown,
+  current: { id: number; documentId: string } | null,
+): Promise<number | null | undefined> {
   const ref = relationInput(value, current, 'interactionTemplate');
   if (!ref) return ref;
   const row = await write.strapi.db.query(UID.interactionTemplate as any).findOne({ where: ref, select: ['id'] });
-  if (!row) throw validationError('The interaction template chosen does not exist (any more).', ['interactionTemplate']);
+  if (!row)
+    throw validationError('The interaction template chosen does not exist (any more).', ['interactionTemplate']);
   return row.id;
 }
 
@@ -54,12 +67,16 @@ async function templateIdOf(write: Write, value: unknown, current: { id: number;
 async function check(write: Write, stored: Record<string, any> | null) {
   const data = (write.params.data ??= {});
   const merged: RuleDraft = {};
-  for (const f of RULE_FIELDS) (merged as any)[f] = data[f] !== undefined ? data[f] : stored?.[f] ?? null;
+  for (const f of RULE_FIELDS) (merged as any)[f] = data[f] !== undefined ? data[f] : (stored?.[f] ?? null);
   const template = await templateIdOf(write, data.interactionTemplate, stored?.interactionTemplate ?? null);
-  merged.interactionTemplate = template !== undefined ? template : stored?.interactionTemplate?.id ?? null;
-  for (const f of ['contactPersonField', 'documentNoField', 'descriptionField'] as const) if (data[f] === '') data[f] = null;
+  merged.interactionTemplate = template !== undefined ? template : (stored?.interactionTemplate?.id ?? null);
+  for (const f of ['contactPersonField', 'documentNoField', 'descriptionField'] as const)
+    if (data[f] === '') data[f] = null;
   if (typeof merged.contentType === 'string') merged.contentType = merged.contentType.trim();
-  const events = validateRule(merged, merged.contentType ? describeContentType(write.strapi, merged.contentType) : null);
+  const events = validateRule(
+    merged,
+    merged.contentType ? describeContentType(write.strapi, merged.contentType) : null,
+  );
   if (data.events !== undefined) data.events = events;
 }
 
@@ -81,6 +98,7 @@ export const interactionRuleRules: WriteRules = {
 /** Rules are looked up by content type on every host write: one index keeps that lookup cheap. */
 export async function ensureRuleIndex(strapi: Core.Strapi) {
   const table = strapi.db.metadata.get(UID.interactionRule as any).tableName;
-  const column = (strapi.db.metadata.get(UID.interactionRule as any).attributes as any).contentType?.columnName ?? 'content_type';
+  const column =
+    (strapi.db.metadata.get(UID.interactionRule as any).attributes as any).contentType?.columnName ?? 'content_type';
   await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${table}_${column}_idx ON ${table} (${column})`);
 }

@@ -3,7 +3,7 @@
  * number (a row-locked counter, so parallel writers never share one), the values of its template where
  * the caller gave none, and its contact's company; callers cannot set the number or the company.
  */
-import type { Write, WriteRules } from './types';
+import type { WriteRules } from './types';
 import { assertTemplateValues } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
 import { completeEntry, emitRecorded, nextEntryNo } from '../interactions/entry-row';

@@ -1,34 +1,62 @@
-import type { Write, WriteRules } from './types';
+import type { Write } from '../repositories/unit-of-work';
+import type { WriteRules } from './types';
 import { normaliseLine, normaliseSeriesFlags, type NoSeriesLine } from '../domain/numbering';
 import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
-import { isoDate, isPostgres } from '../utils/tables';
+import { isoDate, isPostgres } from '../repositories/tables';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 
-const LINE_FIELDS = ['lineNo', 'startingDate', 'startingNo', 'endingNo', 'warningNo', 'incrementBy', 'lastNoUsed', 'lastDateUsed', 'open', 'allowGaps'] as const;
+const LINE_FIELDS = [
+  'lineNo',
+  'startingDate',
+  'startingNo',
+  'endingNo',
+  'warningNo',
+  'incrementBy',
+  'lastNoUsed',
+  'lastDateUsed',
+  'open',
+  'allowGaps',
+] as const;
 const NO_FIELDS = ['startingNo', 'endingNo', 'warningNo', 'lastNoUsed'] as const;
 
 const seriesRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
-    Object.assign(data, normaliseSeriesFlags({ defaultNos: data.defaultNos ?? true, manualNos: data.manualNos ?? false }, null));
+    Object.assign(
+      data,
+      normaliseSeriesFlags({ defaultNos: data.defaultNos ?? true, manualNos: data.manualNos ?? false }, null),
+    );
     return next();
   },
   async update(write, next) {
     const data = (write.params.data ??= {});
     if (data.defaultNos === undefined && data.manualNos === undefined) return next();
-    const before = await write.strapi.db.query(UID.noSeries).findOne({ where: { documentId: write.params.documentId } });
+    const before = await write.strapi.db
+      .query(UID.noSeries)
+      .findOne({ where: { documentId: write.params.documentId } });
     if (!before) return next();
-    const changed = data.defaultNos !== undefined && data.manualNos === undefined ? 'defaultNos' : data.manualNos !== undefined && data.defaultNos === undefined ? 'manualNos' : null;
-    Object.assign(data, normaliseSeriesFlags({ defaultNos: data.defaultNos ?? before.defaultNos, manualNos: data.manualNos ?? before.manualNos }, changed));
+    const changed =
+      data.defaultNos !== undefined && data.manualNos === undefined
+        ? 'defaultNos'
+        : data.manualNos !== undefined && data.defaultNos === undefined
+          ? 'manualNos'
+          : null;
+    Object.assign(
+      data,
+      normaliseSeriesFlags(
+        { defaultNos: data.defaultNos ?? before.defaultNos, manualNos: data.manualNos ?? before.manualNos },
+        changed,
+      ),
+    );
     return next();
   },
 };
 
 /** The series code, for messages ("… from the number series CONT"). */
 async function seriesCodeOf(write: Write, data: Record<string, any>, before: any) {
-  const ref = relationInput(data.series, before ? before.series ?? null : null, 'series');
+  const ref = relationInput(data.series, before ? (before.series ?? null) : null, 'series');
   if (ref === undefined) delete data.series;
   if (ref === null) throw validationError('A number series line must belong to a number series.', ['series']);
   if (ref) {
@@ -54,7 +82,10 @@ async function writeLine(write: Write, next: () => Promise<any>, before: any) {
   const pg = isPostgres(write.strapi);
   if (pg && before?.allowGaps && data.lastNoUsed === undefined) {
     // An allow-gaps line counts in its sequence; take its position before the line is edited.
-    merged.lastNoUsed = await getService(write.strapi, 'number-series').sequenceLastNo(write.trx, { ...merged, id: before.id });
+    merged.lastNoUsed = await getService(write.strapi, 'number-series').sequenceLastNo(write.trx, {
+      ...merged,
+      id: before.id,
+    });
     if (merged.lastNoUsed !== before.lastNoUsed) data.lastNoUsed = merged.lastNoUsed;
   }
   const changed = NO_FIELDS.filter((f) => data[f] !== undefined);
@@ -74,7 +105,8 @@ const lineRules: WriteRules = {
   create: (write, next) => writeLine(write, next, null),
   async update(write, next) {
     const before = await write.strapi.db.query(UID.noSeriesLine).findOne({
-      where: { documentId: write.params.documentId }, populate: { series: { select: ['id', 'documentId', 'code'] } },
+      where: { documentId: write.params.documentId },
+      populate: { series: { select: ['id', 'documentId', 'code'] } },
     });
     if (!before) return next();
     return writeLine(write, next, before);

@@ -1,8 +1,8 @@
-import type { Write } from './types';
+import type { Write } from '../repositories/unit-of-work';
 
 import { getService } from '../utils/services';
 import { validationError } from '../utils/errors';
-import { columnOf, tableOf } from '../utils/tables';
+import { columnOf, tableOf } from '../repositories/tables';
 
 /**
  * Gives a new record its number from the series named in the setup (`setupField`), or accepts a
@@ -33,7 +33,10 @@ export async function assignNumber(write: Write, setupField: string, label: stri
 
 /** A hand-entered number must not be in use (the unique index is the backstop for a race). */
 async function assertFree(write: Write, no: string, label: string) {
-  const taken = await write.trx(tableOf(write.strapi, write.uid)).where(columnOf(write.strapi, write.uid, 'no'), no).first('id');
+  const taken = await write
+    .trx(tableOf(write.strapi, write.uid))
+    .where(columnOf(write.strapi, write.uid, 'no'), no)
+    .first('id');
   if (taken) throw validationError(`No. ${no} is already used by another ${label.toLowerCase()}.`, ['no']);
 }
 

@@ -1,29 +1,41 @@
-import type { Write, WriteRules } from './types';
+import type { Write } from '../repositories/unit-of-work';
+import type { WriteRules } from './types';
 import { applyOpportunityRules, type SalesCycleRule } from '../domain/opportunity';
 import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
-import { today } from '../utils/tables';
+import { today } from '../repositories/tables';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
 
 /** The sales cycle with its stages, in the shape the opportunity rules want; refuses a blocked cycle. */
-async function loadCycle(write: Write, ref: { id: number } | { documentId: string }, checkBlocked: boolean): Promise<SalesCycleRule & { id: number }> {
+async function loadCycle(
+  write: Write,
+  ref: { id: number } | { documentId: string },
+  checkBlocked: boolean,
+): Promise<SalesCycleRule & { id: number }> {
   const cycle = await write.strapi.db.query(UID.salesCycle).findOne({ where: ref, populate: { stages: true } });
   if (!cycle) throw validationError('The sales cycle given for this opportunity does not exist.', ['salesCycle']);
-  if (checkBlocked && cycle.blocked) throw validationError(`Sales cycle ${cycle.code} is blocked and cannot be used for new opportunities.`, ['salesCycle']);
+  if (checkBlocked && cycle.blocked)
+    throw validationError(`Sales cycle ${cycle.code} is blocked and cannot be used for new opportunities.`, [
+      'salesCycle',
+    ]);
   return {
     id: cycle.id,
     calculation: cycle.probabilityCalculation,
     stages: (cycle.stages ?? []).map((s: any) => ({
-      stage: s.stage, completedPercent: Number(s.completedPercent ?? 0), chancesOfSuccessPercent: Number(s.chancesOfSuccessPercent ?? 0),
+      stage: s.stage,
+      completedPercent: Number(s.completedPercent ?? 0),
+      chancesOfSuccessPercent: Number(s.chancesOfSuccessPercent ?? 0),
     })),
   };
 }
 
 /** The contact of an opportunity, and the company it belongs to (a company is its own company). */
 async function contactAndCompany(write: Write, ref: { id: number } | { documentId: string }) {
-  const contact = await write.strapi.db.query(UID.contact).findOne({ where: ref, populate: { company: { select: ['id'] } } });
+  const contact = await write.strapi.db
+    .query(UID.contact)
+    .findOne({ where: ref, populate: { company: { select: ['id'] } } });
   if (!contact) throw validationError('The contact given for this opportunity does not exist.', ['contact']);
   return { contact, companyId: contact.type === 'company' ? contact.id : (contact.company?.id ?? null) };
 }
@@ -41,7 +53,9 @@ export const opportunityRules: WriteRules = {
     if (cycleRef === undefined) {
       // Default sales cycle from the setup, when set and not blocked.
       const setup = await getService(write.strapi, 'setup').get(write.trx);
-      const dflt = setup.defaultSalesCycle ? await write.strapi.db.query(UID.salesCycle).findOne({ where: { id: setup.defaultSalesCycle } }) : null;
+      const dflt = setup.defaultSalesCycle
+        ? await write.strapi.db.query(UID.salesCycle).findOne({ where: { id: setup.defaultSalesCycle } })
+        : null;
       if (dflt && !dflt.blocked) {
         cycleRef = { id: dflt.id };
         data.salesCycle = dflt.id;
@@ -57,7 +71,11 @@ export const opportunityRules: WriteRules = {
     const data = (write.params.data ??= {});
     const before = await write.strapi.db.query(UID.opportunity).findOne({
       where: { documentId: write.params.documentId },
-      populate: { salesCycle: { select: ['id', 'documentId'] }, contact: { select: ['id', 'documentId'] }, contactCompany: { select: ['id'] } },
+      populate: {
+        salesCycle: { select: ['id', 'documentId'] },
+        contact: { select: ['id', 'documentId'] },
+        contactCompany: { select: ['id'] },
+      },
     });
     if (!before) return next();
     const contactRef = relationInput(data.contact, before.contact ?? null, 'contact');
@@ -67,13 +85,17 @@ export const opportunityRules: WriteRules = {
       const { companyId } = await contactAndCompany(write, contactRef);
       const inProgress = before.opportunityStatus === 'inProgress';
       if (inProgress && companyId !== (before.contactCompany?.id ?? null)) {
-        throw validationError(`Opportunity ${before.no} is in progress; its contact can only change to a contact of the same company.`, ['contact']);
+        throw validationError(
+          `Opportunity ${before.no} is in progress; its contact can only change to a contact of the same company.`,
+          ['contact'],
+        );
       }
       data.contactCompany = companyId;
     }
     const cycleRef = relationInput(data.salesCycle, before.salesCycle ?? null, 'salesCycle');
     if (cycleRef === undefined) delete data.salesCycle;
-    const effectiveCycle = cycleRef === undefined ? (before.salesCycle ? { id: before.salesCycle.id } : null) : cycleRef;
+    const effectiveCycle =
+      cycleRef === undefined ? (before.salesCycle ? { id: before.salesCycle.id } : null) : cycleRef;
     const cycle = effectiveCycle ? await loadCycle(write, effectiveCycle, cycleRef !== undefined) : null;
     await checkRenumber(write, before, 'opportunityNos');
     write.params.data = applyOpportunityRules(before, data, cycle, today());

@@ -9,9 +9,13 @@ export const setupRules: WriteRules = {
   async update(write, next) {
     const stored = await write.strapi.db.query(UID.setup).findOne({});
     getService(write.strapi, 'setup').forget(write.trx);
-    write.params.data = coupleDuplicateFlags(stored ?? { maintainDuplSearchStrings: true, autosearchForDuplicates: true }, write.params.data ?? {});
+    write.params.data = coupleDuplicateFlags(
+      stored ?? { maintainDuplSearchStrings: true, autosearchForDuplicates: true },
+      write.params.data ?? {},
+    );
     // Our domains are stored in one written form ("cronus.com, cronus.co.uk"); a word that is no domain is refused.
-    if (write.params.data.emailOurDomains !== undefined) write.params.data.emailOurDomains = parseOurDomains(write.params.data.emailOurDomains).join(', ') || null;
+    if (write.params.data.emailOurDomains !== undefined)
+      write.params.data.emailOurDomains = parseOurDomains(write.params.data.emailOurDomains).join(', ') || null;
     const result = await next();
     getService(write.strapi, 'setup').forget(write.trx);
     return result;

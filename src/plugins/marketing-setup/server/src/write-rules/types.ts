@@ -1,27 +1,16 @@
-import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
-import { toHttpError } from '../utils/errors';
-
-/** One write to a plugin content type, as the document-service middleware hands it to a rule module. */
-export interface Write {
-  strapi: Core.Strapi;
-  uid: string;
-  action: 'create' | 'update' | 'delete';
-  params: Record<string, any>;
-  trx: Knex.Transaction;
-}
-
-/** A rule module for one content type: each handler must call `next()` (the write itself) and return its result. */
-export type WriteRules = Partial<Record<Write['action'], (write: Write, next: () => Promise<any>) => Promise<any>>>;
+import type { Write } from '../repositories/unit-of-work';
 
 /**
- * Runs an action beyond CRUD (reset inheritance, create as customer, …) in one transaction, with a
- * Write context for the rule helpers; a broken domain rule becomes a 400.
+ * What the document service returns for a write: the stored document. Strapi types it only through the
+ * host app's generated content-type registry, which a plugin cannot import, hence the loose record.
  */
-export async function inTransaction<T>(strapi: Core.Strapi, uid: string, fn: (write: Write) => Promise<T>): Promise<T> {
-  try {
-    return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid, action: 'update', params: {} }));
-  } catch (err) {
-    throw toHttpError(err);
-  }
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: Strapi's document type needs the host's registry
+export type StoredDocument = { id: number; documentId: string } & Record<string, any>;
+
+/**
+ * A rule module for one content type: each handler orchestrates one write (load → domain rule →
+ * `next()`, the write itself → repository) and returns what `next()` returned.
+ */
+export type WriteRules = Partial<
+  Record<Write['action'], (write: Write, next: () => Promise<StoredDocument>) => Promise<StoredDocument>>
+>;

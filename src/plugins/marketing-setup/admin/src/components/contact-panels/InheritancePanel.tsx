@@ -1,11 +1,5 @@
 import * as React from 'react';
-import {
-  ConfirmDialog,
-  useDocumentRBAC,
-  useFetchClient,
-  useForm,
-  useNotification,
-} from '@strapi/strapi/admin';
+import { ConfirmDialog, useDocumentRBAC, useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { Badge, Box, Button, Dialog, Divider, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
@@ -117,7 +111,11 @@ const InheritanceContent = ({ model, documentId, version }: { model: string; doc
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="inheritance-panel">
       <Typography variant="pi" textColor="neutral700">
         {t('contactPanel.inheritance.from', 'Inherits from')}{' '}
-        <Link tag={RouterLink} to={`/content-manager/collection-types/${CONTACT_UID}/${overview.company.documentId}`} data-testid="inheritance-company">
+        <Link
+          tag={RouterLink}
+          to={`/content-manager/collection-types/${CONTACT_UID}/${overview.company.documentId}`}
+          data-testid="inheritance-company"
+        >
           {contactTitle(overview.company)}
         </Link>
       </Typography>
@@ -289,7 +287,17 @@ const KeyRow = ({ row, block, canReset, locked, loading, onReset }: KeyRowProps)
 };
 
 /** One label/value pair: two cells of the row's two-column grid, so the values line up. */
-const ValueLine = ({ label, value, testId, strong }: { label: string; value: string; testId: string; strong?: boolean }) => (
+const ValueLine = ({
+  label,
+  value,
+  testId,
+  strong,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  strong?: boolean;
+}) => (
   <>
     <Typography variant="pi" textColor="neutral500">
       {label}

@@ -71,7 +71,10 @@ const InteractionsContent = ({ documentId, version }: { documentId: string; vers
       .then(({ data }) => {
         if (cancelled) return;
         const p = data.meta?.pagination;
-        setResult({ entries: data.data, pagination: { page: p?.page ?? page, pageCount: p?.pageCount ?? 1, total: p?.total ?? data.data.length } });
+        setResult({
+          entries: data.data,
+          pagination: { page: p?.page ?? page, pageCount: p?.pageCount ?? 1, total: p?.total ?? data.data.length },
+        });
         setError(null);
       })
       .catch((err) => !cancelled && setError(problemOf(err).message));
@@ -117,7 +120,12 @@ const InteractionsContent = ({ documentId, version }: { documentId: string; vers
           >
             <ChevronLeft />
           </IconButton>
-          <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'nowrap' }} data-testid="interactions-page">
+          <Typography
+            variant="pi"
+            textColor="neutral600"
+            style={{ whiteSpace: 'nowrap' }}
+            data-testid="interactions-page"
+          >
             {t('contactPanel.interactions.page', '{page} of {pageCount}', pagination)}
           </Typography>
           <IconButton
@@ -139,13 +147,16 @@ const InteractionsContent = ({ documentId, version }: { documentId: string; vers
 const Entry = ({ entry, contactDocumentId }: { entry: TimelineEntry; contactDocumentId: string }) => {
   const t = useT();
   const { formatDate } = useIntl();
-  const template = typeof entry.interactionTemplate === 'string' ? { code: entry.interactionTemplate } : entry.interactionTemplate;
+  const template =
+    typeof entry.interactionTemplate === 'string' ? { code: entry.interactionTemplate } : entry.interactionTemplate;
   const what = entry.description || entry.subject || template?.description || null;
   const when = entry.date
     ? formatDate(new Date(`${entry.date}T00:00:00`), { day: 'numeric', month: 'short', year: 'numeric' }) +
       (entry.time ? ` ${entry.time.slice(0, 5)}` : '')
     : '';
-  const kind = entry.documentKind ? t(`interactions.kind.${entry.documentKind}`, KIND_LABELS[entry.documentKind] ?? entry.documentKind) : null;
+  const kind = entry.documentKind
+    ? t(`interactions.kind.${entry.documentKind}`, KIND_LABELS[entry.documentKind] ?? entry.documentKind)
+    : null;
   const otherContact = entry.contact && entry.contact.documentId !== contactDocumentId ? entry.contact : null;
 
   return (
@@ -163,7 +174,8 @@ const Entry = ({ entry, contactDocumentId }: { entry: TimelineEntry; contactDocu
         )}
       </Flex>
       <Typography variant="omega" tag="p" data-testid="interaction-what">
-        {[template?.code, what].filter(Boolean).join(' · ') || t('contactPanel.interactions.noDescription', '(no description)')}
+        {[template?.code, what].filter(Boolean).join(' · ') ||
+          t('contactPanel.interactions.noDescription', '(no description)')}
       </Typography>
       {(kind || entry.documentNo) && (
         <Typography variant="pi" textColor="neutral600" tag="p" data-testid="interaction-document">
@@ -175,7 +187,11 @@ const Entry = ({ entry, contactDocumentId }: { entry: TimelineEntry; contactDocu
           {t('contactPanel.interactions.with', 'With {name}', { name: contactTitle(otherContact) })}
         </Typography>
       )}
-      <MessageBody body={entry.emailBody} label={t('contactPanel.interactions.emailBody', 'Message text')} testId="interaction-email-body" />
+      <MessageBody
+        body={entry.emailBody}
+        label={t('contactPanel.interactions.emailBody', 'Message text')}
+        testId="interaction-email-body"
+      />
       {(entry.attemptFailed || entry.canceled) && (
         <Flex gap={1} paddingTop={1}>
           {entry.attemptFailed && (

@@ -29,7 +29,8 @@ export const PersonsPanel: PanelComponent = ({ model, documentId, document }: Pa
 };
 PersonsPanel.displayName = 'MarketingSetupPersonsPanel';
 
-const norm = (value: unknown) => (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : value);
+const norm = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : value;
 
 /**
  * The company's unsaved edits that can reach its persons, in the shape the preview takes: scalars as
@@ -94,7 +95,9 @@ const PersonsContent = ({ documentId, version }: { documentId: string; version: 
       return;
     }
     let cancelled = false;
-    post<{ data: PreviewPerson[] }>(`${API}/contacts/${documentId}/propagation-preview`, { data: JSON.parse(debouncedKey) })
+    post<{ data: PreviewPerson[] }>(`${API}/contacts/${documentId}/propagation-preview`, {
+      data: JSON.parse(debouncedKey),
+    })
       .then(({ data }) => {
         if (cancelled) return;
         setPreview({ key: debouncedKey, persons: data.data });

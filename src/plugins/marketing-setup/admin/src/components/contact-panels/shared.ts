@@ -60,9 +60,26 @@ export const RELATION_FIELDS = ['salesperson', 'territory', 'countryRegion', 'la
 
 /** What a company edit can pass on to its persons: the name (→ companyName) and the inheritable fields. */
 export const PROPAGATING_FIELDS = [
-  'name', 'salesperson', 'territory', 'countryRegion', 'language', 'formatRegion',
-  'address', 'address2', 'postCode', 'city', 'county',
-  'phoneNo', 'telexNo', 'faxNo', 'telexAnswerBack', 'email', 'homePage', 'extensionNo', 'mobilePhoneNo', 'pager',
+  'name',
+  'salesperson',
+  'territory',
+  'countryRegion',
+  'language',
+  'formatRegion',
+  'address',
+  'address2',
+  'postCode',
+  'city',
+  'county',
+  'phoneNo',
+  'telexNo',
+  'faxNo',
+  'telexAnswerBack',
+  'email',
+  'homePage',
+  'extensionNo',
+  'mobilePhoneNo',
+  'pager',
   'correspondenceType',
 ];
 
@@ -106,7 +123,8 @@ export const useFieldLabel = () => {
 };
 
 const isRef = (value: FieldValue): value is RecordRef => !!value && typeof value === 'object';
-const blank = (value: FieldValue) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+const blank = (value: FieldValue) =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /** Display text of one value; null when blank. */
 export const useFormatValue = () => {

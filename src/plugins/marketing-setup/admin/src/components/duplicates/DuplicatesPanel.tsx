@@ -17,7 +17,10 @@ import { contactTitle, percent, type ContactPair } from './types';
 const useOpenPairs = (model: string, documentId: string | undefined, version: string) => {
   const { get } = useFetchClient();
   // The pairs with the document version they were loaded for (the previous list stays shown while reloading).
-  const [state, setState] = React.useState<{ pairs: ContactPair[] | null; loadedFor: string | null }>({ pairs: null, loadedFor: null });
+  const [state, setState] = React.useState<{ pairs: ContactPair[] | null; loadedFor: string | null }>({
+    pairs: null,
+    loadedFor: null,
+  });
   React.useEffect(() => {
     if (model !== CONTACT_UID || !documentId) return;
     let cancelled = false;
@@ -40,7 +43,12 @@ let createFormShownAt = 0;
  * view of a contact just created in the create form opens), a notice with a link to the review when the
  * saved contact has open duplicate pairs; the side panel alone is easy to miss.
  */
-const useDuplicatesNotice = (model: string, documentId: string | undefined, document: any, { pairs, loadedFor }: ReturnType<typeof useOpenPairs>) => {
+const useDuplicatesNotice = (
+  model: string,
+  documentId: string | undefined,
+  document: any,
+  { pairs, loadedFor }: ReturnType<typeof useOpenPairs>,
+) => {
   const t = useT();
   const { toggleNotification } = useNotification();
   const version = String(document?.updatedAt ?? '');
@@ -54,7 +62,8 @@ const useDuplicatesNotice = (model: string, documentId: string | undefined, docu
     if (!version) return;
     const previous = seen.current;
     if (previous.documentId !== documentId) {
-      const justCreated = createFormShownAt > 0 && new Date(document?.createdAt ?? 0).getTime() >= createFormShownAt - 1000;
+      const justCreated =
+        createFormShownAt > 0 && new Date(document?.createdAt ?? 0).getTime() >= createFormShownAt - 1000;
       seen.current = { documentId, version, saved: justCreated };
     } else if (previous.version !== version) {
       seen.current = { documentId, version, saved: true };
@@ -69,8 +78,15 @@ const useDuplicatesNotice = (model: string, documentId: string | undefined, docu
     toggleNotification({
       type: 'warning',
       title: t('dupNotice.title', 'Possible duplicates'),
-      message: t('dupNotice.message', '{count, plural, one {# contact looks} other {# contacts look}} like the one you saved.', { count: pairs.length }),
-      link: { url: `${adminBase}${PATHS.duplicates}?contact=${documentId}`, label: t('dupNotice.review', 'Review duplicates') },
+      message: t(
+        'dupNotice.message',
+        '{count, plural, one {# contact looks} other {# contacts look}} like the one you saved.',
+        { count: pairs.length },
+      ),
+      link: {
+        url: `${adminBase}${PATHS.duplicates}?contact=${documentId}`,
+        label: t('dupNotice.review', 'Review duplicates'),
+      },
       timeout: 15000,
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -92,11 +108,15 @@ DuplicatesPanel.displayName = 'MarketingSetupDuplicatesPanel';
 
 const DuplicatesContent = ({ documentId, pairs }: { documentId: string; pairs: ContactPair[] }) => {
   const t = useT();
-  const { allowedActions: { canReview } } = useRBAC(PERMISSIONS.review);
+  const {
+    allowedActions: { canReview },
+  } = useRBAC(PERMISSIONS.review);
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="duplicates-panel">
       <Typography variant="pi" textColor="neutral600">
-        {t('dupPanel.count', '{count, plural, one {# contact looks} other {# contacts look}} like this one.', { count: pairs.length })}
+        {t('dupPanel.count', '{count, plural, one {# contact looks} other {# contacts look}} like this one.', {
+          count: pairs.length,
+        })}
       </Typography>
       {pairs.map((p) => (
         <Box key={p.pairDocumentId} data-testid={`duplicates-panel-${p.documentId}`}>
@@ -106,7 +126,10 @@ const DuplicatesContent = ({ documentId, pairs }: { documentId: string; pairs: C
           <Flex gap={2} alignItems="center" paddingTop={1} wrap="wrap">
             <RuleBadges rules={p.rules} />
             <Typography variant="pi" textColor="neutral600">
-              {t('dupPanel.scores', '{strings} strings · {score}', { strings: p.matchingStrings, score: percent(p.fuzzyScore) })}
+              {t('dupPanel.scores', '{strings} strings · {score}', {
+                strings: p.matchingStrings,
+                score: percent(p.fuzzyScore),
+              })}
             </Typography>
           </Flex>
         </Box>

@@ -13,7 +13,15 @@ import { Pager } from './Pager';
 const PAGE_SIZE = 10;
 
 /** Recent merges, newest first, each with Undo (while it has not been undone). */
-export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; version: number; onUndone: () => void }) => {
+export const MergeLog = ({
+  canMerge,
+  version,
+  onUndone,
+}: {
+  canMerge: boolean;
+  version: number;
+  onUndone: () => void;
+}) => {
   const t = useT();
   const { formatDate } = useIntl();
   const { get, post } = useFetchClient();
@@ -28,7 +36,9 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
 
   React.useEffect(() => {
     let cancelled = false;
-    get<{ data: MergeLogEntry[]; meta: { pagination: Pagination } }>(`${API}/merge-logs`, { params: { page, pageSize: PAGE_SIZE } })
+    get<{ data: MergeLogEntry[]; meta: { pagination: Pagination } }>(`${API}/merge-logs`, {
+      params: { page, pageSize: PAGE_SIZE },
+    })
       .then(({ data }) => {
         if (cancelled) return;
         setRows(data.data);
@@ -46,8 +56,13 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
     if (!undoing) return;
     await confirmedWrite({
       write: async () => {
-        const { data } = await post<{ data: { survivor: any; restored: any } }>(`${API}/merge-logs/${undoing.documentId}/undo`, {});
-        return t('mergeLog.undone', 'The merge was undone: {contact} is back.', { contact: contactTitle(data.data.restored) });
+        const { data } = await post<{ data: { survivor: any; restored: any } }>(
+          `${API}/merge-logs/${undoing.documentId}/undo`,
+          {},
+        );
+        return t('mergeLog.undone', 'The merge was undone: {contact} is back.', {
+          contact: contactTitle(data.data.restored),
+        });
       },
       then: () => {
         setReload((n) => n + 1);
@@ -61,25 +76,48 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
   if (!rows) return <Loader small>{t('contactPanel.loading', 'Loading…')}</Loader>;
   if (rows.length === 0) return <EmptyStateLayout content={t('mergeLog.empty', 'No contacts were merged yet.')} />;
 
-  const headers = [t('mergeLog.date', 'Merged on'), t('mergeLog.survivor', 'Kept'), t('mergeLog.duplicate', 'Merged into it'), t('mergeLog.state', 'State')];
+  const headers = [
+    t('mergeLog.date', 'Merged on'),
+    t('mergeLog.survivor', 'Kept'),
+    t('mergeLog.duplicate', 'Merged into it'),
+    t('mergeLog.state', 'State'),
+  ];
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <RecordTable headers={headers} rowCount={rows.length} withActions testId="merge-log">
         {rows.map((row) => (
           <Tr key={row.documentId} data-testid={`merge-log-${row.documentId}`}>
-            <Td><Typography>{formatDate(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography></Td>
-            <Td><Typography fontWeight="semiBold">{contactTitle(row.survivor)}</Typography></Td>
-            <Td><Typography>{contactTitle(row.duplicate)}</Typography></Td>
+            <Td>
+              <Typography>{formatDate(row.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography>
+            </Td>
+            <Td>
+              <Typography fontWeight="semiBold">{contactTitle(row.survivor)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{contactTitle(row.duplicate)}</Typography>
+            </Td>
             <Td>
               {row.undoneAt ? (
-                <Badge>{t('mergeLog.undoneAt', 'Undone {date}', { date: formatDate(row.undoneAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>
+                <Badge>
+                  {t('mergeLog.undoneAt', 'Undone {date}', {
+                    date: formatDate(row.undoneAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </Badge>
               ) : (
-                <Badge backgroundColor="success100" textColor="success700">{t('mergeLog.merged', 'Merged')}</Badge>
+                <Badge backgroundColor="success100" textColor="success700">
+                  {t('mergeLog.merged', 'Merged')}
+                </Badge>
               )}
             </Td>
             <Td>
               {canMerge && !row.undoneAt && (
-                <Button variant="tertiary" size="S" startIcon={<ArrowClockwise />} onClick={() => setUndoing(row)} data-testid="merge-log-undo">
+                <Button
+                  variant="tertiary"
+                  size="S"
+                  startIcon={<ArrowClockwise />}
+                  onClick={() => setUndoing(row)}
+                  data-testid="merge-log-undo"
+                >
                   {t('mergeLog.undo', 'Undo')}
                 </Button>
               )}
@@ -88,11 +126,21 @@ export const MergeLog = ({ canMerge, version, onUndone }: { canMerge: boolean; v
         ))}
       </RecordTable>
       {pagination && <Pager pagination={pagination} onPage={setPage} />}
-      <ConfirmAction open={!!undoing} onCancel={() => setUndoing(null)} onConfirm={undo} variant="danger-light" title={t('mergeLog.undo.title', 'Undo this merge?')}>
+      <ConfirmAction
+        open={!!undoing}
+        onCancel={() => setUndoing(null)}
+        onConfirm={undo}
+        variant="danger-light"
+        title={t('mergeLog.undo.title', 'Undo this merge?')}
+      >
         {undoing
-          ? t('mergeLog.undo.confirm', '{duplicate} comes back with its own values, and the records that moved go back to it.', {
-              duplicate: contactTitle(undoing.duplicate),
-            })
+          ? t(
+              'mergeLog.undo.confirm',
+              '{duplicate} comes back with its own values, and the records that moved go back to it.',
+              {
+                duplicate: contactTitle(undoing.duplicate),
+              },
+            )
           : ''}
       </ConfirmAction>
     </Flex>

@@ -13,10 +13,22 @@ export const Pager = ({ pagination, onPage }: { pagination: Pagination; onPage: 
       <Typography variant="pi" textColor="neutral600">
         {t('pager.page', 'Page {page} of {pageCount} ({total})', { page, pageCount, total })}
       </Typography>
-      <Button variant="tertiary" size="S" startIcon={<ChevronLeft />} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <Button
+        variant="tertiary"
+        size="S"
+        startIcon={<ChevronLeft />}
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
         {t('pager.previous', 'Previous')}
       </Button>
-      <Button variant="tertiary" size="S" endIcon={<ChevronRight />} disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+      <Button
+        variant="tertiary"
+        size="S"
+        endIcon={<ChevronRight />}
+        disabled={page >= pageCount}
+        onClick={() => onPage(page + 1)}
+      >
         {t('pager.next', 'Next')}
       </Button>
     </Flex>

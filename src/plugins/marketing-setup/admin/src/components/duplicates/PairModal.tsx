@@ -39,8 +39,16 @@ export const RuleBadges = ({ rules }: { rules: string[] }) => {
   return (
     <Flex gap={1} wrap="wrap">
       {rules.map((rule) => (
-        <Badge key={rule} backgroundColor={rule === 'fuzzy' ? 'secondary100' : 'primary100'} textColor={rule === 'fuzzy' ? 'secondary700' : 'primary700'}>
-          {rule === 'fuzzy' ? t('dup.rule.fuzzy', 'Similar data') : rule === 'searchStrings' ? t('dup.rule.searchStrings', 'Search strings') : rule}
+        <Badge
+          key={rule}
+          backgroundColor={rule === 'fuzzy' ? 'secondary100' : 'primary100'}
+          textColor={rule === 'fuzzy' ? 'secondary700' : 'primary700'}
+        >
+          {rule === 'fuzzy'
+            ? t('dup.rule.fuzzy', 'Similar data')
+            : rule === 'searchStrings'
+              ? t('dup.rule.searchStrings', 'Search strings')
+              : rule}
         </Badge>
       ))}
     </Flex>
@@ -51,10 +59,16 @@ const ContactCard = ({ contact, label, testId }: { contact: ContactRef; label: s
   const t = useT();
   return (
     <Box background="neutral100" padding={3} hasRadius flex="1" data-testid={testId}>
-      <Typography variant="sigma" textColor="neutral600">{label}</Typography>
-      <Typography variant="omega" fontWeight="bold" tag="p">{contactTitle(contact)}</Typography>
+      <Typography variant="sigma" textColor="neutral600">
+        {label}
+      </Typography>
+      <Typography variant="omega" fontWeight="bold" tag="p">
+        {contactTitle(contact)}
+      </Typography>
       <Typography variant="pi" textColor="neutral600">
-        {[contact.type === 'person' ? t('dup.type.person', 'Person') : t('dup.type.company', 'Company'), contact.city].filter(Boolean).join(' · ')}
+        {[contact.type === 'person' ? t('dup.type.person', 'Person') : t('dup.type.company', 'Company'), contact.city]
+          .filter(Boolean)
+          .join(' · ')}
       </Typography>
     </Box>
   );
@@ -70,21 +84,34 @@ const Review = ({ pair }: { pair: Pair }) => {
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="pair-review">
       <Flex gap={3} alignItems="stretch">
         <ContactCard contact={pair.contact} label={t('dup.col.contact', 'Contact')} testId="pair-contact" />
-        <ContactCard contact={pair.duplicateContact} label={t('dup.col.duplicate', 'Possible duplicate')} testId="pair-duplicate" />
+        <ContactCard
+          contact={pair.duplicateContact}
+          label={t('dup.col.duplicate', 'Possible duplicate')}
+          testId="pair-duplicate"
+        />
       </Flex>
       <Flex gap={6} wrap="wrap">
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="sigma" textColor="neutral600">{t('dup.rules', 'Rule that fired')}</Typography>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('dup.rules', 'Rule that fired')}
+          </Typography>
           <RuleBadges rules={pair.rules} />
         </Flex>
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="sigma" textColor="neutral600">{t('dup.col.strings', 'Search strings')}</Typography>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('dup.col.strings', 'Search strings')}
+          </Typography>
           <Typography data-testid="pair-strings">
-            {t('dup.strings.value', '{count} equal ({percent} %)', { count: pair.matchingStrings, percent: pair.hitPercent })}
+            {t('dup.strings.value', '{count} equal ({percent} %)', {
+              count: pair.matchingStrings,
+              percent: pair.hitPercent,
+            })}
           </Typography>
         </Flex>
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="sigma" textColor="neutral600">{t('dup.col.score', 'Similarity')}</Typography>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('dup.col.score', 'Similarity')}
+          </Typography>
           <Typography data-testid="pair-score">{percent(pair.fuzzyScore)}</Typography>
         </Flex>
       </Flex>
@@ -92,22 +119,42 @@ const Review = ({ pair }: { pair: Pair }) => {
         <Table colCount={5} rowCount={pair.breakdown.length + 1} data-testid="pair-breakdown">
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">{t('dup.breakdown.field', 'Compared')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('dup.col.contact', 'Contact')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('dup.col.duplicate', 'Possible duplicate')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('dup.breakdown.score', 'Score')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('dup.breakdown.weight', 'Weight')}</Typography></Th>
+              <Th>
+                <Typography variant="sigma">{t('dup.breakdown.field', 'Compared')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('dup.col.contact', 'Contact')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('dup.col.duplicate', 'Possible duplicate')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('dup.breakdown.score', 'Score')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('dup.breakdown.weight', 'Weight')}</Typography>
+              </Th>
             </Tr>
           </Thead>
           <Tbody>
             {pair.breakdown.map((b) => (
               <Tr key={b.field} data-testid={`breakdown-${b.field}`}>
-                <Td><Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, humanize(b.field))}</Typography></Td>
-                <Td><Typography>{b.values?.[0] ?? '—'}</Typography></Td>
-                <Td><Typography>{b.values?.[1] ?? '—'}</Typography></Td>
+                <Td>
+                  <Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, humanize(b.field))}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{b.values?.[0] ?? '—'}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{b.values?.[1] ?? '—'}</Typography>
+                </Td>
                 <Td>
                   <Flex direction="column" alignItems="flex-start">
-                    <Typography textColor={b.score >= 0.9 ? 'success600' : b.score >= 0.7 ? 'warning600' : 'neutral600'}>{percent(b.score)}</Typography>
+                    <Typography
+                      textColor={b.score >= 0.9 ? 'success600' : b.score >= 0.7 ? 'warning600' : 'neutral600'}
+                    >
+                      {percent(b.score)}
+                    </Typography>
                     {b.parts && (
                       <Typography variant="pi" textColor="neutral600" data-testid="breakdown-name-parts">
                         {t('dup.breakdown.nameParts', 'surname {surname} · first name {firstName}', {
@@ -118,7 +165,9 @@ const Review = ({ pair }: { pair: Pair }) => {
                     )}
                   </Flex>
                 </Td>
-                <Td><Typography textColor="neutral600">{percent(b.weight)}</Typography></Td>
+                <Td>
+                  <Typography textColor="neutral600">{percent(b.weight)}</Typography>
+                </Td>
               </Tr>
             ))}
           </Tbody>
@@ -149,8 +198,15 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="pair-merge">
       <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="sigma" textColor="neutral600">{t('merge.keep', 'Keep')}</Typography>
-        <Radio.Group value={survivorId} onValueChange={onSurvivor} aria-label={t('merge.keep', 'Keep')} data-testid="merge-survivor">
+        <Typography variant="sigma" textColor="neutral600">
+          {t('merge.keep', 'Keep')}
+        </Typography>
+        <Radio.Group
+          value={survivorId}
+          onValueChange={onSurvivor}
+          aria-label={t('merge.keep', 'Keep')}
+          data-testid="merge-survivor"
+        >
           <Flex gap={6}>
             {both.map((c) => (
               <Radio.Item key={c.documentId} value={c.documentId} data-testid={`merge-keep-${c.documentId}`}>
@@ -160,11 +216,18 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
           </Flex>
         </Radio.Group>
         <Typography variant="pi" textColor="neutral600">
-          {t('merge.keep.hint', 'The other contact is deleted; its related records move to the one you keep. A merge can be undone from the merge log.')}
+          {t(
+            'merge.keep.hint',
+            'The other contact is deleted; its related records move to the one you keep. A merge can be undone from the merge log.',
+          )}
         </Typography>
       </Flex>
       {dryRunError ? (
-        <Alert variant="danger" closeLabel={t('action.close', 'Close')} title={t('merge.dryRun.failed', 'The merge cannot be prepared')}>
+        <Alert
+          variant="danger"
+          closeLabel={t('action.close', 'Close')}
+          title={t('merge.dryRun.failed', 'The merge cannot be prepared')}
+        >
           {dryRunError}
         </Alert>
       ) : !dryRun || dryRun.survivor.documentId !== survivorId ? (
@@ -172,7 +235,12 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
       ) : (
         <>
           {dryRun.conflicts.length > 0 && (
-            <Alert variant="danger" closeLabel={t('action.close', 'Close')} title={t('merge.conflicts', 'These contacts cannot be merged')} data-testid="merge-conflicts">
+            <Alert
+              variant="danger"
+              closeLabel={t('action.close', 'Close')}
+              title={t('merge.conflicts', 'These contacts cannot be merged')}
+              data-testid="merge-conflicts"
+            >
               {dryRun.conflicts.map((c) => c.message).join(' ')}
             </Alert>
           )}
@@ -184,17 +252,33 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
             <Table colCount={3} rowCount={dryRun.differences.length + 1} data-testid="merge-fields">
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">{t('merge.field', 'Field')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('merge.survivorValue', 'Keep {contact}', { contact: dryRun.survivor.no ?? '' })}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('merge.duplicateValue', 'Take from {contact}', { contact: dryRun.duplicate.no ?? '' })}</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">{t('merge.field', 'Field')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {t('merge.survivorValue', 'Keep {contact}', { contact: dryRun.survivor.no ?? '' })}
+                    </Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {t('merge.duplicateValue', 'Take from {contact}', { contact: dryRun.duplicate.no ?? '' })}
+                    </Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {dryRun.differences.map((d) => {
                   const fromDuplicate = taken.has(d.field);
                   return (
-                    <Tr key={d.field} data-testid={`merge-field-${d.field}`} data-choice={fromDuplicate ? 'duplicate' : 'survivor'}>
-                      <Td><Typography fontWeight="semiBold">{label(d.field)}</Typography></Td>
+                    <Tr
+                      key={d.field}
+                      data-testid={`merge-field-${d.field}`}
+                      data-choice={fromDuplicate ? 'duplicate' : 'survivor'}
+                    >
+                      <Td>
+                        <Typography fontWeight="semiBold">{label(d.field)}</Typography>
+                      </Td>
                       {([false, true] as const).map((side) => (
                         <Td key={String(side)}>
                           <Radio.Group
@@ -202,8 +286,15 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
                             onValueChange={(v) => onTake(d.field, v === 'duplicate')}
                             aria-label={label(d.field)}
                           >
-                            <Radio.Item value={side ? 'duplicate' : 'survivor'} data-testid={`merge-field-${d.field}-${side ? 'duplicate' : 'survivor'}`}>
-                              <Typography textColor={valueText(side ? d.duplicate : d.survivor) === null ? 'neutral500' : 'neutral800'}>
+                            <Radio.Item
+                              value={side ? 'duplicate' : 'survivor'}
+                              data-testid={`merge-field-${d.field}-${side ? 'duplicate' : 'survivor'}`}
+                            >
+                              <Typography
+                                textColor={
+                                  valueText(side ? d.duplicate : d.survivor) === null ? 'neutral500' : 'neutral800'
+                                }
+                              >
                                 {valueText(side ? d.duplicate : d.survivor) ?? t('merge.blank', '(blank)')}
                               </Typography>
                             </Radio.Item>
@@ -217,15 +308,23 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
             </Table>
           )}
           <Flex direction="column" alignItems="stretch" gap={1} data-testid="merge-moves">
-            <Typography variant="sigma" textColor="neutral600">{t('merge.moves', 'Records that move to {contact}', { contact: contactTitle(dryRun.survivor) })}</Typography>
+            <Typography variant="sigma" textColor="neutral600">
+              {t('merge.moves', 'Records that move to {contact}', { contact: contactTitle(dryRun.survivor) })}
+            </Typography>
             {dryRun.moves.filter((m) => m.count > 0).length === 0 ? (
-              <Typography variant="pi" textColor="neutral600">{t('merge.moves.none', 'No records refer to the contact that is deleted.')}</Typography>
+              <Typography variant="pi" textColor="neutral600">
+                {t('merge.moves.none', 'No records refer to the contact that is deleted.')}
+              </Typography>
             ) : (
               dryRun.moves
                 .filter((m) => m.count > 0)
                 .map((m) => (
                   <Typography key={`${m.uid}.${m.attribute}`} variant="pi" data-testid={`merge-move-${m.attribute}`}>
-                    {t('merge.move', '{count} × {type} ({field})', { count: m.count, type: m.displayName, field: m.attribute })}
+                    {t('merge.move', '{count} × {type} ({field})', {
+                      count: m.count,
+                      type: m.displayName,
+                      field: m.attribute,
+                    })}
                   </Typography>
                 ))
             )}
@@ -269,7 +368,8 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
     setSurvivorId(pair?.duplicateContact.documentId ?? '');
   }, [pair]);
 
-  const duplicateOf = (survivor: string) => (pair && pair.contact.documentId === survivor ? pair.duplicateContact : pair?.contact);
+  const duplicateOf = (survivor: string) =>
+    pair && pair.contact.documentId === survivor ? pair.duplicateContact : pair?.contact;
 
   // The dry run of the chosen direction; by default a blank value of the kept contact is filled from the other.
   React.useEffect(() => {
@@ -277,11 +377,20 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
     let cancelled = false;
     setDryRun(null);
     setDryRunError(null);
-    post<{ data: DryRun }>(`${API}/contacts/${survivorId}/merge`, { duplicate: duplicateOf(survivorId)?.documentId, dryRun: true })
+    post<{ data: DryRun }>(`${API}/contacts/${survivorId}/merge`, {
+      duplicate: duplicateOf(survivorId)?.documentId,
+      dryRun: true,
+    })
       .then(({ data }) => {
         if (cancelled) return;
         setDryRun(data.data);
-        setTaken(new Set(data.data.differences.filter((d) => valueText(d.survivor) === null && valueText(d.duplicate) !== null).map((d) => d.field)));
+        setTaken(
+          new Set(
+            data.data.differences
+              .filter((d) => valueText(d.survivor) === null && valueText(d.duplicate) !== null)
+              .map((d) => d.field),
+          ),
+        );
       })
       .catch((err) => !cancelled && setDryRunError(problemOf(err).message));
     return () => {
@@ -298,7 +407,10 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
       await post(`${API}/duplicates/${pair.pairDocumentId}/separate`, {});
       toggleNotification({
         type: 'success',
-        message: t('dup.separated', '{a} and {b} are no longer reported as duplicates.', { a: contactTitle(pair.contact), b: contactTitle(pair.duplicateContact) }),
+        message: t('dup.separated', '{a} and {b} are no longer reported as duplicates.', {
+          a: contactTitle(pair.contact),
+          b: contactTitle(pair.duplicateContact),
+        }),
       });
       onDone();
     } catch (err) {
@@ -318,7 +430,10 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
       });
       toggleNotification({
         type: 'success',
-        message: t('merge.done', '{duplicate} was merged into {survivor}.', { duplicate: contactTitle(dryRun.duplicate), survivor: contactTitle(data.data.survivor) }),
+        message: t('merge.done', '{duplicate} was merged into {survivor}.', {
+          duplicate: contactTitle(dryRun.duplicate),
+          survivor: contactTitle(data.data.survivor),
+        }),
       });
       onDone();
     } catch (err) {
@@ -339,8 +454,14 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
         <Modal.Header closeLabel={t('action.close', 'Close')}>
           <Modal.Title>
             {mode === 'review'
-              ? t('dup.pair.title', 'Possible duplicate: {a} and {b}', { a: contactTitle(pair.contact), b: contactTitle(pair.duplicateContact) })
-              : t('merge.title', 'Merge {a} and {b}', { a: contactTitle(pair.duplicateContact), b: contactTitle(pair.contact) })}
+              ? t('dup.pair.title', 'Possible duplicate: {a} and {b}', {
+                  a: contactTitle(pair.contact),
+                  b: contactTitle(pair.duplicateContact),
+                })
+              : t('merge.title', 'Merge {a} and {b}', {
+                  a: contactTitle(pair.duplicateContact),
+                  b: contactTitle(pair.contact),
+                })}
           </Modal.Title>
         </Modal.Header>
         <Modal.Body>
@@ -368,7 +489,13 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
         <Modal.Footer>
           {mode === 'review' ? (
             <>
-              <Button variant="danger-light" startIcon={<Cross />} onClick={separate} loading={busy === 'separate'} data-testid="pair-separate">
+              <Button
+                variant="danger-light"
+                startIcon={<Cross />}
+                onClick={separate}
+                loading={busy === 'separate'}
+                data-testid="pair-separate"
+              >
                 {t('dup.separate', 'Not a duplicate')}
               </Button>
               <Button onClick={() => setMode('merge')} disabled={!canMerge} data-testid="pair-merge-open">
@@ -380,9 +507,17 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
               <Button variant="tertiary" startIcon={<ArrowLeft />} onClick={() => setMode('review')}>
                 {t('merge.back', 'Back')}
               </Button>
-              <Button variant="danger" onClick={merge} disabled={blocked || !canMerge} loading={busy === 'merge'} data-testid="merge-submit">
+              <Button
+                variant="danger"
+                onClick={merge}
+                disabled={blocked || !canMerge}
+                loading={busy === 'merge'}
+                data-testid="merge-submit"
+              >
                 {dryRun && dryRun.survivor.documentId === survivorId
-                  ? t('merge.submit', 'Merge into {contact}', { contact: dryRun.survivor.no ?? dryRun.survivor.name ?? '' })
+                  ? t('merge.submit', 'Merge into {contact}', {
+                      contact: dryRun.survivor.no ?? dryRun.survivor.name ?? '',
+                    })
                   : t('merge.submitShort', 'Merge')}
               </Button>
             </>

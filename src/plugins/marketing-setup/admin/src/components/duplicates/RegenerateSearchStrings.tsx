@@ -70,7 +70,10 @@ export const RegenerateSearchStrings = ({ canUpdate }: { canUpdate: boolean }) =
   const start = async () => {
     setStarting(true);
     try {
-      const { data } = await post<RegenerationStatus | { data: RegenerationStatus }>(`${API}/duplicates/regenerate`, {});
+      const { data } = await post<RegenerationStatus | { data: RegenerationStatus }>(
+        `${API}/duplicates/regenerate`,
+        {},
+      );
       setStatus('data' in data ? data.data : data);
       setError(null);
     } catch (err) {
@@ -86,31 +89,69 @@ export const RegenerateSearchStrings = ({ canUpdate }: { canUpdate: boolean }) =
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Flex justifyContent="space-between" alignItems="center" gap={4}>
           <Flex direction="column" alignItems="stretch" gap={1}>
-            <Typography variant="omega" fontWeight="semiBold">{t('regen.title', 'Regenerate search strings')}</Typography>
+            <Typography variant="omega" fontWeight="semiBold">
+              {t('regen.title', 'Regenerate search strings')}
+            </Typography>
             <Typography variant="pi" textColor="neutral600">
-              {t('regen.hint', 'Builds the search strings and duplicate pairs of every contact again, for example after the search-string setup changed. Contacts stay editable meanwhile.')}
+              {t(
+                'regen.hint',
+                'Builds the search strings and duplicate pairs of every contact again, for example after the search-string setup changed. Contacts stay editable meanwhile.',
+              )}
             </Typography>
           </Flex>
           {canUpdate && (
-            <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={start} loading={starting} disabled={running} data-testid="regenerate-start">
+            <Button
+              variant="secondary"
+              startIcon={<ArrowClockwise />}
+              onClick={start}
+              loading={starting}
+              disabled={running}
+              data-testid="regenerate-start"
+            >
               {t('regen.start', 'Regenerate')}
             </Button>
           )}
         </Flex>
-        {error && <Typography variant="pi" textColor="danger600">{error}</Typography>}
+        {error && (
+          <Typography variant="pi" textColor="danger600">
+            {error}
+          </Typography>
+        )}
         {status && status.state !== 'idle' && (
-          <Flex direction="column" alignItems="stretch" gap={1} data-testid="regenerate-progress" data-state={status.state} data-percent={value}>
+          <Flex
+            direction="column"
+            alignItems="stretch"
+            gap={1}
+            data-testid="regenerate-progress"
+            data-state={status.state}
+            data-percent={value}
+          >
             <Bar value={value} size="M" aria-label={t('regen.title', 'Regenerate search strings')} />
-            <Typography variant="pi" textColor={status.state === 'failed' ? 'danger600' : 'neutral700'} data-testid="regenerate-text">
+            <Typography
+              variant="pi"
+              textColor={status.state === 'failed' ? 'danger600' : 'neutral700'}
+              data-testid="regenerate-text"
+            >
               {status.state === 'running' &&
-                t('regen.running', '{processed} of {total} contacts ({percent} %)', { processed: status.processed, total: status.total, percent: value })}
+                t('regen.running', '{processed} of {total} contacts ({percent} %)', {
+                  processed: status.processed,
+                  total: status.total,
+                  percent: value,
+                })}
               {status.state === 'done' &&
                 t('regen.done', 'Done: {total} contacts ({percent} %), finished {when}.', {
                   total: status.total,
                   percent: value,
-                  when: status.finishedAt ? formatDate(status.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '',
+                  when: status.finishedAt
+                    ? formatDate(status.finishedAt, { dateStyle: 'medium', timeStyle: 'short' })
+                    : '',
                 })}
-              {status.state === 'failed' && t('regen.failed', 'Stopped after {processed} of {total} contacts: {error}', { processed: status.processed, total: status.total, error: status.error ?? '' })}
+              {status.state === 'failed' &&
+                t('regen.failed', 'Stopped after {processed} of {total} contacts: {error}', {
+                  processed: status.processed,
+                  total: status.total,
+                  error: status.error ?? '',
+                })}
             </Typography>
           </Flex>
         )}

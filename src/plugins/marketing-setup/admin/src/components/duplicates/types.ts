@@ -100,7 +100,9 @@ export const valueText = (value: unknown): string | null => {
   if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ') || null;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    const label = [v.code ?? v.no, v.name ?? v.description].filter((x) => x !== null && x !== undefined && x !== '').join(' – ');
+    const label = [v.code ?? v.no, v.name ?? v.description]
+      .filter((x) => x !== null && x !== undefined && x !== '')
+      .join(' – ');
     return label || JSON.stringify(value);
   }
   return String(value);
@@ -108,4 +110,6 @@ export const valueText = (value: unknown): string | null => {
 
 /** 0.986 → "98.6 %" */
 export const percent = (score: number | null | undefined) =>
-  score === null || score === undefined || Number.isNaN(Number(score)) ? '—' : `${Math.round(Number(score) * 1000) / 10} %`;
+  score === null || score === undefined || Number.isNaN(Number(score))
+    ? '—'
+    : `${Math.round(Number(score) * 1000) / 10} %`;

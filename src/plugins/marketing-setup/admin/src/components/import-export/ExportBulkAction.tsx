@@ -43,9 +43,11 @@ export const ExportBulkAction: BulkActionComponent = ({ model, documents }) => {
         } as any);
         downloadText(String(data), `contacts-${new Date().toISOString().slice(0, 10)}.csv`);
       } catch (err: any) {
-        toggleNotification({ type: 'danger', message: err?.response?.data?.error?.message ?? err?.message ?? String(err) });
+        toggleNotification({
+          type: 'danger',
+          message: err?.response?.data?.error?.message ?? err?.message ?? String(err),
+        });
       }
     },
   };
 };
-

@@ -21,11 +21,29 @@ export interface EmailStatus {
   lastRun: { processed: number; logged: number; unmatched: number; failed: number; leftInQueue: number };
   lastError: string | null;
 }
-interface TestReport { ok: boolean; server: string; folders?: string[]; created?: string[]; queueMessages?: number; storageMessages?: number; error?: string }
+interface TestReport {
+  ok: boolean;
+  server: string;
+  folders?: string[];
+  created?: string[];
+  queueMessages?: number;
+  storageMessages?: number;
+  error?: string;
+}
 
-const Note = ({ tone, testId, children }: { tone: 'success' | 'danger' | 'neutral'; testId: string; children: React.ReactNode }) => (
+const Note = ({
+  tone,
+  testId,
+  children,
+}: {
+  tone: 'success' | 'danger' | 'neutral';
+  testId: string;
+  children: React.ReactNode;
+}) => (
   <Box data-testid={testId} background={`${tone}100`} borderColor={`${tone}200`} padding={3} hasRadius>
-    <Typography variant="omega" textColor={`${tone}700`}>{children}</Typography>
+    <Typography variant="omega" textColor={`${tone}700`}>
+      {children}
+    </Typography>
   </Box>
 );
 
@@ -55,7 +73,8 @@ export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string
     void load();
   }, [load]);
 
-  const when = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' }) : t('email.never', 'never'));
+  const when = (iso: string | null) =>
+    iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' }) : t('email.never', 'never');
 
   const test = async () => {
     setBusy('test');
@@ -63,8 +82,12 @@ export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string
     setReport(null);
     try {
       const body = {
-        host: values.emailImapHost || null, port: values.emailImapPort ?? null, tls: values.emailImapTls ?? null, user: values.emailImapUser || null,
-        queueFolder: values.emailQueueFolder || null, storageFolder: values.emailStorageFolder || null,
+        host: values.emailImapHost || null,
+        port: values.emailImapPort ?? null,
+        tls: values.emailImapTls ?? null,
+        user: values.emailImapUser || null,
+        queueFolder: values.emailQueueFolder || null,
+        storageFolder: values.emailStorageFolder || null,
       };
       setReport((await post<{ data: TestReport }>(`${API}/email-logging/test`, body)).data.data);
     } catch (err) {
@@ -89,19 +112,40 @@ export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="email-logging-panel">
       {status && !status.passwordSet && (
         <Note tone="danger" testId="email-password-missing">
-          {t('email.passwordMissing', 'The IMAP password is not set on the server: set the environment variable {name} and restart.', { name: status.passwordVariable })}
+          {t(
+            'email.passwordMissing',
+            'The IMAP password is not set on the server: set the environment variable {name} and restart.',
+            { name: status.passwordVariable },
+          )}
         </Note>
       )}
       {status && !status.templateSet && (
         <Note tone="neutral" testId="email-template-missing">
-          {t('email.templateMissing', 'No interaction template is set up for e-mails (Interaction templates → E-mails, below): nothing is logged until one is.')}
+          {t(
+            'email.templateMissing',
+            'No interaction template is set up for e-mails (Interaction templates → E-mails, below): nothing is logged until one is.',
+          )}
         </Note>
       )}
       <Flex gap={2} wrap="wrap">
-        <Button variant="secondary" startIcon={<Check />} onClick={test} loading={busy === 'test'} disabled={!canUpdate || !!busy} data-testid="email-test-connection">
+        <Button
+          variant="secondary"
+          startIcon={<Check />}
+          onClick={test}
+          loading={busy === 'test'}
+          disabled={!canUpdate || !!busy}
+          data-testid="email-test-connection"
+        >
           {t('email.test', 'Test connection')}
         </Button>
-        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={runNow} loading={busy === 'run'} disabled={!canUpdate || !!busy} data-testid="email-run-now">
+        <Button
+          variant="tertiary"
+          startIcon={<ArrowClockwise />}
+          onClick={runNow}
+          loading={busy === 'run'}
+          disabled={!canUpdate || !!busy}
+          data-testid="email-run-now"
+        >
           {t('email.runNow', 'Check now')}
         </Button>
         <Link tag={NavLink} to={PATHS.emailReview} data-testid="link-email-review">
@@ -110,17 +154,31 @@ export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string
       </Flex>
       {report?.ok && (
         <Note tone="success" testId="email-test-result">
-          {t('email.test.ok', 'Connected to {server}. Folders: {folders}. {created}Messages waiting in the queue: {queue}; in the storage folder: {storage}.', {
-            server: report.server,
-            folders: (report.folders ?? []).join(', '),
-            created: report.created?.length ? t('email.test.created', 'Created: {names}. ', { names: report.created.join(', ') }) : '',
-            queue: report.queueMessages,
-            storage: report.storageMessages,
-          })}
+          {t(
+            'email.test.ok',
+            'Connected to {server}. Folders: {folders}. {created}Messages waiting in the queue: {queue}; in the storage folder: {storage}.',
+            {
+              server: report.server,
+              folders: (report.folders ?? []).join(', '),
+              created: report.created?.length
+                ? t('email.test.created', 'Created: {names}. ', { names: report.created.join(', ') })
+                : '',
+              queue: report.queueMessages,
+              storage: report.storageMessages,
+            },
+          )}
         </Note>
       )}
-      {report && !report.ok && <Note tone="danger" testId="email-test-result">{report.error}</Note>}
-      {problem && <Note tone="danger" testId="email-problem">{problem}</Note>}
+      {report && !report.ok && (
+        <Note tone="danger" testId="email-test-result">
+          {report.error}
+        </Note>
+      )}
+      {problem && (
+        <Note tone="danger" testId="email-problem">
+          {problem}
+        </Note>
+      )}
       {status && (
         <Box data-testid="email-status" background="neutral100" padding={3} hasRadius>
           <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -130,14 +188,28 @@ export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string
               {t(`email.status.${status.status ?? 'none'}`, STATUS[status.status ?? 'none'])}
             </Typography>
             <Typography variant="pi" data-testid="email-counts">
-              {t('email.counts', 'Processed {processed} · logged {logged} · unmatched {unmatched} · failed {failed} · left in the queue {left}', {
-                processed: status.lastRun.processed, logged: status.lastRun.logged, unmatched: status.lastRun.unmatched, failed: status.lastRun.failed, left: status.lastRun.leftInQueue,
-              })}
+              {t(
+                'email.counts',
+                'Processed {processed} · logged {logged} · unmatched {unmatched} · failed {failed} · left in the queue {left}',
+                {
+                  processed: status.lastRun.processed,
+                  logged: status.lastRun.logged,
+                  unmatched: status.lastRun.unmatched,
+                  failed: status.lastRun.failed,
+                  left: status.lastRun.leftInQueue,
+                },
+              )}
             </Typography>
             <Typography variant="pi">
-              {status.enabled ? t('email.nextRun', 'Next run: {when}', { when: when(status.nextRunAt) }) : t('email.off', 'E-mail logging is off.')}
+              {status.enabled
+                ? t('email.nextRun', 'Next run: {when}', { when: when(status.nextRunAt) })
+                : t('email.off', 'E-mail logging is off.')}
             </Typography>
-            {status.lastError && <Typography variant="pi" textColor="danger600" data-testid="email-last-error">{status.lastError}</Typography>}
+            {status.lastError && (
+              <Typography variant="pi" textColor="danger600" data-testid="email-last-error">
+                {status.lastError}
+              </Typography>
+            )}
           </Flex>
         </Box>
       )}

@@ -34,13 +34,21 @@ const toSetup = (data: Record<string, any>): Record<string, RecordRef | null> =>
   Object.fromEntries(
     KNOWN_KINDS.map((kind) => {
       const v = data?.[kind];
-      return [kind, v && typeof v === 'object' && v.documentId ? { documentId: v.documentId, code: v.code, name: v.name ?? v.description ?? null } : null];
+      return [
+        kind,
+        v && typeof v === 'object' && v.documentId
+          ? { documentId: v.documentId, code: v.code, name: v.name ?? v.description ?? null }
+          : null,
+      ];
     }),
   );
 
 /** The setup route answers { data: { kind: template | null }, meta: { templates } }. */
 type SetupResponse = { data: Record<string, any>; meta?: { templates?: RecordRef[] } };
-const fromResponse = (res: SetupResponse): InteractionTemplatesData => ({ setup: toSetup(res.data), templates: res.meta?.templates ?? [] });
+const fromResponse = (res: SetupResponse): InteractionTemplatesData => ({
+  setup: toSetup(res.data),
+  templates: res.meta?.templates ?? [],
+});
 
 /** Loads the setup and the template list (together with the page's own data). */
 export const loadInteractionTemplates = async (get: Fetch): Promise<InteractionTemplatesData> =>
@@ -78,8 +86,14 @@ export const InteractionTemplatesSection = ({ data }: { data: InteractionTemplat
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTrad(id), defaultMessage }, values);
-  const values = useForm('InteractionTemplatesSection', (s) => (s.values as any)[INTERACTIONS_KEY] ?? {}) as Record<string, string | null>;
-  const errors = useForm('InteractionTemplatesSection', (s) => (s.errors as any)[INTERACTIONS_KEY] ?? {}) as Record<string, unknown>;
+  const values = useForm('InteractionTemplatesSection', (s) => (s.values as any)[INTERACTIONS_KEY] ?? {}) as Record<
+    string,
+    string | null
+  >;
+  const errors = useForm('InteractionTemplatesSection', (s) => (s.errors as any)[INTERACTIONS_KEY] ?? {}) as Record<
+    string,
+    unknown
+  >;
   const disabled = useForm('InteractionTemplatesSection', (s) => s.disabled);
   const onChange = useForm('InteractionTemplatesSection', (s) => s.onChange);
   const setErrors = useForm('InteractionTemplatesSection', (s) => s.setErrors);
@@ -95,7 +109,10 @@ export const InteractionTemplatesSection = ({ data }: { data: InteractionTemplat
 
   const choicesFor = (kind: string) => {
     const current = data.setup[kind];
-    const all = current && !data.templates.some((o) => o.documentId === current.documentId) ? [current, ...data.templates] : data.templates;
+    const all =
+      current && !data.templates.some((o) => o.documentId === current.documentId)
+        ? [current, ...data.templates]
+        : data.templates;
     return all.map((o) => ({ value: o.documentId, label: refLabel(o) }));
   };
 
@@ -117,7 +134,10 @@ export const InteractionTemplatesSection = ({ data }: { data: InteractionTemplat
       {data.templates.length === 0 && (
         <Cell size={12}>
           <Typography variant="pi" textColor="warning600" data-testid="interactions-no-templates">
-            {t('interactions.noTemplates', 'There are no interaction templates yet. Create them in the Content Manager (Interaction Template), then pick them here.')}
+            {t(
+              'interactions.noTemplates',
+              'There are no interaction templates yet. Create them in the Content Manager (Interaction Template), then pick them here.',
+            )}
           </Typography>
         </Cell>
       )}

@@ -6,7 +6,16 @@
  * data never counts against a pair. Also the blocking keys the adapter indexes to find candidates.
  * Pure: no Strapi, no I/O.
  */
-import { NameParts, NameReading, NameToken, companyNameScore, jaroWinkler, nameReading, nameToken, personNameScore } from './names';
+import {
+  type NameParts,
+  type NameReading,
+  type NameToken,
+  companyNameScore,
+  jaroWinkler,
+  nameReading,
+  nameToken,
+  personNameScore,
+} from './names';
 import { isKnownFirstName } from '../first-names';
 import {
   companyNameTokens,
@@ -67,18 +76,76 @@ export const MOBILES_DIFFER = 'different mobile numbers';
  * E-mail method of one mailbox on both persons that names no first name ("coppens.familie@…"): a household's
  * mailbox, so it does not tell which member a record is; it confirms like an address, it does not identify.
  */
-export const SHARED_MAILBOX = 'same mailbox, no first name in it (a household\'s?)';
+export const SHARED_MAILBOX = "same mailbox, no first name in it (a household's?)";
 const SHARED_MAILBOX_SCORE = 0.8;
 /** How close a mailbox name must be to first name + surname to spell it ("geerthermans" for "Gsert Hermans"). */
 const SPELLING_SIMILARITY = 0.93;
 /** Mailbox names of a role or a family, not of a person: never a spelling of a person's name. */
-const ROLE_MAILBOXES = new Set(['info', 'contact', 'office', 'admin', 'sales', 'mail', 'hello', 'hallo', 'bonjour', 'welkom', 'boekhouding', 'facturen', 'accounting', 'facturation', 'invoice', 'invoices', 'support', 'service', 'secretariaat', 'secretariat', 'receptie', 'reception', 'noreply', 'webmaster', 'familie', 'family', 'famille', 'fam']);
+const ROLE_MAILBOXES = new Set([
+  'info',
+  'contact',
+  'office',
+  'admin',
+  'sales',
+  'mail',
+  'hello',
+  'hallo',
+  'bonjour',
+  'welkom',
+  'boekhouding',
+  'facturen',
+  'accounting',
+  'facturation',
+  'invoice',
+  'invoices',
+  'support',
+  'service',
+  'secretariaat',
+  'secretariat',
+  'receptie',
+  'reception',
+  'noreply',
+  'webmaster',
+  'familie',
+  'family',
+  'famille',
+  'fam',
+]);
 
 const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.be', 'hotmail.nl', 'outlook.com', 'outlook.be', 'live.com',
-  'live.be', 'live.nl', 'msn.com', 'yahoo.com', 'yahoo.fr', 'icloud.com', 'me.com', 'proton.me', 'protonmail.com',
-  'telenet.be', 'skynet.be', 'proximus.be', 'scarlet.be', 'belgacom.net', 'pandora.be', 'ziggo.nl', 'kpnmail.nl',
-  'hetnet.nl', 'home.nl', 'planet.nl', 'xs4all.nl', 'gmx.com', 'gmx.net', 'orange.fr', 'free.fr',
+  'gmail.com',
+  'googlemail.com',
+  'hotmail.com',
+  'hotmail.be',
+  'hotmail.nl',
+  'outlook.com',
+  'outlook.be',
+  'live.com',
+  'live.be',
+  'live.nl',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.fr',
+  'icloud.com',
+  'me.com',
+  'proton.me',
+  'protonmail.com',
+  'telenet.be',
+  'skynet.be',
+  'proximus.be',
+  'scarlet.be',
+  'belgacom.net',
+  'pandora.be',
+  'ziggo.nl',
+  'kpnmail.nl',
+  'hetnet.nl',
+  'home.nl',
+  'planet.nl',
+  'xs4all.nl',
+  'gmx.com',
+  'gmx.net',
+  'orange.fr',
+  'free.fr',
 ]);
 
 const PREPARED = Symbol('prepared contact');
@@ -201,7 +268,9 @@ function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): b
     if (!first || surname.length < 2) return false;
     const at = local.indexOf(surname);
     if (at >= 0 && namesFirstName(local.slice(0, at) + local.slice(at + surname.length), first)) return true;
-    return first.length > 1 && [first + surname, surname + first].some((x) => jaroWinkler(local, x) >= SPELLING_SIMILARITY);
+    return (
+      first.length > 1 && [first + surname, surname + first].some((x) => jaroWinkler(local, x) >= SPELLING_SIMILARITY)
+    );
   });
 }
 
@@ -213,14 +282,22 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   if (a.kind === 'person' ? a.readings.length && b.readings.length : a.nameTokens.length && b.nameTokens.length) {
     if (a.kind === 'person') {
       const [score, method, parts] = personNameScore(a.readings, b.readings);
-      out.push(['name', score, method, a.name, b.name, { surname: round3(parts.surname), firstName: round3(parts.firstName) }]);
+      out.push([
+        'name',
+        score,
+        method,
+        a.name,
+        b.name,
+        { surname: round3(parts.surname), firstName: round3(parts.firstName) },
+      ]);
     } else {
       const [score, method] = companyNameScore(a.nameTokens, b.nameTokens);
       out.push(['name', score, method, a.name, b.name]);
     }
   }
   if (a.vat && b.vat) {
-    const [score, method] = a.vat === b.vat ? [1, 'exact'] : oneDigitApart(a.vat, b.vat) ? [0.6, 'one digit apart'] : [0, 'different'];
+    const [score, method] =
+      a.vat === b.vat ? [1, 'exact'] : oneDigitApart(a.vat, b.vat) ? [0.6, 'one digit apart'] : [0, 'different'];
     out.push(['vatRegistrationNo', score, method, a.vat, b.vat]);
   }
   if (a.email && b.email) {
@@ -229,9 +306,14 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
     if (a.email === b.email) {
       // Persons: a mailbox that names no first name of either ("coppens.familie@") is a household's.
       const local = lettersOf(localOf(a.email));
-      const personal = a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
+      const personal =
+        a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
       [score, method] = personal ? [1, 'exact'] : [SHARED_MAILBOX_SCORE, SHARED_MAILBOX];
-    } else if (a.kind === 'company' && domainOf(a.email) === domainOf(b.email) && !FREE_MAIL_DOMAINS.has(domainOf(a.email))) {
+    } else if (
+      a.kind === 'company' &&
+      domainOf(a.email) === domainOf(b.email) &&
+      !FREE_MAIL_DOMAINS.has(domainOf(a.email))
+    ) {
       [score, method] = [0.8, 'same company domain'];
     } else if (localOf(a.email) === localOf(b.email) && localOf(a.email).length >= 5) {
       [score, method] = [0.6, 'same mailbox name'];
@@ -240,10 +322,17 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   }
   const mobilesA = a.phones.filter(isMobileNumber);
   const mobilesB = b.phones.filter(isMobileNumber);
-  if (a.kind === 'person' && mobilesA.length && mobilesB.length
-    && !mobilesA.some((x) => mobilesB.some((y) => x === y || oneDigitApart(x, y)))) {
+  if (
+    a.kind === 'person' &&
+    mobilesA.length &&
+    mobilesB.length &&
+    !mobilesA.some((x) => mobilesB.some((y) => x === y || oneDigitApart(x, y)))
+  ) {
     out.push(['phone', 0, MOBILES_DIFFER, a.phones.join(', '), b.phones.join(', ')]);
-  } else if ((mobilesA.length && mobilesB.length) || (mobilesA.length < a.phones.length && mobilesB.length < b.phones.length)) {
+  } else if (
+    (mobilesA.length && mobilesB.length) ||
+    (mobilesA.length < a.phones.length && mobilesB.length < b.phones.length)
+  ) {
     // Only numbers of one kind are compared: a mobile and a landline are two numbers, not two versions of one.
     let score = 0;
     let method = 'different';
@@ -263,11 +352,18 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
     const street = jw >= 0.85 ? jw : 0;
     const numbers = !a.houseNo || !b.houseNo ? 0.9 : a.houseNo === b.houseNo ? 1 : 0.5;
     const method = street === 1 && numbers === 1 ? 'exact' : 'jaro-winkler street × house number';
-    out.push(['address', street * numbers, method, `${a.street} ${a.houseNo}`.trim(), `${b.street} ${b.houseNo}`.trim()]);
+    out.push([
+      'address',
+      street * numbers,
+      method,
+      `${a.street} ${a.houseNo}`.trim(),
+      `${b.street} ${b.houseNo}`.trim(),
+    ]);
   }
   if (a.postCode && b.postCode) {
     const [score, method] =
-      a.postCode === b.postCode ? [1, 'exact']
+      a.postCode === b.postCode
+        ? [1, 'exact']
         : Math.max(a.postCode.length, b.postCode.length) > 4 && a.postCode.slice(0, 4) === b.postCode.slice(0, 4)
           ? [0.8, 'same 4 digits (Dutch letters differ)']
           : [0, 'different'];
@@ -302,7 +398,8 @@ export function fuzzyScore(
     values: [va, vb],
     ...(parts ? { parts } : {}),
   }));
-  const total = weightSum > 0 ? round3(compared.reduce((s, [field, score]) => s + weights[field] * score, 0) / weightSum) : 0;
+  const total =
+    weightSum > 0 ? round3(compared.reduce((s, [field, score]) => s + weights[field] * score, 0) / weightSum) : 0;
   return { total, breakdown, fires: fuzzyFires(breakdown, total, opts), threshold };
 }
 
@@ -313,8 +410,12 @@ export function fuzzyScore(
  */
 function strongIdentifierShared(breakdown: readonly FieldScore[]): boolean {
   const person = breakdown.some((f) => f.field === 'name' && f.parts);
-  return breakdown.some((f) => f.score === 1 && (f.field === 'vatRegistrationNo'
-    || (person && (f.field === 'email' || (f.field === 'phone' && f.method === MOBILE_EXACT)))));
+  return breakdown.some(
+    (f) =>
+      f.score === 1 &&
+      (f.field === 'vatRegistrationNo' ||
+        (person && (f.field === 'email' || (f.field === 'phone' && f.method === MOBILE_EXACT)))),
+  );
 }
 
 /** Fields that identify a party: equal on both sides, with a similar name, they settle the question. */
@@ -338,15 +439,22 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
   const name = field('name');
   if (breakdown.length < MIN_FIELDS || !name) return false;
   if (field('vatRegistrationNo')?.score === 0) return false;
-  if (strongIdentifierShared(breakdown) && name.score >= (opts.strongNameFloor ?? STRONG_NAME_FLOOR)
-    && (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR)) return true;
+  if (
+    strongIdentifierShared(breakdown) &&
+    name.score >= (opts.strongNameFloor ?? STRONG_NAME_FLOOR) &&
+    (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR)
+  )
+    return true;
   if (name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;
   // Persons: two first names that are not one name with a typo are two people, whatever they share.
-  if (IDENTIFIERS.some((f) => field(f)?.score === 1)) return (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR);
+  if (IDENTIFIERS.some((f) => field(f)?.score === 1))
+    return (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR);
   const others = breakdown.filter((f) => f.field !== 'name');
   const otherWeight = others.reduce((s, f) => s + f.weight, 0);
   const otherAgreement = others.reduce((s, f) => s + f.weight * f.score, 0) / otherWeight;
-  return otherAgreement >= (opts.otherFieldsFloor ?? OTHER_FIELDS_FLOOR) && total >= (opts.threshold ?? FUZZY_THRESHOLD);
+  return (
+    otherAgreement >= (opts.otherFieldsFloor ?? OTHER_FIELDS_FLOOR) && total >= (opts.threshold ?? FUZZY_THRESHOLD)
+  );
 }
 
 /**
@@ -356,7 +464,10 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
  * each have a mobile number and they differ (father and son of one name at one address). Used by the
  * verdict to overrule the search-string rule, which counts shared address and phone prefixes only.
  */
-export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptions = {}): 'vatRegistrationNo' | 'name' | 'mobilePhoneNo' | null {
+export function contradiction(
+  breakdown: readonly FieldScore[],
+  opts: FuzzyOptions = {},
+): 'vatRegistrationNo' | 'name' | 'mobilePhoneNo' | null {
   const field = (f: FuzzyField) => breakdown.find((x) => x.field === f);
   if (field('vatRegistrationNo')?.score === 0) return 'vatRegistrationNo';
   const name = field('name');
@@ -371,7 +482,8 @@ export function contradiction(breakdown: readonly FieldScore[], opts: FuzzyOptio
  * another reading is the surname, and keying every Koen in town would only make blocks bigger.
  */
 function surnameKeys(readings: readonly NameReading[]): NameToken[] {
-  const unlikely = (r: NameReading) => isKnownFirstName(r.surname.text) && !(r.first[0] && isKnownFirstName(r.first[0].text));
+  const unlikely = (r: NameReading) =>
+    isKnownFirstName(r.surname.text) && !(r.first[0] && isKnownFirstName(r.first[0].text));
   const likely = readings.filter((r) => !unlikely(r));
   return (likely.length ? likely : readings).map((r) => r.surname);
 }
@@ -393,9 +505,10 @@ export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
   // Dutch post codes keep only their digits here, so a wrong letter pair still meets. The town is a
   // key of its own, so a record without post code still meets one with it.
   const places = [p.postCode.slice(0, 4), p.city].filter(Boolean);
-  const nameWords = p.kind === 'person'
-    ? surnameKeys(p.readings)
-    : p.nameTokens.filter((w) => w.text.length >= 3).slice(0, MAX_NAME_KEYS);
+  const nameWords =
+    p.kind === 'person'
+      ? surnameKeys(p.readings)
+      : p.nameTokens.filter((w) => w.text.length >= 3).slice(0, MAX_NAME_KEYS);
   for (const place of places) for (const w of nameWords) keys.add(`${t}n:${w.code || w.text}:${place}`);
   for (const phone of p.phones) if (phone.length >= 6) keys.add(`${t}t:${phone.slice(-6)}`);
   // The address itself: a typo that changes a name's sound still meets at the same door (a building's

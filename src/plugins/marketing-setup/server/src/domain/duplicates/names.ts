@@ -21,8 +21,16 @@ const WHOLE_NAME_TYPO = 0.95;
 const DROPPED_WORD_SCORE = 0.9;
 /** Words that make a separate legal entity within a group: "X Holding" is not "X". */
 const ENTITY_WORDS = [
-  'holding', 'holdings', 'beheer', 'management', 'patrimonium', 'patrimoine', 'participations', 'participaties',
-  'invest', 'investments',
+  'holding',
+  'holdings',
+  'beheer',
+  'management',
+  'patrimonium',
+  'patrimoine',
+  'participations',
+  'participaties',
+  'invest',
+  'investments',
 ];
 const ENTITY_WORD_CAP = 0.7;
 /** Short link words ("van", "der", "de") say little about which company it is. */
@@ -107,11 +115,16 @@ export function companyNameScore(a: NameToken[], b: NameToken[]): Scored {
   if (whole >= WHOLE_NAME_TYPO) candidates.push([whole, 'jaro-winkler (whole name)']);
   if (a.length !== b.length) {
     const [short, long] = a.length < b.length ? [a, b] : [b, a];
-    candidates.push([DROPPED_WORD_SCORE * geometricBest(short, long), 'jaro-winkler+metaphone (one name inside the other)']);
+    candidates.push([
+      DROPPED_WORD_SCORE * geometricBest(short, long),
+      'jaro-winkler+metaphone (one name inside the other)',
+    ]);
   }
   const [score, method] = candidates.reduce((best, c) => (c[0] > best[0] ? c : best));
   const entity = entityWordOnOneSide(a, b);
-  return entity && score > ENTITY_WORD_CAP ? [ENTITY_WORD_CAP, `${method}; "${entity}" on one side only`] : [score, method];
+  return entity && score > ENTITY_WORD_CAP
+    ? [ENTITY_WORD_CAP, `${method}; "${entity}" on one side only`]
+    : [score, method];
 }
 
 function firstNameScore(a: NameToken[], b: NameToken[]): number {

@@ -11,7 +11,17 @@ import { surnameFirstSplit } from '../first-names';
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
 /** Letters NFD does not decompose. */
-const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 
 /**
  * Lower case, accents stripped, apostrophes dropped (D'Hondt = Dhondt), every other non letter/digit a
@@ -38,27 +48,84 @@ export const tokens = (folded: string): string[] => (folded ? folded.split(' ') 
  */
 const LEGAL_FORMS = new Set([
   // Belgium, Dutch
-  'nv', 'bv', 'bvba', 'ebvba', 'bvbaso', 'cv', 'cva', 'cvba', 'cvoa', 'cvbaso', 'commv', 'commva', 'gcv', 'vof',
-  'vzw', 'ivzw', 'esv', 'ls',
-  'naamlozevennootschap', 'beslotenvennootschap', 'beslotenvennootschapmetbeperkteaansprakelijkheid',
-  'cooperatievevennootschap', 'commanditairevennootschap', 'gewonecommanditairevennootschap',
-  'vennootschaponderfirma', 'verenigingzonderwinstoogmerk',
+  'nv',
+  'bv',
+  'bvba',
+  'ebvba',
+  'bvbaso',
+  'cv',
+  'cva',
+  'cvba',
+  'cvoa',
+  'cvbaso',
+  'commv',
+  'commva',
+  'gcv',
+  'vof',
+  'vzw',
+  'ivzw',
+  'esv',
+  'ls',
+  'naamlozevennootschap',
+  'beslotenvennootschap',
+  'beslotenvennootschapmetbeperkteaansprakelijkheid',
+  'cooperatievevennootschap',
+  'commanditairevennootschap',
+  'gewonecommanditairevennootschap',
+  'vennootschaponderfirma',
+  'verenigingzonderwinstoogmerk',
   // Belgium, French
-  'sa', 'srl', 'sprl', 'sprlu', 'sc', 'scrl', 'scri', 'scs', 'sca', 'snc', 'scomm', 'asbl', 'aisbl',
-  'societeanonyme', 'societeprivearesponsabilitelimitee', 'societearesponsabilitelimitee', 'societecooperative',
+  'sa',
+  'srl',
+  'sprl',
+  'sprlu',
+  'sc',
+  'scrl',
+  'scri',
+  'scs',
+  'sca',
+  'snc',
+  'scomm',
+  'asbl',
+  'aisbl',
+  'societeanonyme',
+  'societeprivearesponsabilitelimitee',
+  'societearesponsabilitelimitee',
+  'societecooperative',
   'associationsansbutlucratif',
   // the Netherlands (BV, NV, VOF, CV above), Germany, English-speaking
-  'ev', 'gmbh', 'ag', 'kg', 'ltd', 'limited', 'llc', 'llp', 'plc', 'inc', 'incorporated', 'corp', 'corporation',
+  'ev',
+  'gmbh',
+  'ag',
+  'kg',
+  'ltd',
+  'limited',
+  'llc',
+  'llp',
+  'plc',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
   // "& Co", "& Cie", "en Zonen" style tails carry no identity either
-  'co', 'cie',
+  'co',
+  'cie',
 ]);
 const LONGEST_LEGAL_FORM_TOKENS = 7;
 
 /** Connectors and company-name abbreviations: "Peeters & Zn" = "Peeters en Zonen" = "Peeters and Zonen". */
 const NAME_STOPWORDS = new Set(['en', 'and', 'et', 'und', 'the']);
 const NAME_ABBREVIATIONS: Record<string, string> = {
-  zn: 'zonen', gebr: 'gebroeders', gebrs: 'gebroeders', ets: 'etablissements', etabl: 'etablissements',
-  st: 'sint', ste: 'sint', saint: 'sint', sainte: 'sint', intl: 'international',
+  zn: 'zonen',
+  gebr: 'gebroeders',
+  gebrs: 'gebroeders',
+  ets: 'etablissements',
+  etabl: 'etablissements',
+  st: 'sint',
+  ste: 'sint',
+  saint: 'sint',
+  sainte: 'sint',
+  intl: 'international',
 };
 
 /** Removes legal-form tokens from the end and the start ("NV Fabrikam", "Fabrikam Comm.V."), repeatedly. */
@@ -88,7 +155,29 @@ export function companyNameTokens(name: unknown): string[] {
 }
 
 /** Surname particles: "Van den Broeck", "de Vries", "Le Clercq" keep them as part of the surname. */
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'ver', 'vande', 'vander', 'vanden', 'le', 'la', 'du', 'des', 'd', 'di', 'da', 'ten', 'ter', 't', 'op', 'in']);
+const PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'von',
+  'ver',
+  'vande',
+  'vander',
+  'vanden',
+  'le',
+  'la',
+  'du',
+  'des',
+  'd',
+  'di',
+  'da',
+  'ten',
+  'ter',
+  't',
+  'op',
+  'in',
+]);
 
 /** One way to cut a person's name into first name(s) and surname, folded. */
 export interface PersonReading {
@@ -112,7 +201,22 @@ export interface PersonName {
 
 /** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
 const TITLES = new Set([
-  'dhr', 'mevr', 'mevrouw', 'meneer', 'mr', 'mrs', 'ms', 'mw', 'mme', 'mlle', 'madame', 'monsieur', 'dr', 'prof', 'ir', 'ing',
+  'dhr',
+  'mevr',
+  'mevrouw',
+  'meneer',
+  'mr',
+  'mrs',
+  'ms',
+  'mw',
+  'mme',
+  'mlle',
+  'madame',
+  'monsieur',
+  'dr',
+  'prof',
+  'ir',
+  'ing',
 ]);
 const withoutTitles = (value: unknown): string => {
   const words = tokens(foldText(value));
@@ -130,9 +234,11 @@ export function personReadings(words: readonly string[]): PersonReading[] {
   const join = (from: number, to: number) => words.slice(from, to).join(' ');
   for (let cut = 1; cut < words.length; cut++) {
     // Surname trailing: the word before it is no particle (that particle would be the surname's).
-    if (!isParticle(words[0]) && !isParticle(words[cut - 1])) out.push({ first: join(0, cut), surname: join(cut, words.length), surnameFirst: false });
+    if (!isParticle(words[0]) && !isParticle(words[cut - 1]))
+      out.push({ first: join(0, cut), surname: join(cut, words.length), surnameFirst: false });
     // Surname leading: it ends in a real word and the first name starts with one.
-    if (!isParticle(words[cut - 1]) && !isParticle(words[cut])) out.push({ first: join(cut, words.length), surname: join(0, cut), surnameFirst: true });
+    if (!isParticle(words[cut - 1]) && !isParticle(words[cut]))
+      out.push({ first: join(cut, words.length), surname: join(0, cut), surnameFirst: true });
   }
   return out.length ? out : words.length ? [{ first: '', surname: words.join(' '), surnameFirst: false }] : [];
 }
@@ -142,7 +248,11 @@ function likeliestReading(words: readonly string[]): PersonReading {
   if (words.length <= 1) return { first: '', surname: words[0] ?? '', surnameFirst: false };
   const firstNames = surnameFirstSplit(words);
   if (firstNames > 0) {
-    return { first: words.slice(words.length - firstNames).join(' '), surname: words.slice(0, words.length - firstNames).join(' '), surnameFirst: true };
+    return {
+      first: words.slice(words.length - firstNames).join(' '),
+      surname: words.slice(0, words.length - firstNames).join(' '),
+      surnameFirst: true,
+    };
   }
   // First name(s) then surname, the surname taking the particles before it: "Inge Van den Broeck".
   let start = words.length - 1;
@@ -164,16 +274,48 @@ export function personName(contact: Record<string, unknown>): PersonName {
     likeliest = likeliestReading(words);
   }
   const others = personReadings(words).filter((r) => r.first !== likeliest.first || r.surname !== likeliest.surname);
-  return { first: likeliest.first, surname: likeliest.surname, readings: likeliest.surname ? [likeliest, ...others] : others };
+  return {
+    first: likeliest.first,
+    surname: likeliest.surname,
+    readings: likeliest.surname ? [likeliest, ...others] : others,
+  };
 }
 
 /** Street-type abbreviations (NL/FR/EN) to one spelling, whole words. */
 const STREET_WORDS: Record<string, string> = {
-  str: 'straat', straat: 'straat', stwg: 'steenweg', stw: 'steenweg', stnwg: 'steenweg', steenweg: 'steenweg',
-  ln: 'laan', pl: 'plein', place: 'plein', plein: 'plein', av: 'avenue', ave: 'avenue', avn: 'avenue',
-  bd: 'boulevard', blvd: 'boulevard', boul: 'boulevard', bld: 'boulevard', chee: 'chaussee', chss: 'chaussee',
-  chau: 'chaussee', chaus: 'chaussee', rte: 'route', sq: 'square', st: 'sint', ste: 'sint', saint: 'sint',
-  sainte: 'sint', kon: 'koning', gr: 'grote', kl: 'kleine', burg: 'burgemeester', dr: 'dokter', prof: 'professor',
+  str: 'straat',
+  straat: 'straat',
+  stwg: 'steenweg',
+  stw: 'steenweg',
+  stnwg: 'steenweg',
+  steenweg: 'steenweg',
+  ln: 'laan',
+  pl: 'plein',
+  place: 'plein',
+  plein: 'plein',
+  av: 'avenue',
+  ave: 'avenue',
+  avn: 'avenue',
+  bd: 'boulevard',
+  blvd: 'boulevard',
+  boul: 'boulevard',
+  bld: 'boulevard',
+  chee: 'chaussee',
+  chss: 'chaussee',
+  chau: 'chaussee',
+  chaus: 'chaussee',
+  rte: 'route',
+  sq: 'square',
+  st: 'sint',
+  ste: 'sint',
+  saint: 'sint',
+  sainte: 'sint',
+  kon: 'koning',
+  gr: 'grote',
+  kl: 'kleine',
+  burg: 'burgemeester',
+  dr: 'dokter',
+  prof: 'professor',
 };
 /** Street types written onto the name: "Kerkstr." = "Kerkstraat", "Gentse Stwg" = "Gentsesteenweg", "Marktpl." = "Marktplein". */
 const GLUED_SUFFIXES: Array<[RegExp, string]> = [
@@ -190,12 +332,36 @@ const GLUED_SUFFIXES: Array<[RegExp, string]> = [
  * type and the commonest street words are translated; the rest compares as spelt (or via the towns).
  */
 const FRENCH_STREET_TYPES: Record<string, string> = {
-  rue: 'straat', chaussee: 'steenweg', plein: 'plein', avenue: 'laan', boulevard: 'laan', quai: 'kaai', impasse: 'gang',
+  rue: 'straat',
+  chaussee: 'steenweg',
+  plein: 'plein',
+  avenue: 'laan',
+  boulevard: 'laan',
+  quai: 'kaai',
+  impasse: 'gang',
 };
 const FRENCH_STREET_WORDS: Record<string, string> = {
-  marche: 'markt', eglise: 'kerk', gare: 'station', station: 'station', neuve: 'nieuw', haute: 'hoog', moulin: 'molen',
-  loi: 'wet', arts: 'kunst', ecole: 'school', chapelle: 'kapel', pont: 'brug', roi: 'koning', reine: 'koningin',
-  industrie: 'industrie', champs: 'veld', bois: 'bos', fontaine: 'bron', jardin: 'tuin', prince: 'prins', couvent: 'klooster',
+  marche: 'markt',
+  eglise: 'kerk',
+  gare: 'station',
+  station: 'station',
+  neuve: 'nieuw',
+  haute: 'hoog',
+  moulin: 'molen',
+  loi: 'wet',
+  arts: 'kunst',
+  ecole: 'school',
+  chapelle: 'kapel',
+  pont: 'brug',
+  roi: 'koning',
+  reine: 'koningin',
+  industrie: 'industrie',
+  champs: 'veld',
+  bois: 'bos',
+  fontaine: 'bron',
+  jardin: 'tuin',
+  prince: 'prins',
+  couvent: 'klooster',
 };
 const FRENCH_ARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
 
@@ -203,7 +369,8 @@ const FRENCH_ARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']
 function dutchStreetOrder(words: string[]): string[] {
   const type = FRENCH_STREET_TYPES[words[0]];
   if (!type || words.length < 2) return words;
-  const core = words.slice(1)
+  const core = words
+    .slice(1)
     .map((w) => (/^[ld][aeiouy]/.test(w) && FRENCH_STREET_WORDS[w.slice(1)] ? w.slice(1) : w)) // "l'Église" folds to "leglise"
     .filter((w) => !FRENCH_ARTICLES.has(w))
     .map((w) => FRENCH_STREET_WORDS[w] ?? CITY_ALIASES[w] ?? w);
@@ -220,12 +387,18 @@ export interface Address {
 
 /** Address → canonical street and house number; the box is dropped (often left out). */
 export function parseAddress(value: unknown): Address {
-  const folded = foldText(value).replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
-  const words = tokens(folded).map((w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w));
+  const folded = foldText(value)
+    .replace(/(\d)(\p{L})/gu, '$1 $2')
+    .replace(/(\p{L})(\d)/gu, '$1 $2');
+  const words = tokens(folded).map(
+    (w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w),
+  );
   const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
   if (firstNumber < 0) return { street: dutchStreetOrder(words).join(''), number: '' };
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
-  const street = dutchStreetOrder(firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber));
+  const street = dutchStreetOrder(
+    firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber),
+  );
   let number = words[firstNumber];
   const next = words[firstNumber + 1];
   if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
@@ -234,30 +407,93 @@ export function parseAddress(value: unknown): Address {
 
 /** Bilingual Belgian place names (and a few exonyms) to one spelling. */
 const CITY_ALIASES: Record<string, string> = {
-  bruxelles: 'brussel', brussels: 'brussel', brussel: 'brussel', anvers: 'antwerpen', antwerp: 'antwerpen',
-  gand: 'gent', ghent: 'gent', luik: 'liege', louvain: 'leuven', malines: 'mechelen', courtrai: 'kortrijk',
-  bruges: 'brugge', namen: 'namur', doornik: 'tournai', ostende: 'oostende', ostend: 'oostende', ypres: 'ieper',
-  ieper: 'ieper', hal: 'halle', tongres: 'tongeren', saintnicolas: 'sintniklaas', sintniklaas: 'sintniklaas',
-  saintgilles: 'sintgillis', elsene: 'ixelles', schaerbeek: 'schaarbeek', sgravenhage: 'denhaag', thehague: 'denhaag',
-  lahaye: 'denhaag', bergen: 'mons', waver: 'wavre', nijvel: 'nivelles', denbosch: 'shertogenbosch',
+  bruxelles: 'brussel',
+  brussels: 'brussel',
+  brussel: 'brussel',
+  anvers: 'antwerpen',
+  antwerp: 'antwerpen',
+  gand: 'gent',
+  ghent: 'gent',
+  luik: 'liege',
+  louvain: 'leuven',
+  malines: 'mechelen',
+  courtrai: 'kortrijk',
+  bruges: 'brugge',
+  namen: 'namur',
+  doornik: 'tournai',
+  ostende: 'oostende',
+  ostend: 'oostende',
+  ypres: 'ieper',
+  ieper: 'ieper',
+  hal: 'halle',
+  tongres: 'tongeren',
+  saintnicolas: 'sintniklaas',
+  sintniklaas: 'sintniklaas',
+  saintgilles: 'sintgillis',
+  elsene: 'ixelles',
+  schaerbeek: 'schaarbeek',
+  sgravenhage: 'denhaag',
+  thehague: 'denhaag',
+  lahaye: 'denhaag',
+  bergen: 'mons',
+  waver: 'wavre',
+  nijvel: 'nivelles',
+  denbosch: 'shertogenbosch',
   // The other language's name of Flemish, Walloon and Brussels municipalities.
-  termonde: 'dendermonde', alost: 'aalst', renaix: 'ronse', audenarde: 'oudenaarde', sinttrond: 'sinttruiden',
-  tirlemont: 'tienen', lierre: 'lier', furnes: 'veurne', menin: 'menen', roulers: 'roeselare', dixmude: 'diksmuide',
-  nieuport: 'nieuwpoort', grammont: 'geraardsbergen', tamise: 'temse', vilvorde: 'vilvoorde', aerschot: 'aarschot',
-  leau: 'zoutleeuw', crainhem: 'kraainem', rhodesintgenese: 'sintgenesiusrode',
-  moeskroen: 'mouscron', geldenaken: 'jodoigne', edingen: 'enghien', lessen: 'lessines', aat: 'ath', zinnik: 'soignies',
-  sgravenbrakel: 'brainelecomte', aarlen: 'arlon', bastenaken: 'bastogne', hoei: 'huy', borgworm: 'waremme', wezet: 'vise',
-  hannuit: 'hannut', tubeke: 'tubize', genepien: 'genappe', komen: 'comines', waasten: 'warneton',
+  termonde: 'dendermonde',
+  alost: 'aalst',
+  renaix: 'ronse',
+  audenarde: 'oudenaarde',
+  sinttrond: 'sinttruiden',
+  tirlemont: 'tienen',
+  lierre: 'lier',
+  furnes: 'veurne',
+  menin: 'menen',
+  roulers: 'roeselare',
+  dixmude: 'diksmuide',
+  nieuport: 'nieuwpoort',
+  grammont: 'geraardsbergen',
+  tamise: 'temse',
+  vilvorde: 'vilvoorde',
+  aerschot: 'aarschot',
+  leau: 'zoutleeuw',
+  crainhem: 'kraainem',
+  rhodesintgenese: 'sintgenesiusrode',
+  moeskroen: 'mouscron',
+  geldenaken: 'jodoigne',
+  edingen: 'enghien',
+  lessen: 'lessines',
+  aat: 'ath',
+  zinnik: 'soignies',
+  sgravenbrakel: 'brainelecomte',
+  aarlen: 'arlon',
+  bastenaken: 'bastogne',
+  hoei: 'huy',
+  borgworm: 'waremme',
+  wezet: 'vise',
+  hannuit: 'hannut',
+  tubeke: 'tubize',
+  genepien: 'genappe',
+  komen: 'comines',
+  waasten: 'warneton',
   // (French "Saint(e)" is read "sint" by then: "Woluwe-Saint-Lambert" is "woluwesintlambert".)
-  ukkel: 'uccle', vorst: 'forest', oudergem: 'auderghem', sintjoosttennode: 'sintjossetennoode', sintagathaberchem: 'berchemsintagathe',
-  sintlambrechtswoluwe: 'woluwesintlambert', sintpieterswoluwe: 'woluwesintpierre', watermaalbosvoorde: 'watermaelboitsfort',
+  ukkel: 'uccle',
+  vorst: 'forest',
+  oudergem: 'auderghem',
+  sintjoosttennode: 'sintjossetennoode',
+  sintagathaberchem: 'berchemsintagathe',
+  sintlambrechtswoluwe: 'woluwesintlambert',
+  sintpieterswoluwe: 'woluwesintpierre',
+  watermaalbosvoorde: 'watermaelboitsfort',
   sintjansmolenbeek: 'molenbeeksintjean',
 };
 
 /** City → compact canonical name: "St.-Niklaas" = "Sint-Niklaas" = "Saint-Nicolas"; "Bruxelles" = "Brussel". */
 export function normaliseCity(value: unknown): string {
   // A post code typed into the town ("2000 Antwerpen") is dropped; it has a field of its own.
-  const words = tokens(foldText(value)).filter((w) => !/^\d+$/.test(w)).map((w) => NAME_ABBREVIATIONS[w] ?? w);
+  const words = tokens(foldText(value))
+    .filter((w) => !/^\d+$/.test(w))
+    .map((w) => NAME_ABBREVIATIONS[w] ?? w);
   const compact = words.join('');
   const frenchSaint = compact.replace(/^sint/, 'saint');
   return CITY_ALIASES[compact] ?? CITY_ALIASES[frenchSaint] ?? compact;
@@ -301,7 +537,10 @@ export function normalisePhone(value: unknown): string {
 export function normaliseVat(value: unknown): string {
   if (blank(value)) return '';
   // "BTW BE 0123.456.749", "TVA BE…", "VAT no. …": the label is not part of the number.
-  const s = String(value).toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^(?:BTW|TVA|VAT|UST)(?:NR|NO|IDNR)?/, '');
+  const s = String(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/^(?:BTW|TVA|VAT|UST)(?:NR|NO|IDNR)?/, '');
   const belgian = /^(?:BE)?(\d{9,10})$/.exec(s);
   if (belgian) return `BE${belgian[1].padStart(10, '0')}`;
   return s;

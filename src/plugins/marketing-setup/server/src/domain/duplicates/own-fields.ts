@@ -9,7 +9,11 @@
 import { FIELD_GROUPS, fieldsOfOverrideKey, type InheritFlags } from '../inheritance';
 
 /** The contact with the fields it inherits from its company blanked; companies and persons without company unchanged. */
-export function ownFieldsForSearch<T extends Record<string, unknown>>(contact: T, hasCompany: boolean, flags: Partial<InheritFlags>): T {
+export function ownFieldsForSearch<T extends Record<string, unknown>>(
+  contact: T,
+  hasCompany: boolean,
+  flags: Partial<InheritFlags>,
+): T {
   if (contact.type !== 'person' || !hasCompany) return contact;
   const overridden = new Set(((contact.inheritanceOverrides as string[] | null) ?? []).flatMap(fieldsOfOverrideKey));
   const out: Record<string, unknown> = { ...contact };

@@ -49,7 +49,16 @@ export const SEARCH_LENGTH_MAX = 10;
 const STORED_MAX = 10;
 
 /** The reference's default set: 8 fields × first/last, length 5 = 16 lines. */
-const DEFAULT_FIELDS = ['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo'];
+const DEFAULT_FIELDS = [
+  'name',
+  'address',
+  'city',
+  'phoneNo',
+  'vatRegistrationNo',
+  'postCode',
+  'email',
+  'mobilePhoneNo',
+];
 export const DEFAULT_SEARCH_SETUP: readonly SearchLine[] = Object.freeze(
   DEFAULT_FIELDS.flatMap((field) =>
     (['first', 'last'] as const).map((part) => Object.freeze({ field, part, length: 5 })),
@@ -92,7 +101,10 @@ export function validateSearchSetup(lines: readonly unknown[]): SearchLine[] {
     }
     const key = `${line.field}|${line.part}`;
     if (seen.has(key)) {
-      throw new RuleViolation(`${label(line.field)} (${line.part}) appears twice in the search string setup.`, [String(i), 'field']);
+      throw new RuleViolation(`${label(line.field)} (${line.part}) appears twice in the search string setup.`, [
+        String(i),
+        'field',
+      ]);
     }
     seen.add(key);
     return line;
@@ -134,7 +146,9 @@ export function matchingStrings(a: readonly SearchString[], b: readonly SearchSt
 
 function assertHitPercent(hitPercent: number): void {
   if (!Number.isInteger(hitPercent) || hitPercent < 1 || hitPercent > 100) {
-    throw new RuleViolation(`Search Hit % must be a whole number from 1 to 100, not ${String(hitPercent)}.`, ['searchHitPercent']);
+    throw new RuleViolation(`Search Hit % must be a whole number from 1 to 100, not ${String(hitPercent)}.`, [
+      'searchHitPercent',
+    ]);
   }
 }
 

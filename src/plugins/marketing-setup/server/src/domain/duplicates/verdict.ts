@@ -8,10 +8,18 @@
  * prefixes and would otherwise be reported, which cost the combined verdict 0.01 of F1.
  * Persons are compared with persons and companies with companies only. Pure: no Strapi, no I/O.
  */
-import { FUZZY_THRESHOLD, FuzzyOptions, FuzzyResult, PreparedContact, contactKind, contradiction, fuzzyScore } from './fuzzy';
 import {
-  SearchLine,
-  SearchString,
+  FUZZY_THRESHOLD,
+  type FuzzyOptions,
+  type FuzzyResult,
+  type PreparedContact,
+  contactKind,
+  contradiction,
+  fuzzyScore,
+} from './fuzzy';
+import {
+  type SearchLine,
+  type SearchString,
   bcRuleFires,
   buildSearchStrings,
   matchingStrings,

@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { toHttpError } from '../utils/errors';
+
+/**
+ * The transaction API of the plugin. Every write of a rule or an action runs inside one Strapi
+ * transaction, handed down as a `Write`: the repositories take `write.trx`, so a write and the rows it
+ * changes commit or roll back together.
+ */
+
+/** One write to a plugin content type, as the document-service middleware hands it to a rule module. */
+export interface Write {
+  strapi: Core.Strapi;
+  uid: string;
+  action: 'create' | 'update' | 'delete';
+  params: Record<string, any>;
+  trx: Knex.Transaction;
+}
+
+/**
+ * Runs an action beyond CRUD (reset inheritance, create as customer, …) in one transaction, with a
+ * Write context for the rule helpers; a broken domain rule becomes a 400.
+ */
+export async function inTransaction<T>(strapi: Core.Strapi, uid: string, fn: (write: Write) => Promise<T>): Promise<T> {
+  try {
+    return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid, action: 'update', params: {} }));
+  } catch (err) {
+    throw toHttpError(err);
+  }
+}
