@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/services';
-import { ensureIndexes } from './indexes';
 import { ACTIONS } from './permissions';
 import { registerWebhookEvents } from './events';
 import { ensureSearchTables } from './duplicate-search/tables';
@@ -9,7 +8,6 @@ import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
 import { ensureImportTables, startImportPoller } from './jobs/contact-import';
-import { ensureRuleIndex } from './write-rules/interaction-rules';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
 
@@ -17,8 +15,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
   await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
   registerWebhookEvents(strapi);
-  await ensureIndexes(strapi);
-  await ensureRuleIndex(strapi);
   await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
   await seedSearchSetup(strapi);

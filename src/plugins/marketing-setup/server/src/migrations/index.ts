@@ -1,40 +1,38 @@
 /**
- * Schema changes of the plugin that Strapi's schema sync cannot make by itself (it adds and drops
- * columns, it never renames them: a renamed attribute would lose its data). They run in the
- * `strapi::content-types.beforeSync` hook, so before Strapi compares its models with the database,
- * on every boot; each one checks the database first and does nothing when it already ran (or when
- * the table does not exist yet, on a fresh database where sync creates it in its final shape).
- * A user migration in the host app's `database/migrations` would not travel with the plugin package.
+ * The plugin's schema changes, in one place. Two kinds, both run on every boot, both idempotent (each
+ * checks the database first), and both travel with the plugin package (a migration in the host app's
+ * `database/migrations` would not):
+ * - BEFORE_SYNC: changes Strapi's schema sync cannot make by itself. It adds and drops columns but never
+ *   renames them, so a renamed attribute would lose its data: the rename runs first
+ *   (`strapi::content-types.beforeSync`).
+ * - AFTER_SYNC: schema objects Strapi's models cannot describe: real unique indexes, search indexes,
+ *   the auxiliary tables of the duplicate index and the jobs (`strapi::content-types.afterSync`, so the
+ *   content-type tables exist).
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
+import { COLUMN_RENAMES } from './column-renames';
+import { ensureIndexes } from './indexes';
+import type { Migration, SchemaObjects } from './types';
 
-export interface Migration {
-  /** Says what it changes and when, for the log. */
-  name: string;
-  up(db: Knex): Promise<boolean>;
-}
+export type { Migration, SchemaObjects };
 
-/** Renames a column when the old one is there and the new one is not; true when it did. */
-export async function renameColumn(db: Knex, table: string, from: string, to: string): Promise<boolean> {
-  if (!(await db.schema.hasTable(table))) return false;
-  if (!(await db.schema.hasColumn(table, from)) || (await db.schema.hasColumn(table, to))) return false;
-  await db.schema.alterTable(table, (t) => t.renameColumn(from, to));
-  return true;
-}
+export const BEFORE_SYNC: Migration[] = [...COLUMN_RENAMES];
 
-export const MIGRATIONS: Migration[] = [
-  {
-    // Strapi 5 reserves `status` (a document's draft/published state): the Content Manager showed the
-    // opportunity's status empty and refused to save it. The attribute is now `opportunityStatus`.
-    name: '2026-12-05 opportunity status → opportunity_status',
-    up: (db) => renameColumn(db, 'ms_opportunities', 'status', 'opportunity_status'),
-  },
-];
+export const AFTER_SYNC: SchemaObjects[] = [{ name: 'unique and lookup indexes', ensure: ensureIndexes }];
 
-export async function runMigrations(strapi: Core.Strapi, migrations: Migration[] = MIGRATIONS) {
+export async function runMigrations(strapi: Core.Strapi, migrations: Migration[] = BEFORE_SYNC) {
   const db = strapi.db.connection;
   for (const migration of migrations) {
     if (await migration.up(db)) strapi.log.info(`[marketing-setup] migration applied: ${migration.name}`);
   }
+}
+
+export async function ensureSchemaObjects(strapi: Core.Strapi, objects: SchemaObjects[] = AFTER_SYNC) {
+  for (const object of objects) await object.ensure(strapi);
+}
+
+/** Hooks both lists into Strapi's schema sync (called from register). */
+export function registerMigrations(strapi: Core.Strapi) {
+  strapi.hook('strapi::content-types.beforeSync').register(() => runMigrations(strapi));
+  strapi.hook('strapi::content-types.afterSync').register(() => ensureSchemaObjects(strapi));
 }

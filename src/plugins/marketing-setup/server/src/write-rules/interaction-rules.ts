@@ -94,11 +94,3 @@ export const interactionRuleRules: WriteRules = {
     return next();
   },
 };
-
-/** Rules are looked up by content type on every host write: one index keeps that lookup cheap. */
-export async function ensureRuleIndex(strapi: Core.Strapi) {
-  const table = strapi.db.metadata.get(UID.interactionRule as any).tableName;
-  const column =
-    (strapi.db.metadata.get(UID.interactionRule as any).attributes as any).contentType?.columnName ?? 'content_type';
-  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${table}_${column}_idx ON ${table} (${column})`);
-}

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import contentTypes from './content-types';
-import { uidOf, UNIQUE_RECORD_NO } from './content-types/fields';
-import { columnOf, joinTableOf, tableOf } from './repositories/tables';
-import { UID } from './utils/uids';
+import contentTypes from '../content-types';
+import { uidOf, UNIQUE_RECORD_NO } from '../content-types/fields';
+import { columnOf, joinTableOf, tableOf } from '../repositories/tables';
+import { UID } from '../utils/uids';
 
 /**
  * Database-level unique indexes. Strapi's `unique: true` is only checked by the application (two
  * parallel requests can both pass it), so numbers and codes also get a real unique index. Idempotent,
- * run at every boot after schema sync; schema sync leaves indexes it did not create alone.
+ * run after schema sync (migrations/index.ts); schema sync leaves indexes it did not create alone.
  */
 export async function ensureIndexes(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
@@ -22,6 +22,7 @@ export async function ensureIndexes(strapi: Core.Strapi) {
   }
   await ensureTimelineIndexes(strapi);
   await ensureEmailIndexes(strapi);
+  await ensureRuleIndex(strapi);
 }
 
 /**
@@ -59,4 +60,11 @@ async function ensureEmailIndexes(strapi: Core.Strapi) {
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${table}_email2_upper_idx ON ${table} (UPPER(${columnOf(strapi, UID.contact, 'email2')}))`,
   );
+}
+
+/** Rules are looked up by content type on every host write: one index keeps that lookup cheap. */
+async function ensureRuleIndex(strapi: Core.Strapi) {
+  const table = tableOf(strapi, UID.interactionRule);
+  const column = columnOf(strapi, UID.interactionRule, 'contentType');
+  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${table}_${column}_idx ON ${table} (${column})`);
 }
