@@ -13,7 +13,7 @@ import { contactPickerMiddleware } from './content-manager/contact-picker';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
-  await (strapi.admin as any).services.permission.actionProvider.registerMany(ACTIONS);
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   registerWebhookEvents(strapi);
   await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();

@@ -184,7 +184,7 @@ export interface AutoRecordInput {
 /** What one rule records for one document. */
 export function buildRecordInput(
   rule: Pick<RuleDraft, 'documentKind' | 'documentNoField' | 'descriptionField'>,
-  doc: Record<string, any>,
+  doc: Record<string, unknown>,
   source: { uid: string; contactId: number; templateId: number | null },
 ): AutoRecordInput {
   return {
@@ -194,7 +194,7 @@ export function buildRecordInput(
     documentNo: rule.documentNoField ? textOf(doc[rule.documentNoField], 50) : null,
     description: rule.descriptionField ? textOf(doc[rule.descriptionField], 100) : null,
     sourceUid: source.uid,
-    sourceDocumentId: doc.documentId,
+    sourceDocumentId: doc.documentId as string,
   };
 }
 

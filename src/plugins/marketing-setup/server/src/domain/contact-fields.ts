@@ -34,10 +34,11 @@ const PERSON_ONLY_FIELDS = [...NAME_PART_FIELDS, 'jobTitle'] as const;
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || String(v).trim() === '';
 const upperOrNull = (v: unknown): string | null => (isBlank(v) ? null : String(v).trim().toUpperCase());
+const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const collapse = (s: string) => s.trim().replace(/\s+/g, ' ');
 const part = (s: string | undefined): string | null => (s ? s.slice(0, NAME_PART_MAX) : null);
 /** A key counts as "set by the request" when present and not undefined. */
-const sets = (changes: Record<string, any>, key: string) =>
+const sets = (changes: Record<string, unknown>, key: string) =>
   Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
 
 /**
@@ -87,7 +88,7 @@ export function nextSearchName(
   return following ? upperOrNull(newName) : oldSearchName;
 }
 
-export function assertPhone(field: string, value: string | null | undefined): void {
+export function assertPhone(field: string, value: unknown): void {
   if (isBlank(value)) return;
   if (/\p{L}/u.test(String(value))) {
     throw new RuleViolation(`${label(field)} must not contain letters ("${value}").`, [field]);
@@ -98,7 +99,7 @@ export function assertPhone(field: string, value: string | null | undefined): vo
 const EMAIL_RE =
   /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}]{2,}$/u;
 
-export function assertEmail(field: string, value: string | null | undefined): void {
+export function assertEmail(field: string, value: unknown): void {
   if (isBlank(value)) return;
   // Several addresses separated by ';' are allowed; empty entries (e.g. a trailing ';') are ignored.
   for (const address of String(value)
@@ -114,16 +115,16 @@ export function assertEmail(field: string, value: string | null | undefined): vo
 /** Search E-Mail: the e-mail upper-cased (derived, also when the e-mail was inherited or propagated). */
 export const searchEmailOf = (email: unknown): string | null => upperOrNull(email);
 
-export function normaliseVat(value: string | null | undefined): string | null {
+export function normaliseVat(value: unknown): string | null {
   return upperOrNull(value);
 }
 
 export function applyContactFieldRules(
   type: ContactType,
-  before: Record<string, any> | null,
-  changes: Record<string, any>,
-): Record<string, any> {
-  const out: Record<string, any> = { ...changes };
+  before: Record<string, unknown> | null,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...changes };
   const isCreate = before === null;
   const old = before ?? {};
   const nameSent = sets(changes, 'name');
@@ -140,7 +141,7 @@ export function applyContactFieldRules(
       out.name = composeName(parts);
     } else if (nameSent) {
       out.name = collapse(String(changes.name ?? ''));
-      Object.assign(out, splitName(out.name));
+      Object.assign(out, splitName(String(out.name)));
     }
   } else {
     if (nameSent) out.name = collapse(String(changes.name ?? ''));
@@ -160,7 +161,7 @@ export function applyContactFieldRules(
     // Hand-set: kept (upper-cased). Blanking it makes it follow the name again.
     out.searchName = upperOrNull(changes.searchName) ?? upperOrNull(out.name ?? old.name);
   } else if (isCreate || (nameTouched && out.name !== old.name)) {
-    out.searchName = nextSearchName(old.name ?? null, old.searchName ?? null, out.name ?? null);
+    out.searchName = nextSearchName(textOrNull(old.name), textOrNull(old.searchName), textOrNull(out.name));
   }
 
   // Search E-Mail is derived only; a value sent for it is replaced.
@@ -215,7 +216,7 @@ export function typeChangeViolation(
   return new RuleViolation(typeChangeRefusal(reason, contactNo, detail), ['type']);
 }
 
-export function typeChangeFields(before: Record<string, any>, newType: ContactType): Record<string, any> {
+export function typeChangeFields(before: Record<string, unknown>, newType: ContactType): Record<string, unknown> {
   if (newType !== 'company' && newType !== 'person') {
     throw new RuleViolation(`Type must be "company" or "person", not "${newType}".`, ['type']);
   }
@@ -231,7 +232,7 @@ export function typeChangeFields(before: Record<string, any>, newType: ContactTy
     };
   }
   if (!isBlank(before.vatRegistrationNo)) {
-    throw typeChangeViolation('hasVatRegistrationNo', before.no ?? '', before.vatRegistrationNo);
+    throw typeChangeViolation('hasVatRegistrationNo', String(before.no ?? ''), String(before.vatRegistrationNo));
   }
-  return { type: 'person', companyName: null, ...splitName(before.name ?? '') };
+  return { type: 'person', companyName: null, ...splitName(String(before.name ?? '')) };
 }

@@ -62,7 +62,7 @@ export function pickFormula(
 }
 
 /** Value of one name part; a company's own name stands in for its company name when that is blank. */
-function namePart(kind: NamePartKind | undefined, contact: Record<string, any>): string {
+function namePart(kind: NamePartKind | undefined, contact: Record<string, unknown>): string {
   if (!kind) return '';
   let value = contact[kind];
   if (kind === 'companyName' && (value ?? '') === '' && contact.type === 'company') value = contact.name;
@@ -74,7 +74,7 @@ function namePart(kind: NamePartKind | undefined, contact: Record<string, any>):
  * "%2" is never substituted again. An empty part removes its placeholder plus the space after it, or
  * failing that the space before it (so no space is left in front of punctuation).
  */
-export function renderSalutation(formula: SalutationFormula, contact: Record<string, any>): string {
+export function renderSalutation(formula: SalutationFormula, contact: Record<string, unknown>): string {
   const parts = [formula.name1, formula.name2, formula.name3, formula.name4, formula.name5].map((k) =>
     namePart(k, contact),
   );

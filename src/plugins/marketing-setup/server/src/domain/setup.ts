@@ -29,8 +29,8 @@ export const SETUP_DEFAULTS = {
  */
 export function coupleDuplicateFlags(
   stored: { maintainDuplSearchStrings: boolean; autosearchForDuplicates: boolean },
-  changes: Record<string, any>,
-): Record<string, any> {
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
   const out = { ...changes };
   if (changes.autosearchForDuplicates === true) out.maintainDuplSearchStrings = true;
   if (changes.maintainDuplSearchStrings === false) out.autosearchForDuplicates = false;
@@ -38,7 +38,7 @@ export function coupleDuplicateFlags(
   if (out.autosearchForDuplicates === undefined && !maintain) out.autosearchForDuplicates = false;
   if ('searchHitPercent' in changes) {
     const hit = changes.searchHitPercent;
-    if (!Number.isInteger(hit) || hit < 1 || hit > 100) {
+    if (typeof hit !== 'number' || !Number.isInteger(hit) || hit < 1 || hit > 100) {
       throw new RuleViolation('Search Hit % must be a whole number from 1 to 100.', ['searchHitPercent']);
     }
   }

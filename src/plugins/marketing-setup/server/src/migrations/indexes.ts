@@ -13,7 +13,7 @@ export async function ensureIndexes(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
   for (const [name, ct] of Object.entries(contentTypes)) {
     const uid = uidOf(name);
-    for (const [attr, def] of Object.entries(ct.schema.attributes as Record<string, any>)) {
+    for (const [attr, def] of Object.entries(ct.schema.attributes as Record<string, { unique?: boolean }>)) {
       if (!def.unique && attr !== UNIQUE_RECORD_NO) continue;
       const table = tableOf(strapi, uid);
       const column = columnOf(strapi, uid, attr);

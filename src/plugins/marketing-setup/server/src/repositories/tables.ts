@@ -1,22 +1,31 @@
 import type { Core } from '@strapi/strapi';
 
 /** Table and column names of a content type, read from Strapi's metadata (never guessed). */
-export const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid as any).tableName;
+export const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
 
-export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
-  const attr = strapi.db.metadata.get(uid as any).attributes[attribute] as any;
+export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string => {
+  const attr = strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string } | undefined;
   return attr?.columnName ?? attribute;
 };
 
+/** The shape of a relation's join table in Strapi's metadata (the part we read). */
+interface JoinTableMeta {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  orderColumnName?: string;
+  inverseOrderColumnName?: string;
+}
+
 /** The join table behind a relation attribute: { name, joinColumn, inverseJoinColumn, orderColumn? }. */
 export const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
-  const jt = (strapi.db.metadata.get(uid as any).attributes[attribute] as any).joinTable;
+  const jt = (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTableMeta }).joinTable;
   return {
-    name: jt.name as string,
-    joinColumn: jt.joinColumn.name as string,
-    inverseJoinColumn: jt.inverseJoinColumn.name as string,
-    orderColumn: (jt.orderColumnName ?? null) as string | null,
-    inverseOrderColumn: (jt.inverseOrderColumnName ?? null) as string | null,
+    name: jt.name,
+    joinColumn: jt.joinColumn.name,
+    inverseJoinColumn: jt.inverseJoinColumn.name,
+    orderColumn: jt.orderColumnName ?? null,
+    inverseOrderColumn: jt.inverseOrderColumnName ?? null,
   };
 };
 

@@ -13,6 +13,8 @@ export interface Write {
   strapi: Core.Strapi;
   uid: string;
   action: 'create' | 'update' | 'delete';
+  /** The document service's parameters (data, documentId, filters, …) as Strapi passes them: untyped there. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Strapi's middleware context types params per content type of the host's registry
   params: Record<string, any>;
   trx: Knex.Transaction;
 }
