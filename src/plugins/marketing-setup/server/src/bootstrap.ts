@@ -7,7 +7,7 @@ import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
-import { ensureImportTables, startImportPoller } from './jobs/contact-import';
+import { startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
 
@@ -27,6 +27,5 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await startWorker(strapi);
   await ensureEmailStateTable(strapi);
   startEmailLogging(strapi);
-  await ensureImportTables(strapi);
   startImportPoller(strapi);
 };
