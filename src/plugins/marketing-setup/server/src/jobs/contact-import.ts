@@ -1,13 +1,13 @@
 /**
  * The contact import job. Starting it stores the file's rows in `ms_import_rows` (one row per data line,
  * the original cells as JSON) and the job in `ms_import_jobs` (state, counts, cursor, mapping) — plain
- * tables, like the regeneration's state row, so any instance can report and continue it.
+ * tables (repositories/import-jobs.ts), so any instance can report and continue it.
  *
  * A chunk is one transaction: the job row locked, the next rows after the cursor written one by one through
  * the document service (every write rule), their outcomes and the new cursor saved — so the cursor moves
  * only together with the writes it stands for. A restart continues after the last committed chunk and no
- * row is imported twice. Each row runs inside a savepoint: a row a rule refuses is rolled back to it alone
- * (number, partial writes) and recorded with the rule's message; the good rows of the chunk still go in.
+ * row is imported twice. A row a rule refuses is rolled back alone (number, partial writes) and recorded
+ * with the rule's message; the good rows of the chunk still go in (see runImportChunk for how).
  *
  * Plugin config: `importChunkSize` (default 200), `importPollMs` (default 10000; 0 = this process never
  * picks up a job left running by a stopped instance), `importAutoRun` (default true: start the job in the
