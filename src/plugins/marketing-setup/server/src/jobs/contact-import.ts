@@ -46,8 +46,6 @@ import {
   type StoredRow,
 } from '../repositories/import-jobs';
 
-export type { ImportJobStatus };
-
 const STALE_MS = 60_000;
 
 export async function importStatus(strapi: Core.Strapi, id: number): Promise<ImportJobStatus> {
