@@ -280,14 +280,15 @@ function namesFirstName(rest: string, first: string): boolean {
  */
 function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): boolean {
   if (local.length < 3 || ROLE_MAILBOXES.has(local)) return false;
+  // "martin.familie": a surname and a role word is the family's box, whatever first name it resembles ("Emilie").
+  const withoutSurname = (r: NameReading) => local.replace(r.surname.text, '');
+  if (readings.some((r) => r.surname.text.length >= 2 && ROLE_MAILBOXES.has(withoutSurname(r)))) return false;
   return readings.some((r) => {
     const surname = r.surname.text;
     const first = r.first.map((t) => t.text).join('');
     if (!first || surname.length < 2) return false;
     const at = local.indexOf(surname);
-    const rest = at >= 0 ? local.slice(0, at) + local.slice(at + surname.length) : '';
-    // "martin.familie": the rest is the family's, not a first name a typo away ("familie" / "Emilie").
-    if (at >= 0 && !ROLE_MAILBOXES.has(rest) && namesFirstName(rest, first)) return true;
+    if (at >= 0 && namesFirstName(local.slice(0, at) + local.slice(at + surname.length), first)) return true;
     return (
       first.length > 1 && [first + surname, surname + first].some((x) => jaroWinkler(local, x) >= SPELLING_SIMILARITY)
     );
