@@ -132,7 +132,7 @@ const timing = { check: [], candidates: [], candidateCount: [], found: [] };
 let current = null; // the create being measured: { check, candidates, count }
 function instrument() {
   const search = plugin('duplicate-search/search.js');
-  const candidates = plugin('duplicate-search/candidates.js');
+  const candidates = plugin('repositories/duplicate-candidates.js');
   const afterWrite = search.afterContactWrite;
   search.afterContactWrite = async (...args) => {
     const t = process.hrtime.bigint();
@@ -142,9 +142,9 @@ function instrument() {
       if (current) current.check += Number(process.hrtime.bigint() - t) / 1e6;
     }
   };
-  const pairs = plugin('duplicate-search/pairs.js');
-  const save = pairs.savePairs;
-  pairs.savePairs = async (...args) => {
+  const pairs = plugin('repositories/duplicate-pairs.js');
+  const save = pairs.writePairs;
+  pairs.writePairs = async (...args) => {
     const t = process.hrtime.bigint();
     try {
       return await save(...args);

@@ -323,10 +323,10 @@ describe('re-index queue: company → person propagation', () => {
 });
 
 describe('trigram-similar names (PostgreSQL with pg_trgm; SQLite keeps the blocking keys)', () => {
-  test('"Mertens NV" and "Merstens BV" in one town: different name sounds, found through the trigram index on PostgreSQL only; at one address through the address key on both', async () => {
+  test('"Mertens NV" and "Merstens NV" in one town: different name sounds, found through the trigram index on PostgreSQL only; at one address through the address key on both', async () => {
     const town = { city: 'Tienen', postCode: '3300' };
     const a = await create({ type: 'company', name: 'Mertens NV', address: 'Molenstraat 8', ...town });
-    const b = await create({ type: 'company', name: 'Merstens BV', ...town }); // no address: no key in common
+    const b = await create({ type: 'company', name: 'Merstens NV', ...town }); // no address: no key in common (same legal form: NV vs BV would be two companies)
     if (isPostgres()) {
       expect(
         await db()('ms_contact_search_names')
@@ -339,7 +339,7 @@ describe('trigram-similar names (PostgreSQL with pg_trgm; SQLite keeps the block
     } else {
       expect(await pairsOf(b.documentId)).toEqual([]);
     }
-    const c = await create({ type: 'company', name: 'Merstens BV', address: 'Molenstraat 8', ...town });
+    const c = await create({ type: 'company', name: 'Merstens NV', address: 'Molenstraat 8', ...town });
     expect((await pairsOf(c.documentId)).map((p: any) => p.documentId)).toContain(a.documentId);
   });
 });

@@ -2,9 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/services';
 import { ACTIONS } from './permissions';
 import { registerWebhookEvents } from './events';
-import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
-import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
 import { startImportPoller } from './jobs/contact-import';
@@ -15,10 +13,8 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   registerWebhookEvents(strapi);
-  await ensureSearchTables(strapi);
   await getService(strapi, 'setup').ensure();
   await seedSearchSetup(strapi);
-  await ensureRegenerationTable(strapi);
   await getService(strapi, 'interactions').ensureSetup();
   // The Content Manager's views of the plugin's records (captions, card order, read-only fields).
   await configureContentManager(strapi);

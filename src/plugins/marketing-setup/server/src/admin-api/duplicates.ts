@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import {
   SEARCH_FIELD_LABELS,
@@ -12,7 +13,8 @@ import { recordAccess } from './record-access';
 
 /** How the review screens show a contact of a pair. */
 const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
-const contactRef = (row: any) =>
+type Row = Record<string, unknown>;
+const contactRef = (row: Row | null | undefined) =>
   row
     ? {
         documentId: row.documentId,
@@ -36,7 +38,7 @@ const pageQuery = yup
       .optional(),
     contact: yup.string().optional(),
   })
-  .noUnknown(true, (p: any) => `Unknown query parameters: ${p.unknown}.`);
+  .noUnknown(true, (p: { path?: string; unknown?: unknown }) => `Unknown query parameters: ${p.unknown}.`);
 
 // Shapes and types only; the rules (known field, length 2–10, one line per field and part) are the
 // write rules' (write-rules/duplicates.ts), so REST, the Content Manager and this screen answer alike.
@@ -46,13 +48,15 @@ const lineShape = {
   length: yup.number().typeError('Enter a number.'),
 };
 const strictObject = (shape: Record<string, yup.AnySchema>) =>
-  yup.object(shape).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
+  yup
+    .object(shape)
+    .noUnknown(true, (p: { path?: string; unknown?: unknown }) => `These fields cannot be set here: ${p.unknown}.`);
 const validateLineCreate = validateYupSchema(
   strictObject({ ...lineShape, field: lineShape.field.required('Choose a field.') }),
 );
 const validateLineUpdate = validateYupSchema(strictObject(lineShape));
 
-const lineOut = (row: any) => ({
+const lineOut = (row: Row) => ({
   documentId: row.documentId,
   field: row.field,
   part: row.part,
@@ -71,22 +75,22 @@ const OPEN = { $or: [{ separateContacts: false }, { separateContacts: { $null: t
  * Every write goes through strapi.documents(), so the document middleware's rules and transaction apply.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const pairs = () => strapi.documents(UID.contactDuplicate as any);
-  const lines = () => strapi.documents(UID.duplicateSearchSetup as any);
+  const pairs = () => strapi.documents(UID.contactDuplicate);
+  const lines = () => strapi.documents(UID.duplicateSearchSetup);
 
-  const findLine = async (documentId: string) => {
-    const row: any = await lines().findOne({ documentId } as any);
+  const mustExist = <T>(row: T | null): T => {
     if (!row) throw new errors.NotFoundError('This search-string line does not exist (any more).');
     return row;
   };
+  const findLine = async (documentId: string) => mustExist(await lines().findOne({ documentId }));
 
   const listLines = async () => {
-    const rows: any[] = await lines().findMany({ sort: [{ id: 'asc' }] } as any);
+    const rows = await lines().findMany({ sort: 'id:asc' });
     return rows.map(lineOut);
   };
 
   return {
-    async find(ctx: any) {
+    async find(ctx: Context) {
       const query = await validateYupSchema(pageQuery, { strict: false })(ctx.query ?? {});
       const page = Number(query.page ?? 1);
       const pageSize = Number(query.pageSize ?? 25);
@@ -101,15 +105,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, total] = await Promise.all([
         pairs().findMany({
           filters,
-          sort: [{ id: 'desc' }],
+          sort: 'id:desc',
           start: (page - 1) * pageSize,
           limit: pageSize,
           populate: { contact: { fields: CONTACT_FIELDS }, duplicateContact: { fields: CONTACT_FIELDS } },
-        } as any),
-        pairs().count({ filters } as any),
+        }),
+        pairs().count({ filters }),
       ]);
       ctx.body = {
-        data: (rows as any[]).map((r) => ({
+        data: rows.map((r) => ({
           pairDocumentId: r.documentId,
           contact: contactRef(r.contact),
           duplicateContact: contactRef(r.duplicateContact),
@@ -124,13 +128,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async separate(ctx: any) {
+    async separate(ctx: Context) {
       const { pairDocumentId } = ctx.params;
-      const pair: any = await pairs().findOne({
+      const pair = await pairs().findOne({
         documentId: pairDocumentId,
         fields: ['separateContacts'],
         populate: { contact: { fields: ['documentId'] }, duplicateContact: { fields: ['documentId'] } },
-      } as any);
+      });
       if (!pair)
         throw new errors.NotFoundError(
           'This pair of contacts does not exist (any more): it may have been merged or re-checked.',
@@ -139,16 +143,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         survivor: pair.contact?.documentId,
         duplicate: pair.duplicateContact?.documentId,
       });
-      await pairs().update({ documentId: pairDocumentId, data: { separateContacts: true } } as any);
+      await pairs().update({ documentId: pairDocumentId, data: { separateContacts: true } });
       ctx.body = { data: { pairDocumentId, separateContacts: true } };
     },
 
-    async contactDuplicates(ctx: any) {
+    async contactDuplicates(ctx: Context) {
       await recordAccess(strapi, ctx).authorize('contactDuplicates', { contact: ctx.params.documentId });
       ctx.body = { data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false) };
     },
 
-    async findLines(ctx: any) {
+    async findLines(ctx: Context) {
       ctx.body = {
         data: await listLines(),
         meta: {
@@ -159,25 +163,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async createLine(ctx: any) {
+    async createLine(ctx: Context) {
       const input = await validateLineCreate(ctx.request.body ?? {});
-      const row: any = await lines().create({ data: input } as any);
+      const row = await lines().create({ data: input });
       ctx.status = 201;
       ctx.body = { data: lineOut(row) };
     },
 
-    async updateLine(ctx: any) {
+    async updateLine(ctx: Context) {
       const { documentId } = ctx.params;
       await findLine(documentId);
       const input = await validateLineUpdate(ctx.request.body ?? {});
-      const row: any = await lines().update({ documentId, data: input } as any);
+      const row = mustExist(await lines().update({ documentId, data: input }));
       ctx.body = { data: lineOut(row) };
     },
 
-    async deleteLine(ctx: any) {
+    async deleteLine(ctx: Context) {
       const { documentId } = ctx.params;
       const row = await findLine(documentId);
-      await lines().delete({ documentId } as any);
+      await lines().delete({ documentId });
       ctx.body = { data: lineOut(row) };
     },
   };

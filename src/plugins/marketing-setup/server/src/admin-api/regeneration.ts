@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { getService } from '../utils/services';
 
 /**
@@ -7,13 +8,13 @@ import { getService } from '../utils/services';
  * GET /marketing-setup/duplicates/regenerate (settings.read): its status (state, processed / total, times, error).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async start(ctx: any) {
+  async start(ctx: Context) {
     const { started, status } = await getService(strapi, 'duplicate-regeneration').begin();
     ctx.status = started ? 202 : 200;
     ctx.body = { data: status };
   },
 
-  async status(ctx: any) {
+  async status(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'duplicate-regeneration').status() };
   },
 });

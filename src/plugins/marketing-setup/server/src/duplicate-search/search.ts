@@ -16,66 +16,43 @@ import {
   type SearchLine,
 } from '../domain/duplicates';
 import { searchNameOf } from '../domain/duplicates/search-name';
-import { getService } from '../utils/services';
+import {
+  hasCompany,
+  mergePairChanges,
+  pairChanges,
+  searchFieldsOf,
+  searchInputChanged,
+  searchInputFieldsOf,
+  settlesPair,
+  type PairChanges,
+} from '../domain/duplicate-search';
 import { reportDuplicates, type ReportedDuplicate } from '../utils/request-state';
-import { UID } from '../utils/uids';
-import { searchLines } from './setup-lines';
-import { removeIndexOf, replaceIndexOfMany, type IndexRows } from './index-store';
-import { candidateIds } from './candidates';
-import { pairsOf, pairsOfMany, savePairs, deletePairs, type StoredPair } from './pairs';
+import { EVENTS, emitAfterCommit } from '../events';
+import { loadSetup, type FlatSetup } from '../repositories/setup';
+import { searchLines } from '../repositories/search-setup-lines';
+import { removeIndexOf, replaceIndexOfMany, type IndexRows } from '../repositories/duplicate-index';
+import { candidateIds } from '../repositories/duplicate-candidates';
+import { contactsById, type ContactRow } from '../repositories/duplicate-contacts';
+import { deletePairs, pairWithContacts, pairsOf, pairsOfMany, writePairs } from '../repositories/duplicate-pairs';
 
-/** Contact fields the fuzzy rule reads (the setup lines may name more). */
-const FUZZY_FIELDS = [
-  'type',
-  'name',
-  'firstName',
-  'middleName',
-  'surname',
-  'address',
-  'city',
-  'postCode',
-  'phoneNo',
-  'mobilePhoneNo',
-  'vatRegistrationNo',
-  'email',
-];
-
-export type ContactRow = Record<string, any> & { id: number; documentId: string; type: string };
-
-const fieldsToRead = (lines: { field: string }[]) => [
-  ...new Set([
-    'id',
-    'documentId',
-    'no',
-    'companyName',
-    'inheritanceOverrides',
-    ...FUZZY_FIELDS,
-    ...lines.map((l) => l.field),
-  ]),
-];
+export type { ContactRow };
 
 /** What the search needs of a contact, for reading contacts in bulk (regeneration, re-index queue). */
 export async function searchFields(write: Write) {
-  return fieldsToRead(await searchLines(write.strapi, write.trx));
+  return searchFieldsOf(await searchLines(write.strapi, write.trx));
 }
-
-/**
- * A person's company is not read from the join table (one statement less per write): a person's
- * `companyName` always follows its company and is blank without one.
- */
-const hasCompany = (c: Record<string, any>) => c.type === 'person' && !!c.companyName;
 
 interface SearchContext {
   lines: SearchLine[];
-  setup: Awaited<ReturnType<ReturnType<typeof getService<'setup'>>['get']>>;
+  setup: FlatSetup;
 }
 
 const contextOf = async (write: Write): Promise<SearchContext> => ({
   lines: await searchLines(write.strapi, write.trx),
-  setup: await getService(write.strapi, 'setup').get(write.trx),
+  setup: await loadSetup(write.strapi, write.trx),
 });
 
-const stringsOf = (c: Record<string, any>, ctx: SearchContext) =>
+const stringsOf = (c: Record<string, unknown>, ctx: SearchContext) =>
   buildSearchStrings(ownFieldsForSearch(c, hasCompany(c), ctx.setup), ctx.lines);
 
 /** The index rows of a contact under the current setup lines. */
@@ -101,11 +78,6 @@ const candidatesOf = (write: Write, rows: IndexRows, ctx: SearchContext, belowId
     belowId,
   });
 
-const readContacts = async (write: Write, ids: number[], ctx: SearchContext): Promise<ContactRow[]> =>
-  ids.length
-    ? write.strapi.db.query(UID.contact).findMany({ where: { id: { $in: ids } }, select: fieldsToRead(ctx.lines) })
-    : [];
-
 /** The verdicts that make a pair, by the other contact's id. */
 function duplicatesAmong(contact: ContactRow, strings: IndexRows['strings'], others: ContactRow[], ctx: SearchContext) {
   const prepared = prepareContact(contact);
@@ -121,6 +93,35 @@ function duplicatesAmong(contact: ContactRow, strings: IndexRows['strings'], oth
   return found;
 }
 
+/**
+ * Writes the pair changes; each new pair is announced (`duplicate.found`) once the write commits. Returns
+ * the new pairs' document ids by (settling contact, other contact).
+ */
+async function savePairs(write: Write, changes: PairChanges) {
+  const inserted = await writePairs(write, changes);
+  for (const pair of inserted) {
+    await emitAfterCommit(write.strapi, EVENTS.duplicateFound, () => foundPayload(write, pair.documentId));
+  }
+  return inserted;
+}
+
+/** The `duplicate.found` payload: the pair as stored, read after the commit (only when a webhook listens). */
+async function foundPayload(write: Write, documentId: string) {
+  const pair = await pairWithContacts(write, documentId);
+  if (!pair) return null;
+  const { matchingStrings, hitPercent, fuzzyScore, rules, breakdown } = pair;
+  return {
+    pair: documentId,
+    contact: pair.contact,
+    duplicate: pair.duplicateContact,
+    matchingStrings,
+    hitPercent,
+    fuzzyScore,
+    rules,
+    breakdown,
+  };
+}
+
 /** Runs the search for `contact` (a full record after the write); returns the pairs to report. */
 export async function searchDuplicates(
   write: Write,
@@ -130,20 +131,25 @@ export async function searchDuplicates(
   const ctx = await contextOf(write);
   const rows = indexRowsOf(contact, ctx);
   await replaceIndexOfMany(write, [rows], isNew);
-  const others = await readContacts(write, await candidatesOf(write, rows, ctx, null), ctx);
+  const others = await contactsById(write, await candidatesOf(write, rows, ctx, null), searchFieldsOf(ctx.lines));
   const found = duplicatesAmong(contact, rows.strings, others, ctx);
   // A new contact has no pairs yet: one statement saved on every create.
   const existing = isNew ? [] : await pairsOf(write, contact.id);
-  const verdicts = new Map(found);
-  const reported = await savePairs(write, contact.id, found, existing);
+  const changes = pairChanges(contact.id, found, existing);
+  const inserted = await savePairs(write, changes);
+  // Pairs still holding first (as stored), then the new ones.
+  const reported: [number, string][] = [
+    ...changes.update.map((u): [number, string] => [u.otherId, u.documentId]),
+    ...inserted.map((p): [number, string] => [p.otherId, p.documentId]),
+  ];
   const byId = new Map(others.map((o) => [o.id, o]));
-  return [...reported].map(([otherId, pairDocumentId]) => {
+  return reported.map(([otherId, pairDocumentId]) => {
     const other = byId.get(otherId)!;
-    const v = verdicts.get(otherId)!;
+    const v = found.get(otherId)!;
     return {
       documentId: other.documentId,
-      no: other.no ?? null,
-      name: other.name ?? null,
+      no: (other.no as string | null | undefined) ?? null,
+      name: (other.name as string | null | undefined) ?? null,
       pairDocumentId,
       matchingStrings: v.matchingStrings,
       hitPercent: v.hitPercent,
@@ -155,12 +161,8 @@ export async function searchDuplicates(
 
 /**
  * Re-indexes a batch of contacts (read with `searchFields`) and brings their pairs in line: the index
- * rows of the whole batch first (set-wise), then each contact's candidates and pairs. Each pair is
- * settled by one side only:
- * - 'regeneration' (contacts in id order, all of them): a contact settles its pairs with contacts of a
- *   smaller id — those are re-indexed already; the larger ones settle theirs when their turn comes;
- * - 'queue' (some contacts): a contact settles its pairs with every contact outside the batch, and within
- *   the batch with the smaller ids.
+ * rows of the whole batch first (set-wise), then each contact's candidates, and the pairs of the whole
+ * batch in one set-based write. Each pair is settled by one side only (domain `settlesPair`).
  */
 export async function reindexBatch(write: Write, contacts: ContactRow[], mode: 'regeneration' | 'queue') {
   if (!contacts.length) return;
@@ -168,8 +170,7 @@ export async function reindexBatch(write: Write, contacts: ContactRow[], mode: '
   const batch = contacts.map((c) => indexRowsOf(c, ctx));
   await replaceIndexOfMany(write, batch);
   const inBatch = new Set(contacts.map((c) => c.id));
-  const settles = (self: number, other: number) =>
-    mode === 'regeneration' || inBatch.has(other) ? other < self : true;
+  const settles = (self: number, other: number) => settlesPair(mode, inBatch, self, other);
   const candidates = new Map<number, number[]>();
   for (const rows of batch) {
     const ids = await candidatesOf(write, rows, ctx, mode === 'regeneration' ? rows.contact.id : null);
@@ -179,41 +180,35 @@ export async function reindexBatch(write: Write, contacts: ContactRow[], mode: '
     );
   }
   const others = new Map(
-    (await readContacts(write, [...new Set([...candidates.values()].flat())], ctx)).map((o) => [o.id, o]),
+    (await contactsById(write, [...new Set([...candidates.values()].flat())], searchFieldsOf(ctx.lines))).map((o) => [
+      o.id,
+      o,
+    ]),
   );
   const existing = await pairsOfMany(write, [...inBatch]);
-  for (const rows of batch) {
-    const self = rows.contact as ContactRow;
+  const changes = batch.map(({ contact, strings }) => {
+    const self = contact as ContactRow;
     const mine = candidates
       .get(self.id)!
       .map((id) => others.get(id))
       .filter((o): o is ContactRow => !!o);
-    const found = duplicatesAmong(self, rows.strings, mine, ctx);
-    const settled: StoredPair[] = (existing.get(self.id) ?? []).filter((p) => settles(self.id, p.otherId));
-    await savePairs(write, self.id, found, settled);
-  }
+    const found = duplicatesAmong(self, strings, mine, ctx);
+    const settled = (existing.get(self.id) ?? []).filter((p) => settles(self.id, p.otherId));
+    return pairChanges(self.id, found, settled);
+  });
+  await savePairs(write, mergePairChanges(changes));
 }
-
-/** Did the write change anything the search reads? (The reference re-indexes on a field change only.) */
-const searchInputChanged = (lines: { field: string }[], before: Record<string, any>, after: Record<string, any>) =>
-  fieldsToRead(lines).some(
-    (f) =>
-      f !== 'id' &&
-      f !== 'documentId' &&
-      f !== 'no' &&
-      JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null),
-  );
 
 /** The contact fields whose change can change what the search finds (the re-index queue is fed only for these). */
 export const searchInputFields = async (write: Write) =>
-  new Set([...FUZZY_FIELDS, ...(await searchLines(write.strapi, write.trx)).map((l) => l.field)]);
+  searchInputFieldsOf(await searchLines(write.strapi, write.trx));
 
 /**
  * After a contact's create or update: with "maintain" on, index it and store its pairs (as the reference
  * does, also when autosearch is off); with "autosearch" on, report them in the response's meta.
  */
-export async function afterContactWrite(write: Write, before: Record<string, any> | null, after: ContactRow) {
-  const setup = await getService(write.strapi, 'setup').get(write.trx);
+export async function afterContactWrite(write: Write, before: Record<string, unknown> | null, after: ContactRow) {
+  const setup = await loadSetup(write.strapi, write.trx);
   if (!setup.maintainDuplSearchStrings) return;
   if (before && !searchInputChanged(await searchLines(write.strapi, write.trx), before, after)) return;
   const duplicates = await searchDuplicates(write, after, !before);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { inTransaction as runInTransaction, type Write } from '../repositories/unit-of-work';
 import { searchDuplicates } from '../duplicate-search/search';
-import { pairsOf } from '../duplicate-search/pairs';
+import { contactByDocumentId } from '../repositories/duplicate-contacts';
+import { pairsOf, pairsWithContacts } from '../repositories/duplicate-pairs';
 import { notFound } from '../utils/errors';
 import { UID } from '../utils/uids';
 
@@ -9,8 +10,8 @@ import { UID } from '../utils/uids';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(fn: (write: Write) => Promise<T>) => runInTransaction(strapi, UID.contact, fn);
 
-  const mustFind = async (documentId: string) => {
-    const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId } });
+  const mustFind = async (write: Write, documentId: string) => {
+    const contact = await contactByDocumentId(write, documentId);
     if (!contact) throw notFound(`No contact with documentId ${documentId}.`);
     return contact;
   };
@@ -21,24 +22,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * it), and returns the duplicates found (pairs marked separate are left out).
      */
     findFor(documentId: string) {
-      return inTransaction(async (write) => searchDuplicates(write, await mustFind(documentId), false));
+      return inTransaction(async (write) => searchDuplicates(write, await mustFind(write, documentId), false));
     },
 
     /** The stored pairs of a contact, newest first; separate ones only when asked for. */
     listFor(documentId: string, includeSeparate: boolean) {
       return inTransaction(async (write) => {
-        const contact = await mustFind(documentId);
+        const contact = await mustFind(write, documentId);
         const pairs = (await pairsOf(write, contact.id)).filter((p) => includeSeparate || !p.separate);
-        if (!pairs.length) return [];
-        const rows = await strapi.db.query(UID.contactDuplicate).findMany({
-          where: { id: { $in: pairs.map((p) => p.id) } },
-          orderBy: { id: 'desc' },
-          populate: {
-            contact: { select: ['id', 'documentId', 'no', 'name', 'type'] },
-            duplicateContact: { select: ['id', 'documentId', 'no', 'name', 'type'] },
-          },
-        });
-        return rows.map((r: any) => {
+        const rows = await pairsWithContacts(
+          write,
+          pairs.map((p) => p.id),
+        );
+        return rows.map((r) => {
           const other = r.contact?.id === contact.id ? r.duplicateContact : r.contact;
           return {
             pairDocumentId: r.documentId,

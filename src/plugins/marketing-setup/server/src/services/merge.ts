@@ -26,8 +26,8 @@ import { inTransaction as runInTransaction, type Write } from '../repositories/u
 import { loadContactFlat, loadSetupFlat, propagate } from '../write-rules/inheritance';
 import { linkRows, recomputeBusinessRelation } from '../write-rules/business-relations';
 import { searchDuplicates } from '../duplicate-search/search';
-import { pairsOf } from '../duplicate-search/pairs';
-import { SEARCH_STRINGS } from '../duplicate-search/tables';
+import { pairsOf } from '../repositories/duplicate-pairs';
+import { SEARCH_STRINGS } from '../repositories/duplicate-index';
 import {
   countIncoming,
   linksToContact,

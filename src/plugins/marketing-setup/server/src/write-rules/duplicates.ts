@@ -7,21 +7,11 @@ import type { Write } from '../repositories/unit-of-work';
 import type { WriteRules } from './types';
 import { validateSearchLine, SEARCH_FIELD_LABELS } from '../domain/duplicates/search-strings';
 import { validationError } from '../utils/errors';
-import { syncContext } from '../utils/sync-context';
-import { UID } from '../utils/uids';
-import { forgetSearchLines } from '../duplicate-search/setup-lines';
-import { removeLineStrings } from '../duplicate-search/index-store';
-
-const storedLine = (write: Write) =>
-  write.strapi.db
-    .query(UID.duplicateSearchSetup)
-    .findOne({ where: { documentId: write.params.documentId }, select: ['id', 'field', 'part', 'length'] });
+import { forgetSearchLines, lineExists, storedLine } from '../repositories/search-setup-lines';
+import { removeLineStrings } from '../repositories/duplicate-index';
 
 async function assertUnique(write: Write, field: string, part: string, selfId: number | null) {
-  const other = await write.strapi.db
-    .query(UID.duplicateSearchSetup)
-    .findOne({ where: { field, part, ...(selfId ? { id: { $ne: selfId } } : {}) }, select: ['id'] });
-  if (other)
+  if (await lineExists(write, field, part, selfId))
     throw validationError(`${SEARCH_FIELD_LABELS[field] ?? field} (${part}) is already in the search string setup.`, [
       'field',
     ]);
@@ -65,25 +55,21 @@ export const searchSetupRules: WriteRules = {
   },
 };
 
-/** Only the duplicate search itself writes pairs (it marks its writes with the contact as origin). */
-const bySearch = () => syncContext().origin?.uid === UID.contact;
-
+/**
+ * Only the duplicate search writes pairs, and it writes them set-based (repositories/duplicate-pairs.ts),
+ * never through the document service: here a pair can only be marked separate, or deleted.
+ */
 export const contactDuplicateRules: WriteRules = {
-  async create(write, next) {
-    if (!bySearch()) {
-      throw validationError(
-        'Contact duplicates are found by the duplicate search; use POST /contacts/:documentId/find-duplicates.',
-        [],
-      );
-    }
-    return next();
+  async create() {
+    throw validationError(
+      'Contact duplicates are found by the duplicate search; use POST /contacts/:documentId/find-duplicates.',
+      [],
+    );
   },
   async update(write, next) {
-    if (!bySearch()) {
-      // Contacts, figures and breakdown are the search's; a person decides only whether the pair is separate.
-      const { separateContacts } = write.params.data ?? {};
-      write.params.data = separateContacts === undefined ? {} : { separateContacts };
-    }
+    // Contacts, figures and breakdown are the search's; a person decides only whether the pair is separate.
+    const { separateContacts } = write.params.data ?? {};
+    write.params.data = separateContacts === undefined ? {} : { separateContacts };
     return next();
   },
 };

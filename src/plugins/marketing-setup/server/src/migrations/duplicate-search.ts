@@ -1,32 +1,22 @@
 /**
- * The index tables of the duplicate search, plain tables rather than content types: a content type
- * would add a document id, timestamps, publication columns and — for the contact — a link table per
- * row, so the one query that matters ("who else has this string?") would need a join through a link
- * table and could not use one composite index. These rows are derived data, rebuilt from the contact
- * at any time; nobody edits them. Created idempotently at every boot (Strapi's schema sync leaves
- * tables it did not create alone). No foreign key to the contacts table: SQLite schema sync rebuilds
- * tables, and the rows are removed by the contact's delete rule inside its transaction.
+ * The plain tables of the duplicate search (repositories/duplicate-index.ts says why they are not
+ * content types), the re-index queue and the regeneration's state row. Idempotent (IF NOT EXISTS,
+ * ON CONFLICT): two instances may boot at once. No foreign key to the contacts table: SQLite schema sync
+ * rebuilds tables, and the rows are removed by the contact's delete rule inside its transaction.
  */
 import type { Core } from '@strapi/strapi';
 import { isPostgres } from '../repositories/tables';
+import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, setTrigramsReady } from '../repositories/duplicate-index';
+import { REINDEX_QUEUE } from '../repositories/reindex-queue';
+import { JOB_ID, REGENERATION } from '../repositories/regeneration-jobs';
 
-/** One row per (contact, setup line) whose string is not blank: the reference's table 5086. */
-export const SEARCH_STRINGS = 'ms_contact_search_strings';
-/** Fuzzy blocking keys (domain `blockingKeys`), prefixed with the contact type: persons meet persons only. */
-export const BLOCKING_KEYS = 'ms_contact_blocking_keys';
-/**
- * PostgreSQL with pg_trgm only: each contact's normalised name (legal form removed) and town, for
- * trigram-similar name candidates within a town.
- */
-export const NAMES = 'ms_contact_search_names';
-/** Contacts whose index rows are stale (a set-based write changed them); drained by the background worker. */
-export const REINDEX_QUEUE = 'ms_contact_reindex_queue';
+/** Everything the duplicate search needs besides its content types (one AFTER_SYNC entry). */
+export async function ensureDuplicateSearchTables(strapi: Core.Strapi) {
+  await ensureSearchTables(strapi);
+  await ensureRegenerationTable(strapi);
+}
 
-/** Whether this database has the trigram table (decided once per boot, from the database itself). */
-const trigramReady = new WeakMap<object, boolean>();
-export const hasTrigrams = (strapi: Core.Strapi) => trigramReady.get(strapi) === true;
-
-export async function ensureSearchTables(strapi: Core.Strapi) {
+async function ensureSearchTables(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${SEARCH_STRINGS} (
     contact_id integer NOT NULL, contact_type varchar(10) NOT NULL, field varchar(40) NOT NULL,
@@ -41,7 +31,7 @@ export async function ensureSearchTables(strapi: Core.Strapi) {
     contact_id integer NOT NULL, key varchar(255) NOT NULL, PRIMARY KEY (contact_id, key))`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${BLOCKING_KEYS}_key_idx ON ${BLOCKING_KEYS} (key)`);
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${REINDEX_QUEUE} (contact_id integer NOT NULL PRIMARY KEY)`);
-  trigramReady.set(strapi, isPostgres(strapi) && (await ensureTrigramTable(strapi)));
+  setTrigramsReady(strapi, isPostgres(strapi) && (await ensureTrigramTable(strapi)));
 }
 
 /**
@@ -85,4 +75,16 @@ async function createExtension(strapi: Core.Strapi, name: string): Promise<boole
       strapi.log.warn(`[marketing-setup] PostgreSQL extension ${name} is not available (${(err as Error).message}).`);
     return rows.length > 0;
   }
+}
+
+/** The regeneration's state table and its one row. */
+async function ensureRegenerationTable(strapi: Core.Strapi) {
+  const knex = strapi.db.connection;
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${REGENERATION} (
+    id integer NOT NULL PRIMARY KEY, state varchar(10) NOT NULL, processed integer NOT NULL, total integer NOT NULL,
+    last_id integer NOT NULL, started_at varchar(30), finished_at varchar(30), heartbeat_at varchar(30), error text)`);
+  await knex.raw(
+    `INSERT INTO ${REGENERATION} (id, state, processed, total, last_id) VALUES (?, 'idle', 0, 0, 0) ON CONFLICT (id) DO NOTHING`,
+    [JOB_ID],
+  );
 }

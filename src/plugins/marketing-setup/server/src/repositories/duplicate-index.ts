@@ -1,12 +1,31 @@
 /**
- * A contact's rows in the index tables (search strings, blocking keys and, on PostgreSQL with pg_trgm,
- * its search name): replaced as a whole — for one contact or a batch, one delete and one multi-row
- * insert per table — removed with the contact, and a setup line's strings removed with the line.
+ * The index tables of the duplicate search and a contact's rows in them (search strings, blocking keys
+ * and, on PostgreSQL with pg_trgm, its search name): replaced as a whole — for one contact or a batch,
+ * one delete and one multi-row insert per table — removed with the contact, and a setup line's strings
+ * removed with the line. Plain tables rather than content types: a content type would add a document id,
+ * timestamps, publication columns and a link table per row, so the one query that matters ("who else has
+ * this string?") could not use one composite index. These rows are derived data, rebuilt from the
+ * contact at any time; the tables are created by migrations/duplicate-search.ts.
  */
-import type { Write } from '../repositories/unit-of-work';
+import type { Core } from '@strapi/strapi';
+import type { Write } from './unit-of-work';
 import type { SearchString } from '../domain/duplicates/search-strings';
 import type { SearchName } from '../domain/duplicates/search-name';
-import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
+
+/** One row per (contact, setup line) whose string is not blank: the reference's table 5086. */
+export const SEARCH_STRINGS = 'ms_contact_search_strings';
+/** Fuzzy blocking keys (domain `blockingKeys`), prefixed with the contact type: persons meet persons only. */
+export const BLOCKING_KEYS = 'ms_contact_blocking_keys';
+/**
+ * PostgreSQL with pg_trgm only: each contact's normalised name (legal form removed) and town, for
+ * trigram-similar name candidates within a town.
+ */
+export const NAMES = 'ms_contact_search_names';
+
+/** Whether this database has the trigram table (decided once per boot by the migration, from the database itself). */
+const trigramReady = new WeakMap<object, boolean>();
+export const hasTrigrams = (strapi: Core.Strapi) => trigramReady.get(strapi) === true;
+export const setTrigramsReady = (strapi: Core.Strapi, ready: boolean) => trigramReady.set(strapi, ready);
 
 export interface IndexRows {
   contact: { id: number; type: string };
@@ -79,7 +98,3 @@ export async function removeIndexOf(write: Write, contactId: number) {
 export async function removeLineStrings(write: Write, field: string, part: string) {
   await write.trx(SEARCH_STRINGS).where({ field, part }).delete();
 }
-
-/** The stored strings of one contact (what the last indexing wrote). */
-export const storedStringsOf = (write: Write, contactId: number) =>
-  write.trx(SEARCH_STRINGS).where('contact_id', contactId).select('field', 'part', 'value') as Promise<SearchString[]>;

@@ -16,9 +16,9 @@
  * `belowId` (bulk regeneration) keeps only contacts with a smaller id: those are already re-indexed,
  * the others will look back at this one when their turn comes.
  */
-import type { Write } from '../repositories/unit-of-work';
+import type { Write } from './unit-of-work';
 import type { SearchName } from '../domain/duplicates/search-name';
-import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './tables';
+import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './duplicate-index';
 
 /** Upper bound on candidates scored per write; a key shared by thousands of contacts must not stall a save. */
 export const MAX_CANDIDATES = 200;
@@ -41,6 +41,10 @@ export interface CandidateInput {
 
 /** A piece of SQL with its bindings in text order. */
 type Sql = [text: string, bindings: unknown[]];
+
+/** knex.raw's result: the rows themselves on SQLite, pg's result object (`rows`) on PostgreSQL. */
+type RawResult<T> = T[] | { rows: T[] };
+const rowsOf = <T>(result: RawResult<T>): T[] => (Array.isArray(result) ? result : result.rows);
 
 export async function candidateIds(write: Write, input: CandidateInput): Promise<number[]> {
   const { contactId, type, stringCount, required, keys, name } = input;
@@ -101,7 +105,10 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
   }
   if (!parts.length) return [];
   const sql = `${cte[0]}SELECT contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?`;
-  const result: any = await write.trx.raw(sql, [...cte[1], ...parts.flatMap((p) => p[1]), MAX_CANDIDATES]);
-  const rows: any[] = Array.isArray(result) ? result : result.rows;
-  return rows.map((r) => Number(r.contact_id));
+  const result: RawResult<{ contact_id: number | string }> = await write.trx.raw(sql, [
+    ...cte[1],
+    ...parts.flatMap((p) => p[1]),
+    MAX_CANDIDATES,
+  ]);
+  return rowsOf(result).map((r) => Number(r.contact_id));
 }
