@@ -6,7 +6,7 @@ import { ensureSearchTables } from './duplicate-search/tables';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
-import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
+import { startEmailLogging } from './jobs/email-logging';
 import { ensureImportTables, startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
@@ -25,7 +25,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
   strapi.server.use(contactPickerMiddleware(strapi));
   await startWorker(strapi);
-  await ensureEmailStateTable(strapi);
   startEmailLogging(strapi);
   await ensureImportTables(strapi);
   startImportPoller(strapi);

@@ -12,13 +12,17 @@
 import type { Core } from '@strapi/strapi';
 import { COLUMN_RENAMES } from './column-renames';
 import { ensureIndexes } from './indexes';
+import { ensureEmailStateTable } from './email-logging';
 import type { Migration, SchemaObjects } from './types';
 
 export type { Migration, SchemaObjects };
 
 export const BEFORE_SYNC: Migration[] = [...COLUMN_RENAMES];
 
-export const AFTER_SYNC: SchemaObjects[] = [{ name: 'unique and lookup indexes', ensure: ensureIndexes }];
+export const AFTER_SYNC: SchemaObjects[] = [
+  { name: 'unique and lookup indexes', ensure: ensureIndexes },
+  { name: 'e-mail logging state table', ensure: ensureEmailStateTable },
+];
 
 export async function runMigrations(strapi: Core.Strapi, migrations: Migration[] = BEFORE_SYNC) {
   const db = strapi.db.connection;
