@@ -350,14 +350,14 @@ export interface ReviewState {
 /** Only an open review row can be linked, turned into a contact or ignored. */
 export function assertReviewOpen(review: ReviewState) {
   if (review.status !== 'open')
-    throw new RuleViolation(`This e-mail was already ${review.status}; nothing to do.`, 'status');
+    throw new RuleViolation(`This e-mail was already ${review.status}; nothing to do.`, 'reviewStatus');
 }
 
 /** An open row whose message could be read can be logged for a contact. */
 export function assertReviewLoggable(review: ReviewState) {
   assertReviewOpen(review);
   if (review.error)
-    throw new RuleViolation('This e-mail could not be read, so it cannot be logged; ignore it.', 'status');
+    throw new RuleViolation('This e-mail could not be read, so it cannot be logged; ignore it.', 'reviewStatus');
 }
 
 /**

@@ -190,7 +190,7 @@ export async function insertReviews(strapi: Core.Strapi, trx: Knex.Transaction, 
     .map((r) => ({
       [col('documentId')]: documentId(),
       ...Object.fromEntries(Object.entries(r).map(([a, v]) => [col(a), v])),
-      [col('status')]: 'open',
+      [col('reviewStatus')]: 'open',
       [col('createdAt')]: now,
       [col('updatedAt')]: now,
       [col('publishedAt')]: now,
@@ -206,7 +206,7 @@ export async function insertReviews(strapi: Core.Strapi, trx: Knex.Transaction, 
 
 /** How many messages wait in the review list. */
 export const countOpenReviews = (strapi: Core.Strapi) =>
-  strapi.db.query(UID.emailReview).count({ where: { status: 'open' } });
+  strapi.db.query(UID.emailReview).count({ where: { reviewStatus: 'open' } });
 
 /** The id of a contact by documentId, or null. */
 export async function contactIdOf(strapi: Core.Strapi, documentId: string): Promise<number | null> {

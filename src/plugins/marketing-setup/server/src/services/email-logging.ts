@@ -48,7 +48,7 @@ const REVIEW_FIELDS = [
   'reason',
   'error',
   'body',
-  'status',
+  'reviewStatus',
   'createdAt',
 ];
 /** A review-list row as the document service returns it. */
@@ -63,7 +63,7 @@ interface ReviewDoc {
   sentAt?: string | Date | null;
   error?: string | null;
   body?: string | null;
-  status: string;
+  reviewStatus: string;
   createdAt?: string | Date | null;
   contact?: { documentId: string; no?: number | null; name?: string | null } | null;
   [field: string]: unknown;
@@ -92,7 +92,7 @@ const messageOf = (r: ReviewDoc): MailMessage => ({
 });
 
 const stateOf = (r: ReviewDoc): ReviewState => ({
-  status: r.status,
+  status: r.reviewStatus,
   error: r.error,
   sender: r.sender,
   senderName: r.senderName,
@@ -135,7 +135,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         inTransaction(strapi, UID.interactionLogEntry, async (write) => {
           const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
           const [logged] = await writeEntries(write, [{ message, entries: [entry] }], templateId);
-          await reviews().update({ documentId: review.documentId, data: { status, contact: contactId } } as never);
+          await reviews().update({
+            documentId: review.documentId,
+            data: { reviewStatus: status, contact: contactId },
+          } as never);
           return logged;
         }),
     };
@@ -174,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async reviews(query: { status?: unknown; page?: unknown; pageSize?: unknown }) {
       const { status, page, pageSize } = checked(() => parseReviewQuery(query, EMAIL_REVIEW_STATUSES));
-      const filters = status === 'all' ? {} : { status };
+      const filters = status === 'all' ? {} : { reviewStatus: status };
       const [rows, total] = await Promise.all([
         reviews().findMany({
           filters,
@@ -226,7 +229,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ignore(documentId: string) {
       const review = await findReview(documentId);
       checked(() => assertReviewOpen(stateOf(review)));
-      await reviews().update({ documentId, data: { status: 'ignored' } } as never);
+      await reviews().update({ documentId, data: { reviewStatus: 'ignored' } } as never);
       return { review: reviewView(await findReview(documentId)) };
     },
   };
