@@ -92,7 +92,8 @@ async function main() {
     }
     const preloadSeconds = (Date.now() - t0) / 1000;
     const file = csv(companyNos);
-    const { createImportJob, driveImport, importStatus, IMPORT_JOBS } = plugin('jobs/contact-import');
+    const { createImportJob, driveImport, importStatus } = plugin('jobs/contact-import');
+    const { IMPORT_JOBS } = plugin('repositories/import-jobs');
     const { suggestMapping } = plugin('domain/contact-csv');
     const headers = file.text.split('\n', 1)[0].split(';');
     const t1 = Date.now();

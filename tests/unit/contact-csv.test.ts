@@ -1,5 +1,17 @@
 import {
+  advance,
+  checkHeaders,
   checkMapping,
+  checkRowLength,
+  detectDelimiter,
+  dryRunOutcome,
+  errorsCsv,
+  isLastChunk,
+  isStale,
+  pickMatch,
+  unknownCode,
+  unknownCompany,
+  withRelations,
   csvCell,
   csvLine,
   exportHeader,
@@ -116,5 +128,111 @@ describe('contact CSV: writing', () => {
   test('header with Business Central captions in English or Dutch', () => {
     expect(exportHeader(['no', 'name', 'vatRegistrationNo'])).toBe('No.,Name,VAT Registration No.\r\n');
     expect(exportHeader(['no', 'name', 'vatRegistrationNo'], 'nl')).toBe('Nr.,Naam,Btw-nummer\r\n');
+  });
+});
+
+describe('contact CSV: reading a file', () => {
+  test('the separator is the one the header line uses most, outside quotes; comma by default', () => {
+    expect(detectDelimiter('No.;Name;City\n1;A,B;C')).toBe(';');
+    expect(detectDelimiter('\uFEFFNo.,Name\n')).toBe(',');
+    expect(detectDelimiter('No.\tName\tCity')).toBe('\t');
+    expect(detectDelimiter('"a;b;c",Name')).toBe(',');
+    expect(detectDelimiter('Name')).toBe(',');
+  });
+  test('every header named once', () => {
+    expect(() => checkHeaders(['No.', 'Name'])).not.toThrow();
+    expect(() => checkHeaders(['No.', ''])).toThrow('Column 2 of the header line has no name; name every column.');
+    expect(() => checkHeaders(['Name', 'Name'])).toThrow(
+      'The header line names "Name" twice; column names must be unique.',
+    );
+  });
+  test('a row may be shorter than the header, not longer', () => {
+    expect(() => checkRowLength(3, 2, 4)).not.toThrow();
+    expect(() => checkRowLength(3, 4, 4)).not.toThrow();
+    expect(() => checkRowLength(3, 5, 4)).toThrow('Row 3 has 5 cells but the header has 4 columns.');
+  });
+});
+
+describe('contact CSV: a row against the database', () => {
+  test('the matched contact: none, the one, or refused when two share the key', () => {
+    const key = { field: 'vatRegistrationNo', value: 'BE1' } as const;
+    expect(pickMatch(key, [])).toBeNull();
+    expect(pickMatch(null, [{ id: 1 }])).toBeNull();
+    expect(pickMatch(key, [{ id: 7 }])).toEqual({ id: 7 });
+    expect(() => pickMatch(key, [{ id: 7 }, { id: 8 }])).toThrow(
+      'More than one contact has VAT Registration No. "BE1"; give the No. of the one to update.',
+    );
+  });
+  test('codes and company numbers that name nothing', () => {
+    expect(unknownCode('salesperson', 'ZZ')).toMatchObject({
+      message: 'Salesperson "ZZ" does not exist.',
+      path: ['salesperson'],
+    });
+    expect(unknownCompany('CT9')).toMatchObject({
+      message: 'Company "CT9" does not exist (give the company\'s No.).',
+      path: ['company'],
+    });
+  });
+  test('a row naming a company without a type is a person; a given type stays', () => {
+    expect(withRelations({ name: 'Jan' }, { company: 'doc-1', salesperson: 'doc-2' })).toEqual({
+      name: 'Jan',
+      company: 'doc-1',
+      salesperson: 'doc-2',
+      type: 'person',
+    });
+    expect(withRelations({ name: 'Jan', type: 'company' }, { company: 'doc-1' })).toEqual({
+      name: 'Jan',
+      type: 'company',
+      company: 'doc-1',
+    });
+    expect(withRelations({ name: 'Acme' }, { salesperson: 'doc-2' })).toEqual({ name: 'Acme', salesperson: 'doc-2' });
+  });
+  test('a dry run reports a written row with duplicates as a possible duplicate', () => {
+    expect(dryRunOutcome('created', 0)).toBe('created');
+    expect(dryRunOutcome('updated', 0)).toBe('updated');
+    expect(dryRunOutcome('created', 2)).toBe('possibleDuplicate');
+    expect(dryRunOutcome('updated', 1)).toBe('possibleDuplicate');
+  });
+});
+
+describe('contact CSV: the job', () => {
+  const before = { cursor: 4, processed: 4, created: 2, updated: 1, failed: 1 };
+  test('a chunk moves the cursor past its last row and counts each outcome', () => {
+    expect(
+      advance(before, [
+        { rowNo: 5, outcome: 'created', contactNo: 'CT5', error: null },
+        { rowNo: 6, outcome: 'failed', contactNo: null, error: 'no' },
+        { rowNo: 7, outcome: 'updated', contactNo: 'CT1', error: null },
+        { rowNo: 8, outcome: 'created', contactNo: 'CT6', error: null },
+      ]),
+    ).toEqual({ cursor: 8, processed: 8, created: 4, updated: 2, failed: 2 });
+    expect(advance(before, [])).toEqual(before);
+  });
+  test('the last chunk reaches the row count or reads less than it asked for', () => {
+    expect(isLastChunk(0, 2, 7, 2)).toBe(false);
+    expect(isLastChunk(6, 1, 7, 2)).toBe(true);
+    expect(isLastChunk(4, 2, 6, 2)).toBe(true);
+    expect(isLastChunk(7, 0, 7, 2)).toBe(true);
+  });
+  test('a running job is stale after a minute without heartbeat, or without any', () => {
+    const now = Date.parse('2026-12-06T10:00:00.000Z');
+    expect(isStale('2026-12-06T09:59:30.000Z', now, 60_000)).toBe(false);
+    expect(isStale('2026-12-06T09:58:59.000Z', now, 60_000)).toBe(true);
+    expect(isStale(null, now, 60_000)).toBe(true);
+  });
+  test("the errors CSV: the file's columns, then the row and the reason", () => {
+    expect(
+      errorsCsv(
+        ['Name', 'Salesperson Code'],
+        [
+          { rowNo: 5, cells: { Name: 'Bad', 'Salesperson Code': 'ZZ' }, error: 'Salesperson "ZZ" does not exist.' },
+          { rowNo: 9, cells: { Name: 'x;y' }, error: null },
+        ],
+      ),
+    ).toBe(
+      '\uFEFFName,Salesperson Code,Row,Error\r\n' +
+        'Bad,ZZ,5,"Salesperson ""ZZ"" does not exist."\r\n' +
+        '"x;y",,9,\r\n',
+    );
   });
 });

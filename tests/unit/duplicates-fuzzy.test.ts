@@ -6,6 +6,7 @@ import {
   MOBILE_EXACT,
   SHARED_MAILBOX,
   NAME_FLOOR,
+  SAME_COMPANY_DOMAIN,
   blockingKeys,
   fuzzyFires,
   fuzzyScore,
@@ -457,5 +458,131 @@ describe('blockingKeys', () => {
     const swapped = blockingKeys(person({ name: 'Peeters Jan', postCode: '9000' }));
     const parts = blockingKeys(person({ firstName: 'Jan', surname: 'Peeters', postCode: '9000' }));
     expect(parts.every((k) => swapped.includes(k))).toBe(true);
+  });
+});
+
+describe('round 3 (issue 14): legal forms, own mail domains, more keys', () => {
+  it('"Deprez SRL" and "Deprez S.A." in one town on one switchboard are two entities', () => {
+    const a = company({
+      name: 'Ets. Deprez SRL',
+      address: 'Rue de Fer 52',
+      postCode: '5000',
+      city: 'Namur',
+      phoneNo: '081 00 10 14',
+    });
+    const b = company({
+      name: 'Deprez S.A.',
+      address: 'Rue de Fer 52',
+      postCode: '5000',
+      city: 'Namur',
+      phoneNo: '+32 81 001014',
+    });
+    const r = fuzzyScore(a, b);
+    expect(field(r, 'name')!.legalForms).toEqual(['bv', 'nv']);
+    expect(r.fires).toBe(false);
+  });
+
+  it('"Lemmens & Zonen VZW" is no "Willems & Zn. Comm.V" in Lier (non-profit next to a partnership)', () => {
+    const r = fuzzyScore(
+      company({ name: 'Comm.V Willems & Zn.', postCode: '2500', city: 'Lier' }),
+      company({ name: 'Willems & Zonen VZW', postCode: '2500', city: 'Lier' }),
+    );
+    expect(field(r, 'name')!.score).toBe(1);
+    expect(r.fires).toBe(false);
+  });
+
+  it('forms a company moves between are one kind: BVBA / BV, SPRL / SRL, CVBA / BV, NV / SA', () => {
+    for (const [x, y] of [
+      ['Verhoeven Dakwerken BVBA', 'Verhoeven Dakwerken BV'],
+      ['Renard Toitures SPRL', 'Renard Toitures S.R.L.'],
+      ['Wuyts & Zonen CVBA', 'Wuyts & Zonen BV'],
+      ['Lambert Construction SA', 'Lambert Construction NV'],
+    ]) {
+      const r = fuzzyScore(
+        company({ name: x, postCode: '3000', city: 'Leuven' }),
+        company({ name: y, postCode: '3000', city: 'Leuven' }),
+      );
+      expect([x, y, r.fires]).toEqual([x, y, true]);
+    }
+  });
+
+  it('different kinds with the same VAT number are one company (a form written wrong, or a conversion)', () => {
+    const r = fuzzyScore(
+      company({ name: 'Maes Transport NV', vatRegistrationNo: 'BE 0403.170.701', city: 'Gent' }),
+      company({ name: 'Maes Transport BV', vatRegistrationNo: 'BE0403170701', city: 'Gent' }),
+    );
+    expect(r.fires).toBe(true);
+  });
+
+  it('one company name on one own mail domain is one company, also after a move and a new switchboard', () => {
+    const r = fuzzyScore(
+      company({
+        name: 'Orvolo Group',
+        address: 'Kleine Kerkstraat 43',
+        postCode: '2018',
+        city: 'Antwerpen',
+        email: 'info@orvologroup.be',
+        phoneNo: '03 218 44 10',
+      }),
+      company({
+        name: 'Orvolo Group',
+        address: 'Noorderlaan 12',
+        postCode: '9000',
+        city: 'Gent',
+        email: 'sales@orvologroup.be',
+        phoneNo: '09 244 10 20',
+      }),
+    );
+    expect(field(r, 'email')!.method).toBe(SAME_COMPANY_DOMAIN);
+    expect(r.fires).toBe(true);
+  });
+
+  it('but not a sister company or a holding on that domain, nor two persons on one free-mail provider', () => {
+    const sisters = fuzzyScore(
+      company({ name: 'Visol Hasselt NV', postCode: '3500', city: 'Hasselt', email: 'info@visol.be' }),
+      company({ name: 'Visol Aalst NV', postCode: '9300', city: 'Aalst', email: 'admin@visol.be' }),
+    );
+    expect(sisters.fires).toBe(false);
+    const holding = fuzzyScore(
+      company({ name: 'Timmermans & Claes', postCode: '9050', city: 'Gentbrugge', email: 'info@timmermansclaes.be' }),
+      company({
+        name: 'Timmermans & Claes Holding',
+        postCode: '9000',
+        city: 'Gent',
+        email: 'office@timmermansclaes.be',
+      }),
+    );
+    expect(holding.fires).toBe(false);
+    const persons = fuzzyScore(
+      person({ firstName: 'Tom', surname: 'Kok', postCode: '2011', city: 'Haarlem', email: 'tkok@gmail.com' }),
+      person({ firstName: 'Tom', surname: 'Kok', postCode: '6511', city: 'Nijmegen', email: 'tom.kok@gmail.com' }),
+    );
+    expect(persons.fires).toBe(false);
+  });
+
+  it('"martin.familie@" names no first name, not even "Emilie" a letter away', () => {
+    const r = fuzzyScore(
+      person({ firstName: 'Émilie', surname: 'Martin', email: 'martin.familie@proximus.be', city: 'Saint-Gilles' }),
+      person({ firstName: 'Amélie', surname: 'Martin', email: 'martin.familie@proximus.be', city: 'Saint-Gilles' }),
+    );
+    expect(field(r, 'email')!.method).toBe(SHARED_MAILBOX);
+  });
+
+  it('a surname typo that changes its sound still meets in town, under first name × place', () => {
+    const a = blockingKeys(person({ firstName: 'Valérie', surname: 'Hubert', postCode: '1400', city: 'Nivelles' }));
+    const b = blockingKeys(person({ firstName: 'Valerie', surname: 'Huber', postCode: '1400', city: 'Nivelles' }));
+    expect(a.filter((k) => b.includes(k)).some((k) => k.startsWith('pf:'))).toBe(true);
+    // An initial is no key of its own: every "V." in Nivelles would be one block.
+    expect(blockingKeys(person({ firstName: 'V.', surname: 'Hubert', postCode: '1400' }))).not.toContain('pf:v:1400');
+  });
+
+  it('one door meets under the town too, when one record has no post code', () => {
+    const a = blockingKeys(
+      person({ firstName: 'Wim', surname: 'Coppens', address: 'Kerkstraat 246', postCode: '2800', city: 'Mechelen' }),
+    );
+    const b = blockingKeys(
+      person({ firstName: 'Wim', surname: 'Copepns', address: 'Kerkstraat 246', city: 'Mechelen' }),
+    );
+    expect(a.filter((k) => b.includes(k))).toContain('pa:mechelen:kerkstraat:246');
   });
 });

@@ -9,6 +9,7 @@ import {
   parseAddress,
   personName,
   stripLegalForms,
+  legalFormKind,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/normalise';
 
 describe('foldText', () => {
@@ -247,5 +248,25 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('mailto:jan@x.be')).toBe('jan@x.be');
     expect(normaliseEmail('Jan Peeters <Jan.Peeters@X.be>')).toBe('jan.peeters@x.be');
     expect(normaliseEmail(undefined)).toBe('');
+  });
+});
+
+describe('legalFormKind', () => {
+  it('reads the kind of entity from the form, wherever and however it is written', () => {
+    expect(legalFormKind('Fabrikam N.V.')).toBe('nv');
+    expect(legalFormKind('S.A. Lambert Construction')).toBe('nv');
+    expect(legalFormKind('Peeters Bouw B.V.B.A.')).toBe('bv');
+    expect(legalFormKind('Renard Toitures SPRL')).toBe('bv');
+    expect(legalFormKind('Coppens & Jacobs CVBA')).toBe('bv');
+    expect(legalFormKind('De Cock & Claeys Comm.V')).toBe('partnership');
+    expect(legalFormKind('Vos & Zonen V.O.F.')).toBe('partnership');
+    expect(legalFormKind('Tasolca ASBL')).toBe('non-profit');
+    expect(legalFormKind('Lemmens & Zonen v.z.w.')).toBe('non-profit');
+  });
+
+  it('is empty without a form, or with one that says no kind here', () => {
+    expect(legalFormKind('Orvolo Group')).toBe('');
+    expect(legalFormKind('Fabrikam Ltd')).toBe('');
+    expect(legalFormKind('')).toBe('');
   });
 });

@@ -7,7 +7,7 @@ import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { ensureRegenerationTable } from './jobs/regeneration';
 import { startWorker } from './jobs/duplicate-worker';
 import { startEmailLogging } from './jobs/email-logging';
-import { ensureImportTables, startImportPoller } from './jobs/contact-import';
+import { startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
 
@@ -26,6 +26,5 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(contactPickerMiddleware(strapi));
   await startWorker(strapi);
   startEmailLogging(strapi);
-  await ensureImportTables(strapi);
   startImportPoller(strapi);
 };

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import {
   CSV_FIELDS,
   EXPORT_ONLY_FIELDS,
@@ -14,7 +15,7 @@ import { forbidden, validationError } from '../utils/errors';
 import { parse } from '../validation/content-api';
 import { readCsv, type CsvRecord } from '../contact-csv/parse';
 import { codeCache, dryRunRow, type RowResult } from '../contact-csv/rows';
-import { exportContacts } from '../contact-csv/export';
+import { exportContacts, type ContactFilter } from '../contact-csv/export';
 import {
   cancelImport,
   createImportJob,
@@ -45,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const maxBytes = () => cfg('importMaxBytes', 50 * MB);
 
   /** The CSV text, file name and mapping of the request, size-checked. */
-  async function upload(ctx: any): Promise<{ csv: string; fileName: string | null; mapping: Mapping | undefined }> {
+  async function upload(ctx: Context): Promise<{ csv: string; fileName: string | null; mapping: Mapping | undefined }> {
     const file = ctx.request.files?.file;
     let input: { csv: string; fileName?: string; mapping?: Mapping };
     if (file) {
@@ -83,14 +84,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Importing creates and updates contacts: the role needs both on the contact type (as in the Content Manager). */
-  function mayImport(ctx: any) {
+  function mayImport(ctx: Context) {
     const { checker } = recordAccess(strapi, ctx);
     if (checker.cannot.create() || checker.cannot.update())
       throw forbidden('Your role may not create and update contacts, so it cannot import them.');
   }
 
   /** The import job a route names, once the role may import (permission first, then the id). */
-  function jobId(ctx: any): number {
+  function jobId(ctx: Context): number {
     mayImport(ctx);
     return Number(parse(importJobParamsSchema, ctx.params).id);
   }
@@ -105,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async analyse(ctx: any) {
+    async analyse(ctx: Context) {
       mayImport(ctx);
       const { csv } = await upload(ctx);
       const sample: CsvRecord[] = [];
@@ -127,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async dryRun(ctx: any) {
+    async dryRun(ctx: Context) {
       mayImport(ctx);
       const { csv, mapping } = await upload(ctx);
       const limit = cfg('importDryRunLimit', 1000);
@@ -147,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { mapping: checked!, total, evaluated: rows.length, counts, rows } };
     },
 
-    async start(ctx: any) {
+    async start(ctx: Context) {
       mayImport(ctx);
       const { csv, mapping, fileName } = await upload(ctx);
       // The mapping is checked against the header before anything is stored.
@@ -163,16 +164,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await importStatus(strapi, id) };
     },
 
-    async list(ctx: any) {
+    async list(ctx: Context) {
       mayImport(ctx);
       ctx.body = { data: await listImports(strapi) };
     },
 
-    async status(ctx: any) {
+    async status(ctx: Context) {
       ctx.body = { data: await importStatus(strapi, jobId(ctx)) };
     },
 
-    async resume(ctx: any) {
+    async resume(ctx: Context) {
       const id = jobId(ctx);
       const status = await importStatus(strapi, id);
       if (status.state !== 'running')
@@ -182,18 +183,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: status };
     },
 
-    async cancel(ctx: any) {
+    async cancel(ctx: Context) {
       ctx.body = { data: await cancelImport(strapi, jobId(ctx)) };
     },
 
-    async errors(ctx: any) {
+    async errors(ctx: Context) {
       const id = jobId(ctx);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contact-import-${id}-errors.csv"`);
       ctx.body = await importErrorsCsv(strapi, id);
     },
 
-    async export(ctx: any) {
+    async export(ctx: Context) {
       const access = recordAccess(strapi, ctx);
       const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
       const q = ctx.method === 'GET' ? (ctx.query ?? {}) : (ctx.request.body ?? {});
@@ -218,15 +219,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         readFilters,
         userFilters,
         input.documentIds ? { documentId: { $in: input.documentIds } } : null,
-      ].filter((f) => f && Object.keys(f).length) as Record<string, unknown>[];
+        // The permission checker's and the sanitizer's filters are Strapi's own, in its filter syntax.
+      ].filter((f) => f && Object.keys(f).length) as ContactFilter[];
       // A bad filter is a 400 here, before the download starts.
       try {
         await strapi
           .documents('plugin::marketing-setup.contact')
-          .findFirst({ filters: { $and: filters } as any, fields: ['id'] as any });
-      } catch (err: any) {
-        if (err?.name === 'ValidationError') throw err;
-        throw validationError(`The filters cannot be applied: ${err?.message ?? err}`, ['filters']);
+          .findFirst({ filters: { $and: filters }, fields: ['id'] });
+      } catch (err) {
+        if (err instanceof Error && err.name === 'ValidationError') throw err;
+        throw validationError(`The filters cannot be applied: ${err instanceof Error ? err.message : String(err)}`, [
+          'filters',
+        ]);
       }
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contacts-${new Date().toISOString().slice(0, 10)}.csv"`);

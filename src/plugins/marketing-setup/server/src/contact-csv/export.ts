@@ -4,15 +4,21 @@
  * written as the code of the record (the company as its No.), as an import reads them back.
  */
 import { Readable } from 'stream';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { BOM, CODE_RELATIONS, csvLine, exportHeader } from '../domain/contact-csv';
-import { UID } from '../utils/uids';
 
 const PAGE = 500;
+const CONTACT = 'plugin::marketing-setup.contact';
+
+/** A filter on contacts in Strapi's syntax (the document service's type for the contact). */
+export type ContactFilter = Modules.Documents.Params.Filters.Any<typeof CONTACT>;
+
+/** A contact as a page of the export reads it: scalars, relations as { no } or { code }. */
+type ExportedContact = Record<string, unknown> & { id: number; type?: string };
 
 export interface ExportQuery {
   /** Filters in Strapi's syntax, already narrowed to what the user may read. */
-  filters: Record<string, unknown>[];
+  filters: ContactFilter[];
   fields: readonly string[];
   locale?: 'en' | 'nl';
 }
@@ -21,22 +27,24 @@ export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readabl
   const relations = query.fields.filter((f) => f === 'company' || f in CODE_RELATIONS);
   const scalars = query.fields.filter((f) => !relations.includes(f));
   const populate = Object.fromEntries(relations.map((f) => [f, { fields: [f === 'company' ? 'no' : 'code'] }]));
-  const cell = (c: any, f: string) => {
-    if (f === 'company') return c.type === 'person' ? (c.company?.no ?? '') : '';
-    if (relations.includes(f)) return c[f]?.code ?? '';
+  const cell = (c: ExportedContact, f: string) => {
+    const related = c[f] as { no?: string; code?: string } | null | undefined;
+    if (f === 'company') return c.type === 'person' ? (related?.no ?? '') : '';
+    if (relations.includes(f)) return related?.code ?? '';
     return c[f];
   };
   async function* lines() {
     yield BOM + exportHeader(query.fields, query.locale);
     let lastId = 0;
     for (;;) {
-      const page: any[] = await strapi.documents(UID.contact).findMany({
-        filters: { $and: [...query.filters, { id: { $gt: lastId } }] } as any,
-        fields: ['id', 'type', ...scalars] as any,
-        populate: populate as any,
+      const page = (await strapi.documents(CONTACT).findMany({
+        filters: { $and: [...query.filters, { id: { $gt: lastId } }] },
+        // The columns are chosen at run time; Strapi's types want them as literal attribute names.
+        fields: ['id', 'type', ...scalars] as Modules.Documents.Params.Fields.Any<typeof CONTACT>,
+        populate,
         sort: 'id:asc',
         limit: PAGE,
-      } as any);
+      })) as ExportedContact[];
       if (!page.length) return;
       let chunk = '';
       for (const c of page) chunk += csvLine(query.fields.map((f) => cell(c, f)));

@@ -6,18 +6,11 @@
  */
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
+import { checkHeaders, checkRowLength, detectDelimiter } from '../domain/contact-csv';
+import { RuleViolation } from '../domain/errors';
 import { validationError } from '../utils/errors';
 
 export type CsvRecord = Record<string, string>;
-
-/** The most frequent of , ; and tab in the first line (outside quotes). */
-export function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const unquoted = firstLine.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0][1] > 0 ? counts[0][0] : ',';
-}
 
 const parser = (text: string) =>
   Readable.from([text]).pipe(
@@ -32,11 +25,12 @@ const parser = (text: string) =>
     }),
   );
 
-const badFile = (err: any) =>
-  validationError(
-    `The file is not readable as CSV: ${String(err?.message ?? err).replace(/^Invalid Record Length: /, '')}`,
-    ['file'],
-  );
+/** csv-parse's own errors carry a code CSV_…; anything else is not about the file. */
+const isCsvError = (err: unknown): err is Error & { code: string } =>
+  err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('CSV_');
+
+const badFile = (err: Error) =>
+  validationError(`The file is not readable as CSV: ${err.message.replace(/^Invalid Record Length: /, '')}`, ['file']);
 
 /** The header line and each record, streamed; `onRecord` gets the 1-based data row number. */
 export async function readCsv(
@@ -54,12 +48,7 @@ export async function readCsv(
         continue;
       }
       if (cells.every((c) => c.trim() === '')) continue;
-      if (cells.length > headers.length) {
-        throw validationError(
-          `Row ${rowNo + 1} has ${cells.length} cells but the header has ${headers.length} columns.`,
-          ['file'],
-        );
-      }
+      checkRowLength(rowNo + 1, cells.length, headers.length);
       rowNo += 1;
       if (opts.limit !== undefined && rowNo > opts.limit) continue; // counted, not handed on
       const record: CsvRecord = {};
@@ -68,23 +57,13 @@ export async function readCsv(
       });
       await onRecord(record, rowNo);
     }
-  } catch (err: any) {
-    if (err?.name === 'ValidationError') throw err;
-    if (err?.code && String(err.code).startsWith('CSV_')) throw badFile(err);
+  } catch (err) {
+    if (err instanceof RuleViolation) throw validationError(err.message, err.path);
+    if (isCsvError(err)) throw badFile(err);
     throw err;
   }
   if (!headers.length)
     throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
   if (!rowNo) throw validationError('The file has a header line but no rows to import.', ['file']);
   return { headers, rows: rowNo };
-}
-
-function checkHeaders(headers: string[]) {
-  const seen = new Set<string>();
-  headers.forEach((h, i) => {
-    if (!h) throw validationError(`Column ${i + 1} of the header line has no name; name every column.`, ['file']);
-    if (seen.has(h))
-      throw validationError(`The header line names "${h}" twice; column names must be unique.`, ['file']);
-    seen.add(h);
-  });
 }

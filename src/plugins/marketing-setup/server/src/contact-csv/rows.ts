@@ -5,12 +5,24 @@
  * for a REST or Content Manager write. The caller decides the transaction (a dry run rolls it back).
  */
 import type { Core } from '@strapi/strapi';
-import { CODE_RELATIONS, rowToInput, matchKeyOf, type CsvField, type ImportRow } from '../domain/contact-csv';
-import { fieldLabel } from '../domain/field-labels';
+import type { ParameterizedContext } from 'koa';
+import {
+  dryRunOutcome,
+  matchKeyOf,
+  pickMatch,
+  rowToInput,
+  unknownCode,
+  unknownCompany,
+  withRelations,
+  type CodeRelation,
+  type CsvField,
+  type ImportRow,
+  type MatchKey,
+} from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
 import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
-import { uidOf } from '../content-types/fields';
 import { UID } from '../utils/uids';
+import { contactByNo, contactsByKey, documentIdByCode, type MatchedContact } from '../repositories/import-lookups';
 import type { CsvRecord } from './parse';
 
 export type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
@@ -21,7 +33,7 @@ export interface RowResult {
   /** The contact written (its No. after numbering), or the one it would update. */
   contact?: { documentId: string | null; no: string | null; name: string | null } | null;
   matchedBy?: 'no' | 'vatRegistrationNo' | 'email' | null;
-  duplicates?: ReportedDuplicate[];
+  duplicates?: Omit<ReportedDuplicate, 'pairDocumentId'>[];
   error?: string;
   field?: string | null;
 }
@@ -29,98 +41,112 @@ export interface RowResult {
 /** Codes → documentIds, remembered for one import (master data does not change during it). */
 export function codeCache(strapi: Core.Strapi) {
   const cache = new Map<string, string | null>();
-  return async (field: keyof typeof CODE_RELATIONS, code: string): Promise<string> => {
+  return async (field: CodeRelation, code: string): Promise<string> => {
     const key = `${field}:${code.toUpperCase()}`;
-    if (!cache.has(key)) {
-      const row = await strapi.db
-        .query(uidOf(CODE_RELATIONS[field]) as any)
-        .findOne({ where: { code: { $eqi: code } }, select: ['documentId'] });
-      cache.set(key, row?.documentId ?? null);
-    }
+    if (!cache.has(key)) cache.set(key, await documentIdByCode(strapi, field, code));
     const documentId = cache.get(key);
-    if (!documentId) throw new RuleViolation(`${fieldLabel(field)} "${code}" does not exist.`, [field]);
+    if (!documentId) throw unknownCode(field, code);
     return documentId;
   };
 }
 export type CodeLookup = ReturnType<typeof codeCache>;
 
-const MATCH_FIELDS = { no: 'no', vatRegistrationNo: 'vatRegistrationNo', email: 'email' } as const;
-
 /** The contact a row updates, or null for a new one; two contacts with the same VAT no. or e-mail: the row is refused. */
 async function findMatch(strapi: Core.Strapi, row: ImportRow) {
   const key = matchKeyOf(row);
-  if (!key) return { key, found: null };
-  const where = key.field === 'email' ? { email: { $eqi: key.value } } : { [MATCH_FIELDS[key.field]]: key.value };
-  const found = await strapi.db
-    .query(UID.contact)
-    .findMany({ where, select: ['id', 'documentId', 'no', 'name'], limit: 2, orderBy: { id: 'asc' } });
-  if (found.length > 1) {
-    throw new RuleViolation(
-      `More than one contact has ${fieldLabel(key.field)} "${key.value}"; give the No. of the one to update.`,
-      [key.field],
-    );
-  }
-  return { key, found: (found[0] as any) ?? null };
+  return { key, found: key ? pickMatch(key, await contactsByKey(strapi, key)) : null };
 }
 
 /** The data of the write: scalars of the row plus its relations as documentIds. */
 async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup) {
-  const data: Record<string, unknown> = { ...row.data };
-  for (const [field, code] of Object.entries(row.codes)) {
+  const relations: Partial<Record<CodeRelation | 'company', string>> = {};
+  for (const [field, code] of Object.entries(row.codes) as [CodeRelation | 'company', string][]) {
     if (field === 'company') {
-      const company = await strapi.db
-        .query(UID.contact)
-        .findOne({ where: { no: code }, select: ['documentId', 'type'] });
-      if (!company)
-        throw new RuleViolation(`${fieldLabel('company')} "${code}" does not exist (give the company's No.).`, [
-          'company',
-        ]);
-      data.company = company.documentId;
-      if (data.type === undefined) data.type = 'person'; // a row that names a company is a person
+      const company = await contactByNo(strapi, code);
+      if (!company) throw unknownCompany(code);
+      relations.company = company.documentId;
     } else {
-      data[field] = await codes(field as keyof typeof CODE_RELATIONS, code!);
+      relations[field] = await codes(field, code);
     }
   }
-  return data;
+  return withRelations(row.data, relations);
+}
+
+/** What a row's write returns that the import reports. */
+interface SavedContact {
+  documentId: string;
+  no?: string | null;
+  name?: string | null;
+}
+
+/** The write's own request context, so the duplicates it reports (on the request state) are this row's. */
+async function inOwnContext<T>(strapi: Core.Strapi, state: Record<string, unknown>, fn: () => Promise<T>) {
+  let result: T | undefined;
+  await strapi.requestContext.run({ state } as unknown as ParameterizedContext, async () => {
+    result = await fn();
+  });
+  return result as T;
+}
+
+/** A row ready to be written: the contact it updates (or none) and the data of the write. */
+export interface PreparedRow {
+  key: MatchKey;
+  found: MatchedContact | null;
+  data: Record<string, unknown>;
 }
 
 /**
- * Writes one row through the document service, inside the caller's transaction (or its own). Throws the
- * write rules' error as they raise it (ValidationError) or a RuleViolation for a cell or code of the file.
+ * Everything of a row before its write: cells read, the contact it updates found, codes resolved. Only
+ * reads: a RuleViolation thrown here (a cell, a code, an ambiguous match) leaves nothing to roll back.
  */
-export async function writeRow(
+export async function prepareRow(
   strapi: Core.Strapi,
   record: CsvRecord,
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
-) {
+): Promise<PreparedRow> {
   const input = rowToInput(record, mapping);
   const { key, found } = await findMatch(strapi, input);
-  const data = await writeData(strapi, input, codes);
-  const state: Record<string, any> = {};
-  const ctx = { state };
-  // The write reports its duplicates on the request state; a context of its own catches them for this row.
-  const saved: any = await (strapi.requestContext as any).run(ctx, async () => {
+  return { key, found, data: await writeData(strapi, input, codes) };
+}
+
+/**
+ * Writes a prepared row through the document service, inside the caller's transaction (or its own). Throws
+ * the write rules' error as they raise it (ValidationError).
+ */
+export async function writePrepared(strapi: Core.Strapi, { key, found, data }: PreparedRow) {
+  const state: Record<string, unknown> = {};
+  const saved = await inOwnContext(strapi, state, async (): Promise<SavedContact | null> => {
     if (found) {
       if (key?.field === 'no') delete data.no;
-      return strapi.documents(UID.contact).update({ documentId: found.documentId, data: data as any });
+      // The data's types come from the file's cells; the write rules check them as for any write.
+      return strapi.documents(UID.contact).update({ documentId: found.documentId, data: data as never });
     }
-    return strapi.documents(UID.contact).create({ data: data as any });
+    return strapi.documents(UID.contact).create({ data: data as never });
   });
   return {
     outcome: (found ? 'updated' : 'created') as 'created' | 'updated',
     matchedBy: found ? key!.field : null,
     contact: saved ? { documentId: saved.documentId, no: saved.no ?? null, name: saved.name ?? null } : null,
-    duplicates: (saved && takeDuplicates(ctx, saved.documentId)) || [],
+    duplicates: (saved && takeDuplicates({ state }, saved.documentId)) || [],
   };
 }
 
+/** One row prepared and written (the dry run's path). */
+export const writeRow = async (
+  strapi: Core.Strapi,
+  record: CsvRecord,
+  mapping: Record<string, CsvField>,
+  codes: CodeLookup,
+) => writePrepared(strapi, await prepareRow(strapi, record, mapping, codes));
+
 /** A thrown error as a row's message and field. Anything that is not a rule's refusal is rethrown. */
-export function rowError(err: any): { error: string; field: string | null } | null {
+export function rowError(err: unknown): { error: string; field: string | null } | null {
   if (err instanceof RuleViolation) return { error: err.message, field: err.path[0] ?? null };
-  if (err?.name === 'ValidationError' || err?.name === 'NotFoundError') {
-    const path = err.details?.errors?.[0]?.path;
-    return { error: err.message, field: Array.isArray(path) && path.length ? String(path[0]) : null };
+  const e = err as { name?: string; message?: string; details?: { errors?: { path?: unknown }[] } } | null;
+  if (e?.name === 'ValidationError' || e?.name === 'NotFoundError') {
+    const path = e.details?.errors?.[0]?.path;
+    return { error: String(e.message), field: Array.isArray(path) && path.length ? String(path[0]) : null };
   }
   return null;
 }
@@ -144,13 +170,13 @@ export async function dryRunRow(
       const r = await writeRow(strapi, record, mapping, codes);
       result = {
         row: rowNo,
-        outcome: r.duplicates.length ? 'possibleDuplicate' : r.outcome,
+        outcome: dryRunOutcome(r.outcome, r.duplicates.length),
         contact:
           r.outcome === 'updated'
             ? r.contact
             : { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null },
         matchedBy: r.matchedBy,
-        ...(r.duplicates.length ? { duplicates: r.duplicates.map(({ pairDocumentId: _pair, ...d }) => d as any) } : {}),
+        ...(r.duplicates.length ? { duplicates: r.duplicates.map(({ pairDocumentId: _pair, ...d }) => d) } : {}),
       };
       throw ROLLBACK;
     });

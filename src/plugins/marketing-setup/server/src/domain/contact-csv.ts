@@ -219,3 +219,124 @@ export const BOM = '\uFEFF';
 /** The header line of an export: the Business Central captions. */
 export const exportHeader = (fields: readonly string[], locale: 'en' | 'nl' = 'en') =>
   csvLine(fields.map((f) => fieldLabel(f, locale)));
+
+/** The most frequent of , ; and tab in the first line (outside quotes); comma when there is none. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : ',';
+}
+
+/** Every column of the header line needs a name, and no name twice (a record is keyed by them). */
+export function checkHeaders(headers: string[]) {
+  const seen = new Set<string>();
+  headers.forEach((h, i) => {
+    if (!h) throw new RuleViolation(`Column ${i + 1} of the header line has no name; name every column.`, ['file']);
+    if (seen.has(h))
+      throw new RuleViolation(`The header line names "${h}" twice; column names must be unique.`, ['file']);
+    seen.add(h);
+  });
+}
+
+/** A data line with more cells than the header has columns is refused (fewer: the missing cells are blank). */
+export function checkRowLength(rowNo: number, cells: number, columns: number) {
+  if (cells > columns)
+    throw new RuleViolation(`Row ${rowNo} has ${cells} cells but the header has ${columns} columns.`, ['file']);
+}
+
+/** The contact a row updates among those with its match key: none (a new contact), one, or refused when ambiguous. */
+export function pickMatch<T>(key: MatchKey, found: T[]): T | null {
+  if (!key || !found.length) return null;
+  if (found.length > 1)
+    throw new RuleViolation(
+      `More than one contact has ${fieldLabel(key.field)} "${key.value}"; give the No. of the one to update.`,
+      [key.field],
+    );
+  return found[0];
+}
+
+/** A code of the file that names no record. */
+export const unknownCode = (field: CodeRelation, code: string) =>
+  new RuleViolation(`${fieldLabel(field)} "${code}" does not exist.`, [field]);
+
+/** A Company No. that names no contact. */
+export const unknownCompany = (no: string) =>
+  new RuleViolation(`${fieldLabel('company')} "${no}" does not exist (give the company's No.).`, ['company']);
+
+/**
+ * The write's data once the row's relations are resolved: a row that names a company and gives no type is
+ * a person. (Whether the company is a company is the contact write rule's to decide.)
+ */
+export function withRelations(
+  data: Record<string, unknown>,
+  relations: Partial<Record<CodeRelation | 'company', string>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data, ...relations };
+  if (relations.company !== undefined && out.type === undefined) out.type = 'person';
+  return out;
+}
+
+/** What a dry run reports for a row the run would write: a written row with duplicates is a possible duplicate. */
+export const dryRunOutcome = (written: 'created' | 'updated', duplicates: number) =>
+  duplicates > 0 ? ('possibleDuplicate' as const) : written;
+
+export type ImportState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** The job's progress: how far the cursor is and what the rows before it came to. */
+export interface ImportCounts {
+  cursor: number;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+export interface ImportJobStatus extends ImportCounts {
+  id: number;
+  state: ImportState;
+  fileName: string | null;
+  total: number;
+  createdAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** One row of a chunk, done: written (created/updated, with the contact's No.) or refused with the rule's message. */
+export interface RowDone {
+  rowNo: number;
+  outcome: 'created' | 'updated' | 'failed';
+  contactNo: string | null;
+  error: string | null;
+}
+
+/** The job's counts after a chunk: the cursor past its last row, each outcome counted. */
+export function advance(before: ImportCounts, done: RowDone[]): ImportCounts {
+  const n = (o: RowDone['outcome']) => done.filter((d) => d.outcome === o).length;
+  return {
+    cursor: done.length ? done[done.length - 1].rowNo : before.cursor,
+    processed: before.processed + done.length,
+    created: before.created + n('created'),
+    updated: before.updated + n('updated'),
+    failed: before.failed + n('failed'),
+  };
+}
+
+/** A chunk that reached the row count, or read fewer rows than it asked for, was the last one. */
+export const isLastChunk = (cursor: number, read: number, total: number, size: number) =>
+  cursor + read >= total || read < size;
+
+/** A running job whose heartbeat is older than `staleMs` was left by a stopped instance (no heartbeat: stale). */
+export const isStale = (heartbeatAt: string | null, now: number, staleMs: number) =>
+  now - (heartbeatAt ? Date.parse(heartbeatAt) : 0) > staleMs;
+
+/** The refused rows as CSV: the file's own columns, then the row number and the reason. */
+export function errorsCsv(
+  headers: string[],
+  rows: { rowNo: number; cells: Record<string, string>; error: string | null }[],
+): string {
+  let out = BOM + csvLine([...headers, 'Row', 'Error']);
+  for (const r of rows) out += csvLine([...headers.map((h) => r.cells[h] ?? ''), r.rowNo, r.error]);
+  return out;
+}

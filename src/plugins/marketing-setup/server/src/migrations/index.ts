@@ -13,6 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { COLUMN_RENAMES } from './column-renames';
 import { ensureIndexes } from './indexes';
 import { ensureEmailStateTable } from './email-logging';
+import { ensureImportTables } from './import';
 import type { Migration, SchemaObjects } from './types';
 
 export type { Migration, SchemaObjects };
@@ -22,6 +23,7 @@ export const BEFORE_SYNC: Migration[] = [...COLUMN_RENAMES];
 export const AFTER_SYNC: SchemaObjects[] = [
   { name: 'unique and lookup indexes', ensure: ensureIndexes },
   { name: 'e-mail logging state table', ensure: ensureEmailStateTable },
+  { name: 'contact import job tables', ensure: ensureImportTables },
 ];
 
 export async function runMigrations(strapi: Core.Strapi, migrations: Migration[] = BEFORE_SYNC) {

@@ -19,6 +19,7 @@ import {
 import { isKnownFirstName } from '../first-names';
 import {
   companyNameTokens,
+  legalFormKind,
   normaliseCity,
   normaliseEmail,
   normalisePhone,
@@ -77,6 +78,14 @@ export const MOBILES_DIFFER = 'different mobile numbers';
  * mailbox, so it does not tell which member a record is; it confirms like an address, it does not identify.
  */
 export const SHARED_MAILBOX = "same mailbox, no first name in it (a household's?)";
+/** E-mail method of two companies' addresses on one own (not a free-mail) domain: info@ next to sales@. */
+export const SAME_COMPANY_DOMAIN = 'same company domain';
+/**
+ * Company names at least this alike on one own mail domain are one company, whatever else changed (a move, a
+ * new switchboard). A holding ("… Holding" caps the name at 0.7) and sister companies ("Brand Gent" / "Brand
+ * Antwerpen") share the domain under another name, so the floor is near-equality, not NAME_FLOOR.
+ */
+export const SAME_DOMAIN_NAME_FLOOR = 0.95;
 const SHARED_MAILBOX_SCORE = 0.8;
 /** How close a mailbox name must be to first name + surname to spell it ("geerthermans" for "Gsert Hermans"). */
 const SPELLING_SIMILARITY = 0.93;
@@ -156,6 +165,7 @@ export interface PreparedContact {
   kind: ContactKind;
   name: string; // normalised, for the breakdown
   nameTokens: NameToken[]; // companies: significant words
+  legalForm: string; // companies: the kind of entity its legal form makes (normalise.ts legalFormKind), or ''
   readings: NameReading[]; // persons: the parts, or both readings of a name typed in one field
   street: string;
   houseNo: string;
@@ -174,6 +184,8 @@ export interface FieldScore {
   values: [string, string]; // the normalised values compared
   /** Persons' name only: how alike surname and first name of the best reading are. */
   parts?: NameParts;
+  /** Companies' name only, when both names carry a legal form of a known kind: the two kinds. */
+  legalForms?: [string, string];
 }
 
 export interface FuzzyResult {
@@ -218,10 +230,16 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
   if (kind === 'person') {
     const p = personName(c);
     const readings = p.readings.flatMap((r) => nameReading(r.first, r.surname, r.surnameFirst));
-    return { ...base, name: [p.first, p.surname].filter(Boolean).join(' '), nameTokens: [], readings };
+    return { ...base, name: [p.first, p.surname].filter(Boolean).join(' '), nameTokens: [], readings, legalForm: '' };
   }
   const words = companyNameTokens(c.name);
-  return { ...base, name: words.join(' '), nameTokens: words.map(nameToken), readings: [] };
+  return {
+    ...base,
+    name: words.join(' '),
+    nameTokens: words.map(nameToken),
+    readings: [],
+    legalForm: legalFormKind(c.name),
+  };
 }
 
 /**
@@ -262,6 +280,9 @@ function namesFirstName(rest: string, first: string): boolean {
  */
 function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): boolean {
   if (local.length < 3 || ROLE_MAILBOXES.has(local)) return false;
+  // "martin.familie": a surname and a role word is the family's box, whatever first name it resembles ("Emilie").
+  const withoutSurname = (r: NameReading) => local.replace(r.surname.text, '');
+  if (readings.some((r) => r.surname.text.length >= 2 && ROLE_MAILBOXES.has(withoutSurname(r)))) return false;
   return readings.some((r) => {
     const surname = r.surname.text;
     const first = r.first.map((t) => t.text).join('');
@@ -274,7 +295,15 @@ function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): b
   });
 }
 
-type Compared = [field: FuzzyField, score: number, method: string, a: string, b: string, parts?: NameParts];
+type Compared = [
+  field: FuzzyField,
+  score: number,
+  method: string,
+  a: string,
+  b: string,
+  parts?: NameParts,
+  legalForms?: [string, string],
+];
 
 /** The per-field comparisons for fields present on both contacts. */
 function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
@@ -292,7 +321,8 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
       ]);
     } else {
       const [score, method] = companyNameScore(a.nameTokens, b.nameTokens);
-      out.push(['name', score, method, a.name, b.name]);
+      const forms: [string, string] | undefined = a.legalForm && b.legalForm ? [a.legalForm, b.legalForm] : undefined;
+      out.push(['name', score, method, a.name, b.name, undefined, forms]);
     }
   }
   if (a.vat && b.vat) {
@@ -314,7 +344,7 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
       domainOf(a.email) === domainOf(b.email) &&
       !FREE_MAIL_DOMAINS.has(domainOf(a.email))
     ) {
-      [score, method] = [0.8, 'same company domain'];
+      [score, method] = [0.8, SAME_COMPANY_DOMAIN];
     } else if (localOf(a.email) === localOf(b.email) && localOf(a.email).length >= 5) {
       [score, method] = [0.6, 'same mailbox name'];
     }
@@ -390,13 +420,14 @@ export function fuzzyScore(
   const pb = prepareContact(b);
   const compared = pa.kind === pb.kind ? compareFields(pa, pb) : [];
   const weightSum = compared.reduce((s, [field]) => s + weights[field], 0);
-  const breakdown: FieldScore[] = compared.map(([field, score, method, va, vb, parts]) => ({
+  const breakdown: FieldScore[] = compared.map(([field, score, method, va, vb, parts, legalForms]) => ({
     field,
     score: round3(score),
     weight: weightSum > 0 ? round3(weights[field] / weightSum) : 0,
     method,
     values: [va, vb],
     ...(parts ? { parts } : {}),
+    ...(legalForms ? { legalForms } : {}),
   }));
   const total =
     weightSum > 0 ? round3(compared.reduce((s, [field, score]) => s + weights[field] * score, 0) / weightSum) : 0;
@@ -425,12 +456,14 @@ const IDENTIFIERS: readonly FuzzyField[] = ['vatRegistrationNo', 'email', 'phone
  * The firing rule, on its own so the benchmark can tune it from stored breakdowns:
  *  1. at least MIN_FIELDS fields on both sides, and a name on both;
  *  2. never when both have a VAT number and they differ: two legal entities (a holding and its
- *     operating company share address, phone and most of a name);
+ *     operating company share address, phone and most of a name); nor when two companies' legal forms make
+ *     different kinds of entity (an SA and an SRL, a VZW and a BV) unless they share the VAT number;
  *  3. a strong identifier shared — the same VAT number; a person's e-mail address or mobile number — is near-proof:
  *     names at least STRONG_NAME_FLOOR alike suffice, persons' first names at least STRONG_FIRST_NAME_FLOOR
  *     (a household's family mailbox, or a father's mobile on his son's record, shows two first names);
  *  4. otherwise names at least NAME_FLOOR alike, and then any shared identifier (also a landline) is
- *     enough — parties move, so the address may disagree;
+ *     enough — parties move, so the address may disagree; for companies also names at least
+ *     SAME_DOMAIN_NAME_FLOOR alike with e-mail addresses on one own domain;
  *  5. otherwise the total must reach FUZZY_THRESHOLD and the fields other than the name must agree at
  *     least OTHER_FIELDS_FLOOR (a namesake in another town agrees on nothing but the name).
  */
@@ -439,6 +472,8 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
   const name = field('name');
   if (breakdown.length < MIN_FIELDS || !name) return false;
   if (field('vatRegistrationNo')?.score === 0) return false;
+  if (name.legalForms && name.legalForms[0] !== name.legalForms[1] && field('vatRegistrationNo')?.score !== 1)
+    return false;
   if (
     strongIdentifierShared(breakdown) &&
     name.score >= (opts.strongNameFloor ?? STRONG_NAME_FLOOR) &&
@@ -446,6 +481,9 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
   )
     return true;
   if (name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;
+  // Companies: one name on one own mail domain (info@ / sales@) is one company, wherever it moved.
+  if (!name.parts && name.score >= SAME_DOMAIN_NAME_FLOOR && field('email')?.method === SAME_COMPANY_DOMAIN)
+    return true;
   // Persons: two first names that are not one name with a typo are two people, whatever they share.
   if (IDENTIFIERS.some((f) => field(f)?.score === 1))
     return (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR);
@@ -510,10 +548,15 @@ export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
       ? surnameKeys(p.readings)
       : p.nameTokens.filter((w) => w.text.length >= 3).slice(0, MAX_NAME_KEYS);
   for (const place of places) for (const w of nameWords) keys.add(`${t}n:${w.code || w.text}:${place}`);
+  // Persons also under first name × place: a typo that changes the surname's sound ("Hubert" / "Huber") still
+  // meets in its town. Not an initial: every "J." in town would be one block.
+  const firstNames = p.readings.map((r) => r.first[0]).filter((w): w is NameToken => !!w && w.text.length > 1);
+  for (const place of places) for (const w of firstNames) keys.add(`pf:${w.code || w.text}:${place}`);
   for (const phone of p.phones) if (phone.length >= 6) keys.add(`${t}t:${phone.slice(-6)}`);
   // The address itself: a typo that changes a name's sound still meets at the same door (a building's
   // other residents and tenants come along; the name floor keeps them apart).
-  if (p.street && p.houseNo && places[0]) keys.add(`${t}a:${places[0]}:${p.street}:${p.houseNo}`);
+  // Under the post code and under the town, so a record without post code still meets there.
+  if (p.street && p.houseNo) for (const place of places) keys.add(`${t}a:${place}:${p.street}:${p.houseNo}`);
   if (p.vat) keys.add(`${t}v:${p.vat}`);
   if (p.email) keys.add(`${t}e:${p.email}`);
   // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.

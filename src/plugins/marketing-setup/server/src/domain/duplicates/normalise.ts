@@ -128,14 +128,68 @@ const NAME_ABBREVIATIONS: Record<string, string> = {
   intl: 'international',
 };
 
-/** Removes legal-form tokens from the end and the start ("NV Fabrikam", "Fabrikam Comm.V."), repeatedly. */
-export function stripLegalForms(words: string[]): string[] {
+/**
+ * What kind of legal entity a form makes, for the forms that say it: a company keeps its kind, so two names
+ * of different kinds are two entities ("Deprez SRL" / "Deprez SA" in one town). Forms that a company moves
+ * between are one kind: the 2019 company code turned BVBA into BV and SPRL into SRL, and sent most CVBAs / SCRLs
+ * that were no real cooperatives to the BV; NV and SA are one form in two languages. Foreign and rare forms
+ * (Ltd, ESV) have no kind here and never disagree.
+ */
+const LEGAL_FORM_KINDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    nv: ['nv', 'naamlozevennootschap', 'sa', 'societeanonyme', 'ag'],
+    bv: [
+      'bv',
+      'bvba',
+      'ebvba',
+      'bvbaso',
+      'beslotenvennootschap',
+      'beslotenvennootschapmetbeperkteaansprakelijkheid',
+      'srl',
+      'sprl',
+      'sprlu',
+      'societeprivearesponsabilitelimitee',
+      'societearesponsabilitelimitee',
+      'gmbh',
+      'cv',
+      'cva',
+      'cvba',
+      'cvoa',
+      'cvbaso',
+      'cooperatievevennootschap',
+      'sc',
+      'scrl',
+      'scri',
+      'societecooperative',
+    ],
+    partnership: [
+      'commv',
+      'commva',
+      'gcv',
+      'vof',
+      'commanditairevennootschap',
+      'gewonecommanditairevennootschap',
+      'vennootschaponderfirma',
+      'scs',
+      'sca',
+      'snc',
+      'scomm',
+      'kg',
+    ],
+    'non-profit': ['vzw', 'ivzw', 'asbl', 'aisbl', 'verenigingzonderwinstoogmerk', 'associationsansbutlucratif', 'ev'],
+  }).flatMap(([kind, forms]) => forms.map((form) => [form, kind])),
+);
+
+/** Legal-form tokens cut from the end and the start ("NV Fabrikam", "Fabrikam Comm.V."), repeatedly, and the forms cut. */
+function splitLegalForms(words: string[]): { rest: string[]; forms: string[] } {
   let out = words.slice();
+  const forms: string[] = [];
   const cut = (fromEnd: boolean): boolean => {
     for (let k = Math.min(LONGEST_LEGAL_FORM_TOKENS, out.length - 1); k >= 1; k--) {
-      const piece = fromEnd ? out.slice(out.length - k) : out.slice(0, k);
-      if (LEGAL_FORMS.has(piece.join(''))) {
+      const piece = (fromEnd ? out.slice(out.length - k) : out.slice(0, k)).join('');
+      if (LEGAL_FORMS.has(piece)) {
         out = fromEnd ? out.slice(0, out.length - k) : out.slice(k);
+        forms.push(piece);
         return true;
       }
     }
@@ -143,15 +197,30 @@ export function stripLegalForms(words: string[]): string[] {
   };
   // k stops at length - 1: a name that is nothing but a legal form keeps its last word.
   while (out.length > 1 && (cut(true) || cut(false)));
-  return out;
+  return { rest: out, forms };
 }
+
+/** Removes legal-form tokens from the end and the start ("NV Fabrikam", "Fabrikam Comm.V."), repeatedly. */
+export const stripLegalForms = (words: string[]): string[] => splitLegalForms(words).rest;
+
+const companyNameWords = (name: unknown): string[] =>
+  tokens(foldText(name))
+    .map((w) => NAME_ABBREVIATIONS[w] ?? w)
+    .filter((w) => !NAME_STOPWORDS.has(w));
 
 /** Company name → significant tokens: folded, abbreviations expanded, connectors and legal forms removed. */
 export function companyNameTokens(name: unknown): string[] {
-  const words = tokens(foldText(name))
-    .map((w) => NAME_ABBREVIATIONS[w] ?? w)
-    .filter((w) => !NAME_STOPWORDS.has(w));
-  return stripLegalForms(words);
+  return stripLegalForms(companyNameWords(name));
+}
+
+/**
+ * The kind of legal entity a company name's legal form makes (LEGAL_FORM_KINDS: "nv", "bv", "partnership",
+ * "non-profit"), or '' when it names no form, or only one without a kind here.
+ */
+export function legalFormKind(name: unknown): string {
+  for (const form of splitLegalForms(companyNameWords(name)).forms)
+    if (LEGAL_FORM_KINDS[form]) return LEGAL_FORM_KINDS[form];
+  return '';
 }
 
 /** Surname particles: "Van den Broeck", "de Vries", "Le Clercq" keep them as part of the surname. */

@@ -94,7 +94,7 @@ export function validateSearchSetup(lines: readonly unknown[]): SearchLine[] {
   return lines.map((raw, i) => {
     let line: SearchLine;
     try {
-      line = validateSearchLine(raw as any);
+      line = validateSearchLine(raw as Parameters<typeof validateSearchLine>[0]);
     } catch (e) {
       if (e instanceof RuleViolation) throw new RuleViolation(e.message, [String(i), ...e.path]);
       throw e;

@@ -1,0 +1,212 @@
+/**
+ * The contact import's job and its rows: `ms_import_jobs` (state, counts, cursor, mapping) and
+ * `ms_import_rows` (one row per data line of the file, the original cells as JSON, then its outcome).
+ * Plain tables (migrations/import.ts), so any instance can report and continue a job.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { ImportCounts, ImportJobStatus, ImportState, RowDone } from '../domain/contact-csv';
+import { isPostgres } from './tables';
+
+export const IMPORT_JOBS = 'ms_import_jobs';
+export const IMPORT_ROWS = 'ms_import_rows';
+
+interface JobRow {
+  id: number;
+  state: ImportState;
+  file_name: string | null;
+  headers: string;
+  mapping: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  cursor: number;
+  created_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string | null;
+  error: string | null;
+}
+
+/** A job as stored: its status plus what the run needs (the file's headers and the checked mapping). */
+export interface ImportJob extends ImportJobStatus {
+  headers: string[];
+  mapping: Record<string, string>;
+  heartbeatAt: string | null;
+}
+
+/** A stored data line of the file: its number and its cells (header → text). */
+export interface StoredRow {
+  rowNo: number;
+  cells: Record<string, string>;
+}
+
+const nowIso = () => new Date().toISOString();
+
+const toJob = (r: JobRow): ImportJob => ({
+  id: Number(r.id),
+  state: r.state,
+  fileName: r.file_name ?? null,
+  total: Number(r.total),
+  processed: Number(r.processed),
+  created: Number(r.created),
+  updated: Number(r.updated),
+  failed: Number(r.failed),
+  cursor: Number(r.cursor),
+  createdAt: r.created_at ?? null,
+  finishedAt: r.finished_at ?? null,
+  error: r.error ?? null,
+  headers: JSON.parse(r.headers) as string[],
+  mapping: JSON.parse(r.mapping) as Record<string, string>,
+  heartbeatAt: r.heartbeat_at ?? null,
+});
+
+/** The job as its status routes report it (without headers, mapping and heartbeat). */
+export const statusOf = ({ headers: _h, mapping: _m, heartbeatAt: _b, ...status }: ImportJob): ImportJobStatus =>
+  status;
+
+/**
+ * The job, or undefined. With `trx` it is read inside that transaction and its row locked until the end of
+ * it (PostgreSQL; SQLite has one writer), so two instances never run the same chunk.
+ */
+export async function findJob(strapi: Core.Strapi, id: number, trx?: Knex.Transaction): Promise<ImportJob | undefined> {
+  const query = (trx ?? strapi.db.connection)(IMPORT_JOBS).where('id', id).first();
+  const row = (await (trx && isPostgres(strapi) ? query.forUpdate() : query)) as JobRow | undefined;
+  return row && toJob(row);
+}
+
+export async function latestJobs(strapi: Core.Strapi, limit: number): Promise<ImportJob[]> {
+  return ((await strapi.db.connection(IMPORT_JOBS).orderBy('id', 'desc').limit(limit)) as JobRow[]).map(toJob);
+}
+
+export async function runningJobs(strapi: Core.Strapi): Promise<ImportJob[]> {
+  return ((await strapi.db.connection(IMPORT_JOBS).where('state', 'running').select('*')) as JobRow[]).map(toJob);
+}
+
+/** A new running job with no rows yet; its id. */
+export async function insertJob(
+  trx: Knex.Transaction,
+  input: { fileName: string | null; userId: number | null },
+): Promise<number> {
+  const [inserted] = await trx(IMPORT_JOBS)
+    .insert({
+      state: 'running',
+      file_name: input.fileName,
+      headers: '[]',
+      mapping: '{}',
+      created_by: input.userId,
+      created_at: nowIso(),
+      heartbeat_at: nowIso(),
+    })
+    .returning('id');
+  return Number(typeof inserted === 'object' ? inserted.id : inserted);
+}
+
+export async function insertRows(trx: Knex.Transaction, jobId: number, rows: StoredRow[]) {
+  if (!rows.length) return;
+  const records = rows.map((r) => ({ job_id: jobId, row_no: r.rowNo, cells: JSON.stringify(r.cells) }));
+  await trx.batchInsert(IMPORT_ROWS, records, 500);
+}
+
+/** The file's headers, the checked mapping and the row count, once all rows are stored. */
+export async function describeJob(
+  trx: Knex.Transaction,
+  jobId: number,
+  file: { headers: string[]; mapping: Record<string, string>; total: number },
+) {
+  await trx(IMPORT_JOBS)
+    .where('id', jobId)
+    .update({ headers: JSON.stringify(file.headers), mapping: JSON.stringify(file.mapping), total: file.total });
+}
+
+/** The next `size` rows after the cursor. */
+export async function rowsAfter(trx: Knex.Transaction, job: ImportJob, size: number): Promise<StoredRow[]> {
+  const rows = (await trx(IMPORT_ROWS)
+    .where('job_id', job.id)
+    .where('row_no', '>', job.cursor)
+    .orderBy('row_no')
+    .limit(size)
+    .select('row_no', 'cells')) as { row_no: number; cells: string }[];
+  return rows.map((r) => ({ rowNo: Number(r.row_no), cells: JSON.parse(r.cells) as Record<string, string> }));
+}
+
+/** Rows whose outcomes one UPDATE sets (3 bindings per row and column, well under SQLite's 32,766). */
+const OUTCOMES_PER_STATEMENT = 500;
+
+/**
+ * The outcomes of a chunk's rows in one UPDATE (a CASE per column keyed by row_no) instead of one per row:
+ * the same statement on SQLite and PostgreSQL.
+ */
+async function saveOutcomes(trx: Knex.Transaction, jobId: number, done: RowDone[]) {
+  for (let i = 0; i < done.length; i += OUTCOMES_PER_STATEMENT) {
+    const part = done.slice(i, i + OUTCOMES_PER_STATEMENT);
+    const caseOf = (value: (d: RowDone) => string | null) => {
+      const bindings: (string | number | null)[] = [];
+      for (const d of part) bindings.push(d.rowNo, value(d));
+      return trx.raw(`CASE row_no ${part.map(() => 'WHEN ? THEN ?').join(' ')} END`, bindings);
+    };
+    await trx(IMPORT_ROWS)
+      .where('job_id', jobId)
+      .whereIn(
+        'row_no',
+        part.map((d) => d.rowNo),
+      )
+      .update({
+        outcome: caseOf((d) => d.outcome),
+        contact_no: caseOf((d) => d.contactNo),
+        error: caseOf((d) => d.error),
+      });
+  }
+}
+
+/**
+ * Saves the outcomes of a chunk's rows and the job's new counts and cursor (inside the chunk's transaction,
+ * so the cursor moves only together with the writes it stands for).
+ */
+export async function saveChunk(
+  trx: Knex.Transaction,
+  jobId: number,
+  done: RowDone[],
+  counts: ImportCounts,
+  finished: boolean,
+) {
+  await saveOutcomes(trx, jobId, done);
+  await trx(IMPORT_JOBS)
+    .where('id', jobId)
+    .update({
+      ...counts,
+      heartbeat_at: nowIso(),
+      ...(finished ? { state: 'done', finished_at: nowIso() } : {}),
+    });
+}
+
+export async function markCancelled(trx: Knex.Transaction, jobId: number) {
+  await trx(IMPORT_JOBS).where('id', jobId).update({ state: 'cancelled', finished_at: nowIso() });
+}
+
+/** The refused rows of a job, in file order. */
+export async function failedRows(strapi: Core.Strapi, jobId: number) {
+  const rows = (await strapi.db
+    .connection(IMPORT_ROWS)
+    .where({ job_id: jobId, outcome: 'failed' })
+    .orderBy('row_no')
+    .select('row_no', 'cells', 'error')) as { row_no: number; cells: string; error: string | null }[];
+  return rows.map((r) => ({
+    rowNo: Number(r.row_no),
+    cells: JSON.parse(r.cells) as Record<string, string>,
+    error: r.error,
+  }));
+}
+
+/**
+ * Runs `fn` inside a savepoint of the chunk's transaction: `keep(result)` false rolls its writes back
+ * (a refused row's number and partial writes), true keeps them. An exception rolls back nothing here:
+ * it ends the whole chunk's transaction.
+ */
+export async function inSavepoint<T>(trx: Knex.Transaction, fn: () => Promise<T>, keep: (r: T) => boolean) {
+  await trx.raw('SAVEPOINT ms_import_row');
+  const result = await fn();
+  await trx.raw(keep(result) ? 'RELEASE SAVEPOINT ms_import_row' : 'ROLLBACK TO SAVEPOINT ms_import_row');
+  return result;
+}
