@@ -350,7 +350,7 @@ test('unmatched and unreadable messages → review list; link, create contact fr
   expect(bySubject['Interested in your product']).toMatchObject({
     sender: 'nina@newcorp.example.org',
     senderName: 'Nina Nieuw',
-    status: 'open',
+    reviewStatus: 'open',
     reason: 'No contact has the address nina@newcorp.example.org.',
     error: null,
     sentAt: '2025-03-04T09:15:30.000Z',
@@ -367,7 +367,10 @@ test('unmatched and unreadable messages → review list; link, create contact fr
     contact: c.fabrikam.documentId,
   });
   expect(linked.status).toBe(200);
-  expect(linked.body.data).toMatchObject({ logged: 1, review: { status: 'linked', contact: { name: 'Fabrikam' } } });
+  expect(linked.body.data).toMatchObject({
+    logged: 1,
+    review: { reviewStatus: 'linked', contact: { name: 'Fabrikam' } },
+  });
   const fab = (await timeline(c.fabrikam)).find((e: any) => e.subject === 'For Fabrikam');
   expect(fab).toMatchObject({
     informationFlow: 'inbound',
@@ -395,7 +398,7 @@ test('unmatched and unreadable messages → review list; link, create contact fr
   expect(created.body.data).toMatchObject({
     logged: 1,
     contact: { name: 'Nina Nieuw' },
-    review: { status: 'created' },
+    review: { reviewStatus: 'created' },
   });
   expect(created.body.data.contact.no).toMatch(/^CT\d{6}$/);
   const nina = await docs(app.strapi, UID.contact).findOne({ documentId: created.body.data.contact.documentId });
@@ -421,7 +424,7 @@ test('unmatched and unreadable messages → review list; link, create contact fr
   expect(unreadable.status).toBe(400);
   expect(unreadable.body.error.message).toBe('This e-mail has no sender address to create a contact from.');
   const ignored = await admin.post(`/marketing-setup/email-reviews/${bySubject['Buy now'].documentId}/ignore`, {});
-  expect(ignored.body.data.review.status).toBe('ignored');
+  expect(ignored.body.data.review.reviewStatus).toBe('ignored');
   expect((await reviews()).map((r: any) => r.subject).sort()).toEqual(['Internal', 'no sender']);
   expect(await reviews('all')).toHaveLength(5);
   const badStatus = await admin.get('/marketing-setup/email-reviews?status=maybe');

@@ -3,6 +3,7 @@
  * their default rules, a rule on a host type configured only through the admin API, the transaction
  * around document + entry, and the checks on rules.
  */
+import path from 'path';
 import request from 'supertest';
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
 import { API, createSeries, docs, http, masterData, standardNumbering, updateSetup } from '../helpers/fixtures';
@@ -365,12 +366,15 @@ test('an automatically recorded entry reads and changes like any other: REST, Co
 
 test('a failure while recording inside a document save writes neither the document nor the entry', async () => {
   await setTemplates({ salesQuotes: tpl.S_QUOTE.documentId });
-  const service: any = app.strapi.plugin('marketing-setup').service('interactions');
-  const original = service.record;
-  service.record = async (...args: any[]) => {
+  // Automatic recording writes the entry through the shared entry operations (operations/interaction-entries).
+  const entriesModule = require(
+    path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/operations/interaction-entries'),
+  );
+  const original = entriesModule.recordEntry;
+  const spy = jest.spyOn(entriesModule, 'recordEntry').mockImplementation(async (...args: any[]) => {
     await original(...args); // the entry is written ...
     throw new Error('disk full'); // ... then the recording fails
-  };
+  });
   const [quotes, entries] = [await count(U.quote), await count(U.entry)];
   try {
     const e = await docs(app.strapi, U.quote)
@@ -381,7 +385,7 @@ test('a failure while recording inside a document save writes neither the docume
       );
     expect(String(e)).toMatch(/disk full/);
   } finally {
-    service.record = original;
+    spy.mockRestore();
   }
   expect(await count(U.quote)).toBe(quotes);
   expect(await count(U.entry)).toBe(entries);

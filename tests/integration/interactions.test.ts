@@ -1,3 +1,4 @@
+import path from 'path';
 import request from 'supertest';
 import { startStrapi, apiToken, type TestApp } from '../helpers/strapi';
 import { API, docs, http, masterData, standardNumbering, UID, adminLogin } from '../helpers/fixtures';
@@ -404,7 +405,11 @@ test('deleting a person re-points its entries to its company', async () => {
 });
 
 test("record(): a kind without template records nothing; a kind with one records inside the caller's transaction", async () => {
-  const service = app.strapi.plugin('marketing-setup').service('interactions');
+  // Recording inside a caller's transaction is the shared entry operation (automatic recording, e-mail logging).
+  const { recordEntry } = require(
+    path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/operations/interaction-entries'),
+  );
+  const service = { record: recordEntry };
   const contact = await app.strapi.db
     .query(UID.contact as any)
     .findOne({ where: { documentId: contacts.anna.documentId } });

@@ -65,3 +65,34 @@ test('an opportunity status stored by the previous release (column `status`) is 
   api = await apiTokenClient(app.strapi);
   expect((await api.get(`${API}/opportunities/${opp.documentId}`)).body.data.opportunityStatus).toBe('won');
 });
+
+test('an e-mail review status stored by the previous release (column `status`) is kept after the upgrade', async () => {
+  const now = new Date();
+  const db = () => app.strapi.db.connection;
+  await db()('ms_email_reviews').insert({
+    document_id: 'upgradereview000000000001',
+    message_id: 'upgrade-1@litware.com',
+    sender: 'lise@litware.com',
+    review_status: 'ignored',
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+  });
+  // The previous release's shape: the column was `status`.
+  await db().schema.alterTable('ms_email_reviews', (t) => t.renameColumn('review_status', 'status'));
+  const stored = await db()('strapi_database_schema').orderBy('id', 'desc').first();
+  const schema = typeof stored.schema === 'string' ? stored.schema : JSON.stringify(stored.schema);
+  await db()('strapi_database_schema')
+    .where({ id: stored.id })
+    .update({ schema: schema.split('"review_status"').join('"status"') });
+  await app.restart();
+
+  expect([
+    await db().schema.hasColumn('ms_email_reviews', 'status'),
+    await db().schema.hasColumn('ms_email_reviews', 'review_status'),
+  ]).toEqual([false, true]);
+  const review = await app.strapi.db
+    .query('plugin::marketing-setup.email-review')
+    .findOne({ where: { messageId: 'upgrade-1@litware.com' } });
+  expect(review).toMatchObject({ sender: 'lise@litware.com', reviewStatus: 'ignored' });
+});

@@ -1,19 +1,27 @@
 import {
   addressesOf,
+  assertReviewLoggable,
+  assertReviewOpen,
   batchPlan,
   bodyToStore,
   classify,
   clip,
+  contactFromSender,
+  contactTypeOf,
   describeImapError,
   entryForLinkedContact,
   entryMoment,
+  imapSettingsOf,
   isOurs,
   logKey,
   missingConnectionSettings,
   nextRunAt,
   normaliseAddress,
   normaliseMessageId,
+  ourDomainsOf,
   parseOurDomains,
+  parseReviewQuery,
+  reviewRowOf,
   type AddressBook,
   type MailMessage,
 } from '../../src/plugins/marketing-setup/server/src/domain/email-logging';
@@ -235,4 +243,139 @@ test('bodyToStore: empty → null; CRLF → LF, trimmed; over the limit cut at a
   expect(cut).toMatch(/^€+\n\n\[Truncated: the message body has 1 KB; the first 0 KB are stored\.\]$/);
   expect(cut).not.toContain('\uFFFD');
   expect(bodyToStore('x'.repeat(64 * 1024))).toHaveLength(64 * 1024);
+});
+
+describe('our domains as a run reads them', () => {
+  test('a valid list is read as parseOurDomains reads it', () => {
+    expect(ourDomainsOf('Cronus.com; @cronus.co.uk')).toEqual(['cronus.com', 'cronus.co.uk']);
+    expect(ourDomainsOf(null)).toEqual([]);
+    expect(ourDomainsOf(undefined)).toEqual([]);
+  });
+  test('a value stored before the check keeps its valid words instead of stopping the run', () => {
+    expect(ourDomainsOf('Cronus.com, cronus, litware.be')).toEqual(['cronus.com', 'litware.be']);
+  });
+});
+
+describe('IMAP settings', () => {
+  const saved = {
+    emailImapHost: ' imap.cronus.com ',
+    emailImapPort: 993,
+    emailImapTls: true,
+    emailImapUser: 'crm-log',
+    emailQueueFolder: 'CRM Queue',
+    emailStorageFolder: 'CRM Logged',
+  };
+  test('the saved settings, trimmed, with the password from the environment', () => {
+    expect(imapSettingsOf(saved, 'secret')).toEqual({
+      host: 'imap.cronus.com',
+      port: 993,
+      tls: true,
+      user: 'crm-log',
+      password: 'secret',
+      queueFolder: 'CRM Queue',
+      storageFolder: 'CRM Logged',
+    });
+  });
+  test('the unsaved form wins where it says something; null keeps the saved value', () => {
+    expect(imapSettingsOf(saved, 'secret', { host: '127.0.0.1', port: 1143, tls: false, user: null })).toMatchObject({
+      host: '127.0.0.1',
+      port: 1143,
+      tls: false,
+      user: 'crm-log',
+    });
+  });
+  test('nothing saved: port 993 with TLS, the rest empty', () => {
+    expect(imapSettingsOf({}, '')).toEqual({
+      host: '',
+      port: 993,
+      tls: true,
+      user: '',
+      password: '',
+      queueFolder: '',
+      storageFolder: '',
+    });
+  });
+});
+
+describe('review list', () => {
+  test('only an open row can be decided on', () => {
+    expect(() => assertReviewOpen({ status: 'open' })).not.toThrow();
+    expect(() => assertReviewOpen({ status: 'ignored' })).toThrow('This e-mail was already ignored; nothing to do.');
+  });
+  test('a message that could not be read cannot be logged', () => {
+    expect(() => assertReviewLoggable({ status: 'open', error: null })).not.toThrow();
+    expect(() =>
+      assertReviewLoggable({ status: 'open', error: 'The message has no readable sender address (From).' }),
+    ).toThrow('This e-mail could not be read, so it cannot be logged; ignore it.');
+    expect(() => assertReviewLoggable({ status: 'linked' })).toThrow('This e-mail was already linked; nothing to do.');
+  });
+  test('a contact from the sender: the name asked for, else the sender name, else the address', () => {
+    const review = { status: 'open', sender: 'Lise Janssens <Lise@Litware.com>', senderName: 'Lise Janssens' };
+    expect(contactFromSender(review, { name: '  Lise J.  ' })).toEqual({ email: 'lise@litware.com', name: 'Lise J.' });
+    expect(contactFromSender(review, { name: ' ' })).toEqual({ email: 'lise@litware.com', name: 'Lise Janssens' });
+    expect(contactFromSender({ ...review, senderName: null }, {})).toEqual({
+      email: 'lise@litware.com',
+      name: 'lise@litware.com',
+    });
+    expect(() => contactFromSender({ status: 'open', sender: 'undisclosed' }, {})).toThrow(
+      'This e-mail has no sender address to create a contact from.',
+    );
+    expect(() => contactFromSender({ ...review, status: 'created' }, {})).toThrow('already created');
+  });
+  test('the contact type: person unless company is asked for', () => {
+    expect(contactTypeOf(undefined)).toBe('person');
+    expect(contactTypeOf('company')).toBe('company');
+    expect(() => contactTypeOf('vendor')).toThrow('Type must be person or company.');
+  });
+  test('the query: open by default, all or a status, pages of 1..100 rows', () => {
+    const statuses = ['open', 'linked', 'created', 'ignored'];
+    expect(parseReviewQuery({}, statuses)).toEqual({ status: 'open', page: 1, pageSize: 25 });
+    expect(parseReviewQuery({ status: 'all', page: '3', pageSize: '500' }, statuses)).toEqual({
+      status: 'all',
+      page: 3,
+      pageSize: 100,
+    });
+    expect(parseReviewQuery({ status: 'linked', page: '-2', pageSize: 'x' }, statuses)).toEqual({
+      status: 'linked',
+      page: 1,
+      pageSize: 25,
+    });
+    expect(() => parseReviewQuery({ status: 'done' }, statuses)).toThrow(
+      'Status must be one of: open, linked, created, ignored, all.',
+    );
+  });
+  test('the row of an unmatched message: addresses as lists, the reason; a read error instead of a reason', () => {
+    const message: MailMessage = {
+      messageId: 'm1@litware.com',
+      from: ['lise@litware.com'],
+      to: ['sales@cronus.com', 'jan@cronus.com'],
+      cc: [],
+      subject: 'Order 1001',
+      date: new Date('2025-03-04T09:15:30Z'),
+    };
+    expect(reviewRowOf(message, 'Lise Janssens', null, 'No contact has the address lise@litware.com.')).toEqual({
+      messageId: 'm1@litware.com',
+      sender: 'lise@litware.com',
+      senderName: 'Lise Janssens',
+      toAddresses: 'sales@cronus.com, jan@cronus.com',
+      ccAddresses: null,
+      subject: 'Order 1001',
+      sentAt: new Date('2025-03-04T09:15:30Z'),
+      reason: 'No contact has the address lise@litware.com.',
+      error: null,
+      body: null,
+    });
+    const unreadable = reviewRowOf(
+      { ...message, from: [], date: new Date('not a date') },
+      null,
+      'The message has no readable sender address (From).',
+      'ignored',
+    );
+    expect(unreadable).toMatchObject({
+      sender: null,
+      sentAt: null,
+      reason: null,
+      error: 'The message has no readable sender address (From).',
+    });
+  });
 });

@@ -9,6 +9,9 @@ import {
   parseTimelineQuery,
   withTemplateDefaults,
   type TemplateValues,
+  applyEntryDefaults,
+  assertEntryContact,
+  entryDataOf,
 } from '../../src/plugins/marketing-setup/server/src/domain/interactions';
 
 const OUTCALL: TemplateValues = {
@@ -191,4 +194,104 @@ test("document kinds: the reference's general, sales and purchase kinds, each in
     'purchaseReturnOrders',
     'purchaseReturnShipments',
   ]);
+});
+
+describe('entry data of a recording', () => {
+  test('what was not given is left out (the template fills it); text and flags get their empty value', () => {
+    expect(entryDataOf({ contactId: 7, templateId: 3 })).toEqual({
+      contact: 7,
+      interactionTemplate: 3,
+      documentKind: null,
+      documentNo: null,
+      subject: null,
+      sourceUid: null,
+      sourceDocumentId: null,
+      attemptFailed: false,
+      opportunity: null,
+      evaluation: null,
+      emailLogged: false,
+      messageId: null,
+      emailLogKey: null,
+      emailBody: null,
+    });
+  });
+  test('given values keep their names as the entry has them', () => {
+    expect(
+      entryDataOf({
+        contactId: 7,
+        documentKind: 'salesInvoices',
+        documentNo: 'INV-1001',
+        description: 'Invoice INV-1001',
+        salespersonId: 4,
+        opportunityId: 9,
+        cost: 0,
+        informationFlow: 'outbound',
+        date: '2025-03-04',
+      }),
+    ).toMatchObject({
+      contact: 7,
+      documentKind: 'salesInvoices',
+      documentNo: 'INV-1001',
+      description: 'Invoice INV-1001',
+      salesperson: 4,
+      opportunity: 9,
+      cost: 0,
+      informationFlow: 'outbound',
+      date: '2025-03-04',
+    });
+  });
+});
+
+describe('an entry needs a contact', () => {
+  test('a new entry without one is refused; a change may leave it untouched but not clear it', () => {
+    expect(() => assertEntryContact(true, undefined)).toThrow('An interaction log entry needs a contact.');
+    expect(() => assertEntryContact(true, null)).toThrow('An interaction log entry needs a contact.');
+    expect(() => assertEntryContact(true, { id: 7 })).not.toThrow();
+    expect(() => assertEntryContact(false, undefined)).not.toThrow();
+    expect(() => assertEntryContact(false, null)).toThrow('An interaction log entry needs a contact.');
+  });
+});
+
+describe('entry defaults', () => {
+  const template = {
+    id: 3,
+    description: 'Outgoing call',
+    unitCost: '2.50',
+    unitDurationMin: 5,
+    informationFlow: 'outbound' as const,
+    initiatedBy: 'us' as const,
+    correspondenceType: null,
+    ignoreContactCorrespondenceType: false,
+    groupId: 2,
+  };
+  const contact = { salespersonId: 11, correspondenceType: 'email' };
+  const now = new Date('2025-03-04T09:15:30.250Z');
+
+  test("a new entry: the template's values, dated now, with the contact's salesperson", () => {
+    const data: Record<string, unknown> = { contact: 7, description: 'Called about the offer' };
+    applyEntryDefaults(data, { isCreate: true, template, contact, now });
+    expect(data).toEqual({
+      contact: 7,
+      description: 'Called about the offer',
+      cost: 2.5,
+      durationMin: 5,
+      informationFlow: 'outbound',
+      initiatedBy: 'us',
+      correspondenceType: 'email',
+      interactionGroup: 2,
+      date: '2025-03-04',
+      time: '09:15:30.250',
+      salesperson: 11,
+    });
+  });
+  test('a salesperson given or cleared is kept; a time is stored with seconds and milliseconds', () => {
+    const data: Record<string, unknown> = { salesperson: null, date: '2025-01-02', time: '14:30' };
+    applyEntryDefaults(data, { isCreate: true, template: null, contact, now });
+    expect(data).toMatchObject({ salesperson: null, date: '2025-01-02', time: '14:30:00.000' });
+  });
+  test('a change without a new template keeps its values', () => {
+    const data: Record<string, unknown> = { description: 'Corrected' };
+    applyEntryDefaults(data, { isCreate: false, template: null, contact: null, now });
+    expect(data).toEqual({ description: 'Corrected' });
+  });
 });

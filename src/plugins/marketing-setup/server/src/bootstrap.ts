@@ -4,7 +4,7 @@ import { ACTIONS } from './permissions';
 import { registerWebhookEvents } from './events';
 import { seedSearchSetup } from './duplicate-search/setup-lines';
 import { startWorker } from './jobs/duplicate-worker';
-import { ensureEmailStateTable, startEmailLogging } from './jobs/email-logging';
+import { startEmailLogging } from './jobs/email-logging';
 import { startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
@@ -21,7 +21,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
   strapi.server.use(contactPickerMiddleware(strapi));
   await startWorker(strapi);
-  await ensureEmailStateTable(strapi);
   startEmailLogging(strapi);
   startImportPoller(strapi);
 };

@@ -45,7 +45,7 @@ interface Review {
   error: string | null;
   /** The message text, when the setup stores bodies. */
   body: string | null;
-  status: 'open' | 'linked' | 'created' | 'ignored';
+  reviewStatus: 'open' | 'linked' | 'created' | 'ignored';
   contact: ContactRef | null;
 }
 const STATUSES = ['open', 'linked', 'created', 'ignored', 'all'] as const;
@@ -237,7 +237,7 @@ const EmailReviewPage = () => {
             aria-label={t('emailReview.filter', 'Show')}
             value={status}
             onChange={(v: string | number) => {
-              setStatus(v as any);
+              setStatus(v as (typeof STATUSES)[number]);
               setPage(1);
             }}
             data-testid="email-review-status"
@@ -290,7 +290,7 @@ const EmailReviewPage = () => {
                 </Td>
                 <Td>
                   <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <Badge active={r.status === 'open'}>{statusLabel(r.status)}</Badge>
+                    <Badge active={r.reviewStatus === 'open'}>{statusLabel(r.reviewStatus)}</Badge>
                     {r.contact && (
                       <Link
                         tag={RouterLink}
@@ -302,7 +302,7 @@ const EmailReviewPage = () => {
                   </Flex>
                 </Td>
                 <Td>
-                  {r.status === 'open' && canReview && (
+                  {r.reviewStatus === 'open' && canReview && (
                     <Flex gap={1}>
                       {!r.error && (
                         <Button

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../utils/services';
+import { runOnce } from '../jobs/email-logging';
 
 /** The unsaved connection fields the Test connection button may send (all optional: the saved ones fill the rest). */
 const testSchema = yup
@@ -18,7 +20,7 @@ const testSchema = yup
     queueFolder: yup.string().nullable().typeError('Enter the queue folder.').max(250),
     storageFolder: yup.string().nullable().typeError('Enter the storage folder.').max(250),
   })
-  .noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
+  .noUnknown(true, (p) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
 const validateTest = validateYupSchema(testSchema);
 
 /**
@@ -32,30 +34,32 @@ const validateTest = validateYupSchema(testSchema);
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'email-logging');
-  const body = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {});
+  const body = (ctx: Context): Record<string, unknown> =>
+    ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {};
   return {
-    async status(ctx: any) {
+    async status(ctx: Context) {
       ctx.body = { data: await service().status() };
     },
-    async test(ctx: any) {
+    async test(ctx: Context) {
       const input = await validateTest(body(ctx));
-      ctx.body = { data: await service().test(input as any) };
+      ctx.body = { data: await service().test(input) };
     },
-    async run(ctx: any) {
-      const result = await service().run();
+    async run(ctx: Context) {
+      // The job runs one run at a time in this process (and one instance at a time).
+      const result = await runOnce(strapi);
       ctx.body = { data: { result, status: await service().status() } };
     },
-    async reviews(ctx: any) {
+    async reviews(ctx: Context) {
       ctx.body = await service().reviews(ctx.query ?? {});
     },
-    async link(ctx: any) {
+    async link(ctx: Context) {
       ctx.body = { data: await service().link(ctx.params.documentId, body(ctx).contact) };
     },
-    async createContact(ctx: any) {
+    async createContact(ctx: Context) {
       ctx.status = 201;
       ctx.body = { data: await service().createContact(ctx.params.documentId, body(ctx)) };
     },
-    async ignore(ctx: any) {
+    async ignore(ctx: Context) {
       ctx.body = { data: await service().ignore(ctx.params.documentId) };
     },
   };

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { StoredDocument } from '../write-rules/types';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { DOCUMENT_KINDS } from '../domain/interactions';
 import { usableFields } from '../domain/auto-recording';
@@ -39,7 +41,7 @@ const ruleShape = {
   enabled: yup.boolean().typeError('Choose on or off.'),
 };
 const strict = (shape: Record<string, yup.AnySchema>) =>
-  yup.object(shape).noUnknown(true, (p: any) => `These fields cannot be set here: ${p.unknown}.`);
+  yup.object(shape).noUnknown(true, (p) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
 const validateCreate = validateYupSchema(
   strict({
     ...ruleShape,
@@ -56,7 +58,7 @@ const READ_ONLY = ['documentId', 'contentTypeName', 'createdAt', 'updatedAt'];
 const ruleInput = (body: unknown) => {
   const input = blankToNull(body);
   for (const f of READ_ONLY) delete input[f];
-  const template = input.interactionTemplate as any;
+  const template = input.interactionTemplate;
   if (template && typeof template === 'object' && !Array.isArray(template) && 'documentId' in template)
     input.interactionTemplate = template.documentId;
   return input;
@@ -67,11 +69,20 @@ const ruleInput = (body: unknown) => {
  * delete, and the host content types with the fields a rule can use. Writes go through
  * strapi.documents(), so the rule checks of write-rules/interaction-rules.ts answer with 400s.
  */
+/** The document service of rules, as used here (Strapi types it through the host app's registry). */
+interface RuleDocuments {
+  findMany(params: object): Promise<StoredDocument[]>;
+  findOne(params: object): Promise<StoredDocument | null>;
+  create(params: object): Promise<StoredDocument>;
+  update(params: object): Promise<StoredDocument | null>;
+  delete(params: object): Promise<unknown>;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const docs = () => strapi.documents(UID.interactionRule as any) as any;
+  const docs = () => strapi.documents(UID.interactionRule) as unknown as RuleDocuments;
   const populate = { interactionTemplate: { fields: ['code', 'description'] } };
 
-  const view = (row: any) => ({
+  const view = (row: StoredDocument) => ({
     documentId: row.documentId,
     ...Object.fromEntries(FIELDS.map((f) => [f, row[f] ?? null])),
     contentTypeName: describeContentType(strapi, row.contentType)?.displayName ?? null,
@@ -92,19 +103,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** GET /interaction-rules: every rule, by content type. */
-    async find(ctx: any) {
+    async find(ctx: Context) {
       const rows = await docs().findMany({ sort: ['contentType:asc', 'id:asc'], populate });
       ctx.body = { data: rows.map(view) };
     },
 
-    async create(ctx: any) {
+    async create(ctx: Context) {
       const input = await validateCreate(ruleInput(ctx.request.body));
       const created = await docs().create({ data: input });
       ctx.status = 201;
       ctx.body = { data: view(await findRule(created.documentId)) };
     },
 
-    async update(ctx: any) {
+    async update(ctx: Context) {
       const { documentId } = ctx.params;
       await findRule(documentId);
       const input = await validateUpdate(ruleInput(ctx.request.body));
@@ -112,14 +123,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: view(await findRule(documentId)) };
     },
 
-    async delete(ctx: any) {
+    async delete(ctx: Context) {
       const row = await findRule(ctx.params.documentId);
       await docs().delete({ documentId: row.documentId });
       ctx.body = { data: view(row) };
     },
 
     /** GET /interaction-rules/content-types: the host types and the fields usable as contact / number / description. */
-    async contentTypes(ctx: any) {
+    async contentTypes(ctx: Context) {
       const data: unknown[] = [];
       for (const ct of hostContentTypes(strapi)) {
         const labels = await contentManagerLabels(strapi, ct.uid);
@@ -137,12 +148,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
 /** The captions the Content Manager shows for a type's fields (its view configuration), so a rule names fields as the edit view does. */
 async function contentManagerLabels(strapi: Core.Strapi, uid: string): Promise<Record<string, string>> {
-  const service = strapi.plugin('content-manager')?.service('content-types') as any;
+  const service = strapi.plugin('content-manager')?.service('content-types') as
+    | { findConfiguration(p: { uid: string }): Promise<{ metadatas?: Record<string, { edit?: { label?: unknown } }> }> }
+    | undefined;
   if (!service) return {};
   const { metadatas = {} } = await service.findConfiguration({ uid });
   return Object.fromEntries(
-    Object.entries(metadatas as Record<string, any>)
+    Object.entries(metadatas)
       .filter(([, m]) => m?.edit?.label)
-      .map(([field, m]) => [field, String(m.edit.label)]),
+      .map(([field, m]) => [field, String(m.edit?.label)]),
   );
 }

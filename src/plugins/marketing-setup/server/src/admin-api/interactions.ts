@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_KINDS, KIND_GROUPS, isDocumentKind } from '../domain/interactions';
 import { getService } from '../utils/services';
-import { joinTableOf } from '../repositories/tables';
+import { idWhere, templateById, templateIdsByKind } from '../repositories/interaction-entries';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
 
 type TemplateRef = { documentId: string; code: string; name: string | null };
-const toRef = (row: any): TemplateRef | null =>
+type TemplateRow = { id?: number; documentId: string; code: string; description?: string | null };
+const toRef = (row: TemplateRow | null | undefined): TemplateRef | null =>
   row ? { documentId: row.documentId, code: row.code, name: row.description ?? null } : null;
 
 /**
@@ -15,37 +17,30 @@ const toRef = (row: any): TemplateRef | null =>
  * and the contact side panel's timeline.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const setupDocs = () => strapi.documents(UID.interactionTemplateSetup as any);
+  const setupDocs = () => strapi.documents(UID.interactionTemplateSetup);
 
   /**
    * { data: { <kind>: template | null }, meta: { groups, templates } } — templates feed the pickers. The
    * kinds' links are read from their link tables (one small query each) rather than a 25-relation populate.
    */
   const current = async () => {
-    const templates: any[] = await strapi
-      .documents(UID.interactionTemplate as any)
-      .findMany({ fields: ['code', 'description'], sort: 'code:asc', limit: 500 } as any);
+    const templates = (await strapi
+      .documents(UID.interactionTemplate)
+      .findMany({ fields: ['code', 'description'], sort: 'code:asc', limit: 500 } as never)) as TemplateRow[];
     const byId = new Map(templates.map((t) => [t.id, t]));
-    const knex = strapi.db.connection;
     const data: Record<string, TemplateRef | null> = {};
-    for (const kind of DOCUMENT_KINDS) {
-      const jt = joinTableOf(strapi, UID.interactionTemplateSetup, kind);
-      const link = await knex(jt.name).first(jt.inverseJoinColumn);
-      const id = link?.[jt.inverseJoinColumn];
-      data[kind] = id
-        ? toRef(byId.get(id) ?? (await strapi.db.query(UID.interactionTemplate).findOne({ where: { id } })))
-        : null;
-    }
+    for (const [kind, id] of await templateIdsByKind(strapi, DOCUMENT_KINDS))
+      data[kind] = id ? toRef(byId.get(id) ?? (await templateById(strapi, id))) : null;
     return { data, meta: { groups: KIND_GROUPS, templates: templates.map(toRef) } };
   };
 
   return {
-    async templateSetup(ctx: any) {
+    async templateSetup(ctx: Context) {
       ctx.body = await current();
     },
 
     /** Body: { <kind>: templateDocumentId | null, ... } — only the kinds given change. */
-    async updateTemplateSetup(ctx: any) {
+    async updateTemplateSetup(ctx: Context) {
       const body = ctx.request.body ?? {};
       if (typeof body !== 'object' || Array.isArray(body))
         throw new errors.ValidationError('Send an object of kind → template documentId (or null).');
@@ -60,22 +55,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         if (typeof value !== 'string') throw new errors.ValidationError(`${kind}: give a template documentId or null.`);
-        const template = await strapi.db
-          .query(UID.interactionTemplate)
-          .findOne({ where: { documentId: value }, select: ['id'] });
-        if (!template)
+        if ((await idWhere(strapi, UID.interactionTemplate, { documentId: value })) === null)
           throw new errors.ValidationError(`${kind}: no interaction template ${value}.`, {
             errors: [{ path: [kind], message: `No interaction template ${value}.`, name: 'ValidationError' }],
           });
         data[kind] = value;
       }
       await getService(strapi, 'interactions').ensureSetup();
-      const setup: any = await setupDocs().findFirst({ fields: ['documentId'] } as any);
-      await setupDocs().update({ documentId: setup.documentId, data } as any);
+      const setup = await setupDocs().findFirst({ fields: ['documentId'] } as never);
+      await setupDocs().update({ documentId: setup!.documentId, data } as never);
       ctx.body = await current();
     },
 
-    async timeline(ctx: any) {
+    async timeline(ctx: Context) {
       await recordAccess(strapi, ctx).authorize('timeline', { contact: ctx.params.documentId });
       ctx.body = await getService(strapi, 'interactions').timeline(ctx.params.documentId, ctx.query ?? {});
     },

@@ -27,7 +27,8 @@ export const emailReview = contentType({
     error: { type: 'text' },
     // The plain-text body, only when the setup stores bodies; the entry logged from this row gets it.
     body: { type: 'text' },
-    status: enumOf([...EMAIL_REVIEW_STATUSES], { default: 'open', required: true }),
+    // Not `status`: Strapi 5 reserves it for a document's draft / published state.
+    reviewStatus: enumOf([...EMAIL_REVIEW_STATUSES], { default: 'open', required: true }),
     contact: refTo('contact'),
   },
 });

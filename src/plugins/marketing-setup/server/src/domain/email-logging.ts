@@ -58,6 +58,19 @@ const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1
 
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 
+/** Outcome of a run as the admin shows it. */
+export type RunStatus = 'ok' | 'error' | 'noTemplate' | 'disabled' | 'busy';
+
+export interface RunResult {
+  status: RunStatus;
+  processed: number;
+  logged: number;
+  unmatched: number;
+  failed: number;
+  left: number;
+  error: string | null;
+}
+
 /**
  * The setup's "our domains" (comma, semicolon, space or newline separated; "@cronus.com" = "cronus.com").
  * A word that is not a domain name is refused with its name, so a typo does not silently log nothing.
@@ -76,6 +89,21 @@ export function parseOurDomains(raw: unknown): string[] {
     if (!out.includes(word)) out.push(word);
   }
   return out;
+}
+
+/**
+ * Our domains as a run uses them: a value stored before parseOurDomains checked it keeps its valid
+ * words (a run does not stop on a typo the settings page would have refused).
+ */
+export function ourDomainsOf(raw: unknown): string[] {
+  try {
+    return parseOurDomains(raw ?? null);
+  } catch {
+    return String(raw ?? '')
+      .split(/[\s,;]+/)
+      .filter((d) => /^[a-z0-9.-]+\.[a-z]+$/i.test(d))
+      .map((d) => d.toLowerCase());
+  }
 }
 
 /** Whether an address is one of ours: a salesperson's e-mail, or at one of our domains (sub-domains included). */
@@ -272,4 +300,117 @@ export function describeImapError(
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection')
     return `The IMAP server at ${where} closed the connection.`;
   return `IMAP error at ${where}: ${text || code || 'unknown error'}.`;
+}
+
+/** The IMAP connection as the job and the connection test use it. */
+export interface ImapSettings {
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string;
+  password: string;
+  queueFolder: string;
+  storageFolder: string;
+}
+
+/** The saved e-mail settings with `overrides` (the unsaved form of the settings page) on top; a null override keeps the saved value. */
+export function imapSettingsOf(
+  saved: {
+    emailImapHost?: unknown;
+    emailImapPort?: unknown;
+    emailImapTls?: unknown;
+    emailImapUser?: unknown;
+    emailQueueFolder?: unknown;
+    emailStorageFolder?: unknown;
+  },
+  password: string,
+  overrides: { [K in keyof ImapSettings]?: ImapSettings[K] | null } = {},
+): ImapSettings {
+  const pick = (key: keyof ImapSettings, v: unknown) =>
+    overrides[key] !== undefined && overrides[key] !== null ? overrides[key] : v;
+  return {
+    host: String(pick('host', saved.emailImapHost ?? '') ?? '').trim(),
+    port: Number(pick('port', saved.emailImapPort ?? 993)),
+    tls: Boolean(pick('tls', saved.emailImapTls ?? true)),
+    user: String(pick('user', saved.emailImapUser ?? '') ?? '').trim(),
+    password,
+    queueFolder: String(pick('queueFolder', saved.emailQueueFolder ?? '') ?? '').trim(),
+    storageFolder: String(pick('storageFolder', saved.emailStorageFolder ?? '') ?? '').trim(),
+  };
+}
+
+/** What a review-list decision reads of its row. */
+export interface ReviewState {
+  status: string;
+  error?: string | null;
+  sender?: string | null;
+  senderName?: string | null;
+}
+
+/** Only an open review row can be linked, turned into a contact or ignored. */
+export function assertReviewOpen(review: ReviewState) {
+  if (review.status !== 'open')
+    throw new RuleViolation(`This e-mail was already ${review.status}; nothing to do.`, 'reviewStatus');
+}
+
+/** An open row whose message could be read can be logged for a contact. */
+export function assertReviewLoggable(review: ReviewState) {
+  assertReviewOpen(review);
+  if (review.error)
+    throw new RuleViolation('This e-mail could not be read, so it cannot be logged; ignore it.', 'reviewStatus');
+}
+
+/**
+ * The contact "Create contact" makes of a review row: a person (or a company) with the sender's address,
+ * named as asked, else after the sender's name, else the address.
+ */
+export function contactFromSender(review: ReviewState, body: { type?: unknown; name?: unknown }) {
+  assertReviewOpen(review);
+  const email = normaliseAddress(review.sender);
+  if (!email) throw new RuleViolation('This e-mail has no sender address to create a contact from.', 'sender');
+  return {
+    email,
+    name: typeof body.name === 'string' && body.name.trim() ? body.name.trim() : review.senderName || email,
+  };
+}
+
+/** The contact type "Create contact" accepts (default: a person). */
+export function contactTypeOf(raw: unknown): 'person' | 'company' {
+  const type = raw ?? 'person';
+  if (type !== 'person' && type !== 'company') throw new RuleViolation('Type must be person or company.', 'type');
+  return type;
+}
+
+/** The review list's query: a status (default open, or all) and a page of 1..100 rows (default 25). */
+export function parseReviewQuery(
+  query: { status?: unknown; page?: unknown; pageSize?: unknown },
+  statuses: readonly string[],
+) {
+  const status = query.status ?? 'open';
+  if (status !== 'all' && !(statuses as readonly unknown[]).includes(status))
+    throw new RuleViolation(`Status must be one of: ${[...statuses, 'all'].join(', ')}.`, 'status');
+  const page = Math.max(1, Number.parseInt(String(query.page ?? 1), 10) || 1);
+  const pageSize = Math.min(100, Math.max(1, Number.parseInt(String(query.pageSize ?? 25), 10) || 25));
+  return { status: status as string, page, pageSize };
+}
+
+/** The review-list row of a message that was not logged: a read error, or the reason nobody matched. */
+export function reviewRowOf(
+  message: MailMessage,
+  senderName: string | null,
+  error: string | null,
+  reason: string | null,
+) {
+  return {
+    messageId: message.messageId,
+    sender: clip(message.from[0] ?? null, 255),
+    senderName: clip(senderName, 255),
+    toAddresses: message.to.join(', ') || null,
+    ccAddresses: message.cc.join(', ') || null,
+    subject: clip(message.subject, 998),
+    sentAt: message.date && !Number.isNaN(message.date.getTime()) ? message.date : null,
+    reason: error ? null : reason,
+    error,
+    body: message.body ?? null,
+  };
 }

@@ -208,3 +208,102 @@ export const pagination = (page: number, pageSize: number, total: number) => ({
   pageCount: Math.ceil(total / pageSize),
   total,
 });
+
+/** What a recording (automatic, e-mail logging, manual logging) gives for one entry; relations as ids. */
+export interface RecordInput {
+  contactId: number;
+  templateId?: number | null;
+  documentKind?: DocumentKind | null;
+  documentNo?: string | null;
+  description?: string | null;
+  subject?: string | null;
+  sourceUid?: string;
+  sourceDocumentId?: string;
+  attemptFailed?: boolean;
+  informationFlow?: InformationFlow;
+  initiatedBy?: InitiatedBy;
+  cost?: number;
+  durationMin?: number;
+  salespersonId?: number | null;
+  opportunityId?: number | null;
+  date?: string;
+  time?: string;
+  correspondenceType?: string | null;
+  evaluation?: string | null;
+  emailLogged?: boolean;
+  messageId?: string | null;
+  /** A logged e-mail's "<contact id>:<message id>" (unique in the database). */
+  emailLogKey?: string | null;
+  /** A logged e-mail's plain-text body (only when the setup stores bodies). */
+  emailBody?: string | null;
+}
+
+/**
+ * The entry data of a recording, before the entry rules complete it: attribute names, relations as ids;
+ * what was not given is left out (so the template's value is taken), text and flags get their empty value.
+ */
+export function entryDataOf(input: RecordInput): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    contact: input.contactId,
+    interactionTemplate: input.templateId ?? undefined,
+    documentKind: input.documentKind ?? null,
+    documentNo: input.documentNo ?? null,
+    description: input.description ?? undefined,
+    subject: input.subject ?? null,
+    sourceUid: input.sourceUid ?? null,
+    sourceDocumentId: input.sourceDocumentId ?? null,
+    attemptFailed: input.attemptFailed ?? false,
+    informationFlow: input.informationFlow,
+    initiatedBy: input.initiatedBy,
+    cost: input.cost,
+    durationMin: input.durationMin,
+    salesperson: input.salespersonId,
+    opportunity: input.opportunityId ?? null,
+    date: input.date,
+    time: input.time,
+    correspondenceType: input.correspondenceType ?? undefined,
+    evaluation: input.evaluation ?? null,
+    emailLogged: input.emailLogged ?? false,
+    messageId: input.messageId ?? null,
+    emailLogKey: input.emailLogKey ?? null,
+    emailBody: input.emailBody ?? null,
+  };
+  for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
+  return data;
+}
+
+/** A new entry needs a contact, and a change cannot clear it (undefined: not touched by a change). */
+export function assertEntryContact(isCreate: boolean, contactRef: unknown) {
+  if (isCreate ? !contactRef : contactRef === null)
+    throw new RuleViolation('An interaction log entry needs a contact.', 'contact');
+}
+
+/**
+ * The values an entry takes from its template, its contact and the clock, on top of what was given:
+ * a new entry (or one given a new template) takes the template's values where none were given; a new
+ * entry is dated now and gets its contact's salesperson unless one was given (or cleared); a time is
+ * stored as HH:MM:SS.mmm. Changes `data` in place.
+ */
+export function applyEntryDefaults(
+  data: Record<string, unknown>,
+  {
+    isCreate,
+    template,
+    contact,
+    now = new Date(),
+  }: {
+    isCreate: boolean;
+    template: TemplateValues | null;
+    contact: { salespersonId: number | null; correspondenceType: string | null } | null;
+    now?: Date;
+  },
+) {
+  if (isCreate || template)
+    Object.assign(data, withTemplateDefaults(data as EntryValues, template, contact?.correspondenceType ?? null));
+  if (isCreate) {
+    data.date ??= now.toISOString().slice(0, 10);
+    data.time ??= now.toISOString().slice(11, 23);
+    if (data.salesperson === undefined && contact?.salespersonId) data.salesperson = contact.salespersonId;
+  }
+  if (typeof data.time === 'string') data.time = normalizeTime(data.time);
+}

@@ -5,18 +5,15 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
-import { describeImapError, missingConnectionSettings } from '../domain/email-logging';
-import { getService } from '../utils/services';
+import {
+  describeImapError,
+  imapSettingsOf,
+  missingConnectionSettings,
+  type ImapSettings,
+} from '../domain/email-logging';
+import { readEmailSetup } from '../repositories/email-logging';
 
-export interface ImapSettings {
-  host: string;
-  port: number;
-  tls: boolean;
-  user: string;
-  password: string;
-  queueFolder: string;
-  storageFolder: string;
-}
+export type { ImapSettings };
 
 /** The environment variable the password is read from (plugin config `imapPassword` wins, for tests and secrets managers). */
 export const PASSWORD_ENV = 'MARKETING_SETUP_IMAP_PASSWORD';
@@ -35,20 +32,15 @@ export class EmailLoggingError extends Error {
 }
 
 /** The saved settings, with `overrides` (e.g. the unsaved form of the settings page) on top. */
-export async function imapSettings(strapi: Core.Strapi, overrides: Partial<ImapSettings> = {}): Promise<ImapSettings> {
-  const s = await getService(strapi, 'setup').get();
-  const pick = <T>(key: keyof ImapSettings, v: T) =>
-    overrides[key] !== undefined && overrides[key] !== null ? overrides[key] : v;
-  return {
-    host: String(pick('host', s.emailImapHost ?? '') ?? '').trim(),
-    port: Number(pick('port', s.emailImapPort ?? 993)),
-    tls: Boolean(pick('tls', s.emailImapTls ?? true)),
-    user: String(pick('user', s.emailImapUser ?? '') ?? '').trim(),
-    password: imapPassword(strapi),
-    queueFolder: String(pick('queueFolder', s.emailQueueFolder ?? '') ?? '').trim(),
-    storageFolder: String(pick('storageFolder', s.emailStorageFolder ?? '') ?? '').trim(),
-  };
+export async function imapSettings(
+  strapi: Core.Strapi,
+  overrides: Parameters<typeof imapSettingsOf>[2] = {},
+): Promise<ImapSettings> {
+  return imapSettingsOf(await readEmailSetup(strapi), imapPassword(strapi), overrides);
 }
+
+/** What imapflow and node put on a failure (describeImapError reads these). */
+type ImapFailure = Parameters<typeof describeImapError>[0];
 
 export const where = (s: ImapSettings) => `${s.host}:${s.port}`;
 
@@ -68,14 +60,14 @@ export async function connect(s: ImapSettings): Promise<ImapFlow> {
     socketTimeout: 60000,
     // A plain (non-TLS) setting means plain: no opportunistic STARTTLS the server may not finish.
     ...(s.tls ? {} : { doSTARTTLS: false }),
-  } as any);
+  });
   // A socket error after connect must not become an unhandled 'error' event (it would end the process).
   client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (err) {
     client.close();
-    throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+    throw new EmailLoggingError(describeImapError(err as ImapFailure, where(s)), true);
   }
   return client;
 }
@@ -125,7 +117,7 @@ export async function testConnection(s: ImapSettings): Promise<ConnectionReport>
       storageMessages: await count(s.storageFolder),
     };
   } catch (err) {
-    throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+    throw new EmailLoggingError(describeImapError(err as ImapFailure, where(s)), true);
   } finally {
     await disconnect(client);
   }
@@ -144,13 +136,13 @@ export async function openQueue(s: ImapSettings) {
   } catch (err) {
     lock?.release();
     await disconnect(client);
-    throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+    throw new EmailLoggingError(describeImapError(err as ImapFailure, where(s)), true);
   }
   const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
     } catch (err) {
-      throw new EmailLoggingError(describeImapError(err as any, where(s)), true);
+      throw new EmailLoggingError(describeImapError(err as ImapFailure, where(s)), true);
     }
   };
   return {

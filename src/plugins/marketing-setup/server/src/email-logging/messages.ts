@@ -17,16 +17,23 @@ import {
   logKey,
   normaliseAddress,
   normaliseMessageId,
-  parseOurDomains,
+  ourDomainsOf,
+  reviewRowOf,
   type AddressBook,
   type EmailEntry,
   type MailMessage,
 } from '../domain/email-logging';
+import type { RecordInput } from '../domain/interactions';
 import type { Write } from '../repositories/unit-of-work';
-import type { RecordInput } from '../services/interactions';
-import { entrySourcesOf, joinContactColumns, joinTemplateColumns, type EntrySources } from '../interactions/entry-row';
-import { getService } from '../utils/services';
-import { columnOf, tableOf } from '../repositories/tables';
+import {
+  contactsWithAddresses,
+  insertReviews,
+  loggedKeys,
+  readEmailSetup,
+  salespersonAddresses,
+} from '../repositories/email-logging';
+import { existingIds, sourcesOfContacts, type EntrySources } from '../repositories/interaction-entries';
+import { recordEntries } from '../operations/interaction-entries';
 import { UID } from '../utils/uids';
 
 export interface ParsedMail {
@@ -85,54 +92,14 @@ export async function parseMail(source: Buffer, { body = false }: { body?: boole
   }
 }
 
-const CHUNK = 500;
-
-/** Contacts whose e-mail or e-mail 2 is one of `list` (case-insensitive: searchEmail is the upper-cased e-mail). */
-async function contactsWith(knex: Knex | Knex.Transaction, strapi: Core.Strapi, list: string[]) {
-  const table = tableOf(strapi, UID.contact);
-  const search = columnOf(strapi, UID.contact, 'searchEmail');
-  const email2 = columnOf(strapi, UID.contact, 'email2');
-  const map = new Map<string, number[]>();
-  for (let i = 0; i < list.length; i += CHUNK) {
-    const upper = list.slice(i, i + CHUNK).map((a) => a.toUpperCase());
-    const rows = await knex(table)
-      .select('id', `${search} as s`, `${email2} as e2`)
-      .whereIn(search, upper)
-      .orWhereIn(knex.raw('UPPER(??)', [email2]) as any, upper)
-      .orderBy('id');
-    for (const r of rows) {
-      for (const a of new Set([normaliseAddress(r.s), normaliseAddress(r.e2)])) {
-        if (!a || !list.includes(a)) continue;
-        const ids = map.get(a) ?? [];
-        if (!ids.includes(Number(r.id))) ids.push(Number(r.id));
-        map.set(a, ids);
-      }
-    }
-  }
-  return map;
-}
-
 /** Our salespeople by address (a small table: read whole once per run) and the setup's domains. */
 export async function ourAddresses(strapi: Core.Strapi) {
-  const table = tableOf(strapi, UID.salesperson);
-  const email = columnOf(strapi, UID.salesperson, 'email');
-  const rows = await strapi.db.connection(table).select('id', `${email} as email`).whereNotNull(email).orderBy('id');
   const salespersonByAddress = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of await salespersonAddresses(strapi)) {
     const a = normaliseAddress(r.email);
-    if (a && !salespersonByAddress.has(a)) salespersonByAddress.set(a, Number(r.id));
+    if (a && !salespersonByAddress.has(a)) salespersonByAddress.set(a, r.id);
   }
-  const setup = await getService(strapi, 'setup').get();
-  let ourDomains: string[] = [];
-  try {
-    ourDomains = parseOurDomains(setup.emailOurDomains ?? null);
-  } catch {
-    // Stored before the check existed: the valid part is what there is.
-    ourDomains = String(setup.emailOurDomains ?? '')
-      .split(/[\s,;]+/)
-      .filter((d) => /^[a-z0-9.-]+\.[a-z]+$/i.test(d))
-      .map((d) => d.toLowerCase());
-  }
+  const ourDomains = ourDomainsOf((await readEmailSetup(strapi)).emailOurDomains);
   return { salespersonByAddress, ourDomains };
 }
 
@@ -141,7 +108,7 @@ export type Ours = Awaited<ReturnType<typeof ourAddresses>>;
 /** The address book of a batch of messages: one look-up for all their addresses. */
 export async function addressBook(strapi: Core.Strapi, ours: Ours, messages: MailMessage[]): Promise<AddressBook> {
   const all = [...new Set(messages.flatMap(addressesOf))];
-  return { ...ours, contactsByAddress: await contactsWith(strapi.db.connection, strapi, all) };
+  return { ...ours, contactsByAddress: await contactsWithAddresses(strapi, all) };
 }
 
 /**
@@ -150,47 +117,25 @@ export async function addressBook(strapi: Core.Strapi, ours: Ours, messages: Mai
  * which of the salespeople named still exist (the rules would look each one up).
  */
 export async function entryContext(write: Write, items: LogItem[], templateId: number) {
-  const { strapi, trx } = write;
-  const keyColumn = columnOf(strapi, UID.interactionLogEntry, 'emailLogKey');
   const keys = items.flatMap(({ message, entries }) => entries.map((e) => logKey(message.messageId, e.contactId)));
   const contactIds = [...new Set(items.flatMap(({ entries }) => entries.map((e) => e.contactId)))];
   const salespersonIds = [
     ...new Set(items.flatMap(({ entries }) => entries.flatMap((e) => (e.salespersonId ? [e.salespersonId] : [])))),
   ];
-  const done = new Set<string>();
-  const sources = new Map<number, EntrySources>();
-  const salespeople = new Set<number>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = await trx(tableOf(strapi, UID.interactionLogEntry))
-      .whereIn(keyColumn, keys.slice(i, i + CHUNK))
-      .select(`${keyColumn} as k`);
-    for (const r of rows) done.add(r.k);
-  }
-  for (let i = 0; i < contactIds.length; i += CHUNK) {
-    const q = joinContactColumns(write, trx(`${tableOf(strapi, UID.contact)} as c`)).whereIn(
-      'c.id',
-      contactIds.slice(i, i + CHUNK),
-    );
-    for (const row of await joinTemplateColumns(write, q, { id: templateId }))
-      sources.set(Number(row.c_id), entrySourcesOf(row));
-  }
-  for (let i = 0; i < salespersonIds.length; i += CHUNK) {
-    for (const r of await trx(tableOf(strapi, UID.salesperson))
-      .whereIn('id', salespersonIds.slice(i, i + CHUNK))
-      .select('id'))
-      salespeople.add(Number(r.id));
-  }
-  return { done, sources, existing: { salesperson: salespeople } };
+  return {
+    done: await loggedKeys(write.strapi, write.trx, keys),
+    sources: await sourcesOfContacts(write, contactIds, { id: templateId }),
+    existing: { salesperson: await existingIds(write, UID.salesperson, salespersonIds) },
+  };
 }
 export type EntryContext = Awaited<ReturnType<typeof entryContext>>;
 export type LogItem = { message: MailMessage; entries: EmailEntry[] };
 
 /**
- * Writes the entries of messages (those not logged before) in one batch (interactions.recordMany: one
+ * Writes the entries of messages (those not logged before) in one batch (recordEntries: one
  * multi-row insert); returns how many were written per message.
  */
 export async function writeEntries(write: Write, items: LogItem[], templateId: number, context?: EntryContext) {
-  const { strapi } = write;
   const { done, sources, existing } = context ?? (await entryContext(write, items, templateId));
   const batch: { input: RecordInput & { templateId: number }; known?: EntrySources }[] = [];
   const owner: number[] = [];
@@ -224,10 +169,10 @@ export async function writeEntries(write: Write, items: LogItem[], templateId: n
       });
     }
   });
-  const written = await getService(strapi, 'interactions').recordMany(write, batch, existing);
+  const written = await recordEntries(write, batch, existing);
   const keyOwner = new Map(batch.map((b, j) => [b.input.emailLogKey, owner[j]]));
   const counts = items.map(() => 0);
-  for (const entry of written) counts[keyOwner.get(entry.emailLogKey)!] += 1;
+  for (const entry of written) counts[keyOwner.get(entry.emailLogKey as string)!] += 1;
   return counts;
 }
 
@@ -236,52 +181,16 @@ export async function writeEntries(write: Write, items: LogItem[], templateId: n
  * multi-row insert (ON CONFLICT DO NOTHING on the unique message-id, for a writer outside the job's
  * lock); returns per message whether its row is new.
  */
-export async function addToReview(
+export const addToReview = (
   strapi: Core.Strapi,
   trx: Knex.Transaction,
   items: { mail: ParsedMail; reason: string | null }[],
-) {
-  const uid = UID.emailReview;
-  const table = tableOf(strapi, uid);
-  const col = (a: string) => columnOf(strapi, uid, a);
-  const ids = [...new Set(items.map(({ mail }) => mail.message.messageId))];
-  const seen = new Set<string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const r of await trx(table)
-      .whereIn(col('messageId'), ids.slice(i, i + CHUNK))
-      .select(`${col('messageId')} as m`))
-      seen.add(r.m);
-  }
-  const now = new Date();
-  const attributes = strapi.db.metadata.get(uid as any).attributes as any;
-  const isNew = items.map(({ mail }) => !seen.has(mail.message.messageId) && !!seen.add(mail.message.messageId));
-  const rows = items
-    .filter((_, i) => isNew[i])
-    .map(({ mail, reason }) => ({
-      [col('documentId')]: attributes.documentId.default(),
-      [col('messageId')]: mail.message.messageId,
-      [col('sender')]: clip(mail.message.from[0] ?? null, 255),
-      [col('senderName')]: clip(mail.senderName, 255),
-      [col('toAddresses')]: mail.message.to.join(', ') || null,
-      [col('ccAddresses')]: mail.message.cc.join(', ') || null,
-      [col('subject')]: clip(mail.message.subject, 998),
-      [col('sentAt')]: mail.message.date && !Number.isNaN(mail.message.date.getTime()) ? mail.message.date : null,
-      [col('reason')]: mail.error ? null : reason,
-      [col('error')]: mail.error,
-      [col('body')]: mail.message.body ?? null,
-      [col('status')]: 'open',
-      [col('createdAt')]: now,
-      [col('updatedAt')]: now,
-      [col('publishedAt')]: now,
-    }));
-  // 16 columns a row: 200 rows per insert stay within SQLite's compound-SELECT and bind limits.
-  for (let i = 0; i < rows.length; i += 200)
-    await trx(table)
-      .insert(rows.slice(i, i + 200))
-      .onConflict(col('messageId'))
-      .ignore();
-  return isNew;
-}
+) =>
+  insertReviews(
+    strapi,
+    trx,
+    items.map(({ mail, reason }) => reviewRowOf(mail.message, mail.senderName, mail.error, reason)),
+  );
 
 export type Outcome = { logged: number; unmatched: boolean };
 

@@ -8,79 +8,26 @@
  * never polls) is how often an instance looks whether a run is due; read at every tick.
  */
 import type { Core } from '@strapi/strapi';
-import { batchPlan, nextRunAt } from '../domain/email-logging';
-import { joinTableOf } from '../repositories/tables';
-import { UID } from '../utils/uids';
+import { batchPlan, nextRunAt, type RunResult } from '../domain/email-logging';
 import { withLeaderLock } from '../repositories/leader-lock';
-import { getService } from '../utils/services';
+import {
+  emailTemplateId,
+  markRunning,
+  readEmailSetup,
+  readNextRunAt,
+  saveRunResult,
+} from '../repositories/email-logging';
 import { EmailLoggingError, imapSettings, openQueue } from '../email-logging/connection';
 import { addressBook, handleMail, handleMails, ourAddresses, parseMail } from '../email-logging/messages';
 
-export const EMAIL_STATE = 'ms_email_logging_state';
 /** Advisory lock key of the e-mail logging ("ms" mail 1); the duplicate worker uses 0x6d730001. */
 const EMAIL_LOCK = 0x6d730002;
-const STATE_ID = 1;
 const DEFAULT_POLL_MS = 5000;
 
-/** Outcome of a run as the admin shows it. */
-export type RunStatus = 'ok' | 'error' | 'noTemplate' | 'disabled' | 'busy';
-
-export interface RunResult {
-  status: RunStatus;
-  processed: number;
-  logged: number;
-  unmatched: number;
-  failed: number;
-  left: number;
-  error: string | null;
-}
-
-export async function ensureEmailStateTable(strapi: Core.Strapi) {
-  const knex = strapi.db.connection;
-  await knex.raw(`CREATE TABLE IF NOT EXISTS ${EMAIL_STATE} (
-    id integer NOT NULL PRIMARY KEY, status varchar(20), running_since varchar(30), last_run_at varchar(30), next_run_at varchar(30),
-    processed integer NOT NULL DEFAULT 0, logged integer NOT NULL DEFAULT 0, unmatched integer NOT NULL DEFAULT 0, failed integer NOT NULL DEFAULT 0,
-    left_in_queue integer NOT NULL DEFAULT 0, total_processed integer NOT NULL DEFAULT 0, total_logged integer NOT NULL DEFAULT 0,
-    total_unmatched integer NOT NULL DEFAULT 0, total_failed integer NOT NULL DEFAULT 0, last_error text)`);
-  await knex.raw(`INSERT INTO ${EMAIL_STATE} (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, [STATE_ID]);
-}
-
-export async function emailState(strapi: Core.Strapi) {
-  const r = await strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).first();
-  const n = (v: unknown) => Number(v ?? 0);
-  return {
-    status: (r?.status ?? null) as RunStatus | null,
-    runningSince: r?.running_since ?? null,
-    lastRunAt: r?.last_run_at ?? null,
-    nextRunAt: r?.next_run_at ?? null,
-    lastRun: {
-      processed: n(r?.processed),
-      logged: n(r?.logged),
-      unmatched: n(r?.unmatched),
-      failed: n(r?.failed),
-      leftInQueue: n(r?.left_in_queue),
-    },
-    totals: {
-      processed: n(r?.total_processed),
-      logged: n(r?.total_logged),
-      unmatched: n(r?.total_unmatched),
-      failed: n(r?.total_failed),
-    },
-    lastError: r?.last_error ?? null,
-  };
-}
-
-/** The template the Interaction Template Setup names for e-mails (its id), or null. */
-async function emailTemplateId(strapi: Core.Strapi): Promise<number | null> {
-  const jt = joinTableOf(strapi, UID.interactionTemplateSetup, 'emails');
-  const row = await strapi.db.connection(jt.name).first(`${jt.inverseJoinColumn} as id`);
-  return row?.id == null ? null : Number(row.id);
-}
-
-/** Reads, logs and moves the queue's messages (the caller holds the lock). */
 /** Milliseconds spent per phase of a run, added up over its chunks (the benchmark's profile; fetch and parse of the next chunk overlap the write of the current one). */
 export type RunPhases = Record<'fetch' | 'parse' | 'match' | 'write' | 'move', number>;
 
+/** Reads, logs and moves the queue's messages (the caller holds the lock). */
 async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string) => void, phases?: RunPhases) {
   const timed = async <T>(phase: keyof RunPhases, fn: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
@@ -90,7 +37,7 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       if (phases) phases[phase] += Date.now() - t0;
     }
   };
-  const setup = await getService(strapi, 'setup').get();
+  const setup = await readEmailSetup(strapi);
   const templateId = await emailTemplateId(strapi);
   if (!templateId) {
     result.status = 'noTemplate';
@@ -182,37 +129,10 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
   }
 }
 
-/** The state row before a run (running) and after it (counts, status, next run). */
-const markRunning = (strapi: Core.Strapi) =>
-  strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).update({ running_since: new Date().toISOString() });
-
-async function saveResult(strapi: Core.Strapi, result: RunResult, intervalSeconds: unknown) {
-  const now = new Date();
-  await strapi.db
-    .connection(EMAIL_STATE)
-    .where('id', STATE_ID)
-    .update({
-      status: result.status,
-      running_since: null,
-      last_run_at: now.toISOString(),
-      next_run_at: nextRunAt(now, intervalSeconds).toISOString(),
-      processed: result.processed,
-      logged: result.logged,
-      unmatched: result.unmatched,
-      failed: result.failed,
-      left_in_queue: result.left,
-      total_processed: strapi.db.connection.raw('total_processed + ?', [result.processed]),
-      total_logged: strapi.db.connection.raw('total_logged + ?', [result.logged]),
-      total_unmatched: strapi.db.connection.raw('total_unmatched + ?', [result.unmatched]),
-      total_failed: strapi.db.connection.raw('total_failed + ?', [result.failed]),
-      last_error: result.error,
-    });
-}
-
 /** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
 export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): Promise<RunResult> {
   const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
-  const setup = await getService(strapi, 'setup').get();
+  const setup = await readEmailSetup(strapi);
   if (!setup.emailLoggingEnabled) {
     return {
       ...result,
@@ -232,7 +152,8 @@ export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): 
         err instanceof EmailLoggingError ? err.message : `E-mail logging failed: ${(err as Error).message}`;
       strapi.log.error(`[marketing-setup] e-mail logging: ${result.error} Retrying at the next interval.`);
     }
-    await saveResult(strapi, result, setup.emailCheckIntervalSeconds);
+    const now = new Date();
+    await saveRunResult(strapi, result, now, nextRunAt(now, setup.emailCheckIntervalSeconds));
     return true;
   });
   if (!ran) return { ...result, status: 'busy', error: 'Another instance is logging e-mails right now.' };
@@ -268,10 +189,9 @@ const pollMs = (strapi: Core.Strapi) => {
 
 /** A run is due when logging is on and the next run time (state row) has passed. */
 async function due(strapi: Core.Strapi) {
-  const setup = await getService(strapi, 'setup').get();
-  if (!setup.emailLoggingEnabled) return false;
-  const row = await strapi.db.connection(EMAIL_STATE).where('id', STATE_ID).first('next_run_at');
-  return !row?.next_run_at || Date.parse(row.next_run_at) <= Date.now();
+  if (!(await readEmailSetup(strapi)).emailLoggingEnabled) return false;
+  const next = await readNextRunAt(strapi);
+  return !next || Date.parse(next) <= Date.now();
 }
 
 export function startEmailLogging(strapi: Core.Strapi) {

@@ -17,4 +17,9 @@ export const COLUMN_RENAMES: Migration[] = [
     name: '2026-12-05 opportunity status → opportunity_status',
     up: (db) => renameColumn(db, 'ms_opportunities', 'status', 'opportunity_status'),
   },
+  {
+    // The same reserved name on the e-mail review list: the attribute is now `reviewStatus`.
+    name: '2026-12-06 e-mail review status → review_status',
+    up: (db) => renameColumn(db, 'ms_email_reviews', 'status', 'review_status'),
+  },
 ];

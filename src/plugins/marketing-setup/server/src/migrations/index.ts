@@ -13,6 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { COLUMN_RENAMES } from './column-renames';
 import { ensureIndexes } from './indexes';
 import { ensureDuplicateSearchTables } from './duplicate-search';
+import { ensureEmailStateTable } from './email-logging';
 import { ensureImportTables } from './import';
 import type { Migration, SchemaObjects } from './types';
 
@@ -23,6 +24,7 @@ export const BEFORE_SYNC: Migration[] = [...COLUMN_RENAMES];
 export const AFTER_SYNC: SchemaObjects[] = [
   { name: 'unique and lookup indexes', ensure: ensureIndexes },
   { name: 'duplicate search tables', ensure: ensureDuplicateSearchTables },
+  { name: 'e-mail logging state table', ensure: ensureEmailStateTable },
   { name: 'contact import job tables', ensure: ensureImportTables },
 ];
 

@@ -9,7 +9,7 @@ import type { WriteRules } from './types';
 import { validateRule, type ContentTypeDescription, type RuleDraft } from '../domain/auto-recording';
 import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
-import { UID } from '../utils/uids';
+import { storedRule, templateIdOf as templateIdByRef } from '../repositories/interaction-rules';
 
 /**
  * Rules listen to the host application's own content types (`api::…`): those are the documents a
@@ -18,9 +18,16 @@ import { UID } from '../utils/uids';
  */
 export const isHostType = (uid: string) => uid.startsWith('api::');
 
+/** A content type's schema as Strapi keeps it (the part read here). */
+interface HostContentType {
+  info?: { displayName?: string };
+  options?: { draftAndPublish?: boolean };
+  attributes?: ContentTypeDescription['attributes'];
+}
+
 export function describeContentType(strapi: Core.Strapi, uid: string): ContentTypeDescription | null {
   if (!isHostType(uid)) return null;
-  const ct = (strapi.contentTypes as Record<string, any>)[uid];
+  const ct = (strapi.contentTypes as unknown as Record<string, HostContentType | undefined>)[uid];
   if (!ct) return null;
   return {
     uid,
@@ -57,25 +64,25 @@ async function templateIdOf(
 ): Promise<number | null | undefined> {
   const ref = relationInput(value, current, 'interactionTemplate');
   if (!ref) return ref;
-  const row = await write.strapi.db.query(UID.interactionTemplate as any).findOne({ where: ref, select: ['id'] });
-  if (!row)
+  const id = await templateIdByRef(write.strapi, ref);
+  if (id === null)
     throw validationError('The interaction template chosen does not exist (any more).', ['interactionTemplate']);
-  return row.id;
+  return id;
 }
 
 /** Checks the rule as it will be after the write; the events are stored normalised. */
-async function check(write: Write, stored: Record<string, any> | null) {
+async function check(write: Write, stored: Awaited<ReturnType<typeof storedRule>>) {
   const data = (write.params.data ??= {});
-  const merged: RuleDraft = {};
-  for (const f of RULE_FIELDS) (merged as any)[f] = data[f] !== undefined ? data[f] : (stored?.[f] ?? null);
+  const merged: Record<string, unknown> = {};
+  for (const f of RULE_FIELDS) merged[f] = data[f] !== undefined ? data[f] : (stored?.[f] ?? null);
   const template = await templateIdOf(write, data.interactionTemplate, stored?.interactionTemplate ?? null);
   merged.interactionTemplate = template !== undefined ? template : (stored?.interactionTemplate?.id ?? null);
   for (const f of ['contactPersonField', 'documentNoField', 'descriptionField'] as const)
     if (data[f] === '') data[f] = null;
   if (typeof merged.contentType === 'string') merged.contentType = merged.contentType.trim();
   const events = validateRule(
-    merged,
-    merged.contentType ? describeContentType(write.strapi, merged.contentType) : null,
+    merged as RuleDraft,
+    merged.contentType ? describeContentType(write.strapi, merged.contentType as string) : null,
   );
   if (data.events !== undefined) data.events = events;
 }
@@ -86,10 +93,7 @@ export const interactionRuleRules: WriteRules = {
     return next();
   },
   async update(write, next) {
-    const stored = await write.strapi.db.query(UID.interactionRule as any).findOne({
-      where: { documentId: write.params.documentId },
-      populate: { interactionTemplate: { select: ['id', 'documentId'] } },
-    });
+    const stored = await storedRule(write.strapi, write.params.documentId);
     if (stored) await check(write, stored);
     return next();
   },

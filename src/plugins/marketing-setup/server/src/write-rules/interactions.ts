@@ -6,7 +6,8 @@
 import type { WriteRules } from './types';
 import { assertTemplateValues } from '../domain/interactions';
 import { RuleViolation } from '../domain/errors';
-import { completeEntry, emitRecorded, nextEntryNo } from '../interactions/entry-row';
+import { completeEntry, emitRecorded } from '../operations/interaction-entries';
+import { nextEntryNo } from '../repositories/interaction-entries';
 
 export const logEntryRules: WriteRules = {
   async create(write, next) {
