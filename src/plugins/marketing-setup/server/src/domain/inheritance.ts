@@ -10,6 +10,7 @@
  * Pure functions: the adapter loads records, calls these, and writes the result.
  */
 import { RuleViolation } from './errors';
+import { searchEmailOf } from './contact-fields';
 
 export interface InheritFlags {
   inheritSalesperson: boolean;
@@ -249,4 +250,29 @@ export function applyDefaults(
     if (norm(values[field]) === null && norm(setup[setupField]) !== null) result[field] = setup[setupField];
   }
   return result;
+}
+
+/**
+ * A person write: the fields the request sets become overrides where they differ from the company;
+ * every other inheritable field takes the company's value when the person gets a (new) company; on
+ * create, setup defaults then fill what is still blank. Mutates and returns `data`.
+ */
+export function applyPersonInheritance(
+  setup: InheritFlags & Record<string, unknown>,
+  data: Record<string, unknown>,
+  before: (Record<string, unknown> & { inheritanceOverrides?: string[] | null }) | null,
+  company: Record<string, unknown> | null,
+  companyChanged: boolean,
+) {
+  const overridden = before?.inheritanceOverrides ?? [];
+  // An inherited value sent back unchanged (the Content Manager sends the whole form) is no hand change.
+  for (const f of echoedInheritedFields(before, data, overridden)) delete data[f];
+  const requestFields = INHERITABLE_FIELDS.filter((f) => data[f] !== undefined);
+  const resulting = { ...(before ?? {}), ...data };
+  const overrides = nextOverrides(company, resulting, overridden, requestFields);
+  if (company && companyChanged) Object.assign(data, inheritFromCompany(setup, company, overrides));
+  if (data.email !== undefined) data.searchEmail = searchEmailOf(data.email);
+  if (!before) Object.assign(data, applyDefaults('person', { ...data }, setup));
+  data.inheritanceOverrides = overrides;
+  return data;
 }

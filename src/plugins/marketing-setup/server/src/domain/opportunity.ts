@@ -210,3 +210,47 @@ export function renamedFieldViolation(data: unknown): RuleViolation | null {
     [now],
   );
 }
+
+/** An opportunity always has a contact that exists (`named`: the write named one, but it was not found). */
+export function contactViolation(named: boolean): RuleViolation {
+  return new RuleViolation(
+    named ? 'The contact given for this opportunity does not exist.' : 'An opportunity needs a contact.',
+    ['contact'],
+  );
+}
+
+/** The company an opportunity's contact belongs to: a company is its own company; a person may have none. */
+export function companyOfContact(contact: { id: number; type: unknown; company?: { id: number } | null }) {
+  return contact.type === 'company' ? contact.id : (contact.company?.id ?? null);
+}
+
+/** An opportunity in progress may only move to a contact of the same company. */
+export function contactChangeViolation(
+  opportunity: { no: string; opportunityStatus: unknown; companyId: number | null },
+  newCompanyId: number | null,
+): RuleViolation | null {
+  if (opportunity.opportunityStatus !== 'inProgress' || newCompanyId === opportunity.companyId) return null;
+  return new RuleViolation(
+    `Opportunity ${opportunity.no} is in progress; its contact can only change to a contact of the same company.`,
+    ['contact'],
+  );
+}
+
+/**
+ * Why an opportunity may not use a sales cycle, or null: it must exist, and a cycle the write chooses
+ * (`chosen`) must not be blocked (one kept from before may be).
+ */
+export function salesCycleViolation(
+  cycle: { code: string; blocked?: boolean | null } | null,
+  chosen: boolean,
+): RuleViolation | null {
+  if (!cycle) return new RuleViolation('The sales cycle given for this opportunity does not exist.', ['salesCycle']);
+  if (chosen && cycle.blocked)
+    return new RuleViolation(`Sales cycle ${cycle.code} is blocked and cannot be used for new opportunities.`, [
+      'salesCycle',
+    ]);
+  return null;
+}
+
+/** The setup's default sales cycle applies to a new opportunity that names none, unless it is blocked. */
+export const defaultCycleApplies = (cycle: { blocked?: boolean | null } | null) => !!cycle && !cycle.blocked;
