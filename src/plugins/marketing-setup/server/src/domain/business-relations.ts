@@ -67,17 +67,21 @@ const norm = (v: unknown) =>
   v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** The synced fields whose value differs between `before` and `after` (a field absent from `after` is unchanged). */
-export function changedFields(fields: string[], before: Record<string, any>, after: Record<string, any>): string[] {
+export function changedFields(
+  fields: string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
   return fields.filter((f) => f in after && norm(before[f]) !== norm(after[f]));
 }
 
 /** Picks `fields` from `source`, blanks as null. */
-export function pick(fields: string[], source: Record<string, any>): Record<string, any> {
+export function pick(fields: string[], source: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, source[f] === undefined || source[f] === '' ? null : source[f]]));
 }
 
 /** The values a new customer / vendor / bank account gets from its contact. */
-export function newTargetFrom(kind: LinkKind, contact: Record<string, any>): Record<string, any> {
+export function newTargetFrom(kind: LinkKind, contact: Record<string, unknown>): Record<string, unknown> {
   const out = pick(contactToTargetFields(kind), contact);
   if (kind === 'customer') out.contactType = contact.type;
   // The company's name is the customer's name (a person under a company never gets here: the company does).

@@ -108,7 +108,11 @@ const norm = (v: unknown): string | null => {
 };
 
 /** The mergeable fields whose values differ, in field order. */
-export function fieldDifferences(type: ContactType, survivor: Record<string, any>, duplicate: Record<string, any>) {
+export function fieldDifferences(
+  type: ContactType,
+  survivor: Record<string, unknown>,
+  duplicate: Record<string, unknown>,
+) {
   return mergeableFields(type)
     .filter((f) => norm(survivor[f]) !== norm(duplicate[f]))
     .map((field) => ({ field, survivor: survivor[field] ?? null, duplicate: duplicate[field] ?? null }));

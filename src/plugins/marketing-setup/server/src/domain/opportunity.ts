@@ -29,7 +29,7 @@ const STATUS_LABEL: Record<OpportunityStatus, string> = {
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const num = (v: unknown) => (v === null || v === undefined || v === '' ? 0 : Number(v));
-const sets = (changes: Record<string, any>, key: string) =>
+const sets = (changes: Record<string, unknown>, key: string) =>
   Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
 /** BC's "no stage" is 0; we accept null or 0 and use null. */
 const stageOf = (v: unknown): number | null => (v === null || v === undefined || Number(v) === 0 ? null : Number(v));
@@ -61,21 +61,25 @@ export function currentValue(estimatedValue: number, probabilityPercent: number)
 }
 
 export function applyOpportunityRules(
-  before: Record<string, any> | null,
-  changes: Record<string, any>,
+  before: Record<string, unknown> | null,
+  changes: Record<string, unknown>,
   cycle: SalesCycleRule | null,
   today: string,
-): Record<string, any> {
-  const out: Record<string, any> = { ...changes };
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...changes };
   const old = before ?? {};
   const wasClosed = before !== null && (old.closed === true || isClosedStatus(old.opportunityStatus));
 
-  if (sets(changes, 'opportunityStatus') && !STATUSES.includes(changes.opportunityStatus)) {
+  if (sets(changes, 'opportunityStatus') && !STATUSES.includes(changes.opportunityStatus as OpportunityStatus)) {
     throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.opportunityStatus}".`, [
       'opportunityStatus',
     ]);
   }
-  if (sets(changes, 'priority') && changes.priority !== null && !PRIORITIES.includes(changes.priority)) {
+  if (
+    sets(changes, 'priority') &&
+    changes.priority !== null &&
+    !PRIORITIES.includes(changes.priority as OpportunityPriority)
+  ) {
     throw new RuleViolation(`Priority must be one of ${PRIORITIES.join(', ')}, not "${changes.priority}".`, [
       'priority',
     ]);
@@ -100,7 +104,7 @@ export function applyOpportunityRules(
     out.priority = changes.priority ?? 'normal';
   }
 
-  let status: OpportunityStatus = changes.opportunityStatus ?? old.opportunityStatus ?? 'notStarted';
+  let status = (changes.opportunityStatus ?? old.opportunityStatus ?? 'notStarted') as OpportunityStatus;
   const oldStage = stageOf(old.currentSalesCycleStage);
   let stage = sets(changes, 'currentSalesCycleStage') ? stageOf(changes.currentSalesCycleStage) : oldStage;
   if (sets(changes, 'currentSalesCycleStage')) out.currentSalesCycleStage = stage;
@@ -167,7 +171,7 @@ export function applyOpportunityRules(
         ? probability(cycle.calculation, stageRow.chancesOfSuccessPercent, stageRow.completedPercent)
         : 0;
   }
-  out.calcdCurrentValue = currentValue(estimated, out.probabilityPercent);
+  out.calcdCurrentValue = currentValue(estimated, out.probabilityPercent as number);
   return out;
 }
 

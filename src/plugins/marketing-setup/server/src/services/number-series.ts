@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ensureSequence, resetSequence, type StoredLine } from '../repositories/number-series';
+import { ensureSequence, resetSequence } from '../repositories/number-series';
 import { assertManualNumber, drawNumber, previewNumber, sequenceLastNo } from '../operations/numbering';
 import { today } from '../repositories/tables';
 
