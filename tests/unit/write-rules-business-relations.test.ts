@@ -1,4 +1,5 @@
 import {
+  alreadyLinkedViolation,
   linkRowShapeViolation,
   linkRowViolation,
   privacyViolation,
@@ -72,5 +73,13 @@ describe('a privacy-blocked contact', () => {
     const v = privacyViolation({ no: 'CT1', privacyBlocked: true }, 'vendor')!;
     expect(v.message).toBe('Contact CT1 is privacy blocked; it cannot be linked with a vendor.');
     expect(v.path).toEqual(['privacyBlocked']);
+  });
+});
+
+describe('create as / link with existing', () => {
+  it('refuses a second record of the same kind', () => {
+    const v = alreadyLinkedViolation('CT000001', 'customer', 'C00010');
+    expect(v.message).toBe('Contact CT000001 already has a Contact Business Relation with Customer C00010.');
+    expect(v.path).toEqual(['kind']);
   });
 });

@@ -213,3 +213,7 @@ export function privacyViolation(contact: { no?: string | null; privacyBlocked?:
     ['privacyBlocked'],
   );
 }
+
+/** "Create as" / "Link with existing": the holder already has a record of this kind linked. */
+export const alreadyLinkedViolation = (contactNo: string, kind: LinkKind, targetNo: string) =>
+  new RuleViolation(alreadyLinkedMessage(contactNo, kind, targetNo), ['kind']);

@@ -1,8 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS } from '../utils/uids';
-import { toHttpError, validationError } from '../utils/errors';
-import type { Write } from '../repositories/unit-of-work';
+import { validationError } from '../utils/errors';
+import { inTransaction, type Write } from '../repositories/unit-of-work';
 import type { StoredDocument } from '../write-rules/types';
 import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
@@ -25,14 +25,8 @@ export const documentsMiddleware: (strapi: Core.Strapi) => Modules.Documents.Mid
     if (ctx.action === 'create' || ctx.action === 'update') assertWriteInput(ctx.contentType, ctx.params);
     const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
     if (!WRITES.has(ctx.action) || !handler) return next();
-    try {
-      return await strapi.db.transaction(({ trx }) =>
-        handler(
-          { strapi, uid: ctx.uid, action: ctx.action as Write['action'], params: ctx.params as Write['params'], trx },
-          next as () => Promise<StoredDocument>,
-        ),
-      );
-    } catch (err) {
-      throw toHttpError(err);
-    }
+    return inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
+      action: ctx.action as Write['action'],
+      params: ctx.params as Write['params'],
+    });
   };

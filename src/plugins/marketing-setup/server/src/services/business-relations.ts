@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
-  alreadyLinkedMessage,
+  alreadyLinkedViolation,
   assertCodeSet,
   contactToTargetFields,
   linkHolder,
@@ -11,7 +11,6 @@ import {
   KIND_LABEL,
   type LinkKind,
 } from '../domain/business-relations';
-import { RuleViolation } from '../domain/errors';
 import { KIND_UID, linkRows, loadTarget } from '../repositories/business-relations';
 import { loadContactFlat } from '../repositories/contacts';
 import { setupCodes } from '../operations/business-relations';
@@ -44,8 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const holderBlocked = privacyViolation(holder, kind);
     if (holderBlocked) throw holderBlocked;
     const existing = (await linkRows(write, { contact: { id: holder.id }, linkToTable: kind })).find((r) => r[kind]);
-    if (existing)
-      throw new RuleViolation(alreadyLinkedMessage(String(holder.no), kind, String(existing[kind]!.no)), ['kind']);
+    if (existing) throw alreadyLinkedViolation(String(holder.no), kind, String(existing[kind]!.no));
     return { holder, codeId: codeId! };
   };
 
