@@ -67,17 +67,21 @@ const norm = (v: unknown) =>
   v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** The synced fields whose value differs between `before` and `after` (a field absent from `after` is unchanged). */
-export function changedFields(fields: string[], before: Record<string, any>, after: Record<string, any>): string[] {
+export function changedFields(
+  fields: string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
   return fields.filter((f) => f in after && norm(before[f]) !== norm(after[f]));
 }
 
 /** Picks `fields` from `source`, blanks as null. */
-export function pick(fields: string[], source: Record<string, any>): Record<string, any> {
+export function pick(fields: string[], source: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, source[f] === undefined || source[f] === '' ? null : source[f]]));
 }
 
 /** The values a new customer / vendor / bank account gets from its contact. */
-export function newTargetFrom(kind: LinkKind, contact: Record<string, any>): Record<string, any> {
+export function newTargetFrom(kind: LinkKind, contact: Record<string, unknown>): Record<string, unknown> {
   const out = pick(contactToTargetFields(kind), contact);
   if (kind === 'customer') out.contactType = contact.type;
   // The company's name is the customer's name (a person under a company never gets here: the company does).
@@ -137,3 +141,79 @@ export function linkHolder<T extends { type: string; no?: string | null }>(
 
 export const alreadyLinkedMessage = (contactNo: string, kind: LinkKind, targetNo: string) =>
   `Contact ${contactNo} already has a Contact Business Relation with ${KIND_LABEL[kind]} ${targetNo}.`;
+
+/** A contact business relation row as a write leaves it: ids of its contact, code and linked record. */
+export type LinkRowInput = {
+  linkToTable: LinkKind | 'none';
+  contact: number | null;
+  businessRelation: number | null;
+} & Partial<Record<LinkKind, number | null>>;
+
+/** Another stored link row, as the checks compare it. */
+export interface OtherLink {
+  businessRelationId: number | null;
+  linkToTable: LinkKind | 'none';
+  /** Whether it links to a record that exists, and that record's number. */
+  linked: boolean;
+  linkedNo: string | null;
+  contactNo?: string | null;
+}
+
+/** A link row needs a contact and a code; null when it has both. */
+export function linkRowShapeViolation(row: LinkRowInput): RuleViolation | null {
+  if (!row.contact) return new RuleViolation('A contact business relation needs a contact.', ['contact']);
+  if (!row.businessRelation)
+    return new RuleViolation('A contact business relation needs a business relation code.', ['businessRelation']);
+  return null;
+}
+
+/**
+ * Checks a link row (reference §5.1) against the contact's other rows (`others`) and the row, if any,
+ * that already links the same record to another contact (`elsewhere`): a code once per contact; the
+ * setup's link codes only with a linked record; one record of each kind per contact; a record linked
+ * with one contact only. Null when the row may be written.
+ */
+export function linkRowViolation(
+  row: LinkRowInput,
+  contactNo: string,
+  others: OtherLink[],
+  codes: Record<LinkKind, number | null>,
+  elsewhere: OtherLink | null,
+): RuleViolation | null {
+  if (others.some((r) => r.businessRelationId === row.businessRelation))
+    return new RuleViolation(`Contact ${contactNo} already has this business relation.`, ['businessRelation']);
+  const kind = row.linkToTable;
+  if (kind === 'none') {
+    const reserved = LINK_KINDS.find((k) => codes[k] === row.businessRelation);
+    if (!reserved) return null;
+    const label = KIND_LABEL[reserved].toLowerCase();
+    return new RuleViolation(
+      `This business relation code is used when a contact is linked with a ${label}; link a ${label} instead.`,
+      ['businessRelation'],
+    );
+  }
+  if (!row[kind])
+    return new RuleViolation(`Choose the ${KIND_LABEL[kind].toLowerCase()} this relation links to.`, [kind]);
+  const sameKind = others.find((r) => r.linkToTable === kind && r.linked);
+  if (sameKind)
+    return new RuleViolation(alreadyLinkedMessage(contactNo, kind, String(sameKind.linkedNo)), ['linkToTable']);
+  if (elsewhere)
+    return new RuleViolation(
+      `${KIND_LABEL[kind]} ${elsewhere.linkedNo} is already linked with contact ${elsewhere.contactNo}.`,
+      [kind],
+    );
+  return null;
+}
+
+/** A privacy-blocked contact cannot be linked with a customer, vendor or bank account. */
+export function privacyViolation(contact: { no?: string | null; privacyBlocked?: unknown }, kind: LinkKind) {
+  if (!contact.privacyBlocked) return null;
+  return new RuleViolation(
+    `Contact ${contact.no} is privacy blocked; it cannot be linked with a ${KIND_LABEL[kind].toLowerCase()}.`,
+    ['privacyBlocked'],
+  );
+}
+
+/** "Create as" / "Link with existing": the holder already has a record of this kind linked. */
+export const alreadyLinkedViolation = (contactNo: string, kind: LinkKind, targetNo: string) =>
+  new RuleViolation(alreadyLinkedMessage(contactNo, kind, targetNo), ['kind']);

@@ -10,6 +10,7 @@
  * Pure functions: the adapter loads records, calls these, and writes the result.
  */
 import { RuleViolation } from './errors';
+import { searchEmailOf } from './contact-fields';
 
 export interface InheritFlags {
   inheritSalesperson: boolean;
@@ -99,10 +100,10 @@ const sorted = (keys: Iterable<string>) => [...new Set(keys)].sort();
  */
 export function inheritFromCompany(
   flags: InheritFlags,
-  company: Record<string, any>,
+  company: Record<string, unknown>,
   overrides: string[],
-): Record<string, any> {
-  const result: Record<string, any> = { companyName: blankToNull(company.name) };
+): Record<string, unknown> {
+  const result: Record<string, unknown> = { companyName: blankToNull(company.name) };
   for (const group of FIELD_GROUPS) {
     if (!flags[group.flag]) continue;
     for (const field of group.fields) {
@@ -123,8 +124,8 @@ export function inheritFromCompany(
  * a blank one is not (the block: only when all five fields are blank).
  */
 export function nextOverrides(
-  company: Record<string, any> | null,
-  person: Record<string, any>,
+  company: Record<string, unknown> | null,
+  person: Record<string, unknown>,
   overrides: string[],
   requestFields: string[],
 ): string[] {
@@ -146,8 +147,8 @@ export function nextOverrides(
  * keep the old company's value.
  */
 export function echoedInheritedFields(
-  before: Record<string, any> | null,
-  request: Record<string, any>,
+  before: Record<string, unknown> | null,
+  request: Record<string, unknown>,
   overrides: string[],
 ): string[] {
   if (!before) return [];
@@ -162,7 +163,7 @@ export interface PropagationGroup {
   /** Persons whose overrides contain this key are skipped; null = every person (companyName). */
   overrideKey: string | null;
   fields: string[];
-  values: Record<string, any>;
+  values: Record<string, unknown>;
 }
 
 /**
@@ -175,8 +176,8 @@ export interface PropagationGroup {
  */
 export function propagationPlan(
   flags: InheritFlags,
-  before: Record<string, any>,
-  after: Record<string, any>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
 ): PropagationGroup[] {
   const changed = (field: string) => field in after && !same(before[field], after[field]);
   const plan: PropagationGroup[] = [];
@@ -239,14 +240,39 @@ const DEFAULTS: [field: string, setupField: string][] = [
  */
 export function applyDefaults(
   type: 'company' | 'person',
-  values: Record<string, any>,
-  setup: Record<string, any>,
-): Record<string, any> {
+  values: Record<string, unknown>,
+  setup: Record<string, unknown>,
+): Record<string, unknown> {
   const salutationDefault = type === 'company' ? 'defaultCompanySalutation' : 'defaultPersonSalutation';
   const pairs: [string, string][] = [...DEFAULTS, ['salutation', salutationDefault]];
-  const result: Record<string, any> = {};
+  const result: Record<string, unknown> = {};
   for (const [field, setupField] of pairs) {
     if (norm(values[field]) === null && norm(setup[setupField]) !== null) result[field] = setup[setupField];
   }
   return result;
+}
+
+/**
+ * A person write: the fields the request sets become overrides where they differ from the company;
+ * every other inheritable field takes the company's value when the person gets a (new) company; on
+ * create, setup defaults then fill what is still blank. Mutates and returns `data`.
+ */
+export function applyPersonInheritance(
+  setup: InheritFlags & Record<string, unknown>,
+  data: Record<string, unknown>,
+  before: (Record<string, unknown> & { inheritanceOverrides?: string[] | null }) | null,
+  company: Record<string, unknown> | null,
+  companyChanged: boolean,
+) {
+  const overridden = before?.inheritanceOverrides ?? [];
+  // An inherited value sent back unchanged (the Content Manager sends the whole form) is no hand change.
+  for (const f of echoedInheritedFields(before, data, overridden)) delete data[f];
+  const requestFields = INHERITABLE_FIELDS.filter((f) => data[f] !== undefined);
+  const resulting = { ...(before ?? {}), ...data };
+  const overrides = nextOverrides(company, resulting, overridden, requestFields);
+  if (company && companyChanged) Object.assign(data, inheritFromCompany(setup, company, overrides));
+  if (data.email !== undefined) data.searchEmail = searchEmailOf(data.email);
+  if (!before) Object.assign(data, applyDefaults('person', { ...data }, setup));
+  data.inheritanceOverrides = overrides;
+  return data;
 }

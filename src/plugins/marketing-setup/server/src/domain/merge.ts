@@ -108,7 +108,11 @@ const norm = (v: unknown): string | null => {
 };
 
 /** The mergeable fields whose values differ, in field order. */
-export function fieldDifferences(type: ContactType, survivor: Record<string, any>, duplicate: Record<string, any>) {
+export function fieldDifferences(
+  type: ContactType,
+  survivor: Record<string, unknown>,
+  duplicate: Record<string, unknown>,
+) {
   return mergeableFields(type)
     .filter((f) => norm(survivor[f]) !== norm(duplicate[f]))
     .map((field) => ({ field, survivor: survivor[field] ?? null, duplicate: duplicate[field] ?? null }));
@@ -177,3 +181,27 @@ export function singleLinkConflict(
     message: `Both contacts are linked from a ${displayName} (${attribute}), which allows one per contact; unlink one of them before merging.`,
   };
 }
+
+/** The duplicate named for a merge must still exist (a merge of it may have run first). */
+export const duplicateGoneViolation = (documentId: string) =>
+  new RuleViolation(`No contact with documentId ${documentId} to merge; it may have been merged or deleted already.`, [
+    'duplicate',
+  ]);
+
+/** Why a merge cannot be undone (null when it can): not twice, and not when the survivor is gone. */
+export function undoViolation(
+  log: { duplicateNo: string | null; survivorNo: string | null; undoneAt: unknown },
+  survivorExists: boolean,
+): RuleViolation | null {
+  const what = `The merge of ${log.duplicateNo} into ${log.survivorNo}`;
+  if (log.undoneAt) return new RuleViolation(`${what} was already undone.`);
+  if (!survivorExists)
+    return new RuleViolation(`${what} cannot be undone: contact ${log.survivorNo} has been deleted or merged since.`);
+  return null;
+}
+
+/** The duplicate's number (or id) was taken by another contact since the merge. */
+export const undoTakenViolation = (log: { duplicateNo: string | null; survivorNo: string | null }, no: unknown) =>
+  new RuleViolation(
+    `The merge of ${log.duplicateNo} into ${log.survivorNo} cannot be undone: number ${no} now belongs to another contact.`,
+  );

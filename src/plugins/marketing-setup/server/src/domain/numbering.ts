@@ -252,3 +252,50 @@ export function assertAutomaticAllowed(series: NoSeries): void {
     );
   }
 }
+
+/** A number entered by hand on create, trimmed; null when the request leaves numbering to the series. */
+export function enteredNumber(no: unknown): string | null {
+  if (no === undefined || no === null || String(no).trim() === '') return null;
+  return String(no).trim();
+}
+
+/**
+ * A change of a stored record's number: the new number, trimmed, or null when the request keeps it.
+ * Blanking a number is refused.
+ */
+export function renumbering(before: unknown, requested: unknown): string | null {
+  if (requested === undefined || requested === before) return null;
+  if (requested === null || String(requested).trim() === '') throw new RuleViolation('No. must not be blank.', ['no']);
+  return String(requested).trim();
+}
+
+/** Automatic numbering needs the setup's series for the record (`label`: "Contact", "Opportunity", …). */
+export function missingSeriesViolation(label: string): RuleViolation {
+  return new RuleViolation(
+    `${label} Nos. must have a value in the Marketing Setup before a ${label.toLowerCase()} can be numbered automatically. Choose a number series there, or enter a number.`,
+    ['no'],
+  );
+}
+
+/** A hand-entered number that another record of the type already has. */
+export function numberTakenViolation(no: string, label: string): RuleViolation {
+  return new RuleViolation(`No. ${no} is already used by another ${label.toLowerCase()}.`, ['no']);
+}
+
+/**
+ * The code of the series a line belongs to after a write. `cleared`: the request removes the series;
+ * `named`: the series the request names (null when it does not exist, undefined when the request names none);
+ * `stored`: the line's series before (null for a new line). A line always belongs to an existing series.
+ */
+export function seriesOfLine(
+  cleared: boolean,
+  named: { code: string } | null | undefined,
+  stored: { code: string } | null,
+): string {
+  const noSeries = () => new RuleViolation('A number series line must belong to a number series.', ['series']);
+  if (cleared) throw noSeries();
+  if (named === null) throw new RuleViolation('The number series given for this line does not exist.', ['series']);
+  if (named) return named.code;
+  if (stored) return stored.code;
+  throw noSeries();
+}

@@ -29,7 +29,7 @@ const STATUS_LABEL: Record<OpportunityStatus, string> = {
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const num = (v: unknown) => (v === null || v === undefined || v === '' ? 0 : Number(v));
-const sets = (changes: Record<string, any>, key: string) =>
+const sets = (changes: Record<string, unknown>, key: string) =>
   Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
 /** BC's "no stage" is 0; we accept null or 0 and use null. */
 const stageOf = (v: unknown): number | null => (v === null || v === undefined || Number(v) === 0 ? null : Number(v));
@@ -61,21 +61,25 @@ export function currentValue(estimatedValue: number, probabilityPercent: number)
 }
 
 export function applyOpportunityRules(
-  before: Record<string, any> | null,
-  changes: Record<string, any>,
+  before: Record<string, unknown> | null,
+  changes: Record<string, unknown>,
   cycle: SalesCycleRule | null,
   today: string,
-): Record<string, any> {
-  const out: Record<string, any> = { ...changes };
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...changes };
   const old = before ?? {};
   const wasClosed = before !== null && (old.closed === true || isClosedStatus(old.opportunityStatus));
 
-  if (sets(changes, 'opportunityStatus') && !STATUSES.includes(changes.opportunityStatus)) {
+  if (sets(changes, 'opportunityStatus') && !STATUSES.includes(changes.opportunityStatus as OpportunityStatus)) {
     throw new RuleViolation(`Status must be one of ${STATUSES.join(', ')}, not "${changes.opportunityStatus}".`, [
       'opportunityStatus',
     ]);
   }
-  if (sets(changes, 'priority') && changes.priority !== null && !PRIORITIES.includes(changes.priority)) {
+  if (
+    sets(changes, 'priority') &&
+    changes.priority !== null &&
+    !PRIORITIES.includes(changes.priority as OpportunityPriority)
+  ) {
     throw new RuleViolation(`Priority must be one of ${PRIORITIES.join(', ')}, not "${changes.priority}".`, [
       'priority',
     ]);
@@ -100,7 +104,7 @@ export function applyOpportunityRules(
     out.priority = changes.priority ?? 'normal';
   }
 
-  let status: OpportunityStatus = changes.opportunityStatus ?? old.opportunityStatus ?? 'notStarted';
+  let status = (changes.opportunityStatus ?? old.opportunityStatus ?? 'notStarted') as OpportunityStatus;
   const oldStage = stageOf(old.currentSalesCycleStage);
   let stage = sets(changes, 'currentSalesCycleStage') ? stageOf(changes.currentSalesCycleStage) : oldStage;
   if (sets(changes, 'currentSalesCycleStage')) out.currentSalesCycleStage = stage;
@@ -167,7 +171,7 @@ export function applyOpportunityRules(
         ? probability(cycle.calculation, stageRow.chancesOfSuccessPercent, stageRow.completedPercent)
         : 0;
   }
-  out.calcdCurrentValue = currentValue(estimated, out.probabilityPercent);
+  out.calcdCurrentValue = currentValue(estimated, out.probabilityPercent as number);
   return out;
 }
 
@@ -210,3 +214,47 @@ export function renamedFieldViolation(data: unknown): RuleViolation | null {
     [now],
   );
 }
+
+/** An opportunity always has a contact that exists (`named`: the write named one, but it was not found). */
+export function contactViolation(named: boolean): RuleViolation {
+  return new RuleViolation(
+    named ? 'The contact given for this opportunity does not exist.' : 'An opportunity needs a contact.',
+    ['contact'],
+  );
+}
+
+/** The company an opportunity's contact belongs to: a company is its own company; a person may have none. */
+export function companyOfContact(contact: { id: number; type: unknown; company?: { id: number } | null }) {
+  return contact.type === 'company' ? contact.id : (contact.company?.id ?? null);
+}
+
+/** An opportunity in progress may only move to a contact of the same company. */
+export function contactChangeViolation(
+  opportunity: { no: string; opportunityStatus: unknown; companyId: number | null },
+  newCompanyId: number | null,
+): RuleViolation | null {
+  if (opportunity.opportunityStatus !== 'inProgress' || newCompanyId === opportunity.companyId) return null;
+  return new RuleViolation(
+    `Opportunity ${opportunity.no} is in progress; its contact can only change to a contact of the same company.`,
+    ['contact'],
+  );
+}
+
+/**
+ * Why an opportunity may not use a sales cycle, or null: it must exist, and a cycle the write chooses
+ * (`chosen`) must not be blocked (one kept from before may be).
+ */
+export function salesCycleViolation(
+  cycle: { code: string; blocked?: boolean | null } | null,
+  chosen: boolean,
+): RuleViolation | null {
+  if (!cycle) return new RuleViolation('The sales cycle given for this opportunity does not exist.', ['salesCycle']);
+  if (chosen && cycle.blocked)
+    return new RuleViolation(`Sales cycle ${cycle.code} is blocked and cannot be used for new opportunities.`, [
+      'salesCycle',
+    ]);
+  return null;
+}
+
+/** The setup's default sales cycle applies to a new opportunity that names none, unless it is blocked. */
+export const defaultCycleApplies = (cycle: { blocked?: boolean | null } | null) => !!cycle && !cycle.blocked;

@@ -119,3 +119,10 @@ export function relationInput(
       return current && change.refs.some((r) => isTarget(r, current)) ? null : undefined;
   }
 }
+
+/** A relation input named a record that does not exist. */
+export const missingTargetViolation = (field: string) =>
+  new RuleViolation(`The ${field} given does not exist.`, [field]);
+
+/** A relation input named a record that does not exist: `message` says which, for the field at `path`. */
+export const missingRecordViolation = (message: string, path: string[]) => new RuleViolation(message, path);

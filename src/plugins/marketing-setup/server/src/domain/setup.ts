@@ -44,3 +44,7 @@ export function coupleDuplicateFlags(
   }
   return out;
 }
+
+/** The setup is a single record the whole plugin reads: it is changed, never deleted. */
+export const setupDeleteViolation = () =>
+  new RuleViolation('The Marketing Setup cannot be deleted; change its fields instead.');

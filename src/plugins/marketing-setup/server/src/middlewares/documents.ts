@@ -1,8 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS } from '../utils/uids';
-import { toHttpError, validationError } from '../utils/errors';
-import type { Write } from '../repositories/unit-of-work';
+import { validationError } from '../utils/errors';
+import { inTransaction, type Write } from '../repositories/unit-of-work';
+import type { StoredDocument } from '../write-rules/types';
 import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
 
@@ -14,20 +15,18 @@ const NUMBERED = new Set(Object.keys(WRITE_RULES));
  * It opens a transaction around the write, so that numbering, derived fields and follow-up writes
  * commit or roll back together with it, and hands the write to the content type's rule module.
  */
-export const documentsMiddleware = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<any>) => {
-  if (!PLUGIN_UIDS.has(ctx.uid)) return withAutoRecording(strapi, ctx, next);
-  if (ctx.action === 'clone' && NUMBERED.has(ctx.uid)) {
-    // Cloning would copy a unique number and skip the rules; a new record is the way.
-    throw validationError('Records of this type cannot be duplicated; create a new one instead.');
-  }
-  if (ctx.action === 'create' || ctx.action === 'update') assertWriteInput(ctx.contentType, ctx.params);
-  const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
-  if (!WRITES.has(ctx.action) || !handler) return next();
-  try {
-    return await strapi.db.transaction(({ trx }) =>
-      handler({ strapi, uid: ctx.uid, action: ctx.action, params: ctx.params, trx }, next),
-    );
-  } catch (err) {
-    throw toHttpError(err);
-  }
-};
+export const documentsMiddleware: (strapi: Core.Strapi) => Modules.Documents.Middleware.Middleware =
+  (strapi) => async (ctx, next) => {
+    if (!PLUGIN_UIDS.has(ctx.uid)) return withAutoRecording(strapi, ctx, async () => next());
+    if (ctx.action === 'clone' && NUMBERED.has(ctx.uid)) {
+      // Cloning would copy a unique number and skip the rules; a new record is the way.
+      throw validationError('Records of this type cannot be duplicated; create a new one instead.');
+    }
+    if (ctx.action === 'create' || ctx.action === 'update') assertWriteInput(ctx.contentType, ctx.params);
+    const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
+    if (!WRITES.has(ctx.action) || !handler) return next();
+    return inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
+      action: ctx.action as Write['action'],
+      params: ctx.params as Write['params'],
+    });
+  };

@@ -21,11 +21,17 @@ export interface Write {
 
 /**
  * Runs an action beyond CRUD (reset inheritance, create as customer, …) in one transaction, with a
- * Write context for the rule helpers; a broken domain rule becomes a 400.
+ * Write context for the rule helpers; a broken domain rule becomes a 400. The document-service
+ * middleware passes the write's own `action` and `params` (an action beyond CRUD has none).
  */
-export async function inTransaction<T>(strapi: Core.Strapi, uid: string, fn: (write: Write) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  strapi: Core.Strapi,
+  uid: string,
+  fn: (write: Write) => Promise<T>,
+  { action, params }: Pick<Write, 'action' | 'params'> = { action: 'update', params: {} },
+): Promise<T> {
   try {
-    return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid, action: 'update', params: {} }));
+    return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid, action, params }));
   } catch (err) {
     throw toHttpError(err);
   }

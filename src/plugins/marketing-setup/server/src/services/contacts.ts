@@ -1,10 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { fieldsOfOverrideKey, propagationPlan, resetKeys } from '../domain/inheritance';
-import { pickFormula, renderSalutation, type SalutationType } from '../domain/salutation';
-import { loadContactFlat, loadSetupFlat, previewPropagation, resolveRelationIds } from '../write-rules/inheritance';
+import { fieldsOfOverrideKey, propagationPlan, resetKeys, type InheritFlags } from '../domain/inheritance';
+import { pickFormula, renderSalutation, type SalutationFormula, type SalutationType } from '../domain/salutation';
+import { propagationPreviewViolation, resetInheritanceViolation, salutationViolation } from '../domain/contact-actions';
+import { contactsByIds, contactWithSalutation, loadContactFlat } from '../repositories/contacts';
+import { previewPropagation } from '../repositories/company-persons';
+import { loadSetup } from '../repositories/setup';
+import { resolveRelationIds } from '../operations/contact-relations';
 import { inTransaction as runInTransaction, type Write } from '../repositories/unit-of-work';
-import { notFound, validationError } from '../utils/errors';
+import { notFound } from '../utils/errors';
 import { UID } from '../utils/uids';
+
+/** A stored salutation formula with its language populated. */
+type StoredFormula = Omit<SalutationFormula, 'language' | 'type'> & {
+  salutationType: SalutationType;
+  language: { code: string } | null;
+};
 
 /** Contact actions beyond CRUD. Reads and writes run in one transaction; writes go through the document service. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -21,40 +31,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     resetInheritance(documentId: string, fields?: string[]) {
       return inTransaction(async (write) => {
         const person = await mustFind(write, documentId);
-        if (person.type !== 'person')
-          throw validationError(`Contact ${person.no} is a company; only persons inherit from a company.`, [
-            'documentId',
-          ]);
-        if (!person.company) throw validationError(`Contact ${person.no} has no company to inherit from.`, ['company']);
+        const violation = resetInheritanceViolation(person);
+        if (violation) throw violation;
         const keys = resetKeys(fields, person.inheritanceOverrides ?? []);
-        const company = await loadContactFlat(write, { id: person.company.id });
+        const company = await loadContactFlat(write, { id: person.company!.id });
         // Writing the company's values makes the fields equal to the company's, which ends the override.
-        const data: Record<string, any> = {};
+        const data: Record<string, unknown> = {};
         for (const key of keys) for (const f of fieldsOfOverrideKey(key)) data[f] = company![f] ?? null;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document service types `data` per content type of the host's registry
         return strapi.documents(UID.contact).update({ documentId, data: data as any });
       });
     },
 
     /** Which persons, and which of their fields, an update of this company with `changes` would change. */
-    propagationPreview(documentId: string, changes: Record<string, any>) {
+    propagationPreview(documentId: string, changes: Record<string, unknown>) {
       return inTransaction(async (write) => {
         const company = await mustFind(write, documentId);
-        if (company.type !== 'company')
-          throw validationError(`Contact ${company.no} is a person; only a company's changes reach other contacts.`, [
-            'documentId',
-          ]);
+        const violation = propagationPreviewViolation(company);
+        if (violation) throw violation;
         const after = { ...changes };
         await resolveRelationIds(write, after);
-        const plan = propagationPlan(await loadSetupFlat(write), company, after);
-        const byPerson = await previewPropagation(write, company.id, plan);
+        const setup = (await loadSetup(strapi, write.trx)) as InheritFlags & Record<string, unknown>;
+        const byPerson = await previewPropagation(write, company.id, propagationPlan(setup, company, after));
         const persons = byPerson.size
-          ? await strapi.db.query(UID.contact).findMany({
-              where: { id: { $in: [...byPerson.keys()] } },
-              select: ['id', 'documentId', 'no', 'name'],
-              orderBy: { no: 'asc' },
-            })
+          ? await contactsByIds(write, [...byPerson.keys()], ['id', 'documentId', 'no', 'name'], true)
           : [];
-        return persons.map((p: any) => ({
+        return persons.map((p) => ({
           documentId: p.documentId,
           no: p.no,
           name: p.name,
@@ -65,32 +67,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The contact's salutation of `type` in `language` (default: the contact's language). */
     salutation(documentId: string, type: SalutationType, language?: string) {
-      return inTransaction(async () => {
-        const contact = await strapi.db.query(UID.contact).findOne({
-          where: { documentId },
-          populate: {
-            language: { select: ['id', 'code'] },
-            salutation: { populate: { formulas: { populate: { language: { select: ['id', 'code'] } } } } },
-          },
-        });
+      return inTransaction(async (write) => {
+        const contact = await contactWithSalutation(write, documentId);
         if (!contact) throw notFound(`No contact with documentId ${documentId}.`);
-        if (!contact.salutation)
-          throw validationError(
-            `Contact ${contact.no} has no salutation code; set one before asking for its salutation.`,
-            ['salutation'],
-          );
-        const formulas = (contact.salutation.formulas ?? []).map((f: any) => ({
+        const violation = salutationViolation(contact);
+        if (violation) throw violation;
+        const salutation = contact.salutation as { code: string; formulas?: StoredFormula[] };
+        const formulas: SalutationFormula[] = (salutation.formulas ?? []).map((f) => ({
           ...f,
           type: f.salutationType,
           language: f.language?.code ?? null,
         }));
         const lang = language ?? contact.language?.code ?? null;
-        const formula = pickFormula(formulas, type, lang, contact.no ?? contact.name);
+        const formula = pickFormula(formulas, type, lang, String(contact.no ?? contact.name));
         return {
           salutation: renderSalutation(formula, contact),
           type,
           language: formula.language,
-          salutationCode: contact.salutation.code,
+          salutationCode: salutation.code,
         };
       });
     },

@@ -14,20 +14,31 @@ import { errors } from '@strapi/utils';
 import {
   businessRelationConflicts,
   checkMergeRequest,
+  duplicateGoneViolation,
   fieldDifferences,
   singleLinkConflict,
+  undoTakenViolation,
+  undoViolation,
   MERGE_RELATIONS,
   type Conflict,
   type ContactType,
   type RelationLinkRow,
 } from '../domain/merge';
-import { propagationPlan } from '../domain/inheritance';
+import { propagationPlan, type InheritFlags } from '../domain/inheritance';
 import { inTransaction as runInTransaction, type Write } from '../repositories/unit-of-work';
-import { loadContactFlat, loadSetupFlat, propagate } from '../write-rules/inheritance';
-import { linkRows, recomputeBusinessRelation } from '../write-rules/business-relations';
-import { searchDuplicates } from '../duplicate-search/search';
-import { pairsOf } from '../repositories/duplicate-pairs';
-import { SEARCH_STRINGS } from '../repositories/duplicate-index';
+import {
+  contactById,
+  contactRow,
+  contactTaking,
+  insertContactRow,
+  loadContactFlat,
+  lockContactRows,
+  searchStringCount,
+} from '../repositories/contacts';
+import { linkRows, type LinkRow } from '../repositories/business-relations';
+import { findMergeLog, lockMergeLog, mergeLogPage, type MergeLogRow } from '../repositories/merge-log';
+import { recordById } from '../repositories/records';
+import { loadSetup } from '../repositories/setup';
 import {
   countIncoming,
   linksToContact,
@@ -36,12 +47,18 @@ import {
   ownLinkRows,
   restoreOwnLinkRows,
   type MovedLink,
-} from '../merge/links';
-import { contactRow, insertContactRow } from '../merge/contact-row';
-import { notFound, validationError } from '../utils/errors';
-import { isPostgres, tableOf } from '../repositories/tables';
-import { getService } from '../utils/services';
+} from '../repositories/join-links';
+import { propagate } from '../operations/propagation';
+import { recomputeBusinessRelation } from '../operations/business-relations';
+import { searchDuplicates } from '../duplicate-search/search';
+import { pairsOf } from '../repositories/duplicate-pairs';
+import { notFound } from '../utils/errors';
 import { UID } from '../utils/uids';
+
+/** Document service `data`: typed per content type of the host's registry, which a plugin cannot import. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type DocumentData = any;
+type Setup = InheritFlags & Record<string, unknown>;
 
 export interface ContactRef {
   documentId: string;
@@ -65,14 +82,14 @@ export interface MergeInput {
 
 /** What undo needs; stored (private) in the merge log. */
 interface Snapshot {
-  duplicateRow: Record<string, any>;
-  duplicateLinks: { attribute: string; rows: Record<string, any>[] }[];
+  duplicateRow: Record<string, unknown>;
+  duplicateLinks: { attribute: string; rows: Record<string, unknown>[] }[];
   moved: MovedLink[];
-  survivorBefore: Record<string, any>;
-  survivorMerged: Record<string, any>;
+  survivorBefore: Record<string, unknown>;
+  survivorMerged: Record<string, unknown>;
 }
 
-type Flat = Record<string, any> & {
+type Flat = Record<string, unknown> & {
   id: number;
   documentId: string;
   type: ContactType;
@@ -86,7 +103,7 @@ const refOf = (c: Flat): ContactRef => ({
   name: c.name ?? null,
   type: c.type,
 });
-const pick = (fields: string[], from: Record<string, any>) =>
+const pick = (fields: string[], from: Record<string, unknown>) =>
   Object.fromEntries(fields.map((f) => [f, from[f] ?? null]));
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -101,31 +118,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(fn: (write: Write) => Promise<T>) => runInTransaction(strapi, UID.contact, fn);
 
   /** A contact as flat values (relations as ids). */
-  const load = async (write: Write, where: Record<string, any>): Promise<Flat | null> => {
+  const load = async (write: Write, where: Record<string, unknown>): Promise<Flat | null> => {
     const c = await loadContactFlat(write, where);
     return c ? ({ ...c, company: c.company?.id ?? null } as unknown as Flat) : null;
   };
 
   /**
-   * On PostgreSQL, locks the contacts' rows (in id order, so "A into B" and "B into A" at the same
-   * time queue up instead of deadlocking); a second merge of the same duplicate then finds it gone.
+   * Locks the contacts' rows (in id order, so "A into B" and "B into A" at the same time queue up
+   * instead of deadlocking); a second merge of the same duplicate then finds it gone.
    */
-  const lockContacts = async (write: Write, documentIds: string[]) => {
-    if (isPostgres(strapi)) {
-      await write
-        .trx(tableOf(strapi, UID.contact))
-        .select('id')
-        .whereIn('document_id', documentIds)
-        .orderBy('id')
-        .forUpdate();
-    }
-  };
+  const lockContacts = lockContactRows;
 
   /** A relation value as the admin shows it: { documentId, code, name }. */
-  const displayValue = async (field: string, value: any) => {
+  const displayValue = async (field: string, value: unknown) => {
     if (!MERGE_RELATIONS.includes(field) || value === null) return value;
-    const target = (strapi.getModel(UID.contact).attributes as any)[field].target;
-    const row: any = await strapi.db.query(target).findOne({ where: { id: value } });
+    const attributes = strapi.getModel(UID.contact).attributes as unknown as Record<string, { target: string }>;
+    const row = await recordById(strapi, attributes[field].target, value as number);
     return row
       ? { documentId: row.documentId, code: row.code ?? row.no ?? null, name: row.name ?? row.description ?? null }
       : null;
@@ -150,13 +158,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (conflict) conflicts.push(conflict);
       }
     }
-    const [{ n: strings }] = await write.trx(SEARCH_STRINGS).where('contact_id', duplicate.id).count({ n: '*' });
-    if (Number(strings))
+    const strings = await searchStringCount(write, duplicate.id);
+    if (strings)
       moves.push({
         uid: 'search-strings',
         attribute: 'contact',
         displayName: 'Duplicate search strings',
-        count: Number(strings),
+        count: strings,
         action: 'drop',
       });
     const pairs = await pairsOf(write, duplicate.id);
@@ -169,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         action: 'drop',
       });
 
-    const plain = (rows: any[]): RelationLinkRow[] =>
+    const plain = (rows: LinkRow[]): RelationLinkRow[] =>
       rows.map((r) => ({
         code: r.businessRelation?.code ?? '',
         linkToTable: r.linkToTable,
@@ -188,9 +196,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Re-indexes a contact for the duplicate search when the setup maintains the index. */
   const reindex = async (write: Write, id: number) => {
-    const setup = await getService(strapi, 'setup').get(write.trx);
+    const setup = await loadSetup(strapi, write.trx);
     if (!setup.maintainDuplSearchStrings) return;
-    const row = await strapi.db.query(UID.contact).findOne({ where: { id } });
+    const row = await contactById(write, id);
     if (row) await searchDuplicates(write, row, false);
   };
 
@@ -201,16 +209,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const survivor = await load(write, { documentId: survivorDocumentId });
         if (!survivor) throw notFound(`No contact with documentId ${survivorDocumentId}.`);
         const duplicate = await load(write, { documentId: input.duplicate });
-        if (!duplicate)
-          throw validationError(
-            `No contact with documentId ${input.duplicate} to merge; it may have been merged or deleted already.`,
-            ['duplicate'],
-          );
+        if (!duplicate) throw duplicateGoneViolation(input.duplicate);
         const fields = checkMergeRequest(survivor, duplicate, input.fields);
         const { links, moves, conflicts } = await planMerge(write, survivor, duplicate);
 
         if (input.dryRun) {
-          const differences: { field: string; survivor: any; duplicate: any }[] = [];
+          const differences: { field: string; survivor: unknown; duplicate: unknown }[] = [];
           for (const d of fieldDifferences(survivor.type, survivor, duplicate)) {
             differences.push({
               field: d.field,
@@ -227,7 +231,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (fields.length) {
           await strapi
             .documents(UID.contact)
-            .update({ documentId: survivor.documentId, data: pick(fields, duplicate) as any });
+            .update({ documentId: survivor.documentId, data: pick(fields, duplicate) as DocumentData });
         }
         const merged = (await load(write, { id: survivor.id }))!;
 
@@ -238,7 +242,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // The company's persons came along: what they inherited from the duplicate now comes from the survivor.
         if (survivor.type === 'company')
-          await propagate(write, survivor.id, propagationPlan(await loadSetupFlat(write), duplicate, merged));
+          await propagate(
+            write,
+            survivor.id,
+            propagationPlan((await loadSetup(strapi, write.trx)) as Setup, duplicate, merged),
+          );
         await recomputeBusinessRelation(write, survivor.id);
         // Nothing points at the duplicate any more: its delete rules find no persons, opportunities or links to cascade.
         await strapi.documents(UID.contact).delete({ documentId: duplicate.documentId });
@@ -262,7 +270,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             duplicateName: duplicate.name,
             fields,
             snapshot,
-          } as any,
+          } as DocumentData,
         });
         const result = { mergeLog: log.documentId, survivor: refOf(merged), moves };
         await emitAfterCommit(strapi, EVENTS.contactMerged, { ...result, duplicate: refOf(duplicate), fields });
@@ -273,31 +281,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     undo(mergeLogDocumentId: string) {
       return inTransaction(async (write) => {
         // Two undos of one merge at once: the second waits here, then finds it undone.
-        if (isPostgres(strapi))
-          await write
-            .trx(tableOf(strapi, UID.mergeLog))
-            .where('document_id', mergeLogDocumentId)
-            .select('id')
-            .forUpdate();
-        const log: any = await strapi.db.query(UID.mergeLog).findOne({ where: { documentId: mergeLogDocumentId } });
+        await lockMergeLog(write, mergeLogDocumentId);
+        const log = await findMergeLog(strapi, mergeLogDocumentId);
         if (!log) throw notFound(`No merge log with documentId ${mergeLogDocumentId}.`);
-        const what = `The merge of ${log.duplicateNo} into ${log.survivorNo}`;
-        if (log.undoneAt) throw validationError(`${what} was already undone.`, []);
         const snap = log.snapshot as Snapshot;
         await lockContacts(write, [log.survivorDocumentId]);
         const survivor = await load(write, { documentId: log.survivorDocumentId });
-        if (!survivor)
-          throw validationError(
-            `${what} cannot be undone: contact ${log.survivorNo} has been deleted or merged since.`,
-            [],
-          );
-        const row = snap.duplicateRow;
-        const taken = await strapi.db.query(UID.contact).findOne({
-          where: { $or: [{ id: row.id }, { documentId: row.document_id }, ...(row.no ? [{ no: row.no }] : [])] },
-          select: ['no'],
-        });
-        if (taken)
-          throw validationError(`${what} cannot be undone: number ${row.no} now belongs to another contact.`, []);
+        const refused = undoViolation(log, !!survivor);
+        if (refused || !survivor) throw refused;
+        const row = snap.duplicateRow as Record<string, unknown> & {
+          id: number;
+          document_id: string;
+          no: string | null;
+        };
+        if (await contactTaking(write, row.id, row.document_id, row.no)) throw undoTakenViolation(log, row.no);
 
         await insertContactRow(write, row);
         await restoreOwnLinkRows(write, snap.duplicateLinks);
@@ -305,20 +302,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const restored = (await load(write, { id: row.id }))!;
         // The persons that came back inherit the restored company's values again (the merge's propagation reversed).
         if (restored.type === 'company')
-          await propagate(write, restored.id, propagationPlan(await loadSetupFlat(write), survivor, restored));
+          await propagate(
+            write,
+            restored.id,
+            propagationPlan((await loadSetup(strapi, write.trx)) as Setup, survivor, restored),
+          );
         // The survivor gets its old values back, except for fields someone changed after the merge.
         const back = Object.keys(snap.survivorBefore).filter((f) => same(survivor[f], snap.survivorMerged[f]));
         if (back.length)
           await strapi
             .documents(UID.contact)
-            .update({ documentId: survivor.documentId, data: pick(back, snap.survivorBefore) as any });
+            .update({ documentId: survivor.documentId, data: pick(back, snap.survivorBefore) as DocumentData });
         await recomputeBusinessRelation(write, restored.id);
         await recomputeBusinessRelation(write, survivor.id);
         await reindex(write, restored.id);
         await reindex(write, survivor.id);
         await strapi
           .documents(UID.mergeLog)
-          .update({ documentId: mergeLogDocumentId, data: { undoneAt: new Date().toISOString() } as any });
+          .update({ documentId: mergeLogDocumentId, data: { undoneAt: new Date().toISOString() } as DocumentData });
         const result = { survivor: refOf((await load(write, { id: survivor.id }))!), restored: refOf(restored) };
         await emitAfterCommit(strapi, EVENTS.mergeUndone, { mergeLog: mergeLogDocumentId, ...result });
         return result;
@@ -327,22 +328,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Merge logs, newest first, for the admin. */
     async list(page = 1, pageSize = 25) {
-      const [rows, total] = await Promise.all([
-        strapi.db.query(UID.mergeLog).findMany({
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(UID.mergeLog).count({}),
-      ]);
-      const side = (r: any, s: 'survivor' | 'duplicate') => ({
+      const { rows, total } = await mergeLogPage(strapi, page, pageSize);
+      const side = (r: MergeLogRow, s: 'survivor' | 'duplicate') => ({
         documentId: r[`${s}DocumentId`],
         no: r[`${s}No`] ?? null,
         name: r[`${s}Name`] ?? null,
         type: r.contactType,
       });
       return {
-        data: rows.map((r: any) => ({
+        data: rows.map((r) => ({
           documentId: r.documentId,
           createdAt: r.createdAt,
           survivor: side(r, 'survivor'),

@@ -4,147 +4,57 @@
  * contact's computed `businessRelation`.
  */
 import type { Write } from '../repositories/unit-of-work';
-import type { WriteRules } from './types';
+import type { StoredDocument, WriteRules } from './types';
 import {
-  alreadyLinkedMessage,
-  businessRelationOf,
   changedFields,
   contactToTargetFields,
+  linkRowShapeViolation,
+  linkRowViolation,
   pick,
   targetToContactFields,
   ALL_SYNCED_FIELDS,
   KIND_LABEL,
   LINK_KINDS,
   type LinkKind,
-  type RelationRow,
+  type LinkRowInput,
+  type OtherLink,
 } from '../domain/business-relations';
-import { getService } from '../utils/services';
-import { relationInput } from '../domain/relation-input';
-import { validationError } from '../utils/errors';
-import { columnOf, joinTableOf, tableOf } from '../repositories/tables';
+import { relationInput, missingRecordViolation } from '../domain/relation-input';
+import {
+  contactBrief,
+  KIND_UID,
+  linkedRecordOf,
+  linkRows,
+  loadTarget,
+  removeLinksOf,
+  targetIdOf,
+  type LinkRow,
+} from '../repositories/business-relations';
+import { idOfRecord } from '../repositories/records';
+import { recomputeBusinessRelation, setupCodes } from '../operations/business-relations';
 import { syncContext, withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
 
-export const KIND_UID: Record<LinkKind, string> = {
-  customer: UID.customer,
-  vendor: UID.vendor,
-  bankAccount: UID.bankAccount,
-};
-export const CODE_FIELD: Record<LinkKind, string> = {
-  customer: 'busRelCodeForCustomers',
-  vendor: 'busRelCodeForVendors',
-  bankAccount: 'busRelCodeForBankAccounts',
-};
 const NOS_FIELD: Record<LinkKind, string> = {
   customer: 'customerNos',
   vendor: 'vendorNos',
   bankAccount: 'bankAccountNos',
 };
-const TARGET_RELATIONS = ['countryRegion', 'territory', 'language', 'salesperson', 'purchaser'];
 
-export const setupCodes = async (write: Write) => {
-  const setup = await getService(write.strapi, 'setup').get(write.trx);
-  return Object.fromEntries(LINK_KINDS.map((k) => [k, setup[CODE_FIELD[k]] ?? null])) as Record<
-    LinkKind,
-    number | null
-  >;
-};
-
-/** A customer / vendor / bank account with its relations as ids. */
-export async function loadTarget(write: Write, kind: LinkKind, where: Record<string, any>) {
-  const attrs = write.strapi.getModel(KIND_UID[kind] as any).attributes as Record<string, any>;
-  const rels = TARGET_RELATIONS.filter((r) => attrs[r]);
-  const row = await write.strapi.db
-    .query(KIND_UID[kind] as any)
-    .findOne({ where, populate: Object.fromEntries(rels.map((r) => [r, { select: ['id'] }])) });
-  if (!row) return null;
-  for (const r of rels) row[r] = row[r]?.id ?? null;
-  return row;
-}
-
-/** The link rows of contacts, with the linked record's id. */
-export async function linkRows(write: Write, where: Record<string, any>) {
-  return write.strapi.db.query(UID.contactBusinessRelation).findMany({
-    where,
-    populate: {
-      businessRelation: { select: ['id', 'documentId', 'code'] },
-      ...Object.fromEntries(['contact', ...LINK_KINDS].map((r) => [r, { select: ['id', 'documentId', 'no'] }])),
-    },
-  });
-}
-const linkedRecordOf = (row: any) => (row.linkToTable !== 'none' ? row[row.linkToTable] : null);
-
-/**
- * Recomputes `businessRelation`. Scope 'contact': this contact only (a person that got or changed its
- * company: its own relations plus its company's). Scope 'company': the contact's company and all its
- * persons (a link row changed). Only rows whose value changes are written.
- */
-export async function recomputeBusinessRelation(
-  write: Write,
-  contactId: number,
-  scope: 'contact' | 'company' = 'company',
-) {
-  const companyLink = joinTableOf(write.strapi, UID.contact, 'company');
-  const [own] = await write
-    .trx(companyLink.name)
-    .where(companyLink.joinColumn, contactId)
-    .select(companyLink.inverseJoinColumn);
-  const companyId: number | null = own?.[companyLink.inverseJoinColumn] ?? null;
-  const ids: number[] =
-    scope === 'company' && companyId
-      ? [
-          companyId,
-          ...(await write
-            .trx(companyLink.name)
-            .where(companyLink.inverseJoinColumn, companyId)
-            .whereNot(companyLink.joinColumn, companyId)
-            .pluck(companyLink.joinColumn)),
-        ]
-      : [contactId];
-  const rows = await linkRows(write, {
-    contact: { id: { $in: companyId && !ids.includes(companyId) ? [...ids, companyId] : ids } },
-  });
-  const codes = await setupCodes(write);
-  const rowsByContact = new Map<number, RelationRow[]>();
-  for (const r of rows) {
-    if (!r.contact) continue;
-    const list = rowsByContact.get(r.contact.id) ?? [];
-    list.push({
-      linkToTable: r.linkToTable,
-      businessRelationId: r.businessRelation?.id ?? null,
-      linked: !!linkedRecordOf(r),
-    });
-    rowsByContact.set(r.contact.id, list);
-  }
-  const companyRows = companyId ? (rowsByContact.get(companyId) ?? []) : [];
-  const idsByValue = new Map<string, number[]>();
-  for (const id of ids) {
-    const ownRows = rowsByContact.get(id) ?? [];
-    const value = businessRelationOf(id === companyId ? ownRows : [...ownRows, ...companyRows], codes);
-    const group = idsByValue.get(value) ?? [];
-    group.push(id);
-    idsByValue.set(value, group);
-  }
-  const table = tableOf(write.strapi, UID.contact);
-  const column = columnOf(write.strapi, UID.contact, 'businessRelation');
-  for (const [value, group] of idsByValue) {
-    for (let i = 0; i < group.length; i += 5000) {
-      await write
-        .trx(table)
-        .whereIn('id', group.slice(i, i + 5000))
-        .where((q) => q.whereNot(column, value).orWhereNull(column))
-        .update({ [column]: value });
-    }
-  }
-}
+/** The document service of a customer / vendor / bank account. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document service types uids by the host's registry; these are the plugin's own
+const documentsOf = (write: Write, kind: LinkKind) => write.strapi.documents(KIND_UID[kind] as any);
+/** Document service `data`: typed per content type of the host's registry, which a plugin cannot import. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type DocumentData = any;
 
 /** A contact changed: its own links get the changed synced fields (not the record the change came from). */
 export async function pushContactToTargets(
   write: Write,
   contactId: number,
-  before: Record<string, any>,
-  after: Record<string, any>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
 ) {
   // Most contact writes change no synced field: then there is nothing to look up.
   if (!changedFields([...ALL_SYNCED_FIELDS], before, after).length) return;
@@ -157,16 +67,9 @@ export async function pushContactToTargets(
     const fields = changedFields(contactToTargetFields(kind), before, after);
     if (!fields.length) continue;
     await withSync({ origin: { uid: UID.contact, id: contactId } }, () =>
-      write.strapi
-        .documents(KIND_UID[kind] as any)
-        .update({ documentId: target.documentId, data: pick(fields, after) as any }),
+      documentsOf(write, kind).update({ documentId: target.documentId, data: pick(fields, after) as DocumentData }),
     );
   }
-}
-
-/** Deletes a contact's link rows (the contact is being deleted; the customers stay). */
-export async function removeLinksOf(write: Write, where: Record<string, any>) {
-  await write.strapi.db.query(UID.contactBusinessRelation).deleteMany({ where });
 }
 
 /** Rules for customers, vendors and bank accounts. */
@@ -186,11 +89,11 @@ export function targetRules(kind: LinkKind): WriteRules {
           data: {
             ...pick(targetToContactFields(kind), record!),
             type: kind === 'customer' && data.contactType === 'person' ? 'person' : 'company',
-          } as any,
+          } as DocumentData,
         }),
       );
       await write.strapi.documents(UID.contactBusinessRelation).create({
-        data: { contact: contact.id, businessRelation: codeId, linkToTable: kind, [kind]: created.id } as any,
+        data: { contact: contact.id, businessRelation: codeId, linkToTable: kind, [kind]: created.id } as DocumentData,
       });
       return created;
     },
@@ -207,23 +110,22 @@ export function targetRules(kind: LinkKind): WriteRules {
       const fields = changedFields(targetToContactFields(kind), before, after!);
       if (!fields.length) return updated;
       for (const row of await linkRows(write, { [kind]: { id: before.id } })) {
-        if (!row.contact) continue;
+        const contact = row.contact;
+        if (!contact) continue;
         await withSync({ origin: { uid, id: before.id } }, () =>
           write.strapi
             .documents(UID.contact)
-            .update({ documentId: row.contact.documentId, data: pick(fields, after!) as any }),
+            .update({ documentId: contact.documentId, data: pick(fields, after!) as DocumentData }),
         );
       }
       return updated;
     },
 
     async delete(write, next) {
-      const before = await write.strapi.db
-        .query(uid as any)
-        .findOne({ where: { documentId: write.params.documentId }, select: ['id'] });
-      if (!before) return next();
-      const rows = await linkRows(write, { [kind]: { id: before.id } });
-      await removeLinksOf(write, { [kind]: { id: before.id } });
+      const id = await targetIdOf(write.strapi, kind, write.params.documentId);
+      if (id === null) return next();
+      const rows = await linkRows(write, { [kind]: { id } });
+      await removeLinksOf(write.strapi, { [kind]: { id } });
       const result = await next();
       for (const row of rows) if (row.contact) await recomputeBusinessRelation(write, row.contact.id);
       return result;
@@ -231,42 +133,39 @@ export function targetRules(kind: LinkKind): WriteRules {
   };
 }
 
+/** A stored link row as the domain's checks compare it. */
+const otherLink = (r: LinkRow): OtherLink => {
+  const linked = linkedRecordOf(r);
+  return {
+    businessRelationId: r.businessRelation?.id ?? null,
+    linkToTable: r.linkToTable,
+    linked: !!linked,
+    linkedNo: linked?.no ?? null,
+    contactNo: r.contact?.no ?? null,
+  };
+};
+
 /** Checks a link row (merged with its stored values) before it is written. */
-async function checkLinkRow(write: Write, row: Record<string, any>, selfId: number | null) {
-  if (!row.contact) throw validationError('A contact business relation needs a contact.', ['contact']);
-  if (!row.businessRelation)
-    throw validationError('A contact business relation needs a business relation code.', ['businessRelation']);
-  const contact = await write.strapi.db
-    .query(UID.contact)
-    .findOne({ where: { id: row.contact }, select: ['id', 'no', 'type'] });
-  if (!contact) throw validationError('The contact given does not exist.', ['contact']);
-  const kind = row.linkToTable as LinkKind | 'none';
+async function checkLinkRow(write: Write, row: LinkRowInput, selfId: number | null) {
+  const shape = linkRowShapeViolation(row);
+  if (shape) throw shape;
+  const contact = await contactBrief(write.strapi, row.contact!);
+  if (!contact) throw missingRecordViolation('The contact given does not exist.', ['contact']);
   const codes = await setupCodes(write);
-  const others = (await linkRows(write, { contact: { id: contact.id } })).filter((r: any) => r.id !== selfId);
-  if (others.some((r: any) => r.businessRelation?.id === row.businessRelation)) {
-    throw validationError(`Contact ${contact.no} already has this business relation.`, ['businessRelation']);
-  }
-  if (kind === 'none') {
-    const reserved = LINK_KINDS.find((k) => codes[k] === row.businessRelation);
-    if (reserved)
-      throw validationError(
-        `This business relation code is used when a contact is linked with a ${KIND_LABEL[reserved].toLowerCase()}; link a ${KIND_LABEL[reserved].toLowerCase()} instead.`,
-        ['businessRelation'],
-      );
-    return;
-  }
-  const targetId = row[kind];
-  if (!targetId) throw validationError(`Choose the ${KIND_LABEL[kind].toLowerCase()} this relation links to.`, [kind]);
-  const sameKind = others.find((r: any) => r.linkToTable === kind && linkedRecordOf(r));
-  if (sameKind)
-    throw validationError(alreadyLinkedMessage(contact.no, kind, linkedRecordOf(sameKind).no), ['linkToTable']);
-  const elsewhere = (await linkRows(write, { [kind]: { id: targetId } })).find((r: any) => r.id !== selfId);
-  if (elsewhere) {
-    throw validationError(
-      `${KIND_LABEL[kind]} ${linkedRecordOf(elsewhere).no} is already linked with contact ${elsewhere.contact?.no}.`,
-      [kind],
-    );
-  }
+  const others = (await linkRows(write, { contact: { id: contact.id } })).filter((r) => r.id !== selfId);
+  const kind = row.linkToTable;
+  const targetId = kind === 'none' ? null : row[kind];
+  const elsewhere = targetId
+    ? (await linkRows(write, { [kind]: { id: targetId } })).find((r) => r.id !== selfId)
+    : undefined;
+  const violation = linkRowViolation(
+    row,
+    contact.no,
+    others.map(otherLink),
+    codes,
+    elsewhere ? { ...otherLink(elsewhere), linkedNo: elsewhere[kind as LinkKind]?.no ?? null } : null,
+  );
+  if (violation) throw violation;
 }
 
 /** The id a relation input names (undefined: untouched; null: cleared), checked to exist; `current`: its target before. */
@@ -280,45 +179,50 @@ const refId = async (
   const ref = relationInput(value, current, field);
   if (!ref) return ref;
   if ('id' in ref) return ref.id;
-  const row = await write.strapi.db.query(uid as any).findOne({ where: ref, select: ['id'] });
-  if (!row) throw validationError('A record given for this relation does not exist.', []);
-  return row.id as number;
+  const id = await idOfRecord(write.strapi, uid, ref);
+  if (id === null) throw missingRecordViolation('A record given for this relation does not exist.', []);
+  return id;
 };
 
 /** Link rows: validated, and every change recomputes the contacts' `businessRelation`. */
 export const contactBusinessRelationRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
-    const row: Record<string, any> = { linkToTable: data.linkToTable ?? 'none' };
-    row.contact = await refId(write, UID.contact, data.contact, 'contact');
-    row.businessRelation = await refId(write, UID.businessRelation, data.businessRelation, 'businessRelation');
-    for (const k of LINK_KINDS) row[k] = await refId(write, KIND_UID[k], data[k], k);
+    const row: LinkRowInput = {
+      linkToTable: data.linkToTable ?? 'none',
+      contact: (await refId(write, UID.contact, data.contact, 'contact')) ?? null,
+      businessRelation: (await refId(write, UID.businessRelation, data.businessRelation, 'businessRelation')) ?? null,
+    };
+    for (const k of LINK_KINDS) row[k] = (await refId(write, KIND_UID[k], data[k], k)) ?? null;
     await checkLinkRow(write, row, null);
     const created = await next();
-    await recomputeBusinessRelation(write, row.contact);
+    await recomputeBusinessRelation(write, row.contact!);
     return created;
   },
   async update(write, next) {
     const data = (write.params.data ??= {});
     const [stored] = await linkRows(write, { documentId: write.params.documentId });
     if (!stored) return next();
-    const row: Record<string, any> = { linkToTable: data.linkToTable ?? stored.linkToTable };
-    const merged = async (field: string, uid: string) => {
-      const id = await refId(write, uid, data[field], field, stored[field] ?? null);
-      return id === undefined ? (stored[field]?.id ?? null) : id;
+    const merged = async (field: 'contact' | 'businessRelation' | LinkKind, uid: string) => {
+      const current = stored[field] ?? null;
+      const id = await refId(write, uid, data[field], field, current);
+      return id === undefined ? (current?.id ?? null) : id;
     };
-    row.contact = await merged('contact', UID.contact);
-    row.businessRelation = await merged('businessRelation', UID.businessRelation);
+    const row: LinkRowInput = {
+      linkToTable: data.linkToTable ?? stored.linkToTable,
+      contact: await merged('contact', UID.contact),
+      businessRelation: await merged('businessRelation', UID.businessRelation),
+    };
     for (const k of LINK_KINDS) row[k] = await merged(k, KIND_UID[k]);
     await checkLinkRow(write, row, stored.id);
     const updated = await next();
-    for (const id of new Set([stored.contact?.id, row.contact].filter(Boolean)))
+    for (const id of new Set([stored.contact?.id, row.contact].filter((v): v is number => !!v)))
       await recomputeBusinessRelation(write, id);
     return updated;
   },
   async delete(write, next) {
     const [stored] = await linkRows(write, { documentId: write.params.documentId });
-    const result = await next();
+    const result: StoredDocument = await next();
     if (stored?.contact) await recomputeBusinessRelation(write, stored.contact.id);
     return result;
   },

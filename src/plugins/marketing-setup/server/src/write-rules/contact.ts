@@ -6,66 +6,40 @@ import {
   typeChangeViolation,
   type ContactType,
 } from '../domain/contact-fields';
-import { applyDefaults, propagationPlan } from '../domain/inheritance';
+import { applyDefaults, applyPersonInheritance, propagationPlan, type InheritFlags } from '../domain/inheritance';
+import { companyOfCompanyViolation, companyViolation, withoutDefaults } from '../domain/contact-lifecycle';
 import { relationInput, type RelationRef } from '../domain/relation-input';
-import { validationError } from '../utils/errors';
-import { joinTableOf } from '../repositories/tables';
-import { UID } from '../utils/uids';
+import { linkToItself, loadContactFlat, type FlatContact } from '../repositories/contacts';
+import { countPersons } from '../repositories/company-persons';
+import { moveHistoryToOldCompany, repointToCompany } from '../repositories/contact-history';
+import { countOpportunities } from '../repositories/opportunities';
+import { removeLinksOf } from '../repositories/business-relations';
+import { loadSetup } from '../repositories/setup';
+import { resolveRelationIds } from '../operations/contact-relations';
+import { propagate } from '../operations/propagation';
+import { recomputeBusinessRelation } from '../operations/business-relations';
 import { assignNumber, checkRenumber } from './numbering';
-import { applyPersonInheritance, loadContactFlat, loadSetupFlat, propagate, resolveRelationIds } from './inheritance';
-import { moveHistoryToOldCompany, assertDeletable, deletePersonsOf, repointToCompany } from './contact-lifecycle';
-import { pushContactToTargets, recomputeBusinessRelation, removeLinksOf } from './business-relations';
+import { assertDeletable, deletePersonsOf } from './contact-lifecycle';
+import { pushContactToTargets } from './business-relations';
 import { syncContext } from '../utils/sync-context';
 import { afterContactWrite, beforeContactDelete, type ContactRow } from '../duplicate-search/search';
 
-type Contact = Record<string, any> & { id: number; documentId: string; type: ContactType };
+type Setup = InheritFlags & Record<string, unknown>;
 
 /** A person's company must be an existing company contact (and not the person itself). */
-async function resolveCompany(write: Write, ref: RelationRef, self?: Contact): Promise<Contact> {
-  const company = (await loadContactFlat(write, ref)) as Contact | null;
-  if (!company) throw validationError('The company given for this contact does not exist.', ['company']);
-  if (self && company.id === self.id) throw validationError('A person cannot be its own company.', ['company']);
-  if (company.type !== 'company') {
-    throw validationError(
-      `${company.no ?? company.name} is a person, not a company; a person can only belong to a company contact.`,
-      ['company'],
-    );
-  }
-  return company;
+async function resolveCompany(write: Write, ref: RelationRef, self?: FlatContact): Promise<FlatContact> {
+  const company = await loadContactFlat(write, ref);
+  const violation = companyViolation(company, self?.id);
+  if (violation) throw violation;
+  return company!;
 }
 
-const refersTo = (ref: RelationRef, c: Contact) =>
+const refersTo = (ref: RelationRef, c: FlatContact) =>
   'documentId' in ref ? ref.documentId === c.documentId : ref.id === c.id;
 
-/** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
-async function linkToItself(write: Write, id: number, replace: boolean) {
-  const jt = joinTableOf(write.strapi, UID.contact, 'company');
-  if (replace) await write.trx(jt.name).where(jt.joinColumn, id).delete();
-  await write.trx(jt.name).insert({
-    [jt.joinColumn]: id,
-    [jt.inverseJoinColumn]: id,
-    ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}),
-  });
-}
-
-const countPersons = async (write: Write, companyId: number) => {
-  const jt = joinTableOf(write.strapi, UID.contact, 'company');
-  const [{ n }] = await write
-    .trx(jt.name)
-    .where(jt.inverseJoinColumn, companyId)
-    .whereNot(jt.joinColumn, companyId)
-    .count({ n: '*' });
-  return Number(n);
-};
-
-const countOpportunities = (write: Write, contactId: number) =>
-  write.strapi.db
-    .query(UID.opportunity)
-    .count({ where: { $or: [{ contact: { id: contactId } }, { contactCompany: { id: contactId } }] } });
-
-async function checkTypeChange(write: Write, before: Contact, newType: ContactType) {
-  const no = before.no ?? before.name;
-  const opportunities = await countOpportunities(write, before.id);
+async function checkTypeChange(write: Write, before: FlatContact, newType: ContactType) {
+  const no = String(before.no ?? before.name);
+  const opportunities = await countOpportunities(write.strapi, before.id);
   if (opportunities > 0) throw typeChangeViolation('hasOpportunities', no, opportunities);
   if (newType === 'person') {
     const persons = await countPersons(write, before.id);
@@ -73,27 +47,21 @@ async function checkTypeChange(write: Write, before: Contact, newType: ContactTy
   }
 }
 
-/** The setup without its default values (for contacts created for a customer, vendor or bank). */
-const withoutDefaults = (setup: Record<string, any>) =>
-  Object.fromEntries(Object.entries(setup).filter(([k]) => !k.startsWith('default')));
-
-const notACompanyOfCompany = () =>
-  validationError('A company cannot belong to another company; only persons have a company.', ['company']);
-
 export const contactRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     const type: ContactType = data.type ?? 'company';
     const companyRef = relationInput(data.company, null, 'company');
     if (companyRef === undefined) delete data.company;
-    if (type === 'company' && companyRef) throw notACompanyOfCompany();
+    if (type === 'company' && companyRef) throw companyOfCompanyViolation();
     const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
 
     delete data.inheritanceOverrides; // maintained by the plugin only
     await resolveRelationIds(write, data);
     const fields = applyContactFieldRules(type, null, { ...data, type });
     // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
-    const setup = syncContext().noDefaults ? withoutDefaults(await loadSetupFlat(write)) : await loadSetupFlat(write);
+    const stored = (await loadSetup(write.strapi, write.trx)) as Setup;
+    const setup = (syncContext().noDefaults ? withoutDefaults(stored) : stored) as Setup;
     if (type === 'person') applyPersonInheritance(setup, fields, null, company, !!company);
     else Object.assign(fields, applyDefaults('company', fields, setup));
     delete fields.businessRelation;
@@ -109,7 +77,7 @@ export const contactRules: WriteRules = {
 
   async update(write, next) {
     const data = (write.params.data ??= {});
-    const before = (await loadContactFlat(write, { documentId: write.params.documentId })) as Contact | null;
+    const before = await loadContactFlat(write, { documentId: write.params.documentId });
     if (!before) return next(); // the document service answers "not found"
     delete data.inheritanceOverrides;
 
@@ -123,10 +91,10 @@ export const contactRules: WriteRules = {
     // Which company the person has after this write, and whether it is a different one.
     const companyRef = relationInput(data.company, before.company, 'company');
     if (companyRef === undefined) delete data.company; // untouched, or a disconnect of another record
-    let company: Contact | null = null;
+    let company: FlatContact | null = null;
     let companyChanged = false;
     if (newType === 'company') {
-      if (companyRef && !refersTo(companyRef, before)) throw notACompanyOfCompany();
+      if (companyRef && !refersTo(companyRef, before)) throw companyOfCompanyViolation();
       delete data.company; // a company always points to itself, set below
     } else if (newType !== before.type || companyRef === null) {
       data.company = null; // a contact that becomes a person starts without company
@@ -136,13 +104,13 @@ export const contactRules: WriteRules = {
       company = await resolveCompany(write, companyRef, before);
       companyChanged = company.id !== before.company?.id;
     } else if (before.company) {
-      company = (await loadContactFlat(write, { id: before.company.id })) as Contact;
+      company = await loadContactFlat(write, { id: before.company.id });
     }
 
     await checkRenumber(write, before, 'contactNos');
     await resolveRelationIds(write, data, before);
     const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
-    const setup = await loadSetupFlat(write);
+    const setup = (await loadSetup(write.strapi, write.trx)) as Setup;
     if (newType === 'person') {
       applyPersonInheritance(setup, fields, before, company, companyChanged);
       if (companyChanged && before.company) await moveHistoryToOldCompany(write, before.id, before.company.id);
@@ -165,12 +133,12 @@ export const contactRules: WriteRules = {
   },
 
   async delete(write, next) {
-    const before = (await loadContactFlat(write, { documentId: write.params.documentId })) as Contact | null;
+    const before = await loadContactFlat(write, { documentId: write.params.documentId });
     if (!before) return next();
     await assertDeletable(write, before);
     if (before.type === 'company') await deletePersonsOf(write, before.id);
     else if (before.company) await repointToCompany(write, before.id, before.company.id);
-    await removeLinksOf(write, { contact: { id: before.id } }); // the customers/vendors stay
+    await removeLinksOf(write.strapi, { contact: { id: before.id } }); // the customers/vendors stay
     await beforeContactDelete(write, before.id);
     return next();
   },

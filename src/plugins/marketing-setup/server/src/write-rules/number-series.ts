@@ -1,11 +1,10 @@
 import type { Write } from '../repositories/unit-of-work';
-import type { WriteRules } from './types';
-import { normaliseLine, normaliseSeriesFlags, type NoSeriesLine } from '../domain/numbering';
+import type { StoredDocument, WriteRules } from './types';
+import { normaliseLine, normaliseSeriesFlags, seriesOfLine, type NoSeriesLine } from '../domain/numbering';
 import { relationInput } from '../domain/relation-input';
-import { validationError } from '../utils/errors';
-import { isoDate, isPostgres } from '../repositories/tables';
-import { getService } from '../utils/services';
-import { UID } from '../utils/uids';
+import { isoDate } from '../repositories/tables';
+import { findLine, findSeries, hasSequences, resetSequence, type StoredLine } from '../repositories/number-series';
+import { sequenceLastNo } from '../operations/numbering';
 
 const LINE_FIELDS = [
   'lineNo',
@@ -21,6 +20,8 @@ const LINE_FIELDS = [
 ] as const;
 const NO_FIELDS = ['startingNo', 'endingNo', 'warningNo', 'lastNoUsed'] as const;
 
+type StoredLineRow = NonNullable<Awaited<ReturnType<typeof findLine>>>;
+
 const seriesRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
@@ -33,9 +34,7 @@ const seriesRules: WriteRules = {
   async update(write, next) {
     const data = (write.params.data ??= {});
     if (data.defaultNos === undefined && data.manualNos === undefined) return next();
-    const before = await write.strapi.db
-      .query(UID.noSeries)
-      .findOne({ where: { documentId: write.params.documentId } });
+    const before = await findSeries(write.strapi, { documentId: write.params.documentId });
     if (!before) return next();
     const changed =
       data.defaultNos !== undefined && data.manualNos === undefined
@@ -55,37 +54,29 @@ const seriesRules: WriteRules = {
 };
 
 /** The series code, for messages ("… from the number series CONT"). */
-async function seriesCodeOf(write: Write, data: Record<string, any>, before: any) {
+async function seriesCodeOf(write: Write, data: Record<string, unknown>, before: StoredLineRow | null) {
   const ref = relationInput(data.series, before ? (before.series ?? null) : null, 'series');
   if (ref === undefined) delete data.series;
-  if (ref === null) throw validationError('A number series line must belong to a number series.', ['series']);
-  if (ref) {
-    const series = await write.strapi.db.query(UID.noSeries).findOne({ where: ref });
-    if (!series) throw validationError('The number series given for this line does not exist.', ['series']);
-    return series.code;
-  }
-  if (before?.series) return before.series.code;
-  throw validationError('A number series line must belong to a number series.', ['series']);
+  const named = ref ? await findSeries(write.strapi, ref) : undefined;
+  return seriesOfLine(ref === null, named, before?.series ?? null);
 }
 
 /** Validates and harmonises a line (reference §3.2) on create and update; keeps an allow-gaps line's sequence in step. */
-async function writeLine(write: Write, next: () => Promise<any>, before: any) {
+async function writeLine(write: Write, next: () => Promise<StoredDocument>, before: StoredLineRow | null) {
   const data = (write.params.data ??= {});
   const code = await seriesCodeOf(write, data, before);
-  const merged = {} as NoSeriesLine;
-  for (const f of LINE_FIELDS) (merged as any)[f] = data[f] !== undefined ? data[f] : (before?.[f] ?? null);
+  const merged = Object.fromEntries(
+    LINE_FIELDS.map((f) => [f, data[f] !== undefined ? data[f] : (before?.[f] ?? null)]),
+  ) as unknown as NoSeriesLine;
   merged.startingDate = isoDate(merged.startingDate);
   merged.lastDateUsed = isoDate(merged.lastDateUsed);
   merged.incrementBy = merged.incrementBy ?? 1;
   merged.open = merged.open ?? true;
   merged.allowGaps = !!merged.allowGaps;
-  const pg = isPostgres(write.strapi);
-  if (pg && before?.allowGaps && data.lastNoUsed === undefined) {
+  const inSequence = hasSequences(write.strapi);
+  if (inSequence && before?.allowGaps && data.lastNoUsed === undefined) {
     // An allow-gaps line counts in its sequence; take its position before the line is edited.
-    merged.lastNoUsed = await getService(write.strapi, 'number-series').sequenceLastNo(write.trx, {
-      ...merged,
-      id: before.id,
-    });
+    merged.lastNoUsed = await sequenceLastNo(write.trx, { ...merged, id: before.id });
     if (merged.lastNoUsed !== before.lastNoUsed) data.lastNoUsed = merged.lastNoUsed;
   }
   const changed = NO_FIELDS.filter((f) => data[f] !== undefined);
@@ -93,10 +84,9 @@ async function writeLine(write: Write, next: () => Promise<any>, before: any) {
   for (const f of [...NO_FIELDS, 'open'] as const) data[f] = line[f];
   const result = await next();
   const restart = ['startingNo', 'lastNoUsed', 'incrementBy', 'allowGaps'].some((f) => data[f] !== undefined);
-  if (line.allowGaps && pg && line.startingNo && restart) {
+  if (line.allowGaps && inSequence && line.startingNo && restart) {
     // Recreate the sequence from the line's current state (edits of numbers or increment restart it).
-    const numbers = getService(write.strapi, 'number-series');
-    await numbers.resetSequence(write.trx, { id: result.id ?? before.id, ...line });
+    await resetSequence(write.trx, { id: result.id ?? before!.id, ...line } as StoredLine);
   }
   return result;
 }
@@ -104,10 +94,7 @@ async function writeLine(write: Write, next: () => Promise<any>, before: any) {
 const lineRules: WriteRules = {
   create: (write, next) => writeLine(write, next, null),
   async update(write, next) {
-    const before = await write.strapi.db.query(UID.noSeriesLine).findOne({
-      where: { documentId: write.params.documentId },
-      populate: { series: { select: ['id', 'documentId', 'code'] } },
-    });
+    const before = await findLine(write.strapi, write.params.documentId);
     if (!before) return next();
     return writeLine(write, next, before);
   },

@@ -1,8 +1,17 @@
 import type { Write } from '../repositories/unit-of-work';
+import { enteredNumber, missingSeriesViolation, numberTakenViolation, renumbering } from '../domain/numbering';
+import { loadSetup } from '../repositories/setup';
+import { numberTaken } from '../repositories/number-series';
+import { assertManualNumber, drawNumber } from '../operations/numbering';
 
-import { getService } from '../utils/services';
-import { validationError } from '../utils/errors';
-import { columnOf, tableOf } from '../repositories/tables';
+/** The setup's number series for `setupField` (null when none is chosen). */
+const seriesOf = async (write: Write, setupField: string): Promise<number | null> =>
+  ((await loadSetup(write.strapi, write.trx))[setupField] as number | null) ?? null;
+
+/** A hand-entered number must not be in use (the unique index is the backstop for a race). */
+async function assertFree(write: Write, no: string, label: string) {
+  if (await numberTaken(write.strapi, write.trx, write.uid, 'no', no)) throw numberTakenViolation(no, label);
+}
 
 /**
  * Gives a new record its number from the series named in the setup (`setupField`), or accepts a
@@ -10,44 +19,28 @@ import { columnOf, tableOf } from '../repositories/tables';
  */
 export async function assignNumber(write: Write, setupField: string, label: string) {
   const data = write.params.data;
-  const setup = await getService(write.strapi, 'setup').get(write.trx);
-  const seriesId = setup[setupField] ?? null;
-  const numbers = getService(write.strapi, 'number-series');
-  if (data.no !== undefined && data.no !== null && String(data.no).trim() !== '') {
-    data.no = String(data.no).trim();
-    await numbers.assertManual(write.trx, seriesId);
-    await assertFree(write, data.no, label);
+  const seriesId = await seriesOf(write, setupField);
+  const entered = enteredNumber(data.no);
+  if (entered !== null) {
+    data.no = entered;
+    await assertManualNumber(write.strapi, write.trx, seriesId);
+    await assertFree(write, entered, label);
     data.noSeries = null;
     return;
   }
-  if (!seriesId) {
-    throw validationError(
-      `${label} Nos. must have a value in the Marketing Setup before a ${label.toLowerCase()} can be numbered automatically. Choose a number series there, or enter a number.`,
-      ['no'],
-    );
-  }
-  const { no, seriesCode } = await numbers.draw(write.trx, seriesId, { uid: write.uid, attribute: 'no' });
+  if (!seriesId) throw missingSeriesViolation(label);
+  const { no, seriesCode } = await drawNumber(write.strapi, write.trx, seriesId, { uid: write.uid, attribute: 'no' });
   data.no = no;
   data.noSeries = seriesCode;
 }
 
-/** A hand-entered number must not be in use (the unique index is the backstop for a race). */
-async function assertFree(write: Write, no: string, label: string) {
-  const taken = await write
-    .trx(tableOf(write.strapi, write.uid))
-    .where(columnOf(write.strapi, write.uid, 'no'), no)
-    .first('id');
-  if (taken) throw validationError(`No. ${no} is already used by another ${label.toLowerCase()}.`, ['no']);
-}
-
 /** Changing a record's number by hand is a manual number too. */
-export async function checkRenumber(write: Write, before: Record<string, any>, setupField: string) {
+export async function checkRenumber(write: Write, before: Record<string, unknown>, setupField: string) {
   const data = write.params.data;
-  if (data.no === undefined || data.no === before.no) return;
-  if (data.no === null || String(data.no).trim() === '') throw validationError('No. must not be blank.', ['no']);
-  data.no = String(data.no).trim();
-  const setup = await getService(write.strapi, 'setup').get(write.trx);
-  await getService(write.strapi, 'number-series').assertManual(write.trx, setup[setupField] ?? null);
-  await assertFree(write, data.no, 'record');
+  const no = renumbering(before.no, data.no);
+  if (no === null) return;
+  data.no = no;
+  await assertManualNumber(write.strapi, write.trx, await seriesOf(write, setupField));
+  await assertFree(write, no, 'record');
   data.noSeries = null;
 }

@@ -1,29 +1,30 @@
 import type { Write } from '../repositories/unit-of-work';
 import type { WriteRules } from './types';
-import { applyOpportunityRules, type SalesCycleRule } from '../domain/opportunity';
-import { relationInput } from '../domain/relation-input';
-import { validationError } from '../utils/errors';
+import {
+  applyOpportunityRules,
+  companyOfContact,
+  contactChangeViolation,
+  contactViolation,
+  defaultCycleApplies,
+  salesCycleViolation,
+  type ProbabilityCalculation,
+  type SalesCycleRule,
+} from '../domain/opportunity';
+import { relationInput, type RelationRef } from '../domain/relation-input';
 import { today } from '../repositories/tables';
-import { getService } from '../utils/services';
-import { UID } from '../utils/uids';
+import { loadSetup } from '../repositories/setup';
+import { contactWithCompany, findOpportunity, findSalesCycle } from '../repositories/opportunities';
 import { assignNumber, checkRenumber } from './numbering';
 
-/** The sales cycle with its stages, in the shape the opportunity rules want; refuses a blocked cycle. */
-async function loadCycle(
-  write: Write,
-  ref: { id: number } | { documentId: string },
-  checkBlocked: boolean,
-): Promise<SalesCycleRule & { id: number }> {
-  const cycle = await write.strapi.db.query(UID.salesCycle).findOne({ where: ref, populate: { stages: true } });
-  if (!cycle) throw validationError('The sales cycle given for this opportunity does not exist.', ['salesCycle']);
-  if (checkBlocked && cycle.blocked)
-    throw validationError(`Sales cycle ${cycle.code} is blocked and cannot be used for new opportunities.`, [
-      'salesCycle',
-    ]);
+/** The sales cycle with its stages, in the shape the opportunity rules want; refuses a blocked cycle the write chooses. */
+async function loadCycle(write: Write, ref: RelationRef, chosen: boolean): Promise<SalesCycleRule & { id: number }> {
+  const cycle = await findSalesCycle(write.strapi, ref);
+  const violation = salesCycleViolation(cycle, chosen);
+  if (violation) throw violation;
   return {
-    id: cycle.id,
-    calculation: cycle.probabilityCalculation,
-    stages: (cycle.stages ?? []).map((s: any) => ({
+    id: cycle!.id,
+    calculation: cycle!.probabilityCalculation as ProbabilityCalculation,
+    stages: (cycle!.stages ?? []).map((s) => ({
       stage: s.stage,
       completedPercent: Number(s.completedPercent ?? 0),
       chancesOfSuccessPercent: Number(s.chancesOfSuccessPercent ?? 0),
@@ -31,32 +32,27 @@ async function loadCycle(
   };
 }
 
-/** The contact of an opportunity, and the company it belongs to (a company is its own company). */
-async function contactAndCompany(write: Write, ref: { id: number } | { documentId: string }) {
-  const contact = await write.strapi.db
-    .query(UID.contact)
-    .findOne({ where: ref, populate: { company: { select: ['id'] } } });
-  if (!contact) throw validationError('The contact given for this opportunity does not exist.', ['contact']);
-  return { contact, companyId: contact.type === 'company' ? contact.id : (contact.company?.id ?? null) };
+/** The company of the opportunity's contact (a company is its own company). */
+async function companyOf(write: Write, ref: RelationRef) {
+  const contact = await contactWithCompany(write.strapi, ref);
+  if (!contact) throw contactViolation(true);
+  return companyOfContact(contact);
 }
 
 export const opportunityRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     const contactRef = relationInput(data.contact, null, 'contact');
-    if (!contactRef) throw validationError('An opportunity needs a contact.', ['contact']);
-    const { companyId } = await contactAndCompany(write, contactRef);
-    data.contactCompany = companyId;
+    if (!contactRef) throw contactViolation(false);
+    data.contactCompany = await companyOf(write, contactRef);
 
     let cycleRef = relationInput(data.salesCycle, null, 'salesCycle');
     if (cycleRef === undefined) delete data.salesCycle;
     if (cycleRef === undefined) {
       // Default sales cycle from the setup, when set and not blocked.
-      const setup = await getService(write.strapi, 'setup').get(write.trx);
-      const dflt = setup.defaultSalesCycle
-        ? await write.strapi.db.query(UID.salesCycle).findOne({ where: { id: setup.defaultSalesCycle } })
-        : null;
-      if (dflt && !dflt.blocked) {
+      const dfltId = (await loadSetup(write.strapi, write.trx)).defaultSalesCycle as number | null;
+      const dflt = dfltId ? await findSalesCycle(write.strapi, { id: dfltId }) : null;
+      if (dflt && defaultCycleApplies(dflt)) {
         cycleRef = { id: dflt.id };
         data.salesCycle = dflt.id;
       }
@@ -69,27 +65,18 @@ export const opportunityRules: WriteRules = {
 
   async update(write, next) {
     const data = (write.params.data ??= {});
-    const before = await write.strapi.db.query(UID.opportunity).findOne({
-      where: { documentId: write.params.documentId },
-      populate: {
-        salesCycle: { select: ['id', 'documentId'] },
-        contact: { select: ['id', 'documentId'] },
-        contactCompany: { select: ['id'] },
-      },
-    });
+    const before = await findOpportunity(write.strapi, write.params.documentId);
     if (!before) return next();
     const contactRef = relationInput(data.contact, before.contact ?? null, 'contact');
     if (contactRef === undefined) delete data.contact;
-    if (contactRef === null) throw validationError('An opportunity needs a contact.', ['contact']);
+    if (contactRef === null) throw contactViolation(false);
     if (contactRef) {
-      const { companyId } = await contactAndCompany(write, contactRef);
-      const inProgress = before.opportunityStatus === 'inProgress';
-      if (inProgress && companyId !== (before.contactCompany?.id ?? null)) {
-        throw validationError(
-          `Opportunity ${before.no} is in progress; its contact can only change to a contact of the same company.`,
-          ['contact'],
-        );
-      }
+      const companyId = await companyOf(write, contactRef);
+      const violation = contactChangeViolation(
+        { no: before.no, opportunityStatus: before.opportunityStatus, companyId: before.contactCompany?.id ?? null },
+        companyId,
+      );
+      if (violation) throw violation;
       data.contactCompany = companyId;
     }
     const cycleRef = relationInput(data.salesCycle, before.salesCycle ?? null, 'salesCycle');

@@ -4,9 +4,24 @@
  * the contact. Moving a contact's links = updating its id in those join tables; undo moves the same
  * rows back. All statements run in the caller's transaction.
  */
-import type { Write } from '../repositories/unit-of-work';
-import { joinTableOf, tableOf } from '../repositories/tables';
+import type { Write } from './unit-of-work';
+import { joinTableOf, tableOf } from './tables';
 import { UID } from '../utils/uids';
+
+/** A join-table row as stored (its own id taken out where it is kept for undo). */
+type JoinRow = Record<string, unknown>;
+
+/** A relation attribute as Strapi's schema describes it (the part read here). */
+interface RelationAttribute {
+  type: string;
+  target?: string;
+  mappedBy?: string;
+  relation?: string;
+}
+interface Model {
+  attributes?: Record<string, RelationAttribute>;
+  info?: { displayName?: string };
+}
 
 export interface ContactLink {
   uid: string;
@@ -21,16 +36,19 @@ const SKIPPED = new Set<string>([UID.contactDuplicate, UID.mergeLog]);
 
 /** createdBy / updatedBy are plain columns, not join tables. */
 const hasJoinTable = (write: Write, uid: string, attribute: string) =>
-  !!(write.strapi.db.metadata.get(uid as any)?.attributes?.[attribute] as any)?.joinTable;
+  !!(write.strapi.db.metadata.get(uid)?.attributes?.[attribute] as { joinTable?: unknown } | undefined)?.joinTable;
 
 /** Every owning relation attribute that points at the contact, content types and components alike. */
 export function linksToContact(write: Write): ContactLink[] {
   const { strapi } = write;
-  const models = { ...(strapi.contentTypes as Record<string, any>), ...(strapi.components as Record<string, any>) };
+  const models: Record<string, Model> = {
+    ...(strapi.contentTypes as unknown as Record<string, Model>),
+    ...(strapi.components as unknown as Record<string, Model>),
+  };
   const links: ContactLink[] = [];
   for (const [uid, model] of Object.entries(models)) {
     if (SKIPPED.has(uid)) continue;
-    for (const [attribute, attr] of Object.entries(model.attributes ?? {}) as [string, any][]) {
+    for (const [attribute, attr] of Object.entries(model.attributes ?? {})) {
       if (attr.type !== 'relation' || attr.target !== UID.contact || attr.mappedBy) continue;
       if (!hasJoinTable(write, uid, attribute)) continue;
       links.push({
@@ -61,7 +79,7 @@ export interface MovedLink {
   uid: string;
   attribute: string;
   moved: number[];
-  dropped: Record<string, any>[];
+  dropped: JoinRow[];
 }
 
 /** Re-points every incoming row of `fromId` to `toId`; a record linked to both keeps one row (to `toId`). */
@@ -72,22 +90,22 @@ export async function moveIncoming(
   toId: number,
 ): Promise<MovedLink | null> {
   const jt = joinTableOf(write.strapi, link.uid, link.attribute);
-  const rows = await incoming(write, link, fromId).select('*');
+  const rows: JoinRow[] = await incoming(write, link, fromId).select('*');
   if (!rows.length) return null;
-  const entities = rows.map((r: any) => r[jt.joinColumn]);
+  const entities = rows.map((r) => r[jt.joinColumn] as number);
   const both = new Set(
     (
       await write.trx(jt.name).where(jt.inverseJoinColumn, toId).whereIn(jt.joinColumn, entities).pluck(jt.joinColumn)
     ).map(Number),
   );
-  const dropped = rows.filter((r: any) => both.has(Number(r[jt.joinColumn])));
-  const moved = rows.filter((r: any) => !both.has(Number(r[jt.joinColumn]))).map((r: any) => r.id as number);
+  const dropped = rows.filter((r) => both.has(Number(r[jt.joinColumn])));
+  const moved = rows.filter((r) => !both.has(Number(r[jt.joinColumn]))).map((r) => r.id as number);
   if (dropped.length)
     await write
       .trx(jt.name)
       .whereIn(
         'id',
-        dropped.map((r: any) => r.id),
+        dropped.map((r) => r.id as number),
       )
       .delete();
   for (let i = 0; i < moved.length; i += 5000) {
@@ -96,7 +114,7 @@ export async function moveIncoming(
       .whereIn('id', moved.slice(i, i + 5000))
       .update({ [jt.inverseJoinColumn]: toId });
   }
-  return { uid: link.uid, attribute: link.attribute, moved, dropped: dropped.map(({ id: _id, ...row }: any) => row) };
+  return { uid: link.uid, attribute: link.attribute, moved, dropped: dropped.map(({ id: _id, ...row }) => row) };
 }
 
 /**
@@ -128,7 +146,7 @@ export async function reinsert(
   joinTable: string,
   ownerTable: string,
   ownerColumn: string,
-  rows: Record<string, any>[],
+  rows: JoinRow[],
 ) {
   if (!rows.length) return 0;
   const existing = new Set(
@@ -137,7 +155,7 @@ export async function reinsert(
         .trx(ownerTable)
         .whereIn(
           'id',
-          rows.map((r) => r[ownerColumn]),
+          rows.map((r) => r[ownerColumn] as number),
         )
         .pluck('id')
     ).map(Number),
@@ -149,28 +167,28 @@ export async function reinsert(
 
 /** The contact's own outgoing relation rows (its company, salesperson, …), to re-create it on undo. */
 export async function ownLinkRows(write: Write, contactId: number) {
-  const attrs = write.strapi.getModel(UID.contact).attributes as Record<string, any>;
-  const out: { attribute: string; rows: Record<string, any>[] }[] = [];
+  const attrs = write.strapi.getModel(UID.contact).attributes as unknown as Record<string, RelationAttribute>;
+  const out: { attribute: string; rows: JoinRow[] }[] = [];
   for (const [attribute, attr] of Object.entries(attrs)) {
     if (attr.type !== 'relation' || attr.mappedBy || !hasJoinTable(write, UID.contact, attribute)) continue;
     const jt = joinTableOf(write.strapi, UID.contact, attribute);
-    const rows = await write.trx(jt.name).where(jt.joinColumn, contactId).select('*');
-    if (rows.length) out.push({ attribute, rows: rows.map(({ id: _id, ...row }: any) => row) });
+    const rows: JoinRow[] = await write.trx(jt.name).where(jt.joinColumn, contactId).select('*');
+    if (rows.length) out.push({ attribute, rows: rows.map(({ id: _id, ...row }) => row) });
   }
   return out;
 }
 
 /** Re-creates the contact's own relation rows whose target still exists; returns the attributes that lost their target. */
-export async function restoreOwnLinkRows(write: Write, own: { attribute: string; rows: Record<string, any>[] }[]) {
+export async function restoreOwnLinkRows(write: Write, own: { attribute: string; rows: JoinRow[] }[]) {
   const lost: string[] = [];
-  const attrs = write.strapi.getModel(UID.contact).attributes as Record<string, any>;
+  const attrs = write.strapi.getModel(UID.contact).attributes as unknown as Record<string, RelationAttribute>;
   for (const { attribute, rows } of own) {
     if (!attrs[attribute]) continue;
     const jt = joinTableOf(write.strapi, UID.contact, attribute);
     const n = await reinsert(
       write,
       jt.name,
-      tableOf(write.strapi, attrs[attribute].target),
+      tableOf(write.strapi, attrs[attribute].target!),
       jt.inverseJoinColumn,
       rows,
     );

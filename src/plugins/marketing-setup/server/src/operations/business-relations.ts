@@ -1,0 +1,65 @@
+/**
+ * A contact's computed `businessRelation` (reference §2.10) and the setup's business relation codes:
+ * shared by the contact and link-row write rules and the merge service.
+ */
+import type { Write } from '../repositories/unit-of-work';
+import { businessRelationOf, LINK_KINDS, type LinkKind, type RelationRow } from '../domain/business-relations';
+import { loadSetup } from '../repositories/setup';
+import { companyIdOf } from '../repositories/contacts';
+import { personIdsOf } from '../repositories/company-persons';
+import { linkedRecordOf, linkRows, setBusinessRelation } from '../repositories/business-relations';
+
+export const CODE_FIELD: Record<LinkKind, string> = {
+  customer: 'busRelCodeForCustomers',
+  vendor: 'busRelCodeForVendors',
+  bankAccount: 'busRelCodeForBankAccounts',
+};
+
+/** The setup's business relation code of each kind (null where none is set). */
+export const setupCodes = async (write: Pick<Write, 'strapi' | 'trx'>) => {
+  const setup = await loadSetup(write.strapi, write.trx);
+  return Object.fromEntries(LINK_KINDS.map((k) => [k, (setup[CODE_FIELD[k]] as number | null) ?? null])) as Record<
+    LinkKind,
+    number | null
+  >;
+};
+
+/**
+ * Recomputes `businessRelation`. Scope 'contact': this contact only (a person that got or changed its
+ * company: its own relations plus its company's). Scope 'company': the contact's company and all its
+ * persons (a link row changed). Only rows whose value changes are written.
+ */
+export async function recomputeBusinessRelation(
+  write: Write,
+  contactId: number,
+  scope: 'contact' | 'company' = 'company',
+) {
+  const companyId = await companyIdOf(write, contactId);
+  const ids: number[] =
+    scope === 'company' && companyId ? [companyId, ...(await personIdsOf(write, companyId))] : [contactId];
+  const rows = await linkRows(write, {
+    contact: { id: { $in: companyId && !ids.includes(companyId) ? [...ids, companyId] : ids } },
+  });
+  const codes = await setupCodes(write);
+  const rowsByContact = new Map<number, RelationRow[]>();
+  for (const r of rows) {
+    if (!r.contact) continue;
+    const list = rowsByContact.get(r.contact.id) ?? [];
+    list.push({
+      linkToTable: r.linkToTable,
+      businessRelationId: r.businessRelation?.id ?? null,
+      linked: !!linkedRecordOf(r),
+    });
+    rowsByContact.set(r.contact.id, list);
+  }
+  const companyRows = companyId ? (rowsByContact.get(companyId) ?? []) : [];
+  const idsByValue = new Map<ReturnType<typeof businessRelationOf>, number[]>();
+  for (const id of ids) {
+    const ownRows = rowsByContact.get(id) ?? [];
+    const value = businessRelationOf(id === companyId ? ownRows : [...ownRows, ...companyRows], codes);
+    const group = idsByValue.get(value) ?? [];
+    group.push(id);
+    idsByValue.set(value, group);
+  }
+  for (const [value, group] of idsByValue) await setBusinessRelation(write, value, group);
+}

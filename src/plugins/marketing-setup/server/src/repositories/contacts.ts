@@ -1,0 +1,148 @@
+/**
+ * Contacts: loading one as a flat record (relations as ids), the company link (a company is its own
+ * company), the raw row a merge keeps for undo, and row locks.
+ */
+import type { Write } from './unit-of-work';
+import type { ContactType } from '../domain/contact-fields';
+import { UID } from '../utils/uids';
+import { isPostgres, joinTableOf, tableOf } from './tables';
+import { SEARCH_STRINGS } from './duplicate-index';
+
+/** Contact relations that take part in inheritance and defaults, with their target types. */
+export const RELATION_FIELDS: Record<string, string> = {
+  salesperson: UID.salesperson,
+  territory: UID.territory,
+  countryRegion: UID.countryRegion,
+  language: UID.language,
+  salutation: UID.salutation,
+};
+
+/** A stored record as the query engine returns it. */
+export type Row = { id: number; documentId: string } & Record<string, unknown>;
+
+/** A contact as the rules read it: relations as ids, its company as { id, documentId, type, name }. */
+export type FlatContact = Row & {
+  type: ContactType;
+  no: string | null;
+  name: string | null;
+  company: { id: number; documentId: string; type: ContactType; name: string | null } | null;
+  inheritanceOverrides?: string[] | null;
+};
+
+const populateIds = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, { select: ['id'] }]));
+
+export async function loadContactFlat(
+  write: Pick<Write, 'strapi'>,
+  where: Record<string, unknown>,
+): Promise<FlatContact | null> {
+  const row = (await write.strapi.db.query(UID.contact).findOne({
+    where,
+    populate: {
+      ...populateIds(Object.keys(RELATION_FIELDS)),
+      company: { select: ['id', 'documentId', 'type', 'name'] },
+    },
+  })) as Record<string, unknown> | null;
+  if (!row) return null;
+  const out: Record<string, unknown> = { ...row, company: row.company ?? null };
+  for (const f of Object.keys(RELATION_FIELDS)) out[f] = (row[f] as { id: number } | null)?.id ?? null;
+  return out as FlatContact;
+}
+
+/** Contacts by id, with the given fields (by number when `byNo`). */
+export async function contactsByIds(write: Pick<Write, 'strapi'>, ids: number[], select: string[], byNo = false) {
+  return (await write.strapi.db.query(UID.contact).findMany({
+    where: { id: { $in: ids } },
+    select,
+    ...(byNo ? { orderBy: { no: 'asc' } } : {}),
+  })) as Row[];
+}
+
+/** A contact with its language and salutation (with the salutation's formulas and their languages). */
+export async function contactWithSalutation(write: Pick<Write, 'strapi'>, documentId: string) {
+  return (await write.strapi.db.query(UID.contact).findOne({
+    where: { documentId },
+    populate: {
+      language: { select: ['id', 'code'] },
+      salutation: { populate: { formulas: { populate: { language: { select: ['id', 'code'] } } } } },
+    },
+  })) as
+    | (Row & {
+        no: string | null;
+        name: string | null;
+        language: { code: string } | null;
+        salutation: { code: string; formulas?: Record<string, unknown>[] } | null;
+      })
+    | null;
+}
+
+/** A contact as stored, all columns (the duplicate search reads it this way). */
+export async function contactById(write: Pick<Write, 'strapi'>, id: number) {
+  return (await write.strapi.db.query(UID.contact).findOne({ where: { id } })) as (Row & { type: ContactType }) | null;
+}
+
+/** A contact that has the id, the documentId or the number (which one does not matter: any is taken). */
+export async function contactTaking(write: Pick<Write, 'strapi'>, id: number, documentId: string, no: string | null) {
+  return (await write.strapi.db.query(UID.contact).findOne({
+    where: { $or: [{ id }, { documentId }, ...(no ? [{ no }] : [])] },
+    select: ['no'],
+  })) as { no: string | null } | null;
+}
+
+/** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
+export async function linkToItself(write: Write, id: number, replace: boolean) {
+  const jt = joinTableOf(write.strapi, UID.contact, 'company');
+  if (replace) await write.trx(jt.name).where(jt.joinColumn, id).delete();
+  await write.trx(jt.name).insert({
+    [jt.joinColumn]: id,
+    [jt.inverseJoinColumn]: id,
+    ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}),
+  });
+}
+
+/** The company a contact links to (itself for a company), or null. */
+export async function companyIdOf(write: Write, contactId: number): Promise<number | null> {
+  const jt = joinTableOf(write.strapi, UID.contact, 'company');
+  const [own] = await write.trx(jt.name).where(jt.joinColumn, contactId).select(jt.inverseJoinColumn);
+  return own ? Number(own[jt.inverseJoinColumn]) : null;
+}
+
+/**
+ * On PostgreSQL, locks the contacts' rows (in id order, so two writes locking the same contacts queue
+ * up instead of deadlocking). SQLite has one writer at a time anyway.
+ */
+export async function lockContactRows(write: Write, documentIds: string[]) {
+  if (!isPostgres(write.strapi)) return;
+  await write
+    .trx(tableOf(write.strapi, UID.contact))
+    .select('id')
+    .whereIn('document_id', documentIds)
+    .orderBy('id')
+    .forUpdate();
+}
+
+/**
+ * The duplicate's own database row, kept in the merge log and put back as it was by undo (same id and
+ * documentId, so every stored link row and every reference to its documentId is valid again). A
+ * restore is a rollback of the merge, not a new write: numbering, defaults and inheritance must not
+ * run on it, so it is inserted as stored, inside the undo's transaction. Dates as ISO strings (pg
+ * returns Date objects), so the row survives the JSON snapshot.
+ */
+export async function contactRow(write: Write, id: number): Promise<Record<string, unknown>> {
+  const row: Record<string, unknown> = await write.trx(tableOf(write.strapi, UID.contact)).where({ id }).first();
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+}
+
+/** Inserts the stored row again; JSON columns go to pg as JSON text (an array would otherwise become a pg array). */
+export async function insertContactRow(write: Write, row: Record<string, unknown>) {
+  const pg = isPostgres(write.strapi);
+  const values = Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, pg && v !== null && typeof v === 'object' ? JSON.stringify(v) : v]),
+  );
+  await write.trx(tableOf(write.strapi, UID.contact)).insert(values);
+}
+
+/** How many duplicate-search strings the contact has (derived rows, dropped with it). */
+export async function searchStringCount(write: Write, contactId: number): Promise<number> {
+  const [{ n }] = await write.trx(SEARCH_STRINGS).where('contact_id', contactId).count({ n: '*' });
+  return Number(n);
+}
