@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { isoDate, isPostgres } from '../repositories/tables';
+import { nextLineNo, normaliseSeriesCode } from '../domain/numbering';
+import { toHttpError } from '../utils/errors';
 import { blankToNull, fieldErrors } from './shared';
 import { validateLine, validateSeriesCreate, validateSeriesUpdate } from './validation';
 
@@ -19,7 +21,6 @@ const LINE_FIELDS = [
   'open',
   'allowGaps',
 ] as const;
-const LINE_STEP = 10000;
 
 const pick = (row: any, fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
 
@@ -79,9 +80,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const normaliseCode = (input: Record<string, any>) => {
-    if (typeof input.code === 'string') input.code = input.code.trim().toUpperCase();
-    if (input.code === '') throw fieldErrors([{ path: ['code'], message: 'Enter a code.' }]);
+  const normaliseCode = (input: Record<string, unknown>) => {
+    if (input.code === undefined) return;
+    try {
+      input.code = normaliseSeriesCode(input.code);
+    } catch (err) {
+      throw toHttpError(err);
+    }
   };
 
   const lineOf = async (documentId: string) => {
@@ -141,10 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = ctx.params;
       const series = await findSeries(documentId);
       const input: Record<string, any> = await validateLine(blankToNull(ctx.request.body));
-      if (input.lineNo == null) {
-        const last = Math.max(0, ...(series.lines ?? []).map((l: any) => Number(l.lineNo) || 0));
-        input.lineNo = last + LINE_STEP;
-      }
+      if (input.lineNo == null) input.lineNo = nextLineNo((series.lines ?? []).map((l: any) => l.lineNo));
       await strapi.documents(UID.noSeriesLine).create({ data: { ...input, series: documentId } } as any);
       ctx.status = 201;
       ctx.body = { data: await seriesDetail(documentId) };

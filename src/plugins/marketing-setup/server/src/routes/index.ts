@@ -8,14 +8,19 @@ import openapi from './openapi';
 import { adminRouter } from '../admin-api';
 import { withInputGuard } from '../middlewares/input-guard';
 import { renamedOpportunityFields } from '../middlewares/renamed-fields';
+import { lineNoAfterLast, seriesCode } from '../middlewares/number-series';
 
 /** Types written by the plugin only: readable over REST, never written. */
 const READ_ONLY = new Set(['merge-log']);
 const renamedFields = { middlewares: [renamedOpportunityFields] };
+const seriesCodes = { middlewares: [seriesCode] };
 /** Options of a type's core router. */
 const coreRouterOptions = (name: string): any => {
   if (READ_ONLY.has(name)) return { only: ['find', 'findOne'] };
   if (name === 'opportunity') return { config: { create: renamedFields, update: renamedFields } };
+  // The admin's number series screen and REST store the same code and line numbers.
+  if (name === 'no-series') return { config: { create: seriesCodes, update: seriesCodes } };
+  if (name === 'no-series-line') return { config: { create: { middlewares: [lineNoAfterLast] } } };
   return {};
 };
 
