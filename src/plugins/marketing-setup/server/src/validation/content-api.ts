@@ -97,6 +97,9 @@ export const mergeBody = strict({
   dryRun: z.boolean({ error: 'dryRun must be true or false.' }).optional(),
 });
 
+/** The merge request (content API and admin API alike); which fields may be taken is the domain's rule. */
+export const validateMergeBody = (body: unknown) => parse(mergeBody, body);
+
 const isoDate = z.string().refine(isIsoDate, { error: (iss) => `date "${iss.input}" is not a date (use YYYY-MM-DD).` });
 const timeOfDay = z
   .string()
