@@ -132,7 +132,8 @@ async function pack() {
     .split('\n')
     .filter(Boolean)
     .map((f) => f.replace(/^package\//, ''));
-  const required = ['package.json', 'strapi-server.js', 'dist/server/index.js', 'README.md', 'LICENSE'];
+  // The server build keeps the plugin's layout: dist/server/src next to dist/shared (the admin/server contracts).
+  const required = ['package.json', 'strapi-server.js', 'dist/server/src/index.js', 'dist/shared/contracts/lookups.js', 'README.md', 'LICENSE'];
   const pkgExports = PLUGIN_PKG.exports || {};
   const adminTarget = pkgExports['./strapi-admin'] && (pkgExports['./strapi-admin'].default || pkgExports['./strapi-admin'].import);
   if (!adminTarget) fail('package.json: exports["./strapi-admin"] has no default/import target');

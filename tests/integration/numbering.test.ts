@@ -1,5 +1,15 @@
 import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
-import { API, createSeries, docs, http, standardNumbering, updateSetup, UID, counts } from '../helpers/fixtures';
+import {
+  API,
+  adminClient,
+  createSeries,
+  docs,
+  http,
+  standardNumbering,
+  updateSetup,
+  UID,
+  counts,
+} from '../helpers/fixtures';
 
 let app: TestApp;
 let api: ReturnType<typeof http>;
@@ -171,5 +181,54 @@ describe('series lines', () => {
     const res = await api.post(`${API}/contacts`, { data: { name: 'Nobody' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/Contact Nos\. must have a value in the Marketing Setup/);
+  });
+});
+
+describe('REST and the admin store a series the same way', () => {
+  const linesOf = async (seriesDocumentId: string) =>
+    (
+      await docs(app.strapi, UID.noSeriesLine).findMany({
+        filters: { series: { documentId: seriesDocumentId } },
+        sort: ['lineNo:asc'],
+      })
+    ).map((l: { lineNo: number }) => l.lineNo);
+
+  test('the code is trimmed and upper-cased, and a new line goes 10000 after the last one', async () => {
+    const admin = await adminClient(app.strapi, 'numbering-admin@example.com', 'strapi-super-admin');
+
+    const rest = await api.post(`${API}/no-series-list`, { data: { code: ' rest-a ', description: 'REST' } });
+    expect(rest.status).toBe(201);
+    const viaAdmin = await admin.post('/marketing-setup/no-series', { code: ' adm-a ', description: 'Admin' });
+    expect(viaAdmin.status).toBe(201);
+    const restSeries = await docs(app.strapi, UID.noSeries).findOne({ documentId: rest.body.data.documentId });
+    const adminSeries = await docs(app.strapi, UID.noSeries).findOne({ documentId: viaAdmin.body.data.documentId });
+    expect([restSeries.code, adminSeries.code]).toEqual(['REST-A', 'ADM-A']);
+
+    const renamed = await api.put(`${API}/no-series-list/${restSeries.documentId}`, { data: { code: 'rest-b' } });
+    expect(renamed.status).toBe(200);
+    expect((await docs(app.strapi, UID.noSeries).findOne({ documentId: restSeries.documentId })).code).toBe('REST-B');
+
+    for (const startingNo of ['R0001', 'R5001']) {
+      const line = await api.post(`${API}/no-series-lines`, { data: { series: restSeries.documentId, startingNo } });
+      expect(line.status).toBe(201);
+      const adminLine = await admin.post(`/marketing-setup/no-series/${adminSeries.documentId}/lines`, { startingNo });
+      expect(adminLine.status).toBe(201);
+    }
+    expect(await linesOf(restSeries.documentId)).toEqual([10000, 20000]);
+    expect(await linesOf(adminSeries.documentId)).toEqual([10000, 20000]);
+  });
+
+  test('a blank code gets the same 400 on both paths', async () => {
+    const admin = await adminClient(app.strapi, 'numbering-admin2@example.com', 'strapi-super-admin');
+    const rest = await api.post(`${API}/no-series-list`, { data: { code: '   ' } });
+    expect(rest.status).toBe(400);
+    expect(rest.body.error.message).toBe('Enter a code.');
+    const viaAdmin = await admin.put(
+      `/marketing-setup/no-series/${(await createSeries(app.strapi, 'BLANK', {})).series.documentId}`,
+      {
+        code: '   ',
+      },
+    );
+    expect(viaAdmin.status).toBe(400);
   });
 });

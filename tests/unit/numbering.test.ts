@@ -8,7 +8,9 @@ import {
   drawNext,
   formatInPattern,
   incrementNo,
+  nextLineNo,
   normaliseLine,
+  normaliseSeriesCode,
   normaliseSeriesFlags,
   sequenceStart,
 } from '../../src/plugins/marketing-setup/server/src/domain/numbering';
@@ -278,5 +280,26 @@ describe('series flags and manual/automatic numbers', () => {
     expect(violation(() => assertAutomaticAllowed(series({ defaultNos: false }))).message).toMatch(
       /^It is not possible to assign numbers automatically from the number series CONT\./,
     );
+  });
+});
+
+describe('series code and line number, the same on the REST and admin paths', () => {
+  test('a code is trimmed and upper-cased', () => {
+    expect(normaliseSeriesCode('  cont ')).toBe('CONT');
+    expect(normaliseSeriesCode('Opp-1')).toBe('OPP-1');
+  });
+  test('a blank code is refused on the code field', () => {
+    const v = violation(() => normaliseSeriesCode('   '));
+    expect(v.message).toBe('Enter a code.');
+    expect(v.path).toEqual(['code']);
+  });
+  test('a non-string is left to the request validation', () => {
+    expect(normaliseSeriesCode(undefined)).toBeUndefined();
+    expect(normaliseSeriesCode(42)).toBe(42);
+  });
+  test('a new line goes 10000 after the highest line, the first line is 10000', () => {
+    expect(nextLineNo([])).toBe(10000);
+    expect(nextLineNo([10000, 30000, 20000])).toBe(40000);
+    expect(nextLineNo([null, '15000'])).toBe(25000);
   });
 });

@@ -1,14 +1,14 @@
 'use strict';
 // Server entry. Strapi requires it (plain .js; a .ts entry would be ignored) and takes its export.
 // - Installed from npm (this file sits in node_modules): the package's own build, dist/server, made by
-//   `npm pack` (prepack).
+//   `npm pack` (prepack): dist/server/src, next to dist/shared (the contracts it shares with the admin).
 // - Local plugin in the host app (src/plugins/marketing-setup): the host app's tsc output
 //   (dist/src/plugins/marketing-setup/server/src), made by `strapi build` / `strapi develop`. A
 //   dist/server left over from a pack is only a fallback, so packing never changes what the app runs.
 const fs = require('fs');
 const path = require('path');
 
-const packaged = path.join(__dirname, 'dist', 'server', 'index.js');
+const packaged = path.join(__dirname, 'dist', 'server', 'src', 'index.js');
 const installed = __dirname.split(path.sep).includes('node_modules');
 
 function hostBuild() {

@@ -11,8 +11,8 @@ import type { Core } from '@strapi/strapi';
 type Doc = {
   openapi: string;
   info: Record<string, unknown>;
-  paths: Record<string, Record<string, any>>;
-  components?: Record<string, any>;
+  paths: Record<string, Record<string, Record<string, unknown> | undefined>>;
+  components?: { schemas?: Record<string, unknown> } & Record<string, unknown>;
   [k: string]: unknown;
 };
 

@@ -14,7 +14,7 @@ import {
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTrad } from '../utils/getTrad';
-import type { RecordRef } from '../utils/api';
+import type { RecordRef } from '../../../shared/contracts/lookups';
 
 /* -------------------------------------------------------------------------------------------------
  * Layout

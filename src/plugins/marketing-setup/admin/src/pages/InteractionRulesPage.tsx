@@ -10,7 +10,8 @@ import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordT
 import { KIND_LABELS, KNOWN_KINDS } from '../components/settings/documentKinds';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
 import { PERMISSIONS } from '../permissions';
-import { API, useProblemOf, type RecordRef } from '../utils/api';
+import { API, useProblemOf } from '../utils/api';
+import type { RecordRef } from '../../../shared/contracts/lookups';
 
 /* -------------------------------------------------------------------------------------------------
  * What the admin API returns (server/src/admin-api/interaction-rules.ts)

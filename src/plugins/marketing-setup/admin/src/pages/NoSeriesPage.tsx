@@ -20,7 +20,8 @@ import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordT
 import { SettingsListPage } from '../components/SettingsListPage';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
-import { API, changedFields, useProblemOf, type SeriesDetail, type SeriesLine, type SeriesSummary } from '../utils/api';
+import { API, changedFields, useProblemOf } from '../utils/api';
+import type { SeriesDetail, SeriesLine, SeriesSummary } from '../../../shared/contracts/no-series';
 
 /** The next number, or in red why the series cannot hand one out. */
 const NextNo = ({ no, error, testId }: { no: string | null; error: string | null; testId?: string }) => {

@@ -8,7 +8,9 @@ import { Cell, ChoiceField, NumberField, RecordField, Section, TextField, Toggle
 import { RegenerateSearchStrings } from '../components/duplicates/RegenerateSearchStrings';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
-import { API, changedFields, useProblemOf, type LookupType, type RecordRef, type SeriesSummary } from '../utils/api';
+import { API, changedFields, useProblemOf } from '../utils/api';
+import type { LookupType, RecordRef } from '../../../shared/contracts/lookups';
+import type { SeriesSummary } from '../../../shared/contracts/no-series';
 import { getTrad } from '../utils/getTrad';
 import * as interactions from '../components/settings/InteractionTemplatesSection';
 import { EmailLoggingPanel } from '../components/settings/EmailLoggingPanel';

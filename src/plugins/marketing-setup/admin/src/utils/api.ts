@@ -3,44 +3,13 @@ import { isFetchError, useAPIErrorHandler } from '@strapi/strapi/admin';
 /** Admin routes of the plugin (server/src/admin-api), called with useFetchClient(). */
 export const API = '/marketing-setup';
 
-/** How the admin API returns a referenced record. */
-export interface RecordRef {
-  documentId: string;
-  code: string;
-  name: string | null;
-}
+// Response types of the admin API: shared/contracts (one definition for the server and the admin).
 
-export type LookupType =
-  'salesperson' | 'territory' | 'country-region' | 'language' | 'salutation' | 'sales-cycle' | 'business-relation';
-
-export interface SeriesSummary {
-  documentId: string;
-  code: string;
-  description: string | null;
-  defaultNos: boolean;
-  manualNos: boolean;
-  dateOrder: boolean;
-  lineCount: number;
-  nextNo: string | null;
-  nextNoError: string | null;
-}
-
-export interface SeriesLine {
-  documentId: string;
-  lineNo: number | null;
-  startingDate: string | null;
-  startingNo: string | null;
-  endingNo: string | null;
-  warningNo: string | null;
-  incrementBy: number | null;
-  lastNoUsed: string | null;
-  lastDateUsed: string | null;
-  open: boolean;
-  allowGaps: boolean;
-}
-
-export interface SeriesDetail extends Omit<SeriesSummary, 'lineCount'> {
-  lines: SeriesLine[];
+/** Strapi's error body, as far as the forms read it (a ValidationError lists its fields in details.errors). */
+interface ApiError {
+  name?: string;
+  message: string;
+  details?: { errors?: { path?: unknown; message: string }[] };
 }
 
 export interface SaveProblem {
@@ -58,7 +27,7 @@ export const useProblemOf = () => {
   const { formatAPIError } = useAPIErrorHandler();
   return (err: unknown): SaveProblem => {
     if (isFetchError(err)) {
-      const apiError: any = err.response?.data?.error;
+      const apiError = (err.response?.data as { error?: ApiError } | undefined)?.error;
       if (apiError?.name === 'ValidationError') {
         const fields: Record<string, string> = {};
         const general: string[] = [];

@@ -1,10 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
 import { ADDRESS_KEY, FIELD_GROUPS, INHERITABLE_FIELDS, fieldsOfOverrideKey, resetKeys } from '../domain/inheritance';
 import { forbidden, toHttpError } from '../utils/errors';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
-import { refFields, toRef, type LookupType, type RecordRef } from './shared';
+import { validatePropagationPreview, validateResetInheritance } from '../validation/admin/contacts';
+import type { LookupType } from '../../../shared/contracts/lookups';
+import type {
+  ContactOverview,
+  ContactRef,
+  FieldValue,
+  InheritanceGroup,
+  InheritanceKey,
+  PropagationPreviewResponse,
+} from '../../../shared/contracts/contacts';
+import type { StoredDocument } from '../write-rules/types';
+import { refFields, toRef } from './shared';
 import { recordAccess, type RecordAccess } from './record-access';
 
 /** Inheritable relation fields of a contact and the master-data list each one points to. */
@@ -15,45 +27,27 @@ const RELATIONS: Record<string, LookupType> = {
   language: 'language',
 };
 
-type Value = string | number | boolean | RecordRef | null;
-
-/** One override key of a person: the fields behind it, each with the person's and the company's value. */
-export interface InheritanceKey {
-  key: string;
-  overridden: boolean;
-  fields: { field: string; person: Value; company: Value }[];
-}
-
-/** One Inherit switch of the setup with the keys it governs. */
-export interface InheritanceGroup {
-  flag: string;
-  enabled: boolean;
-  block: boolean;
-  keys: InheritanceKey[];
-}
+/** A contact or a referenced record as read with `populate`. */
+type ContactRow = { documentId: string } & Record<string, unknown>;
 
 const populate = {
   company: { fields: ['documentId', 'no', 'name', 'type'] },
   ...Object.fromEntries(Object.entries(RELATIONS).map(([field, type]) => [field, { fields: refFields(type) }])),
 };
 
-const valueOf = (row: any, field: string): Value => {
+const valueOf = (row: ContactRow | null, field: string): FieldValue => {
   if (!row) return null;
   const type = RELATIONS[field];
-  if (type) return toRef(type, row[field]);
-  const value = row[field];
+  if (type) return toRef(type, row[field] as ContactRow | null);
+  const value = row[field] as FieldValue | undefined;
   return value === undefined || value === '' ? null : value;
 };
 
-const contactRef = (row: any) =>
-  row ? { documentId: row.documentId, no: row.no ?? null, name: row.name ?? null } : null;
+const orNull = (value: unknown) => (value as string | null | undefined) ?? null;
+const contactRef = (row: ContactRow | null): ContactRef | null =>
+  row ? { documentId: row.documentId, no: orNull(row.no), name: orNull(row.name) } : null;
 
-const resetBody = yup
-  .object({ fields: yup.array(yup.string().required()).optional() })
-  .noUnknown()
-  .strict();
 /** The preview takes the company's edited values; only the name and the inheritable fields matter. */
-const previewBody = yup.object({ data: yup.object().required('Send the edited values in data.') }).noUnknown();
 const PREVIEW_FIELDS = ['name', ...INHERITABLE_FIELDS];
 
 /**
@@ -69,29 +63,32 @@ const PREVIEW_FIELDS = ['name', ...INHERITABLE_FIELDS];
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findContact = async (documentId: string) => {
-    const row: any = await strapi.documents(UID.contact).findOne({ documentId, populate } as any);
+    const row = await strapi.documents(UID.contact).findOne({ documentId, populate });
     if (!row) throw new errors.NotFoundError(`No contact with documentId ${documentId}.`);
-    return row;
+    return row as StoredDocument;
   };
 
   const countPersons = (companyDocumentId: string) =>
-    strapi
-      .documents(UID.contact)
-      .count({ filters: { type: 'person', company: { documentId: companyDocumentId } } } as any);
+    strapi.documents(UID.contact).count({ filters: { type: 'person', company: { documentId: companyDocumentId } } });
 
   /** What the side panel shows for a contact, as the user may see it (`entity`: the contact record-access loaded). */
-  const overview = async (access: RecordAccess, documentId: string, entity: any) => {
+  const overview = async (
+    access: RecordAccess,
+    documentId: string,
+    entity: StoredDocument,
+  ): Promise<ContactOverview> => {
     const contact = await findContact(documentId);
     if (contact.type === 'company') {
       return {
         documentId,
         type: 'company' as const,
-        no: contact.no ?? null,
-        name: contact.name ?? null,
+        no: orNull(contact.no),
+        name: orNull(contact.name),
         personCount: await countPersons(documentId),
       };
     }
-    const companyRef = contact.company && contact.company.documentId !== documentId ? contact.company : null;
+    const linked = contact.company as ContactRow | null | undefined;
+    const companyRef = linked && linked.documentId !== documentId ? linked : null;
     const company = companyRef ? await findContact(companyRef.documentId) : null;
     // The company's values only for a user who may open the company; its number and name as the relation shows them.
     const showCompany = !!companyRef && access.mayRead(await access.load(companyRef.documentId));
@@ -115,8 +112,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       documentId,
       type: 'person' as const,
-      no: contact.no ?? null,
-      name: access.readable(entity, ['name']).length ? (contact.name ?? null) : null,
+      no: orNull(contact.no),
+      name: access.readable(entity, ['name']).length ? orNull(contact.name) : null,
       company: contactRef(company),
       overrides,
       groups,
@@ -124,10 +121,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A reset writes the fields behind the keys: the user must be allowed to change each of them. */
-  const mayResetFields = (access: RecordAccess, entity: any, fields: string[] | undefined) => {
+  const mayResetFields = (access: RecordAccess, entity: StoredDocument, fields: string[] | undefined) => {
     let keys: string[];
     try {
-      keys = resetKeys(fields, Array.isArray(entity.inheritanceOverrides) ? entity.inheritanceOverrides : []);
+      keys = resetKeys(
+        fields,
+        Array.isArray(entity.inheritanceOverrides) ? (entity.inheritanceOverrides as string[]) : [],
+      );
     } catch (err) {
       throw toHttpError(err);
     }
@@ -135,30 +135,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (blocked.length) throw forbidden(`You may not change these fields of this contact: ${blocked.join(', ')}.`);
   };
 
+  /** The contact of the request after the permission check (authorize() loads it, or answers 403/404). */
+  const authorizedContact = async (access: RecordAccess, operation: 'inheritance' | 'resetInheritance', id: string) => {
+    const { contact } = await access.authorize(operation, { contact: id });
+    if (!contact) throw new errors.NotFoundError(`No contact with documentId ${id}.`);
+    return contact;
+  };
+
   return {
-    async inheritance(ctx: any) {
+    async inheritance(ctx: Context) {
       const access = recordAccess(strapi, ctx);
-      const { contact } = await access.authorize('inheritance', { contact: ctx.params.documentId });
+      const contact = await authorizedContact(access, 'inheritance', ctx.params.documentId);
       ctx.body = { data: await overview(access, ctx.params.documentId, contact) };
     },
 
-    async resetInheritance(ctx: any) {
+    async resetInheritance(ctx: Context) {
       const access = recordAccess(strapi, ctx);
-      const { contact } = await access.authorize('resetInheritance', { contact: ctx.params.documentId });
-      const body = await validateYupSchema(resetBody)(ctx.request.body ?? {});
+      const contact = await authorizedContact(access, 'resetInheritance', ctx.params.documentId);
+      const body = await validateResetInheritance(ctx.request.body);
       mayResetFields(access, contact, body.fields);
       await getService(strapi, 'contacts').resetInheritance(ctx.params.documentId, body.fields);
-      ctx.body = { data: await overview(access, ctx.params.documentId, await access.load(ctx.params.documentId)) };
+      const reloaded = (await access.load(ctx.params.documentId)) ?? contact;
+      ctx.body = { data: await overview(access, ctx.params.documentId, reloaded) };
     },
 
-    async propagationPreview(ctx: any) {
+    async propagationPreview(ctx: Context) {
       await recordAccess(strapi, ctx).authorize('propagationPreview', { contact: ctx.params.documentId });
-      const body = await validateYupSchema(previewBody)(ctx.request.body ?? {});
+      const body = await validatePropagationPreview(ctx.request.body);
       const data = Object.fromEntries(
         Object.entries(body.data as Record<string, unknown>).filter(([k]) => PREVIEW_FIELDS.includes(k)),
       );
       const persons = await getService(strapi, 'contacts').propagationPreview(ctx.params.documentId, data);
-      ctx.body = { data: persons, meta: { personCount: await countPersons(ctx.params.documentId) } };
+      const response: PropagationPreviewResponse = {
+        data: persons,
+        meta: { personCount: await countPersons(ctx.params.documentId) },
+      };
+      ctx.body = response;
     },
   };
 };

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { uidOf } from '../content-types/fields';
-import { isLookupType, LOOKUP_TYPES, refFields, toRef } from './shared';
+import { LOOKUP_TYPES, type LookupResponse } from '../../../shared/contracts/lookups';
+import { isLookupType, refFields, toRef } from './shared';
 
 const MAX_LIMIT = 500;
 
@@ -10,7 +12,7 @@ const MAX_LIMIT = 500;
  * { documentId, code, name }, sorted by code, for the pickers of the settings page.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const { type } = ctx.params;
     if (!isLookupType(type)) {
       throw new errors.NotFoundError(`Unknown list "${type}". Known lists: ${Object.keys(LOOKUP_TYPES).join(', ')}.`);
@@ -19,11 +21,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const requested = Number.parseInt(String(ctx.query.limit ?? ''), 10);
     const limit = Number.isFinite(requested) && requested > 0 ? Math.min(requested, MAX_LIMIT) : 200;
     const filters = q ? { $or: [{ code: { $containsi: q } }, { [LOOKUP_TYPES[type]]: { $containsi: q } }] } : undefined;
-    const uid = uidOf(type) as any;
+    const uid = uidOf(type);
     const [rows, total] = await Promise.all([
-      strapi.documents(uid).findMany({ fields: refFields(type), filters, sort: 'code:asc', limit } as any),
-      strapi.documents(uid).count({ filters } as any),
+      strapi.documents(uid).findMany({ fields: refFields(type), filters, sort: 'code:asc', limit }),
+      strapi.documents(uid).count({ filters }),
     ]);
-    ctx.body = { data: rows.map((row: any) => toRef(type, row)), meta: { total, limit } };
+    const body: LookupResponse = {
+      data: rows.map((row) => toRef(type, row)!),
+      meta: { total, limit },
+    };
+    ctx.body = body;
   },
 });

@@ -1,18 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { validateYupSchema, yup } from '@strapi/utils';
-import { validateMergeBody } from '../controllers/merge';
+import type { Context } from 'koa';
+import { validateMergeBody } from '../validation/content-api';
+import { validateMergeLogQuery } from '../validation/admin/merge';
 import { PERMISSIONS } from '../permissions';
 import { forbidden } from '../utils/errors';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
-
-const listQuery = yup
-  .object({
-    page: yup.number().integer().min(1).default(1),
-    pageSize: yup.number().integer().min(1).max(100).default(25),
-  })
-  .noUnknown();
 
 /**
  * Admin API of the merge (a dry run and the list need duplicates.review; a real merge and an undo need duplicates.merge;
@@ -22,30 +16,30 @@ const listQuery = yup
  *  GET  /marketing-setup/merge-logs?page&pageSize
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const mayMerge = (ctx: any) => {
+  const mayMerge = (ctx: Context) => {
     if (!ctx.state.userAbility?.can(PERMISSIONS.duplicatesMerge))
       throw forbidden('You may review duplicates but not merge them.');
   };
   return {
-    async merge(ctx: any) {
-      const body = await validateMergeBody(ctx.request.body);
+    async merge(ctx: Context) {
+      const body = validateMergeBody(ctx.request.body);
       if (!body.dryRun) mayMerge(ctx);
       await recordAccess(strapi, ctx).authorize(body.dryRun ? 'mergeDryRun' : 'merge', {
         survivor: ctx.params.documentId,
         duplicate: body.duplicate,
       });
-      ctx.body = { data: await getService(strapi, 'merge').merge(ctx.params.documentId, body as any) };
+      ctx.body = { data: await getService(strapi, 'merge').merge(ctx.params.documentId, body) };
     },
-    async undo(ctx: any) {
-      const log: any = await strapi
-        .documents(UID.mergeLog as any)
-        .findOne({ documentId: ctx.params.documentId, fields: ['survivorDocumentId'] } as any);
+    async undo(ctx: Context) {
+      const log = await strapi
+        .documents(UID.mergeLog)
+        .findOne({ documentId: ctx.params.documentId, fields: ['survivorDocumentId'] });
       // An unknown log is the service's 404; a known one needs the rights to change the survivor and re-create the duplicate.
-      if (log) await recordAccess(strapi, ctx).authorize('undo', { survivor: log.survivorDocumentId });
+      if (log) await recordAccess(strapi, ctx).authorize('undo', { survivor: log.survivorDocumentId as string });
       ctx.body = { data: await getService(strapi, 'merge').undo(ctx.params.documentId) };
     },
-    async list(ctx: any) {
-      const q = await validateYupSchema(listQuery, { strict: false })(ctx.query ?? {}); // query strings: cast "2" to 2
+    async list(ctx: Context) {
+      const q = await validateMergeLogQuery(ctx.query);
       ctx.body = await getService(strapi, 'merge').list(Number(q.page), Number(q.pageSize));
     },
   };

@@ -1,27 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { isoDate, isPostgres } from '../repositories/tables';
+import { nextLineNo, normaliseSeriesCode, type NoSeriesLine } from '../domain/numbering';
+import { toHttpError } from '../utils/errors';
+import { validateLine, validateSeriesCreate, validateSeriesUpdate } from '../validation/admin/no-series';
+import type { StoredDocument } from '../write-rules/types';
+import {
+  LINE_FIELDS,
+  SERIES_FIELDS,
+  type SeriesDetail,
+  type SeriesDetailResponse,
+  type SeriesLine,
+  type SeriesListResponse,
+  type SeriesSummary,
+} from '../../../shared/contracts/no-series';
 import { blankToNull, fieldErrors } from './shared';
-import { validateLine, validateSeriesCreate, validateSeriesUpdate } from './validation';
 
-const SERIES_FIELDS = ['code', 'description', 'defaultNos', 'manualNos', 'dateOrder'] as const;
-const LINE_FIELDS = [
-  'lineNo',
-  'startingDate',
-  'startingNo',
-  'endingNo',
-  'warningNo',
-  'incrementBy',
-  'lastNoUsed',
-  'lastDateUsed',
-  'open',
-  'allowGaps',
-] as const;
-const LINE_STEP = 10000;
-
-const pick = (row: any, fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
+const pick = <F extends string>(row: Record<string, unknown>, fields: readonly F[]) =>
+  Object.fromEntries(fields.map((f) => [f, row[f] ?? null])) as Record<F, unknown>;
 
 /**
  * Number series screens: list, create and edit series; create, edit and delete their lines; the next
@@ -36,24 +35,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.transaction(async ({ trx }) => (await numbers().preview(trx, seriesId)) ?? { no: null, error: null });
 
   const findSeries = async (documentId: string) => {
-    const series: any = await strapi.documents(UID.noSeries).findOne({
+    const series = await strapi.documents(UID.noSeries).findOne({
       documentId,
       populate: { lines: { sort: ['lineNo:asc', 'id:asc'] } },
-    } as any);
+    });
     if (!series) throw new errors.NotFoundError('This number series does not exist (any more).');
-    return series;
+    return series as StoredDocument & { lines?: StoredDocument[] };
   };
 
-  const seriesDetail = async (documentId: string) => {
+  const seriesDetail = async (documentId: string): Promise<SeriesDetail> => {
     const series = await findSeries(documentId);
     const lines = await Promise.all(
-      (series.lines ?? []).map(async (line: any) => {
-        const out: Record<string, unknown> = { documentId: line.documentId, ...pick(line, LINE_FIELDS) };
+      (series.lines ?? []).map(async (line) => {
+        const out = { documentId: line.documentId, ...pick(line, LINE_FIELDS) } as SeriesLine;
         if (isPostgres(strapi) && line.allowGaps && (line.startingNo || line.lastNoUsed)) {
           // An allow-gaps line counts in a PostgreSQL sequence: show where the sequence really is.
           out.lastNoUsed = await strapi.db.transaction(({ trx }) =>
             numbers().sequenceLastNo(trx, {
-              ...line,
+              ...(line as unknown as NoSeriesLine & { id: number }),
               startingDate: isoDate(line.startingDate),
               lastDateUsed: isoDate(line.lastDateUsed),
             }),
@@ -65,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const next = await nextNumber(series.id);
     return {
       documentId: series.documentId,
-      ...pick(series, SERIES_FIELDS),
+      ...(pick(series, SERIES_FIELDS) as Omit<SeriesDetail, 'documentId' | 'lines' | 'nextNo' | 'nextNoError'>),
       lines,
       nextNo: next.no,
       nextNoError: next.error,
@@ -73,94 +72,101 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertCodeFree = async (code: string, exceptDocumentId?: string) => {
-    const taken: any = await strapi.documents(UID.noSeries).findFirst({ filters: { code }, fields: ['id'] } as any);
+    const taken = await strapi.documents(UID.noSeries).findFirst({ filters: { code }, fields: ['id'] });
     if (taken && taken.documentId !== exceptDocumentId) {
       throw fieldErrors([{ path: ['code'], message: `A number series with the code ${code} already exists.` }]);
     }
   };
 
-  const normaliseCode = (input: Record<string, any>) => {
-    if (typeof input.code === 'string') input.code = input.code.trim().toUpperCase();
-    if (input.code === '') throw fieldErrors([{ path: ['code'], message: 'Enter a code.' }]);
+  /** The code as REST stores it too (domain/numbering.ts). */
+  const normaliseCode = (input: Record<string, unknown>) => {
+    if (input.code === undefined) return;
+    try {
+      input.code = normaliseSeriesCode(input.code);
+    } catch (err) {
+      throw toHttpError(err);
+    }
   };
 
   const lineOf = async (documentId: string) => {
-    const line: any = await strapi
+    const line = await strapi
       .documents(UID.noSeriesLine)
-      .findOne({ documentId, populate: { series: { fields: ['code'] } } } as any);
+      .findOne({ documentId, populate: { series: { fields: ['code'] } } });
     if (!line?.series) throw new errors.NotFoundError('This number series line does not exist (any more).');
-    return line;
+    return line as StoredDocument & { series: StoredDocument };
   };
+
+  const detailBody = async (documentId: string): Promise<SeriesDetailResponse> => ({
+    data: await seriesDetail(documentId),
+  });
 
   return {
     /** GET /no-series: every series with its number of lines and next number. */
-    async find(ctx: any) {
-      const rows: any[] = await strapi.documents(UID.noSeries).findMany({
+    async find(ctx: Context) {
+      const rows = (await strapi.documents(UID.noSeries).findMany({
         sort: 'code:asc',
         populate: { lines: { fields: ['id'] } },
-      } as any);
-      const data: Record<string, unknown>[] = [];
+      })) as (StoredDocument & { lines?: unknown[] })[];
+      const data: SeriesSummary[] = [];
       for (const row of rows) {
         const next = await nextNumber(row.id);
         data.push({
           documentId: row.documentId,
-          ...pick(row, SERIES_FIELDS),
+          ...(pick(row, SERIES_FIELDS) as Omit<SeriesSummary, 'documentId' | 'lineCount' | 'nextNo' | 'nextNoError'>),
           lineCount: row.lines?.length ?? 0,
           nextNo: next.no,
           nextNoError: next.error,
         });
       }
-      ctx.body = { data };
+      const body: SeriesListResponse = { data };
+      ctx.body = body;
     },
 
-    async findOne(ctx: any) {
-      ctx.body = { data: await seriesDetail(ctx.params.documentId) };
+    async findOne(ctx: Context) {
+      ctx.body = await detailBody(ctx.params.documentId);
     },
 
-    async create(ctx: any) {
-      const input: Record<string, any> = await validateSeriesCreate(blankToNull(ctx.request.body));
+    async create(ctx: Context) {
+      const input: Record<string, unknown> = await validateSeriesCreate(blankToNull(ctx.request.body));
       normaliseCode(input);
-      await assertCodeFree(input.code);
-      const created: any = await strapi.documents(UID.noSeries).create({ data: input } as any);
+      await assertCodeFree(input.code as string);
+      const created = await strapi.documents(UID.noSeries).create({ data: input });
       ctx.status = 201;
-      ctx.body = { data: await seriesDetail(created.documentId) };
+      ctx.body = await detailBody(created.documentId);
     },
 
-    async update(ctx: any) {
+    async update(ctx: Context) {
       const { documentId } = ctx.params;
       await findSeries(documentId);
-      const input: Record<string, any> = await validateSeriesUpdate(blankToNull(ctx.request.body));
+      const input: Record<string, unknown> = await validateSeriesUpdate(blankToNull(ctx.request.body));
       normaliseCode(input);
-      if (input.code) await assertCodeFree(input.code, documentId);
-      await strapi.documents(UID.noSeries).update({ documentId, data: input } as any);
-      ctx.body = { data: await seriesDetail(documentId) };
+      if (input.code) await assertCodeFree(input.code as string, documentId);
+      await strapi.documents(UID.noSeries).update({ documentId, data: input });
+      ctx.body = await detailBody(documentId);
     },
 
     /** POST /no-series/:documentId/lines: a new line, numbered after the last one unless lineNo is given. */
-    async createLine(ctx: any) {
+    async createLine(ctx: Context) {
       const { documentId } = ctx.params;
       const series = await findSeries(documentId);
-      const input: Record<string, any> = await validateLine(blankToNull(ctx.request.body));
-      if (input.lineNo == null) {
-        const last = Math.max(0, ...(series.lines ?? []).map((l: any) => Number(l.lineNo) || 0));
-        input.lineNo = last + LINE_STEP;
-      }
-      await strapi.documents(UID.noSeriesLine).create({ data: { ...input, series: documentId } } as any);
+      const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body));
+      if (input.lineNo == null) input.lineNo = nextLineNo((series.lines ?? []).map((l) => l.lineNo));
+      await strapi.documents(UID.noSeriesLine).create({ data: { ...input, series: documentId } });
       ctx.status = 201;
-      ctx.body = { data: await seriesDetail(documentId) };
+      ctx.body = await detailBody(documentId);
     },
 
-    async updateLine(ctx: any) {
+    async updateLine(ctx: Context) {
       const line = await lineOf(ctx.params.documentId);
-      const input = await validateLine(blankToNull(ctx.request.body));
-      await strapi.documents(UID.noSeriesLine).update({ documentId: line.documentId, data: input } as any);
-      ctx.body = { data: await seriesDetail(line.series.documentId) };
+      const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body));
+      await strapi.documents(UID.noSeriesLine).update({ documentId: line.documentId, data: input });
+      ctx.body = await detailBody(line.series.documentId);
     },
 
-    async deleteLine(ctx: any) {
+    async deleteLine(ctx: Context) {
       const line = await lineOf(ctx.params.documentId);
-      await strapi.documents(UID.noSeriesLine).delete({ documentId: line.documentId } as any);
-      ctx.body = { data: await seriesDetail(line.series.documentId) };
+      await strapi.documents(UID.noSeriesLine).delete({ documentId: line.documentId });
+      ctx.body = await detailBody(line.series.documentId);
     },
   };
 };

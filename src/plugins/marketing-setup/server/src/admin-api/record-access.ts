@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import {
   RECORD_REQUIREMENTS,
@@ -11,6 +12,7 @@ import {
 } from '../domain/record-permissions';
 import { forbidden } from '../utils/errors';
 import { UID } from '../utils/uids';
+import type { StoredDocument } from '../write-rules/types';
 
 /** The Content Manager's permission checker of one admin user on the contact type (see its services/permission-checker). */
 export interface PermissionChecker {
@@ -18,7 +20,7 @@ export interface PermissionChecker {
     Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
   cannot: ((action: string, entity?: unknown, field?: string) => boolean) &
     Record<RecordAction, (entity?: unknown, field?: string) => boolean>;
-  sanitizedQuery: Record<RecordAction, (query: Record<string, unknown>) => Promise<Record<string, any>>>;
+  sanitizedQuery: Record<RecordAction, (query: Record<string, unknown>) => Promise<Record<string, unknown>>>;
 }
 
 const notFound = (documentId: string) => new errors.NotFoundError(`No contact with documentId ${documentId}.`);
@@ -35,7 +37,7 @@ const notFound = (documentId: string) => new errors.NotFoundError(`No contact wi
  * contact does not exist, 403 when the role may not do it on that contact; which action each operation
  * needs on which contact is the domain's table (domain/record-permissions).
  */
-export function recordAccess(strapi: Core.Strapi, ctx: any) {
+export function recordAccess(strapi: Core.Strapi, ctx: Context) {
   const cm = strapi.plugin('content-manager');
   const checker: PermissionChecker = cm
     .service('permission-checker')
@@ -43,15 +45,16 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
 
   const load = async (documentId: string) => {
     // The Content Manager's findOne populate: conditions on the creator or on relations see the same record as there.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Content Manager's service has no exported type
     const populate = await (cm.service('populate-builder') as any)(UID.contact)
       .populateDeep(Infinity)
       .countRelations()
       .build();
-    return strapi.documents(UID.contact).findOne({ documentId, populate } as any) as Promise<any>;
+    return strapi.documents(UID.contact).findOne({ documentId, populate }) as Promise<StoredDocument | null>;
   };
 
   /** A create has no record yet: the role's right to create contacts decides. */
-  const allowed = (req: Requirement, entity: any) =>
+  const allowed = (req: Requirement, entity: StoredDocument | null | undefined) =>
     req.action === 'create' ? !checker.cannot.create() : !checker.cannot[req.action](entity);
 
   return {
@@ -62,13 +65,14 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
     async authorize(operation: Operation, documentIds: Partial<Record<RecordRole, string>>) {
       const typeRefused = firstRefused(operation, (req) => !checker.cannot[req.action]());
       if (typeRefused) throw forbidden(refusalMessage(typeRefused));
-      const records: Partial<Record<RecordRole, any>> = {};
+      const records: Partial<Record<RecordRole, StoredDocument>> = {};
       for (const req of RECORD_REQUIREMENTS[operation] as readonly Requirement[]) {
         if (req.action !== 'create') {
           const documentId = documentIds[req.record];
           if (!documentId) continue; // not part of this request: the operation's own validation answers
-          records[req.record] ??= await load(documentId);
-          if (!records[req.record]) throw notFound(documentId);
+          const record = records[req.record] ?? (await load(documentId));
+          if (!record) throw notFound(documentId);
+          records[req.record] = record;
         }
         if (!allowed(req, records[req.record])) throw forbidden(refusalMessage(req, records[req.record]?.no));
       }
@@ -76,23 +80,25 @@ export function recordAccess(strapi: Core.Strapi, ctx: any) {
     },
 
     /** Whether the user may read this (loaded) contact; for contacts an operation only shows. */
-    mayRead: (entity: any) => !!entity && !checker.cannot.read(entity),
+    mayRead: (entity: StoredDocument | null | undefined) => !!entity && !checker.cannot.read(entity),
 
     /** Field-level permissions: which of these fields of the contact the user may read (what sanitizeOutput would keep). */
-    readable: (entity: any, fields: readonly string[]) => fields.filter((f) => !checker.cannot.read(entity, f)),
+    readable: (entity: StoredDocument, fields: readonly string[]) =>
+      fields.filter((f) => !checker.cannot.read(entity, f)),
 
     /** Field-level permissions: whether the user may change this field of the contact. */
-    mayUpdateField: (entity: any, field: string) => !checker.cannot.update(entity, field),
+    mayUpdateField: (entity: StoredDocument, field: string) => !checker.cannot.update(entity, field),
 
     /**
      * Filters matching the contacts the user may read (the conditions of its read permissions as a query),
      * to narrow a list to them; null when every contact is readable. A role that may read no contact at all: 403.
      */
-    async readFilters(): Promise<Record<string, any> | null> {
+    async readFilters(): Promise<Record<string, unknown> | null> {
       if (checker.cannot.read())
         throw forbidden('Your role may not read contacts, so it cannot list them or their duplicates.');
       const query = await checker.sanitizedQuery.read({});
-      return query.filters && Object.keys(query.filters).length ? query.filters : null;
+      const filters = query.filters as Record<string, unknown> | undefined;
+      return filters && Object.keys(filters).length ? filters : null;
     },
   };
 }

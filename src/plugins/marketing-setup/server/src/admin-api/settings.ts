@@ -1,23 +1,34 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
-import { SETUP_RELATIONS, SETUP_SCALARS, validateSetupUpdate, type SetupRelation } from './validation';
-import { blankToNull, fieldErrors, missingRefs, refFields, toRef, type LookupType } from './shared';
+import { validateSetupUpdate } from '../validation/admin/settings';
+import type { LookupType } from '../../../shared/contracts/lookups';
+import {
+  SETUP_RELATIONS,
+  SETUP_SCALARS,
+  type SetupData,
+  type SetupRelation,
+  type SetupResponse,
+} from '../../../shared/contracts/settings';
+import { blankToNull, fieldErrors, missingRefs, refFields, toRef } from './shared';
 
 const RELATION_ENTRIES = Object.entries(SETUP_RELATIONS) as [SetupRelation, LookupType][];
 
 /** The setup as the settings page edits it: scalar fields, and each relation as { documentId, code, name } or null. */
-export async function readSetup(strapi: Core.Strapi) {
+export async function readSetup(strapi: Core.Strapi): Promise<SetupData> {
   const populate = Object.fromEntries(RELATION_ENTRIES.map(([field, type]) => [field, { fields: refFields(type) }]));
-  let row: any = await strapi.documents(UID.setup).findFirst({ populate } as any);
+  let row = await strapi.documents(UID.setup).findFirst({ populate });
   if (!row) {
     await getService(strapi, 'setup').ensure();
-    row = await strapi.documents(UID.setup).findFirst({ populate } as any);
+    row = await strapi.documents(UID.setup).findFirst({ populate });
   }
-  const data: Record<string, unknown> = { documentId: row.documentId, updatedAt: row.updatedAt ?? null };
-  for (const field of SETUP_SCALARS) data[field] = row[field] ?? null;
-  for (const [field, type] of RELATION_ENTRIES) data[field] = toRef(type, row[field]);
-  return data;
+  // ensure() has just created the single setup row.
+  const setup = row!;
+  const data: Record<string, unknown> = { documentId: setup.documentId, updatedAt: setup.updatedAt ?? null };
+  for (const field of SETUP_SCALARS) data[field] = setup[field] ?? null;
+  for (const [field, type] of RELATION_ENTRIES) data[field] = toRef(type, setup[field]);
+  return data as SetupData;
 }
 
 /**
@@ -26,12 +37,13 @@ export async function readSetup(strapi: Core.Strapi) {
  * and answer with a ValidationError naming the field.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: any) {
-    ctx.body = { data: await readSetup(strapi) };
+  async find(ctx: Context) {
+    const body: SetupResponse = { data: await readSetup(strapi) };
+    ctx.body = body;
   },
 
-  async update(ctx: any) {
-    const input: Record<string, any> = await validateSetupUpdate(blankToNull(ctx.request.body));
+  async update(ctx: Context) {
+    const input: Record<string, unknown> = await validateSetupUpdate(blankToNull(ctx.request.body));
     const refs = RELATION_ENTRIES.filter(([field]) => typeof input[field] === 'string').map(
       ([field, type]) => [field, type, input[field]] as [string, LookupType, string],
     );
@@ -39,7 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (problems.length) throw fieldErrors(problems);
 
     const { documentId } = await readSetup(strapi);
-    await strapi.documents(UID.setup).update({ documentId: documentId as string, data: input } as any);
-    ctx.body = { data: await readSetup(strapi) };
+    await strapi.documents(UID.setup).update({ documentId, data: input });
+    const body: SetupResponse = { data: await readSetup(strapi) };
+    ctx.body = body;
   },
 });

@@ -1,32 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { uidOf } from '../content-types/fields';
-
-/** Master-data types the admin can pick from, and the field that names an entry of each. */
-export const LOOKUP_TYPES = {
-  salesperson: 'name',
-  territory: 'name',
-  'country-region': 'name',
-  language: 'name',
-  salutation: 'description',
-  'sales-cycle': 'description',
-  'no-series': 'description',
-  'business-relation': 'description',
-} as const;
-export type LookupType = keyof typeof LOOKUP_TYPES;
+import { LOOKUP_TYPES, type LookupType, type RecordRef } from '../../../shared/contracts/lookups';
 
 export const isLookupType = (type: unknown): type is LookupType =>
   typeof type === 'string' && Object.prototype.hasOwnProperty.call(LOOKUP_TYPES, type);
 
-/** How the admin shows a referenced record: { documentId, code, name }. */
-export interface RecordRef {
-  documentId: string;
-  code: string;
-  name: string | null;
-}
+/** A master-data row as read with refFields(type). */
+type RefRow = { documentId: string } & Record<string, unknown>;
 
-export const toRef = (type: LookupType, row: any): RecordRef | null =>
-  row ? { documentId: row.documentId, code: row.code, name: row[LOOKUP_TYPES[type]] ?? null } : null;
+export const toRef = (type: LookupType, row: RefRow | null | undefined): RecordRef | null =>
+  row
+    ? {
+        documentId: row.documentId,
+        code: row.code as string,
+        name: (row[LOOKUP_TYPES[type]] as string | null | undefined) ?? null,
+      }
+    : null;
 
 export const refFields = (type: LookupType) => ['code', LOOKUP_TYPES[type]];
 
@@ -51,7 +41,7 @@ export const fieldErrors = (list: { path: string[]; message: string }[]) =>
 export async function missingRefs(strapi: Core.Strapi, refs: [field: string, type: LookupType, documentId: string][]) {
   const problems: { path: string[]; message: string }[] = [];
   for (const [field, type, documentId] of refs) {
-    const found = await strapi.documents(uidOf(type) as any).findOne({ documentId, fields: ['id'] as any });
+    const found = await strapi.documents(uidOf(type)).findOne({ documentId, fields: ['id'] });
     if (!found) problems.push({ path: [field], message: 'The selected entry no longer exists. Choose another one.' });
   }
   return problems;

@@ -31,6 +31,12 @@ const SYSTEM_FIELDS = new Set([
   'localizations',
 ]);
 
+/** The Content Manager's service of view configurations (its own type is not exported). */
+interface ContentTypesService {
+  findConfiguration(contentType: { uid: string }): Promise<unknown>;
+  updateConfiguration(contentType: { uid: string }, configuration: CmConfiguration): Promise<unknown>;
+}
+
 const nameOf = (uid: string) => (uid.startsWith(PREFIX) ? uid.slice(PREFIX.length) : null);
 
 /** A type without a spec keeps Strapi's order and main field, and gets the captions. */
@@ -43,9 +49,9 @@ const specFromCurrent = (current: CmConfiguration): LayoutSpec => ({
 export async function configureContentManager(strapi: Core.Strapi) {
   const contentManager = strapi.plugin('content-manager');
   if (!contentManager) return; // an app without the Content Manager has nothing to configure
-  const service = contentManager.service('content-types') as any;
+  const service = contentManager.service('content-types') as ContentTypesService;
   const store = strapi.store({ type: 'plugin', name: PLUGIN });
-  const written: Record<string, CmConfiguration> = ((await store.get({ key: STORE_KEY })) as any) ?? {};
+  const written = ((await store.get({ key: STORE_KEY })) as Record<string, CmConfiguration> | null) ?? {};
   const mainFieldOf = (targetUid: string) => {
     const name = nameOf(targetUid);
     return name ? LAYOUTS[name]?.mainField : undefined;
@@ -54,14 +60,15 @@ export async function configureContentManager(strapi: Core.Strapi) {
   const summary: Record<string, string> = {};
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     const name = nameOf(uid);
-    if (!name || (contentType as any).pluginOptions?.['content-manager']?.visible === false) continue;
+    const options = contentType.pluginOptions as { 'content-manager'?: { visible?: boolean } } | undefined;
+    if (!name || options?.['content-manager']?.visible === false) continue;
     const attributes = Object.fromEntries(
-      Object.entries((contentType as any).attributes as Record<string, any>).map(
-        ([field, a]): [string, AttributeInfo] => [
-          field,
-          { type: a.type, target: a.target, visible: SYSTEM_FIELDS.has(field) ? false : a.visible },
-        ],
-      ),
+      Object.entries(
+        contentType.attributes as Record<string, { type: string; target?: string; visible?: boolean }>,
+      ).map(([field, a]): [string, AttributeInfo] => [
+        field,
+        { type: a.type, target: a.target, visible: SYSTEM_FIELDS.has(field) ? false : a.visible },
+      ]),
     );
     const current = (await service.findConfiguration({ uid })) as CmConfiguration;
     const desired = buildConfiguration(current, LAYOUTS[name] ?? specFromCurrent(current), attributes, mainFieldOf);

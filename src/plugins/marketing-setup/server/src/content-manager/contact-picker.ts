@@ -13,6 +13,7 @@
  * "<No.> <Name>" (domain contactCaption), computed per answer rather than stored, so it is never stale.
  */
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { PLUGIN, uidOf } from '../content-types/fields';
 import { contactCaption, contactPickerFilters } from '../domain/content-manager-layout';
 import { COMPANY_PICKERS } from './layouts';
@@ -24,23 +25,30 @@ const PREFIX = `plugin::${PLUGIN}.`;
 
 /** The relation field a picker request is about, when it links to contacts. */
 const contactRelation = (strapi: Core.Strapi, model: string, field: string) => {
-  const attribute = (strapi.contentTypes as any)[model]?.attributes?.[field];
+  const attribute = (
+    strapi.contentTypes as unknown as Record<
+      string,
+      { attributes?: Record<string, { type?: string; target?: string }> }
+    >
+  )[model]?.attributes?.[field];
   return attribute?.type === 'relation' && attribute.target === CONTACT;
 };
 
 /** Names each contact of a picker answer "<No.> <Name>" (one query for the numbers). */
-async function captionContacts(strapi: Core.Strapi, results: any[]) {
+type PickerResult = { id?: unknown; name?: unknown } | null;
+
+async function captionContacts(strapi: Core.Strapi, results: PickerResult[]) {
   const ids = results.map((r) => r?.id).filter((id) => typeof id === 'number');
   if (!ids.length) return;
   const rows = await strapi.db.query(CONTACT).findMany({ where: { id: { $in: ids } }, select: ['id', 'no', 'name'] });
-  const byId = new Map(rows.map((r: any) => [r.id, r]));
+  const byId = new Map(rows.map((r) => [r.id as number, r as { no: string | null; name: string | null }]));
   for (const r of results) {
-    const row: any = byId.get(r?.id);
+    const row = r && byId.get(r.id as number);
     if (row && 'name' in r) r.name = contactCaption(row.no, row.name);
   }
 }
 
-export const contactPickerMiddleware = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
+export const contactPickerMiddleware = (strapi: Core.Strapi) => async (ctx: Context, next: () => Promise<unknown>) => {
   if (ctx.method !== 'GET' || !ctx.path.startsWith('/content-manager/relations/')) return next();
   const picker = PICKER_PATH.exec(ctx.path);
   const linked = picker ? null : LINKED_PATH.exec(ctx.path);
@@ -56,5 +64,6 @@ export const contactPickerMiddleware = (strapi: Core.Strapi) => async (ctx: any,
     if (extra.length) ctx.query = { ...query, filters: { $and: [...(filters ? [filters] : []), ...extra] } };
   }
   await next();
-  if (ctx.status === 200 && Array.isArray(ctx.body?.results)) await captionContacts(strapi, ctx.body.results);
+  const results = (ctx.body as { results?: unknown } | undefined)?.results;
+  if (ctx.status === 200 && Array.isArray(results)) await captionContacts(strapi, results);
 };

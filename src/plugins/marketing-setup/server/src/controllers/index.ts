@@ -1,4 +1,6 @@
 import { factories } from '@strapi/strapi';
+import type { UID } from '@strapi/strapi';
+import type { Context } from 'koa';
 import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import { takeDuplicates, takeWarnings } from '../utils/request-state';
@@ -13,19 +15,20 @@ import { adminControllers } from '../admin-api';
  * warnings the write rules raised (e.g. a number series that will soon run out) in `meta.warnings`,
  * and, for a contact saved with autosearch on, the duplicates found in `meta.duplicates`.
  */
-const withWarnings = (uid: string) =>
-  factories.createCoreController(uid as any, () => ({
+const withWarnings = (uid: UID.ContentType) =>
+  factories.createCoreController(uid, () => ({
     async create(ctx) {
-      const response: any = await super.create(ctx);
-      return addWarnings(ctx, response);
+      return addWarnings(ctx, (await super.create(ctx)) as CoreResponse);
     },
     async update(ctx) {
-      const response: any = await super.update(ctx);
-      return addWarnings(ctx, response);
+      return addWarnings(ctx, (await super.update(ctx)) as CoreResponse);
     },
   }));
 
-function addWarnings(ctx: any, response: any) {
+/** What a core controller's create/update answers, as far as the warnings read it. */
+type CoreResponse = { data?: { documentId?: string }; meta?: Record<string, unknown> } | null | undefined;
+
+function addWarnings(ctx: Context, response: CoreResponse) {
   const warnings = takeWarnings(ctx);
   const duplicates = takeDuplicates(ctx, response?.data?.documentId);
   if (!response || (!warnings.length && !duplicates?.length)) return response;

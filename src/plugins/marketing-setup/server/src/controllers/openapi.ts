@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { buildOpenApiDocument, pluginVersion } from '../openapi';
 import { notFound } from '../utils/errors';
 
@@ -6,7 +7,7 @@ import { notFound } from '../utils/errors';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
   return {
-    async find(ctx: any) {
+    async find(ctx: Context) {
       cached ??= buildOpenApiDocument(strapi, pluginVersion());
       if (!cached)
         throw notFound(

@@ -299,3 +299,22 @@ export function seriesOfLine(
   if (stored) return stored.code;
   throw noSeries();
 }
+
+/** Line numbers leave room between lines (BC style): a new line goes this far after the last one. */
+export const LINE_NO_STEP = 10000;
+
+/**
+ * A series code as stored, whichever API writes it: trimmed and upper case (a BC Code field, so "cont"
+ * and "CONT" are one series); blank is refused. A non-string is left to the request validation.
+ */
+export function normaliseSeriesCode(code: unknown): unknown {
+  if (typeof code !== 'string') return code;
+  const out = code.trim().toUpperCase();
+  if (out === '') throw new RuleViolation('Enter a code.', ['code']);
+  return out;
+}
+
+/** The line number of a new line that names none: LINE_NO_STEP after the series' highest line. */
+export function nextLineNo(existing: readonly unknown[]): number {
+  return Math.max(0, ...existing.map((n) => Number(n) || 0)) + LINE_NO_STEP;
+}

@@ -12,8 +12,8 @@ import { readRelationChange } from './relation-input';
 export interface AttributeSpec {
   type: string;
   relation?: string;
-  min?: number;
-  max?: number;
+  min?: number | string; // Strapi types a biginteger bound as a string
+  max?: number | string;
   maxLength?: number;
   enum?: string[];
   [key: string]: unknown;

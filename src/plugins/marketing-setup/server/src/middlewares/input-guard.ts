@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import { findUnsafeInput } from '../domain/input-guard';
 import { validationError } from '../utils/errors';
 
@@ -6,16 +7,18 @@ import { validationError } from '../utils/errors';
  * params, query or body carry what no route accepts (domain/input-guard.ts) with a 400 naming the field,
  * before any controller, validator or query sees it.
  */
-export const inputGuard = async (ctx: any, next: () => Promise<unknown>) => {
+export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => {
   const problem = findUnsafeInput({ params: ctx.params, query: ctx.query, body: ctx.request?.body });
   if (problem) throw validationError(problem.message, problem.path);
   return next();
 };
 
+/** A route as a router declares it; only its config.middlewares is touched here. */
+type Route = { config?: { middlewares?: unknown[] } & Record<string, unknown> } & Record<string, unknown>;
 interface Router {
   type: string;
   prefix?: string;
-  routes: any[];
+  routes: Route[];
 }
 
 /**
@@ -23,11 +26,11 @@ interface Router {
  * lazily (the content type must be registered first), so the routes are read on demand.
  */
 export function withInputGuard<R extends Router>(router: R): R {
-  const guarded = (route: any) => ({
+  const guarded = (route: Route): Route => ({
     ...route,
     config: { ...route.config, middlewares: [inputGuard, ...(route.config?.middlewares ?? [])] },
   });
-  let routes: any[] | undefined;
+  let routes: Route[] | undefined;
   // No spread of `router`: it would call the core router's lazy `routes` getter now.
   return {
     type: router.type,

@@ -1,4 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import contentTypes from '../content-types';
 import { uidOf } from '../content-types/fields';
 import contactActions from './contact-actions';
@@ -8,14 +8,21 @@ import openapi from './openapi';
 import { adminRouter } from '../admin-api';
 import { withInputGuard } from '../middlewares/input-guard';
 import { renamedOpportunityFields } from '../middlewares/renamed-fields';
+import { lineNoAfterLast, seriesCode } from '../middlewares/number-series';
+
+type UidOf = ReturnType<typeof uidOf>;
 
 /** Types written by the plugin only: readable over REST, never written. */
 const READ_ONLY = new Set(['merge-log']);
 const renamedFields = { middlewares: [renamedOpportunityFields] };
+const seriesCodes = { middlewares: [seriesCode] };
 /** Options of a type's core router. */
-const coreRouterOptions = (name: string): any => {
+const coreRouterOptions = (name: string): Core.CoreAPI.Router.RouterConfig<UidOf> => {
   if (READ_ONLY.has(name)) return { only: ['find', 'findOne'] };
   if (name === 'opportunity') return { config: { create: renamedFields, update: renamedFields } };
+  // The admin's number series screen and REST store the same code and line numbers.
+  if (name === 'no-series') return { config: { create: seriesCodes, update: seriesCodes } };
+  if (name === 'no-series-line') return { config: { create: { middlewares: [lineNoAfterLast] } } };
   return {};
 };
 
@@ -29,10 +36,7 @@ const routers = {
   'contact-actions': contactActions,
   merge,
   ...Object.fromEntries(
-    Object.keys(contentTypes).map((name) => [
-      name,
-      factories.createCoreRouter(uidOf(name) as any, coreRouterOptions(name)),
-    ]),
+    Object.keys(contentTypes).map((name) => [name, factories.createCoreRouter(uidOf(name), coreRouterOptions(name))]),
   ),
   interactions,
   openapi,
@@ -42,5 +46,5 @@ const routers = {
 
 /** Every route, content API and admin API alike, passes the input guard first (middlewares/input-guard.ts). */
 export const routes = Object.fromEntries(
-  Object.entries(routers).map(([name, router]) => [name, withInputGuard(router as any)]),
+  Object.entries(routers).map(([name, router]) => [name, withInputGuard(router)]),
 );

@@ -58,8 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : [];
         return persons.map((p) => ({
           documentId: p.documentId,
-          no: p.no,
-          name: p.name,
+          no: (p.no as string | null) ?? null,
+          name: (p.name as string | null) ?? null,
           fields: [...byPerson.get(p.id)!].sort(),
         }));
       });

@@ -6,7 +6,10 @@ export const validationError = (message: string, path: string[] = []) =>
   new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
 
 /** A unique index refused a value (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE): two writes raced for it. */
-const isUniqueViolation = (err: any) => err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+const isUniqueViolation = (err: unknown) => {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
 
 /** Domain rule violations and unique-index races become ValidationErrors; anything else passes through. */
 export const toHttpError = (err: unknown) => {

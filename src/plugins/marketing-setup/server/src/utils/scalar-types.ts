@@ -1,5 +1,5 @@
 import { validationError, toHttpError } from './errors';
-import { assertWritableValues } from '../domain/write-values';
+import { assertWritableValues, type AttributeSpec } from '../domain/write-values';
 
 const KIND: Record<string, 'string' | 'number' | 'boolean'> = {
   string: 'string',
@@ -20,7 +20,9 @@ const KIND: Record<string, 'string' | 'number' | 'boolean'> = {
  * Scalar values must have their attribute's type. Strapi's own validation casts some values (an
  * object sent for a string would be stored as "[object Object]"), so the middleware checks first.
  */
-export function assertScalarTypes(attributes: Record<string, any>, data: Record<string, any> | undefined) {
+type Attributes = Record<string, AttributeSpec>;
+
+export function assertScalarTypes(attributes: Attributes, data: Record<string, unknown> | undefined) {
   if (!data || typeof data !== 'object') return;
   for (const [field, value] of Object.entries(data)) {
     const kind = KIND[attributes[field]?.type];
@@ -42,8 +44,8 @@ export function assertScalarTypes(attributes: Record<string, any>, data: Record<
  * then what the columns can hold (domain/write-values.ts), and no `locale` on a type that is not localised.
  */
 export function assertWriteInput(
-  contentType: { attributes: Record<string, any>; pluginOptions?: any },
-  params: Record<string, any> | undefined,
+  contentType: { attributes: Attributes; pluginOptions?: { i18n?: { localized?: boolean } } },
+  params: { data?: Record<string, unknown>; locale?: unknown } | undefined,
 ) {
   assertScalarTypes(contentType.attributes, params?.data);
   try {

@@ -35,8 +35,8 @@ const documentId = (what: string) =>
     .string({ error: `Give the ${what} (its documentId).` })
     .min(1)
     .meta({ example: 'k3v8q2m9x1c7z5b4n6l0p2r8' });
-const oneOf = (label: string, values: readonly string[]) =>
-  z.enum(values as [string, ...string[]], { error: `${label} must be one of: ${values.join(', ')}.` });
+const oneOf = <T extends string>(label: string, values: readonly T[]) =>
+  z.enum(values as [T, ...T[]], { error: `${label} must be one of: ${values.join(', ')}.` });
 const amount = (label: string) =>
   z.number({ error: `${label} must be a number.` }).min(0, { error: `${label} cannot be negative.` });
 /** An object that refuses keys it does not know, saying which. */
@@ -96,6 +96,9 @@ export const mergeBody = strict({
     .meta({ description: 'Fields whose value is taken from the duplicate.', example: ['city', 'postCode'] }),
   dryRun: z.boolean({ error: 'dryRun must be true or false.' }).optional(),
 });
+
+/** The merge request (content API and admin API alike); which fields may be taken is the domain's rule. */
+export const validateMergeBody = (body: unknown) => parse(mergeBody, body);
 
 const isoDate = z.string().refine(isIsoDate, { error: (iss) => `date "${iss.input}" is not a date (use YYYY-MM-DD).` });
 const timeOfDay = z

@@ -5,18 +5,8 @@ import { Badge, Box, Button, Dialog, Divider, Flex, Link, Loader, Typography } f
 import { ArrowClockwise } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
 import { API, useProblemOf } from '../../utils/api';
-import {
-  CONTACT_UID,
-  contactTitle,
-  hasRelation,
-  useFieldLabel,
-  useKeyText,
-  useRefreshDocument,
-  useT,
-  type ContactOverview,
-  type InheritanceGroup,
-  type InheritanceKey,
-} from './shared';
+import { CONTACT_UID, contactTitle, hasRelation, useFieldLabel, useKeyText, useRefreshDocument, useT } from './shared';
+import type { ContactOverview, InheritanceGroup, InheritanceKey } from '../../../../shared/contracts/contacts';
 
 type PersonOverview = Extract<ContactOverview, { type: 'person' }>;
 

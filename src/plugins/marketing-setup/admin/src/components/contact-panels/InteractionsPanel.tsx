@@ -6,7 +6,8 @@ import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { API, useProblemOf } from '../../utils/api';
 import { KIND_LABELS } from '../settings/documentKinds';
-import { CONTACT_UID, contactTitle, useT, type ContactRef } from './shared';
+import { CONTACT_UID, contactTitle, useT } from './shared';
+import type { ContactRef } from '../../../../shared/contracts/contacts';
 import { MessageBody } from '../MessageBody';
 
 /** Entries per page of the panel (the side panel is narrow). */

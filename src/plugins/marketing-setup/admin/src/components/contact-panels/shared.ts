@@ -2,54 +2,11 @@ import { useIntl } from 'react-intl';
 import { useDispatch } from 'react-redux';
 import { adminApi } from '@strapi/strapi/admin';
 import { getTrad } from '../../utils/getTrad';
-import type { RecordRef } from '../../utils/api';
+import type { RecordRef } from '../../../../shared/contracts/lookups';
+import type { FieldValue, InheritanceKey } from '../../../../shared/contracts/contacts';
 
 /** The contact type whose edit view gets the panels. */
 export const CONTACT_UID = 'plugin::marketing-setup.contact';
-
-/* -------------------------------------------------------------------------------------------------
- * What the admin API returns (server/src/admin-api/contacts.ts)
- * -----------------------------------------------------------------------------------------------*/
-
-export type FieldValue = string | number | boolean | RecordRef | null;
-
-export interface ContactRef {
-  documentId: string;
-  no: string | null;
-  name: string | null;
-}
-
-export interface InheritanceKey {
-  key: string;
-  overridden: boolean;
-  fields: { field: string; person: FieldValue; company: FieldValue }[];
-}
-
-export interface InheritanceGroup {
-  flag: string;
-  enabled: boolean;
-  block: boolean;
-  keys: InheritanceKey[];
-}
-
-export type ContactOverview =
-  | { documentId: string; type: 'company'; no: string | null; name: string | null; personCount: number }
-  | {
-      documentId: string;
-      type: 'person';
-      no: string | null;
-      name: string | null;
-      company: ContactRef | null;
-      overrides: string[];
-      groups: InheritanceGroup[];
-    };
-
-export interface PreviewPerson {
-  documentId: string;
-  no: string | null;
-  name: string | null;
-  fields: string[];
-}
 
 /* -------------------------------------------------------------------------------------------------
  * Fields

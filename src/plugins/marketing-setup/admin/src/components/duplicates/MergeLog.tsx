@@ -8,6 +8,8 @@ import { useT } from '../contact-panels/shared';
 import { RecordTable } from '../RecordTable';
 import { API, useProblemOf } from '../../utils/api';
 import { contactTitle, type MergeLogEntry, type Pagination } from './types';
+
+type ContactTitled = Parameters<typeof contactTitle>[0];
 import { Pager } from './Pager';
 
 const PAGE_SIZE = 10;
@@ -56,7 +58,7 @@ export const MergeLog = ({
     if (!undoing) return;
     await confirmedWrite({
       write: async () => {
-        const { data } = await post<{ data: { survivor: any; restored: any } }>(
+        const { data } = await post<{ data: { survivor: ContactTitled; restored: ContactTitled } }>(
           `${API}/merge-logs/${undoing.documentId}/undo`,
           {},
         );

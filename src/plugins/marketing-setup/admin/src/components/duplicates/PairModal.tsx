@@ -438,7 +438,8 @@ export const PairModal = ({ pair, canMerge, onClose, onDone }: PairModalProps) =
       onDone();
     } catch (err) {
       const problem = problemOf(err);
-      const conflicts = (err as any)?.response?.data?.error?.details?.conflicts;
+      type ConflictBody = { response?: { data?: { error?: { details?: { conflicts?: unknown } } } } };
+      const conflicts = (err as ConflictBody | null)?.response?.data?.error?.details?.conflicts;
       if (Array.isArray(conflicts)) setDryRun({ ...dryRun, conflicts });
       toggleNotification({ type: 'danger', message: problem.message });
     } finally {

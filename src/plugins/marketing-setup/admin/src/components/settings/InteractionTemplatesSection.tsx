@@ -3,7 +3,8 @@ import { useForm } from '@strapi/strapi/admin';
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Cell, ChoiceField, Section, refLabel } from '../fields';
-import { API, type RecordRef, type SaveProblem } from '../../utils/api';
+import { API, type SaveProblem } from '../../utils/api';
+import type { RecordRef } from '../../../../shared/contracts/lookups';
 import { getTrad } from '../../utils/getTrad';
 import { KIND_GROUPS, KIND_HINTS, KIND_LABELS, KNOWN_KINDS } from './documentKinds';
 
