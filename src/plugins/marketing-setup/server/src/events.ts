@@ -3,6 +3,7 @@
  * them has committed: a rolled-back merge or a refused save sends nothing. Payloads: README *Webhooks*.
  */
 import type { Core } from '@strapi/strapi';
+import { transaction } from './repositories/unit-of-work';
 
 export const EVENTS = {
   contactMerged: 'marketing-setup.contact.merged',
@@ -48,5 +49,5 @@ export async function emitAfterCommit(
       .catch((err: Error) => strapi.log.error(`[marketing-setup] webhook event ${event} not sent: ${err.message}`));
   };
   if (!strapi.db.inTransaction()) return send();
-  await strapi.db.transaction(async ({ onCommit }) => onCommit(send));
+  await transaction(strapi, async ({ onCommit }) => onCommit(send));
 }

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
-import { isoDate, isPostgres } from '../repositories/tables';
+import { isoDate } from '../repositories/tables';
 import { nextLineNo, normaliseSeriesCode, type NoSeriesLine } from '../domain/numbering';
 import { toHttpError } from '../utils/errors';
 import { validateLine, validateSeriesCreate, validateSeriesUpdate } from '../validation/admin/no-series';
@@ -30,10 +30,6 @@ const pick = <F extends string>(row: Record<string, unknown>, fields: readonly F
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const numbers = () => getService(strapi, 'number-series');
 
-  /** The number the next record would get from the series (nothing is drawn), or why there is none. */
-  const nextNumber = (seriesId: number) =>
-    strapi.db.transaction(async ({ trx }) => (await numbers().preview(trx, seriesId)) ?? { no: null, error: null });
-
   const findSeries = async (documentId: string) => {
     const series = await strapi.documents(UID.noSeries).findOne({
       documentId,
@@ -48,20 +44,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const lines = await Promise.all(
       (series.lines ?? []).map(async (line) => {
         const out = { documentId: line.documentId, ...pick(line, LINE_FIELDS) } as SeriesLine;
-        if (isPostgres(strapi) && line.allowGaps && (line.startingNo || line.lastNoUsed)) {
-          // An allow-gaps line counts in a PostgreSQL sequence: show where the sequence really is.
-          out.lastNoUsed = await strapi.db.transaction(({ trx }) =>
-            numbers().sequenceLastNo(trx, {
-              ...(line as unknown as NoSeriesLine & { id: number }),
-              startingDate: isoDate(line.startingDate),
-              lastDateUsed: isoDate(line.lastDateUsed),
-            }),
-          );
-        }
+        out.lastNoUsed = (await numbers().shownLastNo({
+          ...(line as unknown as NoSeriesLine & { id: number }),
+          startingDate: isoDate(line.startingDate),
+          lastDateUsed: isoDate(line.lastDateUsed),
+        })) as SeriesLine['lastNoUsed'];
         return out;
       }),
     );
-    const next = await nextNumber(series.id);
+    const next = await numbers().nextNumber(series.id);
     return {
       documentId: series.documentId,
       ...(pick(series, SERIES_FIELDS) as Omit<SeriesDetail, 'documentId' | 'lines' | 'nextNo' | 'nextNoError'>),
@@ -109,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as (StoredDocument & { lines?: unknown[] })[];
       const data: SeriesSummary[] = [];
       for (const row of rows) {
-        const next = await nextNumber(row.id);
+        const next = await numbers().nextNumber(row.id);
         data.push({
           documentId: row.documentId,
           ...(pick(row, SERIES_FIELDS) as Omit<SeriesSummary, 'documentId' | 'lineCount' | 'nextNo' | 'nextNoError'>),

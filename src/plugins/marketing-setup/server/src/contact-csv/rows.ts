@@ -24,6 +24,7 @@ import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
 import { UID } from '../utils/uids';
 import { contactByNo, contactsByKey, documentIdByCode, type MatchedContact } from '../repositories/import-lookups';
 import type { CsvRecord } from './parse';
+import { transaction } from '../repositories/unit-of-work';
 
 export type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
 
@@ -166,7 +167,7 @@ export async function dryRunRow(
 ): Promise<RowResult> {
   let result: RowResult | null = null;
   try {
-    await strapi.db.transaction(async () => {
+    await transaction(strapi, async () => {
       const r = await writeRow(strapi, record, mapping, codes);
       result = {
         row: rowNo,

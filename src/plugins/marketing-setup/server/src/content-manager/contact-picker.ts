@@ -17,6 +17,7 @@ import type { Context } from 'koa';
 import { PLUGIN, uidOf } from '../content-types/fields';
 import { contactCaption, contactPickerFilters } from '../domain/content-manager-layout';
 import { COMPANY_PICKERS } from './layouts';
+import { contactsByIds } from '../repositories/contacts';
 
 const PICKER_PATH = /^\/content-manager\/relations\/([^/]+)\/([^/]+)$/;
 const LINKED_PATH = /^\/content-manager\/relations\/([^/]+)\/[^/]+\/([^/]+)$/;
@@ -40,8 +41,8 @@ type PickerResult = { id?: unknown; name?: unknown } | null;
 async function captionContacts(strapi: Core.Strapi, results: PickerResult[]) {
   const ids = results.map((r) => r?.id).filter((id) => typeof id === 'number');
   if (!ids.length) return;
-  const rows = await strapi.db.query(CONTACT).findMany({ where: { id: { $in: ids } }, select: ['id', 'no', 'name'] });
-  const byId = new Map(rows.map((r) => [r.id as number, r as { no: string | null; name: string | null }]));
+  const rows = await contactsByIds({ strapi }, ids as number[], ['id', 'no', 'name']);
+  const byId = new Map(rows.map((r) => [r.id as number, r as unknown as { no: string | null; name: string | null }]));
   for (const r of results) {
     const row = r && byId.get(r.id as number);
     if (row && 'name' in r) r.name = contactCaption(row.no, row.name);

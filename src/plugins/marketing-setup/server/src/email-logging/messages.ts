@@ -24,7 +24,7 @@ import {
   type MailMessage,
 } from '../domain/email-logging';
 import type { RecordInput } from '../domain/interactions';
-import type { Write } from '../repositories/unit-of-work';
+import { type Write, transaction } from '../repositories/unit-of-work';
 import {
   contactsWithAddresses,
   insertReviews,
@@ -241,7 +241,7 @@ export async function handleMail(
   book: AddressBook,
   templateId: number,
 ): Promise<Outcome> {
-  return (await strapi.db.transaction(({ trx }) => handleIn(strapi, trx, [mail], book, templateId)))[0];
+  return (await transaction(strapi, ({ trx }) => handleIn(strapi, trx, [mail], book, templateId)))[0];
 }
 
 /**
@@ -254,5 +254,5 @@ export async function handleMails(
   book: AddressBook,
   templateId: number,
 ): Promise<Outcome[]> {
-  return strapi.db.transaction(({ trx }) => handleIn(strapi, trx, mails, book, templateId));
+  return transaction(strapi, ({ trx }) => handleIn(strapi, trx, mails, book, templateId));
 }

@@ -10,7 +10,7 @@ import type { Knex } from 'knex';
 import { buildRecordInput, eventsOf, missingTemplateMessage, rulesFor } from '../domain/auto-recording';
 import type { DocumentKind } from '../domain/interactions';
 import { isHostType } from '../write-rules/interaction-rules';
-import type { Write } from '../repositories/unit-of-work';
+import { type Write, transaction } from '../repositories/unit-of-work';
 import { enabledRules, readForRule, type StoredRule } from '../repositories/interaction-rules';
 import { recordEntry } from '../operations/interaction-entries';
 import { toHttpError, validationError } from '../utils/errors';
@@ -72,7 +72,7 @@ export async function withAutoRecording<T>(strapi: Core.Strapi, ctx: DocumentCal
   const fired = eventsOf(ctx.action, ctx.params, !!ctx.contentType?.options?.draftAndPublish);
   if (!fired.length) return next();
   try {
-    return await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+    return await transaction(strapi, async ({ trx }: { trx: Knex.Transaction }) => {
       const rules = rulesFor(await enabledRules(strapi, trx, ctx.uid), fired);
       const result = await next();
       if (rules.length) {

@@ -45,6 +45,7 @@ import {
   statusOf,
   type StoredRow,
 } from '../repositories/import-jobs';
+import { transaction } from '../repositories/unit-of-work';
 
 const STALE_MS = 60_000;
 
@@ -64,7 +65,7 @@ export async function createImportJob(
   input: { csv: string; mapping: Mapping; fileName?: string | null; userId?: number | null },
 ) {
   let checked: Record<string, CsvField> | null = null;
-  return strapi.db.transaction(async ({ trx }) => {
+  return transaction(strapi, async ({ trx }) => {
     const id = await insertJob(trx, { fileName: input.fileName ?? null, userId: input.userId ?? null });
     let batch: StoredRow[] = [];
     const flush = async () => {
@@ -141,7 +142,7 @@ async function chunk(
   codes: CodeLookup,
   savepoints: boolean,
 ): Promise<ChunkResult> {
-  return strapi.db.transaction(async ({ trx }) => {
+  return transaction(strapi, async ({ trx }) => {
     const job = await findJob(strapi, id, trx);
     if (!job || job.state !== 'running') return 'stopped';
     // The mapping was checked against the file's header when the job was created.
@@ -221,7 +222,7 @@ export function driveImport(
 export const isDriving = (strapi: Core.Strapi, id: number) => drivingOf(strapi).has(id);
 
 export async function cancelImport(strapi: Core.Strapi, id: number) {
-  await strapi.db.transaction(async ({ trx }) => {
+  await transaction(strapi, async ({ trx }) => {
     const job = await findJob(strapi, id, trx);
     if (!job) throw notFound(`No import job ${id}.`);
     if (job.state === 'running') await markCancelled(trx, id);

@@ -18,7 +18,7 @@ import { RuleViolation } from '../domain/errors';
 import { assertWritableValues, type AttributeSpec } from '../domain/write-values';
 import { relationInput, type RelationRef } from '../domain/relation-input';
 import { EVENTS, emitAfterCommit } from '../events';
-import type { Write } from '../repositories/unit-of-work';
+import { type Write, transaction } from '../repositories/unit-of-work';
 import {
   ENTRY_LINKS,
   idOfRef,
@@ -162,7 +162,7 @@ async function emitCreated(write: Write, entries: WrittenEntry[]) {
     return payload;
   });
   // One commit hook for a whole batch.
-  await strapi.db.transaction(async ({ onCommit }) => {
+  await transaction(strapi, async ({ onCommit }) => {
     onCommit(() =>
       payloads.forEach((entry) =>
         strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid).modelName, uid, entry }),

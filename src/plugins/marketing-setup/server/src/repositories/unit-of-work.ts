@@ -24,6 +24,21 @@ export interface Write {
  * Write context for the rule helpers; a broken domain rule becomes a 400. The document-service
  * middleware passes the write's own `action` and `params` (an action beyond CRUD has none).
  */
+/** What a transaction callback gets from Strapi: the knex transaction and commit / rollback hooks. */
+export interface TransactionScope {
+  trx: Knex.Transaction;
+  onCommit(cb: () => unknown): void;
+  onRollback(cb: () => unknown): void;
+}
+
+/**
+ * One Strapi transaction; inside a running one (a write's rules) it joins it, as Strapi nests them.
+ * Everything in the plugin opens its transactions here.
+ */
+export function transaction<T>(strapi: Core.Strapi, fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  return strapi.db.transaction(fn) as Promise<T>;
+}
+
 export async function inTransaction<T>(
   strapi: Core.Strapi,
   uid: string,
@@ -31,7 +46,7 @@ export async function inTransaction<T>(
   { action, params }: Pick<Write, 'action' | 'params'> = { action: 'update', params: {} },
 ): Promise<T> {
   try {
-    return await strapi.db.transaction(({ trx }) => fn({ strapi, trx, uid, action, params }));
+    return await transaction(strapi, ({ trx }) => fn({ strapi, trx, uid, action, params }));
   } catch (err) {
     throw toHttpError(err);
   }

@@ -25,7 +25,7 @@ import {
   testConnection,
 } from '../email-logging/connection';
 import { ourAddresses, writeEntries } from '../email-logging/messages';
-import { inTransaction } from '../repositories/unit-of-work';
+import { inTransaction, transaction } from '../repositories/unit-of-work';
 import {
   contactIdOf,
   countOpenReviews,
@@ -210,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { email, name } = checked(() => contactFromSender(stateOf(review), body));
       const logging = await prepare(review);
       const type = checked(() => contactTypeOf(body.type));
-      const result = await strapi.db.transaction(async () => {
+      const result = await transaction(strapi, async () => {
         const contact = (await strapi.documents(UID.contact).create({ data: { type, name, email } } as never)) as {
           documentId: string;
           no?: number | null;

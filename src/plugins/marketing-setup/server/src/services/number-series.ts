@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ensureSequence, resetSequence } from '../repositories/number-series';
+import { countsInSequence, ensureSequence, resetSequence } from '../repositories/number-series';
+import { inTransaction } from '../repositories/unit-of-work';
+import type { NoSeriesLine } from '../domain/numbering';
+import { UID } from '../utils/uids';
 import { assertManualNumber, drawNumber, previewNumber, sequenceLastNo } from '../operations/numbering';
 import { today } from '../repositories/tables';
 
@@ -27,5 +30,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The number the next record would get, without drawing it (for the admin). */
   preview(trx: Knex.Transaction, seriesId: number, date = today()) {
     return previewNumber(strapi, trx, seriesId, date);
+  },
+
+  /** The admin's "next No." of a series, in a transaction of its own (or why there is none). */
+  nextNumber(seriesId: number) {
+    return inTransaction(strapi, UID.noSeries, async ({ trx }) => {
+      return (await previewNumber(strapi, trx, seriesId, today())) ?? { no: null, error: null };
+    });
+  },
+
+  /**
+   * The last number a line handed out, as the admin shows it: an allow-gaps line counting in a
+   * PostgreSQL sequence is read from the sequence (its stored Last No. Used lags behind).
+   */
+  shownLastNo(line: NoSeriesLine & { id: number }) {
+    if (!countsInSequence(strapi, line) || !(line.startingNo || line.lastNoUsed)) return line.lastNoUsed ?? null;
+    return inTransaction(strapi, UID.noSeries, ({ trx }) => sequenceLastNo(trx, line));
   },
 });
