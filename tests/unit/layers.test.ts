@@ -63,6 +63,13 @@ describe('layers of the plugin server', () => {
     ).toEqual([]);
   });
 
+  it('nothing below the services imports them (write rules, operations, feature modules, repositories)', () => {
+    const below = notUnder('services', 'controllers', 'admin-api', 'jobs', 'routes').filter(
+      ({ file }) => !['bootstrap.ts', 'register.ts', 'index.ts', 'utils/services.ts'].includes(file),
+    );
+    expect(offenders(below, imports('services'))).toEqual([]);
+  });
+
   it('nothing below the services asks Strapi for a service (getService)', () => {
     const below = notUnder('services', 'controllers', 'admin-api', 'jobs').filter(
       ({ file }) => !['bootstrap.ts', 'register.ts', 'index.ts', 'utils/services.ts'].includes(file),
