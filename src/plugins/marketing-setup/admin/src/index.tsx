@@ -1,6 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
-import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type { BulkActionComponent, ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/contact-panels';
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
 import { ExportBulkAction } from './components/import-export/ExportBulkAction';
@@ -9,7 +10,7 @@ import { contentManagerMessages } from '../../server/src/domain/field-labels';
 import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     // Settings → "Marketing Setup" section with two links. `permissions` only hides the links from roles
     // without the action; the pages check it again (Page.Protect) and the admin routes enforce it.
     app.addSettingsLink(
@@ -70,14 +71,14 @@ export default {
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Marketing Setup' });
   },
-  bootstrap(app: any) {
+  bootstrap(app: StrapiApp) {
     // Contact edit view side panels (Content Manager API; the content manager registers its apis in its
     // own register, so they are used here). Each panel returns null for other types and contact kinds.
     const contentManager = app.getPlugin('content-manager');
     const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
     apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel, InteractionsPanel]);
     // Contact list view: selected rows → CSV.
-    apis?.addBulkAction((actions: any[]) => [...actions, ExportBulkAction]);
+    apis?.addBulkAction((actions: BulkActionComponent[]) => [...actions, ExportBulkAction]);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

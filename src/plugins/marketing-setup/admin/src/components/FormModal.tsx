@@ -5,27 +5,27 @@ import { useIntl } from 'react-intl';
 import { useProblemOf } from '../utils/api';
 import { getTrad } from '../utils/getTrad';
 
-type Values = Record<string, any>;
-
 /** What the fields of a FormModal get: the value, the server's message and the change handler of a field. */
-export interface FormModalFields {
-  values: Values;
+export interface FormModalFields<V extends object> {
+  values: V;
   errors: Record<string, string>;
   /** Props of one field component of fields.tsx: name, value, error, onChange. */
-  field: (name: string) => { name: string; value: any; error?: string; onChange: (name: string, value: any) => void };
+  field: <K extends keyof V & string>(
+    name: K,
+  ) => { name: K; value: V[K]; error?: string; onChange: (name: string, value: unknown) => void };
   change: (name: string, value: unknown) => void;
 }
 
-interface FormModalProps {
+interface FormModalProps<V extends object> {
   open: boolean;
   title: string;
   /** The values the form starts with every time it opens. */
-  initialValues: Values;
+  initialValues: V;
   submitLabel: string;
   onClose: () => void;
   /** Saves; a thrown request error becomes the messages under the fields (and above them when general). */
-  onSubmit: (values: Values) => Promise<void>;
-  children: (fields: FormModalFields) => React.ReactNode;
+  onSubmit: (values: V) => Promise<void>;
+  children: (fields: FormModalFields<V>) => React.ReactNode;
   testId?: string;
   submitTestId?: string;
   /** Only looking: no submit button. */
@@ -39,7 +39,7 @@ interface FormModalProps {
  * field changes), a message for the whole form, and Cancel / submit. Used by the number series and the
  * auto-recording rules screens.
  */
-export const FormModal = ({
+export const FormModal = <V extends object>({
   open,
   title,
   initialValues,
@@ -51,11 +51,11 @@ export const FormModal = ({
   submitTestId,
   intro,
   readOnly,
-}: FormModalProps) => {
+}: FormModalProps<V>) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const problemOf = useProblemOf();
-  const [values, setValues] = React.useState<Values>(initialValues);
+  const [values, setValues] = React.useState<V>(initialValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [general, setGeneral] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -104,7 +104,7 @@ export const FormModal = ({
 
   /** The fields the form shows (asked for through `field`), so a message for another one is not lost. */
   const rendered = React.useRef(new Set<string>());
-  const field = (name: string) => {
+  const field = <K extends keyof V & string>(name: K) => {
     rendered.current.add(name);
     return { name, value: values[name], error: errors[name], onChange: change };
   };

@@ -29,6 +29,13 @@ const useFieldName = (meta: LinesMeta | null) => {
  * field and part); their messages are shown under the field they name.
  * -----------------------------------------------------------------------------------------------*/
 
+/** The values of the line form (empty until the modal opens). */
+interface SearchLineValues {
+  field?: string | null;
+  part?: string | null;
+  length?: number | null;
+}
+
 const LineModal = ({
   line,
   open,
@@ -47,7 +54,7 @@ const LineModal = ({
   const { post, put } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
-  const [values, setValues] = React.useState<Record<string, any>>({});
+  const [values, setValues] = React.useState<SearchLineValues>({});
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [general, setGeneral] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);

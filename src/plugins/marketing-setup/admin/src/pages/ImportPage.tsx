@@ -169,7 +169,7 @@ const ImportPage = () => {
     try {
       const { data } = await get<string>(`${API}/contacts/import/jobs/${job.id}/errors`, {
         responseType: 'text',
-      } as any);
+      });
       downloadText(typeof data === 'string' ? data : String(data), `contact-import-${job.id}-errors.csv`);
     } catch (err) {
       fail(err);

@@ -64,7 +64,21 @@ interface Rule {
 /** The template of a rule as a documentId, whether the API sends the record or its documentId. */
 const templateId = (t: TemplateRef | string | null) => (typeof t === 'string' ? t : (t?.documentId ?? null));
 
-const toValues = (rule: Rule | null): Record<string, any> => ({
+/** The rule form's values: the template as its documentId. */
+interface RuleValues {
+  contentType: string | null;
+  events: RuleEvent[];
+  interactionTemplate: string | null;
+  documentKind: string | null;
+  contactField: string | null;
+  contactPersonField: string | null;
+  documentNoField: string | null;
+  descriptionField: string | null;
+  required: boolean;
+  enabled: boolean;
+}
+
+const toValues = (rule: Rule | null): RuleValues => ({
   contentType: rule?.contentType ?? null,
   events: rule?.events ?? ['create'],
   interactionTemplate: rule ? templateId(rule.interactionTemplate) : null,
@@ -81,12 +95,13 @@ const toValues = (rule: Rule | null): Record<string, any> => ({
 const fieldsFor = (type: HostType | undefined, use: FieldUse) =>
   (type?.fields ?? []).filter((f) => f.usableAs?.includes(use));
 
-const PICKERS: [key: string, use: FieldUse][] = [
-  ['contactField', 'contact'],
-  ['contactPersonField', 'contactPerson'],
-  ['documentNoField', 'documentNo'],
-  ['descriptionField', 'description'],
-];
+const PICKERS: [key: 'contactField' | 'contactPersonField' | 'documentNoField' | 'descriptionField', use: FieldUse][] =
+  [
+    ['contactField', 'contact'],
+    ['contactPersonField', 'contactPerson'],
+    ['documentNoField', 'documentNo'],
+    ['descriptionField', 'description'],
+  ];
 
 /* -------------------------------------------------------------------------------------------------
  * Page: the list
@@ -292,7 +307,7 @@ const RuleModal = ({
   const { toggleNotification } = useNotification();
   const initialValues = React.useMemo(() => toValues(rule), [rule]);
 
-  const save = async (values: Record<string, any>) => {
+  const save = async (values: RuleValues) => {
     if (rule) await put(`${API}/interaction-rules/${rule.documentId}`, values);
     else await post(`${API}/interaction-rules`, values);
     toggleNotification({ type: 'success', message: t('rules.saved', 'The rule was saved.') });
@@ -328,7 +343,7 @@ const RuleModal = ({
  */
 const useFieldCaption = (types: HostType[]) => {
   const { formatMessage } = useIntl();
-  return (uid: string, name: string) => {
+  return (uid: string | null, name: string) => {
     const label = types.find((ty) => ty.uid === uid)?.fields.find((f) => f.name === name)?.label ?? name;
     return formatMessage({ id: `content-manager.content-types.${uid}.${name}`, defaultMessage: label });
   };
@@ -340,7 +355,7 @@ const RuleFields = ({
   types,
   templates,
 }: {
-  form: FormModalFields;
+  form: FormModalFields<RuleValues>;
   readOnly: boolean;
   types: HostType[];
   templates: RecordRef[];
@@ -351,7 +366,7 @@ const RuleFields = ({
   const fieldCaption = useFieldCaption(types);
   const fieldChoices = (list: HostField[]) =>
     list.map((f) => ({ value: f.name, label: fieldCaption(values.contentType, f.name) }));
-  const f = (name: string) => ({
+  const f = <K extends keyof RuleValues>(name: K) => ({
     ...field(name),
     disabled: readOnly,
     label: t(`rules.field.${name}`, LABELS[name]),

@@ -8,6 +8,8 @@ import {
   useFetchClient,
   useNotification,
   useRBAC,
+  type FormErrors,
+  type FormHelpers,
 } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Check, Plus } from '@strapi/icons';
@@ -41,7 +43,9 @@ const NextNo = ({ no, error, testId }: { no: string | null; error: string | null
  * Create a series (modal)
  * -----------------------------------------------------------------------------------------------*/
 
-const NEW_SERIES = { code: null, description: null };
+/** The values of the create form: the code and the description. */
+type NewSeriesValues = { code: string | null; description: string | null };
+const NEW_SERIES: NewSeriesValues = { code: null, description: null };
 
 const CreateSeriesModal = ({
   open,
@@ -56,7 +60,7 @@ const CreateSeriesModal = ({
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
 
-  const create = async (values: Record<string, any>) => {
+  const create = async (values: NewSeriesValues) => {
     const { data } = await post<{ data: SeriesDetail }>(`${API}/no-series`, values);
     toggleNotification({
       type: 'success',
@@ -220,7 +224,9 @@ const LINE_FIELDS = [
   'open',
   'allowGaps',
 ] as const;
-const NEW_LINE: Record<string, any> = {
+/** The values of the line form: the line's fields that the form edits. */
+type LineValues = Pick<SeriesLine, (typeof LINE_FIELDS)[number]>;
+const NEW_LINE: LineValues = {
   lineNo: null,
   startingDate: null,
   startingNo: null,
@@ -249,11 +255,12 @@ const LineModal = ({
   const { post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const initial = React.useMemo(
-    () => (line ? Object.fromEntries(LINE_FIELDS.map((f) => [f, line[f] ?? null])) : { ...NEW_LINE }),
+    (): LineValues =>
+      line ? (Object.fromEntries(LINE_FIELDS.map((f) => [f, line[f] ?? null])) as LineValues) : { ...NEW_LINE },
     [line],
   );
 
-  const save = async (values: Record<string, any>) => {
+  const save = async (values: LineValues) => {
     const { data } = line
       ? await put<{ data: SeriesDetail }>(`${API}/no-series-lines/${line.documentId}`, changedFields(initial, values))
       : await post<{ data: SeriesDetail }>(`${API}/no-series/${series.documentId}/lines`, values);
@@ -355,8 +362,10 @@ const LineModal = ({
  * -----------------------------------------------------------------------------------------------*/
 
 const SERIES_FIELDS = ['code', 'description', 'defaultNos', 'manualNos', 'dateOrder'] as const;
-const seriesValues = (s: SeriesDetail): Record<string, any> =>
-  Object.fromEntries(SERIES_FIELDS.map((f) => [f, s[f] ?? null]));
+/** The values of the series form: the series' own fields. */
+type SeriesValues = Pick<SeriesDetail, (typeof SERIES_FIELDS)[number]>;
+const seriesValues = (s: SeriesDetail): SeriesValues =>
+  Object.fromEntries(SERIES_FIELDS.map((f) => [f, s[f] ?? null])) as SeriesValues;
 
 const SeriesEdit = () => {
   const t = useT();
@@ -387,7 +396,7 @@ const SeriesEdit = () => {
   if (!series || !initialValues || loadingRBAC) return <Page.Loading />;
   const readOnly = !canUpdate;
 
-  const handleSubmit = async (values: Record<string, any>, { setErrors, resetForm }: any) => {
+  const handleSubmit = async (values: SeriesValues, { setErrors, resetForm }: FormHelpers<SeriesValues>) => {
     try {
       const { data } = await put<{ data: SeriesDetail }>(
         `${API}/no-series/${series.documentId}`,
@@ -434,14 +443,15 @@ const SeriesEdit = () => {
         {({ values, errors, onChange, modified, isSubmitting, setErrors }) => {
           const change = (name: string, value: unknown) => {
             onChange(name, value);
-            if (errors[name]) {
-              const { [name]: _gone, ...rest } = errors as Record<string, any>;
-              setErrors(rest);
+            const byName = errors as Record<string, unknown>;
+            if (byName[name]) {
+              const { [name]: _gone, ...rest } = byName;
+              setErrors(rest as FormErrors<SeriesValues>);
             }
           };
-          const f = (name: string) => ({
+          const f = <K extends keyof SeriesValues>(name: K) => ({
             name,
-            value: values[name] as any,
+            value: values[name],
             onChange: change,
             disabled: readOnly,
             error: typeof errors[name] === 'string' ? (errors[name] as string) : undefined,

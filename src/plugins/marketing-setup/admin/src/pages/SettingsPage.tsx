@@ -1,8 +1,18 @@
 import * as React from 'react';
-import { Blocker, Form, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import {
+  Blocker,
+  Form,
+  Layouts,
+  Page,
+  useFetchClient,
+  useNotification,
+  useRBAC,
+  type FormErrors,
+  type FormHelpers,
+} from '@strapi/strapi/admin';
 import { Alert, Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { useIntl } from 'react-intl';
+import { useIntl, type PrimitiveType } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { Cell, ChoiceField, NumberField, RecordField, Section, TextField, ToggleField } from '../components/fields';
 import { RegenerateSearchStrings } from '../components/duplicates/RegenerateSearchStrings';
@@ -11,6 +21,7 @@ import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf } from '../utils/api';
 import type { LookupType, RecordRef } from '../../../shared/contracts/lookups';
 import type { SeriesSummary } from '../../../shared/contracts/no-series';
+import type { SetupData, SetupRelation } from '../../../shared/contracts/settings';
 import { getTrad } from '../utils/getTrad';
 import * as interactions from '../components/settings/InteractionTemplatesSection';
 import { EmailLoggingPanel } from '../components/settings/EmailLoggingPanel';
@@ -30,7 +41,7 @@ const INHERIT = [
 ] as const;
 
 /** Default pickers: field → master-data list it picks from. */
-const DEFAULT_PICKERS: [field: string, type: LookupType][] = [
+const DEFAULT_PICKERS: [field: SetupRelation, type: LookupType][] = [
   ['defaultSalesperson', 'salesperson'],
   ['defaultTerritory', 'territory'],
   ['defaultCountryRegion', 'country-region'],
@@ -77,15 +88,31 @@ const SCALARS = [
   'emailStoreBodies',
 ] as const;
 
-type Setup = Record<string, any>;
-type Values = Record<string, any>;
+type Setup = SetupData;
 
-/** Form values: the scalar fields, and each relation as its documentId (or null). */
-const toValues = (setup: Setup): Values => {
-  const values: Values = {};
+type ToggleName =
+  | (typeof INHERIT)[number]
+  | 'maintainDuplSearchStrings'
+  | 'autosearchForDuplicates'
+  | 'emailLoggingEnabled'
+  | 'emailImapTls'
+  | 'emailStoreBodies';
+type NumberName = 'searchHitPercent' | 'emailBatchSize' | 'emailCheckIntervalSeconds' | 'emailImapPort';
+type TextName = Exclude<(typeof SCALARS)[number], ToggleName | NumberName>;
+
+/** The setup's form values: the scalar fields, and each relation as its documentId (or null). */
+type SetupValues = Record<ToggleName, boolean> &
+  Record<NumberName, number | null> &
+  Record<TextName, string | null> &
+  Record<SetupRelation, string | null>;
+/** The settings form: the setup and, under their key, the interaction templates per kind. */
+type Values = SetupValues & { [interactions.INTERACTIONS_KEY]: Record<string, string | null> };
+
+const toValues = (setup: Setup): SetupValues => {
+  const values: Record<string, unknown> = {};
   for (const f of SCALARS) values[f] = setup[f] ?? null;
   for (const f of RELATIONS) values[f] = setup[f]?.documentId ?? null;
-  return values;
+  return values as SetupValues;
 };
 
 type Coupling = 'maintainOn' | 'autosearchOff' | null;
@@ -96,7 +123,7 @@ type Coupling = 'maintainOn' | 'autosearchOff' | null;
 
 const SettingsPage = () => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
+  const t = (id: string, defaultMessage: string, values?: Record<string, PrimitiveType>) =>
     formatMessage({ id: getTrad(id), defaultMessage }, values);
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -152,7 +179,7 @@ const SettingsPage = () => {
   const readOnly = !canUpdate;
   const seriesRefs: RecordRef[] = series.map((s) => ({ documentId: s.documentId, code: s.code, name: s.description }));
 
-  const handleSubmit = async (values: Values, { setErrors, resetForm }: any) => {
+  const handleSubmit = async (values: Values, { setErrors, resetForm }: FormHelpers<Values>) => {
     // The interaction templates have their own route; the rest is the Marketing Setup.
     const { [interactions.INTERACTIONS_KEY]: _templateChanges, ...body } = changedFields(initialValues, values);
     let saved = templates!;
@@ -208,14 +235,15 @@ const SettingsPage = () => {
       <Page.Title>{t('settings.page.title', 'Marketing Setup')}</Page.Title>
       <Form method="PUT" initialValues={initialValues} onSubmit={handleSubmit} disabled={readOnly}>
         {({ values, errors, onChange, modified, isSubmitting, setErrors }) => {
-          const err = (name: string) => (typeof errors[name] === 'string' ? (errors[name] as string) : undefined);
+          const byName = errors as Record<string, unknown>;
+          const err = (name: string) => (typeof byName[name] === 'string' ? (byName[name] as string) : undefined);
 
           /** Every change clears the field's old error; the duplicate switches follow the server's coupling. */
           const change = (name: string, value: unknown) => {
             onChange(name, value);
-            if (errors[name]) {
-              const { [name]: _gone, ...rest } = errors as Record<string, any>;
-              setErrors(rest);
+            if (byName[name]) {
+              const { [name]: _gone, ...rest } = byName;
+              setErrors(rest as FormErrors<Values>);
             }
             if (name === 'autosearchForDuplicates') {
               if (value === true && !values.maintainDuplSearchStrings) {
@@ -230,7 +258,7 @@ const SettingsPage = () => {
               } else setCoupling(null);
             }
           };
-          const common = (name: string) => ({
+          const common = <K extends keyof SetupValues>(name: K) => ({
             name,
             value: values[name],
             error: err(name),

@@ -28,13 +28,20 @@ const norm = (value: unknown) =>
  * The company's unsaved edits that can reach its persons, in the shape the preview takes: scalars as
  * they are, a relation as the documentId (or id) of the entry picked, or null when it was removed.
  */
-export const propagatingEdits = (initial: Record<string, any>, values: Record<string, any>) => {
+/** An entry picked in a relation field of the content manager's form (its connect list). */
+interface RelationPick {
+  id?: number | string;
+  documentId?: string;
+  apiData?: { documentId?: string };
+}
+
+export const propagatingEdits = (initial: Record<string, unknown>, values: Record<string, unknown>) => {
   const edits: Record<string, unknown> = {};
   for (const field of PROPAGATING_FIELDS) {
     if (RELATION_FIELDS.includes(field)) {
-      const value = values[field];
-      const connect: any[] = Array.isArray(value?.connect) ? value.connect : [];
-      const disconnect: any[] = Array.isArray(value?.disconnect) ? value.disconnect : [];
+      const value = values[field] as { connect?: unknown; disconnect?: unknown } | null | undefined;
+      const connect: RelationPick[] = Array.isArray(value?.connect) ? value.connect : [];
+      const disconnect: unknown[] = Array.isArray(value?.disconnect) ? value.disconnect : [];
       if (connect.length) {
         const last = connect[connect.length - 1];
         edits[field] = last?.apiData?.documentId ?? last?.documentId ?? last?.id ?? null;
@@ -53,8 +60,8 @@ const PersonsContent = ({ documentId, version }: { documentId: string; version: 
   const label = useFieldLabel();
   const { get, post } = useFetchClient();
   const problemOf = useProblemOf();
-  const initialValues = useForm('PersonsPanel', (state) => state.initialValues) as Record<string, any>;
-  const values = useForm('PersonsPanel', (state) => state.values) as Record<string, any>;
+  const initialValues = useForm('PersonsPanel', (state) => state.initialValues) as Record<string, unknown>;
+  const values = useForm('PersonsPanel', (state) => state.values) as Record<string, unknown>;
 
   const [personCount, setPersonCount] = React.useState<number | null>(null);
   const [error, setError] = React.useState<string | null>(null);

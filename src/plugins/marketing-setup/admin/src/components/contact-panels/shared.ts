@@ -1,4 +1,4 @@
-import { useIntl } from 'react-intl';
+import { useIntl, type PrimitiveType } from 'react-intl';
 import { useDispatch } from 'react-redux';
 import { adminApi } from '@strapi/strapi/admin';
 import { getTrad } from '../../utils/getTrad';
@@ -68,8 +68,8 @@ export const FIELD_LABELS: Record<string, string> = {
 /** formatMessage with the plugin's prefix. */
 export const useT = () => {
   const { formatMessage } = useIntl();
-  return (id: string, defaultMessage: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  return <V extends Record<keyof V, PrimitiveType>>(id: string, defaultMessage: string, values?: V) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values as Record<string, PrimitiveType> | undefined);
 };
 
 /** The label of a field; `block` asks for the label of the address block rather than of its first line. */
@@ -131,6 +131,7 @@ export const useRefreshDocument = () => {
       { type: 'Document', id: `${model}_LIST` },
       'Relations',
     ];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- 'Document'/'Relations' are added to adminApi by the content manager at runtime (not in its tag type), and the thunk is not an AnyAction for useDispatch
     dispatch(adminApi.util.invalidateTags(tags as any) as any);
   };
 };

@@ -46,7 +46,7 @@ let createFormShownAt = 0;
 const useDuplicatesNotice = (
   model: string,
   documentId: string | undefined,
-  document: any,
+  document: PanelComponentProps['document'],
   { pairs, loadedFor }: ReturnType<typeof useOpenPairs>,
 ) => {
   const t = useT();

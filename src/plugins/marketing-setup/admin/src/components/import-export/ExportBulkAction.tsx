@@ -36,16 +36,17 @@ export const ExportBulkAction: BulkActionComponent = ({ model, documents }) => {
     variant: 'tertiary',
     onClick: async () => {
       try {
-        const ids = documents.map((d: any) => d.documentId).join(',');
+        const ids = documents.map((d) => d.documentId).join(',');
         const { data } = await get<string>(`${API}/contacts/export`, {
           params: { documentIds: ids, locale: locale?.startsWith('nl') ? 'nl' : 'en' },
           responseType: 'text',
-        } as any);
+        });
         downloadText(String(data), `contacts-${new Date().toISOString().slice(0, 10)}.csv`);
-      } catch (err: any) {
+      } catch (err: unknown) {
+        const e = err as { response?: { data?: { error?: { message?: string } } }; message?: string } | null;
         toggleNotification({
           type: 'danger',
-          message: err?.response?.data?.error?.message ?? err?.message ?? String(err),
+          message: e?.response?.data?.error?.message ?? e?.message ?? String(err),
         });
       }
     },

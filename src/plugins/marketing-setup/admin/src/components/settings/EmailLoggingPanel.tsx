@@ -7,6 +7,7 @@ import { NavLink } from 'react-router-dom';
 import { useT } from '../contact-panels/shared';
 import { PATHS } from '../../pluginId';
 import { API, useProblemOf } from '../../utils/api';
+import type { SetupScalar } from '../../../../shared/contracts/settings';
 
 /** GET /marketing-setup/email-logging. */
 export interface EmailStatus {
@@ -51,7 +52,14 @@ const Note = ({
  * Below the e-mail logging fields: Test connection (with the form's current, maybe unsaved, connection
  * values), the last run (counts, next run, error) with Check now, and the way to the review list.
  */
-export const EmailLoggingPanel = ({ values, canUpdate }: { values: Record<string, any>; canUpdate: boolean }) => {
+export const EmailLoggingPanel = ({
+  values,
+  canUpdate,
+}: {
+  /** The settings form's current values (the e-mail connection fields are read). */
+  values: Partial<Record<SetupScalar, unknown>>;
+  canUpdate: boolean;
+}) => {
   const t = useT();
   const { formatDate } = useIntl();
   const { get, post } = useFetchClient();

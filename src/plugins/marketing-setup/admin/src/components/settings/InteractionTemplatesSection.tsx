@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { useForm } from '@strapi/strapi/admin';
+import { useForm, type FormErrors } from '@strapi/strapi/admin';
 import { Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useIntl, type PrimitiveType } from 'react-intl';
 import { Cell, ChoiceField, Section, refLabel } from '../fields';
 import { API, type SaveProblem } from '../../utils/api';
 import type { RecordRef } from '../../../../shared/contracts/lookups';
@@ -18,8 +18,9 @@ import { KIND_GROUPS, KIND_HINTS, KIND_LABELS, KNOWN_KINDS } from './documentKin
 /** The form key of the section's values. */
 export const INTERACTIONS_KEY = 'interactionTemplates';
 
-type Fetch = <T>(url: string, config?: any) => Promise<{ data: T }>;
-type Put = <T>(url: string, body: any) => Promise<{ data: T }>;
+/** The fetch client's get and put, as far as the helpers use them. */
+type Fetch = <T>(url: string) => Promise<{ data: T }>;
+type Put = <T>(url: string, body: Record<string, unknown>) => Promise<{ data: T }>;
 
 export interface InteractionTemplatesData {
   /** The template setup: each kind → the template it records with, or null. */
@@ -31,10 +32,13 @@ export interface InteractionTemplatesData {
 const SETUP_URL = `${API}/interaction-template-setup`;
 
 /** The setup's template per kind, whatever the response carries besides (documentId, dates …). */
-const toSetup = (data: Record<string, any>): Record<string, RecordRef | null> =>
+/** A template as the setup route sends it for a kind. */
+type TemplateRecord = { documentId?: string; code: string; name?: string | null; description?: string | null };
+
+const toSetup = (data: Record<string, unknown>): Record<string, RecordRef | null> =>
   Object.fromEntries(
     KNOWN_KINDS.map((kind) => {
-      const v = data?.[kind];
+      const v = data?.[kind] as TemplateRecord | null | undefined;
       return [
         kind,
         v && typeof v === 'object' && v.documentId
@@ -45,7 +49,7 @@ const toSetup = (data: Record<string, any>): Record<string, RecordRef | null> =>
   );
 
 /** The setup route answers { data: { kind: template | null }, meta: { templates } }. */
-type SetupResponse = { data: Record<string, any>; meta?: { templates?: RecordRef[] } };
+type SetupResponse = { data: Record<string, unknown>; meta?: { templates?: RecordRef[] } };
 const fromResponse = (res: SetupResponse): InteractionTemplatesData => ({
   setup: toSetup(res.data),
   templates: res.meta?.templates ?? [],
@@ -85,16 +89,16 @@ export const nestInteractionProblem = (problem: SaveProblem) => ({
 
 export const InteractionTemplatesSection = ({ data }: { data: InteractionTemplatesData }) => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
+  const t = (id: string, defaultMessage: string, values?: Record<string, PrimitiveType>) =>
     formatMessage({ id: getTrad(id), defaultMessage }, values);
-  const values = useForm('InteractionTemplatesSection', (s) => (s.values as any)[INTERACTIONS_KEY] ?? {}) as Record<
-    string,
-    string | null
-  >;
-  const errors = useForm('InteractionTemplatesSection', (s) => (s.errors as any)[INTERACTIONS_KEY] ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const values = useForm(
+    'InteractionTemplatesSection',
+    (s) => (s.values as Record<string, unknown>)[INTERACTIONS_KEY] ?? {},
+  ) as Record<string, string | null>;
+  const errors = useForm(
+    'InteractionTemplatesSection',
+    (s) => (s.errors as Record<string, unknown>)[INTERACTIONS_KEY] ?? {},
+  ) as Record<string, unknown>;
   const disabled = useForm('InteractionTemplatesSection', (s) => s.disabled);
   const onChange = useForm('InteractionTemplatesSection', (s) => s.onChange);
   const setErrors = useForm('InteractionTemplatesSection', (s) => s.setErrors);
@@ -104,7 +108,7 @@ export const InteractionTemplatesSection = ({ data }: { data: InteractionTemplat
     onChange(`${INTERACTIONS_KEY}.${name}`, value);
     if (errors[name]) {
       const { [name]: _gone, ...rest } = errors;
-      setErrors({ ...allErrors, [INTERACTIONS_KEY]: rest } as any);
+      setErrors({ ...allErrors, [INTERACTIONS_KEY]: rest } as FormErrors);
     }
   };
 
