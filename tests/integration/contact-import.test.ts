@@ -444,15 +444,13 @@ describe('export', () => {
     const role = await t.strapi
       .service('admin::role')
       .create({ name: 'No VAT', description: 'reads contacts without VAT' });
-    await t.strapi
-      .service('admin::role')
-      .assignPermissions(role.id, [
-        {
-          action: 'plugin::content-manager.explorer.read',
-          subject: UID.contact,
-          properties: { fields: ['no', 'type', 'name', 'city'] },
-        },
-      ]);
+    await t.strapi.service('admin::role').assignPermissions(role.id, [
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: UID.contact,
+        properties: { fields: ['no', 'type', 'name', 'city'] },
+      },
+    ]);
     const limited = await adminClient(t.strapi, 'novat@example.com', role.id);
     const res = await text(
       limited.post('/marketing-setup/contacts/export', {

@@ -339,18 +339,15 @@ beforeAll(async () => {
       .query('plugin::users-permissions.permission')
       .create({ data: { action: `${PLUGIN}.${action}`, role: authenticated.id } });
   }
-  await s
-    .plugin('users-permissions')
-    .service('user')
-    .add({
-      username: 'matrix-user',
-      email: 'matrix-user@example.com',
-      password: 'Matrix12345!',
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: authenticated.id,
-    });
+  await s.plugin('users-permissions').service('user').add({
+    username: 'matrix-user',
+    email: 'matrix-user@example.com',
+    password: 'Matrix12345!',
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: authenticated.id,
+  });
   const login = await request(s.server.httpServer)
     .post('/api/auth/local')
     .send({ identifier: 'matrix-user@example.com', password: 'Matrix12345!' });
