@@ -3,22 +3,10 @@ import type { Context } from 'koa';
 import type { StoredDocument } from '../write-rules/types';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { DOCUMENT_KINDS } from '../domain/interactions';
-import { usableFields } from '../domain/auto-recording';
+import { RULE_FIELDS, usableFields } from '../domain/auto-recording';
 import { describeContentType, hostContentTypes } from '../write-rules/interaction-rules';
 import { UID } from '../utils/uids';
 import { blankToNull } from './shared';
-
-const FIELDS = [
-  'contentType',
-  'events',
-  'documentKind',
-  'contactField',
-  'contactPersonField',
-  'documentNoField',
-  'descriptionField',
-  'required',
-  'enabled',
-] as const;
 
 const fieldName = () => yup.string().nullable().typeError('Choose a field.').max(100, 'Use at most 100 characters.');
 /** Shapes only: which content type, field and event make a usable rule is the write rule's business. */
@@ -84,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const view = (row: StoredDocument) => ({
     documentId: row.documentId,
-    ...Object.fromEntries(FIELDS.map((f) => [f, row[f] ?? null])),
+    ...Object.fromEntries(RULE_FIELDS.map((f) => [f, row[f] ?? null])),
     contentTypeName: describeContentType(strapi, row.contentType)?.displayName ?? null,
     interactionTemplate: row.interactionTemplate
       ? {

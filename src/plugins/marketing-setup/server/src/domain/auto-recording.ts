@@ -203,3 +203,16 @@ export const missingTemplateMessage = (typeName: string, documentKind: string | 
   documentKind
     ? `${typeName} entries must be recorded as interactions, but no interaction template is set for the document kind "${documentKind}". Set one in the Interaction Template Setup, or make the rule optional.`
     : `${typeName} entries must be recorded as interactions, but the rule's interaction template no longer exists. Choose another template, or make the rule optional.`;
+
+/** The stored fields of an auto-recording rule (what a write may set, what the admin list shows). */
+export const RULE_FIELDS = [
+  'contentType',
+  'events',
+  'documentKind',
+  'contactField',
+  'contactPersonField',
+  'documentNoField',
+  'descriptionField',
+  'required',
+  'enabled',
+] as const;

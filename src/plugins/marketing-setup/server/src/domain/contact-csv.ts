@@ -5,6 +5,7 @@
  */
 import { fieldLabel } from './field-labels';
 import { RuleViolation } from './errors';
+import { CONTACT_DETAIL_FIELDS } from './contact-fields';
 
 /** Relations a file names by code (master data) or, for the company, by the company's No. */
 export const CODE_RELATIONS = {
@@ -30,31 +31,7 @@ export const CSV_FIELDS = [
   'jobTitle',
   'company',
   'companyName',
-  'address',
-  'address2',
-  'postCode',
-  'city',
-  'county',
-  'countryRegion',
-  'phoneNo',
-  'mobilePhoneNo',
-  'faxNo',
-  'telexNo',
-  'telexAnswerBack',
-  'email',
-  'email2',
-  'homePage',
-  'extensionNo',
-  'pager',
-  'salesperson',
-  'territory',
-  'language',
-  'formatRegion',
-  'correspondenceType',
-  'salutation',
-  'vatRegistrationNo',
-  'registrationNumber',
-  'privacyBlocked',
+  ...CONTACT_DETAIL_FIELDS,
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 

@@ -7,6 +7,38 @@ import { RuleViolation } from './errors';
 import { surnameFirstSplit } from './first-names';
 import { fieldLabel } from './field-labels';
 
+/**
+ * A contact's details after its names, in the reference's order: address, communication, people and codes,
+ * registration. One list for the CSV columns and the fields a merge may take.
+ */
+export const CONTACT_DETAIL_FIELDS = [
+  'address',
+  'address2',
+  'postCode',
+  'city',
+  'county',
+  'countryRegion',
+  'phoneNo',
+  'mobilePhoneNo',
+  'faxNo',
+  'telexNo',
+  'telexAnswerBack',
+  'email',
+  'email2',
+  'homePage',
+  'extensionNo',
+  'pager',
+  'salesperson',
+  'territory',
+  'language',
+  'formatRegion',
+  'correspondenceType',
+  'salutation',
+  'vatRegistrationNo',
+  'registrationNumber',
+  'privacyBlocked',
+] as const;
+
 export type ContactType = 'company' | 'person';
 
 export interface NameParts {

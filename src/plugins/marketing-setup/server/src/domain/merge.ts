@@ -4,40 +4,12 @@
  * conflicts that block a merge. Values are plain (relations as ids); the adapter loads and writes.
  */
 import { RuleViolation } from './errors';
+import { CONTACT_DETAIL_FIELDS } from './contact-fields';
 
 export type ContactType = 'company' | 'person';
 
 /** Fields of any contact a merge may take from the duplicate. */
-const COMMON_FIELDS = [
-  'name',
-  'name2',
-  'searchName',
-  'address',
-  'address2',
-  'postCode',
-  'city',
-  'county',
-  'countryRegion',
-  'phoneNo',
-  'mobilePhoneNo',
-  'faxNo',
-  'telexNo',
-  'telexAnswerBack',
-  'email',
-  'email2',
-  'homePage',
-  'extensionNo',
-  'pager',
-  'salesperson',
-  'territory',
-  'language',
-  'formatRegion',
-  'correspondenceType',
-  'salutation',
-  'vatRegistrationNo',
-  'registrationNumber',
-  'privacyBlocked',
-];
+const COMMON_FIELDS: readonly string[] = ['name', 'name2', 'searchName', ...CONTACT_DETAIL_FIELDS];
 /** Person-only fields (a company has no name parts, job title or company of its own). */
 const PERSON_FIELDS = ['firstName', 'middleName', 'surname', 'initials', 'jobTitle', 'company'];
 

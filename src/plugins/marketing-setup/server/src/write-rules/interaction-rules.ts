@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Write } from '../repositories/unit-of-work';
 import type { WriteRules } from './types';
-import { validateRule, type ContentTypeDescription, type RuleDraft } from '../domain/auto-recording';
+import { validateRule, type ContentTypeDescription, type RuleDraft, RULE_FIELDS } from '../domain/auto-recording';
 import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { storedRule, templateIdOf as templateIdByRef } from '../repositories/interaction-rules';
@@ -43,18 +43,6 @@ export const hostContentTypes = (strapi: Core.Strapi): ContentTypeDescription[] 
     .map((uid) => describeContentType(strapi, uid))
     .filter((ct): ct is ContentTypeDescription => !!ct)
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
-
-const RULE_FIELDS = [
-  'contentType',
-  'events',
-  'documentKind',
-  'contactField',
-  'contactPersonField',
-  'documentNoField',
-  'descriptionField',
-  'required',
-  'enabled',
-] as const;
 
 /** The template id a write gives (undefined: not touched), checked to exist. */
 async function templateIdOf(

@@ -5,19 +5,8 @@ import { relationInput } from '../domain/relation-input';
 import { isoDate } from '../repositories/tables';
 import { findLine, findSeries, hasSequences, resetSequence, type StoredLine } from '../repositories/number-series';
 import { sequenceLastNo } from '../operations/numbering';
+import { LINE_FIELDS } from '../../../shared/contracts/no-series';
 
-const LINE_FIELDS = [
-  'lineNo',
-  'startingDate',
-  'startingNo',
-  'endingNo',
-  'warningNo',
-  'incrementBy',
-  'lastNoUsed',
-  'lastDateUsed',
-  'open',
-  'allowGaps',
-] as const;
 const NO_FIELDS = ['startingNo', 'endingNo', 'warningNo', 'lastNoUsed'] as const;
 
 type StoredLineRow = NonNullable<Awaited<ReturnType<typeof findLine>>>;
