@@ -1,6 +1,5 @@
+import { DOCUMENT_KINDS, KIND_GROUPS } from '../../src/plugins/marketing-setup/shared/contracts/interactions';
 import {
-  DOCUMENT_KINDS,
-  KIND_GROUPS,
   assertEntryValues,
   assertTemplateValues,
   isIsoDate,

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { StoredDocument } from '../write-rules/types';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { DOCUMENT_KINDS } from '../domain/interactions';
+import { DOCUMENT_KINDS } from '../../../shared/contracts/interactions';
 import { RULE_FIELDS, usableFields } from '../domain/auto-recording';
 import { describeContentType, hostContentTypes } from '../write-rules/interaction-rules';
 import { UID } from '../utils/uids';

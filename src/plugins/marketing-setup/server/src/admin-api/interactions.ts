@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { DOCUMENT_KINDS, KIND_GROUPS, isDocumentKind } from '../domain/interactions';
+import { DOCUMENT_KINDS, KIND_GROUPS, isDocumentKind } from '../../../shared/contracts/interactions';
 import { getService } from '../utils/services';
 import { idWhere, templateById, templateIdsByKind } from '../repositories/interaction-entries';
 import { UID } from '../utils/uids';

@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS } from '../domain/interactions';
+import { DOCUMENT_KINDS } from '../../../shared/contracts/interactions';
 import { bool, contentType, enumOf, refTo, str } from './fields';
 
 /**

@@ -1,10 +1,5 @@
-import {
-  DOCUMENT_KINDS,
-  EVALUATIONS,
-  INFORMATION_FLOWS,
-  INITIATED_BY,
-  INTERACTION_CORRESPONDENCE_TYPES,
-} from '../domain/interactions';
+import { EVALUATIONS, INFORMATION_FLOWS, INITIATED_BY, INTERACTION_CORRESPONDENCE_TYPES } from '../domain/interactions';
+import { DOCUMENT_KINDS } from '../../../shared/contracts/interactions';
 import { bool, code, contentType, date, dec, enumOf, int, refTo, str } from './fields';
 
 /** Interaction groups (reference §6.1): a way to total interactions (letters, calls, meetings …). */

@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { buildRecordInput, eventsOf, missingTemplateMessage, rulesFor } from '../domain/auto-recording';
-import type { DocumentKind } from '../domain/interactions';
+import { type DocumentKind } from '../../../shared/contracts/interactions';
 import { isHostType } from '../write-rules/interaction-rules';
 import { type Write, transaction } from '../repositories/unit-of-work';
 import { enabledRules, readForRule, type StoredRule } from '../repositories/interaction-rules';

@@ -11,9 +11,9 @@ import {
   assertEntryContact,
   assertEntryValues,
   entryDataOf,
-  type DocumentKind,
   type RecordInput,
 } from '../domain/interactions';
+import { type DocumentKind } from '../../../shared/contracts/interactions';
 import { RuleViolation } from '../domain/errors';
 import { assertWritableValues, type AttributeSpec } from '../domain/write-values';
 import { relationInput, type RelationRef } from '../domain/relation-input';

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { isDocumentKind, type DocumentKind, type TemplateValues } from '../domain/interactions';
+import { type TemplateValues } from '../domain/interactions';
+import { isDocumentKind, type DocumentKind } from '../../../shared/contracts/interactions';
 import type { RelationRef } from '../domain/relation-input';
 import type { Write } from './unit-of-work';
 import { columnOf, isPostgres, joinTableOf, tableOf } from './tables';

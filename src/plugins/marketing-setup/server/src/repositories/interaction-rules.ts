@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { partyKindOf, type PartyKind } from '../domain/auto-recording';
-import type { DocumentKind } from '../domain/interactions';
+import { type DocumentKind } from '../../../shared/contracts/interactions';
 import type { RelationRef } from '../domain/relation-input';
 import type { Write } from './unit-of-work';
 import { columnOf, joinTableOf, tableOf } from './tables';

@@ -3,14 +3,8 @@
  * timeline. Entries are completed by the entry rules (operations/interaction-entries.ts) on every path.
  */
 import type { Core } from '@strapi/strapi';
-import {
-  DOCUMENT_KINDS,
-  pagination,
-  parseTimelineQuery,
-  type DocumentKind,
-  type InformationFlow,
-  type InitiatedBy,
-} from '../domain/interactions';
+import { pagination, parseTimelineQuery, type InformationFlow, type InitiatedBy } from '../domain/interactions';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/contracts/interactions';
 import { RuleViolation } from '../domain/errors';
 import { inTransaction, type Write } from '../repositories/unit-of-work';
 import { recordEntry } from '../operations/interaction-entries';

@@ -6,7 +6,6 @@
  */
 import { errors, z } from '@strapi/utils';
 import {
-  DOCUMENT_KINDS,
   EVALUATIONS,
   INFORMATION_FLOWS,
   INITIATED_BY,
@@ -14,6 +13,7 @@ import {
   isIsoDate,
   isTimeOfDay,
 } from '../domain/interactions';
+import { DOCUMENT_KINDS } from '../../../shared/contracts/interactions';
 
 /**
  * Validates `data` with `schema`; a failure is a 400 (Strapi's ValidationError) with each field's path. Zod's own

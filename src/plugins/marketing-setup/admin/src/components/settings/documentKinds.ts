@@ -1,43 +1,17 @@
 /**
- * The document kinds of interaction logging (server: DOCUMENT_KINDS in server/src/domain/interactions.ts),
- * in the order and groups of Business Central's Interaction Template Setup page, with English labels
- * (the translations live in translations/{en,nl}.json under `interactions.kind.<kind>`).
+ * English labels and hints of the interaction document kinds (the kinds and their groups come from
+ * shared/contracts/interactions.ts; the translations live in translations/{en,nl}.json under
+ * `interactions.kind.<kind>`).
  */
-export const KIND_GROUPS: { group: 'general' | 'sales' | 'purchases'; kinds: string[] }[] = [
-  { group: 'general', kinds: ['emails', 'emailDrafts', 'coverSheets', 'outgoingCalls', 'meetingInvitations'] },
-  {
-    group: 'sales',
-    kinds: [
-      'salesQuotes',
-      'salesBlanketOrders',
-      'salesOrderConfirmations',
-      'salesInvoices',
-      'salesShipmentNotes',
-      'salesCreditMemos',
-      'salesStatements',
-      'salesReminders',
-      'salesReturnOrders',
-      'salesReturnReceipts',
-      'salesFinanceChargeMemos',
-      'salesDraftInvoices',
-    ],
-  },
-  {
-    group: 'purchases',
-    kinds: [
-      'purchaseQuotes',
-      'purchaseBlanketOrders',
-      'purchaseOrders',
-      'purchaseInvoices',
-      'purchaseReceipts',
-      'purchaseCreditMemos',
-      'purchaseReturnOrders',
-      'purchaseReturnShipments',
-    ],
-  },
-];
+import { DOCUMENT_KINDS, KIND_GROUPS as GROUPED } from '../../../../shared/contracts/interactions';
 
-export const KNOWN_KINDS = KIND_GROUPS.flatMap((g) => g.kinds);
+/** The groups in the order of Business Central's Interaction Template Setup page. */
+export const KIND_GROUPS = (['general', 'sales', 'purchases'] as const).map((group) => ({
+  group,
+  kinds: GROUPED[group] as string[],
+}));
+
+export const KNOWN_KINDS: readonly string[] = DOCUMENT_KINDS;
 
 export const KIND_LABELS: Record<string, string> = {
   emails: 'E-mails',
