@@ -24,7 +24,8 @@ export const SETUP_RELATIONS = {
 } as const satisfies Record<string, LookupType>;
 export type SetupRelation = keyof typeof SETUP_RELATIONS;
 
-export const SETUP_BOOLEANS = [
+/** The Inherit flags: which company fields a person takes over (domain/inheritance.ts). */
+export const SETUP_INHERIT_FLAGS = [
   'inheritSalesperson',
   'inheritTerritory',
   'inheritCountryRegion',
@@ -32,18 +33,11 @@ export const SETUP_BOOLEANS = [
   'inheritAddressDetails',
   'inheritCommunicationDetails',
   'inheritFormatRegion',
-  'maintainDuplSearchStrings',
-  'autosearchForDuplicates',
-  'emailLoggingEnabled',
-  'emailImapTls',
-  'emailStoreBodies',
 ] as const;
 
-export const SETUP_SCALARS = [
-  ...SETUP_BOOLEANS,
-  'defaultFormatRegion',
-  'defaultCorrespondenceType',
-  'searchHitPercent',
+/** The e-mail logging fields of the setup (the IMAP job reads these): yes/no fields, then values. */
+export const EMAIL_SETUP_BOOLEANS = ['emailLoggingEnabled', 'emailImapTls', 'emailStoreBodies'] as const;
+export const EMAIL_SETUP_VALUES = [
   'emailQueueFolder',
   'emailStorageFolder',
   'emailBatchSize',
@@ -52,6 +46,22 @@ export const SETUP_SCALARS = [
   'emailImapPort',
   'emailImapUser',
   'emailOurDomains',
+] as const;
+export const EMAIL_SETUP_FIELDS = [...EMAIL_SETUP_BOOLEANS, ...EMAIL_SETUP_VALUES] as const;
+
+export const SETUP_BOOLEANS = [
+  ...SETUP_INHERIT_FLAGS,
+  'maintainDuplSearchStrings',
+  'autosearchForDuplicates',
+  ...EMAIL_SETUP_BOOLEANS,
+] as const;
+
+export const SETUP_SCALARS = [
+  ...SETUP_BOOLEANS,
+  'defaultFormatRegion',
+  'defaultCorrespondenceType',
+  'searchHitPercent',
+  ...EMAIL_SETUP_VALUES,
 ] as const;
 
 export type SetupScalar = (typeof SETUP_SCALARS)[number];

@@ -21,7 +21,12 @@ import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf } from '../utils/api';
 import type { LookupType, RecordRef } from '../../../shared/contracts/lookups';
 import type { SeriesSummary } from '../../../shared/contracts/no-series';
-import type { SetupData, SetupRelation } from '../../../shared/contracts/settings';
+import {
+  SETUP_INHERIT_FLAGS,
+  SETUP_SCALARS,
+  type SetupData,
+  type SetupRelation,
+} from '../../../shared/contracts/settings';
 import { getTrad } from '../utils/getTrad';
 import * as interactions from '../components/settings/InteractionTemplatesSection';
 import { EmailLoggingPanel } from '../components/settings/EmailLoggingPanel';
@@ -30,15 +35,7 @@ import { EmailLoggingPanel } from '../components/settings/EmailLoggingPanel';
  * The form model
  * -----------------------------------------------------------------------------------------------*/
 
-const INHERIT = [
-  'inheritSalesperson',
-  'inheritTerritory',
-  'inheritCountryRegion',
-  'inheritLanguage',
-  'inheritAddressDetails',
-  'inheritCommunicationDetails',
-  'inheritFormatRegion',
-] as const;
+const INHERIT = SETUP_INHERIT_FLAGS;
 
 /** Default pickers: field → master-data list it picks from. */
 const DEFAULT_PICKERS: [field: SetupRelation, type: LookupType][] = [
@@ -68,25 +65,7 @@ const LOOKUPS: LookupType[] = [
   'business-relation',
 ];
 
-const SCALARS = [
-  ...INHERIT,
-  'defaultFormatRegion',
-  'defaultCorrespondenceType',
-  'maintainDuplSearchStrings',
-  'autosearchForDuplicates',
-  'searchHitPercent',
-  'emailLoggingEnabled',
-  'emailQueueFolder',
-  'emailStorageFolder',
-  'emailBatchSize',
-  'emailCheckIntervalSeconds',
-  'emailImapHost',
-  'emailImapPort',
-  'emailImapTls',
-  'emailImapUser',
-  'emailOurDomains',
-  'emailStoreBodies',
-] as const;
+const SCALARS = SETUP_SCALARS;
 
 type Setup = SetupData;
 

@@ -9,6 +9,7 @@ import { SETUP_DEFAULTS } from '../domain/setup';
 import { normaliseAddress, type RunResult, type RunStatus } from '../domain/email-logging';
 import { columnOf, joinTableOf, tableOf } from './tables';
 import { UID } from '../utils/uids';
+import { EMAIL_SETUP_FIELDS } from '../../../shared/contracts/settings';
 
 export const EMAIL_STATE = 'ms_email_logging_state';
 export const STATE_ID = 1;
@@ -16,19 +17,6 @@ export const STATE_ID = 1;
 /** Rows per `IN (…)` list: well within SQLite's bind limit. */
 const CHUNK = 500;
 
-const EMAIL_SETUP_FIELDS = [
-  'emailLoggingEnabled',
-  'emailQueueFolder',
-  'emailStorageFolder',
-  'emailBatchSize',
-  'emailCheckIntervalSeconds',
-  'emailImapHost',
-  'emailImapPort',
-  'emailImapTls',
-  'emailImapUser',
-  'emailOurDomains',
-  'emailStoreBodies',
-] as const;
 export type EmailSetup = Partial<Record<(typeof EMAIL_SETUP_FIELDS)[number], unknown>>;
 
 /** The setup's e-mail logging fields (the reference defaults before the setup exists). */
