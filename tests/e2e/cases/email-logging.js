@@ -106,7 +106,7 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     assert.ok(timeline.body.data.some((e) => e.subject === 'About Mailtest' && e.emailLogged), JSON.stringify(timeline.body));
     await page.getByText('No e-mails here.').waitFor();
     const reviews = await admin('GET', '/marketing-setup/email-reviews?status=all');
-    assert.deepEqual(reviews.body.data.map((r) => [r.subject, r.status]).sort(), [['About Mailtest', 'linked'], ['Cheap stuff', 'ignored'], ['Price list please', 'created']]);
+    assert.deepEqual(reviews.body.data.map((r) => [r.subject, r.reviewStatus]).sort(), [['About Mailtest', 'linked'], ['Cheap stuff', 'ignored'], ['Price list please', 'created']]);
   });
 }
 
