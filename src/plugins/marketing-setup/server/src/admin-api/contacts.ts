@@ -18,6 +18,7 @@ import type {
 import type { StoredDocument } from '../write-rules/types';
 import { refFields, toRef } from './shared';
 import { recordAccess, type RecordAccess } from './record-access';
+import { documents } from '../utils/documents';
 
 /** Inheritable relation fields of a contact and the master-data list each one points to. */
 const RELATIONS: Record<string, LookupType> = {
@@ -63,13 +64,13 @@ const PREVIEW_FIELDS = ['name', ...INHERITABLE_FIELDS];
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findContact = async (documentId: string) => {
-    const row = await strapi.documents(UID.contact).findOne({ documentId, populate });
+    const row = await documents(strapi, UID.contact).findOne({ documentId, populate });
     if (!row) throw new errors.NotFoundError(`No contact with documentId ${documentId}.`);
     return row as StoredDocument;
   };
 
   const countPersons = (companyDocumentId: string) =>
-    strapi.documents(UID.contact).count({ filters: { type: 'person', company: { documentId: companyDocumentId } } });
+    documents(strapi, UID.contact).count({ filters: { type: 'person', company: { documentId: companyDocumentId } } });
 
   /** What the side panel shows for a contact, as the user may see it (`entity`: the contact record-access loaded). */
   const overview = async (

@@ -10,6 +10,7 @@ import {
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
+import { documents } from '../utils/documents';
 
 /** How the review screens show a contact of a pair. */
 const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
@@ -72,11 +73,11 @@ const OPEN = { $or: [{ separateContacts: false }, { separateContacts: { $null: t
  *  POST /duplicates/:pairDocumentId/separate      "not a duplicate": the pair is never reported again
  *  GET  /contacts/:documentId/duplicates          the contact's open pairs (edit view side panel)
  *  GET/POST /duplicate-search-lines, PUT/DELETE /duplicate-search-lines/:documentId   the search-string setup
- * Every write goes through strapi.documents(), so the document middleware's rules and transaction apply.
+ * Every write goes through documents(strapi, ), so the document middleware's rules and transaction apply.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const pairs = () => strapi.documents(UID.contactDuplicate);
-  const lines = () => strapi.documents(UID.duplicateSearchSetup);
+  const pairs = () => documents(strapi, UID.contactDuplicate);
+  const lines = () => documents(strapi, UID.duplicateSearchSetup);
 
   const mustExist = <T>(row: T | null): T => {
     if (!row) throw new errors.NotFoundError('This search-string line does not exist (any more).');

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { uidOf } from '../content-types/fields';
 import { LOOKUP_TYPES, type LookupResponse } from '../../../shared/contracts/lookups';
 import { isLookupType, refFields, toRef } from './shared';
+import { documents } from '../utils/documents';
 
 const MAX_LIMIT = 500;
 
@@ -23,8 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const filters = q ? { $or: [{ code: { $containsi: q } }, { [LOOKUP_TYPES[type]]: { $containsi: q } }] } : undefined;
     const uid = uidOf(type);
     const [rows, total] = await Promise.all([
-      strapi.documents(uid).findMany({ fields: refFields(type), filters, sort: 'code:asc', limit }),
-      strapi.documents(uid).count({ filters }),
+      documents(strapi, uid).findMany({ fields: refFields(type), filters, sort: 'code:asc', limit }),
+      documents(strapi, uid).count({ filters }),
     ]);
     const body: LookupResponse = {
       data: rows.map((row) => toRef(type, row)!),

@@ -7,6 +7,7 @@ import { forbidden } from '../utils/errors';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
+import { documents } from '../utils/documents';
 
 /**
  * Admin API of the merge (a dry run and the list need duplicates.review; a real merge and an undo need duplicates.merge;
@@ -31,9 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'merge').merge(ctx.params.documentId, body) };
     },
     async undo(ctx: Context) {
-      const log = await strapi
-        .documents(UID.mergeLog)
-        .findOne({ documentId: ctx.params.documentId, fields: ['survivorDocumentId'] });
+      const log = await documents(strapi, UID.mergeLog).findOne({
+        documentId: ctx.params.documentId,
+        fields: ['survivorDocumentId'],
+      });
       // An unknown log is the service's 404; a known one needs the rights to change the survivor and re-create the duplicate.
       if (log) await recordAccess(strapi, ctx).authorize('undo', { survivor: log.survivorDocumentId as string });
       ctx.body = { data: await getService(strapi, 'merge').undo(ctx.params.documentId) };

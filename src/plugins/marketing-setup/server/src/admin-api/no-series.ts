@@ -18,20 +18,21 @@ import {
   type SeriesSummary,
 } from '../../../shared/contracts/no-series';
 import { blankToNull, fieldErrors } from './shared';
+import { documents } from '../utils/documents';
 
 const pick = <F extends string>(row: Record<string, unknown>, fields: readonly F[]) =>
   Object.fromEntries(fields.map((f) => [f, row[f] ?? null])) as Record<F, unknown>;
 
 /**
  * Number series screens: list, create and edit series; create, edit and delete their lines; the next
- * number of a series. Writes go through strapi.documents(), so the numbering write rules run (format
+ * number of a series. Writes go through documents(strapi, ), so the numbering write rules run (format
  * harmonisation, range checks) and answer with ValidationErrors naming the field.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const numbers = () => getService(strapi, 'number-series');
 
   const findSeries = async (documentId: string) => {
-    const series = await strapi.documents(UID.noSeries).findOne({
+    const series = await documents(strapi, UID.noSeries).findOne({
       documentId,
       populate: { lines: { sort: ['lineNo:asc', 'id:asc'] } },
     });
@@ -63,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertCodeFree = async (code: string, exceptDocumentId?: string) => {
-    const taken = await strapi.documents(UID.noSeries).findFirst({ filters: { code }, fields: ['id'] });
+    const taken = await documents(strapi, UID.noSeries).findFirst({ filters: { code }, fields: ['id'] });
     if (taken && taken.documentId !== exceptDocumentId) {
       throw fieldErrors([{ path: ['code'], message: `A number series with the code ${code} already exists.` }]);
     }
@@ -80,9 +81,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const lineOf = async (documentId: string) => {
-    const line = await strapi
-      .documents(UID.noSeriesLine)
-      .findOne({ documentId, populate: { series: { fields: ['code'] } } });
+    const line = await documents(strapi, UID.noSeriesLine).findOne({
+      documentId,
+      populate: { series: { fields: ['code'] } },
+    });
     if (!line?.series) throw new errors.NotFoundError('This number series line does not exist (any more).');
     return line as StoredDocument & { series: StoredDocument };
   };
@@ -94,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /no-series: every series with its number of lines and next number. */
     async find(ctx: Context) {
-      const rows = (await strapi.documents(UID.noSeries).findMany({
+      const rows = (await documents(strapi, UID.noSeries).findMany({
         sort: 'code:asc',
         populate: { lines: { fields: ['id'] } },
       })) as (StoredDocument & { lines?: unknown[] })[];
@@ -121,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const input: Record<string, unknown> = await validateSeriesCreate(blankToNull(ctx.request.body));
       normaliseCode(input);
       await assertCodeFree(input.code as string);
-      const created = await strapi.documents(UID.noSeries).create({ data: input });
+      const created = await documents(strapi, UID.noSeries).create({ data: input });
       ctx.status = 201;
       ctx.body = await detailBody(created.documentId);
     },
@@ -132,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const input: Record<string, unknown> = await validateSeriesUpdate(blankToNull(ctx.request.body));
       normaliseCode(input);
       if (input.code) await assertCodeFree(input.code as string, documentId);
-      await strapi.documents(UID.noSeries).update({ documentId, data: input });
+      await documents(strapi, UID.noSeries).update({ documentId, data: input });
       ctx.body = await detailBody(documentId);
     },
 
@@ -142,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const series = await findSeries(documentId);
       const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body));
       if (input.lineNo == null) input.lineNo = nextLineNo((series.lines ?? []).map((l) => l.lineNo));
-      await strapi.documents(UID.noSeriesLine).create({ data: { ...input, series: documentId } });
+      await documents(strapi, UID.noSeriesLine).create({ data: { ...input, series: documentId } });
       ctx.status = 201;
       ctx.body = await detailBody(documentId);
     },
@@ -150,13 +152,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async updateLine(ctx: Context) {
       const line = await lineOf(ctx.params.documentId);
       const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body));
-      await strapi.documents(UID.noSeriesLine).update({ documentId: line.documentId, data: input });
+      await documents(strapi, UID.noSeriesLine).update({ documentId: line.documentId, data: input });
       ctx.body = await detailBody(line.series.documentId);
     },
 
     async deleteLine(ctx: Context) {
       const line = await lineOf(ctx.params.documentId);
-      await strapi.documents(UID.noSeriesLine).delete({ documentId: line.documentId });
+      await documents(strapi, UID.noSeriesLine).delete({ documentId: line.documentId });
       ctx.body = await detailBody(line.series.documentId);
     },
   };

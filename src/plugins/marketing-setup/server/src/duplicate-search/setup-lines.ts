@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_SEARCH_SETUP } from '../domain/duplicates/search-strings';
 import { lineCount } from '../repositories/search-setup-lines';
 import { UID } from '../utils/uids';
+import { documents } from '../utils/documents';
 
 const SEEDED = { type: 'plugin', name: 'marketing-setup', key: 'duplicateSearchSetupSeeded' } as const;
 
@@ -14,7 +15,7 @@ export async function seedSearchSetup(strapi: Core.Strapi) {
   if (await strapi.store.get(SEEDED)) return;
   if ((await lineCount(strapi)) === 0) {
     for (const line of DEFAULT_SEARCH_SETUP)
-      await strapi.documents(UID.duplicateSearchSetup).create({ data: { ...line } });
+      await documents(strapi, UID.duplicateSearchSetup).create({ data: { ...line } });
   }
   await strapi.store.set({ ...SEEDED, value: true });
 }

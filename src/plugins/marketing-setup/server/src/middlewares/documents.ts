@@ -22,7 +22,8 @@ export const documentsMiddleware: (strapi: Core.Strapi) => Modules.Documents.Mid
       // Cloning would copy a unique number and skip the rules; a new record is the way.
       throw validationError('Records of this type cannot be duplicated; create a new one instead.');
     }
-    if (ctx.action === 'create' || ctx.action === 'update') assertWriteInput(ctx.contentType, ctx.params);
+    if (ctx.action === 'create' || ctx.action === 'update')
+      assertWriteInput(ctx.contentType as unknown as Parameters<typeof assertWriteInput>[0], ctx.params);
     const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
     if (!WRITES.has(ctx.action) || !handler) return next();
     return inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {

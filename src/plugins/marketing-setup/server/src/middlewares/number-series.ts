@@ -3,6 +3,7 @@ import { nextLineNo, normaliseSeriesCode } from '../domain/numbering';
 import { readRelationChange } from '../domain/relation-input';
 import { toHttpError } from '../utils/errors';
 import { UID } from '../utils/uids';
+import { documents } from '../utils/documents';
 
 type Next = () => Promise<unknown>;
 
@@ -44,9 +45,10 @@ export const lineNoAfterLast = async (ctx: Context, next: Next) => {
       const ref = change.ref;
       const filters = 'documentId' in ref ? { documentId: ref.documentId } : { id: ref.id };
       // An unknown series is left to the write, which refuses it as before.
-      const series = await strapi
-        .documents(UID.noSeries)
-        .findFirst({ filters, populate: { lines: { fields: ['lineNo'] } } });
+      const series = await documents(strapi, UID.noSeries).findFirst({
+        filters,
+        populate: { lines: { fields: ['lineNo'] } },
+      });
       if (series) data.lineNo = nextLineNo(((series.lines ?? []) as { lineNo?: unknown }[]).map((l) => l.lineNo));
     }
   }
