@@ -6,14 +6,13 @@
  * recorded in that same transaction, so the document and its entry commit or roll back together.
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { buildRecordInput, eventsOf, missingTemplateMessage, rulesFor } from '../domain/auto-recording';
 import { type DocumentKind } from '../../../shared/contracts/interactions';
 import { isHostType } from '../write-rules/interaction-rules';
-import { type Write, transaction } from '../repositories/unit-of-work';
+import { inTransaction, type Write } from '../repositories/unit-of-work';
 import { enabledRules, readForRule, type StoredRule } from '../repositories/interaction-rules';
 import { recordEntry } from '../operations/interaction-entries';
-import { toHttpError, validationError } from '../utils/errors';
+import { validationError } from '../utils/errors';
 
 /** A document-service call as the middleware sees it (the part read here). */
 interface DocumentCall {
@@ -71,23 +70,15 @@ export async function withAutoRecording<T>(strapi: Core.Strapi, ctx: DocumentCal
   if (!isHostType(ctx.uid)) return next();
   const fired = eventsOf(ctx.action, ctx.params, !!ctx.contentType?.options?.draftAndPublish);
   if (!fired.length) return next();
-  try {
-    return await transaction(strapi, async ({ trx }: { trx: Knex.Transaction }) => {
-      const rules = rulesFor(await enabledRules(strapi, trx, ctx.uid), fired);
+  return inTransaction(
+    strapi,
+    ctx.uid,
+    async (write) => {
+      const rules = rulesFor(await enabledRules(strapi, write.trx, ctx.uid), fired);
       const result = await next();
-      if (rules.length) {
-        const write: Write = {
-          strapi,
-          uid: ctx.uid,
-          action: ctx.action === 'create' ? 'create' : 'update',
-          params: ctx.params,
-          trx,
-        };
-        await recordFor(write, rules, ctx.action, result);
-      }
+      if (rules.length) await recordFor(write, rules, ctx.action, result);
       return result;
-    });
-  } catch (err) {
-    throw toHttpError(err);
-  }
+    },
+    { action: ctx.action === 'create' ? 'create' : 'update', params: ctx.params },
+  );
 }
