@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { nextLineNo, normaliseSeriesCode } from '../domain/numbering';
 import { readRelationChange } from '../domain/relation-input';
-import { toHttpError } from '../utils/errors';
+import { checked } from '../utils/errors';
 import { UID } from '../utils/uids';
 import { documents } from '../utils/documents';
 
@@ -19,11 +19,7 @@ const dataOf = (ctx: Context): Record<string, unknown> | null => {
 export const seriesCode = async (ctx: Context, next: Next) => {
   const data = dataOf(ctx);
   if (data && 'code' in data) {
-    try {
-      data.code = normaliseSeriesCode(data.code);
-    } catch (err) {
-      throw toHttpError(err);
-    }
+    data.code = checked(() => normaliseSeriesCode(data.code));
   }
   return next();
 };
@@ -35,12 +31,7 @@ export const seriesCode = async (ctx: Context, next: Next) => {
 export const lineNoAfterLast = async (ctx: Context, next: Next) => {
   const data = dataOf(ctx);
   if (data && data.lineNo == null) {
-    let change;
-    try {
-      change = readRelationChange(data.series, 'series');
-    } catch (err) {
-      throw toHttpError(err);
-    }
+    const change = checked(() => readRelationChange(data.series, 'series'));
     if (change.kind === 'set') {
       const ref = change.ref;
       const filters = 'documentId' in ref ? { documentId: ref.documentId } : { id: ref.id };

@@ -33,7 +33,7 @@ import {
   readEmailSetup,
   readEmailState,
 } from '../repositories/email-logging';
-import { notFound, toHttpError, validationError } from '../utils/errors';
+import { checked, notFound, validationError } from '../utils/errors';
 import { UID } from '../utils/uids';
 
 const REVIEW_FIELDS = [
@@ -97,15 +97,6 @@ const stateOf = (r: ReviewDoc): ReviewState => ({
   sender: r.sender,
   senderName: r.senderName,
 });
-
-/** A domain rule's refusal as the 400 the admin shows. */
-const checked = <T>(rule: () => T): T => {
-  try {
-    return rule();
-  } catch (err) {
-    throw toHttpError(err);
-  }
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviews = () => strapi.documents(UID.emailReview);

@@ -17,7 +17,7 @@ import {
   timelinePage,
   type Row,
 } from '../repositories/interaction-entries';
-import { notFound, toHttpError } from '../utils/errors';
+import { checked, notFound, toHttpError } from '../utils/errors';
 import { isoDate } from '../repositories/tables';
 import { UID } from '../utils/uids';
 
@@ -160,12 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * it is (its own and its persons'); a person's, the entries logged for that person.
      */
     async timeline(contactDocumentId: string, rawQuery: Record<string, unknown>) {
-      let query;
-      try {
-        query = parseTimelineQuery(rawQuery);
-      } catch (err) {
-        throw toHttpError(err);
-      }
+      const query = checked(() => parseTimelineQuery(rawQuery));
       const contact = await contactById(strapi, contactDocumentId);
       if (!contact) throw notFound(`No contact with documentId ${contactDocumentId}.`);
       let templateId: number | null = null;

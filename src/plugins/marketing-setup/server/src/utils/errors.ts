@@ -26,3 +26,12 @@ export const notFound = (message: string) => new errors.NotFoundError(message);
  * thrown by a handler into a bare "Forbidden"; a PolicyError (a ForbiddenError) keeps its message.
  */
 export const forbidden = (message: string) => new errors.PolicyError(message);
+
+/** Runs a synchronous domain rule; its refusal (a RuleViolation) becomes the 400 the caller answers. */
+export const checked = <T>(rule: () => T): T => {
+  try {
+    return rule();
+  } catch (err) {
+    throw toHttpError(err);
+  }
+};
