@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { ADDRESS_KEY, FIELD_GROUPS, INHERITABLE_FIELDS, fieldsOfOverrideKey, resetKeys } from '../domain/inheritance';
+import { PROPAGATING_FIELDS } from '../../../shared/contracts/inheritance';
 import { forbidden, toHttpError } from '../utils/errors';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
@@ -49,7 +50,7 @@ const contactRef = (row: ContactRow | null): ContactRef | null =>
   row ? { documentId: row.documentId, no: orNull(row.no), name: orNull(row.name) } : null;
 
 /** The preview takes the company's edited values; only the name and the inheritable fields matter. */
-const PREVIEW_FIELDS = ['name', ...INHERITABLE_FIELDS];
+const PREVIEW_FIELDS = PROPAGATING_FIELDS;
 
 /**
  * Admin API behind the content-manager side panels of a contact:

@@ -4,8 +4,9 @@
  * Types not listed keep Strapi's field order but get the captions and the main field below.
  */
 import type { LayoutSpec } from '../domain/content-manager-layout';
+import { ADDRESS_FIELDS } from '../../../shared/contracts/contact-fields';
 
-const ADDRESS = ['address', 'address2', 'postCode', 'city', 'county', 'countryRegion'];
+const ADDRESS = [...ADDRESS_FIELDS, 'countryRegion'];
 const COMMUNICATION = [
   'phoneNo',
   'mobilePhoneNo',

@@ -34,19 +34,6 @@ export const UNIQUE_RECORD_NO = 'no';
 /** Unique master-data code; the DB-level unique index is created at bootstrap (see indexes.ts). */
 export const code = () => ({ type: 'string', required: true, unique: true, maxLength: 20 });
 
-export const ADDRESS_FIELDS = ['address', 'address2', 'postCode', 'city', 'county'] as const;
-export const COMMUNICATION_FIELDS = [
-  'phoneNo',
-  'mobilePhoneNo',
-  'faxNo',
-  'telexNo',
-  'telexAnswerBack',
-  'email',
-  'homePage',
-  'extensionNo',
-  'pager',
-] as const;
-
 export const addressBlock = () => ({
   address: str({ maxLength: 100 }),
   address2: str({ maxLength: 50 }),

@@ -4,6 +4,7 @@
  * Pure: no Strapi, no I/O. Relation-valued fields are opaque keys (the adapter passes ids).
  */
 import { RuleViolation } from './errors';
+import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
 
 export type LinkKind = 'customer' | 'vendor' | 'bankAccount';
 export type BusinessRelationValue = 'none' | 'customer' | 'vendor' | 'bankAccount' | 'other' | 'multiple';
@@ -21,23 +22,14 @@ const KIND_PLURAL: Record<LinkKind, string> = {
 };
 
 /** Fields with the same meaning on both sides (BC's TransferFields by field number). */
-const SHARED = [
+const SHARED: string[] = [
   'name',
   'searchName',
   'name2',
-  'address',
-  'address2',
-  'city',
-  'postCode',
-  'county',
+  ...ADDRESS_FIELDS,
   'countryRegion',
-  'phoneNo',
-  'mobilePhoneNo',
-  'faxNo',
-  'telexNo',
-  'telexAnswerBack',
-  'email',
-  'homePage',
+  // A customer, vendor or bank account has no extension or pager number.
+  ...COMMUNICATION_FIELDS.filter((f) => f !== 'extensionNo' && f !== 'pager'),
   'territory',
   'language',
   'formatRegion',

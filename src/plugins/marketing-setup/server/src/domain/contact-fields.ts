@@ -4,6 +4,7 @@
  * Pure: no Strapi, no I/O. Broken rules throw `RuleViolation` with the field as path.
  */
 import { RuleViolation } from './errors';
+import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
 import { surnameFirstSplit } from './first-names';
 import { fieldLabel } from './field-labels';
 
@@ -12,22 +13,10 @@ import { fieldLabel } from './field-labels';
  * registration. One list for the CSV columns and the fields a merge may take.
  */
 export const CONTACT_DETAIL_FIELDS = [
-  'address',
-  'address2',
-  'postCode',
-  'city',
-  'county',
+  ...ADDRESS_FIELDS,
   'countryRegion',
-  'phoneNo',
-  'mobilePhoneNo',
-  'faxNo',
-  'telexNo',
-  'telexAnswerBack',
-  'email',
-  'email2',
-  'homePage',
-  'extensionNo',
-  'pager',
+  // E-mail 2 stands after E-mail, as on the reference's card.
+  ...COMMUNICATION_FIELDS.flatMap((f) => (f === 'email' ? (['email', 'email2'] as const) : [f])),
   'salesperson',
   'territory',
   'language',

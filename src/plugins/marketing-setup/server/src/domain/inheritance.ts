@@ -11,54 +11,16 @@
  */
 import { RuleViolation } from './errors';
 import { searchEmailOf } from './contact-fields';
+import {
+  ADDRESS_KEY,
+  FIELD_GROUPS,
+  INHERITABLE_FIELDS,
+  type FieldGroup,
+  type InheritFlags,
+} from '../../../shared/contracts/inheritance';
 
-export interface InheritFlags {
-  inheritSalesperson: boolean;
-  inheritTerritory: boolean;
-  inheritCountryRegion: boolean;
-  inheritLanguage: boolean;
-  inheritAddressDetails: boolean;
-  inheritCommunicationDetails: boolean;
-  inheritFormatRegion: boolean;
-}
-
-/** One group of fields governed by one Inherit flag. Relation fields are compared by an opaque key. */
-export interface FieldGroup {
-  flag: keyof InheritFlags;
-  fields: string[];
-  /** true: the fields share one override key ('address') and move together. */
-  block: boolean;
-}
-
-export const ADDRESS_KEY = 'address';
-
-export const FIELD_GROUPS: FieldGroup[] = [
-  { flag: 'inheritSalesperson', fields: ['salesperson'], block: false },
-  { flag: 'inheritTerritory', fields: ['territory'], block: false },
-  { flag: 'inheritCountryRegion', fields: ['countryRegion'], block: false },
-  { flag: 'inheritLanguage', fields: ['language'], block: false },
-  { flag: 'inheritFormatRegion', fields: ['formatRegion'], block: false },
-  { flag: 'inheritAddressDetails', fields: ['address', 'address2', 'postCode', 'city', 'county'], block: true },
-  {
-    flag: 'inheritCommunicationDetails',
-    // correspondenceType belongs here as in BC; unlike BC we also propagate it (see propagationPlan).
-    fields: [
-      'phoneNo',
-      'telexNo',
-      'faxNo',
-      'telexAnswerBack',
-      'email',
-      'homePage',
-      'extensionNo',
-      'mobilePhoneNo',
-      'pager',
-      'correspondenceType',
-    ],
-    block: false,
-  },
-];
-
-export const INHERITABLE_FIELDS: string[] = FIELD_GROUPS.flatMap((g) => g.fields);
+// The field groups are a contract the admin reads too; the rules below are this module's.
+export { ADDRESS_KEY, FIELD_GROUPS, INHERITABLE_FIELDS, type FieldGroup, type InheritFlags };
 
 const ADDRESS_FIELDS = FIELD_GROUPS.find((g) => g.block)!.fields;
 const isAddressField = (field: string) => ADDRESS_FIELDS.includes(field);
