@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
+import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Dialog } from '@strapi/design-system';
 import { useProblemOf } from '../utils/api';
 
@@ -46,4 +46,19 @@ export const useConfirmedWrite = () => {
       close();
     }
   };
+};
+
+/** Deletes what a ConfirmAction confirmed: DELETE `path`, then the `done` message, `then` and `close` as above. */
+export const useConfirmedDelete = () => {
+  const { del } = useFetchClient();
+  const confirmedWrite = useConfirmedWrite();
+  return (path: string, { done, then, close }: { done: string; then?: () => unknown; close: () => void }) =>
+    confirmedWrite({
+      write: async () => {
+        await del(path);
+        return done;
+      },
+      then,
+      close,
+    });
 };

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { Box, Button, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
+import { Check, Plus } from '@strapi/icons';
+import { useT } from './contact-panels/shared';
 import { PATHS } from '../pluginId';
 
 /** The create button of a settings screen's header (shown only to who may create). */
@@ -70,3 +71,13 @@ export const Explainer = ({
     </Typography>
   </Box>
 );
+
+/** The Save button in the header of a settings form: enabled once something changed, busy while saving. */
+export const SaveButton = ({ disabled, loading, testId }: { disabled: boolean; loading: boolean; testId: string }) => {
+  const t = useT();
+  return (
+    <Button type="submit" startIcon={<Check />} size="S" disabled={disabled} loading={loading} data-testid={testId}>
+      {t('action.save', 'Save')}
+    </Button>
+  );
+};

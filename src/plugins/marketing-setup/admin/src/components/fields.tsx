@@ -26,10 +26,12 @@ interface SectionProps {
   subtitle?: string;
   children: React.ReactNode;
   action?: React.ReactNode;
+  /** false: the children as they are (a table), not in the grid of fields. */
+  grid?: boolean;
 }
 
 /** A white card with a title, a one-line explanation and a grid of fields (Strapi settings style). */
-export const Section = ({ id, title, subtitle, children, action }: SectionProps) => (
+export const Section = ({ id, title, subtitle, children, action, grid = true }: SectionProps) => (
   <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid={`section-${id}`}>
     <Flex direction="column" alignItems="stretch" gap={5}>
       <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
@@ -45,7 +47,7 @@ export const Section = ({ id, title, subtitle, children, action }: SectionProps)
         </Flex>
         {action}
       </Flex>
-      <Grid.Root gap={5}>{children}</Grid.Root>
+      {grid ? <Grid.Root gap={5}>{children}</Grid.Root> : children}
     </Flex>
   </Box>
 );
@@ -61,7 +63,8 @@ export const Cell = ({ size = 6, children }: { size?: number; children: React.Re
  * Inputs. Each one: a label, the input, a one-line hint and the server's message when it refused the value.
  * -----------------------------------------------------------------------------------------------*/
 
-interface BaseProps<T> {
+/** The props every input takes. */
+export interface FieldProps<T> {
   name: string;
   label: string;
   hint?: React.ReactNode;
@@ -72,105 +75,97 @@ interface BaseProps<T> {
   required?: boolean;
 }
 
-export const ToggleField = ({
+/** The frame every input shares: label, the input, the hint, the server's message (and what follows it). */
+export const FieldFrame = ({
   name,
   label,
   hint,
   error,
-  disabled,
-  value,
-  onChange,
+  required,
   maxWidth,
-}: BaseProps<boolean> & { maxWidth?: string }) => {
+  children,
+  footer,
+}: Pick<FieldProps<unknown>, 'name' | 'label' | 'hint' | 'error' | 'required'> & {
+  maxWidth?: string;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+}) => (
+  <Field.Root name={name} id={name} hint={hint} error={error} required={required} maxWidth={maxWidth}>
+    <Field.Label>{label}</Field.Label>
+    {children}
+    <Field.Hint />
+    <Field.Error />
+    {footer}
+  </Field.Root>
+);
+
+export const ToggleField = ({ disabled, value, onChange, ...frame }: FieldProps<boolean> & { maxWidth?: string }) => {
   const { formatMessage } = useIntl();
   return (
-    <Field.Root name={name} id={name} hint={hint} error={error} maxWidth={maxWidth}>
-      <Field.Label>{label}</Field.Label>
+    <FieldFrame {...frame}>
       <Toggle
         checked={!!value}
         disabled={disabled}
-        data-testid={`field-${name}`}
+        data-testid={`field-${frame.name}`}
         onLabel={formatMessage({ id: getTrad('toggle.on'), defaultMessage: 'On' })}
         offLabel={formatMessage({ id: getTrad('toggle.off'), defaultMessage: 'Off' })}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(name, e.target.checked)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(frame.name, e.target.checked)}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 };
 
 export const TextField = ({
-  name,
-  label,
-  hint,
-  error,
   disabled,
   value,
   onChange,
-  required,
   placeholder,
-}: BaseProps<string | null> & { placeholder?: string }) => (
-  <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
-    <Field.Label>{label}</Field.Label>
+  ...frame
+}: FieldProps<string | null> & { placeholder?: string }) => (
+  <FieldFrame {...frame}>
     <TextInput
       value={value ?? ''}
       disabled={disabled}
       placeholder={placeholder}
-      data-testid={`field-${name}`}
+      data-testid={`field-${frame.name}`}
       onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-        onChange(name, e.target.value === '' ? null : e.target.value)
+        onChange(frame.name, e.target.value === '' ? null : e.target.value)
       }
     />
-    <Field.Hint />
-    <Field.Error />
-  </Field.Root>
+  </FieldFrame>
 );
 
-export const NumberField = ({
-  name,
-  label,
-  hint,
-  error,
-  disabled,
-  value,
-  onChange,
-  required,
-}: BaseProps<number | null>) => (
-  <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
-    <Field.Label>{label}</Field.Label>
+export const NumberField = ({ disabled, value, onChange, ...frame }: FieldProps<number | null>) => (
+  <FieldFrame {...frame}>
     <NumberInput
       value={value ?? undefined}
       disabled={disabled}
-      data-testid={`field-${name}`}
-      onValueChange={(v) => onChange(name, v === undefined || Number.isNaN(v) ? null : v)}
+      data-testid={`field-${frame.name}`}
+      onValueChange={(v) => onChange(frame.name, v === undefined || Number.isNaN(v) ? null : v)}
     />
-    <Field.Hint />
-    <Field.Error />
-  </Field.Root>
+  </FieldFrame>
 );
 
 /** A date stored as YYYY-MM-DD (no time zone shifts: the calendar date the user picked). */
-export const DateField = ({ name, label, hint, error, disabled, value, onChange }: BaseProps<string | null>) => {
+export const DateField = ({ disabled, value, onChange, ...frame }: FieldProps<string | null>) => {
   const { formatMessage, locale } = useIntl();
   const asDate = value
     ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)))
     : undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   return (
-    <Field.Root name={name} id={name} hint={hint} error={error}>
-      <Field.Label>{label}</Field.Label>
+    <FieldFrame {...frame}>
       <DatePicker
         value={asDate}
         locale={locale}
         disabled={disabled}
         clearLabel={formatMessage({ id: getTrad('action.clear'), defaultMessage: 'Clear' })}
-        onClear={() => onChange(name, null)}
-        onChange={(d) => onChange(name, d ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` : null)}
+        onClear={() => onChange(frame.name, null)}
+        onChange={(d) =>
+          onChange(frame.name, d ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` : null)
+        }
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 };
 
@@ -181,25 +176,21 @@ interface Choice {
 
 /** A fixed list of choices; `null` is shown as the blank choice. */
 export const ChoiceField = ({
-  name,
-  label,
-  hint,
-  error,
   disabled,
   value,
   onChange,
   choices,
   blankLabel,
-}: BaseProps<string | null> & { choices: Choice[]; blankLabel: string }) => {
+  ...frame
+}: FieldProps<string | null> & { choices: Choice[]; blankLabel: string }) => {
   const BLANK = '__blank__';
   return (
-    <Field.Root name={name} id={name} hint={hint} error={error}>
-      <Field.Label>{label}</Field.Label>
+    <FieldFrame {...frame}>
       <SingleSelect
         value={value ?? BLANK}
         disabled={disabled}
-        data-testid={`field-${name}`}
-        onChange={(v) => onChange(name, v === BLANK ? null : String(v))}
+        data-testid={`field-${frame.name}`}
+        onChange={(v) => onChange(frame.name, v === BLANK ? null : String(v))}
       >
         <SingleSelectOption value={BLANK}>{blankLabel}</SingleSelectOption>
         {choices.map((c) => (
@@ -208,9 +199,7 @@ export const ChoiceField = ({
           </SingleSelectOption>
         ))}
       </SingleSelect>
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 };
 
@@ -218,31 +207,26 @@ export const refLabel = (ref: RecordRef) => (ref.name ? `${ref.code} – ${ref.n
 
 /** A picker over master data: the value is a documentId or null (cleared with the ✕ button). */
 export const RecordField = ({
-  name,
-  label,
-  hint,
-  error,
   disabled,
   value,
   onChange,
   options,
   current,
-  footer,
-}: BaseProps<string | null> & { options: RecordRef[]; current?: RecordRef | null; footer?: React.ReactNode }) => {
+  ...frame
+}: FieldProps<string | null> & { options: RecordRef[]; current?: RecordRef | null; footer?: React.ReactNode }) => {
   const { formatMessage } = useIntl();
   // The stored record is always offered, even when the list was cut off before it.
   const all = current && !options.some((o) => o.documentId === current.documentId) ? [current, ...options] : options;
   return (
-    <Field.Root name={name} id={name} hint={hint} error={error}>
-      <Field.Label>{label}</Field.Label>
+    <FieldFrame {...frame}>
       <SingleSelect
         value={value ?? ''}
         disabled={disabled}
-        data-testid={`field-${name}`}
+        data-testid={`field-${frame.name}`}
         placeholder={formatMessage({ id: getTrad('picker.placeholder'), defaultMessage: 'None selected' })}
         clearLabel={formatMessage({ id: getTrad('action.clear'), defaultMessage: 'Clear' })}
-        onClear={value ? () => onChange(name, null) : undefined}
-        onChange={(v) => onChange(name, String(v))}
+        onClear={value ? () => onChange(frame.name, null) : undefined}
+        onChange={(v) => onChange(frame.name, String(v))}
       >
         {all.length === 0 ? (
           <SingleSelectOption value="__empty__" disabled>
@@ -256,9 +240,6 @@ export const RecordField = ({
           ))
         )}
       </SingleSelect>
-      <Field.Hint />
-      <Field.Error />
-      {footer}
-    </Field.Root>
+    </FieldFrame>
   );
 };

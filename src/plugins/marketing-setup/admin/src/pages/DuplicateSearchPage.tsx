@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Button, EmptyStateLayout, Flex, Grid, Link, Modal, Td, Tr, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
+import { ConfirmAction, useConfirmedDelete } from '../components/ConfirmAction';
 import { Cell, ChoiceField, NumberField } from '../components/fields';
 import { RecordTable, RowActions } from '../components/RecordTable';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
@@ -174,9 +174,9 @@ const LineModal = ({
 
 const DuplicateSearchLines = () => {
   const t = useT();
-  const { get, del } = useFetchClient();
+  const { get } = useFetchClient();
   const problemOf = useProblemOf();
-  const confirmedWrite = useConfirmedWrite();
+  const confirmedDelete = useConfirmedDelete();
   const {
     allowedActions: { canUpdate },
     isLoading: loadingRBAC,
@@ -208,11 +208,8 @@ const DuplicateSearchLines = () => {
 
   const deleteLine = async () => {
     if (!deleting) return;
-    await confirmedWrite({
-      write: async () => {
-        await del(`${API}/duplicate-search-lines/${deleting.documentId}`);
-        return t('dupSearch.deleted', 'The search-string line was deleted.');
-      },
+    await confirmedDelete(`${API}/duplicate-search-lines/${deleting.documentId}`, {
+      done: t('dupSearch.deleted', 'The search-string line was deleted.'),
       then: load,
       close: () => setDeleting(null),
     });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Page, useRBAC } from '@strapi/strapi/admin';
 import {
   Box,
   Button,
@@ -21,10 +21,11 @@ import { PairModal, RuleBadges } from '../components/duplicates/PairModal';
 import { Pager } from '../components/duplicates/Pager';
 import { RecordTable } from '../components/RecordTable';
 import { SettingsListPage } from '../components/SettingsListPage';
-import { contactTitle, percent, type ContactRef, type Pair, type Pagination } from '../components/duplicates/types';
+import { contactTitle, percent, type ContactRef, type Pair } from '../components/duplicates/types';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
-import { API, useProblemOf } from '../utils/api';
+import { API } from '../utils/api';
+import { usePagedList } from '../utils/usePagedList';
 
 const PAGE_SIZE = 20;
 
@@ -48,35 +49,15 @@ const ContactCell = ({ contact }: { contact: ContactRef }) => (
 /** The open pairs, newest first, with the rule that fired and the scores; a row opens the pair. */
 const OpenPairs = ({ canMerge, version, onChanged }: { canMerge: boolean; version: number; onChanged: () => void }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const problemOf = useProblemOf();
   const [params, setParams] = useSearchParams();
   const contactFilter = params.get('contact');
-  const [page, setPage] = React.useState(1);
-  const [rows, setRows] = React.useState<Pair[] | null>(null);
-  const [pagination, setPagination] = React.useState<Pagination | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
   const [open, setOpen] = React.useState<Pair | null>(null);
-
-  React.useEffect(() => {
-    let cancelled = false;
-    get<{ data: Pair[]; meta: { pagination: Pagination } }>(`${API}/duplicates`, {
-      params: { page, pageSize: PAGE_SIZE, ...(contactFilter ? { contact: contactFilter } : {}) },
-    })
-      .then(({ data }) => {
-        if (cancelled) return;
-        // A page emptied by the last separate/merge: go back one.
-        if (data.data.length === 0 && page > 1) setPage(page - 1);
-        setRows(data.data);
-        setPagination(data.meta.pagination);
-        setError(null);
-      })
-      .catch((err) => !cancelled && setError(problemOf(err).message));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [page, version, contactFilter]);
+  const { rows, pagination, error, setPage } = usePagedList<Pair>(
+    `${API}/duplicates`,
+    contactFilter ? { contact: contactFilter } : {},
+    PAGE_SIZE,
+    version,
+  );
 
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!rows || !pagination) return null;

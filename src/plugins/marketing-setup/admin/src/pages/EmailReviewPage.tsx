@@ -6,7 +6,6 @@ import {
   Combobox,
   ComboboxOption,
   EmptyStateLayout,
-  Field,
   Flex,
   Grid,
   Link,
@@ -19,12 +18,13 @@ import {
 import { Link as RouterLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
+import { FieldFrame } from '../components/fields';
 import { FormModal } from '../components/FormModal';
 import { MessageBody } from '../components/MessageBody';
 import { Pager } from '../components/duplicates/Pager';
 import { RecordTable } from '../components/RecordTable';
 import { Explainer, SettingsListPage } from '../components/SettingsListPage';
-import type { Pagination } from '../components/duplicates/types';
+import { usePagedList } from '../utils/usePagedList';
 import { PERMISSIONS } from '../permissions';
 import { API, useProblemOf } from '../utils/api';
 
@@ -94,8 +94,7 @@ const ContactPicker = ({
   }, [query]);
   const label = (c: ContactRef) => [c.no, c.name].filter(Boolean).join(' – ');
   return (
-    <Field.Root name="contact" error={error} required>
-      <Field.Label>{t('emailReview.contact', 'Contact')}</Field.Label>
+    <FieldFrame name="contact" label={t('emailReview.contact', 'Contact')} error={error} required>
       <Combobox
         value={value ?? undefined}
         onChange={(v: string | undefined) => onChange(v ?? null)}
@@ -119,15 +118,14 @@ const ContactPicker = ({
           </ComboboxOption>
         ))}
       </Combobox>
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 };
 
 const EmailReviewPage = () => {
   const t = useT();
   const { formatDate } = useIntl();
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
   // useRBAC names an action after its last segment: emails.review → canReview.
@@ -135,32 +133,15 @@ const EmailReviewPage = () => {
     allowedActions: { canReview },
   } = useRBAC(PERMISSIONS.emails);
   const [status, setStatus] = React.useState<(typeof STATUSES)[number]>('open');
-  const [page, setPage] = React.useState(1);
-  const [rows, setRows] = React.useState<Review[] | null>(null);
-  const [pagination, setPagination] = React.useState<Pagination | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
   const [linking, setLinking] = React.useState<Review | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
   const [version, setVersion] = React.useState(0);
-
-  React.useEffect(() => {
-    let cancelled = false;
-    get<{ data: Review[]; meta: { pagination: Pagination } }>(`${API}/email-reviews`, {
-      params: { status, page, pageSize: PAGE_SIZE },
-    })
-      .then(({ data }) => {
-        if (cancelled) return;
-        if (data.data.length === 0 && page > 1) setPage(page - 1);
-        setRows(data.data);
-        setPagination(data.meta.pagination);
-        setError(null);
-      })
-      .catch((err) => !cancelled && setError(problemOf(err).message));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status, page, version]);
+  const { rows, pagination, error, setPage } = usePagedList<Review>(
+    `${API}/email-reviews`,
+    { status },
+    PAGE_SIZE,
+    version,
+  );
 
   const act = async (review: Review, action: 'create-contact' | 'ignore') => {
     setBusy(review.documentId);

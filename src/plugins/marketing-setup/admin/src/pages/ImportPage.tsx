@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { RecordTable } from '../components/RecordTable';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   Badge,
@@ -9,11 +10,7 @@ import {
   Grid,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -311,53 +308,41 @@ const ImportPage = () => {
               ))}
             </Flex>
             <Box paddingTop={4}>
-              <Table colCount={4} rowCount={dry.rows.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th>
-                      <Typography variant="sigma">{t('import.dry.row', 'Row')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('import.dry.outcome', 'Outcome')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('import.dry.contact', 'Contact')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('import.dry.details', 'Details')}</Typography>
-                    </Th>
+              <RecordTable
+                headers={[
+                  t('import.dry.row', 'Row'),
+                  t('import.dry.outcome', 'Outcome'),
+                  t('import.dry.contact', 'Contact'),
+                  t('import.dry.details', 'Details'),
+                ]}
+                rowCount={dry.rows.length}
+              >
+                {dry.rows.slice(0, 200).map((r) => (
+                  <Tr key={r.row}>
+                    <Td>
+                      <Typography>{r.row}</Typography>
+                    </Td>
+                    <Td>
+                      <Badge variant={OUTCOME_VARIANT[r.outcome]}>{t(`import.outcome.${r.outcome}`, r.outcome)}</Badge>
+                    </Td>
+                    <Td>
+                      <Typography>{[r.contact?.no, r.contact?.name].filter(Boolean).join(' – ')}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography textColor={r.outcome === 'error' ? 'danger600' : undefined}>
+                        {r.error ??
+                          (r.duplicates?.length
+                            ? r.duplicates
+                                .map((d) => `${d.no ?? ''} ${d.name ?? ''} (${d.hitPercent}% / ${d.fuzzyScore})`)
+                                .join('; ')
+                            : r.matchedBy
+                              ? t('import.dry.matchedBy', 'matched by {field}', { field: r.matchedBy })
+                              : '')}
+                      </Typography>
+                    </Td>
                   </Tr>
-                </Thead>
-                <Tbody>
-                  {dry.rows.slice(0, 200).map((r) => (
-                    <Tr key={r.row}>
-                      <Td>
-                        <Typography>{r.row}</Typography>
-                      </Td>
-                      <Td>
-                        <Badge variant={OUTCOME_VARIANT[r.outcome]}>
-                          {t(`import.outcome.${r.outcome}`, r.outcome)}
-                        </Badge>
-                      </Td>
-                      <Td>
-                        <Typography>{[r.contact?.no, r.contact?.name].filter(Boolean).join(' – ')}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography textColor={r.outcome === 'error' ? 'danger600' : undefined}>
-                          {r.error ??
-                            (r.duplicates?.length
-                              ? r.duplicates
-                                  .map((d) => `${d.no ?? ''} ${d.name ?? ''} (${d.hitPercent}% / ${d.fuzzyScore})`)
-                                  .join('; ')
-                              : r.matchedBy
-                                ? t('import.dry.matchedBy', 'matched by {field}', { field: r.matchedBy })
-                                : '')}
-                        </Typography>
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
+                ))}
+              </RecordTable>
             </Box>
           </Box>
         )}

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Badge, Checkbox, Field, Flex, Td, Tr, Typography } from '@strapi/design-system';
-import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
+import { Badge, Checkbox, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { ConfirmAction, useConfirmedDelete } from '../components/ConfirmAction';
 import { useT } from '../components/contact-panels/shared';
-import { Cell, ChoiceField, ToggleField, refLabel } from '../components/fields';
+import { Cell, ChoiceField, FieldFrame, ToggleField, refLabel, type FieldProps } from '../components/fields';
 import { FormModal, type FormModalFields } from '../components/FormModal';
 import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordTable';
 import { KIND_LABELS, KNOWN_KINDS } from '../components/settings/documentKinds';
@@ -64,19 +64,11 @@ interface Rule {
 /** The template of a rule as a documentId, whether the API sends the record or its documentId. */
 const templateId = (t: TemplateRef | string | null) => (typeof t === 'string' ? t : (t?.documentId ?? null));
 
-/** The rule form's values: the template as its documentId. */
-interface RuleValues {
+/** The rule form's values: the rule's fields, with the template as its documentId. */
+type RuleValues = Omit<Rule, 'documentId' | 'contentTypeName' | 'contentType' | 'interactionTemplate'> & {
   contentType: string | null;
-  events: RuleEvent[];
   interactionTemplate: string | null;
-  documentKind: string | null;
-  contactField: string | null;
-  contactPersonField: string | null;
-  documentNoField: string | null;
-  descriptionField: string | null;
-  required: boolean;
-  enabled: boolean;
-}
+};
 
 const toValues = (rule: Rule | null): RuleValues => ({
   contentType: rule?.contentType ?? null,
@@ -109,9 +101,9 @@ const PICKERS: [key: 'contactField' | 'contactPersonField' | 'documentNoField' |
 
 const InteractionRulesPage = () => {
   const t = useT();
-  const { get, del } = useFetchClient();
+  const { get } = useFetchClient();
   const problemOf = useProblemOf();
-  const confirmedWrite = useConfirmedWrite();
+  const confirmedDelete = useConfirmedDelete();
   const {
     allowedActions: { canUpdate },
     isLoading: loadingRBAC,
@@ -162,11 +154,8 @@ const InteractionRulesPage = () => {
 
   const remove = async () => {
     if (!deleting) return;
-    await confirmedWrite({
-      write: async () => {
-        await del(`${API}/interaction-rules/${deleting.documentId}`);
-        return t('rules.deleted', 'The rule was deleted.');
-      },
+    await confirmedDelete(`${API}/interaction-rules/${deleting.documentId}`, {
+      done: t('rules.deleted', 'The rule was deleted.'),
       then: loadRules,
       close: () => setDeleting(null),
     });
@@ -445,35 +434,22 @@ const RuleFields = ({
 
 /** The events as checkboxes; "published" only for types with drafts (others are saved published). */
 const EventsField = ({
-  name,
-  label,
-  hint,
-  error,
   disabled,
   value,
   onChange,
   draftAndPublish,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  error?: string;
-  disabled?: boolean;
-  value: RuleEvent[];
-  onChange: (name: string, value: RuleEvent[]) => void;
-  draftAndPublish: boolean;
-}) => {
+  ...frame
+}: FieldProps<RuleEvent[]> & { draftAndPublish: boolean }) => {
   const t = useT();
   const events = EVENTS.filter((e) => e !== 'publish' || draftAndPublish);
   const toggle = (event: RuleEvent, on: boolean) =>
     onChange(
-      name,
+      frame.name,
       EVENTS.filter((e) => (e === event ? on : (value ?? []).includes(e))),
     );
   return (
-    <Field.Root name={name} id={name} hint={hint} error={error}>
-      <Field.Label>{label}</Field.Label>
-      <Flex gap={6} paddingTop={1} paddingBottom={1} data-testid={`field-${name}`}>
+    <FieldFrame {...frame}>
+      <Flex gap={6} paddingTop={1} paddingBottom={1} data-testid={`field-${frame.name}`}>
         {events.map((e) => (
           <Checkbox
             key={e}
@@ -486,9 +462,7 @@ const EventsField = ({
           </Checkbox>
         ))}
       </Flex>
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 };
 

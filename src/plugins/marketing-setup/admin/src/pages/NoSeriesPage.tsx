@@ -11,19 +11,24 @@ import {
   type FormErrors,
   type FormHelpers,
 } from '@strapi/strapi/admin';
-import { Badge, Box, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
-import { Check, Plus } from '@strapi/icons';
+import { Badge, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmAction, useConfirmedWrite } from '../components/ConfirmAction';
 import { useT } from '../components/contact-panels/shared';
 import { Cell, DateField, NumberField, Section, TextField, ToggleField } from '../components/fields';
 import { FormModal } from '../components/FormModal';
 import { EmptyList, RecordTable, RowActions, YesNo } from '../components/RecordTable';
-import { SettingsListPage } from '../components/SettingsListPage';
+import { SaveButton, SettingsListPage } from '../components/SettingsListPage';
 import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../pluginId';
 import { API, changedFields, useProblemOf } from '../utils/api';
-import type { SeriesDetail, SeriesLine, SeriesSummary } from '../../../shared/contracts/no-series';
+import {
+  LINE_FIELDS,
+  type SeriesDetail,
+  type SeriesLine,
+  type SeriesSummary,
+} from '../../../shared/contracts/no-series';
 
 /** The next number, or in red why the series cannot hand one out. */
 const NextNo = ({ no, error, testId }: { no: string | null; error: string | null; testId?: string }) => {
@@ -213,19 +218,11 @@ const SeriesList = () => {
  * Line editor (modal)
  * -----------------------------------------------------------------------------------------------*/
 
-const LINE_FIELDS = [
-  'lineNo',
-  'startingDate',
-  'startingNo',
-  'endingNo',
-  'warningNo',
-  'incrementBy',
-  'lastNoUsed',
-  'open',
-  'allowGaps',
-] as const;
+/** The line's fields that the form edits: all but Last Date Used, which numbering sets. */
+type LineField = Exclude<(typeof LINE_FIELDS)[number], 'lastDateUsed'>;
+const FORM_LINE_FIELDS = LINE_FIELDS.filter((f): f is LineField => f !== 'lastDateUsed');
 /** The values of the line form: the line's fields that the form edits. */
-type LineValues = Pick<SeriesLine, (typeof LINE_FIELDS)[number]>;
+type LineValues = Pick<SeriesLine, LineField>;
 const NEW_LINE: LineValues = {
   lineNo: null,
   startingDate: null,
@@ -256,7 +253,7 @@ const LineModal = ({
   const { toggleNotification } = useNotification();
   const initial = React.useMemo(
     (): LineValues =>
-      line ? (Object.fromEntries(LINE_FIELDS.map((f) => [f, line[f] ?? null])) as LineValues) : { ...NEW_LINE },
+      line ? (Object.fromEntries(FORM_LINE_FIELDS.map((f) => [f, line[f] ?? null])) as LineValues) : { ...NEW_LINE },
     [line],
   );
 
@@ -466,16 +463,7 @@ const SeriesEdit = () => {
                   t('series.header.subtitle', 'The series that number contacts, opportunities and other records.')
                 }
                 primaryAction={
-                  <Button
-                    type="submit"
-                    startIcon={<Check />}
-                    size="S"
-                    disabled={readOnly || !modified}
-                    loading={isSubmitting}
-                    data-testid="series-save"
-                  >
-                    {t('action.save', 'Save')}
-                  </Button>
+                  <SaveButton disabled={readOnly || !modified} loading={isSubmitting} testId="series-save" />
                 }
               />
               <Layouts.Content>
@@ -534,93 +522,88 @@ const SeriesEdit = () => {
                     </Cell>
                   </Section>
 
-                  <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="section-lines">
-                    <Flex direction="column" alignItems="stretch" gap={4}>
-                      <Flex justifyContent="space-between" alignItems="flex-start">
-                        <Flex direction="column" alignItems="stretch" gap={1}>
-                          <Typography variant="delta" tag="h2">
-                            {t('series.lines', 'Lines')}
-                          </Typography>
-                          <Typography variant="pi" textColor="neutral600">
-                            {t(
-                              'series.lines.subtitle',
-                              'Number ranges of the series; the open line with the latest starting date up to today is used.',
-                            )}
-                          </Typography>
-                        </Flex>
-                        {canUpdate && (
-                          <Button
-                            variant="secondary"
-                            startIcon={<Plus />}
-                            size="S"
-                            onClick={() => setEditing({ line: null })}
-                            data-testid="line-create"
-                          >
-                            {t('line.create', 'Add line')}
-                          </Button>
-                        )}
-                      </Flex>
-                      <RecordTable
-                        headers={lineHeaders}
-                        rowCount={series.lines.length}
-                        withActions
-                        empty={
-                          <Typography textColor="neutral600" data-testid="lines-empty">
-                            {t(
-                              'series.lines.empty',
-                              'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.',
-                            )}
-                          </Typography>
-                        }
-                      >
-                        {series.lines.map((line, i) => (
-                          <Tr key={line.documentId} data-testid={`line-row-${i}`}>
-                            <Td>
-                              <Typography>{line.startingDate ?? '—'}</Typography>
-                            </Td>
-                            <Td>
-                              <Typography>{line.startingNo ?? '—'}</Typography>
-                            </Td>
-                            <Td>
-                              <Typography>{line.endingNo ?? '—'}</Typography>
-                            </Td>
-                            <Td>
-                              <Typography>{line.warningNo ?? '—'}</Typography>
-                            </Td>
-                            <Td>
-                              <Typography>{line.incrementBy ?? 1}</Typography>
-                            </Td>
-                            <Td>
-                              <Flex direction="column" alignItems="flex-start">
-                                <Typography>{line.lastNoUsed ?? '—'}</Typography>
-                                {line.lastDateUsed && (
-                                  <Typography variant="pi" textColor="neutral600">
-                                    {t('line.lastDateUsed', 'on {date}', { date: line.lastDateUsed })}
-                                  </Typography>
-                                )}
-                              </Flex>
-                            </Td>
-                            <Td>
-                              <YesNo value={line.open} />
-                            </Td>
-                            <Td>
-                              <YesNo value={line.allowGaps} />
-                            </Td>
-                            <Td>
-                              {canUpdate && (
-                                <RowActions
-                                  editLabel={t('line.edit', 'Edit line')}
-                                  onEdit={() => setEditing({ line })}
-                                  deleteLabel={t('line.delete', 'Delete line')}
-                                  onDelete={() => setDeleting(line)}
-                                />
+                  <Section
+                    id="lines"
+                    grid={false}
+                    title={t('series.lines', 'Lines')}
+                    subtitle={t(
+                      'series.lines.subtitle',
+                      'Number ranges of the series; the open line with the latest starting date up to today is used.',
+                    )}
+                    action={
+                      canUpdate && (
+                        <Button
+                          variant="secondary"
+                          startIcon={<Plus />}
+                          size="S"
+                          onClick={() => setEditing({ line: null })}
+                          data-testid="line-create"
+                        >
+                          {t('line.create', 'Add line')}
+                        </Button>
+                      )
+                    }
+                  >
+                    <RecordTable
+                      headers={lineHeaders}
+                      rowCount={series.lines.length}
+                      withActions
+                      empty={
+                        <Typography textColor="neutral600" data-testid="lines-empty">
+                          {t(
+                            'series.lines.empty',
+                            'This series has no lines yet, so it cannot hand out numbers. Add a line with a starting number.',
+                          )}
+                        </Typography>
+                      }
+                    >
+                      {series.lines.map((line, i) => (
+                        <Tr key={line.documentId} data-testid={`line-row-${i}`}>
+                          <Td>
+                            <Typography>{line.startingDate ?? '—'}</Typography>
+                          </Td>
+                          <Td>
+                            <Typography>{line.startingNo ?? '—'}</Typography>
+                          </Td>
+                          <Td>
+                            <Typography>{line.endingNo ?? '—'}</Typography>
+                          </Td>
+                          <Td>
+                            <Typography>{line.warningNo ?? '—'}</Typography>
+                          </Td>
+                          <Td>
+                            <Typography>{line.incrementBy ?? 1}</Typography>
+                          </Td>
+                          <Td>
+                            <Flex direction="column" alignItems="flex-start">
+                              <Typography>{line.lastNoUsed ?? '—'}</Typography>
+                              {line.lastDateUsed && (
+                                <Typography variant="pi" textColor="neutral600">
+                                  {t('line.lastDateUsed', 'on {date}', { date: line.lastDateUsed })}
+                                </Typography>
                               )}
-                            </Td>
-                          </Tr>
-                        ))}
-                      </RecordTable>
-                    </Flex>
-                  </Box>
+                            </Flex>
+                          </Td>
+                          <Td>
+                            <YesNo value={line.open} />
+                          </Td>
+                          <Td>
+                            <YesNo value={line.allowGaps} />
+                          </Td>
+                          <Td>
+                            {canUpdate && (
+                              <RowActions
+                                editLabel={t('line.edit', 'Edit line')}
+                                onEdit={() => setEditing({ line })}
+                                deleteLabel={t('line.delete', 'Delete line')}
+                                onDelete={() => setDeleting(line)}
+                              />
+                            )}
+                          </Td>
+                        </Tr>
+                      ))}
+                    </RecordTable>
+                  </Section>
                 </Flex>
               </Layouts.Content>
               <Blocker />

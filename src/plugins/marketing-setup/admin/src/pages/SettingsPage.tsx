@@ -10,8 +10,8 @@ import {
   type FormErrors,
   type FormHelpers,
 } from '@strapi/strapi/admin';
-import { Alert, Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { Check } from '@strapi/icons';
+import { Alert, Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
+import { SaveButton } from '../components/SettingsListPage';
 import { useIntl, type PrimitiveType } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { Cell, ChoiceField, NumberField, RecordField, Section, TextField, ToggleField } from '../components/fields';
@@ -254,16 +254,7 @@ const SettingsPage = () => {
                   'How new contacts are filled in, numbered and checked for duplicates.',
                 )}
                 primaryAction={
-                  <Button
-                    type="submit"
-                    startIcon={<Check />}
-                    size="S"
-                    disabled={readOnly || !modified}
-                    loading={isSubmitting}
-                    data-testid="settings-save"
-                  >
-                    {t('action.save', 'Save')}
-                  </Button>
+                  <SaveButton disabled={readOnly || !modified} loading={isSubmitting} testId="settings-save" />
                 }
               />
               <Layouts.Content>

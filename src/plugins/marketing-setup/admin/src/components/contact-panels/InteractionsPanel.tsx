@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { Badge, Box, Divider, Flex, IconButton, Loader, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { API, useProblemOf } from '../../utils/api';
+import { API } from '../../utils/api';
+import { usePagedList } from '../../utils/usePagedList';
 import { KIND_LABELS } from '../settings/documentKinds';
 import { CONTACT_UID, contactTitle, useT } from './shared';
 import type { ContactRef } from '../../../../shared/contracts/contacts';
@@ -33,12 +33,6 @@ export interface TimelineEntry {
   emailBody?: string | null;
 }
 
-interface Pagination {
-  page: number;
-  pageCount: number;
-  total: number;
-}
-
 /**
  * Edit view side panel of every contact: its interactions, newest first, a few at a time. A company's
  * timeline also holds its persons' entries (the route does that); those name the person.
@@ -55,35 +49,15 @@ InteractionsPanel.displayName = 'MarketingSetupInteractionsPanel';
 
 const InteractionsContent = ({ documentId, version }: { documentId: string; version: string }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const problemOf = useProblemOf();
-  const [page, setPage] = React.useState(1);
-  const [result, setResult] = React.useState<{ entries: TimelineEntry[]; pagination: Pagination } | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const {
+    rows: entries,
+    pagination,
+    error,
+    setPage,
+  } = usePagedList<TimelineEntry>(`${API}/contacts/${documentId}/interactions`, {}, PAGE_SIZE, version);
 
   // Back to the newest entries when another contact is opened or this one was saved.
-  React.useEffect(() => setPage(1), [documentId, version]);
-
-  React.useEffect(() => {
-    let cancelled = false;
-    get<{ data: TimelineEntry[]; meta: { pagination: Pagination } }>(`${API}/contacts/${documentId}/interactions`, {
-      params: { page, pageSize: PAGE_SIZE },
-    })
-      .then(({ data }) => {
-        if (cancelled) return;
-        const p = data.meta?.pagination;
-        setResult({
-          entries: data.data,
-          pagination: { page: p?.page ?? page, pageCount: p?.pageCount ?? 1, total: p?.total ?? data.data.length },
-        });
-        setError(null);
-      })
-      .catch((err) => !cancelled && setError(problemOf(err).message));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId, version, page]);
+  React.useEffect(() => setPage(1), [documentId, version, setPage]);
 
   if (error) {
     return (
@@ -92,9 +66,8 @@ const InteractionsContent = ({ documentId, version }: { documentId: string; vers
       </Typography>
     );
   }
-  if (!result) return <Loader small>{t('contactPanel.loading', 'Loading…')}</Loader>;
+  if (!entries || !pagination) return <Loader small>{t('contactPanel.loading', 'Loading…')}</Loader>;
 
-  const { entries, pagination } = result;
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="interactions-panel">
       <Typography variant="pi" textColor="neutral600" data-testid="interactions-count">

@@ -4,7 +4,8 @@ import type { PanelComponent, PanelComponentProps } from '@strapi/content-manage
 import { Box, Divider, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
 import { API, useProblemOf } from '../../utils/api';
-import { CONTACT_UID, PROPAGATING_FIELDS, RELATION_FIELDS, contactTitle, useFieldLabel, useT } from './shared';
+import { PROPAGATING_FIELDS } from '../../../../shared/contracts/inheritance';
+import { CONTACT_UID, RELATION_FIELDS, contactTitle, useFieldLabel, useT } from './shared';
 import type { ContactOverview, PreviewPerson } from '../../../../shared/contracts/contacts';
 
 /**

@@ -15,31 +15,6 @@ export const CONTACT_UID = 'plugin::marketing-setup.contact';
 /** Inheritable relation fields of a contact (their form value is { connect, disconnect }). */
 export const RELATION_FIELDS = ['salesperson', 'territory', 'countryRegion', 'language'];
 
-/** What a company edit can pass on to its persons: the name (→ companyName) and the inheritable fields. */
-export const PROPAGATING_FIELDS = [
-  'name',
-  'salesperson',
-  'territory',
-  'countryRegion',
-  'language',
-  'formatRegion',
-  'address',
-  'address2',
-  'postCode',
-  'city',
-  'county',
-  'phoneNo',
-  'telexNo',
-  'faxNo',
-  'telexAnswerBack',
-  'email',
-  'homePage',
-  'extensionNo',
-  'mobilePhoneNo',
-  'pager',
-  'correspondenceType',
-];
-
 /** English labels of the fields and override keys ('address' is the whole address block). */
 export const FIELD_LABELS: Record<string, string> = {
   salesperson: 'Salesperson',

@@ -6,8 +6,9 @@ import { useIntl } from 'react-intl';
 import { ConfirmAction, useConfirmedWrite } from '../ConfirmAction';
 import { useT } from '../contact-panels/shared';
 import { RecordTable } from '../RecordTable';
-import { API, useProblemOf } from '../../utils/api';
-import { contactTitle, type MergeLogEntry, type Pagination } from './types';
+import { API } from '../../utils/api';
+import { contactTitle, type MergeLogEntry } from './types';
+import { usePagedList } from '../../utils/usePagedList';
 
 type ContactTitled = Parameters<typeof contactTitle>[0];
 import { Pager } from './Pager';
@@ -26,33 +27,16 @@ export const MergeLog = ({
 }) => {
   const t = useT();
   const { formatDate } = useIntl();
-  const { get, post } = useFetchClient();
-  const problemOf = useProblemOf();
+  const { post } = useFetchClient();
   const confirmedWrite = useConfirmedWrite();
-  const [page, setPage] = React.useState(1);
-  const [rows, setRows] = React.useState<MergeLogEntry[] | null>(null);
-  const [pagination, setPagination] = React.useState<Pagination | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
   const [undoing, setUndoing] = React.useState<MergeLogEntry | null>(null);
   const [reload, setReload] = React.useState(0);
-
-  React.useEffect(() => {
-    let cancelled = false;
-    get<{ data: MergeLogEntry[]; meta: { pagination: Pagination } }>(`${API}/merge-logs`, {
-      params: { page, pageSize: PAGE_SIZE },
-    })
-      .then(({ data }) => {
-        if (cancelled) return;
-        setRows(data.data);
-        setPagination(data.meta?.pagination ?? null);
-        setError(null);
-      })
-      .catch((err) => !cancelled && setError(problemOf(err).message));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [page, version, reload]);
+  const { rows, pagination, error, setPage } = usePagedList<MergeLogEntry>(
+    `${API}/merge-logs`,
+    {},
+    PAGE_SIZE,
+    `${version}:${reload}`,
+  );
 
   const undo = async () => {
     if (!undoing) return;

@@ -1,22 +1,7 @@
 import * as React from 'react';
+import { RecordTable } from '../RecordTable';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Flex,
-  Loader,
-  Modal,
-  Radio,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Alert, Badge, Box, Button, Flex, Loader, Modal, Radio, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowLeft, Cross } from '@strapi/icons';
 import { FIELD_LABELS, useT } from '../contact-panels/shared';
 import { API, useProblemOf } from '../../utils/api';
@@ -116,62 +101,49 @@ const Review = ({ pair }: { pair: Pair }) => {
         </Flex>
       </Flex>
       {pair.breakdown.length > 0 && (
-        <Table colCount={5} rowCount={pair.breakdown.length + 1} data-testid="pair-breakdown">
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('dup.breakdown.field', 'Compared')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dup.col.contact', 'Contact')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dup.col.duplicate', 'Possible duplicate')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dup.breakdown.score', 'Score')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dup.breakdown.weight', 'Weight')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {pair.breakdown.map((b) => (
-              <Tr key={b.field} data-testid={`breakdown-${b.field}`}>
-                <Td>
-                  <Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, humanize(b.field))}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{b.values?.[0] ?? '—'}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{b.values?.[1] ?? '—'}</Typography>
-                </Td>
-                <Td>
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography
-                      textColor={b.score >= 0.9 ? 'success600' : b.score >= 0.7 ? 'warning600' : 'neutral600'}
-                    >
-                      {percent(b.score)}
+        <RecordTable
+          headers={[
+            t('dup.breakdown.field', 'Compared'),
+            t('dup.col.contact', 'Contact'),
+            t('dup.col.duplicate', 'Possible duplicate'),
+            t('dup.breakdown.score', 'Score'),
+            t('dup.breakdown.weight', 'Weight'),
+          ]}
+          rowCount={pair.breakdown.length}
+          testId="pair-breakdown"
+        >
+          {pair.breakdown.map((b) => (
+            <Tr key={b.field} data-testid={`breakdown-${b.field}`}>
+              <Td>
+                <Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, humanize(b.field))}</Typography>
+              </Td>
+              <Td>
+                <Typography>{b.values?.[0] ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{b.values?.[1] ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Flex direction="column" alignItems="flex-start">
+                  <Typography textColor={b.score >= 0.9 ? 'success600' : b.score >= 0.7 ? 'warning600' : 'neutral600'}>
+                    {percent(b.score)}
+                  </Typography>
+                  {b.parts && (
+                    <Typography variant="pi" textColor="neutral600" data-testid="breakdown-name-parts">
+                      {t('dup.breakdown.nameParts', 'surname {surname} · first name {firstName}', {
+                        surname: percent(b.parts.surname),
+                        firstName: percent(b.parts.firstName),
+                      })}
                     </Typography>
-                    {b.parts && (
-                      <Typography variant="pi" textColor="neutral600" data-testid="breakdown-name-parts">
-                        {t('dup.breakdown.nameParts', 'surname {surname} · first name {firstName}', {
-                          surname: percent(b.parts.surname),
-                          firstName: percent(b.parts.firstName),
-                        })}
-                      </Typography>
-                    )}
-                  </Flex>
-                </Td>
-                <Td>
-                  <Typography textColor="neutral600">{percent(b.weight)}</Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+                  )}
+                </Flex>
+              </Td>
+              <Td>
+                <Typography textColor="neutral600">{percent(b.weight)}</Typography>
+              </Td>
+            </Tr>
+          ))}
+        </RecordTable>
       )}
     </Flex>
   );
@@ -249,63 +221,52 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
               {t('merge.noDifferences', 'The two contacts hold the same values: nothing to choose.')}
             </Typography>
           ) : (
-            <Table colCount={3} rowCount={dryRun.differences.length + 1} data-testid="merge-fields">
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">{t('merge.field', 'Field')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {t('merge.survivorValue', 'Keep {contact}', { contact: dryRun.survivor.no ?? '' })}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {t('merge.duplicateValue', 'Take from {contact}', { contact: dryRun.duplicate.no ?? '' })}
-                    </Typography>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {dryRun.differences.map((d) => {
-                  const fromDuplicate = taken.has(d.field);
-                  return (
-                    <Tr
-                      key={d.field}
-                      data-testid={`merge-field-${d.field}`}
-                      data-choice={fromDuplicate ? 'duplicate' : 'survivor'}
-                    >
-                      <Td>
-                        <Typography fontWeight="semiBold">{label(d.field)}</Typography>
-                      </Td>
-                      {([false, true] as const).map((side) => (
-                        <Td key={String(side)}>
-                          <Radio.Group
-                            value={fromDuplicate ? 'duplicate' : 'survivor'}
-                            onValueChange={(v) => onTake(d.field, v === 'duplicate')}
-                            aria-label={label(d.field)}
+            <RecordTable
+              headers={[
+                t('merge.field', 'Field'),
+                t('merge.survivorValue', 'Keep {contact}', { contact: dryRun.survivor.no ?? '' }),
+                t('merge.duplicateValue', 'Take from {contact}', { contact: dryRun.duplicate.no ?? '' }),
+              ]}
+              rowCount={dryRun.differences.length}
+              testId="merge-fields"
+            >
+              {dryRun.differences.map((d) => {
+                const fromDuplicate = taken.has(d.field);
+                return (
+                  <Tr
+                    key={d.field}
+                    data-testid={`merge-field-${d.field}`}
+                    data-choice={fromDuplicate ? 'duplicate' : 'survivor'}
+                  >
+                    <Td>
+                      <Typography fontWeight="semiBold">{label(d.field)}</Typography>
+                    </Td>
+                    {([false, true] as const).map((side) => (
+                      <Td key={String(side)}>
+                        <Radio.Group
+                          value={fromDuplicate ? 'duplicate' : 'survivor'}
+                          onValueChange={(v) => onTake(d.field, v === 'duplicate')}
+                          aria-label={label(d.field)}
+                        >
+                          <Radio.Item
+                            value={side ? 'duplicate' : 'survivor'}
+                            data-testid={`merge-field-${d.field}-${side ? 'duplicate' : 'survivor'}`}
                           >
-                            <Radio.Item
-                              value={side ? 'duplicate' : 'survivor'}
-                              data-testid={`merge-field-${d.field}-${side ? 'duplicate' : 'survivor'}`}
+                            <Typography
+                              textColor={
+                                valueText(side ? d.duplicate : d.survivor) === null ? 'neutral500' : 'neutral800'
+                              }
                             >
-                              <Typography
-                                textColor={
-                                  valueText(side ? d.duplicate : d.survivor) === null ? 'neutral500' : 'neutral800'
-                                }
-                              >
-                                {valueText(side ? d.duplicate : d.survivor) ?? t('merge.blank', '(blank)')}
-                              </Typography>
-                            </Radio.Item>
-                          </Radio.Group>
-                        </Td>
-                      ))}
-                    </Tr>
-                  );
-                })}
-              </Tbody>
-            </Table>
+                              {valueText(side ? d.duplicate : d.survivor) ?? t('merge.blank', '(blank)')}
+                            </Typography>
+                          </Radio.Item>
+                        </Radio.Group>
+                      </Td>
+                    ))}
+                  </Tr>
+                );
+              })}
+            </RecordTable>
           )}
           <Flex direction="column" alignItems="stretch" gap={1} data-testid="merge-moves">
             <Typography variant="sigma" textColor="neutral600">

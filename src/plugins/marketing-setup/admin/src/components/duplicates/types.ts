@@ -29,12 +29,7 @@ export interface Pair {
   breakdown: FieldScore[];
 }
 
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
+export type { Pagination } from '../../utils/usePagedList';
 
 /** A pair as the contact panel lists it: the other contact flattened into the row. */
 export interface ContactPair extends ContactRef {
