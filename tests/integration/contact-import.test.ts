@@ -136,6 +136,21 @@ describe('analyse and dry run', () => {
     expect(await contactsCount()).toBe(before);
   });
 
+  test('new rows preview consecutive numbers, as the run hands them out; a refused row draws none', async () => {
+    const before = await contactsCount();
+    const res = await admin.post('/marketing-setup/contacts/import/dry-run', {
+      csv: ['No.;Name', ';Preview One', 'OWN-1;Preview Refused', ';Preview Two', ';Preview Three'].join('\n'),
+    });
+    expect(res.status).toBe(200);
+    const nos = res.body.data.rows.map((r: { contact?: { no: string } }) => r.contact?.no);
+    // CONT does not allow manual numbers: the row with its own No. is refused, and draws nothing.
+    expect(res.body.data.rows[1]).toMatchObject({ outcome: 'error', field: 'no' });
+    const [first, second, third] = [nos[0], nos[2], nos[3]].map((no: string) => Number(no.replace(/\D/g, '')));
+    expect(nos[0]).toMatch(/^CT\d{6}$/);
+    expect([second - first, third - first]).toEqual([1, 2]);
+    expect(await contactsCount()).toBe(before);
+  });
+
   test.each([
     ['an empty file', { csv: '' }, 'The file is empty: it needs a header line and at least one row.'],
     ['a header without rows', { csv: 'Name;City\n' }, 'The file has a header line but no rows to import.'],

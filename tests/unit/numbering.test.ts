@@ -8,6 +8,7 @@ import {
   drawNext,
   formatInPattern,
   incrementNo,
+  lastNoAfterDraws,
   nextLineNo,
   normaliseLine,
   normaliseSeriesCode,
@@ -38,6 +39,28 @@ const line = (over: Partial<NoSeriesLine> = {}): NoSeriesLine => ({
   ...over,
 });
 const TODAY = '2024-05-01';
+
+describe('lastNoAfterDraws (the import dry run stands the line where earlier rows left it)', () => {
+  it('counts on from Last No. Used by the line step', () => {
+    expect(lastNoAfterDraws(line({ lastNoUsed: 'CT000010', incrementBy: 10 }), 3)).toBe('CT000040');
+  });
+  it('an unused line: the k-th draw of a fresh line ends at starting no. + (k - 1) steps', () => {
+    expect(lastNoAfterDraws(line(), 1)).toBe('CT000001');
+    expect(lastNoAfterDraws(line(), 3)).toBe('CT000003');
+    // and the next draw continues from there
+    expect(drawNext(series(), line({ lastNoUsed: lastNoAfterDraws(line(), 3) }), TODAY).no).toBe('CT000004');
+  });
+  it('past the ending number the next draw is refused, as the run would be', () => {
+    const ending = line({ endingNo: 'CT000003' });
+    expect(() => drawNext(series(), { ...ending, lastNoUsed: lastNoAfterDraws(ending, 3) }, TODAY)).toThrow(
+      'You cannot assign numbers greater than CT000003 from the number series CONT.',
+    );
+  });
+  it('no draws: unchanged; a line without a starting number stays empty', () => {
+    expect(lastNoAfterDraws(line({ lastNoUsed: 'CT000007' }), 0)).toBe('CT000007');
+    expect(lastNoAfterDraws(line({ startingNo: null }), 2)).toBeNull();
+  });
+});
 
 describe('incrementNo', () => {
   it.each([

@@ -14,7 +14,7 @@ import { RuleViolation } from '../domain/errors';
 import { forbidden, validationError } from '../utils/errors';
 import { parse } from '../validation/content-api';
 import { readCsv, type CsvRecord } from '../contact-csv/parse';
-import { codeCache, dryRunRow, type RowResult } from '../contact-csv/rows';
+import { codeCache, drewNumber, dryRunRow, type RowResult } from '../contact-csv/rows';
 import { exportContacts, type ContactFilter } from '../contact-csv/export';
 import {
   cancelImport,
@@ -135,11 +135,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows: RowResult[] = [];
       const codes = codeCache(strapi);
       let checked: Record<string, CsvField> | null = null;
+      let draws = 0;
       const { rows: total } = await readCsv(
         csv,
         async (record, rowNo) => {
           checked ??= mappingOf(Object.keys(record), mapping);
-          rows.push(await dryRunRow(strapi, rowNo, record, checked, codes));
+          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws);
+          if (drewNumber(row, record, checked)) draws += 1;
+          rows.push(row);
         },
         { limit },
       );

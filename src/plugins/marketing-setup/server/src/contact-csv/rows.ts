@@ -25,6 +25,8 @@ import { UID } from '../utils/uids';
 import { contactByNo, contactsByKey, documentIdByCode, type MatchedContact } from '../repositories/import-lookups';
 import type { CsvRecord } from './parse';
 import { transaction } from '../repositories/unit-of-work';
+import { loadSetup } from '../repositories/setup';
+import { advanceSeriesForPreview } from '../operations/numbering';
 
 export type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
 
@@ -164,10 +166,14 @@ export async function dryRunRow(
   record: CsvRecord,
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
+  earlierDraws = 0,
 ): Promise<RowResult> {
   let result: RowResult | null = null;
   try {
-    await transaction(strapi, async () => {
+    await transaction(strapi, async ({ trx }) => {
+      // Every row is rolled back, so without this each new contact would preview the same next number.
+      const seriesId = (await loadSetup(strapi, trx)).contactNos as number | null;
+      if (seriesId && earlierDraws) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
       const r = await writeRow(strapi, record, mapping, codes);
       result = {
         row: rowNo,
@@ -189,3 +195,8 @@ export async function dryRunRow(
   }
   throw new Error('dry run ended without a result');
 }
+
+/** Whether a dry-run row drew a number from the series: a new contact whose row gave no No. of its own. */
+export const drewNumber = (result: RowResult, record: CsvRecord, mapping: Record<string, CsvField>) =>
+  (result.outcome === 'created' || result.outcome === 'possibleDuplicate') &&
+  !Object.entries(mapping).some(([header, field]) => field === 'no' && String(record[header] ?? '').trim() !== '');

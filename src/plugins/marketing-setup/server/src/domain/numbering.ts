@@ -149,6 +149,18 @@ export function drawNext(
   return { no, warning, line: { ...line, lastNoUsed: no, lastDateUsed: usageDate, open: !closes } };
 }
 
+/**
+ * The line's Last No. Used after `count` more draws (null: the line hands out nothing yet). A dry run that rolls
+ * back every row stands the line here so that row k previews the k-th next number and, past the ending number,
+ * meets the refusal the run would meet.
+ */
+export function lastNoAfterDraws(line: NoSeriesLine, count: number): string | null {
+  if (count <= 0) return line.lastNoUsed;
+  if (line.lastNoUsed) return incrementNo(line.lastNoUsed, count * line.incrementBy);
+  if (line.startingNo) return incrementNo(line.startingNo, (count - 1) * line.incrementBy);
+  return null;
+}
+
 export function sequenceStart(line: NoSeriesLine): number {
   const source = line.lastNoUsed ?? line.startingNo;
   if (!source) throw new RuleViolation('A number series line needs a starting number.', ['startingNo']);

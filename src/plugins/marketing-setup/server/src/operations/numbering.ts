@@ -11,6 +11,7 @@ import {
   checkRange,
   drawNext,
   formatInPattern,
+  lastNoAfterDraws,
   type NoSeries,
 } from '../domain/numbering';
 import { RuleViolation } from '../domain/errors';
@@ -93,4 +94,31 @@ export async function previewNumber(strapi: Core.Strapi, trx: Knex.Transaction, 
     if (err instanceof RuleViolation) return { no: null, error: err.message };
     throw err;
   }
+}
+
+/**
+ * Stands series `seriesId` as it would be after `count` more draws, inside a transaction the caller rolls back
+ * (the import's dry run, one rolled-back transaction per row). A line that counts in a PostgreSQL sequence is
+ * left alone: its rolled-back draws already moved the sequence on.
+ */
+export async function advanceSeriesForPreview(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  seriesId: number,
+  count: number,
+  date = today(),
+) {
+  if (count <= 0) return;
+  const loaded = await loadSeriesWithLines(strapi, trx, seriesId);
+  if (!loaded) return;
+  let chosen: StoredLine;
+  try {
+    chosen = chooseLine(loaded.series.code, loaded.lines, date) as StoredLine;
+  } catch (err) {
+    if (err instanceof RuleViolation) return; // the row's own draw reports it
+    throw err;
+  }
+  if (countsInSequence(strapi, chosen)) return;
+  const line = await lockLine(strapi, trx, chosen.id);
+  await saveLineUsage(strapi, trx, { ...line, id: chosen.id, lastNoUsed: lastNoAfterDraws(line, count) });
 }
