@@ -1,9 +1,11 @@
 export default ({ env }) => ({
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   // A local plugin needs `enabled: true` as well as `resolve`, or the admin bundler skips it.
+  // `local/` is the plugin's entry for this app (server: this app's tsc output, admin: the TSX via Vite);
+  // the plugin folder's own package.json describes the published package (@strapi/sdk-plugin build).
   'marketing-setup': {
     enabled: true,
-    resolve: './src/plugins/marketing-setup',
+    resolve: './src/plugins/marketing-setup/local',
     // The duplicate search's background worker: 0 = this instance does no background work.
     config: {
       duplicateWorkerIntervalMs: env.int('MS_DUPLICATE_WORKER_INTERVAL_MS', 2000),

@@ -4,8 +4,9 @@
  *
  * Proves that the packaged plugin (`npm pack` of src/plugins/marketing-setup) installs into a separate,
  * fresh Strapi 5.54 app and works there:
- *   1. pack   – `npm pack` the plugin folder (prepack builds dist/server + dist/admin, postpack removes
- *               dist again); the tarball must hold the built entries and no TypeScript server source.
+ *   1. pack   – `npm pack` the plugin folder (prepack: `strapi-plugin build` of @strapi/sdk-plugin writes
+ *               dist/server + dist/admin, then `strapi-plugin verify`; postpack removes dist again); the
+ *               tarball must hold every export target and no TypeScript server source.
  *   2. app    – a throwaway JavaScript Strapi app in a temp dir outside the repository. To avoid a 4-minute
  *               fresh install (better-sqlite3 compiles from source here), the repo's node_modules is
  *               copied with hard links and `npm install <tarball>` then only adds the plugin and its deps.
@@ -132,12 +133,15 @@ async function pack() {
     .split('\n')
     .filter(Boolean)
     .map((f) => f.replace(/^package\//, ''));
-  // The server build keeps the plugin's layout: dist/server/src next to dist/shared (the admin/server contracts).
-  const required = ['package.json', 'strapi-server.js', 'dist/server/src/index.js', 'dist/shared/contracts/lookups.js', 'README.md', 'LICENSE'];
+  // @strapi/sdk-plugin (`strapi-plugin build`) writes one bundle per export: every target of
+  // exports["./strapi-server"] and exports["./strapi-admin"] (import, require, default) must be in the tarball.
+  const required = ['package.json', 'README.md', 'LICENSE'];
   const pkgExports = PLUGIN_PKG.exports || {};
-  const adminTarget = pkgExports['./strapi-admin'] && (pkgExports['./strapi-admin'].default || pkgExports['./strapi-admin'].import);
-  if (!adminTarget) fail('package.json: exports["./strapi-admin"] has no default/import target');
-  required.push(adminTarget.replace(/^\.\//, ''));
+  for (const key of ['./strapi-server', './strapi-admin']) {
+    const exp = pkgExports[key];
+    if (!exp || !exp.import || !exp.require || !exp.default) fail(`package.json: exports["${key}"] needs import, require and default targets`);
+    for (const cond of ['import', 'require', 'default']) required.push(exp[cond].replace(/^\.\//, ''));
+  }
   const missing = required.filter((f) => !files.includes(f));
   if (missing.length) fail(`tarball ${tarballs[0]} lacks: ${missing.join(', ')}\n(contents: ${files.join(', ')})`);
   const tsSource = files.filter((f) => f.startsWith('server/') || /\.test\./.test(f));
@@ -367,7 +371,7 @@ const json = async (res) => {
     } catch (err) {
       adminEntry = err.code || String(err);
     }
-    check(/dist[\\/]admin[\\/]index\.mjs$/.test(adminEntry), 'require.resolve("' + PKG + '/strapi-admin") -> dist/admin/index.mjs', adminEntry);
+    check(/dist[\\/]admin[\\/]index\.js$/.test(adminEntry), 'require.resolve("' + PKG + '/strapi-admin") -> dist/admin/index.js', adminEntry);
 
     // What 'strapi start' does for a JavaScript app.
     strapi = await createStrapi({ appDir, distDir: appDir }).load();
