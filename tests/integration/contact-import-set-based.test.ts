@@ -122,12 +122,10 @@ describe('set-based and one by one give the same result', () => {
       documentId: c.fabrikam.documentId,
       data: { salesperson: t.md.salesperson.AB.documentId },
     });
-    await t.strapi.db
-      .query(UID.noSeriesLine)
-      .update({
-        where: { id: start.id },
-        data: { lastNoUsed: start.lastNoUsed, lastDateUsed: start.lastDateUsed, open: start.open },
-      });
+    await t.strapi.db.query(UID.noSeriesLine).update({
+      where: { id: start.id },
+      data: { lastNoUsed: start.lastNoUsed, lastDateUsed: start.lastDateUsed, open: start.open },
+    });
     expect(await t.strapi.db.query(PAIR).count({})).toBe(0);
 
     const setBased = await runImport(FILE(), true);
