@@ -105,7 +105,7 @@ async function main() {
     const [{ count: stmt0 }] = (await strapi.db.connection.raw('SELECT sum(xact_commit + xact_rollback)::bigint AS count FROM pg_stat_database WHERE datname = current_database()')).rows;
     let statements = 0;
     const shapes = new Map();
-    const started = new Map();
+    const sentAt = new Map();
     const shapeOf = (q) => String(q.sql).replace(/\$\d+|\?/g, '?').replace(/\s+/g, ' ').slice(0, 110);
     strapi.db.connection.client.on('query', (q) => {
       statements += 1;
@@ -114,13 +114,13 @@ async function main() {
         const s = shapes.get(k) ?? { n: 0, ms: 0 };
         s.n += 1;
         shapes.set(k, s);
-        started.set(q.__knexQueryUid, Date.now());
+        sentAt.set(q.__knexQueryUid, Date.now());
       }
     });
     strapi.db.connection.client.on('query-response', (_r, q) => {
-      if (!env.BENCH_IMPORT_PROFILE || !started.has(q.__knexQueryUid)) return;
-      shapes.get(shapeOf(q)).ms += Date.now() - started.get(q.__knexQueryUid);
-      started.delete(q.__knexQueryUid);
+      if (!env.BENCH_IMPORT_PROFILE || !sentAt.has(q.__knexQueryUid)) return;
+      shapes.get(shapeOf(q)).ms += Date.now() - sentAt.get(q.__knexQueryUid);
+      sentAt.delete(q.__knexQueryUid);
     });
     const t2 = Date.now();
     let status;
