@@ -25,6 +25,8 @@ import { addWarning } from '../utils/request-state';
 import { drawNumber } from './numbering';
 
 interface BlockState {
+  /** The series as read at the first draw (null: not read yet). */
+  series: NoSeries | null;
   lines: StoredLine[];
   /** Lines whose row lock this transaction holds (taken at the first draw from them). */
   locked: Set<number>;
@@ -51,6 +53,7 @@ export interface NumberBlock {
 }
 
 const copy = (s: BlockState): BlockState => ({
+  series: s.series,
   lines: [...s.lines],
   locked: new Set(s.locked),
   dirty: new Set(s.dirty),
@@ -71,9 +74,8 @@ export function numberBlock(
   size: number,
   date = today(),
 ): NumberBlock {
-  let series: NoSeries | null = null;
-  let loaded = false;
   let s: BlockState = {
+    series: null,
     lines: [],
     locked: new Set(),
     dirty: new Set(),
@@ -99,9 +101,8 @@ export function numberBlock(
   async function load() {
     const found = await loadSeriesWithLines(strapi, trx, seriesId);
     if (!found) throw new RuleViolation('The number series set up for this record no longer exists.');
-    series = found.series;
+    s.series = found.series;
     s.lines = found.lines;
-    loaded = true;
   }
 
   /** One draw from a gapless line, in memory; whether the number is taken is looked up a block at a time. */
@@ -112,7 +113,7 @@ export function numberBlock(
       replace(line);
       s.locked.add(line.id);
     }
-    const drawn = drawNext(series!, line, date);
+    const drawn = drawNext(s.series!, line, date);
     replace({ ...drawn.line, id: line.id });
     s.dirty.add(line.id);
     if (!s.checked.has(drawn.no)) {
@@ -127,9 +128,10 @@ export function numberBlock(
   }
 
   async function draw() {
-    if (!loaded) await load();
-    assertAutomaticAllowed(series!);
-    const code = series!.code;
+    if (!s.series) await load();
+    const series = s.series!;
+    assertAutomaticAllowed(series);
+    const code = series.code;
     for (let attempt = 0; attempt < 1000; attempt += 1) {
       const line = chooseLine(code, s.lines, date) as StoredLine;
       if (countsInSequence(strapi, line)) {
