@@ -132,8 +132,17 @@ describe('set-based and one by one give the same result', () => {
     };
     await reset();
 
+    // Strapi's entry.create (what webhooks listen to) for every contact the import creates, on both paths.
+    const createdEvents: any[] = [];
+    const listener = (e: any) => e.uid === UID.contact && createdEvents.push(e.entry);
+    t.strapi.eventHub.on('entry.create', listener);
     const setBased = await runImport(FILE(), true);
+    await new Promise((r) => setTimeout(r, 50));
+    t.strapi.eventHub.off('entry.create', listener);
     expect(setBased.status).toMatchObject({ state: 'done', created: 10, updated: 1, failed: 2 });
+    expect(createdEvents.map((e) => e.no).sort()).toEqual([...created].sort());
+    const anna = createdEvents.find((e) => e.name === 'Anna Peeters');
+    expect(anna).toMatchObject({ type: 'person', company: { id: expect.any(Number) } });
     expect(setBased.rows).toEqual(oneByOne.rows);
     const after = await state(created);
     expect(after).toEqual(before);

@@ -17,7 +17,7 @@
  * Plugin config: `importChunkSize` (default 200), `importPollMs` (default 10000; 0 = this process never
  * picks up a job left running by a stopped instance), `importAutoRun` (default true: start the job in the
  * instance that received it), `importSetBased` (default true; false: every new contact through
- * `strapi.documents(contact).create`, one `entry.create` event each).
+ * `strapi.documents(contact).create`, with its lifecycles and its populated `entry.create` event).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';

@@ -4,15 +4,16 @@
  * field rules, defaults or inheritance, its number from the chunk's block) — in memory, nothing written —
  * and the planned contacts are inserted together (repositories/contact-insert.ts); then what follows a
  * create, for all of them at once: the companies' links to themselves (one insert), the persons' business
- * relation (one read of the link rows), the duplicate search (held back for the batch). Strapi's document service is not called for
- * them: no `entry.create` event is sent for an imported contact (README, Import).
+ * relation (one read of the link rows), the duplicate search (held back for the batch). Strapi's document service is not
+ * called for them, so Strapi's `entry.create` event (webhooks) is sent from here after the commit, with the contact as
+ * written (relations as { id }), not re-read with every relation populated (README, Import).
  *
  * Runs inside the chunk's import batch (operations/import-batch.ts), which draws the numbers and holds the
  * search back.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Write } from '../repositories/unit-of-work';
+import { transaction, type Write } from '../repositories/unit-of-work';
 import type { AttributeSpec } from '../domain/write-values';
 import { splitForInsert, type InsertSplit } from '../domain/set-based-insert';
 import { canInsertSetBased, insertContacts } from '../repositories/contact-insert';
@@ -80,5 +81,20 @@ export async function insertPlannedContacts(
   );
   for (let i = 0; i < created.length; i += 1)
     await afterContactCreate(write, created[i], plans[i].planned, { setBased: true });
+  await emitCreated(strapi, created, plans);
   return created;
+}
+
+/** Strapi's `entry.create` for each contact of the set, once the chunk commits (one commit hook for the set). */
+async function emitCreated(strapi: Core.Strapi, created: ContactRow[], plans: PlannedInsert[]) {
+  const model = strapi.getModel(UID.contact).modelName;
+  const payloads = created.map((row, i) => ({
+    ...row,
+    ...Object.fromEntries(Object.entries(plans[i].links).map(([field, id]) => [field, { id }])),
+  }));
+  await transaction(strapi, async ({ onCommit }) => {
+    onCommit(() =>
+      payloads.forEach((entry) => strapi.eventHub.emit('entry.create', { model, uid: UID.contact, entry })),
+    );
+  });
 }
