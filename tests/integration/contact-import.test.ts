@@ -322,9 +322,13 @@ describe('the job', () => {
 });
 
 describe('the job, faults inside a chunk', () => {
-  // Injected inside the write (after the plugin's rules drew the number): a rule's refusal, or a crash.
+  // Injected inside the write (after the plugin's rules drew the number): a rule's refusal, or a crash. The
+  // injection sits in the document service, so these rows go through it (importSetBased: false); the set-based
+  // path's own faults are tested in contact-import-set-based.test.ts.
   let fault: 'refuse' | 'crash' | null = null;
+  afterAll(() => t.strapi.config.set('plugin::marketing-setup.importSetBased', true));
   beforeAll(() => {
+    t.strapi.config.set('plugin::marketing-setup.importSetBased', false);
     t.strapi.documents.use(async (ctx: any, next: any) => {
       const name = ctx.params?.data?.name;
       if (ctx.uid === UID.contact && ctx.action === 'create' && typeof name === 'string' && name.startsWith('Fault ')) {

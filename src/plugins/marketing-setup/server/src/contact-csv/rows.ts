@@ -27,6 +27,7 @@ import type { CsvRecord } from './parse';
 import { transaction } from '../repositories/unit-of-work';
 import { loadSetup } from '../repositories/setup';
 import { advanceSeriesForPreview } from '../operations/numbering';
+import { rememberedByNo } from '../operations/import-batch';
 
 export type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
 
@@ -65,7 +66,7 @@ async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup)
   const relations: Partial<Record<CodeRelation | 'company', string>> = {};
   for (const [field, code] of Object.entries(row.codes) as [CodeRelation | 'company', string][]) {
     if (field === 'company') {
-      const company = await contactByNo(strapi, code);
+      const company = await rememberedByNo(code, () => contactByNo(strapi, code));
       if (!company) throw unknownCompany(code);
       relations.company = company.documentId;
     } else {

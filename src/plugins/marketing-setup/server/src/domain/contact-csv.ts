@@ -179,6 +179,21 @@ export const matchKeyOf = (row: ImportRow): MatchKey => {
   return null;
 };
 
+const lookupKeys = (values: unknown[]) =>
+  values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().toLowerCase());
+
+/**
+ * What a row looks contacts up by — the contact it updates (No., VAT Registration No., e-mail) and its company
+ * (No.) — compared without case: a contact of the chunk not yet stored that has one of these values must be
+ * stored before the row is read (`lookupKeysOfContact`), so the row finds it as it would one by one.
+ */
+export const lookupKeysOfRow = (row: ImportRow): string[] =>
+  lookupKeys([row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company]);
+
+/** The values by which a later row could find the contact `c` (see lookupKeysOfRow). */
+export const lookupKeysOfContact = (c: Record<string, unknown>): string[] =>
+  lookupKeys([c.no, c.vatRegistrationNo, c.email]);
+
 /** One CSV cell: quoted when it holds a separator, quote or line break, or starts with a formula character. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';

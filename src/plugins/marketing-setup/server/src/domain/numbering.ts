@@ -161,6 +161,20 @@ export function lastNoAfterDraws(line: NoSeriesLine, count: number): string | nu
   return null;
 }
 
+/**
+ * The numbers a line hands out next, at most `n` of them (fewer when its ending number comes first): the
+ * numbers a chunk of creates may be given, so that which of them are taken can be asked in one statement.
+ */
+export function upcomingNos(line: NoSeriesLine, n: number): string[] {
+  const out: string[] = [];
+  let no = line.lastNoUsed ? incrementNo(line.lastNoUsed, line.incrementBy) : line.startingNo;
+  while (no && out.length < n && !(line.endingNo && beyondEnd(no, line.endingNo))) {
+    out.push(no);
+    no = incrementNo(no, line.incrementBy);
+  }
+  return out;
+}
+
 export function sequenceStart(line: NoSeriesLine): number {
   const source = line.lastNoUsed ?? line.startingNo;
   if (!source) throw new RuleViolation('A number series line needs a starting number.', ['startingNo']);

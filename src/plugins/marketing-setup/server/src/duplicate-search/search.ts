@@ -67,7 +67,13 @@ function indexRowsOf(contact: ContactRow, ctx: SearchContext): IndexRows {
 const requiredOf = (ctx: SearchContext) =>
   ctx.lines.length ? requiredMatches(ctx.lines.length, ctx.setup.searchHitPercent) : 0;
 
-const candidatesOf = (write: Write, rows: IndexRows, ctx: SearchContext, belowId: number | null) =>
+const candidatesOf = (
+  write: Write,
+  rows: IndexRows,
+  ctx: SearchContext,
+  belowId: number | null,
+  hidden: readonly number[] = [],
+) =>
   candidateIds(write, {
     contactId: rows.contact.id,
     type: rows.contact.type,
@@ -76,6 +82,7 @@ const candidatesOf = (write: Write, rows: IndexRows, ctx: SearchContext, belowId
     keys: rows.keys,
     name: rows.name,
     belowId,
+    hidden,
   });
 
 /** The verdicts that make a pair, by the other contact's id. */
@@ -195,6 +202,39 @@ export async function reindexBatch(write: Write, contacts: ContactRow[], mode: '
     const found = duplicatesAmong(self, strings, mine, ctx);
     const settled = (existing.get(self.id) ?? []).filter((p) => settles(self.id, p.otherId));
     return pairChanges(self.id, found, settled);
+  });
+  await savePairs(write, mergePairChanges(changes));
+}
+
+/**
+ * The search of contacts just created one after another (an import chunk's new contacts, in creation order),
+ * for the set at once, with the outcome of one search per contact right after its create: the index rows of
+ * the set in one insert per table, then each contact's candidates with the contacts of the set created after
+ * it left out (they did not exist for its search), the candidates read in one statement, and the pairs of the
+ * set in one write (each settled by the later contact, as its own search would have stored it). Nothing is
+ * reported on the request (an import job reports no duplicates; its dry run searches row by row).
+ */
+export async function searchNewContacts(write: Write, contacts: ContactRow[]) {
+  if (!contacts.length) return;
+  const setup = await loadSetup(write.strapi, write.trx);
+  if (!setup.maintainDuplSearchStrings) return;
+  const ctx = await contextOf(write);
+  const batch = contacts.map((c) => indexRowsOf(c, ctx));
+  await replaceIndexOfMany(write, batch, true);
+  const ids = contacts.map((c) => c.id);
+  const candidates: number[][] = [];
+  for (let i = 0; i < batch.length; i += 1)
+    candidates.push(await candidatesOf(write, batch[i], ctx, null, ids.slice(i + 1)));
+  const others = new Map(
+    (await contactsById(write, [...new Set(candidates.flat())], searchFieldsOf(ctx.lines))).map((o) => [o.id, o]),
+  );
+  const changes = batch.map(({ contact, strings }, i) => {
+    // In id order, as one search reads its candidates (contactsById).
+    const mine = [...candidates[i]]
+      .sort((a, b) => a - b)
+      .map((id) => others.get(id))
+      .filter((o): o is ContactRow => !!o);
+    return pairChanges(contact.id, duplicatesAmong(contact as ContactRow, strings, mine, ctx), []);
   });
   await savePairs(write, mergePairChanges(changes));
 }

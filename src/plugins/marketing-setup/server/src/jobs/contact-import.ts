@@ -3,15 +3,21 @@
  * the original cells as JSON) and the job in `ms_import_jobs` (state, counts, cursor, mapping) — plain
  * tables (repositories/import-jobs.ts), so any instance can report and continue it.
  *
- * A chunk is one transaction: the job row locked, the next rows after the cursor written one by one through
- * the document service (every write rule), their outcomes and the new cursor saved — so the cursor moves
+ * A chunk is one transaction: the job row locked, the next rows after the cursor written in file order with
+ * every write rule, their outcomes and the new cursor saved — so the cursor moves
  * only together with the writes it stands for. A restart continues after the last committed chunk and no
  * row is imported twice. A row a rule refuses is rolled back alone (number, partial writes) and recorded
  * with the rule's message; the good rows of the chunk still go in (see runImportChunk for how).
  *
+ * Within a chunk the new contacts are created set-based (see oneRow): every create rule runs for each of them
+ * in memory (write-rules/contact-batch.ts), their numbers come from one block of the series, they are inserted
+ * together and their duplicate search runs for the set (operations/import-batch.ts) — with the outcome of one
+ * document-service create after the other, in file order.
+ *
  * Plugin config: `importChunkSize` (default 200), `importPollMs` (default 10000; 0 = this process never
  * picks up a job left running by a stopped instance), `importAutoRun` (default true: start the job in the
- * instance that received it).
+ * instance that received it), `importSetBased` (default true; false: every new contact through
+ * `strapi.documents(contact).create`, with its lifecycles and its populated `entry.create` event).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -21,6 +27,9 @@ import {
   errorsCsv,
   isLastChunk,
   isStale,
+  lookupKeysOfContact,
+  lookupKeysOfRow,
+  rowToInput,
   type CsvField,
   type ImportJobStatus,
   type Mapping,
@@ -46,6 +55,18 @@ import {
   type StoredRow,
 } from '../repositories/import-jobs';
 import { transaction } from '../repositories/unit-of-work';
+import {
+  inImportBatch,
+  markBatch,
+  forgetCompany,
+  newImportBatch,
+  prefetchCompanies,
+  restoreBatch,
+  type ImportBatch,
+} from '../operations/import-batch';
+import { searchNewContacts } from '../duplicate-search/search';
+import { insertPlannedContacts, planBatchCreate, type PlannedInsert } from '../write-rules/contact-batch';
+import { UID } from '../utils/uids';
 
 const STALE_MS = 60_000;
 
@@ -100,39 +121,148 @@ const refused = (row: StoredRow, err: unknown): RowDone | null => {
   return e && { rowNo: row.rowNo, outcome: 'failed', contactNo: null, error: e.error };
 };
 
+/** A chunk as it runs: its transaction, its batch, and the new contacts planned but not inserted yet. */
+interface ChunkRun {
+  strapi: Core.Strapi;
+  trx: Knex.Transaction;
+  savepoints: boolean;
+  /**
+   * New contacts set-based (plugin config `importSetBased`, default true); false: every row through the document
+   * service one after the other, numbers drawn and duplicates searched per contact (the path before issue 16).
+   */
+  setBased: boolean;
+  batch: ImportBatch;
+  /** The Company No. each row of the chunk names (null: none), for reading the companies ahead. */
+  companyNos: (string | null)[];
+  pending: PlannedInsert[];
+  /** What later rows could look the pending contacts up by (lookupKeysOfContact). */
+  pendingKeys: Set<string>;
+}
+
+/** Inserts the pending contacts (set-based, in file order); their search is held back in the batch. */
+async function flushPending(run: ChunkRun) {
+  if (!run.pending.length) return;
+  const plans = run.pending.splice(0);
+  run.pendingKeys.clear();
+  await inImportBatch(run.batch, () => insertPlannedContacts(run.strapi, run.trx, plans));
+}
+
+/**
+ * Everything the chunk holds back, written: the pending contacts, the lines of the number block (last
+ * number used), the duplicate search of the contacts created since the last settle. The next create draws
+ * from a fresh block.
+ */
+async function settle(run: ChunkRun) {
+  await flushPending(run);
+  await run.batch.numbers?.save();
+  run.batch.numbers = null;
+  await searchNewContacts(
+    { strapi: run.strapi, trx: run.trx, uid: UID.contact, action: 'create', params: {} },
+    run.batch.created.splice(0),
+  );
+}
+
+/** Reads the companies named by the chunk's rows ahead (see prefetchCompanies). */
+const prefetch = (run: ChunkRun) =>
+  prefetchCompanies(
+    { strapi: run.strapi, trx: run.trx, uid: UID.contact, action: 'create', params: {} },
+    run.batch,
+    run.companyNos.filter((no): no is string => !!no),
+  );
+
+/** The Company No. a row names, if its cells can be read (a row that cannot is refused later anyway). */
+function companyNoOf(row: StoredRow, mapping: Record<string, CsvField>): string | null {
+  try {
+    return rowToInput(row.cells, mapping).codes.company ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A row's write through the document service (an update, or a create Strapi must validate). */
+async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, inBatch: boolean): Promise<RowDone> {
+  const mark = markBatch(run.batch);
+  const write = async (): Promise<RowDone> => {
+    try {
+      const r = inBatch
+        ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared))
+        : await writePrepared(run.strapi, prepared);
+      return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
+    } catch (err) {
+      const d = refused(row, err);
+      if (!d) throw err;
+      if (!run.savepoints) throw new RedoWithSavepoints();
+      restoreBatch(run.batch, mark);
+      return d;
+    }
+  };
+  return run.savepoints ? inSavepoint(run.trx, write, (d) => d.outcome !== 'failed') : write();
+}
+
 /**
  * One row of a chunk. A refusal while the row is prepared (a cell, a code, an ambiguous match) comes before
- * any write, so it needs no rollback. The write itself may be refused after it wrote something (its number):
- * with `savepoints` the write runs in one and a refusal rolls back to it; without, the chunk is redone.
+ * any write, so it needs no rollback.
+ * - A new contact is planned with every create rule (numbered from the chunk's block) and waits to be
+ *   inserted with the others; a refusal while planning has written nothing (its number is given back).
+ *   A contact whose values need Strapi's own validation is written through the document service instead.
+ * - A row that updates a contact settles the chunk first (pending inserts, numbers, duplicate search), so
+ *   it sees everything before it, and runs as any update.
+ * A write through the document service may be refused after it wrote something: with `savepoints` it runs in
+ * one and a refusal rolls back to it (and the batch forgets the row's number and contact); without, the chunk
+ * is redone with savepoints.
  */
 async function oneRow(
-  strapi: Core.Strapi,
-  trx: Knex.Transaction,
+  run: ChunkRun,
   row: StoredRow,
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
-  savepoints: boolean,
 ): Promise<RowDone> {
   let prepared: PreparedRow;
   try {
-    prepared = await prepareRow(strapi, row.cells, mapping, codes);
+    if (!run.setBased) prepared = await prepareRow(run.strapi, row.cells, mapping, codes);
+    else {
+      // A row that looks up a contact still pending must find it stored.
+      if (lookupKeysOfRow(rowToInput(row.cells, mapping)).some((k) => run.pendingKeys.has(k))) await flushPending(run);
+      prepared = await inImportBatch(run.batch, () => prepareRow(run.strapi, row.cells, mapping, codes));
+    }
   } catch (err) {
     const d = refused(row, err);
     if (!d) throw err;
     return d;
   }
-  const write = async (): Promise<RowDone> => {
-    try {
-      const r = await writePrepared(strapi, prepared);
-      return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
-    } catch (err) {
-      const d = refused(row, err);
-      if (!d) throw err;
-      if (!savepoints) throw new RedoWithSavepoints();
-      return d;
+  if (!run.setBased) return writeOne(run, row, prepared, false);
+  if (prepared.found) {
+    await settle(run);
+    const done = await writeOne(run, row, prepared, false);
+    // The contact updated may be the company of rows to come: they read it again (nothing else was changed
+    // that a create reads — its persons' inherited fields are no company's).
+    forgetCompany(run.batch, prepared.found.documentId);
+    return done;
+  }
+  const mark = markBatch(run.batch);
+  try {
+    const plan = await inImportBatch(run.batch, () =>
+      planBatchCreate(run.strapi, run.trx, structuredClone(prepared.data)),
+    );
+    if (plan) {
+      run.pending.push(plan);
+      for (const k of lookupKeysOfContact(plan.planned.fields)) run.pendingKeys.add(k);
+      return {
+        rowNo: row.rowNo,
+        outcome: 'created',
+        contactNo: (plan.planned.fields.no as string) ?? null,
+        error: null,
+      };
     }
-  };
-  return savepoints ? inSavepoint(trx, write, (d) => d.outcome !== 'failed') : write();
+  } catch (err) {
+    restoreBatch(run.batch, mark);
+    const d = refused(row, err);
+    if (!d) throw err;
+    return d;
+  }
+  restoreBatch(run.batch, mark);
+  await flushPending(run);
+  return writeOne(run, row, prepared, true);
 }
 
 async function chunk(
@@ -148,8 +278,20 @@ async function chunk(
     // The mapping was checked against the file's header when the job was created.
     const mapping = job.mapping as Record<string, CsvField>;
     const rows = await rowsAfter(trx, job, size);
+    const run: ChunkRun = {
+      strapi,
+      trx,
+      savepoints,
+      setBased: (strapi.config.get('plugin::marketing-setup.importSetBased', true) as unknown) !== false,
+      batch: newImportBatch(rows.length),
+      companyNos: rows.map((row) => companyNoOf(row, mapping)),
+      pending: [],
+      pendingKeys: new Set(),
+    };
+    if (run.setBased) await prefetch(run);
     const done: RowDone[] = [];
-    for (const row of rows) done.push(await oneRow(strapi, trx, row, mapping, codes, savepoints));
+    for (const row of rows) done.push(await oneRow(run, row, mapping, codes));
+    await settle(run);
     const finished = isLastChunk(job.cursor, rows.length, job.total, size);
     await saveChunk(trx, job.id, done, advance(job, done), finished);
     return finished ? 'finished' : 'more';

@@ -25,21 +25,17 @@ export const setupCodes = async (write: Pick<Write, 'strapi' | 'trx'>) => {
 };
 
 /**
- * Recomputes `businessRelation`. Scope 'contact': this contact only (a person that got or changed its
- * company: its own relations plus its company's). Scope 'company': the contact's company and all its
- * persons (a link row changed). Only rows whose value changes are written.
+ * `businessRelation` of contacts, each with its company (or null): its own link rows, plus its company's for a
+ * person. One read of the link rows for all of them; only rows whose value changes are written.
  */
-export async function recomputeBusinessRelation(
-  write: Write,
-  contactId: number,
-  scope: 'contact' | 'company' = 'company',
-) {
-  const companyId = await companyIdOf(write, contactId);
-  const ids: number[] =
-    scope === 'company' && companyId ? [companyId, ...(await personIdsOf(write, companyId))] : [contactId];
-  const rows = await linkRows(write, {
-    contact: { id: { $in: companyId && !ids.includes(companyId) ? [...ids, companyId] : ids } },
-  });
+async function recompute(write: Write, contacts: { id: number; companyId: number | null }[]) {
+  if (!contacts.length) return;
+  const all = new Set<number>();
+  for (const c of contacts) {
+    all.add(c.id);
+    if (c.companyId) all.add(c.companyId);
+  }
+  const rows = await linkRows(write, { contact: { id: { $in: [...all] } } });
   const codes = await setupCodes(write);
   const rowsByContact = new Map<number, RelationRow[]>();
   for (const r of rows) {
@@ -52,10 +48,10 @@ export async function recomputeBusinessRelation(
     });
     rowsByContact.set(r.contact.id, list);
   }
-  const companyRows = companyId ? (rowsByContact.get(companyId) ?? []) : [];
   const idsByValue = new Map<ReturnType<typeof businessRelationOf>, number[]>();
-  for (const id of ids) {
+  for (const { id, companyId } of contacts) {
     const ownRows = rowsByContact.get(id) ?? [];
+    const companyRows = companyId ? (rowsByContact.get(companyId) ?? []) : [];
     const value = businessRelationOf(id === companyId ? ownRows : [...ownRows, ...companyRows], codes);
     const group = idsByValue.get(value) ?? [];
     group.push(id);
@@ -63,3 +59,26 @@ export async function recomputeBusinessRelation(
   }
   for (const [value, group] of idsByValue) await setBusinessRelation(write, value, group);
 }
+
+/**
+ * Recomputes `businessRelation`. Scope 'contact': this contact only (a person that got or changed its
+ * company: its own relations plus its company's). Scope 'company': the contact's company and all its
+ * persons (a link row changed). Only rows whose value changes are written.
+ */
+export async function recomputeBusinessRelation(
+  write: Write,
+  contactId: number,
+  scope: 'contact' | 'company' = 'company',
+) {
+  const companyId = await companyIdOf(write, contactId);
+  const ids: number[] =
+    scope === 'company' && companyId ? [companyId, ...(await personIdsOf(write, companyId))] : [contactId];
+  await recompute(
+    write,
+    ids.map((id) => ({ id, companyId })),
+  );
+}
+
+/** Scope 'contact' for many new persons at once (an import chunk's), each with the company it was created with. */
+export const recomputeNewPersons = (write: Write, persons: { id: number; companyId: number }[]) =>
+  recompute(write, persons);

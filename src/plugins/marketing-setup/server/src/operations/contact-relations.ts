@@ -6,6 +6,7 @@ import type { Write } from '../repositories/unit-of-work';
 import { missingTargetViolation, readRelationChange } from '../domain/relation-input';
 import { RELATION_FIELDS } from '../repositories/contacts';
 import { idOfRecord } from '../repositories/records';
+import { rememberedId } from './import-batch';
 
 /**
  * Untouched relations (`{ connect: [], disconnect: [] }` from the Content Manager) are removed from `data`,
@@ -30,7 +31,7 @@ export async function resolveRelationIds(
       if (named) data[field] = null;
       else delete data[field];
     } else {
-      const id = await idOfRecord(write.strapi, uid, change.ref);
+      const id = await rememberedId(uid, change.ref, () => idOfRecord(write.strapi, uid, change.ref));
       if (id === null) throw missingTargetViolation(field);
       data[field] = id;
     }

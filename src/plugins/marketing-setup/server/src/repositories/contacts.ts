@@ -37,15 +37,30 @@ export async function loadContactFlat(
 ): Promise<FlatContact | null> {
   const row = (await write.strapi.db.query(UID.contact).findOne({
     where,
-    populate: {
-      ...populateIds(Object.keys(RELATION_FIELDS)),
-      company: { select: ['id', 'documentId', 'type', 'name'] },
-    },
+    populate: FLAT_POPULATE(),
   })) as Record<string, unknown> | null;
-  if (!row) return null;
+  return row ? toFlat(row) : null;
+}
+
+const FLAT_POPULATE = () => ({
+  ...populateIds(Object.keys(RELATION_FIELDS)),
+  company: { select: ['id', 'documentId', 'type', 'name'] },
+});
+
+function toFlat(row: Record<string, unknown>): FlatContact {
   const out: Record<string, unknown> = { ...row, company: row.company ?? null };
   for (const f of Object.keys(RELATION_FIELDS)) out[f] = (row[f] as { id: number } | null)?.id ?? null;
   return out as FlatContact;
+}
+
+/** `loadContactFlat` for many contacts by document id, in the statements of one. */
+export async function loadContactsFlat(write: Pick<Write, 'strapi'>, documentIds: string[]): Promise<FlatContact[]> {
+  if (!documentIds.length) return [];
+  const rows = (await write.strapi.db.query(UID.contact).findMany({
+    where: { documentId: { $in: documentIds } },
+    populate: FLAT_POPULATE(),
+  })) as Record<string, unknown>[];
+  return rows.map(toFlat);
 }
 
 /** Contacts by id, with the given fields (by number when `byNo`). */
@@ -97,6 +112,18 @@ export async function linkToItself(write: Write, id: number, replace: boolean) {
     [jt.inverseJoinColumn]: id,
     ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}),
   });
+}
+
+/** New companies link to themselves: `linkToItself` for many at once (one insert). */
+export async function linkAllToThemselves(write: Write, ids: number[]) {
+  if (!ids.length) return;
+  const jt = joinTableOf(write.strapi, UID.contact, 'company');
+  const rows = ids.map((id) => ({
+    [jt.joinColumn]: id,
+    [jt.inverseJoinColumn]: id,
+    ...(jt.inverseOrderColumn ? { [jt.inverseOrderColumn]: 1 } : {}),
+  }));
+  for (let i = 0; i < rows.length; i += 200) await write.trx(jt.name).insert(rows.slice(i, i + 200));
 }
 
 /** The company a contact links to (itself for a company), or null. */

@@ -37,6 +37,11 @@ export interface CandidateInput {
   keys: string[];
   name: SearchName;
   belowId?: number | null;
+  /**
+   * Contacts that do not exist yet for this search (created after the contact in one import batch): left out
+   * everywhere, also where strings and keys are counted, so the batch finds what one search per contact did.
+   */
+  hidden?: readonly number[];
 }
 
 /** A piece of SQL with its bindings in text order. */
@@ -46,21 +51,38 @@ type Sql = [text: string, bindings: unknown[]];
 type RawResult<T> = T[] | { rows: T[] };
 const rowsOf = <T>(result: RawResult<T>): T[] => (Array.isArray(result) ? result : result.rows);
 
+/** `col` is none of `ids`: a range when they are consecutive (an import batch's ids usually are), else a list. */
+function notAmong(col: string, ids: readonly number[]): Sql {
+  if (!ids.length) return ['1 = 1', []];
+  const sorted = [...ids].sort((a, b) => a - b);
+  const [lo, hi] = [sorted[0], sorted[sorted.length - 1]];
+  if (hi - lo + 1 === sorted.length) return [`NOT (${col} >= ? AND ${col} <= ?)`, [lo, hi]];
+  return [`${col} NOT IN (${sorted.map(() => '?').join(', ')})`, sorted];
+}
+
 export async function candidateIds(write: Write, input: CandidateInput): Promise<number[]> {
   const { contactId, type, stringCount, required, keys, name } = input;
   const below = input.belowId ?? null;
-  const others = (col: string): Sql =>
-    below === null ? [`${col} <> ?`, [contactId]] : [`${col} <> ? AND ${col} < ?`, [contactId, below]];
+  const hidden = input.hidden ?? [];
+  const visible = (col: string) => notAmong(col, hidden);
+  const others = (col: string): Sql => {
+    const [h, hb] = visible(col);
+    return below === null
+      ? [`${col} <> ? AND ${h}`, [contactId, ...hb]]
+      : [`${col} <> ? AND ${col} < ? AND ${h}`, [contactId, below, ...hb]];
+  };
   const parts: Sql[] = [];
   let cte: Sql = ['', []];
 
   if (required > 0 && stringCount >= required) {
+    const [countVisible, countBindings] = visible('o.contact_id');
     cte = [
       `WITH mine AS (SELECT field, part, value, contact_type FROM ${SEARCH_STRINGS} WHERE contact_id = ?),
       freq AS (SELECT m.field, m.part, m.value, m.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o
-        WHERE o.value = m.value AND o.field = m.field AND o.part = m.part AND o.contact_type = m.contact_type LIMIT ?) x) AS n FROM mine m),
+        WHERE o.value = m.value AND o.field = m.field AND o.part = m.part AND o.contact_type = m.contact_type
+        AND ${countVisible} LIMIT ?) x) AS n FROM mine m),
       rare AS (SELECT * FROM freq ORDER BY n LIMIT ?) `,
-      [contactId, FANOUT_CAP, stringCount - required + 1],
+      [contactId, ...countBindings, FANOUT_CAP, stringCount - required + 1],
     ];
     const [where, whereBindings] = others('s.contact_id');
     parts.push([
@@ -75,12 +97,13 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
   if (keys.length) {
     // Only keys held by fewer than FANOUT_CAP contacts (a common surname in a big town is no lead).
     const [where, whereBindings] = others('k.contact_id');
+    const [countVisible, countBindings] = visible('c.contact_id');
     parts.push([
       `SELECT contact_id FROM (SELECT k.contact_id FROM ${BLOCKING_KEYS} k WHERE k.key IN (
         SELECT v.key FROM (${keys.map(() => 'SELECT ? AS key').join(' UNION ALL ')}) v
-        WHERE (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key LIMIT ?) x) < ?)
+        WHERE (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key AND ${countVisible} LIMIT ?) x) < ?)
       AND ${where} LIMIT ?) bk`,
-      [...keys, FANOUT_CAP, FANOUT_CAP, ...whereBindings, MAX_CANDIDATES],
+      [...keys, ...countBindings, FANOUT_CAP, FANOUT_CAP, ...whereBindings, MAX_CANDIDATES],
     ]);
   }
   if (name.name && name.city && hasTrigrams(write.strapi)) {

@@ -23,6 +23,15 @@ export async function contactByNo(strapi: Core.Strapi, no: string) {
   return row ? { documentId: String(row.documentId), type: String(row.type) } : null;
 }
 
+/** `contactByNo` for many Nos. at once: the contacts found, with their No. */
+export async function contactsByNos(strapi: Core.Strapi, nos: string[]) {
+  if (!nos.length) return [];
+  const rows = await strapi.db
+    .query(UID.contact)
+    .findMany({ where: { no: { $in: nos } }, select: ['no', 'documentId', 'type'] });
+  return rows.map((r) => ({ no: String(r.no), documentId: String(r.documentId), type: String(r.type) }));
+}
+
 export interface MatchedContact {
   id: number;
   documentId: string;

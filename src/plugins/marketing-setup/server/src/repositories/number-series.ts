@@ -105,6 +105,20 @@ export async function numberTaken(
     .first('id'));
 }
 
+/** Which of the numbers `nos` records of `uid` already have in `attribute` (one statement for a block of numbers). */
+export async function takenNumbers(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  uid: string,
+  attribute: string,
+  nos: string[],
+): Promise<Set<string>> {
+  if (!nos.length) return new Set();
+  const column = columnOf(strapi, uid, attribute);
+  const rows: Row[] = await trx(tableOf(strapi, uid)).whereIn(column, nos).select(column);
+  return new Set(rows.map((r) => String(r[column])));
+}
+
 export async function ensureSequence(trx: Knex.Transaction, line: StoredLine) {
   await trx.raw(
     `CREATE SEQUENCE IF NOT EXISTS ${sequenceName(line.id)} START WITH ${sequenceStart(line)} INCREMENT BY ${Math.max(1, line.incrementBy)}`,

@@ -23,12 +23,13 @@ import { assertDeletable, deletePersonsOf } from './contact-lifecycle';
 import { pushContactToTargets } from './business-relations';
 import { syncContext } from '../utils/sync-context';
 import { afterContactWrite, beforeContactDelete, type ContactRow } from '../duplicate-search/search';
+import { deferSearch, rememberedCompany } from '../operations/import-batch';
 
 type Setup = InheritFlags & Record<string, unknown>;
 
 /** A person's company must be an existing company contact (and not the person itself). */
 async function resolveCompany(write: Write, ref: RelationRef, self?: FlatContact): Promise<FlatContact> {
-  const company = await loadContactFlat(write, ref);
+  const company = await rememberedCompany(ref, () => loadContactFlat(write, ref));
   const violation = companyViolation(company, self?.id);
   if (violation) throw violation;
   return company!;
@@ -47,31 +48,62 @@ async function checkTypeChange(write: Write, before: FlatContact, newType: Conta
   }
 }
 
+/** A new contact after every rule that comes before Strapi's own write: what `next()` writes, and what follows it. */
+export interface PlannedContact {
+  type: ContactType;
+  /** The person's company as loaded (null for a company or a person without one). */
+  company: FlatContact | null;
+  /** The values written (also `write.params.data`): relations as ids, the person's company as the request named it. */
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Every rule of a contact create before the write: company check, relations to ids, field rules, defaults or
+ * inheritance, the number. Throws the rule's refusal; writes nothing but the number drawn.
+ */
+export async function planContactCreate(write: Write): Promise<PlannedContact> {
+  const data = (write.params.data ??= {});
+  const type: ContactType = data.type ?? 'company';
+  const companyRef = relationInput(data.company, null, 'company');
+  if (companyRef === undefined) delete data.company;
+  if (type === 'company' && companyRef) throw companyOfCompanyViolation();
+  const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
+
+  delete data.inheritanceOverrides; // maintained by the plugin only
+  await resolveRelationIds(write, data);
+  const fields = applyContactFieldRules(type, null, { ...data, type });
+  // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
+  const stored = (await loadSetup(write.strapi, write.trx)) as Setup;
+  const setup = (syncContext().noDefaults ? withoutDefaults(stored) : stored) as Setup;
+  if (type === 'person') applyPersonInheritance(setup, fields, null, company, !!company);
+  else Object.assign(fields, applyDefaults('company', fields, setup));
+  delete fields.businessRelation;
+  write.params.data = fields;
+  await assignNumber(write, 'contactNos', 'Contact');
+  return { type, company, fields };
+}
+
+/** What follows a contact create's write: a company links to itself, a person takes its company's business relation, the duplicate search. */
+export async function afterContactCreate(
+  write: Write,
+  created: ContactRow,
+  planned: PlannedContact,
+  opts: { setBased?: boolean } = {},
+) {
+  // Set-based (an import chunk): the caller linked the companies and recomputed the persons for all at once.
+  if (!opts.setBased) {
+    if (planned.type === 'company') await linkToItself(write, created.id, false);
+    else if (planned.company) await recomputeBusinessRelation(write, created.id, 'contact');
+  }
+  // In an import chunk the search runs once for the chunk's new contacts (as if one by one, in file order).
+  if (!deferSearch(created)) await afterContactWrite(write, null, created);
+}
+
 export const contactRules: WriteRules = {
   async create(write, next) {
-    const data = (write.params.data ??= {});
-    const type: ContactType = data.type ?? 'company';
-    const companyRef = relationInput(data.company, null, 'company');
-    if (companyRef === undefined) delete data.company;
-    if (type === 'company' && companyRef) throw companyOfCompanyViolation();
-    const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
-
-    delete data.inheritanceOverrides; // maintained by the plugin only
-    await resolveRelationIds(write, data);
-    const fields = applyContactFieldRules(type, null, { ...data, type });
-    // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
-    const stored = (await loadSetup(write.strapi, write.trx)) as Setup;
-    const setup = (syncContext().noDefaults ? withoutDefaults(stored) : stored) as Setup;
-    if (type === 'person') applyPersonInheritance(setup, fields, null, company, !!company);
-    else Object.assign(fields, applyDefaults('company', fields, setup));
-    delete fields.businessRelation;
-    write.params.data = fields;
-    await assignNumber(write, 'contactNos', 'Contact');
-
+    const planned = await planContactCreate(write);
     const created = await next();
-    if (type === 'company') await linkToItself(write, created.id, false);
-    else if (company) await recomputeBusinessRelation(write, created.id, 'contact');
-    await afterContactWrite(write, null, created as ContactRow);
+    await afterContactCreate(write, created as ContactRow, planned);
     return created;
   },
 

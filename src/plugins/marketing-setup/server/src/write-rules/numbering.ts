@@ -3,6 +3,7 @@ import { enteredNumber, missingSeriesViolation, numberTakenViolation, renumberin
 import { loadSetup } from '../repositories/setup';
 import { numberTaken } from '../repositories/number-series';
 import { assertManualNumber, drawNumber } from '../operations/numbering';
+import { batchNumbers } from '../operations/import-batch';
 
 /** The setup's number series for `setupField` (null when none is chosen). */
 const seriesOf = async (write: Write, setupField: string): Promise<number | null> =>
@@ -25,11 +26,16 @@ export async function assignNumber(write: Write, setupField: string, label: stri
     data.no = entered;
     await assertManualNumber(write.strapi, write.trx, seriesId);
     await assertFree(write, entered, label);
+    // In an import chunk the series' numbers are drawn as a block: this one must not be given out.
+    if (seriesId) batchNumbers(write, seriesId, 'no')?.noteTaken(entered);
     data.noSeries = null;
     return;
   }
   if (!seriesId) throw missingSeriesViolation(label);
-  const { no, seriesCode } = await drawNumber(write.strapi, write.trx, seriesId, { uid: write.uid, attribute: 'no' });
+  const block = batchNumbers(write, seriesId, 'no');
+  const { no, seriesCode } = block
+    ? await block.draw()
+    : await drawNumber(write.strapi, write.trx, seriesId, { uid: write.uid, attribute: 'no' });
   data.no = no;
   data.noSeries = seriesCode;
 }

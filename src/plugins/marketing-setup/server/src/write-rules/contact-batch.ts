@@ -1,0 +1,100 @@
+/**
+ * The new contacts of an import chunk, created set-based with the create rule's own steps: each contact is
+ * planned by `planContactCreate` (the input checks of the document-service middleware, company, relations,
+ * field rules, defaults or inheritance, its number from the chunk's block) — in memory, nothing written —
+ * and the planned contacts are inserted together (repositories/contact-insert.ts); then what follows a
+ * create, for all of them at once: the companies' links to themselves (one insert), the persons' business
+ * relation (one read of the link rows), the duplicate search (held back for the batch). Strapi's document service is not
+ * called for them, so Strapi's `entry.create` event (webhooks) is sent from here after the commit, with the contact as
+ * written (relations as { id }), not re-read with every relation populated (README, Import).
+ *
+ * Runs inside the chunk's import batch (operations/import-batch.ts), which draws the numbers and holds the
+ * search back.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { transaction, type Write } from '../repositories/unit-of-work';
+import type { AttributeSpec } from '../domain/write-values';
+import { splitForInsert, type InsertSplit } from '../domain/set-based-insert';
+import { canInsertSetBased, insertContacts } from '../repositories/contact-insert';
+import { linkAllToThemselves, RELATION_FIELDS } from '../repositories/contacts';
+import type { ContactRow } from '../repositories/duplicate-contacts';
+import { assertWriteInput } from '../utils/scalar-types';
+import { UID } from '../utils/uids';
+import { recomputeNewPersons } from '../operations/business-relations';
+import { afterContactCreate, planContactCreate, type PlannedContact } from './contact';
+
+/** A contact planned for the set-based insert. */
+export interface PlannedInsert extends InsertSplit {
+  planned: PlannedContact;
+}
+
+const contactWrite = (strapi: Core.Strapi, trx: Knex.Transaction, data: Record<string, unknown>): Write => ({
+  strapi,
+  trx,
+  uid: UID.contact,
+  action: 'create',
+  params: { data },
+});
+
+/**
+ * Plans a new contact: throws the refusal the document service would give (the input checks, then the
+ * rules); null when its values need Strapi's own write (a value its validation could refuse, a relation not
+ * written set-based) — the caller gives the number back and writes it through the document service.
+ */
+export async function planBatchCreate(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  data: Record<string, unknown>,
+): Promise<PlannedInsert | null> {
+  const contentType = strapi.contentType(UID.contact) as unknown as Parameters<typeof assertWriteInput>[0];
+  assertWriteInput(contentType, { data });
+  const write = contactWrite(strapi, trx, data);
+  if (!canInsertSetBased(write, ['company', ...Object.keys(RELATION_FIELDS)])) return null;
+  const planned = await planContactCreate(write);
+  const split = splitForInsert(
+    contentType.attributes as Record<string, AttributeSpec>,
+    planned.fields,
+    planned.company?.id ?? null,
+  );
+  return split && { ...split, planned };
+}
+
+/** Inserts planned contacts (in order) and runs what follows each create; returns them as stored. */
+export async function insertPlannedContacts(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  plans: PlannedInsert[],
+): Promise<ContactRow[]> {
+  const write = contactWrite(strapi, trx, {});
+  const created = await insertContacts(write, plans);
+  await linkAllToThemselves(
+    write,
+    created.filter((_, i) => plans[i].planned.type === 'company').map((c) => c.id),
+  );
+  await recomputeNewPersons(
+    write,
+    created.flatMap((c, i) => {
+      const company = plans[i].planned.company;
+      return plans[i].planned.type === 'person' && company ? [{ id: c.id, companyId: company.id }] : [];
+    }),
+  );
+  for (let i = 0; i < created.length; i += 1)
+    await afterContactCreate(write, created[i], plans[i].planned, { setBased: true });
+  await emitCreated(strapi, created, plans);
+  return created;
+}
+
+/** Strapi's `entry.create` for each contact of the set, once the chunk commits (one commit hook for the set). */
+async function emitCreated(strapi: Core.Strapi, created: ContactRow[], plans: PlannedInsert[]) {
+  const model = strapi.getModel(UID.contact).modelName;
+  const payloads = created.map((row, i) => ({
+    ...row,
+    ...Object.fromEntries(Object.entries(plans[i].links).map(([field, id]) => [field, { id }])),
+  }));
+  await transaction(strapi, async ({ onCommit }) => {
+    onCommit(() =>
+      payloads.forEach((entry) => strapi.eventHub.emit('entry.create', { model, uid: UID.contact, entry })),
+    );
+  });
+}
