@@ -28,6 +28,7 @@
  *
  * Knobs (env): BENCH_REINDEX_PERSONS (10000), BENCH_REINDEX_RUNS (3), BENCH_REINDEX_TWINS (20),
  * BENCH_REINDEX_SECOND_PUTS (5), BENCH_REINDEX_MAX_SECONDS (900 per run), MS_DUPLICATE_WORKER_INTERVAL_MS,
+ * BENCH_REINDEX_QUEUE_BATCH (the plugin's duplicateQueueBatchSize, where the code has it),
  * BENCH_SKIP_COMPILE=true, BENCH_DIST (.tmp/reindex-dist), BENCH_KEEP_DB=true, PG: BENCH_PG_HOST/PORT/USER/PASSWORD.
  */
 const fs = require('fs');
@@ -260,7 +261,7 @@ async function main() {
   await pgAdmin(`CREATE DATABASE ${dbName}`);
   const db = new Client({ ...PG, database: dbName });
   let strapi;
-  const result = { settings: { PERSONS, RUNS, TWINS, SECOND_PUTS, INTERVAL: Number(INTERVAL) }, runs: [] };
+  const result = { settings: { PERSONS, RUNS, TWINS, SECOND_PUTS, INTERVAL: Number(INTERVAL), QUEUE_BATCH: env.BENCH_REINDEX_QUEUE_BATCH ?? null }, runs: [] };
   try {
     strapi = await boot(dbName);
     await db.connect();
@@ -293,6 +294,7 @@ async function main() {
     log(`regeneration (initial index of ${PERSONS} persons): ${fmt(result.regenerationSeconds)} s, ${(await pairFingerprint(db, T)).pairs} pairs`);
     await db.query('VACUUM ANALYZE');
     workerInterval(strapi, INTERVAL);
+    if (env.BENCH_REINDEX_QUEUE_BATCH) strapi.config.set('plugin::marketing-setup.duplicateQueueBatchSize', Number(env.BENCH_REINDEX_QUEUE_BATCH));
 
     let oldPost = START.postCode;
     for (let r = 1; r <= RUNS; r += 1) {

@@ -5,8 +5,8 @@
  * so exactly one instance works on a batch at a time and nothing depends on which instance it is (the state
  * is in the database). A regeneration batch is one transaction, a queue batch three short ones. The timer that calls
  * `work` is jobs/duplicate-worker.ts. Settings (plugin config): `duplicateWorkerIntervalMs` (default 2000;
- * 0 = no timer, e.g. for a process that should never do background work; read at every tick) and
- * `duplicateBatchSize` (default 200).
+ * 0 = no timer, e.g. for a process that should never do background work; read at every tick),
+ * `duplicateBatchSize` (default 200, a regeneration's batch) and `duplicateQueueBatchSize` (default 500).
  */
 import type { Core } from '@strapi/strapi';
 import { inTransaction } from '../repositories/unit-of-work';
@@ -24,14 +24,12 @@ import {
 } from '../duplicate-search/regeneration';
 import { UID } from '../utils/uids';
 
-const DEFAULTS = { duplicateWorkerIntervalMs: 2000, duplicateBatchSize: 200 };
-
 /**
- * Queued contacts per batch. A queue batch holds its contacts' rows only while it writes their index rows and
- * while it writes their pairs, not while it scores them (duplicate-search/reindex-queue.ts), so a company
- * update that changes them waits for a few milliseconds at most; larger batches cost fewer statements each.
+ * `duplicateQueueBatchSize`: queued contacts per batch. A queue batch holds its contacts' rows only while it
+ * writes their index rows and while it writes their pairs, not while it scores them
+ * (duplicate-search/reindex-queue.ts); larger batches cost fewer statements per contact.
  */
-const QUEUE_BATCH = 500;
+const DEFAULTS = { duplicateWorkerIntervalMs: 2000, duplicateBatchSize: 200, duplicateQueueBatchSize: 500 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const setting = (key: keyof typeof DEFAULTS): number => {
@@ -51,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const more = await withWorkerLock(strapi, UID.contact, async () => {
       const size = Math.max(1, setting('duplicateBatchSize'));
       if (await inTransaction(strapi, UID.contact, (write) => regenerateNextBatch(write, size, skipped))) return true;
-      return (await drainQueue(strapi, QUEUE_BATCH)) > 0;
+      return (await drainQueue(strapi, Math.max(1, setting('duplicateQueueBatchSize')))) > 0;
     });
     // After the commit, holding no lock: queuing inside the batch could wait for the write that held them.
     await requeue(strapi, skipped);
