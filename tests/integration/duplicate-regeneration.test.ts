@@ -2,6 +2,7 @@
  * Bulk regeneration of the duplicate search (admin API + background worker), the re-index queue fed by
  * company → person propagation, and (PostgreSQL) trigram-similar names as candidates.
  */
+import path from 'path';
 import request from 'supertest';
 import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
 import { API, adminClient, docs, http, standardNumbering, createOk } from '../helpers/fixtures';
@@ -19,6 +20,7 @@ const JOB = 'ms_duplicate_regeneration';
 const QUEUE = 'ms_contact_reindex_queue';
 const REGENERATE = '/marketing-setup/duplicates/regenerate';
 
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 const regeneration = () => app.strapi.plugin('marketing-setup').service('duplicate-regeneration');
 const db = () => app.strapi.db.connection;
 
@@ -308,6 +310,109 @@ describe('re-index queue: company → person propagation', () => {
       expect(await keysOf(person.documentId)).toEqual(expect.arrayContaining([expect.stringMatching(/:gent$/)]));
     },
   );
+
+  test('after a company move the queue drains to fresh pairs: new ones at the new address, none left at the old one, the same as a regeneration finds', async () => {
+    const oldAddress = { address: 'Vismarkt 3', city: 'Oudenaarde', postCode: '9700' };
+    const newAddress = { address: 'Markt 12', city: 'Ronse', postCode: '9600' };
+    const company = await create({ type: 'company', name: 'Textiel Vanderhaeghe', ...oldAddress });
+    const names = [
+      ['Wouter', 'Claeys'],
+      ['Hanne', 'Lippens'],
+      ['Joris', 'Seynaeve'],
+      ['Elise', 'Taelman'],
+    ];
+    const persons = [];
+    for (const [firstName, surname] of names)
+      persons.push(await create({ type: 'person', firstName, surname, company: company.documentId }));
+    // The same people entered on their own: two at the old address, two at the new one.
+    const oldTwins = [];
+    for (const [firstName, surname] of names.slice(0, 2))
+      oldTwins.push(await create({ type: 'person', firstName, surname, ...oldAddress }));
+    const newTwins = [];
+    for (const [firstName, surname] of names.slice(2))
+      newTwins.push(await create({ type: 'person', firstName, surname, ...newAddress }));
+    await regeneration().work();
+    const pairedWith = async (p: any) => (await pairsOf(p.documentId)).map((d: any) => d.documentId);
+    expect(await pairedWith(persons[0])).toEqual([oldTwins[0].documentId]);
+    expect(await pairedWith(persons[2])).toEqual([]);
+
+    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: newAddress });
+    expect(res.status).toBe(200);
+    expect(await regeneration().queued()).toBe(names.length);
+    await regeneration().work();
+    expect(await regeneration().queued()).toBe(0);
+    for (const [k, p] of persons.entries())
+      expect(await pairedWith(p)).toEqual(k < 2 ? [] : [newTwins[k - 2].documentId]);
+
+    // What the queue stored is what a full regeneration (one transaction per batch) finds: same pairs, same figures.
+    const figures = async () => {
+      const out: Record<string, unknown>[] = [];
+      for (const p of [...persons, ...oldTwins, ...newTwins])
+        for (const d of await pairsOf(p.documentId))
+          out.push({
+            of: p.documentId,
+            with: d.documentId,
+            ...pick(d, ['matchingStrings', 'hitPercent', 'fuzzyScore', 'rules']),
+          });
+      return out;
+    };
+    const drained = await figures();
+    await regenerate();
+    expect(await figures()).toEqual(drained);
+  });
+
+  test("a person written between the worker's scoring and its write: its own rows stand, the stale verdicts are not stored, it stays queued and is redone", async () => {
+    const search = require(
+      path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/duplicate-search/search'),
+    );
+    const company = await create({
+      type: 'company',
+      name: 'Zeepziederij Dewitte',
+      address: 'Leiestraat 4',
+      city: 'Menen',
+      postCode: '8930',
+    });
+    const person = await create({
+      type: 'person',
+      firstName: 'Dries',
+      surname: 'Dewitte',
+      company: company.documentId,
+    });
+    const move = { address: 'Ieperstraat 20', city: 'Wervik', postCode: '8940' };
+    const own = { address: 'Kouter 8', city: 'Gent', postCode: '9000' };
+    const twinAtMove = await create({ type: 'person', firstName: 'Dries', surname: 'Dewitte', ...move });
+    const twinAtOwn = await create({ type: 'person', firstName: 'Dries', surname: 'Dewitte', ...own });
+    await regeneration().work();
+    expect(await api.put(`${API}/contacts/${company.documentId}`, { data: move })).toMatchObject({ status: 200 });
+    expect(await regeneration().queued()).toBe(1);
+
+    const real = search.scoreBatch;
+    const spy = jest.spyOn(search, 'scoreBatch').mockImplementation(async (...args: any[]) => {
+      const scored = await real(...args);
+      // The person is written (its own address) after the worker scored it against its company's new address.
+      await docs(app.strapi, CONTACT).update({ documentId: person.documentId, data: own });
+      return scored;
+    });
+    let calls = 0;
+    try {
+      await regeneration().work();
+    } finally {
+      calls = spy.mock.calls.length;
+      spy.mockRestore();
+    }
+    expect(calls).toBe(1);
+    // The write's own index rows and pair stand; the worker's verdict (a pair with the twin at Wervik) was not stored.
+    const keys = await keysOf(person.documentId);
+    expect(keys).toEqual(expect.arrayContaining([expect.stringMatching(/^pn:.*:gent$/)]));
+    expect(keys.some((k) => k.endsWith(':wervik') || k.endsWith(':8940'))).toBe(false);
+    expect((await pairsOf(person.documentId)).map((d: any) => d.documentId)).toEqual([twinAtOwn.documentId]);
+    expect(await regeneration().queued()).toBe(1);
+
+    await regeneration().work();
+    expect(await regeneration().queued()).toBe(0);
+    expect((await pairsOf(person.documentId)).map((d: any) => d.documentId)).toEqual([twinAtOwn.documentId]);
+    expect((await pairsOf(twinAtMove.documentId)).map((d: any) => d.documentId)).toEqual([]);
+  });
 
   test('a change the search does not read (salesperson) queues nobody', async () => {
     const sp = await docs(app.strapi, 'plugin::marketing-setup.salesperson').create({

@@ -5,6 +5,7 @@ import {
   searchInputChanged,
   searchInputFieldsOf,
   settlesPair,
+  stillValid,
   type StoredPair,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicate-search';
 import type { DuplicateVerdict } from '../../src/plugins/marketing-setup/server/src/domain/duplicates';
@@ -121,5 +122,60 @@ describe('what the search reads', () => {
     expect(searchInputChanged(lines, before, { ...before, homePage: 'b.be' })).toBe(true);
     expect(searchInputChanged(lines, before, { ...before, salesperson: 4, no: 'CT000009' })).toBe(false);
     expect(searchInputChanged(lines, { ...before, email: null }, { ...before })).toBe(false);
+  });
+});
+
+describe('stillValid: a re-index batch scored from one read, written later', () => {
+  const lines = [{ field: 'name' }, { field: 'city' }];
+  const c = (id: number, city: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    documentId: `d${id}`,
+    type: 'person',
+    name: `Person ${id}`,
+    city,
+    ...extra,
+  });
+  const read = {
+    contacts: new Map([
+      [1, c(1, 'Gent')],
+      [2, c(2, 'Gent')],
+      [3, c(3, 'Gent')],
+    ]),
+    candidates: new Map([
+      [1, [10]],
+      [2, [11]],
+      [3, [12, 99]], // 99: gone before it was read, never scored
+    ]),
+    others: new Map([
+      [10, c(10, 'Gent')],
+      [11, c(11, 'Gent')],
+      [12, c(12, 'Gent')],
+    ]),
+  };
+  const now = (changes: Record<number, ReturnType<typeof c> | null>) => {
+    const all = new Map([...read.contacts, ...read.others]);
+    for (const [id, row] of Object.entries(changes)) {
+      if (row) all.set(Number(id), row);
+      else all.delete(Number(id));
+    }
+    return all;
+  };
+
+  test('nothing changed: the whole batch is written', () => {
+    expect([...stillValid(lines, read, now({}))]).toEqual([1, 2, 3]);
+  });
+
+  test('a contact whose search input changed, or was deleted, is left for a later batch', () => {
+    expect([...stillValid(lines, read, now({ 1: c(1, 'Brugge'), 2: null }))]).toEqual([3]);
+  });
+
+  test('a contact scored against a candidate that changed since is left too; its own unchanged fields do not save it', () => {
+    expect([...stillValid(lines, read, now({ 11: c(11, 'Brugge'), 12: null }))]).toEqual([1]);
+  });
+
+  test('a change of a field the search does not read (identity, a home page) changes nothing', () => {
+    expect([
+      ...stillValid(lines, read, now({ 1: c(1, 'Gent', { homePage: 'x' }), 10: c(10, 'Gent', { no: 'C9' }) })),
+    ]).toEqual([1, 2, 3]);
   });
 });

@@ -63,6 +63,34 @@ export const settlesPair = (
   other: number,
 ) => (mode === 'regeneration' || inBatch.has(other) ? other < self : true);
 
+/**
+ * A re-index batch scored from one read of its contacts and their candidates, written later: the batch's
+ * contacts whose result still holds — neither they nor a candidate they were scored against changed what the
+ * search reads (`now`: the same contacts read again; one missing from it was deleted). The others are
+ * redone by a later batch.
+ */
+export function stillValid<C extends Record<string, unknown> & { id: number }>(
+  lines: readonly { field: string }[],
+  read: {
+    contacts: ReadonlyMap<number, C>;
+    candidates: ReadonlyMap<number, readonly number[]>;
+    others: ReadonlyMap<number, C>;
+  },
+  now: ReadonlyMap<number, C>,
+): Set<number> {
+  const unchanged = (before: C) => {
+    const current = now.get(before.id);
+    return !!current && !searchInputChanged(lines, before, current);
+  };
+  const out = new Set<number>();
+  for (const [id, contact] of read.contacts) {
+    if (!unchanged(contact)) continue;
+    const scoredAgainst = (read.candidates.get(id) ?? []).map((o) => read.others.get(o)).filter((o): o is C => !!o);
+    if (scoredAgainst.every(unchanged)) out.add(id);
+  }
+  return out;
+}
+
 /** What a stored pair carries besides its two contacts. */
 export interface PairFigures {
   matchingStrings: number;

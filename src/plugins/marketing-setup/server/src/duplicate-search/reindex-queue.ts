@@ -2,12 +2,14 @@
  * The re-index queue (repositories/reindex-queue.ts): fed by set-based writes that change what the search
  * reads of many contacts, drained in batches by the background worker.
  */
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Write } from '../repositories/unit-of-work';
+import { inTransaction, type Write } from '../repositories/unit-of-work';
 import { loadSetup } from '../repositories/setup';
 import { dequeue, enqueueSelected, queuedIds } from '../repositories/reindex-queue';
 import { contactsById, existingContactIds, lockContacts } from '../repositories/duplicate-contacts';
-import { reindexBatch, searchFields } from './search';
+import { UID } from '../utils/uids';
+import { indexBatch, scoreBatch, searchFields, settleBatch, validAfter } from './search';
 
 /** Queues the contact ids `ids` selects (a query with one id column); nothing when strings are not maintained. */
 export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
@@ -17,18 +19,47 @@ export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
 }
 
 /**
- * Re-indexes up to `size` queued contacts (lowest ids first) and removes them from the queue; returns how
- * many were taken. Contacts locked by a write in progress stay queued for a later batch.
+ * Re-indexes up to `size` queued contacts (lowest ids first) and takes them off the queue; returns how many
+ * were taken. Three short transactions, so that no contact row is locked while candidates are scored:
+ *
+ * 1. the batch's contacts are locked (SKIP LOCKED: one a write holds stays queued), read, and their index rows
+ *    replaced; commit — the candidate lookup below needs the whole batch's new rows stored;
+ * 2. candidates and scoring, holding no lock (reads only; the verdicts are computed in memory);
+ * 3. the contacts are locked again and read again: a contact that changed meanwhile, or one of whose
+ *    candidates did, is left queued for a later batch (its stored rows are redone then, or were already
+ *    redone by the write that changed it); the others get their pairs and leave the queue.
+ *
+ * A company update that changes queued persons waits at most for step 1 or 3 of a batch, never for its scoring.
  */
-export async function drainQueue(write: Write, size: number): Promise<number> {
-  const queued = await queuedIds(write, size);
-  if (!queued.length) return 0;
-  const locked = await lockContacts(write, queued);
-  // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
-  const present = await existingContactIds(write, queued);
-  const taken = [...locked, ...queued.filter((id) => !present.has(id))];
-  if (!taken.length) return 0;
-  await dequeue(write, taken);
-  await reindexBatch(write, await contactsById(write, locked, await searchFields(write)), 'queue');
-  return taken.length;
+export async function drainQueue(strapi: Core.Strapi, size: number): Promise<number> {
+  const indexed = await inTransaction(strapi, UID.contact, async (write) => {
+    const queued = await queuedIds(write, size);
+    if (!queued.length) return null;
+    const locked = await lockContacts(write, queued);
+    // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
+    const present = await existingContactIds(write, queued);
+    const gone = queued.filter((id) => !present.has(id));
+    await dequeue(write, gone);
+    const contacts = await contactsById(write, locked, await searchFields(write));
+    return { gone: gone.length, batch: await indexBatch(write, contacts) };
+  });
+  if (!indexed) return 0;
+  if (!indexed.batch.rows.length) return indexed.gone;
+  const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed.batch, 'queue'));
+  const settled = await inTransaction(strapi, UID.contact, async (write) => {
+    const locked = await lockContacts(write, [...scored.contacts.keys()]);
+    const now = await contactsById(
+      write,
+      [...new Set([...locked, ...scored.others.keys()])],
+      await searchFields(write),
+    );
+    const lockedSet = new Set(locked);
+    const valid = new Set(
+      [...validAfter(scored, new Map(now.map((c) => [c.id, c])))].filter((id) => lockedSet.has(id)),
+    );
+    await settleBatch(write, scored, valid);
+    await dequeue(write, [...valid]);
+    return valid.size;
+  });
+  return indexed.gone + settled;
 }

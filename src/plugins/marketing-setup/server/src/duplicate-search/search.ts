@@ -13,6 +13,7 @@ import {
   prepareContact,
   requiredMatches,
   type DuplicateVerdict,
+  type PreparedContact,
   type SearchLine,
 } from '../domain/duplicates';
 import { searchNameOf } from '../domain/duplicates/search-name';
@@ -24,6 +25,7 @@ import {
   searchInputChanged,
   searchInputFieldsOf,
   settlesPair,
+  stillValid,
   type PairChanges,
 } from '../domain/duplicate-search';
 import { reportDuplicates, type ReportedDuplicate } from '../utils/request-state';
@@ -31,7 +33,7 @@ import { EVENTS, emitAfterCommit } from '../events';
 import { loadSetup, type FlatSetup } from '../repositories/setup';
 import { searchLines } from '../repositories/search-setup-lines';
 import { removeIndexOf, replaceIndexOfMany, type IndexRows } from '../repositories/duplicate-index';
-import { candidateIds } from '../repositories/duplicate-candidates';
+import { candidateIds, candidateIdsOfMany, type CandidateInput } from '../repositories/duplicate-candidates';
 import { contactsById, type ContactRow } from '../repositories/duplicate-contacts';
 import { deletePairs, pairWithContacts, pairsOf, pairsOfMany, writePairs } from '../repositories/duplicate-pairs';
 
@@ -42,7 +44,7 @@ export async function searchFields(write: Write) {
   return searchFieldsOf(await searchLines(write.strapi, write.trx));
 }
 
-interface SearchContext {
+export interface SearchContext {
   lines: SearchLine[];
   setup: FlatSetup;
 }
@@ -67,38 +69,29 @@ function indexRowsOf(contact: ContactRow, ctx: SearchContext): IndexRows {
 const requiredOf = (ctx: SearchContext) =>
   ctx.lines.length ? requiredMatches(ctx.lines.length, ctx.setup.searchHitPercent) : 0;
 
+const candidateInput = (
+  rows: IndexRows,
+  ctx: SearchContext,
+  belowId: number | null,
+  hidden: readonly number[] = [],
+): CandidateInput => ({
+  contactId: rows.contact.id,
+  type: rows.contact.type,
+  stringCount: rows.strings.length,
+  required: requiredOf(ctx),
+  keys: rows.keys,
+  name: rows.name,
+  belowId,
+  hidden,
+});
+
 const candidatesOf = (
   write: Write,
   rows: IndexRows,
   ctx: SearchContext,
   belowId: number | null,
   hidden: readonly number[] = [],
-) =>
-  candidateIds(write, {
-    contactId: rows.contact.id,
-    type: rows.contact.type,
-    stringCount: rows.strings.length,
-    required: requiredOf(ctx),
-    keys: rows.keys,
-    name: rows.name,
-    belowId,
-    hidden,
-  });
-
-/** The verdicts that make a pair, by the other contact's id. */
-function duplicatesAmong(contact: ContactRow, strings: IndexRows['strings'], others: ContactRow[], ctx: SearchContext) {
-  const prepared = prepareContact(contact);
-  const found = new Map<number, DuplicateVerdict>();
-  for (const other of others) {
-    const verdict = duplicateVerdict(
-      { contact, prepared, searchStrings: strings },
-      { contact: other, searchStrings: stringsOf(other, ctx) },
-      { lines: ctx.lines, hitPercent: ctx.setup.searchHitPercent },
-    );
-    if (verdict.isDuplicate) found.set(other.id, verdict);
-  }
-  return found;
-}
+) => candidateIds(write, candidateInput(rows, ctx, belowId, hidden));
 
 /**
  * Writes the pair changes; each new pair is announced (`duplicate.found`) once the write commits. Returns
@@ -167,23 +160,95 @@ export async function searchDuplicates(
 }
 
 /**
- * Re-indexes a batch of contacts (read with `searchFields`) and brings their pairs in line: the index
- * rows of the whole batch first (set-wise), then each contact's candidates, and the pairs of the whole
- * batch in one set-based write. Each pair is settled by one side only (domain `settlesPair`).
+ * Verdicts of `contact` against `others` that make a pair, by the other contact's id. `prepared` keeps each
+ * contact's normalised form and search strings for the batch, so a contact scored against many is prepared once.
  */
-export async function reindexBatch(write: Write, contacts: ContactRow[], mode: 'regeneration' | 'queue') {
-  if (!contacts.length) return;
+function duplicatesAmong(
+  contact: ContactRow,
+  strings: IndexRows['strings'],
+  others: ContactRow[],
+  ctx: SearchContext,
+  prepared: PreparedCache = new WeakMap(),
+) {
+  const mine = preparedOf(prepared, contact, ctx, strings);
+  const found = new Map<number, DuplicateVerdict>();
+  for (const other of others) {
+    const theirs = preparedOf(prepared, other, ctx);
+    const verdict = duplicateVerdict(
+      { contact, prepared: mine.prepared, searchStrings: strings },
+      { contact: other, prepared: theirs.prepared, searchStrings: theirs.strings },
+      { lines: ctx.lines, hitPercent: ctx.setup.searchHitPercent },
+    );
+    if (verdict.isDuplicate) found.set(other.id, verdict);
+  }
+  return found;
+}
+
+/** Per batch: a contact's prepared form (domain `prepareContact`) and its search strings, by the row read. */
+type PreparedCache = WeakMap<ContactRow, { prepared: PreparedContact; strings: IndexRows['strings'] }>;
+
+function preparedOf(cache: PreparedCache, contact: ContactRow, ctx: SearchContext, strings?: IndexRows['strings']) {
+  let entry = cache.get(contact);
+  if (!entry) {
+    entry = { prepared: prepareContact(contact), strings: strings ?? stringsOf(contact, ctx) };
+    cache.set(contact, entry);
+  }
+  return entry;
+}
+
+/** A batch of contacts with their index rows built under the setup of the moment (`indexBatch`). */
+export interface IndexedBatch {
+  ctx: SearchContext;
+  rows: (IndexRows & { contact: ContactRow })[];
+}
+
+/** What scoring a batch found (`scoreBatch`): no row of it is written yet. */
+export interface ScoredBatch {
+  ctx: SearchContext;
+  mode: 'regeneration' | 'queue';
+  /** The batch's contacts as they were read (and indexed), by id. */
+  contacts: Map<number, ContactRow>;
+  /** Per contact of the batch: the candidates it settles the pair with, and the verdicts that make a pair. */
+  candidates: Map<number, number[]>;
+  found: Map<number, Map<number, DuplicateVerdict>>;
+  /** Every candidate as it was read and scored, by id. */
+  others: Map<number, ContactRow>;
+}
+
+/** The contacts of a scored batch whose result still holds (domain `stillValid`), given them read again. */
+export const validAfter = (scored: ScoredBatch, now: ReadonlyMap<number, ContactRow>) =>
+  stillValid(scored.ctx.lines, scored, now);
+
+/** Builds and stores the index rows of a batch of contacts (read with `searchFields`), set-wise. */
+export async function indexBatch(write: Write, contacts: ContactRow[]): Promise<IndexedBatch> {
   const ctx = await contextOf(write);
-  const batch = contacts.map((c) => indexRowsOf(c, ctx));
-  await replaceIndexOfMany(write, batch);
-  const inBatch = new Set(contacts.map((c) => c.id));
+  const rows = contacts.map((c) => ({ ...indexRowsOf(c, ctx), contact: c }));
+  await replaceIndexOfMany(write, rows);
+  return { ctx, rows };
+}
+
+/**
+ * Scores a batch whose index rows are stored: each contact's candidates (through the indexes, which hold the
+ * whole batch's new rows), the candidates read in one statement, the verdicts in memory. Reads only: it
+ * holds no row lock, so it may run in a transaction of its own while writes go on.
+ */
+export async function scoreBatch(
+  write: Write,
+  { ctx, rows }: IndexedBatch,
+  mode: 'regeneration' | 'queue',
+): Promise<ScoredBatch> {
+  const inBatch = new Set(rows.map((r) => r.contact.id));
   const settles = (self: number, other: number) => settlesPair(mode, inBatch, self, other);
+  // All the batch's lookups at once (PostgreSQL: a few statements; they read the rows `indexBatch` stored).
+  const lookedUp = await candidateIdsOfMany(
+    write,
+    rows.map((r) => candidateInput(r, ctx, mode === 'regeneration' ? r.contact.id : null)),
+  );
   const candidates = new Map<number, number[]>();
-  for (const rows of batch) {
-    const ids = await candidatesOf(write, rows, ctx, mode === 'regeneration' ? rows.contact.id : null);
+  for (const r of rows) {
     candidates.set(
-      rows.contact.id,
-      ids.filter((id) => settles(rows.contact.id, id)),
+      r.contact.id,
+      (lookedUp.get(r.contact.id) ?? []).filter((id) => settles(r.contact.id, id)),
     );
   }
   const others = new Map(
@@ -192,16 +257,30 @@ export async function reindexBatch(write: Write, contacts: ContactRow[], mode: '
       o,
     ]),
   );
-  const existing = await pairsOfMany(write, [...inBatch]);
-  const changes = batch.map(({ contact, strings }) => {
-    const self = contact as ContactRow;
+  const prepared: PreparedCache = new WeakMap();
+  const found = new Map<number, Map<number, DuplicateVerdict>>();
+  for (const { contact, strings } of rows) {
     const mine = candidates
-      .get(self.id)!
+      .get(contact.id)!
       .map((id) => others.get(id))
       .filter((o): o is ContactRow => !!o);
-    const found = duplicatesAmong(self, strings, mine, ctx);
-    const settled = (existing.get(self.id) ?? []).filter((p) => settles(self.id, p.otherId));
-    return pairChanges(self.id, found, settled);
+    found.set(contact.id, duplicatesAmong(contact, strings, mine, ctx, prepared));
+  }
+  return { ctx, mode, contacts: new Map(rows.map((r) => [r.contact.id, r.contact])), candidates, found, others };
+}
+
+/**
+ * Brings the stored pairs of the batch's contacts (or of `only` those) in line with what `scoreBatch` found,
+ * in one set-based write. Each pair is settled by one side only (domain `settlesPair`, over the whole batch).
+ */
+export async function settleBatch(write: Write, scored: ScoredBatch, only?: ReadonlySet<number>) {
+  const ids = [...scored.contacts.keys()].filter((id) => !only || only.has(id));
+  if (!ids.length) return;
+  const inBatch = new Set(scored.contacts.keys());
+  const existing = await pairsOfMany(write, ids);
+  const changes = ids.map((id) => {
+    const settled = (existing.get(id) ?? []).filter((p) => settlesPair(scored.mode, inBatch, id, p.otherId));
+    return pairChanges(id, scored.found.get(id)!, settled);
   });
   await savePairs(write, mergePairChanges(changes));
 }
@@ -237,6 +316,17 @@ export async function searchNewContacts(write: Write, contacts: ContactRow[]) {
     return pairChanges(contact.id, duplicatesAmong(contact as ContactRow, strings, mine, ctx), []);
   });
   await savePairs(write, mergePairChanges(changes));
+}
+
+/**
+ * Re-indexes a batch of contacts (read with `searchFields`) and brings their pairs in line, inside the
+ * caller's transaction: the index rows of the whole batch first (set-wise), then each contact's candidates,
+ * and the pairs of the whole batch in one set-based write. (The re-index queue runs the three steps in
+ * transactions of their own: duplicate-search/reindex-queue.ts.)
+ */
+export async function reindexBatch(write: Write, contacts: ContactRow[], mode: 'regeneration' | 'queue') {
+  if (!contacts.length) return;
+  await settleBatch(write, await scoreBatch(write, await indexBatch(write, contacts), mode));
 }
 
 /** The contact fields whose change can change what the search finds (the re-index queue is fed only for these). */

@@ -19,6 +19,7 @@
 import type { Write } from './unit-of-work';
 import type { SearchName } from '../domain/duplicates/search-name';
 import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './duplicate-index';
+import { isPostgres } from './tables';
 
 /** Upper bound on candidates scored per write; a key shared by thousands of contacts must not stall a save. */
 export const MAX_CANDIDATES = 200;
@@ -134,4 +135,75 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
     MAX_CANDIDATES,
   ]);
   return rowsOf(result).map((r) => Number(r.contact_id));
+}
+
+/** Contacts per statement of `candidateIdsOfMany`. */
+const MANY_CHUNK = 100;
+/** A PostgreSQL int[] literal (ids only; null for "none"). */
+const intArray = (xs: (number | null)[]) =>
+  `{${xs.map((x) => (x === null ? 'NULL' : String(Math.trunc(x)))).join(',')}}`;
+
+/**
+ * The candidates of many contacts whose own index rows are stored (a re-index batch), by contact id. On
+ * PostgreSQL one statement per MANY_CHUNK contacts: each contact's lookup is a LATERAL subquery with the same
+ * three sources, caps and limits as `candidateIds`, reading the contact's strings, keys and search name from
+ * its stored rows rather than from bindings; on SQLite `candidateIds` per contact. Every input must carry the
+ * same `required`.
+ */
+export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(inputs.map((i) => [i.contactId, []]));
+  if (!isPostgres(write.strapi)) {
+    for (const input of inputs) out.set(input.contactId, await candidateIds(write, input));
+    return out;
+  }
+  for (let i = 0; i < inputs.length; i += MANY_CHUNK) {
+    const chunk = inputs.slice(i, i + MANY_CHUNK);
+    const required = chunk[0].required;
+    const below = (col: string) => `${col} <> b.id AND (b.below IS NULL OR ${col} < b.below)`;
+    const parts: Sql[] = [];
+    if (required > 0) {
+      parts.push([
+        `SELECT bs.contact_id FROM (SELECT s.contact_id FROM ${SEARCH_STRINGS} s
+        JOIN ${SEARCH_STRINGS} m ON m.contact_id = b.id AND s.field = m.field AND s.part = m.part AND s.value = m.value
+          AND s.contact_type = m.contact_type
+        WHERE b.string_count >= ? AND s.contact_id IN (SELECT o.contact_id FROM (
+            SELECT f.*, row_number() OVER (ORDER BY f.n) AS rn FROM (
+              SELECT r.field, r.part, r.value, r.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o2
+                WHERE o2.value = r.value AND o2.field = r.field AND o2.part = r.part AND o2.contact_type = r.contact_type LIMIT ?) x) AS n
+              FROM ${SEARCH_STRINGS} r WHERE r.contact_id = b.id) f) rare
+          JOIN ${SEARCH_STRINGS} o ON o.value = rare.value AND o.field = rare.field AND o.part = rare.part
+            AND o.contact_type = rare.contact_type
+          WHERE rare.rn <= b.string_count - ? + 1 AND rare.n < ?)
+        AND ${below('s.contact_id')} GROUP BY s.contact_id HAVING count(*) >= ? LIMIT ?) bs`,
+        [required, FANOUT_CAP, required, FANOUT_CAP, required, MAX_CANDIDATES],
+      ]);
+    }
+    parts.push([
+      `SELECT bk.contact_id FROM (SELECT k.contact_id FROM ${BLOCKING_KEYS} k WHERE k.key IN (
+        SELECT v.key FROM ${BLOCKING_KEYS} v WHERE v.contact_id = b.id
+        AND (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key LIMIT ?) x) < ?)
+      AND ${below('k.contact_id')} LIMIT ?) bk`,
+      [FANOUT_CAP, FANOUT_CAP, MAX_CANDIDATES],
+    ]);
+    if (hasTrigrams(write.strapi)) {
+      parts.push([
+        `SELECT tg.contact_id FROM ${NAMES} me CROSS JOIN LATERAL (SELECT t.contact_id, t.name <-> me.name AS distance
+          FROM ${NAMES} t WHERE t.city = me.city AND t.contact_type = me.contact_type AND t.initial = me.initial
+          AND t.name % me.name AND ${below('t.contact_id')} ORDER BY t.name <-> me.name LIMIT ?) tg
+        WHERE me.contact_id = b.id AND me.city <> '' AND tg.distance <= ?`,
+        [TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY],
+      ]);
+    }
+    const sql = `SELECT b.id AS self, c.contact_id FROM unnest(?::int[], ?::int[], ?::int[]) AS b(id, string_count, below)
+      CROSS JOIN LATERAL (SELECT u.contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?) c`;
+    const result: RawResult<{ self: number | string; contact_id: number | string }> = await write.trx.raw(sql, [
+      intArray(chunk.map((c) => c.contactId)),
+      intArray(chunk.map((c) => c.stringCount)),
+      intArray(chunk.map((c) => c.belowId ?? null)),
+      ...parts.flatMap((p) => p[1]),
+      MAX_CANDIDATES,
+    ]);
+    for (const r of rowsOf(result)) out.get(Number(r.self))?.push(Number(r.contact_id));
+  }
+  return out;
 }

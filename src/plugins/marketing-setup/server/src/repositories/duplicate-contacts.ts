@@ -9,10 +9,23 @@ import { UID } from '../utils/uids';
 /** A contact row as the search reads it (fields by attribute name). */
 export type ContactRow = Record<string, unknown> & { id: number; documentId: string; type: string };
 
+/** Ids per statement: a batch's candidates can be thousands (bound-parameter limits: SQLite 32,766, PostgreSQL 65,535). */
+const IDS_PER_READ = 5000;
+
 /** The contacts `ids` with the fields `select`, in id order. */
 export async function contactsById(write: Write, ids: number[], select: string[]): Promise<ContactRow[]> {
   if (!ids.length) return [];
-  return write.strapi.db.query(UID.contact).findMany({ where: { id: { $in: ids } }, select, orderBy: { id: 'asc' } });
+  const sorted = [...ids].sort((a, b) => a - b);
+  const out: ContactRow[] = [];
+  for (let i = 0; i < sorted.length; i += IDS_PER_READ) {
+    const chunk = sorted.slice(i, i + IDS_PER_READ);
+    out.push(
+      ...(await write.strapi.db
+        .query(UID.contact)
+        .findMany({ where: { id: { $in: chunk } }, select, orderBy: { id: 'asc' } })),
+    );
+  }
+  return out;
 }
 
 /** A whole contact row by document id (null when there is none). */

@@ -9,6 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Write } from './unit-of-work';
+import { isPostgres } from './tables';
 import type { SearchString } from '../domain/duplicates/search-strings';
 import type { SearchName } from '../domain/duplicates/search-name';
 
@@ -34,11 +35,15 @@ export interface IndexRows {
   name: SearchName;
 }
 
-/** Rows per insert statement: keeps SQLite under its bound-parameter limit (5 columns × 150). */
-const CHUNK = 150;
+/**
+ * Rows per insert statement: keeps SQLite under its bound-parameter limit (5 columns × 150); PostgreSQL takes
+ * 65,535 parameters, so a re-index batch's rows go in a few statements.
+ */
+const chunkOf = (write: Write) => (isPostgres(write.strapi) ? 2000 : 150);
 
 async function insertChunked(write: Write, table: string, rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await write.trx(table).insert(rows.slice(i, i + CHUNK));
+  const chunk = chunkOf(write);
+  for (let i = 0; i < rows.length; i += chunk) await write.trx(table).insert(rows.slice(i, i + chunk));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Write } from './unit-of-work';
+import { detachedTransaction, type Write } from './unit-of-work';
 import { isPostgres } from './tables';
 
 export const REGENERATION = 'ms_duplicate_regeneration';
@@ -53,4 +53,16 @@ export async function tryWorkerLock(write: Write): Promise<boolean> {
   if (!isPostgres(write.strapi)) return true;
   const { rows } = await write.trx.raw('SELECT pg_try_advisory_xact_lock(?) AS ok', [WORKER_LOCK]);
   return !!rows[0].ok;
+}
+
+/**
+ * Runs `fn` while this instance holds the worker's advisory lock, in a transaction of its own that holds
+ * nothing else — `fn` opens its own short transactions (a re-index batch is three of them). Resolves
+ * `{ ran: false }` without running `fn` when another instance holds the lock. SQLite: one writer anyway.
+ */
+export async function withWorkerLock<T>(strapi: Core.Strapi, uid: string, fn: () => Promise<T>) {
+  if (!isPostgres(strapi)) return { ran: true as const, value: await fn() };
+  return detachedTransaction(strapi, uid, async (lock) =>
+    (await tryWorkerLock(lock)) ? { ran: true as const, value: await fn() } : { ran: false as const },
+  );
 }

@@ -51,3 +51,17 @@ export async function inTransaction<T>(
     throw toHttpError(err);
   }
 }
+
+/**
+ * A transaction of its own, outside Strapi's ambient one: the transactions `fn` opens (`inTransaction`) do
+ * not join it. For holding a PostgreSQL advisory transaction lock across several short transactions (the
+ * duplicate worker's batch); it must write nothing. Committed when `fn` ends, however it ends.
+ */
+export async function detachedTransaction<T>(strapi: Core.Strapi, uid: string, fn: (write: Write) => Promise<T>) {
+  const trx = await strapi.db.connection.transaction();
+  try {
+    return await fn({ strapi, trx, uid, action: 'update', params: {} });
+  } finally {
+    await trx.commit();
+  }
+}

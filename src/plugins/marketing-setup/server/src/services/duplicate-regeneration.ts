@@ -1,15 +1,16 @@
 /**
  * Bulk regeneration of the duplicate search, and the background work behind it: a running regeneration
- * is continued batch by batch, and otherwise the re-index queue is drained. Each batch is one transaction
- * that first takes the worker's PostgreSQL advisory lock, so exactly one instance works on a batch at a
- * time and nothing depends on which instance it is (the state is in the database). The timer that calls
+ * is continued batch by batch, and otherwise the re-index queue is drained. Each batch runs while this
+ * instance holds the worker's PostgreSQL advisory lock (repositories/regeneration-jobs.ts `withWorkerLock`),
+ * so exactly one instance works on a batch at a time and nothing depends on which instance it is (the state
+ * is in the database). A regeneration batch is one transaction, a queue batch three short ones. The timer that calls
  * `work` is jobs/duplicate-worker.ts. Settings (plugin config): `duplicateWorkerIntervalMs` (default 2000;
- * 0 = no timer, e.g. for a process that should never do background work; read at every tick) and
- * `duplicateBatchSize` (default 200).
+ * 0 = no timer, e.g. for a process that should never do background work; read at every tick),
+ * `duplicateBatchSize` (default 200, a regeneration's batch) and `duplicateQueueBatchSize` (default 500).
  */
 import type { Core } from '@strapi/strapi';
 import { inTransaction } from '../repositories/unit-of-work';
-import { tryWorkerLock } from '../repositories/regeneration-jobs';
+import { withWorkerLock } from '../repositories/regeneration-jobs';
 import { queuedCount, requeue } from '../repositories/reindex-queue';
 import { drainQueue } from '../duplicate-search/reindex-queue';
 import {
@@ -23,13 +24,12 @@ import {
 } from '../duplicate-search/regeneration';
 import { UID } from '../utils/uids';
 
-const DEFAULTS = { duplicateWorkerIntervalMs: 2000, duplicateBatchSize: 200 };
-
 /**
- * Queued contacts per batch: a company update that changes persons the worker is re-indexing waits for that
- * batch's commit, so queue batches stay small; a regeneration keeps the larger batch size.
+ * `duplicateQueueBatchSize`: queued contacts per batch. A queue batch holds its contacts' rows only while it
+ * writes their index rows and while it writes their pairs, not while it scores them
+ * (duplicate-search/reindex-queue.ts); larger batches cost fewer statements per contact.
  */
-const QUEUE_BATCH = 50;
+const DEFAULTS = { duplicateWorkerIntervalMs: 2000, duplicateBatchSize: 200, duplicateQueueBatchSize: 500 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const setting = (key: keyof typeof DEFAULTS): number => {
@@ -40,18 +40,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** This process's loop (not shared state: only whether this process is busy). */
   const loop = { current: null as Promise<void> | null, again: false, stopped: false };
 
-  /** One batch in one transaction; false when another instance holds the lock or there is nothing to do. */
+  /**
+   * One batch under the worker lock (a regeneration batch: one transaction; a queue batch: three); false when
+   * another instance holds the lock or there is nothing to do.
+   */
   async function step(): Promise<boolean> {
     const skipped: number[] = [];
-    const more = await inTransaction(strapi, UID.contact, async (write) => {
-      if (!(await tryWorkerLock(write))) return false;
+    const more = await withWorkerLock(strapi, UID.contact, async () => {
       const size = Math.max(1, setting('duplicateBatchSize'));
-      if (await regenerateNextBatch(write, size, skipped)) return true;
-      return (await drainQueue(write, Math.min(size, QUEUE_BATCH))) > 0;
+      if (await inTransaction(strapi, UID.contact, (write) => regenerateNextBatch(write, size, skipped))) return true;
+      return (await drainQueue(strapi, Math.max(1, setting('duplicateQueueBatchSize')))) > 0;
     });
     // After the commit, holding no lock: queuing inside the batch could wait for the write that held them.
     await requeue(strapi, skipped);
-    return more;
+    return more.ran && more.value;
   }
 
   async function runUntilIdle() {
