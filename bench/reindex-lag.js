@@ -59,24 +59,7 @@ const fmt = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
 const plugin = (rel) => require(path.join(DIST, 'src/plugins/marketing-setup/server/src', rel));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const FIRST = ['Jan', 'Marc', 'Luc', 'Peter', 'Koen', 'Tom', 'Bart', 'Dirk', 'Wim', 'Sofie', 'An', 'Els', 'Katrien', 'Inge', 'Lies',
-  'Sarah', 'Julie', 'Emma', 'Louis', 'Lucas', 'Noah', 'Arthur', 'Jules', 'Victor', 'Marie', 'Camille', 'Nathalie', 'Isabelle',
-  'Philippe', 'Pierre', 'Jean', 'Michel', 'Olivier', 'Nicolas', 'Thomas', 'Laura', 'Charlotte', 'Elise', 'Hanne', 'Lotte', 'Wouter',
-  'Stijn', 'Joris', 'Pieter', 'Maarten', 'Jeroen', 'Bram', 'Sander', 'Ruben', 'Lien', 'Eva', 'Nele', 'Griet', 'Hilde', 'Greet',
-  'Annick', 'Veerle', 'Kristof', 'Dries', 'Frederik', 'Gert', 'Hans', 'Ilse', 'Johan', 'Karel', 'Leen', 'Mieke', 'Nico', 'Rik', 'Yves'];
-const SURNAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Dubois',
-  'Lambert', 'Dupont', 'Martin', 'Hermans', 'Aerts', 'Michiels', 'Desmet', 'Van den Broeck', 'Vermeulen', 'Pauwels', 'Cools', 'Leclercq',
-  'Segers', 'Van Damme', 'Verstraete', 'Declercq', 'De Backer', 'Stevens', 'Verhoeven', 'Simon', 'Laurent', 'Lemaire', 'Denis',
-  'Renard', 'Dumont', 'Hendrickx', 'Smets', 'Van de Velde', 'Verbeke', 'Coppens', 'Bogaerts', 'Thys', 'Mathieu', 'Lenaerts',
-  'Vandenberghe', 'De Clercq', 'Claeys', 'Van Acker', 'Gielen', 'Moens', 'Maertens', 'Devos', 'Baert', 'Vos', 'Lemmens', 'Bauwens',
-  'Dewulf', 'Vandamme', 'Wuyts', 'Schepens', 'Vervoort', 'Vanhove', 'Sels', 'Verlinden', 'Van Hecke', 'Fontaine', 'Leroy', 'Mathys',
-  'Geerts', 'Van Dyck', 'Tielemans', 'Wijns', 'Govaerts', 'Vanderstraeten', 'Heylen', 'Nys', 'Cornelis', 'Roels', 'Vandevelde',
-  'De Vos', 'Beckers', 'Dierickx', 'Meeus', 'Bosmans', 'Van Laere', 'Vlaeminck', 'Huybrechts', 'Timmermans', 'Verschueren',
-  'Van Hoof', 'De Wilde', 'Rombouts', 'Celis', 'Vandeputte', 'Callens', 'Bertrand', 'Gerard', 'Francois', 'Collard', 'Noel',
-  'Lefebvre', 'Mercier', 'Charlier', 'Gilson', 'Delvaux', 'Dumoulin', 'Hubert', 'Jacquet', 'Leonard', 'Marchal', 'Pirard', 'Servais',
-  'Gillet', 'Henrard', 'Michel', 'Pirotte', 'Bodart', 'Dethier', 'Lejeune', 'Massart', 'Warnier', 'Libert', 'Dessart', 'Englebert',
-  'Ooms', 'Kerckhofs', 'Van Gucht', 'Bracke', 'Buyse', 'Cappelle', 'Dewitte', 'Devriendt', 'Haesaert', 'Keppens', 'Lippens', 'Naessens',
-  'Pattyn', 'Quintens', 'Rogiers', 'Seynaeve', 'Taelman', 'Uyttendaele', 'Verhaeghe', 'Wyffels', 'Ysebaert', 'Zwaenepoel'];
+const { FIRST, SURNAMES } = require('./lib/names');
 /** Person i: a distinct first name × surname (70 × 150 = 10,500 combinations). */
 const personName = (i) => ({ firstName: FIRST[i % FIRST.length], surname: SURNAMES[Math.floor(i / FIRST.length) % SURNAMES.length] });
 /** The address the company moves to in run r (its own street, town and post code per run). */
