@@ -1,6 +1,4 @@
 import {
-  type NoSeries,
-  type NoSeriesLine,
   assertAutomaticAllowed,
   assertManualAllowed,
   checkRange,
@@ -15,29 +13,12 @@ import {
   normaliseSeriesFlags,
   sequenceStart,
 } from '../../src/plugins/marketing-setup/server/src/domain/numbering';
+import { noSeries, seriesLine } from '../helpers/no-series';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
 import { violation } from '../helpers/violation';
 
-const series = (over: Partial<NoSeries> = {}): NoSeries => ({
-  code: 'CONT',
-  defaultNos: true,
-  manualNos: false,
-  dateOrder: false,
-  ...over,
-});
-const line = (over: Partial<NoSeriesLine> = {}): NoSeriesLine => ({
-  lineNo: 10000,
-  startingDate: null,
-  startingNo: 'CT000001',
-  endingNo: null,
-  warningNo: null,
-  incrementBy: 1,
-  lastNoUsed: null,
-  lastDateUsed: null,
-  open: true,
-  allowGaps: false,
-  ...over,
-});
+const series = noSeries;
+const line = seriesLine;
 const TODAY = '2024-05-01';
 
 describe('lastNoAfterDraws (the import dry run stands the line where earlier rows left it)', () => {

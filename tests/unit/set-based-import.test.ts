@@ -3,29 +3,13 @@
  * numbers are asked in one statement), which planned contacts may be inserted without Strapi's own
  * validation, and the lookup keys that make a chunk store its pending contacts before a row reads.
  */
-import {
-  drawNext,
-  upcomingNos,
-  type NoSeries,
-  type NoSeriesLine,
-} from '../../src/plugins/marketing-setup/server/src/domain/numbering';
+import { drawNext, upcomingNos, type NoSeries } from '../../src/plugins/marketing-setup/server/src/domain/numbering';
+import { seriesLine } from '../helpers/no-series';
 import { splitForInsert } from '../../src/plugins/marketing-setup/server/src/domain/set-based-insert';
 import { lookupKeysOfContact, lookupKeysOfRow } from '../../src/plugins/marketing-setup/server/src/domain/contact-csv';
 import type { AttributeSpec } from '../../src/plugins/marketing-setup/server/src/domain/write-values';
 
-const line = (over: Partial<NoSeriesLine> = {}): NoSeriesLine => ({
-  lineNo: 10000,
-  startingDate: null,
-  startingNo: 'CT000001',
-  endingNo: null,
-  warningNo: null,
-  incrementBy: 1,
-  lastNoUsed: null,
-  lastDateUsed: null,
-  open: true,
-  allowGaps: false,
-  ...over,
-});
+const line = seriesLine;
 const series: NoSeries = { code: 'CONT', defaultNos: true, manualNos: true, dateOrder: false };
 
 describe('upcomingNos', () => {
