@@ -51,3 +51,16 @@ export async function emitAfterCommit(
   if (!strapi.db.inTransaction()) return send();
   await transaction(strapi, async ({ onCommit }) => onCommit(send));
 }
+
+/**
+ * Strapi's own `entry.create` (webhooks, audit) for records a set-based write inserted without the document
+ * service: sent after the commit, as the document service sends it, but with each record as written
+ * (relations as `{ id }`) instead of a reload with every relation populated. One commit hook for the set.
+ */
+export async function emitEntriesCreated(strapi: Core.Strapi, uid: string, entries: Record<string, unknown>[]) {
+  if (!entries.length) return;
+  const model = strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]).modelName;
+  await transaction(strapi, async ({ onCommit }) =>
+    onCommit(() => entries.forEach((entry) => strapi.eventHub.emit('entry.create', { model, uid, entry }))),
+  );
+}

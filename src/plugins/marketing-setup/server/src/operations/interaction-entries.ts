@@ -17,8 +17,8 @@ import { type DocumentKind } from '../../../shared/contracts/interactions';
 import { RuleViolation } from '../domain/errors';
 import { assertWritableValues, type AttributeSpec } from '../domain/write-values';
 import { relationInput, type RelationRef } from '../domain/relation-input';
-import { EVENTS, emitAfterCommit } from '../events';
-import { type Write, transaction } from '../repositories/unit-of-work';
+import { EVENTS, emitAfterCommit, emitEntriesCreated } from '../events';
+import type { Write } from '../repositories/unit-of-work';
 import {
   ENTRY_LINKS,
   idOfRef,
@@ -149,9 +149,8 @@ export async function recordEntries(
 }
 
 /**
- * Strapi's `entry.create` event (webhooks, audit) after the commit, as the document service sends it,
- * but with the entry as written (relations as { id }) instead of a reload with every relation populated;
- * and the plugin's `interaction.recorded` (read after the commit, only when a webhook listens).
+ * Strapi's `entry.create` for the entries as written (events.ts), and the plugin's
+ * `interaction.recorded` (read after the commit, only when a webhook listens).
  */
 async function emitCreated(write: Write, entries: WrittenEntry[]) {
   const { strapi } = write;
@@ -161,14 +160,7 @@ async function emitCreated(write: Write, entries: WrittenEntry[]) {
     for (const a of ENTRY_LINKS) payload[a] = entry[a] == null ? null : { id: Number(entry[a]) };
     return payload;
   });
-  // One commit hook for a whole batch.
-  await transaction(strapi, async ({ onCommit }) => {
-    onCommit(() =>
-      payloads.forEach((entry) =>
-        strapi.eventHub.emit('entry.create', { model: strapi.getModel(uid).modelName, uid, entry }),
-      ),
-    );
-  });
+  await emitEntriesCreated(strapi, uid, payloads);
   for (const entry of entries) await emitRecorded(strapi, entry.id);
 }
 

@@ -13,7 +13,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { transaction, type Write } from '../repositories/unit-of-work';
+import type { Write } from '../repositories/unit-of-work';
+import { emitEntriesCreated } from '../events';
 import type { AttributeSpec } from '../domain/write-values';
 import { splitForInsert, type InsertSplit } from '../domain/set-based-insert';
 import { canInsertSetBased, insertContacts } from '../repositories/contact-insert';
@@ -81,20 +82,13 @@ export async function insertPlannedContacts(
   );
   for (let i = 0; i < created.length; i += 1)
     await afterContactCreate(write, created[i], plans[i].planned, { setBased: true });
-  await emitCreated(strapi, created, plans);
+  await emitEntriesCreated(
+    strapi,
+    UID.contact,
+    created.map((row, i) => ({
+      ...row,
+      ...Object.fromEntries(Object.entries(plans[i].links).map(([field, id]) => [field, { id }])),
+    })),
+  );
   return created;
-}
-
-/** Strapi's `entry.create` for each contact of the set, once the chunk commits (one commit hook for the set). */
-async function emitCreated(strapi: Core.Strapi, created: ContactRow[], plans: PlannedInsert[]) {
-  const model = strapi.getModel(UID.contact).modelName;
-  const payloads = created.map((row, i) => ({
-    ...row,
-    ...Object.fromEntries(Object.entries(plans[i].links).map(([field, id]) => [field, { id }])),
-  }));
-  await transaction(strapi, async ({ onCommit }) => {
-    onCommit(() =>
-      payloads.forEach((entry) => strapi.eventHub.emit('entry.create', { model, uid: UID.contact, entry })),
-    );
-  });
 }
