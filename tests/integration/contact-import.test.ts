@@ -497,6 +497,34 @@ describe('export', () => {
     expect(imp.body.error.message).toBe('Your role may not create and update contacts, so it cannot import them.');
   });
 
+  test("an Author's import may create contacts but not change one it did not create (dry run and job)", async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const author = await adminClient(t.strapi, 'import-author@example.com', 'strapi-author');
+    const csv = 'Name;Btw-nummer;City\nFabrikam Taken Over;BE0123456789;Oostende\nAuthor Own Co;;Gent\n';
+    const before = await docs(t.strapi, UID.contact).findOne({ documentId: c.fabrikam.documentId });
+    const dry = await author.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows[0]).toMatchObject({
+      outcome: 'error',
+      error: `Your role may not change contact ${c.fabrikam.no}, which this row matches.`,
+      field: 'no',
+    });
+    expect(dry.body.data.rows[1]).toMatchObject({ outcome: 'created' });
+
+    const started = await author.post('/marketing-setup/contacts/import/jobs', { csv });
+    expect(started.status).toBe(202);
+    const status = await driveImport(t.strapi, started.body.data.id);
+    expect(status).toMatchObject({ state: 'done', created: 1, updated: 0, failed: 1 });
+    const fabrikam = await docs(t.strapi, UID.contact).findOne({ documentId: c.fabrikam.documentId });
+    expect({ name: fabrikam.name, city: fabrikam.city, updatedAt: fabrikam.updatedAt }).toEqual({
+      name: before.name,
+      city: before.city,
+      updatedAt: before.updatedAt,
+    });
+    expect(fabrikam.city).not.toBe('Oostende');
+    expect(await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Author Own Co' } })).toBeTruthy();
+  });
+
   test('the admin API needs an admin: an API token gets 401', async () => {
     const res = await t.api.get('/marketing-setup/contacts/export');
     expect(res.status).toBe(401);

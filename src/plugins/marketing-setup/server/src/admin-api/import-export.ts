@@ -136,11 +136,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const codes = codeCache(strapi);
       let checked: Record<string, CsvField> | null = null;
       let draws = 0;
+      const access = recordAccess(strapi, ctx);
       const { rows: total } = await readCsv(
         csv,
         async (record, rowNo) => {
           checked ??= mappingOf(Object.keys(record), mapping);
-          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws);
+          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws, access.mayUpdate);
           if (drewNumber(row, record, checked)) draws += 1;
           rows.push(row);
         },

@@ -12,6 +12,7 @@ import {
 } from '../domain/record-permissions';
 import { forbidden } from '../utils/errors';
 import { UID } from '../utils/uids';
+import { activeAdminWithRoles } from '../repositories/admin-users';
 import type { StoredDocument } from '../write-rules/types';
 
 /** The Content Manager's permission checker of one admin user on the contact type (see its services/permission-checker). */
@@ -38,10 +39,13 @@ const notFound = (documentId: string) => new errors.NotFoundError(`No contact wi
  * needs on which contact is the domain's table (domain/record-permissions).
  */
 export function recordAccess(strapi: Core.Strapi, ctx: Context) {
+  return recordAccessOf(strapi, ctx.state.userAbility);
+}
+
+/** The same checks for an admin user's ability outside a request (an import job runs after its request). */
+export function recordAccessOf(strapi: Core.Strapi, userAbility: unknown) {
   const cm = strapi.plugin('content-manager');
-  const checker: PermissionChecker = cm
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: UID.contact });
+  const checker: PermissionChecker = cm.service('permission-checker').create({ userAbility, model: UID.contact });
 
   const load = async (documentId: string) => {
     // The Content Manager's findOne populate: conditions on the creator or on relations see the same record as there.
@@ -79,6 +83,15 @@ export function recordAccess(strapi: Core.Strapi, ctx: Context) {
       return records;
     },
 
+    /**
+     * Whether the user may update the contact `documentId` (loaded as the Content Manager loads it, so a
+     * condition such as "is creator" sees the same record): an import's update row asks this.
+     */
+    async mayUpdate(documentId: string) {
+      const entity = await load(documentId);
+      return !!entity && !checker.cannot.update(entity);
+    },
+
     /** Whether the user may read this (loaded) contact; for contacts an operation only shows. */
     mayRead: (entity: StoredDocument | null | undefined) => !!entity && !checker.cannot.read(entity),
 
@@ -104,3 +117,13 @@ export function recordAccess(strapi: Core.Strapi, ctx: Context) {
 }
 
 export type RecordAccess = ReturnType<typeof recordAccess>;
+
+/**
+ * The ability of admin user `userId` as the admin's authentication builds it for a request (null: the user is
+ * gone or inactive), for work that runs after the request: an import job checks its rows with its creator's rights.
+ */
+export async function abilityOfAdmin(strapi: Core.Strapi, userId: number): Promise<unknown | null> {
+  const user = await activeAdminWithRoles(strapi, userId);
+  if (!user) return null;
+  return strapi.service('admin::permission').engine.generateUserAbility(user);
+}

@@ -92,6 +92,15 @@ async function inOwnContext<T>(strapi: Core.Strapi, state: Record<string, unknow
   return result as T;
 }
 
+/**
+ * Whether the importing admin may update the contact a row matched (its Content Manager permission, with
+ * conditions such as "is creator"); the import's routes only check that it may create contacts.
+ */
+export type UpdateGuard = (documentId: string) => Promise<boolean>;
+const allUpdates: UpdateGuard = async () => true;
+const updateRefused = (found: MatchedContact) =>
+  new RuleViolation(`Your role may not change contact ${found.no ?? found.documentId}, which this row matches.`, 'no');
+
 /** A row ready to be written: the contact it updates (or none) and the data of the write. */
 export interface PreparedRow {
   key: MatchKey;
@@ -118,7 +127,12 @@ export async function prepareRow(
  * Writes a prepared row through the document service, inside the caller's transaction (or its own). Throws
  * the write rules' error as they raise it (ValidationError).
  */
-export async function writePrepared(strapi: Core.Strapi, { key, found, data }: PreparedRow) {
+export async function writePrepared(
+  strapi: Core.Strapi,
+  { key, found, data }: PreparedRow,
+  mayUpdate: UpdateGuard = allUpdates,
+) {
+  if (found && !(await mayUpdate(found.documentId))) throw updateRefused(found);
   const state: Record<string, unknown> = {};
   const saved = await inOwnContext(strapi, state, async (): Promise<SavedContact | null> => {
     if (found) {
@@ -142,7 +156,8 @@ export const writeRow = async (
   record: CsvRecord,
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
-) => writePrepared(strapi, await prepareRow(strapi, record, mapping, codes));
+  mayUpdate?: UpdateGuard,
+) => writePrepared(strapi, await prepareRow(strapi, record, mapping, codes), mayUpdate);
 
 /** A thrown error as a row's message and field. Anything that is not a rule's refusal is rethrown. */
 export function rowError(err: unknown): { error: string; field: string | null } | null {
@@ -168,6 +183,7 @@ export async function dryRunRow(
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
   earlierDraws = 0,
+  mayUpdate?: UpdateGuard,
 ): Promise<RowResult> {
   let result: RowResult | null = null;
   try {
@@ -175,7 +191,7 @@ export async function dryRunRow(
       // Every row is rolled back, so without this each new contact would preview the same next number.
       const seriesId = (await loadSetup(strapi, trx)).contactNos as number | null;
       if (seriesId && earlierDraws) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
-      const r = await writeRow(strapi, record, mapping, codes);
+      const r = await writeRow(strapi, record, mapping, codes, mayUpdate);
       result = {
         row: rowNo,
         outcome: dryRunOutcome(r.outcome, r.duplicates.length),

@@ -38,7 +38,16 @@ import {
 import { RuleViolation } from '../domain/errors';
 import { notFound, validationError } from '../utils/errors';
 import { readCsv } from '../contact-csv/parse';
-import { codeCache, prepareRow, rowError, writePrepared, type CodeLookup, type PreparedRow } from '../contact-csv/rows';
+import {
+  codeCache,
+  prepareRow,
+  rowError,
+  writePrepared,
+  type CodeLookup,
+  type PreparedRow,
+  type UpdateGuard,
+} from '../contact-csv/rows';
+import { abilityOfAdmin, recordAccessOf } from '../admin-api/record-access';
 import {
   describeJob,
   failedRows,
@@ -132,6 +141,8 @@ interface ChunkRun {
    */
   setBased: boolean;
   batch: ImportBatch;
+  /** Whether the job's admin may update the contact an update row matched. */
+  mayUpdate: UpdateGuard;
   /** The Company No. each row of the chunk names (null: none), for reading the companies ahead. */
   companyNos: (string | null)[];
   pending: PlannedInsert[];
@@ -185,8 +196,8 @@ async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, in
   const write = async (): Promise<RowDone> => {
     try {
       const r = inBatch
-        ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared))
-        : await writePrepared(run.strapi, prepared);
+        ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.mayUpdate))
+        : await writePrepared(run.strapi, prepared, run.mayUpdate);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
       const d = refused(row, err);
@@ -265,6 +276,18 @@ async function oneRow(
   return writeOne(run, row, prepared, true);
 }
 
+/**
+ * The rights an update row is written with: those of the admin who started the job (checked again at every
+ * chunk, so a role changed meanwhile counts); a job without an admin (started in code) updates freely, and one
+ * whose admin is gone or inactive updates nothing.
+ */
+async function updateGuardOf(strapi: Core.Strapi, userId: number | null): Promise<UpdateGuard> {
+  if (userId === null) return async () => true;
+  const ability = await abilityOfAdmin(strapi, userId);
+  if (!ability) return async () => false;
+  return recordAccessOf(strapi, ability).mayUpdate;
+}
+
 async function chunk(
   strapi: Core.Strapi,
   id: number,
@@ -284,6 +307,7 @@ async function chunk(
       savepoints,
       setBased: (strapi.config.get('plugin::marketing-setup.importSetBased', true) as unknown) !== false,
       batch: newImportBatch(rows.length),
+      mayUpdate: await updateGuardOf(strapi, job.createdBy),
       companyNos: rows.map((row) => companyNoOf(row, mapping)),
       pending: [],
       pendingKeys: new Set(),

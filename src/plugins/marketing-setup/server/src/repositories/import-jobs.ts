@@ -26,6 +26,7 @@ interface JobRow {
   created_at: string | null;
   finished_at: string | null;
   heartbeat_at: string | null;
+  created_by?: number | string | null;
   error: string | null;
 }
 
@@ -34,6 +35,8 @@ export interface ImportJob extends ImportJobStatus {
   headers: string[];
   mapping: Record<string, string>;
   heartbeatAt: string | null;
+  /** The admin who started the job: its rows are written with that admin's rights. */
+  createdBy: number | null;
 }
 
 /** A stored data line of the file: its number and its cells (header → text). */
@@ -60,11 +63,17 @@ const toJob = (r: JobRow): ImportJob => ({
   headers: JSON.parse(r.headers) as string[],
   mapping: JSON.parse(r.mapping) as Record<string, string>,
   heartbeatAt: r.heartbeat_at ?? null,
+  createdBy: r.created_by == null ? null : Number(r.created_by),
 });
 
 /** The job as its status routes report it (without headers, mapping and heartbeat). */
-export const statusOf = ({ headers: _h, mapping: _m, heartbeatAt: _b, ...status }: ImportJob): ImportJobStatus =>
-  status;
+export const statusOf = ({
+  headers: _h,
+  mapping: _m,
+  heartbeatAt: _b,
+  createdBy: _c,
+  ...status
+}: ImportJob): ImportJobStatus => status;
 
 /**
  * The job, or undefined. With `trx` it is read inside that transaction and its row locked until the end of
