@@ -189,8 +189,10 @@ export async function dryRunRow(
   try {
     await transaction(strapi, async ({ trx }) => {
       // Every row is rolled back, so without this each new contact would preview the same next number.
-      const seriesId = (await loadSetup(strapi, trx)).contactNos as number | null;
-      if (seriesId && earlierDraws) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
+      if (earlierDraws) {
+        const seriesId = (await loadSetup(strapi, trx)).contactNos as number | null;
+        if (seriesId) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
+      }
       const r = await writeRow(strapi, record, mapping, codes, mayUpdate);
       result = {
         row: rowNo,
