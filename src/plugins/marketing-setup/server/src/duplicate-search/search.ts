@@ -36,6 +36,7 @@ import { removeIndexOf, replaceIndexOfMany, type IndexRows } from '../repositori
 import { candidateIds, candidateIdsOfMany, type CandidateInput } from '../repositories/duplicate-candidates';
 import { contactsById, type ContactRow } from '../repositories/duplicate-contacts';
 import { deletePairs, pairWithContacts, pairsOf, pairsOfMany, writePairs } from '../repositories/duplicate-pairs';
+import { pacer } from '../utils/pacing';
 
 export type { ContactRow };
 
@@ -222,7 +223,12 @@ export const validAfter = (scored: ScoredBatch, now: ReadonlyMap<number, Contact
 /** Builds and stores the index rows of a batch of contacts (read with `searchFields`), set-wise. */
 export async function indexBatch(write: Write, contacts: ContactRow[]): Promise<IndexedBatch> {
   const ctx = await contextOf(write);
-  const rows = contacts.map((c) => ({ ...indexRowsOf(c, ctx), contact: c }));
+  const pace = pacer();
+  const rows: IndexedBatch['rows'] = [];
+  for (const c of contacts) {
+    rows.push({ ...indexRowsOf(c, ctx), contact: c });
+    await pace();
+  }
   await replaceIndexOfMany(write, rows);
   return { ctx, rows };
 }
@@ -259,12 +265,15 @@ export async function scoreBatch(
   );
   const prepared: PreparedCache = new WeakMap();
   const found = new Map<number, Map<number, DuplicateVerdict>>();
+  // The worker's batch is hundreds of contacts: requests of this process get their turns in between.
+  const pace = pacer();
   for (const { contact, strings } of rows) {
     const mine = candidates
       .get(contact.id)!
       .map((id) => others.get(id))
       .filter((o): o is ContactRow => !!o);
     found.set(contact.id, duplicatesAmong(contact, strings, mine, ctx, prepared));
+    await pace();
   }
   return { ctx, mode, contacts: new Map(rows.map((r) => [r.contact.id, r.contact])), candidates, found, others };
 }
