@@ -361,6 +361,76 @@ describe('re-index queue: company → person propagation', () => {
     expect(await figures()).toEqual(drained);
   });
 
+  test('a batch larger than one lock slice (250 persons, slices of 100): every person re-indexed, twins in the first and last slice paired', async () => {
+    const oldAddress = { address: 'Grote Markt 1', city: 'Tienen', postCode: '3300' };
+    const newAddress = { address: 'Stationsstraat 40', city: 'Landen', postCode: '3400' };
+    const company = await create({ type: 'company', name: 'Suikerfabriek Tiense', ...oldAddress });
+    const first = ['Arne', 'Bram', 'Cas', 'Dirk', 'Emma', 'Fien', 'Gust', 'Hanne', 'Ilse', 'Jef'];
+    const last = [
+      'Aerts',
+      'Bogaerts',
+      'Cuypers',
+      'Dewulf',
+      'Engels',
+      'Geerts',
+      'Hendrickx',
+      'Jacobs',
+      'Lenaerts',
+      'Mertens',
+      'Nijs',
+      'Op de Beeck',
+      'Peeters',
+      'Renders',
+      'Smets',
+      'Thijs',
+      'Uyttendaele',
+      'Verbeeck',
+      'Wouters',
+      'Yildiz',
+      'Zegers',
+      'Bosmans',
+      'Claes',
+      'Daems',
+      'Eyckmans',
+    ];
+    const persons: { documentId: string; name: [string, string] }[] = [];
+    for (let k = 0; k < 250; k += 1) {
+      const name: [string, string] = [first[k % first.length], last[Math.floor(k / first.length)]];
+      const created = await docs(app.strapi, CONTACT).create({
+        data: { type: 'person', firstName: name[0], surname: name[1], company: company.documentId },
+      });
+      persons.push({ documentId: created.documentId, name });
+    }
+    const twinOf = async (k: number) =>
+      create({ type: 'person', firstName: persons[k].name[0], surname: persons[k].name[1], ...newAddress });
+    const [early, late] = [await twinOf(3), await twinOf(247)];
+    await regeneration().work();
+
+    expect((await api.put(`${API}/contacts/${company.documentId}`, { data: newAddress })).status).toBe(200);
+    expect(await regeneration().queued()).toBe(250);
+    await regeneration().work();
+    expect(await regeneration().queued()).toBe(0);
+    const paired = async (k: number) => (await pairsOf(persons[k].documentId)).map((d: any) => d.documentId);
+    // (Colleagues of one first name and a like surname at one address may pair too: "Dirk Aerts" / "Dirk Geerts".)
+    expect(await paired(3)).toContain(early.documentId);
+    expect(await paired(247)).toContain(late.documentId);
+    expect(await paired(150)).not.toEqual(expect.arrayContaining([early.documentId]));
+    expect(await paired(150)).not.toEqual(expect.arrayContaining([late.documentId]));
+    const stale = await db()(KEYS)
+      .whereIn(
+        'contact_id',
+        db()('ms_contacts')
+          .select('id')
+          .whereIn(
+            'document_id',
+            persons.map((p) => p.documentId),
+          ),
+      )
+      .andWhere((q: any) => q.where('key', 'like', '%:tienen').orWhere('key', 'like', '%:3300'))
+      .count({ n: '*' });
+    expect(Number(stale[0].n)).toBe(0);
+  }, 120_000);
+
   test("a person written between the worker's scoring and its write: its own rows stand, the stale verdicts are not stored, it stays queued and is redone", async () => {
     const search = require(
       path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/duplicate-search/search'),

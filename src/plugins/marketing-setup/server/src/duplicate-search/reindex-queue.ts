@@ -9,7 +9,7 @@ import { loadSetup } from '../repositories/setup';
 import { dequeue, enqueueSelected, queuedIds } from '../repositories/reindex-queue';
 import { contactsById, existingContactIds, lockContacts } from '../repositories/duplicate-contacts';
 import { UID } from '../utils/uids';
-import { indexBatch, scoreBatch, searchFields, settleBatch, validAfter } from './search';
+import { indexBatch, scoreBatch, searchFields, settleBatch, validAfter, type IndexedBatch } from './search';
 
 /** Queues the contact ids `ids` selects (a query with one id column); nothing when strings are not maintained. */
 export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
@@ -18,34 +18,46 @@ export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
   await enqueueSelected(write, ids);
 }
 
+/** Contacts whose rows step 1 holds at a time: a company update of those persons waits for one slice at most. */
+const INDEX_SLICE = 100;
+
 /**
  * Re-indexes up to `size` queued contacts (lowest ids first) and takes them off the queue; returns how many
- * were taken. Three short transactions, so that no contact row is locked while candidates are scored:
+ * were taken. Short transactions, so that no contact row is locked while candidates are scored:
  *
- * 1. the batch's contacts are locked (SKIP LOCKED: one a write holds stays queued), read, and their index rows
- *    replaced; commit — the candidate lookup below needs the whole batch's new rows stored;
+ * 1. per slice of INDEX_SLICE contacts: the slice is locked (SKIP LOCKED: one a write holds stays queued), read,
+ *    and its index rows replaced; commit — the candidate lookup below needs the whole batch's new rows stored;
  * 2. candidates and scoring, holding no lock (reads only; the verdicts are computed in memory);
  * 3. the contacts are locked again and read again: a contact that changed meanwhile, or one of whose
  *    candidates did, is left queued for a later batch (its stored rows are redone then, or were already
  *    redone by the write that changed it); the others get their pairs and leave the queue.
  *
- * A company update that changes queued persons waits at most for step 1 or 3 of a batch, never for its scoring.
+ * A company update that changes queued persons waits at most for one slice of step 1 or for step 3, never for
+ * the scoring.
  */
 export async function drainQueue(strapi: Core.Strapi, size: number): Promise<number> {
-  const indexed = await inTransaction(strapi, UID.contact, async (write) => {
-    const queued = await queuedIds(write, size);
-    if (!queued.length) return null;
-    const locked = await lockContacts(write, queued);
-    // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
-    const present = await existingContactIds(write, queued);
-    const gone = queued.filter((id) => !present.has(id));
-    await dequeue(write, gone);
-    const contacts = await contactsById(write, locked, await searchFields(write));
-    return { gone: gone.length, batch: await indexBatch(write, contacts) };
-  });
-  if (!indexed) return 0;
-  if (!indexed.batch.rows.length) return indexed.gone;
-  const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed.batch, 'queue'));
+  const queued = await inTransaction(strapi, UID.contact, (write) => queuedIds(write, size));
+  if (!queued.length) return 0;
+  let gone = 0;
+  let batch: IndexedBatch | null = null;
+  for (let i = 0; i < queued.length; i += INDEX_SLICE) {
+    const slice = queued.slice(i, i + INDEX_SLICE);
+    batch = await inTransaction(strapi, UID.contact, async (write) => {
+      const locked = await lockContacts(write, slice);
+      // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
+      const present = await existingContactIds(write, slice);
+      const deleted = slice.filter((id) => !present.has(id));
+      await dequeue(write, deleted);
+      gone += deleted.length;
+      const contacts = await contactsById(write, locked, await searchFields(write));
+      // The whole batch is indexed under the setup lines its first slice read.
+      const indexed = await indexBatch(write, contacts, batch?.ctx);
+      return { ctx: indexed.ctx, rows: [...(batch?.rows ?? []), ...indexed.rows] };
+    });
+  }
+  if (!batch?.rows.length) return gone;
+  const indexed = batch;
+  const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed, 'queue'));
   const settled = await inTransaction(strapi, UID.contact, async (write) => {
     const locked = await lockContacts(write, [...scored.contacts.keys()]);
     const now = await contactsById(
@@ -61,5 +73,5 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
     await dequeue(write, [...valid]);
     return valid.size;
   });
-  return indexed.gone + settled;
+  return gone + settled;
 }

@@ -220,9 +220,12 @@ export interface ScoredBatch {
 export const validAfter = (scored: ScoredBatch, now: ReadonlyMap<number, ContactRow>) =>
   stillValid(scored.ctx.lines, scored, now);
 
-/** Builds and stores the index rows of a batch of contacts (read with `searchFields`), set-wise. */
-export async function indexBatch(write: Write, contacts: ContactRow[]): Promise<IndexedBatch> {
-  const ctx = await contextOf(write);
+/**
+ * Builds and stores the index rows of a batch of contacts (read with `searchFields`), set-wise; under `ctx` when
+ * given (a batch indexed in slices keeps the setup its first slice read).
+ */
+export async function indexBatch(write: Write, contacts: ContactRow[], given?: SearchContext): Promise<IndexedBatch> {
+  const ctx = given ?? (await contextOf(write));
   const pace = pacer();
   const rows: IndexedBatch['rows'] = [];
   for (const c of contacts) {
