@@ -7,10 +7,12 @@
  * 2. Bulk-loads contacts with set-based SQL (generate_series over pools of Belgian first names,
  *    surnames, company words, streets and towns, skewed so that common names and big towns repeat):
  *    the contacts and their index rows — search strings (the 16 default lines), fuzzy blocking keys and
- *    trigram names — as the plugin would have written them. Name sound codes and canonical towns come
- *    from the plugin's own domain functions, per pool entry; a sample of contacts is then re-indexed in
- *    JavaScript and compared with what SQL wrote (the run stops on a difference). VACUUM ANALYZE after
- *    each load (autovacuum is off on this machine).
+ *    trigram names — as the plugin would have written them. The name keys (surname and first-name sound
+ *    codes of every reading, company name words), trigram names, canonical towns and streets come from the
+ *    plugin's own domain functions, per name the load can write (first name × surname, word × activity ×
+ *    legal form) and per pool entry; a sample of contacts is then re-indexed in JavaScript and compared
+ *    with what SQL wrote (the run stops on a difference). VACUUM ANALYZE after each load (autovacuum is off
+ *    on this machine).
  * 3. At each size: contact creates over HTTP (API token, concurrency 1), a third of them re-entering an
  *    existing contact (a duplicate to find), the rest new: p50/p95 of the whole create (client), of the
  *    duplicate check (the plugin's afterContactWrite: index rows, candidates, scoring, pairs) and of
@@ -78,6 +80,8 @@ const STREETS = ['Kerkstraat', 'Stationsstraat', 'Dorpstraat', 'Molenstraat', 'N
   'Mechelsesteenweg', 'Brusselsesteenweg', 'Gentsesteenweg', 'Antwerpsesteenweg', 'Rijksweg', 'Provinciebaan', 'Nijverheidsstraat',
   'Ambachtenlaan', 'Zuiderlaan', 'Noorderlaan', 'Oosterweg', 'Westerring', 'Spoorweglaan', 'Havenlaan', 'Kaai', 'Dijk', 'Vaartstraat', 'Sluisweg'];
 const DOMAINS = ['telenet.be', 'gmail.com', 'skynet.be', 'proximus.be', 'hotmail.com', 'outlook.com'];
+/** Free-mail domains among the load's: no company-domain key (the load's companies all have their own domain). */
+const FREE_MAIL = DOMAINS;
 
 // ------------------------------------------------------------------------------------------------
 
@@ -162,31 +166,45 @@ function captureCandidateSql(strapi) {
 // ---- Bulk load ----
 async function loadPools(strapi, db) {
   const D = plugin('domain/duplicates/index.js');
-  /** Sound code of a name word exactly as blockingKeys makes it. */
-  const codeOf = (type, data) => {
-    const keys = D.blockingKeys({ type, city: 'Qqq', ...data });
-    const prefix = type === 'person' ? 'pn:' : 'cn:';
-    return keys.filter((k) => k.startsWith(prefix) && k.endsWith(':qqq')).map((k) => k.slice(3, -4));
-  };
+  const { searchNameOf } = plugin('domain/duplicates/search-name.js');
+  const { parseAddress, normaliseCity } = plugin('domain/duplicates/normalise.js');
   await db.query(`CREATE TABLE bench_first (i int PRIMARY KEY, name text);
-    CREATE TABLE bench_surname (i int PRIMARY KEY, name text, code text);
-    CREATE TABLE bench_word (i int PRIMARY KEY, word text, code text);
-    CREATE TABLE bench_activity (i int PRIMARY KEY, word text, code text);
+    CREATE TABLE bench_surname (i int PRIMARY KEY, name text);
+    CREATE TABLE bench_word (i int PRIMARY KEY, word text);
+    CREATE TABLE bench_activity (i int PRIMARY KEY, word text);
     CREATE TABLE bench_city (i int PRIMARY KEY, city text, post_code text, area text, norm text);
-    CREATE TABLE bench_street (i int PRIMARY KEY, street text);
-    CREATE TABLE bench_domain (i int PRIMARY KEY, domain text);`);
+    CREATE TABLE bench_street (i int PRIMARY KEY, street text, canon text);
+    CREATE TABLE bench_domain (i int PRIMARY KEY, domain text);
+    CREATE TABLE bench_name (type text, name text, keys text[], search_name text, initial text, PRIMARY KEY (type, name));`);
   const insert = async (table, cols, rows) => {
-    const values = rows.map((r, k) => `(${r.map((_, j) => `$${k * r.length + j + 1}`).join(', ')})`).join(', ');
-    await db.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values}`, rows.flat());
+    for (let at = 0; at < rows.length; at += 5000) {
+      const chunk = rows.slice(at, at + 5000);
+      const values = chunk.map((r, k) => `(${r.map((_, j) => `$${k * r.length + j + 1}`).join(', ')})`).join(', ');
+      await db.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values}`, chunk.flat());
+    }
   };
   await insert('bench_first', ['i', 'name'], FIRST.map((n, i) => [i, n]));
-  await insert('bench_surname', ['i', 'name', 'code'], SURNAMES.map((n, i) => [i, n, codeOf('person', { firstName: 'X', surname: n })[0]]));
-  await insert('bench_word', ['i', 'word', 'code'], WORDS.map((w, i) => [i, w, codeOf('company', { name: w })[0]]));
-  await insert('bench_activity', ['i', 'word', 'code'], ACTIVITY.map((w, i) => [i, w, codeOf('company', { name: w })[0]]));
-  const { normaliseCity } = plugin('domain/duplicates/normalise.js');
+  await insert('bench_surname', ['i', 'name'], SURNAMES.map((n, i) => [i, n]));
+  await insert('bench_word', ['i', 'word'], WORDS.map((w, i) => [i, w]));
+  await insert('bench_activity', ['i', 'word'], ACTIVITY.map((w, i) => [i, w]));
   await insert('bench_city', ['i', 'city', 'post_code', 'area', 'norm'], CITIES.map(([c, p, a], i) => [i, c, p, a, normaliseCity(c)]));
-  await insert('bench_street', ['i', 'street'], STREETS.map((s, i) => [i, s]));
+  // The canonical street of the address keys (French street names in Dutch word order, street words spelt out).
+  await insert('bench_street', ['i', 'street', 'canon'], STREETS.map((s, i) => [i, s, parseAddress(`${s} 1`).street]));
   await insert('bench_domain', ['i', 'domain'], DOMAINS.map((d, i) => [i, d]));
+  // Every name the load can write (person: first name × surname; company: word × activity × legal form), with the
+  // plugin's own name keys (their place left off: sound codes of the surnames and first names of every reading of a
+  // person's name, of a company's significant words) and its trigram name and initial.
+  const names = [];
+  const nameRow = (contact) => {
+    const keys = D.blockingKeys({ ...contact, city: 'Qqq' })
+      .filter((k) => /^(?:pn|pf|cn):/.test(k) && k.endsWith(':qqq'))
+      .map((k) => k.slice(0, -4));
+    const sn = searchNameOf(contact);
+    names.push([contact.type, contact.name, keys, sn.name, sn.initial]);
+  };
+  for (const f of FIRST) for (const s of SURNAMES) nameRow({ type: 'person', name: `${f} ${s}`, firstName: f, surname: s });
+  for (const w of WORDS) for (const a of ACTIVITY) for (const l of LEGAL) nameRow({ type: 'company', name: `${w} ${a} ${l}` });
+  await insert('bench_name', ['type', 'name', 'keys', 'search_name', 'initial'], names);
 }
 
 /** Contacts id from..to (inclusive) with SQL, then their index rows; ~40 % companies, 60 % persons without company. */
@@ -228,27 +246,34 @@ async function bulkLoad(db, from, to) {
     CROSS JOIN LATERAL (SELECT f.field, p.part) l
     CROSS JOIN LATERAL (SELECT upper(CASE p.part WHEN 'first' THEN left(x.clean, 5) ELSE right(x.clean, 5) END) AS value) v
     WHERE c.id BETWEEN $1 AND $2 AND v.value <> ''`, [from, to, '[ +"&/,.;:_(){}#!£$\\\\-]']);
-  // Blocking keys: name sound × place (post code, town), last 6 phone digits, VAT, e-mail.
+  // Blocking keys (domain blockingKeys): name sound × place (post code, town) — persons' surnames and first names,
+  // companies' name words —, address × place, last 6 phone digits, VAT, e-mail, a company's own mail domain.
   await db.query(`INSERT INTO ms_contact_blocking_keys (contact_id, key)
     SELECT DISTINCT id, key FROM (
-      SELECT c.id, t.p || 'n:' || n.code || ':' || pl.place AS key FROM ms_contacts c
+      SELECT c.id, nk.k || ':' || pl.place AS key FROM ms_contacts c
         JOIN bench_city bc ON bc.city = c.city
-        CROSS JOIN LATERAL (SELECT CASE c.type WHEN 'person' THEN 'p' ELSE 'c' END AS p) t
-        CROSS JOIN LATERAL (SELECT s.code FROM bench_surname s WHERE c.type = 'person' AND s.name = c.surname
-          UNION ALL SELECT w.code FROM bench_word w WHERE c.type = 'company' AND c.name LIKE w.word || ' %'
-          UNION ALL SELECT a.code FROM bench_activity a WHERE c.type = 'company' AND c.name LIKE '% ' || a.word || ' %') n
+        JOIN bench_name bn ON bn.type = c.type AND bn.name = c.name
+        CROSS JOIN LATERAL unnest(bn.keys) nk(k)
+        CROSS JOIN LATERAL (VALUES (left(c.post_code, 4)), (bc.norm)) pl(place)
+        WHERE c.id BETWEEN $1 AND $2
+      UNION ALL SELECT c.id, CASE c.type WHEN 'person' THEN 'p' ELSE 'c' END || 'a:' || pl.place || ':' || bs.canon || ':'
+          || substring(c.address from '[0-9]+$') FROM ms_contacts c
+        JOIN bench_city bc ON bc.city = c.city
+        JOIN bench_street bs ON bs.street = regexp_replace(c.address, ' [0-9]+$', '')
         CROSS JOIN LATERAL (VALUES (left(c.post_code, 4)), (bc.norm)) pl(place)
         WHERE c.id BETWEEN $1 AND $2
       UNION ALL SELECT c.id, CASE c.type WHEN 'person' THEN 'p' ELSE 'c' END || 't:' || right(ltrim(ph, '0'), 6) FROM ms_contacts c
         CROSS JOIN LATERAL (VALUES (c.phone_no), (c.mobile_phone_no)) v(ph) WHERE c.id BETWEEN $1 AND $2 AND length(ltrim(ph, '0')) >= 6
       UNION ALL SELECT c.id, 'cv:' || c.vat_registration_no FROM ms_contacts c WHERE c.id BETWEEN $1 AND $2 AND c.vat_registration_no IS NOT NULL
       UNION ALL SELECT c.id, CASE c.type WHEN 'person' THEN 'p' ELSE 'c' END || 'e:' || lower(c.email) FROM ms_contacts c WHERE c.id BETWEEN $1 AND $2
-    ) k`, [from, to]);
-  // Trigram names: a company's words without legal form, a person's first name and surname; the canonical town.
+      UNION ALL SELECT c.id, 'cd:' || split_part(lower(c.email), '@', 2) FROM ms_contacts c
+        WHERE c.id BETWEEN $1 AND $2 AND c.type = 'company' AND split_part(lower(c.email), '@', 2) <> ALL ($3)
+    ) k`, [from, to, FREE_MAIL]);
+  // Trigram names (domain searchNameOf): a company's significant words, a person's first name and surname; the canonical town.
   await db.query(`INSERT INTO ms_contact_search_names (contact_id, contact_type, city, initial, name)
-    SELECT c.id, c.type, bc.norm, lower(left(CASE c.type WHEN 'person' THEN c.surname ELSE c.name END, 1)),
-      lower(CASE c.type WHEN 'person' THEN c.first_name || ' ' || c.surname ELSE regexp_replace(c.name, ' \\S+$', '') END)
-    FROM ms_contacts c JOIN bench_city bc ON bc.city = c.city WHERE c.id BETWEEN $1 AND $2`, [from, to]);
+    SELECT c.id, c.type, bc.norm, bn.initial, bn.search_name
+    FROM ms_contacts c JOIN bench_city bc ON bc.city = c.city JOIN bench_name bn ON bn.type = c.type AND bn.name = c.name
+    WHERE c.id BETWEEN $1 AND $2`, [from, to]);
   return { contactsMs, totalMs: Date.now() - t0 };
 }
 
