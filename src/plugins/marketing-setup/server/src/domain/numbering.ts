@@ -137,10 +137,8 @@ export function drawNext(
   if (series.dateOrder && line.lastDateUsed && usageDate < line.lastDateUsed) throw tooEarly(line.lastDateUsed);
   if (line.startingDate && usageDate < line.startingDate) throw tooEarly(line.startingDate);
 
-  let no: string;
-  if (line.lastNoUsed) no = incrementNo(line.lastNoUsed, line.incrementBy);
-  else if (line.startingNo) no = line.startingNo;
-  else
+  const no = nthNextNo(line, 1);
+  if (!no)
     throw new RuleViolation(`The number series ${code} has no starting number, so no number can be assigned.`, [
       'startingNo',
     ]);
@@ -150,16 +148,22 @@ export function drawNext(
 }
 
 /**
+ * The `k`-th number (k ≥ 1) the line hands out from now, ending number aside: counted on from the Last No. Used,
+ * or from the Starting No. for a line that has handed out nothing yet; null when it has neither.
+ */
+export function nthNextNo(line: NoSeriesLine, k: number): string | null {
+  if (line.lastNoUsed) return incrementNo(line.lastNoUsed, k * line.incrementBy);
+  if (line.startingNo) return incrementNo(line.startingNo, (k - 1) * line.incrementBy);
+  return null;
+}
+
+/**
  * The line's Last No. Used after `count` more draws (null: the line hands out nothing yet). A dry run that rolls
  * back every row stands the line here so that row k previews the k-th next number and, past the ending number,
  * meets the refusal the run would meet.
  */
-export function lastNoAfterDraws(line: NoSeriesLine, count: number): string | null {
-  if (count <= 0) return line.lastNoUsed;
-  if (line.lastNoUsed) return incrementNo(line.lastNoUsed, count * line.incrementBy);
-  if (line.startingNo) return incrementNo(line.startingNo, (count - 1) * line.incrementBy);
-  return null;
-}
+export const lastNoAfterDraws = (line: NoSeriesLine, count: number): string | null =>
+  count <= 0 ? line.lastNoUsed : nthNextNo(line, count);
 
 /**
  * The numbers a line hands out next, at most `n` of them (fewer when its ending number comes first): the
@@ -167,10 +171,10 @@ export function lastNoAfterDraws(line: NoSeriesLine, count: number): string | nu
  */
 export function upcomingNos(line: NoSeriesLine, n: number): string[] {
   const out: string[] = [];
-  let no = line.lastNoUsed ? incrementNo(line.lastNoUsed, line.incrementBy) : line.startingNo;
-  while (no && out.length < n && !(line.endingNo && beyondEnd(no, line.endingNo))) {
+  for (let k = 1; k <= n; k += 1) {
+    const no = nthNextNo(line, k);
+    if (!no || (line.endingNo && beyondEnd(no, line.endingNo))) break;
     out.push(no);
-    no = incrementNo(no, line.incrementBy);
   }
   return out;
 }
