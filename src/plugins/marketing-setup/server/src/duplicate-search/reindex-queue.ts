@@ -9,7 +9,15 @@ import { loadSetup } from '../repositories/setup';
 import { dequeue, enqueueSelected, queuedIds } from '../repositories/reindex-queue';
 import { contactsById, existingContactIds, lockContacts } from '../repositories/duplicate-contacts';
 import { UID } from '../utils/uids';
-import { indexBatch, scoreBatch, searchFields, settleBatch, validAfter, type IndexedBatch } from './search';
+import {
+  indexBatch,
+  scoreBatch,
+  searchFields,
+  settleBatch,
+  validAfter,
+  type IndexedBatch,
+  type SearchContext,
+} from './search';
 
 /** Queues the contact ids `ids` selects (a query with one id column); nothing when strings are not maintained. */
 export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
@@ -39,24 +47,26 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   const queued = await inTransaction(strapi, UID.contact, (write) => queuedIds(write, size));
   if (!queued.length) return 0;
   let gone = 0;
-  let batch: IndexedBatch | null = null;
+  const rows: IndexedBatch['rows'] = [];
+  // The whole batch is indexed under the setup lines its first slice read.
+  let ctx: SearchContext | undefined;
   for (let i = 0; i < queued.length; i += INDEX_SLICE) {
     const slice = queued.slice(i, i + INDEX_SLICE);
-    batch = await inTransaction(strapi, UID.contact, async (write) => {
+    const part = await inTransaction(strapi, UID.contact, async (write) => {
       const locked = await lockContacts(write, slice);
       // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
       const present = await existingContactIds(write, slice);
       const deleted = slice.filter((id) => !present.has(id));
       await dequeue(write, deleted);
-      gone += deleted.length;
       const contacts = await contactsById(write, locked, await searchFields(write));
-      // The whole batch is indexed under the setup lines its first slice read.
-      const indexed = await indexBatch(write, contacts, batch?.ctx);
-      return { ctx: indexed.ctx, rows: [...(batch?.rows ?? []), ...indexed.rows] };
+      return { deleted: deleted.length, indexed: await indexBatch(write, contacts, ctx) };
     });
+    gone += part.deleted;
+    ctx = part.indexed.ctx;
+    rows.push(...part.indexed.rows);
   }
-  if (!batch?.rows.length) return gone;
-  const indexed = batch;
+  if (!rows.length || !ctx) return gone;
+  const indexed: IndexedBatch = { ctx, rows };
   const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed, 'queue'));
   const settled = await inTransaction(strapi, UID.contact, async (write) => {
     const locked = await lockContacts(write, [...scored.contacts.keys()]);
