@@ -11,7 +11,7 @@
  *      document service — numbering, defaults, inheritance, duplicate search on every row — (timed);
  *   4. checks: contacts = companies + new rows, no No. twice, failed = refused rows.
  * BENCH_IMPORT_MAX_SECONDS (default 600) stops the timed run early and reports the rate of the rows done.
- * Results are written to docs/benchmarks.md between <!-- import:start/end -->.
+ * Results are written to docs/benchmarks.md between <!-- import:start/end --> (BENCH_WRITE_DOCS=false: not).
  */
 const fs = require('fs');
 const os = require('os');
@@ -148,7 +148,7 @@ async function main() {
       complete: status.state === 'done',
     };
     console.log(JSON.stringify(r, null, 2));
-    writeDocs(r);
+    if (env.BENCH_WRITE_DOCS !== 'false') writeDocs(r);
     void importStatus;
   } finally {
     await strapi?.destroy().catch(() => null);
