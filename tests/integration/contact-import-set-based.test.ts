@@ -32,6 +32,12 @@ const FILE = () =>
     ';Bad Mail;not-an-e-mail;;;;;;;;', // refused by a rule while planned
     `;Fabrikam Two;two@fabrikam.com;;;${c.fabrikam.no};;;;;`,
     ';Contoso;;;;;;Kerkstraat 1;Gent;9000;', // a third Contoso: pairs with both earlier ones
+    ';Tailspin;info@tailspin.com;;;;Company;Stationsplein 2;Leuven;3000;',
+    ';Tailspin Toys;Info@Tailspin.com;;;;;;;;', // updates the contact of the row before (same chunk, pending)
+    ';;INFO@contoso.com;;AB;;;;;;', // updates IMP-001 (an earlier chunk's), e-mail without case
+    ';;new@fabrikam.com;BE0123456789;;;;;;;', // updates Fabrikam's e-mail (found by VAT no.)
+    ';Fabrikam;new@fabrikam.com;;;;;;;;', // finds Fabrikam by the e-mail the row before gave it
+    ';Fabrikam Info;info@fabrikam.com;;;;;;;;', // Fabrikam's old e-mail: no longer Fabrikam's
   ].join('\n');
 
 async function runImport(csv: string, setBased: boolean) {
@@ -122,7 +128,7 @@ describe('set-based and one by one give the same result', () => {
         await docs(t.strapi, UID.contact).delete({ documentId: x.documentId });
       await docs(t.strapi, UID.contact).update({
         documentId: c.fabrikam.documentId,
-        data: { salesperson: t.md.salesperson.AB.documentId },
+        data: { salesperson: t.md.salesperson.AB.documentId, email: 'info@fabrikam.com', name: 'Fabrikam' },
       });
       await t.strapi.db.query(UID.noSeriesLine).update({
         where: { id: start.id },
@@ -139,7 +145,7 @@ describe('set-based and one by one give the same result', () => {
     const setBased = await runImport(FILE(), true);
     await new Promise((r) => setTimeout(r, 50));
     t.strapi.eventHub.off('entry.create', listener);
-    expect(setBased.status).toMatchObject({ state: 'done', created: 10, updated: 1, failed: 2 });
+    expect(setBased.status).toMatchObject({ state: 'done', created: 12, updated: 5, failed: 2 });
     expect(createdEvents.map((e) => e.no).sort()).toEqual([...created].sort());
     const anna = createdEvents.find((e) => e.name === 'Anna Peeters');
     expect(anna).toMatchObject({ type: 'person', company: { id: expect.any(Number) } });
@@ -176,6 +182,12 @@ describe('set-based and one by one give the same result', () => {
       'created',
       'failed',
       'created',
+      'created',
+      'created',
+      'updated',
+      'updated',
+      'updated',
+      'updated',
       'created',
     ]);
     expect(oneByOne.rows[3].error).toBe('Salesperson "ZZ" does not exist.');

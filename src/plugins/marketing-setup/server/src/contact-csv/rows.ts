@@ -27,7 +27,7 @@ import type { CsvRecord } from './parse';
 import { transaction } from '../repositories/unit-of-work';
 import { loadSetup } from '../repositories/setup';
 import { advanceSeriesForPreview } from '../operations/numbering';
-import { rememberedByNo } from '../operations/import-batch';
+import { rememberedByNo, rememberedMatch } from '../operations/import-batch';
 
 export type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
 
@@ -58,7 +58,7 @@ export type CodeLookup = ReturnType<typeof codeCache>;
 /** The contact a row updates, or null for a new one; two contacts with the same VAT no. or e-mail: the row is refused. */
 async function findMatch(strapi: Core.Strapi, row: ImportRow) {
   const key = matchKeyOf(row);
-  return { key, found: key ? pickMatch(key, await contactsByKey(strapi, key)) : null };
+  return { key, found: key ? pickMatch(key, await rememberedMatch(key, () => contactsByKey(strapi, key))) : null };
 }
 
 /** The data of the write: scalars of the row plus its relations as documentIds. */

@@ -86,13 +86,8 @@ const candidateInput = (
   hidden,
 });
 
-const candidatesOf = (
-  write: Write,
-  rows: IndexRows,
-  ctx: SearchContext,
-  belowId: number | null,
-  hidden: readonly number[] = [],
-) => candidateIds(write, candidateInput(rows, ctx, belowId, hidden));
+const candidatesOf = (write: Write, rows: IndexRows, ctx: SearchContext) =>
+  candidateIds(write, candidateInput(rows, ctx, null));
 
 /**
  * Writes the pair changes; each new pair is announced (`duplicate.found`) once the write commits. Returns
@@ -132,7 +127,7 @@ export async function searchDuplicates(
   const ctx = await contextOf(write);
   const rows = indexRowsOf(contact, ctx);
   await replaceIndexOfMany(write, [rows], isNew);
-  const others = await contactsById(write, await candidatesOf(write, rows, ctx, null), searchFieldsOf(ctx.lines));
+  const others = await contactsById(write, await candidatesOf(write, rows, ctx), searchFieldsOf(ctx.lines));
   const found = duplicatesAmong(contact, rows.strings, others, ctx);
   // A new contact has no pairs yet: one statement saved on every create.
   const existing = isNew ? [] : await pairsOf(write, contact.id);
@@ -313,9 +308,11 @@ export async function searchNewContacts(write: Write, contacts: ContactRow[]) {
   const batch = contacts.map((c) => indexRowsOf(c, ctx));
   await replaceIndexOfMany(write, batch, true);
   const ids = contacts.map((c) => c.id);
-  const candidates: number[][] = [];
-  for (let i = 0; i < batch.length; i += 1)
-    candidates.push(await candidatesOf(write, batch[i], ctx, null, ids.slice(i + 1)));
+  const lookedUp = await candidateIdsOfMany(
+    write,
+    batch.map((rows, i) => candidateInput(rows, ctx, null, ids.slice(i + 1))),
+  );
+  const candidates = ids.map((id) => lookedUp.get(id) ?? []);
   const others = new Map(
     (await contactsById(write, [...new Set(candidates.flat())], searchFieldsOf(ctx.lines))).map((o) => [o.id, o]),
   );

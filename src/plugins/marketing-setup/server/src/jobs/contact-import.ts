@@ -29,10 +29,13 @@ import {
   isStale,
   lookupKeysOfContact,
   lookupKeysOfRow,
+  matchKeyOf,
   rowToInput,
   type CsvField,
   type ImportJobStatus,
+  type ImportRow,
   type Mapping,
+  type MatchKey,
   type RowDone,
 } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
@@ -63,11 +66,14 @@ import {
   statusOf,
   type StoredRow,
 } from '../repositories/import-jobs';
-import { transaction } from '../repositories/unit-of-work';
+import { transaction, type Write } from '../repositories/unit-of-work';
 import {
   inImportBatch,
   markBatch,
   forgetCompany,
+  forgetMatches,
+  noteCreated,
+  prefetchMatches,
   newImportBatch,
   prefetchCompanies,
   restoreBatch,
@@ -145,10 +151,21 @@ interface ChunkRun {
   mayUpdate: UpdateGuard;
   /** The Company No. each row of the chunk names (null: none), for reading the companies ahead. */
   companyNos: (string | null)[];
+  /** Each row's match key (null: none), for reading the contacts the rows to come update ahead. */
+  matchKeys: MatchKey[];
   pending: PlannedInsert[];
   /** What later rows could look the pending contacts up by (lookupKeysOfContact). */
   pendingKeys: Set<string>;
 }
+
+/** The chunk's transaction as the contacts' write context of the batch's reads and searches. */
+const writeOf = (run: ChunkRun): Write => ({
+  strapi: run.strapi,
+  trx: run.trx,
+  uid: UID.contact,
+  action: 'create',
+  params: {},
+});
 
 /** Inserts the pending contacts (set-based, in file order); their search is held back in the batch. */
 async function flushPending(run: ChunkRun) {
@@ -167,24 +184,21 @@ async function settle(run: ChunkRun) {
   await flushPending(run);
   await run.batch.numbers?.save();
   run.batch.numbers = null;
-  await searchNewContacts(
-    { strapi: run.strapi, trx: run.trx, uid: UID.contact, action: 'create', params: {} },
-    run.batch.created.splice(0),
-  );
+  await searchNewContacts(writeOf(run), run.batch.created.splice(0));
 }
 
 /** Reads the companies named by the chunk's rows ahead (see prefetchCompanies). */
 const prefetch = (run: ChunkRun) =>
   prefetchCompanies(
-    { strapi: run.strapi, trx: run.trx, uid: UID.contact, action: 'create', params: {} },
+    writeOf(run),
     run.batch,
     run.companyNos.filter((no): no is string => !!no),
   );
 
-/** The Company No. a row names, if its cells can be read (a row that cannot is refused later anyway). */
-function companyNoOf(row: StoredRow, mapping: Record<string, CsvField>): string | null {
+/** A row's cells read, if they can be (a row that cannot is refused later anyway). */
+function inputOf(row: StoredRow, mapping: Record<string, CsvField>): ImportRow | null {
   try {
-    return rowToInput(row.cells, mapping).codes.company ?? null;
+    return rowToInput(row.cells, mapping);
   } catch {
     return null;
   }
@@ -192,6 +206,8 @@ function companyNoOf(row: StoredRow, mapping: Record<string, CsvField>): string 
 
 /** A row's write through the document service (an update, or a create Strapi must validate). */
 async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, inBatch: boolean): Promise<RowDone> {
+  // It may change what later rows' match keys find (an update's VAT no. or e-mail, a company's persons).
+  forgetMatches(run.batch);
   const mark = markBatch(run.batch);
   const write = async (): Promise<RowDone> => {
     try {
@@ -258,6 +274,7 @@ async function oneRow(
     if (plan) {
       run.pending.push(plan);
       for (const k of lookupKeysOfContact(plan.planned.fields)) run.pendingKeys.add(k);
+      noteCreated(run.batch, plan.planned.fields);
       return {
         rowNo: row.rowNo,
         outcome: 'created',
@@ -301,6 +318,7 @@ async function chunk(
     // The mapping was checked against the file's header when the job was created.
     const mapping = job.mapping as Record<string, CsvField>;
     const rows = await rowsAfter(trx, job, size);
+    const inputs = rows.map((row) => inputOf(row, mapping));
     const run: ChunkRun = {
       strapi,
       trx,
@@ -308,13 +326,17 @@ async function chunk(
       setBased: (strapi.config.get('plugin::marketing-setup.importSetBased', true) as unknown) !== false,
       batch: newImportBatch(rows.length),
       mayUpdate: await updateGuardOf(strapi, job.createdBy),
-      companyNos: rows.map((row) => companyNoOf(row, mapping)),
+      companyNos: inputs.map((input) => input?.codes.company ?? null),
+      matchKeys: inputs.map((input) => input && matchKeyOf(input)),
       pending: [],
       pendingKeys: new Set(),
     };
     if (run.setBased) await prefetch(run);
     const done: RowDone[] = [];
-    for (const row of rows) done.push(await oneRow(run, row, mapping, codes));
+    for (const [i, row] of rows.entries()) {
+      if (run.setBased && !run.batch.matches) await prefetchMatches(writeOf(run), run.batch, run.matchKeys.slice(i));
+      done.push(await oneRow(run, row, mapping, codes));
+    }
     await settle(run);
     const finished = isLastChunk(job.cursor, rows.length, job.total, size);
     await saveChunk(trx, job.id, done, advance(job, done), finished);

@@ -14,7 +14,8 @@ import { AsyncLocalStorage } from 'async_hooks';
 import type { Write } from '../repositories/unit-of-work';
 import type { ContactRow } from '../repositories/duplicate-contacts';
 import { numberBlock, type NumberBlock } from './number-block';
-import { contactsByNos } from '../repositories/import-lookups';
+import { contactsByKeys, contactsByNos, matchKeyId, type MatchedContact } from '../repositories/import-lookups';
+import { lookupKeysOfContact, type MatchKey } from '../domain/contact-csv';
 import { loadContactsFlat } from '../repositories/contacts';
 
 export interface ImportBatch {
@@ -30,6 +31,13 @@ export interface ImportBatch {
   remembered: Map<string, Promise<unknown>>;
   /** Contacts found by No. (a person's company): kept for the whole chunk (an import never changes a No.). */
   byNo: Map<string, { documentId: string; type: string }>;
+  /**
+   * The contacts the match keys of the chunk's rows to come find (`prefetchMatches`), read at once; null when a
+   * write may have changed them (an update, a document-service create: `forgetMatches`).
+   */
+  matches: Map<string, MatchedContact[]> | null;
+  /** Lookup keys of the contacts the batch created (lookupKeysOfContact): a row with one reads its match itself. */
+  createdKeys: Set<string>;
 }
 
 const storage = new AsyncLocalStorage<ImportBatch>();
@@ -40,6 +48,8 @@ export const newImportBatch = (size: number): ImportBatch => ({
   created: [],
   remembered: new Map(),
   byNo: new Map(),
+  matches: null,
+  createdKeys: new Set(),
 });
 
 /** Runs `fn` (the creates of an import chunk) with `batch` as the running batch. */
@@ -103,6 +113,39 @@ export async function prefetchCompanies(write: Write, batch: ImportBatch, nos: s
   );
   for (const flat of await loadContactsFlat(write, ids))
     batch.remembered.set(companyKey({ documentId: flat.documentId }), Promise.resolve(flat));
+}
+
+/** Reads the contacts the match keys of the rows to come find, one statement per key field. */
+export async function prefetchMatches(write: Write, batch: ImportBatch, keys: MatchKey[]) {
+  batch.matches = await contactsByKeys(
+    write.strapi,
+    write.trx,
+    keys.filter((k): k is NonNullable<MatchKey> => !!k),
+  );
+}
+
+/** A write that may change what a match key finds (an update, a document-service create): read again. */
+export function forgetMatches(batch: ImportBatch) {
+  batch.matches = null;
+}
+
+/** A contact the batch creates: a later row looking it up (lookupKeysOfContact) reads its match itself. */
+export function noteCreated(batch: ImportBatch, fields: Record<string, unknown>) {
+  for (const k of lookupKeysOfContact(fields)) batch.createdKeys.add(k);
+}
+
+/**
+ * The contacts a row's match key finds (repositories/import-lookups.ts `contactsByKey`): as read ahead for the
+ * chunk unless a contact created since may have the key; read now outside a batch.
+ */
+export async function rememberedMatch(
+  key: NonNullable<MatchKey>,
+  load: () => Promise<MatchedContact[]>,
+): Promise<MatchedContact[]> {
+  const batch = importBatch();
+  const known = batch?.matches?.get(matchKeyId(key));
+  if (!known || lookupKeysOfContact({ [key.field]: key.value }).some((k) => batch!.createdKeys.has(k))) return load();
+  return known;
 }
 
 /** A contact the chunk changed (an update row): a create that names it as company reads it again. */

@@ -52,13 +52,19 @@ type Sql = [text: string, bindings: unknown[]];
 type RawResult<T> = T[] | { rows: T[] };
 const rowsOf = <T>(result: RawResult<T>): T[] => (Array.isArray(result) ? result : result.rows);
 
-/** `col` is none of `ids`: a range when they are consecutive (an import batch's ids usually are), else a list. */
-function notAmong(col: string, ids: readonly number[]): Sql {
-  if (!ids.length) return ['1 = 1', []];
+/** The lowest and highest of `ids` when they are consecutive (an import batch's ids usually are), else null. */
+function rangeOf(ids: readonly number[]): [lo: number, hi: number] | null {
   const sorted = [...ids].sort((a, b) => a - b);
   const [lo, hi] = [sorted[0], sorted[sorted.length - 1]];
-  if (hi - lo + 1 === sorted.length) return [`NOT (${col} >= ? AND ${col} <= ?)`, [lo, hi]];
-  return [`${col} NOT IN (${sorted.map(() => '?').join(', ')})`, sorted];
+  return hi - lo + 1 === sorted.length ? [lo, hi] : null;
+}
+
+/** `col` is none of `ids`: a range when they are consecutive, else a list. */
+function notAmong(col: string, ids: readonly number[]): Sql {
+  if (!ids.length) return ['1 = 1', []];
+  const range = rangeOf(ids);
+  if (range) return [`NOT (${col} >= ? AND ${col} <= ?)`, range];
+  return [`${col} NOT IN (${ids.map(() => '?').join(', ')})`, [...ids].sort((a, b) => a - b)];
 }
 
 export async function candidateIds(write: Write, input: CandidateInput): Promise<number[]> {
@@ -144,22 +150,27 @@ const intArray = (xs: (number | null)[]) =>
   `{${xs.map((x) => (x === null ? 'NULL' : String(Math.trunc(x)))).join(',')}}`;
 
 /**
- * The candidates of many contacts whose own index rows are stored (a re-index batch), by contact id. On
- * PostgreSQL one statement per MANY_CHUNK contacts: each contact's lookup is a LATERAL subquery with the same
- * three sources, caps and limits as `candidateIds`, reading the contact's strings, keys and search name from
- * its stored rows rather than from bindings; on SQLite `candidateIds` per contact. Every input must carry the
- * same `required`.
+ * The candidates of many contacts whose own index rows are stored (a re-index batch, an import chunk's new
+ * contacts), by contact id: what `candidateIds` returns for each. On PostgreSQL one statement per MANY_CHUNK
+ * contacts: each contact's lookup is a LATERAL subquery with the same three sources, caps and limits as
+ * `candidateIds`, reading the contact's strings, keys and search name from its stored rows rather than from
+ * bindings, and its `hidden` contacts as an id range (left out as candidates and where strings and keys are
+ * counted). On SQLite, and for a contact whose hidden ids are no range, `candidateIds` per contact. Every input
+ * must carry the same `required`.
  */
 export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(inputs.map((i) => [i.contactId, []]));
-  if (!isPostgres(write.strapi)) {
-    for (const input of inputs) out.set(input.contactId, await candidateIds(write, input));
-    return out;
+  const hiddenRange = (i: CandidateInput) => (i.hidden?.length ? rangeOf(i.hidden) : ([null, null] as const));
+  const batched = isPostgres(write.strapi) ? inputs.filter((i) => hiddenRange(i)) : [];
+  const inOne = new Set(batched);
+  for (const input of inputs) {
+    if (!inOne.has(input)) out.set(input.contactId, await candidateIds(write, input));
   }
-  for (let i = 0; i < inputs.length; i += MANY_CHUNK) {
-    const chunk = inputs.slice(i, i + MANY_CHUNK);
+  for (let i = 0; i < batched.length; i += MANY_CHUNK) {
+    const chunk = batched.slice(i, i + MANY_CHUNK);
     const required = chunk[0].required;
-    const below = (col: string) => `${col} <> b.id AND (b.below IS NULL OR ${col} < b.below)`;
+    const visible = (col: string) => `(b.hlo IS NULL OR ${col} < b.hlo OR ${col} > b.hhi)`;
+    const below = (col: string) => `${col} <> b.id AND (b.below IS NULL OR ${col} < b.below) AND ${visible(col)}`;
     const parts: Sql[] = [];
     if (required > 0) {
       parts.push([
@@ -169,7 +180,8 @@ export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[])
         WHERE b.string_count >= ? AND s.contact_id IN (SELECT o.contact_id FROM (
             SELECT f.*, row_number() OVER (ORDER BY f.n) AS rn FROM (
               SELECT r.field, r.part, r.value, r.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o2
-                WHERE o2.value = r.value AND o2.field = r.field AND o2.part = r.part AND o2.contact_type = r.contact_type LIMIT ?) x) AS n
+                WHERE o2.value = r.value AND o2.field = r.field AND o2.part = r.part AND o2.contact_type = r.contact_type
+                AND ${visible('o2.contact_id')} LIMIT ?) x) AS n
               FROM ${SEARCH_STRINGS} r WHERE r.contact_id = b.id) f) rare
           JOIN ${SEARCH_STRINGS} o ON o.value = rare.value AND o.field = rare.field AND o.part = rare.part
             AND o.contact_type = rare.contact_type
@@ -181,7 +193,7 @@ export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[])
     parts.push([
       `SELECT bk.contact_id FROM (SELECT k.contact_id FROM ${BLOCKING_KEYS} k WHERE k.key IN (
         SELECT v.key FROM ${BLOCKING_KEYS} v WHERE v.contact_id = b.id
-        AND (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key LIMIT ?) x) < ?)
+        AND (SELECT count(*) FROM (SELECT 1 FROM ${BLOCKING_KEYS} c WHERE c.key = v.key AND ${visible('c.contact_id')} LIMIT ?) x) < ?)
       AND ${below('k.contact_id')} LIMIT ?) bk`,
       [FANOUT_CAP, FANOUT_CAP, MAX_CANDIDATES],
     ]);
@@ -194,12 +206,15 @@ export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[])
         [TRIGRAM_CANDIDATES, 1 - TRIGRAM_SIMILARITY],
       ]);
     }
-    const sql = `SELECT b.id AS self, c.contact_id FROM unnest(?::int[], ?::int[], ?::int[]) AS b(id, string_count, below)
+    const sql = `SELECT b.id AS self, c.contact_id
+      FROM unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[]) AS b(id, string_count, below, hlo, hhi)
       CROSS JOIN LATERAL (SELECT u.contact_id FROM (${parts.map((p) => p[0]).join(' UNION ')}) u LIMIT ?) c`;
     const result: RawResult<{ self: number | string; contact_id: number | string }> = await write.trx.raw(sql, [
       intArray(chunk.map((c) => c.contactId)),
       intArray(chunk.map((c) => c.stringCount)),
       intArray(chunk.map((c) => c.belowId ?? null)),
+      intArray(chunk.map((c) => hiddenRange(c)![0])),
+      intArray(chunk.map((c) => hiddenRange(c)![1])),
       ...parts.flatMap((p) => p[1]),
       MAX_CANDIDATES,
     ]);

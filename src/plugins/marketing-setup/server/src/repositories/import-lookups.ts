@@ -1,12 +1,14 @@
 /**
  * The records an imported row refers to: master data by code, the company by its No., and the contact
  * the row updates (by No., VAT Registration No. or e-mail). Read through Strapi's query engine, inside
- * the ambient transaction of the chunk or the dry run.
+ * the ambient transaction of the chunk or the dry run; a chunk's match keys at once in the chunk's transaction.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { CODE_RELATIONS, type CodeRelation, type MatchKey } from '../domain/contact-csv';
 import { uidOf } from '../content-types/fields';
 import { UID } from '../utils/uids';
+import { columnOf, tableOf } from './tables';
 
 /** The documentId of the master-data record with this code (case-insensitive), or null. */
 export async function documentIdByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
@@ -51,4 +53,43 @@ export async function contactsByKey(strapi: Core.Strapi, key: NonNullable<MatchK
     no: (r.no as string | null) ?? null,
     name: (r.name as string | null) ?? null,
   }));
+}
+
+/** A match key as one string (field and exact value), for `contactsByKeys`' answer. */
+export const matchKeyId = (key: NonNullable<MatchKey>) => `${key.field}:${key.value}`;
+
+/**
+ * `contactsByKey` for the match keys of many rows at once, one statement per field (No., VAT Registration No.,
+ * e-mail): by `matchKeyId`, each key's up to two contacts, oldest first, compared as `contactsByKey` compares
+ * (e-mail as the query engine's `$eqi`: LOWER(column) = LOWER(value)). A key that finds none is there, empty.
+ */
+export async function contactsByKeys(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  keys: NonNullable<MatchKey>[],
+): Promise<Map<string, MatchedContact[]>> {
+  const out = new Map<string, MatchedContact[]>(keys.map((k) => [matchKeyId(k), []]));
+  const table = tableOf(strapi, UID.contact);
+  const col = (attribute: string) => columnOf(strapi, UID.contact, attribute);
+  for (const field of ['no', 'vatRegistrationNo', 'email'] as const) {
+    const values = [...new Set(keys.filter((k) => k.field === field).map((k) => k.value))];
+    if (!values.length) continue;
+    const same = field === 'email' ? `LOWER(c.${col(field)}) = LOWER(v.k)` : `c.${col(field)} = v.k`;
+    const result = await trx.raw(
+      `WITH v(k) AS (VALUES ${values.map(() => '(?)').join(', ')})
+      SELECT k, id, document_id, no, name FROM (SELECT v.k, c.id, c.${col('documentId')} AS document_id,
+        c.${col('no')} AS no, c.${col('name')} AS name, row_number() OVER (PARTITION BY v.k ORDER BY c.id) AS rn
+        FROM v JOIN ${table} c ON ${same}) x WHERE rn <= 2 ORDER BY k, id`,
+      values,
+    );
+    const rows: Record<string, unknown>[] = Array.isArray(result) ? result : result.rows;
+    for (const r of rows)
+      out.get(matchKeyId({ field, value: String(r.k) }))!.push({
+        id: Number(r.id),
+        documentId: String(r.document_id),
+        no: (r.no as string | null) ?? null,
+        name: (r.name as string | null) ?? null,
+      });
+  }
+  return out;
 }
