@@ -531,3 +531,49 @@ describe('export', () => {
     void API;
   });
 });
+
+describe('planner statistics during an import', () => {
+  test('the job refreshes the search tables’ statistics after every chunk (5 rows in chunks of 2: three times)', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const statistics = require(dist('repositories/table-statistics'));
+    const spy = jest.spyOn(statistics, 'refreshSearchStatistics');
+    try {
+      const started = await admin.post('/marketing-setup/contacts/import/jobs', {
+        csv: 'Name;City\nStat A;Gent\nStat B;Gent\nStat C;Gent\nStat D;Gent\nStat E;Gent\n',
+      });
+      expect(await driveImport(t.strapi, started.body.data.id)).toMatchObject({ state: 'done', created: 5 });
+      expect(spy).toHaveBeenCalledTimes(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  (process.env.TEST_DB === 'postgres' ? test : test.skip)(
+    'PostgreSQL: after an import of 60 companies the search strings table is analysed (it was not)',
+    async () => {
+      const { driveImport } = require(dist('jobs/contact-import'));
+      const { refreshSearchStatistics } = require(dist('repositories/table-statistics'));
+      const lastAnalyze = async () =>
+        (
+          await t.strapi.db.connection.raw(
+            `SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'ms_contact_search_strings' AND schemaname = current_schema()`,
+          )
+        ).rows[0]?.last_analyze ?? null;
+      const before = await lastAnalyze();
+      const lines = Array.from({ length: 60 }, (_, k) => `Statistiek ${k} BV;Straat ${k};Gent;9000`);
+      const started = await admin.post('/marketing-setup/contacts/import/jobs', {
+        csv: `Name;Address;City;Post Code\n${lines.join('\n')}\n`,
+      });
+      expect(await driveImport(t.strapi, started.body.data.id)).toMatchObject({ state: 'done', created: 60 });
+      // PostgreSQL publishes a connection's row counts within seconds, not at once: ask again until they arrive.
+      for (let i = 0; i < 30 && String(await lastAnalyze()) === String(before); i += 1) {
+        await new Promise((r) => setTimeout(r, 500));
+        await refreshSearchStatistics(t.strapi);
+      }
+      const after = await lastAnalyze();
+      expect(after).not.toBeNull();
+      expect(String(after)).not.toBe(String(before));
+    },
+    30_000,
+  );
+});

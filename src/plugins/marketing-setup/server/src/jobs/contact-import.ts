@@ -82,6 +82,7 @@ import {
 import { searchNewContacts } from '../duplicate-search/search';
 import { insertPlannedContacts, planBatchCreate, type PlannedInsert } from '../write-rules/contact-batch';
 import { UID } from '../utils/uids';
+import { refreshSearchStatistics } from '../repositories/table-statistics';
 
 const STALE_MS = 60_000;
 
@@ -371,6 +372,16 @@ const drivingOf = (strapi: Core.Strapi) => {
   return driving.get(strapi)!;
 };
 
+/** After a chunk: fresh planner statistics where the import changed much (repositories/table-statistics.ts). */
+async function refreshStatistics(strapi: Core.Strapi) {
+  try {
+    await refreshSearchStatistics(strapi);
+  } catch (err) {
+    // Not the table owner, say: the import goes on, planned as well as the database manages.
+    strapi.log.warn(`[marketing-setup] contact import: statistics not refreshed: ${(err as Error).message}`);
+  }
+}
+
 const chunkSize = (strapi: Core.Strapi) => {
   const v = Number(strapi.config.get('plugin::marketing-setup.importChunkSize', 200));
   return Number.isInteger(v) && v > 0 ? v : 200;
@@ -392,6 +403,7 @@ export function driveImport(
     const codes = codeCache(strapi);
     for (let n = 0; (opts.maxChunks === undefined || n < opts.maxChunks) && !stopping.has(strapi); n += 1) {
       const r = await runImportChunk(strapi, id, chunkSize(strapi), codes);
+      await refreshStatistics(strapi);
       if (r !== 'more') break;
     }
     return importStatus(strapi, id);
