@@ -160,6 +160,18 @@ async function main() {
   }
 }
 
+/** The command as it was run: the knobs set in the environment, then the npm script. */
+const commandLine = () =>
+  [...Object.keys(env).filter((k) => k.startsWith('BENCH_IMPORT_')).sort().map((k) => `${k}=${env[k]}`), 'npm run bench:import'].join(' ');
+
+function commit() {
+  try {
+    return require('child_process').execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: appDir }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 function writeDocs(r) {
   const file = path.join(appDir, 'docs', 'benchmarks.md');
   const fmt = (n, d = 0) => Number(n).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -167,7 +179,7 @@ function writeDocs(r) {
     '<!-- import:start -->',
     '## Contact import (CSV → PostgreSQL, every write rule)',
     '',
-    `Command: \`npm run bench:import\` (bench/import.js; BENCH_IMPORT_ROWS, BENCH_IMPORT_COMPANIES, BENCH_IMPORT_CHUNK, BENCH_IMPORT_MAX_SECONDS). Run ${r.started}, ${r.cpus} cores shared with other jobs (load average at the end ${r.load}).`,
+    `Command: \`${commandLine()}\` (bench/import.js; BENCH_IMPORT_ROWS, BENCH_IMPORT_COMPANIES, BENCH_IMPORT_CHUNK, BENCH_IMPORT_MAX_SECONDS, BENCH_IMPORT_SET_BASED, BENCH_IMPORT_PROFILE, BENCH_IMPORT_ANALYZE). Run ${r.started} (commit ${commit()}), ${r.cpus} cores shared with other jobs (load average at the end ${r.load}).`,
     '',
     `A file of **${fmt(r.rows)} rows** (75 % new companies, 20 % persons of one of ${fmt(r.companies)} existing companies named by No., 4 % updates found by VAT Registration No., 1 % refused for an unknown salesperson) imported by the job in chunks of ${r.chunk} rows, ${r.setBased ? 'the new contacts of a chunk created set-based with every create rule (numbers drawn as one block, companies and master data read once, one multi-row insert, the duplicate search run for the set), updates through `strapi.documents(contact)`' : 'each row through `strapi.documents(contact)` (`BENCH_IMPORT_SET_BASED=false`)'} — numbering, defaults, inheritance and the duplicate search as for any write.`,
     '',
