@@ -26,22 +26,22 @@ export async function enqueueReindex(write: Write, ids: Knex.QueryBuilder) {
   await enqueueSelected(write, ids);
 }
 
-/** Contacts whose rows step 1 holds at a time: a company update of those persons waits for one slice at most. */
-const INDEX_SLICE = 100;
+/** Contacts whose rows steps 1 and 3 hold at a time: a company update of those persons waits for one slice at most. */
+const LOCK_SLICE = 100;
 
 /**
  * Re-indexes up to `size` queued contacts (lowest ids first) and takes them off the queue; returns how many
  * were taken. Short transactions, so that no contact row is locked while candidates are scored:
  *
- * 1. per slice of INDEX_SLICE contacts: the slice is locked (SKIP LOCKED: one a write holds stays queued), read,
+ * 1. per slice of LOCK_SLICE contacts: the slice is locked (SKIP LOCKED: one a write holds stays queued), read,
  *    and its index rows replaced; commit — the candidate lookup below needs the whole batch's new rows stored;
  * 2. candidates and scoring, holding no lock (reads only; the verdicts are computed in memory);
- * 3. the contacts are locked again and read again: a contact that changed meanwhile, or one of whose
- *    candidates did, is left queued for a later batch (its stored rows are redone then, or were already
- *    redone by the write that changed it); the others get their pairs and leave the queue.
+ * 3. per slice again: the contacts are locked and read again, with the candidates they were scored against: a
+ *    contact that changed meanwhile, or one of whose candidates did, is left queued for a later batch (its stored
+ *    rows are redone then, or were already redone by the write that changed it); the others get their pairs (the
+ *    pairs each settles) and leave the queue.
  *
- * A company update that changes queued persons waits at most for one slice of step 1 or for step 3, never for
- * the scoring.
+ * A company update that changes queued persons waits at most for one slice of step 1 or 3, never for the scoring.
  */
 export async function drainQueue(strapi: Core.Strapi, size: number): Promise<number> {
   const queued = await inTransaction(strapi, UID.contact, (write) => queuedIds(write, size));
@@ -50,8 +50,8 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   const rows: IndexedBatch['rows'] = [];
   // The whole batch is indexed under the setup lines its first slice read.
   let ctx: SearchContext | undefined;
-  for (let i = 0; i < queued.length; i += INDEX_SLICE) {
-    const slice = queued.slice(i, i + INDEX_SLICE);
+  for (let i = 0; i < queued.length; i += LOCK_SLICE) {
+    const slice = queued.slice(i, i + LOCK_SLICE);
     const part = await inTransaction(strapi, UID.contact, async (write) => {
       const locked = await lockContacts(write, slice);
       // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
@@ -68,20 +68,23 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   if (!rows.length || !ctx) return gone;
   const indexed: IndexedBatch = { ctx, rows };
   const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed, 'queue'));
-  const settled = await inTransaction(strapi, UID.contact, async (write) => {
-    const locked = await lockContacts(write, [...scored.contacts.keys()]);
-    const now = await contactsById(
-      write,
-      [...new Set([...locked, ...scored.others.keys()])],
-      await searchFields(write),
-    );
-    const lockedSet = new Set(locked);
-    const valid = new Set(
-      [...validAfter(scored, new Map(now.map((c) => [c.id, c])))].filter((id) => lockedSet.has(id)),
-    );
-    await settleBatch(write, scored, valid);
-    await dequeue(write, [...valid]);
-    return valid.size;
-  });
+  let settled = 0;
+  const scoredIds = [...scored.contacts.keys()];
+  for (let i = 0; i < scoredIds.length; i += LOCK_SLICE) {
+    const slice = scoredIds.slice(i, i + LOCK_SLICE);
+    settled += await inTransaction(strapi, UID.contact, async (write) => {
+      const locked = await lockContacts(write, slice);
+      const scoredAgainst = slice.flatMap((id) => scored.candidates.get(id) ?? []);
+      const now = await contactsById(write, [...new Set([...locked, ...scoredAgainst])], await searchFields(write));
+      const lockedSet = new Set(locked);
+      const valid = new Set(
+        [...validAfter(scored, new Map(now.map((c) => [c.id, c])))].filter((id) => lockedSet.has(id)),
+      );
+      // Pairs are settled by one side for the whole batch (domain `settlesPair`): each slice writes its own side's.
+      await settleBatch(write, scored, valid);
+      await dequeue(write, [...valid]);
+      return valid.size;
+    });
+  }
   return gone + settled;
 }
