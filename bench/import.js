@@ -12,6 +12,7 @@
  *   4. checks: contacts = companies + new rows, no No. twice, failed = refused rows.
  * BENCH_IMPORT_MAX_SECONDS (default 600) stops the timed run early and reports the rate of the rows done.
  * BENCH_IMPORT_ANALYZE=1 runs ANALYZE after the companies are created (statistics as on a live database).
+ * BENCH_IMPORT_NAMES=varied: register-like names and addresses instead of the worst-case "word kind number" file.
  * Results are written to docs/benchmarks.md between <!-- import:start/end --> (BENCH_WRITE_DOCS=false: not).
  */
 const fs = require('fs');
@@ -47,7 +48,50 @@ async function boot(dbName) {
 const CITIES = ['Gent', 'Antwerpen', 'Brugge', 'Leuven', 'Mechelen', 'Hasselt', 'Namen', 'Luik', 'Kortrijk', 'Aalst'];
 const WORDS = ['Alfa', 'Bravo', 'Delta', 'Echo', 'Kilo', 'Lima', 'Nova', 'Orion', 'Polar', 'Quartz', 'Sigma', 'Terra', 'Ultra', 'Vega', 'Zenit'];
 const KINDS = ['Bouw', 'Logistiek', 'Consult', 'Techniek', 'Media', 'Voeding', 'Zorg', 'Energie'];
-const nameOf = (i) => `${WORDS[i % 15]} ${KINDS[Math.floor(i / 15) % 8]} ${i}`;
+// BENCH_IMPORT_NAMES=varied: names and addresses as a register has them (a surname or an invented brand, a trade,
+// a legal form; 40 towns; 30 streets × house numbers; persons as first name × surname), drawn by a seeded generator,
+// so that look-alikes are the namesakes real data has rather than "word kind number" in ten towns. Default: the
+// original worst case (every company resembles many earlier ones).
+const VARIED = env.BENCH_IMPORT_NAMES === 'varied';
+const { FIRST, SURNAMES } = require('./lib/names');
+const TRADES = ['Bouw', 'Logistiek', 'Consult', 'Techniek', 'Media', 'Voeding', 'Zorg', 'Energie', 'Bakkerij', 'Schrijnwerkerij',
+  'Elektriciteit', 'Sanitair', 'Transport', 'Drukkerij', 'Garage', 'Apotheek', 'Architecten', 'Boekhouding', 'Tuinaanleg', 'Kapsalon',
+  'Immo', 'Verzekeringen', 'Brouwerij', 'Slagerij', 'Metaalwerken', 'Schilderwerken', 'Dakwerken', 'Kinesitherapie', 'Optiek', 'Reizen'];
+const FORMS = ['BV', 'NV', 'BV', 'CommV', 'VZW', 'SRL', 'SA', ''];
+const SYLLABLES = ['ka', 'ro', 'vi', 'ta', 'mo', 'len', 'dor', 'si', 'bel', 'tra', 'no', 'gar', 'li', 'ver', 'sa', 'tum', 'pe', 'ran', 'zo', 'kel'];
+const TOWNS = [...CITIES, 'Oostende', 'Roeselare', 'Genk', 'Sint-Niklaas', 'Turnhout', 'Lier', 'Geel', 'Dendermonde', 'Ieper', 'Tienen',
+  'Waregem', 'Lokeren', 'Herentals', 'Mol', 'Tongeren', 'Ninove', 'Ronse', 'Wetteren', 'Zottegem', 'Brasschaat', 'Schoten', 'Kapellen',
+  'Maldegem', 'Eeklo', 'Diest', 'Vilvoorde', 'Halle', 'Asse', 'Ternat', 'Zaventem'];
+const STREETS = ['Kerkstraat', 'Stationsstraat', 'Dorpsstraat', 'Nieuwstraat', 'Molenstraat', 'Schoolstraat', 'Kapelstraat', 'Hoogstraat',
+  'Markt', 'Veldstraat', 'Beekstraat', 'Kouter', 'Leopoldlaan', 'Koning Albertlaan', 'Gentsesteenweg', 'Brusselsesteenweg', 'Industrieweg',
+  'Lindenlaan', 'Eikenlaan', 'Zandstraat', 'Bergstraat', 'Meersstraat', 'Smisstraat', 'Hoekstraat', 'Pastorijstraat', 'Sint-Jansstraat',
+  'Ringlaan', 'Vaartstraat', 'Kasteelstraat', 'Broekstraat'];
+// A seeded generator per row (mulberry32 of the row number): the same file every run.
+const rng = (i) => {
+  let a = (i * 2654435761) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+const pick = (r, list) => list[Math.floor(r() * list.length)];
+const brand = (r) => {
+  const w = Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick(r, SYLLABLES)).join('');
+  return w[0].toUpperCase() + w.slice(1);
+};
+const nameOf = (i) => {
+  if (!VARIED) return `${WORDS[i % 15]} ${KINDS[Math.floor(i / 15) % 8]} ${i}`;
+  const r = rng(i);
+  return [r() < 0.5 ? pick(r, SURNAMES) : brand(r), pick(r, TRADES), pick(r, FORMS)].filter(Boolean).join(' ');
+};
+const townIndex = (i) => Math.floor(rng(i + 7)() * TOWNS.length);
+const townOf = (i) => (VARIED ? TOWNS[townIndex(i)] : CITIES[i % 10]);
+const postCodeOf = (i) => (VARIED ? 1000 + townIndex(i) * 200 : 1000 + (i % 8999));
+const streetOf = (i) => (VARIED ? `${STREETS[Math.floor(rng(i + 13)() * STREETS.length)]} ${1 + (i % 250)}` : `Straat ${i}`);
+const personOf = (i) => (VARIED ? `${pick(rng(i + 29), FIRST)} ${pick(rng(i + 31), SURNAMES)}` : `Person ${i} Janssens`);
 
 function csv(companyNos) {
   const lines = ['Type;Name;Address;City;Post Code;Phone No.;E-Mail;VAT Registration No.;Salesperson Code;Company No.'];
@@ -55,19 +99,19 @@ function csv(companyNos) {
   let news = 0;
   for (let i = 1; i <= ROWS; i += 1) {
     const r = i % 100;
-    const city = CITIES[i % 10];
+    const city = townOf(i);
     if (r === 0) {
       refused += 1;
-      lines.push(`Company;${nameOf(i)};Straat ${i};${city};${1000 + (i % 8999)};;;;XX;`);
+      lines.push(`Company;${nameOf(i)};${streetOf(i)};${city};${postCodeOf(i)};;;;XX;`);
     } else if (r <= 4) {
       const k = 1 + (i % COMPANIES);
       lines.push(`;Company ${k} (updated);;;;;;BE${String(k).padStart(10, '0')};CD;`);
     } else if (r <= 24) {
       news += 1;
-      lines.push(`Person;Person ${i} Janssens;;;;;person${i}@example.org;;;${companyNos[i % companyNos.length]}`);
+      lines.push(`Person;${personOf(i)};;;;;person${i}@example.org;;;${companyNos[i % companyNos.length]}`);
     } else {
       news += 1;
-      lines.push(`Company;${nameOf(i)};Straat ${i};${city};${1000 + (i % 8999)};09 ${String(i).padStart(6, '0')};info${i}@example.org;;${['AB', 'CD', 'EF', 'GH'][i % 4]};`);
+      lines.push(`Company;${nameOf(i)};${streetOf(i)};${city};${postCodeOf(i)};09 ${String(i).padStart(6, '0')};info${i}@example.org;;${['AB', 'CD', 'EF', 'GH'][i % 4]};`);
     }
   }
   return { text: `${lines.join('\n')}\n`, refused, news };
