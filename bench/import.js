@@ -67,16 +67,8 @@ const STREETS = ['Kerkstraat', 'Stationsstraat', 'Dorpsstraat', 'Nieuwstraat', '
   'Lindenlaan', 'Eikenlaan', 'Zandstraat', 'Bergstraat', 'Meersstraat', 'Smisstraat', 'Hoekstraat', 'Pastorijstraat', 'Sint-Jansstraat',
   'Ringlaan', 'Vaartstraat', 'Kasteelstraat', 'Broekstraat'];
 // A seeded generator per row (mulberry32 of the row number): the same file every run.
-const rng = (i) => {
-  let a = (i * 2654435761) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+const { mulberry32 } = require('./lib/random');
+const rng = (i) => mulberry32(i * 2654435761);
 const pick = (r, list) => list[Math.floor(r() * list.length)];
 const brand = (r) => {
   const w = Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick(r, SYLLABLES)).join('');

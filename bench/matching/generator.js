@@ -23,16 +23,7 @@
  */
 
 // ---------------------------------------------------------------- random
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { mulberry32 } = require('../lib/random');
 class Rng {
   constructor(seed) { this.r = mulberry32(seed); }
   next() { return this.r(); }
