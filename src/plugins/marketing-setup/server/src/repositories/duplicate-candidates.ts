@@ -160,7 +160,11 @@ const intArray = (xs: (number | null)[]) =>
  */
 export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(inputs.map((i) => [i.contactId, []]));
-  const hiddenRange = (i: CandidateInput) => (i.hidden?.length ? rangeOf(i.hidden) : ([null, null] as const));
+  // Each input's hidden range once (rangeOf sorts): [null, null] for none, null for ids that are no range.
+  const ranges = new Map(
+    inputs.map((i) => [i, i.hidden?.length ? rangeOf(i.hidden) : ([null, null] as const)] as const),
+  );
+  const hiddenRange = (i: CandidateInput) => ranges.get(i)!;
   const batched = isPostgres(write.strapi) ? inputs.filter((i) => hiddenRange(i)) : [];
   const inOne = new Set(batched);
   for (const input of inputs) {
