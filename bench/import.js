@@ -146,7 +146,7 @@ async function main() {
     let statements = 0;
     const shapes = new Map();
     const sentAt = new Map();
-    const shapeOf = (q) => String(q.sql).replace(/\$\d+|\?/g, '?').replace(/\s+/g, ' ').slice(0, 110);
+    const shapeOf = (q) => String(q.sql).replace(/\$\d+|\?/g, '?').replace(/\s+/g, ' ').slice(0, Number(env.BENCH_IMPORT_PROFILE_WIDTH ?? 110));
     strapi.db.connection.client.on('query', (q) => {
       statements += 1;
       if (env.BENCH_IMPORT_PROFILE) {
@@ -164,9 +164,27 @@ async function main() {
     });
     const t2 = Date.now();
     let status;
+    // BENCH_IMPORT_PROFILE_WINDOW=N (with BENCH_IMPORT_PROFILE=1): every N rows, the shapes of that window alone and
+    // the time outside SQL, so a rate that falls as the file grows shows which statement grows with it.
+    const WINDOW = Number(env.BENCH_IMPORT_PROFILE_WINDOW ?? 0);
+    let window = { at: 0, time: t2, shapes: new Map(shapes) };
+    const printWindow = (processed) => {
+      const rows = processed - window.at;
+      const grown = [...shapes.entries()].map(([k, s]) => {
+        const was = window.shapes.get(k) ?? { n: 0, ms: 0 };
+        return [k, s.n - was.n, s.ms - was.ms];
+      });
+      const sqlMs = grown.reduce((a, g) => a + g[2], 0);
+      const wall = Date.now() - window.time;
+      console.log(`  window ${window.at}..${processed}: ${(rows / (wall / 1000)).toFixed(0)} rows/s, ${(wall / rows).toFixed(2)} ms/row, SQL ${(sqlMs / rows).toFixed(2)} ms/row, outside SQL ${((wall - sqlMs) / rows).toFixed(2)} ms/row`);
+      for (const [k, n, ms] of grown.sort((a, b) => b[2] - a[2]).slice(0, 8))
+        console.log(`    ${(n / rows).toFixed(2).padStart(6)} ${(ms / rows).toFixed(2).padStart(7)} ms  ${k}`);
+      window = { at: processed, time: Date.now(), shapes: new Map([...shapes.entries()].map(([k, s]) => [k, { ...s }])) };
+    };
     for (;;) {
       status = await driveImport(strapi, id, { maxChunks: 10 });
       console.log(`  ${status.processed} / ${status.total} rows, ${(status.processed / ((Date.now() - t2) / 1000)).toFixed(0)} rows/s`);
+      if (env.BENCH_IMPORT_PROFILE && WINDOW && status.processed - window.at >= WINDOW) printWindow(status.processed);
       if (status.state !== 'running' || (Date.now() - t2) / 1000 > MAX_SECONDS) break;
     }
     const runSeconds = (Date.now() - t2) / 1000;
@@ -192,7 +210,9 @@ async function main() {
     void importStatus;
   } finally {
     await strapi?.destroy().catch(() => null);
-    await pgAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => null);
+    // BENCH_IMPORT_KEEP_DB=1: the database stays for a look at its plans (its name is printed).
+    if (env.BENCH_IMPORT_KEEP_DB) console.log(`database kept: ${dbName}`);
+    else await pgAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => null);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import path from 'path';
 import { docs, UID, useTestApp } from '../helpers/fixtures';
+import { isPostgres } from '../helpers/strapi';
 
 const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
@@ -60,6 +61,11 @@ test('candidateIdsOfMany finds for each contact what candidateIds finds', async 
       queue: (input) => input,
       regeneration: (input) => ({ ...input, belowId: input.contactId }),
       import: (input, i) => ({ ...input, hidden: ids.slice(i + 1) }),
+      // As searchNewContacts passes consecutive ids: the range itself.
+      'import, as a range': (input, i) => ({
+        ...input,
+        hidden: i + 1 < ids.length ? { lo: ids[i + 1], hi: ids[ids.length - 1] } : [],
+      }),
       // Not a range (another writer's contact among them): each contact on its own.
       'import, ids not consecutive': (input, i) => ({ ...input, hidden: ids.slice(i + 1).filter((_, j) => j !== 1) }),
     };
@@ -80,3 +86,29 @@ test('candidateIdsOfMany finds for each contact what candidateIds finds', async 
     expect(sorted(early)).not.toEqual(sorted(all.filter((id: number) => id < ids[6])));
   });
 });
+
+// PostgreSQL: the lookups count a common string's holders up to a cap; a bitmap scan would read them all first.
+(isPostgres() ? test : test.skip)(
+  'the lookups run with bitmap scans and JIT off, and the transaction keeps its own settings afterwards',
+  async () => {
+    const { withPlainIndexScans } = require(dist('repositories/planner'));
+    const settings = async (q: any) =>
+      (await q.raw(`SELECT current_setting('enable_bitmapscan') AS bitmap, current_setting('jit') AS jit`)).rows[0];
+    await t.strapi.db.connection.transaction(async (trx: any) => {
+      await trx.raw(`SET LOCAL jit = on`);
+      expect(await withPlainIndexScans(trx, () => settings(trx))).toEqual({ bitmap: 'off', jit: 'off' });
+      expect(await settings(trx)).toEqual({ bitmap: 'on', jit: 'on' });
+      // A setting the caller chose stays as chosen.
+      await trx.raw(`SET LOCAL enable_bitmapscan = off`);
+      await withPlainIndexScans(trx, () => settings(trx));
+      expect(await settings(trx)).toEqual({ bitmap: 'off', jit: 'on' });
+    });
+    // A failed lookup inside a savepoint: rolling the savepoint back takes the settings back with it.
+    await t.strapi.db.connection.transaction(async (trx: any) => {
+      await expect(trx.transaction((sp: any) => withPlainIndexScans(sp, () => sp.raw('SELECT 1 / 0')))).rejects.toThrow(
+        /division by zero/,
+      );
+      expect(await settings(trx)).toEqual({ bitmap: 'on', jit: expect.any(String) });
+    });
+  },
+);

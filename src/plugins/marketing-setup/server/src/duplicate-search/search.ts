@@ -33,7 +33,12 @@ import { EVENTS, emitAfterCommit } from '../events';
 import { loadSetup, type FlatSetup } from '../repositories/setup';
 import { searchLines } from '../repositories/search-setup-lines';
 import { removeIndexOf, replaceIndexOfMany, type IndexRows } from '../repositories/duplicate-index';
-import { candidateIds, candidateIdsOfMany, type CandidateInput } from '../repositories/duplicate-candidates';
+import {
+  candidateIds,
+  candidateIdsOfMany,
+  type CandidateInput,
+  type HiddenIds,
+} from '../repositories/duplicate-candidates';
 import { contactsById, type ContactRow } from '../repositories/duplicate-contacts';
 import { deletePairs, pairWithContacts, pairsOf, pairsOfMany, writePairs } from '../repositories/duplicate-pairs';
 import { pacer } from '../utils/pacing';
@@ -74,7 +79,7 @@ const candidateInput = (
   rows: IndexRows,
   ctx: SearchContext,
   belowId: number | null,
-  hidden: readonly number[] = [],
+  hidden: HiddenIds = [],
 ): CandidateInput => ({
   contactId: rows.contact.id,
   type: rows.contact.type,
@@ -308,9 +313,14 @@ export async function searchNewContacts(write: Write, contacts: ContactRow[]) {
   const batch = contacts.map((c) => indexRowsOf(c, ctx));
   await replaceIndexOfMany(write, batch, true);
   const ids = contacts.map((c) => c.id);
+  // The contacts created after each one: a range when the set's ids are consecutive (as one import's are), not a
+  // copy of the rest of the list per contact.
+  const consecutive = ids.every((id, i) => i === 0 || id === ids[i - 1] + 1);
+  const later = (i: number): HiddenIds =>
+    i + 1 >= ids.length ? [] : consecutive ? { lo: ids[i + 1], hi: ids[ids.length - 1] } : ids.slice(i + 1);
   const lookedUp = await candidateIdsOfMany(
     write,
-    batch.map((rows, i) => candidateInput(rows, ctx, null, ids.slice(i + 1))),
+    batch.map((rows, i) => candidateInput(rows, ctx, null, later(i))),
   );
   const candidates = ids.map((id) => lookedUp.get(id) ?? []);
   const others = new Map(
