@@ -113,6 +113,11 @@ async function main() {
   const started = new Date().toISOString();
   const dbName = `ms_bench_import_${process.pid}`;
   await pgAdmin(`CREATE DATABASE ${dbName}`);
+  // BENCH_IMPORT_AUTO_EXPLAIN=<ms>: PostgreSQL logs the plan of every statement slower than that (its server log).
+  if (env.BENCH_IMPORT_AUTO_EXPLAIN) {
+    await pgAdmin(`ALTER DATABASE ${dbName} SET session_preload_libraries = 'auto_explain'`);
+    await pgAdmin(`ALTER DATABASE ${dbName} SET auto_explain.log_min_duration = ${Number(env.BENCH_IMPORT_AUTO_EXPLAIN)}`);
+  }
   let strapi;
   try {
     strapi = await boot(dbName);
@@ -162,12 +167,36 @@ async function main() {
       shapes.get(shapeOf(q)).ms += Date.now() - sentAt.get(q.__knexQueryUid);
       sentAt.delete(q.__knexQueryUid);
     });
+    // BENCH_IMPORT_PROFILE=1: the time of the update rows (strapi.documents(contact).update, every rule) apart.
+    const updates = { n: 0, ms: 0 };
+    if (env.BENCH_IMPORT_PROFILE) {
+      const real = strapi.documents;
+      const timed = Object.assign((uid) => {
+        const service = real(uid);
+        if (uid !== C) return service;
+        return new Proxy(service, {
+          get: (target, prop) =>
+            prop !== 'update'
+              ? target[prop]
+              : async (...args) => {
+                  const t = process.hrtime.bigint();
+                  try {
+                    return await target.update(...args);
+                  } finally {
+                    updates.n += 1;
+                    updates.ms += Number(process.hrtime.bigint() - t) / 1e6;
+                  }
+                },
+        });
+      }, real);
+      Object.defineProperty(strapi, 'documents', { get: () => timed, configurable: true });
+    }
     const t2 = Date.now();
     let status;
     // BENCH_IMPORT_PROFILE_WINDOW=N (with BENCH_IMPORT_PROFILE=1): every N rows, the shapes of that window alone and
     // the time outside SQL, so a rate that falls as the file grows shows which statement grows with it.
     const WINDOW = Number(env.BENCH_IMPORT_PROFILE_WINDOW ?? 0);
-    let window = { at: 0, time: t2, shapes: new Map(shapes) };
+    let window = { at: 0, time: t2, shapes: new Map(shapes), updates: { ...updates } };
     const printWindow = (processed) => {
       const rows = processed - window.at;
       const grown = [...shapes.entries()].map(([k, s]) => {
@@ -176,10 +205,11 @@ async function main() {
       });
       const sqlMs = grown.reduce((a, g) => a + g[2], 0);
       const wall = Date.now() - window.time;
-      console.log(`  window ${window.at}..${processed}: ${(rows / (wall / 1000)).toFixed(0)} rows/s, ${(wall / rows).toFixed(2)} ms/row, SQL ${(sqlMs / rows).toFixed(2)} ms/row, outside SQL ${((wall - sqlMs) / rows).toFixed(2)} ms/row`);
+      const upd = { n: updates.n - window.updates.n, ms: updates.ms - window.updates.ms };
+      console.log(`  window ${window.at}..${processed}: ${(rows / (wall / 1000)).toFixed(0)} rows/s, ${(wall / rows).toFixed(2)} ms/row, SQL ${(sqlMs / rows).toFixed(2)} ms/row, outside SQL ${((wall - sqlMs) / rows).toFixed(2)} ms/row; update rows ${upd.n}, ${(upd.ms / Math.max(1, upd.n)).toFixed(1)} ms each = ${((100 * upd.ms) / wall).toFixed(0)} % of the time`);
       for (const [k, n, ms] of grown.sort((a, b) => b[2] - a[2]).slice(0, 8))
         console.log(`    ${(n / rows).toFixed(2).padStart(6)} ${(ms / rows).toFixed(2).padStart(7)} ms  ${k}`);
-      window = { at: processed, time: Date.now(), shapes: new Map([...shapes.entries()].map(([k, s]) => [k, { ...s }])) };
+      window = { at: processed, time: Date.now(), shapes: new Map([...shapes.entries()].map(([k, s]) => [k, { ...s }])), updates: { ...updates } };
     };
     for (;;) {
       status = await driveImport(strapi, id, { maxChunks: 10 });

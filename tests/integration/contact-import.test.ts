@@ -536,7 +536,7 @@ describe('planner statistics during an import', () => {
   test('the job refreshes the search tables’ statistics after every chunk (5 rows in chunks of 2: three times)', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
     const statistics = require(dist('repositories/table-statistics'));
-    const spy = jest.spyOn(statistics, 'refreshSearchStatistics');
+    const spy = jest.spyOn(statistics, 'refreshImportStatistics');
     try {
       const started = await admin.post('/marketing-setup/contacts/import/jobs', {
         csv: 'Name;City\nStat A;Gent\nStat B;Gent\nStat C;Gent\nStat D;Gent\nStat E;Gent\n',
@@ -552,7 +552,7 @@ describe('planner statistics during an import', () => {
     'PostgreSQL: after an import of 60 companies the search strings table is analysed (it was not)',
     async () => {
       const { driveImport } = require(dist('jobs/contact-import'));
-      const { refreshSearchStatistics } = require(dist('repositories/table-statistics'));
+      const { refreshImportStatistics } = require(dist('repositories/table-statistics'));
       const lastAnalyze = async () =>
         (
           await t.strapi.db.connection.raw(
@@ -568,11 +568,47 @@ describe('planner statistics during an import', () => {
       // PostgreSQL publishes a connection's row counts within seconds, not at once: ask again until they arrive.
       for (let i = 0; i < 30 && String(await lastAnalyze()) === String(before); i += 1) {
         await new Promise((r) => setTimeout(r, 500));
-        await refreshSearchStatistics(t.strapi);
+        await refreshImportStatistics(t.strapi);
       }
       const after = await lastAnalyze();
       expect(after).not.toBeNull();
       expect(String(after)).not.toBe(String(before));
+    },
+    30_000,
+  );
+
+  (process.env.TEST_DB === 'postgres' ? test : test.skip)(
+    'PostgreSQL: a stored file of 600 rows gets its statistics, so each chunk is read by the key, not by sorting the rest',
+    async () => {
+      const { createImportJob } = require(dist('jobs/contact-import'));
+      const { refreshImportStatistics } = require(dist('repositories/table-statistics'));
+      const { IMPORT_JOBS } = require(dist('repositories/import-jobs'));
+      const lines = Array.from({ length: 600 }, (_, k) => `Stored ${k} BV;Gent`);
+      const id = await createImportJob(t.strapi, {
+        csv: `Name;City\n${lines.join('\n')}\n`,
+        mapping: { Name: 'name', City: 'city' },
+        fileName: 'stored.csv',
+      });
+      try {
+        let analysed: string[] = [];
+        for (let i = 0; i < 30 && !analysed.includes('ms_import_rows'); i += 1) {
+          analysed = await refreshImportStatistics(t.strapi);
+          if (!analysed.includes('ms_import_rows')) await new Promise((r) => setTimeout(r, 500));
+        }
+        expect(analysed).toContain('ms_import_rows');
+        const plan = (
+          await t.strapi.db.connection.raw(
+            `EXPLAIN SELECT row_no, cells FROM ms_import_rows WHERE job_id = ? AND row_no > 0 ORDER BY row_no LIMIT 200`,
+            [id],
+          )
+        ).rows
+          .map((r: Record<string, string>) => r['QUERY PLAN'])
+          .join('\n');
+        expect(plan).toMatch(/Index Scan using ms_import_rows_pkey/);
+        expect(plan).not.toMatch(/Sort/);
+      } finally {
+        await t.strapi.db.connection(IMPORT_JOBS).where('id', id).update({ state: 'cancelled' });
+      }
     },
     30_000,
   );

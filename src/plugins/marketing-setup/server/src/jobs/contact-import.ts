@@ -83,7 +83,7 @@ import {
 import { searchNewContacts } from '../duplicate-search/search';
 import { insertPlannedContacts, planBatchCreate, type PlannedInsert } from '../write-rules/contact-batch';
 import { UID } from '../utils/uids';
-import { refreshSearchStatistics } from '../repositories/table-statistics';
+import { refreshImportStatistics } from '../repositories/table-statistics';
 
 const STALE_MS = 60_000;
 
@@ -376,7 +376,7 @@ const drivingOf = (strapi: Core.Strapi) => {
 /** After a chunk: fresh planner statistics where the import changed much (repositories/table-statistics.ts). */
 async function refreshStatistics(strapi: Core.Strapi) {
   try {
-    await refreshSearchStatistics(strapi);
+    await refreshImportStatistics(strapi);
   } catch (err) {
     // Not the table owner, say: the import goes on, planned as well as the database manages.
     strapi.log.warn(`[marketing-setup] contact import: statistics not refreshed: ${(err as Error).message}`);

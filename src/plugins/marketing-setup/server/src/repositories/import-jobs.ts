@@ -155,12 +155,14 @@ async function saveOutcomes(trx: Knex.Transaction, jobId: number, done: RowDone[
       for (const d of part) bindings.push(d.rowNo, value(d));
       return trx.raw(`CASE row_no ${part.map(() => 'WHEN ? THEN ?').join(' ')} END`, bindings);
     };
+    const nos = part.map((d) => d.rowNo);
+    // The bounds as well as the list: the primary key (job_id, row_no) is then walked over the chunk's range only.
+    // With the list alone PostgreSQL read every row of the job (a bitmap on job_id, the list as a filter):
+    // 8.6 ms a chunk at 30,000 rows, growing with the file.
     await trx(IMPORT_ROWS)
       .where('job_id', jobId)
-      .whereIn(
-        'row_no',
-        part.map((d) => d.rowNo),
-      )
+      .whereBetween('row_no', [Math.min(...nos), Math.max(...nos)])
+      .whereIn('row_no', nos)
       .update({
         outcome: caseOf((d) => d.outcome),
         contact_no: caseOf((d) => d.contactNo),
