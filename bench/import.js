@@ -18,6 +18,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { performance } = require('perf_hooks');
 const { PG, pgAdmin } = require('./lib/pg');
 
 const env = process.env;
@@ -196,7 +197,7 @@ async function main() {
     // BENCH_IMPORT_PROFILE_WINDOW=N (with BENCH_IMPORT_PROFILE=1): every N rows, the shapes of that window alone and
     // the time outside SQL, so a rate that falls as the file grows shows which statement grows with it.
     const WINDOW = Number(env.BENCH_IMPORT_PROFILE_WINDOW ?? 0);
-    let window = { at: 0, time: t2, shapes: new Map(shapes), updates: { ...updates } };
+    let window = { at: 0, time: t2, shapes: new Map(shapes), updates: { ...updates }, elu: performance.eventLoopUtilization() };
     const printWindow = (processed) => {
       const rows = processed - window.at;
       const grown = [...shapes.entries()].map(([k, s]) => {
@@ -206,10 +207,13 @@ async function main() {
       const sqlMs = grown.reduce((a, g) => a + g[2], 0);
       const wall = Date.now() - window.time;
       const upd = { n: updates.n - window.updates.n, ms: updates.ms - window.updates.ms };
-      console.log(`  window ${window.at}..${processed}: ${(rows / (wall / 1000)).toFixed(0)} rows/s, ${(wall / rows).toFixed(2)} ms/row, SQL ${(sqlMs / rows).toFixed(2)} ms/row, outside SQL ${((wall - sqlMs) / rows).toFixed(2)} ms/row; update rows ${upd.n}, ${(upd.ms / Math.max(1, upd.n)).toFixed(1)} ms each = ${((100 * upd.ms) / wall).toFixed(0)} % of the time`);
+      // Event-loop utilisation: the share of the window this process ran JavaScript (the rest it waited, mostly for
+      // PostgreSQL) — which side a growing cost is on.
+      const elu = performance.eventLoopUtilization(window.elu).utilization;
+      console.log(`  window ${window.at}..${processed}: ${(rows / (wall / 1000)).toFixed(0)} rows/s, ${(wall / rows).toFixed(2)} ms/row, SQL ${(sqlMs / rows).toFixed(2)} ms/row, outside SQL ${((wall - sqlMs) / rows).toFixed(2)} ms/row; update rows ${upd.n}, ${(upd.ms / Math.max(1, upd.n)).toFixed(1)} ms each = ${((100 * upd.ms) / wall).toFixed(0)} % of the time; JavaScript ${(100 * elu).toFixed(0)} % of the time`);
       for (const [k, n, ms] of grown.sort((a, b) => b[2] - a[2]).slice(0, 8))
         console.log(`    ${(n / rows).toFixed(2).padStart(6)} ${(ms / rows).toFixed(2).padStart(7)} ms  ${k}`);
-      window = { at: processed, time: Date.now(), shapes: new Map([...shapes.entries()].map(([k, s]) => [k, { ...s }])), updates: { ...updates } };
+      window = { at: processed, time: Date.now(), shapes: new Map([...shapes.entries()].map(([k, s]) => [k, { ...s }])), updates: { ...updates }, elu: performance.eventLoopUtilization() };
     };
     for (;;) {
       status = await driveImport(strapi, id, { maxChunks: 10 });

@@ -326,13 +326,16 @@ export async function searchNewContacts(write: Write, contacts: ContactRow[]) {
   const others = new Map(
     (await contactsById(write, [...new Set(candidates.flat())], searchFieldsOf(ctx.lines))).map((o) => [o.id, o]),
   );
+  // One cache for the set: a candidate several new contacts share (same town and surname sound, say) is
+  // normalised and given its search strings once, not once per contact that scores it.
+  const prepared: PreparedCache = new WeakMap();
   const changes = batch.map(({ contact, strings }, i) => {
     // In id order, as one search reads its candidates (contactsById).
     const mine = [...candidates[i]]
       .sort((a, b) => a - b)
       .map((id) => others.get(id))
       .filter((o): o is ContactRow => !!o);
-    return pairChanges(contact.id, duplicatesAmong(contact as ContactRow, strings, mine, ctx), []);
+    return pairChanges(contact.id, duplicatesAmong(contact as ContactRow, strings, mine, ctx, prepared), []);
   });
   await savePairs(write, mergePairChanges(changes));
 }
