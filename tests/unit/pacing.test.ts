@@ -24,7 +24,9 @@ describe('pacer', () => {
     setImmediate(() => events.push('request'));
     await loop(pacer(8), events);
     const request = events.indexOf('request');
-    expect(request).toBeGreaterThan(0);
+    // It can only run at a yield, i.e. after a step's work: index 0 is a yield after the first step (a loaded
+    // machine's first slice can run out there), still inside the loop. -1 would be "never ran".
+    expect(request).toBeGreaterThanOrEqual(0);
     expect(request).toBeLessThan(events.indexOf('done') - 3);
   });
 
