@@ -10,6 +10,7 @@ import { isDocumentKind, type DocumentKind } from '../../../shared/contracts/int
 import type { RelationRef } from '../domain/relation-input';
 import type { Write } from './unit-of-work';
 import { columnOf, isPostgres, joinTableOf, tableOf } from './tables';
+import { withPlannerSettings } from './planner';
 import { UID } from '../utils/uids';
 
 /** A database row as knex returns it. */
@@ -539,14 +540,15 @@ export async function loadEntries(strapi: Core.Strapi, ids: number[]): Promise<R
  * Count of a join of the contact's link rows with the template's link rows or the entries (by direction). Both sides come
  * sorted by entry id from their (key, entry) indexes, so a merge join of two index-only scans counts them;
  * PostgreSQL's estimates favour hashing ~100,000 rows instead, 3-4 times slower (docs/benchmarks.md). So on
- * PostgreSQL the count runs with hash joins off for that one statement (SET LOCAL, in its own transaction).
+ * PostgreSQL the count runs with hash joins off for that one statement (repositories/planner.ts, in its own transaction).
  */
 async function countMerging(strapi: Core.Strapi, q: Knex.QueryBuilder): Promise<number> {
   if (!isPostgres(strapi)) return Number((await q.count({ n: '*' }))[0].n);
-  return strapi.db.connection.transaction(async (trx) => {
-    await trx.raw('SET LOCAL enable_hashjoin = off');
-    return Number((await q.clone().transacting(trx).count({ n: '*' }))[0].n);
-  });
+  return strapi.db.connection.transaction((trx) =>
+    withPlannerSettings(trx, { enable_hashjoin: 'off' }, async () =>
+      Number((await q.clone().transacting(trx).count({ n: '*' }))[0].n),
+    ),
+  );
 }
 
 /** The timeline's filters, as parsed (domain parseTimelineQuery) and resolved to ids. */
