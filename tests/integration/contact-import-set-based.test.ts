@@ -140,11 +140,31 @@ describe('set-based and one by one give the same result', () => {
 
     // Strapi's entry.create (what webhooks listen to) for every contact the import creates, on both paths.
     const createdEvents: any[] = [];
+    const updatedEvents: any[] = [];
     const listener = (e: any) => e.uid === UID.contact && createdEvents.push(e.entry);
+    const updateListener = (e: any) => e.uid === UID.contact && updatedEvents.push(e.entry);
     t.strapi.eventHub.on('entry.create', listener);
+    t.strapi.eventHub.on('entry.update', updateListener);
+    const fabrikamBefore = await t.strapi.db.query(UID.contact).findOne({ where: { id: c.fabrikam.id } });
     const setBased = await runImport(FILE(), true);
     await new Promise((r) => setTimeout(r, 50));
     t.strapi.eventHub.off('entry.create', listener);
+    t.strapi.eventHub.off('entry.update', updateListener);
+    // The updates were written without the document service (updateDirect): Strapi's entry.update still comes,
+    // once per updated row, with the contact as written (a relation as { id }) and a new updatedAt.
+    const tailspin = createdEvents.find((e) => e.name === 'Tailspin');
+    expect(updatedEvents.map((e) => e.no)).toEqual([
+      c.fabrikam.no,
+      tailspin.no,
+      'IMP-001',
+      c.fabrikam.no,
+      c.fabrikam.no,
+    ]);
+    expect(updatedEvents[0]).toMatchObject({ name: 'Fabrikam', salesperson: { id: t.md.salesperson.CD.id } });
+    expect(updatedEvents[0].salesperson.code).toBeUndefined();
+    expect(updatedEvents[1]).toMatchObject({ name: 'Tailspin Toys', email: 'Info@Tailspin.com' });
+    const fabrikamAfter = await t.strapi.db.query(UID.contact).findOne({ where: { id: c.fabrikam.id } });
+    expect(new Date(fabrikamAfter.updatedAt).getTime()).toBeGreaterThan(new Date(fabrikamBefore.updatedAt).getTime());
     expect(setBased.status).toMatchObject({ state: 'done', created: 12, updated: 5, failed: 2 });
     expect(createdEvents.map((e) => e.no).sort()).toEqual([...created].sort());
     const anna = createdEvents.find((e) => e.name === 'Anna Peeters');

@@ -1,5 +1,6 @@
 import {
   advance,
+  changesMatchKeys,
   checkHeaders,
   checkMapping,
   checkRowLength,
@@ -234,5 +235,22 @@ describe('contact CSV: the job', () => {
         'Bad,ZZ,5,"Salesperson ""ZZ"" does not exist."\r\n' +
         '"x;y",,9,\r\n',
     );
+  });
+});
+
+describe('contact CSV: what an update row changes for the rows after it', () => {
+  const found = { no: 'CT000004', vatRegistrationNo: 'BE0123456789', email: 'info@fabrikam.com' };
+  test('the same VAT no. again, a new name and salesperson: every match key still finds what it found', () => {
+    expect(changesMatchKeys({ vatRegistrationNo: 'BE0123456789', name: 'Fabrikam NV', salesperson: 3 }, found)).toBe(
+      false,
+    );
+    expect(changesMatchKeys({}, found)).toBe(false);
+  });
+  test('another VAT no., e-mail or No. (a case change of the e-mail too) changes what keys find', () => {
+    expect(changesMatchKeys({ vatRegistrationNo: 'BE0999999999' }, found)).toBe(true);
+    expect(changesMatchKeys({ email: 'sales@fabrikam.com' }, found)).toBe(true);
+    expect(changesMatchKeys({ email: 'INFO@fabrikam.com' }, found)).toBe(true);
+    expect(changesMatchKeys({ no: 'CT000099' }, found)).toBe(true);
+    expect(changesMatchKeys({ email: 'new@example.org' }, { ...found, email: null })).toBe(true);
   });
 });

@@ -53,14 +53,22 @@ export async function emitAfterCommit(
 }
 
 /**
- * Strapi's own `entry.create` (webhooks, audit) for records a set-based write inserted without the document
- * service: sent after the commit, as the document service sends it, but with each record as written
+ * Strapi's own `entry.create` / `entry.update` (webhooks, audit) for records a set-based write wrote without the
+ * document service: sent after the commit, as the document service sends it, but with each record as written
  * (relations as `{ id }`) instead of a reload with every relation populated. One commit hook for the set.
  */
-export async function emitEntriesCreated(strapi: Core.Strapi, uid: string, entries: Record<string, unknown>[]) {
+export async function emitEntriesWritten(
+  strapi: Core.Strapi,
+  uid: string,
+  event: 'entry.create' | 'entry.update',
+  entries: Record<string, unknown>[],
+) {
   if (!entries.length) return;
   const model = strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]).modelName;
   await transaction(strapi, async ({ onCommit }) =>
-    onCommit(() => entries.forEach((entry) => strapi.eventHub.emit('entry.create', { model, uid, entry }))),
+    onCommit(() => entries.forEach((entry) => strapi.eventHub.emit(event, { model, uid, entry }))),
   );
 }
+
+export const emitEntriesCreated = (strapi: Core.Strapi, uid: string, entries: Record<string, unknown>[]) =>
+  emitEntriesWritten(strapi, uid, 'entry.create', entries);

@@ -179,6 +179,19 @@ export const matchKeyOf = (row: ImportRow): MatchKey => {
   return null;
 };
 
+/**
+ * Whether an update row changes what a match key can find: it gives the contact a No., VAT Registration No. or
+ * e-mail other than the one it has (`current`: the contact as the row found it). If not, the contacts the rows
+ * after it find are the same as before it (a company's persons inherit only what the company itself changes).
+ */
+export const changesMatchKeys = (
+  data: Record<string, unknown>,
+  current: Partial<Record<'no' | 'vatRegistrationNo' | 'email', string | null>>,
+): boolean =>
+  (['no', 'vatRegistrationNo', 'email'] as const).some(
+    (f) => data[f] !== undefined && (data[f] ?? null) !== (current[f] ?? null),
+  );
+
 const lookupKeys = (values: unknown[]) =>
   values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().toLowerCase());
 

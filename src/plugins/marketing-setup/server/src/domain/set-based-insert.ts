@@ -70,3 +70,30 @@ export function splitForInsert(
   }
   return { values, links };
 }
+
+/**
+ * The planned values of a contact update as column values and links (null: unlink), or null when Strapi's
+ * own write must run for it. Only the fields the update writes are judged; a person's company is not changed
+ * this way (`company` in the fields: null).
+ */
+export function splitForUpdate(
+  attributes: Readonly<Record<string, AttributeSpec>>,
+  fields: Readonly<Record<string, unknown>>,
+): { values: Record<string, unknown>; links: Record<string, number | null> } | null {
+  const values: Record<string, unknown> = {};
+  const links: Record<string, number | null> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const attr = attributes[field];
+    if (!attr || field === 'company') return null;
+    if (attr.type === 'relation') {
+      if (attr.relation !== 'manyToOne') return null;
+      if (value !== null && (typeof value !== 'number' || !Number.isInteger(value))) return null;
+      links[field] = value;
+      continue;
+    }
+    if (!fits(attr, value)) return null;
+    values[field] = value;
+  }
+  return { values, links };
+}

@@ -23,6 +23,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
   advance,
+  changesMatchKeys,
   checkMapping,
   errorsCsv,
   isLastChunk,
@@ -208,14 +209,15 @@ function inputOf(row: StoredRow, mapping: Record<string, CsvField>): ImportRow |
 
 /** A row's write through the document service (an update, or a create Strapi must validate). */
 async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, inBatch: boolean): Promise<RowDone> {
-  // It may change what later rows' match keys find (an update's VAT no. or e-mail, a company's persons).
-  forgetMatches(run.batch);
+  // It may change what later rows' match keys find: a new contact, or an update's other No., VAT no. or e-mail
+  // (and with it a company's persons').
+  if (!prepared.found || changesMatchKeys(prepared.data, prepared.found)) forgetMatches(run.batch);
   const mark = markBatch(run.batch);
   const write = async (): Promise<RowDone> => {
     try {
       const r = inBatch
         ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.mayUpdate))
-        : await writePrepared(run.strapi, prepared, run.mayUpdate);
+        : await writePrepared(run.strapi, prepared, run.mayUpdate, run.setBased ? run.trx : undefined);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
       const d = refused(row, err);

@@ -39,20 +39,30 @@ export interface MatchedContact {
   documentId: string;
   no: string | null;
   name: string | null;
+  /** The contact's other match values (an update that changes none of them changes what no key finds). */
+  vatRegistrationNo: string | null;
+  email: string | null;
 }
+
+const matched = (r: Record<string, unknown>): MatchedContact => ({
+  id: Number(r.id),
+  documentId: String(r.documentId ?? r.document_id),
+  no: (r.no as string | null) ?? null,
+  name: (r.name as string | null) ?? null,
+  vatRegistrationNo: ((r.vatRegistrationNo ?? r.vat_registration_no) as string | null) ?? null,
+  email: (r.email as string | null) ?? null,
+});
 
 /** Up to two contacts with the key's value (e-mail compared without case), oldest first. */
 export async function contactsByKey(strapi: Core.Strapi, key: NonNullable<MatchKey>): Promise<MatchedContact[]> {
   const where = key.field === 'email' ? { email: { $eqi: key.value } } : { [key.field]: key.value };
-  const rows = await strapi.db
-    .query(UID.contact)
-    .findMany({ where, select: ['id', 'documentId', 'no', 'name'], limit: 2, orderBy: { id: 'asc' } });
-  return rows.map((r) => ({
-    id: Number(r.id),
-    documentId: String(r.documentId),
-    no: (r.no as string | null) ?? null,
-    name: (r.name as string | null) ?? null,
-  }));
+  const rows = await strapi.db.query(UID.contact).findMany({
+    where,
+    select: ['id', 'documentId', 'no', 'name', 'vatRegistrationNo', 'email'],
+    limit: 2,
+    orderBy: { id: 'asc' },
+  });
+  return rows.map(matched);
 }
 
 /** A match key as one string (field and exact value), for `contactsByKeys`' answer. */
@@ -77,19 +87,15 @@ export async function contactsByKeys(
     const same = field === 'email' ? `LOWER(c.${col(field)}) = LOWER(v.k)` : `c.${col(field)} = v.k`;
     const result = await trx.raw(
       `WITH v(k) AS (VALUES ${values.map(() => '(?)').join(', ')})
-      SELECT k, id, document_id, no, name FROM (SELECT v.k, c.id, c.${col('documentId')} AS document_id,
-        c.${col('no')} AS no, c.${col('name')} AS name, row_number() OVER (PARTITION BY v.k ORDER BY c.id) AS rn
+      SELECT k, id, document_id, no, name, vat_registration_no, email FROM (SELECT v.k, c.id,
+        c.${col('documentId')} AS document_id, c.${col('no')} AS no, c.${col('name')} AS name,
+        c.${col('vatRegistrationNo')} AS vat_registration_no, c.${col('email')} AS email,
+        row_number() OVER (PARTITION BY v.k ORDER BY c.id) AS rn
         FROM v JOIN ${table} c ON ${same}) x WHERE rn <= 2 ORDER BY k, id`,
       values,
     );
     const rows: Record<string, unknown>[] = Array.isArray(result) ? result : result.rows;
-    for (const r of rows)
-      out.get(matchKeyId({ field, value: String(r.k) }))!.push({
-        id: Number(r.id),
-        documentId: String(r.document_id),
-        no: (r.no as string | null) ?? null,
-        name: (r.name as string | null) ?? null,
-      });
+    for (const r of rows) out.get(matchKeyId({ field, value: String(r.k) }))!.push(matched(r));
   }
   return out;
 }

@@ -14,16 +14,22 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Write } from '../repositories/unit-of-work';
-import { emitEntriesCreated } from '../events';
+import { emitEntriesCreated, emitEntriesWritten } from '../events';
 import type { AttributeSpec } from '../domain/write-values';
-import { splitForInsert, type InsertSplit } from '../domain/set-based-insert';
+import { splitForInsert, splitForUpdate, type InsertSplit } from '../domain/set-based-insert';
 import { canInsertSetBased, insertContacts } from '../repositories/contact-insert';
 import { linkAllToThemselves, RELATION_FIELDS } from '../repositories/contacts';
 import type { ContactRow } from '../repositories/duplicate-contacts';
 import { assertWriteInput } from '../utils/scalar-types';
 import { UID } from '../utils/uids';
 import { recomputeNewPersons } from '../operations/business-relations';
-import { afterContactCreate, planContactCreate, type PlannedContact } from './contact';
+import {
+  afterContactCreate,
+  afterContactUpdate,
+  planContactCreate,
+  planContactUpdate,
+  type PlannedContact,
+} from './contact';
 
 /** A contact planned for the set-based insert. */
 export interface PlannedInsert extends InsertSplit {
@@ -91,4 +97,44 @@ export async function insertPlannedContacts(
     })),
   );
   return created;
+}
+
+/**
+ * An import row's update of an existing contact without the document service: the update rule's own steps
+ * (`planContactUpdate`: checks, relations, field rules, inheritance), the row written through Strapi's query
+ * engine (its validation-free update: so only values `splitForUpdate` judges safe, updatedAt set by Strapi's
+ * timestamps, the `*Update` lifecycles), then what follows an update (`afterContactUpdate`: propagation to the
+ * company's persons, linked customers/vendors, the duplicate search) and Strapi's `entry.update` after the
+ * commit with the contact as written. Null — nothing written — when the row needs the document service: it
+ * changes the type, the company or the No., or a value Strapi's validation must judge.
+ */
+export async function updateDirect(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  documentId: string,
+  data: Record<string, unknown>,
+): Promise<ContactRow | null> {
+  if ('type' in data || 'company' in data || 'no' in data) return null;
+  const contentType = strapi.contentType(UID.contact) as unknown as Parameters<typeof assertWriteInput>[0];
+  assertWriteInput(contentType, { data });
+  const write: Write = { strapi, trx, uid: UID.contact, action: 'update', params: { documentId, data } };
+  if (!canInsertSetBased(write, Object.keys(RELATION_FIELDS))) return null;
+  // The plan writes nothing here: the row changes neither type nor company (checked above).
+  const planned = await planContactUpdate(write);
+  if (!planned || planned.newType !== planned.before.type || planned.companyChanged) return null;
+  const { company: _company, ...fields } = planned.fields;
+  const split = splitForUpdate(contentType.attributes as Record<string, AttributeSpec>, fields);
+  if (!split) return null;
+  const updated = (await strapi.db.query(UID.contact).update({
+    where: { id: planned.before.id },
+    data: { ...split.values, ...split.links } as never,
+  })) as ContactRow;
+  await afterContactUpdate(write, planned, updated);
+  await emitEntriesWritten(strapi, UID.contact, 'entry.update', [
+    {
+      ...updated,
+      ...Object.fromEntries(Object.entries(split.links).map(([f, id]) => [f, id === null ? null : { id }])),
+    },
+  ]);
+  return updated;
 }

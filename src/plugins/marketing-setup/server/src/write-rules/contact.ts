@@ -99,6 +99,80 @@ export async function afterContactCreate(
   if (!deferSearch(created)) await afterContactWrite(write, null, created);
 }
 
+/** A contact update after every rule that comes before Strapi's own write (`planContactUpdate`). */
+export interface PlannedUpdate {
+  before: FlatContact;
+  newType: ContactType;
+  /** The person's company after the write (null: none, or a company). */
+  company: FlatContact | null;
+  companyChanged: boolean;
+  setup: Setup;
+  /** The values written (also `write.params.data`). */
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Every rule of a contact update before the write: type change checks, company, number, relations to ids,
+ * field rules, inheritance. Throws the rule's refusal; null when the contact does not exist. Writes nothing
+ * unless a person changes company (its history moves to the old company first).
+ */
+export async function planContactUpdate(write: Write): Promise<PlannedUpdate | null> {
+  const data = (write.params.data ??= {});
+  const before = await loadContactFlat(write, { documentId: write.params.documentId });
+  if (!before) return null;
+  delete data.inheritanceOverrides;
+
+  const newType: ContactType = data.type ?? before.type;
+  const typeChanges = typeChangeFields({ ...before, ...(data.name !== undefined ? { name: data.name } : {}) }, newType);
+  if (newType !== before.type) await checkTypeChange(write, before, newType);
+
+  // Which company the person has after this write, and whether it is a different one.
+  const companyRef = relationInput(data.company, before.company, 'company');
+  if (companyRef === undefined) delete data.company; // untouched, or a disconnect of another record
+  let company: FlatContact | null = null;
+  let companyChanged = false;
+  if (newType === 'company') {
+    if (companyRef && !refersTo(companyRef, before)) throw companyOfCompanyViolation();
+    delete data.company; // a company always points to itself, set below
+  } else if (newType !== before.type || companyRef === null) {
+    data.company = null; // a contact that becomes a person starts without company
+    data.companyName = null;
+    companyChanged = before.type === 'person' && !!before.company;
+  } else if (companyRef) {
+    company = await resolveCompany(write, companyRef, before);
+    companyChanged = company.id !== before.company?.id;
+  } else if (before.company) {
+    company = await loadContactFlat(write, { id: before.company.id });
+  }
+
+  await checkRenumber(write, before, 'contactNos');
+  await resolveRelationIds(write, data, before);
+  const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
+  const setup = (await loadSetup(write.strapi, write.trx)) as Setup;
+  if (newType === 'person') {
+    applyPersonInheritance(setup, fields, before, company, companyChanged);
+    if (companyChanged && before.company) await moveHistoryToOldCompany(write, before.id, before.company.id);
+  } else if (before.type === 'person') {
+    // A person that becomes a company inherits nothing any more; a company's own saves leave the field alone.
+    fields.inheritanceOverrides = [];
+  }
+  delete fields.businessRelation;
+  write.params.data = fields;
+  return { before, newType, company, companyChanged, setup, fields };
+}
+
+/** What follows a contact update's write: the company's persons, linked customers/vendors, business relation, the duplicate search. */
+export async function afterContactUpdate(write: Write, planned: PlannedUpdate, updated: ContactRow) {
+  const { before, newType, setup, fields } = planned;
+  if (newType === 'company') {
+    if (before.type !== 'company') await linkToItself(write, before.id, true);
+    else await propagate(write, before.id, propagationPlan(setup, before, fields));
+  }
+  await pushContactToTargets(write, before.id, before, fields);
+  if (planned.companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id, 'contact');
+  await afterContactWrite(write, before, updated);
+}
+
 export const contactRules: WriteRules = {
   async create(write, next) {
     const planned = await planContactCreate(write);
@@ -108,59 +182,10 @@ export const contactRules: WriteRules = {
   },
 
   async update(write, next) {
-    const data = (write.params.data ??= {});
-    const before = await loadContactFlat(write, { documentId: write.params.documentId });
-    if (!before) return next(); // the document service answers "not found"
-    delete data.inheritanceOverrides;
-
-    const newType: ContactType = data.type ?? before.type;
-    const typeChanges = typeChangeFields(
-      { ...before, ...(data.name !== undefined ? { name: data.name } : {}) },
-      newType,
-    );
-    if (newType !== before.type) await checkTypeChange(write, before, newType);
-
-    // Which company the person has after this write, and whether it is a different one.
-    const companyRef = relationInput(data.company, before.company, 'company');
-    if (companyRef === undefined) delete data.company; // untouched, or a disconnect of another record
-    let company: FlatContact | null = null;
-    let companyChanged = false;
-    if (newType === 'company') {
-      if (companyRef && !refersTo(companyRef, before)) throw companyOfCompanyViolation();
-      delete data.company; // a company always points to itself, set below
-    } else if (newType !== before.type || companyRef === null) {
-      data.company = null; // a contact that becomes a person starts without company
-      data.companyName = null;
-      companyChanged = before.type === 'person' && !!before.company;
-    } else if (companyRef) {
-      company = await resolveCompany(write, companyRef, before);
-      companyChanged = company.id !== before.company?.id;
-    } else if (before.company) {
-      company = await loadContactFlat(write, { id: before.company.id });
-    }
-
-    await checkRenumber(write, before, 'contactNos');
-    await resolveRelationIds(write, data, before);
-    const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
-    const setup = (await loadSetup(write.strapi, write.trx)) as Setup;
-    if (newType === 'person') {
-      applyPersonInheritance(setup, fields, before, company, companyChanged);
-      if (companyChanged && before.company) await moveHistoryToOldCompany(write, before.id, before.company.id);
-    } else if (before.type === 'person') {
-      // A person that becomes a company inherits nothing any more; a company's own saves leave the field alone.
-      fields.inheritanceOverrides = [];
-    }
-    delete fields.businessRelation;
-    write.params.data = fields;
-
+    const planned = await planContactUpdate(write);
+    if (!planned) return next(); // the document service answers "not found"
     const updated = await next();
-    if (newType === 'company') {
-      if (before.type !== 'company') await linkToItself(write, before.id, true);
-      else await propagate(write, before.id, propagationPlan(setup, before, fields));
-    }
-    await pushContactToTargets(write, before.id, before, fields);
-    if (companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id, 'contact');
-    await afterContactWrite(write, before, updated as ContactRow);
+    await afterContactUpdate(write, planned, updated as ContactRow);
     return updated;
   },
 
