@@ -38,6 +38,7 @@ const FILE = () =>
     ';;new@fabrikam.com;BE0123456789;;;;;;;', // updates Fabrikam's e-mail (found by VAT no.)
     ';Fabrikam;new@fabrikam.com;;;;;;;;', // finds Fabrikam by the e-mail the row before gave it
     ';Fabrikam Info;info@fabrikam.com;;;;;;;;', // Fabrikam's old e-mail: no longer Fabrikam's
+    ';;jan@fabrikam.com;;;;;;;;02 555 66 77', // updates the person Jan Claes: his own phone, no longer Fabrikam's
   ].join('\n');
 
 async function runImport(csv: string, setBased: boolean) {
@@ -159,13 +160,19 @@ describe('set-based and one by one give the same result', () => {
       'IMP-001',
       c.fabrikam.no,
       c.fabrikam.no,
+      createdEvents.find((e) => e.name === 'Jan Claes').no,
     ]);
+    expect(updatedEvents[5]).toMatchObject({
+      type: 'person',
+      phoneNo: '02 555 66 77',
+      inheritanceOverrides: ['email', 'phoneNo'], // his own e-mail since his row created him
+    });
     expect(updatedEvents[0]).toMatchObject({ name: 'Fabrikam', salesperson: { id: t.md.salesperson.CD.id } });
     expect(updatedEvents[0].salesperson.code).toBeUndefined();
     expect(updatedEvents[1]).toMatchObject({ name: 'Tailspin Toys', email: 'Info@Tailspin.com' });
     const fabrikamAfter = await t.strapi.db.query(UID.contact).findOne({ where: { id: c.fabrikam.id } });
     expect(new Date(fabrikamAfter.updatedAt).getTime()).toBeGreaterThan(new Date(fabrikamBefore.updatedAt).getTime());
-    expect(setBased.status).toMatchObject({ state: 'done', created: 12, updated: 5, failed: 2 });
+    expect(setBased.status).toMatchObject({ state: 'done', created: 12, updated: 6, failed: 2 });
     expect(createdEvents.map((e) => e.no).sort()).toEqual([...created].sort());
     const anna = createdEvents.find((e) => e.name === 'Anna Peeters');
     expect(anna).toMatchObject({ type: 'person', company: { id: expect.any(Number) } });
@@ -209,6 +216,7 @@ describe('set-based and one by one give the same result', () => {
       'updated',
       'updated',
       'created',
+      'updated',
     ]);
     expect(oneByOne.rows[3].error).toBe('Salesperson "ZZ" does not exist.');
     // Numbered from the series without a gap (the refused rows took none), the hand-entered No. kept.
@@ -224,7 +232,7 @@ describe('set-based and one by one give the same result', () => {
       companyName: 'Fabrikam',
       city: 'Gent',
       address: 'Dok Noord 4',
-      phoneNo: '09 123 45 67',
+      phoneNo: '02 555 66 77', // his own, from the last row (kept apart from Fabrikam's from then on)
       salesperson: 'CD',
     });
     expect(byName['Fabrikam Two']).toMatchObject({ company: c.fabrikam.no, salesperson: 'CD', city: 'Gent' });

@@ -17,7 +17,9 @@
  * Plugin config: `importChunkSize` (default 200), `importPollMs` (default 10000; 0 = this process never
  * picks up a job left running by a stopped instance), `importAutoRun` (default true: start the job in the
  * instance that received it), `importSetBased` (default true; false: every new contact through
- * `strapi.documents(contact).create`, with its lifecycles and its populated `entry.create` event).
+ * `strapi.documents(contact).create` and every update through `.update`, with their lifecycles and populated
+ * `entry.create` / `entry.update` events; true: updates that change no type, company or No. are written by
+ * `updateDirect`, write-rules/contact-batch.ts).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
