@@ -5,7 +5,7 @@
  */
 import { drawNext, upcomingNos, type NoSeries } from '../../src/plugins/marketing-setup/server/src/domain/numbering';
 import { seriesLine } from '../helpers/no-series';
-import { splitForInsert } from '../../src/plugins/marketing-setup/server/src/domain/set-based-insert';
+import { splitForInsert, splitForUpdate } from '../../src/plugins/marketing-setup/server/src/domain/set-based-insert';
 import { lookupKeysOfContact, lookupKeysOfRow } from '../../src/plugins/marketing-setup/server/src/domain/contact-csv';
 import type { AttributeSpec } from '../../src/plugins/marketing-setup/server/src/domain/write-values';
 
@@ -97,6 +97,40 @@ describe('splitForInsert', () => {
     expect(
       splitForInsert({ ...attrs, name: { type: 'string', required: true } }, { type: 'company' }, null),
     ).toBeNull();
+  });
+});
+
+describe('splitForUpdate', () => {
+  const attrs: Record<string, AttributeSpec> = {
+    no: { type: 'string', unique: true },
+    name: { type: 'string', maxLength: 10, required: true },
+    phoneNo: { type: 'string', maxLength: 30 },
+    inheritanceOverrides: { type: 'json' },
+    company: { type: 'relation', relation: 'manyToOne' },
+    salesperson: { type: 'relation', relation: 'manyToOne' },
+    amount: { type: 'decimal' },
+  };
+
+  test('only the fields written are judged: a required field left out is no reason for Strapi', () => {
+    expect(
+      splitForUpdate(attrs, { phoneNo: '09 123 45 67', inheritanceOverrides: ['phoneNo'], salesperson: 3 }),
+    ).toEqual({ values: { phoneNo: '09 123 45 67', inheritanceOverrides: ['phoneNo'] }, links: { salesperson: 3 } });
+  });
+
+  test('a relation set to null is an unlink', () => {
+    expect(splitForUpdate(attrs, { salesperson: null })).toEqual({ values: {}, links: { salesperson: null } });
+  });
+
+  test.each([
+    ['a new company (the document service moves the history)', { company: 4 }],
+    ['a unique field (the No.)', { no: 'CT000009' }],
+    ['a required field set to null', { name: null }],
+    ['a string over its maximum length', { name: 'Much too long' }],
+    ['a type not judged here', { amount: 2 }],
+    ['a relation that is not an id', { salesperson: 'doc2' }],
+    ['an unknown attribute', { colour: 'red' }],
+  ])('%s: null, the document service writes it', (_what, fields) => {
+    expect(splitForUpdate(attrs, fields)).toBeNull();
   });
 });
 

@@ -122,8 +122,7 @@ export async function updateDirect(
   // The plan writes nothing here: the row changes neither type nor company (checked above).
   const planned = await planContactUpdate(write);
   if (!planned || planned.newType !== planned.before.type || planned.companyChanged) return null;
-  const { company: _company, ...fields } = planned.fields;
-  const split = splitForUpdate(contentType.attributes as Record<string, AttributeSpec>, fields);
+  const split = splitForUpdate(contentType.attributes as Record<string, AttributeSpec>, planned.fields);
   if (!split) return null;
   const updated = (await strapi.db.query(UID.contact).update({
     where: { id: planned.before.id },
