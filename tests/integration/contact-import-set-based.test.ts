@@ -316,3 +316,64 @@ describe('faults in the set-based insert', () => {
     expect(nos).toEqual(nos.map((_: number, i: number) => nos[0] + i));
   });
 });
+
+describe('update rows written without the document service, refused', () => {
+  let armed = false;
+  beforeAll(() => {
+    // A refusal after the row was written (a host app's lifecycle): the chunk is run again with savepoints.
+    t.strapi.db.lifecycles.subscribe({
+      models: [UID.contact],
+      afterUpdate(event: any) {
+        if (armed && String(event.result?.name).startsWith('Refused '))
+          throw Object.assign(new Error('A lifecycle refused this name.'), { name: 'ValidationError' });
+      },
+    } as any);
+  });
+  afterAll(() => {
+    armed = false;
+  });
+
+  test('too long, a bad e-mail, a phone over its length, a refusal after the write: each row fails alone with its reason, the contact is unchanged', async () => {
+    t.strapi.config.set('plugin::marketing-setup.importSetBased', true);
+    const target = (
+      await createOk(t.api, 'contacts', {
+        type: 'company',
+        name: 'Target Company',
+        vatRegistrationNo: 'BE0999888777',
+        email: 'target@example.com',
+        phoneNo: '09 111 11 11',
+      })
+    ).data;
+    armed = true;
+    const csv = [
+      'Name;VAT Registration No.;E-Mail;Phone No.',
+      `${'X'.repeat(101)};BE0999888777;;`,
+      ';BE0999888777;not-an-e-mail;',
+      `;BE0999888777;;${'9'.repeat(31)}`,
+      'Refused Name;BE0999888777;;',
+      ';BE0999888777;;09 222 22 22',
+      'Calm New;;calm.new@example.com;',
+    ].join('\n');
+    const { createImportJob, driveImport } = require(dist('jobs/contact-import'));
+    const { suggestMapping } = require(dist('domain/contact-csv'));
+    const id = await createImportJob(t.strapi, {
+      csv,
+      mapping: suggestMapping(['Name', 'VAT Registration No.', 'E-Mail', 'Phone No.']),
+    });
+    const status = await driveImport(t.strapi, id);
+    const rows = await t.strapi.db
+      .connection('ms_import_rows')
+      .where('job_id', id)
+      .orderBy('row_no')
+      .select('outcome', 'error');
+    expect(status).toMatchObject({ state: 'done', updated: 1, created: 1, failed: 4 });
+    expect(rows.map((r: any) => r.outcome)).toEqual(['failed', 'failed', 'failed', 'failed', 'updated', 'created']);
+    expect(rows[0].error).toMatch(/name/i);
+    expect(rows[1].error).toMatch(/e-mail/i);
+    expect(rows[2].error).toMatch(/phone.*too long/i);
+    expect(rows[3].error).toBe('A lifecycle refused this name.');
+    // Only the good update went in: the phone; name and e-mail are the contact's own still.
+    const after = await t.strapi.db.query(UID.contact).findOne({ where: { documentId: target.documentId } });
+    expect(after).toMatchObject({ name: 'Target Company', email: 'target@example.com', phoneNo: '09 222 22 22' });
+  });
+});
