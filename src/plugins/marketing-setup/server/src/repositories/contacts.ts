@@ -103,6 +103,14 @@ export async function contactTaking(write: Pick<Write, 'strapi'>, id: number, do
   })) as { no: string | null } | null;
 }
 
+/**
+ * One contact's columns and links written through Strapi's query engine (no validation: the caller judged the
+ * values; updatedAt from Strapi's timestamps, the `beforeUpdate`/`afterUpdate` lifecycles); the row as stored.
+ */
+export async function updateContactRow(write: Write, id: number, data: Record<string, unknown>): Promise<Row> {
+  return (await write.strapi.db.query(UID.contact).update({ where: { id }, data: data as never })) as Row;
+}
+
 /** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
 export async function linkToItself(write: Write, id: number, replace: boolean) {
   const jt = joinTableOf(write.strapi, UID.contact, 'company');

@@ -18,7 +18,7 @@ import { emitEntriesCreated, emitEntriesWritten } from '../events';
 import type { AttributeSpec } from '../domain/write-values';
 import { splitForInsert, splitForUpdate, type InsertSplit } from '../domain/set-based-insert';
 import { canInsertSetBased, insertContacts } from '../repositories/contact-insert';
-import { linkAllToThemselves, RELATION_FIELDS } from '../repositories/contacts';
+import { linkAllToThemselves, RELATION_FIELDS, updateContactRow } from '../repositories/contacts';
 import type { ContactRow } from '../repositories/duplicate-contacts';
 import { assertWriteInput } from '../utils/scalar-types';
 import { UID } from '../utils/uids';
@@ -124,10 +124,7 @@ export async function updateDirect(
   if (!planned || planned.newType !== planned.before.type || planned.companyChanged) return null;
   const split = splitForUpdate(contentType.attributes as Record<string, AttributeSpec>, planned.fields);
   if (!split) return null;
-  const updated = (await strapi.db.query(UID.contact).update({
-    where: { id: planned.before.id },
-    data: { ...split.values, ...split.links } as never,
-  })) as ContactRow;
+  const updated = (await updateContactRow(write, planned.before.id, { ...split.values, ...split.links })) as ContactRow;
   await afterContactUpdate(write, planned, updated);
   await emitEntriesWritten(strapi, UID.contact, 'entry.update', [
     {
