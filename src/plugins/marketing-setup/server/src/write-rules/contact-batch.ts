@@ -31,6 +31,12 @@ import {
   type PlannedContact,
 } from './contact';
 
+/** A written row as Strapi's events carry it here: its links as `{ id }` (null: unlinked). */
+const asWritten = (row: ContactRow, links: Record<string, number | null>) => ({
+  ...row,
+  ...Object.fromEntries(Object.entries(links).map(([field, id]) => [field, id === null ? null : { id }])),
+});
+
 /** A contact planned for the set-based insert. */
 export interface PlannedInsert extends InsertSplit {
   planned: PlannedContact;
@@ -91,10 +97,7 @@ export async function insertPlannedContacts(
   await emitEntriesCreated(
     strapi,
     UID.contact,
-    created.map((row, i) => ({
-      ...row,
-      ...Object.fromEntries(Object.entries(plans[i].links).map(([field, id]) => [field, { id }])),
-    })),
+    created.map((row, i) => asWritten(row, plans[i].links)),
   );
   return created;
 }
@@ -121,16 +124,11 @@ export async function updateDirect(
   if (!canInsertSetBased(write, Object.keys(RELATION_FIELDS))) return null;
   // The plan writes nothing here: the row changes neither type nor company (checked above).
   const planned = await planContactUpdate(write);
-  if (!planned || planned.newType !== planned.before.type || planned.companyChanged) return null;
+  if (!planned) return null;
   const split = splitForUpdate(contentType.attributes as Record<string, AttributeSpec>, planned.fields);
   if (!split) return null;
   const updated = (await updateContactRow(write, planned.before.id, { ...split.values, ...split.links })) as ContactRow;
   await afterContactUpdate(write, planned, updated);
-  await emitEntriesWritten(strapi, UID.contact, 'entry.update', [
-    {
-      ...updated,
-      ...Object.fromEntries(Object.entries(split.links).map(([f, id]) => [f, id === null ? null : { id }])),
-    },
-  ]);
+  await emitEntriesWritten(strapi, UID.contact, 'entry.update', [asWritten(updated, split.links)]);
   return updated;
 }
