@@ -123,6 +123,16 @@ describe('searchStringFor (MakeContIndex)', () => {
     expect(searchStringFor('Liège', 'last', 3)).toBe('ÈGE');
   });
 
+  it('counts an astral character (emoji) as one character, never half of one', () => {
+    expect(searchStringFor('😀Fabrikam', 'first', 3)).toBe('😀FA');
+    expect(searchStringFor('Fabrikam😀', 'last', 2)).toBe('M😀');
+  });
+
+  it('cuts before upper-casing (ß → SS) and keeps at most 10 characters', () => {
+    expect(searchStringFor('Straße', 'last', 5)).toBe('TRASSE');
+    expect(searchStringFor('ßßßßßßßß', 'first', 8)).toBe('SSSSSSSSSS');
+  });
+
   it('gives nothing for blank or punctuation-only values', () => {
     expect(searchStringFor(null, 'first', 5)).toBe('');
     expect(searchStringFor(undefined, 'first', 5)).toBe('');
@@ -155,6 +165,10 @@ describe('hit computation', () => {
         [{ field: 'city', part: 'first', value: 'OSLO' }],
       ),
     ).toBe(0);
+    // A triple given twice counts once, whichever side repeats it.
+    const oslo = { field: 'city', part: 'first', value: 'OSLO' } as const;
+    expect(matchingStrings([oslo, oslo], [oslo])).toBe(1);
+    expect(matchingStrings([oslo], [oslo, oslo])).toBe(1);
   });
 
   it('requires ceil(lines × hit % / 100) with N = the number of setup lines', () => {

@@ -4,18 +4,27 @@
  * computed it before (issue 16: no deep import of a library's private files for 60 lines of code).
  * Pure: no Strapi, no I/O.
  */
+/**
+ * Which characters of each word found their match, reused by every call (the duplicate search runs this
+ * millions of times; two fresh arrays a call kept the garbage collector busy). Grown for longer words.
+ */
+let matchedA = new Uint8Array(64);
+let matchedB = new Uint8Array(64);
+
 function jaro(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.floor(Math.max(a.length, b.length) / 2) - 1;
-  const matchedA = new Array<boolean>(a.length).fill(false);
-  const matchedB = new Array<boolean>(b.length).fill(false);
+  if (a.length > matchedA.length) matchedA = new Uint8Array(a.length * 2);
+  if (b.length > matchedB.length) matchedB = new Uint8Array(b.length * 2);
+  matchedA.fill(0, 0, a.length);
+  matchedB.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     const end = Math.min(i + window + 1, b.length);
     for (let k = Math.max(0, i - window); k < end; k++) {
       if (matchedB[k] || a[i] !== b[k]) continue;
-      matchedA[i] = true;
-      matchedB[k] = true;
+      matchedA[i] = 1;
+      matchedB[k] = 1;
       matches++;
       break;
     }

@@ -48,21 +48,41 @@ export interface NameToken {
 /** One reading of a person's name (normalise.ts `PersonReading`): first-name words, the surname without spaces. */
 export interface NameReading {
   first: NameToken[];
+  /** The first-name words written as one ("Anna Maria" / "Annamaria"), kept so no comparison builds it again. */
+  firstJoined: NameToken;
   surname: NameToken;
   surnameFirst: boolean; // the surname leads ("Peeters Jan")
 }
 
 export type Scored = [score: number, method: string];
 
-export const nameToken = (text: string): NameToken => ({
-  text,
-  code: text.length >= 3 ? (doubleMetaphone(text)[0] ?? '') : '',
-});
+export const nameToken = (text: string): NameToken => ({ text, code: text.length >= 3 ? soundOf(text) : '' });
+
+/**
+ * A word's primary Double Metaphone code. Names repeat (first names, surnames, street words), and every
+ * candidate the search scores is prepared again, so each word's code is worked out once; the memo is
+ * dropped past MEMO_SIZE words. Also serves the group-word test below.
+ */
+const MEMO_SIZE = 50_000;
+const soundMemo = new Map<string, string>();
+function soundOf(word: string): string {
+  let code = soundMemo.get(word);
+  if (code === undefined) {
+    code = doubleMetaphone(word)[0] ?? '';
+    if (soundMemo.size >= MEMO_SIZE) soundMemo.clear();
+    soundMemo.set(word, code);
+  }
+  return code;
+}
 
 /** A person reading from folded first name(s) and surname; none when there is no surname. */
 export function nameReading(first: string, surname: string, surnameFirst: boolean): NameReading[] {
   const compact = surname.replace(/ /g, '');
-  return compact ? [{ first: tokens(first).map(nameToken), surname: nameToken(compact), surnameFirst }] : [];
+  if (!compact) return [];
+  const words = tokens(first);
+  return [
+    { first: words.map(nameToken), firstJoined: nameToken(words.join('')), surname: nameToken(compact), surnameFirst },
+  ];
 }
 
 /**
@@ -86,16 +106,32 @@ function geometricBest(a: NameToken[], b: NameToken[]): number {
   let logSum = 0;
   let weights = 0;
   for (const x of a) {
-    logSum += wordWeight(x) * Math.log(Math.max(1e-6, ...b.map((y) => tokenSimilarity(x, y))));
+    let best = 1e-6;
+    for (const y of b) best = Math.max(best, tokenSimilarity(x, y));
+    logSum += wordWeight(x) * Math.log(best);
     weights += wordWeight(x);
   }
   return Math.exp(logSum / weights);
 }
 
+/**
+ * Whether a word is a group word, typos included. Asked of every word of both names on every company
+ * comparison (ten Jaro-Winklers a word), so answered once per word: the answer depends on the word alone.
+ */
+const entityWordMemo = new Map<string, boolean>();
+function isEntityWord(t: NameToken): boolean {
+  if (t.text.length < 6) return false;
+  let known = entityWordMemo.get(t.text);
+  if (known === undefined) {
+    known = ENTITY_WORDS.some((e) => e === t.text || jaroWinkler(t.text, e) >= 0.9);
+    if (entityWordMemo.size >= MEMO_SIZE) entityWordMemo.clear();
+    entityWordMemo.set(t.text, known);
+  }
+  return known;
+}
+
 /** Group words are recognised through typos ("Holdinv") and must find their match on the other side. */
 function entityWordOnOneSide(a: NameToken[], b: NameToken[]): string | undefined {
-  const isEntityWord = (t: NameToken) =>
-    t.text.length >= 6 && ENTITY_WORDS.some((e) => e === t.text || jaroWinkler(t.text, e) >= 0.9);
   const unmatched = (x: NameToken[], y: NameToken[]) =>
     x.find((t) => isEntityWord(t) && !y.some((u) => tokenSimilarity(t, u) >= 0.85))?.text;
   return unmatched(a, b) ?? unmatched(b, a);
@@ -127,15 +163,15 @@ export function companyNameScore(a: NameToken[], b: NameToken[]): Scored {
     : [score, method];
 }
 
-function firstNameScore(a: NameToken[], b: NameToken[]): number {
+function firstNameScore(x: NameReading, y: NameReading): number {
+  const [a, b] = [x.first, y.first];
   if (a.length === 0 || b.length === 0) return UNKNOWN_FIRST_NAME_SCORE;
-  const initialsOnly = (t: NameToken[]) => t.every((x) => x.text.length === 1);
+  const initialsOnly = (t: NameToken[]) => t.every((w) => w.text.length === 1);
   if (initialsOnly(a) || initialsOnly(b)) {
     const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
-    return short.every((x, i) => long[i] && long[i].text[0] === x.text) ? INITIAL_SCORE : 0;
+    return short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0;
   }
-  const joined = (t: NameToken[]) => nameToken(t.map((x) => x.text).join(''));
-  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(joined(a), joined(b)));
+  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined));
 }
 
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
@@ -155,7 +191,7 @@ export function personNameScore(a: NameReading[], b: NameReading[]): [score: num
   for (const x of a) {
     for (const y of b) {
       const surname = tokenSimilarity(x.surname, y.surname);
-      const firstName = firstNameScore(x.first, y.first);
+      const firstName = firstNameScore(x, y);
       const score = surname * firstName;
       if (score > best[0]) {
         const order = x.surnameFirst !== y.surnameFirst ? ' (one written surname first)' : '';

@@ -454,14 +454,29 @@ export interface Address {
   number: string; // house number with its letter ("12", "12a"), '' when none
 }
 
+/**
+ * One word of an address, abbreviations written out. Street words repeat across contacts and every
+ * candidate the duplicate search scores is parsed again, so each word is worked out once (the memo is
+ * dropped past STREET_MEMO_SIZE words).
+ */
+const streetWordMemo = new Map<string, string>();
+const STREET_MEMO_SIZE = 50_000;
+function streetWord(w: string): string {
+  let out = streetWordMemo.get(w);
+  if (out === undefined) {
+    out = STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w);
+    if (streetWordMemo.size >= STREET_MEMO_SIZE) streetWordMemo.clear();
+    streetWordMemo.set(w, out);
+  }
+  return out;
+}
+
 /** Address → canonical street and house number; the box is dropped (often left out). */
 export function parseAddress(value: unknown): Address {
   const folded = foldText(value)
     .replace(/(\d)(\p{L})/gu, '$1 $2')
     .replace(/(\p{L})(\d)/gu, '$1 $2');
-  const words = tokens(folded).map(
-    (w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w),
-  );
+  const words = tokens(folded).map(streetWord);
   const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
   if (firstNumber < 0) return { street: dutchStreetOrder(words).join(''), number: '' };
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).

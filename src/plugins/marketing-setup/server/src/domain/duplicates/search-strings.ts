@@ -117,11 +117,21 @@ const REMOVED_CHARACTERS = /[ +"&/,.;:\-_(){}#!£$\\]/g;
 /** One field value → its search string for a line, or '' when nothing is left (not stored). */
 export function searchStringFor(value: unknown, part: SearchPart, length: number): string {
   if (value === null || value === undefined) return '';
-  // Code points, not UTF-16 units, so an accented or astral character is never cut in half.
-  const chars = Array.from(String(value).replace(REMOVED_CHARACTERS, ''));
+  const cleaned = String(value).replace(REMOVED_CHARACTERS, '');
+  // Without surrogate pairs a UTF-16 unit is a code point: cut the string itself (the usual case, and the
+  // search builds these for every candidate it scores).
+  if (!SURROGATE.test(cleaned)) {
+    const taken = part === 'first' ? cleaned.slice(0, length) : cleaned.slice(Math.max(0, cleaned.length - length));
+    const upper = taken.toUpperCase();
+    if (!SURROGATE.test(upper)) return upper.slice(0, STORED_MAX);
+  }
+  // Code points, not UTF-16 units, so an astral character is never cut in half.
+  const chars = Array.from(cleaned);
   const taken = part === 'first' ? chars.slice(0, length) : chars.slice(Math.max(0, chars.length - length));
   return Array.from(taken.join('').toUpperCase()).slice(0, STORED_MAX).join('');
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The contact's strings, one per setup line whose field is not blank once cleaned. */
 export function buildSearchStrings(contact: Record<string, unknown>, lines: readonly SearchLine[]): SearchString[] {
@@ -135,14 +145,24 @@ export function buildSearchStrings(contact: Record<string, unknown>, lines: read
 
 /** Number of (field, part, string) triples the two contacts share — the reference's "No. of Matching Strings". */
 export function matchingStrings(a: readonly SearchString[], b: readonly SearchString[]): number {
-  const other = new Set(b.map((s) => `${s.field}|${s.part}|${s.value}`));
-  const counted = new Set<string>();
-  for (const s of a) {
-    const key = `${s.field}|${s.part}|${s.value}`;
-    if (other.has(key)) counted.add(key);
+  // A contact has at most one string per setup line (16 by default): comparing the lists directly is
+  // cheaper than building key sets, and this runs once per candidate scored.
+  let count = 0;
+  outer: for (let i = 0; i < a.length; i++) {
+    const s = a[i];
+    for (let k = 0; k < i; k++) if (sameString(a[k], s)) continue outer; // a triple counts once
+    for (const t of b) {
+      if (sameString(t, s)) {
+        count++;
+        break;
+      }
+    }
   }
-  return counted.size;
+  return count;
 }
+
+const sameString = (x: SearchString, y: SearchString) =>
+  x.value === y.value && x.field === y.field && x.part === y.part;
 
 function assertHitPercent(hitPercent: number): void {
   if (!Number.isInteger(hitPercent) || hitPercent < 1 || hitPercent > 100) {
