@@ -112,3 +112,38 @@ test('candidateIdsOfMany finds for each contact what candidateIds finds', async 
     });
   },
 );
+
+test('insertRows stores hostile text exactly as given; one statement on PostgreSQL, chunks on SQLite', async () => {
+  const { insertRows } = require(dist('repositories/bulk-insert'));
+  const values = ['plain', 'a "quoted" word', 'back\\slash', 'comma, {brace}', 'NULL', '', 'Liège ß 😀', "it's"];
+  // 300 rows more: SQLite takes 150 rows a statement.
+  const keys = [...values, ...Array.from({ length: 300 }, (_, i) => `filler ${i}`)];
+  const rows = keys.map((key, i) => ({ contact_id: 900000 + i, key }));
+  const sent: string[] = [];
+  const listen = (q: { sql: string }) => sent.push(q.sql);
+  const db = t.strapi.db.connection;
+  const ROLLBACK = new Error('rollback');
+  let back: { key: string }[] = [];
+  db.on('query', listen);
+  try {
+    await db
+      .transaction(async (trx: any) => {
+        await insertRows(
+          { strapi: t.strapi, trx },
+          'ms_contact_blocking_keys',
+          { contact_id: 'int', key: 'text' },
+          rows,
+        );
+        back = await trx('ms_contact_blocking_keys').where('contact_id', '>=', 900000).orderBy('contact_id');
+        throw ROLLBACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLBACK) throw e;
+      });
+  } finally {
+    db.off('query', listen);
+  }
+  expect(back.map((r) => r.key)).toEqual(keys);
+  expect(sent.filter((s) => /^insert/i.test(s.trim()))).toHaveLength(isPostgres() ? 1 : 3);
+  expect(await db('ms_contact_blocking_keys').where('contact_id', '>=', 900000)).toHaveLength(0);
+});

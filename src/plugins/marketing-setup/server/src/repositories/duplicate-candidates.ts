@@ -21,6 +21,7 @@ import type { SearchName } from '../domain/duplicates/search-name';
 import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './duplicate-index';
 import { isPostgres } from './tables';
 import { withPlainIndexScans } from './planner';
+import { pgArray } from './bulk-insert';
 
 /** Upper bound on candidates scored per write; a key shared by thousands of contacts must not stall a save. */
 export const MAX_CANDIDATES = 200;
@@ -155,8 +156,7 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
 /** Contacts per statement of `candidateIdsOfMany`. */
 const MANY_CHUNK = 100;
 /** A PostgreSQL int[] literal (ids only; null for "none"). */
-const intArray = (xs: (number | null)[]) =>
-  `{${xs.map((x) => (x === null ? 'NULL' : String(Math.trunc(x)))).join(',')}}`;
+const intArray = (xs: (number | null)[]) => pgArray(xs, 'int');
 
 /**
  * The candidates of many contacts whose own index rows are stored (a re-index batch, an import chunk's new

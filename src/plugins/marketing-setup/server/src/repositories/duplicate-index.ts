@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Write } from './unit-of-work';
-import { isPostgres } from './tables';
+import { insertRows } from './bulk-insert';
 import type { SearchString } from '../domain/duplicates/search-strings';
 import type { SearchName } from '../domain/duplicates/search-name';
 
@@ -35,16 +35,9 @@ export interface IndexRows {
   name: SearchName;
 }
 
-/**
- * Rows per insert statement: keeps SQLite under its bound-parameter limit (5 columns × 150); PostgreSQL takes
- * 65,535 parameters, so a re-index batch's rows go in a few statements.
- */
-const chunkOf = (write: Write) => (isPostgres(write.strapi) ? 2000 : 150);
-
-async function insertChunked(write: Write, table: string, rows: Record<string, unknown>[]) {
-  const chunk = chunkOf(write);
-  for (let i = 0; i < rows.length; i += chunk) await write.trx(table).insert(rows.slice(i, i + chunk));
-}
+const STRING_COLUMNS = { contact_id: 'int', contact_type: 'text', field: 'text', part: 'text', value: 'text' } as const;
+const KEY_COLUMNS = { contact_id: 'int', key: 'text' } as const;
+const NAME_COLUMNS = { contact_id: 'int', contact_type: 'text', city: 'text', initial: 'text', name: 'text' } as const;
 
 /**
  * Replaces the index rows of every contact in `batch` (set-wise: a few statements whatever its size);
@@ -56,9 +49,10 @@ export async function replaceIndexOfMany(write: Write, batch: IndexRows[], isNew
   const ids = batch.map((b) => b.contact.id);
   const remove = (table: string) => (isNew ? undefined : trx(table).whereIn('contact_id', ids).delete());
   await remove(SEARCH_STRINGS);
-  await insertChunked(
+  await insertRows(
     write,
     SEARCH_STRINGS,
+    STRING_COLUMNS,
     batch.flatMap(({ contact, strings }) =>
       strings.map((s) => ({
         contact_id: contact.id,
@@ -70,16 +64,18 @@ export async function replaceIndexOfMany(write: Write, batch: IndexRows[], isNew
     ),
   );
   await remove(BLOCKING_KEYS);
-  await insertChunked(
+  await insertRows(
     write,
     BLOCKING_KEYS,
+    KEY_COLUMNS,
     batch.flatMap(({ contact, keys }) => keys.map((key) => ({ contact_id: contact.id, key }))),
   );
   if (hasTrigrams(write.strapi)) {
     await remove(NAMES);
-    await insertChunked(
+    await insertRows(
       write,
       NAMES,
+      NAME_COLUMNS,
       batch
         .filter((b) => b.name.name)
         .map(({ contact, name }) => ({
