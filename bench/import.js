@@ -118,6 +118,8 @@ async function main() {
   if (env.BENCH_IMPORT_AUTO_EXPLAIN) {
     await pgAdmin(`ALTER DATABASE ${dbName} SET session_preload_libraries = 'auto_explain'`);
     await pgAdmin(`ALTER DATABASE ${dbName} SET auto_explain.log_min_duration = ${Number(env.BENCH_IMPORT_AUTO_EXPLAIN)}`);
+    // BENCH_IMPORT_AUTO_EXPLAIN_ANALYZE=1: with actual times and rows per plan node (slows every statement down).
+    if (env.BENCH_IMPORT_AUTO_EXPLAIN_ANALYZE) await pgAdmin(`ALTER DATABASE ${dbName} SET auto_explain.log_analyze = on`);
   }
   let strapi;
   try {

@@ -3,11 +3,12 @@
  * statement, for a contact whose own index rows are already stored:
  *
  * - search strings, rarest first: a contact that shares at least `required` of the contact's k strings
- *   must share one of its k − required + 1 rarest (otherwise it shares at most required − 1). Each string
- *   is counted up to FANOUT_CAP on the (value, field, part, type) index; the rarest ones are followed to
- *   the contacts holding them, and those are kept when they share `required` strings in all. A string
- *   held by FANOUT_CAP contacts or more (a town, a common street) is not followed: it cannot tell a
- *   duplicate apart, and following it would cost a row per holder.
+ *   must share one of its k − required + 1 rarest (otherwise it shares at most required − 1), and at least
+ *   required − k + f of its f rarest. Each string is counted up to FANOUT_CAP on the (value, field, part,
+ *   type) index; the k − required + 1 + EXTRA_RARE rarest are followed to the contacts holding them, those
+ *   holding enough of them are kept when they share `required` strings in all. A string held by FANOUT_CAP
+ *   contacts or more (a town, a common street) is not followed: it cannot tell a duplicate apart, and
+ *   following it would cost a row per holder.
  * - fuzzy blocking keys (name sound × place, phone, VAT, e-mail), on the key index, each followed only
  *   when fewer than FANOUT_CAP contacts hold it (same reason);
  * - PostgreSQL with pg_trgm: the names nearest to the contact's in the same town with the same initial
@@ -27,6 +28,13 @@ import { pgArray } from './bulk-insert';
 export const MAX_CANDIDATES = 200;
 /** A search string or blocking key held by this many contacts or more is not followed to find candidates. */
 export const FANOUT_CAP = 50;
+/**
+ * Search strings followed beyond the k − required + 1 the rule needs. A contact sharing `required` of k strings
+ * shares at least required − k + f of any f followed ones: with two more, a lead must share that many of them
+ * before its strings are counted in full (without, every contact sharing one uncommon string was: about 20 a
+ * contact on a register-like import, nearly all sharing one or two).
+ */
+export const EXTRA_RARE = 2;
 /** Trigram-similar names taken per write, most similar first, and how similar they must be (0..1). */
 export const TRIGRAM_CANDIDATES = 20;
 export const TRIGRAM_SIMILARITY = 0.5;
@@ -98,17 +106,20 @@ export async function candidateIds(write: Write, input: CandidateInput): Promise
       freq AS (SELECT m.field, m.part, m.value, m.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o
         WHERE o.value = m.value AND o.field = m.field AND o.part = m.part AND o.contact_type = m.contact_type
         AND ${countVisible} LIMIT ?) x) AS n FROM mine m),
-      rare AS (SELECT * FROM freq ORDER BY n LIMIT ?) `,
-      [contactId, ...countBindings, FANOUT_CAP, stringCount - required + 1],
+      rare AS (SELECT * FROM freq WHERE n < ? ORDER BY n LIMIT ?) `,
+      [contactId, ...countBindings, FANOUT_CAP, FANOUT_CAP, stringCount - required + 1 + EXTRA_RARE],
     ];
     const [where, whereBindings] = others('s.contact_id');
+    const [leadWhere, leadBindings] = others('o.contact_id');
+    const greatest = isPostgres(write.strapi) ? 'greatest' : 'max';
     parts.push([
       `SELECT contact_id FROM (SELECT s.contact_id FROM ${SEARCH_STRINGS} s
       JOIN mine m ON s.field = m.field AND s.part = m.part AND s.value = m.value AND s.contact_type = m.contact_type
       WHERE s.contact_id IN (SELECT o.contact_id FROM rare r JOIN ${SEARCH_STRINGS} o
-        ON o.value = r.value AND o.field = r.field AND o.part = r.part AND o.contact_type = r.contact_type WHERE r.n < ?)
+        ON o.value = r.value AND o.field = r.field AND o.part = r.part AND o.contact_type = r.contact_type
+        WHERE ${leadWhere} GROUP BY o.contact_id HAVING count(*) >= (SELECT ${greatest}(1, ? + count(*)) FROM rare))
       AND ${where} GROUP BY s.contact_id HAVING count(*) >= ? LIMIT ?) bs`,
-      [FANOUT_CAP, ...whereBindings, required, MAX_CANDIDATES],
+      [...leadBindings, required - stringCount, ...whereBindings, required, MAX_CANDIDATES],
     ]);
   }
   if (keys.length) {
@@ -190,19 +201,32 @@ export async function candidateIdsOfMany(write: Write, inputs: CandidateInput[])
       // (primary key). Written as `candidateIds` is, the planner joined the contact's strings to everyone holding
       // them — the town too — and kept the rare ones' contacts last: 780 ms per 100 contacts at 30,000 (→ 90 ms).
       parts.push([
-        `SELECT bs.contact_id FROM (SELECT cand.contact_id FROM (SELECT DISTINCT o.contact_id FROM (
-            SELECT f.*, row_number() OVER (ORDER BY f.n) AS rn FROM (
+        `SELECT bs.contact_id FROM (SELECT cand.contact_id FROM (SELECT o.contact_id FROM (
+            SELECT f.*, row_number() OVER (ORDER BY f.n) AS rn, count(*) OVER () AS usable FROM (
               SELECT r.field, r.part, r.value, r.contact_type, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_STRINGS} o2
                 WHERE o2.value = r.value AND o2.field = r.field AND o2.part = r.part AND o2.contact_type = r.contact_type
                 AND ${visible('o2.contact_id')} LIMIT ?) x) AS n
-              FROM ${SEARCH_STRINGS} r WHERE r.contact_id = b.id) f) rare
+              FROM ${SEARCH_STRINGS} r WHERE r.contact_id = b.id) f WHERE f.n < ?) rare
           JOIN ${SEARCH_STRINGS} o ON o.value = rare.value AND o.field = rare.field AND o.part = rare.part
             AND o.contact_type = rare.contact_type
-          WHERE b.string_count >= ? AND rare.rn <= b.string_count - ? + 1 AND rare.n < ? AND ${below('o.contact_id')}) cand
+          WHERE b.string_count >= ? AND rare.rn <= b.string_count - ? + 1 + ? AND ${below('o.contact_id')}
+          GROUP BY o.contact_id
+          HAVING count(*) >= greatest(1, ? - b.string_count + least(max(rare.usable), b.string_count - ? + 1 + ?))) cand
         WHERE (SELECT count(*) FROM ${SEARCH_STRINGS} s JOIN ${SEARCH_STRINGS} m ON m.contact_id = b.id
           AND s.field = m.field AND s.part = m.part AND s.value = m.value AND s.contact_type = m.contact_type
           WHERE s.contact_id = cand.contact_id) >= ? LIMIT ?) bs`,
-        [FANOUT_CAP, required, required, FANOUT_CAP, required, MAX_CANDIDATES],
+        [
+          FANOUT_CAP,
+          FANOUT_CAP,
+          required,
+          required,
+          EXTRA_RARE,
+          required,
+          required,
+          EXTRA_RARE,
+          required,
+          MAX_CANDIDATES,
+        ],
       ]);
     }
     parts.push([
