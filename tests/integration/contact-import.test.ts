@@ -522,7 +522,36 @@ describe('export', () => {
       updatedAt: before.updatedAt,
     });
     expect(fabrikam.city).not.toBe('Oostende');
-    expect(await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Author Own Co' } })).toBeTruthy();
+    const own = await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Author Own Co' } });
+    expect(own).toBeTruthy();
+
+    // The contact it imported is its own, as one it created in the Content Manager: it reads and changes it there,
+    // and a second import may update it (set-based create, then a direct update).
+    const ownerOf = async (documentId: string) => {
+      const row = await t.strapi.db.query(UID.contact).findOne({
+        where: { documentId },
+        populate: { createdBy: { select: ['email'] }, updatedBy: { select: ['email'] } },
+      });
+      return [row.createdBy?.email ?? null, row.updatedBy?.email ?? null];
+    };
+    expect(await ownerOf(own.documentId)).toEqual(['import-author@example.com', 'import-author@example.com']);
+    const cm = `/content-manager/collection-types/${UID.contact}/${own.documentId}`;
+    expect((await author.get(cm)).status).toBe(200);
+    const again = await author.post('/marketing-setup/contacts/import/jobs', {
+      csv: `No.;City\n${own.no};Brugge\n`,
+    });
+    expect(again.status).toBe(202);
+    expect(await driveImport(t.strapi, again.body.data.id)).toMatchObject({ state: 'done', updated: 1, failed: 0 });
+    expect((await docs(t.strapi, UID.contact).findOne({ documentId: own.documentId })).city).toBe('Brugge');
+
+    // A super admin's import that updates it makes the super admin its last editor; the creator stays.
+    const superAdmin = await adminClient(t.strapi, 'import-admin@example.com', 'strapi-super-admin');
+    const byAdmin = await superAdmin.post('/marketing-setup/contacts/import/jobs', {
+      csv: `No.;City\n${own.no};Gent\n`,
+    });
+    expect(await driveImport(t.strapi, byAdmin.body.data.id)).toMatchObject({ state: 'done', updated: 1 });
+    expect(await ownerOf(own.documentId)).toEqual(['import-author@example.com', 'import-admin@example.com']);
+    expect(await ownerOf(c.fabrikam.documentId)).not.toContain('import-author@example.com');
   });
 
   test('the admin API needs an admin: an API token gets 401', async () => {

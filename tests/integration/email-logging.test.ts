@@ -407,6 +407,12 @@ test('unmatched and unreadable messages → review list; link, create contact fr
     email: 'nina@newcorp.example.org',
     searchEmail: 'NINA@NEWCORP.EXAMPLE.ORG',
   });
+  // The admin who created her owns her, as after a Content Manager create.
+  const owner = await app.strapi.db.query(UID.contact).findOne({
+    where: { documentId: nina.documentId },
+    populate: { createdBy: { select: ['email'] }, updatedBy: { select: ['email'] } },
+  });
+  expect([owner.createdBy?.email, owner.updatedBy?.email]).toEqual(['mail@example.com', 'mail@example.com']);
   expect(await timeline(nina)).toMatchObject([
     { subject: 'Interested in your product', informationFlow: 'inbound', salesperson: { code: 'AB' } },
   ]);

@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async createContact(ctx: Context) {
       ctx.status = 201;
-      ctx.body = { data: await service().createContact(ctx.params.documentId, body(ctx)) };
+      ctx.body = { data: await service().createContact(ctx.params.documentId, body(ctx), ctx.state.user?.id ?? null) };
     },
     async ignore(ctx: Context) {
       ctx.body = { data: await service().ignore(ctx.params.documentId) };

@@ -87,6 +87,7 @@ import { searchNewContacts } from '../duplicate-search/search';
 import { insertPlannedContacts, planBatchCreate, type PlannedInsert } from '../write-rules/contact-batch';
 import { UID } from '../utils/uids';
 import { refreshImportStatistics } from '../repositories/table-statistics';
+import { stampEditor } from '../repositories/contacts';
 
 const STALE_MS = 60_000;
 
@@ -161,6 +162,8 @@ interface ChunkRun {
   pending: PlannedInsert[];
   /** What later rows could look the pending contacts up by (lookupKeysOfContact). */
   pendingKeys: Set<string>;
+  /** The contacts the chunk created and updated (documentIds), stamped with the job's admin at its end. */
+  written: { created: Set<string>; updated: Set<string> };
 }
 
 /** The chunk's transaction as the contacts' write context of the batch's reads and searches. */
@@ -177,7 +180,8 @@ async function flushPending(run: ChunkRun) {
   if (!run.pending.length) return;
   const plans = run.pending.splice(0);
   run.pendingKeys.clear();
-  await inImportBatch(run.batch, () => insertPlannedContacts(run.strapi, run.trx, plans));
+  const created = await inImportBatch(run.batch, () => insertPlannedContacts(run.strapi, run.trx, plans));
+  for (const c of created) run.written.created.add(c.documentId);
 }
 
 /**
@@ -220,6 +224,7 @@ async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, in
       const r = inBatch
         ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.mayUpdate))
         : await writePrepared(run.strapi, prepared, run.mayUpdate, run.setBased ? run.trx : undefined);
+      if (r.contact) run.written[r.outcome].add(r.contact.documentId);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
       const d = refused(row, err);
@@ -336,6 +341,7 @@ async function chunk(
       matchKeys: inputs.map((input) => input && matchKeyOf(input)),
       pending: [],
       pendingKeys: new Set(),
+      written: { created: new Set(), updated: new Set() },
     };
     if (run.setBased) await prefetch(run);
     const done: RowDone[] = [];
@@ -344,6 +350,9 @@ async function chunk(
       done.push(await oneRow(run, row, mapping, codes));
     }
     await settle(run);
+    // The admin who started the job is the contacts' creator and last editor, as after a Content Manager save
+    // (an Author's "is creator" permissions then cover the contacts it imported).
+    if (job.createdBy !== null) await stampEditor(writeOf(run), job.createdBy, run.written);
     const finished = isLastChunk(job.cursor, rows.length, job.total, size);
     await saveChunk(trx, job.id, done, advance(job, done), finished);
     return finished ? 'finished' : 'more';

@@ -170,6 +170,36 @@ export async function updateContactRow(write: Write, id: number, data: Record<st
   return (await write.strapi.db.query(UID.contact).update({ where: { id }, data: data as never })) as Row;
 }
 
+/**
+ * Stamps an admin as creator and last editor of the contacts `created`, and as last editor of those `updated`
+ * (documentIds), as the Content Manager's saves do: writes that bypass it (an import job) would otherwise leave
+ * the contacts without an owner, out of reach of "is creator" permissions.
+ */
+export async function stampEditor(
+  write: Pick<Write, 'strapi' | 'trx'>,
+  userId: number,
+  { created, updated }: { created: Iterable<string>; updated: Iterable<string> },
+) {
+  const meta = write.strapi.db.metadata.get(UID.contact).attributes as unknown as Record<
+    string,
+    { joinColumn?: { name: string } }
+  >;
+  const createdBy = meta.createdBy?.joinColumn?.name;
+  const updatedBy = meta.updatedBy?.joinColumn?.name;
+  if (!createdBy || !updatedBy) return; // a content type without creator fields
+  const table = tableOf(write.strapi, UID.contact);
+  const documentId = columnOf(write.strapi, UID.contact, 'documentId');
+  const stamp = async (ids: string[], columns: Record<string, number>) => {
+    for (let i = 0; i < ids.length; i += 500)
+      await write
+        .trx(table)
+        .whereIn(documentId, ids.slice(i, i + 500))
+        .update(columns);
+  };
+  await stamp([...created], { [createdBy]: userId, [updatedBy]: userId });
+  await stamp([...updated], { [updatedBy]: userId });
+}
+
 /** A company is its own company (as Company No. = No. in Business Central): one link row to itself. */
 export async function linkToItself(write: Write, id: number, replace: boolean) {
   const jt = joinTableOf(write.strapi, UID.contact, 'company');

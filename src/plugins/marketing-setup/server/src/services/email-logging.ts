@@ -35,6 +35,7 @@ import {
 } from '../repositories/email-logging';
 import { checked, notFound, validationError } from '../utils/errors';
 import { UID } from '../utils/uids';
+import { stampEditor } from '../repositories/contacts';
 
 const REVIEW_FIELDS = [
   'documentId',
@@ -196,17 +197,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A person (or a company) named after the sender, with the sender's address, created by the contact rules; then logged. */
-    async createContact(documentId: string, body: { type?: unknown; name?: unknown }) {
+    async createContact(documentId: string, body: { type?: unknown; name?: unknown }, adminId: number | null = null) {
       const review = await findReview(documentId);
       const { email, name } = checked(() => contactFromSender(stateOf(review), body));
       const logging = await prepare(review);
       const type = checked(() => contactTypeOf(body.type));
-      const result = await transaction(strapi, async () => {
+      const result = await transaction(strapi, async ({ trx }) => {
         const contact = (await strapi.documents(UID.contact).create({ data: { type, name, email } } as never)) as {
           documentId: string;
           no?: number | null;
           name?: string | null;
         };
+        // The admin who created it owns it, as after a Content Manager create.
+        if (adminId !== null)
+          await stampEditor({ strapi, trx }, adminId, { created: [contact.documentId], updated: [] });
         const contactId = await contactIdOf(strapi, contact.documentId);
         const logged = await logging.log(contactId!, 'created');
         return {
