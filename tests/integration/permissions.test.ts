@@ -381,3 +381,32 @@ describe('merge, undo and the duplicates review: update the survivor, delete the
     expect((await t.api.get(`${API}/contacts/${ownB.documentId}`)).status).toBe(200);
   });
 });
+
+describe('a route the role has no permission for', () => {
+  test('403 naming the permission the role lacks, and nothing changed', async () => {
+    const before = (await admin.get('/marketing-setup/settings')).body.data;
+    const settings = await author.put('/marketing-setup/settings', { data: { searchHitPercent: 99 } });
+    expect(settings.status).toBe(403);
+    expect(settings.body.error.message).toBe(
+      'Your role does not have the permission "Change the Marketing Setup and number series" (Settings → Roles → Plugins → Marketing Setup).',
+    );
+    expect((await admin.get('/marketing-setup/settings')).body.data).toEqual(before);
+    const undo = await author.post('/marketing-setup/merge-logs/any/undo', {});
+    expect(undo.status).toBe(403);
+    expect(undo.body.error.message).toBe(
+      'Your role does not have the permission "Merge duplicate contacts" (Settings → Roles → Plugins → Marketing Setup).',
+    );
+    const mails = await author.get('/marketing-setup/email-reviews');
+    expect(mails.status).toBe(403);
+    expect(mails.body.error.message).toBe(
+      'Your role does not have the permission "Review unmatched e-mails (link, create contact, ignore)" (Settings → Roles → Plugins → Marketing Setup).',
+    );
+    // A role that may read contacts but not change them: the reset of a contact's inheritance.
+    const readOnly = await userWithRole('Read only', [{ action: READ, subject: UID.contact }]);
+    const reset = await readOnly.post(`/marketing-setup/contacts/${ownPerson.documentId}/reset-inheritance`, {});
+    expect(reset.status).toBe(403);
+    expect(reset.body.error.message).toBe(
+      'Your role may not update contacts (Settings → Roles → Collection Types → Contact).',
+    );
+  });
+});

@@ -5,6 +5,7 @@ import contentTypes from './content-types';
 import { services } from './services';
 import { controllers } from './controllers';
 import { routes } from './routes';
+import { policies } from './admin-api/policies';
 import { stopWorker } from './jobs/duplicate-worker';
 import { stopEmailLogging } from './jobs/email-logging';
 import { stopImports } from './jobs/contact-import';
@@ -22,6 +23,6 @@ export default {
   services,
   controllers,
   routes,
-  policies: {},
+  policies,
   middlewares: {},
 };

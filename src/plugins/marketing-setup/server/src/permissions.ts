@@ -1,7 +1,8 @@
 /**
  * Admin RBAC actions of the plugin. A super admin grants them to roles in
  * Settings → Administration panel → Roles → Plugins → Marketing Setup. The admin routes check them
- * (admin::hasPermissions) and the admin UI hides links and pages without them.
+ * (the `may` policy, admin-api/policies.ts, which names a missing permission) and the admin UI hides links and pages
+ * without them.
  */
 export const PLUGIN_NAME = 'marketing-setup';
 

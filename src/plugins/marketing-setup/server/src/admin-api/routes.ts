@@ -1,10 +1,10 @@
-import { PERMISSIONS } from '../permissions';
+import { PERMISSIONS, PLUGIN_NAME } from '../permissions';
 import { UID } from '../utils/uids';
 import * as iv from './import-validation';
 
-/** Admin routes (under /marketing-setup, admin JWT): logged-in admin + the RBAC action of the route. */
+/** Admin routes (under /marketing-setup, admin JWT): logged-in admin + the RBAC action of the route (admin-api/policies.ts). */
 const guard = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  policies: ['admin::isAuthenticatedAdmin', { name: `plugin::${PLUGIN_NAME}.may`, config: { action } }],
 });
 const read = guard(PERMISSIONS.settingsRead);
 const write = guard(PERMISSIONS.settingsUpdate);
@@ -13,15 +13,15 @@ const merge = guard(PERMISSIONS.duplicatesMerge);
 const emails = guard(PERMISSIONS.emailsReview);
 /**
  * The contact side panels (content-manager edit view) are guarded by the content manager's own
- * permissions on the contact type, [action, subject] as admin::hasPermissions accepts them: whoever may
+ * permissions on the contact type (the plugin's `may` policy, admin-api/policies.ts): whoever may
  * open a contact may see its inheritance and the propagation preview, whoever may update it may reset.
  */
 const contactGuard = (action: 'read' | 'update' | 'create') => ({
   policies: [
     'admin::isAuthenticatedAdmin',
     {
-      name: 'admin::hasPermissions',
-      config: { actions: [[`plugin::content-manager.explorer.${action}`, UID.contact]] },
+      name: `plugin::${PLUGIN_NAME}.may`,
+      config: { action: `plugin::content-manager.explorer.${action}`, subject: UID.contact },
     },
   ],
 });

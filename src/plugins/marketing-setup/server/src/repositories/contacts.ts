@@ -90,13 +90,16 @@ async function linksOf(write: Pick<Write, 'strapi' | 'trx'>, ids: number[]): Pro
     );
     bindings.push(...ids); // the field names are the plugin's own, written into the text
   }
+  // The company's columns by primary key, one scalar subquery each: a join lets the planner scan every contact
+  // when the link table has no statistics yet (an import's fresh rows: 10 ms at 100,000 contacts, not 0.2).
   const jt = joinTableOf(strapi, UID.contact, 'company');
-  const col = (a: string) => `c.${columnOf(strapi, UID.contact, a)}`;
+  const ofCompany = (attribute: string) =>
+    `(SELECT c.${columnOf(strapi, UID.contact, attribute)} FROM ${tableOf(strapi, UID.contact)} c
+      WHERE c.id = l.${jt.inverseJoinColumn})`;
   parts.push(
-    `SELECT 'company' AS field, l.${jt.joinColumn} AS contact_id, c.id AS id, ${col('documentId')} AS document_id,
-      ${col('type')} AS type, ${col('name')} AS name
-      FROM ${jt.name} l JOIN ${tableOf(strapi, UID.contact)} c ON c.id = l.${jt.inverseJoinColumn}
-      WHERE l.${jt.joinColumn} IN (${marks})`,
+    `SELECT 'company' AS field, l.${jt.joinColumn} AS contact_id, l.${jt.inverseJoinColumn} AS id,
+      ${ofCompany('documentId')} AS document_id, ${ofCompany('type')} AS type, ${ofCompany('name')} AS name
+      FROM ${jt.name} l WHERE l.${jt.joinColumn} IN (${marks})`,
   );
   bindings.push(...ids);
   const result: RawRows<LinkRow> = await trx.raw(`${parts.join(' UNION ALL ')} ORDER BY id`, bindings);
@@ -105,6 +108,7 @@ async function linksOf(write: Pick<Write, 'strapi' | 'trx'>, ids: number[]): Pro
     if (!links) continue;
     const id = Number(r.id);
     if (r.field === 'company') {
+      if (r.document_id === null) continue; // a link to a contact that is gone (none should be)
       links.company ??= { id, documentId: r.document_id!, type: r.type as ContactType, name: r.name ?? null };
     } else links.ids[r.field] ??= id;
   }
