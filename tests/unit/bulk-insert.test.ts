@@ -10,6 +10,9 @@ describe('pgArray', () => {
   it('refuses a number that is not whole (an id is never one)', () => {
     expect(() => pgArray([1.5], 'int')).toThrow('Not a whole number: 1.5');
     expect(() => pgArray(['12; drop table x'], 'int')).toThrow('Not a whole number');
+    expect(() => pgArray([''], 'int')).toThrow('Not a whole number: ');
+    expect(() => pgArray([true], 'int')).toThrow('Not a whole number: true');
+    expect(pgArray(['42', -7], 'int')).toBe('{42,-7}');
   });
 
   it('quotes every text element and escapes quotes and backslashes', () => {

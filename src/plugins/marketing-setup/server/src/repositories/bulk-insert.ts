@@ -14,8 +14,8 @@ export function pgArray(values: readonly unknown[], type: ColumnType): string {
   const element = (v: unknown) => {
     if (v === null || v === undefined) return 'NULL';
     if (type === 'int') {
-      const n = Number(v);
-      if (!Number.isInteger(n)) throw new TypeError(`Not a whole number: ${String(v)}`);
+      const n = typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v)) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n)) throw new TypeError(`Not a whole number: ${String(v)}`);
       return String(n);
     }
     return `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
