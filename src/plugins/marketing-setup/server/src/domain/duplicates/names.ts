@@ -6,6 +6,7 @@
  */
 import { jaroWinkler } from './jaro-winkler';
 import { tokens } from './normalise';
+import { memoised } from './memo';
 
 export { jaroWinkler };
 
@@ -56,24 +57,10 @@ export interface NameReading {
 
 export type Scored = [score: number, method: string];
 
-export const nameToken = (text: string): NameToken => ({ text, code: text.length >= 3 ? soundOf(text) : '' });
+/** A word's primary Double Metaphone code, worked out once per word (memo.ts). */
+const soundOf = memoised((word) => doubleMetaphone(word)[0] ?? '');
 
-/**
- * A word's primary Double Metaphone code. Names repeat (first names, surnames, street words), and every
- * candidate the search scores is prepared again, so each word's code is worked out once; the memo is
- * dropped past MEMO_SIZE words. Also serves the group-word test below.
- */
-const MEMO_SIZE = 50_000;
-const soundMemo = new Map<string, string>();
-function soundOf(word: string): string {
-  let code = soundMemo.get(word);
-  if (code === undefined) {
-    code = doubleMetaphone(word)[0] ?? '';
-    if (soundMemo.size >= MEMO_SIZE) soundMemo.clear();
-    soundMemo.set(word, code);
-  }
-  return code;
-}
+export const nameToken = (text: string): NameToken => ({ text, code: text.length >= 3 ? soundOf(text) : '' });
 
 /** A person reading from folded first name(s) and surname; none when there is no surname. */
 export function nameReading(first: string, surname: string, surnameFirst: boolean): NameReading[] {
@@ -116,19 +103,10 @@ function geometricBest(a: NameToken[], b: NameToken[]): number {
 
 /**
  * Whether a word is a group word, typos included. Asked of every word of both names on every company
- * comparison (ten Jaro-Winklers a word), so answered once per word: the answer depends on the word alone.
+ * comparison (ten Jaro-Winklers a word), so answered once per word (memo.ts).
  */
-const entityWordMemo = new Map<string, boolean>();
-function isEntityWord(t: NameToken): boolean {
-  if (t.text.length < 6) return false;
-  let known = entityWordMemo.get(t.text);
-  if (known === undefined) {
-    known = ENTITY_WORDS.some((e) => e === t.text || jaroWinkler(t.text, e) >= 0.9);
-    if (entityWordMemo.size >= MEMO_SIZE) entityWordMemo.clear();
-    entityWordMemo.set(t.text, known);
-  }
-  return known;
-}
+const isEntityText = memoised((text) => ENTITY_WORDS.some((e) => e === text || jaroWinkler(text, e) >= 0.9));
+const isEntityWord = (t: NameToken) => t.text.length >= 6 && isEntityText(t.text);
 
 /** Group words are recognised through typos ("Holdinv") and must find their match on the other side. */
 function entityWordOnOneSide(a: NameToken[], b: NameToken[]): string | undefined {

@@ -7,6 +7,7 @@
  */
 
 import { surnameFirstSplit } from '../first-names';
+import { memoised } from './memo';
 
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
@@ -454,22 +455,8 @@ export interface Address {
   number: string; // house number with its letter ("12", "12a"), '' when none
 }
 
-/**
- * One word of an address, abbreviations written out. Street words repeat across contacts and every
- * candidate the duplicate search scores is parsed again, so each word is worked out once (the memo is
- * dropped past STREET_MEMO_SIZE words).
- */
-const streetWordMemo = new Map<string, string>();
-const STREET_MEMO_SIZE = 50_000;
-function streetWord(w: string): string {
-  let out = streetWordMemo.get(w);
-  if (out === undefined) {
-    out = STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w);
-    if (streetWordMemo.size >= STREET_MEMO_SIZE) streetWordMemo.clear();
-    streetWordMemo.set(w, out);
-  }
-  return out;
-}
+/** One word of an address, abbreviations written out; worked out once per word (memo.ts). */
+const streetWord = memoised((w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w));
 
 /** Address → canonical street and house number; the box is dropped (often left out). */
 export function parseAddress(value: unknown): Address {
