@@ -5,7 +5,7 @@
 import type { Write } from './unit-of-work';
 import type { ContactType } from '../domain/contact-fields';
 import { UID } from '../utils/uids';
-import { columnOf, isPostgres, joinTableOf, tableOf } from './tables';
+import { columnOf, isPostgres, joinTableOf, rowsOf, tableOf, type RawResult } from './tables';
 import { SEARCH_STRINGS } from './duplicate-index';
 
 /** Contact relations that take part in inheritance and defaults, with their target types. */
@@ -73,7 +73,7 @@ function toFlat(row: Row, links: Links | undefined): FlatContact {
 
 /**
  * The links of `ids`, by contact id, in one statement: a UNION ALL over the relations' join tables, the
- * company's columns joined in. A relation with more than one link row (none should have) gives the lowest id.
+ * company's columns read by its id. A relation with more than one link row (none should have) gives the lowest id.
  */
 async function linksOf(write: Pick<Write, 'strapi' | 'trx'>, ids: number[]): Promise<Map<number, Links>> {
   const out = new Map<number, Links>(ids.map((id) => [id, { ids: {}, company: null }]));
@@ -102,8 +102,8 @@ async function linksOf(write: Pick<Write, 'strapi' | 'trx'>, ids: number[]): Pro
       FROM ${jt.name} l WHERE l.${jt.joinColumn} IN (${marks})`,
   );
   bindings.push(...ids);
-  const result: RawRows<LinkRow> = await trx.raw(`${parts.join(' UNION ALL ')} ORDER BY id`, bindings);
-  for (const r of Array.isArray(result) ? result : result.rows) {
+  const result: RawResult<LinkRow> = await trx.raw(`${parts.join(' UNION ALL ')} ORDER BY id`, bindings);
+  for (const r of rowsOf(result)) {
     const links = out.get(Number(r.contact_id));
     if (!links) continue;
     const id = Number(r.id);
@@ -123,8 +123,6 @@ type LinkRow = {
   type: string | null;
   name: string | null;
 };
-/** knex.raw's result: the rows themselves on SQLite, pg's result object (`rows`) on PostgreSQL. */
-type RawRows<T> = T[] | { rows: T[] };
 
 /** Contacts by id, with the given fields (by number when `byNo`). */
 export async function contactsByIds(write: Pick<Write, 'strapi'>, ids: number[], select: string[], byNo = false) {

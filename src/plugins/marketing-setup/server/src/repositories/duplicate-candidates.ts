@@ -20,7 +20,7 @@
 import type { Write } from './unit-of-work';
 import type { SearchName } from '../domain/duplicates/search-name';
 import { BLOCKING_KEYS, NAMES, SEARCH_STRINGS, hasTrigrams } from './duplicate-index';
-import { isPostgres } from './tables';
+import { isPostgres, rowsOf, type RawResult } from './tables';
 import { withPlainIndexScans } from './planner';
 import { pgArray } from './bulk-insert';
 
@@ -60,10 +60,6 @@ export type HiddenIds = readonly number[] | { lo: number; hi: number };
 
 /** A piece of SQL with its bindings in text order. */
 type Sql = [text: string, bindings: unknown[]];
-
-/** knex.raw's result: the rows themselves on SQLite, pg's result object (`rows`) on PostgreSQL. */
-type RawResult<T> = T[] | { rows: T[] };
-const rowsOf = <T>(result: RawResult<T>): T[] => (Array.isArray(result) ? result : result.rows);
 
 /** The lowest and highest of `ids` when they are consecutive (an import batch's ids usually are), else null. */
 function rangeOf(ids: HiddenIds): [lo: number, hi: number] | null {

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { CODE_RELATIONS, type CodeRelation, type MatchKey } from '../domain/contact-csv';
 import { uidOf } from '../content-types/fields';
 import { UID } from '../utils/uids';
-import { columnOf, tableOf } from './tables';
+import { columnOf, rowsOf, tableOf } from './tables';
 
 /** The documentId of the master-data record with this code (case-insensitive), or null. */
 export async function documentIdByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
@@ -94,8 +94,8 @@ export async function contactsByKeys(
         FROM v JOIN ${table} c ON ${same}) x WHERE rn <= 2 ORDER BY k, id`,
       values,
     );
-    const rows: Record<string, unknown>[] = Array.isArray(result) ? result : result.rows;
-    for (const r of rows) out.get(matchKeyId({ field, value: String(r.k) }))!.push(matched(r));
+    for (const r of rowsOf<Record<string, unknown>>(result))
+      out.get(matchKeyId({ field, value: String(r.k) }))!.push(matched(r));
   }
   return out;
 }

@@ -31,6 +31,10 @@ export const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string)
 
 export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
+/** knex.raw's result: the rows themselves on SQLite, pg's result object (`rows`) on PostgreSQL. */
+export type RawResult<T> = T[] | { rows: T[] };
+export const rowsOf = <T>(result: RawResult<T>): T[] => (Array.isArray(result) ? result : result.rows);
+
 /** Today as YYYY-MM-DD (UTC), the usage date of a number drawn now. */
 export const today = () => new Date().toISOString().slice(0, 10);
 
