@@ -344,6 +344,15 @@ describe('regression list (issue 12)', () => {
     ),
   );
 
+  it("E: 3,000 nested objects in a Content Manager save (Strapi's route; its deep clone overflowed): 400", () =>
+    refused(
+      admin,
+      'put',
+      `/content-manager/collection-types/plugin::marketing-setup.contact/${fx.a.documentId}`,
+      `{"name":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`,
+      'The request body is nested too deeply (more than 20 levels of objects or lists).',
+    ));
+
   it("F: {} as a company's territory", () =>
     refused(
       ctx.api,

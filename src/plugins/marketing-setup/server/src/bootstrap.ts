@@ -8,6 +8,7 @@ import { startEmailLogging } from './jobs/email-logging';
 import { startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
+import { contentManagerBodyGuard } from './middlewares/input-guard';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
@@ -20,6 +21,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await configureContentManager(strapi);
   // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
   strapi.server.use(contactPickerMiddleware(strapi));
+  strapi.server.use(contentManagerBodyGuard);
   await startWorker(strapi);
   startEmailLogging(strapi);
   startImportPoller(strapi);

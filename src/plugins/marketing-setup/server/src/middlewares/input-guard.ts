@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { findUnsafeInput } from '../domain/input-guard';
+import { findUnsafeInput, findUnsafeValue } from '../domain/input-guard';
 import { validationError } from '../utils/errors';
 
 /**
@@ -10,6 +10,21 @@ import { validationError } from '../utils/errors';
 export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => {
   const problem = findUnsafeInput({ params: ctx.params, query: ctx.query, body: ctx.request?.body });
   if (problem) throw validationError(problem.message, problem.path);
+  return next();
+};
+
+/**
+ * Server middleware for the Content Manager's own routes on the plugin's content types (not plugin routes,
+ * so `inputGuard` does not see them): their body passes the same check before Strapi's handler reads it. A
+ * body nested thousands of levels deep overflowed the stack in the Content Manager's deep clone (a 500)
+ * before any rule ran.
+ */
+const CONTENT_MANAGER_PATH = /^\/content-manager\/(?:collection|single)-types\/plugin::marketing-setup\./;
+export const contentManagerBodyGuard = async (ctx: Context, next: () => Promise<unknown>) => {
+  if (CONTENT_MANAGER_PATH.test(ctx.path)) {
+    const problem = findUnsafeValue(ctx.request?.body);
+    if (problem) throw validationError(problem.message, problem.path);
+  }
   return next();
 };
 
