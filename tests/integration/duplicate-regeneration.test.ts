@@ -4,6 +4,7 @@
  */
 import path from 'path';
 import request from 'supertest';
+import type * as Pacing from '../../src/plugins/marketing-setup/server/src/utils/pacing';
 import { startStrapi, apiToken, isPostgres, type TestApp } from '../helpers/strapi';
 import { API, adminClient, docs, http, standardNumbering, createOk } from '../helpers/fixtures';
 
@@ -482,6 +483,38 @@ describe('re-index queue: company → person propagation', () => {
     expect(await regeneration().queued()).toBe(0);
     expect((await pairsOf(person.documentId)).map((d: any) => d.documentId)).toEqual([twinAtOwn.documentId]);
     expect((await pairsOf(twinAtMove.documentId)).map((d: any) => d.documentId)).toEqual([]);
+  });
+
+  test('writes go first: while this process serves a write request the worker starts no slice; it drains once the write ends', async () => {
+    // The app's own copy of the module (the compiled plugin the test app loaded): the counter the server middleware
+    // `writePriority` keeps for every POST / PUT / PATCH / DELETE it serves.
+    const pacing = require(
+      path.join(app.strapi.dirs.dist.src, 'plugins/marketing-setup/server/src/utils/pacing'),
+    ) as typeof Pacing;
+    const company = await create({
+      type: 'company',
+      name: 'Kaasmakerij De Graal',
+      city: 'Herentals',
+      postCode: '2200',
+    });
+    await create({ type: 'person', firstName: 'Wannes', surname: 'Geerts', company: company.documentId });
+    await regeneration().work();
+    const res = await api.put(`${API}/contacts/${company.documentId}`, { data: { city: 'Geel', postCode: '2440' } });
+    expect(res.status).toBe(200);
+    expect(await regeneration().queued()).toBe(1);
+    pacing.writeStarted(); // a write request in flight (its handler still running)
+    let released = false;
+    try {
+      const worker = regeneration().work();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await regeneration().queued()).toBe(1); // not started: waiting for the write
+      pacing.writeEnded();
+      released = true;
+      await worker;
+    } finally {
+      if (!released) pacing.writeEnded();
+    }
+    expect(await regeneration().queued()).toBe(0);
   });
 
   test('a change the search does not read (salesperson) queues nobody', async () => {

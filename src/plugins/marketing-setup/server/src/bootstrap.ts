@@ -9,6 +9,7 @@ import { startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
 import { contentManagerBodyGuard } from './middlewares/input-guard';
+import { writePriority } from './middlewares/write-priority';
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Admin RBAC actions (granted to roles in Settings → Roles → Plugins → Marketing Setup).
@@ -22,6 +23,8 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
   strapi.server.use(contactPickerMiddleware(strapi));
   strapi.server.use(contentManagerBodyGuard);
+  // Writes before background work: the duplicate worker pauses while this process serves one (utils/pacing.ts).
+  strapi.server.use(writePriority);
   await startWorker(strapi);
   startEmailLogging(strapi);
   startImportPoller(strapi);

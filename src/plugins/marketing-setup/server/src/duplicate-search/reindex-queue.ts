@@ -9,6 +9,7 @@ import { loadSetup } from '../repositories/setup';
 import { dequeue, enqueueSelected, queuedIds } from '../repositories/reindex-queue';
 import { contactsById, existingContactIds, lockContacts } from '../repositories/duplicate-contacts';
 import { UID } from '../utils/uids';
+import { writesSettled } from '../utils/pacing';
 import {
   indexBatch,
   scoreBatch,
@@ -41,7 +42,8 @@ const LOCK_SLICE = 100;
  *    rows are redone then, or were already redone by the write that changed it); the others get their pairs (the
  *    pairs each settles) and leave the queue.
  *
- * A company update that changes queued persons waits at most for one slice of step 1 or 3, never for the scoring.
+ * A company update that changes queued persons waits at most for one slice of step 1 or 3, never for the scoring;
+ * no slice starts, and the scoring pauses, while this process serves a write request (utils/pacing.ts).
  */
 export async function drainQueue(strapi: Core.Strapi, size: number): Promise<number> {
   const queued = await inTransaction(strapi, UID.contact, (write) => queuedIds(write, size));
@@ -52,6 +54,7 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   let ctx: SearchContext | undefined;
   for (let i = 0; i < queued.length; i += LOCK_SLICE) {
     const slice = queued.slice(i, i + LOCK_SLICE);
+    await writesSettled();
     const part = await inTransaction(strapi, UID.contact, async (write) => {
       const locked = await lockContacts(write, slice);
       // A contact deleted since it was queued is simply gone: its delete removed its index rows and pairs.
@@ -67,11 +70,14 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   }
   if (!rows.length || !ctx) return gone;
   const indexed: IndexedBatch = { ctx, rows };
-  const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed, 'queue'));
+  const scored = await inTransaction(strapi, UID.contact, (write) =>
+    scoreBatch(write, indexed, 'queue', { giveWay: true }),
+  );
   let settled = 0;
   const scoredIds = [...scored.contacts.keys()];
   for (let i = 0; i < scoredIds.length; i += LOCK_SLICE) {
     const slice = scoredIds.slice(i, i + LOCK_SLICE);
+    await writesSettled();
     settled += await inTransaction(strapi, UID.contact, async (write) => {
       const locked = await lockContacts(write, slice);
       const scoredAgainst = slice.flatMap((id) => scored.candidates.get(id) ?? []);

@@ -245,6 +245,7 @@ export async function scoreBatch(
   write: Write,
   { ctx, rows }: IndexedBatch,
   mode: 'regeneration' | 'queue',
+  { giveWay = false }: { giveWay?: boolean } = {},
 ): Promise<ScoredBatch> {
   const inBatch = new Set(rows.map((r) => r.contact.id));
   const settles = (self: number, other: number) => settlesPair(mode, inBatch, self, other);
@@ -268,8 +269,9 @@ export async function scoreBatch(
   );
   const prepared: PreparedCache = new WeakMap();
   const found = new Map<number, Map<number, DuplicateVerdict>>();
-  // The worker's batch is hundreds of contacts: requests of this process get their turns in between.
-  const pace = pacer();
+  // The worker's batch is hundreds of contacts: requests of this process get their turns in between, and with
+  // `giveWay` (the caller's transaction holds no row lock) this process's write requests go first.
+  const pace = pacer(8, { giveWay });
   for (const { contact, strings } of rows) {
     const mine = candidates
       .get(contact.id)!
