@@ -139,6 +139,20 @@ function instrument() {
       if (current) current.pairs += Number(process.hrtime.bigint() - t) / 1e6;
     }
   };
+  // The check's other phases, to see where the time outside the candidate statement goes.
+  const phase = (mod, name, key) => {
+    const fn = mod[name];
+    mod[name] = async (...args) => {
+      const t = process.hrtime.bigint();
+      try {
+        return await fn(...args);
+      } finally {
+        if (current) current[key] += Number(process.hrtime.bigint() - t) / 1e6;
+      }
+    };
+  };
+  phase(plugin('repositories/duplicate-index.js'), 'replaceIndexOfMany', 'index');
+  phase(plugin('repositories/duplicate-contacts.js'), 'contactsById', 'reads');
   const ids = candidates.candidateIds;
   candidates.candidateIds = async (...args) => {
     const t = process.hrtime.bigint();
@@ -355,13 +369,13 @@ async function measureCreates(strapi, token, size, db, maxId) {
   const explains = [];
   for (const [k, { body, reentered }] of bodies.entries()) {
     const explain = k >= WARMUP && explains.length < 3 && k % 3 === 0 ? captureCandidateSql(strapi) : null;
-    current = { check: 0, candidates: 0, count: 0, pairs: 0 };
+    current = { check: 0, candidates: 0, count: 0, pairs: 0, index: 0, reads: 0 };
     const t = process.hrtime.bigint();
     const res = await post(agent, port, token, body);
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     if (res.status !== 201) throw new Error(`create answered ${res.status}: ${res.body.slice(0, 300)}`);
     const found = (JSON.parse(res.body).meta?.duplicates ?? []).length;
-    if (k >= WARMUP) runs.push({ ms, check: current.check, search: current.check - current.pairs, candidates: current.candidates, count: current.count, found, reentered });
+    if (k >= WARMUP) runs.push({ ms, check: current.check, search: current.check - current.pairs, candidates: current.candidates, count: current.count, index: current.index, reads: current.reads, pairs: current.pairs, found, reentered });
     current = null;
     if (explain) {
       const captured = await explain;
@@ -384,6 +398,10 @@ async function measureCreates(strapi, token, size, db, maxId) {
     candidates: { p50: pct(col('candidates'), 50), p95: pct(col('candidates'), 95), max: Math.max(...col('candidates')) },
     newOnly: { check: { p50: pct(col('check', runs.filter((r) => !r.reentered)), 50), p95: pct(col('check', runs.filter((r) => !r.reentered)), 95) } },
     candidateCount: { p50: pct(col('count'), 50), p95: pct(col('count'), 95) },
+    phases: Object.fromEntries(
+      ['index', 'candidates', 'reads', 'pairs'].map((k) => [k, { p50: pct(col(k), 50), p95: pct(col(k), 95) }]),
+    ),
+    rest: { p50: pct(runs.map((r) => r.check - r.index - r.candidates - r.reads - r.pairs), 50), p95: pct(runs.map((r) => r.check - r.index - r.candidates - r.reads - r.pairs), 95) },
     reentered: { n: re.length, found: re.filter((r) => r.found > 0).length },
     newFound: runs.filter((r) => !r.reentered && r.found > 0).length,
     explains,
@@ -511,6 +529,7 @@ async function main() {
       m.load = load;
       result.sizes.push(m);
       log(`${thousands(size)}: create p50/p95 ${fmt(m.create.p50)}/${fmt(m.create.p95)} ms; check ${fmt(m.check.p50)}/${fmt(m.check.p95)} ms; candidates ${fmt(m.candidates.p50, 2)}/${fmt(m.candidates.p95, 2)} ms; re-entered found ${m.reentered.found}/${m.reentered.n}`);
+      log(`phases p50/p95 (ms): ${Object.entries({ ...m.phases, rest: m.rest }).map(([k, v]) => `${k} ${fmt(v.p50, 2)}/${fmt(v.p95, 2)}`).join(', ')}`);
       if (size === REGENERATE_AT) {
         log(`full regeneration of ${thousands(size)} contacts …`);
         result.regeneration = await regenerate(strapi, db);
