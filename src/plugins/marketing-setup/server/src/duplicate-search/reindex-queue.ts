@@ -9,6 +9,7 @@ import { loadSetup } from '../repositories/setup';
 import { dequeue, enqueueSelected, queuedIds } from '../repositories/reindex-queue';
 import { contactsById, existingContactIds, lockContacts } from '../repositories/duplicate-contacts';
 import { UID } from '../utils/uids';
+import { isPostgres } from '../repositories/tables';
 import { writesSettled } from '../utils/pacing';
 import {
   indexBatch,
@@ -70,9 +71,10 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   }
   if (!rows.length || !ctx) return gone;
   const indexed: IndexedBatch = { ctx, rows };
-  const scored = await inTransaction(strapi, UID.contact, (write) =>
-    scoreBatch(write, indexed, 'queue', { giveWay: true }),
-  );
+  // Scoring pauses for this process's writes on PostgreSQL only: on SQLite this transaction holds the one
+  // connection, which the write needs, so a pause would only make both wait.
+  const giveWay = isPostgres(strapi);
+  const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed, 'queue', { giveWay }));
   let settled = 0;
   const scoredIds = [...scored.contacts.keys()];
   for (let i = 0; i < scoredIds.length; i += LOCK_SLICE) {

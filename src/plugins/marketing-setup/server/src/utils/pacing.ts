@@ -7,7 +7,8 @@
  *   lets the event loop run what is waiting.
  * - Writes first (`writeStarted` / `writeEnded`, counted by the server middleware `writePriority`): while this
  *   process serves a write request, the worker does not start its next slice and a pacer made with `giveWay`
- *   waits too, so the write has both cores and meets no new row lock of the worker's. The wait is bounded
+ *   waits too, so the write has both cores and meets no new row lock of the worker's. (`giveWay` only where the
+ *   loop holds no lock and no connection the write needs: not inside a SQLite transaction, the one connection.) The wait is bounded
  *   (`GIVE_WAY_MAX_MS` per point), so a steady stream of writes slows the worker down but never stops it.
  *   Process-local: another instance's worker does not know of this process's writes.
  */
