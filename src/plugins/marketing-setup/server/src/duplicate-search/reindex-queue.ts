@@ -4,12 +4,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { inTransaction, type Write } from '../repositories/unit-of-work';
+import { inTransaction, transactionHoldsTheConnection, type Write } from '../repositories/unit-of-work';
 import { loadSetup } from '../repositories/setup';
 import { dequeue, enqueueSelected, queuedIds } from '../repositories/reindex-queue';
 import { contactsById, existingContactIds, lockContacts } from '../repositories/duplicate-contacts';
 import { UID } from '../utils/uids';
-import { isPostgres } from '../repositories/tables';
 import { writesSettled } from '../utils/pacing';
 import {
   indexBatch,
@@ -73,7 +72,7 @@ export async function drainQueue(strapi: Core.Strapi, size: number): Promise<num
   const indexed: IndexedBatch = { ctx, rows };
   // Scoring pauses for this process's writes on PostgreSQL only: on SQLite this transaction holds the one
   // connection, which the write needs, so a pause would only make both wait.
-  const giveWay = isPostgres(strapi);
+  const giveWay = !transactionHoldsTheConnection(strapi);
   const scored = await inTransaction(strapi, UID.contact, (write) => scoreBatch(write, indexed, 'queue', { giveWay }));
   let settled = 0;
   const scoredIds = [...scored.contacts.keys()];

@@ -65,3 +65,9 @@ export async function detachedTransaction<T>(strapi: Core.Strapi, uid: string, f
     await trx.commit();
   }
 }
+
+/**
+ * Whether an open transaction may hold the database's only connection (SQLite: knex keeps one), so a request's
+ * write cannot run until it ends. False only for PostgreSQL, where each transaction has a pooled connection.
+ */
+export const transactionHoldsTheConnection = (strapi: Core.Strapi) => strapi.db.dialect.client !== 'postgres';
