@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { toHttpError } from '../utils/errors';
+import { isPostgres } from './tables';
 
 /**
  * The transaction API of the plugin. Every write of a rule or an action runs inside one Strapi
@@ -70,4 +71,4 @@ export async function detachedTransaction<T>(strapi: Core.Strapi, uid: string, f
  * Whether an open transaction may hold the database's only connection (SQLite: knex keeps one), so a request's
  * write cannot run until it ends. False only for PostgreSQL, where each transaction has a pooled connection.
  */
-export const transactionHoldsTheConnection = (strapi: Core.Strapi) => strapi.db.dialect.client !== 'postgres';
+export const transactionHoldsTheConnection = (strapi: Core.Strapi) => !isPostgres(strapi);
