@@ -32,6 +32,7 @@ const http = require('http');
 const { execFileSync } = require('child_process');
 const { Client } = require('pg');
 const { PG, pgAdmin } = require('./lib/pg');
+const { compileApp } = require('./lib/compile');
 
 const env = process.env;
 const appDir = path.resolve(__dirname, '..');
@@ -85,15 +86,6 @@ const FREE_MAIL = DOMAINS;
 
 // ------------------------------------------------------------------------------------------------
 
-function compile() {
-  const tsc = require.resolve('typescript/bin/tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-p', path.join(appDir, 'tsconfig.json'), '--outDir', DIST, '--tsBuildInfoFile', path.join(DIST, 'tsconfig.tsbuildinfo')],
-      { cwd: appDir, stdio: 'inherit' });
-  } catch {
-    throw new Error('the app does not compile (TypeScript errors above); nothing was measured');
-  }
-}
 
 async function bootStrapi(dbName) {
   Object.assign(env, {
@@ -483,10 +475,7 @@ function writeDocs(text) {
 async function main() {
   const started = Date.now();
   const loadStart = os.loadavg();
-  if (env.BENCH_SKIP_COMPILE !== 'true') {
-    log(`compiling into ${path.relative(appDir, DIST)} …`);
-    compile();
-  }
+  compileApp(DIST, log);
   const pgVersion = (await pgAdmin('SHOW server_version')).rows[0].server_version;
   const dbName = `ms_bench_scale_${process.pid}_${Date.now()}`;
   await pgAdmin(`CREATE DATABASE ${dbName}`);

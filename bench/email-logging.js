@@ -19,11 +19,12 @@ const path = require('path');
 const { fork } = require('child_process');
 const { Client } = require('pg');
 const { PG, pgAdmin } = require('./lib/pg');
+const { compileApp } = require('./lib/compile');
 const { startDovecot, rawMessage } = require('../scripts/lib/dovecot');
 
 const env = process.env;
 const appDir = path.resolve(__dirname, '..');
-const DIST = path.join(appDir, 'dist');
+const DIST = path.resolve(appDir, env.BENCH_DIST ?? '.tmp/email-dist');
 const CONTACTS = Number(env.BENCH_EMAIL_CONTACTS ?? 100000);
 const MESSAGES = Number(env.BENCH_EMAIL_MESSAGES ?? 10000);
 /** The second instance is killed once it has written this many entries (mid-batch), or after BENCH_EMAIL_KILL_AFTER_MS. */
@@ -122,6 +123,7 @@ async function appendAll(dovecot, list) {
 }
 
 async function main() {
+  compileApp(DIST);
   const started = new Date();
   const dbName = `ms_bench_email_${Date.now()}`;
   await pgAdmin(`CREATE DATABASE ${dbName}`);

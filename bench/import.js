@@ -20,10 +20,11 @@ const os = require('os');
 const path = require('path');
 const { performance } = require('perf_hooks');
 const { PG, pgAdmin } = require('./lib/pg');
+const { compileApp } = require('./lib/compile');
 
 const env = process.env;
 const appDir = path.resolve(__dirname, '..');
-const DIST = path.join(appDir, 'dist');
+const DIST = path.resolve(appDir, env.BENCH_DIST ?? '.tmp/import-dist');
 const ROWS = Number(env.BENCH_IMPORT_ROWS ?? 100000);
 const COMPANIES = Number(env.BENCH_IMPORT_COMPANIES ?? 1000);
 const CHUNK = Number(env.BENCH_IMPORT_CHUNK ?? 200);
@@ -111,6 +112,7 @@ function csv(companyNos) {
 }
 
 async function main() {
+  compileApp(DIST);
   const started = new Date().toISOString();
   const dbName = `ms_bench_import_${process.pid}`;
   await pgAdmin(`CREATE DATABASE ${dbName}`);

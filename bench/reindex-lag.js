@@ -40,6 +40,7 @@ const { execFileSync } = require('child_process');
 const { AsyncLocalStorage } = require('async_hooks');
 const { Client } = require('pg');
 const { PG, pgAdmin } = require('./lib/pg');
+const { compileApp } = require('./lib/compile');
 const { median, request } = require('./lib/load');
 
 const env = process.env;
@@ -66,20 +67,6 @@ const personName = (i) => ({ firstName: FIRST[i % FIRST.length], surname: SURNAM
 const moveOf = (r) => ({ address: `Nieuwstraat ${r}`, city: `Lagstad ${'ABCDEFGHIJ'[r]}`, postCode: String(8100 + r) });
 const START = { address: 'Kerkstraat 1', city: 'Gent', postCode: '9000' };
 
-function compile() {
-  const coreDir = path.dirname(require.resolve('@strapi/core/package.json'));
-  const tsUtils = require(require.resolve('@strapi/typescript-utils', { paths: [coreDir] }));
-  const { fileNames, options } = tsUtils.resolveConfigOptions(path.join(appDir, 'tsconfig.json'));
-  const ts = require('typescript');
-  const program = ts.createProgram({ rootNames: fileNames, options: { ...options, outDir: DIST, incremental: true, tsBuildInfoFile: path.join(DIST, 'tsconfig.tsbuildinfo') } });
-  const emit = program.emit();
-  const diagnostics = ts.sortAndDeduplicateDiagnostics(ts.getPreEmitDiagnostics(program).concat(emit.diagnostics));
-  if (emit.emitSkipped || diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) {
-    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => appDir, getNewLine: () => '\n' };
-    console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
-    throw new Error('the app does not compile (TypeScript errors above); nothing was measured');
-  }
-}
 
 async function boot(dbName) {
   Object.assign(env, {
@@ -235,10 +222,7 @@ const queued = async (db) => Number((await db.query(`SELECT count(*) AS n FROM $
 async function main() {
   const started = Date.now();
   const loadStart = os.loadavg();
-  if (env.BENCH_SKIP_COMPILE !== 'true') {
-    log(`compiling into ${path.relative(appDir, DIST)} …`);
-    compile();
-  }
+  compileApp(DIST, log);
   const pgVersion = (await pgAdmin('SHOW server_version')).rows[0].server_version;
   const dbName = `ms_bench_reindex_${process.pid}_${Date.now()}`;
   await pgAdmin(`CREATE DATABASE ${dbName}`);

@@ -38,6 +38,7 @@ const { fork, execFileSync } = require('child_process');
 const { median, request, post, batch } = require('./lib/load');
 const { Client } = require('pg');
 const { PG, pgAdmin } = require('./lib/pg');
+const { compileApp } = require('./lib/compile');
 
 const appDir = path.resolve(__dirname, '..');
 const env = process.env;
@@ -81,26 +82,6 @@ const medianCpu = (batches) =>
   Object.fromEntries(Object.keys(batches[0].cpu).map((k) => [k, batches.some((b) => b.cpu[k] === null) ? null : median(batches.map((b) => b.cpu[k]))]));
 const fmt = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
 
-/**
- * What compileStrapi() does (@strapi/core compile.js: typescript-utils compile of the app's tsconfig,
- * incremental), with outDir = DIST_DIR. Throws with the TypeScript diagnostics printed above.
- */
-function compile() {
-  const coreDir = path.dirname(require.resolve('@strapi/core/package.json'));
-  const tsUtils = require(require.resolve('@strapi/typescript-utils', { paths: [coreDir] }));
-  const { fileNames, options } = tsUtils.resolveConfigOptions(path.join(appDir, 'tsconfig.json'));
-  const ts = require('typescript');
-  const program = ts.createProgram({ rootNames: fileNames, options: { ...options, outDir: DIST_DIR, incremental: true, tsBuildInfoFile: path.join(DIST_DIR, 'tsconfig.tsbuildinfo') } });
-  const emit = program.emit();
-  const diagnostics = ts.sortAndDeduplicateDiagnostics(ts.getPreEmitDiagnostics(program).concat(emit.diagnostics));
-  if (diagnostics.length) {
-    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => appDir, getNewLine: () => '\n' };
-    console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
-  }
-  if (emit.emitSkipped || diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) {
-    throw new Error('the app does not compile (TypeScript errors above); nothing was measured');
-  }
-}
 
 // ------------------------------------------------------------------------------------------------
 // HTTP client: Node's http with a keep-alive agent (one socket per worker), a pool of workers.
@@ -629,10 +610,7 @@ const modulesMarkdown = (r) => MODULES.map((m) => m.markdown(r.modules?.[m.name]
 
 async function main() {
   const started = Date.now();
-  if (env.BENCH_SKIP_COMPILE !== 'true') {
-    log(`compiling the app into ${path.relative(appDir, DIST_DIR)} …`);
-    compile();
-  }
+  compileApp(DIST_DIR, log);
   const pgVersion = (await pgAdmin('SHOW server_version')).rows[0].server_version;
   const dbName = `ms_bench_${process.pid}_${Date.now()}`;
   await pgAdmin(`CREATE DATABASE ${dbName}`);
