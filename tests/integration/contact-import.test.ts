@@ -171,6 +171,16 @@ describe('analyse and dry run', () => {
     ],
     ['no mapped column', { csv: 'Foo\nX\n' }, 'No column is mapped to a contact field, so there is nothing to import.'],
     ['a row longer than the header', { csv: 'Name;City\nX;Y;Z\n' }, 'Row 1 has 3 cells but the header has 2 columns.'],
+    [
+      'a quote inside an unquoted cell',
+      { csv: 'Name;City\nBar "Het Anker";Gent\n' },
+      'The file is not readable as CSV: Invalid Opening Quote: a quote is found on field 0 at line 2, value is "Bar "',
+    ],
+    [
+      'text that was not UTF-8',
+      { csv: 'Name;City\nCaf\uFFFD;Li\uFFFDge\n' },
+      "The CSV text holds characters that were not UTF-8 (shown as �). Send it as UTF-8, or upload the file itself (multipart/form-data): a file in Excel's Windows encoding is read as such.",
+    ],
     ['no csv', { text: 'Name\nX' }, 'Send the CSV text in csv (or upload the file as multipart/form-data in file).'],
     ['an unknown field', { csv: 'Name\nX', text: 'x' }, 'Unknown field(s): text.'],
   ])('%s: 400 with a message, nothing written', async (_what, body, message) => {
@@ -203,6 +213,17 @@ describe('analyse and dry run', () => {
       expect(res.body.error.message).toMatch(message);
     }
     expect(await contactsCount()).toBe(before);
+  });
+
+  test("a file saved by Excel in Windows' encoding (not UTF-8) keeps its accents", async () => {
+    const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
+    const res = await admin
+      .raw()
+      .post('/marketing-setup/contacts/import/analyse')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', Buffer.from('Name;City\nCafé République SPRL;Liège\n', 'latin1'), 'contacts.csv');
+    expect(res.status).toBe(200);
+    expect(res.body.data.sample).toEqual([{ Name: 'Café République SPRL', City: 'Liège' }]);
   });
 
   test('a multipart upload is read like the JSON body', async () => {
@@ -402,11 +423,42 @@ describe('the job, cancelled', () => {
     expect(resume.status).toBe(400);
     expect(resume.body.error.message).toBe(`Import ${id} is cancelled; only a running import can be resumed.`);
     expect((await admin.get('/marketing-setup/contacts/import/jobs/99999')).status).toBe(404);
-    expect((await admin.get('/marketing-setup/contacts/import/jobs/abc')).body.error.message).toBe(
-      'The job id is a number.',
+    for (const bad of ['abc', '-1', '0', '99999999999999999999'])
+      expect([bad, (await admin.get(`/marketing-setup/contacts/import/jobs/${bad}`)).body.error.message]).toEqual([
+        bad,
+        'The job id is a whole number from 1 (as the list of imports shows it).',
+      ]);
+    // Cancelling again is harmless; a finished import has nothing to cancel.
+    expect((await admin.post(`/marketing-setup/contacts/import/jobs/${id}/cancel`, {})).body.data.state).toBe(
+      'cancelled',
     );
+    const done = await admin.post('/marketing-setup/contacts/import/jobs', { csv: 'Name\nDone A\n' });
+    await driveImport(t.strapi, done.body.data.id);
+    const late = await admin.post(`/marketing-setup/contacts/import/jobs/${done.body.data.id}/cancel`, {});
+    expect([late.status, late.body.error.message]).toEqual([
+      400,
+      `Import ${done.body.data.id} is done; only a running import can be cancelled.`,
+    ]);
     const list = await admin.get('/marketing-setup/contacts/import/jobs');
-    expect(list.body.data[0]).toMatchObject({ id, state: 'cancelled' });
+    expect(list.body.data.find((j: any) => j.id === id)).toMatchObject({ id, state: 'cancelled' });
+  });
+});
+
+describe('the job, while it runs', () => {
+  test('the server answers meanwhile: a cancel sent while it runs stops it (also on SQLite)', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const rows = Array.from({ length: 40 }, (_, i) => `Busy ${i} BV`).join('\n');
+    const started = await admin.post('/marketing-setup/contacts/import/jobs', { csv: `Name\n${rows}\n` });
+    const id = started.body.data.id;
+    const running = driveImport(t.strapi, id); // 20 chunks of 2 rows
+    const cancelled = await admin.post(`/marketing-setup/contacts/import/jobs/${id}/cancel`, {});
+    const end = await running;
+    expect(cancelled.status).toBe(200);
+    expect(end.state).toBe('cancelled');
+    expect(end.processed).toBeLessThan(40);
+    expect(await t.strapi.db.query(UID.contact).count({ where: { name: { $startsWith: 'Busy ' } } })).toBe(
+      end.processed,
+    );
   });
 });
 
@@ -453,9 +505,50 @@ describe('export', () => {
     );
     expect(res.status).toBe(200);
     const lines = (res.body as string).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('\uFEFFNr.,Naam,Plaats');
-    expect(lines.slice(1).every((l: string) => l.endsWith(',Mechelen'))).toBe(true);
+    // Dutch captions, Dutch-language Excel's separator.
+    expect(lines[0]).toBe('\uFEFFNr.;Naam;Plaats');
+    expect(lines.slice(1).every((l: string) => l.endsWith(';Mechelen'))).toBe(true);
     expect(lines.length).toBeGreaterThanOrEqual(3); // Northwind and the imported duplicate
+    const comma = await text(
+      admin.post('/marketing-setup/contacts/export', { locale: 'nl', delimiter: 'comma', fields: ['no', 'name'] }),
+    );
+    expect((comma.body as string).split('\r\n')[0]).toBe('\uFEFFNr.,Naam');
+  });
+
+  test('a body that is no object, and an unknown separator: 400 with a message', async () => {
+    const list = await admin.post('/marketing-setup/contacts/export', [1]);
+    expect([list.status, list.body.error.message]).toEqual([400, 'Send a JSON object.']);
+    const sep = await admin.post('/marketing-setup/contacts/export', { delimiter: '|' });
+    expect([sep.status, sep.body.error.message]).toEqual([400, 'delimiter is comma, semicolon or tab.']);
+  });
+
+  test('an exported file imports back unchanged (a name starting with = or @ keeps no apostrophe)', async () => {
+    const made = await admin.post('/marketing-setup/contacts/import/jobs', {
+      csv: 'Name;City\n"=SUM(1;2) Consult";\'s-Gravenwezel\n@Work BV;Gent\n',
+    });
+    const { driveImport } = require(dist('jobs/contact-import'));
+    await driveImport(t.strapi, made.body.data.id);
+    const mine = await t.strapi.db
+      .query(UID.contact)
+      .findMany({ where: { name: { $in: ['=SUM(1;2) Consult', '@Work BV'] } }, orderBy: { id: 'asc' } });
+    expect(mine.map((x: any) => [x.name, x.city])).toEqual([
+      ['=SUM(1;2) Consult', "'s-Gravenwezel"],
+      ['@Work BV', 'Gent'],
+    ]);
+    const exported = await text(
+      admin.post('/marketing-setup/contacts/export', {
+        documentIds: mine.map((x: any) => x.documentId),
+        fields: ['no', 'name', 'city'],
+      }),
+    );
+    // In the file, escaped for spreadsheets; imported again (matched by No.), the names are as they were.
+    expect(exported.body).toContain(',"\'=SUM(1;2) Consult",');
+    const again = await admin.post('/marketing-setup/contacts/import/jobs', { csv: exported.body });
+    expect((await driveImport(t.strapi, again.body.data.id)).updated).toBe(2);
+    const after = await t.strapi.db
+      .query(UID.contact)
+      .findMany({ where: { id: { $in: mine.map((x: any) => x.id) } }, orderBy: { id: 'asc' } });
+    expect(after.map((x: any) => x.name)).toEqual(['=SUM(1;2) Consult', '@Work BV']);
   });
 
   test('a role that may not read a field gets no column for it, and cannot filter on it', async () => {

@@ -4,6 +4,7 @@ import {
   checkHeaders,
   checkMapping,
   checkRowLength,
+  decodeCsvBytes,
   detectDelimiter,
   dryRunOutcome,
   errorsCsv,
@@ -18,6 +19,7 @@ import {
   exportHeader,
   matchKeyOf,
   normaliseHeader,
+  unescapeFormula,
   rowToInput,
   suggestMapping,
 } from '../../src/plugins/marketing-setup/server/src/domain/contact-csv';
@@ -125,6 +127,13 @@ describe('contact CSV: writing', () => {
     expect(csvCell(true)).toBe('Yes');
     expect(csvCell(null)).toBe('');
     expect(csvLine(['a', 1, null])).toBe('a,1,\r\n');
+    expect(csvLine(['a;b', 'c', 'd\te'], ';')).toBe('"a;b";c;"d\te"\r\n');
+  });
+  test("the export's formula escape comes off on import, nothing else does", () => {
+    expect(unescapeFormula(csvCell('=SUM(A1)'))).toBe('=SUM(A1)');
+    expect(unescapeFormula("'@Work BV")).toBe('@Work BV');
+    expect(unescapeFormula("'s-Gravenwezel")).toBe("'s-Gravenwezel");
+    expect(unescapeFormula("''=x")).toBe("''=x");
   });
   test('header with Business Central captions in English or Dutch', () => {
     expect(exportHeader(['no', 'name', 'vatRegistrationNo'])).toBe('No.,Name,VAT Registration No.\r\n');
@@ -139,6 +148,20 @@ describe('contact CSV: reading a file', () => {
     expect(detectDelimiter('No.\tName\tCity')).toBe('\t');
     expect(detectDelimiter('"a;b;c",Name')).toBe(',');
     expect(detectDelimiter('Name')).toBe(',');
+    // A quoted header cell may hold a line break: the header line ends at the first one outside quotes.
+    expect(detectDelimiter('"Na\nme";City;Post Code\nAcme;Gent;9000')).toBe(';');
+  });
+  test("a file in UTF-8 is read as such; one that is not, as Windows-1252 (Excel's plain CSV on Windows)", () => {
+    expect(decodeCsvBytes(Buffer.from('\uFEFFName\nLiège', 'utf8'))).toEqual({
+      text: 'Name\nLiège', // the byte order mark read and dropped
+      encoding: 'utf-8',
+    });
+    expect(decodeCsvBytes(Buffer.from('Name\nCafé République Liège', 'latin1'))).toMatchObject({
+      encoding: 'windows-1252',
+      text: 'Name\nCafé République Liège',
+    });
+    // Windows-1252's own letters in 0x80–0x9F (€, Š, œ) come out as such, not as control characters.
+    expect(decodeCsvBytes(Uint8Array.from([0x80, 0x8a, 0x9c])).text).toBe('€Šœ');
   });
   test('every header named once', () => {
     expect(() => checkHeaders(['No.', 'Name'])).not.toThrow();

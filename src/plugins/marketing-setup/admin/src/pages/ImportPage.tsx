@@ -66,6 +66,20 @@ const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'warning' | 'da
 };
 
 /** Settings → Marketing Setup → Import: upload a CSV, map its columns, dry run, run the job and follow it. */
+
+/**
+ * The file's text: UTF-8 when its bytes are UTF-8, otherwise Windows-1252 — what Excel's plain "CSV" format writes
+ * on a Belgian or Dutch Windows machine (the server reads an uploaded file the same way: domain decodeCsvBytes).
+ */
+async function readCsvFile(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 const ImportPage = () => {
   const t = useT();
   const { post, get } = useFetchClient();
@@ -93,7 +107,7 @@ const ImportPage = () => {
     setDry(null);
     setJob(null);
     setAnalysis(null);
-    const text = await file.text();
+    const text = await readCsvFile(file);
     setCsv(text);
     setFileName(file.name);
     setBusy(true);

@@ -5,7 +5,9 @@ import {
   CSV_FIELDS,
   EXPORT_ONLY_FIELDS,
   checkMapping,
+  decodeCsvBytes,
   suggestMapping,
+  type CsvDelimiter,
   type CsvField,
   type Mapping,
 } from '../domain/contact-csv';
@@ -25,9 +27,16 @@ import {
   listImports,
 } from '../jobs/contact-import';
 import { recordAccess } from './record-access';
+import { pacer } from '../utils/pacing';
 import { exportBody, importBody, importJobParamsSchema } from './import-validation';
 
 const MB = 1024 * 1024;
+
+/** The export's separator: as asked, else a semicolon for Dutch captions (Dutch-language Excel's list separator). */
+const delimiterOf = (input: { delimiter?: 'comma' | 'semicolon' | 'tab'; locale?: 'en' | 'nl' }): CsvDelimiter =>
+  ({ comma: ',', semicolon: ';', tab: '\t' })[
+    input.delimiter ?? (input.locale === 'nl' ? 'semicolon' : 'comma')
+  ] as CsvDelimiter;
 
 /**
  * Import and export of contacts (admin API, /marketing-setup/...):
@@ -66,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       input = parse(importBody, {
-        csv: await fs.promises.readFile(f.filepath, 'utf8'),
+        csv: decodeCsvBytes(await fs.promises.readFile(f.filepath)).text,
         fileName: f.originalFilename ?? undefined,
         ...(mapping === undefined ? {} : { mapping }),
       });
@@ -75,6 +84,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (Buffer.byteLength(input.csv) > maxBytes())
         throw validationError(
           `The file is larger than ${Math.round(maxBytes() / MB)} MB, the largest an import takes.`,
+          ['csv'],
+        );
+      // Text sent as JSON was decoded as UTF-8 on the way in; bytes that were not UTF-8 came out as U+FFFD.
+      if (input.csv.includes('\uFFFD'))
+        throw validationError(
+          "The CSV text holds characters that were not UTF-8 (shown as �). Send it as UTF-8, or upload the file itself (multipart/form-data): a file in Excel's Windows encoding is read as such.",
           ['csv'],
         );
     }
@@ -137,9 +152,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let checked: Record<string, CsvField> | null = null;
       let draws = 0;
       const access = recordAccess(strapi, ctx);
+      // Up to a thousand rows, each through the rules: other requests get their turns meanwhile (on SQLite every
+      // statement is synchronous, so without them the whole server would wait for the dry run).
+      const pace = pacer();
       const { rows: total } = await readCsv(
         csv,
         async (record, rowNo) => {
+          await pace();
           checked ??= mappingOf(Object.keys(record), mapping);
           const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws, access.mayUpdate);
           if (drewNumber(row, record, checked)) draws += 1;
@@ -188,7 +207,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async cancel(ctx: Context) {
-      ctx.body = { data: await cancelImport(strapi, jobId(ctx)) };
+      const id = jobId(ctx);
+      const status = await importStatus(strapi, id);
+      // Cancelling twice is harmless; a finished import has nothing left to cancel (its rows are in).
+      if (status.state === 'done' || status.state === 'failed')
+        throw validationError(`Import ${id} is ${status.state}; only a running import can be cancelled.`, ['id']);
+      ctx.body = { data: await cancelImport(strapi, id) };
     },
 
     async errors(ctx: Context) {
@@ -202,16 +226,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const access = recordAccess(strapi, ctx);
       const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
       const q = ctx.method === 'GET' ? (ctx.query ?? {}) : (ctx.request.body ?? {});
-      const input = parse(exportBody, {
-        ...(ctx.method === 'GET'
+      const input = parse(
+        exportBody,
+        ctx.method === 'GET'
           ? {
               ...(q.documentIds ? { documentIds: String(q.documentIds).split(',').filter(Boolean) } : {}),
               ...(q.filters ? { filters: q.filters } : {}),
               ...(q.fields ? { fields: String(q.fields).split(',').filter(Boolean) } : {}),
               ...(q.locale ? { locale: q.locale } : {}),
+              ...(q.delimiter ? { delimiter: q.delimiter } : {}),
             }
-          : q),
-      });
+          : q,
+      );
       const wanted = input.fields ?? [...CSV_FIELDS, ...EXPORT_ONLY_FIELDS];
       // Field-level permissions: a column the role may not read is left out (as the list view leaves it out).
       const fields = wanted.filter((f) => !access.checker.cannot.read(undefined, f));
@@ -238,7 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contacts-${new Date().toISOString().slice(0, 10)}.csv"`);
-      ctx.body = exportContacts(strapi, { filters, fields, locale: input.locale });
+      ctx.body = exportContacts(strapi, { filters, fields, locale: input.locale, delimiter: delimiterOf(input) });
     },
   };
 };

@@ -30,8 +30,13 @@ export const importBody = strict({
   mapping: mapping.optional(),
 });
 
+const JOB_ID = 'The job id is a whole number from 1 (as the list of imports shows it).';
 export const importJobParams = {
-  id: z.string().regex(/^\d+$/, { error: 'The job id is a number.' }).meta({ example: '1' }),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, { error: JOB_ID })
+    .refine((v) => Number(v) <= 2_147_483_647, { error: JOB_ID })
+    .meta({ example: '1' }),
 };
 export const importJobParamsSchema = z.object(importJobParams);
 
@@ -54,12 +59,17 @@ export const exportBody = strict({
     .optional()
     .meta({ description: 'Columns, in order (default: all).' }),
   locale: z.enum(['en', 'nl']).optional().meta({ description: 'Language of the header captions.' }),
+  delimiter: z
+    .enum(['comma', 'semicolon', 'tab'], { error: 'delimiter is comma, semicolon or tab.' })
+    .optional()
+    .meta({ description: 'Separator of the cells (default: semicolon with Dutch captions, else comma).' }),
 });
 
 export const exportQuery = z
   .object({
     documentIds: z.string().optional().meta({ description: 'Comma-separated documentIds.' }),
     locale: z.enum(['en', 'nl']).optional(),
+    delimiter: z.enum(['comma', 'semicolon', 'tab']).optional(),
   })
   .catchall(z.unknown());
 

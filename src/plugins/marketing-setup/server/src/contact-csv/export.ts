@@ -5,7 +5,7 @@
  */
 import { Readable } from 'stream';
 import type { Core, Modules } from '@strapi/strapi';
-import { BOM, CODE_RELATIONS, csvLine, exportHeader } from '../domain/contact-csv';
+import { BOM, CODE_RELATIONS, csvLine, exportHeader, type CsvDelimiter } from '../domain/contact-csv';
 
 const PAGE = 500;
 const CONTACT = 'plugin::marketing-setup.contact';
@@ -21,6 +21,8 @@ export interface ExportQuery {
   filters: ContactFilter[];
   fields: readonly string[];
   locale?: 'en' | 'nl';
+  /** The separator of the cells (default comma). */
+  delimiter?: CsvDelimiter;
 }
 
 export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readable {
@@ -34,7 +36,7 @@ export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readabl
     return c[f];
   };
   async function* lines() {
-    yield BOM + exportHeader(query.fields, query.locale);
+    yield BOM + exportHeader(query.fields, query.locale, query.delimiter);
     let lastId = 0;
     for (;;) {
       const page = (await strapi.documents(CONTACT).findMany({
@@ -47,7 +49,11 @@ export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readabl
       })) as ExportedContact[];
       if (!page.length) return;
       let chunk = '';
-      for (const c of page) chunk += csvLine(query.fields.map((f) => cell(c, f)));
+      for (const c of page)
+        chunk += csvLine(
+          query.fields.map((f) => cell(c, f)),
+          query.delimiter,
+        );
       yield chunk;
       lastId = page[page.length - 1].id;
       if (page.length < PAGE) return;

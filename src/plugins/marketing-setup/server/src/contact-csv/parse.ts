@@ -5,7 +5,7 @@
  * 400 with the line csv-parse names.
  */
 import { Readable } from 'stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { checkHeaders, checkRowLength, detectDelimiter } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
 import { validationError } from '../utils/errors';
@@ -25,9 +25,13 @@ const parser = (text: string) =>
     }),
   );
 
-/** csv-parse's own errors carry a code CSV_…; anything else is not about the file. */
-const isCsvError = (err: unknown): err is Error & { code: string } =>
-  err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('CSV_');
+/**
+ * csv-parse's own errors (its CsvError; their codes mostly CSV_…, but not all: INVALID_OPENING_QUOTE, a quote inside
+ * an unquoted cell); anything else is not about the file.
+ */
+const isCsvError = (err: unknown): err is Error =>
+  err instanceof CsvError ||
+  (err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('CSV_'));
 
 const badFile = (err: Error) =>
   validationError(`The file is not readable as CSV: ${err.message.replace(/^Invalid Record Length: /, '')}`, ['file']);

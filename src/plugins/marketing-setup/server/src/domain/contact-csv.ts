@@ -147,7 +147,7 @@ export function rowToInput(record: Record<string, string | undefined>, mapping: 
   const codes: ImportRow['codes'] = {};
   for (const [header, field] of Object.entries(mapping)) {
     const raw = record[header];
-    const value = typeof raw === 'string' ? raw.trim() : '';
+    const value = unescapeFormula(typeof raw === 'string' ? raw.trim() : '');
     if (value === '') continue;
     const key = normaliseHeader(value);
     if (field === 'type') {
@@ -213,25 +213,79 @@ export function csvCell(value: unknown): string {
   let s = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
   // A cell starting with = or @ would be a formula in a spreadsheet. (+ and - are left alone: phone numbers.)
   if (/^[=@]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n;\t]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\r\n`;
+/**
+ * The export's escape of a formula-looking cell ('=…, '@…) taken off again on import, so an exported file imports
+ * back unchanged ("'s-Gravenwezel" keeps its apostrophe: only = and @ were escaped).
+ */
+export const unescapeFormula = (value: string) => (/^'[=@]/.test(value) ? value.slice(1) : value);
+
+/** A line of cells; comma-separated unless `delimiter` says otherwise (";" for Dutch-language Excel). */
+export const csvLine = (values: unknown[], delimiter: CsvDelimiter = ',') =>
+  `${values.map(csvCell).join(delimiter)}\r\n`;
+
+export type CsvDelimiter = ',' | ';' | '\t';
 
 /** The byte order mark Excel needs to read UTF-8. */
 export const BOM = '\uFEFF';
 
 /** The header line of an export: the Business Central captions. */
-export const exportHeader = (fields: readonly string[], locale: 'en' | 'nl' = 'en') =>
-  csvLine(fields.map((f) => fieldLabel(f, locale)));
+export const exportHeader = (fields: readonly string[], locale: 'en' | 'nl' = 'en', delimiter: CsvDelimiter = ',') =>
+  csvLine(
+    fields.map((f) => fieldLabel(f, locale)),
+    delimiter,
+  );
 
-/** The most frequent of , ; and tab in the first line (outside quotes); comma when there is none. */
-export function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const unquoted = firstLine.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0][1] > 0 ? counts[0][0] : ',';
+/**
+ * The most frequent of , ; and tab in the header line, outside quotes (a quoted header may hold a line break);
+ * comma when there is none.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch as CsvDelimiter))
+      counts.set(ch as CsvDelimiter, counts.get(ch as CsvDelimiter)! + 1);
+  }
+  const [best, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : ',';
+}
+
+/**
+ * An uploaded file's text: UTF-8 (with or without a byte order mark) when its bytes are UTF-8, otherwise Windows-1252
+ * — what Excel's plain "CSV" format writes on a Belgian or Dutch Windows machine — so "Liège" stays "Liège".
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252's letters at 0x80–0x9F (€, Š, œ, typographic quotes …); its other bytes are Latin-1's. */
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Node's TextDecoder reads "windows-1252" as Latin-1 (0x80–0x9F become control characters), hence this table. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i += 1) {
+    const b = bytes[i];
+    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+  }
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
+  return text;
 }
 
 /** Every column of the header line needs a name, and no name twice (a record is keyed by them). */

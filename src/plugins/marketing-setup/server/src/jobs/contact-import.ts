@@ -419,6 +419,9 @@ export function driveImport(
       const r = await runImportChunk(strapi, id, chunkSize(strapi), codes);
       await refreshStatistics(strapi);
       if (r !== 'more') break;
+      // A turn for the requests waiting (a status poll, a cancel, any other user): on SQLite every statement is
+      // synchronous, so without it the server would answer nothing until the whole import is done.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return importStatus(strapi, id);
   })();
