@@ -253,6 +253,61 @@ describe('set-based and one by one give the same result', () => {
   });
 });
 
+describe('a chunk of more new contacts than one candidate statement takes', () => {
+  // 130 new companies in one chunk: row i, i + 60 and i + 120 are the same company (name and address), so pairs
+  // cross the statements of 100 contacts the set-based search looks its candidates up in (PostgreSQL). One by one
+  // and set-based must store the same pairs.
+  const WORDS = ['Ardent', 'Belfort', 'Citadel', 'Dijle', 'Eburon', 'Forum'];
+  const big = () =>
+    [
+      'Name;Type;Address;City;Post Code;Phone No.',
+      ...Array.from({ length: 130 }, (_, i) => {
+        const k = i % 60;
+        return `${WORDS[k % 6]} ${['Bouw', 'Media', 'Zorg', 'Logistiek', 'Techniek'][Math.floor(k / 6) % 5]} ${k < 30 ? 'NV' : 'BV'};Company;Veldstraat ${k + 1};Gent;9000;09 2${String(k).padStart(2, '0')} 00 00`;
+      }),
+    ].join('\n');
+  const pairsByName = async (nos: string[]) => {
+    const pairs = await t.strapi.db.query(PAIR).findMany({
+      populate: { contact: { select: ['no'] }, duplicateContact: { select: ['no'] } },
+    });
+    return pairs
+      .filter((p: any) => nos.includes(p.contact?.no) && nos.includes(p.duplicateContact?.no))
+      .map((p: any) => [p.contact.no, p.duplicateContact.no, p.matchingStrings, p.hitPercent, p.fuzzyScore].join(' '))
+      .sort();
+  };
+  const removeAll = async (nos: string[]) => {
+    for (const x of await docs(t.strapi, UID.contact).findMany({ filters: { no: { $in: nos } } }))
+      await docs(t.strapi, UID.contact).delete({ documentId: x.documentId });
+  };
+
+  test('pairs across the statements are the same as one search per contact', async () => {
+    t.strapi.config.set('plugin::marketing-setup.importChunkSize', 200);
+    try {
+      const start = await line();
+      const oneByOne = await runImport(big(), false);
+      const nos = oneByOne.rows.map((r: any) => r.contact_no);
+      expect(oneByOne.status).toMatchObject({ state: 'done', created: 130, failed: 0 });
+      const expected = await pairsByName(nos);
+      await removeAll(nos);
+      await t.strapi.db.query(UID.noSeriesLine).update({
+        where: { id: start.id },
+        data: { lastNoUsed: start.lastNoUsed, lastDateUsed: start.lastDateUsed, open: start.open },
+      });
+
+      const setBased = await runImport(big(), true);
+      expect(setBased.rows).toEqual(oneByOne.rows);
+      expect(await pairsByName(nos)).toEqual(expected);
+      // Row 5's company is found again by row 65 (same statement) and row 125 (the next one), each pair once.
+      const [r5, r65, r125] = [5, 65, 125].map((i) => nos[i]);
+      const between = (a: string, b: string) => expected.filter((p: string) => p.startsWith(`${b} ${a} `)).length;
+      expect([between(r5, r65), between(r5, r125), between(r65, r125)]).toEqual([1, 1, 1]);
+      await removeAll(nos);
+    } finally {
+      t.strapi.config.set('plugin::marketing-setup.importChunkSize', 5);
+    }
+  });
+});
+
 describe('a refusal inside the document service, in the batch', () => {
   test("a contact written through the document service and refused after its number was drawn gives the block's number back", async () => {
     // Every name needs Strapi's validation (a pattern), so each new contact goes through the document service

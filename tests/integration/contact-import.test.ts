@@ -224,6 +224,14 @@ describe('analyse and dry run', () => {
       .attach('file', Buffer.from('Name;City\nCafé République SPRL;Liège\n', 'latin1'), 'contacts.csv');
     expect(res.status).toBe(200);
     expect(res.body.data.sample).toEqual([{ Name: 'Café République SPRL', City: 'Liège' }]);
+    // The form's other fields are checked as a JSON body's keys are.
+    const extra = await admin
+      .raw()
+      .post('/marketing-setup/contacts/import/analyse')
+      .set('Authorization', `Bearer ${token}`)
+      .field('mappping', '{}')
+      .attach('file', Buffer.from('Name\nX\n'), 'contacts.csv');
+    expect([extra.status, extra.body.error.message]).toEqual([400, 'Unknown field(s): mappping.']);
   });
 
   test('a multipart upload is read like the JSON body', async () => {

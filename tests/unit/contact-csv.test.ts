@@ -166,6 +166,7 @@ describe('contact CSV: reading a file', () => {
   test('every header named once', () => {
     expect(() => checkHeaders(['No.', 'Name'])).not.toThrow();
     expect(() => checkHeaders(['No.', ''])).toThrow('Column 2 of the header line has no name; name every column.');
+    expect(() => checkHeaders(['Name', '__proto__'])).toThrow('A column may not be named "__proto__"; rename it.');
     expect(() => checkHeaders(['Name', 'Name'])).toThrow(
       'The header line names "Name" twice; column names must be unique.',
     );

@@ -65,6 +65,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `The file is ${(f.size / MB).toFixed(1)} MB; the largest file an import takes is ${Math.round(maxBytes() / MB)} MB.`,
           ['file'],
         );
+      // The form's other fields, as strictly as a JSON body's keys (the file's name comes with the file).
+      const unknown = Object.keys(ctx.request.body ?? {}).filter((k) => k !== 'mapping');
+      if (unknown.length) throw validationError(`Unknown field(s): ${unknown.join(', ')}.`, unknown);
       let mapping: unknown;
       const raw = ctx.request.body?.mapping;
       if (raw !== undefined && raw !== '') {

@@ -293,6 +293,8 @@ export function checkHeaders(headers: string[]) {
   const seen = new Set<string>();
   headers.forEach((h, i) => {
     if (!h) throw new RuleViolation(`Column ${i + 1} of the header line has no name; name every column.`, ['file']);
+    // A record is keyed by the column names: this one would be an object's prototype, not a column.
+    if (h === '__proto__') throw new RuleViolation('A column may not be named "__proto__"; rename it.', ['file']);
     if (seen.has(h))
       throw new RuleViolation(`The header line names "${h}" twice; column names must be unique.`, ['file']);
     seen.add(h);
