@@ -68,16 +68,15 @@ const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'warning' | 'da
 /** Settings → Marketing Setup → Import: upload a CSV, map its columns, dry run, run the job and follow it. */
 
 /**
- * The file's text: UTF-8 when its bytes are UTF-8, otherwise Windows-1252 — what Excel's plain "CSV" format writes
- * on a Belgian or Dutch Windows machine (the server reads an uploaded file the same way: domain decodeCsvBytes).
+ * The file goes as it is, in a multipart form (with the mapping as JSON text): a JSON body is capped at 1 MB by
+ * Strapi's body parser, which a spreadsheet of 20,000 contacts passes, and the server reads the file's own bytes
+ * (UTF-8, or Excel's Windows-1252).
  */
-async function readCsvFile(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+function uploadOf(file: File, mapping?: Record<string, string | null>): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  return form;
 }
 
 const ImportPage = () => {
@@ -85,8 +84,7 @@ const ImportPage = () => {
   const { post, get } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
-  const [csv, setCsv] = React.useState<string | null>(null);
-  const [fileName, setFileName] = React.useState<string | null>(null);
+  const [file, setFile] = React.useState<File | null>(null);
   const [analysis, setAnalysis] = React.useState<Analysis | null>(null);
   const [mapping, setMapping] = React.useState<Record<string, string | null>>({});
   const [dry, setDry] = React.useState<DryRun | null>(null);
@@ -101,21 +99,16 @@ const ImportPage = () => {
   };
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+    const chosen = e.target.files?.[0];
+    if (!chosen) return;
     setProblem(null);
     setDry(null);
     setJob(null);
     setAnalysis(null);
-    const text = await readCsvFile(file);
-    setCsv(text);
-    setFileName(file.name);
+    setFile(chosen);
     setBusy(true);
     try {
-      const { data } = await post<{ data: Analysis }>(`${API}/contacts/import/analyse`, {
-        csv: text,
-        fileName: file.name,
-      });
+      const { data } = await post<{ data: Analysis }>(`${API}/contacts/import/analyse`, uploadOf(chosen));
       setAnalysis(data.data);
       setMapping(data.data.suggestions);
     } catch (err) {
@@ -130,11 +123,7 @@ const ImportPage = () => {
     setProblem(null);
     setDry(null);
     try {
-      const { data } = await post<{ data: DryRun }>(`${API}/contacts/import/dry-run`, {
-        csv,
-        fileName: fileName ?? undefined,
-        mapping,
-      });
+      const { data } = await post<{ data: DryRun }>(`${API}/contacts/import/dry-run`, uploadOf(file!, mapping));
       setDry(data.data);
     } catch (err) {
       fail(err);
@@ -147,11 +136,7 @@ const ImportPage = () => {
     setBusy(true);
     setProblem(null);
     try {
-      const { data } = await post<{ data: Job }>(`${API}/contacts/import/jobs`, {
-        csv,
-        fileName: fileName ?? undefined,
-        mapping,
-      });
+      const { data } = await post<{ data: Job }>(`${API}/contacts/import/jobs`, uploadOf(file!, mapping));
       setJob(data.data);
     } catch (err) {
       fail(err);
@@ -253,10 +238,15 @@ const ImportPage = () => {
               </Grid.Root>
             </Box>
             <Flex paddingTop={4} gap={2}>
-              <Button variant="secondary" onClick={dryRun} loading={busy} disabled={!csv} data-testid="import-dry-run">
+              <Button variant="secondary" onClick={dryRun} loading={busy} disabled={!file} data-testid="import-dry-run">
                 {t('import.dryRun', 'Dry run')}
               </Button>
-              <Button onClick={run} loading={busy} disabled={!csv || job?.state === 'running'} data-testid="import-run">
+              <Button
+                onClick={run}
+                loading={busy}
+                disabled={!file || job?.state === 'running'}
+                data-testid="import-run"
+              >
                 {t('import.run', 'Run import')}
               </Button>
             </Flex>
