@@ -248,9 +248,10 @@ describe('analyse and dry run', () => {
       .post('/marketing-setup/contacts/import/jobs')
       .set('Authorization', `Bearer ${token}`)
       .field('mapping', JSON.stringify({ Name: 'name', Address: 'address', City: 'city', 'Post Code': 'postCode' }))
+      .field('fileName', 'Leads 2026.csv')
       .attach('file', Buffer.from(big), 'large.csv');
     expect(res.status).toBe(202);
-    expect(res.body.data).toMatchObject({ state: 'running', fileName: 'large.csv', total: 15_000, processed: 0 });
+    expect(res.body.data).toMatchObject({ state: 'running', fileName: 'Leads 2026.csv', total: 15_000, processed: 0 });
     // Not run here (importAutoRun is off in this file): removed, so no later test drives it or counts its rows.
     const { IMPORT_JOBS } = require(dist('repositories/import-jobs'));
     await t.strapi.db.connection('ms_import_rows').where('job_id', res.body.data.id).delete();

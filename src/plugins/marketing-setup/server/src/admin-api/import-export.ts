@@ -65,8 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `The file is ${(f.size / MB).toFixed(1)} MB; the largest file an import takes is ${Math.round(maxBytes() / MB)} MB.`,
           ['file'],
         );
-      // The form's other fields, as strictly as a JSON body's keys (the file's name comes with the file).
-      const unknown = Object.keys(ctx.request.body ?? {}).filter((k) => k !== 'mapping');
+      // The form's other fields, as strictly as a JSON body's keys.
+      const unknown = Object.keys(ctx.request.body ?? {}).filter((k) => k !== 'mapping' && k !== 'fileName');
       if (unknown.length) throw validationError(`Unknown field(s): ${unknown.join(', ')}.`, unknown);
       let mapping: unknown;
       const raw = ctx.request.body?.mapping;
@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       input = parse(importBody, {
         csv: decodeCsvBytes(await fs.promises.readFile(f.filepath)).text,
-        fileName: f.originalFilename ?? undefined,
+        fileName: ctx.request.body?.fileName || (f.originalFilename ?? undefined),
         ...(mapping === undefined ? {} : { mapping }),
       });
     } else {
