@@ -65,8 +65,6 @@ const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'warning' | 'da
   error: 'danger',
 };
 
-/** Settings → Marketing Setup → Import: upload a CSV, map its columns, dry run, run the job and follow it. */
-
 /**
  * The file goes as it is, in a multipart form (with the mapping as JSON text): a JSON body is capped at 1 MB by
  * Strapi's body parser, which a spreadsheet of 20,000 contacts passes, and the server reads the file's own bytes
@@ -79,6 +77,7 @@ function uploadOf(file: File, mapping?: Record<string, string | null>): FormData
   return form;
 }
 
+/** Settings → Marketing Setup → Import: upload a CSV, map its columns, dry run, run the job and follow it. */
 const ImportPage = () => {
   const t = useT();
   const { post, get } = useFetchClient();

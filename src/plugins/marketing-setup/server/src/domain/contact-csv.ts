@@ -249,7 +249,9 @@ export function detectDelimiter(text: string): CsvDelimiter {
     ['\t', 0],
   ]);
   let quoted = false;
-  for (const ch of text.replace(/^\uFEFF/, '')) {
+  // Character by character from the start (after a byte order mark), so a 50 MB file is not copied to find its header.
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i += 1) {
+    const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
     else if (!quoted && counts.has(ch as CsvDelimiter))
