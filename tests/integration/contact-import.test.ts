@@ -174,7 +174,7 @@ describe('analyse and dry run', () => {
     [
       'a quote inside an unquoted cell',
       { csv: 'Name;City\nBar "Het Anker";Gent\n' },
-      'The file is not readable as CSV: Invalid Opening Quote: a quote is found on field 0 at line 2, value is "Bar "',
+      'The file is not readable as CSV: line 2 has a quote (") inside a cell that does not start with one. Put such a cell in quotes and double the quotes inside it, e.g. "Bar ""Het Anker""".',
     ],
     [
       'text that was not UTF-8',

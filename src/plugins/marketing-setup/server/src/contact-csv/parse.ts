@@ -33,8 +33,15 @@ const isCsvError = (err: unknown): err is Error =>
   err instanceof CsvError ||
   (err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('CSV_'));
 
-const badFile = (err: Error) =>
-  validationError(`The file is not readable as CSV: ${err.message.replace(/^Invalid Record Length: /, '')}`, ['file']);
+const badFile = (err: Error) => {
+  const { code, lines } = err as Error & { code?: string; lines?: number };
+  // What Excel and most tools write for a quote inside a cell, said in the user's terms.
+  const reason =
+    code === 'INVALID_OPENING_QUOTE'
+      ? `line ${lines} has a quote (") inside a cell that does not start with one. Put such a cell in quotes and double the quotes inside it, e.g. "Bar ""Het Anker""".`
+      : err.message.replace(/^Invalid Record Length: /, '');
+  return validationError(`The file is not readable as CSV: ${reason}`, ['file']);
+};
 
 /** The header line and each record, streamed; `onRecord` gets the 1-based data row number. */
 export async function readCsv(
