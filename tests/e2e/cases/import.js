@@ -52,6 +52,8 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 2 created, 0 updated, 1 failed');
     assert.equal(await page.getByTestId('import-progress').getAttribute('aria-valuenow'), '100');
     await page.getByTestId('import-errors').waitFor();
+    // A second click cannot import the same file twice: Run is off until a file is chosen again.
+    assert.equal(await page.getByTestId('import-run').isDisabled(), true);
     await shot(page, 'import-done');
 
     const found = await rest('GET', `/contacts?filters[name][$contains]=${stamp}&sort=name`);

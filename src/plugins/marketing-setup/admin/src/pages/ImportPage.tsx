@@ -100,6 +100,7 @@ const ImportPage = () => {
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
     if (!chosen) return;
+    e.target.value = ''; // so the same file can be chosen again (a new job for it after one is done)
     setProblem(null);
     setDry(null);
     setJob(null);
@@ -243,7 +244,8 @@ const ImportPage = () => {
               <Button
                 onClick={run}
                 loading={busy}
-                disabled={!file || job?.state === 'running'}
+                // The file of a finished job is not run twice by a second click: choose it (or another) again for that.
+                disabled={!file || job?.state === 'running' || job?.state === 'done'}
                 data-testid="import-run"
               >
                 {t('import.run', 'Run import')}
