@@ -88,6 +88,7 @@ import { insertPlannedContacts, planBatchCreate, type PlannedInsert } from '../w
 import { UID } from '../utils/uids';
 import { refreshImportStatistics } from '../repositories/table-statistics';
 import { stampEditor } from '../repositories/contacts';
+import { giveTurn } from '../utils/pacing';
 
 const STALE_MS = 60_000;
 
@@ -421,7 +422,7 @@ export function driveImport(
       if (r !== 'more') break;
       // A turn for the requests waiting (a status poll, a cancel, any other user): on SQLite every statement is
       // synchronous, so without it the server would answer nothing until the whole import is done.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await giveTurn();
     }
     return importStatus(strapi, id);
   })();

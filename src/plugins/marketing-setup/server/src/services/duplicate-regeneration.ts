@@ -23,6 +23,7 @@ import {
   type RegenerationStatus,
 } from '../duplicate-search/regeneration';
 import { UID } from '../utils/uids';
+import { giveTurn } from '../utils/pacing';
 
 /**
  * `duplicateQueueBatchSize`: queued contacts per batch. A queue batch holds its contacts' rows only while it
@@ -71,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (!more) break;
         // Let requests of this process in between batches.
-        await new Promise((r) => setImmediate(r));
+        await giveTurn();
       }
     }
   }

@@ -43,6 +43,9 @@ export function writesSettled(maxMs = GIVE_WAY_MAX_MS): Promise<void> {
   });
 }
 
+/** Lets the event loop run what is waiting (I/O, timers: a request's turn) before going on. */
+export const giveTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * A function to await in a long loop: after `sliceMs` of work it gives the event loop a turn, and with
  * `giveWay` (only where the loop holds no row lock) it also waits for this process's writes to settle.
@@ -51,7 +54,7 @@ export function pacer(sliceMs = 8, { giveWay = false }: { giveWay?: boolean } = 
   let since = performance.now();
   return async function pace(): Promise<void> {
     if (performance.now() - since < sliceMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await giveTurn();
     if (giveWay) await writesSettled();
     since = performance.now();
   };
