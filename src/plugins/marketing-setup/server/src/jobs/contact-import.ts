@@ -443,6 +443,9 @@ export async function cancelImport(strapi: Core.Strapi, id: number) {
   await transaction(strapi, async ({ trx }) => {
     const job = await findJob(strapi, id, trx);
     if (!job) throw notFound(`No import job ${id}.`);
+    // Cancelling twice is harmless; a finished import has nothing left to cancel (its rows are in).
+    if (job.state === 'done' || job.state === 'failed')
+      throw validationError(`Import ${id} is ${job.state}; only a running import can be cancelled.`, ['id']);
     if (job.state === 'running') await markCancelled(trx, id);
   });
   return importStatus(strapi, id);
