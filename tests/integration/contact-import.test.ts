@@ -58,6 +58,9 @@ const file = [
   `;Anna Peeters;anna@fabrikam.com;;;PERSON_NO;Person;;;;company is a person`,
   `;Jan Claes;jan@fabrikam.com;;;FABRIKAM_NO;;;;;person of Fabrikam`,
 ].join('\n');
+/** A multipart/form-data POST to an import route with an admin JWT (as the admin's Import screen sends files). */
+const multipart = (token: string, route: string) => admin.raw().post(route).set('Authorization', `Bearer ${token}`);
+
 const csv = () => file.replace('PERSON_NO', c.piet.no).replace('FABRIKAM_NO', c.fabrikam.no);
 
 describe('analyse and dry run', () => {
@@ -217,18 +220,15 @@ describe('analyse and dry run', () => {
 
   test("a file saved by Excel in Windows' encoding (not UTF-8) keeps its accents", async () => {
     const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
-    const res = await admin
-      .raw()
-      .post('/marketing-setup/contacts/import/analyse')
-      .set('Authorization', `Bearer ${token}`)
-      .attach('file', Buffer.from('Name;City\nCafé République SPRL;Liège\n', 'latin1'), 'contacts.csv');
+    const res = await multipart(token, '/marketing-setup/contacts/import/analyse').attach(
+      'file',
+      Buffer.from('Name;City\nCafé République SPRL;Liège\n', 'latin1'),
+      'contacts.csv',
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.sample).toEqual([{ Name: 'Café République SPRL', City: 'Liège' }]);
     // The form's other fields are checked as a JSON body's keys are.
-    const extra = await admin
-      .raw()
-      .post('/marketing-setup/contacts/import/analyse')
-      .set('Authorization', `Bearer ${token}`)
+    const extra = await multipart(token, '/marketing-setup/contacts/import/analyse')
       .field('mappping', '{}')
       .attach('file', Buffer.from('Name\nX\n'), 'contacts.csv');
     expect([extra.status, extra.body.error.message]).toEqual([400, 'Unknown field(s): mappping.']);
@@ -243,10 +243,7 @@ describe('analyse and dry run', () => {
     expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
     expect((await admin.post('/marketing-setup/contacts/import/analyse', { csv: big })).status).toBe(413);
     const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
-    const res = await admin
-      .raw()
-      .post('/marketing-setup/contacts/import/jobs')
-      .set('Authorization', `Bearer ${token}`)
+    const res = await multipart(token, '/marketing-setup/contacts/import/jobs')
       .field('mapping', JSON.stringify({ Name: 'name', Address: 'address', City: 'city', 'Post Code': 'postCode' }))
       .field('fileName', 'Leads 2026.csv')
       .attach('file', Buffer.from(big), 'large.csv');
@@ -260,10 +257,7 @@ describe('analyse and dry run', () => {
 
   test('a multipart upload is read like the JSON body', async () => {
     const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
-    const res = await admin
-      .raw()
-      .post('/marketing-setup/contacts/import/analyse')
-      .set('Authorization', `Bearer ${token}`)
+    const res = await multipart(token, '/marketing-setup/contacts/import/analyse')
       .field('mapping', JSON.stringify({ Name: 'name', City: 'city' }))
       .attach('file', Buffer.from(`\uFEFFName,City\nWingtip,Gent\n`), 'contacts.csv');
     expect(res.status).toBe(200);
