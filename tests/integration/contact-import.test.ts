@@ -347,7 +347,7 @@ describe('the job', () => {
     expect(pairs).toBeGreaterThan(0);
   });
 
-  test("the errors CSV holds the refused rows with the rule's message", async () => {
+  test("the errors CSV holds the refused rows with the rule's message, separated as the upload was", async () => {
     const res = await admin
       .get(`/marketing-setup/contacts/import/jobs/${jobId}/errors`)
       .buffer(true)
@@ -361,9 +361,10 @@ describe('the job', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (res.body as string).split('\r\n');
-    expect(lines[0]).toBe(`\uFEFF${CSV_HEADER.split(';').join(',')},Row,Error`);
-    expect(lines[1]).toBe(',Bad Salesperson,,,ZZ,,,,,,unknown code,5,"Salesperson ""ZZ"" does not exist."');
-    expect(lines[2]).toContain(`,6,"${c.piet.no} is a person, not a company`);
+    // The upload used semicolons (Dutch-language Excel): so does the file handed back, or Excel would show one column.
+    expect(lines[0]).toBe(`\uFEFF${CSV_HEADER};Row;Error`);
+    expect(lines[1]).toBe(';Bad Salesperson;;;ZZ;;;;;;unknown code;5;"Salesperson ""ZZ"" does not exist."');
+    expect(lines[2]).toContain(`;6;"${c.piet.no} is a person, not a company`);
     expect(lines).toHaveLength(4);
   });
 });

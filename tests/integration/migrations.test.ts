@@ -2,6 +2,7 @@
  * Schema changes that travel with the plugin (server/src/migrations): an existing database of the
  * previous release boots into the new shape without losing data.
  */
+import path from 'path';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { apiToken } from '../helpers/strapi';
 import { API, http, masterData, standardNumbering } from '../helpers/fixtures';
@@ -95,4 +96,36 @@ test('an e-mail review status stored by the previous release (column `status`) i
     .query('plugin::marketing-setup.email-review')
     .findOne({ where: { messageId: 'upgrade-1@litware.com' } });
   expect(review).toMatchObject({ sender: 'lise@litware.com', reviewStatus: 'ignored' });
+});
+
+test('an import job stored before the separator was kept gets the column, and its errors CSV stays comma-separated', async () => {
+  const db = () => app.strapi.db.connection;
+  // The previous release's job table had no `delimiter` column.
+  await db().schema.alterTable('ms_import_jobs', (t) => t.dropColumn('delimiter'));
+  const [row] = await db()('ms_import_jobs')
+    .insert({
+      state: 'done',
+      file_name: 'old.csv',
+      headers: JSON.stringify(['Name', 'City']),
+      mapping: JSON.stringify({ Name: 'name', City: 'city' }),
+      total: 1,
+      processed: 1,
+      failed: 1,
+      cursor: 1,
+    })
+    .returning('id');
+  const id = Number(typeof row === 'object' ? row.id : row);
+  await db()('ms_import_rows').insert({
+    job_id: id,
+    row_no: 1,
+    cells: JSON.stringify({ Name: '', City: 'Gent' }),
+    outcome: 'failed',
+    error: 'Name is required.',
+  });
+  await app.restart();
+
+  expect(await db().schema.hasColumn('ms_import_jobs', 'delimiter')).toBe(true);
+  const dist = path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/jobs/contact-import');
+  const { importErrorsCsv } = require(dist);
+  expect(await importErrorsCsv(app.strapi, id)).toBe('\uFEFFName,City,Row,Error\r\n,Gent,1,Name is required.\r\n');
 });

@@ -260,6 +260,15 @@ describe('contact CSV: the job', () => {
         '"x;y",,9,\r\n',
     );
   });
+  test('the errors CSV in the separator of the upload (semicolons, tabs)', () => {
+    const rows = [{ rowNo: 5, cells: { Name: 'Brasserie Liège, Gent', City: 'Gent' }, error: 'Name is too long.' }];
+    expect(errorsCsv(['Name', 'City'], rows, ';')).toBe(
+      '\uFEFFName;City;Row;Error\r\n"Brasserie Liège, Gent";Gent;5;Name is too long.\r\n',
+    );
+    expect(errorsCsv(['Name', 'City'], rows, '\t')).toBe(
+      '\uFEFFName\tCity\tRow\tError\r\n"Brasserie Liège, Gent"\tGent\t5\tName is too long.\r\n',
+    );
+  });
 });
 
 describe('contact CSV: what an update row changes for the rows after it', () => {

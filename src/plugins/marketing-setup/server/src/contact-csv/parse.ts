@@ -12,11 +12,11 @@ import { validationError } from '../utils/errors';
 
 export type CsvRecord = Record<string, string>;
 
-const parser = (text: string) =>
+const parser = (text: string, delimiter: string) =>
   Readable.from([text]).pipe(
     parse({
       bom: true,
-      delimiter: detectDelimiter(text),
+      delimiter,
       columns: false,
       skip_empty_lines: true,
       relax_quotes: false,
@@ -43,16 +43,17 @@ const badFile = (err: Error) => {
   return validationError(`The file is not readable as CSV: ${reason}`, ['file']);
 };
 
-/** The header line and each record, streamed; `onRecord` gets the 1-based data row number. */
+/** The header line and each record, streamed; `onRecord` gets the 1-based data row number. Returns the separator read. */
 export async function readCsv(
   text: string,
   onRecord: (record: CsvRecord, rowNo: number) => Promise<void> | void,
   opts: { limit?: number } = {},
 ) {
   const headers: string[] = [];
+  const delimiter = detectDelimiter(text);
   let rowNo = 0;
   try {
-    for await (const cells of parser(text) as AsyncIterable<string[]>) {
+    for await (const cells of parser(text, delimiter) as AsyncIterable<string[]>) {
       if (!headers.length) {
         headers.push(...cells.map((c) => c.trim()));
         checkHeaders(headers);
@@ -76,5 +77,5 @@ export async function readCsv(
   if (!headers.length)
     throw validationError('The file is empty: it needs a header line and at least one row.', ['file']);
   if (!rowNo) throw validationError('The file has a header line but no rows to import.', ['file']);
-  return { headers, rows: rowNo };
+  return { headers, rows: rowNo, delimiter };
 }

@@ -398,8 +398,9 @@ export const isStale = (heartbeatAt: string | null, now: number, staleMs: number
 export function errorsCsv(
   headers: string[],
   rows: { rowNo: number; cells: Record<string, string>; error: string | null }[],
+  delimiter: CsvDelimiter = ',',
 ): string {
-  let out = BOM + csvLine([...headers, 'Row', 'Error']);
-  for (const r of rows) out += csvLine([...headers.map((h) => r.cells[h] ?? ''), r.rowNo, r.error]);
+  let out = BOM + csvLine([...headers, 'Row', 'Error'], delimiter);
+  for (const r of rows) out += csvLine([...headers.map((h) => r.cells[h] ?? ''), r.rowNo, r.error], delimiter);
   return out;
 }

@@ -115,7 +115,7 @@ export async function createImportJob(
       await insertRows(trx, id, batch);
       batch = [];
     };
-    const { headers, rows } = await readCsv(input.csv, async (record, rowNo) => {
+    const { headers, rows, delimiter } = await readCsv(input.csv, async (record, rowNo) => {
       if (!checked) {
         try {
           checked = checkMapping(Object.keys(record), input.mapping);
@@ -127,7 +127,7 @@ export async function createImportJob(
       if (batch.length >= 1000) await flush();
     });
     await flush();
-    await describeJob(trx, id, { headers, mapping: checked ?? {}, total: rows });
+    await describeJob(trx, id, { headers, mapping: checked ?? {}, total: rows, delimiter });
     return id;
   });
 }
@@ -451,11 +451,11 @@ export async function cancelImport(strapi: Core.Strapi, id: number) {
   return importStatus(strapi, id);
 }
 
-/** The refused rows of a job as CSV: the file's own columns, then the row number and the reason. */
+/** The refused rows of a job as CSV: the file's own columns and separator, then the row number and the reason. */
 export async function importErrorsCsv(strapi: Core.Strapi, id: number): Promise<string> {
   const job = await findJob(strapi, id);
   if (!job) throw notFound(`No import job ${id}.`);
-  return errorsCsv(job.headers, await failedRows(strapi, id));
+  return errorsCsv(job.headers, await failedRows(strapi, id), job.delimiter);
 }
 
 /** Jobs left running by a stopped instance (no heartbeat for a minute) are continued here. */

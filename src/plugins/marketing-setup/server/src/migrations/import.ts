@@ -15,6 +15,16 @@ async function createTableOnce(knex: Knex, table: string, build: (t: Knex.Create
   }
 }
 
+/** Adds a column unless it is there (the same race as above: the loser finds it added). */
+async function addColumnOnce(knex: Knex, table: string, column: string, build: (t: Knex.AlterTableBuilder) => void) {
+  if (await knex.schema.hasColumn(table, column)) return;
+  try {
+    await knex.schema.alterTable(table, build);
+  } catch (err) {
+    if (!(await knex.schema.hasColumn(table, column))) throw err;
+  }
+}
+
 /**
  * The contact import's own tables: plain tables, not content types, so any instance reports and continues
  * a job from them (the job and its cursor; one row per data line of the file with its outcome).
@@ -32,7 +42,10 @@ export async function ensureImportTables(strapi: Core.Strapi) {
     t.integer('created_by');
     for (const c of ['created_at', 'finished_at', 'heartbeat_at']) t.string(c, 30);
     t.text('error');
+    t.string('delimiter', 1);
   });
+  // Added after the first release of the import: a job table from then gets the column.
+  await addColumnOnce(knex, IMPORT_JOBS, 'delimiter', (t) => t.string('delimiter', 1));
   await createTableOnce(knex, IMPORT_ROWS, (t) => {
     t.integer('job_id').notNullable();
     t.integer('row_no').notNullable();

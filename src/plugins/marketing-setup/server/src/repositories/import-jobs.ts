@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { ImportCounts, ImportJobStatus, ImportState, RowDone } from '../domain/contact-csv';
+import type { CsvDelimiter, ImportCounts, ImportJobStatus, ImportState, RowDone } from '../domain/contact-csv';
 import { isPostgres } from './tables';
 
 export const IMPORT_JOBS = 'ms_import_jobs';
@@ -27,6 +27,7 @@ interface JobRow {
   finished_at: string | null;
   heartbeat_at: string | null;
   created_by?: number | string | null;
+  delimiter?: string | null;
   error: string | null;
 }
 
@@ -37,6 +38,8 @@ export interface ImportJob extends ImportJobStatus {
   heartbeatAt: string | null;
   /** The admin who started the job: its rows are written with that admin's rights. */
   createdBy: number | null;
+  /** The file's separator: the errors CSV is written with it, so it opens as the upload did. */
+  delimiter: CsvDelimiter;
 }
 
 /** A stored data line of the file: its number and its cells (header → text). */
@@ -64,6 +67,8 @@ const toJob = (r: JobRow): ImportJob => ({
   mapping: JSON.parse(r.mapping) as Record<string, string>,
   heartbeatAt: r.heartbeat_at ?? null,
   createdBy: r.created_by == null ? null : Number(r.created_by),
+  // Jobs stored before the column existed were read as comma files.
+  delimiter: r.delimiter === ';' || r.delimiter === '\t' ? r.delimiter : ',',
 });
 
 /** The job as its status routes report it (without headers, mapping and heartbeat). */
@@ -72,6 +77,7 @@ export const statusOf = ({
   mapping: _m,
   heartbeatAt: _b,
   createdBy: _c,
+  delimiter: _d,
   ...status
 }: ImportJob): ImportJobStatus => status;
 
@@ -122,11 +128,16 @@ export async function insertRows(trx: Knex.Transaction, jobId: number, rows: Sto
 export async function describeJob(
   trx: Knex.Transaction,
   jobId: number,
-  file: { headers: string[]; mapping: Record<string, string>; total: number },
+  file: { headers: string[]; mapping: Record<string, string>; total: number; delimiter: CsvDelimiter },
 ) {
   await trx(IMPORT_JOBS)
     .where('id', jobId)
-    .update({ headers: JSON.stringify(file.headers), mapping: JSON.stringify(file.mapping), total: file.total });
+    .update({
+      headers: JSON.stringify(file.headers),
+      mapping: JSON.stringify(file.mapping),
+      total: file.total,
+      delimiter: file.delimiter,
+    });
 }
 
 /** The next `size` rows after the cursor. */
