@@ -90,6 +90,11 @@ describe('open pairs', () => {
     const bad = await admin.get('/marketing-setup/duplicates?pageSize=1000');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/pageSize is at most 100/);
+    // A page number past any list (it was served as page 1, labelled 1e20).
+    const far = await admin.get('/marketing-setup/duplicates?page=99999999999999999999');
+    expect([far.status, far.body.error.message]).toEqual([400, 'page is at most 1000000.']);
+    const merges = await admin.get('/marketing-setup/merge-logs?page=99999999999999999999');
+    expect([merges.status, merges.body.error.message]).toEqual([400, 'page is at most 1000000.']);
   });
 
   test('?contact= keeps the pairs of that contact only', async () => {

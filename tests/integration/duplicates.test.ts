@@ -155,6 +155,24 @@ describe('default setup (16 lines, hit 60 %)', () => {
     const found = await t.api.post(`${API}/contacts/${a.data.documentId}/find-duplicates`, {});
     expect(found.status).toBe(200);
     expect(found.body.data).toEqual([]);
+
+    // The decision is kept: it cannot be blanked, nor deleted (the next search would report the pair again).
+    const blank = await t.api.put(`${API}/contact-duplicates/${pairDocumentId}`, { data: { separateContacts: null } });
+    expect([blank.status, blank.body.error?.message]).toEqual([
+      400,
+      'Separate Contacts is either true (not duplicates) or false.',
+    ]);
+    const del = await t.api.del(`${API}/contact-duplicates/${pairDocumentId}`);
+    expect([del.status, del.body.error?.message]).toEqual([
+      400,
+      'This pair is marked as separate contacts (not duplicates); deleting it would let the search report them again. Set separateContacts to false first.',
+    ]);
+    expect(await pairsOf(a.data.documentId, true)).toEqual([
+      expect.objectContaining({ pairDocumentId, separateContacts: true }),
+    ]);
+    // Once reopened, a pair may be deleted.
+    await t.api.put(`${API}/contact-duplicates/${pairDocumentId}`, { data: { separateContacts: false } });
+    expect((await t.api.del(`${API}/contact-duplicates/${pairDocumentId}`)).status).toBe(204);
   });
 
   test('pairs are made by the search only', async () => {

@@ -425,6 +425,30 @@ describe('regression list (issue 12)', () => {
   });
 });
 
+describe('a filter value of the wrong type is a 400, not a 500 (list routes)', () => {
+  const DATETIME = 'a date and time (ISO 8601, e.g. 2026-12-01T09:30:00Z)';
+  it.each([
+    [`${API}/contact-duplicates?filters[fuzzyScore][$gt]=abc`, 'fuzzyScore', 'abc', 'a number'],
+    [`${API}/contact-duplicates?filters[hitPercent][$gte]=ten`, 'hitPercent', 'ten', 'a number'],
+    [`${API}/opportunities?filters[estimatedValue][$gt]=abc`, 'estimatedValue', 'abc', 'a number'],
+    [`${API}/opportunities?filters[creationDate][$lt]=yesterday`, 'creationDate', 'yesterday', 'a date (yyyy-mm-dd)'],
+    [`${API}/contacts?filters[createdAt][$gt]=notadate`, 'createdAt', 'notadate', DATETIME],
+    [`${API}/contacts?filters[$or][0][createdAt][$gt]=x1`, 'createdAt', 'x1', DATETIME],
+  ])('GET %s', async (url, field, value, kind) => {
+    const res = await ctx.api.get(url);
+    expect({ status: res.status, name: res.body?.error?.name }).toEqual({ status: 400, name: 'ValidationError' });
+    expect(res.body.error.message).toBe(`The filter on ${field} needs ${kind}; "${value}" is not one.`);
+  });
+  it('the same filters with values of the right type answer 200', async () => {
+    for (const url of [
+      `${API}/contact-duplicates?filters[fuzzyScore][$gt]=0.5`,
+      `${API}/opportunities?filters[creationDate][$lt]=2026-12-01`,
+      `${API}/contacts?filters[createdAt][$gt]=2026-01-01T00:00:00.000Z`,
+    ])
+      expect((await ctx.api.get(url)).status).toBe(200);
+  });
+});
+
 describe('the input guard stands in front of every plugin route', () => {
   it('every route of the plugin (content API and admin API, any method) refuses a NUL byte in its query with a 400', async () => {
     const routers = Object.values(

@@ -11,6 +11,7 @@ import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
 import { documents } from '../utils/documents';
+import { pageFields } from '../validation/admin/fields';
 
 /** How the review screens show a contact of a pair. */
 const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
@@ -29,14 +30,7 @@ const contactRef = (row: Row | null | undefined) =>
 const MAX_PAGE_SIZE = 100;
 const pageQuery = yup
   .object({
-    page: yup.number().typeError('page must be a number.').integer().min(1, 'page starts at 1.').optional(),
-    pageSize: yup
-      .number()
-      .typeError('pageSize must be a number.')
-      .integer()
-      .min(1)
-      .max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`)
-      .optional(),
+    ...pageFields(MAX_PAGE_SIZE),
     contact: yup.string().optional(),
   })
   .noUnknown(true, (p: { path?: string; unknown?: unknown }) => `Unknown query parameters: ${p.unknown}.`);

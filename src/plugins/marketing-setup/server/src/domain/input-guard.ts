@@ -117,3 +117,74 @@ export function assertSafeInput(input: Parameters<typeof findUnsafeInput>[0]): v
   const problem = findUnsafeInput(input);
   if (problem) throw new RuleViolation(problem.message, problem.path);
 }
+
+/** Whether an error is one of the casts of a filter value: its name, or (Strapi's query validation) its message. */
+const named =
+  (name: string, message: RegExp) =>
+  (e: { name?: string; message?: string }): string | null =>
+    e.name === name || (e.name === 'ValidationError' && message.test(e.message ?? '')) ? '' : null;
+
+/**
+ * What a query's filter value must be, by the error Strapi throws when it cannot cast one: a plain Error for
+ * numbers (a 500 without this), a 400 that does not say which filter for dates and times.
+ */
+const CAST_FAILURES: {
+  test: (e: { name?: string; message?: string }) => string | null;
+  kind: string;
+  fits: (v: string) => boolean;
+}[] = [
+  {
+    // The value is in the message.
+    test: (e) => /^Expected a valid (?:Number|BigInteger), got ([\s\S]*)$/.exec(e.message ?? '')?.[1] ?? null,
+    kind: 'a number',
+    fits: (v) => v.trim() !== '' && Number.isFinite(Number(v)),
+  },
+  {
+    test: named('InvalidDateFormat', /^Invalid (date )?format, expected (yyyy-MM-dd|YYYY-MM-DD)/),
+    kind: 'a date (yyyy-mm-dd)',
+    fits: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v.trim()),
+  },
+  {
+    test: named(
+      'InvalidDatetimeFormat',
+      /^Invalid format, expected (a timestamp or an ISO date|an ISO compatible date)/,
+    ),
+    kind: 'a date and time (ISO 8601, e.g. 2026-12-01T09:30:00Z)',
+    fits: (v) => /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)),
+  },
+  {
+    test: named('InvalidTimeFormat', /^Invalid time format/),
+    kind: 'a time (hh:mm:ss)',
+    fits: (v) => /^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(v.trim()),
+  },
+];
+
+/** The filter leaves of a query (path from `filters`, value), operators ($gt, $or, 0…) included in the path. */
+function* filterLeaves(value: unknown, path: string[]): Generator<[string[], string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) yield* filterLeaves(v, [...path, k]);
+}
+
+/**
+ * A query filter value of the wrong type for its field (`filters[fuzzyScore][$gt]=abc`), from the error Strapi's
+ * database layer threw casting it — a plain Error for numbers, which would be a 500. Names the field and the
+ * value when the query shows which leaf it was; null for any other error.
+ */
+export function filterValueProblem(error: unknown, query: Record<string, unknown> | undefined): InputProblem | null {
+  if (!(error instanceof Error)) return null;
+  for (const failure of CAST_FAILURES) {
+    const value = failure.test(error);
+    if (value === null) continue;
+    for (const [path, leaf] of filterLeaves(query?.filters, ['filters'])) {
+      if (failure.fits(leaf) || (value !== '' && leaf !== value)) continue;
+      const field = [...path].reverse().find((k) => !k.startsWith('$') && !/^\d+$/.test(k)) ?? 'filters';
+      return {
+        path: ['query', ...path],
+        message: `The filter on ${field} needs ${failure.kind}; "${leaf}" is not one.`,
+      };
+    }
+    return { path: ['query', 'filters'], message: `A filter value is not ${failure.kind}.` };
+  }
+  return null;
+}

@@ -1,16 +1,22 @@
 import type { Context } from 'koa';
-import { findUnsafeInput, findUnsafeValue } from '../domain/input-guard';
+import { filterValueProblem, findUnsafeInput, findUnsafeValue } from '../domain/input-guard';
 import { validationError } from '../utils/errors';
 
 /**
  * Route middleware of every plugin route (content API and admin API): refuses a request whose path
  * params, query or body carry what no route accepts (domain/input-guard.ts) with a 400 naming the field,
- * before any controller, validator or query sees it.
+ * before any controller, validator or query sees it; and a filter value the database layer cannot cast.
  */
 export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => {
   const problem = findUnsafeInput({ params: ctx.params, query: ctx.query, body: ctx.request?.body });
   if (problem) throw validationError(problem.message, problem.path);
-  return next();
+  try {
+    return await next();
+  } catch (err) {
+    // A filter value Strapi's database layer could not cast (`filters[fuzzyScore][$gt]=abc`): a 400 naming it.
+    const bad = filterValueProblem(err, ctx.query);
+    throw bad ? validationError(bad.message, bad.path) : err;
+  }
 };
 
 /**

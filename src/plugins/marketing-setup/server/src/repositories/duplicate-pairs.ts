@@ -198,3 +198,11 @@ export async function pairsWithContacts(write: Write, ids: number[]): Promise<Pa
     populate: { contact, duplicateContact: contact },
   });
 }
+
+/** Whether the pair a write names (its documentId) is marked as separate contacts. */
+export async function pairMarkedSeparate(write: Write): Promise<boolean> {
+  const pair = await write.strapi.db
+    .query(PAIR)
+    .findOne({ where: { documentId: write.params.documentId }, select: ['separateContacts'] });
+  return !!pair?.separateContacts;
+}

@@ -1,7 +1,7 @@
 /**
  * Rules for the duplicate search's own types: search-string setup lines (checked by the domain, unique
  * per field and part; a deleted or changed line takes its stored strings with it) and contact-duplicate
- * pairs (made by the duplicate search only; a person may only mark a pair as separate, or delete it).
+ * pairs (made by the duplicate search only; a person may only mark a pair as separate, or delete one that is not).
  */
 import type { Write } from '../repositories/unit-of-work';
 import type { WriteRules } from './types';
@@ -9,6 +9,7 @@ import { validateSearchLine, SEARCH_FIELD_LABELS } from '../domain/duplicates/se
 import { validationError } from '../utils/errors';
 import { forgetSearchLines, lineExists, storedLine } from '../repositories/search-setup-lines';
 import { removeLineStrings } from '../repositories/duplicate-index';
+import { pairMarkedSeparate } from '../repositories/duplicate-pairs';
 
 async function assertUnique(write: Write, field: string, part: string, selfId: number | null) {
   if (await lineExists(write, field, part, selfId))
@@ -69,7 +70,18 @@ export const contactDuplicateRules: WriteRules = {
   async update(write, next) {
     // Contacts, figures and breakdown are the search's; a person decides only whether the pair is separate.
     const { separateContacts } = write.params.data ?? {};
+    if (separateContacts === null)
+      throw validationError('Separate Contacts is either true (not duplicates) or false.', ['separateContacts']);
     write.params.data = separateContacts === undefined ? {} : { separateContacts };
+    return next();
+  },
+  async delete(write, next) {
+    // A pair marked separate is the record of that decision: without it the next search reports the pair again.
+    if (await pairMarkedSeparate(write))
+      throw validationError(
+        'This pair is marked as separate contacts (not duplicates); deleting it would let the search report them again. Set separateContacts to false first.',
+        ['separateContacts'],
+      );
     return next();
   },
 };

@@ -16,3 +16,24 @@ export const strictObject = (shape: Record<string, yup.AnySchema>) =>
   yup
     .object(shape)
     .noUnknown(true, (p: object) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
+
+/** Highest page a list serves: further pages are empty anyway, and offsets beyond it lose precision. */
+export const MAX_PAGE = 1_000_000;
+
+/** `page` and `pageSize` of an admin list (query strings: "2" is read as 2). */
+export const pageFields = (maxPageSize: number, defaults: { page?: number; pageSize?: number } = {}) => ({
+  page: yup
+    .number()
+    .typeError('page must be a number.')
+    .integer('page must be a whole number.')
+    .min(1, 'page starts at 1.')
+    .max(MAX_PAGE, `page is at most ${MAX_PAGE}.`)
+    .default(defaults.page),
+  pageSize: yup
+    .number()
+    .typeError('pageSize must be a number.')
+    .integer('pageSize must be a whole number.')
+    .min(1, 'pageSize starts at 1.')
+    .max(maxPageSize, `pageSize is at most ${maxPageSize}.`)
+    .default(defaults.pageSize),
+});
