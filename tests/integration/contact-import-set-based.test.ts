@@ -175,7 +175,8 @@ describe('set-based and one by one give the same result', () => {
     });
     expect(updatedEvents[0]).toMatchObject({ name: 'Fabrikam', salesperson: { id: t.md.salesperson.CD.id } });
     expect(updatedEvents[0].salesperson.code).toBeUndefined();
-    expect(updatedEvents[1]).toMatchObject({ name: 'Tailspin Toys', email: 'Info@Tailspin.com' });
+    // Found by its e-mail written in capitals: the stored e-mail keeps its form.
+    expect(updatedEvents[1]).toMatchObject({ name: 'Tailspin Toys', email: 'info@tailspin.com' });
     const fabrikamAfter = await t.strapi.db.query(UID.contact).findOne({ where: { id: c.fabrikam.id } });
     expect(new Date(fabrikamAfter.updatedAt).getTime()).toBeGreaterThan(new Date(fabrikamBefore.updatedAt).getTime());
     expect(setBased.status).toMatchObject({ state: 'done', created: 12, updated: 6, failed: 2 });

@@ -762,3 +762,57 @@ describe('planner statistics during an import', () => {
     30_000,
   );
 });
+
+describe('an update row finds its contact as people write the key', () => {
+  beforeAll(async () => {
+    c.lumiere = (
+      await createOk(t.api, 'contacts', {
+        type: 'company',
+        name: 'Atelier Lumière',
+        vatRegistrationNo: 'BE 0456.789.123',
+        email: 'bonjour@lumiere.be',
+        city: 'Liège',
+      })
+    ).data;
+    // Two persons who inherit the company's e-mail (they have none of their own).
+    for (const name of ['Claire Dubois', 'Marc Lambert'])
+      await createOk(t.api, 'contacts', { type: 'person', name, company: c.lumiere.documentId });
+  });
+
+  test("a company's e-mail, shared by the persons who inherit it, finds the company; a VAT no. in any case or layout too", async () => {
+    const people = await docs(t.strapi, UID.contact).findMany({
+      filters: { type: 'person', company: { documentId: c.lumiere.documentId } },
+      sort: 'name',
+    });
+    expect(people.map((p: any) => [p.name, p.email])).toEqual([
+      ['Claire Dubois', 'bonjour@lumiere.be'],
+      ['Marc Lambert', 'bonjour@lumiere.be'],
+    ]);
+    const res = await admin.post('/marketing-setup/contacts/import/dry-run', {
+      csv: ['E-Mail;Btw-nummer;City', 'BONJOUR@LUMIERE.BE;;Luik', ';be0456789123;Luik', ';BE-0456 789 123;Luik'].join(
+        '\n',
+      ),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.rows.map((r: any) => [r.outcome, r.matchedBy, r.contact?.documentId, r.error])).toEqual([
+      ['updated', 'email', c.lumiere.documentId, undefined],
+      ['updated', 'vatRegistrationNo', c.lumiere.documentId, undefined],
+      ['updated', 'vatRegistrationNo', c.lumiere.documentId, undefined],
+    ]);
+  });
+
+  test('the job writes it: no second company, the city changed on the company', async () => {
+    const { createImportJob, driveImport } = require(dist('jobs/contact-import'));
+    const before = await contactsCount();
+    const id = await createImportJob(t.strapi, {
+      csv: ['Btw-nummer;City', 'be0456789123;Luik'].join('\n'),
+      mapping: { 'Btw-nummer': 'vatRegistrationNo', City: 'city' },
+    });
+    expect(await driveImport(t.strapi, id)).toMatchObject({ state: 'done', updated: 1, created: 0, failed: 0 });
+    expect(await contactsCount()).toBe(before);
+    expect(await docs(t.strapi, UID.contact).findOne({ documentId: c.lumiere.documentId })).toMatchObject({
+      city: 'Luik',
+      vatRegistrationNo: 'BE 0456.789.123',
+    });
+  });
+});

@@ -11,6 +11,8 @@ import {
   isLastChunk,
   isStale,
   pickMatch,
+  vatMatchValue,
+  withoutMatchedKey,
   unknownCode,
   unknownCompany,
   withRelations,
@@ -187,6 +189,39 @@ describe('contact CSV: a row against the database', () => {
     expect(() => pickMatch(key, [{ id: 7 }, { id: 8 }])).toThrow(
       'More than one contact has VAT Registration No. "BE1"; give the No. of the one to update.',
     );
+  });
+  test('a row that says its Type picks the contact of that type among those sharing the key', () => {
+    const key = { field: 'email', value: 'info@acme.be' } as const;
+    const found = [
+      { id: 1, type: 'company' },
+      { id: 2, type: 'person' },
+    ];
+    expect(pickMatch(key, found, 'company')).toEqual({ id: 1, type: 'company' });
+    expect(pickMatch(key, found, 'person')).toEqual({ id: 2, type: 'person' });
+    expect(() => pickMatch(key, found)).toThrow('More than one contact has E-Mail "info@acme.be"');
+    expect(() => pickMatch(key, [...found, { id: 3, type: 'person' }], 'person')).toThrow('More than one contact');
+  });
+  test('a VAT no. is matched without case and without the separators people write it with', () => {
+    expect(['be0456789123', 'BE 0456.789.123', 'BE-0456/789.123', 'Be0456789123'].map(vatMatchValue)).toEqual(
+      Array(4).fill('BE0456789123'),
+    );
+    expect(matchKeyOf({ data: { vatRegistrationNo: ' be 0456.789.123 ' }, codes: {} })).toEqual({
+      field: 'vatRegistrationNo',
+      value: 'BE0456789123',
+    });
+  });
+  test("the key a row matched by is not written back in the row's spelling; another value is", () => {
+    const vat = { field: 'vatRegistrationNo', value: 'BE0456789123' } as const;
+    const stored = { vatRegistrationNo: 'BE 0456.789.123', email: 'bonjour@lumiere.be' };
+    expect(withoutMatchedKey({ vatRegistrationNo: 'be0456789123', city: 'Luik' }, vat, stored)).toEqual({
+      city: 'Luik',
+    });
+    const mail = { field: 'email', value: 'BONJOUR@LUMIERE.BE' } as const;
+    expect(withoutMatchedKey({ email: 'BONJOUR@LUMIERE.BE', city: 'Luik' }, mail, stored)).toEqual({ city: 'Luik' });
+    // Found by VAT no., the row's new e-mail is written.
+    expect(withoutMatchedKey({ vatRegistrationNo: 'be0456789123', email: 'new@lumiere.be' }, vat, stored)).toEqual({
+      email: 'new@lumiere.be',
+    });
   });
   test('codes and company numbers that name nothing', () => {
     expect(unknownCode('salesperson', 'ZZ')).toMatchObject({

@@ -11,6 +11,7 @@ import {
   dryRunOutcome,
   matchKeyOf,
   pickMatch,
+  withoutMatchedKey,
   rowToInput,
   unknownCode,
   unknownCompany,
@@ -60,7 +61,8 @@ export type CodeLookup = ReturnType<typeof codeCache>;
 /** The contact a row updates, or null for a new one; two contacts with the same VAT no. or e-mail: the row is refused. */
 async function findMatch(strapi: Core.Strapi, row: ImportRow) {
   const key = matchKeyOf(row);
-  return { key, found: key ? pickMatch(key, await rememberedMatch(key, () => contactsByKey(strapi, key))) : null };
+  if (!key) return { key, found: null };
+  return { key, found: pickMatch(key, await rememberedMatch(key, () => contactsByKey(strapi, key)), row.data.type) };
 }
 
 /** The data of the write: scalars of the row plus its relations as documentIds. */
@@ -123,7 +125,8 @@ export async function prepareRow(
 ): Promise<PreparedRow> {
   const input = rowToInput(record, mapping);
   const { key, found } = await findMatch(strapi, input);
-  return { key, found, data: await writeData(strapi, input, codes) };
+  const data = await writeData(strapi, input, codes);
+  return { key, found, data: found ? withoutMatchedKey(data, key, found) : data };
 }
 
 /**

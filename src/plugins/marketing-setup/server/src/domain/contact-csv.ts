@@ -169,12 +169,20 @@ export function rowToInput(record: Record<string, string | undefined>, mapping: 
   return { data, codes };
 }
 
+/**
+ * A VAT Registration No. as rows and contacts are matched by it: upper case, without the spaces, dots, hyphens
+ * and slashes people write it with ("be 0456.789.123" is "BE0456789123"). The repositories compare stored
+ * values through the same expression (repositories/import-lookups.ts `VAT_KEY_SQL`).
+ */
+export const vatMatchValue = (vat: string) => vat.toUpperCase().replace(/[ .\-/]/g, '');
+
 /** Which existing contact a row updates: by No., else by VAT Registration No., else by e-mail. */
 export type MatchKey = { field: 'no' | 'vatRegistrationNo' | 'email'; value: string } | null;
 export const matchKeyOf = (row: ImportRow): MatchKey => {
   for (const field of ['no', 'vatRegistrationNo', 'email'] as const) {
     const v = row.data[field];
-    if (typeof v === 'string' && v !== '') return { field, value: v };
+    if (typeof v === 'string' && v.trim() !== '')
+      return { field, value: field === 'vatRegistrationNo' ? vatMatchValue(v) : v.trim() };
   }
   return null;
 };
@@ -192,20 +200,22 @@ export const changesMatchKeys = (
     (f) => data[f] !== undefined && (data[f] ?? null) !== (current[f] ?? null),
   );
 
-const lookupKeys = (values: unknown[]) =>
-  values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().toLowerCase());
+const lookupKey = (v: unknown, vat = false) =>
+  typeof v === 'string' && v.trim() !== '' ? (vat ? vatMatchValue(v.trim()) : v.trim()).toLowerCase() : null;
+const lookupKeys = (no: unknown, vat: unknown, email: unknown, company?: unknown) =>
+  [lookupKey(no), lookupKey(vat, true), lookupKey(email), lookupKey(company)].filter((k): k is string => k !== null);
 
 /**
  * What a row looks contacts up by — the contact it updates (No., VAT Registration No., e-mail) and its company
- * (No.) — compared without case: a contact of the chunk not yet stored that has one of these values must be
+ * (No.) — compared without case (a VAT no. as `vatMatchValue` reads it): a contact of the chunk not yet stored that has one of these values must be
  * stored before the row is read (`lookupKeysOfContact`), so the row finds it as it would one by one.
  */
 export const lookupKeysOfRow = (row: ImportRow): string[] =>
-  lookupKeys([row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company]);
+  lookupKeys(row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company);
 
 /** The values by which a later row could find the contact `c` (see lookupKeysOfRow). */
 export const lookupKeysOfContact = (c: Record<string, unknown>): string[] =>
-  lookupKeys([c.no, c.vatRegistrationNo, c.email]);
+  lookupKeys(c.no, c.vatRegistrationNo, c.email);
 
 /** One CSV cell: quoted when it holds a separator, quote or line break, or starts with a formula character. */
 export function csvCell(value: unknown): string {
@@ -309,9 +319,37 @@ export function checkRowLength(rowNo: number, cells: number, columns: number) {
     throw new RuleViolation(`Row ${rowNo} has ${cells} cells but the header has ${columns} columns.`, ['file']);
 }
 
-/** The contact a row updates among those with its match key: none (a new contact), one, or refused when ambiguous. */
-export function pickMatch<T>(key: MatchKey, found: T[]): T | null {
+/**
+ * An update row's data without the value it found its contact by, when that is the contact's own value written
+ * another way ("be0456789123" for "BE 0456.789.123", an e-mail in capitals): the match does not rewrite the
+ * stored form (nor, for a company's e-mail, the e-mail of every person who inherits it).
+ */
+export function withoutMatchedKey(
+  data: Record<string, unknown>,
+  key: MatchKey,
+  found: Partial<Record<'no' | 'vatRegistrationNo' | 'email', string | null>>,
+): Record<string, unknown> {
+  if (!key || key.field === 'no') return data;
+  const stored = found[key.field];
+  const same =
+    typeof stored === 'string' &&
+    (key.field === 'email' ? stored.toLowerCase() === key.value.toLowerCase() : vatMatchValue(stored) === key.value);
+  if (!same || !(key.field in data)) return data;
+  const { [key.field]: _matched, ...rest } = data;
+  return rest;
+}
+
+/**
+ * The contact a row updates among those with its match key (persons who share their company's e-mail are not
+ * among them: the e-mail is the company's): none (a new contact), one, or refused when ambiguous. A row that
+ * says its Type picks the contact of that type.
+ */
+export function pickMatch<T extends { type?: string | null }>(key: MatchKey, found: T[], type?: unknown): T | null {
   if (!key || !found.length) return null;
+  if (found.length > 1 && (type === 'company' || type === 'person')) {
+    const ofType = found.filter((c) => c.type === type);
+    if (ofType.length === 1) return ofType[0];
+  }
   if (found.length > 1)
     throw new RuleViolation(
       `More than one contact has ${fieldLabel(key.field)} "${key.value}"; give the No. of the one to update.`,

@@ -3,6 +3,7 @@ import contentTypes from '../content-types';
 import { uidOf, UNIQUE_RECORD_NO } from '../content-types/fields';
 import { columnOf, joinTableOf, tableOf } from '../repositories/tables';
 import { UID } from '../utils/uids';
+import { vatKeySql } from '../repositories/import-lookups';
 
 /**
  * Database-level unique indexes. Strapi's `unique: true` is only checked by the application (two
@@ -27,14 +28,16 @@ export async function ensureIndexes(strapi: Core.Strapi) {
 }
 
 /**
- * An imported row finds the contact it updates by VAT Registration No. or by e-mail without case (the query
- * engine's `$eqi`: LOWER(email) = LOWER(?)); without these two indexes each row's lookup read every contact.
+ * An imported row finds the contact it updates by VAT Registration No. (as `vatKeySql` reads it: no case, no
+ * separators) or by e-mail without case (LOWER(email) = LOWER(?)); without these indexes each row's lookup read
+ * every contact.
  */
 async function ensureImportMatchIndexes(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
   const table = tableOf(strapi, UID.contact);
   const vat = columnOf(strapi, UID.contact, 'vatRegistrationNo');
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_${vat}_idx ON ${table} (${vat})`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_vat_key_idx ON ${table} ((${vatKeySql(vat)}))`);
   const email = columnOf(strapi, UID.contact, 'email');
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_email_lower_idx ON ${table} (LOWER(${email}))`);
 }

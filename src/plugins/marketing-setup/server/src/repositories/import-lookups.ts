@@ -1,14 +1,15 @@
 /**
  * The records an imported row refers to: master data by code, the company by its No., and the contact
- * the row updates (by No., VAT Registration No. or e-mail). Read through Strapi's query engine, inside
- * the ambient transaction of the chunk or the dry run; a chunk's match keys at once in the chunk's transaction.
+ * the row updates (by No., VAT Registration No. or e-mail). Read inside the ambient transaction of the chunk or
+ * the dry run; a chunk's match keys at once.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CODE_RELATIONS, type CodeRelation, type MatchKey } from '../domain/contact-csv';
 import { uidOf } from '../content-types/fields';
 import { UID } from '../utils/uids';
-import { columnOf, rowsOf, tableOf } from './tables';
+import { columnOf, joinTableOf, rowsOf, tableOf } from './tables';
+import { transaction } from './unit-of-work';
 
 /** The documentId of the master-data record with this code (case-insensitive), or null. */
 export async function documentIdByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
@@ -39,6 +40,7 @@ export interface MatchedContact {
   documentId: string;
   no: string | null;
   name: string | null;
+  type: string | null;
   /** The contact's other match values (an update that changes none of them changes what no key finds). */
   vatRegistrationNo: string | null;
   email: string | null;
@@ -46,32 +48,34 @@ export interface MatchedContact {
 
 const matched = (r: Record<string, unknown>): MatchedContact => ({
   id: Number(r.id),
-  documentId: String(r.documentId ?? r.document_id),
+  documentId: String(r.document_id),
   no: (r.no as string | null) ?? null,
   name: (r.name as string | null) ?? null,
-  vatRegistrationNo: ((r.vatRegistrationNo ?? r.vat_registration_no) as string | null) ?? null,
+  type: (r.type as string | null) ?? null,
+  vatRegistrationNo: (r.vat_registration_no as string | null) ?? null,
   email: (r.email as string | null) ?? null,
 });
 
-/** Up to two contacts with the key's value (e-mail compared without case), oldest first. */
-export async function contactsByKey(strapi: Core.Strapi, key: NonNullable<MatchKey>): Promise<MatchedContact[]> {
-  const where = key.field === 'email' ? { email: { $eqi: key.value } } : { [key.field]: key.value };
-  const rows = await strapi.db.query(UID.contact).findMany({
-    where,
-    select: ['id', 'documentId', 'no', 'name', 'vatRegistrationNo', 'email'],
-    limit: 2,
-    orderBy: { id: 'asc' },
-  });
-  return rows.map(matched);
-}
+/**
+ * A stored VAT Registration No. as the domain's `vatMatchValue` reads one (upper case, no spaces, dots,
+ * hyphens or slashes); the same expression is indexed (migrations/indexes.ts), so the lookup reads no table.
+ */
+export const vatKeySql = (column: string) =>
+  `UPPER(REPLACE(REPLACE(REPLACE(REPLACE(${column}, ' ', ''), '.', ''), '-', ''), '/', ''))`;
 
-/** A match key as one string (field and exact value), for `contactsByKeys`' answer. */
+/** Up to three contacts with the key's value, oldest first, as `contactsByKeys` finds them (in the ambient transaction). */
+export const contactsByKey = (strapi: Core.Strapi, key: NonNullable<MatchKey>): Promise<MatchedContact[]> =>
+  transaction(strapi, async ({ trx }) => (await contactsByKeys(strapi, trx, [key])).get(matchKeyId(key))!);
+
+/** A match key as one string (field and value as the domain's `matchKeyOf` gives it), for `contactsByKeys`' answer. */
 export const matchKeyId = (key: NonNullable<MatchKey>) => `${key.field}:${key.value}`;
 
 /**
- * `contactsByKey` for the match keys of many rows at once, one statement per field (No., VAT Registration No.,
- * e-mail): by `matchKeyId`, each key's up to two contacts, oldest first, compared as `contactsByKey` compares
- * (e-mail as the query engine's `$eqi`: LOWER(column) = LOWER(value)). A key that finds none is there, empty.
+ * The contacts the match keys of many rows find, one statement per field (No., VAT Registration No., e-mail): by
+ * `matchKeyId`, each key's up to three contacts, oldest first. E-mail is compared without case, VAT no. as
+ * `vatKeySql` reads it; a person whose e-mail is its company's (inherited) does not own it and is left out (a
+ * company is its own company: that link does not count), so a
+ * row with a company's e-mail finds the company, not all its persons. A key that finds none is there, empty.
  */
 export async function contactsByKeys(
   strapi: Core.Strapi,
@@ -81,17 +85,24 @@ export async function contactsByKeys(
   const out = new Map<string, MatchedContact[]>(keys.map((k) => [matchKeyId(k), []]));
   const table = tableOf(strapi, UID.contact);
   const col = (attribute: string) => columnOf(strapi, UID.contact, attribute);
+  const link = joinTableOf(strapi, UID.contact, 'company');
+  const same = {
+    no: `c.${col('no')} = v.k`,
+    vatRegistrationNo: `${vatKeySql(`c.${col('vatRegistrationNo')}`)} = v.k`,
+    email: `LOWER(c.${col('email')}) = LOWER(v.k) AND NOT EXISTS (SELECT 1 FROM ${link.name} l
+      JOIN ${table} co ON co.id = l.${link.inverseJoinColumn}
+      WHERE l.${link.joinColumn} = c.id AND co.id <> c.id AND LOWER(co.${col('email')}) = LOWER(c.${col('email')}))`,
+  };
   for (const field of ['no', 'vatRegistrationNo', 'email'] as const) {
     const values = [...new Set(keys.filter((k) => k.field === field).map((k) => k.value))];
     if (!values.length) continue;
-    const same = field === 'email' ? `LOWER(c.${col(field)}) = LOWER(v.k)` : `c.${col(field)} = v.k`;
     const result = await trx.raw(
       `WITH v(k) AS (VALUES ${values.map(() => '(?)').join(', ')})
-      SELECT k, id, document_id, no, name, vat_registration_no, email FROM (SELECT v.k, c.id,
-        c.${col('documentId')} AS document_id, c.${col('no')} AS no, c.${col('name')} AS name,
+      SELECT k, id, document_id, no, name, type, vat_registration_no, email FROM (SELECT v.k, c.id,
+        c.${col('documentId')} AS document_id, c.${col('no')} AS no, c.${col('name')} AS name, c.${col('type')} AS type,
         c.${col('vatRegistrationNo')} AS vat_registration_no, c.${col('email')} AS email,
         row_number() OVER (PARTITION BY v.k ORDER BY c.id) AS rn
-        FROM v JOIN ${table} c ON ${same}) x WHERE rn <= 2 ORDER BY k, id`,
+        FROM v JOIN ${table} c ON ${same[field]}) x WHERE rn <= 3 ORDER BY k, id`,
       values,
     );
     for (const r of rowsOf<Record<string, unknown>>(result))
