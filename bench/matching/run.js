@@ -72,11 +72,11 @@ const pairOf = (key) => [Math.floor(key / 1e6), key % 1e6];
 
 /**
  * A record as the plugin stores it: a person created with a name only has it split into parts by the
- * write rules (contact-fields `splitName`), exactly as through REST; the rules then read those parts.
+ * write rules (contact-fields `splitName`, with its e-mail), exactly as through REST; the rules then read those parts.
  */
 function asStored(r) {
   if (r.type !== 'person' || r.surname || !r.name) return r;
-  const parts = d.splitName(r.name);
+  const parts = d.splitName(r.name, r.email); // the write rules pass the e-mail too
   return { ...r, firstName: parts.firstName, middleName: parts.middleName, surname: parts.surname };
 }
 

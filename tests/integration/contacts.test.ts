@@ -51,6 +51,48 @@ describe('contact field rules', () => {
     expect(renamed).toMatchObject({ name: 'Anna van Dijk', searchName: 'ANNA VAN DIJK' });
   });
 
+  test('surname particles: with a capital part of the surname, in lower case the middle name', async () => {
+    expect(await create({ type: 'person', name: 'Pieter Van den Broeck' })).toMatchObject({
+      name: 'Pieter Van den Broeck',
+      firstName: 'Pieter',
+      middleName: null,
+      surname: 'Van den Broeck',
+    });
+    expect(await create({ type: 'person', name: 'Pieter van den Broek' })).toMatchObject({
+      firstName: 'Pieter',
+      middleName: 'van den',
+      surname: 'Broek',
+    });
+    expect(await create({ type: 'person', name: 'De Smet Geert' })).toMatchObject({
+      firstName: 'Geert',
+      middleName: null,
+      surname: 'De Smet',
+    });
+  });
+
+  test('a name sent with only its surname: the rest of the name is the first name, the name is rebuilt', async () => {
+    const p = await create({ type: 'person', name: 'Peeters Xandro', surname: 'Peeters' });
+    expect(p).toMatchObject({
+      name: 'Xandro Peeters',
+      firstName: 'Xandro',
+      middleName: null,
+      surname: 'Peeters',
+      searchName: 'XANDRO PEETERS',
+    });
+    const renamed = (await put(p.documentId, { name: 'Wuyts Yorick', firstName: 'Yorick' })).body.data;
+    expect(renamed).toMatchObject({ name: 'Yorick Wuyts', firstName: 'Yorick', middleName: null, surname: 'Wuyts' });
+  });
+
+  test('the e-mail tells which word is the first name when the first names cannot', async () => {
+    const p = await create({ type: 'person', name: 'Wuyts Xandro', email: 'Xandro.Wuyts@telenet.be' });
+    expect(p).toMatchObject({ name: 'Wuyts Xandro', firstName: 'Xandro', middleName: null, surname: 'Wuyts' });
+    // On update, the stored e-mail is read.
+    const renamed = (await put(p.documentId, { name: 'Wuyts Xander' })).body.data;
+    expect(renamed).toMatchObject({ firstName: 'Wuyts', surname: 'Xander' });
+    const again = (await put(p.documentId, { name: 'Wuyts Xandro' })).body.data;
+    expect(again).toMatchObject({ firstName: 'Xandro', surname: 'Wuyts' });
+  });
+
   test('a search name set by hand survives a rename', async () => {
     const c = await create({ type: 'company', name: 'Contoso', searchName: 'CONTO' });
     const renamed = (await put(c.documentId, { name: 'Contoso Belgium' })).body.data;

@@ -5,7 +5,7 @@
  */
 import { RuleViolation } from './errors';
 import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
-import { surnameFirstSplit } from './first-names';
+import { partsFromName, splitName, type NameParts } from './names';
 import { fieldLabel } from './field-labels';
 
 /**
@@ -30,14 +30,8 @@ export const CONTACT_DETAIL_FIELDS = [
 
 export type ContactType = 'company' | 'person';
 
-export interface NameParts {
-  firstName: string | null;
-  middleName: string | null;
-  surname: string | null;
-}
+export { splitName, type NameParts };
 
-/** Name parts are Text[30] in the reference. */
-const NAME_PART_MAX = 30;
 const REGISTRATION_NUMBER_MAX = 20;
 
 /** Human labels (the reference's captions), used in every message. */
@@ -57,40 +51,9 @@ const isBlank = (v: unknown): boolean => v === null || v === undefined || String
 const upperOrNull = (v: unknown): string | null => (isBlank(v) ? null : String(v).trim().toUpperCase());
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const collapse = (s: string) => s.trim().replace(/\s+/g, ' ');
-const part = (s: string | undefined): string | null => (s ? s.slice(0, NAME_PART_MAX) : null);
 /** A key counts as "set by the request" when present and not undefined. */
 const sets = (changes: Record<string, unknown>, key: string) =>
   Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
-
-/**
- * Name → parts, the reference's way (first word, middle words, last word) — unless the name is written
- * surname first, as lists, exports and eID data do, and the words tell: the name does not start with a
- * known first name but ends with one or more ("Verhoeven Koen", "De Smet Geert", "Van den Broeck Marie
- * Claire"). Then the trailing first names are the first name and the rest the surname. A caller that
- * knows the parts sends firstName / surname itself (they win over the name).
- */
-export function splitName(name: string): NameParts {
-  const words = collapse(name ?? '')
-    .split(' ')
-    .filter(Boolean);
-  if (words.length === 0) return { firstName: null, middleName: null, surname: null };
-  if (words.length === 1) return { firstName: part(words[0]), middleName: null, surname: null };
-  const firstNames = surnameFirstSplit(words);
-  if (firstNames > 0) {
-    return {
-      firstName: part(words.slice(words.length - firstNames).join(' ')),
-      middleName: null,
-      surname: part(words.slice(0, words.length - firstNames).join(' ')),
-    };
-  }
-  const surname = words[words.length - 1];
-  if (words.length === 2) return { firstName: part(words[0]), middleName: null, surname: part(surname) };
-  return {
-    firstName: part(words.slice(0, -2).join(' ')),
-    middleName: part(words[words.length - 2]),
-    surname: part(surname),
-  };
-}
 
 export function composeName(p: NameParts): string {
   return [p.firstName, p.middleName, p.surname]
@@ -151,18 +114,24 @@ export function applyContactFieldRules(
   const nameSent = sets(changes, 'name');
 
   if (type === 'person') {
+    const email = sets(changes, 'email') ? changes.email : old.email;
     if (NAME_PART_FIELDS.some((f) => sets(changes, f))) {
-      // Parts win over a name sent alongside them; unsent parts come from the stored record.
+      const sent: Partial<NameParts> = {};
+      for (const f of NAME_PART_FIELDS)
+        if (sets(changes, f)) sent[f] = isBlank(changes[f]) ? null : collapse(String(changes[f]));
+      // A name sent with some of its parts: the other words of the name fill the others.
+      const filled = nameSent ? partsFromName(String(changes.name ?? ''), sent) : null;
+      // Else parts win over a name sent alongside them; unsent parts come from the stored record.
       const parts = {} as NameParts;
       for (const f of NAME_PART_FIELDS) {
-        const v = sets(changes, f) ? changes[f] : old[f];
+        const v = filled ? filled[f] : sets(changes, f) ? sent[f] : old[f];
         parts[f] = isBlank(v) ? null : collapse(String(v));
-        if (sets(changes, f)) out[f] = parts[f];
+        if (filled || sets(changes, f)) out[f] = parts[f];
       }
       out.name = composeName(parts);
     } else if (nameSent) {
       out.name = collapse(String(changes.name ?? ''));
-      Object.assign(out, splitName(String(out.name)));
+      Object.assign(out, splitName(String(out.name), email));
     }
   } else {
     if (nameSent) out.name = collapse(String(changes.name ?? ''));
@@ -255,5 +224,5 @@ export function typeChangeFields(before: Record<string, unknown>, newType: Conta
   if (!isBlank(before.vatRegistrationNo)) {
     throw typeChangeViolation('hasVatRegistrationNo', String(before.no ?? ''), String(before.vatRegistrationNo));
   }
-  return { type: 'person', companyName: null, ...splitName(String(before.name ?? '')) };
+  return { type: 'person', companyName: null, ...splitName(String(before.name ?? ''), before.email) };
 }

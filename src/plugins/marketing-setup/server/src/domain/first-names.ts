@@ -67,5 +67,5 @@ export function surnameFirstSplit(words: readonly string[]): number {
 }
 
 /** "G.", "J.P.", "g": initials stand for first names. */
-const isInitial = (word: string) =>
+export const isInitial = (word: string) =>
   /^(\p{L}\.?)+$/u.test(word) && word.replace(/\./g, '').length <= 2 && (word.includes('.') || word.length === 1);

@@ -123,7 +123,11 @@ export async function planContactUpdate(write: Write): Promise<PlannedUpdate | n
   delete data.inheritanceOverrides;
 
   const newType: ContactType = data.type ?? before.type;
-  const typeChanges = typeChangeFields({ ...before, ...(data.name !== undefined ? { name: data.name } : {}) }, newType);
+  // The name and e-mail of this write, if sent, for the split of a company that becomes a person.
+  const sentNameAndEmail = Object.fromEntries(
+    (['name', 'email'] as const).filter((f) => data[f] !== undefined).map((f) => [f, data[f]]),
+  );
+  const typeChanges = typeChangeFields({ ...before, ...sentNameAndEmail }, newType);
   if (newType !== before.type) await checkTypeChange(write, before, newType);
 
   // Which company the person has after this write, and whether it is a different one.

@@ -1,0 +1,190 @@
+import { applyContactFieldRules, splitName } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
+
+const parts = (firstName: string | null, middleName: string | null, surname: string | null) => ({
+  firstName,
+  middleName,
+  surname,
+});
+
+describe('splitName — surname particles', () => {
+  it.each([
+    // Belgian convention: a particle written with a capital is part of the surname.
+    ['Pieter Van den Broeck', 'Pieter', null, 'Van den Broeck'],
+    ['Jean-Pierre Van de Velde', 'Jean-Pierre', null, 'Van de Velde'],
+    ['Geert De Smet', 'Geert', null, 'De Smet'],
+    ['Sophie Le Clercq', 'Sophie', null, 'Le Clercq'],
+    ['Marie De la Fontaine', 'Marie', null, 'De la Fontaine'],
+    ['Pieter Jan Vanden Bossche', 'Pieter Jan', null, 'Vanden Bossche'],
+    ['Xandro Van den Broeck', 'Xandro', null, 'Van den Broeck'],
+    // Dutch convention: lower-case particles are the middle name, as the reference splits.
+    ['Pieter van den Broek', 'Pieter', 'van den', 'Broek'],
+    ['Anna Maria van Dijk', 'Anna Maria', 'van', 'Dijk'],
+    ['Jan in ’t Veld', 'Jan', 'in ’t', 'Veld'],
+    ["Jan in 't Veld", 'Jan', "in 't", 'Veld'],
+    ['Klaas op de Beeck', 'Klaas', 'op de', 'Beeck'],
+    ['Jan In Het Veld', 'Jan', null, 'In Het Veld'],
+    ['Jeanne d’ Arc', 'Jeanne', 'd’', 'Arc'],
+    // Surname first, with particles.
+    ['Van den Broeck Marie Claire', 'Marie Claire', null, 'Van den Broeck'],
+    ['De Smet Geert', 'Geert', null, 'De Smet'],
+    ['van den Broek Pieter', 'Pieter', 'van den', 'Broek'],
+    // Starting with a particle: surname first even when the first name is not known.
+    ['Van Dijk Xandro', 'Xandro', null, 'Van Dijk'],
+    ['De Smet', null, null, 'De Smet'],
+    // Without particles the reference's rule is unchanged.
+    ['John Paul Smith', 'John', 'Paul', 'Smith'],
+  ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual(parts(firstName, middleName, surname));
+  });
+});
+
+describe('splitName — titles and generational suffixes', () => {
+  it.each([
+    ['Mevrouw Lies Peeters', 'Lies', null, 'Peeters'],
+    ['Dr. Lies Peeters', 'Lies', null, 'Peeters'],
+    ['dr Lies Peeters', 'Lies', null, 'Peeters'],
+    ['De heer Jan Peeters', 'Jan', null, 'Peeters'],
+    ['Dhr. Jan Van den Broeck', 'Jan', null, 'Van den Broeck'],
+    ['Prof. Dr. Ir. Koen Verhoeven', 'Koen', null, 'Verhoeven'],
+    ['MME Claire Dubois', 'Claire', null, 'Dubois'],
+    ['Mr. Jan Peeters', 'Jan', null, 'Peeters'],
+    ['M. Jean Dupont', 'Jean', null, 'Dupont'],
+    ['Mevr. Peeters Xandra', 'Peeters', null, 'Xandra'],
+    ['Mevr. Peeters Lies', 'Lies', null, 'Peeters'],
+    // After a title, a lone word is the surname.
+    ['Mevrouw Peeters', null, null, 'Peeters'],
+    // "M." before a single word is an initial, not Monsieur.
+    ['M. Janssens', 'M.', null, 'Janssens'],
+    ['M. De Smet', 'M.', null, 'De Smet'],
+    ['Daan Verstraete sr.', 'Daan', null, 'Verstraete sr.'],
+    ['Verstraete Daan jr.', 'Daan', null, 'Verstraete jr.'],
+    ['Verstraete jr. Daan', 'Daan', null, 'Verstraete jr.'],
+    ['Daan Verstraete Junior', 'Daan', null, 'Verstraete Junior'],
+    ['Jan Pieter Peeters III', 'Jan', 'Pieter', 'Peeters III'],
+    ['Pieter Van den Broeck Sr', 'Pieter', null, 'Van den Broeck Sr'],
+    ['Dr. Daan Verstraete jr.', 'Daan', null, 'Verstraete jr.'],
+    // A spelled-out "Senior" with a single other word is a surname.
+    ['Jan Senior', 'Jan', null, 'Senior'],
+  ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual(parts(firstName, middleName, surname));
+  });
+
+  it('keeps the name as typed', () => {
+    expect(applyContactFieldRules('person', null, { name: 'Dr. Lies Peeters' })).toMatchObject({
+      name: 'Dr. Lies Peeters',
+      firstName: 'Lies',
+      middleName: null,
+      surname: 'Peeters',
+    });
+  });
+});
+
+describe('splitName — the e-mail tells the order when the first names cannot', () => {
+  it.each([
+    ['Wuyts Xandro', 'Xandro.Wuyts@telenet.be', 'Xandro', null, 'Wuyts'],
+    ['Wuyts Xandro', 'xandro_wuyts@telenet.be', 'Xandro', null, 'Wuyts'],
+    ['Wuyts Xandro', 'xandro-wuyts@telenet.be', 'Xandro', null, 'Wuyts'],
+    ['Wuyts Xandro', 'x.wuyts@telenet.be', 'Xandro', null, 'Wuyts'],
+    ['Wuyts Xandro', 'xandrowuyts@telenet.be', 'Xandro', null, 'Wuyts'],
+    ['Wuyts Xandro', 'xandro.wuyts85@gmail.com', 'Xandro', null, 'Wuyts'],
+    ['Van Wuyts Xandro', 'xandro.vanwuyts@gmail.com', 'Xandro', null, 'Van Wuyts'],
+    ['Vanwuyts Xandro', 'info@wuyts.be; xandro.vanwuyts@gmail.com', 'Xandro', null, 'Vanwuyts'],
+    // The e-mail says first name first, says nothing, or there is none: the reference's order.
+    ['Wuyts Xandro', 'wuyts.xandro@telenet.be', 'Wuyts', null, 'Xandro'],
+    ['Wuyts Xandro', 'info@wuyts.be', 'Wuyts', null, 'Xandro'],
+    ['Wuyts Xandro', null, 'Wuyts', null, 'Xandro'],
+    // A known first name decides; the e-mail is not asked.
+    ['Koen Verhoeven', 'verhoeven.koen@telenet.be', 'Koen', null, 'Verhoeven'],
+    ['Verhoeven Koen', 'info@verhoeven.be', 'Koen', null, 'Verhoeven'],
+  ])('%j with %j → %j / %j / %j', (name, email, firstName, middleName, surname) => {
+    expect(splitName(name, email)).toEqual(parts(firstName, middleName, surname));
+  });
+
+  it('reads the e-mail of the write, or the stored one', () => {
+    expect(
+      applyContactFieldRules('person', null, { name: 'Wuyts Xandro', email: 'Xandro.Wuyts@telenet.be' }),
+    ).toMatchObject({ name: 'Wuyts Xandro', firstName: 'Xandro', surname: 'Wuyts' });
+    const before = { type: 'person', name: 'X', firstName: 'X', email: 'xandro.wuyts@telenet.be' };
+    expect(applyContactFieldRules('person', before, { name: 'Wuyts Xandro' })).toMatchObject({
+      firstName: 'Xandro',
+      surname: 'Wuyts',
+    });
+  });
+});
+
+describe('applyContactFieldRules — a name sent with only some of its parts', () => {
+  it('fills the missing parts from the rest of the name and rebuilds the name first name first', () => {
+    expect(applyContactFieldRules('person', null, { name: 'Peeters Xandro', surname: 'Peeters' })).toMatchObject({
+      name: 'Xandro Peeters',
+      firstName: 'Xandro',
+      middleName: null,
+      surname: 'Peeters',
+      searchName: 'XANDRO PEETERS',
+    });
+    expect(applyContactFieldRules('person', null, { name: 'Peeters Xandro', firstName: 'Xandro' })).toMatchObject({
+      name: 'Xandro Peeters',
+      firstName: 'Xandro',
+      middleName: null,
+      surname: 'Peeters',
+    });
+  });
+
+  it('matches whole words, in any case, and splits the rest by the particle rules', () => {
+    expect(
+      applyContactFieldRules('person', null, { name: 'Anna Maria van Dijk', firstName: 'anna maria' }),
+    ).toMatchObject({ name: 'anna maria van Dijk', firstName: 'anna maria', middleName: 'van', surname: 'Dijk' });
+    expect(
+      applyContactFieldRules('person', null, { name: 'Van den Broeck Xandro Yorick', surname: 'Van den Broeck' }),
+    ).toMatchObject({ firstName: 'Xandro Yorick', middleName: null, surname: 'Van den Broeck' });
+    expect(applyContactFieldRules('person', null, { name: 'Dr. Lies Peeters', surname: 'Peeters' })).toMatchObject({
+      name: 'Lies Peeters',
+      firstName: 'Lies',
+      surname: 'Peeters',
+    });
+    expect(applyContactFieldRules('person', null, { name: 'Verstraete Daan sr.', firstName: 'Daan' })).toMatchObject({
+      firstName: 'Daan',
+      middleName: null,
+      surname: 'Verstraete sr.',
+    });
+  });
+
+  it('on update, the name sent replaces the stored parts it does not name', () => {
+    const before = {
+      type: 'person',
+      name: 'Jan Paul Peeters',
+      firstName: 'Jan',
+      middleName: 'Paul',
+      surname: 'Peeters',
+    };
+    expect(applyContactFieldRules('person', before, { name: 'Wuyts Xandro', surname: 'Wuyts' })).toMatchObject({
+      name: 'Xandro Wuyts',
+      firstName: 'Xandro',
+      middleName: null,
+      surname: 'Wuyts',
+    });
+  });
+
+  it('keeps today’s rule when a part sent is not in the name: parts win, the rest comes from the stored record', () => {
+    const notInName = applyContactFieldRules('person', null, { name: 'Peeters Xandro', surname: 'Wuyts' });
+    expect(notInName).toMatchObject({ name: 'Wuyts', surname: 'Wuyts' });
+    expect(notInName.firstName).toBeUndefined();
+    // "Peet" is not a whole word of the name.
+    expect(applyContactFieldRules('person', null, { name: 'Peeters Xandro', surname: 'Peet' }).name).toBe('Peet');
+    const before = { type: 'person', name: 'Jan Peeters', firstName: 'Jan', middleName: null, surname: 'Peeters' };
+    expect(applyContactFieldRules('person', before, { name: 'Ignored', firstName: 'Anna' })).toMatchObject({
+      name: 'Anna Peeters',
+      firstName: 'Anna',
+    });
+  });
+
+  it('leaves all three parts sent as they are', () => {
+    expect(
+      applyContactFieldRules('person', null, {
+        name: 'Peeters Xandro',
+        firstName: 'Xandro',
+        middleName: null,
+        surname: 'Peeters',
+      }),
+    ).toMatchObject({ name: 'Xandro Peeters', firstName: 'Xandro', middleName: null, surname: 'Peeters' });
+  });
+});
