@@ -617,6 +617,36 @@ describe('export', () => {
     expect(imp.body.error.message).toBe('Your role may not create and update contacts, so it cannot import them.');
   });
 
+  test("an Author sees its own imports only: not another admin's job, its status, its errors CSV or its cancel", async () => {
+    const author = await adminClient(t.strapi, 'jobs-author@example.com', 'strapi-author');
+    const theirs = await admin.post('/marketing-setup/contacts/import/jobs', {
+      csv: 'Name;City\nSecret Client BV;Gent\n',
+    });
+    const mine = await author.post('/marketing-setup/contacts/import/jobs', {
+      csv: 'Name;City\nAuthor Lead BV;Gent\n',
+    });
+    expect([theirs.status, mine.status]).toEqual([202, 202]);
+    const listed = await author.get('/marketing-setup/contacts/import/jobs');
+    expect(listed.body.data.map((j: any) => j.id)).toEqual([mine.body.data.id]);
+    const refused = `Import ${theirs.body.data.id} was started by another administrator; your role sees only its own imports.`;
+    for (const [method, route] of [
+      ['get', ''],
+      ['get', '/errors'],
+      ['post', '/cancel'],
+      ['post', '/resume'],
+    ] as const) {
+      const res = await (author as any)[method](`/marketing-setup/contacts/import/jobs/${theirs.body.data.id}${route}`);
+      expect([res.status, res.body?.error?.message]).toEqual([403, refused]);
+    }
+    expect((await author.get(`/marketing-setup/contacts/import/jobs/${mine.body.data.id}`)).status).toBe(200);
+    // The super admin (reads every contact) sees both.
+    const all = (await admin.get('/marketing-setup/contacts/import/jobs')).body.data.map((j: any) => j.id);
+    expect(all).toEqual(expect.arrayContaining([theirs.body.data.id, mine.body.data.id]));
+    expect((await admin.get(`/marketing-setup/contacts/import/jobs/${theirs.body.data.id}`)).body.data.state).toBe(
+      'running',
+    );
+  });
+
   test("an Author's import may create contacts but not change one it did not create (dry run and job)", async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
     const author = await adminClient(t.strapi, 'import-author@example.com', 'strapi-author');

@@ -22,6 +22,7 @@ import {
   cancelImport,
   createImportJob,
   driveImport,
+  importCreator,
   importErrorsCsv,
   importStatus,
   listImports,
@@ -108,10 +109,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw forbidden('Your role may not create and update contacts, so it cannot import them.');
   }
 
-  /** The import job a route names, once the role may import (permission first, then the id). */
-  function jobId(ctx: Context): number {
+  /**
+   * Whose imports the user sees: every import when its role reads every contact (no condition such as "is
+   * creator"), else only its own — a job's rows and errors CSV hold the file's data, which may be other people's.
+   */
+  async function importsOf(ctx: Context): Promise<number | undefined> {
+    return (await recordAccess(strapi, ctx).readFilters()) === null ? undefined : Number(ctx.state.user?.id);
+  }
+
+  /** The import job a route names, once the role may import (permission first, then the id) and may see the job. */
+  async function jobId(ctx: Context): Promise<number> {
     mayImport(ctx);
-    return Number(parse(importJobParamsSchema, ctx.params).id);
+    const id = Number(parse(importJobParamsSchema, ctx.params).id);
+    const owner = await importsOf(ctx);
+    if (owner !== undefined) {
+      const creator = await importCreator(strapi, id);
+      if (creator !== undefined && creator !== owner)
+        throw forbidden(`Import ${id} was started by another administrator; your role sees only its own imports.`);
+    }
+    return id;
   }
 
   const mappingOf = (headers: string[], mapping: Mapping | undefined): Record<string, CsvField> => {
@@ -192,15 +208,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list(ctx: Context) {
       mayImport(ctx);
-      ctx.body = { data: await listImports(strapi) };
+      ctx.body = { data: await listImports(strapi, 20, await importsOf(ctx)) };
     },
 
     async status(ctx: Context) {
-      ctx.body = { data: await importStatus(strapi, jobId(ctx)) };
+      ctx.body = { data: await importStatus(strapi, await jobId(ctx)) };
     },
 
     async resume(ctx: Context) {
-      const id = jobId(ctx);
+      const id = await jobId(ctx);
       const status = await importStatus(strapi, id);
       if (status.state !== 'running')
         throw validationError(`Import ${id} is ${status.state}; only a running import can be resumed.`, ['id']);
@@ -210,11 +226,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async cancel(ctx: Context) {
-      ctx.body = { data: await cancelImport(strapi, jobId(ctx)) };
+      ctx.body = { data: await cancelImport(strapi, await jobId(ctx)) };
     },
 
     async errors(ctx: Context) {
-      const id = jobId(ctx);
+      const id = await jobId(ctx);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contact-import-${id}-errors.csv"`);
       ctx.body = await importErrorsCsv(strapi, id);

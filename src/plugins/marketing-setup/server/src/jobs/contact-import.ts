@@ -98,8 +98,14 @@ export async function importStatus(strapi: Core.Strapi, id: number): Promise<Imp
   return statusOf(job);
 }
 
-export async function listImports(strapi: Core.Strapi, limit = 20): Promise<ImportJobStatus[]> {
-  return (await latestJobs(strapi, limit)).map(statusOf);
+/** The latest imports, of one admin when `createdBy` is given. */
+export async function listImports(strapi: Core.Strapi, limit = 20, createdBy?: number): Promise<ImportJobStatus[]> {
+  return (await latestJobs(strapi, limit, createdBy)).map(statusOf);
+}
+
+/** The admin who started import `id` (null: started in code); undefined when there is no such job. */
+export async function importCreator(strapi: Core.Strapi, id: number): Promise<number | null | undefined> {
+  return (await findJob(strapi, id))?.createdBy;
 }
 
 /** Stores the file's rows and the job (state running); nothing is written to contacts yet. */

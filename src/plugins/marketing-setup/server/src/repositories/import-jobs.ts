@@ -91,8 +91,11 @@ export async function findJob(strapi: Core.Strapi, id: number, trx?: Knex.Transa
   return row && toJob(row);
 }
 
-export async function latestJobs(strapi: Core.Strapi, limit: number): Promise<ImportJob[]> {
-  return ((await strapi.db.connection(IMPORT_JOBS).orderBy('id', 'desc').limit(limit)) as JobRow[]).map(toJob);
+/** The latest jobs, of one admin when `createdBy` is given. */
+export async function latestJobs(strapi: Core.Strapi, limit: number, createdBy?: number): Promise<ImportJob[]> {
+  const query = strapi.db.connection(IMPORT_JOBS).orderBy('id', 'desc').limit(limit);
+  if (createdBy !== undefined) query.where('created_by', createdBy);
+  return ((await query) as JobRow[]).map(toJob);
 }
 
 export async function runningJobs(strapi: Core.Strapi): Promise<ImportJob[]> {
