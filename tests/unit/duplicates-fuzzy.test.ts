@@ -586,3 +586,29 @@ describe('round 3 (issue 14): legal forms, own mail domains, more keys', () => {
     expect(a.filter((k) => b.includes(k))).toContain('pa:mechelen:kerkstraat:246');
   });
 });
+
+describe('a shared trade word is no shared name (tester, match-fixes)', () => {
+  const diest = { city: 'Diest' };
+  it.each([
+    ['Schrijnwerkerij Bogaerts', 'Schrijnwerkerij Aerts'],
+    ['Apotheek Vermeulen', 'Apotheek Verhulst'],
+    ['Tandartsenpraktijk Wouters', 'Tandartsenpraktijk Wuyts'],
+  ])('"%s" and "%s" in one town are two businesses', (a, b) => {
+    const r = fuzzyScore(company({ ...diest, name: a }), company({ ...diest, name: b }));
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(field(r, 'name')!.method).toMatch(/differ/);
+    expect(r.fires).toBe(false);
+  });
+
+  it.each([
+    ['Schrijnwerkerij Aerts', 'Schrijnwerkerij Aerts BV'],
+    ['Schrijnwerkerij Aerts', 'Schrijnwerkrij Aerts'], // a typo in the trade
+    ['Schrijnwerkerij Aerts', 'Schrijnwerkerij Arts'], // a typo in the surname
+    ['Apotheek Vermeulen', 'Apotheek Vermeulen & Zonen'], // a dropped word
+    ['Apotheek Van den Broeck', 'Apotheek Vandenbroeck'],
+    ['Tandartsenpraktijk Wouters', 'Wouters Tandartsenpraktijk'],
+    ['Tandartsenpraktijk Wouters', 'Tandartsenpraktijk Wouetrs'], // swapped letters
+  ])('"%s" and "%s" in one town are one business', (a, b) => {
+    expect(fuzzyScore(company({ ...diest, name: a }), company({ ...diest, name: b })).fires).toBe(true);
+  });
+});
