@@ -612,3 +612,14 @@ describe('a shared trade word is no shared name (tester, match-fixes)', () => {
     expect(fuzzyScore(company({ ...diest, name: a }), company({ ...diest, name: b })).fires).toBe(true);
   });
 });
+
+describe('the Grand-Place is the Grote Markt (tester, match-fixes)', () => {
+  it('"Grand-Place 12" in Mons and "Grote Markt 12" in Bergen, 7000, are one company', () => {
+    const r = fuzzyScore(
+      company({ name: 'Verlonex SA', address: 'Grand-Place 12', postCode: '7000', city: 'Mons' }),
+      company({ name: 'Verlonex NV', address: 'Grote Markt 12', postCode: '7000', city: 'Bergen' }),
+    );
+    expect(field(r, 'address')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.fires).toBe(true);
+  });
+});

@@ -270,3 +270,25 @@ describe('legalFormKind', () => {
     expect(legalFormKind('')).toBe('');
   });
 });
+
+describe('parseAddress: the market square and other common French / Dutch street pairs (tester, match-fixes)', () => {
+  it.each([
+    ['Grand-Place 12', 'Grote Markt 12'],
+    ["Grand'Place 12", 'Grote Markt 12'],
+    ['Grand Place 12', 'Grote-Markt 12'],
+    ['Grand-Place 12', 'Gr. Markt 12'],
+    ['Rue du Château 4', 'Kasteelstraat 4'],
+    ['Rue de la Croix 4', 'Kruisstraat 4'],
+    ['Place de la Gare 4', 'Stationsplein 4'],
+    ['Place du Marché 4', 'Marktplein 4'],
+    ['Rue Longue 4', 'Langestraat 4'],
+    ['Rue du Moulin 4', 'Molenstraat 4'],
+  ])('%s = %s', (a, b) => {
+    expect(parseAddress(a)).toEqual(parseAddress(b));
+  });
+
+  it('keeps other squares apart', () => {
+    expect(parseAddress('Grand-Place 12').street).not.toBe(parseAddress('Marktplein 12').street);
+    expect(parseAddress('Place Saint-Lambert 12').street).not.toBe(parseAddress('Grote Markt 12').street);
+  });
+});

@@ -413,8 +413,9 @@ const FRENCH_STREET_TYPES: Record<string, string> = {
 const FRENCH_STREET_WORDS: Record<string, string> = {
   marche: 'markt',
   eglise: 'kerk',
-  gare: 'station',
-  station: 'station',
+  // Dutch writes the station's streets as compounds with an s: Stationsstraat, Stationsplein, Stationslaan.
+  gare: 'stations',
+  station: 'stations',
   neuve: 'nieuw',
   haute: 'hoog',
   moulin: 'molen',
@@ -432,6 +433,28 @@ const FRENCH_STREET_WORDS: Record<string, string> = {
   jardin: 'tuin',
   prince: 'prins',
   couvent: 'klooster',
+  chateau: 'kasteel',
+  croix: 'kruis',
+  longue: 'lange',
+  courte: 'korte',
+  royale: 'koning',
+  nord: 'noord',
+  midi: 'zuid',
+  sud: 'zuid',
+  paix: 'vrede',
+  montagne: 'berg',
+  cimetiere: 'kerkhof',
+  hopital: 'gasthuis',
+  canal: 'vaart',
+  tilleuls: 'linden',
+};
+/**
+ * Whole streets whose two names are not word for word: the market square of Brussels, Mons / Bergen, Leuven…
+ * is the Grand-Place ("Grand'Place", "Grand Place") in French and the Grote Markt in Dutch.
+ */
+const STREET_ALIASES: Record<string, string> = {
+  grandplein: 'grotemarkt',
+  grandplace: 'grotemarkt',
 };
 const FRENCH_ARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
 
@@ -465,7 +488,8 @@ export function parseAddress(value: unknown): Address {
     .replace(/(\p{L})(\d)/gu, '$1 $2');
   const words = tokens(folded).map(streetWord);
   const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
-  if (firstNumber < 0) return { street: dutchStreetOrder(words).join(''), number: '' };
+  const canonical = (street: string[]) => STREET_ALIASES[street.join('')] ?? street.join('');
+  if (firstNumber < 0) return { street: canonical(dutchStreetOrder(words)), number: '' };
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
   const street = dutchStreetOrder(
     firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber),
@@ -473,7 +497,7 @@ export function parseAddress(value: unknown): Address {
   let number = words[firstNumber];
   const next = words[firstNumber + 1];
   if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
-  return { street: street.join(''), number };
+  return { street: canonical(street), number };
 }
 
 /** Bilingual Belgian place names (and a few exonyms) to one spelling. */
