@@ -292,3 +292,20 @@ describe('parseAddress: the market square and other common French / Dutch street
     expect(parseAddress('Place Saint-Lambert 12').street).not.toBe(parseAddress('Grote Markt 12').street);
   });
 });
+
+describe('personName: generational suffixes (match-fixes)', () => {
+  it('takes the suffix out of the name, wherever the split put it', () => {
+    const sr = { first: 'daan', surname: 'verstraete', generation: 'sr' };
+    expect(personName({ firstName: 'Daan', middleName: 'Verstraete', surname: 'sr.' })).toMatchObject(sr);
+    expect(personName({ firstName: 'Daan', surname: 'Verstraete Sr' })).toMatchObject(sr);
+    expect(personName({ firstName: 'Daan sr.', surname: 'Verstraete' })).toMatchObject(sr);
+    expect(personName({ name: 'Daan Verstraete Senior' })).toMatchObject(sr);
+    expect(personName({ name: 'Verstraete Daan sr.' })).toMatchObject(sr);
+    expect(personName({ name: 'Albert Peeters II' })).toMatchObject({ surname: 'peeters', generation: 'ii' });
+  });
+
+  it('leaves a first name "Junior" and an initial "I." alone', () => {
+    expect(personName({ name: 'Junior Mbaye' })).toMatchObject({ first: 'junior', generation: '' });
+    expect(personName({ name: 'Peeters I.' })).toMatchObject({ first: 'i', surname: 'peeters', generation: '' });
+  });
+});

@@ -224,6 +224,11 @@ const DIFFERENT_WORD_CAP = 0.7;
 
 /** A first name written as initials ("J." / "J.P.") that agrees with the other's first letters. */
 const INITIAL_SCORE = 0.9;
+/**
+ * Two persons whose names carry different generational suffixes ("Daan Verstraete sr." / "jr.", "II" / "III") are
+ * two people, whatever else they share: their names score at most this, below every floor of the firing rule.
+ */
+export const GENERATIONS_DIFFER_CAP = 0.5;
 /** A person known only by surname on one side: the first name neither confirms nor contradicts. */
 const UNKNOWN_FIRST_NAME_SCORE = 0.85;
 
@@ -404,9 +409,13 @@ export interface NameParts {
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
  * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
  * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
- * whichever way the parts were stored.
+ * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP).
  */
-export function personNameScore(a: NameReading[], b: NameReading[]): [score: number, method: string, parts: NameParts] {
+export function personNameScore(
+  a: NameReading[],
+  b: NameReading[],
+  generations: [string, string] = ['', ''],
+): [score: number, method: string, parts: NameParts] {
   let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
@@ -420,5 +429,8 @@ export function personNameScore(a: NameReading[], b: NameReading[]): [score: num
       }
     }
   }
+  const [ga, gb] = generations;
+  if (ga && gb && ga !== gb && best[0] > GENERATIONS_DIFFER_CAP)
+    return [GENERATIONS_DIFFER_CAP, `${best[1]}; generations differ (${ga} / ${gb})`, best[2]];
   return best;
 }
