@@ -623,3 +623,48 @@ describe('the Grand-Place is the Grote Markt (tester, match-fixes)', () => {
     expect(r.fires).toBe(true);
   });
 });
+
+describe('nicknames (tester, match-fixes)', () => {
+  const name = (a: string, b: string) =>
+    field(fuzzyScore(person({ name: a, city: 'Gent' }), person({ name: b, city: 'Gent' })), 'name')!;
+
+  it('"Jef Peeters" and "Jozef Peeters" on one mobile number are one person', () => {
+    const mobile = { mobilePhoneNo: '0478 12 34 56' };
+    const r = fuzzyScore(
+      person({ ...mobile, firstName: 'Jef', surname: 'Peeters' }),
+      person({ ...mobile, firstName: 'Jozef', surname: 'Peeters', city: 'Leuven' }),
+    );
+    expect(field(r, 'name')!.parts).toEqual({ surname: 1, firstName: 0.9 });
+    expect(r.fires).toBe(true);
+  });
+
+  it('"Lies Wouters" and "Elisabeth Wouters" on one e-mail address are one person', () => {
+    const mail = { email: 'lies.wouters@telenet.be' };
+    const r = fuzzyScore(
+      person({ ...mail, firstName: 'Lies', surname: 'Wouters' }),
+      person({ ...mail, firstName: 'Elisabeth', surname: 'Wouters', city: 'Aalst' }),
+    );
+    expect(field(r, 'email')!.method).toBe('exact');
+    expect(r.fires).toBe(true);
+  });
+
+  it.each([
+    ['Staf Claes', 'Gustaaf Claes'],
+    ['Rik Janssens', 'Hendrik Janssens'],
+    ['Wim Maes', 'Willem Maes'],
+    ['Griet Aerts', 'Margriet Aerts'],
+    ['Fons Mertens', 'Alfons Mertens'],
+    ['Mertens Fons', 'Alphonse Mertens'],
+  ])('"%s" is "%s" as closely as a small typo', (a, b) => {
+    expect(name(a, b).score).toBe(0.9);
+  });
+
+  it.each([
+    ['Jan Peeters', 'Hans Peeters'], // two short forms of Johannes are two names
+    ['Els Wouters', 'Lies Wouters'],
+    ['Jan Peeters', 'Johan Peeters'],
+    ['Helena Peeters', 'Magdalena Peeters'], // one short form ("Leen"), two names
+  ])('"%s" is not "%s"', (a, b) => {
+    expect(name(a, b).score).toBeLessThan(NAME_FLOOR);
+  });
+});

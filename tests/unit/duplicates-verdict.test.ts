@@ -269,3 +269,22 @@ describe('generational suffixes (tester, match-fixes)', () => {
     }
   });
 });
+
+describe('nicknames in a household (tester, match-fixes)', () => {
+  it('"Jef Peeters" and "Jozef Peeters" at one address, each with a mobile and a mailbox of his own, are two people', () => {
+    const house = {
+      type: 'person',
+      address: 'Kerkstraat 12',
+      postCode: '3000',
+      city: 'Leuven',
+      phoneNo: '016 22 33 44',
+    };
+    const v = duplicateVerdict(
+      { ...house, name: 'Jef Peeters', mobilePhoneNo: '0478 12 34 56', email: 'jef.peeters@telenet.be' },
+      { ...house, name: 'Jozef Peeters', mobilePhoneNo: '0495 65 43 21', email: 'jozef.peeters@gmail.com' },
+      DEFAULTS,
+    );
+    expect(v.fuzzy.breakdown.find((f) => f.field === 'name')?.parts?.firstName).toBe(0.9);
+    expect(v).toMatchObject({ isDuplicate: false, rules: [] });
+  });
+});

@@ -229,6 +229,117 @@ const INITIAL_SCORE = 0.9;
  * two people, whatever else they share: their names score at most this, below every floor of the firing rule.
  */
 export const GENERATIONS_DIFFER_CAP = 0.5;
+/**
+ * Common Dutch, Flemish and French short forms of first names, folded: [full forms, short forms]. Written from
+ * general knowledge, only forms in wide use; a short form that stands for many names ("Bert", "Tine", "Jo") is left
+ * out. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
+ * short forms are not ("Jan" and "Hans" are two men, both Johannes).
+ */
+const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
+  [
+    ['jozef', 'josef', 'joseph', 'josephus'],
+    ['jef', 'jos', 'sjef'],
+  ],
+  [
+    ['elisabeth', 'elizabeth', 'liesbeth', 'lisbeth'],
+    ['lies', 'els', 'betty'],
+  ],
+  [['bartholomeus'], ['bart']],
+  [['willem', 'wilhelmus'], ['wim']],
+  [
+    ['johannes', 'joannes'],
+    ['jan', 'hans', 'hannes'],
+  ],
+  [
+    ['margaretha', 'margareta', 'margarete', 'margriet', 'marguerite'],
+    ['griet', 'greet', 'grietje', 'margot'],
+  ],
+  [
+    ['maria', 'marie'],
+    ['mie', 'mieke', 'ria'],
+  ],
+  [
+    ['gustaaf', 'gustave', 'gustav'],
+    ['staf', 'guust'],
+  ],
+  [
+    ['hendrik', 'henricus', 'henri'],
+    ['rik', 'henk', 'driek'],
+  ],
+  [['alfons', 'alphonse', 'alfonsus'], ['fons']],
+  [['franciscus', 'frans'], ['sus']],
+  [['theresia', 'therese', 'teresa'], ['trees']],
+  [['petrus', 'pieter', 'peter'], ['piet']],
+  [
+    ['cornelis', 'cornelius'],
+    ['kees', 'cor'],
+  ],
+  [
+    ['jacobus', 'jacob', 'jakob'],
+    ['jaak', 'koos', 'sjaak'],
+  ],
+  [
+    ['nicolaas', 'nikolaas', 'nicolas'],
+    ['klaas', 'niek'],
+  ],
+  [
+    ['antonius', 'anton', 'antoon', 'antoine'],
+    ['toon', 'teun'],
+  ],
+  [
+    ['ludovicus', 'lodewijk'],
+    ['lode', 'lowie'],
+  ],
+  [['emmanuel', 'emanuel'], ['manu']],
+  [['alexander', 'alexandre'], ['alex']],
+  [['alexandra'], ['alex']],
+  [
+    ['robert', 'robertus'],
+    ['rob', 'bob'],
+  ],
+  [['frederik', 'frederic', 'frederick'], ['fred']],
+  [['josephine', 'jozefien', 'jozefina'], ['fien']],
+  [['ferdinand'], ['nand']],
+  [
+    ['matthias', 'matthijs', 'mattheus'],
+    ['thijs', 'tijs'],
+  ],
+  [
+    ['catharina', 'katharina', 'catherine', 'katrien', 'katrijn'],
+    ['trien', 'kaat'],
+  ],
+  [['helena', 'helene'], ['leen']],
+  [
+    ['magdalena', 'madeleine'],
+    ['leen', 'magda'],
+  ],
+  [['hubertus', 'hubert'], ['huub']],
+];
+/** Each name's groups (an index into NICKNAMES), as a full form and as a short form. */
+const NICKNAME_GROUPS = new Map<string, { full: number[]; short: number[] }>();
+NICKNAMES.forEach(([full, short], group) => {
+  for (const [names, kind] of [
+    [full, 'full'],
+    [short, 'short'],
+  ] as const) {
+    for (const name of names) {
+      const entry = NICKNAME_GROUPS.get(name) ?? { full: [], short: [] };
+      entry[kind].push(group);
+      NICKNAME_GROUPS.set(name, entry);
+    }
+  }
+});
+/** A short form and its name ("Jef" / "Jozef") score as a small typo does. */
+const NICKNAME_SCORE = 0.9;
+
+/** Whether two first names are one name by its short form: "Jef" / "Jozef", "Lies" / "Elisabeth", "Jozef" / "Joseph". */
+export function nicknamePair(a: string, b: string): boolean {
+  const [x, y] = [NICKNAME_GROUPS.get(a), NICKNAME_GROUPS.get(b)];
+  if (!x || !y || a === b) return false;
+  const shared = (p: number[], q: number[]) => p.some((g) => q.includes(g));
+  return shared(x.full, y.full) || shared(x.full, y.short) || shared(x.short, y.full);
+}
+
 /** A person known only by surname on one side: the first name neither confirms nor contradicts. */
 const UNKNOWN_FIRST_NAME_SCORE = 0.85;
 
@@ -396,7 +507,8 @@ function firstNameScore(x: NameReading, y: NameReading): number {
     const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
     return short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0;
   }
-  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined));
+  const nickname = nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0;
+  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined), nickname);
 }
 
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
