@@ -593,6 +593,7 @@ describe('a shared trade word is no shared name (tester, match-fixes)', () => {
     ['Schrijnwerkerij Bogaerts', 'Schrijnwerkerij Aerts'],
     ['Apotheek Vermeulen', 'Apotheek Verhulst'],
     ['Tandartsenpraktijk Wouters', 'Tandartsenpraktijk Wuyts'],
+    ['Bakkerij Peeters', 'Slagerij Peeters'], // one family, two trades
   ])('"%s" and "%s" in one town are two businesses', (a, b) => {
     const r = fuzzyScore(company({ ...diest, name: a }), company({ ...diest, name: b }));
     expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);

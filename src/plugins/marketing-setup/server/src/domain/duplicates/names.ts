@@ -457,7 +457,7 @@ function typoApart(a: NameToken, b: NameToken): boolean {
  * A word of each name that the other lacks, among the words that are neither a trade nor a link word ("van",
  * "de") nor one or two letters: "bogaerts" and "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
  * dropped on one side only ("Peeters & Janssens" / "Peeters") is no difference, nor one spelt apart or together
- * ("Van den Broeck" / "Vandenbroeck").
+ * ("Van den Broeck" / "Vandenbroeck"). Failing that, a trade of each that the other lacks ("Bakkerij" / "Slagerij").
  */
 function differingWords(a: NameToken[], b: NameToken[]): [string, string] | undefined {
   // One or two letters are an initial or a particle with a typo ("va dr Meer"), not a name.
@@ -466,9 +466,13 @@ function differingWords(a: NameToken[], b: NameToken[]): [string, string] | unde
   const [da, db] = [distinct(a), distinct(b)];
   const lacking = (x: NameToken[], y: NameToken[]) => x.find((t) => !y.some((u) => typoApart(t, u)));
   const [wa, wb] = [lacking(da, db), lacking(db, da)];
-  if (!wa || !wb) return undefined;
   const joined = (x: NameToken[]) => nameToken(x.map((t) => t.text).join(''));
-  return typoApart(joined(da), joined(db)) ? undefined : [wa.text, wb.text];
+  if (wa && wb && !typoApart(joined(da), joined(db))) return [wa.text, wb.text];
+  // Two trades, each lacking on the other side: "Bakkerij Peeters" is no "Slagerij Peeters".
+  const trades = (x: NameToken[]) => x.filter((t) => t.text.length >= 3 && isGenericText(t.text));
+  const [ta, tb] = [trades(a), trades(b)];
+  const [xa, xb] = [lacking(ta, tb), lacking(tb, ta)];
+  return xa && xb ? [xa.text, xb.text] : undefined;
 }
 
 /**
