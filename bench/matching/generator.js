@@ -38,7 +38,13 @@ class Rng {
 const FIRST_NL = ['Jan', 'Pieter', 'Marc', 'Luc', 'Koen', 'Tom', 'Bart', 'Wim', 'Geert', 'Dirk', 'Peter', 'Kris', 'Jef', 'Stijn',
   'Wouter', 'Joris', 'Sander', 'Thijs', 'Daan', 'Bram', 'Lotte', 'An', 'Els', 'Sofie', 'Katrien', 'Griet', 'Inge', 'Veerle',
   'Leen', 'Lies', 'Eva', 'Emma', 'Lisa', 'Sanne', 'Femke', 'Marieke', 'Jasper', 'Ruben', 'Sven', 'Maarten', 'Hendrik', 'Johan',
-  'Hans', 'Frank', 'Filip', 'Patrick', 'Kim', 'Hilde', 'Gert', 'Jeroen', 'Niels', 'Lieve', 'Ilse', 'Nele', 'Karel', 'Jozef'];
+  'Hans', 'Frank', 'Filip', 'Patrick', 'Kim', 'Hilde', 'Gert', 'Jeroen', 'Niels', 'Lieve', 'Ilse', 'Nele', 'Karel', 'Jozef',
+  'Elisabeth', 'Willem', 'Gustaaf', 'Margriet', 'Johannes'];
+// Short forms people go by (the 'nickname' style); a household may hold a Johannes and a Jan, who are two men.
+const SHORT_FORMS = { Jozef: ['Jef', 'Jos'], Hendrik: ['Rik', 'Henk'], Pieter: ['Piet'], Elisabeth: ['Lies', 'Els', 'Liesbeth'],
+  Willem: ['Wim'], Gustaaf: ['Staf'], Margriet: ['Griet'], Johannes: ['Jan', 'Hans'] };
+// Generational suffixes a father and son of one name may carry: [father's, son's].
+const GENERATIONS = [['sr.', 'jr.'], ['Sr', 'Jr'], ['senior', 'junior'], ['I', 'II']];
 const FIRST_FR = ['Jean', 'Pierre', 'Philippe', 'Michel', 'François', 'Olivier', 'Nicolas', 'Sébastien', 'Jérôme', 'Frédéric',
   'Stéphane', 'Benoît', 'Hélène', 'Céline', 'Valérie', 'Isabelle', 'Nathalie', 'Émilie', 'Aurélie', 'Chloé', 'Amélie',
   'Geneviève', 'Noémie', 'Thérèse', 'André', 'René', 'Gaëtan', 'Raphaël', 'Loïc', 'Joël', 'Jean-Pierre', 'Marie-Claire'];
@@ -92,7 +98,7 @@ const STREETS = {
     ['Bredabaan', []], ['Turnhoutsebaan', ['Turnhoutse Baan']], ['Frankrijklei', []], ['Lange Nieuwstraat', ['Lange Nieuwstr.']],
     ['Ambachtenlaan', ['Ambachtenln.']], ['Noorderlaan', []], ['Kleine Kerkstraat', ['Kl. Kerkstraat']], ['Zandstraat', ['Zandstr.']],
     ['Hoofdstraat', ['Hoofdstr.']], ['Keizersgracht', []], ['Oudegracht', []], ['Stationsweg', ['Stationswg.']], ['Marktplein', ['Marktpl.']]],
-  fr: [['Rue de la Loi', ['R. de la Loi']], ['Avenue Louise', ['Av. Louise', 'Ave Louise']], ['Chaussée de Waterloo', ['Chée de Waterloo', 'Chaussee de Waterloo']],
+  fr: [['Grand-Place', ["Grand'Place", 'Grand Place']], ['Rue de la Loi', ['R. de la Loi']], ['Avenue Louise', ['Av. Louise', 'Ave Louise']], ['Chaussée de Waterloo', ['Chée de Waterloo', 'Chaussee de Waterloo']],
     ["Boulevard d'Avroy", ["Bd d'Avroy", 'Bld Avroy']], ['Rue Neuve', []], ['Rue du Marché', ['Rue du Marche']], ['Place Saint-Lambert', ['Pl. St-Lambert', 'Place St.-Lambert']],
     ['Avenue des Arts', ['Av. des Arts']], ["Rue de l'Église", ["Rue de l'Eglise"]], ['Chaussée de Bruxelles', ['Chée de Bruxelles', 'Chaussée de Bxl']],
     ['Rue Saint-Gilles', ['Rue St-Gilles']], ['Boulevard Tirou', ['Bd Tirou']], ['Rue de Fer', []], ['Avenue de la Gare', ['Av. de la Gare']],
@@ -304,6 +310,11 @@ function render(rng, party, dirty) {
     } else {
       rec.name = `${first} ${sur}`; // imported: full name only
     }
+    // "Daan Verstraete sr.": a father or son of one name, most of the time written with the suffix.
+    if (party.suffix && (!dirty || rng.chance(0.7))) {
+      rec.name = `${rec.name} ${party.suffix}`;
+      if (rec.surname) rec.surname = `${rec.surname} ${party.suffix}`;
+    }
   }
 
   // Address (the party may have moved: the duplicate carries the old or the new address)
@@ -350,6 +361,7 @@ function render(rng, party, dirty) {
     if (p(0.2)) rec.email = rng.chance(0.5) ? rec.email.toUpperCase() : cap(rec.email);
   } else if (party.email) made.push('e-mail missing');
   applyStyle(rng, party, rec, made, pickStyle(rng, party, dirty));
+  if (party.sparse) for (const k of ['address', 'phoneNo', 'mobilePhoneNo', 'vatRegistrationNo', 'email']) delete rec[k];
   return { rec, made };
 }
 
@@ -364,6 +376,8 @@ const PERSON_STYLES = [['surname first', 0.14], ['surname first + typo', 0.08], 
 const COMPANY_STYLES = [['bilingual address', 0.12], ['phone format', 0.1], ['e-mail case', 0.08], ['web form', 0.08]];
 const FIRST_RECORD_STYLES = { person: [['surname first', 0.12], ['web form', 0.04]], company: [['web form', 0.03]] };
 function pickStyle(rng, party, dirty) {
+  // A person who goes by a short form ("Jef" for Jozef) is written so in a third of the duplicates.
+  if (dirty && party.type === 'person' && SHORT_FORMS[party.first] && rng.chance(0.3)) return 'nickname';
   const styles = dirty ? (party.type === 'person' ? PERSON_STYLES : COMPANY_STYLES) : FIRST_RECORD_STYLES[party.type];
   let roll = rng.next();
   for (const [style, share] of styles) { if (roll < share) return style; roll -= share; }
@@ -377,6 +391,7 @@ const STREET_TRANSLATIONS = {
   Kerkstraat: "Rue de l'Église", Stationsstraat: 'Rue de la Station', Nieuwstraat: 'Rue Neuve', 'Grote Markt': 'Grand-Place', Hoogstraat: 'Rue Haute',
   Molenstraat: 'Rue du Moulin', Stationsplein: 'Place de la Gare', Marktplein: 'Place du Marché', Gentsesteenweg: 'Chaussée de Gand',
   Brugsesteenweg: 'Chaussée de Bruges', Mechelsesteenweg: 'Chaussée de Malines', 'Koning Albertlaan': 'Avenue Roi Albert',
+  'Grand-Place': 'Grote Markt',
 };
 const MOBILE_FORMATS = [
   (p) => `+${p.country === 'BE' ? 32 : 31}${p.area.slice(1)}${p.rest}`,
@@ -425,6 +440,16 @@ function applyStyle(rng, party, rec, made, style) {
       if (!alias.length && !translated) return;
       if (alias.length) rec.city = rng.pick(alias);
       if (translated && rec.address) rec.address = `${translated} ${party.street.no}${party.street.suffix}`;
+      return tag(style);
+    }
+    case 'nickname': {
+      const short = SHORT_FORMS[party.first];
+      if (!short) return;
+      const nick = rng.pick(short);
+      const named = rec.name.replace(party.first, nick);
+      if (named === rec.name) return; // the first name was written with a typo or as an initial
+      rec.name = named;
+      if (rec.firstName) rec.firstName = nick;
       return tag(style);
     }
     case 'phone format': {
@@ -509,6 +534,15 @@ function generate({ seed, companies = 2500, persons = 2500, duplicateShare = 0.3
       add(makeCompany(rng, next++, { words: [typo(rng, base.words[0])], place: base.place }), 'similar brand');
     } else if (roll < 0.27) { // holding: same address, switchboard and domain, its own VAT number
       add(makeCompany(rng, next++, { words: [...base.words, 'Holding'], place: base.place, street: base.street, phone: base.phone, domain: base.domain }), 'holding', true);
+    } else if (roll < 0.31) { // same trade, another family, same town: "Schrijnwerkerij Aerts" / "Schrijnwerkerij Bogaerts"
+      const fam = base.words.find((w) => SUR_BE_NL.includes(w) || SUR_FR.includes(w) || SUR_NL.includes(w));
+      const trade = base.words.some((w) => ACTIVITY_NL.includes(w) || ACTIVITY_FR.includes(w));
+      const other = surname(rng, base.place);
+      if (fam && trade && other !== fam) {
+        const lookalike = makeCompany(rng, next++, { place: base.place, words: base.words.map((w) => (w === fam ? other : w)) });
+        lookalike.sparse = rng.chance(0.4); // known by name and town only (a list, a directory)
+        if (!names.has(nameKey(lookalike))) add(lookalike, 'same trade');
+      }
     }
   }
   // A household member has a first name of their own.
@@ -531,10 +565,11 @@ function generate({ seed, companies = 2500, persons = 2500, duplicateShare = 0.3
       }
       for (let n = rng.range(1, 2); n > 0; n--) {
         const junior = rng.chance(0.01);
-        add(makePerson(rng, next++, {
+        const member = add(makePerson(rng, next++, {
           place: base.place, street: base.street, surname: base.surname, first: junior ? base.first : otherFirstName(base),
           phone: rng.chance(0.6) ? base.phone : undefined, email: sharedMail,
         }), junior ? 'father and son' : 'household', !!sharedMail);
+        if (junior && !base.suffix && rng.chance(0.5)) [base.suffix, member.suffix] = rng.pick(GENERATIONS);
       }
     } else if (roll < 0.24) { // namesake elsewhere
       add(makePerson(rng, next++, { first: base.first, surname: base.surname }), 'namesake');

@@ -586,3 +586,86 @@ describe('round 3 (issue 14): legal forms, own mail domains, more keys', () => {
     expect(a.filter((k) => b.includes(k))).toContain('pa:mechelen:kerkstraat:246');
   });
 });
+
+describe('a shared trade word is no shared name (tester, match-fixes)', () => {
+  const diest = { city: 'Diest' };
+  it.each([
+    ['Schrijnwerkerij Bogaerts', 'Schrijnwerkerij Aerts'],
+    ['Apotheek Vermeulen', 'Apotheek Verhulst'],
+    ['Tandartsenpraktijk Wouters', 'Tandartsenpraktijk Wuyts'],
+    ['Bakkerij Peeters', 'Slagerij Peeters'], // one family, two trades
+  ])('"%s" and "%s" in one town are two businesses', (a, b) => {
+    const r = fuzzyScore(company({ ...diest, name: a }), company({ ...diest, name: b }));
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(field(r, 'name')!.method).toMatch(/differ/);
+    expect(r.fires).toBe(false);
+  });
+
+  it.each([
+    ['Schrijnwerkerij Aerts', 'Schrijnwerkerij Aerts BV'],
+    ['Schrijnwerkerij Aerts', 'Schrijnwerkrij Aerts'], // a typo in the trade
+    ['Schrijnwerkerij Aerts', 'Schrijnwerkerij Arts'], // a typo in the surname
+    ['Apotheek Vermeulen', 'Apotheek Vermeulen & Zonen'], // a dropped word
+    ['Apotheek Van den Broeck', 'Apotheek Vandenbroeck'],
+    ['Tandartsenpraktijk Wouters', 'Wouters Tandartsenpraktijk'],
+    ['Tandartsenpraktijk Wouters', 'Tandartsenpraktijk Wouetrs'], // swapped letters
+  ])('"%s" and "%s" in one town are one business', (a, b) => {
+    expect(fuzzyScore(company({ ...diest, name: a }), company({ ...diest, name: b })).fires).toBe(true);
+  });
+});
+
+describe('the Grand-Place is the Grote Markt (tester, match-fixes)', () => {
+  it('"Grand-Place 12" in Mons and "Grote Markt 12" in Bergen, 7000, are one company', () => {
+    const r = fuzzyScore(
+      company({ name: 'Verlonex SA', address: 'Grand-Place 12', postCode: '7000', city: 'Mons' }),
+      company({ name: 'Verlonex NV', address: 'Grote Markt 12', postCode: '7000', city: 'Bergen' }),
+    );
+    expect(field(r, 'address')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.fires).toBe(true);
+  });
+});
+
+describe('nicknames (tester, match-fixes)', () => {
+  const name = (a: string, b: string) =>
+    field(fuzzyScore(person({ name: a, city: 'Gent' }), person({ name: b, city: 'Gent' })), 'name')!;
+
+  it('"Jef Peeters" and "Jozef Peeters" on one mobile number are one person', () => {
+    const mobile = { mobilePhoneNo: '0478 12 34 56' };
+    const r = fuzzyScore(
+      person({ ...mobile, firstName: 'Jef', surname: 'Peeters' }),
+      person({ ...mobile, firstName: 'Jozef', surname: 'Peeters', city: 'Leuven' }),
+    );
+    expect(field(r, 'name')!.parts).toEqual({ surname: 1, firstName: 0.9 });
+    expect(r.fires).toBe(true);
+  });
+
+  it('"Lies Wouters" and "Elisabeth Wouters" on one e-mail address are one person', () => {
+    const mail = { email: 'lies.wouters@telenet.be' };
+    const r = fuzzyScore(
+      person({ ...mail, firstName: 'Lies', surname: 'Wouters' }),
+      person({ ...mail, firstName: 'Elisabeth', surname: 'Wouters', city: 'Aalst' }),
+    );
+    expect(field(r, 'email')!.method).toBe('exact');
+    expect(r.fires).toBe(true);
+  });
+
+  it.each([
+    ['Staf Claes', 'Gustaaf Claes'],
+    ['Rik Janssens', 'Hendrik Janssens'],
+    ['Wim Maes', 'Willem Maes'],
+    ['Griet Aerts', 'Margriet Aerts'],
+    ['Fons Mertens', 'Alfons Mertens'],
+    ['Mertens Fons', 'Alphonse Mertens'],
+  ])('"%s" is "%s" as closely as a small typo', (a, b) => {
+    expect(name(a, b).score).toBe(0.9);
+  });
+
+  it.each([
+    ['Jan Peeters', 'Hans Peeters'], // two short forms of Johannes are two names
+    ['Els Wouters', 'Lies Wouters'],
+    ['Jan Peeters', 'Johan Peeters'],
+    ['Helena Peeters', 'Magdalena Peeters'], // one short form ("Leen"), two names
+  ])('"%s" is not "%s"', (a, b) => {
+    expect(name(a, b).score).toBeLessThan(NAME_FLOOR);
+  });
+});

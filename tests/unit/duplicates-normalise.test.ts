@@ -270,3 +270,42 @@ describe('legalFormKind', () => {
     expect(legalFormKind('')).toBe('');
   });
 });
+
+describe('parseAddress: the market square and other common French / Dutch street pairs (tester, match-fixes)', () => {
+  it.each([
+    ['Grand-Place 12', 'Grote Markt 12'],
+    ["Grand'Place 12", 'Grote Markt 12'],
+    ['Grand Place 12', 'Grote-Markt 12'],
+    ['Grand-Place 12', 'Gr. Markt 12'],
+    ['Rue du Château 4', 'Kasteelstraat 4'],
+    ['Rue de la Croix 4', 'Kruisstraat 4'],
+    ['Place de la Gare 4', 'Stationsplein 4'],
+    ['Place du Marché 4', 'Marktplein 4'],
+    ['Rue Longue 4', 'Langestraat 4'],
+    ['Rue du Moulin 4', 'Molenstraat 4'],
+  ])('%s = %s', (a, b) => {
+    expect(parseAddress(a)).toEqual(parseAddress(b));
+  });
+
+  it('keeps other squares apart', () => {
+    expect(parseAddress('Grand-Place 12').street).not.toBe(parseAddress('Marktplein 12').street);
+    expect(parseAddress('Place Saint-Lambert 12').street).not.toBe(parseAddress('Grote Markt 12').street);
+  });
+});
+
+describe('personName: generational suffixes (match-fixes)', () => {
+  it('takes the suffix out of the name, wherever the split put it', () => {
+    const sr = { first: 'daan', surname: 'verstraete', generation: 'sr' };
+    expect(personName({ firstName: 'Daan', middleName: 'Verstraete', surname: 'sr.' })).toMatchObject(sr);
+    expect(personName({ firstName: 'Daan', surname: 'Verstraete Sr' })).toMatchObject(sr);
+    expect(personName({ firstName: 'Daan sr.', surname: 'Verstraete' })).toMatchObject(sr);
+    expect(personName({ name: 'Daan Verstraete Senior' })).toMatchObject(sr);
+    expect(personName({ name: 'Verstraete Daan sr.' })).toMatchObject(sr);
+    expect(personName({ name: 'Albert Peeters II' })).toMatchObject({ surname: 'peeters', generation: 'ii' });
+  });
+
+  it('leaves a first name "Junior" and an initial "I." alone', () => {
+    expect(personName({ name: 'Junior Mbaye' })).toMatchObject({ first: 'junior', generation: '' });
+    expect(personName({ name: 'Peeters I.' })).toMatchObject({ first: 'i', surname: 'peeters', generation: '' });
+  });
+});

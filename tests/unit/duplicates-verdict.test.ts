@@ -7,6 +7,7 @@ import {
 import { prepareContact } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
 import { duplicateVerdict } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/verdict';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
+import { splitName } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
 
 const DEFAULTS = { lines: DEFAULT_SEARCH_SETUP, hitPercent: 60 };
 const FOUR_LINES: SearchLine[] = [
@@ -219,5 +220,71 @@ describe('duplicateVerdict', () => {
     expect(() => duplicateVerdict(FABRIKAM, FABRIKAM, { lines: DEFAULT_SEARCH_SETUP, hitPercent: 101 })).toThrow(
       RuleViolation,
     );
+  });
+});
+
+describe('generational suffixes (tester, match-fixes)', () => {
+  const house = {
+    type: 'person',
+    address: 'Sint-Pietersnieuwstraat 78',
+    postCode: '2800',
+    city: 'Mechelen',
+    phoneNo: '015 76 18 63',
+  };
+  // As a REST create stores a name sent alone: "Daan Verstraete sr." → Daan / Verstraete / sr.
+  const rest = (name: string) => ({ ...house, name, ...splitName(name) });
+
+  it.each([
+    ['sr. / jr., sent as a name', rest('Daan Verstraete sr.'), rest('Daan Verstraete jr.')],
+    ['Senior / Junior', rest('Daan Verstraete Senior'), rest('Daan Verstraete Junior')],
+    ['surname first: "Daan jr." is the first name', rest('Verstraete Daan sr.'), rest('Verstraete Daan jr.')],
+    [
+      'in the surname field',
+      { ...house, firstName: 'Daan', surname: 'Verstraete sr.' },
+      { ...house, firstName: 'Daan', surname: 'Verstraete jr.' },
+    ],
+    [
+      'in the first name on one side, the surname on the other',
+      { ...house, firstName: 'Daan jr.', surname: 'Verstraete' },
+      { ...house, firstName: 'Daan', surname: 'Verstraete Sr' },
+    ],
+    ['II / III', rest('Daan Verstraete II'), rest('Daan Verstraete III')],
+    ['I / II', rest('Daan Verstraete I'), rest('Daan Verstraete II')],
+  ])('%s: two people', (_label, a, b) => {
+    const v = duplicateVerdict(a, b, DEFAULTS);
+    expect(v.isDuplicate).toBe(false);
+    expect(v.fuzzy.fires).toBe(false);
+    expect(v.fuzzy.breakdown.find((f) => f.field === 'name')?.method).toMatch(/generation/);
+  });
+
+  it('the same suffix, or one on one side only, is read as before', () => {
+    for (const [a, b] of [
+      ['Daan Verstraete sr.', 'Daan Verstraete sr'],
+      ['Daan Verstraete jr.', 'Daan Verstraete'],
+      ['Daan Verstraete', 'Verstraete Daan Senior'],
+    ]) {
+      const v = duplicateVerdict(rest(a), rest(b), DEFAULTS);
+      expect([a, b, v.isDuplicate, v.fuzzy.fires]).toEqual([a, b, true, true]);
+      expect(v.fuzzy.breakdown.find((f) => f.field === 'name')?.score).toBe(1);
+    }
+  });
+});
+
+describe('nicknames in a household (tester, match-fixes)', () => {
+  it('"Jef Peeters" and "Jozef Peeters" at one address, each with a mobile and a mailbox of his own, are two people', () => {
+    const house = {
+      type: 'person',
+      address: 'Kerkstraat 12',
+      postCode: '3000',
+      city: 'Leuven',
+      phoneNo: '016 22 33 44',
+    };
+    const v = duplicateVerdict(
+      { ...house, name: 'Jef Peeters', mobilePhoneNo: '0478 12 34 56', email: 'jef.peeters@telenet.be' },
+      { ...house, name: 'Jozef Peeters', mobilePhoneNo: '0495 65 43 21', email: 'jozef.peeters@gmail.com' },
+      DEFAULTS,
+    );
+    expect(v.fuzzy.breakdown.find((f) => f.field === 'name')?.parts?.firstName).toBe(0.9);
+    expect(v).toMatchObject({ isDuplicate: false, rules: [] });
   });
 });

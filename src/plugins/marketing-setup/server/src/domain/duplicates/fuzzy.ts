@@ -167,6 +167,7 @@ export interface PreparedContact {
   nameTokens: NameToken[]; // companies: significant words
   legalForm: string; // companies: the kind of entity its legal form makes (normalise.ts legalFormKind), or ''
   readings: NameReading[]; // persons: the parts, or both readings of a name typed in one field
+  generation: string; // persons: a generational suffix ("sr", "jr", "ii"…), or ''
   street: string;
   houseNo: string;
   city: string;
@@ -230,7 +231,14 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
   if (kind === 'person') {
     const p = personName(c);
     const readings = p.readings.flatMap((r) => nameReading(r.first, r.surname, r.surnameFirst));
-    return { ...base, name: [p.first, p.surname].filter(Boolean).join(' '), nameTokens: [], readings, legalForm: '' };
+    return {
+      ...base,
+      name: [p.first, p.surname, p.generation].filter(Boolean).join(' '),
+      nameTokens: [],
+      readings,
+      generation: p.generation,
+      legalForm: '',
+    };
   }
   const words = companyNameTokens(c.name);
   return {
@@ -238,6 +246,7 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
     name: words.join(' '),
     nameTokens: words.map(nameToken),
     readings: [],
+    generation: '',
     legalForm: legalFormKind(c.name),
   };
 }
@@ -310,7 +319,7 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   const out: Compared[] = [];
   if (a.kind === 'person' ? a.readings.length && b.readings.length : a.nameTokens.length && b.nameTokens.length) {
     if (a.kind === 'person') {
-      const [score, method, parts] = personNameScore(a.readings, b.readings);
+      const [score, method, parts] = personNameScore(a.readings, b.readings, [a.generation, b.generation]);
       out.push([
         'name',
         score,

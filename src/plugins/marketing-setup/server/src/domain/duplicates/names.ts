@@ -36,8 +36,310 @@ const ENTITY_WORDS = [
 const ENTITY_WORD_CAP = 0.7;
 /** Short link words ("van", "der", "de") say little about which company it is. */
 const LINK_WORDS = new Set(['van', 'der', 'den', 'de', 'het', 'la', 'le', 'les', 'du', 'des', 'ten', 'ter', 'op']);
+/**
+ * Words that say what a business does or what kind it is, not which one: trades, sectors and family tails
+ * (folded, legal forms and connectors are gone by then). Two businesses of one trade in one town share them,
+ * so they cannot tell two names apart; the remaining words (the surname, the brand) must. Written from Belgian
+ * and Dutch usage, Dutch, French and English.
+ */
+const GENERIC_WORDS = new Set([
+  // trades, Dutch
+  'apotheek',
+  'bakker',
+  'bakkerij',
+  'slager',
+  'slagerij',
+  'beenhouwerij',
+  'schrijnwerker',
+  'schrijnwerkerij',
+  'schrijnwerken',
+  'timmerwerken',
+  'meubelmakerij',
+  'drukkerij',
+  'brouwerij',
+  'bloemisterij',
+  'kwekerij',
+  'garage',
+  'carrosserie',
+  'autobedrijf',
+  'bouw',
+  'bouwbedrijf',
+  'aannemer',
+  'aannemingen',
+  'bouwwerken',
+  'renovatie',
+  'dakwerken',
+  'schilderwerken',
+  'schilder',
+  'elektro',
+  'elektriciteit',
+  'elektrotechniek',
+  'installatie',
+  'installaties',
+  'sanitair',
+  'verwarming',
+  'loodgieter',
+  'loodgieterij',
+  'tuinaanleg',
+  'tuinwerken',
+  'tuincentrum',
+  'transport',
+  'transporten',
+  'logistiek',
+  'vastgoed',
+  'immo',
+  'immobilien',
+  'makelaar',
+  'makelaardij',
+  'verzekeringen',
+  'verzekering',
+  'advocaten',
+  'advocaat',
+  'advocatenkantoor',
+  'notaris',
+  'notariaat',
+  'accountancy',
+  'accountants',
+  'boekhouding',
+  'boekhoudkantoor',
+  'consultancy',
+  'kapsalon',
+  'kapper',
+  'optiek',
+  'opticien',
+  'juwelier',
+  'bloemen',
+  'frituur',
+  'cafe',
+  'restaurant',
+  'brasserie',
+  'bistro',
+  'hotel',
+  'taverne',
+  'tandarts',
+  'tandartsen',
+  'tandartspraktijk',
+  'tandartsenpraktijk',
+  'huisarts',
+  'huisartsen',
+  'huisartsenpraktijk',
+  'dierenarts',
+  'dierenartsenpraktijk',
+  'kinesist',
+  'kinesitherapie',
+  'praktijk',
+  'groepspraktijk',
+  'metaalbouw',
+  'metaalwerken',
+  'verhuur',
+  'verhuizingen',
+  'schoonmaak',
+  'reiniging',
+  'fietsen',
+  'handel',
+  'winkel',
+  'bureau',
+  'atelier',
+  'studio',
+  // trades, French
+  'pharmacie',
+  'boulangerie',
+  'patisserie',
+  'boucherie',
+  'charcuterie',
+  'menuiserie',
+  'imprimerie',
+  'construction',
+  'constructions',
+  'toitures',
+  'toiture',
+  'peinture',
+  'electricite',
+  'chauffage',
+  'plomberie',
+  'transports',
+  'immobiliere',
+  'assurances',
+  'assurance',
+  'avocats',
+  'cabinet',
+  'dentaire',
+  'dentiste',
+  'medical',
+  'optique',
+  'coiffure',
+  'fleurs',
+  'fleuriste',
+  'renovation',
+  'jardins',
+  'nettoyage',
+  'location',
+  'librairie',
+  'quincaillerie',
+  'traiteur',
+  // sectors and tails, English and company words
+  'solutions',
+  'systems',
+  'logistics',
+  'consulting',
+  'group',
+  'groep',
+  'groupe',
+  'international',
+  'benelux',
+  'belgium',
+  'belgie',
+  'belgique',
+  'services',
+  'service',
+  'diensten',
+  'partners',
+  'industries',
+  'technics',
+  'engineering',
+  'trading',
+  'foods',
+  'energy',
+  'zonen',
+  'gebroeders',
+  'fils',
+  'freres',
+  'etablissements',
+]);
+/** Dutch and French compound trades: "…bakkerij", "…praktijk", "…bedrijf", "…handel", "…erie". */
+const GENERIC_ENDINGS = /^\p{L}{3,}(?:erij|erie|praktijk|bedrijf|handel|winkel|centrum|kantoor|werken)$/u;
+const LONG_GENERIC_WORDS = [...GENERIC_WORDS].filter((g) => g.length >= 6);
+/** A word of the trade, a typo included ("Schrijnwerkrij"). Asked once per word (memo.ts). */
+const isGenericText = memoised(
+  (text) =>
+    GENERIC_WORDS.has(text) ||
+    GENERIC_ENDINGS.test(text) ||
+    (text.length >= 6 && LONG_GENERIC_WORDS.some((g) => jaroWinkler(text, g) >= 0.95)),
+);
+/**
+ * The name the distinguishing words spell, capped here when each name keeps a word the other lacks: "Schrijnwerkerij
+ * Bogaerts" and "Schrijnwerkerij Aerts" are two workshops; the shared trade says nothing about which.
+ */
+const DIFFERENT_WORD_CAP = 0.7;
+
 /** A first name written as initials ("J." / "J.P.") that agrees with the other's first letters. */
 const INITIAL_SCORE = 0.9;
+/**
+ * Two persons whose names carry different generational suffixes ("Daan Verstraete sr." / "jr.", "II" / "III") are
+ * two people, whatever else they share: their names score at most this, below every floor of the firing rule.
+ */
+export const GENERATIONS_DIFFER_CAP = 0.5;
+/**
+ * Common Dutch, Flemish and French short forms of first names, folded: [full forms, short forms]. Written from
+ * general knowledge, only forms in wide use; a short form that stands for many names ("Bert", "Tine", "Jo") is left
+ * out. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
+ * short forms are not ("Jan" and "Hans" are two men, both Johannes).
+ */
+const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
+  [
+    ['jozef', 'josef', 'joseph', 'josephus'],
+    ['jef', 'jos', 'sjef'],
+  ],
+  [
+    ['elisabeth', 'elizabeth', 'liesbeth', 'lisbeth'],
+    ['lies', 'els', 'betty'],
+  ],
+  [['bartholomeus'], ['bart']],
+  [['willem', 'wilhelmus'], ['wim']],
+  [
+    ['johannes', 'joannes'],
+    ['jan', 'hans', 'hannes'],
+  ],
+  [
+    ['margaretha', 'margareta', 'margarete', 'margriet', 'marguerite'],
+    ['griet', 'greet', 'grietje', 'margot'],
+  ],
+  [
+    ['maria', 'marie'],
+    ['mie', 'mieke', 'ria'],
+  ],
+  [
+    ['gustaaf', 'gustave', 'gustav'],
+    ['staf', 'guust'],
+  ],
+  [
+    ['hendrik', 'henricus', 'henri'],
+    ['rik', 'henk', 'driek'],
+  ],
+  [['alfons', 'alphonse', 'alfonsus'], ['fons']],
+  [['franciscus', 'frans'], ['sus']],
+  [['theresia', 'therese', 'teresa'], ['trees']],
+  [['petrus', 'pieter', 'peter'], ['piet']],
+  [
+    ['cornelis', 'cornelius'],
+    ['kees', 'cor'],
+  ],
+  [
+    ['jacobus', 'jacob', 'jakob'],
+    ['jaak', 'koos', 'sjaak'],
+  ],
+  [
+    ['nicolaas', 'nikolaas', 'nicolas'],
+    ['klaas', 'niek'],
+  ],
+  [
+    ['antonius', 'anton', 'antoon', 'antoine'],
+    ['toon', 'teun'],
+  ],
+  [
+    ['ludovicus', 'lodewijk'],
+    ['lode', 'lowie'],
+  ],
+  [['emmanuel', 'emanuel'], ['manu']],
+  [['alexander', 'alexandre'], ['alex']],
+  [['alexandra'], ['alex']],
+  [
+    ['robert', 'robertus'],
+    ['rob', 'bob'],
+  ],
+  [['frederik', 'frederic', 'frederick'], ['fred']],
+  [['josephine', 'jozefien', 'jozefina'], ['fien']],
+  [['ferdinand'], ['nand']],
+  [
+    ['matthias', 'matthijs', 'mattheus'],
+    ['thijs', 'tijs'],
+  ],
+  [
+    ['catharina', 'katharina', 'catherine', 'katrien', 'katrijn'],
+    ['trien', 'kaat'],
+  ],
+  [['helena', 'helene'], ['leen']],
+  [
+    ['magdalena', 'madeleine'],
+    ['leen', 'magda'],
+  ],
+  [['hubertus', 'hubert'], ['huub']],
+];
+/** Each name's groups (an index into NICKNAMES), as a full form and as a short form. */
+const NICKNAME_GROUPS = new Map<string, { full: number[]; short: number[] }>();
+NICKNAMES.forEach(([full, short], group) => {
+  for (const [names, kind] of [
+    [full, 'full'],
+    [short, 'short'],
+  ] as const) {
+    for (const name of names) {
+      const entry = NICKNAME_GROUPS.get(name) ?? { full: [], short: [] };
+      entry[kind].push(group);
+      NICKNAME_GROUPS.set(name, entry);
+    }
+  }
+});
+/** A short form and its name ("Jef" / "Jozef") score as a small typo does. */
+const NICKNAME_SCORE = 0.9;
+
+/** Whether two first names are one name by its short form: "Jef" / "Jozef", "Lies" / "Elisabeth", "Jozef" / "Joseph". */
+export function nicknamePair(a: string, b: string): boolean {
+  const [x, y] = [NICKNAME_GROUPS.get(a), NICKNAME_GROUPS.get(b)];
+  if (!x || !y || a === b) return false;
+  const shared = (p: number[], q: number[]) => p.some((g) => q.includes(g));
+  return shared(x.full, y.full) || shared(x.full, y.short) || shared(x.short, y.full);
+}
+
 /** A person known only by surname on one side: the first name neither confirms nor contradicts. */
 const UNKNOWN_FIRST_NAME_SCORE = 0.85;
 
@@ -116,6 +418,64 @@ function entityWordOnOneSide(a: NameToken[], b: NameToken[]): string | undefined
 }
 
 /**
+ * Restricted Damerau-Levenshtein (optimal string alignment) distance, or `max + 1` once it is certainly above
+ * `max`: how many typos (a letter wrong, dropped, added, or two swapped) turn one word into the other.
+ */
+export function typoDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    [prev2, prev] = [prev, row];
+  }
+  return prev[b.length];
+}
+
+/**
+ * One word written twice, typos apart: a word in both records can carry a slip or two (four letters and more: two
+ * typos between them; eight and more: three), or they sound the same (Filips / Philips). Not "Bogaerts" / "Aerts"
+ * or "Wouters" / "Wuyts": other families, however alike Jaro-Winkler finds them (0.88, 0.84).
+ */
+function typoApart(a: NameToken, b: NameToken): boolean {
+  if (a.text === b.text || (a.code.length >= 3 && a.code === b.code)) return true;
+  const shorter = Math.min(a.text.length, b.text.length);
+  const max = shorter >= 8 ? 3 : shorter >= 4 ? 2 : 1;
+  return typoDistance(a.text, b.text, max) <= max;
+}
+
+/**
+ * A word of each name that the other lacks, among the words that are neither a trade nor a link word ("van",
+ * "de") nor one or two letters: "bogaerts" and "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
+ * dropped on one side only ("Peeters & Janssens" / "Peeters") is no difference, nor one spelt apart or together
+ * ("Van den Broeck" / "Vandenbroeck"). Failing that, a trade of each that the other lacks ("Bakkerij" / "Slagerij").
+ */
+function differingWords(a: NameToken[], b: NameToken[]): [string, string] | undefined {
+  // One or two letters are an initial or a particle with a typo ("va dr Meer"), not a name.
+  const distinct = (x: NameToken[]) =>
+    x.filter((t) => t.text.length >= 3 && !LINK_WORDS.has(t.text) && !isGenericText(t.text));
+  const [da, db] = [distinct(a), distinct(b)];
+  const lacking = (x: NameToken[], y: NameToken[]) => x.find((t) => !y.some((u) => typoApart(t, u)));
+  const [wa, wb] = [lacking(da, db), lacking(db, da)];
+  const joined = (x: NameToken[]) => nameToken(x.map((t) => t.text).join(''));
+  if (wa && wb && !typoApart(joined(da), joined(db))) return [wa.text, wb.text];
+  // Two trades, each lacking on the other side: "Bakkerij Peeters" is no "Slagerij Peeters".
+  const trades = (x: NameToken[]) => x.filter((t) => t.text.length >= 3 && isGenericText(t.text));
+  const [ta, tb] = [trades(a), trades(b)];
+  const [xa, xb] = [lacking(ta, tb), lacking(tb, ta)];
+  return xa && xb ? [xa.text, xb.text] : undefined;
+}
+
+/**
  * Company names (significant words, legal forms already removed): the words compared both ways, or the
  * whole name for a typo or other spacing, or one name's words all found in the other (a dropped word),
  * whichever is best. A group word on one side only ("Holding") caps the score.
@@ -136,8 +496,10 @@ export function companyNameScore(a: NameToken[], b: NameToken[]): Scored {
   }
   const [score, method] = candidates.reduce((best, c) => (c[0] > best[0] ? c : best));
   const entity = entityWordOnOneSide(a, b);
-  return entity && score > ENTITY_WORD_CAP
-    ? [ENTITY_WORD_CAP, `${method}; "${entity}" on one side only`]
+  if (entity && score > ENTITY_WORD_CAP) return [ENTITY_WORD_CAP, `${method}; "${entity}" on one side only`];
+  const differing = score > DIFFERENT_WORD_CAP ? differingWords(a, b) : undefined;
+  return differing
+    ? [DIFFERENT_WORD_CAP, `${method}; "${differing[0]}" and "${differing[1]}" differ`]
     : [score, method];
 }
 
@@ -149,7 +511,8 @@ function firstNameScore(x: NameReading, y: NameReading): number {
     const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
     return short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0;
   }
-  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined));
+  const nickname = nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0;
+  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined), nickname);
 }
 
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
@@ -162,9 +525,13 @@ export interface NameParts {
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
  * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
  * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
- * whichever way the parts were stored.
+ * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP).
  */
-export function personNameScore(a: NameReading[], b: NameReading[]): [score: number, method: string, parts: NameParts] {
+export function personNameScore(
+  a: NameReading[],
+  b: NameReading[],
+  generations: [string, string] = ['', ''],
+): [score: number, method: string, parts: NameParts] {
   let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
@@ -178,5 +545,8 @@ export function personNameScore(a: NameReading[], b: NameReading[]): [score: num
       }
     }
   }
+  const [ga, gb] = generations;
+  if (ga && gb && ga !== gb && best[0] > GENERATIONS_DIFFER_CAP)
+    return [GENERATIONS_DIFFER_CAP, `${best[1]}; generations differ (${ga} / ${gb})`, best[2]];
   return best;
 }

@@ -267,6 +267,8 @@ export interface PersonName {
    * matter ("De Smet Geert" = "Geert De Smet"), whatever the stored parts say.
    */
   readings: PersonReading[];
+  /** A generational suffix, to one spelling ("sr", "jr", "i", "ii"…), or '': it is in none of the readings. */
+  generation: string;
 }
 
 /** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
@@ -330,17 +332,62 @@ function likeliestReading(words: readonly string[]): PersonReading {
   return { first: words.slice(0, start).join(' '), surname: words.slice(start).join(' '), surnameFirst: false };
 }
 
+/** Generational suffixes, folded, to one spelling: "sr." / "Senior" / "père", "jr." / "Junior" / "fils", I–IV. */
+const GENERATIONS: Record<string, string> = {
+  sr: 'sr',
+  senior: 'sr',
+  pere: 'sr',
+  jr: 'jr',
+  junior: 'jr',
+  fils: 'jr',
+  i: 'i',
+  ii: 'ii',
+  iii: 'iii',
+  iv: 'iv',
+};
+
+/**
+ * The generation a person's name words carry, wherever the name split put it (surname "Verstraete sr.", first name
+ * "Daan jr." of "Verstraete Daan jr."), and the words of each field without it. Never the first word (a first name
+ * "Junior"); "I" only as the last of three words or more ("Albert Peeters I"): elsewhere it is an initial.
+ */
+function withoutGeneration(fields: string[][]): { fields: string[][]; generation: string } {
+  const count = fields.reduce((n, words) => n + words.length, 0);
+  let generation = '';
+  let at = 0;
+  const out = fields.map((words) =>
+    words.filter((w) => {
+      const i = at++;
+      const suffix = !!GENERATIONS[w] && i > 0 && (w !== 'i' || (i === count - 1 && count >= 3));
+      if (suffix && !generation) generation = GENERATIONS[w];
+      return !suffix;
+    }),
+  );
+  return { fields: out, generation };
+}
+
 /** Person name: the parts firstName/middleName/surname when a surname is given, else the name, in every reading. */
 export function personName(contact: Record<string, unknown>): PersonName {
-  const surname = foldText(contact.surname);
+  const parts = withoutGeneration([
+    tokens(withoutTitles(contact.firstName)),
+    tokens(foldText(contact.middleName)),
+    tokens(foldText(contact.surname)),
+  ]);
+  const [firstWords, middleWords, surnameWords] = parts.fields;
+  let generation = parts.generation;
   let likeliest: PersonReading;
   let words: string[];
-  if (surname) {
-    const first = [withoutTitles(contact.firstName), foldText(contact.middleName)].filter(Boolean).join(' ');
-    likeliest = { first, surname, surnameFirst: false };
-    words = tokens([first, surname].filter(Boolean).join(' '));
+  if (surnameWords.length) {
+    const first = [...firstWords, ...middleWords].join(' ');
+    likeliest = { first, surname: surnameWords.join(' '), surnameFirst: false };
+    words = [...firstWords, ...middleWords, ...surnameWords];
+  } else if (generation && firstWords.length + middleWords.length) {
+    // The name split of "Daan Verstraete sr." stores the suffix as the surname: the other parts are the name.
+    words = [...firstWords, ...middleWords];
+    likeliest = likeliestReading(words);
   } else {
-    words = tokens(withoutTitles(contact.name));
+    const named = withoutGeneration([tokens(withoutTitles(contact.name))]);
+    [words, generation] = [named.fields[0], named.generation];
     likeliest = likeliestReading(words);
   }
   const others = personReadings(words).filter((r) => r.first !== likeliest.first || r.surname !== likeliest.surname);
@@ -348,6 +395,7 @@ export function personName(contact: Record<string, unknown>): PersonName {
     first: likeliest.first,
     surname: likeliest.surname,
     readings: likeliest.surname ? [likeliest, ...others] : others,
+    generation,
   };
 }
 
@@ -413,8 +461,9 @@ const FRENCH_STREET_TYPES: Record<string, string> = {
 const FRENCH_STREET_WORDS: Record<string, string> = {
   marche: 'markt',
   eglise: 'kerk',
-  gare: 'station',
-  station: 'station',
+  // Dutch writes the station's streets as compounds with an s: Stationsstraat, Stationsplein, Stationslaan.
+  gare: 'stations',
+  station: 'stations',
   neuve: 'nieuw',
   haute: 'hoog',
   moulin: 'molen',
@@ -432,6 +481,28 @@ const FRENCH_STREET_WORDS: Record<string, string> = {
   jardin: 'tuin',
   prince: 'prins',
   couvent: 'klooster',
+  chateau: 'kasteel',
+  croix: 'kruis',
+  longue: 'lange',
+  courte: 'korte',
+  royale: 'koning',
+  nord: 'noord',
+  midi: 'zuid',
+  sud: 'zuid',
+  paix: 'vrede',
+  montagne: 'berg',
+  cimetiere: 'kerkhof',
+  hopital: 'gasthuis',
+  canal: 'vaart',
+  tilleuls: 'linden',
+};
+/**
+ * Whole streets whose two names are not word for word: the market square of Brussels, Mons / Bergen, Leuven…
+ * is the Grand-Place ("Grand'Place", "Grand Place") in French and the Grote Markt in Dutch.
+ */
+const STREET_ALIASES: Record<string, string> = {
+  grandplein: 'grotemarkt',
+  grandplace: 'grotemarkt',
 };
 const FRENCH_ARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
 
@@ -465,7 +536,8 @@ export function parseAddress(value: unknown): Address {
     .replace(/(\p{L})(\d)/gu, '$1 $2');
   const words = tokens(folded).map(streetWord);
   const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
-  if (firstNumber < 0) return { street: dutchStreetOrder(words).join(''), number: '' };
+  const canonical = (street: string[]) => STREET_ALIASES[street.join('')] ?? street.join('');
+  if (firstNumber < 0) return { street: canonical(dutchStreetOrder(words)), number: '' };
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
   const street = dutchStreetOrder(
     firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber),
@@ -473,7 +545,7 @@ export function parseAddress(value: unknown): Address {
   let number = words[firstNumber];
   const next = words[firstNumber + 1];
   if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
-  return { street: street.join(''), number };
+  return { street: canonical(street), number };
 }
 
 /** Bilingual Belgian place names (and a few exonyms) to one spelling. */
