@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm run openapi — writes docs/openapi.json: the plugin's OpenAPI document, as GET /api/marketing-setup/openapi.json
- * serves it (Strapi's own generator over the plugin's routes). Boots the compiled app on a throwaway SQLite file.
- * tests/integration/openapi.test.ts fails when the checked-in file no longer matches the routes.
+ * npm run openapi — writes the plugin's OpenAPI document (Strapi's own generator over the plugin's routes) to
+ * docs/openapi.json and to the plugin's server/src/openapi.json, which GET /api/marketing-setup/openapi.json serves.
+ * Boots the compiled app on a throwaway SQLite file. tests/integration/openapi.test.ts fails when the checked-in
+ * files no longer match the routes.
  */
 'use strict';
 
@@ -26,7 +27,9 @@ async function main() {
   try {
     const { buildOpenApiDocument, pluginVersion } = require(path.join(root, 'dist/src/plugins/marketing-setup/server/src/openapi.js'));
     const doc = buildOpenApiDocument(strapi, pluginVersion());
-    fs.writeFileSync(path.join(root, 'docs', 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    fs.writeFileSync(path.join(root, 'docs', 'openapi.json'), text);
+    fs.writeFileSync(path.join(root, 'src/plugins/marketing-setup/server/src/openapi.json'), text);
     console.log(`docs/openapi.json: ${Object.keys(doc.paths).length} paths`);
   } finally {
     await strapi.destroy();

@@ -63,9 +63,14 @@ test('without a token the document is not served', async () => {
   expect((await t.api.raw().get(`${API}/openapi.json`)).status).toBe(403);
 });
 
-test('docs/openapi.json is current (regenerate with npm run openapi)', async () => {
+test('the served document and docs/openapi.json are what the routes now produce (regenerate with npm run openapi)', async () => {
   const served = (await t.api.get(`${API}/openapi.json`)).body;
+  const { buildOpenApiDocument, pluginVersion } = require(
+    path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/openapi'),
+  );
+  const generated = JSON.parse(JSON.stringify(buildOpenApiDocument(t.strapi, pluginVersion())));
   const checkedIn = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../docs/openapi.json'), 'utf8'));
-  expect(opsOf(checkedIn)).toEqual(opsOf(served));
-  expect(checkedIn.paths).toEqual(served.paths);
+  expect(opsOf(served)).toEqual(opsOf(generated));
+  expect(served).toEqual(generated);
+  expect(checkedIn).toEqual(generated);
 });

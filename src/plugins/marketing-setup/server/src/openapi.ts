@@ -2,7 +2,7 @@
  * The plugin's OpenAPI document: Strapi's own generator (`@strapi/openapi`, as `strapi openapi generate`) run
  * over the plugin's content-API routes (their Zod request/response schemas) and its admin routes, kept to the
  * plugin's paths. Content-API paths carry the REST prefix (/api); admin paths are under /marketing-setup.
- * `npm run openapi` writes it to docs/openapi.json; GET /api/marketing-setup/openapi.json serves it.
+ * `npm run openapi` writes it to docs/openapi.json and server/src/openapi.json, which GET /api/marketing-setup/openapi.json serves.
  */
 import fs from 'fs';
 import path from 'path';
