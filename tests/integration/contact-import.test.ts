@@ -87,6 +87,28 @@ describe('analyse and dry run', () => {
     expect(res.body.data.sample).toHaveLength(5);
   });
 
+  test('suggests fields for the headers of a hand-made Belgian file (synonyms), and imports by them', async () => {
+    const made =
+      'Firma;Straat;Gemeente;Land;Tel.;GSM;BTW\nSynoniem BV;Kerkstraat 2;Gent;;09 123 45 67;0470 12 34 56;\n';
+    const res = await admin.post('/marketing-setup/contacts/import/analyse', { csv: made });
+    expect(res.status).toBe(200);
+    expect(res.body.data.suggestions).toEqual({
+      Firma: 'companyName',
+      Straat: 'address',
+      Gemeente: 'city',
+      Land: 'countryRegion',
+      'Tel.': 'phoneNo',
+      GSM: 'mobilePhoneNo',
+      BTW: 'vatRegistrationNo',
+    });
+    // The dry run takes the suggestions when no mapping is sent.
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', {
+      csv: made.replace('Firma', 'Naam'),
+    });
+    expect(dry.body.data.mapping).toMatchObject({ Naam: 'name', Gemeente: 'city', 'Tel.': 'phoneNo' });
+    expect(dry.body.data.rows[0]).toMatchObject({ outcome: 'created' });
+  });
+
   test('reports each row as the run would write it, and writes nothing', async () => {
     const before = await contactsCount();
     const res = await admin.post('/marketing-setup/contacts/import/dry-run', { csv: csv() });

@@ -63,6 +63,123 @@ describe('contact CSV: headers', () => {
   test('a field is suggested for its first column only', () => {
     expect(suggestMapping(['Name', 'Naam'])).toEqual({ Name: 'name', Naam: null });
   });
+
+  test.each([
+    ['Telefoon', 'phoneNo'],
+    ['Tel.', 'phoneNo'],
+    ['Phone', 'phoneNo'],
+    ['Téléphone', 'phoneNo'],
+    ['GSM', 'mobilePhoneNo'],
+    ['Mobiel', 'mobilePhoneNo'],
+    ['VAT', 'vatRegistrationNo'],
+    ['BTW', 'vatRegistrationNo'],
+    ['BTW-nummer', 'vatRegistrationNo'],
+    ['TVA', 'vatRegistrationNo'],
+    ['N° TVA', 'vatRegistrationNo'],
+    ['Ondernemingsnummer', 'registrationNumber'],
+    ['Land', 'countryRegion'],
+    ['Country', 'countryRegion'],
+    ['Pays', 'countryRegion'],
+    ['Straat', 'address'],
+    ['Adres', 'address'],
+    ['Rue', 'address'],
+    ['Gemeente', 'city'],
+    ['Stad', 'city'],
+    ['Ville', 'city'],
+    ['Postcode', 'postCode'],
+    ['Code postal', 'postCode'],
+    ['E-mail', 'email'],
+    ['Email', 'email'],
+    ['Mail', 'email'],
+    ['Naam', 'name'],
+    ['Nom', 'name'],
+    ['Bedrijf', 'company'], // the Dutch caption of Company (the company's No.): an exact caption stays as it was
+    ['Firma', 'companyName'],
+    ['Voornaam', 'firstName'],
+    ['Prénom', 'firstName'],
+    ['Achternaam', 'surname'],
+    ['Familienaam', 'surname'],
+    ['Website', 'homePage'],
+  ])('the header %s alone is suggested as %s (synonyms: no case, accents or punctuation)', (header, field) => {
+    expect(suggestMapping([header])).toEqual({ [header]: field });
+    expect(suggestMapping([` ${header.toUpperCase()}: `])).toEqual({ [` ${header.toUpperCase()}: `]: field });
+  });
+
+  test('a Belgian file made by hand: every column to its own field', () => {
+    expect(
+      suggestMapping([
+        'Firma',
+        'Voornaam',
+        'Familienaam',
+        'Straat',
+        'Postcode',
+        'Gemeente',
+        'Land',
+        'Tel.',
+        'GSM',
+        'E-mail',
+        'BTW',
+        'Ondernemingsnummer',
+        'Website',
+      ]),
+    ).toEqual({
+      Firma: 'companyName',
+      Voornaam: 'firstName',
+      Familienaam: 'surname',
+      Straat: 'address',
+      Postcode: 'postCode',
+      Gemeente: 'city',
+      Land: 'countryRegion',
+      'Tel.': 'phoneNo',
+      GSM: 'mobilePhoneNo',
+      'E-mail': 'email',
+      BTW: 'vatRegistrationNo',
+      Ondernemingsnummer: 'registrationNumber',
+      Website: 'homePage',
+    });
+  });
+
+  test('a French file: "Nom" beside "Prénom" is the surname (the name parts make the name of a person)', () => {
+    expect(suggestMapping(['Nom', 'Prénom', 'Rue', 'Code postal', 'Ville', 'Pays', 'Téléphone', 'TVA'])).toEqual({
+      Nom: 'surname',
+      Prénom: 'firstName',
+      Rue: 'address',
+      'Code postal': 'postCode',
+      Ville: 'city',
+      Pays: 'countryRegion',
+      Téléphone: 'phoneNo',
+      TVA: 'vatRegistrationNo',
+    });
+    expect(suggestMapping(['Nom', 'Ville'])).toEqual({ Nom: 'name', Ville: 'city' });
+  });
+
+  test('an exact caption keeps its field before any synonym, and no field gets two columns', () => {
+    // The synonym stands first in the file, the caption after it: the caption wins, the synonym is left unmapped.
+    expect(suggestMapping(['Tel.', 'Phone No.', 'Mail', 'E-Mail', 'Stad', 'City'])).toEqual({
+      'Tel.': null,
+      'Phone No.': 'phoneNo',
+      Mail: null,
+      'E-Mail': 'email',
+      Stad: null,
+      City: 'city',
+    });
+    // Two synonyms of one field: the first one has it.
+    expect(suggestMapping(['Telefoon', 'Tel.', 'Gemeente', 'Stad'])).toEqual({
+      Telefoon: 'phoneNo',
+      'Tel.': null,
+      Gemeente: 'city',
+      Stad: null,
+    });
+    // Nom beside a first name is the surname, and the surname's caption then takes it first.
+    expect(suggestMapping(['Nom', 'Prénom', 'Achternaam'])).toEqual({
+      Nom: null,
+      Prénom: 'firstName',
+      Achternaam: 'surname',
+    });
+    const many = suggestMapping(['Tel', 'Telefoon', 'Phone', 'GSM', 'Mobiel', 'VAT', 'BTW', 'TVA', 'Nom', 'Naam']);
+    const fields = Object.values(many).filter(Boolean);
+    expect(new Set(fields).size).toBe(fields.length);
+  });
 });
 
 describe('contact CSV: mapping', () => {

@@ -10,17 +10,26 @@ const IMPORT = '/admin/settings/marketing-setup/import';
 
 async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
   const stamp = Date.now();
-  await runner.test('import: upload → suggested columns → dry run counts → run → progress done', async () => {
-    // Contacts are numbered: when this case runs alone (E2E_ONLY=import), give the setup a contact series first.
+  const LIST = `${baseUrl}/admin/content-manager/collection-types/plugin::marketing-setup.contact`;
+  /** Contacts are numbered: when a case runs alone (E2E_ONLY=import / export), give the setup a contact series first. */
+  const ensureContactSeries = async () => {
     const setup = await rest('GET', '/setup?populate=contactNos');
-    if (!setup.body.data?.contactNos) {
-      const series = await rest('POST', '/no-series-list', { data: { code: `IMP${stamp % 100000}`, description: 'Import e2e' } });
-      assert.equal(series.status, 201, JSON.stringify(series.body));
-      const line = await rest('POST', '/no-series-lines', { data: { series: series.body.data.documentId, lineNo: 10000, startingNo: 'IM00001', endingNo: 'IM99999' } });
-      assert.equal(line.status, 201, JSON.stringify(line.body));
-      const saved = await rest('PUT', '/setup', { data: { contactNos: series.body.data.documentId } });
-      assert.equal(saved.status, 200, JSON.stringify(saved.body));
-    }
+    if (setup.body.data?.contactNos) return;
+    const series = await rest('POST', '/no-series-list', { data: { code: `IMP${stamp % 100000}`, description: 'Import e2e' } });
+    assert.equal(series.status, 201, JSON.stringify(series.body));
+    const line = await rest('POST', '/no-series-lines', { data: { series: series.body.data.documentId, lineNo: 10000, startingNo: 'IM00001', endingNo: 'IM99999' } });
+    assert.equal(line.status, 201, JSON.stringify(line.body));
+    const saved = await rest('PUT', '/setup', { data: { contactNos: series.body.data.documentId } });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  };
+  /** The export dialog's download: the CSV's lines (header first). */
+  const downloadLines = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    assert.match(download.suggestedFilename(), /^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    return require('fs').readFileSync(await download.path(), 'utf8').split('\r\n').filter(Boolean);
+  };
+  await runner.test('import: upload → suggested columns → dry run counts → run → progress done', async () => {
+    await ensureContactSeries();
     const csv = [
       'Name;City;E-Mail;Salesperson Code',
       `Import Alpha ${stamp};Gent;alpha${stamp}@example.org;`,
@@ -63,20 +72,54 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
 
   await runner.test('export: contact list view → select rows → Export to CSV downloads them with Business Central captions', async () => {
     // The list searched for the two imported contacts (after the other cases it has more than a page of contacts).
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::marketing-setup.contact?page=1&pageSize=10&sort=no:ASC&_q=${stamp}`);
+    await page.goto(`${LIST}?page=1&pageSize=10&sort=no:ASC&_q=${stamp}`);
     await dismissOverlays(page);
     await page.getByText(`Import Beta ${stamp}`).first().waitFor();
     await page.getByRole('checkbox', { name: /select all/i }).first().click();
     const button = page.getByRole('button', { name: 'Export to CSV' });
     await button.waitFor();
     await shot(page, 'export-bulk-action');
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    assert.match(download.suggestedFilename(), /^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = require('fs').readFileSync(await download.path(), 'utf8');
-    const lines = text.split('\r\n').filter(Boolean);
+    await button.click();
+    // The dialog: the selected rows are the default choice.
+    await page.getByRole('dialog').getByText('The 2 selected contacts').waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'The 2 selected contacts' }).getAttribute('aria-checked'), 'true');
+    const lines = await downloadLines();
     assert.ok(lines[0].startsWith('\uFEFFNo.,Type,Name,'), lines[0]);
     assert.equal(lines.length, 3, `${lines.length} lines: the header and the two selected contacts`);
     for (const name of [`Import Alpha ${stamp}`, `Import Beta ${stamp}`]) assert.ok(lines.some((l) => l.includes(name)), `${name} is in the file`);
+  });
+
+  await runner.test("export: a filtered, searched list longer than a page → Export to CSV → all matching contacts, not the page", async () => {
+    await ensureContactSeries();
+    // 14 contacts named "Filtered …" and 2 "Other …" in one city of their own: the filter keeps 16, the search 14.
+    const city = `Filterstad ${stamp}`;
+    for (let i = 1; i <= 16; i++) {
+      const name = i <= 14 ? `Filtered ${String(i).padStart(2, '0')} ${stamp}` : `Other ${i} ${stamp}`;
+      const res = await rest('POST', '/contacts', { data: { type: 'company', name, city } });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+    }
+    // The list as the Content Manager writes its URL: a page of 10, a filter on City, a search.
+    const filter = `filters[$and][0][city][$eq]=${encodeURIComponent(city)}`;
+    await page.goto(`${LIST}?page=1&pageSize=10&sort=name:ASC&${filter}&_q=Filtered`);
+    await dismissOverlays(page);
+    await page.getByText(`Filtered 01 ${stamp}`).first().waitFor();
+    await page.getByRole('checkbox', { name: /select all/i }).first().click();
+    await page.getByRole('button', { name: 'Export to CSV' }).click();
+    // Select all took the page (10); the second choice counts every match on the server (14).
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('The 10 selected contacts').waitFor();
+    await dialog.getByText("All contacts matching the list's current filters and search (14)").waitFor();
+    await page.getByRole('radio', { name: "All contacts matching the list's current filters and search (14)" }).click();
+    assert.equal(await page.getByTestId('export-scope-matching').getAttribute('aria-checked'), 'true');
+    await shot(page, 'export-filtered-dialog');
+    const lines = await downloadLines();
+    assert.equal(lines.length, 15, `${lines.length} lines: the header and the 14 matching contacts`);
+    const header = lines[0].slice(1).split(',');
+    const nameAt = header.indexOf('Name');
+    const cityAt = header.indexOf('City');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    assert.deepEqual(rows.map((r) => r[nameAt]).sort(), Array.from({ length: 14 }, (_, i) => `Filtered ${String(i + 1).padStart(2, '0')} ${stamp}`));
+    assert.ok(rows.every((r) => r[cityAt] === city), 'every row is in the filtered city');
   });
 }
 

@@ -45,7 +45,8 @@ const delimiterOf = (input: { delimiter?: 'comma' | 'semicolon' | 'tab'; locale?
  * POST /contacts/import/dry-run   each row's outcome (created / updated / possibleDuplicate / error), nothing kept
  * POST /contacts/import/jobs      stores the rows and starts the job → 202 with its status
  * GET  /contacts/import/jobs[/:id], POST /contacts/import/jobs/:id/resume|cancel, GET /contacts/import/jobs/:id/errors (CSV)
- * GET|POST /contacts/export       CSV of the contacts the user may read (selected ids and/or filters)
+ * GET|POST /contacts/export       CSV of the contacts the user may read (selected ids and/or filters and search)
+ * POST /contacts/export/count     how many contacts that export would write
  * The file comes as JSON ({ csv, mapping?, fileName? }) or as multipart/form-data (file + mapping as JSON text).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -138,6 +139,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw err;
     }
   };
+
+  /**
+   * The contacts and columns an export request asks for, narrowed as the Content Manager's list narrows them for
+   * the same user: the role's read conditions (e.g. an Author's "is creator") and its readable fields, whether
+   * the request names documentIds, filters, a search or none of them. A bad filter is a 400 here.
+   */
+  async function exportSelection(ctx: Context) {
+    const access = recordAccess(strapi, ctx);
+    const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
+    const q = ctx.method === 'GET' ? (ctx.query ?? {}) : (ctx.request.body ?? {});
+    const input = parse(
+      exportBody,
+      ctx.method === 'GET'
+        ? {
+            ...(q.documentIds ? { documentIds: String(q.documentIds).split(',').filter(Boolean) } : {}),
+            ...(q.filters ? { filters: q.filters } : {}),
+            ...(q._q !== undefined ? { _q: q._q } : {}),
+            ...(q.fields ? { fields: String(q.fields).split(',').filter(Boolean) } : {}),
+            ...(q.locale ? { locale: q.locale } : {}),
+            ...(q.delimiter ? { delimiter: q.delimiter } : {}),
+          }
+        : q,
+    );
+    const wanted = input.fields ?? [...CSV_FIELDS, ...EXPORT_ONLY_FIELDS];
+    // Field-level permissions: a column the role may not read is left out (as the list view leaves it out).
+    const fields = wanted.filter((f) => !access.checker.cannot.read(undefined, f));
+    // The user's filters as the Content Manager takes them: fields the role may not read are dropped from them too.
+    const userFilters = input.filters
+      ? (await access.checker.sanitizedQuery.read({ filters: input.filters })).filters
+      : null;
+    const filters = [
+      readFilters,
+      userFilters,
+      input.documentIds ? { documentId: { $in: input.documentIds } } : null,
+      // The permission checker's and the sanitizer's filters are Strapi's own, in its filter syntax.
+    ].filter((f) => f && Object.keys(f).length) as ContactFilter[];
+    // The list view's search box: the Content Manager hands `_q` to the query engine, which looks for the text in
+    // every text column (and the id); the same `_q` here finds the same contacts.
+    const search = input._q?.trim() ? input._q : undefined;
+    // A bad filter is a 400 here, before the download starts.
+    try {
+      await strapi
+        .documents('plugin::marketing-setup.contact')
+        .findFirst({ filters: { $and: filters }, ...(search ? { _q: search } : {}), fields: ['id'] });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ValidationError') throw err;
+      throw validationError(`The filters cannot be applied: ${err instanceof Error ? err.message : String(err)}`, [
+        'filters',
+      ]);
+    }
+    return { input, filters, fields, search };
+  }
 
   return {
     async analyse(ctx: Context) {
@@ -237,48 +290,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async export(ctx: Context) {
-      const access = recordAccess(strapi, ctx);
-      const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
-      const q = ctx.method === 'GET' ? (ctx.query ?? {}) : (ctx.request.body ?? {});
-      const input = parse(
-        exportBody,
-        ctx.method === 'GET'
-          ? {
-              ...(q.documentIds ? { documentIds: String(q.documentIds).split(',').filter(Boolean) } : {}),
-              ...(q.filters ? { filters: q.filters } : {}),
-              ...(q.fields ? { fields: String(q.fields).split(',').filter(Boolean) } : {}),
-              ...(q.locale ? { locale: q.locale } : {}),
-              ...(q.delimiter ? { delimiter: q.delimiter } : {}),
-            }
-          : q,
-      );
-      const wanted = input.fields ?? [...CSV_FIELDS, ...EXPORT_ONLY_FIELDS];
-      // Field-level permissions: a column the role may not read is left out (as the list view leaves it out).
-      const fields = wanted.filter((f) => !access.checker.cannot.read(undefined, f));
-      // The user's filters as the Content Manager takes them: fields the role may not read are dropped from them too.
-      const userFilters = input.filters
-        ? (await access.checker.sanitizedQuery.read({ filters: input.filters })).filters
-        : null;
-      const filters = [
-        readFilters,
-        userFilters,
-        input.documentIds ? { documentId: { $in: input.documentIds } } : null,
-        // The permission checker's and the sanitizer's filters are Strapi's own, in its filter syntax.
-      ].filter((f) => f && Object.keys(f).length) as ContactFilter[];
-      // A bad filter is a 400 here, before the download starts.
-      try {
-        await strapi
-          .documents('plugin::marketing-setup.contact')
-          .findFirst({ filters: { $and: filters }, fields: ['id'] });
-      } catch (err) {
-        if (err instanceof Error && err.name === 'ValidationError') throw err;
-        throw validationError(`The filters cannot be applied: ${err instanceof Error ? err.message : String(err)}`, [
-          'filters',
-        ]);
-      }
+      const { input, filters, fields, search } = await exportSelection(ctx);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contacts-${new Date().toISOString().slice(0, 10)}.csv"`);
-      ctx.body = exportContacts(strapi, { filters, fields, locale: input.locale, delimiter: delimiterOf(input) });
+      ctx.body = exportContacts(strapi, {
+        filters,
+        search,
+        fields,
+        locale: input.locale,
+        delimiter: delimiterOf(input),
+      });
+    },
+
+    /** How many contacts the same request would export (the admin's export dialog shows it before the download). */
+    async exportCount(ctx: Context) {
+      const { filters, search } = await exportSelection(ctx);
+      const count = await strapi
+        .documents('plugin::marketing-setup.contact')
+        .count({ filters: { $and: filters }, ...(search ? { _q: search } : {}) });
+      ctx.body = { data: { count } };
     },
   };
 };

@@ -49,7 +49,19 @@ export const exportBody = strict({
   filters: z
     .record(z.string(), z.unknown())
     .optional()
-    .meta({ description: "Strapi filters on the contact, as the list view's.", example: { city: { $eq: 'Gent' } } }),
+    .meta({
+      description: "Strapi filters on the contact, as the list view's (its URL's `filters`).",
+      example: { $and: [{ city: { $eq: 'Gent' } }] },
+    }),
+  _q: z
+    .string({ error: '_q is the search text.' })
+    .max(1000, { error: '_q is at most 1,000 characters.' })
+    .optional()
+    .meta({
+      description:
+        "Search text, as the list view's search box (its URL's `_q`): the contacts with it in a text field or the id, as the Content Manager searches.",
+      example: 'Fabrikam',
+    }),
   fields: z
     .array(
       z.enum([...CSV_FIELDS, ...EXPORT_ONLY_FIELDS] as [string, ...string[]], {
@@ -68,6 +80,7 @@ export const exportBody = strict({
 export const exportQuery = z
   .object({
     documentIds: z.string().optional().meta({ description: 'Comma-separated documentIds.' }),
+    _q: z.string().optional().meta({ description: "Search text, as the list view's search box." }),
     locale: z.enum(['en', 'nl']).optional(),
     delimiter: z.enum(['comma', 'semicolon', 'tab']).optional(),
   })
@@ -110,5 +123,8 @@ export const importResponses = {
   }),
   job: z.object({ data: jobStatus }),
   jobs: z.object({ data: z.array(jobStatus) }),
+  exportCount: z.object({
+    data: z.object({ count: z.number().meta({ description: 'How many contacts the same export writes.' }) }),
+  }),
   csv: z.string().meta({ description: 'text/csv; charset=utf-8, with a byte order mark.' }),
 };

@@ -82,12 +82,22 @@ export const adminRoutes = [
   route('POST', '/email-reviews/:documentId/ignore', 'admin-email-logging.ignore', emails),
   // Import and export of contacts: the Content Manager's permissions on the contact type (checked again in the controller).
   route('GET', '/contacts/export', 'admin-import-export.export', contactRead, {
-    request: { query: { documentIds: iv.exportQuery.shape.documentIds, locale: iv.exportQuery.shape.locale } },
+    request: {
+      query: {
+        documentIds: iv.exportQuery.shape.documentIds,
+        _q: iv.exportQuery.shape._q,
+        locale: iv.exportQuery.shape.locale,
+      },
+    },
     response: iv.importResponses.csv,
   }),
   route('POST', '/contacts/export', 'admin-import-export.export', contactRead, {
     request: { body: { 'application/json': iv.exportBody } },
     response: iv.importResponses.csv,
+  }),
+  route('POST', '/contacts/export/count', 'admin-import-export.exportCount', contactRead, {
+    request: { body: { 'application/json': iv.exportBody } },
+    response: iv.importResponses.exportCount,
   }),
   route('POST', '/contacts/import/analyse', 'admin-import-export.analyse', contactImport, {
     request: { body: { 'application/json': iv.importBody } },

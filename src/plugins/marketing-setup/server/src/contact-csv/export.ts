@@ -19,6 +19,8 @@ type ExportedContact = Record<string, unknown> & { id: number; type?: string };
 export interface ExportQuery {
   /** Filters in Strapi's syntax, already narrowed to what the user may read. */
   filters: ContactFilter[];
+  /** The list view's search text (`_q`), searched as the Content Manager searches it. */
+  search?: string;
   fields: readonly string[];
   locale?: 'en' | 'nl';
   /** The separator of the cells (default comma). */
@@ -41,6 +43,7 @@ export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readabl
     for (;;) {
       const page = (await strapi.documents(CONTACT).findMany({
         filters: { $and: [...query.filters, { id: { $gt: lastId } }] },
+        ...(query.search ? { _q: query.search } : {}),
         // The columns are chosen at run time; Strapi's types want them as literal attribute names.
         fields: ['id', 'type', ...scalars] as Modules.Documents.Params.Fields.Any<typeof CONTACT>,
         populate,

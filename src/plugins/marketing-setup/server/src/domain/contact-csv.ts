@@ -78,15 +78,87 @@ const KNOWN: Map<string, CsvField> = (() => {
   return m;
 })();
 
-/** The suggested field of each header (null: nothing recognised). Each field is suggested for its first header only. */
+/**
+ * Headers of files people make themselves (Belgian and Dutch users: Dutch, French and English), compared as
+ * normaliseHeader writes them. A synonym is a guess, so it only takes a field that no header of the file names
+ * exactly (a caption, an attribute name or a code column above). Relations named here (country/region, language)
+ * are still read as codes.
+ */
+const SYNONYMS = new Map<string, CsvField>(
+  (
+    [
+      [
+        'phoneNo',
+        ['telefoon', 'telefoonnummer', 'tel', 'telnr', 'phone', 'phonenumber', 'telephone', 'telephonenumber'],
+      ],
+      [
+        'mobilePhoneNo',
+        ['gsm', 'gsmnummer', 'gsmnr', 'mobiel', 'mobielnummer', 'mobile', 'mobilephone', 'mobilenumber', 'portable'],
+      ],
+      ['faxNo', ['fax', 'faxnummer', 'telecopie']],
+      [
+        'email',
+        [
+          'mail',
+          'emailadres',
+          'emailaddress',
+          'mailadres',
+          'courriel',
+          'adresseemail',
+          'adressemail',
+          'adressecourriel',
+        ],
+      ],
+      ['homePage', ['website', 'webstek', 'site', 'siteweb', 'siteinternet', 'web', 'url', 'www']],
+      ['vatRegistrationNo', ['vat', 'vatno', 'vatnumber', 'btw', 'tva', 'ntva', 'numerodetva', 'notva']],
+      [
+        'registrationNumber',
+        ['ondernemingsnummer', 'ondernemingsnr', 'kbo', 'kbonummer', 'kbonr', 'bce', 'numerodentreprise'],
+      ],
+      ['address', ['straat', 'straatennummer', 'straatnr', 'rue', 'street', 'adresse']],
+      ['city', ['gemeente', 'stad', 'woonplaats', 'ville', 'localite', 'commune', 'town']],
+      ['postCode', ['codepostal', 'cp', 'postalcode', 'zip', 'zipcode', 'postnummer', 'postnr']],
+      ['county', ['province']],
+      ['countryRegion', ['land', 'country', 'pays', 'landcode', 'countrycode', 'codepays']],
+      ['language', ['langue', 'languecode']],
+      ['firstName', ['prenom', 'givenname', 'roepnaam']],
+      ['surname', ['familienaam', 'lastname', 'familyname', 'nomdefamille']],
+      ['companyName', ['firma', 'firmanaam', 'societe', 'entreprise', 'organisatie', 'organisation', 'organization']],
+      ['jobTitle', ['fonction', 'job']],
+      ['name', ['nom', 'naamcontact', 'contactnaam', 'contactname', 'raisonsociale', 'denomination']],
+    ] as [CsvField, string[]][]
+  ).flatMap(([field, keys]) => keys.map((k): [string, CsvField] => [k, field])),
+);
+
+/**
+ * A name column that stands beside a first-name column is the surname ("Nom" and "Prénom" in a French file):
+ * as the contact's name it would lose to the name parts, which win for a person.
+ */
+const SURNAME_BESIDE_FIRST_NAME = new Set(['nom']);
+
+/**
+ * The suggested field of each header (null: nothing recognised). First what a header names exactly (caption,
+ * attribute name, code column), then synonyms for the fields still free; each field goes to one header only,
+ * the first that names it.
+ */
 export function suggestMapping(headers: string[]): Record<string, CsvField | null> {
   const used = new Set<CsvField>();
   const out: Record<string, CsvField | null> = {};
-  for (const h of headers) {
-    const f = KNOWN.get(normaliseHeader(h)) ?? null;
+  const keys = headers.map(normaliseHeader);
+  headers.forEach((h, i) => {
+    const f = KNOWN.get(keys[i]) ?? null;
     out[h] = f && !used.has(f) ? f : null;
     if (f) used.add(f);
-  }
+  });
+  const hasFirstName = keys.some((k) => (KNOWN.get(k) ?? SYNONYMS.get(k)) === 'firstName');
+  headers.forEach((h, i) => {
+    const synonym = KNOWN.has(keys[i]) ? undefined : SYNONYMS.get(keys[i]);
+    if (!synonym) return;
+    const f = hasFirstName && SURNAME_BESIDE_FIRST_NAME.has(keys[i]) ? 'surname' : synonym;
+    if (used.has(f)) return;
+    out[h] = f;
+    used.add(f);
+  });
   return out;
 }
 
