@@ -210,6 +210,15 @@ describe('applyContactFieldRules — communication and registration fields', () 
     expect(applyContactFieldRules('company', before, { searchEmail: 'HACK' }).searchEmail).toBe('OLD@FAB.BE');
   });
 
+  it('stores an e-mail without the spaces around it (pasted from a mail client)', () => {
+    const out = applyContactFieldRules('company', before, { email: '  Ward.Cools@gmail.com ', email2: ' w@c.be' });
+    expect([out.email, out.searchEmail, out.email2]).toEqual([
+      'Ward.Cools@gmail.com',
+      'WARD.COOLS@GMAIL.COM',
+      'w@c.be',
+    ]);
+  });
+
   it('upper-cases the VAT registration number', () => {
     expect(applyContactFieldRules('company', before, { vatRegistrationNo: 'be0123456789' }).vatRegistrationNo).toBe(
       'BE0123456789',

@@ -161,7 +161,12 @@ export function applyContactFieldRules(
 
   if (sets(changes, 'vatRegistrationNo')) out.vatRegistrationNo = normaliseVat(changes.vatRegistrationNo);
   for (const f of PHONE_FIELDS) if (sets(changes, f)) assertPhone(f, changes[f]);
-  for (const f of EMAIL_FIELDS) if (sets(changes, f)) assertEmail(f, changes[f]);
+  for (const f of EMAIL_FIELDS) {
+    if (!sets(changes, f)) continue;
+    assertEmail(f, changes[f]);
+    // Spaces around an address (pasted from a mail client) are no part of it: stored, they broke exact lookups.
+    if (typeof changes[f] === 'string') out[f] = (changes[f] as string).trim();
+  }
   if (
     sets(changes, 'registrationNumber') &&
     String(changes.registrationNumber ?? '').length > REGISTRATION_NUMBER_MAX
