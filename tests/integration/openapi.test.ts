@@ -59,6 +59,28 @@ test('served, valid, and covering every plugin route', async () => {
   ).toContain('emails');
 });
 
+test("every operation names the answer it gives: a create's 201, a job's 202, CSV files, multipart uploads", async () => {
+  const doc = (await t.api.get(`${API}/openapi.json`)).body;
+  const ok = (p: string, m: string) => Object.keys(doc.paths[p][m].responses).filter((c) => c.startsWith('2'));
+  for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, any>>))
+    for (const [m, op] of Object.entries(item))
+      if (op?.responses) expect({ op: `${m} ${p}`, ok: ok(p, m).length }).toEqual({ op: `${m} ${p}`, ok: 1 });
+  expect(ok('/api/marketing-setup/contacts', 'post')).toEqual(['201']);
+  expect(ok('/api/marketing-setup/interactions', 'post')).toEqual(['201']);
+  expect(ok('/api/marketing-setup/contacts/{id}', 'delete')).toEqual(['204']);
+  expect(ok('/marketing-setup/contacts/import/jobs', 'post')).toEqual(['202']);
+  expect(Object.keys(doc.paths['/marketing-setup/contacts/export'].get.responses['200'].content)).toEqual(['text/csv']);
+  expect(
+    doc.paths['/marketing-setup/contacts/import/dry-run'].post.requestBody.content['multipart/form-data'].schema
+      .required,
+  ).toEqual(['file']);
+  // What the server answers is what the document says.
+  const created = await t.api.post(`${API}/territories`, { data: { code: 'OAPI', name: 'OpenAPI check' } });
+  expect(created.status).toBe(201);
+  expect(ok('/api/marketing-setup/territories/{id}', 'delete')).toEqual(['204']);
+  expect((await t.api.del(`${API}/territories/${created.body.data.documentId}`)).status).toBe(204);
+});
+
 test('without a token the document is not served', async () => {
   expect((await t.api.raw().get(`${API}/openapi.json`)).status).toBe(403);
 });

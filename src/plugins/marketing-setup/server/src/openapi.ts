@@ -69,13 +69,92 @@ function referencedSchemas(paths: Doc['paths'], all: Record<string, unknown>) {
   return kept;
 }
 
+type Operation = { responses?: Record<string, { description?: string; content?: Record<string, unknown> }> } & Record<
+  string,
+  unknown
+>;
+
+/** Admin and custom routes that answer 201 or 202, not the 200 Strapi's generator writes for every route. */
+const STATUS: Record<string, '201' | '202'> = {
+  'POST /api/marketing-setup/contacts/{documentId}/create-as': '201',
+  'POST /marketing-setup/no-series': '201',
+  'POST /marketing-setup/no-series/{documentId}/lines': '201',
+  'POST /marketing-setup/duplicate-search-lines': '201',
+  'POST /marketing-setup/interaction-rules': '201',
+  'POST /marketing-setup/email-reviews/{documentId}/create-contact': '201',
+  'POST /marketing-setup/contacts/import/jobs': '202',
+  'POST /marketing-setup/contacts/import/jobs/{id}/resume': '202',
+};
+/** Routes whose answer is a CSV file, not JSON. */
+const CSV_ANSWERS = new Set([
+  'GET /marketing-setup/contacts/export',
+  'POST /marketing-setup/contacts/export',
+  'GET /marketing-setup/contacts/import/jobs/{id}/errors',
+]);
+/** Routes that also take the file as multipart/form-data (as the admin's Import screen sends it). */
+const MULTIPART = new Set([
+  'POST /marketing-setup/contacts/import/analyse',
+  'POST /marketing-setup/contacts/import/dry-run',
+  'POST /marketing-setup/contacts/import/jobs',
+]);
+const multipartBody = {
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: {
+      file: { type: 'string', format: 'binary', description: 'The CSV file (UTF-8, else read as Windows-1252).' },
+      mapping: { type: 'string', description: 'The column mapping as JSON text: { "<header>": "<field>" }.' },
+      fileName: { type: 'string', maxLength: 255 },
+    },
+  },
+};
+
+/**
+ * What Strapi's generator cannot know from the routes' schemas: a create's 201 (core creates and the STATUS
+ * routes), a 2xx for admin routes declared without a response schema, CSV answers, multipart uploads.
+ */
+function withAnswers(paths: Doc['paths']) {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      const op = value as Operation | undefined;
+      if (!op?.responses) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      const coreCreate = method === 'post' && /^\/api\/marketing-setup\/[a-z-]+$/.test(path);
+      // A core delete answers 204 with no body.
+      const coreDelete = method === 'delete' && /^\/api\/marketing-setup\/[a-z-]+\/\{id\}$/.test(path);
+      if (coreDelete && op.responses['200']) {
+        delete op.responses['200'];
+        op.responses['204'] = { description: 'Deleted; no body.' };
+      }
+      const status = STATUS[key] ?? (coreCreate ? '201' : null);
+      const ok = op.responses['200'];
+      if (status && ok) {
+        delete op.responses['200'];
+        op.responses[status] = ok;
+      }
+      if (!Object.keys(op.responses).some((code) => code.startsWith('2')))
+        op.responses[status ?? '200'] = { description: 'The answer: { data, meta? }.' };
+      if (CSV_ANSWERS.has(key)) {
+        const code = Object.keys(op.responses).find((c) => c.startsWith('2'))!;
+        op.responses[code] = {
+          description: 'A CSV file (UTF-8 with a byte order mark).',
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        };
+      }
+      const body = op.requestBody as { content?: Record<string, unknown> } | undefined;
+      if (MULTIPART.has(key) && body?.content) body.content['multipart/form-data'] = multipartBody;
+    }
+  }
+  return paths;
+}
+
 export function buildOpenApiDocument(strapi: Core.Strapi, version: string): Doc | null {
   const generate = generator();
   if (!generate) return null;
   const content = generate(strapi, { type: 'content-api' }).document;
   const admin = generate(strapi, { type: 'admin' }).document;
   const restPrefix = String(strapi.config.get('api.rest.prefix', '/api'));
-  const paths = { ...pluginPart(content, restPrefix, 'content-api'), ...pluginPart(admin, '', 'admin') };
+  const paths = withAnswers({ ...pluginPart(content, restPrefix, 'content-api'), ...pluginPart(admin, '', 'admin') });
   return withoutGenerationTime({
     openapi: content.openapi,
     info: {
