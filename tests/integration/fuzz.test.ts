@@ -439,6 +439,20 @@ describe('a filter value of the wrong type is a 400, not a 500 (list routes)', (
     expect({ status: res.status, name: res.body?.error?.name }).toEqual({ status: 400, name: 'ValidationError' });
     expect(res.body.error.message).toBe(`The filter on ${field} needs ${kind}; "${value}" is not one.`);
   });
+  it('an unknown field in the filters is named in plain words (Strapi said "Invalid key nope")', async () => {
+    for (const url of [`${API}/opportunities?filters[nope][$eq]=1`, `${API}/contacts?filters[$or][0][nope]=x`]) {
+      const res = await ctx.api.get(url);
+      expect([res.status, res.body.error?.message]).toEqual([
+        400,
+        'There is no field "nope" to filter, sort or select by here.',
+      ]);
+    }
+    const exported = await admin.post(`${ADMIN}/contacts/export`, { filters: { nope: { $eq: 1 } } });
+    expect([exported.status, exported.body.error?.message]).toEqual([
+      400,
+      'There is no field "nope" to filter, sort or select by here.',
+    ]);
+  });
   it('the same filters with values of the right type answer 200', async () => {
     for (const url of [
       `${API}/contact-duplicates?filters[fuzzyScore][$gt]=0.5`,

@@ -270,6 +270,18 @@ describe('contact CSV: reading a file', () => {
     // A quoted header cell may hold a line break: the header line ends at the first one outside quotes.
     expect(detectDelimiter('"Na\nme";City;Post Code\nAcme;Gent;9000')).toBe(';');
   });
+  test('a workbook, a PDF or other binary data uploaded instead of the CSV is refused with what to do', () => {
+    const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+    expect(() => decodeCsvBytes(xlsx)).toThrow(
+      'This file is a workbook or another zip archive (.xlsx, .ods), not a CSV text file. Save it as CSV (in Excel: File → Save As → CSV UTF-8) and upload that.',
+    );
+    expect(() => decodeCsvBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1]))).toThrow(
+      'an Excel 97–2003 workbook (.xls)',
+    );
+    expect(() => decodeCsvBytes(Buffer.from('%PDF-1.7\n'))).toThrow('a PDF document');
+    expect(() => decodeCsvBytes(Buffer.from('Name\nA\u0000B\n'))).toThrow('This file is binary data');
+    expect(decodeCsvBytes(Buffer.from('Name;City\nPK Bouw;Gent\n')).text).toBe('Name;City\nPK Bouw;Gent\n');
+  });
   test("a file in UTF-8 is read as such; one that is not, as Windows-1252 (Excel's plain CSV on Windows)", () => {
     expect(decodeCsvBytes(Buffer.from('\uFEFFName\nLiège', 'utf8'))).toEqual({
       text: 'Name\nLiège', // the byte order mark read and dropped

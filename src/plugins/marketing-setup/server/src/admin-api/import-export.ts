@@ -79,8 +79,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw validationError('mapping must be JSON: {"column header": "field"}.', ['mapping']);
         }
       }
+      let csv: string;
+      try {
+        csv = decodeCsvBytes(await fs.promises.readFile(f.filepath)).text;
+      } catch (err) {
+        throw err instanceof RuleViolation ? validationError(err.message, err.path) : err;
+      }
       input = parse(importBody, {
-        csv: decodeCsvBytes(await fs.promises.readFile(f.filepath)).text,
+        csv,
         fileName: ctx.request.body?.fileName || (f.originalFilename ?? undefined),
         ...(mapping === undefined ? {} : { mapping }),
       });

@@ -26,7 +26,7 @@ export const importBody = strict({
     description: 'The CSV text: a header line, then one contact per line. Comma, semicolon or tab.',
     example: 'No.;Name;E-Mail\n;Fabrikam;info@fabrikam.com\n',
   }),
-  fileName: z.string().max(255).optional(),
+  fileName: z.string().max(255, { error: 'fileName is at most 255 characters.' }).optional(),
   mapping: mapping.optional(),
 });
 
@@ -70,7 +70,10 @@ export const exportBody = strict({
     )
     .optional()
     .meta({ description: 'Columns, in order (default: all).' }),
-  locale: z.enum(['en', 'nl']).optional().meta({ description: 'Language of the header captions.' }),
+  locale: z
+    .enum(['en', 'nl'], { error: 'locale is en (English captions) or nl (Dutch captions).' })
+    .optional()
+    .meta({ description: 'Language of the header captions.' }),
   delimiter: z
     .enum(['comma', 'semicolon', 'tab'], { error: 'delimiter is comma, semicolon or tab.' })
     .optional()
@@ -81,8 +84,8 @@ export const exportQuery = z
   .object({
     documentIds: z.string().optional().meta({ description: 'Comma-separated documentIds.' }),
     _q: z.string().optional().meta({ description: "Search text, as the list view's search box." }),
-    locale: z.enum(['en', 'nl']).optional(),
-    delimiter: z.enum(['comma', 'semicolon', 'tab']).optional(),
+    locale: z.enum(['en', 'nl'], { error: 'locale is en (English captions) or nl (Dutch captions).' }).optional(),
+    delimiter: z.enum(['comma', 'semicolon', 'tab'], { error: 'delimiter is comma, semicolon or tab.' }).optional(),
   })
   .catchall(z.unknown());
 

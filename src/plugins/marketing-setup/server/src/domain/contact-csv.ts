@@ -348,11 +348,30 @@ export function detectDelimiter(text: string): CsvDelimiter {
  * — what Excel's plain "CSV" format writes on a Belgian or Dutch Windows machine — so "Liège" stays "Liège".
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  const kind = binaryKind(bytes);
+  if (kind)
+    throw new RuleViolation(
+      `This file is ${kind}, not a CSV text file. Save it as CSV (in Excel: File → Save As → CSV UTF-8) and upload that.`,
+      ['file'],
+    );
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** Signatures of the files people upload by mistake instead of their CSV export. */
+const SIGNATURES: [bytes: number[], kind: string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'a workbook or another zip archive (.xlsx, .ods)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an Excel 97–2003 workbook (.xls)'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+];
+
+/** What a binary file is (a NUL byte in its first 4 KB: binary of some kind), or null for text. */
+function binaryKind(bytes: Uint8Array): string | null {
+  for (const [sig, kind] of SIGNATURES) if (sig.every((b, i) => bytes[i] === b)) return kind;
+  return bytes.subarray(0, 4096).includes(0) ? 'binary data' : null;
 }
 
 /** Windows-1252's letters at 0x80–0x9F (€, Š, œ, typographic quotes …); its other bytes are Latin-1's. */

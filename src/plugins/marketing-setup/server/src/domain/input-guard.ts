@@ -159,6 +159,15 @@ const CAST_FAILURES: {
   },
 ];
 
+/** Whether a key (or a field named in a list or a "field:asc" sort) occurs anywhere in a query part. */
+function namesKey(part: unknown, key: string): boolean {
+  if (typeof part === 'string') return part === key || part.split(/[,:]/)[0] === key;
+  if (Array.isArray(part)) return part.some((p) => namesKey(p, key));
+  if (part && typeof part === 'object')
+    return Object.entries(part as Record<string, unknown>).some(([k, v]) => k === key || namesKey(v, key));
+  return false;
+}
+
 /** The filter leaves of a query (path from `filters`, value), operators ($gt, $or, 0…) included in the path. */
 function* filterLeaves(value: unknown, path: string[]): Generator<[string[], string]> {
   if (typeof value === 'string') yield [path, value];
@@ -171,8 +180,24 @@ function* filterLeaves(value: unknown, path: string[]): Generator<[string[], str
  * database layer threw casting it — a plain Error for numbers, which would be a 500. Names the field and the
  * value when the query shows which leaf it was; null for any other error.
  */
-export function filterValueProblem(error: unknown, query: Record<string, unknown> | undefined): InputProblem | null {
+export function filterValueProblem(
+  error: unknown,
+  query: Record<string, unknown> | undefined,
+  body?: unknown,
+): InputProblem | null {
   if (!(error instanceof Error)) return null;
+  // Strapi's query validation names an unknown field in its own words ("Invalid key nope"); the same words for an
+  // unknown field of a body's data stay as they are.
+  const unknownKey = error.name === 'ValidationError' ? /^Invalid key (.+)$/.exec(error.message)?.[1] : undefined;
+  const queried = (o: unknown) => {
+    const q = (o ?? {}) as Record<string, unknown>;
+    return [q.filters, q.sort, q.fields].some((part) => namesKey(part, unknownKey!));
+  };
+  if (unknownKey && (queried(query) || queried(body)))
+    return {
+      path: ['filters', unknownKey],
+      message: `There is no field "${unknownKey}" to filter, sort or select by here.`,
+    };
   for (const failure of CAST_FAILURES) {
     const value = failure.test(error);
     if (value === null) continue;

@@ -14,7 +14,7 @@ export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => 
     return await next();
   } catch (err) {
     // A filter value Strapi's database layer could not cast (`filters[fuzzyScore][$gt]=abc`): a 400 naming it.
-    const bad = filterValueProblem(err, ctx.query);
+    const bad = filterValueProblem(err, ctx.query, ctx.request?.body);
     throw bad ? validationError(bad.message, bad.path) : err;
   }
 };
