@@ -42,6 +42,16 @@ export async function standardNumbering(strapi: Core.Strapi) {
 }
 
 /** A supertest client that sends a full-access API token. */
+/** A request whose answer (a CSV file, say) is read as text into `body`, whatever its content type. */
+export const asText = (req: request.Test) =>
+  req.buffer(true).parse((r, cb) => {
+    let s = '';
+    r.on('data', (d: Buffer) => {
+      s += d.toString('utf8');
+    });
+    r.on('end', () => cb(null, s));
+  });
+
 export function http(strapi: Core.Strapi, token: string) {
   const server = strapi.server.httpServer;
   const auth = (r: request.Test) => r.set('Authorization', `Bearer ${token}`);

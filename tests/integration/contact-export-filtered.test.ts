@@ -4,7 +4,7 @@
  * contact, not one page of them; the count route answers how many that is; and the role's record access narrows
  * a filtered export as it narrows the selected one (an Author exports only the contacts it created).
  */
-import { adminClient, UID, useTestApp } from '../helpers/fixtures';
+import { adminClient, asText, UID, useTestApp } from '../helpers/fixtures';
 
 const t = useTestApp({ numbering: true });
 let admin: Awaited<ReturnType<typeof adminClient>>;
@@ -15,14 +15,7 @@ const pad = (i: number) => String(i).padStart(2, '0');
 const CM_QUERY = 'page=1&pageSize=10&sort=name:ASC&filters[$and][0][city][$eq]=Gent';
 const CM_LIST = `/content-manager/collection-types/${UID.contact}`;
 
-const text = (req: any) =>
-  req.buffer(true).parse((r: any, cb: any) => {
-    let s = '';
-    r.on('data', (d: Buffer) => {
-      s += d.toString('utf8');
-    });
-    r.on('end', () => cb(null, s));
-  });
+const text = asText;
 /** The data lines of an exported file (header and trailing newline off). */
 const rows = (body: string) => body.split('\r\n').filter(Boolean).slice(1);
 

@@ -6,7 +6,7 @@
  */
 import path from 'path';
 import { errors } from '@strapi/utils';
-import { adminClient, adminLogin, API, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { adminClient, adminLogin, API, asText, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
 const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true, masterData: true });
@@ -370,16 +370,7 @@ describe('the job', () => {
   });
 
   test("the errors CSV holds the refused rows with the rule's message, separated as the upload was", async () => {
-    const res = await admin
-      .get(`/marketing-setup/contacts/import/jobs/${jobId}/errors`)
-      .buffer(true)
-      .parse((r, cb) => {
-        let s = '';
-        r.on('data', (d: Buffer) => {
-          s += d.toString('utf8');
-        });
-        r.on('end', () => cb(null, s));
-      });
+    const res = await asText(admin.get(`/marketing-setup/contacts/import/jobs/${jobId}/errors`));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (res.body as string).split('\r\n');
@@ -512,14 +503,7 @@ describe('the job, while it runs', () => {
 });
 
 describe('export', () => {
-  const text = (req: any) =>
-    req.buffer(true).parse((r: any, cb: any) => {
-      let s = '';
-      r.on('data', (d: Buffer) => {
-        s += d.toString('utf8');
-      });
-      r.on('end', () => cb(null, s));
-    });
+  const text = asText;
 
   test('selected contacts as CSV with Business Central captions, relations as codes', async () => {
     const res = await text(
