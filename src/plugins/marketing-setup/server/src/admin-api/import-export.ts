@@ -149,8 +149,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The contacts and columns an export request asks for, narrowed as the Content Manager's list narrows them for
    * the same user: the role's read conditions (e.g. an Author's "is creator") and its readable fields, whether
-   * the request names documentIds, filters, a search or none of them. A bad filter is a 400 here.
+   * the request names documentIds, filters, a search or none of them; `where` is that selection as a query.
    */
+  const contacts = () => strapi.documents('plugin::marketing-setup.contact');
+
   async function exportSelection(ctx: Context) {
     const access = recordAccess(strapi, ctx);
     const readFilters = await access.readFilters(); // 403 for a role that may not read contacts
@@ -184,18 +186,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // The list view's search box: the Content Manager hands `_q` to the query engine, which looks for the text in
     // every text column (and the id); the same `_q` here finds the same contacts.
     const search = input._q?.trim() ? input._q : undefined;
-    // A bad filter is a 400 here, before the download starts.
+    return { input, filters, fields, search, where: { filters: { $and: filters }, ...(search ? { _q: search } : {}) } };
+  }
+
+  /** A read of the selection's contacts; a filter the query engine cannot apply is a 400. */
+  async function readSelection<T>(read: () => Promise<T>): Promise<T> {
     try {
-      await strapi
-        .documents('plugin::marketing-setup.contact')
-        .findFirst({ filters: { $and: filters }, ...(search ? { _q: search } : {}), fields: ['id'] });
+      return await read();
     } catch (err) {
       if (err instanceof Error && err.name === 'ValidationError') throw err;
       throw validationError(`The filters cannot be applied: ${err instanceof Error ? err.message : String(err)}`, [
         'filters',
       ]);
     }
-    return { input, filters, fields, search };
   }
 
   return {
@@ -296,7 +299,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async export(ctx: Context) {
-      const { input, filters, fields, search } = await exportSelection(ctx);
+      const { input, filters, fields, search, where } = await exportSelection(ctx);
+      // A bad filter is a 400 here, before the download starts.
+      await readSelection(() => contacts().findFirst({ ...where, fields: ['id'] }));
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="contacts-${new Date().toISOString().slice(0, 10)}.csv"`);
       ctx.body = exportContacts(strapi, {
@@ -310,11 +315,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** How many contacts the same request would export (the admin's export dialog shows it before the download). */
     async exportCount(ctx: Context) {
-      const { filters, search } = await exportSelection(ctx);
-      const count = await strapi
-        .documents('plugin::marketing-setup.contact')
-        .count({ filters: { $and: filters }, ...(search ? { _q: search } : {}) });
-      ctx.body = { data: { count } };
+      const { where } = await exportSelection(ctx);
+      ctx.body = { data: { count: await readSelection(() => contacts().count(where)) } };
     },
   };
 };
