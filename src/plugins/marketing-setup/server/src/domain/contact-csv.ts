@@ -244,7 +244,7 @@ export function rowToInput(record: Record<string, string | undefined>, mapping: 
 /**
  * A VAT Registration No. as rows and contacts are matched by it: upper case, without the spaces, dots, hyphens
  * and slashes people write it with ("be 0456.789.123" is "BE0456789123"). The repositories compare stored
- * values through the same expression (repositories/import-lookups.ts `VAT_KEY_SQL`).
+ * values through the same expression (repositories/import-lookups.ts `vatKeySql`).
  */
 export const vatMatchValue = (vat: string) => vat.toUpperCase().replace(/[ .\-/]/g, '');
 
@@ -279,8 +279,9 @@ const lookupKeys = (no: unknown, vat: unknown, email: unknown, company?: unknown
 
 /**
  * What a row looks contacts up by — the contact it updates (No., VAT Registration No., e-mail) and its company
- * (No.) — compared without case (a VAT no. as `vatMatchValue` reads it): a contact of the chunk not yet stored that has one of these values must be
- * stored before the row is read (`lookupKeysOfContact`), so the row finds it as it would one by one.
+ * (No.) — compared without case (a VAT no. as `vatMatchValue` reads it): a contact of the chunk not yet stored
+ * that has one of these values must be stored before the row is read (`lookupKeysOfContact`), so the row finds
+ * it as it would one by one.
  */
 export const lookupKeysOfRow = (row: ImportRow): string[] =>
   lookupKeys(row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company);

@@ -74,8 +74,8 @@ export const matchKeyId = (key: NonNullable<MatchKey>) => `${key.field}:${key.va
  * The contacts the match keys of many rows find, one statement per field (No., VAT Registration No., e-mail): by
  * `matchKeyId`, each key's up to three contacts, oldest first. E-mail is compared without case, VAT no. as
  * `vatKeySql` reads it; a person whose e-mail is its company's (inherited) does not own it and is left out (a
- * company is its own company: that link does not count), so a
- * row with a company's e-mail finds the company, not all its persons. A key that finds none is there, empty.
+ * company is its own company: that link does not count), so a row with a company's e-mail finds the company, not
+ * all its persons. A key that finds none is there, empty.
  */
 export async function contactsByKeys(
   strapi: Core.Strapi,
