@@ -95,6 +95,11 @@ describe('open pairs', () => {
     expect([far.status, far.body.error.message]).toEqual([400, 'page is at most 1000000.']);
     const merges = await admin.get('/marketing-setup/merge-logs?page=99999999999999999999');
     expect([merges.status, merges.body.error.message]).toEqual([400, 'page is at most 1000000.']);
+    // One message, not "2 errors occurred", for a page that is no number a list has (1e400 is Infinity).
+    const infinite = await admin.get('/marketing-setup/duplicates?page=1e400');
+    expect([infinite.status, infinite.body.error.message]).toEqual([400, 'page is at most 1000000.']);
+    const half = await admin.get('/marketing-setup/duplicates?page=1.5');
+    expect([half.status, half.body.error.message]).toEqual([400, 'page must be a whole number.']);
   });
 
   test('?contact= keeps the pairs of that contact only', async () => {

@@ -20,20 +20,26 @@ export const strictObject = (shape: Record<string, yup.AnySchema>) =>
 /** Highest page a list serves: further pages are empty anyway, and offsets beyond it lose precision. */
 export const MAX_PAGE = 1_000_000;
 
-/** `page` and `pageSize` of an admin list (query strings: "2" is read as 2). */
+/**
+ * A whole number from 1 to `max` in a query string ("2" is read as 2), with one message for whatever is wrong
+ * with it: yup runs every test, and "1e400" (Infinity) failed two, answered as "2 errors occurred".
+ */
+const countFrom1 = (label: string, max: number, dflt?: number) =>
+  yup
+    .number()
+    .typeError(`${label} must be a number.`)
+    .test(label, (v, { createError }) => {
+      if (v === undefined) return true;
+      if (!Number.isInteger(v) && Number.isFinite(v))
+        return createError({ message: `${label} must be a whole number.` });
+      if (v < 1) return createError({ message: `${label} starts at 1.` });
+      if (v > max) return createError({ message: `${label} is at most ${max}.` });
+      return true;
+    })
+    .default(dflt);
+
+/** `page` and `pageSize` of an admin list. */
 export const pageFields = (maxPageSize: number, defaults: { page?: number; pageSize?: number } = {}) => ({
-  page: yup
-    .number()
-    .typeError('page must be a number.')
-    .integer('page must be a whole number.')
-    .min(1, 'page starts at 1.')
-    .max(MAX_PAGE, `page is at most ${MAX_PAGE}.`)
-    .default(defaults.page),
-  pageSize: yup
-    .number()
-    .typeError('pageSize must be a number.')
-    .integer('pageSize must be a whole number.')
-    .min(1, 'pageSize starts at 1.')
-    .max(maxPageSize, `pageSize is at most ${maxPageSize}.`)
-    .default(defaults.pageSize),
+  page: countFrom1('page', MAX_PAGE, defaults.page),
+  pageSize: countFrom1('pageSize', maxPageSize, defaults.pageSize),
 });
