@@ -157,7 +157,7 @@ describe('analyse and dry run', () => {
       field: 'company',
     });
     expect(rows[6]).toMatchObject({ row: 7, outcome: 'created' });
-    expect(counts).toEqual({ created: 2, updated: 2, possibleDuplicate: 1, error: 2 });
+    expect(counts).toEqual({ created: 2, updated: 2, unchanged: 0, possibleDuplicate: 1, error: 2 });
     expect(await contactsCount()).toBe(before);
   });
 
@@ -574,10 +574,11 @@ describe('export', () => {
         fields: ['no', 'name', 'city'],
       }),
     );
-    // In the file, escaped for spreadsheets; imported again (matched by No.), the names are as they were.
+    // In the file, escaped for spreadsheets; imported again (matched by No.), the names read back as they were:
+    // nothing to write.
     expect(exported.body).toContain(',"\'=SUM(1;2) Consult",');
     const again = await admin.post('/marketing-setup/contacts/import/jobs', { csv: exported.body });
-    expect((await driveImport(t.strapi, again.body.data.id)).updated).toBe(2);
+    expect(await driveImport(t.strapi, again.body.data.id)).toMatchObject({ updated: 0, unchanged: 2 });
     const after = await t.strapi.db
       .query(UID.contact)
       .findMany({ where: { id: { $in: mine.map((x: any) => x.id) } }, orderBy: { id: 'asc' } });
@@ -849,6 +850,98 @@ describe('an update row finds its contact as people write the key', () => {
     expect(await docs(t.strapi, UID.contact).findOne({ documentId: c.lumiere.documentId })).toMatchObject({
       city: 'Luik',
       vatRegistrationNo: 'BE 0456.789.123',
+    });
+  });
+});
+
+describe('a file imported again', () => {
+  test('rows that change nothing are "unchanged": not written, no entry.update; a changed cell still updates', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const run = async (csv: string) => {
+      const res = await admin.post('/marketing-setup/contacts/import/jobs', { csv });
+      expect(res.status).toBe(202);
+      return driveImport(t.strapi, res.body.data.id);
+    };
+    // A company with a salesperson and a VAT no., then a person of it (inheriting its address), both imported.
+    expect(
+      await run(
+        'Naam;Type;Salesperson Code;Address;City;Post Code;Btw-nummer\nBrouwerij Het Anker;Company;AB;Guido Gezellelaan 49;Mechelen;2800;BE0400000123',
+      ),
+    ).toMatchObject({ state: 'done', created: 1, failed: 0 });
+    const anker = await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Brouwerij Het Anker' } });
+    expect(
+      await run(`Naam;Company No.;Job Title;E-Mail\nEls Wouters;${anker.no};Brouwer;els@hetanker.be`),
+    ).toMatchObject({
+      state: 'done',
+      created: 1,
+    });
+    const els = await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Els Wouters' } });
+    expect(els).toMatchObject({ city: 'Mechelen', jobTitle: 'Brouwer' });
+
+    // Their export, every column, imported back as it is: nothing to write.
+    const exported = await asText(
+      admin.get(`/marketing-setup/contacts/export?documentIds=${anker.documentId},${els.documentId}`),
+    );
+    expect(exported.status).toBe(200);
+    const stamps = async () =>
+      (
+        await t.strapi.db
+          .query(UID.contact)
+          .findMany({ where: { id: { $in: [anker.id, els.id] } }, orderBy: { id: 'asc' }, select: ['updatedAt'] })
+      ).map((r: any) => String(r.updatedAt));
+    const before = await stamps();
+    const updates: string[] = [];
+    const listener = (e: any) => e.uid === UID.contact && updates.push(e.entry.documentId);
+    t.strapi.eventHub.on('entry.update', listener);
+    let again: any;
+    try {
+      const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv: exported.body });
+      expect(dry.status).toBe(200);
+      expect(dry.body.data.rows.map((r: any) => [r.outcome, r.matchedBy, r.contact?.no])).toEqual([
+        ['unchanged', 'no', anker.no],
+        ['unchanged', 'no', els.no],
+      ]);
+      expect(dry.body.data.counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+      again = await run(exported.body);
+    } finally {
+      t.strapi.eventHub.off('entry.update', listener);
+    }
+    expect(again).toMatchObject({ state: 'done', processed: 2, created: 0, updated: 0, unchanged: 2, failed: 0 });
+    expect(updates).toEqual([]);
+    expect(await stamps()).toEqual(before);
+
+    // One cell changed (the person's city, inherited until now): that row is written, the other one is not.
+    const lines = (exported.body as string).split('\r\n');
+    const header = lines[0].replace('\uFEFF', '').split(',');
+    const cityAt = header.indexOf('City');
+    const personLine = lines.findIndex((l) => l.includes('Els Wouters'));
+    const cells = lines[personLine].split(',');
+    cells[cityAt] = 'Lier';
+    lines[personLine] = cells.join(',');
+    const changed = await admin.post('/marketing-setup/contacts/import/dry-run', { csv: lines.join('\r\n') });
+    expect(changed.body.data.rows.map((r: any) => [r.contact?.no, r.outcome])).toEqual([
+      [anker.no, 'unchanged'],
+      [els.no, 'updated'],
+    ]);
+    expect(await run(lines.join('\r\n'))).toMatchObject({ updated: 1, unchanged: 1, failed: 0 });
+    expect(await docs(t.strapi, UID.contact).findOne({ documentId: els.documentId })).toMatchObject({ city: 'Lier' });
+    expect(await docs(t.strapi, UID.contact).findOne({ documentId: anker.documentId })).toMatchObject({
+      city: 'Mechelen',
+    });
+  });
+
+  test('a role that may not change the contact a row matches is refused, also when the row changes nothing', async () => {
+    const lab = (await createOk(t.api, 'contacts', { type: 'company', name: 'Labo Vandamme', city: 'Aalst' })).data;
+    const csv = `No.;Naam;City\n${lab.no};Labo Vandamme;Aalst`;
+    const res = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(res.body.data.rows[0]).toMatchObject({ outcome: 'unchanged', matchedBy: 'no' });
+    // An Author, who changes only the contacts it created: refused (an "unchanged" would tell it the values).
+    const author = await adminClient(t.strapi, 'import-again-author@example.com', 'strapi-author');
+    const refused = await author.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(refused.status).toBe(200);
+    expect(refused.body.data.rows[0]).toMatchObject({
+      outcome: 'error',
+      error: `Your role may not change contact ${lab.no}, which this row matches.`,
     });
   });
 });

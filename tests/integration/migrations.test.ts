@@ -98,10 +98,13 @@ test('an e-mail review status stored by the previous release (column `status`) i
   expect(review).toMatchObject({ sender: 'lise@litware.com', reviewStatus: 'ignored' });
 });
 
-test('an import job stored before the separator was kept gets the column, and its errors CSV stays comma-separated', async () => {
+test('an import job stored before the separator and the unchanged count were kept gets the columns, and its errors CSV stays comma-separated', async () => {
   const db = () => app.strapi.db.connection;
-  // The previous release's job table had no `delimiter` column.
-  await db().schema.alterTable('ms_import_jobs', (t) => t.dropColumn('delimiter'));
+  // The previous release's job table had no `delimiter` and no `unchanged` column.
+  await db().schema.alterTable('ms_import_jobs', (t) => {
+    t.dropColumn('delimiter');
+    t.dropColumn('unchanged');
+  });
   const [row] = await db()('ms_import_jobs')
     .insert({
       state: 'done',
@@ -125,6 +128,7 @@ test('an import job stored before the separator was kept gets the column, and it
   await app.restart();
 
   expect(await db().schema.hasColumn('ms_import_jobs', 'delimiter')).toBe(true);
+  expect(await db()('ms_import_jobs').where('id', id).first()).toMatchObject({ unchanged: 0, failed: 1 });
   const dist = path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src/jobs/contact-import');
   const { importErrorsCsv } = require(dist);
   expect(await importErrorsCsv(app.strapi, id)).toBe('\uFEFFName,City,Row,Error\r\n,Gent,1,Name is required.\r\n');

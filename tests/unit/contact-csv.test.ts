@@ -24,6 +24,7 @@ import {
   unescapeFormula,
   rowToInput,
   suggestMapping,
+  unchangedBy,
 } from '../../src/plugins/marketing-setup/server/src/domain/contact-csv';
 
 describe('contact CSV: headers', () => {
@@ -381,11 +382,44 @@ describe('contact CSV: a row against the database', () => {
     expect(dryRunOutcome('updated', 0)).toBe('updated');
     expect(dryRunOutcome('created', 2)).toBe('possibleDuplicate');
     expect(dryRunOutcome('updated', 1)).toBe('possibleDuplicate');
+    expect(dryRunOutcome('unchanged', 0)).toBe('unchanged');
+  });
+});
+
+describe('contact CSV: a row that changes nothing', () => {
+  const stored = {
+    no: 'CT000042',
+    name: 'Brouwerij Het Anker',
+    city: 'Mechelen',
+    email: 'info@hetanker.be',
+    phoneNo: null,
+    privacyBlocked: 0, // SQLite's false
+    salesperson: 'sp-ab',
+    company: 'co-42',
+  };
+  test('every value it sets is the stored one (a flag as the database gives it, relations by document id)', () => {
+    expect(unchangedBy({}, stored)).toBe(true);
+    expect(
+      unchangedBy(
+        { name: 'Brouwerij Het Anker', city: 'Mechelen', privacyBlocked: false, salesperson: 'sp-ab' },
+        stored,
+      ),
+    ).toBe(true);
+    expect(unchangedBy({ privacyBlocked: false }, { ...stored, privacyBlocked: null })).toBe(true);
+  });
+  test('anything else is a change: another value, a value where none is stored, another form of the same value', () => {
+    expect(unchangedBy({ city: 'Lier' }, stored)).toBe(false);
+    expect(unchangedBy({ phoneNo: '015 20 38 80' }, stored)).toBe(false);
+    expect(unchangedBy({ email: 'INFO@hetanker.be' }, stored)).toBe(false);
+    expect(unchangedBy({ privacyBlocked: true }, stored)).toBe(false);
+    expect(unchangedBy({ salesperson: 'sp-jr' }, stored)).toBe(false);
+    expect(unchangedBy({ company: 'co-43' }, stored)).toBe(false);
+    expect(unchangedBy({ surname: 'Wouters' }, stored)).toBe(false);
   });
 });
 
 describe('contact CSV: the job', () => {
-  const before = { cursor: 4, processed: 4, created: 2, updated: 1, failed: 1 };
+  const before = { cursor: 4, processed: 4, created: 2, updated: 1, unchanged: 3, failed: 1 };
   test('a chunk moves the cursor past its last row and counts each outcome', () => {
     expect(
       advance(before, [
@@ -393,8 +427,9 @@ describe('contact CSV: the job', () => {
         { rowNo: 6, outcome: 'failed', contactNo: null, error: 'no' },
         { rowNo: 7, outcome: 'updated', contactNo: 'CT1', error: null },
         { rowNo: 8, outcome: 'created', contactNo: 'CT6', error: null },
+        { rowNo: 9, outcome: 'unchanged', contactNo: 'CT2', error: null },
       ]),
-    ).toEqual({ cursor: 8, processed: 8, created: 4, updated: 2, failed: 2 });
+    ).toEqual({ cursor: 9, processed: 9, created: 4, updated: 2, unchanged: 4, failed: 2 });
     expect(advance(before, [])).toEqual(before);
   });
   test('the last chunk reaches the row count or reads less than it asked for', () => {

@@ -58,7 +58,7 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-job').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="import-job-state"]')?.textContent === 'done', null, { timeout: 30000 });
-    assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 2 created, 0 updated, 1 failed');
+    assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 2 created, 0 updated, 0 unchanged, 1 failed');
     assert.equal(await page.getByTestId('import-progress').getAttribute('aria-valuenow'), '100');
     await page.getByTestId('import-errors').waitFor();
     // A second click cannot import the same file twice: Run is off until a file is chosen again.
@@ -68,6 +68,19 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     const found = await rest('GET', `/contacts?filters[name][$contains]=${stamp}&sort=name`);
     assert.equal(found.status, 200, JSON.stringify(found.body));
     assert.deepEqual(found.body.data.map((c) => [c.name, c.city]), [[`Import Alpha ${stamp}`, 'Gent'], [`Import Beta ${stamp}`, 'Liège']]);
+
+    // The same file again: its rows find their contacts by e-mail and change nothing, so nothing is written.
+    await page.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-dry').waitFor();
+    assert.equal((await page.getByTestId('import-count-unchanged').textContent()).trim(), 'unchanged: 2');
+    assert.equal((await page.getByTestId('import-count-created').textContent()).trim(), 'created: 0');
+    await page.getByTestId('import-run').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-job-state"]')?.textContent === 'done', null, { timeout: 30000 });
+    assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), '3 of 3 rows: 0 created, 0 updated, 2 unchanged, 1 failed');
+    const again = await rest('GET', `/contacts?filters[name][$contains]=${stamp}&sort=name`);
+    assert.deepEqual(again.body.data.map((c) => c.updatedAt), found.body.data.map((c) => c.updatedAt));
   });
 
   await runner.test('export: contact list view → select rows → Export to CSV downloads them with Business Central captions', async () => {

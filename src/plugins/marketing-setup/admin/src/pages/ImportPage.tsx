@@ -31,7 +31,7 @@ interface Analysis {
   total: number;
   fields: FieldOption[];
 }
-type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
+type Outcome = 'created' | 'updated' | 'unchanged' | 'possibleDuplicate' | 'error';
 interface RowResult {
   row: number;
   outcome: Outcome;
@@ -53,14 +53,16 @@ interface Job {
   processed: number;
   created: number;
   updated: number;
+  unchanged: number;
   failed: number;
   error: string | null;
 }
 
 const SKIP = '__skip__';
-const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'warning' | 'danger'> = {
+const OUTCOME_VARIANT: Record<Outcome, 'success' | 'secondary' | 'neutral' | 'warning' | 'danger'> = {
   created: 'success',
   updated: 'secondary',
+  unchanged: 'neutral',
   possibleDuplicate: 'warning',
   error: 'danger',
 };
@@ -283,7 +285,7 @@ const ImportPage = () => {
               <Typography data-testid="import-job-counts">
                 {t(
                   'import.job.counts',
-                  '{processed} of {total} rows: {created} created, {updated} updated, {failed} failed',
+                  '{processed} of {total} rows: {created} created, {updated} updated, {unchanged} unchanged, {failed} failed',
                   job,
                 )}
               </Typography>

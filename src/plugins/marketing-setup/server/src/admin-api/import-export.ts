@@ -42,7 +42,7 @@ const delimiterOf = (input: { delimiter?: 'comma' | 'semicolon' | 'tab'; locale?
 /**
  * Import and export of contacts (admin API, /marketing-setup/...):
  * POST /contacts/import/analyse   the file's columns, the suggested mapping, a sample and the row count
- * POST /contacts/import/dry-run   each row's outcome (created / updated / possibleDuplicate / error), nothing kept
+ * POST /contacts/import/dry-run   each row's outcome (created / updated / unchanged / possibleDuplicate / error), nothing kept
  * POST /contacts/import/jobs      stores the rows and starts the job → 202 with its status
  * GET  /contacts/import/jobs[/:id], POST /contacts/import/jobs/:id/resume|cancel, GET /contacts/import/jobs/:id/errors (CSV)
  * GET|POST /contacts/export       CSV of the contacts the user may read (selected ids and/or filters and search)
@@ -247,7 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         { limit },
       );
-      const counts = { created: 0, updated: 0, possibleDuplicate: 0, error: 0 };
+      const counts = { created: 0, updated: 0, unchanged: 0, possibleDuplicate: 0, error: 0 };
       for (const r of rows) counts[r.outcome] += 1;
       ctx.body = { data: { mapping: checked!, total, evaluated: rows.length, counts, rows } };
     },

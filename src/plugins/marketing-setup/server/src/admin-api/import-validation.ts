@@ -89,7 +89,7 @@ export const exportQuery = z
   })
   .catchall(z.unknown());
 
-const outcome = z.enum(['created', 'updated', 'possibleDuplicate', 'error']);
+const outcome = z.enum(['created', 'updated', 'unchanged', 'possibleDuplicate', 'error']);
 const jobStatus = z.object({
   id: z.number(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
@@ -98,6 +98,7 @@ const jobStatus = z.object({
   processed: z.number(),
   created: z.number(),
   updated: z.number(),
+  unchanged: z.number().meta({ description: 'Rows that matched a contact already holding every value: not written.' }),
   failed: z.number(),
   cursor: z.number(),
   createdAt: z.string().nullable(),
@@ -120,7 +121,13 @@ export const importResponses = {
       mapping: z.record(z.string(), z.string()),
       total: z.number(),
       evaluated: z.number(),
-      counts: z.object({ created: z.number(), updated: z.number(), possibleDuplicate: z.number(), error: z.number() }),
+      counts: z.object({
+        created: z.number(),
+        updated: z.number(),
+        unchanged: z.number(),
+        possibleDuplicate: z.number(),
+        error: z.number(),
+      }),
       rows: z.array(z.looseObject({ row: z.number(), outcome, error: z.string().optional() })),
     }),
   }),

@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import {
   dryRunOutcome,
   matchKeyOf,
+  unchangedBy,
   pickMatch,
   withoutMatchedKey,
   rowToInput,
@@ -20,6 +21,7 @@ import {
   type CsvField,
   type ImportRow,
   type MatchKey,
+  type RowWritten,
 } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
 import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
@@ -27,12 +29,13 @@ import { UID } from '../utils/uids';
 import { contactByNo, contactsByKey, documentIdByCode, type MatchedContact } from '../repositories/import-lookups';
 import type { CsvRecord } from './parse';
 import { transaction } from '../repositories/unit-of-work';
+import { contactWithLinkDocumentIds } from '../repositories/contacts';
 import { loadSetup } from '../repositories/setup';
 import { advanceSeriesForPreview } from '../operations/numbering';
 import { rememberedByNo, rememberedMatch } from '../operations/import-batch';
 import { updateDirect } from '../write-rules/contact-batch';
 
-export type Outcome = 'created' | 'updated' | 'possibleDuplicate' | 'error';
+export type Outcome = RowWritten | 'possibleDuplicate' | 'error';
 
 export interface RowResult {
   row: number;
@@ -129,21 +132,43 @@ export async function prepareRow(
   return { key, found, data: found ? withoutMatchedKey(data, key, found) : data };
 }
 
+/** Whether the contact a row matched already holds every value of the row (read in the ambient transaction). */
+const holdsValues = (strapi: Core.Strapi, found: MatchedContact, data: Record<string, unknown>) =>
+  transaction(strapi, async ({ trx }) => {
+    const current = await contactWithLinkDocumentIds({ strapi, trx }, found.id);
+    return !!current && unchangedBy(data, current);
+  });
+
 /**
  * Writes a prepared row through the document service, inside the caller's transaction (or its own). Throws
- * the write rules' error as they raise it (ValidationError).
+ * the write rules' error as they raise it (ValidationError). A row that matched a contact and changes none of
+ * its values is not written: "unchanged" (after the role's check, so a role learns nothing of a contact it may
+ * not change).
  */
 export async function writePrepared(
   strapi: Core.Strapi,
   { key, found, data }: PreparedRow,
   mayUpdate: UpdateGuard = allUpdates,
   direct?: Knex.Transaction,
-) {
+): Promise<{
+  outcome: RowWritten;
+  matchedBy: NonNullable<MatchKey>['field'] | null;
+  contact: { documentId: string; no: string | null; name: string | null } | null;
+  duplicates: ReportedDuplicate[];
+}> {
   if (found && !(await mayUpdate(found.documentId))) throw updateRefused(found);
+  // The No. found the contact: it is the contact's own.
+  if (found && key?.field === 'no') delete data.no;
+  if (found && (await holdsValues(strapi, found, data)))
+    return {
+      outcome: 'unchanged',
+      matchedBy: key!.field,
+      contact: { documentId: found.documentId, no: found.no, name: found.name },
+      duplicates: [],
+    };
   const state: Record<string, unknown> = {};
   const saved = await inOwnContext(strapi, state, async (): Promise<SavedContact | null> => {
     if (found) {
-      if (key?.field === 'no') delete data.no;
       // An import job's update (`direct`: its chunk's transaction) skips the document service where it can.
       const updated = direct && (await updateDirect(strapi, direct, found.documentId, structuredClone(data)));
       if (updated) return updated as SavedContact;
@@ -208,7 +233,7 @@ export async function dryRunRow(
         row: rowNo,
         outcome: dryRunOutcome(r.outcome, r.duplicates.length),
         contact:
-          r.outcome === 'updated'
+          r.outcome !== 'created'
             ? r.contact
             : { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null },
         matchedBy: r.matchedBy,

@@ -471,8 +471,27 @@ export function withRelations(
   return out;
 }
 
+/**
+ * Whether an update row changes nothing: every value it sets is the contact's own (`current`: its stored values,
+ * its relations as document ids). Such a row is reported "unchanged" and not written — no updatedAt, no webhook, no
+ * duplicate search — so importing a file twice, or an export back, rewrites nothing. A value the contact holds in
+ * another form ("jan@X.be" for "jan@x.be", another way of writing a phone number) counts as a change: the row is
+ * written and the write rules decide what is stored.
+ */
+export function unchangedBy(data: Record<string, unknown>, current: Record<string, unknown>): boolean {
+  return Object.entries(data).every(([field, sent]) => {
+    const stored = current[field];
+    // A flag is stored as true / false, 1 / 0 (SQLite) or not at all (false).
+    if (typeof sent === 'boolean') return sent === Boolean(stored);
+    return stored !== null && stored !== undefined && String(stored) === String(sent);
+  });
+}
+
+/** What a row came to: written (created or updated), or matched to a contact whose values it already has. */
+export type RowWritten = 'created' | 'updated' | 'unchanged';
+
 /** What a dry run reports for a row the run would write: a written row with duplicates is a possible duplicate. */
-export const dryRunOutcome = (written: 'created' | 'updated', duplicates: number) =>
+export const dryRunOutcome = (written: RowWritten, duplicates: number) =>
   duplicates > 0 ? ('possibleDuplicate' as const) : written;
 
 export type ImportState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -483,6 +502,8 @@ export interface ImportCounts {
   processed: number;
   created: number;
   updated: number;
+  /** Rows that matched a contact and would have changed none of its values: not written. */
+  unchanged: number;
   failed: number;
 }
 
@@ -496,10 +517,10 @@ export interface ImportJobStatus extends ImportCounts {
   error: string | null;
 }
 
-/** One row of a chunk, done: written (created/updated, with the contact's No.) or refused with the rule's message. */
+/** One row of a chunk, done: written (created / updated, with the contact's No.), unchanged, or refused with the rule's message. */
 export interface RowDone {
   rowNo: number;
-  outcome: 'created' | 'updated' | 'failed';
+  outcome: RowWritten | 'failed';
   contactNo: string | null;
   error: string | null;
 }
@@ -512,6 +533,7 @@ export function advance(before: ImportCounts, done: RowDone[]): ImportCounts {
     processed: before.processed + done.length,
     created: before.created + n('created'),
     updated: before.updated + n('updated'),
+    unchanged: before.unchanged + n('unchanged'),
     failed: before.failed + n('failed'),
   };
 }

@@ -231,7 +231,7 @@ async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, in
       const r = inBatch
         ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.mayUpdate))
         : await writePrepared(run.strapi, prepared, run.mayUpdate, run.setBased ? run.trx : undefined);
-      if (r.contact) run.written[r.outcome].add(r.contact.documentId);
+      if (r.contact && r.outcome !== 'unchanged') run.written[r.outcome].add(r.contact.documentId);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
       const d = refused(row, err);

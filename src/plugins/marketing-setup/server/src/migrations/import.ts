@@ -37,15 +37,16 @@ export async function ensureImportTables(strapi: Core.Strapi) {
     t.string('file_name', 255);
     t.text('headers').notNullable();
     t.text('mapping').notNullable();
-    for (const c of ['total', 'processed', 'created', 'updated', 'failed', 'cursor'])
+    for (const c of ['total', 'processed', 'created', 'updated', 'unchanged', 'failed', 'cursor'])
       t.integer(c).notNullable().defaultTo(0);
     t.integer('created_by');
     for (const c of ['created_at', 'finished_at', 'heartbeat_at']) t.string(c, 30);
     t.text('error');
     t.string('delimiter', 1);
   });
-  // Added after the first release of the import: a job table from then gets the column.
+  // Added after the first release of the import: a job table from then gets the columns.
   await addColumnOnce(knex, IMPORT_JOBS, 'delimiter', (t) => t.string('delimiter', 1));
+  await addColumnOnce(knex, IMPORT_JOBS, 'unchanged', (t) => t.integer('unchanged').notNullable().defaultTo(0));
   await createTableOnce(knex, IMPORT_ROWS, (t) => {
     t.integer('job_id').notNullable();
     t.integer('row_no').notNullable();

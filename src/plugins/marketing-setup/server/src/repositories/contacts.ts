@@ -59,6 +59,33 @@ export async function loadContactsFlat(
   return rows.map((r) => toFlat(r, links.get(r.id)));
 }
 
+/**
+ * A contact's stored values with its relations (the master-data relations and its company) as the document ids
+ * of the records they point to: what an import row, whose relations are document ids, is compared with.
+ */
+export async function contactWithLinkDocumentIds(
+  write: Pick<Write, 'strapi' | 'trx'>,
+  id: number,
+): Promise<Record<string, unknown> | null> {
+  const { strapi, trx } = write;
+  const row = (await strapi.db.query(UID.contact).findOne({ where: { id } })) as Row | null;
+  if (!row) return null;
+  const relations: [string, string][] = [...Object.entries(RELATION_FIELDS), ['company', UID.contact]];
+  const parts = relations.map(([field, target]) => {
+    const jt = joinTableOf(strapi, UID.contact, field);
+    return `SELECT '${field}' AS field, t.${columnOf(strapi, target, 'documentId')} AS document_id
+      FROM ${jt.name} l JOIN ${tableOf(strapi, target)} t ON t.id = l.${jt.inverseJoinColumn}
+      WHERE l.${jt.joinColumn} = ?`; // the field names are the plugin's own, written into the text
+  });
+  const result: RawResult<{ field: string; document_id: string }> = await trx.raw(
+    parts.join(' UNION ALL '),
+    relations.map(() => id),
+  );
+  const out: Record<string, unknown> = { ...row, ...Object.fromEntries(relations.map(([f]) => [f, null])) };
+  for (const r of rowsOf(result)) out[r.field] ??= r.document_id;
+  return out;
+}
+
 /** A contact's links: the relation fields' ids and its company. */
 interface Links {
   ids: Record<string, number>;

@@ -21,6 +21,7 @@ interface JobRow {
   processed: number;
   created: number;
   updated: number;
+  unchanged: number;
   failed: number;
   cursor: number;
   created_at: string | null;
@@ -58,6 +59,7 @@ const toJob = (r: JobRow): ImportJob => ({
   processed: Number(r.processed),
   created: Number(r.created),
   updated: Number(r.updated),
+  unchanged: Number(r.unchanged ?? 0),
   failed: Number(r.failed),
   cursor: Number(r.cursor),
   createdAt: r.created_at ?? null,
