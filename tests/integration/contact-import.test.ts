@@ -555,18 +555,20 @@ describe('export', () => {
     expect([sep.status, sep.body.error.message]).toEqual([400, 'delimiter is comma, semicolon or tab.']);
   });
 
-  test('an exported file imports back unchanged (a name starting with = or @ keeps no apostrophe)', async () => {
+  test('an exported file imports back unchanged (a name starting with =, @ or -2+ keeps no apostrophe)', async () => {
     const made = await admin.post('/marketing-setup/contacts/import/jobs', {
-      csv: 'Name;City\n"=SUM(1;2) Consult";\'s-Gravenwezel\n@Work BV;Gent\n',
+      csv: 'Name;City\n"=SUM(1;2) Consult";\'s-Gravenwezel\n@Work BV;Gent\n-2+3 Consult;Lier\n',
     });
     const { driveImport } = require(dist('jobs/contact-import'));
     await driveImport(t.strapi, made.body.data.id);
-    const mine = await t.strapi.db
-      .query(UID.contact)
-      .findMany({ where: { name: { $in: ['=SUM(1;2) Consult', '@Work BV'] } }, orderBy: { id: 'asc' } });
+    const mine = await t.strapi.db.query(UID.contact).findMany({
+      where: { name: { $in: ['=SUM(1;2) Consult', '@Work BV', '-2+3 Consult'] } },
+      orderBy: { id: 'asc' },
+    });
     expect(mine.map((x: any) => [x.name, x.city])).toEqual([
       ['=SUM(1;2) Consult', "'s-Gravenwezel"],
       ['@Work BV', 'Gent'],
+      ['-2+3 Consult', 'Lier'],
     ]);
     const exported = await text(
       admin.post('/marketing-setup/contacts/export', {
@@ -577,12 +579,13 @@ describe('export', () => {
     // In the file, escaped for spreadsheets; imported again (matched by No.), the names read back as they were:
     // nothing to write.
     expect(exported.body).toContain(',"\'=SUM(1;2) Consult",');
+    expect(exported.body).toContain(",'-2+3 Consult,");
     const again = await admin.post('/marketing-setup/contacts/import/jobs', { csv: exported.body });
-    expect(await driveImport(t.strapi, again.body.data.id)).toMatchObject({ updated: 0, unchanged: 2 });
+    expect(await driveImport(t.strapi, again.body.data.id)).toMatchObject({ updated: 0, unchanged: 3 });
     const after = await t.strapi.db
       .query(UID.contact)
       .findMany({ where: { id: { $in: mine.map((x: any) => x.id) } }, orderBy: { id: 'asc' } });
-    expect(after.map((x: any) => x.name)).toEqual(['=SUM(1;2) Consult', '@Work BV']);
+    expect(after.map((x: any) => x.name)).toEqual(['=SUM(1;2) Consult', '@Work BV', '-2+3 Consult']);
   });
 
   test('a role that may not read a field gets no column for it, and cannot filter on it', async () => {
@@ -943,5 +946,83 @@ describe('a file imported again', () => {
       outcome: 'error',
       error: `Your role may not change contact ${lab.no}, which this row matches.`,
     });
+  });
+});
+
+describe('rows of people next to their company', () => {
+  const { driveImport } = require(dist('jobs/contact-import'));
+  const run = async (csv: string) => {
+    const res = await admin.post('/marketing-setup/contacts/import/jobs', { csv });
+    expect(res.status).toBe(202);
+    return driveImport(t.strapi, res.body.data.id);
+  };
+
+  test("a person row with the company's e-mail is a new person: the company is not turned into one", async () => {
+    const solo = (
+      await createOk(t.api, 'contacts', { type: 'company', name: 'Solo Company BV', email: 'solo@solo.be' })
+    ).data;
+    const csv = 'Name;Type;E-Mail\nSolo Persoon;person;solo@solo.be';
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.body.data.rows[0]).toMatchObject({ outcome: expect.stringMatching(/created|possibleDuplicate/) });
+    expect(dry.body.data.rows[0].matchedBy).toBeNull();
+    expect(await run(csv)).toMatchObject({ created: 1, updated: 0, failed: 0 });
+    expect(await docs(t.strapi, UID.contact).findOne({ documentId: solo.documentId })).toMatchObject({
+      type: 'company',
+      name: 'Solo Company BV',
+    });
+    expect(await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Solo Persoon' } })).toMatchObject({
+      type: 'person',
+      email: 'solo@solo.be',
+    });
+  });
+
+  test('a list of people (First Name, Surname, E-Mail, no Type column) creates persons', async () => {
+    const csv = 'First Name;Surname;E-Mail\nLien;Goossens;lien.goossens@example.be';
+    expect(await run(csv)).toMatchObject({ created: 1, failed: 0 });
+    expect(
+      await docs(t.strapi, UID.contact).findFirst({ filters: { email: 'lien.goossens@example.be' } }),
+    ).toMatchObject({
+      type: 'person',
+      name: 'Lien Goossens',
+      firstName: 'Lien',
+      surname: 'Goossens',
+    });
+  });
+
+  test("an export edited on the company's row only, imported back: its persons keep inheriting the new values", async () => {
+    const co = (
+      await createOk(t.api, 'contacts', {
+        type: 'company',
+        name: 'Drukkerij Vanmol',
+        address: 'Dok Noord 7',
+        postCode: '9000',
+        city: 'Gent',
+        phoneNo: '09 223 44 55',
+      })
+    ).data;
+    const persons = [];
+    for (const name of ['Sofie Vanmol', 'Kurt Vanmol'])
+      persons.push((await createOk(t.api, 'contacts', { type: 'person', name, company: co.documentId })).data);
+    const ids = [persons[0], co, persons[1]].map((x) => x.documentId).join(',');
+    const exported = await asText(admin.get(`/marketing-setup/contacts/export?documentIds=${ids}`));
+    const lines = (exported.body as string).split('\r\n');
+    const header = lines[0].replace('\uFEFF', '').split(',');
+    const at = (name: string) => header.indexOf(name);
+    const coLine = lines.findIndex(
+      (l) => l.includes(co.no) && l.includes('Drukkerij Vanmol') && l.split(',')[0] === co.no,
+    );
+    const cells = lines[coLine].split(',');
+    cells[at('Post Code')] = '9050';
+    cells[at('City')] = 'Gentbrugge';
+    lines[coLine] = cells.join(',');
+    expect(await run(lines.join('\r\n'))).toMatchObject({ failed: 0, updated: 1, unchanged: 2 });
+    for (const p of persons) {
+      const stored = await t.strapi.db.query(UID.contact).findOne({ where: { documentId: p.documentId } });
+      expect([stored.postCode, stored.city, stored.inheritanceOverrides ?? []]).toEqual(['9050', 'Gentbrugge', []]);
+    }
+    // And they follow the company's next change.
+    expect(await run(`No.;Phone No.\n${co.no};09 999 00 00`)).toMatchObject({ failed: 0 });
+    for (const p of persons)
+      expect((await docs(t.strapi, UID.contact).findOne({ documentId: p.documentId })).phoneNo).toBe('09 999 00 00');
   });
 });

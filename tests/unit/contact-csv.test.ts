@@ -11,6 +11,7 @@ import {
   isLastChunk,
   isStale,
   pickMatch,
+  rowType,
   vatMatchValue,
   withoutMatchedKey,
   unknownCode,
@@ -254,6 +255,21 @@ describe('contact CSV: writing', () => {
     expect(unescapeFormula("'@Work BV")).toBe('@Work BV');
     expect(unescapeFormula("'s-Gravenwezel")).toBe("'s-Gravenwezel");
     expect(unescapeFormula("''=x")).toBe("''=x");
+    expect(unescapeFormula(`'+HYPERLINK("http://evil.example","plus")`)).toBe(
+      '+HYPERLINK("http://evil.example","plus")',
+    );
+    expect(unescapeFormula(csvCell('-Vanaf'))).toBe('-Vanaf');
+    // A phone number is not escaped by the export: an apostrophe before one is the file's own.
+    expect(unescapeFormula("'+32 475 12 34 56")).toBe("'+32 475 12 34 56");
+  });
+  test('a cell starting with + or - is a formula to a spreadsheet unless it is a phone number or a number', () => {
+    expect(csvCell('+HYPERLINK("http://evil.example","plus")')).toBe(
+      '"\'+HYPERLINK(""http://evil.example"",""plus"")"',
+    );
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvCell('\t=1+1')).toBe('"\'\t=1+1"');
+    for (const kept of ['+32 475 12 34 56', '0032 (0)475/12.34.56', '-12.5', '+', '- 3'])
+      expect(csvCell(kept)).toBe(kept);
   });
   test('header with Business Central captions in English or Dutch', () => {
     expect(exportHeader(['no', 'name', 'vatRegistrationNo'])).toBe('No.,Name,VAT Registration No.\r\n');
@@ -319,6 +335,23 @@ describe('contact CSV: a row against the database', () => {
     expect(() => pickMatch(key, [{ id: 7 }, { id: 8 }])).toThrow(
       'More than one contact has VAT Registration No. "BE1"; give the No. of the one to update.',
     );
+  });
+  test('a row of a type matches a contact of that type only, by VAT no. or e-mail; by No. the contact itself', () => {
+    const company = [{ id: 1, type: 'company' }];
+    // Staff listed with the company's mailbox: a new person, not the company turned into one.
+    expect(pickMatch({ field: 'email', value: 'info@solo.be' }, company, 'person')).toBeNull();
+    expect(pickMatch({ field: 'vatRegistrationNo', value: 'BE1' }, company, 'person')).toBeNull();
+    expect(pickMatch({ field: 'email', value: 'info@solo.be' }, company, 'company')).toEqual(company[0]);
+    expect(pickMatch({ field: 'email', value: 'info@solo.be' }, company)).toEqual(company[0]);
+    expect(pickMatch({ field: 'no', value: 'CT1' }, company, 'person')).toEqual(company[0]);
+  });
+  test("a row's type: its Type cell, else a person when it names a company or has name parts without a name", () => {
+    expect(rowType({ data: { type: 'company', firstName: 'An' }, codes: {} })).toBe('company');
+    expect(rowType({ data: { name: 'Jan' }, codes: { company: 'CT1' } })).toBe('person');
+    expect(rowType({ data: { firstName: 'An', surname: 'Peeters', email: 'an@x.be' }, codes: {} })).toBe('person');
+    expect(rowType({ data: { surname: 'Peeters' }, codes: {} })).toBe('person');
+    expect(rowType({ data: { name: 'Peeters NV', firstName: 'An' }, codes: {} })).toBeUndefined();
+    expect(rowType({ data: { name: 'Peeters NV' }, codes: {} })).toBeUndefined();
   });
   test('a row that says its Type picks the contact of that type among those sharing the key', () => {
     const key = { field: 'email', value: 'info@acme.be' } as const;

@@ -10,6 +10,7 @@ import {
   overrideKeyOf,
   propagationPlan,
   resetKeys,
+  withoutStaleInherited,
 } from '../../src/plugins/marketing-setup/server/src/domain/inheritance';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
 
@@ -288,5 +289,41 @@ describe('values sent back unchanged (the Content Manager sends the whole form)'
   });
   test('a new person has nothing to echo', () => {
     expect(echoedInheritedFields(null, { city: 'Brugge' }, [])).toEqual([]);
+  });
+});
+
+describe('withoutStaleInherited (an import row of a person whose company the same import changed)', () => {
+  // The export's row of John, written while he inherited Fabrikam's values.
+  const exported = {
+    jobTitle: 'Buyer',
+    address: 'Kerkstraat 1',
+    postCode: '9000',
+    city: 'Gent',
+    phoneNo: '09 111 11 11',
+  };
+  test("cells that copy the company's values from before the change are dropped: John keeps inheriting", () => {
+    expect(withoutStaleInherited({ ...exported, companyName: 'Fabrikam' }, [], fabrikam)).toEqual({
+      jobTitle: 'Buyer',
+    });
+  });
+  test('a cell of his own stays (his own phone), and so does the whole address block when one of its cells differs', () => {
+    expect(withoutStaleInherited({ ...exported, phoneNo: '0475 11 22 33' }, [], fabrikam)).toEqual({
+      jobTitle: 'Buyer',
+      phoneNo: '0475 11 22 33',
+    });
+    expect(withoutStaleInherited({ ...exported, city: 'Gentbrugge' }, [], fabrikam)).toEqual({
+      jobTitle: 'Buyer',
+      address: 'Kerkstraat 1',
+      postCode: '9000',
+      city: 'Gentbrugge',
+    });
+  });
+  test('a field he set by hand is his: its cells stay', () => {
+    expect(withoutStaleInherited(exported, ['address'], fabrikam)).toEqual({
+      jobTitle: 'Buyer',
+      address: 'Kerkstraat 1',
+      postCode: '9000',
+      city: 'Gent',
+    });
   });
 });

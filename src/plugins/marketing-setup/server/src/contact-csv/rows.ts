@@ -12,6 +12,7 @@ import {
   matchKeyOf,
   unchangedBy,
   pickMatch,
+  rowType,
   withoutMatchedKey,
   rowToInput,
   unknownCode,
@@ -24,6 +25,7 @@ import {
   type RowWritten,
 } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
+import { withoutStaleInherited } from '../domain/inheritance';
 import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
 import { UID } from '../utils/uids';
 import { contactByNo, contactsByKey, documentIdByCode, type MatchedContact } from '../repositories/import-lookups';
@@ -65,7 +67,7 @@ export type CodeLookup = ReturnType<typeof codeCache>;
 async function findMatch(strapi: Core.Strapi, row: ImportRow) {
   const key = matchKeyOf(row);
   if (!key) return { key, found: null };
-  return { key, found: pickMatch(key, await rememberedMatch(key, () => contactsByKey(strapi, key)), row.data.type) };
+  return { key, found: pickMatch(key, await rememberedMatch(key, () => contactsByKey(strapi, key)), rowType(row)) };
 }
 
 /** The data of the write: scalars of the row plus its relations as documentIds. */
@@ -129,15 +131,44 @@ export async function prepareRow(
   const input = rowToInput(record, mapping);
   const { key, found } = await findMatch(strapi, input);
   const data = await writeData(strapi, input, codes);
-  return { key, found, data: found ? withoutMatchedKey(data, key, found) : data };
+  if (found) return { key, found, data: withoutMatchedKey(data, key, found) };
+  // A new contact of the type the row stands for (a list of people without a Type column: persons).
+  return { key, found, data: { ...data, type: data.type ?? rowType(input) } };
 }
 
-/** Whether the contact a row matched already holds every value of the row (read in the ambient transaction). */
-const holdsValues = (strapi: Core.Strapi, found: MatchedContact, data: Record<string, unknown>) =>
-  transaction(strapi, async ({ trx }) => {
-    const current = await contactWithLinkDocumentIds({ strapi, trx }, found.id);
-    return !!current && unchangedBy(data, current);
-  });
+/**
+ * What one run of an import job remembers between its rows: the values of the companies its rows changed, as they
+ * were before the first such row (see `withoutStaleInherited`).
+ */
+export interface ImportMemory {
+  companiesBefore: Map<string, Record<string, unknown>>;
+}
+export const newImportMemory = (): ImportMemory => ({ companiesBefore: new Map() });
+
+/**
+ * An update row's data as it is written, or null when it changes nothing. Reads the contact (in the ambient
+ * transaction); a person's cells that copy what its company held before this import changed it are dropped; a
+ * company about to change is remembered as it was.
+ */
+async function changesOf(
+  strapi: Core.Strapi,
+  found: MatchedContact,
+  data: Record<string, unknown>,
+  memory?: ImportMemory,
+): Promise<Record<string, unknown> | null> {
+  const current = await transaction(strapi, ({ trx }) => contactWithLinkDocumentIds({ strapi, trx }, found.id));
+  if (!current) return data; // gone meanwhile: the write says so
+  const company = typeof current.company === 'string' ? current.company : null;
+  const companyBefore = company && current.type === 'person' && memory?.companiesBefore.get(company);
+  if (companyBefore && (data.company === undefined || data.company === company)) {
+    const overrides = Array.isArray(current.inheritanceOverrides) ? (current.inheritanceOverrides as string[]) : [];
+    data = withoutStaleInherited(data, overrides, companyBefore);
+  }
+  if (unchangedBy(data, current)) return null;
+  if (current.type === 'company' && memory && !memory.companiesBefore.has(found.documentId))
+    memory.companiesBefore.set(found.documentId, current);
+  return data;
+}
 
 /**
  * Writes a prepared row through the document service, inside the caller's transaction (or its own). Throws
@@ -147,25 +178,30 @@ const holdsValues = (strapi: Core.Strapi, found: MatchedContact, data: Record<st
  */
 export async function writePrepared(
   strapi: Core.Strapi,
-  { key, found, data }: PreparedRow,
+  prepared: PreparedRow,
   mayUpdate: UpdateGuard = allUpdates,
   direct?: Knex.Transaction,
+  memory?: ImportMemory,
 ): Promise<{
   outcome: RowWritten;
   matchedBy: NonNullable<MatchKey>['field'] | null;
   contact: { documentId: string; no: string | null; name: string | null } | null;
   duplicates: ReportedDuplicate[];
 }> {
+  const { key, found } = prepared;
+  let { data } = prepared;
   if (found && !(await mayUpdate(found.documentId))) throw updateRefused(found);
   // The No. found the contact: it is the contact's own.
   if (found && key?.field === 'no') delete data.no;
-  if (found && (await holdsValues(strapi, found, data)))
+  const changes = found && (await changesOf(strapi, found, data, memory));
+  if (found && !changes)
     return {
       outcome: 'unchanged',
       matchedBy: key!.field,
       contact: { documentId: found.documentId, no: found.no, name: found.name },
       duplicates: [],
     };
+  if (changes) data = changes;
   const state: Record<string, unknown> = {};
   const saved = await inOwnContext(strapi, state, async (): Promise<SavedContact | null> => {
     if (found) {

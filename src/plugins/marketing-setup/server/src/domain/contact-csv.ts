@@ -290,20 +290,26 @@ export const lookupKeysOfRow = (row: ImportRow): string[] =>
 export const lookupKeysOfContact = (c: Record<string, unknown>): string[] =>
   lookupKeys(c.no, c.vatRegistrationNo, c.email);
 
-/** One CSV cell: quoted when it holds a separator, quote or line break, or starts with a formula character. */
+/**
+ * Whether a spreadsheet would read a cell as a formula: it starts with = or @ (or a tab or carriage return, which
+ * Excel skips), or with + or - followed by anything but a phone number or a number ("+32 475 12 34 56", "-12.5").
+ */
+const looksLikeFormula = (s: string) => /^[=@\t\r]/.test(s) || (/^[+-]/.test(s) && !/^[+-][\d\s()./-]*$/.test(s));
+
+/** One CSV cell: quoted when it holds a separator, quote or line break; a formula-looking cell escaped with '. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
-  // A cell starting with = or @ would be a formula in a spreadsheet. (+ and - are left alone: phone numbers.)
-  if (/^[=@]/.test(s)) s = `'${s}`;
+  if (looksLikeFormula(s)) s = `'${s}`;
   return /[",\r\n;\t]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
- * The export's escape of a formula-looking cell ('=…, '@…) taken off again on import, so an exported file imports
- * back unchanged ("'s-Gravenwezel" keeps its apostrophe: only = and @ were escaped).
+ * The export's escape of a formula-looking cell ('=…, '@…, '+HYPERLINK…) taken off again on import, so an exported
+ * file imports back unchanged ("'s-Gravenwezel" keeps its apostrophe: only what `csvCell` escapes is unescaped).
  */
-export const unescapeFormula = (value: string) => (/^'[=@]/.test(value) ? value.slice(1) : value);
+export const unescapeFormula = (value: string) =>
+  value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value;
 
 /** A line of cells; comma-separated unless `delimiter` says otherwise (";" for Dutch-language Excel). */
 export const csvLine = (values: unknown[], delimiter: CsvDelimiter = ',') =>
@@ -432,15 +438,30 @@ export function withoutMatchedKey(
 }
 
 /**
+ * The type a row stands for: its Type cell; else a person when it names a company, or gives a first name or
+ * surname and no name (a list of people: First Name, Surname, E-Mail); else none (a new contact gets the default).
+ */
+export function rowType(row: ImportRow): 'company' | 'person' | undefined {
+  const { data, codes } = row;
+  if (data.type === 'company' || data.type === 'person') return data.type;
+  if (codes.company !== undefined) return 'person';
+  if ((data.firstName !== undefined || data.surname !== undefined) && data.name === undefined) return 'person';
+  return undefined;
+}
+
+/**
  * The contact a row updates among those with its match key (persons who share their company's e-mail are not
- * among them: the e-mail is the company's): none (a new contact), one, or refused when ambiguous. A row that
- * says its Type picks the contact of that type.
+ * among them: the e-mail is the company's): none (a new contact), one, or refused when ambiguous. A row of a type
+ * (`rowType`) only matches a contact of that type by VAT no. or e-mail: a person listed with the company's
+ * mailbox or VAT no. is another contact, not the company to be turned into a person. (A No. names the contact
+ * itself: a row that gives it another Type changes the type, under the type-change rules.)
  */
 export function pickMatch<T extends { type?: string | null }>(key: MatchKey, found: T[], type?: unknown): T | null {
   if (!key || !found.length) return null;
-  if (found.length > 1 && (type === 'company' || type === 'person')) {
+  if (key.field !== 'no' && (type === 'company' || type === 'person')) {
     const ofType = found.filter((c) => c.type === type);
-    if (ofType.length === 1) return ofType[0];
+    if (ofType.length <= 1) return ofType[0] ?? null;
+    found = ofType;
   }
   if (found.length > 1)
     throw new RuleViolation(

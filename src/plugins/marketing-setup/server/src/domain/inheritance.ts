@@ -238,3 +238,28 @@ export function applyPersonInheritance(
   data.inheritanceOverrides = overrides;
   return data;
 }
+
+/**
+ * An import row of a person whose company an earlier row of the same import changed: the cells of a field the
+ * person inherits that still hold the company's value from before that change are the file's copy of the inherited
+ * value (an export edited on the company's row only), not a hand change. They are dropped, so the person keeps
+ * following the company instead of keeping the old value as its own. Per override key: the address block's cells
+ * are dropped only all together (a row with a city of its own keeps its whole address).
+ */
+export function withoutStaleInherited(
+  data: Record<string, unknown>,
+  overrides: string[],
+  companyBefore: Record<string, unknown>,
+): Record<string, unknown> {
+  const byKey = new Map<string, string[]>();
+  for (const field of Object.keys(data).filter(isInheritable)) {
+    const key = overrideKeyOf(field);
+    byKey.set(key, [...(byKey.get(key) ?? []), field]);
+  }
+  const out = { ...data };
+  for (const [key, fields] of byKey)
+    if (!overrides.includes(key) && fields.every((f) => same(data[f], companyBefore[f])))
+      for (const f of fields) delete out[f];
+  if (out.companyName !== undefined && same(out.companyName, companyBefore.name)) delete out.companyName;
+  return out;
+}

@@ -50,6 +50,8 @@ import {
   prepareRow,
   rowError,
   writePrepared,
+  newImportMemory,
+  type ImportMemory,
   type CodeLookup,
   type PreparedRow,
   type UpdateGuard,
@@ -171,6 +173,8 @@ interface ChunkRun {
   pendingKeys: Set<string>;
   /** The contacts the chunk created and updated (documentIds), stamped with the job's admin at its end. */
   written: { created: Set<string>; updated: Set<string> };
+  /** What the job's run remembers between rows and chunks. */
+  memory: ImportMemory;
 }
 
 /** The chunk's transaction as the contacts' write context of the batch's reads and searches. */
@@ -229,8 +233,10 @@ async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, in
   const write = async (): Promise<RowDone> => {
     try {
       const r = inBatch
-        ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.mayUpdate))
-        : await writePrepared(run.strapi, prepared, run.mayUpdate, run.setBased ? run.trx : undefined);
+        ? await inImportBatch(run.batch, () =>
+            writePrepared(run.strapi, prepared, run.mayUpdate, undefined, run.memory),
+          )
+        : await writePrepared(run.strapi, prepared, run.mayUpdate, run.setBased ? run.trx : undefined, run.memory);
       if (r.contact && r.outcome !== 'unchanged') run.written[r.outcome].add(r.contact.documentId);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
@@ -329,6 +335,7 @@ async function chunk(
   size: number,
   codes: CodeLookup,
   savepoints: boolean,
+  memory: ImportMemory,
 ): Promise<ChunkResult> {
   return transaction(strapi, async ({ trx }) => {
     const job = await findJob(strapi, id, trx);
@@ -349,6 +356,7 @@ async function chunk(
       pending: [],
       pendingKeys: new Set(),
       written: { created: new Set(), updated: new Set() },
+      memory,
     };
     if (run.setBased) await prefetch(run);
     const done: RowDone[] = [];
@@ -377,12 +385,13 @@ export async function runImportChunk(
   id: number,
   size: number,
   codes: CodeLookup = codeCache(strapi),
+  memory: ImportMemory = newImportMemory(),
 ): Promise<ChunkResult> {
   try {
-    return await chunk(strapi, id, size, codes, false);
+    return await chunk(strapi, id, size, codes, false, memory);
   } catch (err) {
     if (!(err instanceof RedoWithSavepoints)) throw err;
-    return chunk(strapi, id, size, codes, true);
+    return chunk(strapi, id, size, codes, true, memory);
   }
 }
 
@@ -422,8 +431,9 @@ export function driveImport(
   if (current) return current;
   const run = (async () => {
     const codes = codeCache(strapi);
+    const memory = newImportMemory();
     for (let n = 0; (opts.maxChunks === undefined || n < opts.maxChunks) && !stopping.has(strapi); n += 1) {
-      const r = await runImportChunk(strapi, id, chunkSize(strapi), codes);
+      const r = await runImportChunk(strapi, id, chunkSize(strapi), codes, memory);
       await refreshStatistics(strapi);
       if (r !== 'more') break;
       // A turn for the requests waiting (a status poll, a cancel, any other user): on SQLite every statement is
