@@ -669,3 +669,31 @@ describe('nicknames (tester, match-fixes)', () => {
     expect(name(a, b).score).toBeLessThan(NAME_FLOOR);
   });
 });
+
+// One address, one landline: what a household shares (tester, session 14).
+const house = { address: 'Kerkstraat 12', postCode: '9000', city: 'Gent', phoneNo: '09 222 33 44' };
+const pair = (a: Record<string, unknown>, b: Record<string, unknown>, shared: Record<string, unknown> = house) =>
+  fuzzyScore(person({ ...shared, ...a }), person({ ...shared, ...b }));
+
+describe('more short forms (tester, session 14)', () => {
+  it.each([
+    ['Pol', 'Paul'],
+    ['Mia', 'Maria'],
+    ['Fien', 'Josefien'],
+    ['Kathy', 'Katrien'],
+    ['Kathy', 'Catherine'],
+    ['Lien', 'Caroline'],
+    ['Lien', 'Jacqueline'],
+    ['Lien', 'Pauline'],
+    ['Lien', 'Emeline'],
+  ])('short form "%s" is "%s"', (a, b) => {
+    const r = pair({ firstName: a, surname: 'Claes' }, { firstName: b, surname: 'Claes', city: 'Aalst' }, {});
+    expect(field(r, 'name')!.score).toBe(0.9);
+  });
+
+  it('two names one short form stands for are two names', () => {
+    const r = pair({ firstName: 'Caroline', surname: 'Claes' }, { firstName: 'Jacqueline', surname: 'Claes' });
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(r.fires).toBe(false);
+  });
+});

@@ -232,7 +232,7 @@ export const GENERATIONS_DIFFER_CAP = 0.5;
 /**
  * Common Dutch, Flemish and French short forms of first names, folded: [full forms, short forms]. Written from
  * general knowledge, only forms in wide use; a short form that stands for many names ("Bert", "Tine", "Jo") is left
- * out. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
+ * out, one of a few ("Leen", "Lien") is listed under each. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
  * short forms are not ("Jan" and "Hans" are two men, both Johannes).
  */
 const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
@@ -254,10 +254,9 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
     ['margaretha', 'margareta', 'margarete', 'margriet', 'marguerite'],
     ['griet', 'greet', 'grietje', 'margot'],
   ],
-  [
-    ['maria', 'marie'],
-    ['mie', 'mieke', 'ria'],
-  ],
+  // Maria and Marie are two names (a mother and a daughter can bear them); Mie is short for either.
+  [['maria'], ['mia', 'mie', 'mieke', 'ria']],
+  [['marie'], ['mie']],
   [
     ['gustaaf', 'gustave', 'gustav'],
     ['staf', 'guust'],
@@ -269,7 +268,10 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
   [['alfons', 'alphonse', 'alfonsus'], ['fons']],
   [['franciscus', 'frans'], ['sus']],
   [['theresia', 'therese', 'teresa'], ['trees']],
-  [['petrus', 'pieter', 'peter'], ['piet']],
+  // Pieter and Peter are two names, both Petrus; Piet is short for either.
+  [['petrus', 'pieter'], ['piet']],
+  [['petrus', 'peter'], ['piet']],
+  [['paul', 'paulus'], ['pol']],
   [
     ['cornelis', 'cornelius'],
     ['kees', 'cor'],
@@ -298,7 +300,7 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
     ['rob', 'bob'],
   ],
   [['frederik', 'frederic', 'frederick'], ['fred']],
-  [['josephine', 'jozefien', 'jozefina'], ['fien']],
+  [['josephine', 'josefien', 'jozefien', 'josefine', 'jozefina'], ['fien']],
   [['ferdinand'], ['nand']],
   [
     ['matthias', 'matthijs', 'mattheus'],
@@ -306,7 +308,7 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
   ],
   [
     ['catharina', 'katharina', 'catherine', 'katrien', 'katrijn'],
-    ['trien', 'kaat'],
+    ['trien', 'kaat', 'kathy', 'cathy'],
   ],
   [['helena', 'helene'], ['leen']],
   [
@@ -314,6 +316,11 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
     ['leen', 'magda'],
   ],
   [['hubertus', 'hubert'], ['huub']],
+  // Lien is short for several names, each its own.
+  [['caroline', 'carolien'], ['lien']],
+  [['jacqueline', 'jacquelien'], ['lien']],
+  [['pauline', 'paulien'], ['lien']],
+  [['emeline', 'emelien'], ['lien']],
 ];
 /** Each name's groups (an index into NICKNAMES), as a full form and as a short form. */
 const NICKNAME_GROUPS = new Map<string, { full: number[]; short: number[] }>();
