@@ -12,6 +12,11 @@ import {
   fuzzyScore,
   prepareContact,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
+import {
+  TWO_FIRST_NAMES_CAP,
+  twoFirstNames,
+} from '../../src/plugins/marketing-setup/server/src/domain/duplicates/names';
+import { foldText } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/normalise';
 
 const company = (over: Record<string, unknown> = {}) => ({ type: 'company', ...over });
 const person = (over: Record<string, unknown> = {}) => ({ type: 'person', ...over });
@@ -695,5 +700,61 @@ describe('more short forms (tester, session 14)', () => {
     const r = pair({ firstName: 'Caroline', surname: 'Claes' }, { firstName: 'Jacqueline', surname: 'Claes' });
     expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
     expect(r.fires).toBe(false);
+  });
+});
+
+describe('a household and colleagues: two first names are two people (tester, session 14)', () => {
+  it.each([
+    ['Jean', 'Jeanne', 'Leclercq'],
+    ['Louis', 'Louise', 'Renard'],
+    ['Michel', 'Michèle', 'Thiry'],
+    ['Daniel', 'Daniëlle', 'Verlinden'],
+    ['Francis', 'Francine', 'Peeters'],
+    ['Maria', 'Marie', 'Smets'],
+    ['Martine', 'Marie', 'Lambert'],
+    ['Lars', 'Lara', 'Hermans'],
+    ['Christian', 'Christiane', 'Claes'],
+    ['Peter', 'Pieter', 'Janssens'], // two names, both Petrus (docs/matching.md, session 14)
+  ])('"%s" and "%s %s" at one address on one landline are two people', (a, b, surname) => {
+    const r = pair({ firstName: a, surname }, { firstName: b, surname });
+    expect(r.fires).toBe(false);
+    expect(field(r, 'name')!.score).toBeLessThanOrEqual(TWO_FIRST_NAMES_CAP);
+    expect(field(r, 'name')!.parts!.firstName).toBeLessThanOrEqual(TWO_FIRST_NAMES_CAP);
+  });
+
+  it('written surname first too: the first names are compared in whichever part a reading puts them', () => {
+    const r = pair({ name: 'Leclercq Jean' }, { name: 'Leclercq Jeanne' });
+    expect(field(r, 'name')!.score).toBeLessThanOrEqual(TWO_FIRST_NAMES_CAP);
+    expect(field(r, 'name')!.method).toMatch(/two first names \(jean \/ jeanne\)/);
+  });
+
+  it('colleagues at one company: Louis / Louise, Christophe / Christine with their own mailboxes', () => {
+    const office = { address: 'Industrieweg 4', postCode: '2800', city: 'Mechelen', phoneNo: '015 20 30 40' };
+    expect(
+      pair({ firstName: 'Louis', surname: 'Martens' }, { firstName: 'Louise', surname: 'Martens' }, office).fires,
+    ).toBe(false);
+    const r = pair(
+      { firstName: 'Christophe', surname: 'Martens', email: 'christophe@martenslogistiek.be' },
+      { firstName: 'Christine', surname: 'Martens', email: 'christine@martenslogistiek.be' },
+      office,
+    );
+    expect(r.fires).toBe(false);
+    expect(field(r, 'email')).toMatchObject({ score: 0, method: 'different' });
+    expect(field(r, 'name')!.parts!.firstName).toBe(TWO_FIRST_NAMES_CAP);
+  });
+
+  it.each([
+    ['Jnas', 'Jans'], // a typo: "Jnas" is no name
+    ['Gert', 'Geert'], // one name, spelt two ways
+    ['Marc', 'Mark'],
+    ['Stefaan', 'Stéphane'],
+    ['Christophe', 'Kristof'],
+    ['Sara', 'Sarah'],
+    ['Ann', 'Anne'],
+    ['Jef', 'Jozef'],
+  ])('"%s" and "%s" are still one name', (a, b) => {
+    const r = pair({ firstName: a, surname: 'Peeters' }, { firstName: b, surname: 'Peeters' });
+    expect(field(r, 'name')!.score).toBeGreaterThanOrEqual(0.85);
+    expect(twoFirstNames(foldText(a), foldText(b))).toBe(false);
   });
 });

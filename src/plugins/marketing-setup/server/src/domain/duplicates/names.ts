@@ -7,6 +7,7 @@
 import { jaroWinkler } from './jaro-winkler';
 import { tokens } from './normalise';
 import { memoised } from './memo';
+import { isKnownFirstName } from '../first-names';
 
 export { jaroWinkler };
 
@@ -347,6 +348,56 @@ export function nicknamePair(a: string, b: string): boolean {
   return shared(x.full, y.full) || shared(x.full, y.short) || shared(x.short, y.full);
 }
 
+/**
+ * Two real first names that are not one name are two people — "Jean" / "Jeanne", "Maria" / "Marie", "Lars" / "Lara",
+ * at one address on one landline a household — however alike they are spelt: their score is capped at this, below
+ * every floor of the firing rule. A typo that turns a name into another real name cannot be told from that name.
+ */
+export const TWO_FIRST_NAMES_CAP = 0.5;
+/**
+ * Endings that make a feminine name of a masculine one: Louis / Louise, Jean / Jeanne, Daniel / Danielle, Paul /
+ * Paula, Pauline, Paulette, Antoine / Antoinette. Two names so related are two people.
+ */
+const FEMININE_ENDINGS = new Set(['e', 'a', 'ne', 'le', 'ine', 'ette']);
+
+/** Whether one name is the other's feminine form (both four letters or more: "Ann" / "Anne" is one name). */
+function feminineForm(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  const stems = short.endsWith('e') ? [short, short.slice(0, -1)] : [short];
+  return stems.some((stem) => long.startsWith(stem) && FEMININE_ENDINGS.has(long.slice(stem.length)));
+}
+
+/**
+ * A name as it sounds, for telling one name written two ways (Marc / Mark, Sofie / Sophie, Stefaan / Stéphane, Geert /
+ * Gert, Christophe / Kristof, Sarah / Sara) from two names: ph, th, ch, c, qu, y, z to one spelling, doubled letters
+ * single, a final "e" or "h" dropped. Vowels stay: Maria / Marie and Peter / Pieter are two names.
+ */
+const spelling = memoised((name) =>
+  name
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ch|ck|qu/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/z/g, 's')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(.)[eh]$/, '$1'),
+);
+/** First names (the list the name split uses, and the nickname table's), asked once per word. */
+const knownFirstName = memoised((word) => NICKNAME_GROUPS.has(word) || isKnownFirstName(word));
+
+/**
+ * Whether two words are two real first names that are not one name: both known, not one name by a short form
+ * (nicknamePair), and one the other's feminine form or spelt to another sound. "Jnas" for "Jans" is no name, so a
+ * typo; "Gert" / "Geert" sound alike, so one name.
+ */
+export function twoFirstNames(a: string, b: string): boolean {
+  if (a === b || !knownFirstName(a) || !knownFirstName(b) || nicknamePair(a, b)) return false;
+  return feminineForm(a, b) || spelling(a) !== spelling(b);
+}
+
 /** A person known only by surname on one side: the first name neither confirms nor contradicts. */
 const UNKNOWN_FIRST_NAME_SCORE = 0.85;
 
@@ -510,16 +561,28 @@ export function companyNameScore(a: NameToken[], b: NameToken[]): Scored {
     : [score, method];
 }
 
-function firstNameScore(x: NameReading, y: NameReading): number {
+/** Similarity of two name words, capped when they are two first names (in whichever part a reading puts them). */
+function nameWordScore(a: NameToken, b: NameToken): Scored {
+  const score = tokenSimilarity(a, b);
+  return score > TWO_FIRST_NAMES_CAP && twoFirstNames(a.text, b.text)
+    ? [TWO_FIRST_NAMES_CAP, `two first names (${a.text} / ${b.text})`]
+    : [score, ''];
+}
+
+/** How alike the first names of two readings are, and a note for the method when a rule decided it. */
+function firstNameScore(x: NameReading, y: NameReading): Scored {
   const [a, b] = [x.first, y.first];
-  if (a.length === 0 || b.length === 0) return UNKNOWN_FIRST_NAME_SCORE;
+  if (a.length === 0 || b.length === 0) return [UNKNOWN_FIRST_NAME_SCORE, ''];
   const initialsOnly = (t: NameToken[]) => t.every((w) => w.text.length === 1);
   if (initialsOnly(a) || initialsOnly(b)) {
     const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
-    return short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0;
+    return [short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0, ''];
   }
-  const nickname = nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0;
-  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined), nickname);
+  if (x.firstJoined.text === y.firstJoined.text) return [1, '']; // "Anna Maria" / "Annamaria"
+  const [first, note] = nameWordScore(a[0], b[0]);
+  if (note) return [first, note];
+  const byName = Math.max(first, nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0);
+  return [Math.max(byName, tokenSimilarity(x.firstJoined, y.firstJoined)), ''];
 }
 
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
@@ -532,7 +595,8 @@ export interface NameParts {
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
  * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
  * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
- * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP).
+ * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP);
+ * two first names cap the first name (TWO_FIRST_NAMES_CAP).
  */
 export function personNameScore(
   a: NameReading[],
@@ -542,12 +606,14 @@ export function personNameScore(
   let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
-      const surname = tokenSimilarity(x.surname, y.surname);
-      const firstName = firstNameScore(x, y);
+      const [surname, surnameNote] = nameWordScore(x.surname, y.surname);
+      const [firstName, firstNote] = firstNameScore(x, y);
       const score = surname * firstName;
       if (score > best[0]) {
         const order = x.surnameFirst !== y.surnameFirst ? ' (one written surname first)' : '';
-        const method = score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`;
+        const notes = [surnameNote, firstNote].filter(Boolean).map((n) => `; ${n}`);
+        const method =
+          score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}${notes.join('')}`;
         best = [score, method, { surname, firstName }];
       }
     }
