@@ -13,6 +13,8 @@ import {
   prepareContact,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
 import {
+  SHORTENED_FIRST_NAME,
+  SHORTENED_FIRST_NAME_SCORE,
   TWO_FIRST_NAMES_CAP,
   twoFirstNames,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/names';
@@ -756,5 +758,43 @@ describe('a household and colleagues: two first names are two people (tester, se
     const r = pair({ firstName: a, surname: 'Peeters' }, { firstName: b, surname: 'Peeters' });
     expect(field(r, 'name')!.score).toBeGreaterThanOrEqual(0.85);
     expect(twoFirstNames(foldText(a), foldText(b))).toBe(false);
+  });
+});
+
+describe('a first name more on one side (tester, session 14)', () => {
+  it.each([
+    ['Anne', 'Anne-Marie', 'Remacle'],
+    ['Jan', 'Jan-Willem', 'Verbeeck'],
+    ['Marie', 'Marie-Thérèse', 'Lejeune'],
+    ['Marie', 'Marie-Claire', 'Dubois'],
+  ])('"%s" and "%s %s" (a first name more) are not one name: a household is not reported', (a, b, surname) => {
+    const r = pair({ firstName: a, surname }, { firstName: b, surname });
+    expect(r.fires).toBe(false);
+    expect(field(r, 'name')).toMatchObject({
+      score: SHORTENED_FIRST_NAME_SCORE,
+      parts: { surname: 1, firstName: SHORTENED_FIRST_NAME_SCORE },
+    });
+    expect(field(r, 'name')!.method).toContain(SHORTENED_FIRST_NAME);
+  });
+
+  it("a middle name counts as a first name more; the person's own mobile number still makes one person", () => {
+    const r = pair(
+      { firstName: 'Marie', middleName: 'Claire', surname: 'Dubois' },
+      { firstName: 'Marie', surname: 'Dubois' },
+    );
+    expect(field(r, 'name')!.score).toBe(SHORTENED_FIRST_NAME_SCORE);
+    expect(r.fires).toBe(false);
+    const mobile = { mobilePhoneNo: '0475 12 34 56', city: 'Liège' };
+    const own = pair(
+      { firstName: 'Anne', surname: 'Remacle' },
+      { firstName: 'Anne-Marie', surname: 'Remacle' },
+      mobile,
+    );
+    expect(field(own, 'phone')!.method).toBe(MOBILE_EXACT);
+    expect(own.fires).toBe(true);
+    // "Anne-Marie" written together or apart is one name.
+    expect(
+      field(pair({ firstName: 'Anne-Marie', surname: 'Remacle' }, { name: 'Anne Marie Remacle' }), 'name')!.score,
+    ).toBe(1);
   });
 });

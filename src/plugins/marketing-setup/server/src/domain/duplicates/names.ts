@@ -355,6 +355,14 @@ export function nicknamePair(a: string, b: string): boolean {
  */
 export const TWO_FIRST_NAMES_CAP = 0.5;
 /**
+ * One first name is the other with a name more ("Anne" / "Anne-Marie", a middle name): people drop the second part,
+ * but a mother and her daughter bear such names too. Below NAME_FLOOR, so a household is never reported on what it
+ * shares; a person's own e-mail address or mobile number still makes it one person (fuzzy.ts).
+ */
+export const SHORTENED_FIRST_NAME_SCORE = 0.75;
+/** The method of a person's name scored SHORTENED_FIRST_NAME_SCORE: the firing rule accepts it with a strong identifier. */
+export const SHORTENED_FIRST_NAME = 'a first name more on one side';
+/**
  * Endings that make a feminine name of a masculine one: Louis / Louise, Jean / Jeanne, Daniel / Danielle, Paul /
  * Paula, Pauline, Paulette, Antoine / Antoinette. Two names so related are two people.
  */
@@ -413,6 +421,8 @@ export interface NameReading {
   firstJoined: NameToken;
   surname: NameToken;
   surnameFirst: boolean; // the surname leads ("Peeters Jan")
+  /** Every word of the name, first names and surname: the same in each reading of one name. */
+  words: NameToken[];
 }
 
 export type Scored = [score: number, method: string];
@@ -427,8 +437,15 @@ export function nameReading(first: string, surname: string, surnameFirst: boolea
   const compact = surname.replace(/ /g, '');
   if (!compact) return [];
   const words = tokens(first);
+  const firstTokens = words.map(nameToken);
   return [
-    { first: words.map(nameToken), firstJoined: nameToken(words.join('')), surname: nameToken(compact), surnameFirst },
+    {
+      first: firstTokens,
+      firstJoined: nameToken(words.join('')),
+      surname: nameToken(compact),
+      surnameFirst,
+      words: [...firstTokens, ...tokens(surname).map(nameToken)],
+    },
   ];
 }
 
@@ -585,6 +602,24 @@ function firstNameScore(x: NameReading, y: NameReading): Scored {
   return [Math.max(byName, tokenSimilarity(x.firstJoined, y.firstJoined)), ''];
 }
 
+/**
+ * The first names one person's name has more than the other's ("Anne Remacle" / "Anne-Marie Remacle", a middle name):
+ * every word of the shorter name found in the longer, typos apart, and the words left over all first names; or ''.
+ * Asked of the whole name, not per reading: a reading of "Anne Marie Remacle" with surname "Marie Remacle" would
+ * otherwise find "Anne" = "Anne".
+ */
+function firstNamesMore(a: readonly NameToken[], b: readonly NameToken[]): string {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === long.length) return '';
+  const rest = [...long];
+  for (const word of short) {
+    const at = rest.findIndex((w) => typoApart(word, w));
+    if (at < 0) return '';
+    rest.splice(at, 1);
+  }
+  return rest.every((w) => knownFirstName(w.text)) ? rest.map((w) => w.text).join(' ') : '';
+}
+
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
 export interface NameParts {
   surname: number;
@@ -595,8 +630,9 @@ export interface NameParts {
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
  * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
  * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
- * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP);
- * two first names cap the first name (TWO_FIRST_NAMES_CAP).
+ * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP),
+ * and so does a first name more on one side (SHORTENED_FIRST_NAME_SCORE); two first names cap the first name
+ * (TWO_FIRST_NAMES_CAP).
  */
 export function personNameScore(
   a: NameReading[],
@@ -617,6 +653,13 @@ export function personNameScore(
         best = [score, method, { surname, firstName }];
       }
     }
+  }
+  const more =
+    a.length && b.length && best[0] > SHORTENED_FIRST_NAME_SCORE ? firstNamesMore(a[0].words, b[0].words) : '';
+  if (more) {
+    const parts = { ...best[2], firstName: Math.min(best[2].firstName, SHORTENED_FIRST_NAME_SCORE) };
+    const method = best[1] === 'exact' ? 'same words' : best[1];
+    best = [SHORTENED_FIRST_NAME_SCORE, `${method}; ${SHORTENED_FIRST_NAME} (${more})`, parts];
   }
   const [ga, gb] = generations;
   if (ga && gb && ga !== gb && best[0] > GENERATIONS_DIFFER_CAP)
