@@ -12,6 +12,13 @@ import {
   fuzzyScore,
   prepareContact,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/fuzzy';
+import {
+  SHORTENED_FIRST_NAME,
+  SHORTENED_FIRST_NAME_SCORE,
+  TWO_FIRST_NAMES_CAP,
+  twoFirstNames,
+} from '../../src/plugins/marketing-setup/server/src/domain/duplicates/names';
+import { foldText } from '../../src/plugins/marketing-setup/server/src/domain/duplicates/normalise';
 
 const company = (over: Record<string, unknown> = {}) => ({ type: 'company', ...over });
 const person = (over: Record<string, unknown> = {}) => ({ type: 'person', ...over });
@@ -667,5 +674,127 @@ describe('nicknames (tester, match-fixes)', () => {
     ['Helena Peeters', 'Magdalena Peeters'], // one short form ("Leen"), two names
   ])('"%s" is not "%s"', (a, b) => {
     expect(name(a, b).score).toBeLessThan(NAME_FLOOR);
+  });
+});
+
+// One address, one landline: what a household shares (tester, session 14).
+const house = { address: 'Kerkstraat 12', postCode: '9000', city: 'Gent', phoneNo: '09 222 33 44' };
+const pair = (a: Record<string, unknown>, b: Record<string, unknown>, shared: Record<string, unknown> = house) =>
+  fuzzyScore(person({ ...shared, ...a }), person({ ...shared, ...b }));
+
+describe('more short forms (tester, session 14)', () => {
+  it.each([
+    ['Pol', 'Paul'],
+    ['Mia', 'Maria'],
+    ['Fien', 'Josefien'],
+    ['Kathy', 'Katrien'],
+    ['Kathy', 'Catherine'],
+    ['Lien', 'Caroline'],
+    ['Lien', 'Jacqueline'],
+    ['Lien', 'Pauline'],
+    ['Lien', 'Emeline'],
+  ])('short form "%s" is "%s"', (a, b) => {
+    const r = pair({ firstName: a, surname: 'Claes' }, { firstName: b, surname: 'Claes', city: 'Aalst' }, {});
+    expect(field(r, 'name')!.score).toBe(0.9);
+  });
+
+  it('two names one short form stands for are two names', () => {
+    const r = pair({ firstName: 'Caroline', surname: 'Claes' }, { firstName: 'Jacqueline', surname: 'Claes' });
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(r.fires).toBe(false);
+  });
+});
+
+describe('a household and colleagues: two first names are two people (tester, session 14)', () => {
+  it.each([
+    ['Jean', 'Jeanne', 'Leclercq'],
+    ['Louis', 'Louise', 'Renard'],
+    ['Michel', 'Michèle', 'Thiry'],
+    ['Daniel', 'Daniëlle', 'Verlinden'],
+    ['Francis', 'Francine', 'Peeters'],
+    ['Maria', 'Marie', 'Smets'],
+    ['Martine', 'Marie', 'Lambert'],
+    ['Lars', 'Lara', 'Hermans'],
+    ['Christian', 'Christiane', 'Claes'],
+    ['Peter', 'Pieter', 'Janssens'], // two names, both Petrus (docs/matching.md, session 14)
+  ])('"%s" and "%s %s" at one address on one landline are two people', (a, b, surname) => {
+    const r = pair({ firstName: a, surname }, { firstName: b, surname });
+    expect(r.fires).toBe(false);
+    expect(field(r, 'name')!.score).toBeLessThanOrEqual(TWO_FIRST_NAMES_CAP);
+    expect(field(r, 'name')!.parts!.firstName).toBeLessThanOrEqual(TWO_FIRST_NAMES_CAP);
+  });
+
+  it('written surname first too: the first names are compared in whichever part a reading puts them', () => {
+    const r = pair({ name: 'Leclercq Jean' }, { name: 'Leclercq Jeanne' });
+    expect(field(r, 'name')!.score).toBeLessThanOrEqual(TWO_FIRST_NAMES_CAP);
+    expect(field(r, 'name')!.method).toMatch(/two first names \(jean \/ jeanne\)/);
+  });
+
+  it('colleagues at one company: Louis / Louise, Christophe / Christine with their own mailboxes', () => {
+    const office = { address: 'Industrieweg 4', postCode: '2800', city: 'Mechelen', phoneNo: '015 20 30 40' };
+    expect(
+      pair({ firstName: 'Louis', surname: 'Martens' }, { firstName: 'Louise', surname: 'Martens' }, office).fires,
+    ).toBe(false);
+    const r = pair(
+      { firstName: 'Christophe', surname: 'Martens', email: 'christophe@martenslogistiek.be' },
+      { firstName: 'Christine', surname: 'Martens', email: 'christine@martenslogistiek.be' },
+      office,
+    );
+    expect(r.fires).toBe(false);
+    expect(field(r, 'email')).toMatchObject({ score: 0, method: 'different' });
+    expect(field(r, 'name')!.parts!.firstName).toBe(TWO_FIRST_NAMES_CAP);
+  });
+
+  it.each([
+    ['Jnas', 'Jans'], // a typo: "Jnas" is no name
+    ['Gert', 'Geert'], // one name, spelt two ways
+    ['Marc', 'Mark'],
+    ['Stefaan', 'Stéphane'],
+    ['Christophe', 'Kristof'],
+    ['Sara', 'Sarah'],
+    ['Ann', 'Anne'],
+    ['Jef', 'Jozef'],
+  ])('"%s" and "%s" are still one name', (a, b) => {
+    const r = pair({ firstName: a, surname: 'Peeters' }, { firstName: b, surname: 'Peeters' });
+    expect(field(r, 'name')!.score).toBeGreaterThanOrEqual(0.85);
+    expect(twoFirstNames(foldText(a), foldText(b))).toBe(false);
+  });
+});
+
+describe('a first name more on one side (tester, session 14)', () => {
+  it.each([
+    ['Anne', 'Anne-Marie', 'Remacle'],
+    ['Jan', 'Jan-Willem', 'Verbeeck'],
+    ['Marie', 'Marie-Thérèse', 'Lejeune'],
+    ['Marie', 'Marie-Claire', 'Dubois'],
+  ])('"%s" and "%s %s" (a first name more) are not one name: a household is not reported', (a, b, surname) => {
+    const r = pair({ firstName: a, surname }, { firstName: b, surname });
+    expect(r.fires).toBe(false);
+    expect(field(r, 'name')).toMatchObject({
+      score: SHORTENED_FIRST_NAME_SCORE,
+      parts: { surname: 1, firstName: SHORTENED_FIRST_NAME_SCORE },
+    });
+    expect(field(r, 'name')!.method).toContain(SHORTENED_FIRST_NAME);
+  });
+
+  it("a middle name counts as a first name more; the person's own mobile number still makes one person", () => {
+    const r = pair(
+      { firstName: 'Marie', middleName: 'Claire', surname: 'Dubois' },
+      { firstName: 'Marie', surname: 'Dubois' },
+    );
+    expect(field(r, 'name')!.score).toBe(SHORTENED_FIRST_NAME_SCORE);
+    expect(r.fires).toBe(false);
+    const mobile = { mobilePhoneNo: '0475 12 34 56', city: 'Liège' };
+    const own = pair(
+      { firstName: 'Anne', surname: 'Remacle' },
+      { firstName: 'Anne-Marie', surname: 'Remacle' },
+      mobile,
+    );
+    expect(field(own, 'phone')!.method).toBe(MOBILE_EXACT);
+    expect(own.fires).toBe(true);
+    // "Anne-Marie" written together or apart is one name.
+    expect(
+      field(pair({ firstName: 'Anne-Marie', surname: 'Remacle' }, { name: 'Anne Marie Remacle' }), 'name')!.score,
+    ).toBe(1);
   });
 });

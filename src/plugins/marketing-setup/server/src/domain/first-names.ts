@@ -22,7 +22,7 @@ hanne hannes hans harry hélène helene hendrik henk henri herman hilde hubert h
 isabelle ivan jacob jacqueline jacques jan jana jannes jasmine jasper jean jeanine jeanne jef jelle jens jeroen
 jerome jesse jessica jo joachim joan joeri johan johanna john jolien jonas joost joris jos jose josef joseph josephine
 joyce jozef judith julia julie julien juliette justine jurgen kaat karel karen karin karolien kasper katrien kathleen
-katja kevin kim kirsten klaas koen koenraad kris kristof kurt lara laura laurens laurent lea leen lena leo leon
+katja kevin kim kirsten klaas koen koenraad kris kristof kurt lara lars laura laurens laurent lea leen lena leo leon
 leonie leopold liam lien lies liesbeth lieve lieven lina linda lisa lise lode lore lotte louis louise luc luca lucas
 lucie ludo ludovic luk lut lutgarde maarten madeleine manon marc marcel marcella margot maria mariana marie marieke
 mariette marijke marina mario marion mark marleen martha marthe martin martine mathias mathieu mathilde matthias

@@ -10,6 +10,7 @@ import {
   type NameParts,
   type NameReading,
   type NameToken,
+  SHORTENED_FIRST_NAME,
   companyNameScore,
   jaroWinkler,
   nameReading,
@@ -469,7 +470,8 @@ const IDENTIFIERS: readonly FuzzyField[] = ['vatRegistrationNo', 'email', 'phone
  *     different kinds of entity (an SA and an SRL, a VZW and a BV) unless they share the VAT number;
  *  3. a strong identifier shared — the same VAT number; a person's e-mail address or mobile number — is near-proof:
  *     names at least STRONG_NAME_FLOOR alike suffice, persons' first names at least STRONG_FIRST_NAME_FLOOR
- *     (a household's family mailbox, or a father's mobile on his son's record, shows two first names);
+ *     (a household's family mailbox, or a father's mobile on his son's record, shows two first names), or one first
+ *     name the other with a name more ("Anne" / "Anne-Marie": the person's own number or address says it is one);
  *  4. otherwise names at least NAME_FLOOR alike, and then any shared identifier (also a landline) is
  *     enough — parties move, so the address may disagree; for companies also names at least
  *     SAME_DOMAIN_NAME_FLOOR alike with e-mail addresses on one own domain;
@@ -486,7 +488,8 @@ export function fuzzyFires(breakdown: readonly FieldScore[], total: number, opts
   if (
     strongIdentifierShared(breakdown) &&
     name.score >= (opts.strongNameFloor ?? STRONG_NAME_FLOOR) &&
-    (name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR)
+    ((name.parts?.firstName ?? 1) >= (opts.strongFirstNameFloor ?? STRONG_FIRST_NAME_FLOOR) ||
+      name.method.includes(SHORTENED_FIRST_NAME))
   )
     return true;
   if (name.score < (opts.nameFloor ?? NAME_FLOOR)) return false;

@@ -7,6 +7,7 @@
 import { jaroWinkler } from './jaro-winkler';
 import { tokens } from './normalise';
 import { memoised } from './memo';
+import { isKnownFirstName } from '../first-names';
 
 export { jaroWinkler };
 
@@ -232,7 +233,7 @@ export const GENERATIONS_DIFFER_CAP = 0.5;
 /**
  * Common Dutch, Flemish and French short forms of first names, folded: [full forms, short forms]. Written from
  * general knowledge, only forms in wide use; a short form that stands for many names ("Bert", "Tine", "Jo") is left
- * out. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
+ * out, one of a few ("Leen", "Lien") is listed under each. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
  * short forms are not ("Jan" and "Hans" are two men, both Johannes).
  */
 const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
@@ -254,10 +255,9 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
     ['margaretha', 'margareta', 'margarete', 'margriet', 'marguerite'],
     ['griet', 'greet', 'grietje', 'margot'],
   ],
-  [
-    ['maria', 'marie'],
-    ['mie', 'mieke', 'ria'],
-  ],
+  // Maria and Marie are two names (a mother and a daughter can bear them); Mie is short for either.
+  [['maria'], ['mia', 'mie', 'mieke', 'ria']],
+  [['marie'], ['mie']],
   [
     ['gustaaf', 'gustave', 'gustav'],
     ['staf', 'guust'],
@@ -269,7 +269,10 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
   [['alfons', 'alphonse', 'alfonsus'], ['fons']],
   [['franciscus', 'frans'], ['sus']],
   [['theresia', 'therese', 'teresa'], ['trees']],
-  [['petrus', 'pieter', 'peter'], ['piet']],
+  // Pieter and Peter are two names, both Petrus; Piet is short for either.
+  [['petrus', 'pieter'], ['piet']],
+  [['petrus', 'peter'], ['piet']],
+  [['paul', 'paulus'], ['pol']],
   [
     ['cornelis', 'cornelius'],
     ['kees', 'cor'],
@@ -298,7 +301,7 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
     ['rob', 'bob'],
   ],
   [['frederik', 'frederic', 'frederick'], ['fred']],
-  [['josephine', 'jozefien', 'jozefina'], ['fien']],
+  [['josephine', 'josefien', 'jozefien', 'josefine', 'jozefina'], ['fien']],
   [['ferdinand'], ['nand']],
   [
     ['matthias', 'matthijs', 'mattheus'],
@@ -306,7 +309,7 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
   ],
   [
     ['catharina', 'katharina', 'catherine', 'katrien', 'katrijn'],
-    ['trien', 'kaat'],
+    ['trien', 'kaat', 'kathy', 'cathy'],
   ],
   [['helena', 'helene'], ['leen']],
   [
@@ -314,6 +317,11 @@ const NICKNAMES: ReadonlyArray<[full: string[], short: string[]]> = [
     ['leen', 'magda'],
   ],
   [['hubertus', 'hubert'], ['huub']],
+  // Lien is short for several names, each its own.
+  [['caroline', 'carolien'], ['lien']],
+  [['jacqueline', 'jacquelien'], ['lien']],
+  [['pauline', 'paulien'], ['lien']],
+  [['emeline', 'emelien'], ['lien']],
 ];
 /** Each name's groups (an index into NICKNAMES), as a full form and as a short form. */
 const NICKNAME_GROUPS = new Map<string, { full: number[]; short: number[] }>();
@@ -340,6 +348,64 @@ export function nicknamePair(a: string, b: string): boolean {
   return shared(x.full, y.full) || shared(x.full, y.short) || shared(x.short, y.full);
 }
 
+/**
+ * Two real first names that are not one name are two people — "Jean" / "Jeanne", "Maria" / "Marie", "Lars" / "Lara",
+ * at one address on one landline a household — however alike they are spelt: their score is capped at this, below
+ * every floor of the firing rule. A typo that turns a name into another real name cannot be told from that name.
+ */
+export const TWO_FIRST_NAMES_CAP = 0.5;
+/**
+ * One first name is the other with a name more ("Anne" / "Anne-Marie", a middle name): people drop the second part,
+ * but a mother and her daughter bear such names too. Below NAME_FLOOR, so a household is never reported on what it
+ * shares; a person's own e-mail address or mobile number still makes it one person (fuzzy.ts).
+ */
+export const SHORTENED_FIRST_NAME_SCORE = 0.75;
+/** The method of a person's name scored SHORTENED_FIRST_NAME_SCORE: the firing rule accepts it with a strong identifier. */
+export const SHORTENED_FIRST_NAME = 'a first name more on one side';
+/**
+ * Endings that make a feminine name of a masculine one: Louis / Louise, Jean / Jeanne, Daniel / Danielle, Paul /
+ * Paula, Pauline, Paulette, Antoine / Antoinette. Two names so related are two people.
+ */
+const FEMININE_ENDINGS = new Set(['e', 'a', 'ne', 'le', 'ine', 'ette']);
+
+/** Whether one name is the other's feminine form (both four letters or more: "Ann" / "Anne" is one name). */
+function feminineForm(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  const stems = short.endsWith('e') ? [short, short.slice(0, -1)] : [short];
+  return stems.some((stem) => long.startsWith(stem) && FEMININE_ENDINGS.has(long.slice(stem.length)));
+}
+
+/**
+ * A name as it sounds, for telling one name written two ways (Marc / Mark, Sofie / Sophie, Stefaan / Stéphane, Geert /
+ * Gert, Christophe / Kristof, Sarah / Sara) from two names: ph, th, ch, c, qu, y, z to one spelling, doubled letters
+ * single, a final "e" or "h" dropped. Vowels stay: Maria / Marie and Peter / Pieter are two names.
+ */
+const spelling = memoised((name) =>
+  name
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ch|ck|qu/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/z/g, 's')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(.)[eh]$/, '$1'),
+);
+/** First names (the list the name split uses, and the nickname table's), asked once per word. */
+const knownFirstName = memoised((word) => NICKNAME_GROUPS.has(word) || isKnownFirstName(word));
+
+/**
+ * Whether two words are two real first names that are not one name: both known, not one name by a short form
+ * (nicknamePair), and one the other's feminine form or spelt to another sound. "Jnas" for "Jans" is no name, so a
+ * typo; "Gert" / "Geert" sound alike, so one name.
+ */
+export function twoFirstNames(a: string, b: string): boolean {
+  if (a === b || !knownFirstName(a) || !knownFirstName(b) || nicknamePair(a, b)) return false;
+  return feminineForm(a, b) || spelling(a) !== spelling(b);
+}
+
 /** A person known only by surname on one side: the first name neither confirms nor contradicts. */
 const UNKNOWN_FIRST_NAME_SCORE = 0.85;
 
@@ -355,6 +421,8 @@ export interface NameReading {
   firstJoined: NameToken;
   surname: NameToken;
   surnameFirst: boolean; // the surname leads ("Peeters Jan")
+  /** Every word of the name, first names and surname: the same in each reading of one name. */
+  words: NameToken[];
 }
 
 export type Scored = [score: number, method: string];
@@ -369,8 +437,15 @@ export function nameReading(first: string, surname: string, surnameFirst: boolea
   const compact = surname.replace(/ /g, '');
   if (!compact) return [];
   const words = tokens(first);
+  const firstTokens = words.map(nameToken);
   return [
-    { first: words.map(nameToken), firstJoined: nameToken(words.join('')), surname: nameToken(compact), surnameFirst },
+    {
+      first: firstTokens,
+      firstJoined: nameToken(words.join('')),
+      surname: nameToken(compact),
+      surnameFirst,
+      words: [...firstTokens, ...tokens(surname).map(nameToken)],
+    },
   ];
 }
 
@@ -503,16 +578,46 @@ export function companyNameScore(a: NameToken[], b: NameToken[]): Scored {
     : [score, method];
 }
 
-function firstNameScore(x: NameReading, y: NameReading): number {
+/** Similarity of two name words, capped when they are two first names (in whichever part a reading puts them). */
+function nameWordScore(a: NameToken, b: NameToken): Scored {
+  const score = tokenSimilarity(a, b);
+  return score > TWO_FIRST_NAMES_CAP && twoFirstNames(a.text, b.text)
+    ? [TWO_FIRST_NAMES_CAP, `two first names (${a.text} / ${b.text})`]
+    : [score, ''];
+}
+
+/** How alike the first names of two readings are, and a note for the method when a rule decided it. */
+function firstNameScore(x: NameReading, y: NameReading): Scored {
   const [a, b] = [x.first, y.first];
-  if (a.length === 0 || b.length === 0) return UNKNOWN_FIRST_NAME_SCORE;
+  if (a.length === 0 || b.length === 0) return [UNKNOWN_FIRST_NAME_SCORE, ''];
   const initialsOnly = (t: NameToken[]) => t.every((w) => w.text.length === 1);
   if (initialsOnly(a) || initialsOnly(b)) {
     const [short, long] = initialsOnly(a) ? [a, b] : [b, a];
-    return short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0;
+    return [short.every((w, i) => long[i] && long[i].text[0] === w.text) ? INITIAL_SCORE : 0, ''];
   }
-  const nickname = nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0;
-  return Math.max(tokenSimilarity(a[0], b[0]), tokenSimilarity(x.firstJoined, y.firstJoined), nickname);
+  if (x.firstJoined.text === y.firstJoined.text) return [1, '']; // "Anna Maria" / "Annamaria"
+  const [first, note] = nameWordScore(a[0], b[0]);
+  if (note) return [first, note];
+  const byName = Math.max(first, nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0);
+  return [Math.max(byName, tokenSimilarity(x.firstJoined, y.firstJoined)), ''];
+}
+
+/**
+ * The first names one person's name has more than the other's ("Anne Remacle" / "Anne-Marie Remacle", a middle name):
+ * every word of the shorter name found in the longer, typos apart, and the words left over all first names; or ''.
+ * Asked of the whole name, not per reading: a reading of "Anne Marie Remacle" with surname "Marie Remacle" would
+ * otherwise find "Anne" = "Anne".
+ */
+function firstNamesMore(a: readonly NameToken[], b: readonly NameToken[]): string {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === long.length) return '';
+  const rest = [...long];
+  for (const word of short) {
+    const at = rest.findIndex((w) => typoApart(word, w));
+    if (at < 0) return '';
+    rest.splice(at, 1);
+  }
+  return rest.every((w) => knownFirstName(w.text)) ? rest.map((w) => w.text).join(' ') : '';
 }
 
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
@@ -525,7 +630,9 @@ export interface NameParts {
  * Person names: surname similarity × first-name similarity, so "Jan Peeters" and "Marc Peeters" stay
  * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
  * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
- * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP).
+ * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP),
+ * and so does a first name more on one side (SHORTENED_FIRST_NAME_SCORE); two first names cap the first name
+ * (TWO_FIRST_NAMES_CAP).
  */
 export function personNameScore(
   a: NameReading[],
@@ -535,15 +642,24 @@ export function personNameScore(
   let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
-      const surname = tokenSimilarity(x.surname, y.surname);
-      const firstName = firstNameScore(x, y);
+      const [surname, surnameNote] = nameWordScore(x.surname, y.surname);
+      const [firstName, firstNote] = firstNameScore(x, y);
       const score = surname * firstName;
       if (score > best[0]) {
         const order = x.surnameFirst !== y.surnameFirst ? ' (one written surname first)' : '';
-        const method = score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}`;
+        const notes = [surnameNote, firstNote].filter(Boolean).map((n) => `; ${n}`);
+        const method =
+          score === 1 && !order ? 'exact' : `jaro-winkler+metaphone: surname × first name${order}${notes.join('')}`;
         best = [score, method, { surname, firstName }];
       }
     }
+  }
+  const more =
+    a.length && b.length && best[0] > SHORTENED_FIRST_NAME_SCORE ? firstNamesMore(a[0].words, b[0].words) : '';
+  if (more) {
+    const parts = { ...best[2], firstName: Math.min(best[2].firstName, SHORTENED_FIRST_NAME_SCORE) };
+    const method = best[1] === 'exact' ? 'same words' : best[1];
+    best = [SHORTENED_FIRST_NAME_SCORE, `${method}; ${SHORTENED_FIRST_NAME} (${more})`, parts];
   }
   const [ga, gb] = generations;
   if (ga && gb && ga !== gb && best[0] > GENERATIONS_DIFFER_CAP)
