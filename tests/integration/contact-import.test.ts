@@ -1026,3 +1026,37 @@ describe('rows of people next to their company', () => {
       expect((await docs(t.strapi, UID.contact).findOne({ documentId: p.documentId })).phoneNo).toBe('09 999 00 00');
   });
 });
+
+describe('an Author naming a company it may not read', () => {
+  test("its row is refused as for a company that does not exist: the person would show the company's address, phone and e-mail", async () => {
+    const hidden = (
+      await createOk(t.api, 'contacts', {
+        type: 'company',
+        name: 'Verborgen NV',
+        address: 'Geheimstraat 1',
+        phoneNo: '03 111 22 33',
+        email: 'info@verborgen.be',
+      })
+    ).data;
+    const author = await adminClient(t.strapi, 'spy-author@example.com', 'strapi-author');
+    const csv = `Name;Type;Company No.\nSpy Person;person;${hidden.no}\nSpy Ghost;person;CT999999`;
+    const dry = await author.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows.map((r: any) => [r.outcome, r.error])).toEqual([
+      ['error', `Company "${hidden.no}" does not exist (give the company's No.).`],
+      ['error', `Company "CT999999" does not exist (give the company's No.).`],
+    ]);
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const job = await author.post('/marketing-setup/contacts/import/jobs', { csv });
+    expect(await driveImport(t.strapi, job.body.data.id)).toMatchObject({ state: 'done', created: 0, failed: 2 });
+    expect(await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Spy Person' } })).toBeNull();
+    // A company it created itself, it may name.
+    const own = await author.post('/marketing-setup/contacts/import/jobs', { csv: 'Name;Type\nEigen BV;company' });
+    await driveImport(t.strapi, own.body.data.id);
+    const eigen = await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Eigen BV' } });
+    const mine = await author.post('/marketing-setup/contacts/import/jobs', {
+      csv: `Name;Type;Company No.\nEigen Persoon;person;${eigen.no}`,
+    });
+    expect(await driveImport(t.strapi, mine.body.data.id)).toMatchObject({ created: 1, failed: 0 });
+  });
+});

@@ -27,7 +27,7 @@ import {
   importStatus,
   listImports,
 } from '../jobs/contact-import';
-import { recordAccess } from './record-access';
+import { importRowAccess, recordAccess } from './record-access';
 import { pacer } from '../utils/pacing';
 import { exportBody, importBody, importJobParamsSchema } from './import-validation';
 
@@ -232,7 +232,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const codes = codeCache(strapi);
       let checked: Record<string, CsvField> | null = null;
       let draws = 0;
-      const access = recordAccess(strapi, ctx);
+      const rowAccess = importRowAccess(recordAccess(strapi, ctx));
       // Up to a thousand rows, each through the rules: other requests get their turns meanwhile (on SQLite every
       // statement is synchronous, so without them the whole server would wait for the dry run).
       const pace = pacer();
@@ -241,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         async (record, rowNo) => {
           await pace();
           checked ??= mappingOf(Object.keys(record), mapping);
-          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws, access.mayUpdate);
+          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws, rowAccess);
           if (drewNumber(row, record, checked)) draws += 1;
           rows.push(row);
         },

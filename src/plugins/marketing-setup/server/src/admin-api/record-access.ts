@@ -92,6 +92,12 @@ export function recordAccessOf(strapi: Core.Strapi, userAbility: unknown) {
       return !!entity && !checker.cannot.update(entity);
     },
 
+    /** Whether the user may read the contact `documentId` (loaded as the Content Manager loads it). */
+    async mayReadDocument(documentId: string) {
+      const entity = await load(documentId);
+      return !!entity && !checker.cannot.read(entity);
+    },
+
     /** Whether the user may read this (loaded) contact; for contacts an operation only shows. */
     mayRead: (entity: StoredDocument | null | undefined) => !!entity && !checker.cannot.read(entity),
 
@@ -117,6 +123,21 @@ export function recordAccessOf(strapi: Core.Strapi, userAbility: unknown) {
 }
 
 export type RecordAccess = ReturnType<typeof recordAccess>;
+
+/**
+ * The rights an import's rows are checked with (contact-csv/rows.ts `RowAccess`): the contact a row updates, the
+ * company a row names — each company asked once, as a file names the same few companies again and again.
+ */
+export function importRowAccess(records: RecordAccess) {
+  const readable = new Map<string, Promise<boolean>>();
+  return {
+    mayUpdate: records.mayUpdate,
+    mayRead: (documentId: string) => {
+      if (!readable.has(documentId)) readable.set(documentId, records.mayReadDocument(documentId));
+      return readable.get(documentId)!;
+    },
+  };
+}
 
 /**
  * The ability of admin user `userId` as the admin's authentication builds it for a request (null: the user is

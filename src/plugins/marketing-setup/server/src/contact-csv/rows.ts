@@ -71,12 +71,13 @@ async function findMatch(strapi: Core.Strapi, row: ImportRow) {
 }
 
 /** The data of the write: scalars of the row plus its relations as documentIds. */
-async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup) {
+async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup, access: RowAccess) {
   const relations: Partial<Record<CodeRelation | 'company', string>> = {};
   for (const [field, code] of Object.entries(row.codes) as [CodeRelation | 'company', string][]) {
     if (field === 'company') {
       const company = await rememberedByNo(code, () => contactByNo(strapi, code));
-      if (!company) throw unknownCompany(code);
+      // A company the role may not read is one it does not see: the same answer as for none.
+      if (!company || !(await access.mayRead(company.documentId))) throw unknownCompany(code);
       relations.company = company.documentId;
     } else {
       relations[field] = await codes(field, code);
@@ -102,12 +103,17 @@ async function inOwnContext<T>(strapi: Core.Strapi, state: Record<string, unknow
 }
 
 /**
- * Whether the importing admin may update the contact a row matched (its Content Manager permission, with
- * conditions such as "is creator"); the import's routes only check that it may create contacts.
+ * What the importing admin may do with existing contacts (its Content Manager permissions, with conditions such as
+ * "is creator"); the import's routes only check that it may create contacts. `mayUpdate`: the contact a row
+ * matched; `mayRead`: the company a row names (a person of a company inherits its address, phone and e-mail —
+ * naming a company the role may not read would show them).
  */
-export type UpdateGuard = (documentId: string) => Promise<boolean>;
+export interface RowAccess {
+  mayUpdate(documentId: string): Promise<boolean>;
+  mayRead(documentId: string): Promise<boolean>;
+}
 /** No restriction: an import started in code, by no admin. */
-export const allUpdates: UpdateGuard = async () => true;
+export const fullAccess: RowAccess = { mayUpdate: async () => true, mayRead: async () => true };
 const updateRefused = (found: MatchedContact) =>
   new RuleViolation(`Your role may not change contact ${found.no ?? found.documentId}, which this row matches.`, 'no');
 
@@ -127,10 +133,11 @@ export async function prepareRow(
   record: CsvRecord,
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
+  access: RowAccess = fullAccess,
 ): Promise<PreparedRow> {
   const input = rowToInput(record, mapping);
   const { key, found } = await findMatch(strapi, input);
-  const data = await writeData(strapi, input, codes);
+  const data = await writeData(strapi, input, codes, access);
   if (found) return { key, found, data: withoutMatchedKey(data, key, found) };
   // A new contact of the type the row stands for (a list of people without a Type column: persons).
   return { key, found, data: { ...data, type: data.type ?? rowType(input) } };
@@ -179,7 +186,7 @@ async function changesOf(
 export async function writePrepared(
   strapi: Core.Strapi,
   prepared: PreparedRow,
-  mayUpdate: UpdateGuard = allUpdates,
+  access: RowAccess = fullAccess,
   direct?: Knex.Transaction,
   memory?: ImportMemory,
 ): Promise<{
@@ -190,7 +197,7 @@ export async function writePrepared(
 }> {
   const { key, found } = prepared;
   let { data } = prepared;
-  if (found && !(await mayUpdate(found.documentId))) throw updateRefused(found);
+  if (found && !(await access.mayUpdate(found.documentId))) throw updateRefused(found);
   // The No. found the contact: it is the contact's own.
   if (found && key?.field === 'no') delete data.no;
   const changes = found && (await changesOf(strapi, found, data, memory));
@@ -227,8 +234,8 @@ export const writeRow = async (
   record: CsvRecord,
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
-  mayUpdate?: UpdateGuard,
-) => writePrepared(strapi, await prepareRow(strapi, record, mapping, codes), mayUpdate);
+  access?: RowAccess,
+) => writePrepared(strapi, await prepareRow(strapi, record, mapping, codes, access), access);
 
 /** A thrown error as a row's message and field. Anything that is not a rule's refusal is rethrown. */
 export function rowError(err: unknown): { error: string; field: string | null } | null {
@@ -254,7 +261,7 @@ export async function dryRunRow(
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
   earlierDraws = 0,
-  mayUpdate?: UpdateGuard,
+  access?: RowAccess,
 ): Promise<RowResult> {
   let result: RowResult | null = null;
   try {
@@ -264,7 +271,7 @@ export async function dryRunRow(
         const seriesId = (await loadSetup(strapi, trx)).contactNos as number | null;
         if (seriesId) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
       }
-      const r = await writeRow(strapi, record, mapping, codes, mayUpdate);
+      const r = await writeRow(strapi, record, mapping, codes, access);
       result = {
         row: rowNo,
         outcome: dryRunOutcome(r.outcome, r.duplicates.length),

@@ -45,7 +45,7 @@ import { RuleViolation } from '../domain/errors';
 import { notFound, validationError } from '../utils/errors';
 import { readCsv } from '../contact-csv/parse';
 import {
-  allUpdates,
+  fullAccess,
   codeCache,
   prepareRow,
   rowError,
@@ -54,9 +54,9 @@ import {
   type ImportMemory,
   type CodeLookup,
   type PreparedRow,
-  type UpdateGuard,
+  type RowAccess,
 } from '../contact-csv/rows';
-import { abilityOfAdmin, recordAccessOf } from '../admin-api/record-access';
+import { abilityOfAdmin, importRowAccess, recordAccessOf } from '../admin-api/record-access';
 import {
   describeJob,
   failedRows,
@@ -162,8 +162,8 @@ interface ChunkRun {
    */
   setBased: boolean;
   batch: ImportBatch;
-  /** Whether the job's admin may update the contact an update row matched. */
-  mayUpdate: UpdateGuard;
+  /** Whether the job's admin may update the contact an update row matched, and read the company a row names. */
+  access: RowAccess;
   /** The Company No. each row of the chunk names (null: none), for reading the companies ahead. */
   companyNos: (string | null)[];
   /** Each row's match key (null: none), for reading the contacts the rows to come update ahead. */
@@ -233,10 +233,8 @@ async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, in
   const write = async (): Promise<RowDone> => {
     try {
       const r = inBatch
-        ? await inImportBatch(run.batch, () =>
-            writePrepared(run.strapi, prepared, run.mayUpdate, undefined, run.memory),
-          )
-        : await writePrepared(run.strapi, prepared, run.mayUpdate, run.setBased ? run.trx : undefined, run.memory);
+        ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.access, undefined, run.memory))
+        : await writePrepared(run.strapi, prepared, run.access, run.setBased ? run.trx : undefined, run.memory);
       if (r.contact && r.outcome !== 'unchanged') run.written[r.outcome].add(r.contact.documentId);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
@@ -270,11 +268,11 @@ async function oneRow(
 ): Promise<RowDone> {
   let prepared: PreparedRow;
   try {
-    if (!run.setBased) prepared = await prepareRow(run.strapi, row.cells, mapping, codes);
+    if (!run.setBased) prepared = await prepareRow(run.strapi, row.cells, mapping, codes, run.access);
     else {
       // A row that looks up a contact still pending must find it stored.
       if (lookupKeysOfRow(rowToInput(row.cells, mapping)).some((k) => run.pendingKeys.has(k))) await flushPending(run);
-      prepared = await inImportBatch(run.batch, () => prepareRow(run.strapi, row.cells, mapping, codes));
+      prepared = await inImportBatch(run.batch, () => prepareRow(run.strapi, row.cells, mapping, codes, run.access));
     }
   } catch (err) {
     const d = refused(row, err);
@@ -318,15 +316,15 @@ async function oneRow(
 }
 
 /**
- * The rights an update row is written with: those of the admin who started the job (checked again at every
- * chunk, so a role changed meanwhile counts); a job without an admin (started in code) updates freely, and one
- * whose admin is gone or inactive updates nothing.
+ * The rights the rows are written with: those of the admin who started the job (checked again at every chunk,
+ * so a role changed meanwhile counts); a job without an admin (started in code) has every right, and one whose
+ * admin is gone or inactive may update and read nothing.
  */
-async function updateGuardOf(strapi: Core.Strapi, userId: number | null): Promise<UpdateGuard> {
-  if (userId === null) return allUpdates;
+async function accessOf(strapi: Core.Strapi, userId: number | null): Promise<RowAccess> {
+  if (userId === null) return fullAccess;
   const ability = await abilityOfAdmin(strapi, userId);
-  if (!ability) return async () => false;
-  return recordAccessOf(strapi, ability).mayUpdate;
+  if (!ability) return { mayUpdate: async () => false, mayRead: async () => false };
+  return importRowAccess(recordAccessOf(strapi, ability));
 }
 
 async function chunk(
@@ -350,7 +348,7 @@ async function chunk(
       savepoints,
       setBased: (strapi.config.get('plugin::marketing-setup.importSetBased', true) as unknown) !== false,
       batch: newImportBatch(rows.length),
-      mayUpdate: await updateGuardOf(strapi, job.createdBy),
+      access: await accessOf(strapi, job.createdBy),
       companyNos: inputs.map((input) => input?.codes.company ?? null),
       matchKeys: inputs.map((input) => input && matchKeyOf(input)),
       pending: [],
