@@ -669,3 +669,86 @@ describe('nicknames (tester, match-fixes)', () => {
     expect(name(a, b).score).toBeLessThan(NAME_FLOOR);
   });
 });
+
+describe('boxes: a flat is an address (tester, session 14)', () => {
+  const antwerp = { postCode: '2018', city: 'Antwerpen' };
+  const address = (a: string, b: string, kind = company) =>
+    field(
+      fuzzyScore(
+        kind({ ...antwerp, name: 'Fabrikam', address: a }),
+        kind({ ...antwerp, name: 'Fabrikam', address: b }),
+      ),
+      'address',
+    )!;
+
+  it('"Frankrijklei 50 bus 2" and "… bus 14" are two flats, not one address', () => {
+    const r = address('Frankrijklei 50 bus 2', 'Frankrijklei 50 bus 14');
+    expect(r.score).toBe(0);
+    expect(r.method).toMatch(/boxes differ \(2 \/ 14\)/);
+    expect(r.values).toEqual(['frankrijklei 50 bus 2', 'frankrijklei 50 bus 14']);
+  });
+
+  it.each([
+    ['Kerkstraat 12 bus 3', 'Kerkstraat 12/3'],
+    ['Kerkstraat 12 bte 3', 'Kerkstraat 12 b3'],
+    ['Kerkstraat 12 boîte 3', 'Kerkstr. 12 bus 03'],
+  ])('one box written two ways is one address: "%s" / "%s"', (a, b) => {
+    expect(address(a, b).score).toBe(1);
+  });
+
+  it.each([
+    ['Kerkstraat 12 bus 3', 'Kerkstraat 12'],
+    ['Kerkstraat 12-14', 'Kerkstraat 12'],
+  ])('a box (or a range) on one side only stays a near match: "%s" / "%s"', (a, b) => {
+    expect(address(a, b).score).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each([
+    ['Ann Peeters', 'An Peeters', { mobilePhoneNo: '0475 12 34 56' }],
+    ['Luc Peeters', 'Lucas Peeters', {}],
+  ])('"%s" and "%s" in flats 1 and 5 of one building are neighbours', (a, b, extra) => {
+    const r = fuzzyScore(
+      person({ ...antwerp, name: a, address: 'Leopoldstraat 10 bus 1' }),
+      person({ ...antwerp, ...extra, name: b, address: 'Leopoldstraat 10 bus 5' }),
+    );
+    expect(r.fires).toBe(false);
+  });
+
+  it('but "Ann Peeters" in "bus 1" and "An Peeters" in "/1" are one person', () => {
+    const r = fuzzyScore(
+      person({ ...antwerp, name: 'Ann Peeters', address: 'Leopoldstraat 10 bus 1' }),
+      person({ ...antwerp, name: 'An Peeters', address: 'Leopoldstraat 10/1' }),
+    );
+    expect(r.fires).toBe(true);
+  });
+
+  it('both flats still meet under the building (blocking keys leave the box out)', () => {
+    const keys = (address: string) => blockingKeys(company({ ...antwerp, name: 'Fabrikam', address }));
+    expect(keys('Frankrijklei 50 bus 2')).toContain('ca:2018:frankrijklei:50');
+    expect(keys('Frankrijklei 50/14')).toContain('ca:2018:frankrijklei:50');
+  });
+});
+
+describe('Brussels street names in two languages, the road to a town in three forms (tester, session 14)', () => {
+  const brussels = { name: 'Fabrikam', postCode: '1080', city: 'Brussel' };
+  it.each([
+    ['Chaussée de Gand 12', 'Steenweg op Gent 12'],
+    ['Chaussée de Gand 12', 'Gentsesteenweg 12'],
+    ['Steenweg op Gent 12', 'Gentsesteenweg 12'],
+    ['Chaussée de Mons 12', 'Bergensesteenweg 12'],
+    ['Digue de Mer 12', 'Zeedijk 12'],
+    ['Rue de la Loi 12', 'Wetstraat 12'],
+  ])('"%s" is "%s"', (a, b) => {
+    const r = fuzzyScore(company({ ...brussels, address: a }), company({ ...brussels, address: b }));
+    expect(field(r, 'address')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.fires).toBe(true);
+  });
+
+  it('"Chaussée de Mons" is not the Anderlechtsesteenweg', () => {
+    const r = fuzzyScore(
+      company({ ...brussels, address: 'Chaussée de Mons 12' }),
+      company({ ...brussels, address: 'Anderlechtsesteenweg 12' }),
+    );
+    expect(field(r, 'address')!.score).toBe(0);
+  });
+});

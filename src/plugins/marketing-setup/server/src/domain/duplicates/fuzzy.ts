@@ -170,6 +170,7 @@ export interface PreparedContact {
   generation: string; // persons: a generational suffix ("sr", "jr", "ii"…), or ''
   street: string;
   houseNo: string;
+  box: string; // the flat in a building, '' when none
   city: string;
   postCode: string;
   phones: string[];
@@ -222,6 +223,7 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
     kind,
     street: address.street,
     houseNo: address.number,
+    box: address.box,
     city: normaliseCity(c.city),
     postCode: normalisePostCode(c.postCode),
     phones: [...new Set(phones)],
@@ -314,6 +316,15 @@ type Compared = [
   legalForms?: [string, string],
 ];
 
+/**
+ * One house number, two different boxes: two flats of one building, another address. The street and number then
+ * only name the building, which neighbours share: agreeing on it must not carry a look-alike name (Ann / An
+ * Peeters in flats 1 and 5) over the threshold.
+ */
+const BOXES_DIFFER = 0;
+/** A box on one side only is no difference: it is often left out. */
+const boxAgreement = (a: string, b: string) => (a && b && a !== b ? BOXES_DIFFER : 1);
+
 /** The per-field comparisons for fields present on both contacts. */
 function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   const out: Compared[] = [];
@@ -389,14 +400,16 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
     // Street names share endings (…straat, …steenweg); below 0.85 they are simply other streets.
     const jw = a.street === b.street ? 1 : jaroWinkler(a.street, b.street);
     const street = jw >= 0.85 ? jw : 0;
-    const numbers = !a.houseNo || !b.houseNo ? 0.9 : a.houseNo === b.houseNo ? 1 : 0.5;
-    const method = street === 1 && numbers === 1 ? 'exact' : 'jaro-winkler street × house number';
+    const sameNo = !!a.houseNo && a.houseNo === b.houseNo;
+    const numbers = !a.houseNo || !b.houseNo ? 0.9 : sameNo ? boxAgreement(a.box, b.box) : 0.5;
+    const boxes = sameNo && a.box && b.box && a.box !== b.box ? `; boxes differ (${a.box} / ${b.box})` : '';
+    const method = street === 1 && numbers === 1 ? 'exact' : `jaro-winkler street × house number${boxes}`;
     out.push([
       'address',
       street * numbers,
       method,
-      `${a.street} ${a.houseNo}`.trim(),
-      `${b.street} ${b.houseNo}`.trim(),
+      [a.street, a.houseNo, a.box && `bus ${a.box}`].filter(Boolean).join(' '),
+      [b.street, b.houseNo, b.box && `bus ${b.box}`].filter(Boolean).join(' '),
     ]);
   }
   if (a.postCode && b.postCode) {
