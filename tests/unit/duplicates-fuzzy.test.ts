@@ -729,6 +729,33 @@ describe('boxes: a flat is an address (tester, session 14)', () => {
   });
 });
 
+describe('series and branches: numbers and directions tell companies apart (tester, session 14)', () => {
+  const same = { address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 123 45 67' };
+  it.each([
+    ['Project Zuid 1 NV', 'Project Zuid 2 NV'],
+    ['Residentie Zonneweelde 1 BV', 'Residentie Zonneweelde 2 BV'],
+    ['Residentie Zonneweelde II BV', 'Residentie Zonneweelde III BV'],
+    ['Vanhove Oost BV', 'Vanhove West BV'],
+    ['Autobedrijf Lemmens Noord', 'Autobedrijf Lemmens Zuid'],
+    ['Vanhove Nord', 'Vanhove Sud'],
+    ['Project Zuid 1', 'Project Noord 1'],
+  ])('"%s" and "%s" at one address, on one phone, are two companies', (a, b) => {
+    const r = fuzzyScore(company({ ...same, name: a }), company({ ...same, name: b }));
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(field(r, 'name')!.method).toMatch(/differ/);
+    expect(r.fires).toBe(false);
+  });
+
+  it.each([
+    ['Residentie Zonneweelde 2 BV', 'Residentie Zonneweelde II BV'], // one number, two numerals
+    ['Vanhove Nord', 'Vanhove Noord'], // one direction, two languages
+    ['Project Zuid 1 NV', 'Project Zuid NV'], // the number left out: possibly one company
+    ['Vanhove Oost BV', 'Vanhove BV'],
+  ])('"%s" and "%s" at one address are one company', (a, b) => {
+    expect(fuzzyScore(company({ ...same, name: a }), company({ ...same, name: b })).fires).toBe(true);
+  });
+});
+
 describe('Brussels street names in two languages, the road to a town in three forms (tester, session 14)', () => {
   const brussels = { name: 'Fabrikam', postCode: '1080', city: 'Brussel' };
   it.each([

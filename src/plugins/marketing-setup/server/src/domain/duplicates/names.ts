@@ -222,6 +222,27 @@ const isGenericText = memoised(
  */
 const DIFFERENT_WORD_CAP = 0.7;
 
+/**
+ * Words that number or place one of a series of companies: a project company per building ("Project Zuid 1" /
+ * "Project Zuid 2", "Residentie Zonneweelde II" / "III") or a branch per region ("Vanhove Oost" / "Vanhove West"),
+ * read to one spelling per meaning (NL / FR / EN). Each name carrying one the other lacks makes two companies.
+ */
+const DIRECTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    noord: ['noord', 'nord', 'north'],
+    zuid: ['zuid', 'sud', 'south', 'midi'],
+    oost: ['oost', 'est', 'east'],
+    west: ['west', 'ouest'],
+  }).flatMap(([direction, words]) => words.map((w) => [w, direction])),
+);
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+/** The series marker a name word is ("2" for "2", "02" and "II"; "zuid" for "Sud"), or undefined. */
+function seriesMarker(text: string): string | undefined {
+  if (/^\d+$/.test(text)) return text.replace(/^0+(?=\d)/, '');
+  const roman = ROMAN.indexOf(text);
+  return roman >= 0 ? String(roman + 1) : DIRECTIONS[text];
+}
+
 /** A first name written as initials ("J." / "J.P.") that agrees with the other's first letters. */
 const INITIAL_SCORE = 0.9;
 /**
@@ -454,15 +475,23 @@ function typoApart(a: NameToken, b: NameToken): boolean {
 }
 
 /**
- * A word of each name that the other lacks, among the words that are neither a trade nor a link word ("van",
- * "de") nor one or two letters: "bogaerts" and "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
+ * A series marker of each name that the other lacks ("1" / "2", "Oost" / "West"; one name without a marker is no
+ * difference: "Project Zuid" may be "Project Zuid 1" written short). Else a word of each name that the other lacks,
+ * among the words that are neither a trade nor a link word ("van", "de") nor one or two letters: "bogaerts" and "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
  * dropped on one side only ("Peeters & Janssens" / "Peeters") is no difference, nor one spelt apart or together
  * ("Van den Broeck" / "Vandenbroeck"). Failing that, a trade of each that the other lacks ("Bakkerij" / "Slagerij").
  */
 function differingWords(a: NameToken[], b: NameToken[]): [string, string] | undefined {
+  // Series markers first, compared as read ("2" / "II"), never as typos: "Oost" / "West" are two letters apart.
+  const markers = (x: NameToken[]) => x.filter((t) => seriesMarker(t.text) !== undefined);
+  const [ma, mb] = [markers(a), markers(b)];
+  const unmarked = (x: NameToken[], y: NameToken[]) =>
+    x.find((t) => !y.some((u) => seriesMarker(u.text) === seriesMarker(t.text)));
+  const [ua, ub] = [unmarked(ma, mb), unmarked(mb, ma)];
+  if (ua && ub) return [ua.text, ub.text];
   // One or two letters are an initial or a particle with a typo ("va dr Meer"), not a name.
   const distinct = (x: NameToken[]) =>
-    x.filter((t) => t.text.length >= 3 && !LINK_WORDS.has(t.text) && !isGenericText(t.text));
+    x.filter((t) => t.text.length >= 3 && !LINK_WORDS.has(t.text) && !isGenericText(t.text) && !seriesMarker(t.text));
   const [da, db] = [distinct(a), distinct(b)];
   const lacking = (x: NameToken[], y: NameToken[]) => x.find((t) => !y.some((u) => typoApart(t, u)));
   const [wa, wb] = [lacking(da, db), lacking(db, da)];
