@@ -779,3 +779,46 @@ describe('Brussels street names in two languages, the road to a town in three fo
     expect(field(r, 'address')!.score).toBe(0);
   });
 });
+
+describe('one trade in two languages is one trade (tester, session 14)', () => {
+  const same = { address: 'Rue Haute 5', postCode: '1000', city: 'Bruxelles', phoneNo: '02 512 34 56' };
+  it('"Boucherie Atlas SPRL" and "Beenhouwerij Atlas" at one address, on one phone, are one shop', () => {
+    const r = fuzzyScore(
+      company({ ...same, name: 'Boucherie Atlas SPRL' }),
+      company({ ...same, name: 'Beenhouwerij Atlas' }),
+    );
+    expect(field(r, 'name')!.score).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it.each([
+    ['Boucherie Atlas', 'Slagerij Atlas'],
+    ['Boulangerie Dupont', 'Bakkerij Dupont'],
+    ['Pharmacie Centrale', 'Apotheek Centrale'],
+    ['Imprimerie Lenoir', 'Drukkerij Lenoir'],
+    ['Menuiserie Leroy', 'Schrijnwerkerij Leroy'],
+    ['Librairie Minerva', 'Boekhandel Minerva'],
+    ['Fleuriste Rosa', 'Bloemisterij Rosa'],
+    ['Garage Lemmens', 'Autobedrijf Lemmens'],
+  ])('"%s" and "%s" are one name', (a, b) => {
+    const r = fuzzyScore(company({ ...same, name: a }), company({ ...same, name: b }));
+    expect(field(r, 'name')!.score).toBe(1);
+  });
+
+  it('a typo in a trade word is still a typo of it ("Bouccherie" / "Boucherie")', () => {
+    const r = fuzzyScore(
+      company({ ...same, name: 'Dubois Boucherie' }),
+      company({ ...same, name: 'Dubois Bouccherie' }),
+    );
+    expect(r.fires).toBe(true);
+  });
+
+  it('but "Boulangerie Atlas" is no "Beenhouwerij Atlas"', () => {
+    const r = fuzzyScore(
+      company({ ...same, name: 'Boulangerie Atlas' }),
+      company({ ...same, name: 'Beenhouwerij Atlas' }),
+    );
+    expect(field(r, 'name')!.method).toMatch(/differ/);
+    expect(r.fires).toBe(false);
+  });
+});

@@ -206,6 +206,38 @@ const GENERIC_WORDS = new Set([
   'freres',
   'etablissements',
 ]);
+/**
+ * One trade in French and Dutch: "Boucherie Atlas" and "Beenhouwerij Atlas" are one shop, so the two words are one
+ * word to the name score and no two trades to the cap. Compared, not rewritten: a typo in either ("Bouccherie") is
+ * then still a typo of it. Garage and Autobedrijf are one trade (a car dealer and workshop); Carrosserie (body shop)
+ * is another.
+ */
+const TRADE_TRANSLATIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    // Shops and trades, not tradesmen: Bakker, Slager, Schilder and Kapper are surnames too.
+    slagerij: ['boucherie', 'beenhouwerij', 'slagerij'],
+    bakkerij: ['boulangerie', 'bakkerij'],
+    apotheek: ['pharmacie', 'apotheek'],
+    drukkerij: ['imprimerie', 'drukkerij'],
+    schrijnwerkerij: ['menuiserie', 'schrijnwerker', 'schrijnwerkerij'],
+    boekhandel: ['librairie', 'boekhandel'],
+    bloemen: ['fleuriste', 'fleurs', 'bloemist', 'bloemisterij', 'bloemen'],
+    autobedrijf: ['garage', 'autobedrijf'],
+    loodgieterij: ['plomberie', 'loodgieter', 'loodgieterij'],
+    schilderwerken: ['peinture', 'schilderwerken'],
+    verwarming: ['chauffage', 'verwarming'],
+    elektriciteit: ['electricite', 'elektriciteit'],
+    dakwerken: ['toiture', 'toitures', 'dakwerken'],
+    optiek: ['optique', 'opticien', 'optiek'],
+    kapsalon: ['coiffure', 'kapsalon'],
+    verzekeringen: ['assurance', 'assurances', 'verzekering', 'verzekeringen'],
+    advocaten: ['avocats', 'advocaat', 'advocaten'],
+    schoonmaak: ['nettoyage', 'schoonmaak'],
+    renovatie: ['renovation', 'renovatie'],
+    transport: ['transports', 'transporten', 'transport'],
+  }).flatMap(([trade, words]) => words.map((w) => [w, trade])),
+);
+
 /** Dutch and French compound trades: "…bakkerij", "…praktijk", "…bedrijf", "…handel", "…erie". */
 const GENERIC_ENDINGS = /^\p{L}{3,}(?:erij|erie|praktijk|bedrijf|handel|winkel|centrum|kantoor|werken)$/u;
 const LONG_GENERIC_WORDS = [...GENERIC_WORDS].filter((g) => g.length >= 6);
@@ -408,6 +440,13 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
 
 const wordWeight = (t: NameToken) => (LINK_WORDS.has(t.text) ? 1 : t.text.length);
 
+/** The same trade word in two languages ("Boucherie" / "Beenhouwerij"). */
+const sameTrade = (a: NameToken, b: NameToken) =>
+  a.text !== b.text && !!TRADE_TRANSLATIONS[a.text] && TRADE_TRANSLATIONS[a.text] === TRADE_TRANSLATIONS[b.text];
+
+/** Company name words: as tokenSimilarity, and one trade in two languages is one word. */
+const companyWordSimilarity = (a: NameToken, b: NameToken) => (sameTrade(a, b) ? 1 : tokenSimilarity(a, b));
+
 /**
  * Geometric mean over a's words of their best match in b, longer words weighing more: one unmatched
  * word pulls it down hard ("Boulangerie Mercier" vs "Boulangerie Dumont").
@@ -417,7 +456,7 @@ function geometricBest(a: NameToken[], b: NameToken[]): number {
   let weights = 0;
   for (const x of a) {
     let best = 1e-6;
-    for (const y of b) best = Math.max(best, tokenSimilarity(x, y));
+    for (const y of b) best = Math.max(best, companyWordSimilarity(x, y));
     logSum += wordWeight(x) * Math.log(best);
     weights += wordWeight(x);
   }
@@ -500,7 +539,9 @@ function differingWords(a: NameToken[], b: NameToken[]): [string, string] | unde
   // Two trades, each lacking on the other side: "Bakkerij Peeters" is no "Slagerij Peeters".
   const trades = (x: NameToken[]) => x.filter((t) => t.text.length >= 3 && isGenericText(t.text));
   const [ta, tb] = [trades(a), trades(b)];
-  const [xa, xb] = [lacking(ta, tb), lacking(tb, ta)];
+  const otherTrade = (x: NameToken[], y: NameToken[]) =>
+    x.find((t) => !y.some((u) => typoApart(t, u) || sameTrade(t, u)));
+  const [xa, xb] = [otherTrade(ta, tb), otherTrade(tb, ta)];
   return xa && xb ? [xa.text, xb.text] : undefined;
 }
 
