@@ -756,6 +756,56 @@ describe('series and branches: numbers and directions tell companies apart (test
   });
 });
 
+describe('e-mail addresses are a set: E-Mail, E-Mail 2, several in one field (tester, session 14)', () => {
+  it('"karen.baert@gmail.com; k.baert@kbc.be" shares an address with "k.baert@kbc.be"', () => {
+    const r = fuzzyScore(
+      person({ name: 'Karen Baert', email: 'karen.baert@gmail.com; k.baert@kbc.be' }),
+      person({ name: 'Karen Baert', email: 'k.baert@kbc.be' }),
+    );
+    expect(field(r, 'email')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.fires).toBe(true);
+  });
+
+  it('two addresses in the other order are the same two', () => {
+    const r = fuzzyScore(
+      person({ name: 'Bram Stroobants', email: 'bram@stroobants.be;b.stroobants@gmail.com' }),
+      person({ name: 'Bram Stroobants', email: 'b.stroobants@gmail.com;bram@stroobants.be' }),
+    );
+    expect(field(r, 'email')!.score).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it('E-Mail 2 counts as the same e-mail, on either side', () => {
+    const r = fuzzyScore(
+      person({ name: 'Karen Baert', email: 'karen.baert@gmail.com', email2: 'k.baert@kbc.be' }),
+      person({ name: 'Karen Baert', email: 'info@baert.be', email2: 'K.Baert@kbc.be' }),
+    );
+    expect(field(r, 'email')!.score).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it('a family mailbox among them is still only a family mailbox', () => {
+    const r = fuzzyScore(
+      person({ name: 'Anna Coppens', email: 'coppens.familie@telenet.be; anna@coppens.be' }),
+      person({ name: 'Johan Coppens', email: 'coppens.familie@telenet.be' }),
+    );
+    expect(field(r, 'email')!.method).toBe(SHARED_MAILBOX);
+    expect(r.fires).toBe(false);
+  });
+
+  it('each address is a blocking key, a company domain key each own domain', () => {
+    const keys = blockingKeys(
+      person({ name: 'Karen Baert', email: 'karen.baert@gmail.com; k.baert@kbc.be', email2: 'kb@x.be' }),
+    );
+    expect(keys).toEqual(expect.arrayContaining(['pe:karen.baert@gmail.com', 'pe:k.baert@kbc.be', 'pe:kb@x.be']));
+    const company_ = blockingKeys(company({ name: 'Fabrikam', email: 'info@fabrikam.be; fabrikam@gmail.com' }));
+    expect(company_).toEqual(
+      expect.arrayContaining(['ce:info@fabrikam.be', 'ce:fabrikam@gmail.com', 'cd:fabrikam.be']),
+    );
+    expect(company_).not.toContain('cd:gmail.com');
+  });
+});
+
 describe('Brussels street names in two languages, the road to a town in three forms (tester, session 14)', () => {
   const brussels = { name: 'Fabrikam', postCode: '1080', city: 'Brussel' };
   it.each([

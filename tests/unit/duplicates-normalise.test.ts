@@ -3,6 +3,7 @@ import {
   foldText,
   normaliseCity,
   normaliseEmail,
+  normaliseEmails,
   normalisePhone,
   normalisePostCode,
   normaliseVat,
@@ -269,6 +270,22 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('mailto:jan@x.be')).toBe('jan@x.be');
     expect(normaliseEmail('Jan Peeters <Jan.Peeters@X.be>')).toBe('jan.peeters@x.be');
     expect(normaliseEmail(undefined)).toBe('');
+  });
+});
+
+describe('normaliseEmails (tester, session 14)', () => {
+  it('splits a field holding several addresses at ";" or ",", each normalised, once each', () => {
+    expect(normaliseEmails('karen.baert@gmail.com; K.Baert@kbc.be')).toEqual([
+      'karen.baert@gmail.com',
+      'k.baert@kbc.be',
+    ]);
+    expect(normaliseEmails('bram@stroobants.be;b.stroobants@gmail.com;')).toEqual([
+      'bram@stroobants.be',
+      'b.stroobants@gmail.com',
+    ]);
+    expect(normaliseEmails('a@x.be, A@X.be')).toEqual(['a@x.be']);
+    expect(normaliseEmails('Peeters, Jan <jan@x.be>')).toEqual(['jan@x.be']);
+    expect(normaliseEmails(' ')).toEqual([]);
   });
 });
 

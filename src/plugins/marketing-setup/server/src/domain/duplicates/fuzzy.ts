@@ -10,6 +10,7 @@ import {
   type NameParts,
   type NameReading,
   type NameToken,
+  type Scored,
   companyNameScore,
   jaroWinkler,
   nameReading,
@@ -21,7 +22,7 @@ import {
   companyNameTokens,
   legalFormKind,
   normaliseCity,
-  normaliseEmail,
+  normaliseEmails,
   normalisePhone,
   normalisePostCode,
   normaliseVat,
@@ -175,7 +176,7 @@ export interface PreparedContact {
   postCode: string;
   phones: string[];
   vat: string;
-  email: string;
+  emails: string[]; // E-Mail and E-Mail 2, each of them split into its addresses
 }
 
 export interface FieldScore {
@@ -228,7 +229,7 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
     postCode: normalisePostCode(c.postCode),
     phones: [...new Set(phones)],
     vat: normaliseVat(c.vatRegistrationNo),
-    email: normaliseEmail(c.email),
+    emails: [...new Set([...normaliseEmails(c.email), ...normaliseEmails(c.email2)])],
   };
   if (kind === 'person') {
     const p = personName(c);
@@ -306,6 +307,22 @@ function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): b
   });
 }
 
+/** How far two addresses agree, or `best` when that is more. */
+function emailAgreement(a: PreparedContact, b: PreparedContact, x: string, y: string, best: Scored): Scored {
+  if (x === y) {
+    // Persons: a mailbox that names no first name of either ("coppens.familie@") is a household's.
+    const local = lettersOf(localOf(x));
+    const personal =
+      a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
+    const scored: Scored = personal ? [1, 'exact'] : [SHARED_MAILBOX_SCORE, SHARED_MAILBOX];
+    return scored[0] > best[0] ? scored : best;
+  }
+  if (best[0] < 0.8 && a.kind === 'company' && domainOf(x) === domainOf(y) && !FREE_MAIL_DOMAINS.has(domainOf(x)))
+    return [0.8, SAME_COMPANY_DOMAIN];
+  if (best[0] < 0.6 && localOf(x) === localOf(y) && localOf(x).length >= 5) return [0.6, 'same mailbox name'];
+  return best;
+}
+
 type Compared = [
   field: FuzzyField,
   score: number,
@@ -350,25 +367,11 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
       a.vat === b.vat ? [1, 'exact'] : oneDigitApart(a.vat, b.vat) ? [0.6, 'one digit apart'] : [0, 'different'];
     out.push(['vatRegistrationNo', score, method, a.vat, b.vat]);
   }
-  if (a.email && b.email) {
-    let score = 0;
-    let method = 'different';
-    if (a.email === b.email) {
-      // Persons: a mailbox that names no first name of either ("coppens.familie@") is a household's.
-      const local = lettersOf(localOf(a.email));
-      const personal =
-        a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
-      [score, method] = personal ? [1, 'exact'] : [SHARED_MAILBOX_SCORE, SHARED_MAILBOX];
-    } else if (
-      a.kind === 'company' &&
-      domainOf(a.email) === domainOf(b.email) &&
-      !FREE_MAIL_DOMAINS.has(domainOf(a.email))
-    ) {
-      [score, method] = [0.8, SAME_COMPANY_DOMAIN];
-    } else if (localOf(a.email) === localOf(b.email) && localOf(a.email).length >= 5) {
-      [score, method] = [0.6, 'same mailbox name'];
-    }
-    out.push(['email', score, method, a.email, b.email]);
+  if (a.emails.length && b.emails.length) {
+    // A contact's addresses are a set (E-Mail, E-Mail 2, "x@a.be; y@b.be"): the best-agreeing two are compared.
+    let [score, method] = [0, 'different'];
+    for (const x of a.emails) for (const y of b.emails) [score, method] = emailAgreement(a, b, x, y, [score, method]);
+    out.push(['email', score, method, a.emails.join(', '), b.emails.join(', ')]);
   }
   const mobilesA = a.phones.filter(isMobileNumber);
   const mobilesB = b.phones.filter(isMobileNumber);
@@ -580,8 +583,10 @@ export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
   // Under the post code and under the town, so a record without post code still meets there.
   if (p.street && p.houseNo) for (const place of places) keys.add(`${t}a:${place}:${p.street}:${p.houseNo}`);
   if (p.vat) keys.add(`${t}v:${p.vat}`);
-  if (p.email) keys.add(`${t}e:${p.email}`);
-  // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.
-  if (p.kind === 'company' && p.email && !FREE_MAIL_DOMAINS.has(domainOf(p.email))) keys.add(`cd:${domainOf(p.email)}`);
+  for (const email of p.emails) {
+    keys.add(`${t}e:${email}`);
+    // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.
+    if (p.kind === 'company' && !FREE_MAIL_DOMAINS.has(domainOf(email))) keys.add(`cd:${domainOf(email)}`);
+  }
   return [...keys];
 }

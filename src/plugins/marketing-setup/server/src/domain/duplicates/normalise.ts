@@ -731,6 +731,19 @@ export function normaliseVat(value: unknown): string {
   return s;
 }
 
+/**
+ * An e-mail field → its addresses, each normalised: the field may hold several, separated by ";" (the contact
+ * rules allow it) or "," (imported data). A piece without "@" is a name cut off at its comma ("Peeters, Jan <…>").
+ */
+export function normaliseEmails(value: unknown): string[] {
+  if (blank(value)) return [];
+  const addresses = String(value)
+    .split(/[;,]/)
+    .map(normaliseEmail)
+    .filter((e) => e.includes('@'));
+  return [...new Set(addresses)];
+}
+
 /** E-mail → the address alone ("Jan <jan@x.be>", "mailto:…"), trimmed, lower-case. */
 export function normaliseEmail(value: unknown): string {
   if (blank(value)) return '';
