@@ -445,7 +445,7 @@ const GLUED_SUFFIXES: Array<[RegExp, string]> = [
 ];
 /**
  * French street names in their Dutch word order: "Rue du Marché" = "Marktstraat", "Chaussée de Gand" =
- * "Gentsesteenweg" (close enough for the street's Jaro-Winkler), "Avenue de la Gare" = "Stationslaan".
+ * "Gentsteenweg" (townRoad then meets "Gentsesteenweg"), "Avenue de la Gare" = "Stationslaan".
  * Brussels streets carry both names, and elsewhere people write the other language. Only the street
  * type and the commonest street words are translated; the rest compares as spelt (or via the towns).
  */
