@@ -118,6 +118,8 @@ describe('parseAddress', () => {
     ['KERKSTRAAT 12 bus 3', 'kerkstraat', '12', '3'],
     ['Kerkstraat 12/3', 'kerkstraat', '12', '3'],
     ['Kerkstraat 12 / 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 / Bus 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12/b3', 'kerkstraat', '12', '3'],
     ['Kerkstraat 12 b3', 'kerkstraat', '12', '3'],
     ['Kerkstraat 12 bte 3', 'kerkstraat', '12', '3'],
     ['Kerkstraat 12 boîte 03', 'kerkstraat', '12', '3'],
@@ -286,6 +288,7 @@ describe('normaliseEmails (tester, session 14)', () => {
     expect(normaliseEmails('a@x.be, A@X.be')).toEqual(['a@x.be']);
     expect(normaliseEmails('Peeters, Jan <jan@x.be>')).toEqual(['jan@x.be']);
     expect(normaliseEmails(' ')).toEqual([]);
+    expect(normaliseEmails('jan at x.be')).toEqual(['jan at x.be']); // no address: as written
   });
 });
 

@@ -109,6 +109,7 @@ const GENERIC_WORDS = new Set([
   'opticien',
   'juwelier',
   'bloemen',
+  'bloemist',
   'frituur',
   'cafe',
   'restaurant',
@@ -214,7 +215,7 @@ const GENERIC_WORDS = new Set([
  */
 const TRADE_TRANSLATIONS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
-    // Shops and trades, not tradesmen: Bakker, Slager, Schilder and Kapper are surnames too.
+    // Not Bakker, Slager, Schilder or Kapper: surnames too.
     slagerij: ['boucherie', 'beenhouwerij', 'slagerij'],
     bakkerij: ['boulangerie', 'bakkerij'],
     apotheek: ['pharmacie', 'apotheek'],
@@ -516,7 +517,8 @@ function typoApart(a: NameToken, b: NameToken): boolean {
 /**
  * A series marker of each name that the other lacks ("1" / "2", "Oost" / "West"; one name without a marker is no
  * difference: "Project Zuid" may be "Project Zuid 1" written short). Else a word of each name that the other lacks,
- * among the words that are neither a trade nor a link word ("van", "de") nor one or two letters: "bogaerts" and "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
+ * among the words that are neither a trade nor a link word ("van", "de") nor one or two letters: "bogaerts" and
+ * "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
  * dropped on one side only ("Peeters & Janssens" / "Peeters") is no difference, nor one spelt apart or together
  * ("Van den Broeck" / "Vandenbroeck"). Failing that, a trade of each that the other lacks ("Bakkerij" / "Slagerij").
  */

@@ -559,9 +559,12 @@ const isLetter = (w: string | undefined) => !!w && /^\p{L}$/u.test(w);
  * ("12-14") is one building, its first number kept.
  */
 export function parseAddress(value: unknown): Address {
-  // "/" between house number and box is the one separator that folding would lose; "-" stays a range.
+  // "/" between house number and box is the one separator that folding would lose ("12 / bus 3" has its word
+  // already); "-" stays a range.
   const folded = foldText(
-    blank(value) ? value : String(value).replace(/(\d\s*\p{L}?)\s*\/\s*(?=[\p{L}\d])/gu, '$1 bus '),
+    blank(value)
+      ? value
+      : String(value).replace(/(\d\s*\p{L}?)\s*\/\s*(?=[\p{L}\d])(?!(?:bus|bte|bo[iî]te|box|bt?)\s*\d)/giu, '$1 bus '),
   )
     .replace(/(\d)(\p{L})/gu, '$1 $2')
     .replace(/(\p{L})(\d)/gu, '$1 $2');
@@ -741,7 +744,8 @@ export function normaliseEmails(value: unknown): string[] {
     .split(/[;,]/)
     .map(normaliseEmail)
     .filter((e) => e.includes('@'));
-  return [...new Set(addresses)];
+  // A value with no address in it (stored before the check) compares as written, as it always did.
+  return addresses.length ? [...new Set(addresses)] : [normaliseEmail(value)];
 }
 
 /** E-mail → the address alone ("Jan <jan@x.be>", "mailto:…"), trimmed, lower-case. */
