@@ -393,6 +393,22 @@ describe('persons written surname first, with initials, and households (issue 14
     expect(dupIds(anna2)).not.toContain(geert.data.documentId);
   });
 
+  test('e-mail addresses are a set: one of two in E-Mail, or E-Mail 2, is the same e-mail, and is found in another town (session 14)', async () => {
+    const a = await create({
+      type: 'person',
+      name: 'Karen Baertsoen',
+      city: 'Gent',
+      email: 'karen.baertsoen@gmail.com; k.baertsoen@kbc.be',
+    });
+    const b = await create({ type: 'person', name: 'Karen Baertsoen', city: 'Leuven', email: 'kb@telenet.be' });
+    expect(b.meta.duplicates).toBeUndefined();
+    // E-Mail 2 is read by the search: changing it re-indexes the contact and finds the pair.
+    await update(b.data.documentId, { email2: 'K.Baertsoen@kbc.be' });
+    const [pair] = await pairsOf(b.data.documentId);
+    expect(pair.documentId).toBe(a.data.documentId);
+    expect(pair.breakdown.find((f: any) => f.field === 'email')).toMatchObject({ score: 1, method: 'exact' });
+  });
+
   test('the caller can say which part is the surname: parts sent win over the split of the name', async () => {
     const res = await create({
       type: 'person',

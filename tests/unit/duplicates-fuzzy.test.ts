@@ -798,3 +798,206 @@ describe('a first name more on one side (tester, session 14)', () => {
     ).toBe(1);
   });
 });
+
+describe('boxes: a flat is an address (tester, session 14)', () => {
+  const antwerp = { postCode: '2018', city: 'Antwerpen' };
+  const address = (a: string, b: string, kind = company) =>
+    field(
+      fuzzyScore(
+        kind({ ...antwerp, name: 'Fabrikam', address: a }),
+        kind({ ...antwerp, name: 'Fabrikam', address: b }),
+      ),
+      'address',
+    )!;
+
+  it('"Frankrijklei 50 bus 2" and "… bus 14" are two flats, not one address', () => {
+    const r = address('Frankrijklei 50 bus 2', 'Frankrijklei 50 bus 14');
+    expect(r.score).toBe(0);
+    expect(r.method).toMatch(/boxes differ \(2 \/ 14\)/);
+    expect(r.values).toEqual(['frankrijklei 50 bus 2', 'frankrijklei 50 bus 14']);
+  });
+
+  it.each([
+    ['Kerkstraat 12 bus 3', 'Kerkstraat 12/3'],
+    ['Kerkstraat 12 bte 3', 'Kerkstraat 12 b3'],
+    ['Kerkstraat 12 boîte 3', 'Kerkstr. 12 bus 03'],
+  ])('one box written two ways is one address: "%s" / "%s"', (a, b) => {
+    expect(address(a, b).score).toBe(1);
+  });
+
+  it.each([
+    ['Kerkstraat 12 bus 3', 'Kerkstraat 12'],
+    ['Kerkstraat 12-14', 'Kerkstraat 12'],
+  ])('a box (or a range) on one side only stays a near match: "%s" / "%s"', (a, b) => {
+    expect(address(a, b).score).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each([
+    ['Ann Peeters', 'An Peeters', { mobilePhoneNo: '0475 12 34 56' }],
+    ['Luc Peeters', 'Lucas Peeters', {}],
+  ])('"%s" and "%s" in flats 1 and 5 of one building are neighbours', (a, b, extra) => {
+    const r = fuzzyScore(
+      person({ ...antwerp, name: a, address: 'Leopoldstraat 10 bus 1' }),
+      person({ ...antwerp, ...extra, name: b, address: 'Leopoldstraat 10 bus 5' }),
+    );
+    expect(r.fires).toBe(false);
+  });
+
+  it('but "Ann Peeters" in "bus 1" and "An Peeters" in "/1" are one person', () => {
+    const r = fuzzyScore(
+      person({ ...antwerp, name: 'Ann Peeters', address: 'Leopoldstraat 10 bus 1' }),
+      person({ ...antwerp, name: 'An Peeters', address: 'Leopoldstraat 10/1' }),
+    );
+    expect(r.fires).toBe(true);
+  });
+
+  it('both flats still meet under the building (blocking keys leave the box out)', () => {
+    const keys = (address: string) => blockingKeys(company({ ...antwerp, name: 'Fabrikam', address }));
+    expect(keys('Frankrijklei 50 bus 2')).toContain('ca:2018:frankrijklei:50');
+    expect(keys('Frankrijklei 50/14')).toContain('ca:2018:frankrijklei:50');
+  });
+});
+
+describe('series and branches: numbers and directions tell companies apart (tester, session 14)', () => {
+  const same = { address: 'Kerkstraat 1', postCode: '9000', city: 'Gent', phoneNo: '09 123 45 67' };
+  it.each([
+    ['Project Zuid 1 NV', 'Project Zuid 2 NV'],
+    ['Residentie Zonneweelde 1 BV', 'Residentie Zonneweelde 2 BV'],
+    ['Residentie Zonneweelde II BV', 'Residentie Zonneweelde III BV'],
+    ['Vanhove Oost BV', 'Vanhove West BV'],
+    ['Autobedrijf Lemmens Noord', 'Autobedrijf Lemmens Zuid'],
+    ['Vanhove Nord', 'Vanhove Sud'],
+    ['Project Zuid 1', 'Project Noord 1'],
+  ])('"%s" and "%s" at one address, on one phone, are two companies', (a, b) => {
+    const r = fuzzyScore(company({ ...same, name: a }), company({ ...same, name: b }));
+    expect(field(r, 'name')!.score).toBeLessThan(NAME_FLOOR);
+    expect(field(r, 'name')!.method).toMatch(/differ/);
+    expect(r.fires).toBe(false);
+  });
+
+  it.each([
+    ['Residentie Zonneweelde 2 BV', 'Residentie Zonneweelde II BV'], // one number, two numerals
+    ['Vanhove Nord', 'Vanhove Noord'], // one direction, two languages
+    ['Project Zuid 1 NV', 'Project Zuid NV'], // the number left out: possibly one company
+    ['Vanhove Oost BV', 'Vanhove BV'],
+  ])('"%s" and "%s" at one address are one company', (a, b) => {
+    expect(fuzzyScore(company({ ...same, name: a }), company({ ...same, name: b })).fires).toBe(true);
+  });
+});
+
+describe('e-mail addresses are a set: E-Mail, E-Mail 2, several in one field (tester, session 14)', () => {
+  it('"karen.baert@gmail.com; k.baert@kbc.be" shares an address with "k.baert@kbc.be"', () => {
+    const r = fuzzyScore(
+      person({ name: 'Karen Baert', email: 'karen.baert@gmail.com; k.baert@kbc.be' }),
+      person({ name: 'Karen Baert', email: 'k.baert@kbc.be' }),
+    );
+    expect(field(r, 'email')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.fires).toBe(true);
+  });
+
+  it('two addresses in the other order are the same two', () => {
+    const r = fuzzyScore(
+      person({ name: 'Bram Stroobants', email: 'bram@stroobants.be;b.stroobants@gmail.com' }),
+      person({ name: 'Bram Stroobants', email: 'b.stroobants@gmail.com;bram@stroobants.be' }),
+    );
+    expect(field(r, 'email')!.score).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it('E-Mail 2 counts as the same e-mail, on either side', () => {
+    const r = fuzzyScore(
+      person({ name: 'Karen Baert', email: 'karen.baert@gmail.com', email2: 'k.baert@kbc.be' }),
+      person({ name: 'Karen Baert', email: 'info@baert.be', email2: 'K.Baert@kbc.be' }),
+    );
+    expect(field(r, 'email')!.score).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it('a family mailbox among them is still only a family mailbox', () => {
+    const r = fuzzyScore(
+      person({ name: 'Anna Coppens', email: 'coppens.familie@telenet.be; anna@coppens.be' }),
+      person({ name: 'Johan Coppens', email: 'coppens.familie@telenet.be' }),
+    );
+    expect(field(r, 'email')!.method).toBe(SHARED_MAILBOX);
+    expect(r.fires).toBe(false);
+  });
+
+  it('each address is a blocking key, a company domain key each own domain', () => {
+    const keys = blockingKeys(
+      person({ name: 'Karen Baert', email: 'karen.baert@gmail.com; k.baert@kbc.be', email2: 'kb@x.be' }),
+    );
+    expect(keys).toEqual(expect.arrayContaining(['pe:karen.baert@gmail.com', 'pe:k.baert@kbc.be', 'pe:kb@x.be']));
+    const company_ = blockingKeys(company({ name: 'Fabrikam', email: 'info@fabrikam.be; fabrikam@gmail.com' }));
+    expect(company_).toEqual(
+      expect.arrayContaining(['ce:info@fabrikam.be', 'ce:fabrikam@gmail.com', 'cd:fabrikam.be']),
+    );
+    expect(company_).not.toContain('cd:gmail.com');
+  });
+});
+
+describe('Brussels street names in two languages, the road to a town in three forms (tester, session 14)', () => {
+  const brussels = { name: 'Fabrikam', postCode: '1080', city: 'Brussel' };
+  it.each([
+    ['Chaussée de Gand 12', 'Steenweg op Gent 12'],
+    ['Chaussée de Gand 12', 'Gentsesteenweg 12'],
+    ['Steenweg op Gent 12', 'Gentsesteenweg 12'],
+    ['Chaussée de Mons 12', 'Bergensesteenweg 12'],
+    ['Digue de Mer 12', 'Zeedijk 12'],
+    ['Rue de la Loi 12', 'Wetstraat 12'],
+  ])('"%s" is "%s"', (a, b) => {
+    const r = fuzzyScore(company({ ...brussels, address: a }), company({ ...brussels, address: b }));
+    expect(field(r, 'address')).toMatchObject({ score: 1, method: 'exact' });
+    expect(r.fires).toBe(true);
+  });
+
+  it('"Chaussée de Mons" is not the Anderlechtsesteenweg', () => {
+    const r = fuzzyScore(
+      company({ ...brussels, address: 'Chaussée de Mons 12' }),
+      company({ ...brussels, address: 'Anderlechtsesteenweg 12' }),
+    );
+    expect(field(r, 'address')!.score).toBe(0);
+  });
+});
+
+describe('one trade in two languages is one trade (tester, session 14)', () => {
+  const same = { address: 'Rue Haute 5', postCode: '1000', city: 'Bruxelles', phoneNo: '02 512 34 56' };
+  it('"Boucherie Atlas SPRL" and "Beenhouwerij Atlas" at one address, on one phone, are one shop', () => {
+    const r = fuzzyScore(
+      company({ ...same, name: 'Boucherie Atlas SPRL' }),
+      company({ ...same, name: 'Beenhouwerij Atlas' }),
+    );
+    expect(field(r, 'name')!.score).toBe(1);
+    expect(r.fires).toBe(true);
+  });
+
+  it.each([
+    ['Boucherie Atlas', 'Slagerij Atlas'],
+    ['Boulangerie Dupont', 'Bakkerij Dupont'],
+    ['Pharmacie Centrale', 'Apotheek Centrale'],
+    ['Imprimerie Lenoir', 'Drukkerij Lenoir'],
+    ['Menuiserie Leroy', 'Schrijnwerkerij Leroy'],
+    ['Librairie Minerva', 'Boekhandel Minerva'],
+    ['Fleuriste Rosa', 'Bloemisterij Rosa'],
+    ['Garage Lemmens', 'Autobedrijf Lemmens'],
+  ])('"%s" and "%s" are one name', (a, b) => {
+    const r = fuzzyScore(company({ ...same, name: a }), company({ ...same, name: b }));
+    expect(field(r, 'name')!.score).toBe(1);
+  });
+
+  it('a typo in a trade word is still a typo of it ("Bouccherie" / "Boucherie")', () => {
+    const r = fuzzyScore(
+      company({ ...same, name: 'Dubois Boucherie' }),
+      company({ ...same, name: 'Dubois Bouccherie' }),
+    );
+    expect(r.fires).toBe(true);
+  });
+
+  it('but "Boulangerie Atlas" is no "Beenhouwerij Atlas"', () => {
+    const r = fuzzyScore(
+      company({ ...same, name: 'Boulangerie Atlas' }),
+      company({ ...same, name: 'Beenhouwerij Atlas' }),
+    );
+    expect(field(r, 'name')!.method).toMatch(/differ/);
+    expect(r.fires).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@ import {
   foldText,
   normaliseCity,
   normaliseEmail,
+  normaliseEmails,
   normalisePhone,
   normalisePostCode,
   normaliseVat,
@@ -113,14 +114,37 @@ describe('parseAddress', () => {
     ['Kerkstraat 12', 'kerkstraat', '12'],
     ['Kerkstr. 12', 'kerkstraat', '12'],
     ['Kerk straat 12', 'kerkstraat', '12'],
-    ['KERKSTRAAT 12 bus 3', 'kerkstraat', '12'],
-    ['Kerkstraat 12/3', 'kerkstraat', '12'],
-    ['Kerkstraat 12 b3', 'kerkstraat', '12'],
+    // The box (flat) in any of its spellings; a number range is one building.
+    ['KERKSTRAAT 12 bus 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12/3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 / 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 / Bus 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12/b3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 b3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 bte 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 boîte 03', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12 box 3', 'kerkstraat', '12', '3'],
+    ['Kerkstraat 12A bus 3', 'kerkstraat', '12a', '3'],
+    ['Kerkstraat 12A/3b', 'kerkstraat', '12a', '3b'],
+    ['Kerkstraat 12-14', 'kerkstraat', '12'],
+    ['Frankrijklei 50 bus 14', 'frankrijklei', '50', '14'],
     ['Kerkstraat 12A', 'kerkstraat', '12a'],
     ['St.-Pietersnieuwstr. 12', 'sintpietersnieuwstraat', '12'],
     ['Sint-Pietersnieuwstraat 12', 'sintpietersnieuwstraat', '12'],
-    ['Gentse Stwg. 5', 'gentsesteenweg', '5'],
-    ['Gentsesteenweg 5', 'gentsesteenweg', '5'],
+    // The road to a town, in French and both Dutch forms, to one spelling (the town via the town table).
+    ['Gentse Stwg. 5', 'gentsteenweg', '5'],
+    ['Gentsesteenweg 5', 'gentsteenweg', '5'],
+    ['Steenweg op Gent 5', 'gentsteenweg', '5'],
+    ['Chaussée de Mons 5', 'monssteenweg', '5'],
+    ['Bergensesteenweg 5', 'monssteenweg', '5'],
+    ['Mechelsesteenweg 5', 'mechelensteenweg', '5'],
+    ['Chaussée de Malines 5', 'mechelensteenweg', '5'],
+    ["Chaussée d'Anvers 5", 'antwerpensteenweg', '5'],
+    ['Antwerpsesteenweg 5', 'antwerpensteenweg', '5'],
+    ['Brugsesteenweg 5', 'bruggesteenweg', '5'],
+    ['Anderlechtsesteenweg 5', 'anderlechtsteenweg', '5'],
+    ['Oude Steenweg 5', 'oudesteenweg', '5'],
+    ['Digue de Mer 5', 'zeedijk', '5'],
     ['Kon. Astridlaan 1', 'koningastridlaan', '1'],
     ['Gr. Markt 1', 'grotemarkt', '1'],
     ['Marktpl. 3', 'marktplein', '3'],
@@ -131,13 +155,13 @@ describe('parseAddress', () => {
     ['Rue du Marché 3', 'marktstraat', '3'],
     ["Rue de l'Église 93", 'kerkstraat', '93'],
     ['Place du Marché 87', 'marktplein', '87'],
-    ['Chaussée de Gand 3', 'gentsteenweg', '3'], // "Gentsesteenweg": 0.93 alike
-    ['Av. Louise 54 bte 2', 'louiselaan', '54'],
+    ['Chaussée de Gand 3', 'gentsteenweg', '3'],
+    ['Av. Louise 54 bte 2', 'louiselaan', '54', '2'],
     ['Chée de Waterloo 10', 'waterloosteenweg', '10'],
     ['Chaussée de Waterloo 10', 'waterloosteenweg', '10'],
     ['Postbus', 'postbus', ''],
-  ])('%s → %s %s', (address, street, number) => {
-    expect(parseAddress(address)).toEqual({ street, number });
+  ])('%s → %s %s %s', (address, street, number, box = '') => {
+    expect(parseAddress(address)).toEqual({ street, number, box });
   });
 });
 
@@ -248,6 +272,23 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('mailto:jan@x.be')).toBe('jan@x.be');
     expect(normaliseEmail('Jan Peeters <Jan.Peeters@X.be>')).toBe('jan.peeters@x.be');
     expect(normaliseEmail(undefined)).toBe('');
+  });
+});
+
+describe('normaliseEmails (tester, session 14)', () => {
+  it('splits a field holding several addresses at ";" or ",", each normalised, once each', () => {
+    expect(normaliseEmails('karen.baert@gmail.com; K.Baert@kbc.be')).toEqual([
+      'karen.baert@gmail.com',
+      'k.baert@kbc.be',
+    ]);
+    expect(normaliseEmails('bram@stroobants.be;b.stroobants@gmail.com;')).toEqual([
+      'bram@stroobants.be',
+      'b.stroobants@gmail.com',
+    ]);
+    expect(normaliseEmails('a@x.be, A@X.be')).toEqual(['a@x.be']);
+    expect(normaliseEmails('Peeters, Jan <jan@x.be>')).toEqual(['jan@x.be']);
+    expect(normaliseEmails(' ')).toEqual([]);
+    expect(normaliseEmails('jan at x.be')).toEqual(['jan at x.be']); // no address: as written
   });
 });
 

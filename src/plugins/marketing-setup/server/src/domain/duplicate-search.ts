@@ -20,6 +20,7 @@ export const FUZZY_FIELDS = [
   'mobilePhoneNo',
   'vatRegistrationNo',
   'email',
+  'email2',
 ];
 
 /** Identification fields read with a contact, not compared. */

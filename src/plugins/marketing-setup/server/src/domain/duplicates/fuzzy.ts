@@ -11,6 +11,7 @@ import {
   type NameReading,
   type NameToken,
   SHORTENED_FIRST_NAME,
+  type Scored,
   companyNameScore,
   jaroWinkler,
   nameReading,
@@ -22,7 +23,7 @@ import {
   companyNameTokens,
   legalFormKind,
   normaliseCity,
-  normaliseEmail,
+  normaliseEmails,
   normalisePhone,
   normalisePostCode,
   normaliseVat,
@@ -171,11 +172,12 @@ export interface PreparedContact {
   generation: string; // persons: a generational suffix ("sr", "jr", "ii"…), or ''
   street: string;
   houseNo: string;
+  box: string; // the flat in a building, '' when none
   city: string;
   postCode: string;
   phones: string[];
   vat: string;
-  email: string;
+  emails: string[]; // E-Mail and E-Mail 2, each of them split into its addresses
 }
 
 export interface FieldScore {
@@ -223,11 +225,12 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
     kind,
     street: address.street,
     houseNo: address.number,
+    box: address.box,
     city: normaliseCity(c.city),
     postCode: normalisePostCode(c.postCode),
     phones: [...new Set(phones)],
     vat: normaliseVat(c.vatRegistrationNo),
-    email: normaliseEmail(c.email),
+    emails: [...new Set([...normaliseEmails(c.email), ...normaliseEmails(c.email2)])],
   };
   if (kind === 'person') {
     const p = personName(c);
@@ -305,6 +308,22 @@ function mailboxSpellsPerson(local: string, readings: readonly NameReading[]): b
   });
 }
 
+/** How far two addresses agree, or `best` when that is more. */
+function emailAgreement(a: PreparedContact, b: PreparedContact, x: string, y: string, best: Scored): Scored {
+  if (x === y) {
+    // Persons: a mailbox that names no first name of either ("coppens.familie@") is a household's.
+    const local = lettersOf(localOf(x));
+    const personal =
+      a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
+    const scored: Scored = personal ? [1, 'exact'] : [SHARED_MAILBOX_SCORE, SHARED_MAILBOX];
+    return scored[0] > best[0] ? scored : best;
+  }
+  if (best[0] < 0.8 && a.kind === 'company' && domainOf(x) === domainOf(y) && !FREE_MAIL_DOMAINS.has(domainOf(x)))
+    return [0.8, SAME_COMPANY_DOMAIN];
+  if (best[0] < 0.6 && localOf(x) === localOf(y) && localOf(x).length >= 5) return [0.6, 'same mailbox name'];
+  return best;
+}
+
 type Compared = [
   field: FuzzyField,
   score: number,
@@ -314,6 +333,15 @@ type Compared = [
   parts?: NameParts,
   legalForms?: [string, string],
 ];
+
+/**
+ * One house number, two different boxes: two flats of one building, another address. The street and number then
+ * only name the building, which neighbours share: agreeing on it must not carry a look-alike name (Ann / An
+ * Peeters in flats 1 and 5) over the threshold.
+ */
+const BOXES_DIFFER = 0;
+/** A box on one side only is no difference: it is often left out. */
+const boxAgreement = (a: string, b: string) => (a && b && a !== b ? BOXES_DIFFER : 1);
 
 /** The per-field comparisons for fields present on both contacts. */
 function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
@@ -340,25 +368,11 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
       a.vat === b.vat ? [1, 'exact'] : oneDigitApart(a.vat, b.vat) ? [0.6, 'one digit apart'] : [0, 'different'];
     out.push(['vatRegistrationNo', score, method, a.vat, b.vat]);
   }
-  if (a.email && b.email) {
-    let score = 0;
-    let method = 'different';
-    if (a.email === b.email) {
-      // Persons: a mailbox that names no first name of either ("coppens.familie@") is a household's.
-      const local = lettersOf(localOf(a.email));
-      const personal =
-        a.kind === 'company' || mailboxSpellsPerson(local, a.readings) || mailboxSpellsPerson(local, b.readings);
-      [score, method] = personal ? [1, 'exact'] : [SHARED_MAILBOX_SCORE, SHARED_MAILBOX];
-    } else if (
-      a.kind === 'company' &&
-      domainOf(a.email) === domainOf(b.email) &&
-      !FREE_MAIL_DOMAINS.has(domainOf(a.email))
-    ) {
-      [score, method] = [0.8, SAME_COMPANY_DOMAIN];
-    } else if (localOf(a.email) === localOf(b.email) && localOf(a.email).length >= 5) {
-      [score, method] = [0.6, 'same mailbox name'];
-    }
-    out.push(['email', score, method, a.email, b.email]);
+  if (a.emails.length && b.emails.length) {
+    // A contact's addresses are a set (E-Mail, E-Mail 2, "x@a.be; y@b.be"): the best-agreeing two are compared.
+    let [score, method] = [0, 'different'];
+    for (const x of a.emails) for (const y of b.emails) [score, method] = emailAgreement(a, b, x, y, [score, method]);
+    out.push(['email', score, method, a.emails.join(', '), b.emails.join(', ')]);
   }
   const mobilesA = a.phones.filter(isMobileNumber);
   const mobilesB = b.phones.filter(isMobileNumber);
@@ -390,14 +404,16 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
     // Street names share endings (…straat, …steenweg); below 0.85 they are simply other streets.
     const jw = a.street === b.street ? 1 : jaroWinkler(a.street, b.street);
     const street = jw >= 0.85 ? jw : 0;
-    const numbers = !a.houseNo || !b.houseNo ? 0.9 : a.houseNo === b.houseNo ? 1 : 0.5;
-    const method = street === 1 && numbers === 1 ? 'exact' : 'jaro-winkler street × house number';
+    const sameNo = !!a.houseNo && a.houseNo === b.houseNo;
+    const numbers = !a.houseNo || !b.houseNo ? 0.9 : sameNo ? boxAgreement(a.box, b.box) : 0.5;
+    const boxes = sameNo && a.box && b.box && a.box !== b.box ? `; boxes differ (${a.box} / ${b.box})` : '';
+    const method = street === 1 && numbers === 1 ? 'exact' : `jaro-winkler street × house number${boxes}`;
     out.push([
       'address',
       street * numbers,
       method,
-      `${a.street} ${a.houseNo}`.trim(),
-      `${b.street} ${b.houseNo}`.trim(),
+      [a.street, a.houseNo, a.box && `bus ${a.box}`].filter(Boolean).join(' '),
+      [b.street, b.houseNo, b.box && `bus ${b.box}`].filter(Boolean).join(' '),
     ]);
   }
   if (a.postCode && b.postCode) {
@@ -570,8 +586,10 @@ export function blockingKeys(contact: ContactLike | PreparedContact): string[] {
   // Under the post code and under the town, so a record without post code still meets there.
   if (p.street && p.houseNo) for (const place of places) keys.add(`${t}a:${place}:${p.street}:${p.houseNo}`);
   if (p.vat) keys.add(`${t}v:${p.vat}`);
-  if (p.email) keys.add(`${t}e:${p.email}`);
-  // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.
-  if (p.kind === 'company' && p.email && !FREE_MAIL_DOMAINS.has(domainOf(p.email))) keys.add(`cd:${domainOf(p.email)}`);
+  for (const email of p.emails) {
+    keys.add(`${t}e:${email}`);
+    // A company's own mail domain: "info@" on a web form meets "accounting@" in the books.
+    if (p.kind === 'company' && !FREE_MAIL_DOMAINS.has(domainOf(email))) keys.add(`cd:${domainOf(email)}`);
+  }
   return [...keys];
 }

@@ -110,6 +110,7 @@ const GENERIC_WORDS = new Set([
   'opticien',
   'juwelier',
   'bloemen',
+  'bloemist',
   'frituur',
   'cafe',
   'restaurant',
@@ -207,6 +208,38 @@ const GENERIC_WORDS = new Set([
   'freres',
   'etablissements',
 ]);
+/**
+ * One trade in French and Dutch: "Boucherie Atlas" and "Beenhouwerij Atlas" are one shop, so the two words are one
+ * word to the name score and no two trades to the cap. Compared, not rewritten: a typo in either ("Bouccherie") is
+ * then still a typo of it. Garage and Autobedrijf are one trade (a car dealer and workshop); Carrosserie (body shop)
+ * is another.
+ */
+const TRADE_TRANSLATIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    // Not Bakker, Slager, Schilder or Kapper: surnames too.
+    slagerij: ['boucherie', 'beenhouwerij', 'slagerij'],
+    bakkerij: ['boulangerie', 'bakkerij'],
+    apotheek: ['pharmacie', 'apotheek'],
+    drukkerij: ['imprimerie', 'drukkerij'],
+    schrijnwerkerij: ['menuiserie', 'schrijnwerker', 'schrijnwerkerij'],
+    boekhandel: ['librairie', 'boekhandel'],
+    bloemen: ['fleuriste', 'fleurs', 'bloemist', 'bloemisterij', 'bloemen'],
+    autobedrijf: ['garage', 'autobedrijf'],
+    loodgieterij: ['plomberie', 'loodgieter', 'loodgieterij'],
+    schilderwerken: ['peinture', 'schilderwerken'],
+    verwarming: ['chauffage', 'verwarming'],
+    elektriciteit: ['electricite', 'elektriciteit'],
+    dakwerken: ['toiture', 'toitures', 'dakwerken'],
+    optiek: ['optique', 'opticien', 'optiek'],
+    kapsalon: ['coiffure', 'kapsalon'],
+    verzekeringen: ['assurance', 'assurances', 'verzekering', 'verzekeringen'],
+    advocaten: ['avocats', 'advocaat', 'advocaten'],
+    schoonmaak: ['nettoyage', 'schoonmaak'],
+    renovatie: ['renovation', 'renovatie'],
+    transport: ['transports', 'transporten', 'transport'],
+  }).flatMap(([trade, words]) => words.map((w) => [w, trade])),
+);
+
 /** Dutch and French compound trades: "…bakkerij", "…praktijk", "…bedrijf", "…handel", "…erie". */
 const GENERIC_ENDINGS = /^\p{L}{3,}(?:erij|erie|praktijk|bedrijf|handel|winkel|centrum|kantoor|werken)$/u;
 const LONG_GENERIC_WORDS = [...GENERIC_WORDS].filter((g) => g.length >= 6);
@@ -222,6 +255,27 @@ const isGenericText = memoised(
  * Bogaerts" and "Schrijnwerkerij Aerts" are two workshops; the shared trade says nothing about which.
  */
 const DIFFERENT_WORD_CAP = 0.7;
+
+/**
+ * Words that number or place one of a series of companies: a project company per building ("Project Zuid 1" /
+ * "Project Zuid 2", "Residentie Zonneweelde II" / "III") or a branch per region ("Vanhove Oost" / "Vanhove West"),
+ * read to one spelling per meaning (NL / FR / EN). Each name carrying one the other lacks makes two companies.
+ */
+const DIRECTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    noord: ['noord', 'nord', 'north'],
+    zuid: ['zuid', 'sud', 'south', 'midi'],
+    oost: ['oost', 'est', 'east'],
+    west: ['west', 'ouest'],
+  }).flatMap(([direction, words]) => words.map((w) => [w, direction])),
+);
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+/** The series marker a name word is ("2" for "2", "02" and "II"; "zuid" for "Sud"), or undefined. */
+function seriesMarker(text: string): string | undefined {
+  if (/^\d+$/.test(text)) return text.replace(/^0+(?=\d)/, '');
+  const roman = ROMAN.indexOf(text);
+  return roman >= 0 ? String(roman + 1) : DIRECTIONS[text];
+}
 
 /** A first name written as initials ("J." / "J.P.") that agrees with the other's first letters. */
 const INITIAL_SCORE = 0.9;
@@ -462,6 +516,13 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
 
 const wordWeight = (t: NameToken) => (LINK_WORDS.has(t.text) ? 1 : t.text.length);
 
+/** The same trade word in two languages ("Boucherie" / "Beenhouwerij"). */
+const sameTrade = (a: NameToken, b: NameToken) =>
+  a.text !== b.text && !!TRADE_TRANSLATIONS[a.text] && TRADE_TRANSLATIONS[a.text] === TRADE_TRANSLATIONS[b.text];
+
+/** Company name words: as tokenSimilarity, and one trade in two languages is one word. */
+const companyWordSimilarity = (a: NameToken, b: NameToken) => (sameTrade(a, b) ? 1 : tokenSimilarity(a, b));
+
 /**
  * Geometric mean over a's words of their best match in b, longer words weighing more: one unmatched
  * word pulls it down hard ("Boulangerie Mercier" vs "Boulangerie Dumont").
@@ -471,7 +532,7 @@ function geometricBest(a: NameToken[], b: NameToken[]): number {
   let weights = 0;
   for (const x of a) {
     let best = 1e-6;
-    for (const y of b) best = Math.max(best, tokenSimilarity(x, y));
+    for (const y of b) best = Math.max(best, companyWordSimilarity(x, y));
     logSum += wordWeight(x) * Math.log(best);
     weights += wordWeight(x);
   }
@@ -529,15 +590,24 @@ function typoApart(a: NameToken, b: NameToken): boolean {
 }
 
 /**
- * A word of each name that the other lacks, among the words that are neither a trade nor a link word ("van",
- * "de") nor one or two letters: "bogaerts" and "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
+ * A series marker of each name that the other lacks ("1" / "2", "Oost" / "West"; one name without a marker is no
+ * difference: "Project Zuid" may be "Project Zuid 1" written short). Else a word of each name that the other lacks,
+ * among the words that are neither a trade nor a link word ("van", "de") nor one or two letters: "bogaerts" and
+ * "aerts" in "Schrijnwerkerij Bogaerts" / "Schrijnwerkerij Aerts", or undefined. A word
  * dropped on one side only ("Peeters & Janssens" / "Peeters") is no difference, nor one spelt apart or together
  * ("Van den Broeck" / "Vandenbroeck"). Failing that, a trade of each that the other lacks ("Bakkerij" / "Slagerij").
  */
 function differingWords(a: NameToken[], b: NameToken[]): [string, string] | undefined {
+  // Series markers first, compared as read ("2" / "II"), never as typos: "Oost" / "West" are two letters apart.
+  const markers = (x: NameToken[]) => x.filter((t) => seriesMarker(t.text) !== undefined);
+  const [ma, mb] = [markers(a), markers(b)];
+  const unmarked = (x: NameToken[], y: NameToken[]) =>
+    x.find((t) => !y.some((u) => seriesMarker(u.text) === seriesMarker(t.text)));
+  const [ua, ub] = [unmarked(ma, mb), unmarked(mb, ma)];
+  if (ua && ub) return [ua.text, ub.text];
   // One or two letters are an initial or a particle with a typo ("va dr Meer"), not a name.
   const distinct = (x: NameToken[]) =>
-    x.filter((t) => t.text.length >= 3 && !LINK_WORDS.has(t.text) && !isGenericText(t.text));
+    x.filter((t) => t.text.length >= 3 && !LINK_WORDS.has(t.text) && !isGenericText(t.text) && !seriesMarker(t.text));
   const [da, db] = [distinct(a), distinct(b)];
   const lacking = (x: NameToken[], y: NameToken[]) => x.find((t) => !y.some((u) => typoApart(t, u)));
   const [wa, wb] = [lacking(da, db), lacking(db, da)];
@@ -546,7 +616,9 @@ function differingWords(a: NameToken[], b: NameToken[]): [string, string] | unde
   // Two trades, each lacking on the other side: "Bakkerij Peeters" is no "Slagerij Peeters".
   const trades = (x: NameToken[]) => x.filter((t) => t.text.length >= 3 && isGenericText(t.text));
   const [ta, tb] = [trades(a), trades(b)];
-  const [xa, xb] = [lacking(ta, tb), lacking(tb, ta)];
+  const otherTrade = (x: NameToken[], y: NameToken[]) =>
+    x.find((t) => !y.some((u) => typoApart(t, u) || sameTrade(t, u)));
+  const [xa, xb] = [otherTrade(ta, tb), otherTrade(tb, ta)];
   return xa && xb ? [xa.text, xb.text] : undefined;
 }
 

@@ -445,7 +445,7 @@ const GLUED_SUFFIXES: Array<[RegExp, string]> = [
 ];
 /**
  * French street names in their Dutch word order: "Rue du Marché" = "Marktstraat", "Chaussée de Gand" =
- * "Gentsesteenweg" (close enough for the street's Jaro-Winkler), "Avenue de la Gare" = "Stationslaan".
+ * "Gentsteenweg" (townRoad then meets "Gentsesteenweg"), "Avenue de la Gare" = "Stationslaan".
  * Brussels streets carry both names, and elsewhere people write the other language. Only the street
  * type and the commonest street words are translated; the rest compares as spelt (or via the towns).
  */
@@ -457,6 +457,7 @@ const FRENCH_STREET_TYPES: Record<string, string> = {
   boulevard: 'laan',
   quai: 'kaai',
   impasse: 'gang',
+  digue: 'dijk',
 };
 const FRENCH_STREET_WORDS: Record<string, string> = {
   marche: 'markt',
@@ -495,6 +496,7 @@ const FRENCH_STREET_WORDS: Record<string, string> = {
   hopital: 'gasthuis',
   canal: 'vaart',
   tilleuls: 'linden',
+  mer: 'zee',
 };
 /**
  * Whole streets whose two names are not word for word: the market square of Brussels, Mons / Bergen, Leuven…
@@ -512,40 +514,80 @@ function dutchStreetOrder(words: string[]): string[] {
   if (!type || words.length < 2) return words;
   const core = words
     .slice(1)
-    .map((w) => (/^[ld][aeiouy]/.test(w) && FRENCH_STREET_WORDS[w.slice(1)] ? w.slice(1) : w)) // "l'Église" folds to "leglise"
+    // "l'Église" folds to "leglise", "d'Anvers" to "danvers".
+    .map((w) =>
+      /^[ld][aeiouy]/.test(w) && (FRENCH_STREET_WORDS[w.slice(1)] || CITY_ALIASES[w.slice(1)]) ? w.slice(1) : w,
+    )
     .filter((w) => !FRENCH_ARTICLES.has(w))
     .map((w) => FRENCH_STREET_WORDS[w] ?? CITY_ALIASES[w] ?? w);
   return core.length ? [...core, type] : words;
 }
 
-/** Box words between house number and box: "12 bus 3", "12 bte 3", "12/3", "12b3". */
+/**
+ * The road to a town, whichever way it is written: "Chaussée de Gand", "Steenweg op Gent", "Gentsesteenweg" and
+ * "Gentse Steenweg" are one street (Brussels writes both languages, Flanders both Dutch forms). All become the
+ * town's canonical name + "steenweg" ("gentsteenweg"; "Chaussée de Mons" and "Bergensesteenweg": "monssteenweg").
+ * The Dutch adjective drops the town's ending ("Mechelse" for Mechelen, "Brugse" for Brugge): the stem is tried
+ * with the usual endings against the town table; a town not in it compares as spelt.
+ */
+function townRoad(street: string): string {
+  const road = /^steenweg(?:op|naar)(\p{L}{3,})$/u.exec(street) ?? /^(\p{L}{3,}?)(?:se)?steenweg$/u.exec(street);
+  if (!road) return street;
+  const stem = road[1];
+  const town = [stem, `${stem}en`, `${stem}e`, `${stem}ge`].find((t) => KNOWN_TOWNS.has(t)) ?? stem;
+  return `${CITY_ALIASES[town] ?? town}steenweg`;
+}
+
+/** Box words between house number and box: "12 bus 3", "12 bte 3", "12 b3", "12 box 3" ("12/3" is read as a box too). */
 const BOX_WORDS = new Set(['bus', 'bte', 'boite', 'box', 'b', 'bt']);
 
 export interface Address {
   street: string; // canonical street, no spaces ("kerkstraat", "ruedelaloi")
   number: string; // house number with its letter ("12", "12a"), '' when none
+  box: string; // box (flat) number ("3", "3a"), '' when none
 }
 
 /** One word of an address, abbreviations written out; worked out once per word (memo.ts). */
 const streetWord = memoised((w) => STREET_WORDS[w] ?? GLUED_SUFFIXES.reduce((acc, [re, to]) => acc.replace(re, to), w));
 
-/** Address → canonical street and house number; the box is dropped (often left out). */
+const isDigits = (w: string | undefined) => !!w && /^\d+$/.test(w);
+const isLetter = (w: string | undefined) => !!w && /^\p{L}$/u.test(w);
+
+/**
+ * Address → canonical street, house number and box. The box is a flat in a building ("Frankrijklei 50 bus 2" and
+ * "… bus 14" are two doors), written "bus 3", "bte 3", "boîte 3", "b3", "box 3" or "/3"; a number range
+ * ("12-14") is one building, its first number kept.
+ */
 export function parseAddress(value: unknown): Address {
-  const folded = foldText(value)
+  // "/" between house number and box is the one separator that folding would lose ("12 / bus 3" has its word
+  // already); "-" stays a range.
+  const folded = foldText(
+    blank(value)
+      ? value
+      : String(value).replace(/(\d\s*\p{L}?)\s*\/\s*(?=[\p{L}\d])(?!(?:bus|bte|bo[iî]te|box|bt?)\s*\d)/giu, '$1 bus '),
+  )
     .replace(/(\d)(\p{L})/gu, '$1 $2')
     .replace(/(\p{L})(\d)/gu, '$1 $2');
   const words = tokens(folded).map(streetWord);
-  const firstNumber = words.findIndex((w) => /^\d+$/.test(w));
-  const canonical = (street: string[]) => STREET_ALIASES[street.join('')] ?? street.join('');
-  if (firstNumber < 0) return { street: canonical(dutchStreetOrder(words)), number: '' };
+  const firstNumber = words.findIndex(isDigits);
+  const canonical = (street: string[]) => townRoad(STREET_ALIASES[street.join('')] ?? street.join(''));
+  if (firstNumber < 0) return { street: canonical(dutchStreetOrder(words)), number: '', box: '' };
+  // A letter after a number is its own ("12A", "bus 3B"), unless it starts a box ("12 b3").
+  const letterAt = (i: number) => isLetter(words[i]) && !(BOX_WORDS.has(words[i]) && isDigits(words[i + 1]));
+  let at = firstNumber + 1;
+  let number = words[firstNumber];
+  if (letterAt(at)) number += words[at++];
+  let box = '';
+  if (BOX_WORDS.has(words[at]) && (isDigits(words[at + 1]) || isLetter(words[at + 1]))) {
+    box = words[at + 1].replace(/^0+(?=\d)/, '');
+    at += 2;
+    if (isDigits(box) && letterAt(at)) box += words[at++];
+  }
   // Number first ("16 rue de la Loi") or after the street ("Rue de la Loi 16", the Belgian/Dutch way).
   const street = dutchStreetOrder(
-    firstNumber === 0 ? words.slice(1).filter((w) => !/^\d+$/.test(w)) : words.slice(0, firstNumber),
+    firstNumber === 0 ? words.slice(at).filter((w) => !isDigits(w)) : words.slice(0, firstNumber),
   );
-  let number = words[firstNumber];
-  const next = words[firstNumber + 1];
-  if (next && /^\p{L}$/u.test(next) && !BOX_WORDS.has(next)) number += next; // "12A", not "12 b 3"
-  return { street: canonical(street), number };
+  return { street: canonical(street), number, box };
 }
 
 /** Bilingual Belgian place names (and a few exonyms) to one spelling. */
@@ -631,6 +673,9 @@ const CITY_ALIASES: Record<string, string> = {
   sintjansmolenbeek: 'molenbeeksintjean',
 };
 
+/** Every town the alias table knows, in either language: a "Chaussée de …" / "…sesteenweg" names one of them. */
+const KNOWN_TOWNS = new Set([...Object.keys(CITY_ALIASES), ...Object.values(CITY_ALIASES)]);
+
 /** City → compact canonical name: "St.-Niklaas" = "Sint-Niklaas" = "Saint-Nicolas"; "Bruxelles" = "Brussel". */
 export function normaliseCity(value: unknown): string {
   // A post code typed into the town ("2000 Antwerpen") is dropped; it has a field of its own.
@@ -687,6 +732,20 @@ export function normaliseVat(value: unknown): string {
   const belgian = /^(?:BE)?(\d{9,10})$/.exec(s);
   if (belgian) return `BE${belgian[1].padStart(10, '0')}`;
   return s;
+}
+
+/**
+ * An e-mail field → its addresses, each normalised: the field may hold several, separated by ";" (the contact
+ * rules allow it) or "," (imported data). A piece without "@" is a name cut off at its comma ("Peeters, Jan <…>").
+ */
+export function normaliseEmails(value: unknown): string[] {
+  if (blank(value)) return [];
+  const addresses = String(value)
+    .split(/[;,]/)
+    .map(normaliseEmail)
+    .filter((e) => e.includes('@'));
+  // A value with no address in it (stored before the check) compares as written, as it always did.
+  return addresses.length ? [...new Set(addresses)] : [normaliseEmail(value)];
 }
 
 /** E-mail → the address alone ("Jan <jan@x.be>", "mailto:…"), trimmed, lower-case. */
