@@ -2,7 +2,9 @@
 /**
  * Browser case of the contact import: Settings → Marketing Setup → Import, upload a CSV, the suggested
  * mapping, a dry run with its counts, Run import, the progress bar until the job is done; the contacts
- * exist afterwards (checked over REST), with the accents of a file in Excel's Windows encoding.
+ * exist afterwards (checked over REST), with the accents of a file in Excel's Windows encoding. Then the dry run's
+ * table of a longer file (filtered by a count badge, paged), a job cancelled from the page, and the page reloaded
+ * (the latest job followed, the recent imports listed, a finished job's refused rows downloaded).
  */
 const assert = require('node:assert/strict');
 
@@ -133,6 +135,108 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     const rows = lines.slice(1).map((l) => l.split(','));
     assert.deepEqual(rows.map((r) => r[nameAt]).sort(), Array.from({ length: 14 }, (_, i) => `Filtered ${String(i + 1).padStart(2, '0')} ${stamp}`));
     assert.ok(rows.every((r) => r[cityAt] === city), 'every row is in the filtered city');
+  });
+
+  await runner.test('import: the dry run of 260 rows → every error (after row 200 too) by its count badge, all rows page by page', async () => {
+    await ensureContactSeries();
+    // Rows 205, 210 … 260 name a salesperson that does not exist: 12 errors, all after the first 200 rows.
+    const bad = (i) => i > 200 && i % 5 === 0;
+    const lines = ['Name;City;Salesperson Code'];
+    for (let i = 1; i <= 260; i++) lines.push(`Dry ${i} ${stamp};Gent;${bad(i) ? `NOPE${i}` : ''}`);
+    await page.goto(baseUrl + IMPORT);
+    await page.getByTestId('import-file').waitFor({ state: 'attached' });
+    await dismissOverlays(page);
+    await page.getByTestId('import-file').setInputFiles({ name: 'dry-run.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByTestId('import-mapping').waitFor();
+    // The chosen file's name and row count (the browser's own input was cleared for the next choice).
+    assert.equal((await page.getByTestId('import-file-name').textContent()).trim(), 'dry-run.csv — 260 rows');
+
+    await page.getByTestId('import-dry-run').click();
+    // While it runs: a line that says why it takes a while.
+    await page.getByTestId('import-dry-running').waitFor();
+    await page.getByTestId('import-dry').waitFor({ timeout: 120000 });
+    assert.equal((await page.getByTestId('import-count-error').textContent()).trim(), 'error: 12');
+    assert.equal((await page.getByTestId('import-count-created').textContent()).trim(), 'created: 248');
+    const tableRows = page.getByTestId('import-dry-table').locator('tbody tr');
+    // All rows, 50 a page: page 1 holds rows 1–50, the last page (6) rows 251–260.
+    assert.equal(await tableRows.count(), 50);
+    await page.getByTestId('import-dry-row-1').waitFor();
+    await page.getByTestId('import-dry-page-next').click();
+    await page.getByTestId('import-dry-row-51').waitFor();
+    assert.equal(await tableRows.count(), 50);
+    for (let p = 2; p < 6; p++) await page.getByTestId('import-dry-page-next').click();
+    await page.getByTestId('import-dry-row-260').waitFor();
+    assert.equal(await tableRows.count(), 10);
+    assert.equal(await page.getByTestId('import-dry-page-next').isDisabled(), true);
+
+    // The error badge: the 12 error rows and nothing else, each with its reason.
+    await page.getByTestId('import-dry-filter-error').click();
+    await page.getByTestId('import-dry-row-205').waitFor();
+    assert.equal(await tableRows.count(), 12);
+    for (let i = 205; i <= 260; i += 5) {
+      await page.getByTestId(`import-dry-row-${i}`).getByText(`Salesperson "NOPE${i}" does not exist.`).waitFor();
+    }
+    assert.equal(await page.getByTestId('import-dry-page').count(), 0, 'one page: no pager');
+    assert.equal(await page.getByTestId('import-dry-filter-error').getAttribute('aria-pressed'), 'true');
+    await shot(page, 'import-dry-run-errors');
+    // The same badge again: every row.
+    await page.getByTestId('import-dry-filter-error').click();
+    await page.getByTestId('import-dry-row-1').waitFor();
+    assert.equal(await tableRows.count(), 50);
+  });
+
+  await runner.test('import: Cancel stops a running job after its chunk; a reload shows the latest job, the recent imports and their refused rows', async () => {
+    await ensureContactSeries();
+    // 3,000 rows run in 15 chunks of 200: still running when Cancel is clicked. Names of random letters, so the
+    // duplicate search finds no pairs among them.
+    let seed = stamp % 2147483647;
+    const letters = (n) => Array.from({ length: n }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
+    const lines = ['Name;E-Mail'];
+    for (let i = 1; i <= 3000; i++) lines.push(`Stop ${letters(7)} ${letters(8)};${letters(10)}.${stamp}@example.org`);
+    await page.goto(baseUrl + IMPORT);
+    await page.getByTestId('import-file').waitFor({ state: 'attached' });
+    await dismissOverlays(page);
+    await page.getByTestId('import-file').setInputFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByTestId('import-mapping').waitFor();
+    assert.equal((await page.getByTestId('import-file-name').textContent()).trim(), 'cancel-me.csv — 3000 rows');
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-job').waitFor();
+    await page.getByTestId('import-cancel').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-job-state"]')?.textContent === 'cancelled', null, { timeout: 60000 });
+    const counts = (await page.getByTestId('import-job-counts').textContent()).trim();
+    const m = /^(\d+) of 3000 rows: (\d+) created, 0 updated, 0 unchanged, 0 failed$/.exec(counts);
+    assert.ok(m, counts);
+    const processed = Number(m[1]);
+    assert.ok(processed < 3000 && processed % 200 === 0 && Number(m[2]) === processed, `stopped after whole chunks: ${counts}`);
+    assert.equal(await page.getByTestId('import-cancel').count(), 0, 'no Cancel once cancelled');
+    await page.getByTestId('import-job-cancelled').waitFor();
+    const id = Number(/Import (\d+)/.exec(await page.getByTestId('import-job').locator('h2').textContent())[1]);
+    await page.getByTestId(`import-recent-${id}`).getByText('cancelled', { exact: true }).waitFor();
+    await shot(page, 'import-cancelled');
+    // The job wrote no more after the cancel.
+    const stored = await rest('GET', `/contacts?filters[email][$endsWith]=.${stamp}@example.org&filters[name][$startsWith]=Stop&pagination[pageSize]=1`);
+    assert.equal(stored.status, 200, JSON.stringify(stored.body));
+    assert.equal(stored.body.meta.pagination.total, processed);
+
+    // A reload (or a second tab): the latest job is followed, with its state and counts, and listed first.
+    await page.reload();
+    await page.getByTestId('import-job').waitFor();
+    assert.equal(await page.getByTestId('import-job-state').textContent(), 'cancelled');
+    assert.equal((await page.getByTestId('import-job-counts').textContent()).trim(), counts);
+    assert.match(await page.getByTestId('import-job-file').textContent(), /^cancel-me\.csv — started /);
+    const recent = page.getByTestId('import-recent');
+    await recent.waitFor();
+    assert.match(await recent.locator('tbody tr').first().textContent(), new RegExp(`^${id}cancel-me\\.csv`));
+    // An earlier job of this session with a refused row: shown from the list, its refused rows downloaded.
+    const earlier = recent.locator('tbody tr', { hasText: 'contacts.csv' }).first();
+    const earlierId = Number((await earlier.locator('td').first().textContent()).trim());
+    await earlier.getByTestId(`import-recent-show-${earlierId}`).click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="import-job"] h2')?.textContent.startsWith(`Import ${n}:`), earlierId);
+    assert.equal(await page.getByTestId('import-job-state').textContent(), 'done');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-errors').click()]);
+    const errors = require('fs').readFileSync(await download.path(), 'utf8');
+    assert.match(errors, /Salesperson "{1,2}NOPE"{1,2} does not exist\./); // in a quoted cell the quotes are doubled
+    await shot(page, 'import-recent');
   });
 }
 
