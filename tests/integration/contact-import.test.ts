@@ -332,6 +332,13 @@ describe('analyse and dry run', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ headers: ['Name', 'City'], sample: [{ Name: 'Café Zoë', City: 'Liège' }] });
+    // Without the byte order mark too.
+    const bare = await multipart(token, '/marketing-setup/contacts/import/analyse').attach(
+      'file',
+      bytes.subarray(2),
+      'contacts.txt',
+    );
+    expect([bare.status, bare.body.data?.sample]).toEqual([200, [{ Name: 'Café Zoë', City: 'Liège' }]]);
   });
 
   test('a file that mixes UTF-8 and Windows-1252 lines: 400 naming the line, nothing written', async () => {

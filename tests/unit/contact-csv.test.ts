@@ -306,6 +306,17 @@ describe('contact CSV: reading a file', () => {
       text: 'Name;City\nCafé;Gent\n',
       encoding: 'utf-16be',
     });
+    // Without a byte order mark: recognised by the NUL byte beside each Latin letter.
+    expect(decodeCsvBytes(Buffer.from('Name;City\r\nCafé;Gent\r\n', 'utf16le'))).toEqual({
+      text: 'Name;City\r\nCafé;Gent\r\n',
+      encoding: 'utf-16le',
+    });
+    expect(decodeCsvBytes(Buffer.from('Name;City\nZoë;Gent\n', 'utf16le').swap16())).toMatchObject({
+      text: 'Name;City\nZoë;Gent\n',
+      encoding: 'utf-16be',
+    });
+    // A NUL here and there is binary data still.
+    expect(() => decodeCsvBytes(Buffer.from('Name\nA\u0000B\u0000C\n'))).toThrow('This file is binary data');
     // A lone surrogate: not UTF-16 after all.
     expect(() => decodeCsvBytes(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8]))).toThrow(
       'This file starts as UTF-16 text (Excel\'s "Unicode text") but is not readable as such. Save it as CSV UTF-8 and upload that.',

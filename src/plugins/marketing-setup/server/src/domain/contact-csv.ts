@@ -347,7 +347,8 @@ export function detectDelimiter(text: string): CsvDelimiter {
 /**
  * An uploaded file's text: UTF-16 when it starts with a UTF-16 byte order mark (Excel's "Unicode text"), UTF-8
  * (with or without a byte order mark) when its bytes are UTF-8, otherwise Windows-1252 — what Excel's plain "CSV"
- * format writes on a Belgian or Dutch Windows machine — so "Liège" stays "Liège". A file whose lines are partly
+ * format writes on a Belgian or Dutch Windows machine — so "Liège" stays "Liège" (UTF-16 without a byte order mark is
+recognised by its NUL bytes, see utf16WithoutBom). A file whose lines are partly
  * UTF-8 and partly not (a row pasted in from another file) is refused: read either way, some of its letters would be
  * garbled (see mixedEncoding).
  */
@@ -368,6 +369,17 @@ export function decodeCsvBytes(bytes: Uint8Array): {
       );
     }
   }
+  const guessed = utf16WithoutBom(bytes);
+  if (guessed && !SIGNATURES.some(([sig]) => sig.every((b, i) => bytes[i] === b))) {
+    try {
+      const text = new TextDecoder(guessed, { fatal: true }).decode(bytes);
+      // Text has no control characters but tab and line breaks; binary data read as UTF-16 has.
+      // eslint-disable-next-line no-control-regex
+      if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return { text, encoding: guessed };
+    } catch {
+      // not UTF-16 after all: binary data
+    }
+  }
   const kind = binaryKind(bytes);
   if (kind)
     throw new RuleViolation(
@@ -381,6 +393,20 @@ export function decodeCsvBytes(bytes: Uint8Array): {
     if (mixed) throw new RuleViolation(mixed, ['file']);
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * UTF-16 without a byte order mark, as some tools write it: in the first 4 KB every other byte is NUL (the high byte
+ * of a Latin letter, digit or separator) and no byte in between is.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  const zeros = [0, 0];
+  for (let i = 0; i < n; i += 1) if (bytes[i] === 0) zeros[i % 2] += 1;
+  if (zeros[0] === 0 && zeros[1] >= n / 4) return 'utf-16le';
+  if (zeros[1] === 0 && zeros[0] >= n / 4) return 'utf-16be';
+  return null;
 }
 
 /** The length of the valid UTF-8 multi-byte sequence at `i` (2–4), or 0 when there is none. */
