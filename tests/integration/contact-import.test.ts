@@ -195,7 +195,31 @@ describe('analyse and dry run', () => {
       'Columns "Name" and "Naam" are both mapped to Name; map one of them.',
     ],
     ['no mapped column', { csv: 'Foo\nX\n' }, 'No column is mapped to a contact field, so there is nothing to import.'],
-    ['a row longer than the header', { csv: 'Name;City\nX;Y;Z\n' }, 'Row 1 has 3 cells but the header has 2 columns.'],
+    [
+      'a row with a value beyond the header',
+      { csv: 'Name;City\nX;Y;;Z\n' },
+      'Row 1 has a value in column 4 ("Z"), but the header line names only 2 columns; name that column in the header line or empty the cell.',
+    ],
+    [
+      'a value under a nameless column at the end',
+      { csv: 'Name;City;\nX;Gent;\nY;Brugge;B2B\n' },
+      'Row 2 has a value in column 3 ("B2B"), but the header line names only 2 columns; name that column in the header line or empty the cell.',
+    ],
+    [
+      'a nameless column between named ones',
+      { csv: 'Name;;City\nX;;Gent\n' },
+      'Column 2 of the header line has no name; name every column (only columns at the end may go without a name, when their cells are empty).',
+    ],
+    [
+      'a quote that is never closed',
+      { csv: 'Name;City\nA;Gent\n"B;Gent\nC;Gent\nD;Gent\n' },
+      'The file is not readable as CSV: a quote (") opens a cell on line 3 and is never closed. Close it, or double a quote meant inside a cell ("").',
+    ],
+    [
+      'a quote that is never closed, after a sep= line',
+      { csv: 'sep=;\nName;City\n"B;Gent\nC;Gent\n' },
+      'The file is not readable as CSV: a quote (") opens a cell on line 3 and is never closed. Close it, or double a quote meant inside a cell ("").',
+    ],
     [
       'a quote inside an unquoted cell',
       { csv: 'Name;City\nBar "Het Anker";Gent\n' },
@@ -254,6 +278,90 @@ describe('analyse and dry run', () => {
       .field('mappping', '{}')
       .attach('file', Buffer.from('Name\nX\n'), 'contacts.csv');
     expect([extra.status, extra.body.error.message]).toEqual([400, 'Unknown field(s): mappping.']);
+  });
+
+  test.each([
+    ['trailing separators (semicolon)', 'Name;Type;City;\nCafé Zoë;Company;Gent;\nBakkerij;Company;Brugge;\n'],
+    [
+      'trailing separators beyond the header (comma)',
+      'Name,Type,City\nCafé Zoë,Company,Gent,,\nBakkerij,Company,Brugge\n',
+    ],
+    ["Excel's sep= line", 'sep=;\r\nName;Type;City\r\nCafé Zoë;Company;Gent\r\nBakkerij;Company;Brugge\r\n'],
+    ['blank lines before the header', '\n\n;;\nName;Type;City\nCafé Zoë;Company;Gent\nBakkerij;Company;Brugge\n'],
+  ])('a file as Excel and people make it is read (%s)', async (_what, csv) => {
+    const res = await admin.post('/marketing-setup/contacts/import/analyse', { csv });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      headers: ['Name', 'Type', 'City'],
+      suggestions: { Name: 'name', Type: 'type', City: 'city' },
+      total: 2,
+    });
+    expect(res.body.data.sample[0]).toEqual({ Name: 'Café Zoë', Type: 'Company', City: 'Gent' });
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect([dry.status, dry.body.data?.counts?.error]).toEqual([200, 0]);
+  });
+
+  test('a column name that comes again is numbered, and each can be mapped or skipped', async () => {
+    const csv = 'Name;City;City\nDuplicate Header BV;Gent;Brugge\n';
+    const res = await admin.post('/marketing-setup/contacts/import/analyse', { csv });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      headers: ['Name', 'City', 'City (2)'],
+      suggestions: { Name: 'name', City: 'city', 'City (2)': null },
+      sample: [{ Name: 'Duplicate Header BV', City: 'Gent', 'City (2)': 'Brugge' }],
+    });
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', {
+      csv,
+      mapping: { Name: 'name', City: null, 'City (2)': 'city' },
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.mapping).toEqual({ Name: 'name', 'City (2)': 'city' });
+    expect(dry.body.data.counts).toMatchObject({ error: 0 });
+  });
+
+  test("Excel's Unicode text (UTF-16 with a byte order mark) is read as such", async () => {
+    const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Name\tCity\r\nCafé Zoë\tLiège\r\n', 'utf16le'),
+    ]);
+    const res = await multipart(token, '/marketing-setup/contacts/import/analyse').attach(
+      'file',
+      bytes,
+      'contacts.txt',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ headers: ['Name', 'City'], sample: [{ Name: 'Café Zoë', City: 'Liège' }] });
+    // Without the byte order mark too.
+    const bare = await multipart(token, '/marketing-setup/contacts/import/analyse').attach(
+      'file',
+      bytes.subarray(2),
+      'contacts.txt',
+    );
+    expect([bare.status, bare.body.data?.sample]).toEqual([200, [{ Name: 'Café Zoë', City: 'Liège' }]]);
+  });
+
+  test('a file that mixes UTF-8 and Windows-1252 lines: 400 naming the line, nothing written', async () => {
+    const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
+    const bytes = Buffer.concat([
+      Buffer.from(
+        'Name;City\nCafé Zoë;Gent\nMixed One;Brugge\nMixed Two;Gent\nMixed Three;Gent\nMixed Four;Gent\n',
+        'utf8',
+      ),
+      Buffer.from('Brasserie Liège;Luik\n', 'latin1'),
+    ]);
+    const before = await contactsCount();
+    for (const route of ['analyse', 'dry-run', 'jobs']) {
+      const res = await multipart(token, `/marketing-setup/contacts/import/${route}`)
+        .field('mapping', JSON.stringify({ Name: 'name', City: 'city' }))
+        .attach('file', bytes, 'contacts.csv');
+      expect([route, res.status, res.body.error?.message]).toEqual([
+        route,
+        400,
+        'This file mixes two encodings: line 7 is not UTF-8 while other lines are (e.g. "Café" on line 2). Save it again as CSV UTF-8.',
+      ]);
+    }
+    expect(await contactsCount()).toBe(before);
   });
 
   test('a file over the 1 MB a JSON body may carry goes as multipart (as the admin sends it)', async () => {

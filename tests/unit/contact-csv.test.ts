@@ -1,11 +1,14 @@
 import {
   advance,
   changesMatchKeys,
-  checkHeaders,
   checkMapping,
-  checkRowLength,
+  checkRowCells,
+  csvStart,
   decodeCsvBytes,
   detectDelimiter,
+  mixedEncoding,
+  readHeaders,
+  unclosedQuoteLine,
   dryRunOutcome,
   errorsCsv,
   isLastChunk,
@@ -311,18 +314,95 @@ describe('contact CSV: reading a file', () => {
     // Windows-1252's own letters in 0x80–0x9F (€, Š, œ) come out as such, not as control characters.
     expect(decodeCsvBytes(Uint8Array.from([0x80, 0x8a, 0x9c])).text).toBe('€Šœ');
   });
-  test('every header named once', () => {
-    expect(() => checkHeaders(['No.', 'Name'])).not.toThrow();
-    expect(() => checkHeaders(['No.', ''])).toThrow('Column 2 of the header line has no name; name every column.');
-    expect(() => checkHeaders(['Name', '__proto__'])).toThrow('A column may not be named "__proto__"; rename it.');
-    expect(() => checkHeaders(['Name', 'Name'])).toThrow(
-      'The header line names "Name" twice; column names must be unique.',
+  test("Excel's Unicode text (UTF-16 with a byte order mark, little or big endian) is read as such", () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name\tCity\r\nCafé Zoë\tLiège\r\n', 'utf16le')]);
+    expect(decodeCsvBytes(le)).toEqual({ text: 'Name\tCity\r\nCafé Zoë\tLiège\r\n', encoding: 'utf-16le' });
+    const be = Buffer.from('Name;City\nCafé;Gent\n', 'utf16le').swap16();
+    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({
+      text: 'Name;City\nCafé;Gent\n',
+      encoding: 'utf-16be',
+    });
+    // Without a byte order mark: recognised by the NUL byte beside each Latin letter.
+    expect(decodeCsvBytes(Buffer.from('Name;City\r\nCafé;Gent\r\n', 'utf16le'))).toEqual({
+      text: 'Name;City\r\nCafé;Gent\r\n',
+      encoding: 'utf-16le',
+    });
+    expect(decodeCsvBytes(Buffer.from('Name;City\nZoë;Gent\n', 'utf16le').swap16())).toMatchObject({
+      text: 'Name;City\nZoë;Gent\n',
+      encoding: 'utf-16be',
+    });
+    // A NUL here and there is binary data still.
+    expect(() => decodeCsvBytes(Buffer.from('Name\nA\u0000B\u0000C\n'))).toThrow('This file is binary data');
+    // A lone surrogate: not UTF-16 after all.
+    expect(() => decodeCsvBytes(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8]))).toThrow(
+      'This file starts as UTF-16 text (Excel\'s "Unicode text") but is not readable as such. Save it as CSV UTF-8 and upload that.',
     );
   });
-  test('a row may be shorter than the header, not longer', () => {
-    expect(() => checkRowLength(3, 2, 4)).not.toThrow();
-    expect(() => checkRowLength(3, 4, 4)).not.toThrow();
-    expect(() => checkRowLength(3, 5, 4)).toThrow('Row 3 has 5 cells but the header has 4 columns.');
+  test('a file whose lines are partly UTF-8 and partly Windows-1252 is refused, naming the first line that is not UTF-8', () => {
+    const mixed = Buffer.concat([
+      Buffer.from('Name;City\nCafé Zoë;Gent\nBakkerij;Brugge\n', 'utf8'),
+      Buffer.from('Brasserie Liège;Luik\n', 'latin1'),
+      Buffer.from('Crème;Gent\n', 'utf8'),
+    ]);
+    const message =
+      'This file mixes two encodings: line 4 is not UTF-8 while other lines are (e.g. "Café" on line 2). Save it again as CSV UTF-8.';
+    expect(mixedEncoding(mixed)).toBe(message);
+    expect(() => decodeCsvBytes(mixed)).toThrow(message);
+    // The UTF-8 line may come after the other one; the example is the first UTF-8 line's first word with a letter beyond ASCII.
+    const later = Buffer.concat([Buffer.from('Name\nLiège\n', 'latin1'), Buffer.from('x;Zoë\n', 'utf8')]);
+    expect(mixedEncoding(later)).toBe(
+      'This file mixes two encodings: line 2 is not UTF-8 while other lines are (e.g. "Zoë" on line 3). Save it again as CSV UTF-8.',
+    );
+    // A UTF-8 byte order mark says UTF-8 too (Excel's CSV UTF-8 with a row pasted in from a plain CSV).
+    expect(() =>
+      decodeCsvBytes(Buffer.concat([Buffer.from('\uFEFFName\nA\n', 'utf8'), Buffer.from('Liège\n', 'latin1')])),
+    ).toThrow(
+      'This file mixes two encodings: it starts as UTF-8 (a byte order mark) but line 3 is not UTF-8. Save it again as CSV UTF-8.',
+    );
+  });
+  test('a Windows-1252 file is not taken for a mixed one', () => {
+    // "É" before "»" reads as a UTF-8 sequence (C9 BB), but not the whole line: the line has other bytes that are not UTF-8.
+    const cp = Buffer.from('Name;Note\nCafé Zoë;«ÉTÉ» à Liège\nBrasserie;€ 5\n', 'latin1');
+    cp[cp.indexOf(0x3f)] = 0x80; // latin1 has no €: write the byte Windows-1252 has for it
+    expect(mixedEncoding(cp)).toBeNull();
+    expect(decodeCsvBytes(cp)).toMatchObject({ encoding: 'windows-1252' });
+    // Pure UTF-8 and pure ASCII are never mixed.
+    expect(mixedEncoding(Buffer.from('Name\nCafé\n', 'utf8'))).toBeNull();
+    expect(mixedEncoding(Buffer.from('Name\nCafe\n'))).toBeNull();
+  });
+  test("the header line starts after Excel's sep= line and blank lines", () => {
+    expect(csvStart('Name;City\nA;B')).toEqual({ start: 0, lines: 0, delimiter: null });
+    expect(csvStart('sep=;\r\nName;City\r\n')).toEqual({ start: 7, lines: 1, delimiter: ';' });
+    expect(csvStart('\uFEFFSEP=,\nName\n')).toEqual({ start: 7, lines: 1, delimiter: ',' });
+    expect(csvStart('sep=\t\nName\n')).toEqual({ start: 6, lines: 1, delimiter: '\t' });
+    expect(csvStart('\n\r\n  \n;;;\nName;City\n')).toEqual({ start: 10, lines: 4, delimiter: null });
+    expect(() => csvStart('sep=|\nName|City\n')).toThrow(
+      'The first line "sep=|" names a separator this import does not read; use a comma, semicolon or tab.',
+    );
+  });
+  test('the line a quote that is never closed opens on', () => {
+    expect(unclosedQuoteLine('a,b\n1,2\n"x,3\n4,5\n6,7\n')).toBe(3);
+    expect(unclosedQuoteLine('a,b\n"1 ""x""",2\n"3\n4",5\n')).toBeNull();
+    expect(unclosedQuoteLine('a,b\n"1 ""x"",2\n')).toBe(2);
+  });
+  test('every header named; nameless columns only at the end; a name that comes again is numbered', () => {
+    expect(readHeaders(['No.', ' Name '])).toEqual(['No.', 'Name']);
+    expect(readHeaders(['Name', 'Type', 'City', '', ' '])).toEqual(['Name', 'Type', 'City']);
+    expect(() => readHeaders(['No.', '', 'City'])).toThrow(
+      'Column 2 of the header line has no name; name every column (only columns at the end may go without a name, when their cells are empty).',
+    );
+    expect(() => readHeaders(['Name', '__proto__'])).toThrow('A column may not be named "__proto__"; rename it.');
+    expect(readHeaders(['Name', 'City', 'Name', 'Name'])).toEqual(['Name', 'City', 'Name (2)', 'Name (3)']);
+    // A column already called "Name (2)" keeps its name; the second "Name" takes the next free number.
+    expect(readHeaders(['Name', 'Name (2)', 'Name'])).toEqual(['Name', 'Name (2)', 'Name (3)']);
+  });
+  test('a row may be shorter than the header; longer only with empty cells', () => {
+    expect(() => checkRowCells(3, ['a', 'b'], 4)).not.toThrow();
+    expect(() => checkRowCells(3, ['a', 'b', 'c', 'd'], 4)).not.toThrow();
+    expect(() => checkRowCells(1, ['A', 'Company', 'Gent', '', ' '], 3)).not.toThrow();
+    expect(() => checkRowCells(3, ['a', 'b', 'c', 'd', '', 'x'], 4)).toThrow(
+      'Row 3 has a value in column 6 ("x"), but the header line names only 4 columns; name that column in the header line or empty the cell.',
+    );
   });
 });
 

@@ -1,12 +1,19 @@
 /**
- * Reading an uploaded CSV file with csv-parse, as a stream of records (header → cell). The separator is
- * the one the header line uses most (comma, semicolon as Dutch Excel writes, or tab); a UTF-8 byte order
- * mark is dropped. A file that is not CSV (unbalanced quotes, a row with more cells than the header) is a
- * 400 with the line csv-parse names.
+ * Reading an uploaded CSV file with csv-parse, as a stream of records (header → cell). The separator is the one
+ * an Excel "sep=;" first line names, else the one the header line uses most (comma, semicolon as Dutch Excel
+ * writes, or tab); a UTF-8 byte order mark, the "sep=" line and blank lines before the header are dropped. A file
+ * that is not CSV (unbalanced quotes, a value in a column the header does not name) is a 400 with the line.
  */
 import { Readable } from 'stream';
 import { CsvError, parse } from 'csv-parse';
-import { checkHeaders, checkRowLength, detectDelimiter } from '../domain/contact-csv';
+import {
+  checkRowCells,
+  csvStart,
+  type CsvDelimiter,
+  detectDelimiter,
+  readHeaders,
+  unclosedQuoteLine,
+} from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
 import { validationError } from '../utils/errors';
 
@@ -33,13 +40,18 @@ const isCsvError = (err: unknown): err is Error =>
   err instanceof CsvError ||
   (err instanceof Error && String((err as { code?: unknown }).code ?? '').startsWith('CSV_'));
 
-const badFile = (err: Error) => {
-  const { code, lines } = err as Error & { code?: string; lines?: number };
+/** `text`: the file from its header line on; `skipped`: the lines before it, so a line number is the file's own. */
+const badFile = (err: Error, text: string, skipped: number) => {
+  const { code, lines: at } = err as Error & { code?: string; lines?: number };
+  const lines = (at ?? 0) + skipped;
+  const opens = code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : null;
   // What Excel and most tools write for a quote inside a cell, said in the user's terms.
   const reason =
-    code === 'INVALID_OPENING_QUOTE'
-      ? `line ${lines} has a quote (") inside a cell that does not start with one. Put such a cell in quotes and double the quotes inside it, e.g. "Bar ""Het Anker""".`
-      : err.message.replace(/^Invalid Record Length: /, '');
+    opens !== null
+      ? `a quote (") opens a cell on line ${opens + skipped} and is never closed. Close it, or double a quote meant inside a cell ("").`
+      : code === 'INVALID_OPENING_QUOTE'
+        ? `line ${lines} has a quote (") inside a cell that does not start with one. Put such a cell in quotes and double the quotes inside it, e.g. "Bar ""Het Anker""".`
+        : err.message.replace(/^Invalid Record Length: /, '').replace(/\bline \d+/, `line ${lines}`);
   return validationError(`The file is not readable as CSV: ${reason}`, ['file']);
 };
 
@@ -50,17 +62,24 @@ export async function readCsv(
   opts: { limit?: number } = {},
 ) {
   const headers: string[] = [];
-  const delimiter = detectDelimiter(text);
   let rowNo = 0;
+  let body = text;
+  let skipped = 0;
+  let delimiter: CsvDelimiter = ',';
   try {
-    for await (const cells of parser(text, delimiter) as AsyncIterable<string[]>) {
-      if (!headers.length) {
-        headers.push(...cells.map((c) => c.trim()));
-        checkHeaders(headers);
+    const start = csvStart(text);
+    body = text.slice(start.start);
+    skipped = start.lines;
+    delimiter = start.delimiter ?? detectDelimiter(body);
+    let header = true;
+    for await (const cells of parser(body, delimiter) as AsyncIterable<string[]>) {
+      if (header) {
+        headers.push(...readHeaders(cells));
+        header = false;
         continue;
       }
       if (cells.every((c) => c.trim() === '')) continue;
-      checkRowLength(rowNo + 1, cells.length, headers.length);
+      checkRowCells(rowNo + 1, cells, headers.length);
       rowNo += 1;
       if (opts.limit !== undefined && rowNo > opts.limit) continue; // counted, not handed on
       const record: CsvRecord = {};
@@ -71,7 +90,7 @@ export async function readCsv(
     }
   } catch (err) {
     if (err instanceof RuleViolation) throw validationError(err.message, err.path);
-    if (isCsvError(err)) throw badFile(err);
+    if (isCsvError(err)) throw badFile(err, body, skipped);
     throw err;
   }
   if (!headers.length)

@@ -351,10 +351,41 @@ export function detectDelimiter(text: string): CsvDelimiter {
 }
 
 /**
- * An uploaded file's text: UTF-8 (with or without a byte order mark) when its bytes are UTF-8, otherwise Windows-1252
- * — what Excel's plain "CSV" format writes on a Belgian or Dutch Windows machine — so "Liège" stays "Liège".
+ * An uploaded file's text: UTF-16 when it starts with a UTF-16 byte order mark (Excel's "Unicode text"), UTF-8
+ * (with or without a byte order mark) when its bytes are UTF-8, otherwise Windows-1252 — what Excel's plain "CSV"
+ * format writes on a Belgian or Dutch Windows machine — so "Liège" stays "Liège" (UTF-16 without a byte order mark is
+recognised by its NUL bytes, see utf16WithoutBom). A file whose lines are partly
+ * UTF-8 and partly not (a row pasted in from another file) is refused: read either way, some of its letters would be
+ * garbled (see mixedEncoding).
  */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+export function decodeCsvBytes(bytes: Uint8Array): {
+  text: string;
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+} {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      // The decoder drops the byte order mark.
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      throw new RuleViolation(
+        'This file starts as UTF-16 text (Excel\'s "Unicode text") but is not readable as such. Save it as CSV UTF-8 and upload that.',
+        ['file'],
+      );
+    }
+  }
+  const guessed = utf16WithoutBom(bytes);
+  if (guessed && !SIGNATURES.some(([sig]) => sig.every((b, i) => bytes[i] === b))) {
+    try {
+      const text = new TextDecoder(guessed, { fatal: true }).decode(bytes);
+      // Text has no control characters but tab and line breaks; binary data read as UTF-16 has.
+      // eslint-disable-next-line no-control-regex
+      if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return { text, encoding: guessed };
+    } catch {
+      // not UTF-16 after all: binary data
+    }
+  }
   const kind = binaryKind(bytes);
   if (kind)
     throw new RuleViolation(
@@ -364,8 +395,103 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'ut
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    const mixed = mixedEncoding(bytes);
+    if (mixed) throw new RuleViolation(mixed, ['file']);
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * UTF-16 without a byte order mark, as some tools write it: in the first 4 KB every other byte is NUL (the high byte
+ * of a Latin letter, digit or separator) and no byte in between is.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  const zeros = [0, 0];
+  for (let i = 0; i < n; i += 1) if (bytes[i] === 0) zeros[i % 2] += 1;
+  if (zeros[0] === 0 && zeros[1] >= n / 4) return 'utf-16le';
+  if (zeros[1] === 0 && zeros[0] >= n / 4) return 'utf-16be';
+  return null;
+}
+
+/** The length of the valid UTF-8 multi-byte sequence at `i` (2–4), or 0 when there is none. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  const cont = (k: number) => i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const b1 = bytes[i + 1];
+    // No overlong forms (E0 80–9F) and no surrogates (ED A0–BF).
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f)) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const b1 = bytes[i + 1];
+    if ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Why a file that is not UTF-8 is nonetheless not one Windows-1252 file, or null when it is: some line holds UTF-8
+ * letters (valid multi-byte sequences such as C3 A9, "é", and no byte that is not UTF-8) while another line holds
+ * bytes that are not UTF-8. Read as Windows-1252, the first would be garbled ("Café" as "CafÃ©"); read as UTF-8, the
+ * second. Judged line by line: in a Windows-1252 file a whole line reads as UTF-8 letters only when each of its
+ * accented capitals happens to stand before a symbol such as "©" or "»" (text garbled already), so a real Windows-1252
+ * file is not taken for a mixed one. A UTF-8 byte order mark counts as a UTF-8 line.
+ */
+export function mixedEncoding(bytes: Uint8Array): string | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let line = 1;
+  let lineStart = bom ? 3 : 0;
+  let lineUtf8: number | null = null; // where the line's first multi-byte sequence starts
+  let lineBad = false;
+  let firstBadLine: number | null = null;
+  let example: Utf8Example | null = null;
+  const endLine = () => {
+    if (lineBad) firstBadLine ??= line;
+    else if (lineUtf8 !== null) example ??= { line, at: lineUtf8, start: lineStart };
+  };
+  for (let i = lineStart; i < bytes.length; i += 1) {
+    const b = bytes[i];
+    if (b === 0x0a) {
+      endLine();
+      line += 1;
+      lineStart = i + 1;
+      lineUtf8 = null;
+      lineBad = false;
+    } else if (b >= 0x80) {
+      const n = utf8SequenceAt(bytes, i);
+      if (n) {
+        lineUtf8 ??= i;
+        i += n - 1;
+      } else lineBad = true;
+    }
+    if (firstBadLine !== null && example !== null) break;
+  }
+  endLine();
+  // Assigned in endLine: TypeScript does not see it there.
+  const seen = example as Utf8Example | null;
+  if (firstBadLine === null || (seen === null && !bom)) return null;
+  if (!seen)
+    return `This file mixes two encodings: it starts as UTF-8 (a byte order mark) but line ${firstBadLine} is not UTF-8. Save it again as CSV UTF-8.`;
+  return `This file mixes two encodings: line ${firstBadLine} is not UTF-8 while other lines are (e.g. "${wordAt(bytes, seen)}" on line ${seen.line}). Save it again as CSV UTF-8.`;
+}
+
+/** A UTF-8 line's first multi-byte sequence: its line number, where it is and where its line starts (byte offsets). */
+type Utf8Example = { line: number; at: number; start: number };
+
+/** The word (up to a separator, quote or space) around byte `at` of a UTF-8 line, for a message. */
+function wordAt(bytes: Uint8Array, { at, start }: Utf8Example): string {
+  const stop = (b: number) =>
+    b === 0x0a || b === 0x0d || b === 0x2c || b === 0x3b || b === 0x09 || b === 0x22 || b === 0x20;
+  let from = at;
+  while (from > start && !stop(bytes[from - 1]) && at - from < 40) from -= 1;
+  let to = at;
+  while (to < bytes.length && !stop(bytes[to]) && to - at < 40) to += 1;
+  return new TextDecoder('utf-8').decode(bytes.subarray(from, to));
 }
 
 /** Signatures of the files people upload by mistake instead of their CSV export. */
@@ -398,23 +524,91 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** Every column of the header line needs a name, and no name twice (a record is keyed by them). */
-export function checkHeaders(headers: string[]) {
+/**
+ * The header line's column names as records are keyed: trimmed, the nameless columns at the end left out (Excel
+ * writes "Name;Type;City;" once a cell right of the data was touched; their cells must be empty, see checkRowCells),
+ * and a name that comes again numbered ("City", "City (2)"), so each column can be mapped or skipped on its own.
+ * A nameless column before a named one is refused.
+ */
+export function readHeaders(cells: string[]): string[] {
+  const names = cells.map((c) => c.trim());
+  while (names.length && names[names.length - 1] === '') names.pop();
+  const taken = new Set(names);
   const seen = new Set<string>();
-  headers.forEach((h, i) => {
-    if (!h) throw new RuleViolation(`Column ${i + 1} of the header line has no name; name every column.`, ['file']);
+  return names.map((h, i) => {
+    if (!h)
+      throw new RuleViolation(
+        `Column ${i + 1} of the header line has no name; name every column (only columns at the end may go without a name, when their cells are empty).`,
+        ['file'],
+      );
     // A record is keyed by the column names: this one would be an object's prototype, not a column.
     if (h === '__proto__') throw new RuleViolation('A column may not be named "__proto__"; rename it.', ['file']);
-    if (seen.has(h))
-      throw new RuleViolation(`The header line names "${h}" twice; column names must be unique.`, ['file']);
-    seen.add(h);
+    let name = h;
+    for (let n = 2; seen.has(name); n += 1) {
+      name = `${h} (${n})`;
+      if (taken.has(name)) name = h; // "City (2)" is a column of its own: try the next number
+    }
+    seen.add(name);
+    return name;
   });
 }
 
-/** A data line with more cells than the header has columns is refused (fewer: the missing cells are blank). */
-export function checkRowLength(rowNo: number, cells: number, columns: number) {
-  if (cells > columns)
-    throw new RuleViolation(`Row ${rowNo} has ${cells} cells but the header has ${columns} columns.`, ['file']);
+/**
+ * A data line may have more cells than the header has named columns only when those cells are empty (the trailing
+ * separators Excel writes); fewer: the missing cells are blank.
+ */
+export function checkRowCells(rowNo: number, cells: string[], columns: number) {
+  for (let i = columns; i < cells.length; i += 1)
+    if (cells[i].trim() !== '') {
+      const value = cells[i].trim();
+      throw new RuleViolation(
+        `Row ${rowNo} has a value in column ${i + 1} ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}"), but the header line names only ${columns} columns; name that column in the header line or empty the cell.`,
+        ['file'],
+      );
+    }
+}
+
+/**
+ * Where the header line starts: after a byte order mark, Excel's "sep=;" line (which names the separator) and
+ * blank lines (also lines of separators only, an empty spreadsheet row). `lines`: how many lines come before it.
+ */
+export function csvStart(text: string): { start: number; lines: number; delimiter: CsvDelimiter | null } {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lines = 0;
+  let delimiter: CsvDelimiter | null = null;
+  const SEPARATORS: Record<string, CsvDelimiter> = { ',': ',', ';': ';', '\t': '\t' };
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) break;
+    const line = text.slice(start, nl).replace(/\r$/, '');
+    const sep = lines === 0 && delimiter === null ? /^sep=(.*)$/i.exec(line) : null;
+    if (sep) {
+      delimiter = SEPARATORS[sep[1]] ?? null;
+      if (!delimiter)
+        throw new RuleViolation(
+          `The first line "${line}" names a separator this import does not read; use a comma, semicolon or tab.`,
+          ['file'],
+        );
+    } else if (!/^[\s,;]*$/.test(line)) break;
+    start = nl + 1;
+    lines += 1;
+  }
+  return { start, lines, delimiter };
+}
+
+/**
+ * The line on which a quote that is never closed opens (csv-parse names the file's last line), or null. Quotes are
+ * followed as CSV has them: a quote opens a cell, a doubled quote inside it is a quote, the next single one closes it.
+ */
+export function unclosedQuoteLine(text: string): number | null {
+  let line = 1;
+  let openedAt: number | null = null;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) line += 1;
+    else if (ch === 0x22) openedAt = openedAt === null ? line : null;
+  }
+  return openedAt;
 }
 
 /**
