@@ -548,6 +548,42 @@ describe("a REST list's pagination: whole numbers from 1 (start from 0), as the 
   });
 });
 
+describe('phone numbers: digits, spaces, ( ) . / - and a + at the start', () => {
+  const rule = 'Phone No. may hold only digits, spaces, ( ) . / - and a + at the start;';
+  it('an emoji, "++++" and thirty zeros are refused (POST and PUT), nothing written', async () => {
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      { data: { type: 'company', name: 'Phone NV', phoneNo: '+32 475 😀' } },
+      `${rule} "😀" is not allowed ("+32 475 😀").`,
+      ['phoneNo'],
+    );
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/contacts/${fx.a.documentId}`,
+      { data: { mobilePhoneNo: '++++' } },
+      'Mobile Phone No. may hold only digits, spaces, ( ) . / - and a + at the start; "+" is not allowed ("++++").',
+      ['mobilePhoneNo'],
+    );
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/contacts/${fx.a.documentId}`,
+      { data: { phoneNo: '0'.repeat(30) } },
+      `Phone No. has 30 digits; a phone number has at most 18 ("${'0'.repeat(30)}").`,
+      ['phoneNo'],
+    );
+  });
+  it('the usual Belgian ways of writing a number pass', async () => {
+    for (const phoneNo of ['+32 475 12 34 56', '0032475123456', '0475/12.34.56', '(0)475 12 34 56', '0475 12 34 56']) {
+      const res = await ctx.api.put(`${API}/contacts/${fx.a.documentId}`, { data: { phoneNo } });
+      expect([res.status, res.body.data?.phoneNo]).toEqual([200, phoneNo]);
+    }
+  });
+});
+
 describe('the input guard stands in front of every plugin route', () => {
   it('every route of the plugin (content API and admin API, any method) refuses a NUL byte in its query with a 400', async () => {
     const routers = Object.values(
