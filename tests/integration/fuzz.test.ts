@@ -463,6 +463,127 @@ describe('a filter value of the wrong type is a 400, not a 500 (list routes)', (
   });
 });
 
+describe("a body's data is an object, on every route that takes one (one rule in the input guard)", () => {
+  const message = (kind: string) =>
+    `data must be an object of the fields to write ({ "data": { "name": "…" } }), not ${kind}.`;
+
+  it('PUT /contact-duplicates/:id with { "data": [] } (answered 200 and did nothing): 400, nothing written', async () => {
+    // A pair as the duplicate search stores it: two companies alike in every field.
+    const twin = { type: 'company', name: 'Fuzz Twin NV', city: 'Gent', postCode: '9000', phoneNo: '09 111 22 33' };
+    await createOk(ctx.api, 'contacts', twin);
+    const second = (await createOk(ctx.api, 'contacts', twin)).data;
+    expect((await ctx.api.post(`${API}/contacts/${second.documentId}/find-duplicates`, {})).status).toBe(200);
+    const pair = await docs(ctx.strapi, 'plugin::marketing-setup.contact-duplicate').findFirst({});
+    expect(pair).toBeTruthy();
+    await refused(ctx.api, 'put', `${API}/contact-duplicates/${pair.documentId}`, { data: [] }, message('a list'), [
+      'data',
+    ]);
+  });
+
+  it('data as a list, a text or null on every write route that takes data (content API and admin API): 400', async () => {
+    const ids: Record<string, string> = {};
+    for (const name of Object.keys(contentTypes)) {
+      const row = await ctx.strapi.db
+        .query(`plugin::marketing-setup.${name}` as any)
+        .findOne({ select: ['documentId'] });
+      if (row) ids[name] = row.documentId;
+    }
+    fx.ids = ids;
+    const withData = targets().filter((t) => t.wrap || 'data' in t.attributes);
+    expect(withData.length).toBeGreaterThan(20);
+    const before = await fingerprint(ctx.strapi, tables);
+    const answers: string[] = [];
+    for (const t of withData)
+      for (const [data, kind] of [
+        [[], 'a list'],
+        ['Fuzz', 'a text'],
+        [null, 'null'],
+      ] as const) {
+        const url = t.id === undefined ? t.path : t.path.replace(':id', t.id);
+        const res = await send(t.client === 'admin' ? admin : ctx.api, t.method, url, JSON.stringify({ data }));
+        if (res.status !== 400 || res.body?.error?.message !== message(kind))
+          answers.push(`${t.name} ${kind}: ${res.status} ${res.body?.error?.message}`);
+      }
+    expect(answers).toEqual([]);
+    expect(await fingerprint(ctx.strapi, tables)).toBe(before);
+  });
+});
+
+describe("a REST list's pagination: whole numbers from 1 (start from 0), as the admin lists", () => {
+  it.each([
+    ['contacts', 'pagination[pageSize]=-5', 'pagination[pageSize] must be a whole number from 1; "-5" is not one.'],
+    [
+      'contact-duplicates',
+      'pagination[pageSize]=0',
+      'pagination[pageSize] must be a whole number from 1; "0" is not one.',
+    ],
+    [
+      'opportunities',
+      'pagination[pageSize]=abc',
+      'pagination[pageSize] must be a whole number from 1; "abc" is not one.',
+    ],
+    ['contacts', 'pagination[page]=0', 'pagination[page] must be a whole number from 1 to 1000000; "0" is not one.'],
+    [
+      'contacts',
+      'pagination[page]=1e400',
+      'pagination[page] must be a whole number from 1 to 1000000; "1e400" is not one.',
+    ],
+    ['contacts', 'pagination[start]=-1', 'pagination[start] must be a whole number from 0; "-1" is not one.'],
+    [
+      'contacts',
+      'pagination[limit]=0',
+      'pagination[limit] must be a whole number from 1 (or -1: all); "0" is not one.',
+    ],
+  ])('GET /%s?%s: 400', async (list, query, message) => {
+    const res = await ctx.api.get(`${API}/${list}?${query}`);
+    expect([res.status, res.body?.error?.name, res.body?.error?.message]).toEqual([400, 'ValidationError', message]);
+  });
+  it("well-formed pagination answers 200; a pageSize above the cap is read as the cap (Strapi's own rule)", async () => {
+    for (const query of ['pagination[page]=1&pagination[pageSize]=2', 'pagination[start]=0&pagination[limit]=-1']) {
+      const res = await ctx.api.get(`${API}/contacts?${query}`);
+      expect(res.status).toBe(200);
+    }
+    const capped = await ctx.api.get(`${API}/contacts?pagination[pageSize]=500`);
+    expect([capped.status, capped.body.meta.pagination.pageSize]).toEqual([200, 100]);
+  });
+});
+
+describe('phone numbers: digits, spaces, ( ) . / - and a + at the start', () => {
+  const rule = 'Phone No. may hold only digits, spaces, ( ) . / - and a + at the start;';
+  it('an emoji, "++++" and thirty zeros are refused (POST and PUT), nothing written', async () => {
+    await refused(
+      ctx.api,
+      'post',
+      `${API}/contacts`,
+      { data: { type: 'company', name: 'Phone NV', phoneNo: '+32 475 😀' } },
+      `${rule} "😀" is not allowed ("+32 475 😀").`,
+      ['phoneNo'],
+    );
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/contacts/${fx.a.documentId}`,
+      { data: { mobilePhoneNo: '++++' } },
+      'Mobile Phone No. may hold only digits, spaces, ( ) . / - and a + at the start; "+" is not allowed ("++++").',
+      ['mobilePhoneNo'],
+    );
+    await refused(
+      ctx.api,
+      'put',
+      `${API}/contacts/${fx.a.documentId}`,
+      { data: { phoneNo: '0'.repeat(30) } },
+      `Phone No. has 30 digits; a phone number has at most 18 ("${'0'.repeat(30)}").`,
+      ['phoneNo'],
+    );
+  });
+  it('the usual Belgian ways of writing a number pass', async () => {
+    for (const phoneNo of ['+32 475 12 34 56', '0032475123456', '0475/12.34.56', '(0)475 12 34 56', '0475 12 34 56']) {
+      const res = await ctx.api.put(`${API}/contacts/${fx.a.documentId}`, { data: { phoneNo } });
+      expect([res.status, res.body.data?.phoneNo]).toEqual([200, phoneNo]);
+    }
+  });
+});
+
 describe('the input guard stands in front of every plugin route', () => {
   it('every route of the plugin (content API and admin API, any method) refuses a NUL byte in its query with a 400', async () => {
     const routers = Object.values(

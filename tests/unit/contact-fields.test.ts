@@ -78,6 +78,36 @@ describe('field validators', () => {
     expect(() => assertPhone('phoneNo', '+32 (9) 123-45.67')).not.toThrow();
     expect(() => assertPhone('phoneNo', null)).not.toThrow();
   });
+  it.each([
+    '+32 475 12 34 56',
+    '0032475123456',
+    '0475/12.34.56',
+    '(0)475 12 34 56',
+    '0475 12 34 56',
+    '+32 (0)9 123-45.67',
+    ' 09 123 45 67 ',
+  ])('accepts the phone number %j', (phone) => expect(() => assertPhone('phoneNo', phone)).not.toThrow());
+  it.each([
+    [
+      '+32 475 😀',
+      'Phone No. may hold only digits, spaces, ( ) . / - and a + at the start; "😀" is not allowed ("+32 475 😀").',
+    ],
+    ['++++', 'Phone No. may hold only digits, spaces, ( ) . / - and a + at the start; "+" is not allowed ("++++").'],
+    [
+      '0475 + 12',
+      'Phone No. may hold only digits, spaces, ( ) . / - and a + at the start; "+" is not allowed ("0475 + 12").',
+    ],
+    [
+      '09 123 45 67 #2',
+      'Phone No. may hold only digits, spaces, ( ) . / - and a + at the start; "#" is not allowed ("09 123 45 67 #2").',
+    ],
+    ['+', 'Phone No. has no digits ("+").'],
+    ['( ) - /', 'Phone No. has no digits ("( ) - /").'],
+    ['0'.repeat(30), `Phone No. has 30 digits; a phone number has at most 18 ("${'0'.repeat(30)}").`],
+  ])('refuses the phone number %j', (phone, message) => {
+    const e = violation(() => assertPhone('phoneNo', phone));
+    expect([e.message, e.path]).toEqual([message, ['phoneNo']]);
+  });
   it('lists phone, mobile and fax as letter-free fields, not telex', () => {
     expect([...PHONE_FIELDS]).toEqual(['phoneNo', 'mobilePhoneNo', 'faxNo']);
   });

@@ -5,6 +5,9 @@ import {
   controlCharacter,
   MAX_DEPTH,
   assertSafeInput,
+  findMalformedData,
+  findBadPagination,
+  MAX_PAGE,
 } from '../../src/plugins/marketing-setup/server/src/domain/input-guard';
 import { violation } from '../helpers/violation';
 
@@ -117,5 +120,65 @@ describe('findUnsafeInput', () => {
       'constructor',
     ]);
     expect(() => assertSafeInput({ params: { documentId: 'ok1' }, query: {}, body: undefined })).not.toThrow();
+  });
+});
+
+describe("findMalformedData: a body's data is an object of fields, on every route", () => {
+  it.each([
+    [[], 'a list'],
+    ['x', 'a text'],
+    [null, 'null'],
+    [5, 'a number'],
+    [true, 'a boolean'],
+  ])('refuses data %j', (data, kind) => {
+    expect(findMalformedData({ data })).toEqual({
+      path: ['data'],
+      message: `data must be an object of the fields to write ({ "data": { "name": "…" } }), not ${kind}.`,
+    });
+  });
+  it('leaves an object, a body without data and no body alone', () => {
+    expect(findMalformedData({ data: {} })).toBeNull();
+    expect(findMalformedData({ data: { name: 'x' } })).toBeNull();
+    expect(findMalformedData({ kind: 'customer' })).toBeNull();
+    expect(findMalformedData(undefined)).toBeNull();
+    expect(findMalformedData([{ data: [] }])).toBeNull();
+  });
+  it('is part of findUnsafeInput', () => {
+    expect(findUnsafeInput({ body: { data: [] } })?.path).toEqual(['data']);
+  });
+});
+
+describe("findBadPagination: a REST list's pagination", () => {
+  it.each([
+    [{ pageSize: '-5' }, 'pageSize', 'pagination[pageSize] must be a whole number from 1; "-5" is not one.'],
+    [{ pageSize: '0' }, 'pageSize', 'pagination[pageSize] must be a whole number from 1; "0" is not one.'],
+    [{ pageSize: 'abc' }, 'pageSize', 'pagination[pageSize] must be a whole number from 1; "abc" is not one.'],
+    [{ page: '1.5' }, 'page', `pagination[page] must be a whole number from 1 to ${MAX_PAGE}; "1.5" is not one.`],
+    [{ page: '1e400' }, 'page', `pagination[page] must be a whole number from 1 to ${MAX_PAGE}; "1e400" is not one.`],
+    [
+      { page: '1000001' },
+      'page',
+      `pagination[page] must be a whole number from 1 to ${MAX_PAGE}; "1000001" is not one.`,
+    ],
+    [{ page: ['1', '2'] }, 'page', `pagination[page] must be a whole number from 1 to ${MAX_PAGE}; a list is not one.`],
+    [{ start: '-1' }, 'start', 'pagination[start] must be a whole number from 0; "-1" is not one.'],
+    [{ limit: '0' }, 'limit', 'pagination[limit] must be a whole number from 1 (or -1: all); "0" is not one.'],
+  ])('refuses %j', (pagination, key, message) => {
+    expect(findBadPagination({ pagination })).toEqual({ path: ['query', 'pagination', key], message });
+  });
+  it('refuses a pagination that is not an object', () => {
+    expect(findBadPagination({ pagination: '5' })?.path).toEqual(['query', 'pagination']);
+  });
+  it('accepts well-formed values, and leaves a pageSize above the cap to Strapi (read as the cap)', () => {
+    for (const pagination of [
+      { page: '1', pageSize: '25' },
+      { page: '2', pageSize: '500' },
+      { start: '0', limit: '10' },
+      { limit: '-1' },
+      { withCount: 'false' },
+    ])
+      expect(findBadPagination({ pagination })).toBeNull();
+    expect(findBadPagination({})).toBeNull();
+    expect(findBadPagination(undefined)).toBeNull();
   });
 });

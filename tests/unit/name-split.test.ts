@@ -79,6 +79,73 @@ describe('splitName — titles and generational suffixes', () => {
   });
 });
 
+describe("splitName — particles of Belgium's other communities", () => {
+  it.each([
+    // Arabic / Berber, Italian, Spanish / Portuguese, French particles: part of the surname, in either order.
+    ['Ben Salah Ahmed', 'Ahmed', null, 'Ben Salah'],
+    ['Ahmed Ben Salah', 'Ahmed', null, 'Ben Salah'],
+    ['Di Rupo Elio', 'Elio', null, 'Di Rupo'],
+    ['Elio Di Rupo', 'Elio', null, 'Di Rupo'],
+    ['Mohamed El Amrani', 'Mohamed', null, 'El Amrani'],
+    ['El Amrani Mohamed', 'Mohamed', null, 'El Amrani'],
+    ['Aït Ali Youssef', 'Youssef', null, 'Aït Ali'],
+    ['Karim Abou Zeid', 'Karim', null, 'Abou Zeid'],
+    ['Maria Della Valle', 'Maria', null, 'Della Valle'],
+    ['Dos Santos Maria', 'Maria', null, 'Dos Santos'],
+    ['Sophie Du Bois', 'Sophie', null, 'Du Bois'],
+    // Lower case: still the surname (the middle-name rule is the Dutch particles').
+    ['João da Silva', 'João', null, 'da Silva'],
+    ['Mohamed el Amrani', 'Mohamed', null, 'el Amrani'],
+    // A leading particle keeps the word after it, even when the rest are first names.
+    ['De Rosa Maria', 'Maria', null, 'De Rosa'],
+    // "Ben" is also a first name: at the start it is one unless first names follow the surname.
+    ['Ben Peeters', 'Ben', null, 'Peeters'],
+    ['Ben Van den Broeck', 'Ben', null, 'Van den Broeck'],
+    ['Ben Salah', 'Ben', null, 'Salah'],
+    ['Ben Salah Karim', 'Ben', 'Salah', 'Karim'],
+  ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual(parts(firstName, middleName, surname));
+  });
+
+  it('reads "Ben" as a particle when the e-mail spells the last word as the first name', () => {
+    expect(splitName('Ben Salah Karim', 'karim.bensalah@telenet.be')).toEqual(parts('Karim', null, 'Ben Salah'));
+    expect(splitName('Ben Salah Karim', 'ben.salah@telenet.be')).toEqual(parts('Ben', 'Salah', 'Karim'));
+  });
+});
+
+describe('splitName — double surnames, several titles, a title alone, Vietnamese order', () => {
+  it.each([
+    ['Ilse Van Looy - Maes', 'Ilse', null, 'Van Looy - Maes'],
+    ['Ilse Van Looy-Maes', 'Ilse', null, 'Van Looy-Maes'],
+    ['Ilse Maes - Van Looy', 'Ilse', null, 'Maes - Van Looy'],
+    ['Van Looy – Maes Ilse', 'Ilse', null, 'Van Looy – Maes'],
+    ['Dhr. en Mevr. Peeters', null, null, 'Peeters'],
+    ['M. et Mme Dupont', null, null, 'Dupont'],
+    ['Mr & Mrs Smith', null, null, 'Smith'],
+    ['De heer en mevrouw Jan Peeters', 'Jan', null, 'Peeters'],
+    ['Mevr.', null, null, null],
+    ['Dhr. en Mevr.', null, null, null],
+    // "De heer" alone is a surname, "en" without a title after it a word.
+    ['De Heer', null, null, 'De Heer'],
+    ['Dhr. Jan en Piet', 'Jan', 'en', 'Piet'],
+    // The common Vietnamese surnames tell the order.
+    ['Nguyen Van Anh', 'Anh', 'Van', 'Nguyen'],
+    ['Tran Thi Mai', 'Mai', 'Thi', 'Tran'],
+    ['Anh Nguyen', 'Anh', null, 'Nguyen'],
+  ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual(parts(firstName, middleName, surname));
+  });
+
+  it('stores a name of titles only as sent, with no parts', () => {
+    expect(applyContactFieldRules('person', null, { name: 'Mevr.' })).toMatchObject({
+      name: 'Mevr.',
+      firstName: null,
+      middleName: null,
+      surname: null,
+    });
+  });
+});
+
 describe('splitName — the e-mail tells the order when the first names cannot', () => {
   it.each([
     ['Wuyts Xandro', 'Xandro.Wuyts@telenet.be', 'Xandro', null, 'Wuyts'],

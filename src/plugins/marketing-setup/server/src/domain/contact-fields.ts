@@ -72,11 +72,40 @@ export function nextSearchName(
   return following ? upperOrNull(newName) : oldSearchName;
 }
 
+/**
+ * Most digits a phone number has: 15 (the international maximum, E.164) after a "00" international prefix, plus
+ * a "(0)" written in ("+32 (0)475 …").
+ */
+export const PHONE_MAX_DIGITS = 18;
+/** What a phone number may hold besides digits: spaces and the usual separators; "+" only at the start. */
+const PHONE_CHARS = /^\+?[\d\s()./-]*$/u;
+
+/**
+ * A phone number holds digits, spaces, the separators ( ) . / - and a + at the start, with 1 to
+ * PHONE_MAX_DIGITS digits ("+32 475 12 34 56", "0032475123456", "0475/12.34.56", "(0)475 12 34 56"). Letters
+ * are refused as the reference refuses them, so an extension ("ext 12", "x12") is written elsewhere.
+ */
 export function assertPhone(field: string, value: unknown): void {
   if (isBlank(value)) return;
-  if (/\p{L}/u.test(String(value))) {
-    throw new RuleViolation(`${label(field)} must not contain letters ("${value}").`, [field]);
+  const text = String(value).trim();
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (/\p{L}/u.test(text)) {
+    throw new RuleViolation(`${label(field)} must not contain letters ("${shown}").`, [field]);
   }
+  if (!PHONE_CHARS.test(text)) {
+    const odd = [...text].find((c, i) => !/[\d\s()./-]/u.test(c) && !(c === '+' && i === 0));
+    throw new RuleViolation(
+      `${label(field)} may hold only digits, spaces, ( ) . / - and a + at the start; "${odd}" is not allowed ("${shown}").`,
+      [field],
+    );
+  }
+  const digits = text.replace(/\D/g, '').length;
+  if (digits === 0) throw new RuleViolation(`${label(field)} has no digits ("${shown}").`, [field]);
+  if (digits > PHONE_MAX_DIGITS)
+    throw new RuleViolation(
+      `${label(field)} has ${digits} digits; a phone number has at most ${PHONE_MAX_DIGITS} ("${shown}").`,
+      [field],
+    );
 }
 
 // Pragmatic syntax check: local@domain.tld, no spaces, no empty dot-separated pieces.

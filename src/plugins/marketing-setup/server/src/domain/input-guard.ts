@@ -99,6 +99,72 @@ export function findUnsafeParam(params: Record<string, unknown>): InputProblem |
   return null;
 }
 
+/**
+ * Highest page a list serves (REST and admin lists alike): further pages are empty anyway, and offsets beyond it
+ * lose precision.
+ */
+export const MAX_PAGE = 1_000_000;
+
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const kindOf = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'string'
+        ? 'a text'
+        : typeof v === 'object'
+          ? 'an object'
+          : `a ${typeof v}`;
+
+/**
+ * A body's `data` — the record to write, on every route that takes one — is an object of fields. Strapi's core
+ * update answered 200 and wrote nothing for `{ "data": [] }`; one rule for every route, not one per route.
+ */
+export function findMalformedData(body: unknown): InputProblem | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !hasOwn(body, 'data')) return null;
+  const data = (body as Record<string, unknown>).data;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return null;
+  return {
+    path: ['data'],
+    message: `data must be an object of the fields to write ({ "data": { "name": "…" } }), not ${kindOf(data)}.`,
+  };
+}
+
+/** The smallest value of each pagination parameter (`limit` may also be -1: all, up to the API's cap). */
+const PAGINATION_MIN: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
+
+/**
+ * A list's `pagination` in the query: page and pageSize whole numbers from 1 (page at most MAX_PAGE), start
+ * from 0, limit from 1 or -1. Strapi's core list routes (5.54) quietly read pageSize -5 as 1 (its Document
+ * Service refuses the same value: "Expected an integer > 0"); the admin lists already refuse such values
+ * (validation/admin/fields.ts). pageSize and limit above the API's maxLimit stay Strapi's: read as maxLimit.
+ */
+export function findBadPagination(query: unknown): InputProblem | null {
+  if (!query || typeof query !== 'object' || !hasOwn(query, 'pagination')) return null;
+  const pagination = (query as Record<string, unknown>).pagination;
+  if (!pagination || typeof pagination !== 'object' || Array.isArray(pagination))
+    return {
+      path: ['query', 'pagination'],
+      message:
+        'Give pagination as pagination[page] and pagination[pageSize], or pagination[start] and pagination[limit].',
+    };
+  for (const [key, min] of Object.entries(PAGINATION_MIN)) {
+    if (!hasOwn(pagination, key)) continue;
+    const raw = (pagination as Record<string, unknown>)[key];
+    const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : null;
+    const n = text !== null && /^-?\d{1,16}$/.test(text) ? Number(text) : NaN;
+    const fits = (n >= min || (key === 'limit' && n === -1)) && !(key === 'page' && n > MAX_PAGE);
+    if (fits) continue;
+    const range = key === 'page' ? `from 1 to ${MAX_PAGE}` : key === 'limit' ? 'from 1 (or -1: all)' : `from ${min}`;
+    return {
+      path: ['query', 'pagination', key],
+      message: `pagination[${key}] must be a whole number ${range}; ${text === null ? kindOf(raw) : `"${text}"`} is not one.`,
+    };
+  }
+  return null;
+}
+
 /** Everything a request brings: path params, query and body. Returns the first problem, or null. */
 export function findUnsafeInput(input: {
   params?: Record<string, unknown>;
@@ -108,7 +174,9 @@ export function findUnsafeInput(input: {
   return (
     findUnsafeParam(input.params ?? {}) ??
     findUnsafeValue(input.query ?? {}, ['query']) ??
-    findUnsafeValue(input.body, [])
+    findUnsafeValue(input.body, []) ??
+    findBadPagination(input.query) ??
+    findMalformedData(input.body)
   );
 }
 

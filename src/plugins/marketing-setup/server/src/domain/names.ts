@@ -33,7 +33,8 @@ const wordsOf = (name: string | null | undefined) =>
 
 /**
  * Surname particles (Dutch, Flemish, French), one word each: runs of them make "van den", "op de", "in 't",
- * "de la", "in het". "In", "op" and "het" only ever stand in such a run before a surname.
+ * "de la", "in het". "In", "op" and "het" only ever stand in such a run before a surname. Written in lower
+ * case they are the middle name (the Dutch way, as the reference splits).
  */
 const PARTICLES = new Set([
   'van',
@@ -60,9 +61,43 @@ const PARTICLES = new Set([
   'vander',
   'ver',
 ]);
-export const isParticle = (w: string) => PARTICLES.has(fold(w));
-/** Written with a capital ("Van", "De", "'T"): the Belgian way, part of the surname. */
-const capitalised = (w: string) => /^\P{L}*\p{Lu}/u.test(w);
+/**
+ * Particles of Belgium's other communities — Arabic / Berber ("Ben Salah", "El Amrani", "Aït Ali"),
+ * Italian ("Di Rupo", "Della Valle", "Lo Bue"), Spanish / Portuguese ("Dos Santos", "Da Silva") — always
+ * part of the surname, in any case ("João da Silva" → surname "da Silva"): no Business Central convention
+ * makes them a middle name.
+ */
+const OTHER_PARTICLES = new Set([
+  'ben',
+  'bel',
+  'el',
+  'al',
+  'abou',
+  'abu',
+  'ait',
+  'ou',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dello',
+  'lo',
+  'li',
+  'dos',
+  'das',
+]);
+/**
+ * Particles that are also first names ("Ben Peeters"): at the start of a name they are a particle only
+ * when the words after the surname are first names ("Ben Salah Ahmed") or the e-mail says so.
+ */
+const FIRST_NAME_PARTICLES = new Set(['ben', 'bel']);
+export const isParticle = (w: string) => PARTICLES.has(fold(w)) || OTHER_PARTICLES.has(fold(w));
+const mayBeFirstName = (w: string) => FIRST_NAME_PARTICLES.has(fold(w));
+/**
+ * Written with a capital ("Van", "De", "'T"), the Belgian way, or one of the other communities' particles:
+ * part of the surname.
+ */
+const ofTheSurname = (w: string) => /^\P{L}*\p{Lu}/u.test(w) || OTHER_PARTICLES.has(fold(w));
 
 /**
  * Forms of address and titles before a name (folded, without the dot). "M." (Monsieur) only counts before
@@ -91,14 +126,32 @@ const TITLES = new Set([
   'ir',
   'ing',
 ]);
-/** How many leading words are titles (at least one word is left over). */
+/** Words that join titles: "Dhr. en Mevr.", "M. et Mme", "Mr & Mrs". */
+const TITLE_JOINS = new Set(['en', 'et', '&', 'and']);
+/** How many words the title at `i` takes ("Dr." 1, "De heer" 2), 0 when there is none. */
+function titleAt(words: readonly string[], i: number): number {
+  const left = words.length - i;
+  if (left <= 0) return 0;
+  // "De heer" alone is a surname ("de Heer").
+  if (left >= 3 && bare(words[i]) === 'de' && bare(words[i + 1]) === 'heer') return 2;
+  if (left >= 1 && TITLES.has(bare(words[i]))) return 1;
+  if (bare(words[i]) === 'm' && words[i].endsWith('.')) {
+    // Monsieur before a first name and a surname ("M. Jean Dupont") or another title ("M. et Mme Dupont").
+    if (left >= 3 && isKnownFirstName(words[i + 1])) return 1;
+    if (left >= 3 && TITLE_JOINS.has(bare(words[i + 1])) && titleAt(words, i + 2) > 0) return 1;
+  }
+  return 0;
+}
+/**
+ * How many leading words are titles, several joined by en / et / & / and counting as one ("Dhr. en Mevr.
+ * Peeters"). All of them when the name is only titles ("Mevr.").
+ */
 function titleCount(words: readonly string[]): number {
   let i = 0;
   for (;;) {
-    const left = words.length - i;
-    if (left >= 3 && bare(words[i]) === 'de' && bare(words[i + 1]) === 'heer') i += 2;
-    else if (left >= 2 && TITLES.has(bare(words[i]))) i += 1;
-    else if (left >= 3 && bare(words[i]) === 'm' && words[i].endsWith('.') && isKnownFirstName(words[i + 1])) i += 1;
+    const title = titleAt(words, i);
+    if (title > 0) i += title;
+    else if (i > 0 && i < words.length - 1 && TITLE_JOINS.has(bare(words[i])) && titleAt(words, i + 1) > 0) i += 1;
     else return i;
   }
 }
@@ -125,7 +178,7 @@ const firstNameLike = (w: string) => isKnownFirstName(w) || isInitial(w);
 /** Surname words → middle name (leading lower-case particles: the Dutch way) and surname (the rest). */
 function surnameWithParticles(words: readonly string[]): { middle: string[]; surname: string[] } {
   let j = 0;
-  while (j < words.length - 1 && isParticle(words[j]) && !capitalised(words[j])) j++;
+  while (j < words.length - 1 && isParticle(words[j]) && !ofTheSurname(words[j])) j++;
   return { middle: words.slice(0, j), surname: words.slice(j) };
 }
 
@@ -164,6 +217,41 @@ function emailSaysSurnameFirst(words: readonly string[], email: unknown): boolea
   return false;
 }
 
+/**
+ * The most common Vietnamese surnames (folded; together most Vietnamese names). Not "Le", "Ho", "Do", "Ly":
+ * they are also particles or parts of other names.
+ */
+const VIETNAMESE_SURNAMES = new Set([
+  'nguyen',
+  'tran',
+  'pham',
+  'hoang',
+  'huynh',
+  'phan',
+  'vu',
+  'vo',
+  'dang',
+  'bui',
+  'ngo',
+  'duong',
+  'trinh',
+  'dinh',
+]);
+const isVietnameseSurname = (w: string) => VIETNAMESE_SURNAMES.has(fold(w));
+
+/**
+ * A Vietnamese name, written in the Vietnamese order ("Nguyen Van Anh": surname, middle name, given name)
+ * or the Western one ("Van Anh Nguyen"): the common surname at one end tells which. Null when it does not.
+ */
+function vietnameseOrder(words: readonly string[]): Split | null {
+  const n = words.length;
+  const first = isVietnameseSurname(words[0]);
+  const last = isVietnameseSurname(words[n - 1]);
+  if (first === last) return null;
+  if (first) return { first: [words[n - 1]], middle: words.slice(1, n - 1), surname: [words[0]] };
+  return { first: [words[0]], middle: words.slice(1, n - 1), surname: [words[n - 1]] };
+}
+
 interface Split {
   first: string[];
   middle: string[];
@@ -179,12 +267,20 @@ function splitWords(words: readonly string[], email: unknown, titled: boolean): 
   if (n === 1)
     return titled ? { first: [], middle: [], surname: [...words] } : { first: [...words], middle: [], surname: [] };
 
+  const vietnamese = vietnameseOrder(words);
+  if (vietnamese) return vietnamese;
+
   // Surname first: the first names tell, the name starts with a particle (the particles and one word are
-  // the surname: "Van Dijk Xandro"), or the e-mail tells.
+  // the surname: "Van Dijk Xandro"; never less: "De Rosa Maria"), or the e-mail tells.
   let surnameWords = surnameFirstSplit(words) > 0 ? n - surnameFirstSplit(words) : 0;
-  if (surnameWords === 0 && isParticle(words[0])) {
-    while (surnameWords < n - 1 && isParticle(words[surnameWords])) surnameWords++;
-    surnameWords++;
+  let run = 0;
+  while (run < n - 1 && isParticle(words[run])) run++;
+  if (run > 0 && !mayBeFirstName(words[0])) surnameWords = Math.max(surnameWords, run + 1);
+  else if (run > 0 && n > run + 1) {
+    // "Ben Salah Ahmed": a particle that may be a first name starts the surname when first names follow it,
+    // or the e-mail spells the last word as the first name; else it is the first name ("Ben Peeters").
+    if (words.slice(run + 1).every(firstNameLike)) surnameWords = run + 1;
+    else if (emailSaysSurnameFirst(words, email)) surnameWords = n - 1;
   }
   const ambiguous = surnameWords === 0 && !firstNameLike(words[0]) && !firstNameLike(words[n - 1]);
   if (ambiguous && emailSaysSurnameFirst(words, email)) surnameWords = n - 1;
@@ -218,11 +314,35 @@ const toParts = (s: Split): NameParts => ({
  *   start with a known first name or initial but ends with one or more, when it starts with a particle, or
  *   — neither end being a known first name — when the e-mail's local part spells the last word as the first
  *   name ("Wuyts Xandro" with xandro.wuyts@…, x.wuyts@…, xandrowuyts@…).
+ * - The other communities' particles ("Ben Salah", "Di Rupo", "da Silva") are the surname's in any case;
+ *   "Ben" / "Bel" starting a name only when first names follow the surname or the e-mail says so.
+ * - Several titles joined by "en" / "et" / "&" are titles; a name of titles only has no parts. A double surname
+ *   with a spaced dash ("Van Looy - Maes") is one surname. A common Vietnamese surname at one end is the surname.
  */
 export function splitName(name: string | null | undefined, email?: unknown): NameParts {
-  const { words, suffixes, titled } = withoutTitlesAndSuffixes(wordsOf(name));
+  const { words, suffixes, titled } = withoutTitlesAndSuffixes(withDoubleSurnames(wordsOf(name)));
   const split = splitWords(words, email, titled || suffixes.length > 0);
   return toParts({ ...split, surname: [...split.surname, ...suffixes] });
+}
+
+/** The dashes of a double surname typed with spaces: "Van Looy - Maes". */
+const DASH = /^[-\u2010-\u2015]$/u;
+
+/**
+ * A double surname joined by a spaced dash ("Van Looy - Maes", "Maes - Van Looy") is one word for the split:
+ * the word before the dash, the dash, and the particles and word after it.
+ */
+function withDoubleSurnames(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (DASH.test(words[i]) && out.length > 0 && i < words.length - 1) {
+      let j = i + 1;
+      while (j < words.length - 1 && isParticle(words[j])) j++;
+      out[out.length - 1] = [out[out.length - 1], ...words.slice(i, j + 1)].join(' ');
+      i = j;
+    } else out.push(words[i]);
+  }
+  return out;
 }
 
 type PartKey = keyof NameParts;

@@ -4,6 +4,7 @@
  * same `details.errors[{ path, message }]` shape.
  */
 import { yup } from '@strapi/utils';
+import { MAX_PAGE } from '../../domain/input-guard';
 
 export const yesNo = () => yup.boolean().typeError('Choose on or off.');
 export const text = (max: number) =>
@@ -17,8 +18,8 @@ export const strictObject = (shape: Record<string, yup.AnySchema>) =>
     .object(shape)
     .noUnknown(true, (p: object) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
 
-/** Highest page a list serves: further pages are empty anyway, and offsets beyond it lose precision. */
-export const MAX_PAGE = 1_000_000;
+/** Highest page a list serves (the input guard's, for REST lists too). */
+export { MAX_PAGE };
 
 /**
  * A whole number from 1 to `max` in a query string ("2" is read as 2), with one message for whatever is wrong
