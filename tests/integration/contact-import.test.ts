@@ -1168,3 +1168,41 @@ describe('an Author naming a company it may not read', () => {
     expect(await driveImport(t.strapi, mine.body.data.id)).toMatchObject({ created: 1, failed: 0 });
   });
 });
+
+describe('a Company column that holds names', () => {
+  test('a person row finds its company by name (no No. of that name), also one created earlier in the file; two of one name: refused', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const brouwerij = (
+      await createOk(t.api, 'contacts', { type: 'company', name: 'Brouwerij De Koninck', city: 'Antwerpen' })
+    ).data;
+    for (let i = 0; i < 2; i += 1) await createOk(t.api, 'contacts', { type: 'company', name: 'Tweeling BV' });
+    const csv = [
+      'Name;Company;E-Mail',
+      'Joris Smet;brouwerij de koninck;joris@dekoninck.be', // another case: still the one company
+      'Nieuw Atelier;;info@nieuwatelier.be',
+      'Sara Wouters;Nieuw Atelier;sara@nieuwatelier.be', // the company of the row before (same chunk)
+      'Tom Claes;Tweeling BV;tom@tweeling.be',
+    ].join('\n');
+    // One chunk for the whole file, so Sara's row must find a company that is still waiting to be inserted.
+    t.strapi.config.set('plugin::marketing-setup.importChunkSize', 10);
+    const res = await admin.post('/marketing-setup/contacts/import/jobs', { csv });
+    try {
+      expect(await driveImport(t.strapi, res.body.data.id)).toMatchObject({ created: 3, failed: 1 });
+    } finally {
+      t.strapi.config.set('plugin::marketing-setup.importChunkSize', 2);
+    }
+    const person = (name: string) =>
+      t.strapi.db.query(UID.contact).findOne({ where: { name }, populate: { company: { select: ['name'] } } });
+    expect(await person('Joris Smet')).toMatchObject({
+      type: 'person',
+      company: { name: brouwerij.name },
+      city: 'Antwerpen',
+    });
+    expect(await person('Sara Wouters')).toMatchObject({ type: 'person', company: { name: 'Nieuw Atelier' } });
+    const rows = await t.strapi.db.connection('ms_import_rows').where({ job_id: res.body.data.id }).orderBy('row_no');
+    expect(rows[3]).toMatchObject({
+      outcome: 'failed',
+      error: 'More than one company is named "Tweeling BV"; give the company\'s No. in the Company column instead.',
+    });
+  });
+});

@@ -15,6 +15,8 @@ import {
   isStale,
   pickMatch,
   rowType,
+  companyNamed,
+  lookupKeysOfContact,
   vatMatchValue,
   withoutMatchedKey,
   unknownCode,
@@ -424,6 +426,16 @@ describe('contact CSV: a row against the database', () => {
     expect(pickMatch({ field: 'email', value: 'info@solo.be' }, company, 'company')).toEqual(company[0]);
     expect(pickMatch({ field: 'email', value: 'info@solo.be' }, company)).toEqual(company[0]);
     expect(pickMatch({ field: 'no', value: 'CT1' }, company, 'person')).toEqual(company[0]);
+  });
+  test('a company named by name when no contact has the cell as its No.: the one company of that name, never a guess', () => {
+    expect(companyNamed('Fabrikam NV', [])).toBeNull();
+    expect(companyNamed('Fabrikam NV', [{ id: 1 }])).toEqual({ id: 1 });
+    expect(() => companyNamed('Fabrikam NV', [{ id: 1 }, { id: 2 }])).toThrow(
+      'More than one company is named "Fabrikam NV"; give the company\'s No. in the Company column instead.',
+    );
+    // A company of the chunk not stored yet is looked up by its name too (so it is stored first).
+    expect(lookupKeysOfContact({ type: 'company', no: 'CT9', name: 'Fabrikam NV' })).toEqual(['ct9', 'fabrikam nv']);
+    expect(lookupKeysOfContact({ type: 'person', no: 'CT10', name: 'Jan' })).toEqual(['ct10']);
   });
   test("a row's type: its Type cell, else a person when it names a company or has name parts without a name", () => {
     expect(rowType({ data: { type: 'company', firstName: 'An' }, codes: {} })).toBe('company');

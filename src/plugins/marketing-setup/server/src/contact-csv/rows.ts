@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { ParameterizedContext } from 'koa';
 import type { Knex } from 'knex';
 import {
+  companyNamed,
   dryRunOutcome,
   matchKeyOf,
   unchangedBy,
@@ -28,7 +29,13 @@ import { RuleViolation } from '../domain/errors';
 import { withoutStaleInherited } from '../domain/inheritance';
 import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
 import { UID } from '../utils/uids';
-import { contactByNo, contactsByKey, documentIdByCode, type MatchedContact } from '../repositories/import-lookups';
+import {
+  companiesByName,
+  contactByNo,
+  contactsByKey,
+  documentIdByCode,
+  type MatchedContact,
+} from '../repositories/import-lookups';
 import type { CsvRecord } from './parse';
 import { transaction } from '../repositories/unit-of-work';
 import { contactWithLinkDocumentIds } from '../repositories/contacts';
@@ -75,7 +82,10 @@ async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup,
   const relations: Partial<Record<CodeRelation | 'company', string>> = {};
   for (const [field, code] of Object.entries(row.codes) as [CodeRelation | 'company', string][]) {
     if (field === 'company') {
-      const company = await rememberedByNo(code, () => contactByNo(strapi, code));
+      const company = await rememberedByNo(
+        code,
+        async () => (await contactByNo(strapi, code)) ?? companyNamed(code, await companiesByName(strapi, code)),
+      );
       // A company the role may not read is one it does not see: the same answer as for none.
       if (!company || !(await access.mayRead(company.documentId))) throw unknownCompany(code);
       relations.company = company.documentId;

@@ -286,9 +286,11 @@ const lookupKeys = (no: unknown, vat: unknown, email: unknown, company?: unknown
 export const lookupKeysOfRow = (row: ImportRow): string[] =>
   lookupKeys(row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company);
 
-/** The values by which a later row could find the contact `c` (see lookupKeysOfRow). */
-export const lookupKeysOfContact = (c: Record<string, unknown>): string[] =>
-  lookupKeys(c.no, c.vatRegistrationNo, c.email);
+/** The values by which a later row could find the contact `c` (see lookupKeysOfRow; a company also by its name). */
+export const lookupKeysOfContact = (c: Record<string, unknown>): string[] => [
+  ...lookupKeys(c.no, c.vatRegistrationNo, c.email),
+  ...(c.type === 'company' ? [lookupKey(c.name)].filter((k): k is string => k !== null) : []),
+];
 
 /**
  * Whether a spreadsheet would read a cell as a formula: it starts with = or @ (or a tab or carriage return, which
@@ -672,6 +674,19 @@ export const unknownCode = (field: CodeRelation, code: string) =>
 /** A Company No. that names no contact. */
 export const unknownCompany = (no: string) =>
   new RuleViolation(`${fieldLabel('company')} "${no}" does not exist (give the company's No.).`, ['company']);
+
+/**
+ * The company a row names when no contact has the cell as its No.: the one company with that name (a hand-made
+ * file's Company column holds names). Two companies of that name: refused, never guessed.
+ */
+export function companyNamed<T>(cell: string, byName: T[]): T | null {
+  if (byName.length > 1)
+    throw new RuleViolation(
+      `More than one company is named "${cell}"; give the company's No. in the ${fieldLabel('company')} column instead.`,
+      ['company'],
+    );
+  return byName[0] ?? null;
+}
 
 /**
  * The write's data once the row's relations are resolved: a row that names a company and gives no type is

@@ -26,6 +26,19 @@ export async function contactByNo(strapi: Core.Strapi, no: string) {
   return row ? { documentId: String(row.documentId), type: String(row.type) } : null;
 }
 
+/**
+ * Up to two companies with this name (without case or surrounding spaces): a hand-made file names the company a
+ * person works for, not its No.
+ */
+export async function companiesByName(strapi: Core.Strapi, name: string) {
+  const rows = await strapi.db.query(UID.contact).findMany({
+    where: { type: 'company', name: { $eqi: name.trim() } },
+    select: ['documentId', 'type', 'no'],
+    limit: 2,
+  });
+  return rows.map((r) => ({ documentId: String(r.documentId), type: String(r.type), no: (r.no as string) ?? null }));
+}
+
 /** `contactByNo` for many Nos. at once: the contacts found, with their No. */
 export async function contactsByNos(strapi: Core.Strapi, nos: string[]) {
   if (!nos.length) return [];
