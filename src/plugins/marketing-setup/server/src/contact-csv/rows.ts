@@ -27,6 +27,7 @@ import {
 } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
 import { withoutStaleInherited } from '../domain/inheritance';
+import { fieldLabel } from '../domain/field-labels';
 import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
 import { UID } from '../utils/uids';
 import {
@@ -247,13 +248,27 @@ export const writeRow = async (
   access?: RowAccess,
 ) => writePrepared(strapi, await prepareRow(strapi, record, mapping, codes, access), access);
 
+/**
+ * A message that starts with the attribute name ("address2 is too long: …", as the REST API words it for its
+ * consumers) starts with the field's caption in an import's rows ("Address 2 is too long: …"): the words of the
+ * file's columns and the admin's form.
+ */
+const captioned = (message: string, field: string | null) =>
+  field && message.startsWith(`${field} `) ? `${fieldLabel(field)}${message.slice(field.length)}` : message;
+
 /** A thrown error as a row's message and field. Anything that is not a rule's refusal is rethrown. */
 export function rowError(err: unknown): { error: string; field: string | null } | null {
-  if (err instanceof RuleViolation) return { error: err.message, field: err.path[0] ?? null };
+  if (err instanceof RuleViolation) {
+    const field = (err.path[0] as string | undefined) ?? null;
+    return { error: captioned(err.message, field), field };
+  }
   const e = err as { name?: string; message?: string; details?: { errors?: { path?: unknown }[] } } | null;
   if (e?.name === 'ValidationError' || e?.name === 'NotFoundError') {
     const path = e.details?.errors?.[0]?.path;
-    return { error: String(e.message), field: Array.isArray(path) && path.length ? String(path[0]) : null };
+    // The input guard's paths start with "data".
+    const parts = Array.isArray(path) ? path.map(String).filter((p) => p !== 'data') : [];
+    const field = parts[0] ?? null;
+    return { error: captioned(String(e.message), field), field };
   }
   return null;
 }
