@@ -627,13 +627,13 @@ describe('export', () => {
     const row = (i: number) => Object.fromEntries(lines[i].split(',').map((v, k) => [header[k], v]));
     expect(row(1)).toMatchObject({
       'No.': c.fabrikam.no,
-      Type: 'company',
+      Type: 'Company',
       Name: 'Fabrikam NV',
       'VAT Registration No.': 'BE0123456789',
       Salesperson: 'CD',
       Company: '',
     });
-    expect(row(2)).toMatchObject({ 'No.': c.piet.no, Type: 'person', Company: c.fabrikam.no });
+    expect(row(2)).toMatchObject({ 'No.': c.piet.no, Type: 'Person', Company: c.fabrikam.no });
   });
 
   test('POST with filters, Dutch captions', async () => {
@@ -654,6 +654,18 @@ describe('export', () => {
       admin.post('/marketing-setup/contacts/export', { locale: 'nl', delimiter: 'comma', fields: ['no', 'name'] }),
     );
     expect((comma.body as string).split('\r\n')[0]).toBe('\uFEFFNr.,Naam');
+  });
+
+  test("option values in the export's language (Bedrijf, Persoon, Nee), and such a file imports back unchanged", async () => {
+    const ids = `${c.fabrikam.documentId},${c.piet.documentId}`;
+    const nl = await text(admin.get(`/marketing-setup/contacts/export?documentIds=${ids}&locale=nl`));
+    const lines = (nl.body as string).split('\r\n').filter(Boolean);
+    const header = lines[0].slice(1).split(';');
+    const row = (i: number) => Object.fromEntries(lines[i].split(';').map((v, k) => [header[k], v]));
+    expect(row(1)).toMatchObject({ Soort: 'Bedrijf', 'Privacy geblokkeerd': 'Nee' });
+    expect(row(2)).toMatchObject({ Soort: 'Persoon' });
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv: nl.body });
+    expect(dry.body.data.rows.map((r: any) => r.outcome)).toEqual(['unchanged', 'unchanged']);
   });
 
   test('a body that is no object, and an unknown separator: 400 with a message', async () => {

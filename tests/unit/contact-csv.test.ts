@@ -17,6 +17,7 @@ import {
   rowType,
   companyNamed,
   lookupKeysOfContact,
+  exportValue,
   vatMatchValue,
   withoutMatchedKey,
   unknownCode,
@@ -275,6 +276,21 @@ describe('contact CSV: writing', () => {
     expect(csvCell('\t=1+1')).toBe('"\'\t=1+1"');
     for (const kept of ['+32 475 12 34 56', '0032 (0)475/12.34.56', '-12.5', '+', '- 3'])
       expect(csvCell(kept)).toBe(kept);
+  });
+  test("option values captioned in the export's language, as the import reads them back", () => {
+    expect(['company', 'person'].map((v) => exportValue('type', v))).toEqual(['Company', 'Person']);
+    expect(['company', 'person'].map((v) => exportValue('type', v, 'nl'))).toEqual(['Bedrijf', 'Persoon']);
+    expect([true, false, 1, 0].map((v) => exportValue('privacyBlocked', v, 'nl'))).toEqual(['Ja', 'Nee', 'Ja', 'Nee']);
+    expect(exportValue('correspondenceType', 'hardCopy', 'nl')).toBe('Afdruk');
+    expect(exportValue('privacyBlocked', null)).toBeNull();
+    expect(exportValue('name', 'company')).toBe('company');
+    for (const [field, locale, value] of [
+      ['type', 'nl', 'person'],
+      ['privacyBlocked', 'nl', true],
+      ['correspondenceType', 'en', 'hardCopy'],
+      ['correspondenceType', 'nl', 'email'],
+    ] as const)
+      expect(rowToInput({ c: String(exportValue(field, value, locale)) }, { c: field }).data[field]).toBe(value);
   });
   test('header with Business Central captions in English or Dutch', () => {
     expect(exportHeader(['no', 'name', 'vatRegistrationNo'])).toBe('No.,Name,VAT Registration No.\r\n');

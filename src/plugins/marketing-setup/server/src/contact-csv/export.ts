@@ -5,7 +5,7 @@
  */
 import { Readable } from 'stream';
 import type { Core, Modules } from '@strapi/strapi';
-import { BOM, CODE_RELATIONS, csvLine, exportHeader, type CsvDelimiter } from '../domain/contact-csv';
+import { BOM, CODE_RELATIONS, csvLine, exportHeader, exportValue, type CsvDelimiter } from '../domain/contact-csv';
 
 const PAGE = 500;
 const CONTACT = 'plugin::marketing-setup.contact';
@@ -35,7 +35,7 @@ export function exportContacts(strapi: Core.Strapi, query: ExportQuery): Readabl
     const related = c[f] as { no?: string; code?: string } | null | undefined;
     if (f === 'company') return c.type === 'person' ? (related?.no ?? '') : '';
     if (relations.includes(f)) return related?.code ?? '';
-    return c[f];
+    return exportValue(f, c[f], query.locale);
   };
   async function* lines() {
     yield BOM + exportHeader(query.fields, query.locale, query.delimiter);

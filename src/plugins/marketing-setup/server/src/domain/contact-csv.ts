@@ -319,6 +319,22 @@ export const csvLine = (values: unknown[], delimiter: CsvDelimiter = ',') =>
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
+/**
+ * Option values as Business Central's export writes them, in the export's language: Company / Bedrijf, Yes / Ja,
+ * Hard Copy / Afdruk. The import reads each of them back (rowToInput: TYPES, TRUE / FALSE, CORRESPONDENCE).
+ */
+const OPTION_CAPTIONS: Record<'en' | 'nl', Record<string, string>> = {
+  en: { company: 'Company', person: 'Person', hardCopy: 'Hard Copy', email: 'E-Mail', true: 'Yes', false: 'No' },
+  nl: { company: 'Bedrijf', person: 'Persoon', hardCopy: 'Afdruk', email: 'E-mail', true: 'Ja', false: 'Nee' },
+};
+const OPTION_FIELDS = new Set(['type', 'correspondenceType', 'privacyBlocked']);
+
+/** A field's value as an export writes it: option values captioned in the export's language, the rest as stored. */
+export const exportValue = (field: string, value: unknown, locale: 'en' | 'nl' = 'en') =>
+  OPTION_FIELDS.has(field) && value !== null && value !== undefined
+    ? (OPTION_CAPTIONS[locale][String(typeof value === 'number' ? value === 1 : value)] ?? value)
+    : value;
+
 /** The byte order mark Excel needs to read UTF-8. */
 export const BOM = '\uFEFF';
 
