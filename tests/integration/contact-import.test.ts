@@ -124,14 +124,16 @@ describe('analyse and dry run', () => {
       row: 2,
       outcome: 'updated',
       matchedBy: 'vatRegistrationNo',
-      contact: { documentId: c.fabrikam.documentId, no: c.fabrikam.no },
+      // The name the row gives, and the one it replaces.
+      contact: { documentId: c.fabrikam.documentId, no: c.fabrikam.no, name: 'Fabrikam NV', previousName: 'Fabrikam' },
     });
     expect(rows[2]).toMatchObject({
       row: 3,
       outcome: 'updated',
       matchedBy: 'email',
-      contact: { documentId: c.piet.documentId },
+      contact: { documentId: c.piet.documentId, name: 'Piet Janssens Jr', previousName: 'Piet Janssens' },
     });
+    expect(rows[0].contact.previousName).toBeUndefined();
     expect(rows[3]).toMatchObject({
       row: 4,
       outcome: 'possibleDuplicate',

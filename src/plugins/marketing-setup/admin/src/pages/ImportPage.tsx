@@ -37,7 +37,7 @@ type Outcome = 'created' | 'updated' | 'unchanged' | 'possibleDuplicate' | 'erro
 interface RowResult {
   row: number;
   outcome: Outcome;
-  contact?: { documentId: string | null; no: string | null; name: string | null } | null;
+  contact?: { documentId: string | null; no: string | null; name: string | null; previousName?: string | null } | null;
   matchedBy?: string | null;
   duplicates?: { documentId: string; no: string | null; name: string | null; hitPercent: number; fuzzyScore: number }[];
   error?: string;
@@ -557,6 +557,11 @@ const ImportPage = () => {
                     </Td>
                     <Td>
                       <Typography>{[r.contact?.no, r.contact?.name].filter(Boolean).join(' – ')}</Typography>
+                      {r.contact?.previousName != null && (
+                        <Typography variant="pi" textColor="neutral600" tag="p">
+                          {t('import.dry.previousName', 'now: {name}', { name: r.contact.previousName })}
+                        </Typography>
+                      )}
                     </Td>
                     <Td>
                       <Typography textColor={r.outcome === 'error' ? 'danger600' : undefined}>

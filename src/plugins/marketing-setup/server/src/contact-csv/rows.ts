@@ -50,8 +50,11 @@ export type Outcome = RowWritten | 'possibleDuplicate' | 'error';
 export interface RowResult {
   row: number;
   outcome: Outcome;
-  /** The contact written (its No. after numbering), or the one it would update. */
-  contact?: { documentId: string | null; no: string | null; name: string | null } | null;
+  /**
+   * The contact written (its No. after numbering), or the one it would update — with its name as it is now when the
+   * row renames it (`previousName`), so the admin sees what a match overwrites.
+   */
+  contact?: { documentId: string | null; no: string | null; name: string | null; previousName?: string | null } | null;
   matchedBy?: 'no' | 'vatRegistrationNo' | 'email' | null;
   duplicates?: Omit<ReportedDuplicate, 'pairDocumentId'>[];
   error?: string;
@@ -204,6 +207,8 @@ export async function writePrepared(
   outcome: RowWritten;
   matchedBy: NonNullable<MatchKey>['field'] | null;
   contact: { documentId: string; no: string | null; name: string | null } | null;
+  /** The matched contact's name before the write. */
+  previousName: string | null;
   duplicates: ReportedDuplicate[];
 }> {
   const { key, found } = prepared;
@@ -217,6 +222,7 @@ export async function writePrepared(
       outcome: 'unchanged',
       matchedBy: key!.field,
       contact: { documentId: found.documentId, no: found.no, name: found.name },
+      previousName: found.name,
       duplicates: [],
     };
   if (changes) data = changes;
@@ -235,6 +241,7 @@ export async function writePrepared(
     outcome: (found ? 'updated' : 'created') as 'created' | 'updated',
     matchedBy: found ? key!.field : null,
     contact: saved ? { documentId: saved.documentId, no: saved.no ?? null, name: saved.name ?? null } : null,
+    previousName: found?.name ?? null,
     duplicates: (saved && takeDuplicates({ state }, saved.documentId)) || [],
   };
 }
@@ -301,9 +308,11 @@ export async function dryRunRow(
         row: rowNo,
         outcome: dryRunOutcome(r.outcome, r.duplicates.length),
         contact:
-          r.outcome !== 'created'
-            ? r.contact
-            : { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null },
+          r.outcome === 'created'
+            ? { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null }
+            : r.contact && r.previousName !== r.contact.name
+              ? { ...r.contact, previousName: r.previousName }
+              : r.contact,
         matchedBy: r.matchedBy,
         ...(r.duplicates.length ? { duplicates: r.duplicates.map(({ pairDocumentId: _pair, ...d }) => d) } : {}),
       };
