@@ -213,19 +213,21 @@ export async function writePrepared(
 }> {
   const { key, found } = prepared;
   let { data } = prepared;
-  if (found && !(await access.mayUpdate(found.documentId))) throw updateRefused(found);
-  // The No. found the contact: it is the contact's own.
-  if (found && key?.field === 'no') delete data.no;
-  const changes = found && (await changesOf(strapi, found, data, memory));
-  if (found && !changes)
-    return {
-      outcome: 'unchanged',
-      matchedBy: key!.field,
-      contact: { documentId: found.documentId, no: found.no, name: found.name },
-      previousName: found.name,
-      duplicates: [],
-    };
-  if (changes) data = changes;
+  if (found) {
+    if (!(await access.mayUpdate(found.documentId))) throw updateRefused(found);
+    // The No. found the contact: it is the contact's own.
+    if (key?.field === 'no') delete data.no;
+    const changes = await changesOf(strapi, found, data, memory);
+    if (!changes)
+      return {
+        outcome: 'unchanged',
+        matchedBy: key!.field,
+        contact: { documentId: found.documentId, no: found.no, name: found.name },
+        previousName: found.name,
+        duplicates: [],
+      };
+    data = changes;
+  }
   const state: Record<string, unknown> = {};
   const saved = await inOwnContext(strapi, state, async (): Promise<SavedContact | null> => {
     if (found) {

@@ -394,7 +394,7 @@ export function decodeCsvBytes(bytes: Uint8Array): {
     }
   }
   const guessed = utf16WithoutBom(bytes);
-  if (guessed && !SIGNATURES.some(([sig]) => sig.every((b, i) => bytes[i] === b))) {
+  if (guessed && !signatureKind(bytes)) {
     try {
       const text = new TextDecoder(guessed, { fatal: true }).decode(bytes);
       // Text has no control characters but tab and line breaks; binary data read as UTF-16 has.
@@ -521,9 +521,12 @@ const SIGNATURES: [bytes: number[], kind: string][] = [
 
 /** What a binary file is (a NUL byte in its first 4 KB: binary of some kind), or null for text. */
 function binaryKind(bytes: Uint8Array): string | null {
-  for (const [sig, kind] of SIGNATURES) if (sig.every((b, i) => bytes[i] === b)) return kind;
-  return bytes.subarray(0, 4096).includes(0) ? 'binary data' : null;
+  return signatureKind(bytes) ?? (bytes.subarray(0, 4096).includes(0) ? 'binary data' : null);
 }
+
+/** The kind of file a known signature at the start says the bytes are (a workbook, a PDF), or null. */
+const signatureKind = (bytes: Uint8Array) =>
+  SIGNATURES.find(([sig]) => sig.every((b, i) => bytes[i] === b))?.[1] ?? null;
 
 /** Windows-1252's letters at 0x80–0x9F (€, Š, œ, typographic quotes …); its other bytes are Latin-1's. */
 const CP1252_HIGH =
