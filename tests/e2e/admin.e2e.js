@@ -468,7 +468,10 @@ async function main() {
     });
 
     await require('./cases/contact-form').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
-    await require('./cases/import').run({ page, baseUrl, rest, runner, shot, dismissOverlays });
+    await require('./cases/import').run({
+      page, baseUrl, rest, runner, shot, dismissOverlays,
+      admin: (method, url, body) => http(baseUrl, method, url, { token: adminJwt, body }),
+    });
 
     await runner.test('switching the admin to Dutch shows Dutch labels', async () => {
       await page.goto(`${baseUrl}/admin/me`);

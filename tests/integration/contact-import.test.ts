@@ -1071,6 +1071,74 @@ describe('a file imported again', () => {
   });
 });
 
+describe('a file without No., VAT no. or e-mail imported again', () => {
+  const { driveImport } = require(dist('jobs/contact-import'));
+  const run = async (csv: string, client = admin) => {
+    const res = await client.post('/marketing-setup/contacts/import/jobs', { csv });
+    expect(res.status).toBe(202);
+    return driveImport(t.strapi, res.body.data.id);
+  };
+  const named = async (name: string) =>
+    (await docs(t.strapi, UID.contact).findMany({ filters: { name }, sort: 'id' })).map((c: any) => c.city);
+
+  test('a row whose values a contact of its name already holds is that contact, unchanged: nothing is created twice', async () => {
+    const csv = [
+      'Name;Type;Address;City;Post Code;Phone No.',
+      'Bakkerij Tweeling;Company;Veldstraat 12;Gent;9000;09 111 22 33',
+      'Dirk Tweeling;Person;;Brugge;;',
+      'Bakkerij Tweeling;Company;Veldstraat 12;Gent;9000;09 111 22 33', // the same line again in the file
+    ].join('\n');
+    expect(await run(csv)).toMatchObject({ state: 'done', created: 2, unchanged: 1, failed: 0 });
+    const bakery = await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Bakkerij Tweeling' } });
+    const dirk = await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Dirk Tweeling' } });
+
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows.map((r: any) => [r.outcome, r.matchedBy, r.contact?.no])).toEqual([
+      ['unchanged', 'name', bakery.no],
+      ['unchanged', 'name', dirk.no],
+      ['unchanged', 'name', bakery.no],
+    ]);
+    expect(await run(csv)).toMatchObject({ state: 'done', created: 0, updated: 0, unchanged: 3, failed: 0 });
+    expect(await named('Bakkerij Tweeling')).toEqual(['Gent']);
+    expect(await named('Dirk Tweeling')).toEqual(['Brugge']);
+
+    // A name alone never updates: the same name with another address is another contact, flagged as a possible
+    // duplicate.
+    const other = 'Name;Type;Address;City;Post Code\nBakkerij Tweeling;Company;Veldstraat 14;Gent;9000';
+    const flagged = await admin.post('/marketing-setup/contacts/import/dry-run', { csv: other });
+    expect(flagged.body.data.rows[0]).toMatchObject({ outcome: 'possibleDuplicate', matchedBy: null });
+    expect(flagged.body.data.rows[0].duplicates.map((d: any) => d.no)).toContain(bakery.no);
+    expect(await run(other)).toMatchObject({ created: 1, unchanged: 0 });
+    expect(await named('Bakkerij Tweeling')).toEqual(['Gent', 'Gent']);
+    expect(await docs(t.strapi, UID.contact).findOne({ documentId: bakery.documentId })).toMatchObject({
+      address: 'Veldstraat 12',
+      phoneNo: '09 111 22 33',
+    });
+    // Of the type the row stands for only: a person row does not find the company of that name.
+    expect(await run('Name;Type;City\nBakkerij Tweeling;Person;Gent')).toMatchObject({ created: 1, unchanged: 0 });
+  });
+
+  test('people listed by first name and surname, without Type, are found by their composed name', async () => {
+    const csv = 'Voornaam;Familienaam;Gemeente\nGeertje;Tweelinckx;Hasselt\nMarieke;Tweelinckx;Genk';
+    expect(await run(csv)).toMatchObject({ created: 2, failed: 0 });
+    expect(await run(csv)).toMatchObject({ created: 0, unchanged: 2, failed: 0 });
+    expect(await named('Geertje Tweelinckx')).toEqual(['Hasselt']);
+    expect(await named('Marieke Tweelinckx')).toEqual(['Genk']);
+  });
+
+  test("a contact the role may not read is no row's twin: an Author's row creates its own", async () => {
+    await createOk(t.api, 'contacts', { type: 'company', name: 'Atelier Verborgen', city: 'Ieper' });
+    const author = await adminClient(t.strapi, 'import-twin-author@example.com', 'strapi-author');
+    const dry = await author.post('/marketing-setup/contacts/import/dry-run', {
+      csv: 'Name;Type;City\nAtelier Verborgen;Company;Ieper',
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows[0].outcome).not.toBe('unchanged');
+    expect(dry.body.data.rows[0].contact?.documentId ?? null).toBeNull();
+  });
+});
+
 describe('rows of people next to their company', () => {
   const { driveImport } = require(dist('jobs/contact-import'));
   const run = async (csv: string) => {

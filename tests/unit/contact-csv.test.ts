@@ -32,6 +32,8 @@ import {
   rowToInput,
   suggestMapping,
   unchangedBy,
+  twinNameOf,
+  twinOf,
 } from '../../src/plugins/marketing-setup/server/src/domain/contact-csv';
 
 describe('contact CSV: headers', () => {
@@ -451,7 +453,8 @@ describe('contact CSV: a row against the database', () => {
     );
     // A company of the chunk not stored yet is looked up by its name too (so it is stored first).
     expect(lookupKeysOfContact({ type: 'company', no: 'CT9', name: 'Fabrikam NV' })).toEqual(['ct9', 'fabrikam nv']);
-    expect(lookupKeysOfContact({ type: 'person', no: 'CT10', name: 'Jan' })).toEqual(['ct10']);
+    // A person by its name too: a row without a match key compares itself with the contacts of its name.
+    expect(lookupKeysOfContact({ type: 'person', no: 'CT10', name: 'Jan' })).toEqual(['ct10', 'jan']);
   });
   test("a row's type: its Type cell, else a person when it names a company or has name parts without a name", () => {
     expect(rowType({ data: { type: 'company', firstName: 'An' }, codes: {} })).toBe('company');
@@ -625,5 +628,33 @@ describe('contact CSV: what an update row changes for the rows after it', () => 
     expect(changesMatchKeys({ email: 'INFO@fabrikam.com' }, found)).toBe(true);
     expect(changesMatchKeys({ no: 'CT000099' }, found)).toBe(true);
     expect(changesMatchKeys({ email: 'new@example.org' }, { ...found, email: null })).toBe(true);
+  });
+});
+
+describe('contact CSV: a row without a match key and the contacts of its name', () => {
+  const row = (data: Record<string, unknown>) => ({ data, codes: {} });
+  test('is looked up by its Name, or a person by first, middle and last name; a row with a key is not', () => {
+    expect(twinNameOf(row({ name: ' Bakkerij Tweeling ', city: 'Gent' }))).toBe('Bakkerij Tweeling');
+    expect(twinNameOf(row({ firstName: 'Geert', middleName: 'J.', surname: 'De  Smet' }))).toBe('Geert J. De Smet');
+    expect(twinNameOf(row({ firstName: 'Geert', surname: '' }))).toBe('Geert');
+    expect(twinNameOf(row({ city: 'Gent' }))).toBeNull();
+    expect(twinNameOf(row({ name: 'Bakkerij Tweeling', email: 'info@tweeling.be' }))).toBeNull();
+    expect(twinNameOf(row({ name: 'Bakkerij Tweeling', no: 'CT000004' }))).toBeNull();
+  });
+  test('is the first of them holding every value it sets (blank cells set nothing), else none', () => {
+    const gent = { id: 1, name: 'Bakkerij Tweeling', type: 'company', city: 'Gent', phoneNo: '09 111 22 33' };
+    const lier = { id: 2, name: 'Bakkerij Tweeling', type: 'company', city: 'Lier', phoneNo: null };
+    const data = { name: 'Bakkerij Tweeling', type: 'company', city: 'Lier', phoneNo: undefined };
+    expect(twinOf(data, [gent, lier])).toBe(lier);
+    expect(twinOf({ name: 'Bakkerij Tweeling', type: undefined }, [gent, lier])).toBe(gent);
+    expect(twinOf({ ...data, phoneNo: '03 480 00 00' }, [gent, lier])).toBeNull();
+    expect(twinOf({ ...data, type: 'person' }, [gent, lier])).toBeNull();
+    expect(twinOf(data, [])).toBeNull();
+  });
+  test('a contact is looked up by its name as well, whatever its type', () => {
+    expect(lookupKeysOfContact({ type: 'person', name: 'Geert De Smet', email: 'g@x.be' })).toEqual([
+      'g@x.be',
+      'geert de smet',
+    ]);
   });
 });

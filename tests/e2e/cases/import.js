@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 
 const IMPORT = '/admin/settings/marketing-setup/import';
 
-async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
+async function run({ page, baseUrl, runner, shot, rest, admin, dismissOverlays }) {
   const stamp = Date.now();
   const LIST = `${baseUrl}/admin/content-manager/collection-types/plugin::marketing-setup.contact`;
   /** Contacts are numbered: when a case runs alone (E2E_ONLY=import / export), give the setup a contact series first. */
@@ -237,6 +237,21 @@ async function run({ page, baseUrl, runner, shot, rest, dismissOverlays }) {
     const errors = require('fs').readFileSync(await download.path(), 'utf8');
     assert.match(errors, /Salesperson "{1,2}NOPE"{1,2} does not exist\./); // in a quoted cell the quotes are doubled
     await shot(page, 'import-recent');
+  });
+
+  await runner.test('import: the recent imports list follows another job still running (started elsewhere) to its end, without a reload', async () => {
+    await ensureContactSeries();
+    const file = (tag) => ['Name;E-Mail', ...Array.from({ length: 2000 }, (_, i) => `Elders ${tag}${i} ${stamp};${tag}${i}.${stamp}@example.org`)].join('\n');
+    // Two jobs started over the API (another tab, a script): the page follows the newer one; the older is in the list only.
+    const older = await admin('POST', '/marketing-setup/contacts/import/jobs', { csv: file('a'), fileName: 'elsewhere-a.csv' });
+    assert.equal(older.status, 202, JSON.stringify(older.body));
+    const newer = await admin('POST', '/marketing-setup/contacts/import/jobs', { csv: file('b'), fileName: 'elsewhere-b.csv' });
+    assert.equal(newer.status, 202, JSON.stringify(newer.body));
+    await page.goto(baseUrl + IMPORT);
+    const row = page.getByTestId(`import-recent-${older.body.data.id}`);
+    await row.getByText('running', { exact: true }).waitFor();
+    await row.getByText('done', { exact: true }).waitFor({ timeout: 180000 });
+    assert.match(await row.textContent(), /elsewhere-a\.csv/);
   });
 }
 

@@ -243,6 +243,23 @@ const ImportPage = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 
+  // Other jobs of the list still running (another tab's, a colleague's seen by a role that sees all): the list is
+  // read again every few seconds until none is, so their states and counts do not stand still.
+  const othersRunning = jobs.some((j) => j.state === 'running' && j.id !== job?.id);
+  React.useEffect(() => {
+    if (!othersRunning) return undefined;
+    const timer = setTimeout(async () => {
+      try {
+        const { data } = await get<{ data: Job[] }>(`${API}/contacts/import/jobs`);
+        setJobs((list) => data.data.map((fresh) => newer(list.find((j) => j.id === fresh.id) ?? null, fresh)));
+      } catch {
+        // A convenience, as on load: the next change of the list tries again.
+      }
+    }, 3000);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jobs, othersRunning]);
+
   const downloadErrors = async () => {
     if (!job) return;
     try {
@@ -571,7 +588,9 @@ const ImportPage = () => {
                                 .map((d) => `${d.no ?? ''} ${d.name ?? ''} (${d.hitPercent}% / ${d.fuzzyScore})`)
                                 .join('; ')
                             : r.matchedBy
-                              ? t('import.dry.matchedBy', 'matched by {field}', { field: r.matchedBy })
+                              ? t('import.dry.matchedBy', 'matched by {field}', {
+                                  field: analysis?.fields.find((f) => f.field === r.matchedBy)?.label ?? r.matchedBy,
+                                })
                               : '')}
                       </Typography>
                     </Td>

@@ -14,6 +14,8 @@ import {
   unchangedBy,
   pickMatch,
   rowType,
+  twinNameOf,
+  twinOf,
   withoutMatchedKey,
   rowToInput,
   unknownCode,
@@ -34,6 +36,7 @@ import {
   companiesByName,
   contactByNo,
   contactsByKey,
+  contactsNamed,
   documentIdByCode,
   type MatchedContact,
 } from '../repositories/import-lookups';
@@ -46,6 +49,8 @@ import { rememberedByNo, rememberedMatch } from '../operations/import-batch';
 import { updateDirect } from '../write-rules/contact-batch';
 
 export type Outcome = RowWritten | 'possibleDuplicate' | 'error';
+/** How a row found its contact: a match key, or (unchanged only) a contact of its name holding all its values. */
+export type MatchedBy = NonNullable<MatchKey>['field'] | 'name';
 
 export interface RowResult {
   row: number;
@@ -55,7 +60,7 @@ export interface RowResult {
    * row renames it (`previousName`), so the admin sees what a match overwrites.
    */
   contact?: { documentId: string | null; no: string | null; name: string | null; previousName?: string | null } | null;
-  matchedBy?: 'no' | 'vatRegistrationNo' | 'email' | null;
+  matchedBy?: MatchedBy | null;
   duplicates?: Omit<ReportedDuplicate, 'pairDocumentId'>[];
   error?: string;
   field?: string | null;
@@ -136,6 +141,8 @@ export interface PreparedRow {
   key: MatchKey;
   found: MatchedContact | null;
   data: Record<string, unknown>;
+  /** A row without a match key: the contacts of its name (`twinNameOf`), one of which may be the row's own. */
+  named?: MatchedContact[];
 }
 
 /**
@@ -154,7 +161,26 @@ export async function prepareRow(
   const data = await writeData(strapi, input, codes, access);
   if (found) return { key, found, data: withoutMatchedKey(data, key, found) };
   // A new contact of the type the row stands for (a list of people without a Type column: persons).
-  return { key, found, data: { ...data, type: data.type ?? rowType(input) } };
+  const type = data.type ?? rowType(input);
+  const name = twinNameOf(input);
+  const named = name ? await contactsNamed(strapi, name, typeof type === 'string' ? type : undefined) : [];
+  return { key, found, data: { ...data, type }, ...(named.length ? { named } : {}) };
+}
+
+/**
+ * The contact of a new row's name that already holds every value of the row (domain `twinOf`), or null: the row
+ * is that contact, unchanged. Only a contact the role may read counts (it could not see the one it would match).
+ */
+export async function twinOfRow(
+  strapi: Core.Strapi,
+  prepared: PreparedRow,
+  access: RowAccess,
+): Promise<MatchedContact | null> {
+  for (const contact of prepared.named ?? []) {
+    const current = await transaction(strapi, ({ trx }) => contactWithLinkDocumentIds({ strapi, trx }, contact.id));
+    if (current && twinOf(prepared.data, [current]) && (await access.mayRead(contact.documentId))) return contact;
+  }
+  return null;
 }
 
 /**
@@ -205,7 +231,7 @@ export async function writePrepared(
   memory?: ImportMemory,
 ): Promise<{
   outcome: RowWritten;
-  matchedBy: NonNullable<MatchKey>['field'] | null;
+  matchedBy: MatchedBy | null;
   contact: { documentId: string; no: string | null; name: string | null } | null;
   /** The matched contact's name before the write. */
   previousName: string | null;
@@ -227,6 +253,16 @@ export async function writePrepared(
         duplicates: [],
       };
     data = changes;
+  } else {
+    const twin = await twinOfRow(strapi, prepared, access);
+    if (twin)
+      return {
+        outcome: 'unchanged',
+        matchedBy: 'name',
+        contact: { documentId: twin.documentId, no: twin.no, name: twin.name },
+        previousName: twin.name,
+        duplicates: [],
+      };
   }
   const state: Record<string, unknown> = {};
   const saved = await inOwnContext(strapi, state, async (): Promise<SavedContact | null> => {

@@ -5,7 +5,7 @@
  */
 import { fieldLabel } from './field-labels';
 import { RuleViolation } from './errors';
-import { CONTACT_DETAIL_FIELDS } from './contact-fields';
+import { CONTACT_DETAIL_FIELDS, composeName } from './contact-fields';
 
 /** Relations a file names by code (master data) or, for the company, by the company's No. */
 export const CODE_RELATIONS = {
@@ -260,6 +260,34 @@ export const matchKeyOf = (row: ImportRow): MatchKey => {
 };
 
 /**
+ * The name a row without a match key is looked up by (its Name, or a person's first, middle and last name as the
+ * contact's name is composed), or null. A name alone never updates a contact — two people share a name —, but a
+ * contact of that name that already holds every value of the row is the contact the row stands for: the row is
+ * unchanged, so a file without No., VAT no. or e-mail imported twice creates nothing the second time (`twinOf`).
+ */
+export function twinNameOf(row: ImportRow): string | null {
+  if (matchKeyOf(row)) return null;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  const name =
+    str(row.data.name) ??
+    composeName({
+      firstName: str(row.data.firstName),
+      middleName: str(row.data.middleName),
+      surname: str(row.data.surname),
+    });
+  return name.trim() === '' ? null : name.trim();
+}
+
+/**
+ * Of the contacts with a row's name (`twinNameOf`; `current`: each as stored), the first that holds every value the
+ * row sets (`unchangedBy`; a cell left blank sets nothing), or null: the row is a new contact.
+ */
+export function twinOf<T extends Record<string, unknown>>(data: Record<string, unknown>, current: T[]): T | null {
+  const sets = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  return current.find((c) => unchangedBy(sets, c)) ?? null;
+}
+
+/**
  * Whether an update row changes what a match key can find: it gives the contact a No., VAT Registration No. or
  * e-mail other than the one it has (`current`: the contact as the row found it). If not, the contacts the rows
  * after it find are the same as before it (a company's persons inherit only what the company itself changes).
@@ -283,13 +311,18 @@ const lookupKeys = (no: unknown, vat: unknown, email: unknown, company?: unknown
  * that has one of these values must be stored before the row is read (`lookupKeysOfContact`), so the row finds
  * it as it would one by one.
  */
-export const lookupKeysOfRow = (row: ImportRow): string[] =>
-  lookupKeys(row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company);
+export const lookupKeysOfRow = (row: ImportRow): string[] => [
+  ...lookupKeys(row.data.no, row.data.vatRegistrationNo, row.data.email, row.codes.company),
+  ...[lookupKey(twinNameOf(row))].filter((k): k is string => k !== null),
+];
 
-/** The values by which a later row could find the contact `c` (see lookupKeysOfRow; a company also by its name). */
+/**
+ * The values by which a later row could find the contact `c` (see lookupKeysOfRow; also by its name: a company
+ * named in a Company cell, any contact by a row without a match key, `twinNameOf`).
+ */
 export const lookupKeysOfContact = (c: Record<string, unknown>): string[] => [
   ...lookupKeys(c.no, c.vatRegistrationNo, c.email),
-  ...(c.type === 'company' ? [lookupKey(c.name)].filter((k): k is string => k !== null) : []),
+  ...[lookupKey(c.name)].filter((k): k is string => k !== null),
 ];
 
 /**

@@ -50,6 +50,7 @@ import {
   prepareRow,
   rowError,
   writePrepared,
+  twinOfRow,
   newImportMemory,
   type ImportMemory,
   type CodeLookup,
@@ -288,6 +289,9 @@ async function oneRow(
     forgetCompany(run.batch, prepared.found.documentId);
     return done;
   }
+  // A contact of the row's name holding all its values (stored: a pending one would have been flushed above).
+  const twin = prepared.named && (await twinOfRow(run.strapi, prepared, run.access));
+  if (twin) return { rowNo: row.rowNo, outcome: 'unchanged', contactNo: twin.no, error: null };
   const mark = markBatch(run.batch);
   try {
     const plan = await inImportBatch(run.batch, () =>

@@ -40,6 +40,9 @@ async function ensureImportMatchIndexes(strapi: Core.Strapi) {
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_vat_key_idx ON ${table} ((${vatKeySql(vat)}))`);
   const email = columnOf(strapi, UID.contact, 'email');
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_email_lower_idx ON ${table} (LOWER(${email}))`);
+  // A row without No., VAT no. or e-mail is compared with the contacts of its name (`contactsNamed`).
+  const name = columnOf(strapi, UID.contact, 'name');
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_name_lower_idx ON ${table} (LOWER(${name}))`);
 }
 
 /**

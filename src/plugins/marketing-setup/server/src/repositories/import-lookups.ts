@@ -39,6 +39,24 @@ export async function companiesByName(strapi: Core.Strapi, name: string) {
   return rows.map((r) => ({ documentId: String(r.documentId), type: String(r.type), no: (r.no as string) ?? null }));
 }
 
+/**
+ * Up to five contacts with this name (without case; of `type` when given), oldest first, in the ambient
+ * transaction: the contacts a row without a match key may stand for (domain `twinNameOf`). `LOWER(name)` is
+ * indexed (migrations/indexes.ts).
+ */
+export const contactsNamed = (strapi: Core.Strapi, name: string, type?: string): Promise<MatchedContact[]> =>
+  transaction(strapi, async ({ trx }) => {
+    const col = (attribute: string) => columnOf(strapi, UID.contact, attribute);
+    const result = await trx.raw(
+      `SELECT id, ${col('documentId')} AS document_id, ${col('no')} AS no, ${col('name')} AS name,
+        ${col('type')} AS type, ${col('vatRegistrationNo')} AS vat_registration_no, ${col('email')} AS email
+      FROM ${tableOf(strapi, UID.contact)} WHERE LOWER(${col('name')}) = LOWER(?)${type ? ` AND ${col('type')} = ?` : ''}
+      ORDER BY id LIMIT 5`,
+      type ? [name, type] : [name],
+    );
+    return rowsOf<Record<string, unknown>>(result).map(matched);
+  });
+
 /** `contactByNo` for many Nos. at once: the contacts found, with their No. */
 export async function contactsByNos(strapi: Core.Strapi, nos: string[]) {
   if (!nos.length) return [];
