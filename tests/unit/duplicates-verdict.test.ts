@@ -288,3 +288,42 @@ describe('nicknames in a household (tester, match-fixes)', () => {
     expect(v).toMatchObject({ isDuplicate: false, rules: [] });
   });
 });
+
+describe('forms of address of a man and a woman', () => {
+  const house = {
+    type: 'person',
+    address: 'Kapelstraat 14',
+    postCode: '3500',
+    city: 'Hasselt',
+    phoneNo: '011 22 33 44',
+    email: 'peeters.thuis@telenet.be',
+  };
+  const rest = (name: string) => ({ ...house, name, ...splitName(name) });
+
+  it.each([
+    ['Dhr. Peeters', 'Mevr. Peeters'],
+    ['Dhr. J. Peeters', 'Mevr. J. Peeters'],
+    ['Monsieur Dupont', 'Madame Dupont'],
+    ['Meneer Peeters', 'Mw. Peeters'],
+  ])('%s / %s at one address, phone and mailbox: two people of a household', (a, b) => {
+    const v = duplicateVerdict(rest(a), rest(b), DEFAULTS);
+    expect(v.isDuplicate).toBe(false);
+    expect(v.fuzzy.breakdown.find((f) => f.field === 'name')).toMatchObject({
+      score: 0.5,
+      method: expect.stringMatching(/forms of address differ/),
+    });
+  });
+
+  it('the same form, one on one side only, or a title that names no one ("mr." is a Dutch lawyer\'s too): read as before', () => {
+    for (const [a, b] of [
+      ['Dhr. Jan Peeters', 'Dhr Jan Peeters'],
+      ['Mevr. Anna Peeters', 'Anna Peeters'],
+      ['Mr. Anna de Vries', 'Mevr. Anna de Vries'],
+      ['Dr. Anna Peeters', 'Mevr. Anna Peeters'],
+    ]) {
+      const v = duplicateVerdict(rest(a), rest(b), DEFAULTS);
+      expect([a, b, v.isDuplicate]).toEqual([a, b, true]);
+      expect(v.fuzzy.breakdown.find((f) => f.field === 'name')?.method).not.toMatch(/forms of address/);
+    }
+  });
+});

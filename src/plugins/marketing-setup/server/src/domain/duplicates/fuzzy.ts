@@ -170,6 +170,7 @@ export interface PreparedContact {
   legalForm: string; // companies: the kind of entity its legal form makes (normalise.ts legalFormKind), or ''
   readings: NameReading[]; // persons: the parts, or both readings of a name typed in one field
   generation: string; // persons: a generational suffix ("sr", "jr", "ii"…), or ''
+  addressedAs: string; // persons: 'm' / 'f' when a form of address ("Dhr.", "Mevr.") precedes the name, or ''
   street: string;
   houseNo: string;
   box: string; // the flat in a building, '' when none
@@ -241,6 +242,7 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
       nameTokens: [],
       readings,
       generation: p.generation,
+      addressedAs: p.addressedAs,
       legalForm: '',
     };
   }
@@ -251,6 +253,7 @@ export function prepareContact(contact: ContactLike | PreparedContact): Prepared
     nameTokens: words.map(nameToken),
     readings: [],
     generation: '',
+    addressedAs: '',
     legalForm: legalFormKind(c.name),
   };
 }
@@ -348,7 +351,12 @@ function compareFields(a: PreparedContact, b: PreparedContact): Compared[] {
   const out: Compared[] = [];
   if (a.kind === 'person' ? a.readings.length && b.readings.length : a.nameTokens.length && b.nameTokens.length) {
     if (a.kind === 'person') {
-      const [score, method, parts] = personNameScore(a.readings, b.readings, [a.generation, b.generation]);
+      const [score, method, parts] = personNameScore(
+        a.readings,
+        b.readings,
+        [a.generation, b.generation],
+        [a.addressedAs, b.addressedAs],
+      );
       out.push([
         'name',
         score,

@@ -285,6 +285,11 @@ const INITIAL_SCORE = 0.9;
  */
 export const GENERATIONS_DIFFER_CAP = 0.5;
 /**
+ * "Dhr. Peeters" and "Mevr. Peeters" (at one address: a household) are two people too, whatever else they share: the
+ * same cap, when both names carry a form of address and they name a man and a woman.
+ */
+export const FORMS_OF_ADDRESS_DIFFER_CAP = GENERATIONS_DIFFER_CAP;
+/**
  * Common Dutch, Flemish and French short forms of first names, folded: [full forms, short forms]. Written from
  * general knowledge, only forms in wide use; a short form that stands for many names ("Bert", "Tine", "Jo") is left
  * out, one of a few ("Leen", "Lien") is listed under each. A short form is its full forms' name and two full forms of one name are one ("Jozef" / "Joseph"), but two
@@ -703,6 +708,7 @@ export interface NameParts {
  * apart, taken over every reading of both names (normalise.ts `personName`): the best alignment of first
  * name and surname wins, so "De Smet Geert" = "Geert De Smet" and "Verhoeven Koen" = "Koen Verhoeven",
  * whichever way the parts were stored. Different generational suffixes on the two names cap it (GENERATIONS_DIFFER_CAP),
+ * so do forms of address of a man and a woman (FORMS_OF_ADDRESS_DIFFER_CAP),
  * and so does a first name more on one side (SHORTENED_FIRST_NAME_SCORE); two first names cap the first name
  * (TWO_FIRST_NAMES_CAP).
  */
@@ -710,6 +716,7 @@ export function personNameScore(
   a: NameReading[],
   b: NameReading[],
   generations: [string, string] = ['', ''],
+  addressedAs: [string, string] = ['', ''],
 ): [score: number, method: string, parts: NameParts] {
   let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
@@ -736,5 +743,8 @@ export function personNameScore(
   const [ga, gb] = generations;
   if (ga && gb && ga !== gb && best[0] > GENERATIONS_DIFFER_CAP)
     return [GENERATIONS_DIFFER_CAP, `${best[1]}; generations differ (${ga} / ${gb})`, best[2]];
+  const [fa, fb] = addressedAs;
+  if (fa && fb && fa !== fb && best[0] > FORMS_OF_ADDRESS_DIFFER_CAP)
+    return [FORMS_OF_ADDRESS_DIFFER_CAP, `${best[1]}; forms of address differ (a man / a woman)`, best[2]];
   return best;
 }

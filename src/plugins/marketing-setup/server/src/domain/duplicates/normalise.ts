@@ -269,33 +269,45 @@ export interface PersonName {
   readings: PersonReading[];
   /** A generational suffix, to one spelling ("sr", "jr", "i", "ii"…), or '': it is in none of the readings. */
   generation: string;
+  /** The form of address written before the name: 'm' ("Dhr.", "Monsieur"), 'f' ("Mevr.", "Mme"), or ''. */
+  addressedAs: string;
 }
 
+/**
+ * Forms of address that say whether a man or a woman is meant, folded. "Mr." is not among them: in Dutch it is also
+ * the title of a lawyer ("mr. Anna de Vries").
+ */
+const ADDRESSED_AS: Readonly<Record<string, 'm' | 'f'>> = {
+  dhr: 'm',
+  meneer: 'm',
+  mijnheer: 'm',
+  monsieur: 'm',
+  mevr: 'f',
+  mevrouw: 'f',
+  mw: 'f',
+  mej: 'f',
+  mejuffrouw: 'f',
+  mrs: 'f',
+  ms: 'f',
+  mme: 'f',
+  mlle: 'f',
+  madame: 'f',
+};
 /** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
-const TITLES = new Set([
-  'dhr',
-  'mevr',
-  'mevrouw',
-  'meneer',
-  'mr',
-  'mrs',
-  'ms',
-  'mw',
-  'mme',
-  'mlle',
-  'madame',
-  'monsieur',
-  'dr',
-  'prof',
-  'ir',
-  'ing',
-]);
-const withoutTitles = (value: unknown): string => {
+const TITLES = new Set([...Object.keys(ADDRESSED_AS), 'mr', 'dr', 'prof', 'ir', 'ing']);
+/** The leading titles of a name field, and its words after them (a title alone is kept: it may be a name). */
+const titled = (value: unknown): { titles: string[]; words: string[] } => {
   const words = tokens(foldText(value));
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i])) i++;
-  return words.slice(i).join(' ');
+  return { titles: words.slice(0, i), words: words.slice(i) };
 };
+const withoutTitles = (value: unknown): string => titled(value).words.join(' ');
+/** Whom a name field's form of address names: 'm', 'f', or '' (none, or only titles such as "Dr."). */
+const addressedAs = (value: unknown): string =>
+  titled(value)
+    .titles.map((t) => ADDRESSED_AS[t] ?? '')
+    .find(Boolean) ?? '';
 
 // A single letter is an initial here ("D. Brouwer"), not the particle of "d Hondt" (folded "dhondt" anyway).
 const isParticle = (w: string) => w.length > 1 && PARTICLES.has(w);
@@ -396,6 +408,7 @@ export function personName(contact: Record<string, unknown>): PersonName {
     surname: likeliest.surname,
     readings: likeliest.surname ? [likeliest, ...others] : others,
     generation,
+    addressedAs: addressedAs(contact.firstName) || addressedAs(contact.name),
   };
 }
 
