@@ -241,7 +241,8 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dismissOverlays }
 
   await runner.test('import: the recent imports list follows another job still running (started elsewhere) to its end, without a reload', async () => {
     await ensureContactSeries();
-    const file = (tag) => ['Name;E-Mail', ...Array.from({ length: 2000 }, (_, i) => `Elders ${tag}${i} ${stamp};${tag}${i}.${stamp}@example.org`)].join('\n');
+    // Big enough to be still running when the page has loaded (two jobs side by side: some 20 s each here).
+    const file = (tag) => ['Name;E-Mail', ...Array.from({ length: 6000 }, (_, i) => `Elders ${tag}${i} ${stamp};${tag}${i}.${stamp}@example.org`)].join('\n');
     // Two jobs started over the API (another tab, a script): the page follows the newer one; the older is in the list only.
     const older = await admin('POST', '/marketing-setup/contacts/import/jobs', { csv: file('a'), fileName: 'elsewhere-a.csv' });
     assert.equal(older.status, 202, JSON.stringify(older.body));
@@ -250,7 +251,7 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dismissOverlays }
     await page.goto(baseUrl + IMPORT);
     const row = page.getByTestId(`import-recent-${older.body.data.id}`);
     await row.getByText('running', { exact: true }).waitFor();
-    await row.getByText('done', { exact: true }).waitFor({ timeout: 180000 });
+    await row.getByText('done', { exact: true }).waitFor({ timeout: 240000 });
     assert.match(await row.textContent(), /elsewhere-a\.csv/);
   });
 }
