@@ -779,24 +779,23 @@ describe('export', () => {
     );
   });
 
-  test("an Author's import may create contacts but not change one it did not create (dry run and job)", async () => {
+  test("an Author's import may create contacts but not change one it did not create: one it may not read is no match (dry run and job)", async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
     const author = await adminClient(t.strapi, 'import-author@example.com', 'strapi-author');
     const csv = 'Name;Btw-nummer;City\nFabrikam Taken Over;BE0123456789;Oostende\nAuthor Own Co;;Gent\n';
     const before = await docs(t.strapi, UID.contact).findOne({ documentId: c.fabrikam.documentId });
     const dry = await author.post('/marketing-setup/contacts/import/dry-run', { csv });
     expect(dry.status).toBe(200);
-    expect(dry.body.data.rows[0]).toMatchObject({
-      outcome: 'error',
-      error: `Your role may not change contact ${c.fabrikam.no}, which this row matches.`,
-      field: 'no',
-    });
+    // Fabrikam (VAT BE0123456789) is not the Author's to read: for it the row names no contact, and nothing in the
+    // answer says that one has this VAT no. (nor its No.).
+    expect(dry.body.data.rows[0]).toMatchObject({ outcome: 'created', matchedBy: null });
+    expect(JSON.stringify(dry.body.data.rows[0])).not.toContain(c.fabrikam.no);
     expect(dry.body.data.rows[1]).toMatchObject({ outcome: 'created' });
 
     const started = await author.post('/marketing-setup/contacts/import/jobs', { csv });
     expect(started.status).toBe(202);
     const status = await driveImport(t.strapi, started.body.data.id);
-    expect(status).toMatchObject({ state: 'done', created: 1, updated: 0, failed: 1 });
+    expect(status).toMatchObject({ state: 'done', created: 2, updated: 0, failed: 0 });
     const fabrikam = await docs(t.strapi, UID.contact).findOne({ documentId: c.fabrikam.documentId });
     expect({ name: fabrikam.name, city: fabrikam.city, updatedAt: fabrikam.updatedAt }).toEqual({
       name: before.name,
@@ -1060,14 +1059,50 @@ describe('a file imported again', () => {
     const csv = `No.;Naam;City\n${lab.no};Labo Vandamme;Aalst`;
     const res = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
     expect(res.body.data.rows[0]).toMatchObject({ outcome: 'unchanged', matchedBy: 'no' });
-    // An Author, who changes only the contacts it created: refused (an "unchanged" would tell it the values).
-    const author = await adminClient(t.strapi, 'import-again-author@example.com', 'strapi-author');
-    const refused = await author.post('/marketing-setup/contacts/import/dry-run', { csv });
+    // A role that reads every contact but changes only those it created: refused (an "unchanged" would tell it
+    // the values).
+    const role = await t.strapi.service('admin::role').create({ name: 'Reads all, edits own', description: 'test' });
+    const cm = (action: string, conditions: string[] = []) => ({
+      action: `plugin::content-manager.explorer.${action}`,
+      subject: UID.contact,
+      properties: {},
+      conditions,
+    });
+    await t.strapi
+      .service('admin::role')
+      .assignPermissions(role.id, [cm('read'), cm('create'), cm('update', ['admin::is-creator'])]);
+    const editor = await adminClient(t.strapi, 'import-again-reader@example.com', role.id);
+    const refused = await editor.post('/marketing-setup/contacts/import/dry-run', { csv });
     expect(refused.status).toBe(200);
     expect(refused.body.data.rows[0]).toMatchObject({
       outcome: 'error',
       error: `Your role may not change contact ${lab.no}, which this row matches.`,
     });
+  });
+
+  test('a contact the role may not read is no match, and no duplicate it is shown: the row is a new contact of its own', async () => {
+    const hidden = (
+      await createOk(t.api, 'contacts', {
+        type: 'company',
+        name: 'Boulangerie Dupont SA',
+        city: 'Bruxelles',
+        address: 'Rue Haute 12',
+        postCode: '1000',
+        vatRegistrationNo: 'BE0987654321',
+      })
+    ).data;
+    const author = await adminClient(t.strapi, 'import-vat-author@example.com', 'strapi-author');
+    // Its VAT no. and its very name and address: nothing in the answer tells that the contact exists.
+    const csv =
+      'Name;Type;Address;City;Post Code;VAT Registration No.\nBoulangerie Dupont SA;Company;Rue Haute 12;Bruxelles;1000;BE 0987.654.321';
+    const dry = await author.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows[0]).toMatchObject({ outcome: 'created', matchedBy: null });
+    expect(dry.body.data.rows[0].duplicates).toBeUndefined();
+    expect(JSON.stringify(dry.body)).not.toContain(hidden.no);
+    // The super admin's dry run of the same file: the match, as before.
+    const mine = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(mine.body.data.rows[0]).toMatchObject({ matchedBy: 'vatRegistrationNo', contact: { no: hidden.no } });
   });
 });
 

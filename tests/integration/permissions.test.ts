@@ -165,6 +165,72 @@ describe('Author (Content Manager rights on the contacts it created)', () => {
   });
 });
 
+describe('Author: records of its own that point at contacts it may not read', () => {
+  const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
+  const count = (uid: string) => t.strapi.db.query(uid as any).count({});
+
+  test('a person of a company it may not read: refused as for a company that does not exist, nothing written', async () => {
+    const before = await count(UID.contact);
+    for (const company of [
+      { connect: [{ id: othersCompany.id }] },
+      { connect: [{ documentId: othersCompany.documentId }] },
+    ]) {
+      const res = await author.post(cm(UID.contact), { type: 'person', name: 'Wout Verlinden', company });
+      expect([res.status, res.body.error?.message]).toEqual([400, 'The company given does not exist.']);
+    }
+    // Exactly the answer for an id no contact has: the refusal tells nothing about the hidden one.
+    const none = await author.post(cm(UID.contact), {
+      type: 'person',
+      name: 'Wout Verlinden',
+      company: { connect: [{ id: 2_000_000_000 }] },
+    });
+    expect([none.status, none.body.error?.message]).toEqual([400, 'The company given does not exist.']);
+    expect(await count(UID.contact)).toBe(before);
+    // Its own company: as before.
+    const own = await author.post(cm(UID.contact), {
+      type: 'person',
+      name: 'Wout Verlinden',
+      company: { connect: [{ documentId: ownCompany.documentId }] },
+    });
+    expect(own.status).toBe(201);
+    expect(own.body.data).toMatchObject({ city: 'Gent', phoneNo: PHONE });
+  });
+
+  test('an interaction entry or an opportunity on a hidden contact: refused; on its own: written', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['plugin::marketing-setup.interaction-log-entry', { description: 'Gebeld over offerte' }],
+      [UID.opportunity, { description: 'Broodmachines' }],
+    ];
+    for (const [uid, data] of cases) {
+      const before = await count(uid);
+      const hidden = await author.post(cm(uid), { ...data, contact: { connect: [{ id: othersCompany.id }] } });
+      expect([uid, hidden.status, hidden.body.error?.message]).toEqual([uid, 400, 'The contact given does not exist.']);
+      expect(await count(uid)).toBe(before);
+      const own = await author.post(cm(uid), {
+        ...data,
+        contact: { connect: [{ documentId: ownCompany.documentId }] },
+      });
+      expect([uid, own.status]).toEqual([uid, 201]);
+    }
+    // The admin's contact can still be deleted: no opportunity of the Author blocks it.
+    const extra = (await createOk(t.api, 'contacts', { type: 'company', name: 'Bakkerij Verborgen' })).data;
+    const blocked = await author.post(cm(UID.opportunity), {
+      description: 'Ovens',
+      contact: { connect: [{ documentId: extra.documentId }] },
+    });
+    expect(blocked.status).toBe(400);
+    expect((await t.api.del(`${API}/contacts/${extra.documentId}`)).status).toBe(204);
+  });
+
+  test('the super admin links any contact, as before', async () => {
+    const res = await admin.post(cm('plugin::marketing-setup.interaction-log-entry'), {
+      description: 'Bezoek',
+      contact: { connect: [{ documentId: othersCompany.documentId }] },
+    });
+    expect(res.status).toBe(201);
+  });
+});
+
 describe('Editor (Content Manager rights on every contact)', () => {
   test("every contact panel route: 200 on contacts of others and on the Author's", async () => {
     for (const [person, company] of [

@@ -79,11 +79,24 @@ export function codeCache(strapi: Core.Strapi) {
 }
 export type CodeLookup = ReturnType<typeof codeCache>;
 
-/** The contact a row updates, or null for a new one; two contacts with the same VAT no. or e-mail: the row is refused. */
-async function findMatch(strapi: Core.Strapi, row: ImportRow) {
+/**
+ * The contact a row updates, or null for a new one; two contacts with the same VAT no. or e-mail: the row is refused.
+ * Only contacts the role may read count: one it cannot see is one that does not exist (a refusal naming it, or an
+ * ambiguity it makes, would tell the role it is there and which No. it has).
+ */
+async function findMatch(strapi: Core.Strapi, row: ImportRow, access: RowAccess) {
   const key = matchKeyOf(row);
   if (!key) return { key, found: null };
-  return { key, found: pickMatch(key, await rememberedMatch(key, () => contactsByKey(strapi, key)), rowType(row)) };
+  const all = await rememberedMatch(key, () => contactsByKey(strapi, key));
+  const readable = await Promise.all(all.map((c) => access.mayRead(c.documentId)));
+  return {
+    key,
+    found: pickMatch(
+      key,
+      all.filter((_, i) => readable[i]),
+      rowType(row),
+    ),
+  };
 }
 
 /** The data of the write: scalars of the row plus its relations as documentIds. */
@@ -157,7 +170,7 @@ export async function prepareRow(
   access: RowAccess = fullAccess,
 ): Promise<PreparedRow> {
   const input = rowToInput(record, mapping);
-  const { key, found } = await findMatch(strapi, input);
+  const { key, found } = await findMatch(strapi, input, access);
   const data = await writeData(strapi, input, codes, access);
   if (found) return { key, found, data: withoutMatchedKey(data, key, found) };
   // A new contact of the type the row stands for (a list of people without a Type column: persons).
@@ -342,9 +355,12 @@ export async function dryRunRow(
         if (seriesId) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
       }
       const r = await writeRow(strapi, record, mapping, codes, access);
+      // The duplicates a role may see: a contact it may not read is not shown (nor its No. and name).
+      const allowed = await Promise.all(r.duplicates.map((d) => (access ?? fullAccess).mayRead(d.documentId)));
+      const duplicates = r.duplicates.filter((_, i) => allowed[i]);
       result = {
         row: rowNo,
-        outcome: dryRunOutcome(r.outcome, r.duplicates.length),
+        outcome: dryRunOutcome(r.outcome, duplicates.length),
         contact:
           r.outcome === 'created'
             ? { documentId: null, no: r.contact?.no ?? null, name: r.contact?.name ?? null }
@@ -352,7 +368,7 @@ export async function dryRunRow(
               ? { ...r.contact, previousName: r.previousName }
               : r.contact,
         matchedBy: r.matchedBy,
-        ...(r.duplicates.length ? { duplicates: r.duplicates.map(({ pairDocumentId: _pair, ...d }) => d) } : {}),
+        ...(duplicates.length ? { duplicates: duplicates.map(({ pairDocumentId: _pair, ...d }) => d) } : {}),
       };
       throw ROLLBACK;
     });

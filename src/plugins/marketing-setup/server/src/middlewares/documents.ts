@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
 import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS } from '../utils/uids';
@@ -6,8 +7,14 @@ import { inTransaction, type Write } from '../repositories/unit-of-work';
 import type { StoredDocument } from '../write-rules/types';
 import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
+import { assertReadableContacts } from '../admin-api/contact-references';
 
 const WRITES = new Set(['create', 'update', 'delete']);
+/**
+ * Set while a write is being served: the writes it makes in turn (an interaction entry a rule records, the merge's
+ * moves) are the plugin's, not the admin's, and are not narrowed to what the admin may read.
+ */
+const serving = new AsyncLocalStorage<true>();
 const NUMBERED = new Set(Object.keys(WRITE_RULES));
 
 /**
@@ -17,17 +24,35 @@ const NUMBERED = new Set(Object.keys(WRITE_RULES));
  */
 export const documentsMiddleware: (strapi: Core.Strapi) => Modules.Documents.Middleware.Middleware =
   (strapi) => async (ctx, next) => {
-    if (!PLUGIN_UIDS.has(ctx.uid)) return withAutoRecording(strapi, ctx, async () => next());
-    if (ctx.action === 'clone' && NUMBERED.has(ctx.uid)) {
-      // Cloning would copy a unique number and skip the rules; a new record is the way.
-      throw validationError('Records of this type cannot be duplicated; create a new one instead.');
-    }
-    if (ctx.action === 'create' || ctx.action === 'update')
-      assertWriteInput(ctx.contentType as unknown as Parameters<typeof assertWriteInput>[0], ctx.params);
-    const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
-    if (!WRITES.has(ctx.action) || !handler) return next();
-    return inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
-      action: ctx.action as Write['action'],
-      params: ctx.params as Write['params'],
-    });
+    if (WRITES.has(ctx.action) && !serving.getStore()) return serving.run(true, () => write(strapi, ctx, next, true));
+    return write(strapi, ctx, next, false);
   };
+
+async function write(
+  strapi: Core.Strapi,
+  ctx: Parameters<Modules.Documents.Middleware.Middleware>[0],
+  next: Parameters<Modules.Documents.Middleware.Middleware>[1],
+  outermost: boolean,
+) {
+  if (!PLUGIN_UIDS.has(ctx.uid)) return withAutoRecording(strapi, ctx, async () => next());
+  if (ctx.action === 'clone' && NUMBERED.has(ctx.uid)) {
+    // Cloning would copy a unique number and skip the rules; a new record is the way.
+    throw validationError('Records of this type cannot be duplicated; create a new one instead.');
+  }
+  if (ctx.action === 'create' || ctx.action === 'update') {
+    assertWriteInput(ctx.contentType as unknown as Parameters<typeof assertWriteInput>[0], ctx.params);
+    // An admin may point a record only at contacts its role may read.
+    if (outermost)
+      await assertReadableContacts(
+        strapi,
+        ctx.contentType.attributes as Record<string, { type?: string; target?: string }>,
+        (ctx.params as { data?: Record<string, unknown> }).data,
+      );
+  }
+  const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
+  if (!WRITES.has(ctx.action) || !handler) return next();
+  return inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
+    action: ctx.action as Write['action'],
+    params: ctx.params as Write['params'],
+  });
+}

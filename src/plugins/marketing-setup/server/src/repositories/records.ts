@@ -13,3 +13,11 @@ export async function recordById(strapi: Core.Strapi, uid: string, id: number) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the query engine types uids by the host's registry; any content type is looked up here
   return (await strapi.db.query(uid as any).findOne({ where: { id } })) as Record<string, unknown> | null;
 }
+
+/** The documentId of the record of `uid` a relation input names, or null when there is none. */
+export async function documentIdOfRecord(strapi: Core.Strapi, uid: string, ref: RelationRef): Promise<string | null> {
+  if ('documentId' in ref) return ref.documentId;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  const row = await strapi.db.query(uid as any).findOne({ where: ref, select: ['documentId'] });
+  return row ? String(row.documentId) : null;
+}
