@@ -324,6 +324,35 @@ test('IMAP down → clear status, nothing lost; up again → logged at the next 
   expect((await timeline(c.bert)).map((e: any) => e.subject)).toContain('While down');
 });
 
+test('the timer runs again and again: a message that arrives after an automatic run is logged by the next one', async () => {
+  const { startEmailLogging, stopEmailLogging } = require(dist('jobs/email-logging'));
+  const dueNow = () =>
+    app.strapi.db
+      .connection('ms_email_logging_state')
+      .where('id', 1)
+      .update({ next_run_at: '2000-01-01T00:00:00.000Z' });
+  const loggedFor = async (subject: string) => {
+    for (let i = 0; i < 100; i += 1) {
+      if ((await timeline(c.bert)).some((e: any) => e.subject === subject)) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+  app.strapi.config.set('plugin::marketing-setup.emailPollMs', 100);
+  startEmailLogging(app.strapi);
+  try {
+    for (const subject of ['Timer one', 'Timer two', 'Timer three']) {
+      await dovecot.append(QUEUE, mail({ from: 'bert@fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject }));
+      await dueNow();
+      expect([subject, await loggedFor(subject)]).toEqual([subject, true]);
+    }
+  } finally {
+    await stopEmailLogging(app.strapi);
+    app.strapi.config.set('plugin::marketing-setup.emailPollMs', 0);
+  }
+  expect(await dovecot.count(QUEUE)).toBe(0);
+});
+
 test('unmatched and unreadable messages → review list; link, create contact from sender, ignore', async () => {
   await dovecot.append(
     QUEUE,

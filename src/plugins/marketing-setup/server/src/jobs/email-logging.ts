@@ -176,9 +176,13 @@ export function runOnce(strapi: Core.Strapi): Promise<RunResult> {
   const loop = loopOf(strapi);
   const previous = loop.current ?? Promise.resolve(null);
   const run = previous.catch(() => null).then(() => runEmailLogging(strapi));
-  loop.current = run.finally(() => {
-    if (loop.current === run) loop.current = null;
-  }) as Promise<RunResult>;
+  // The promise kept is the one compared when it settles: comparing `run` (which is never what was kept) left
+  // `current` set for good, and the timer, which waits while a run is under way, never ran again.
+  const tracked: Promise<RunResult> = run.finally(() => {
+    if (loop.current === tracked) loop.current = null;
+  });
+  tracked.catch(() => null); // a failed run is reported by its caller; the kept copy must not be an unhandled one
+  loop.current = tracked;
   return run;
 }
 
