@@ -466,6 +466,40 @@ test('unmatched and unreadable messages → review list; link, create contact fr
   expect(badStatus.status).toBe(400);
 });
 
+test('a subject or a message-id longer than a column holds (PostgreSQL: 255) is logged, once, not failed on every run', async () => {
+  const before = (await entries()).length;
+  const longId = `${'x'.repeat(300)}@long.test`;
+  const longMail = () =>
+    rawMessage({
+      messageId: longId,
+      date: '2025-03-05T10:00:00Z',
+      from: 'bert@fabrikam.com',
+      to: ['annelies.bauwens@cronus.com'],
+      subject: 'Long id',
+    });
+  await dovecot.append(QUEUE, longMail());
+  await dovecot.append(
+    QUEUE,
+    mail({
+      from: 'nobody@unknown-sender.example',
+      to: ['annelies.bauwens@cronus.com'],
+      subject: `Lang ${'onderwerp '.repeat(30)}`,
+    }),
+  );
+  const res = await run();
+  expect(res.result).toMatchObject({ status: 'ok', processed: 2, logged: 1, unmatched: 1, failed: 0, left: 0 });
+  const logged = (await entries()).filter((e: any) => e.subject === 'Long id');
+  expect(logged).toHaveLength(1);
+  expect(logged[0].messageId).toMatch(/^sha256:[0-9a-f]{64}$/);
+  const review = (await reviews()).find((r: any) => r.subject?.startsWith('Lang onderwerp'));
+  expect(review.subject.length).toBe(255);
+  expect((await admin.post(`/marketing-setup/email-reviews/${review.documentId}/ignore`, {})).status).toBe(200);
+  // The same message again: its hashed id is the same, so it is not logged a second time.
+  await dovecot.append(QUEUE, longMail());
+  expect((await run()).result).toMatchObject({ processed: 1, logged: 0, failed: 0 });
+  expect((await entries()).length - before).toBe(1);
+});
+
 test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {
   expect((await admin.get('/marketing-setup/settings')).body.data.emailStoreBodies).toBe(false);
   const withBody = (subject: string, from: string, body: string) =>

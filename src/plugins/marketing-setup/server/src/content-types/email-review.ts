@@ -21,7 +21,7 @@ export const emailReview = contentType({
     senderName: str({ maxLength: 255 }),
     toAddresses: { type: 'text' },
     ccAddresses: { type: 'text' },
-    subject: str({ maxLength: 998 }),
+    subject: str({ maxLength: 255 }),
     sentAt: { type: 'datetime' },
     reason: { type: 'text' },
     error: { type: 'text' },

@@ -239,6 +239,17 @@ export function normaliseMessageId(raw: unknown): string | null {
   return s ? s.slice(0, 900) : null;
 }
 
+/**
+ * The longest message-id stored as it is. A text column of the plugin holds 255 characters on PostgreSQL (Strapi's
+ * string type), and the logged entry's key is "<contact id>:<message-id>": a longer id is stored as its SHA-256
+ * (the adapter hashes it), the same for the same message, so it is still logged once — before, such a message
+ * failed on every run and stayed in the queue.
+ */
+export const MESSAGE_ID_MAX = 200;
+
+/** A review row's subject is cut to what its column holds (255 characters on PostgreSQL). */
+export const REVIEW_SUBJECT_MAX = 255;
+
 /** Messages per run: the setup's batch size, 0 = every message in the queue (read in chunks of `chunk`). */
 export const batchPlan = (batchSize: unknown, chunk = 200) => {
   const n = Number(batchSize);
@@ -407,7 +418,7 @@ export function reviewRowOf(
     senderName: clip(senderName, 255),
     toAddresses: message.to.join(', ') || null,
     ccAddresses: message.cc.join(', ') || null,
-    subject: clip(message.subject, 998),
+    subject: clip(message.subject, REVIEW_SUBJECT_MAX),
     sentAt: message.date && !Number.isNaN(message.date.getTime()) ? message.date : null,
     reason: error ? null : reason,
     error,

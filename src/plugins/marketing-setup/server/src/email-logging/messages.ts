@@ -17,6 +17,7 @@ import {
   logKey,
   normaliseAddress,
   normaliseMessageId,
+  MESSAGE_ID_MAX,
   ourDomainsOf,
   reviewRowOf,
   type AddressBook,
@@ -54,8 +55,12 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
     .map((a) => a.address ?? '')
     .filter(Boolean);
 
+const sha256 = (data: Buffer | string) => `sha256:${crypto.createHash('sha256').update(data).digest('hex')}`;
 /** A stand-in message-id for a message without one: the same source always gives the same id. */
-const sourceId = (source: Buffer) => `sha256:${crypto.createHash('sha256').update(source).digest('hex')}`;
+const sourceId = (source: Buffer) => sha256(source);
+/** The message-id as stored: a longer one than its columns take as its hash (domain MESSAGE_ID_MAX). */
+const storedId = (id: string | null, source: Buffer) =>
+  id === null ? sourceId(source) : id.length > MESSAGE_ID_MAX ? sha256(id) : id;
 
 /** A queued message's source, parsed; a message that cannot be read keeps a stand-in id and the error. */
 export async function parseMail(source: Buffer, { body = false }: { body?: boolean } = {}): Promise<ParsedMail> {
@@ -71,7 +76,7 @@ export async function parseMail(source: Buffer, { body = false }: { body?: boole
     });
     const from = flatten(p.from);
     const message: MailMessage = {
-      messageId: normaliseMessageId(p.messageId) ?? sourceId(source),
+      messageId: storedId(normaliseMessageId(p.messageId), source),
       from: from.map((a) => a.address ?? '').filter(Boolean),
       to: addresses(p.to),
       cc: addresses(p.cc),
