@@ -500,6 +500,28 @@ test('a subject or a message-id longer than a column holds (PostgreSQL: 255) is 
   expect((await entries()).length - before).toBe(1);
 });
 
+test("mail of a company's mailbox is the company's: not logged again for each person who inherits that address", async () => {
+  const carla = (
+    await api.post(`${API}/contacts`, { data: { type: 'person', name: 'Carla Vos', company: c.fabrikam.documentId } })
+  ).body.data;
+  expect(carla.email).toBe('info@fabrikam.com'); // inherited
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'Info@Fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject: 'From the mailbox' }),
+  );
+  expect((await run()).result).toMatchObject({ processed: 1, logged: 1, failed: 0 });
+  expect((await timeline(c.fabrikam)).filter((e: any) => e.subject === 'From the mailbox')).toHaveLength(1);
+  expect((await timeline(carla)).some((e: any) => e.subject === 'From the mailbox')).toBe(false);
+  // Her own address, once she has one: hers.
+  await api.put(`${API}/contacts/${carla.documentId}`, { data: { email: 'carla@fabrikam.com' } });
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'carla@fabrikam.com', to: ['annelies.bauwens@cronus.com'], subject: 'From Carla' }),
+  );
+  expect((await run()).result).toMatchObject({ processed: 1, logged: 1 });
+  expect((await timeline(carla)).map((e: any) => e.subject)).toContain('From Carla');
+});
+
 test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {
   expect((await admin.get('/marketing-setup/settings')).body.data.emailStoreBodies).toBe(false);
   const withBody = (subject: string, from: string, body: string) =>

@@ -99,22 +99,33 @@ export async function salespersonAddresses(strapi: Core.Strapi): Promise<{ id: n
   return rows.map((r: { id: unknown; email: string }) => ({ id: Number(r.id), email: r.email }));
 }
 
-/** Contacts whose e-mail or e-mail 2 is one of `list` (case-insensitive: searchEmail is the upper-cased e-mail). */
+/**
+ * Contacts whose e-mail or e-mail 2 is one of `list` (case-insensitive: searchEmail is the upper-cased e-mail). A
+ * person whose address is its company's (inherited, or typed the same) does not own it: mail to or from the
+ * company's mailbox is the company's, not logged again for each of its persons.
+ */
 export async function contactsWithAddresses(strapi: Core.Strapi, list: string[]) {
   const knex = strapi.db.connection;
   const table = tableOf(strapi, UID.contact);
   const search = columnOf(strapi, UID.contact, 'searchEmail');
   const email2 = columnOf(strapi, UID.contact, 'email2');
+  const link = joinTableOf(strapi, UID.contact, 'company');
   const map = new Map<string, number[]>();
   for (let i = 0; i < list.length; i += CHUNK) {
     const upper = list.slice(i, i + CHUNK).map((a) => a.toUpperCase());
-    const rows: { id: unknown; s: unknown; e2: unknown }[] = await knex(table)
-      .select('id', `${search} as s`, `${email2} as e2`)
-      .whereIn(search, upper)
-      .orWhereIn(knex.raw('UPPER(??)', [email2]) as unknown as string, upper)
-      .orderBy('id');
+    const rows: { id: unknown; s: unknown; e2: unknown; cs: unknown; ce2: unknown }[] = await knex(`${table} as c`)
+      .leftJoin(`${link.name} as l`, `l.${link.joinColumn}`, 'c.id')
+      .leftJoin(`${table} as co`, function joinCompany() {
+        this.on('co.id', `l.${link.inverseJoinColumn}`).andOn('co.id', '<>', 'c.id');
+      })
+      .select('c.id', `c.${search} as s`, `c.${email2} as e2`, `co.${search} as cs`, `co.${email2} as ce2`)
+      .whereIn(`c.${search}`, upper)
+      .orWhereIn(knex.raw('UPPER(??)', [`c.${email2}`]) as unknown as string, upper)
+      .orderBy('c.id');
     for (const r of rows) {
-      for (const a of new Set([normaliseAddress(r.s), normaliseAddress(r.e2)])) {
+      const own = (mine: unknown, company: unknown) =>
+        normaliseAddress(mine) !== normaliseAddress(company) ? normaliseAddress(mine) : null;
+      for (const a of new Set([own(r.s, r.cs), own(r.e2, r.ce2)])) {
         if (!a || !list.includes(a)) continue;
         const ids = map.get(a) ?? [];
         if (!ids.includes(Number(r.id))) ids.push(Number(r.id));
