@@ -8,6 +8,7 @@ import {
   findMalformedData,
   findBadPagination,
   MAX_PAGE,
+  findBadFilters,
 } from '../../src/plugins/marketing-setup/server/src/domain/input-guard';
 import { violation } from '../helpers/violation';
 
@@ -180,5 +181,117 @@ describe("findBadPagination: a REST list's pagination", () => {
       expect(findBadPagination({ pagination })).toBeNull();
     expect(findBadPagination({})).toBeNull();
     expect(findBadPagination(undefined)).toBeNull();
+  });
+});
+
+describe("findBadFilters: the shape of a query's filters, before Strapi's query engine reads them", () => {
+  it('passes the shapes Strapi reads', () => {
+    for (const filters of [
+      undefined,
+      null,
+      '',
+      {},
+      { city: 'Gent' },
+      { city: { $eq: 'Gent' } },
+      { id: { $gt: '1', $lt: 10 } },
+      { id: { $in: ['1', '2'] } },
+      { id: { $in: '1' } },
+      { id: { $notIn: [] } },
+      { id: { $between: ['1', '9'] } },
+      { city: { $null: 'true' } },
+      { city: { $notNull: false } },
+      { city: { $eq: ['Gent', 'Brugge'] } },
+      { city: ['Gent', 'Brugge'] },
+      { city: null },
+      { $and: [{ city: { $eq: 'Gent' } }, { type: 'person' }] },
+      { $or: [{ $and: [{ city: 'Gent' }] }, { name: { $containsi: 'co' } }] },
+      { $not: { city: 'Gent' } },
+      { city: { $not: 'Gent' } },
+      { city: { $not: { $startsWith: 'G' } } },
+      { company: { name: { $eq: 'Fabrikam' }, city: 'Gent' } },
+      { company: { salesperson: { code: { $in: ['AB'] } } } },
+      { data: { $jsonSupersetOf: { a: 1 } } },
+    ])
+      expect(findBadFilters(filters)).toBeNull();
+  });
+
+  it('refuses $and / $or that are not lists of conditions (a 500 from Strapi: "Operator $and must be an array")', () => {
+    expect(findBadFilters({ $or: [{ $and: 'x' }] })).toEqual({
+      path: ['query', 'filters', '$or', '0', '$and'],
+      message: 'filters.$or.0.$and must be a list of conditions (filters[$and][0][field]=value), not a text.',
+    });
+    expect(findBadFilters({ $and: { city: 'Gent' } })?.message).toBe(
+      'filters.$and must be a list of conditions (filters[$and][0][field]=value), not an object.',
+    );
+    expect(findBadFilters({ $or: ['x'] })).toEqual({
+      path: ['query', 'filters', '$or', '0'],
+      message: 'filters.$or.0 must be a condition (an object such as filters[$or][0][field]=value), not a text.',
+    });
+    expect(findBadFilters({ $or: null })?.path).toEqual(['query', 'filters', '$or']);
+  });
+
+  it('refuses a comparison whose value is an object (a 500 from the database: an object bound as a value)', () => {
+    expect(findBadFilters({ id: { $gt: { $lt: '1' } } })).toEqual({
+      path: ['query', 'filters', 'id', '$gt'],
+      message: 'filters.id.$gt must be a single value, not an object.',
+    });
+    expect(findBadFilters({ company: { name: { $containsi: ['a', { x: 1 }] } } })).toEqual({
+      path: ['query', 'filters', 'company', 'name', '$containsi', '1'],
+      message: 'filters.company.name.$containsi.1 must be a single value, not an object.',
+    });
+    expect(findBadFilters({ id: { $eq: [['1']] } })?.message).toBe(
+      'filters.id.$eq.0 must be a single value, not a list.',
+    );
+  });
+
+  it('refuses $in, $between, $null and $not of the wrong shape', () => {
+    expect(findBadFilters({ id: { $in: { a: '1' } } })?.message).toBe(
+      'filters.id.$in must be a list of values, not an object.',
+    );
+    expect(findBadFilters({ id: { $between: '1' } })?.message).toBe(
+      'filters.id.$between must be a list of two values ($between[0]=from&$between[1]=to), not "1".',
+    );
+    expect(findBadFilters({ id: { $between: ['1', '2', '3'] } })?.message).toBe(
+      'filters.id.$between must be a list of two values ($between[0]=from&$between[1]=to), not a list of 3.',
+    );
+    expect(findBadFilters({ id: { $between: ['1', { a: 1 }] } })?.path).toEqual([
+      'query',
+      'filters',
+      'id',
+      '$between',
+      '1',
+    ]);
+    expect(findBadFilters({ city: { $null: 'maybe' } })?.message).toBe(
+      'filters.city.$null must be true or false, not "maybe".',
+    );
+    expect(findBadFilters({ city: { $notNull: { a: '1' } } })?.message).toBe(
+      'filters.city.$notNull must be true or false, not an object.',
+    );
+    expect(findBadFilters({ $not: 'x' })?.message).toBe(
+      'filters.$not must be a condition (an object such as $not[field]=value), not a text.',
+    );
+  });
+
+  it('refuses a field whose list holds objects, and filters that are not an object', () => {
+    expect(findBadFilters({ id: [{ a: '1' }] })?.message).toBe('filters.id.0 must be a single value, not an object.');
+    expect(findBadFilters('x')).toEqual({
+      path: ['query', 'filters'],
+      message: 'filters must be an object of conditions (filters[field][$eq]=value), not a text.',
+    });
+    expect(findBadFilters([{ city: 'Gent' }])?.message).toBe(
+      'filters must be an object of conditions (filters[field][$eq]=value), not a list.',
+    );
+  });
+
+  it("reports a body's filters from the body (root [])", () => {
+    expect(findBadFilters({ id: { $gt: { $lt: 1 } } }, [])?.path).toEqual(['filters', 'id', '$gt']);
+  });
+
+  it('is part of findUnsafeInput, for the query and for a body that carries filters', () => {
+    expect(findUnsafeInput({ query: { filters: { id: { $gt: { $lt: '1' } } } } })?.message).toBe(
+      'filters.id.$gt must be a single value, not an object.',
+    );
+    expect(findUnsafeInput({ body: { filters: { $or: 'x' } } })?.path).toEqual(['filters', '$or']);
+    expect(findUnsafeInput({ body: { data: { filters: 'x' } } })).toBeNull();
   });
 });

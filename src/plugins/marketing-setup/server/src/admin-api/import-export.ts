@@ -189,15 +189,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { input, filters, fields, search, where: { filters: { $and: filters }, ...(search ? { _q: search } : {}) } };
   }
 
-  /** A read of the selection's contacts; a filter the query engine cannot apply is a 400. */
+  /**
+   * A read of the selection's contacts; a filter the query engine cannot apply is a 400. The filters' shape is
+   * checked before (the input guard, domain/input-guard.ts findBadFilters); what still fails here is told in plain
+   * words — the database's message holds the SQL, which is for the log, never for the caller.
+   */
   async function readSelection<T>(read: () => Promise<T>): Promise<T> {
     try {
       return await read();
     } catch (err) {
       if (err instanceof Error && err.name === 'ValidationError') throw err;
-      throw validationError(`The filters cannot be applied: ${err instanceof Error ? err.message : String(err)}`, [
-        'filters',
-      ]);
+      strapi.log.warn(`[marketing-setup] export: filters not applicable: ${err instanceof Error ? err.message : err}`);
+      throw validationError(
+        'The filters cannot be applied to the contacts: check the fields, operators and values they name.',
+        ['filters'],
+      );
     }
   }
 

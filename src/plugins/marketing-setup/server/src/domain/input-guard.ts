@@ -165,6 +165,129 @@ export function findBadPagination(query: unknown): InputProblem | null {
   return null;
 }
 
+/** Operators that combine conditions: a list of condition objects each. */
+const GROUP_OPERATORS: ReadonlySet<string> = new Set(['$and', '$or']);
+/** Operators that compare a field with one value (a list of values: any of them matches, as Strapi reads it). */
+const VALUE_OPERATORS: ReadonlySet<string> = new Set([
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+]);
+const LIST_OPERATORS: ReadonlySet<string> = new Set(['$in', '$notIn']);
+const PRESENCE_OPERATORS: ReadonlySet<string> = new Set(['$null', '$notNull']);
+const BOOLEAN_TEXT: ReadonlySet<string> = new Set(['true', 'false', '1', '0']);
+
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The shape of a query's `filters` (Strapi's filter syntax), before Strapi's query engine reads them: it answers a
+ * 500 to a shape it cannot read — `filters[$or][0][$and]=x` ("Operator $and must be an array"),
+ * `filters[id][$gt][$lt]=1` (an object bound as an SQL value). The rules: `filters` is an object of conditions;
+ * `$and` / `$or` a list of conditions (objects); `$not` a condition (on a field also a value); a comparison
+ * (`$eq`, `$ne`, `$lt`, `$gt`, `$contains`, `$startsWith`, …) a single value — text, number, true/false or null —
+ * or a list of them (any of which matches); `$in` / `$notIn` a value or a list of values; `$between` a list of two
+ * values; `$null` / `$notNull` true or false. A field name takes a value, a list of values, or an object of
+ * operators — or, for a relation, of the related type's fields. Unknown operators are left to Strapi (a 400).
+ * `root` prefixes the reported paths (['query'] for a query's filters, [] for a body's).
+ */
+export function findBadFilters(filters: unknown, root: string[] = ['query']): InputProblem | null {
+  // `filters=` (nothing) is no filter, as Strapi reads it.
+  if (filters === undefined || filters === null || filters === '') return null;
+  const at = (path: string[], message: string): InputProblem => ({
+    path: [...root, ...path],
+    message: `${path.join('.')} ${message}`,
+  });
+  const value = (v: unknown) => (typeof v === 'string' ? `"${v.slice(0, 80)}"` : kindOf(v));
+  const noScalar = (v: unknown) => (Array.isArray(v) ? 'a list' : kindOf(v));
+  /** A single value, or a list of single values; the problem at the first element that is not one. */
+  const values = (v: unknown, path: string[], what: string): InputProblem | null => {
+    if (isScalar(v)) return null;
+    if (!Array.isArray(v)) return at(path, `must be ${what}, not ${noScalar(v)}.`);
+    const i = v.findIndex((item) => !isScalar(item));
+    return i < 0 ? null : at([...path, String(i)], `must be a single value, not ${noScalar(v[i])}.`);
+  };
+  if (!isPlainObject(filters))
+    return at(['filters'], `must be an object of conditions (filters[field][$eq]=value), not ${noScalar(filters)}.`);
+  // Breadth-first, without recursion: each entry is an object of conditions, operators or a relation's fields.
+  const queue: { object: Record<string, unknown>; path: string[]; onField: boolean }[] = [
+    { object: filters, path: ['filters'], onField: false },
+  ];
+  for (let q = 0; q < queue.length; q++) {
+    const { object, path, onField } = queue[q];
+    for (const [key, v] of Object.entries(object)) {
+      const here = [...path, key];
+      if (GROUP_OPERATORS.has(key)) {
+        if (!Array.isArray(v))
+          return at(
+            here,
+            `must be a list of conditions (filters[${key}][0][field]=value), not ${v === null ? 'null' : kindOf(v)}.`,
+          );
+        for (const [i, item] of v.entries()) {
+          if (!isPlainObject(item))
+            return at(
+              [...here, String(i)],
+              `must be a condition (an object such as filters[${key}][${i}][field]=value), not ${noScalar(item)}.`,
+            );
+          queue.push({ object: item, path: [...here, String(i)], onField: false });
+        }
+      } else if (key === '$not') {
+        if (isPlainObject(v)) queue.push({ object: v, path: here, onField });
+        else if (!onField)
+          return at(here, `must be a condition (an object such as $not[field]=value), not ${noScalar(v)}.`);
+        else {
+          const p = values(v, here, 'a single value or a condition');
+          if (p) return p;
+        }
+      } else if (VALUE_OPERATORS.has(key)) {
+        const p = values(v, here, 'a single value');
+        if (p) return p;
+      } else if (LIST_OPERATORS.has(key)) {
+        const p = values(v, here, 'a list of values');
+        if (p) return p;
+      } else if (key === '$between') {
+        if (!Array.isArray(v) || v.length !== 2)
+          return at(
+            here,
+            `must be a list of two values (${key}[0]=from&${key}[1]=to), not ${Array.isArray(v) ? `a list of ${v.length}` : value(v)}.`,
+          );
+        const p = values(v, here, 'a list of two values');
+        if (p) return p;
+      } else if (PRESENCE_OPERATORS.has(key)) {
+        if (typeof v !== 'boolean' && !(isScalar(v) && v !== null && BOOLEAN_TEXT.has(String(v))))
+          return at(here, `must be true or false, not ${value(v)}.`);
+      } else if (key.startsWith('$')) {
+        // Another operator ($jsonSupersetOf) or none: Strapi's query validation answers for it.
+        continue;
+      } else if (isPlainObject(v)) {
+        queue.push({ object: v, path: here, onField: true });
+      } else {
+        const p = values(v, here, 'a single value, a list of values or an object of operators');
+        if (p) return p;
+      }
+    }
+  }
+  return null;
+}
+
+/** A body's `filters` (the export's POST), in Strapi's filter syntax: findBadFilters, paths from the body. */
+const bodyFilters = (body: unknown) =>
+  isPlainObject(body) && hasOwn(body, 'filters') ? findBadFilters(body.filters, []) : null;
+
 /** Everything a request brings: path params, query and body. Returns the first problem, or null. */
 export function findUnsafeInput(input: {
   params?: Record<string, unknown>;
@@ -176,6 +299,8 @@ export function findUnsafeInput(input: {
     findUnsafeValue(input.query ?? {}, ['query']) ??
     findUnsafeValue(input.body, []) ??
     findBadPagination(input.query) ??
+    findBadFilters(isPlainObject(input.query) ? input.query.filters : undefined) ??
+    bodyFilters(input.body) ??
     findMalformedData(input.body)
   );
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { filterValueProblem, findUnsafeInput, findUnsafeValue } from '../domain/input-guard';
+import { filterValueProblem, findBadFilters, findUnsafeInput, findUnsafeValue } from '../domain/input-guard';
 import { validationError } from '../utils/errors';
 
 /**
@@ -21,14 +21,15 @@ export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => 
 
 /**
  * Server middleware for the Content Manager's own routes on the plugin's content types (not plugin routes,
- * so `inputGuard` does not see them): their body passes the same check before Strapi's handler reads it. A
- * body nested thousands of levels deep overflowed the stack in the Content Manager's deep clone (a 500)
- * before any rule ran.
+ * so `inputGuard` does not see them): their body passes the same check before Strapi's handler reads it, and
+ * their query's `filters` the same shape check as the plugin's lists (domain/input-guard.ts findBadFilters). A
+ * body nested thousands of levels deep overflowed the stack in the Content Manager's deep clone (a 500) before
+ * any rule ran; `filters[id][$gt][$lt]=1` on the list view's route was a 500 from the database.
  */
 const CONTENT_MANAGER_PATH = /^\/content-manager\/(?:collection|single)-types\/plugin::marketing-setup\./;
 export const contentManagerBodyGuard = async (ctx: Context, next: () => Promise<unknown>) => {
   if (CONTENT_MANAGER_PATH.test(ctx.path)) {
-    const problem = findUnsafeValue(ctx.request?.body);
+    const problem = findUnsafeValue(ctx.request?.body) ?? findBadFilters((ctx.query ?? {}).filters);
     if (problem) throw validationError(problem.message, problem.path);
   }
   return next();

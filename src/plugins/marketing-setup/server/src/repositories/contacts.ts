@@ -178,6 +178,11 @@ export async function contactWithSalutation(write: Pick<Write, 'strapi'>, docume
     | null;
 }
 
+/** Whether a language with this code is set up (the salutation's `language`). */
+export async function languageExists(write: Pick<Write, 'strapi'>, code: string) {
+  return (await write.strapi.db.query(UID.language).count({ where: { code } })) > 0;
+}
+
 /** A contact as stored, all columns (the duplicate search reads it this way). */
 export async function contactById(write: Pick<Write, 'strapi'>, id: number) {
   return (await write.strapi.db.query(UID.contact).findOne({ where: { id } })) as (Row & { type: ContactType }) | null;

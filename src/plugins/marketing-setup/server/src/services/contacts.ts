@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { fieldsOfOverrideKey, propagationPlan, resetKeys, type InheritFlags } from '../domain/inheritance';
 import { pickFormula, renderSalutation, type SalutationFormula, type SalutationType } from '../domain/salutation';
 import { propagationPreviewViolation, resetInheritanceViolation, salutationViolation } from '../domain/contact-actions';
-import { contactsByIds, contactWithSalutation, loadContactFlat } from '../repositories/contacts';
+import { contactsByIds, contactWithSalutation, languageExists, loadContactFlat } from '../repositories/contacts';
 import { previewPropagation } from '../repositories/company-persons';
 import { loadSetup } from '../repositories/setup';
 import { resolveRelationIds } from '../operations/contact-relations';
 import { inTransaction as runInTransaction, type Write } from '../repositories/unit-of-work';
-import { notFound } from '../utils/errors';
+import { notFound, validationError } from '../utils/errors';
+import { assertWriteInput } from '../utils/scalar-types';
 import { UID } from '../utils/uids';
 
 /** A stored salutation formula with its language populated. */
@@ -45,6 +46,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Which persons, and which of their fields, an update of this company with `changes` would change. */
     propagationPreview(documentId: string, changes: Record<string, unknown>) {
+      // The changes as an update would take them: a list for a text, a text for a number … is a 400, as on PUT.
+      assertWriteInput(strapi.contentType(UID.contact) as unknown as Parameters<typeof assertWriteInput>[0], {
+        data: changes,
+      });
       return inTransaction(async (write) => {
         const company = await mustFind(write, documentId);
         const violation = propagationPreviewViolation(company);
@@ -72,6 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!contact) throw notFound(`No contact with documentId ${documentId}.`);
         const violation = salutationViolation(contact);
         if (violation) throw violation;
+        // A language asked for by code must exist: a code no language has would fall back to the formula without
+        // language and answer `language: null`, as if nothing were wrong.
+        if (language && !(await languageExists(write, language)))
+          throw validationError(`There is no language with code "${language.slice(0, 80)}".`, ['language']);
         const salutation = contact.salutation as { code: string; formulas?: StoredFormula[] };
         const formulas: SalutationFormula[] = (salutation.formulas ?? []).map((f) => ({
           ...f,

@@ -180,7 +180,9 @@ const refId = async (
   if (!ref) return ref;
   if ('id' in ref) return ref.id;
   const id = await idOfRecord(write.strapi, uid, ref);
-  if (id === null) throw missingRecordViolation('A record given for this relation does not exist.', []);
+  // The field's path, as every other refused relation names it (the admin shows the message at the field).
+  if (id === null)
+    throw missingRecordViolation(`The ${field} given (documentId "${ref.documentId}") does not exist.`, [field]);
   return id;
 };
 
