@@ -8,6 +8,7 @@ import { ExportBulkAction } from './components/import-export/ExportBulkAction';
 // Pure data shared with the server (the captions it stores in the Content Manager configuration).
 import { contentManagerMessages } from '../../server/src/domain/field-labels';
 import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
+import { DOCUMENT_KINDS } from '../../shared/contracts/interactions';
 
 export default {
   register(app: StrapiApp) {
@@ -87,7 +88,14 @@ export default {
           const { default: data } = await import(`./translations/${locale}.json`);
           const captions =
             locale === 'en' || locale === 'nl' ? contentManagerMessages(locale, CONTENT_MANAGER_TYPES) : {};
-          return { data: { ...captions, ...prefix(data) }, locale };
+          // The document kind of an interaction log entry, as a Content Manager option (message id: the bare value).
+          const kinds = Object.fromEntries(
+            DOCUMENT_KINDS.filter((kind) => data[`interactions.kind.${kind}`]).map((kind) => [
+              kind,
+              data[`interactions.kind.${kind}`],
+            ]),
+          );
+          return { data: { ...captions, ...kinds, ...prefix(data) }, locale };
         } catch {
           return { data: {}, locale };
         }

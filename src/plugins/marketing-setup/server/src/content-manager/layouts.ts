@@ -158,6 +158,31 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
   'sales-cycle': codeTable('description', ['probabilityCalculation', 'blocked', 'stages']),
   'business-relation': codeTable('description'),
   'interaction-group': codeTable('description'),
+  'interaction-template': {
+    mainField: 'description',
+    defaultSort: { field: 'code', order: 'ASC' },
+    list: ['code', 'description', 'interactionGroup', 'correspondenceType'],
+    groups: [
+      ['code', 'description', 'interactionGroup', 'language'],
+      ['unitCost', 'unitDurationMin'],
+      ['informationFlow', 'initiatedBy', 'correspondenceType', 'ignoreContactCorrespondenceType'],
+    ],
+  },
+  'interaction-log-entry': {
+    mainField: 'description',
+    defaultSort: { field: 'entryNo', order: 'DESC' },
+    list: ['entryNo', 'date', 'contact', 'description'],
+    groups: [
+      ['entryNo', 'date', 'time', 'contact', 'contactCompany', 'description', 'subject'],
+      ['interactionTemplate', 'interactionGroup', 'salesperson', 'opportunity', 'correspondenceType'],
+      ['informationFlow', 'initiatedBy', 'cost', 'durationMin', 'evaluation', 'attemptFailed', 'canceled'],
+      ['documentKind', 'documentNo', 'emailLogged', 'messageId', 'emailBody'],
+    ],
+    // Numbered and linked to the contact's company by the plugin (write-rules/interactions.ts).
+    readOnly: ['entryNo', 'contactCompany'],
+    // Where the entry was logged from: the record's type and id, for the plugin, not for reading.
+    hidden: ['sourceUid', 'sourceDocumentId', 'emailLogKey'],
+  },
 };
 
 /**
