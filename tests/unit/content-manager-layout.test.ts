@@ -14,7 +14,11 @@ import {
   hasFieldLabel,
 } from '../../src/plugins/marketing-setup/server/src/domain/field-labels';
 import contentTypes from '../../src/plugins/marketing-setup/server/src/content-types';
-import { CONTENT_MANAGER_TYPES, LAYOUTS } from '../../src/plugins/marketing-setup/server/src/content-manager/layouts';
+import {
+  CONTENT_MANAGER_TYPES,
+  DUTCH_HINTS,
+  LAYOUTS,
+} from '../../src/plugins/marketing-setup/server/src/content-manager/layouts';
 
 const ATTRS: Record<string, AttributeInfo> = {
   no: { type: 'string' },
@@ -65,7 +69,7 @@ const SPEC = {
   groups: [['no', 'type', 'name', 'salesperson'], ['postCode', 'city'], ['privacyBlocked']],
   readOnly: ['no'],
   hidden: ['searchEmail'],
-  hints: { no: 'Given by the number series.' },
+  hints: { no: ['Given by the number series.', 'Toegekend uit de nummerreeks.'] as const },
 };
 const MAIN_FIELDS: Record<string, string> = { 'plugin::marketing-setup.salesperson': 'name' };
 const build = (current = generated()) => buildConfiguration(current, SPEC, ATTRS, (uid) => MAIN_FIELDS[uid]);
@@ -99,6 +103,16 @@ describe('field captions', () => {
         .map(([f]) => `${name}.${f}`);
     });
     expect(uncaptioned).toEqual([]);
+  });
+  test('every field hint has its Dutch, looked up by the English text the Content Manager stores', () => {
+    for (const spec of Object.values(LAYOUTS))
+      for (const [en, nl] of Object.values(spec.hints ?? {})) {
+        expect(nl).not.toBe('');
+        expect(DUTCH_HINTS[en]).toBe(nl);
+      }
+    expect(DUTCH_HINTS['A company, or a person who works for a company.']).toBe(
+      'Een bedrijf, of een persoon die voor een bedrijf werkt.',
+    );
   });
   test('the interaction log entry list: entry no., date, contact, description', () => {
     expect(LAYOUTS['interaction-log-entry'].list).toEqual(['entryNo', 'date', 'contact', 'description']);

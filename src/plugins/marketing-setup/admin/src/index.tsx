@@ -5,6 +5,7 @@ import type { BulkActionComponent, ContentManagerPlugin } from '@strapi/content-
 import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/contact-panels';
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
 import { ExportBulkAction } from './components/import-export/ExportBulkAction';
+import { translateHints } from './components/ContentManagerHint';
 // Pure data shared with the server (the captions it stores in the Content Manager configuration).
 import { contentManagerMessages } from '../../server/src/domain/field-labels';
 import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
@@ -80,6 +81,8 @@ export default {
     apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel, InteractionsPanel]);
     // Contact list view: selected rows → CSV.
     apis?.addBulkAction((actions: BulkActionComponent[]) => [...actions, ExportBulkAction]);
+    // The field hints of the plugin's views in the admin's language (the Content Manager shows them untranslated).
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateHints);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
