@@ -46,7 +46,7 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dismissOverlays }
     await page.getByTestId('import-mapping').waitFor();
     // The suggestions are preselected, by their captions alone: Name, City, E-Mail, Salesperson Code → Salesperson.
     for (const [header, caption] of [['Name', 'Name'], ['City', 'City'], ['E-Mail', 'E-Mail'], ['Salesperson Code', 'Salesperson']]) {
-      const select = page.getByTestId(`import-map-${header}`);
+      const select = page.getByTestId('import-mapping').getByRole('combobox', { name: header, exact: true });
       await select.getByText(caption, { exact: true }).waitFor();
       assert.doesNotMatch(await select.textContent(), /\(/, `no attribute name after the caption of ${header}`);
     }
