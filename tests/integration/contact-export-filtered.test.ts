@@ -96,7 +96,7 @@ describe('export of a filtered list', () => {
 
   test('a bad search or count request is a 400 with a message; a role without read gets 403', async () => {
     const bad = await admin.post('/marketing-setup/contacts/export/count', { _q: 5 });
-    expect([bad.status, bad.body.error.message]).toEqual([400, '_q is the search text.']);
+    expect([bad.status, bad.body.error.message]).toEqual([400, '_q must be text.']);
     const unknown = await admin.post('/marketing-setup/contacts/export/count', { filter: {} });
     expect([unknown.status, unknown.body.error.message]).toEqual([400, 'Unknown field(s): filter.']);
     const role = await t.strapi.service('admin::role').create({ name: 'No read', description: 'no read' });

@@ -192,6 +192,11 @@ describe('analyse and dry run', () => {
       'Column "Name" cannot be imported into "inheritanceOverrides": that is not a contact field an import may set.',
     ],
     [
+      'a number as a mapping value',
+      { csv: 'Name\nX\n', mapping: { Name: 5 } },
+      'The mapping value for column "Name" must be a field name or null (to skip the column).',
+    ],
+    [
       'two columns on one field',
       { csv: 'Name;Naam\nX;Y\n', mapping: { Name: 'name', Naam: 'name' } },
       'Columns "Name" and "Naam" are both mapped to Name; map one of them.',

@@ -24,6 +24,17 @@ test.each([0, 101, 50.5, '60'])('search hit %% %p → 400, nothing saved', async
   expect((await t.api.get(`${API}/setup`)).body.data.searchHitPercent).toBe(60);
 });
 
+test.each([
+  ['emailCheckIntervalSeconds', 5, 'Check at most every 10 seconds: enter 10 or more.'],
+  ['emailBatchSize', -1, 'Enter 0 (no limit) or a positive number.'],
+  ['emailImapPort', 70000, 'Enter a port from 1 to 65535.'],
+])('%s %p → 400 in the words of the settings page, not the attribute name', async (field, value, message) => {
+  const res = await t.api.put(`${API}/setup`, { data: { [field]: value } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.message).toBe(message);
+  expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: [field], message })]);
+});
+
 test('100 is stored; autosearch on forces maintain on; maintain off forces autosearch off', async () => {
   expect((await t.api.put(`${API}/setup`, { data: { searchHitPercent: 100 } })).body.data.searchHitPercent).toBe(100);
   let s = (await t.api.put(`${API}/setup`, { data: { maintainDuplSearchStrings: false } })).body.data;

@@ -8,7 +8,17 @@ import {
   type AttributeInfo,
   type CmConfiguration,
 } from '../../src/plugins/marketing-setup/server/src/domain/content-manager-layout';
-import { enumValueLabels, fieldLabel } from '../../src/plugins/marketing-setup/server/src/domain/field-labels';
+import {
+  enumValueLabels,
+  fieldLabel,
+  hasFieldLabel,
+} from '../../src/plugins/marketing-setup/server/src/domain/field-labels';
+import contentTypes from '../../src/plugins/marketing-setup/server/src/content-types';
+import {
+  CONTENT_MANAGER_TYPES,
+  DUTCH_HINTS,
+  LAYOUTS,
+} from '../../src/plugins/marketing-setup/server/src/content-manager/layouts';
 
 const ATTRS: Record<string, AttributeInfo> = {
   no: { type: 'string' },
@@ -59,7 +69,7 @@ const SPEC = {
   groups: [['no', 'type', 'name', 'salesperson'], ['postCode', 'city'], ['privacyBlocked']],
   readOnly: ['no'],
   hidden: ['searchEmail'],
-  hints: { no: 'Given by the number series.' },
+  hints: { no: ['Given by the number series.', 'Toegekend uit de nummerreeks.'] as const },
 };
 const MAIN_FIELDS: Record<string, string> = { 'plugin::marketing-setup.salesperson': 'name' };
 const build = (current = generated()) => buildConfiguration(current, SPEC, ATTRS, (uid) => MAIN_FIELDS[uid]);
@@ -81,6 +91,34 @@ describe('field captions', () => {
     expect(fieldLabel(field, 'nl')).toBe(nl);
   });
   test('an unknown field keeps its name', () => expect(fieldLabel('someNewField')).toBe('someNewField'));
+  test('every field the Content Manager shows has a caption (no "ENTRYNO" column)', () => {
+    const SYSTEM = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy']);
+    const uncaptioned = CONTENT_MANAGER_TYPES.flatMap((uid) => {
+      const name = uid.slice('plugin::marketing-setup.'.length);
+      const { attributes } = (
+        contentTypes as Record<string, { schema: { attributes: Record<string, { visible?: boolean }> } }>
+      )[name].schema;
+      return Object.entries(attributes)
+        .filter(([f, a]) => !SYSTEM.has(f) && a.visible !== false && !hasFieldLabel(f))
+        .map(([f]) => `${name}.${f}`);
+    });
+    expect(uncaptioned).toEqual([]);
+  });
+  test('every field hint has its Dutch, looked up by the English text the Content Manager stores', () => {
+    for (const spec of Object.values(LAYOUTS))
+      for (const [en, nl] of Object.values(spec.hints ?? {})) {
+        expect(nl).not.toBe('');
+        expect(DUTCH_HINTS[en]).toBe(nl);
+      }
+    expect(DUTCH_HINTS['A company, or a person who works for a company.']).toBe(
+      'Een bedrijf, of een persoon die voor een bedrijf werkt.',
+    );
+  });
+  test('the interaction log entry list: entry no., date, contact, description', () => {
+    expect(LAYOUTS['interaction-log-entry'].list).toEqual(['entryNo', 'date', 'contact', 'description']);
+    expect(fieldLabel('entryNo')).toBe('Entry No.');
+    expect(fieldLabel('entryNo', 'nl')).toBe('Volgnr.');
+  });
   test('enumeration values have captions in both languages', () => {
     expect(enumValueLabels('en')).toMatchObject({
       company: 'Company',

@@ -139,6 +139,10 @@ async function run({ page, baseUrl, rest, runner, shot, dismissOverlays }) {
     await merge.getByTestId('merge-field-phoneNo-duplicate').click();
     assert.equal(await merge.getByTestId('merge-field-phoneNo').getAttribute('data-choice'), 'duplicate');
     await merge.getByTestId('merge-moves').waitFor();
+    // Captions as everywhere else, and the search strings deleted with the duplicate are not listed as moving.
+    await merge.getByTestId('merge-field-phoneNo').getByText('Phone No.', { exact: true }).waitFor();
+    assert.doesNotMatch(await merge.getByTestId('merge-moves').textContent(), /search string|\(contact\)/i);
+    await merge.getByTestId('merge-drops').getByText(/search string/).first().waitFor();
     await shot(page, 'duplicates-merge-chooser');
     await page.getByTestId('merge-submit').click();
     await page.getByText('was merged into').first().waitFor();

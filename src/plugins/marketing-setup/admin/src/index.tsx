@@ -5,9 +5,11 @@ import type { BulkActionComponent, ContentManagerPlugin } from '@strapi/content-
 import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/contact-panels';
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
 import { ExportBulkAction } from './components/import-export/ExportBulkAction';
+import { translateHints } from './components/ContentManagerHint';
 // Pure data shared with the server (the captions it stores in the Content Manager configuration).
 import { contentManagerMessages } from '../../server/src/domain/field-labels';
 import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
+import { DOCUMENT_KINDS } from '../../shared/contracts/interactions';
 
 export default {
   register(app: StrapiApp) {
@@ -79,6 +81,8 @@ export default {
     apis?.addEditViewSidePanel([InheritancePanel, PersonsPanel, DuplicatesPanel, InteractionsPanel]);
     // Contact list view: selected rows → CSV.
     apis?.addBulkAction((actions: BulkActionComponent[]) => [...actions, ExportBulkAction]);
+    // The field hints of the plugin's views in the admin's language (the Content Manager shows them untranslated).
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateHints);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
@@ -87,7 +91,14 @@ export default {
           const { default: data } = await import(`./translations/${locale}.json`);
           const captions =
             locale === 'en' || locale === 'nl' ? contentManagerMessages(locale, CONTENT_MANAGER_TYPES) : {};
-          return { data: { ...captions, ...prefix(data) }, locale };
+          // The document kind of an interaction log entry, as a Content Manager option (message id: the bare value).
+          const kinds = Object.fromEntries(
+            DOCUMENT_KINDS.filter((kind) => data[`interactions.kind.${kind}`]).map((kind) => [
+              kind,
+              data[`interactions.kind.${kind}`],
+            ]),
+          );
+          return { data: { ...captions, ...kinds, ...prefix(data) }, locale };
         } catch {
           return { data: {}, locale };
         }

@@ -108,7 +108,7 @@ const newer = (before: Job | null, after: Job): Job =>
 /** Settings → Marketing Setup → Import: upload a CSV, map its columns, dry run, run the job and follow it. */
 const ImportPage = () => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate, locale } = useIntl();
   const { post, get } = useFetchClient();
   const problemOf = useProblemOf();
   const { toggleNotification } = useNotification();
@@ -272,7 +272,12 @@ const ImportPage = () => {
     }
   };
 
-  const label = (f: FieldOption) => `${f.label} (${f.field})`;
+  /** A field's caption in the admin's language (the Content Manager's labels). */
+  const label = (f: FieldOption) => (locale?.startsWith('nl') ? f.labelNl : f.label);
+  const labelOf = (field: string) => {
+    const option = analysis?.fields.find((f) => f.field === field);
+    return option ? label(option) : field;
+  };
   const percent = job && job.total ? Math.round((job.processed / job.total) * 100) : 0;
   const startedState = startedId === null ? null : (jobs.find((j) => j.id === startedId)?.state ?? null);
   const when = (iso: string | null | undefined) =>
@@ -589,7 +594,7 @@ const ImportPage = () => {
                                 .join('; ')
                             : r.matchedBy
                               ? t('import.dry.matchedBy', 'matched by {field}', {
-                                  field: analysis?.fields.find((f) => f.field === r.matchedBy)?.label ?? r.matchedBy,
+                                  field: labelOf(r.matchedBy),
                                 })
                               : '')}
                       </Typography>

@@ -11,8 +11,16 @@ const strict = <S extends z.ZodRawShape>(shape: S) =>
       iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys.join(', ')}.` : 'Send a JSON object.',
   });
 
+/** Its last path segment is the column header: 'The mapping value for column "Name" must be …'. */
+const mappingValue = z
+  .string({
+    error: (iss) =>
+      `The mapping value for column "${String(iss.path?.at(-1) ?? '')}" must be a field name or null (to skip the column).`,
+  })
+  .nullable();
+
 const mapping = z
-  .record(z.string(), z.string().nullable(), {
+  .record(z.string(), mappingValue, {
     error: 'mapping must be an object: column header → contact field (or null to skip the column).',
   })
   .meta({
@@ -53,15 +61,11 @@ export const exportBody = strict({
       description: "Strapi filters on the contact, as the list view's (its URL's `filters`).",
       example: { $and: [{ city: { $eq: 'Gent' } }] },
     }),
-  _q: z
-    .string({ error: '_q is the search text.' })
-    .max(1000, { error: '_q is at most 1,000 characters.' })
-    .optional()
-    .meta({
-      description:
-        "Search text, as the list view's search box (its URL's `_q`): the contacts with it in a text field or the id, as the Content Manager searches.",
-      example: 'Fabrikam',
-    }),
+  _q: z.string({ error: '_q must be text.' }).max(1000, { error: '_q is at most 1,000 characters.' }).optional().meta({
+    description:
+      "Search text, as the list view's search box (its URL's `_q`): the contacts with it in a text field or the id, as the Content Manager searches.",
+    example: 'Fabrikam',
+  }),
   fields: z
     .array(
       z.enum([...CSV_FIELDS, ...EXPORT_ONLY_FIELDS] as [string, ...string[]], {

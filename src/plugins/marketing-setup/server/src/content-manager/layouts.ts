@@ -29,7 +29,12 @@ const party = (general: string[], invoicing: string[]): LayoutSpec => ({
   groups: [general, ADDRESS, COMMUNICATION, invoicing],
   readOnly: ['no'],
   hidden: PARTY_HIDDEN,
-  hints: { no: 'Given by the number series when the record is saved.' },
+  hints: {
+    no: [
+      'Given by the number series when the record is saved.',
+      'Toegekend uit de nummerreeks wanneer het record wordt opgeslagen.',
+    ],
+  },
 });
 
 const codeTable = (nameField: string, extra: string[] = []): LayoutSpec => ({
@@ -58,11 +63,19 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
     readOnly: ['no'],
     hidden: ['companyName', 'searchEmail', 'noSeries'],
     hints: {
-      no: 'Given by the contact number series when the contact is saved.',
-      type: 'A company, or a person who works for a company.',
-      company:
+      no: [
+        'Given by the contact number series when the contact is saved.',
+        'Toegekend uit de nummerreeks voor contacten wanneer het contact wordt opgeslagen.',
+      ],
+      type: [
+        'A company, or a person who works for a company.',
+        'Een bedrijf, of een persoon die voor een bedrijf werkt.',
+      ],
+      company: [
         'The company this person works for; the person takes over its address, salesperson … (Marketing Setup → Inheritance).',
-      searchName: 'Filled from the name when left blank.',
+        'Het bedrijf waarvoor deze persoon werkt; de persoon neemt er het adres, de verkoper … van over (Marketinginstellingen → Overerving).',
+      ],
+      searchName: ['Filled from the name when left blank.', 'Wordt uit de naam ingevuld als het leeg blijft.'],
     },
   },
   opportunity: {
@@ -91,7 +104,12 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
       'dateClosed',
     ],
     hidden: ['noSeries'],
-    hints: { contactCompany: "The contact's company, set from the contact." },
+    hints: {
+      contactCompany: [
+        "The contact's company, set from the contact.",
+        'Het bedrijf van het contact, ingevuld vanuit het contact.',
+      ],
+    },
   },
   customer: party(
     ['no', 'name', 'name2', 'searchName', 'contactType', 'salesperson'],
@@ -158,7 +176,37 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
   'sales-cycle': codeTable('description', ['probabilityCalculation', 'blocked', 'stages']),
   'business-relation': codeTable('description'),
   'interaction-group': codeTable('description'),
+  'interaction-template': {
+    mainField: 'description',
+    defaultSort: { field: 'code', order: 'ASC' },
+    list: ['code', 'description', 'interactionGroup', 'correspondenceType'],
+    groups: [
+      ['code', 'description', 'interactionGroup', 'language'],
+      ['unitCost', 'unitDurationMin'],
+      ['informationFlow', 'initiatedBy', 'correspondenceType', 'ignoreContactCorrespondenceType'],
+    ],
+  },
+  'interaction-log-entry': {
+    mainField: 'description',
+    defaultSort: { field: 'entryNo', order: 'DESC' },
+    list: ['entryNo', 'date', 'contact', 'description'],
+    groups: [
+      ['entryNo', 'date', 'time', 'contact', 'contactCompany', 'description', 'subject'],
+      ['interactionTemplate', 'interactionGroup', 'salesperson', 'opportunity', 'correspondenceType'],
+      ['informationFlow', 'initiatedBy', 'cost', 'durationMin', 'evaluation', 'attemptFailed', 'canceled'],
+      ['documentKind', 'documentNo', 'emailLogged', 'messageId', 'emailBody'],
+    ],
+    // Numbered and linked to the contact's company by the plugin (write-rules/interactions.ts).
+    readOnly: ['entryNo', 'contactCompany'],
+    // Where the entry was logged from: the record's type and id, for the plugin, not for reading.
+    hidden: ['sourceUid', 'sourceDocumentId', 'emailLogKey'],
+  },
 };
+
+/** The Dutch of each English field hint (the admin shows it in place of the stored English description). */
+export const DUTCH_HINTS: Record<string, string> = Object.fromEntries(
+  Object.values(LAYOUTS).flatMap((spec) => Object.values(spec.hints ?? {})),
+);
 
 /**
  * Relation fields to contacts whose picker offers companies only (a person's company; the company of an

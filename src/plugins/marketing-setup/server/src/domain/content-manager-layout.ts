@@ -9,6 +9,8 @@
  */
 import { fieldLabel } from './field-labels';
 
+export type Hint = readonly [en: string, nl: string];
+
 /** How one record type is shown in the Content Manager. */
 export interface LayoutSpec {
   /** The field that titles a record and names it in relation pickers and chips. */
@@ -22,8 +24,12 @@ export interface LayoutSpec {
   readOnly?: string[];
   /** Fields the form does not show at all (REST still has them). */
   hidden?: string[];
-  /** One-line help under a field (English; the field's caption is translated separately). */
-  hints?: Record<string, string>;
+  /**
+   * One-line help under a field, in English and Dutch. The English one is stored as the field's
+   * description; the Content Manager shows that text as it is, so the admin swaps in the Dutch one
+   * (admin/src/components/ContentManagerHint.tsx).
+   */
+  hints?: Record<string, Hint>;
 }
 
 export interface AttributeInfo {
@@ -111,7 +117,7 @@ export function buildConfiguration(
     const editMeta: EditMeta = {
       ...before.edit,
       label,
-      description: spec.hints?.[field] ?? '',
+      description: spec.hints?.[field]?.[0] ?? '',
       visible: !hidden.has(field),
       editable: !readOnly.has(field),
     };

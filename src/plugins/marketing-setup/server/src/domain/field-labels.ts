@@ -110,6 +110,32 @@ const FIELDS: Record<string, Caption> = {
   customer: ['Customer', 'Klant'],
   vendor: ['Vendor', 'Leverancier'],
   bankAccount: ['Bank Account', 'Bankrekening'],
+  // interaction templates and log entries
+  interactionGroup: ['Interaction Group', 'Interactiegroep'],
+  interactionTemplate: ['Interaction Template', 'Interactiesjabloon'],
+  unitCost: ['Unit Cost (LCY)', 'Kosten per eenheid (LV)'],
+  unitDurationMin: ['Unit Duration (Min.)', 'Duur per eenheid (min.)'],
+  informationFlow: ['Information Flow', 'Informatiestroom'],
+  initiatedBy: ['Initiated By', 'Geïnitieerd door'],
+  ignoreContactCorrespondenceType: ['Ignore Contact Corres. Type', 'Correspondentiesoort contact negeren'],
+  entryNo: ['Entry No.', 'Volgnr.'],
+  date: ['Date', 'Datum'],
+  time: ['Time', 'Tijd'],
+  subject: ['Subject', 'Onderwerp'],
+  cost: ['Cost (LCY)', 'Kosten (LV)'],
+  durationMin: ['Duration (Min.)', 'Duur (min.)'],
+  documentKind: ['Document Type', 'Documentsoort'],
+  documentNo: ['Document No.', 'Documentnr.'],
+  sourceUid: ['Source Record Type', 'Soort bronrecord'],
+  sourceDocumentId: ['Source Record', 'Bronrecord'],
+  attemptFailed: ['Attempt Failed', 'Poging mislukt'],
+  evaluation: ['Evaluation', 'Evaluatie'],
+  canceled: ['Canceled', 'Geannuleerd'],
+  opportunity: ['Opportunity', 'Verkoopkans'],
+  emailLogged: ['E-Mail Logged', 'E-mail vastgelegd'],
+  messageId: ['Message ID', 'Bericht-id'],
+  emailLogKey: ['E-Mail Log Key', 'Sleutel e-maillogboek'],
+  emailBody: ['E-Mail Text', 'E-mailtekst'],
 };
 
 /**
@@ -140,6 +166,17 @@ const ENUM_VALUES: Record<string, Caption> = {
   add: ['Add', 'Optellen'],
   chancesOfSuccess: ['Chances of Success', 'Slagingskans'],
   completed: ['Completed', 'Voltooid'],
+  // interactions
+  inbound: ['Inbound', 'Inkomend'],
+  outbound: ['Outbound', 'Uitgaand'],
+  us: ['Us', 'Wij'],
+  them: ['Them', 'Zij'],
+  veryPositive: ['Very Positive', 'Zeer positief'],
+  positive: ['Positive', 'Positief'],
+  neutral: ['Neutral', 'Neutraal'],
+  negative: ['Negative', 'Negatief'],
+  veryNegative: ['Very Negative', 'Zeer negatief'],
+  fax: ['Fax', 'Fax'],
 };
 
 export type Locale = 'en' | 'nl';

@@ -45,6 +45,30 @@ export function coupleDuplicateFlags(
   return out;
 }
 
+/**
+ * The bounds of the e-mail logging numbers, worded for the person who fills them in. The settings page's
+ * route (validation/admin/settings.ts) and every other write (write-rules/setup.ts) say the same.
+ */
+export const SETUP_NUMBER_BOUNDS = {
+  emailBatchSize: { min: 0, message: 'Enter 0 (no limit) or a positive number.' },
+  emailCheckIntervalSeconds: { min: 10, message: 'Check at most every 10 seconds: enter 10 or more.' },
+  emailImapPort: { min: 1, max: 65535, message: 'Enter a port from 1 to 65535.' },
+} as const satisfies Record<string, { min: number; max?: number; message: string }>;
+
+/** A setup change with an e-mail logging number out of its bounds is refused in those words. */
+export function assertSetupNumbers(changes: Record<string, unknown>): void {
+  for (const [field, bounds] of Object.entries(SETUP_NUMBER_BOUNDS) as [
+    string,
+    { min: number; max?: number; message: string },
+  ][]) {
+    const v = changes[field];
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (!Number.isFinite(n)) continue; // blank, or not a number: the type checks say so
+    if (n < bounds.min || (bounds.max !== undefined && n > bounds.max))
+      throw new RuleViolation(bounds.message, [field]);
+  }
+}
+
 /** The setup is a single record the whole plugin reads: it is changed, never deleted. */
 export const setupDeleteViolation = () =>
   new RuleViolation('The Marketing Setup cannot be deleted; change its fields instead.');

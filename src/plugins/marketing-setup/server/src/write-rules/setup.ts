@@ -1,10 +1,12 @@
 import type { WriteRules } from './types';
-import { coupleDuplicateFlags, setupDeleteViolation } from '../domain/setup';
+import { assertSetupNumbers, coupleDuplicateFlags, setupDeleteViolation } from '../domain/setup';
 import { parseOurDomains } from '../domain/email-logging';
 import { forgetSetup, storedSetupRow } from '../repositories/setup';
 
 export const setupRules: WriteRules = {
   async update(write, next) {
+    // Before Strapi's own validation, which words a bound as "emailCheckIntervalSeconds must be greater than or equal to 10".
+    assertSetupNumbers(write.params.data ?? {});
     const stored = await storedSetupRow(write.strapi);
     forgetSetup(write.trx);
     write.params.data = coupleDuplicateFlags(

@@ -1,21 +1,21 @@
 import * as React from 'react';
+import { useIntl } from 'react-intl';
 import { RecordTable } from '../RecordTable';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Alert, Badge, Box, Button, Flex, Loader, Modal, Radio, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowLeft, Cross } from '@strapi/icons';
-import { FIELD_LABELS, useT } from '../contact-panels/shared';
+import { useT } from '../contact-panels/shared';
+import { fieldLabel } from '../../../../server/src/domain/field-labels';
 import { API, useProblemOf } from '../../utils/api';
 import { contactTitle, percent, valueText, type ContactRef, type DryRun, type MergeResult, type Pair } from './types';
 
-/** "vatRegistrationNo" → "Vat registration no" when the plugin has no label for a field. */
-const humanize = (field: string) => {
-  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+const CONTACT_DUPLICATE_UID = 'plugin::marketing-setup.contact-duplicate';
 
+/** The caption of a contact field in the admin's language: the same captions as the Content Manager's. */
 export const useContactFieldLabel = () => {
-  const t = useT();
-  return (field: string) => t(`contactPanel.field.${field}`, FIELD_LABELS[field] ?? humanize(field));
+  const { locale } = useIntl();
+  const lang = locale?.startsWith('nl') ? 'nl' : 'en';
+  return (field: string) => fieldLabel(field, lang);
 };
 
 /** The rules that fired, as badges. */
@@ -65,6 +65,7 @@ const ContactCard = ({ contact, label, testId }: { contact: ContactRef; label: s
 
 const Review = ({ pair }: { pair: Pair }) => {
   const t = useT();
+  const label = useContactFieldLabel();
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="pair-review">
       <Flex gap={3} alignItems="stretch">
@@ -115,7 +116,7 @@ const Review = ({ pair }: { pair: Pair }) => {
           {pair.breakdown.map((b) => (
             <Tr key={b.field} data-testid={`breakdown-${b.field}`}>
               <Td>
-                <Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, humanize(b.field))}</Typography>
+                <Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, label(b.field))}</Typography>
               </Td>
               <Td>
                 <Typography>{b.values?.[0] ?? '—'}</Typography>
@@ -167,6 +168,9 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
   const t = useT();
   const label = useContactFieldLabel();
   const both = [pair.duplicateContact, pair.contact];
+  // Records of the other contact that move to the one kept, and the derived ones deleted with it.
+  const moved = dryRun?.moves.filter((m) => m.count > 0 && m.action !== 'drop') ?? [];
+  const dropped = dryRun?.moves.filter((m) => m.count > 0 && m.action === 'drop') ?? [];
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="pair-merge">
       <Flex direction="column" alignItems="stretch" gap={2}>
@@ -272,24 +276,44 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
             <Typography variant="sigma" textColor="neutral600">
               {t('merge.moves', 'Records that move to {contact}', { contact: contactTitle(dryRun.survivor) })}
             </Typography>
-            {dryRun.moves.filter((m) => m.count > 0).length === 0 ? (
+            {moved.length === 0 ? (
               <Typography variant="pi" textColor="neutral600">
                 {t('merge.moves.none', 'No records refer to the contact that is deleted.')}
               </Typography>
             ) : (
-              dryRun.moves
-                .filter((m) => m.count > 0)
-                .map((m) => (
-                  <Typography key={`${m.uid}.${m.attribute}`} variant="pi" data-testid={`merge-move-${m.attribute}`}>
-                    {t('merge.move', '{count} × {type} ({field})', {
-                      count: m.count,
-                      type: m.displayName,
-                      field: m.attribute,
-                    })}
-                  </Typography>
-                ))
+              moved.map((m) => (
+                <Typography key={`${m.uid}.${m.attribute}`} variant="pi" data-testid={`merge-move-${m.attribute}`}>
+                  {moved.filter((o) => o.uid === m.uid).length > 1
+                    ? t('merge.moveVia', '{count} × {type}, by their {field}', {
+                        count: m.count,
+                        type: m.displayName,
+                        field: label(m.attribute),
+                      })
+                    : t('merge.move', '{count} × {type}', { count: m.count, type: m.displayName })}
+                </Typography>
+              ))
             )}
           </Flex>
+          {dropped.length > 0 && (
+            <Flex direction="column" alignItems="stretch" gap={1} data-testid="merge-drops">
+              <Typography variant="sigma" textColor="neutral600">
+                {t('merge.drops', 'Deleted with {contact}', { contact: contactTitle(dryRun.duplicate) })}
+              </Typography>
+              {dropped.map((m) => (
+                <Typography key={`${m.uid}.${m.attribute}`} variant="pi" data-testid={`merge-drop-${m.uid}`}>
+                  {m.uid === 'search-strings'
+                    ? t('merge.drop.searchStrings', '{count} × search string (rebuilt for the contact you keep)', {
+                        count: m.count,
+                      })
+                    : m.uid === CONTACT_DUPLICATE_UID
+                      ? t('merge.drop.pairs', '{count} × possible duplicate pair with this contact', {
+                          count: m.count,
+                        })
+                      : t('merge.move', '{count} × {type}', { count: m.count, type: m.displayName })}
+                </Typography>
+              ))}
+            </Flex>
+          )}
         </>
       )}
     </Flex>

@@ -45,6 +45,8 @@ export interface Move {
   attribute: string;
   displayName: string;
   count: number;
+  /** move: re-pointed to the contact kept; drop: derived data, deleted with the other contact. */
+  action: 'move' | 'drop';
 }
 
 export interface DryRun {

@@ -2,6 +2,7 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { CORRESPONDENCE_TYPES } from '../../content-types/fields';
 import { SETUP_BOOLEANS, SETUP_RELATIONS } from '../../../../shared/contracts/settings';
+import { SETUP_NUMBER_BOUNDS as BOUNDS } from '../../domain/setup';
 import { documentRef, strictObject, text, wholeNumber, yesNo } from './fields';
 
 const setupSchema = strictObject({
@@ -16,10 +17,15 @@ const setupSchema = strictObject({
   searchHitPercent: yup.number().nullable().typeError('Enter a number.'),
   emailQueueFolder: text(250),
   emailStorageFolder: text(250),
-  emailBatchSize: wholeNumber().min(0, 'Enter 0 (no limit) or a positive number.'),
-  emailCheckIntervalSeconds: wholeNumber().min(10, 'Check at most every 10 seconds: enter 10 or more.'),
+  emailBatchSize: wholeNumber().min(BOUNDS.emailBatchSize.min, BOUNDS.emailBatchSize.message),
+  emailCheckIntervalSeconds: wholeNumber().min(
+    BOUNDS.emailCheckIntervalSeconds.min,
+    BOUNDS.emailCheckIntervalSeconds.message,
+  ),
   emailImapHost: text(255),
-  emailImapPort: wholeNumber().min(1, 'Enter a port from 1 to 65535.').max(65535, 'Enter a port from 1 to 65535.'),
+  emailImapPort: wholeNumber()
+    .min(BOUNDS.emailImapPort.min, BOUNDS.emailImapPort.message)
+    .max(BOUNDS.emailImapPort.max, BOUNDS.emailImapPort.message),
   emailImapUser: text(255),
   // The domain list itself is checked by the domain rule (parseOurDomains), which names a bad entry.
   emailOurDomains: text(1000),
