@@ -53,6 +53,8 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await page.getByText('The Marketing Setup was saved.').first().waitFor();
     const saved = await admin('GET', '/marketing-setup/settings');
     assert.equal(saved.body.data.emailImapPort, dovecot.port);
+    // A port is a code: shown as typed, without a thousands separator ("14342", not "14,342").
+    assert.equal(await page.getByTestId('field-emailImapPort').inputValue(), String(dovecot.port));
     assert.equal(saved.body.data.emailImapTls, false);
     assert.equal(saved.body.data.emailLoggingEnabled, true);
   });

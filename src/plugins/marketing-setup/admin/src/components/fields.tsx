@@ -135,14 +135,37 @@ export const TextField = ({
   </FieldFrame>
 );
 
-export const NumberField = ({ disabled, value, onChange, ...frame }: FieldProps<number | null>) => (
+/**
+ * A number. `code`: a number that is a code, such as a port — written without the thousands separator the number
+ * input adds ("993", not "14,342"), digits only.
+ */
+export const NumberField = ({
+  disabled,
+  value,
+  onChange,
+  code,
+  ...frame
+}: FieldProps<number | null> & { code?: boolean }) => (
   <FieldFrame {...frame}>
-    <NumberInput
-      value={value ?? undefined}
-      disabled={disabled}
-      data-testid={`field-${frame.name}`}
-      onValueChange={(v) => onChange(frame.name, v === undefined || Number.isNaN(v) ? null : v)}
-    />
+    {code ? (
+      <TextInput
+        value={value === null || value === undefined ? '' : String(value)}
+        disabled={disabled}
+        inputMode="numeric"
+        data-testid={`field-${frame.name}`}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+          const digits = e.target.value.replace(/\D/g, '').slice(0, 9);
+          onChange(frame.name, digits === '' ? null : Number(digits));
+        }}
+      />
+    ) : (
+      <NumberInput
+        value={value ?? undefined}
+        disabled={disabled}
+        data-testid={`field-${frame.name}`}
+        onValueChange={(v) => onChange(frame.name, v === undefined || Number.isNaN(v) ? null : v)}
+      />
+    )}
   </FieldFrame>
 );
 

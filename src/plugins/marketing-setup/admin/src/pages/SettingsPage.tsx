@@ -461,6 +461,7 @@ const SettingsPage = () => {
                     </Cell>
                     <Cell size={3}>
                       <NumberField
+                        code
                         {...common('emailImapPort')}
                         label={t('field.emailImapPort', LABELS.emailImapPort)}
                         hint={t('field.emailImapPort.hint', HINTS.emailImapPort)}

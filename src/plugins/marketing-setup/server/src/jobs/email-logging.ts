@@ -51,6 +51,9 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
     const plan = batchPlan(setup.emailBatchSize);
     const uids = await queue.uids();
     const todo = uids.slice(0, plan.limit === Infinity ? uids.length : plan.limit);
+    // What is still in the queue, kept current as chunks are moved out: a run that stops halfway (the connection
+    // dropped) reports what it left, not 0.
+    result.left = uids.length;
     const ours = await ourAddresses(strapi);
     // A chunk's messages, fetched with one UID-set FETCH and parsed side by side (parsing is mostly
     // waiting on mailparser's streams). A message another reader moved meanwhile comes back without a
@@ -122,8 +125,9 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
         }
       }
       await timed('move', () => queue.move(handled));
+      // Moved out, and those another reader had moved already (fetched without a source).
+      result.left -= handled.length + (Math.min(plan.chunk, todo.length - i) - mails.length);
     }
-    result.left = uids.length - todo.length + result.failed;
   } finally {
     await queue.close();
   }
