@@ -322,6 +322,27 @@ describe('review list', () => {
     );
     expect(() => contactFromSender({ ...review, status: 'created' }, {})).toThrow('already created');
   });
+  test('mail one of us sent: the contact is the first recipient outside, never our own salesperson', () => {
+    const ours = { salespersonByAddress: new Map([['ab@cronus.be', 1]]), ourDomains: ['cronus.be'] };
+    const sent = {
+      status: 'open',
+      sender: 'ab@cronus.be',
+      senderName: 'Annelies Bauwens',
+      toAddresses: 'jr@cronus.be, Koen.Verhoeven@Haven.be',
+      ccAddresses: 'els@other.be',
+    };
+    expect(contactFromSender(sent, {}, ours)).toEqual({
+      email: 'koen.verhoeven@haven.be',
+      name: 'koen.verhoeven@haven.be',
+    });
+    expect(contactFromSender(sent, { name: 'Koen Verhoeven' }, ours)).toEqual({
+      email: 'koen.verhoeven@haven.be',
+      name: 'Koen Verhoeven',
+    });
+    expect(() => contactFromSender({ ...sent, toAddresses: 'jr@cronus.be', ccAddresses: null }, {}, ours)).toThrow(
+      'This e-mail was sent by one of us to no one outside: there is no one to create a contact from.',
+    );
+  });
   test('the contact type: person unless company is asked for', () => {
     expect(contactTypeOf(undefined)).toBe('person');
     expect(contactTypeOf('company')).toBe('company');

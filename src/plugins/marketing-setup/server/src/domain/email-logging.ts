@@ -356,6 +356,9 @@ export interface ReviewState {
   error?: string | null;
   sender?: string | null;
   senderName?: string | null;
+  /** The recipients, as the review row lists them ("a@x.be, b@y.be"). */
+  toAddresses?: string | null;
+  ccAddresses?: string | null;
 }
 
 /** Only an open review row can be linked, turned into a contact or ignored. */
@@ -375,14 +378,28 @@ export function assertReviewLoggable(review: ReviewState) {
  * The contact "Create contact" makes of a review row: a person (or a company) with the sender's address,
  * named as asked, else after the sender's name, else the address.
  */
-export function contactFromSender(review: ReviewState, body: { type?: unknown; name?: unknown }) {
+export function contactFromSender(
+  review: ReviewState,
+  body: { type?: unknown; name?: unknown },
+  ours: Pick<AddressBook, 'salespersonByAddress' | 'ourDomains'> = { salespersonByAddress: new Map(), ourDomains: [] },
+) {
   assertReviewOpen(review);
-  const email = normaliseAddress(review.sender);
-  if (!email) throw new RuleViolation('This e-mail has no sender address to create a contact from.', 'sender');
-  return {
-    email,
-    name: typeof body.name === 'string' && body.name.trim() ? body.name.trim() : review.senderName || email,
-  };
+  const sender = normaliseAddress(review.sender);
+  if (!sender) throw new RuleViolation('This e-mail has no sender address to create a contact from.', 'sender');
+  const named = typeof body.name === 'string' && body.name.trim() ? body.name.trim() : null;
+  if (!isOurs(sender, ours)) return { email: sender, name: named ?? (review.senderName || sender) };
+  // Sent by one of us: the contact is the person it was sent to (the first recipient who is not one of us), not
+  // our own salesperson.
+  const recipients = [review.toAddresses, review.ccAddresses]
+    .flatMap((list) => String(list ?? '').split(','))
+    .map((a) => normaliseAddress(a))
+    .filter((a): a is string => !!a && !isOurs(a, ours));
+  if (!recipients.length)
+    throw new RuleViolation(
+      'This e-mail was sent by one of us to no one outside: there is no one to create a contact from.',
+      'sender',
+    );
+  return { email: recipients[0], name: named ?? recipients[0] };
 }
 
 /** The contact type "Create contact" accepts (default: a person). */

@@ -97,6 +97,8 @@ const stateOf = (r: ReviewDoc): ReviewState => ({
   error: r.error,
   sender: r.sender,
   senderName: r.senderName,
+  toAddresses: r.toAddresses,
+  ccAddresses: r.ccAddresses,
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -199,7 +201,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A person (or a company) named after the sender, with the sender's address, created by the contact rules; then logged. */
     async createContact(documentId: string, body: { type?: unknown; name?: unknown }, adminId: number | null = null) {
       const review = await findReview(documentId);
-      const { email, name } = checked(() => contactFromSender(stateOf(review), body));
+      const ours = await ourAddresses(strapi);
+      const { email, name } = checked(() => contactFromSender(stateOf(review), body, ours));
       const logging = await prepare(review);
       const type = checked(() => contactTypeOf(body.type));
       const result = await transaction(strapi, async ({ trx }) => {
