@@ -166,7 +166,7 @@ test('Test connection creates the missing folders and reports them; a wrong pass
   const same = await admin.post('/marketing-setup/email-logging/test', { storageFolder: QUEUE });
   expect(same.status).toBe(400);
   expect(same.body.error.message).toBe(
-    'E-mail logging is not set up completely: a storage folder other than the queue folder missing.',
+    'The storage folder must be another folder than the queue folder: logged messages are moved there.',
   );
   // Clean up for the next tests: the waiting message is logged there.
   await admin.put('/marketing-setup/interaction-template-setup', { emails: null });

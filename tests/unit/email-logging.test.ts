@@ -15,6 +15,7 @@ import {
   isOurs,
   logKey,
   missingConnectionSettings,
+  connectionSettingsProblem,
   nextRunAt,
   normaliseAddress,
   normaliseMessageId,
@@ -197,19 +198,21 @@ describe('entry values and run plan', () => {
     expect(nextRunAt(t, 60).toISOString()).toBe('2025-01-01T00:01:00.000Z');
     expect(nextRunAt(t, null).toISOString()).toBe('2025-01-01T00:05:00.000Z');
   });
-  test('missing connection settings are named', () => {
-    expect(
-      missingConnectionSettings({
-        host: 'imap.cronus.com',
-        user: 'log',
-        password: 'x',
-        queueFolder: 'Queue',
-        storageFolder: 'Queue',
-      }),
-    ).toEqual(['a storage folder other than the queue folder']);
+  test('missing connection settings are named, in a sentence', () => {
+    const full = { host: 'imap.cronus.com', user: 'log', password: 'x', queueFolder: 'Queue', storageFolder: 'Logged' };
+    expect(connectionSettingsProblem(full)).toBeNull();
+    expect(connectionSettingsProblem({ ...full, storageFolder: 'Queue' })).toBe(
+      'The storage folder must be another folder than the queue folder: logged messages are moved there.',
+    );
     expect(missingConnectionSettings({ host: 'h', user: 'u', queueFolder: 'Q', storageFolder: 'S' })).toEqual([
       'the password (environment variable MARKETING_SETUP_IMAP_PASSWORD)',
     ]);
+    expect(connectionSettingsProblem({ ...full, host: '' })).toBe(
+      'E-mail logging is not set up completely: the IMAP host is missing.',
+    );
+    expect(connectionSettingsProblem({ ...full, host: '', user: '', queueFolder: '' })).toBe(
+      'E-mail logging is not set up completely: the IMAP host, the IMAP user and the queue folder are missing.',
+    );
   });
 });
 
@@ -228,6 +231,14 @@ describe('IMAP errors in words', () => {
     [{ code: 'ETIMEDOUT' }, 'The IMAP server at 127.0.0.1:1143 did not answer in time.'],
     [
       { code: 'ERR_SSL_WRONG_VERSION_NUMBER', message: 'wrong version number' },
+      'The secure (TLS) connection to 127.0.0.1:1143 failed: check the TLS setting and the port (wrong version number).',
+    ],
+    [
+      {
+        code: 'ERR_SSL_WRONG_VERSION_NUMBER',
+        message:
+          '806C08FC777F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:355:',
+      },
       'The secure (TLS) connection to 127.0.0.1:1143 failed: check the TLS setting and the port (wrong version number).',
     ],
     [{ message: 'Mailbox is locked' }, 'IMAP error at 127.0.0.1:1143: Mailbox is locked.'],

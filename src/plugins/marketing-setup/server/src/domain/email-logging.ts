@@ -278,8 +278,19 @@ export function missingConnectionSettings(s: {
   if (!s.password) missing.push('the password (environment variable MARKETING_SETUP_IMAP_PASSWORD)');
   if (!s.queueFolder) missing.push('the queue folder');
   if (!s.storageFolder) missing.push('the storage folder');
-  if (s.queueFolder && s.queueFolder === s.storageFolder) missing.push('a storage folder other than the queue folder');
   return missing;
+}
+
+/** What keeps the connection settings from being used, in one sentence, or null when nothing does. */
+export function connectionSettingsProblem(s: Parameters<typeof missingConnectionSettings>[0]): string | null {
+  const missing = missingConnectionSettings(s);
+  if (missing.length) {
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    return `E-mail logging is not set up completely: ${list} ${missing.length === 1 ? 'is' : 'are'} missing.`;
+  }
+  if (s.queueFolder === s.storageFolder)
+    return 'The storage folder must be another folder than the queue folder: logged messages are moved there.';
+  return null;
 }
 
 /** An IMAP or network failure as a person reads it (imapflow sets `authenticationFailed`, node sets `code`). */
@@ -306,7 +317,10 @@ export function describeImapError(
     return `The IMAP server at ${where} did not answer in time.`;
   }
   if (/ssl|tls|certificate|wrong version number|EPROTO/i.test(`${code} ${text}`)) {
-    return `The secure (TLS) connection to ${where} failed: check the TLS setting and the port (${text || code}).`;
+    // OpenSSL's own text ("806C…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/…")
+    // says what went wrong in its reason part only.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(text)?.[1]?.trim() ?? (text || code);
+    return `The secure (TLS) connection to ${where} failed: check the TLS setting and the port (${reason}).`;
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection')
     return `The IMAP server at ${where} closed the connection.`;

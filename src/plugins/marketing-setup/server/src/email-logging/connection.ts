@@ -8,7 +8,7 @@ import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import {
   describeImapError,
   imapSettingsOf,
-  missingConnectionSettings,
+  connectionSettingsProblem,
   type ImapSettings,
 } from '../domain/email-logging';
 import { readEmailSetup } from '../repositories/email-logging';
@@ -46,9 +46,8 @@ export const where = (s: ImapSettings) => `${s.host}:${s.port}`;
 
 /** A logged-in client; any failure → EmailLoggingError with the reason in words. */
 export async function connect(s: ImapSettings): Promise<ImapFlow> {
-  const missing = missingConnectionSettings(s);
-  if (missing.length)
-    throw new EmailLoggingError(`E-mail logging is not set up completely: ${missing.join(', ')} missing.`);
+  const problem = connectionSettingsProblem(s);
+  if (problem) throw new EmailLoggingError(problem);
   const client = new ImapFlow({
     host: s.host,
     port: s.port,
