@@ -522,6 +522,26 @@ test("mail of a company's mailbox is the company's: not logged again for each pe
   expect((await timeline(carla)).map((e: any) => e.subject)).toContain('From Carla');
 });
 
+test('two clicks on one unmatched e-mail at the same moment (Link to two contacts): one wins, the e-mail is logged once', async () => {
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'raced@unknown-sender.example', to: ['annelies.bauwens@cronus.com'], subject: 'Raced' }),
+  );
+  await run();
+  const row = (await reviews()).find((r: any) => r.subject === 'Raced');
+  const [a, b] = await Promise.all([
+    admin.post(`/marketing-setup/email-reviews/${row.documentId}/link`, { contact: c.anna.documentId }),
+    admin.post(`/marketing-setup/email-reviews/${row.documentId}/link`, { contact: c.bert.documentId }),
+  ]);
+  expect([a.status, b.status].sort()).toEqual([200, 400]);
+  const lost = a.status === 400 ? a : b;
+  expect(lost.body.error.message).toMatch(
+    /^This e-mail was (already linked; nothing to do|already handled by someone else; nothing to do)\.$/,
+  );
+  const logged = (await entries()).filter((e: any) => e.subject === 'Raced');
+  expect(logged).toHaveLength(1);
+});
+
 test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {
   expect((await admin.get('/marketing-setup/settings')).body.data.emailStoreBodies).toBe(false);
   const withBody = (subject: string, from: string, body: string) =>

@@ -9,6 +9,7 @@ import { SETUP_DEFAULTS } from '../domain/setup';
 import { normaliseAddress, type RunResult, type RunStatus } from '../domain/email-logging';
 import { columnOf, joinTableOf, tableOf } from './tables';
 import { UID } from '../utils/uids';
+import type { Write } from './unit-of-work';
 import { EMAIL_SETUP_FIELDS } from '../../../shared/contracts/settings';
 
 export const EMAIL_STATE = 'ms_email_logging_state';
@@ -211,4 +212,19 @@ export const countOpenReviews = (strapi: Core.Strapi) =>
 export async function contactIdOf(strapi: Core.Strapi, documentId: string): Promise<number | null> {
   const row = await strapi.db.query(UID.contact).findOne({ where: { documentId }, select: ['id'] });
   return row ? Number(row.id) : null;
+}
+
+/**
+ * Takes an open review row for one outcome (linked, created, ignored) inside the caller's transaction: true when this
+ * call changed it from open, false when it was not open any more. On PostgreSQL a second request for the same row
+ * waits for the first one's transaction and then finds it taken, so two clicks never log one e-mail twice.
+ */
+export async function claimOpenReview(write: Pick<Write, 'strapi' | 'trx'>, documentId: string, status: string) {
+  const { strapi, trx } = write;
+  const column = columnOf(strapi, UID.emailReview, 'reviewStatus');
+  const changed = await trx(tableOf(strapi, UID.emailReview))
+    .where(columnOf(strapi, UID.emailReview, 'documentId'), documentId)
+    .where(column, 'open')
+    .update({ [column]: status });
+  return Number(changed) > 0;
 }

@@ -27,6 +27,7 @@ import {
 import { ourAddresses, writeEntries } from '../email-logging/messages';
 import { inTransaction, transaction } from '../repositories/unit-of-work';
 import {
+  claimOpenReview,
   contactIdOf,
   countOpenReviews,
   emailTemplateId,
@@ -127,6 +128,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       log: (contactId: number, status: 'linked' | 'created') =>
         inTransaction(strapi, UID.interactionLogEntry, async (write) => {
+          // Taken first: a second click (or a colleague's) on the same row finds it taken and logs nothing.
+          if (!(await claimOpenReview(write, review.documentId, status)))
+            throw validationError('This e-mail was already handled by someone else; nothing to do.', ['reviewStatus']);
           const entry = entryForLinkedContact(message, contactId, { ...ours, contactsByAddress: new Map() });
           const [logged] = await writeEntries(write, [{ message, entries: [entry] }], templateId);
           await reviews().update({
@@ -227,7 +231,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ignore(documentId: string) {
       const review = await findReview(documentId);
       checked(() => assertReviewOpen(stateOf(review)));
-      await reviews().update({ documentId, data: { reviewStatus: 'ignored' } } as never);
+      await transaction(strapi, async ({ trx }) => {
+        if (!(await claimOpenReview({ strapi, trx }, documentId, 'ignored')))
+          throw validationError('This e-mail was already handled by someone else; nothing to do.', ['reviewStatus']);
+        await reviews().update({ documentId, data: { reviewStatus: 'ignored' } } as never);
+      });
       return { review: reviewView(await findReview(documentId)) };
     },
   };
