@@ -12,6 +12,8 @@ export default ({ env }) => ({
       // E-mail logging: how often this instance looks whether a run is due (0 = never); the IMAP password (never in the database).
       emailPollMs: env.int('MS_EMAIL_POLL_MS', 5000),
       imapPassword: env('MARKETING_SETUP_IMAP_PASSWORD', ''),
+      // The clock logged e-mails are dated on (an IANA zone, e.g. Europe/Brussels); empty = the server's zone.
+      timeZone: env('MARKETING_SETUP_TIME_ZONE', ''),
     },
   },
 });

@@ -37,6 +37,7 @@ beforeAll(async () => {
   dovecot = await startDovecot({ user: 'crm-log', password: 'right-password' });
   app = await startStrapi();
   app.strapi.config.set('plugin::marketing-setup.emailPollMs', 0);
+  app.strapi.config.set('plugin::marketing-setup.timeZone', 'UTC');
   app.strapi.config.set('plugin::marketing-setup.imapPassword', 'right-password');
   admin = await adminClient(app.strapi, 'mail@example.com', 'strapi-super-admin');
   api = http(app.strapi, await apiToken(app.strapi));
@@ -540,6 +541,27 @@ test('two clicks on one unmatched e-mail at the same moment (Link to two contact
   );
   const logged = (await entries()).filter((e: any) => e.subject === 'Raced');
   expect(logged).toHaveLength(1);
+});
+
+test("an entry is dated on the plugin's clock (timeZone): a mail of 09:34 in Brussels is an entry of 09:34", async () => {
+  app.strapi.config.set('plugin::marketing-setup.timeZone', 'Europe/Brussels');
+  try {
+    await dovecot.append(
+      QUEUE,
+      rawMessage({
+        messageId: `tz.${Date.now()}@test`,
+        date: '2025-01-09T09:34:00+01:00',
+        from: 'bert@fabrikam.com',
+        to: ['annelies.bauwens@cronus.com'],
+        subject: 'Brussels time',
+      }),
+    );
+    expect((await run()).result).toMatchObject({ processed: 1, logged: 1 });
+    const [entry] = (await timeline(c.bert)).filter((e: any) => e.subject === 'Brussels time');
+    expect([entry.date, entry.time]).toEqual(['2025-01-09', '09:34:00']);
+  } finally {
+    app.strapi.config.set('plugin::marketing-setup.timeZone', 'UTC');
+  }
 });
 
 test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {

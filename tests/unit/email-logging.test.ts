@@ -182,6 +182,15 @@ describe('entry values and run plan', () => {
     expect(entryMoment(new Date('2025-03-04T09:15:30+02:00'))).toEqual({ date: '2025-03-04', time: '07:15:30' });
     expect(entryMoment(null, new Date('2025-01-02T03:04:05Z'))).toEqual({ date: '2025-01-02', time: '03:04:05' });
     expect(entryMoment(new Date('nonsense'), new Date('2025-01-02T03:04:05Z')).date).toBe('2025-01-02');
+    // On the clock of the plugin's time zone: Brussels in winter (+01:00) and summer (+02:00), a date past midnight.
+    const brussels = (iso: string) => entryMoment(new Date(iso), undefined, 'Europe/Brussels');
+    expect(brussels('2025-01-09T08:34:00Z')).toEqual({ date: '2025-01-09', time: '09:34:00' });
+    expect(brussels('2025-07-09T08:34:00Z')).toEqual({ date: '2025-07-09', time: '10:34:00' });
+    expect(brussels('2025-03-04T23:30:00Z')).toEqual({ date: '2025-03-05', time: '00:30:00' });
+    expect(entryMoment(new Date('2025-01-09T08:34:00Z'), undefined, 'Nowhere/Town')).toEqual({
+      date: '2025-01-09',
+      time: '08:34:00',
+    });
   });
   test('message id and key', () => {
     expect(normaliseMessageId(' <abc@host> ')).toBe('abc@host');

@@ -222,11 +222,34 @@ export function bodyToStore(text: string | null | undefined, max = BODY_MAX_BYTE
   return head + note;
 }
 
-/** The entry's date and time (UTC) from the message's Date header; no usable date → now. */
-export function entryMoment(date: Date | null, now: Date = new Date()) {
+/**
+ * The entry's date and time from the message's Date header (no usable date → now), on the clock of `timeZone` (an
+ * IANA zone such as "Europe/Brussels"; default UTC). An interaction entry's date and time are wall-clock values, as
+ * an admin types them in the form, so a mail sent at 09:34 in Brussels is an entry of 09:34, not 08:34. An unknown
+ * zone counts as UTC.
+ */
+export function entryMoment(date: Date | null, now: Date = new Date(), timeZone = 'UTC') {
   const d = date && !Number.isNaN(date.getTime()) ? date : now;
-  const iso = d.toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(d);
+  } catch {
+    return entryMoment(d, now, 'UTC');
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}:${part('second')}`,
+  };
 }
 
 /** The unique key of (message, contact): what the database's unique index holds, so nothing is logged twice. */

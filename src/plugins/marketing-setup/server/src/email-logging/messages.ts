@@ -137,6 +137,13 @@ export type EntryContext = Awaited<ReturnType<typeof entryContext>>;
 export type LogItem = { message: MailMessage; entries: EmailEntry[] };
 
 /**
+ * The clock an e-mail's entry is dated on: plugin config `timeZone` (env MARKETING_SETUP_TIME_ZONE, an IANA zone
+ * such as "Europe/Brussels"), else the server's own zone.
+ */
+const timeZoneOf = (strapi: Core.Strapi) =>
+  String(strapi.config.get('plugin::marketing-setup.timeZone') || Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+/**
  * Writes the entries of messages (those not logged before) in one batch (recordEntries: one
  * multi-row insert); returns how many were written per message.
  */
@@ -144,8 +151,9 @@ export async function writeEntries(write: Write, items: LogItem[], templateId: n
   const { done, sources, existing } = context ?? (await entryContext(write, items, templateId));
   const batch: { input: RecordInput & { templateId: number }; known?: EntrySources }[] = [];
   const owner: number[] = [];
+  const zone = timeZoneOf(write.strapi);
   items.forEach(({ message, entries }, i) => {
-    const { date, time } = entryMoment(message.date);
+    const { date, time } = entryMoment(message.date, undefined, zone);
     const subject = clip(message.subject);
     for (const e of entries) {
       const emailLogKey = logKey(message.messageId, e.contactId);
