@@ -564,6 +564,28 @@ test("an entry is dated on the plugin's clock (timeZone): a mail of 09:34 in Bru
   }
 });
 
+test('a Subject in raw ISO-8859-1 bytes (the charset only in Content-Type) is logged readable', async () => {
+  const raw = Buffer.from(
+    [
+      'From: bert@fabrikam.com',
+      'To: annelies.bauwens@cronus.com',
+      `Message-ID: <latin1.${Date.now()}@test>`,
+      'Date: Tue, 04 Mar 2025 10:00:00 +0000',
+      'Subject: R\xe9union \xe0 Li\xe8ge',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Tot straks in Li\xe8ge.',
+      '',
+    ].join('\r\n'),
+    'latin1',
+  );
+  await dovecot.append(QUEUE, raw);
+  expect((await run()).result).toMatchObject({ processed: 1, logged: 1 });
+  expect((await timeline(c.bert)).map((e: any) => e.subject)).toContain('Réunion à Liège');
+});
+
 test('message bodies: off (the default) → none stored; on → the plain text on the entry and the review row, cut at 64 KB with a note', async () => {
   expect((await admin.get('/marketing-setup/settings')).body.data.emailStoreBodies).toBe(false);
   const withBody = (subject: string, from: string, body: string) =>

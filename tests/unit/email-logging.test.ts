@@ -11,6 +11,7 @@ import {
   describeImapError,
   entryForLinkedContact,
   entryMoment,
+  eightBitSubject,
   imapSettingsOf,
   isOurs,
   logKey,
@@ -418,5 +419,20 @@ describe('review list', () => {
       reason: null,
       error: 'The message has no readable sender address (From).',
     });
+  });
+});
+
+describe('a Subject in raw 8-bit bytes', () => {
+  const header = (subject: string, contentType = 'text/plain; charset=iso-8859-1') =>
+    Buffer.from(`From: a@b.be\r\nSubject: ${subject}\r\nContent-Type: ${contentType}\r\n`, 'latin1');
+  test("is read in the message's charset, else Windows-1252", () => {
+    expect(eightBitSubject(header('R\xe9union \xe0 Li\xe8ge'))).toBe('Réunion à Liège');
+    expect(eightBitSubject(header('Caf\xe9 \x80 5', 'text/plain'))).toBe('Café € 5');
+    // Declared UTF-8, but the bytes are not: Windows-1252.
+    expect(eightBitSubject(header('Li\xe8ge', 'text/plain; charset="utf-8"'))).toBe('Liège');
+  });
+  test('a plain ASCII or absent subject is left to the parser', () => {
+    expect(eightBitSubject(header('Meeting'))).toBeNull();
+    expect(eightBitSubject(Buffer.from('From: a@b.be\r\n', 'latin1'))).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * contacts a message is logged for, in which direction, with which salesperson; how the addresses are
  * compared; how the setup's list of our domains is read; what an IMAP failure means to a person. Pure.
  */
+import { decodeWindows1252 } from './windows-1252';
 import { RuleViolation } from './errors';
 
 /** A parsed message as the logging needs it (addresses as written; normalised here). */
@@ -250,6 +251,30 @@ export function entryMoment(date: Date | null, now: Date = new Date(), timeZone 
     date: `${part('year')}-${part('month')}-${part('day')}`,
     time: `${part('hour')}:${part('minute')}:${part('second')}`,
   };
+}
+
+/**
+ * A Subject header written in raw 8-bit bytes (no =?charset?…?= encoding), as some mailers send it, read in the charset
+ * the message declares in its Content-Type, else Windows-1252 — mailparser reads such bytes as UTF-8 and makes them
+ * "�" ("R�union � Li�ge"). `header`: the message's header block, as bytes. Null when there is no such subject.
+ */
+export function eightBitSubject(header: Uint8Array): string | null {
+  // One character per byte (TextDecoder's "latin1" is Windows-1252, which would turn 0x80 into "€" here).
+  const text = Array.from(header, (b) => String.fromCharCode(b))
+    .join('')
+    .replace(/\r?\n[ \t]+/g, ' ');
+  const value = /^Subject:[ \t]*(.*)$/im.exec(text)?.[1];
+  if (value === undefined || !/[\x80-\xff]/.test(value)) return null;
+  const bytes = Uint8Array.from(value, (ch) => ch.charCodeAt(0));
+  const declared = /^Content-Type:.*?charset="?([\w.:-]+)"?/im.exec(text)?.[1];
+  if (declared && !/^(windows-1252|cp1252|iso-8859-1|latin1|us-ascii)$/i.test(declared)) {
+    try {
+      return new TextDecoder(declared, { fatal: true }).decode(bytes).trim();
+    } catch {
+      // An unknown charset, or bytes it cannot hold: Windows-1252 (a superset of Latin-1's letters).
+    }
+  }
+  return decodeWindows1252(bytes).trim();
 }
 
 /** The unique key of (message, contact): what the database's unique index holds, so nothing is logged twice. */

@@ -14,6 +14,7 @@ import {
   classify,
   clip,
   entryMoment,
+  eightBitSubject,
   logKey,
   normaliseAddress,
   normaliseMessageId,
@@ -80,7 +81,10 @@ export async function parseMail(source: Buffer, { body = false }: { body?: boole
       from: from.map((a) => a.address ?? '').filter(Boolean),
       to: addresses(p.to),
       cc: addresses(p.cc),
-      subject: p.subject ?? null,
+      // Raw 8-bit bytes in the Subject come out of mailparser as "�": read them in the message's charset instead.
+      subject:
+        (p.subject?.includes('\uFFFD') && eightBitSubject(source.subarray(0, end < 0 ? source.length : end))) ||
+        (p.subject ?? null),
       date: p.date ?? null,
       ...(body ? { body: bodyToStore(p.text) } : {}),
     };
