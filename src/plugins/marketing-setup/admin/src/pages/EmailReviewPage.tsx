@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import {
   Badge,
+  Box,
   Button,
   Combobox,
   ComboboxOption,
@@ -248,17 +249,24 @@ const EmailReviewPage = () => {
             {rows.map((r) => (
               <Tr key={r.documentId} data-testid="email-review-row">
                 <Td>
+                  {/* The address first: a display name is whatever the sender typed ("jan.peeters@fabrikam.be"
+                      in front of another address), so it is shown second, as the sender's own words. */}
                   <Flex direction="column" alignItems="flex-start">
-                    <Typography>{r.senderName ?? r.sender ?? '–'}</Typography>
-                    {r.senderName && (
+                    <Typography>{r.sender ?? r.senderName ?? '–'}</Typography>
+                    {r.sender && r.senderName && (
                       <Typography variant="pi" textColor="neutral600">
-                        {r.sender}
+                        {r.senderName}
                       </Typography>
                     )}
                   </Flex>
                 </Td>
                 <Td>
-                  <Typography>{r.subject ?? '–'}</Typography>
+                  {/* A long subject keeps one line (the whole of it on hover), so Date, Why and Actions stay in view. */}
+                  <Box maxWidth="32rem">
+                    <Typography ellipsis title={r.subject ?? undefined} tag="p" data-testid="email-review-subject">
+                      {r.subject ?? '–'}
+                    </Typography>
+                  </Box>
                   <MessageBody body={r.body} label={t('emailReview.body', 'Message')} testId="email-review-body" />
                 </Td>
                 <Td>
