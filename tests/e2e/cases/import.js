@@ -92,6 +92,9 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dismissOverlays }
     await page.goto(`${LIST}?page=1&pageSize=10&sort=no:ASC&_q=${stamp}`);
     await dismissOverlays(page);
     await page.getByText(`Import Beta ${stamp}`).first().waitFor();
+    // The Type column shows the option's caption, as the edit form does, not the stored value.
+    const typeCells = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+    assert.ok(typeCells.every((text) => /Company|Person/.test(text) && !/\b(company|person)\b/.test(text)), JSON.stringify(typeCells));
     await page.getByRole('checkbox', { name: /select all/i }).first().click();
     const button = page.getByRole('button', { name: 'Export to CSV' });
     await button.waitFor();

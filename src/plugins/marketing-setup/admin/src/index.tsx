@@ -6,6 +6,7 @@ import { InheritancePanel, InteractionsPanel, PersonsPanel } from './components/
 import { DuplicatesPanel } from './components/duplicates/DuplicatesPanel';
 import { ExportBulkAction } from './components/import-export/ExportBulkAction';
 import { translateHints } from './components/ContentManagerHint';
+import { captionEnumColumns } from './components/ContentManagerEnumCell';
 // Pure data shared with the server (the captions it stores in the Content Manager configuration).
 import { contentManagerMessages } from '../../server/src/domain/field-labels';
 import { CONTENT_MANAGER_TYPES } from '../../server/src/content-manager/layouts';
@@ -83,6 +84,8 @@ export default {
     apis?.addBulkAction((actions: BulkActionComponent[]) => [...actions, ExportBulkAction]);
     // The field hints of the plugin's views in the admin's language (the Content Manager shows them untranslated).
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateHints);
+    // Their list views: an option's caption, not its stored value.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', captionEnumColumns);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
