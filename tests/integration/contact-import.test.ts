@@ -1179,6 +1179,30 @@ describe('a file without No., VAT no. or e-mail imported again', () => {
   });
 });
 
+describe('a job whose admin is no longer active', () => {
+  test('changes no contact: a row that matches one is refused for it (not created again beside it)', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const target = (
+      await createOk(t.api, 'contacts', { type: 'company', name: 'Stil BV', vatRegistrationNo: 'BE0111222333' })
+    ).data;
+    const leaver = await adminClient(t.strapi, 'import-leaver@example.com', 'strapi-super-admin');
+    const job = await leaver.post('/marketing-setup/contacts/import/jobs', {
+      csv: 'Name;VAT Registration No.;City\nStil BV;BE0111222333;Lier',
+    });
+    expect(job.status).toBe(202);
+    const user = await t.strapi.db.query('admin::user').findOne({ where: { email: 'import-leaver@example.com' } });
+    await t.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { isActive: false } });
+    expect(await driveImport(t.strapi, job.body.data.id)).toMatchObject({
+      state: 'done',
+      created: 0,
+      updated: 0,
+      failed: 1,
+    });
+    expect((await docs(t.strapi, UID.contact).findOne({ documentId: target.documentId })).city).toBeNull();
+    expect(await docs(t.strapi, UID.contact).count({ filters: { name: 'Stil BV' } })).toBe(1);
+  });
+});
+
 describe('rows of people next to their company', () => {
   const { driveImport } = require(dist('jobs/contact-import'));
   const run = async (csv: string) => {

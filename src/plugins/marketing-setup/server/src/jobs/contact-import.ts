@@ -322,12 +322,14 @@ async function oneRow(
 /**
  * The rights the rows are written with: those of the admin who started the job (checked again at every chunk,
  * so a role changed meanwhile counts); a job without an admin (started in code) has every right, and one whose
- * admin is gone or inactive may update and read nothing.
+ * admin is gone or inactive may update nothing (it still sees what its rows match, so they are refused, not created).
  */
 async function accessOf(strapi: Core.Strapi, userId: number | null): Promise<RowAccess> {
   if (userId === null) return fullAccess;
   const ability = await abilityOfAdmin(strapi, userId);
-  if (!ability) return { mayUpdate: async () => false, mayRead: async () => false };
+  // Gone or inactive: it changes no contact. Its rows still find the contacts they match (and are refused for
+  // them) rather than not seeing them and creating them again; there is no one left to show a contact to.
+  if (!ability) return { mayUpdate: async () => false, mayRead: async () => true };
   return importRowAccess(recordAccessOf(strapi, ability));
 }
 
