@@ -82,6 +82,12 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await row('Price list please').getByTestId('email-review-create').click();
     await page.getByText('Contact Nora New was created and the e-mail logged for it.').first().waitFor();
     await row('Cheap stuff').getByTestId('email-review-ignore').click();
+    // Asked first: Cancel leaves it open; Confirm ignores it.
+    await page.getByRole('alertdialog').getByText('"Cheap stuff" will not be logged for any contact.', { exact: false }).waitFor();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await row('Cheap stuff').count(), 1);
+    await row('Cheap stuff').getByTestId('email-review-ignore').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('The e-mail is ignored.').first().waitFor();
     await page.getByText('No e-mails here.').waitFor();
     const contacts = await rest('GET', '/contacts?filters[email][$eq]=nora@new.example.org');

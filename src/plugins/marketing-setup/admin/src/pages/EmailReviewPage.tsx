@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { ConfirmDialog, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import {
   Badge,
   Box,
   Button,
   Combobox,
   ComboboxOption,
+  Dialog,
   EmptyStateLayout,
   Flex,
   Grid,
@@ -316,15 +317,25 @@ const EmailReviewPage = () => {
                           {t('emailReview.create', 'Create contact')}
                         </Button>
                       )}
-                      <Button
-                        size="S"
-                        variant="tertiary"
-                        onClick={() => act(r, 'ignore')}
-                        disabled={!!busy}
-                        data-testid="email-review-ignore"
-                      >
-                        {t('emailReview.ignore', 'Ignore')}
-                      </Button>
+                      {/* Asked first: an ignored e-mail is not logged, and the list keeps it only under "Ignored". */}
+                      <Dialog.Root>
+                        <Dialog.Trigger>
+                          <Button size="S" variant="tertiary" disabled={!!busy} data-testid="email-review-ignore">
+                            {t('emailReview.ignore', 'Ignore')}
+                          </Button>
+                        </Dialog.Trigger>
+                        <ConfirmDialog
+                          variant="danger-light"
+                          title={t('emailReview.ignore.title', 'Ignore this e-mail?')}
+                          onConfirm={() => act(r, 'ignore')}
+                        >
+                          {t(
+                            'emailReview.ignore.confirm',
+                            '"{subject}" will not be logged for any contact. It stays in the storage folder of the mailbox.',
+                            { subject: r.subject ?? '–' },
+                          )}
+                        </ConfirmDialog>
+                      </Dialog.Root>
                     </Flex>
                   )}
                 </Td>
