@@ -108,6 +108,11 @@ export function recordAccessOf(strapi: Core.Strapi, userAbility: unknown) {
     /** Field-level permissions: whether the user may change this field of the contact. */
     mayUpdateField: (entity: StoredDocument, field: string) => !checker.cannot.update(entity, field),
 
+    /** Whether the user reads every contact (no condition such as "is creator"): then no contact need be loaded to ask. */
+    async readsEveryContact() {
+      return !checker.cannot.read() && (await this.readFilters()) === null;
+    },
+
     /**
      * Filters matching the contacts the user may read (the conditions of its read permissions as a query),
      * to narrow a list to them; null when every contact is readable. A role that may read no contact at all: 403.
@@ -130,12 +135,9 @@ export type RecordAccess = ReturnType<typeof recordAccess>;
  */
 export function importRowAccess(records: RecordAccess) {
   const readable = new Map<string, Promise<boolean>>();
-  // A role that reads every contact (no condition) reads this one too: no contact is loaded to ask.
+  // A role that reads every contact reads this one too: asked once per import.
   let everyContact: Promise<boolean> | null = null;
-  const readsEvery = () =>
-    (everyContact ??= records.checker.cannot.read()
-      ? Promise.resolve(false)
-      : records.readFilters().then((filters) => filters === null));
+  const readsEvery = () => (everyContact ??= records.readsEveryContact());
   return {
     mayUpdate: records.mayUpdate,
     mayRead: async (documentId: string) => {
