@@ -60,6 +60,14 @@ describe('a filter of a shape Strapi cannot read is a 400 in plain words, not a 
     expect(seen.length).toBeGreaterThan(100);
   });
 
+  test('a Content Manager create or update sent a list instead of a record: 400, nothing written', async () => {
+    const admin = await adminClient(t.strapi, 'list-body-cm@example.com', 'strapi-super-admin');
+    const before = await t.strapi.db.query('plugin::marketing-setup.contact').count({});
+    const res = await admin.post('/content-manager/collection-types/plugin::marketing-setup.contact', [1, 2, 3]);
+    expect([res.status, res.body.error?.message]).toEqual([400, 'Send the record as a JSON object, not a list.']);
+    expect(await t.strapi.db.query('plugin::marketing-setup.contact').count({})).toBe(before);
+  });
+
   test('on the Content Manager list route of every plugin collection type', async () => {
     const admin = await adminClient(t.strapi, 'filters-cm@example.com', 'strapi-super-admin');
     for (const { uid, kind } of pluginTypes().filter((ct) => ct.kind === 'collectionType'))

@@ -29,6 +29,9 @@ export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => 
 const CONTENT_MANAGER_PATH = /^\/content-manager\/(?:collection|single)-types\/plugin::marketing-setup\./;
 export const contentManagerBodyGuard = async (ctx: Context, next: () => Promise<unknown>) => {
   if (CONTENT_MANAGER_PATH.test(ctx.path)) {
+    // A list where the record goes reached Strapi's permission sanitizer, which failed on it (500).
+    if ((ctx.method === 'POST' || ctx.method === 'PUT') && Array.isArray(ctx.request?.body))
+      throw validationError('Send the record as a JSON object, not a list.', []);
     const problem = findUnsafeValue(ctx.request?.body) ?? findBadFilters((ctx.query ?? {}).filters);
     if (problem) throw validationError(problem.message, problem.path);
   }
