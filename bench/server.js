@@ -88,6 +88,8 @@ function installProfiler() {
   const knex = strapi.db.connection;
   knex.on('query', (q) => {
     const entry = profiling && requestScope.getStore();
+    // A statement outside any request while tracing: the background duplicate worker's (nothing else runs).
+    if (profiling && !entry) profiling.outside += 1;
     if (!entry) return;
     const rec = { sql: q.sql, start: now(), end: null, after: entry.end !== null };
     entry.queries.push(rec);
@@ -365,7 +367,7 @@ const handlers = {
   /** SQL statements of each PUT (or `methods`) request while on (no CPU profile); off returns them, with the propagation statements marked. */
   async trace({ on, methods = ['PUT'] }) {
     if (on) {
-      profiling = { requests: [], methods };
+      profiling = { requests: [], methods, outside: 0 };
       pending.clear();
       return {};
     }
@@ -383,6 +385,7 @@ const handlers = {
         // wall time during which some statement of the request was in flight (statements sent at once overlap)
         sqlBusyMs: busy(e.queries.filter((q) => !q.after)),
         propagationMs: prop.reduce((a, q) => a + (q.ms ?? 0), 0), propagationStatements: prop.length,
+        workerStatements: profiling.outside,
       };
     });
     profiling = null;
