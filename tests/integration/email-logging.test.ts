@@ -523,6 +523,38 @@ test("mail of a company's mailbox is the company's: not logged again for each pe
   expect((await timeline(carla)).map((e: any) => e.subject)).toContain('From Carla');
 });
 
+test('an E-mail field with several addresses ("a; b"): mail from either is the contact\'s, not its company\'s list', async () => {
+  const dirk = (
+    await api.post(`${API}/contacts`, {
+      data: {
+        type: 'person',
+        name: 'Dirk Maes',
+        company: c.litware.documentId,
+        email: 'Sales@Litware.com; Dirk.Maes@Telenet.be',
+      },
+    })
+  ).body.data;
+  expect(dirk.email).toBe('Sales@Litware.com; Dirk.Maes@Telenet.be');
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'dirk.maes@telenet.be', to: ['jan@cronus-sales.be'], subject: 'From Dirk at home' }),
+  );
+  // Its company's address in the list is still the company's mailbox: logged for Litware only.
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'sales@litware.com', to: ['jan@cronus-sales.be'], subject: 'From the sales desk' }),
+  );
+  expect((await run()).result).toMatchObject({ processed: 2, logged: 2, unmatched: 0, failed: 0 });
+  const loggedFor = async (subject: string) =>
+    (
+      await app.strapi.db
+        .query('plugin::marketing-setup.interaction-log-entry')
+        .findMany({ where: { subject }, populate: ['contact'] })
+    ).map((e: any) => e.contact?.name);
+  expect(await loggedFor('From Dirk at home')).toEqual(['Dirk Maes']);
+  expect(await loggedFor('From the sales desk')).toEqual(['Litware']);
+});
+
 test('two clicks on one unmatched e-mail at the same moment (Link to two contacts): one wins, the e-mail is logged once', async () => {
   await dovecot.append(
     QUEUE,

@@ -19,6 +19,8 @@ import {
   connectionSettingsProblem,
   nextRunAt,
   normaliseAddress,
+  ownAddresses,
+  addressesOfField,
   normaliseMessageId,
   ourDomainsOf,
   parseOurDomains,
@@ -83,6 +85,25 @@ describe('addresses', () => {
     expect(isOurs('info@eu.cronus.com', book)).toBe(true);
     expect(isOurs('info@notcronus.com', book)).toBe(false);
     expect(isOurs('anna@fabrikam.com', book)).toBe(false);
+  });
+
+  test('an E-mail field may hold several addresses separated by ";" (as Business Central allows)', () => {
+    expect(addressesOfField('Sales@Litware.com; Dirk.Maes@Telenet.be;')).toEqual([
+      'sales@litware.com',
+      'dirk.maes@telenet.be',
+    ]);
+    expect(addressesOfField('anna@fabrikam.com')).toEqual(['anna@fabrikam.com']);
+    expect(addressesOfField(null)).toEqual([]);
+  });
+
+  test("a contact's own addresses leave out its company's, in either field", () => {
+    expect(ownAddresses(['SALES@LITWARE.COM; DIRK.MAES@TELENET.BE', null], ['SALES@LITWARE.COM', null])).toEqual([
+      'dirk.maes@telenet.be',
+    ]);
+    expect(ownAddresses(['INFO@FABRIKAM.COM', 'b.claes@private.be'], ['INFO@FABRIKAM.COM', null])).toEqual([
+      'b.claes@private.be',
+    ]);
+    expect(ownAddresses(['ANNA@FABRIKAM.COM', null], [null, null])).toEqual(['anna@fabrikam.com']);
   });
 
   test('every address of a message once, normalised', () => {

@@ -55,6 +55,22 @@ export const normaliseAll = (list: readonly unknown[]): string[] => [
   ...new Set(list.map(normaliseAddress).filter((a): a is string => !!a)),
 ];
 
+/**
+ * The addresses an E-mail field holds, normalised: Business Central lets the field hold several separated by
+ * ";" (assertEmail accepts that too), and mail from any of them is the contact's.
+ */
+export const addressesOfField = (raw: unknown): string[] =>
+  typeof raw === 'string' ? normaliseAll(raw.split(';')) : [];
+
+/**
+ * The addresses a contact owns: those of its E-mail and E-mail 2 fields that are not its company's (a person
+ * whose address is the company's mailbox, inherited or typed the same, does not own it).
+ */
+export function ownAddresses(fields: readonly unknown[], companyFields: readonly unknown[]): string[] {
+  const company = new Set(companyFields.flatMap(addressesOfField));
+  return [...new Set(fields.flatMap(addressesOfField))].filter((a) => !company.has(a));
+}
+
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;

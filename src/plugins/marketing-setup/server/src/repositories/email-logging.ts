@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SETUP_DEFAULTS } from '../domain/setup';
-import { normaliseAddress, type RunResult, type RunStatus } from '../domain/email-logging';
+import { ownAddresses, type RunResult, type RunStatus } from '../domain/email-logging';
 import { columnOf, joinTableOf, tableOf } from './tables';
 import { UID } from '../utils/uids';
 import type { Write } from './unit-of-work';
@@ -101,9 +101,10 @@ export async function salespersonAddresses(strapi: Core.Strapi): Promise<{ id: n
 }
 
 /**
- * Contacts whose e-mail or e-mail 2 is one of `list` (case-insensitive: searchEmail is the upper-cased e-mail). A
- * person whose address is its company's (inherited, or typed the same) does not own it: mail to or from the
- * company's mailbox is the company's, not logged again for each of its persons.
+ * Contacts whose e-mail or e-mail 2 is one of `list`, or holds it among several addresses ("a@x.be; b@x.be",
+ * which the E-mail field allows); case-insensitive (searchEmail is the upper-cased e-mail). A person whose
+ * address is its company's (inherited, or typed the same) does not own it: mail to or from the company's
+ * mailbox is the company's, not logged again for each of its persons (domain `ownAddresses`).
  */
 export async function contactsWithAddresses(strapi: Core.Strapi, list: string[]) {
   const knex = strapi.db.connection;
@@ -111,29 +112,38 @@ export async function contactsWithAddresses(strapi: Core.Strapi, list: string[])
   const search = columnOf(strapi, UID.contact, 'searchEmail');
   const email2 = columnOf(strapi, UID.contact, 'email2');
   const link = joinTableOf(strapi, UID.contact, 'company');
+  const wanted = new Set(list);
   const map = new Map<string, number[]>();
-  for (let i = 0; i < list.length; i += CHUNK) {
-    const upper = list.slice(i, i + CHUNK).map((a) => a.toUpperCase());
-    const rows: { id: unknown; s: unknown; e2: unknown; cs: unknown; ce2: unknown }[] = await knex(`${table} as c`)
+  type Row = { id: unknown; s: unknown; e2: unknown; cs: unknown; ce2: unknown };
+  const withCompany = () =>
+    knex(`${table} as c`)
       .leftJoin(`${link.name} as l`, `l.${link.joinColumn}`, 'c.id')
       .leftJoin(`${table} as co`, function joinCompany() {
         this.on('co.id', `l.${link.inverseJoinColumn}`).andOn('co.id', '<>', 'c.id');
       })
-      .select('c.id', `c.${search} as s`, `c.${email2} as e2`, `co.${search} as cs`, `co.${email2} as ce2`)
-      .whereIn(`c.${search}`, upper)
-      .orWhereIn(knex.raw('UPPER(??)', [`c.${email2}`]) as unknown as string, upper)
-      .orderBy('c.id');
+      .select('c.id', `c.${search} as s`, `c.${email2} as e2`, `co.${search} as cs`, `co.${email2} as ce2`);
+  const add = (rows: Row[]) => {
     for (const r of rows) {
-      const own = (mine: unknown, company: unknown) =>
-        normaliseAddress(mine) !== normaliseAddress(company) ? normaliseAddress(mine) : null;
-      for (const a of new Set([own(r.s, r.cs), own(r.e2, r.ce2)])) {
-        if (!a || !list.includes(a)) continue;
+      for (const a of ownAddresses([r.s, r.e2], [r.cs, r.ce2])) {
+        if (!wanted.has(a)) continue;
         const ids = map.get(a) ?? [];
         if (!ids.includes(Number(r.id))) ids.push(Number(r.id));
         map.set(a, ids);
       }
     }
+  };
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const upper = list.slice(i, i + CHUNK).map((a) => a.toUpperCase());
+    add(
+      await withCompany()
+        .whereIn(`c.${search}`, upper)
+        .orWhereIn(knex.raw('UPPER(??)', [`c.${email2}`]) as unknown as string, upper),
+    );
   }
+  // Fields holding several addresses are few: read them all (the partial index of migrations/indexes.ts
+  // holds exactly these rows) and let ownAddresses split them.
+  if (list.length) add(await withCompany().whereRaw(`(c.?? LIKE '%;%' OR c.?? LIKE '%;%')`, [search, email2]));
+  for (const ids of map.values()) ids.sort((a, b) => a - b);
   return map;
 }
 
