@@ -104,6 +104,37 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await dismissOverlays(page);
     assert.equal(await page.getByTestId('email-review-row').count(), 2);
     await shot(page, 'email-review-list');
+    // The Actions column fits: at 1440 and 1280 px wide, every row's buttons are inside the table's visible box
+    // (the table scrolls sideways in its frame: a button past the frame's edge is out of the table for a user).
+    const viewport = page.viewportSize();
+    for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(200);
+      const boxes = await page.getByTestId('email-review-table').evaluate((table) => {
+        const frame = table.parentElement.getBoundingClientRect();
+        const own = table.getBoundingClientRect();
+        const box = { left: Math.max(own.left, frame.left), right: Math.min(own.right, frame.right) };
+        const buttons = [...table.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.lastElementChild.querySelectorAll('button')]);
+        return {
+          box,
+          scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth,
+          buttons: buttons.map((b) => ({ name: b.getAttribute('aria-label') || b.innerText, ...b.getBoundingClientRect().toJSON() })),
+        };
+      });
+      assert.equal(boxes.buttons.length, 6, JSON.stringify(boxes));
+      for (const b of boxes.buttons) {
+        assert.ok(b.left >= boxes.box.left - 0.5 && b.right <= boxes.box.right + 0.5,
+          `at ${size.width} px "${b.name}" (${Math.round(b.left)}–${Math.round(b.right)}) is outside the table (${Math.round(boxes.box.left)}–${Math.round(boxes.box.right)})`);
+      }
+      assert.equal(boxes.scrolls, false, `at ${size.width} px the review table scrolls sideways`);
+      // Reachable by their names (a tooltip / aria-label when they show an icon only).
+      const first = page.getByTestId('email-review-row').first();
+      for (const name of ['Link to contact', 'Create contact', 'Ignore']) {
+        assert.equal(await first.getByRole('button', { name, exact: true }).count(), 1, `button "${name}"`);
+      }
+      await shot(page, `email-review-list-${size.width}`);
+    }
+    await page.setViewportSize(viewport);
     const row = (subject) => page.getByTestId('email-review-row').filter({ hasText: subject });
     await row('Price list please').getByTestId('email-review-create').click();
     await page.getByText('Contact Nora New was created and the e-mail logged for it.').first().waitFor();
