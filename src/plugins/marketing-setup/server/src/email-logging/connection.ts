@@ -1,7 +1,8 @@
 /**
  * The IMAP side of e-mail logging, through imapflow: the settings (setup record + the password from the
  * server environment), a connection with short timeouts, the connection test (missing folders reported with
- * the nearest existing one; created only when asked) and the queue's messages by UID. Errors carry the text a person reads (describeImapError).
+ * the nearest existing one; created only when asked) and the queue's messages by UID. Errors carry the text a
+ * person reads (describeImapError).
  */
 import type { Core } from '@strapi/strapi';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
@@ -97,7 +98,7 @@ export interface ConnectionReport {
   storageMessages: number;
 }
 
-/** The queue or storage folder is not there (and was not to be created): the reason in words, each with its likely meant folder. */
+/** A queue or storage folder is missing (and was not to be created): the reason in words, with the folder likely meant. */
 export interface MissingFoldersReport {
   ok: false;
   server: string;
