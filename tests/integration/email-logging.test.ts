@@ -127,13 +127,51 @@ test('setup: connection fields and our domains saved, the password never stored 
   expect(JSON.stringify(status)).not.toContain('right-password');
 });
 
-test('Test connection creates the missing folders and reports them; a wrong password is said in words', async () => {
+const folderList = async () => {
+  const client = await dovecot.client();
+  try {
+    return (await client.list()).map((f: { path: string }) => f.path).sort();
+  } finally {
+    await client.logout();
+  }
+};
+
+test('Test connection reports missing folders (a typo with the folder it likely meant) and creates them only when asked; a wrong password is said in words', async () => {
+  const where = `127.0.0.1:${dovecot.port}`;
   const res = await admin.post('/marketing-setup/email-logging/test', {});
   expect(res.status).toBe(200);
-  expect(res.body.data).toMatchObject({ ok: true, created: [QUEUE, STORAGE], queueMessages: 0, storageMessages: 0 });
-  expect(res.body.data.folders).toEqual(expect.arrayContaining(['INBOX', QUEUE, STORAGE]));
+  expect(res.body.data).toEqual({
+    ok: false,
+    server: where,
+    error: `The folder "${QUEUE}" does not exist on ${where}. The folder "${STORAGE}" does not exist on ${where}.`,
+    missing: [
+      { folder: QUEUE, role: 'queue', suggestion: null },
+      { folder: STORAGE, role: 'storage', suggestion: null },
+    ],
+    folders: ['INBOX'],
+  });
+  expect(await folderList()).toEqual(['INBOX']);
+
+  // The admin's explicit choice ("Create missing folders").
+  const create = await admin.post('/marketing-setup/email-logging/test', { createMissing: true });
+  expect(create.status).toBe(200);
+  expect(create.body.data).toMatchObject({ ok: true, created: [QUEUE, STORAGE], queueMessages: 0, storageMessages: 0 });
+  expect(create.body.data.folders).toEqual(expect.arrayContaining(['INBOX', QUEUE, STORAGE]));
   const again = await admin.post('/marketing-setup/email-logging/test', {});
-  expect(again.body.data.created).toEqual([]);
+  expect(again.body.data).toMatchObject({ ok: true, created: [] });
+
+  // A typo in the (unsaved) form: said in words with the folder it likely meant; no folder "CRM Qeue" appears.
+  const typo = await admin.post('/marketing-setup/email-logging/test', { queueFolder: 'CRM Qeue' });
+  expect(typo.status).toBe(200);
+  expect(typo.body.data).toMatchObject({
+    ok: false,
+    error: `The folder "CRM Qeue" does not exist on ${where}. Did you mean "${QUEUE}"?`,
+    missing: [{ folder: 'CRM Qeue', role: 'queue', suggestion: QUEUE }],
+  });
+  expect(await folderList()).toEqual(['CRM Logged', 'CRM Queue', 'INBOX']);
+  const notABoolean = await admin.post('/marketing-setup/email-logging/test', { createMissing: 'maybe' });
+  expect(notABoolean.status).toBe(400);
+  expect(notABoolean.body.error.message).toBe('createMissing must be true or false.');
 
   app.strapi.config.set('plugin::marketing-setup.imapPassword', 'wrong-password');
   const wrong = await admin.post('/marketing-setup/email-logging/test', {});
@@ -661,4 +699,29 @@ test('message bodies: off (the default) → none stored; on → the plain text o
   ).toBe(200);
   expect((await timeline(c.litware)).find((e: any) => e.subject === 'Body on, unknown').emailBody).toBe('Who am I?');
   await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
+});
+
+test('a run: a missing queue folder is an error that names it (not a new empty folder); a missing storage folder is created', async () => {
+  const where = `127.0.0.1:${dovecot.port}`;
+  expect((await admin.put('/marketing-setup/interaction-template-setup', { emails: template.documentId })).status).toBe(
+    200,
+  );
+  expect((await admin.put('/marketing-setup/settings', { emailQueueFolder: 'CRM Qeue' })).status).toBe(200);
+  const typo = await run();
+  expect(typo.result).toMatchObject({
+    status: 'error',
+    processed: 0,
+    error: `The folder "CRM Qeue" does not exist on ${where}. Did you mean "${QUEUE}"?`,
+  });
+  expect(typo.status).toMatchObject({ status: 'error', lastError: typo.result.error });
+  expect(await folderList()).not.toContain('CRM Qeue');
+
+  await admin.put('/marketing-setup/settings', { emailQueueFolder: QUEUE, emailStorageFolder: 'CRM Logged 2' });
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Stored anew' }),
+  );
+  expect((await run()).result).toMatchObject({ status: 'ok', processed: 1, logged: 1 });
+  expect(await dovecot.count('CRM Logged 2')).toBe(1);
+  await admin.put('/marketing-setup/settings', { emailStorageFolder: STORAGE });
 });

@@ -17,6 +17,9 @@ import {
   logKey,
   missingConnectionSettings,
   connectionSettingsProblem,
+  missingFolders,
+  missingFoldersMessage,
+  nearestFolder,
   nextRunAt,
   normaliseAddress,
   ownAddresses,
@@ -455,5 +458,63 @@ describe('a Subject in raw 8-bit bytes', () => {
   test('a plain ASCII or absent subject is left to the parser', () => {
     expect(eightBitSubject(header('Meeting'))).toBeNull();
     expect(eightBitSubject(Buffer.from('From: a@b.be\r\n', 'latin1'))).toBeNull();
+  });
+});
+
+describe('missing folders: reported with the folder most likely meant, never created by a test', () => {
+  const at = 'imap.example.com:993';
+  const flat = ['INBOX', 'Queue', 'Logged', 'Sent', 'Drafts', 'Trash'].map((path) => ({ path, delimiter: '/' }));
+
+  test('a typo of an existing folder: missing, with the nearest one in words', () => {
+    const missing = missingFolders({ queueFolder: 'Qeue', storageFolder: 'Logged' }, flat);
+    expect(missing).toEqual([{ folder: 'Qeue', role: 'queue', suggestion: 'Queue' }]);
+    expect(missingFoldersMessage(missing, at)).toBe(
+      'The folder "Qeue" does not exist on imap.example.com:993. Did you mean "Queue"?',
+    );
+  });
+
+  test('both folders there → nothing missing, no message; INBOX in any case is INBOX', () => {
+    expect(missingFolders({ queueFolder: 'Queue', storageFolder: 'Logged' }, flat)).toEqual([]);
+    expect(missingFolders({ queueFolder: 'inbox', storageFolder: 'Logged' }, flat)).toEqual([]);
+    expect(missingFoldersMessage([], at)).toBeNull();
+  });
+
+  test('a name unlike every folder → missing without a suggestion', () => {
+    const missing = missingFolders({ queueFolder: 'Queue', storageFolder: 'CRM Archive 2025' }, flat);
+    expect(missing).toEqual([{ folder: 'CRM Archive 2025', role: 'storage', suggestion: null }]);
+    expect(missingFoldersMessage(missing, at)).toBe(
+      'The folder "CRM Archive 2025" does not exist on imap.example.com:993.',
+    );
+  });
+
+  test('both missing → one sentence each, queue first', () => {
+    const missing = missingFolders({ queueFolder: 'Qeue', storageFolder: 'Loged' }, flat);
+    expect(missing.map((m) => [m.role, m.suggestion])).toEqual([
+      ['queue', 'Queue'],
+      ['storage', 'Logged'],
+    ]);
+    expect(missingFoldersMessage(missing, at)).toBe(
+      'The folder "Qeue" does not exist on imap.example.com:993. Did you mean "Queue"? ' +
+        'The folder "Loged" does not exist on imap.example.com:993. Did you mean "Logged"?',
+    );
+  });
+
+  test('names differ only in case: missing (IMAP names are case-sensitive), the cased one suggested', () => {
+    expect(missingFolders({ queueFolder: 'queue', storageFolder: 'Logged' }, flat)).toEqual([
+      { folder: 'queue', role: 'queue', suggestion: 'Queue' },
+    ]);
+  });
+
+  test('a server that nests folders under INBOX: the last level is compared too', () => {
+    const nested = ['INBOX', 'INBOX.CRM Queue', 'INBOX.Sent'].map((path) => ({ path, delimiter: '.' }));
+    expect(nearestFolder('CRM Qeue', nested)).toBe('INBOX.CRM Queue');
+    expect(nearestFolder('CRM Queue', nested)).toBe('INBOX.CRM Queue');
+  });
+
+  test('the nearest of several, by Jaro-Winkler; no folders → no suggestion', () => {
+    const folders = ['CRM Queue', 'CRM Logged', 'Queue old'].map((path) => ({ path }));
+    expect(nearestFolder('CRM Loged', folders)).toBe('CRM Logged');
+    expect(nearestFolder('CRM Qeueu', folders)).toBe('CRM Queue');
+    expect(nearestFolder('Qeue', [])).toBeNull();
   });
 });

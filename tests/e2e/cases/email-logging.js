@@ -16,8 +16,16 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
   let n = 0;
   const mail = (m) => rawMessage({ messageId: `e2e-${++n}-${Date.now()}@test`, date: '2025-05-06T10:20:00Z', ...m });
   const panel = () => page.getByTestId('email-logging-panel');
+  const folders = async () => {
+    const client = await dovecot.client();
+    try {
+      return (await client.list()).map((f) => f.path).sort();
+    } finally {
+      await client.logout();
+    }
+  };
 
-  await runner.test('e-mail logging set-up: IMAP fields saved, Test connection creates the folders and reports them', async () => {
+  await runner.test('e-mail logging set-up: IMAP fields saved, Test connection reports missing folders and creates them only when asked', async () => {
     const contact = await rest('POST', '/contacts', { data: { type: 'company', name: 'Mailtest NV', email: 'info@mailtest.example.org' } });
     assert.equal(contact.status, 201, JSON.stringify(contact.body));
     const template = await rest('POST', '/interaction-templates', { data: { code: 'EMAIL', description: 'E-mail', correspondenceType: 'email' } });
@@ -41,14 +49,32 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await fill('emailOurDomains', 'cronus.example.com');
     await fill('emailQueueFolder', QUEUE);
     await fill('emailStorageFolder', STORAGE);
-    await page.getByTestId('email-test-connection').click();
     const result = page.getByTestId('email-test-result');
-    await result.waitFor();
+    const where = `127.0.0.1:${dovecot.port}`;
+    // A fresh mailbox has neither folder: Test connection says so and creates nothing.
+    await page.getByTestId('email-test-connection').click();
+    await result.filter({ hasText: `The folder "CRM Queue" does not exist on ${where}.` }).waitFor();
+    assert.match(await result.innerText(), /The folder "CRM Logged" does not exist/);
+    assert.deepEqual(await folders(), ['INBOX']);
+    await shot(page, 'email-logging-test-missing-folders');
+    // Created only by the explicit choice.
+    const create = page.getByTestId('email-create-folders');
+    assert.equal(await create.innerText(), 'Create missing folders ("CRM Queue", "CRM Logged")');
+    await create.click();
+    await result.filter({ hasText: 'Connected to' }).waitFor();
     const text = await result.innerText();
     assert.match(text, new RegExp(`Connected to 127\\.0\\.0\\.1:${dovecot.port}\\.`));
     assert.match(text, /Created: CRM Queue, CRM Logged\./);
     assert.match(text, /Messages waiting in the queue: 0/);
+    assert.equal(await create.count(), 0);
     await shot(page, 'email-logging-test-connection');
+    // A typo: said in words with the folder it likely meant.
+    await fill('emailQueueFolder', 'CRM Qeue');
+    await page.getByTestId('email-test-connection').click();
+    await result.filter({ hasText: `The folder "CRM Qeue" does not exist on ${where}. Did you mean "CRM Queue"?` }).waitFor();
+    await shot(page, 'email-logging-test-typo');
+    assert.deepEqual(await folders(), ['CRM Logged', 'CRM Queue', 'INBOX']);
+    await fill('emailQueueFolder', QUEUE);
     await page.getByTestId('settings-save').click();
     await page.getByText('The Marketing Setup was saved.').first().waitFor();
     const saved = await admin('GET', '/marketing-setup/settings');
@@ -78,6 +104,37 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await dismissOverlays(page);
     assert.equal(await page.getByTestId('email-review-row').count(), 2);
     await shot(page, 'email-review-list');
+    // The Actions column fits: at 1440 and 1280 px wide, every row's buttons are inside the table's visible box
+    // (the table scrolls sideways in its frame: a button past the frame's edge is out of the table for a user).
+    const viewport = page.viewportSize();
+    for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(200);
+      const boxes = await page.getByTestId('email-review-table').evaluate((table) => {
+        const frame = table.parentElement.getBoundingClientRect();
+        const own = table.getBoundingClientRect();
+        const box = { left: Math.max(own.left, frame.left), right: Math.min(own.right, frame.right) };
+        const buttons = [...table.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.lastElementChild.querySelectorAll('button')]);
+        return {
+          box,
+          scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth,
+          buttons: buttons.map((b) => ({ name: b.getAttribute('aria-label') || b.innerText, ...b.getBoundingClientRect().toJSON() })),
+        };
+      });
+      assert.equal(boxes.buttons.length, 6, JSON.stringify(boxes));
+      for (const b of boxes.buttons) {
+        assert.ok(b.left >= boxes.box.left - 0.5 && b.right <= boxes.box.right + 0.5,
+          `at ${size.width} px "${b.name}" (${Math.round(b.left)}–${Math.round(b.right)}) is outside the table (${Math.round(boxes.box.left)}–${Math.round(boxes.box.right)})`);
+      }
+      assert.equal(boxes.scrolls, false, `at ${size.width} px the review table scrolls sideways`);
+      // Reachable by their names (a tooltip / aria-label when they show an icon only).
+      const first = page.getByTestId('email-review-row').first();
+      for (const name of ['Link to contact', 'Create contact', 'Ignore']) {
+        assert.equal(await first.getByRole('button', { name, exact: true }).count(), 1, `button "${name}"`);
+      }
+      await shot(page, `email-review-list-${size.width}`);
+    }
+    await page.setViewportSize(viewport);
     const row = (subject) => page.getByTestId('email-review-row').filter({ hasText: subject });
     await row('Price list please').getByTestId('email-review-create').click();
     await page.getByText('Contact Nora New was created and the e-mail logged for it.').first().waitFor();

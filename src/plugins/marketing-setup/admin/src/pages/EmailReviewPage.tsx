@@ -3,13 +3,13 @@ import { ConfirmDialog, Page, useFetchClient, useNotification, useRBAC } from '@
 import {
   Badge,
   Box,
-  Button,
   Combobox,
   ComboboxOption,
   Dialog,
   EmptyStateLayout,
   Flex,
   Grid,
+  IconButton,
   Link,
   SingleSelect,
   SingleSelectOption,
@@ -17,6 +17,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
+import { Cross, Link as LinkIcon, User } from '@strapi/icons';
 import { Link as RouterLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { CONTACT_UID, useT } from '../components/contact-panels/shared';
@@ -169,7 +170,8 @@ const EmailReviewPage = () => {
     }
   };
 
-  const when = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '–');
+  const day = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium' }) : '–');
+  const time = (iso: string) => formatDate(iso, { timeStyle: 'short' });
   const statusLabel = (s: string) => t(`emailReview.status.${s}`, STATUS_LABELS[s]);
 
   return (
@@ -251,19 +253,30 @@ const EmailReviewPage = () => {
               <Tr key={r.documentId} data-testid="email-review-row">
                 <Td>
                   {/* The address first: a display name is whatever the sender typed ("jan.peeters@fabrikam.be"
-                      in front of another address), so it is shown second, as the sender's own words. */}
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography>{r.sender ?? r.senderName ?? '–'}</Typography>
+                      in front of another address), so it is shown second, as the sender's own words. Long ones
+                      keep one line each (the whole on hover). */}
+                  <Flex direction="column" alignItems="flex-start" maxWidth={SENDER_WIDTH}>
+                    <Typography ellipsis tag="p" maxWidth="100%" title={r.sender ?? r.senderName ?? undefined}>
+                      {r.sender ?? r.senderName ?? '–'}
+                    </Typography>
                     {r.sender && r.senderName && (
-                      <Typography variant="pi" textColor="neutral600">
+                      <Typography
+                        variant="pi"
+                        textColor="neutral600"
+                        ellipsis
+                        tag="p"
+                        maxWidth="100%"
+                        title={r.senderName}
+                      >
                         {r.senderName}
                       </Typography>
                     )}
                   </Flex>
                 </Td>
                 <Td>
-                  {/* A long subject keeps one line (the whole of it on hover), so Date, Why and Actions stay in view. */}
-                  <Box maxWidth="32rem">
+                  {/* A long subject keeps one line (the whole of it on hover), so Date, Why and Actions stay in view;
+                      its width follows the window's (the table must fit a 1280 px screen). */}
+                  <Box maxWidth={SUBJECT_WIDTH}>
                     <Typography ellipsis title={r.subject ?? undefined} tag="p" data-testid="email-review-subject">
                       {r.subject ?? '–'}
                     </Typography>
@@ -271,58 +284,79 @@ const EmailReviewPage = () => {
                   <MessageBody body={r.body} label={t('emailReview.body', 'Message')} testId="email-review-body" />
                 </Td>
                 <Td>
-                  <Typography>{when(r.sentAt)}</Typography>
+                  {/* Date over time: one line of both was the widest cell after the reason. */}
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography>{day(r.sentAt)}</Typography>
+                    {r.sentAt && (
+                      <Typography variant="pi" textColor="neutral600">
+                        {time(r.sentAt)}
+                      </Typography>
+                    )}
+                  </Flex>
                 </Td>
                 <Td>
-                  <Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>
-                    {r.error ?? r.reason}
-                  </Typography>
+                  {/* The reason is a sentence: it wraps (the table's cells do not by default). */}
+                  <Box minWidth="10rem" maxWidth={WHY_WIDTH} style={{ whiteSpace: 'normal' }}>
+                    <Typography variant="pi" textColor={r.error ? 'danger600' : 'neutral600'}>
+                      {r.error ?? r.reason}
+                    </Typography>
+                  </Box>
                 </Td>
                 <Td>
                   <Flex direction="column" alignItems="flex-start" gap={1}>
                     <Badge active={r.reviewStatus === 'open'}>{statusLabel(r.reviewStatus)}</Badge>
                     {r.contact && (
-                      <Link
-                        tag={RouterLink}
-                        to={`/content-manager/collection-types/${CONTACT_UID}/${r.contact.documentId}`}
-                      >
-                        {[r.contact.no, r.contact.name].filter(Boolean).join(' – ')}
-                      </Link>
+                      // A contact's No. and name wrap (the table's cells do not by default).
+                      <Box maxWidth={WHY_WIDTH} style={{ whiteSpace: 'normal' }}>
+                        <Link
+                          tag={RouterLink}
+                          to={`/content-manager/collection-types/${CONTACT_UID}/${r.contact.documentId}`}
+                        >
+                          {[r.contact.no, r.contact.name].filter(Boolean).join(' – ')}
+                        </Link>
+                      </Box>
                     )}
                   </Flex>
                 </Td>
                 <Td>
+                  {/* Icon buttons, named by their tooltip and aria-label: three text buttons ran out of the
+                      table at 1440 px. */}
                   {r.reviewStatus === 'open' && canReview && (
                     <Flex gap={1}>
                       {!r.error && (
-                        <Button
-                          size="S"
+                        <IconButton
                           variant="secondary"
+                          label={t('emailReview.link', 'Link to contact')}
                           onClick={() => setLinking(r)}
                           disabled={!!busy}
                           data-testid="email-review-link"
                         >
-                          {t('emailReview.link', 'Link to contact')}
-                        </Button>
+                          <LinkIcon />
+                        </IconButton>
                       )}
                       {!r.error && r.sender && (
-                        <Button
-                          size="S"
+                        <IconButton
                           variant="secondary"
+                          label={t('emailReview.create', 'Create contact')}
                           onClick={() => act(r, 'create-contact')}
-                          loading={busy === r.documentId}
                           disabled={!!busy}
+                          aria-busy={busy === r.documentId}
                           data-testid="email-review-create"
                         >
-                          {t('emailReview.create', 'Create contact')}
-                        </Button>
+                          <User />
+                        </IconButton>
                       )}
                       {/* Asked first: an ignored e-mail is not logged, and the list keeps it only under "Ignored". */}
                       <Dialog.Root>
                         <Dialog.Trigger>
-                          <Button size="S" variant="tertiary" disabled={!!busy} data-testid="email-review-ignore">
-                            {t('emailReview.ignore', 'Ignore')}
-                          </Button>
+                          <IconButton
+                            variant="tertiary"
+                            label={t('emailReview.ignore', 'Ignore')}
+                            disabled={!!busy}
+                            data-testid="email-review-ignore"
+                          >
+                            <Cross />
+                          </IconButton>
                         </Dialog.Trigger>
                         <ConfirmDialog
                           variant="danger-light"
@@ -350,6 +384,10 @@ const EmailReviewPage = () => {
 };
 
 const LINK_VALUES = { contact: null };
+/** Column widths that follow the window's, so the table fits at 1280 px (and keeps to these on a wide screen). */
+const SENDER_WIDTH = 'min(18rem, 14vw)';
+const SUBJECT_WIDTH = 'min(32rem, 18vw)';
+const WHY_WIDTH = 'min(24rem, 14vw)';
 const STATUS_LABELS: Record<string, string> = {
   open: 'Open',
   linked: 'Linked',

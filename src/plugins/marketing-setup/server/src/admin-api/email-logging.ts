@@ -4,7 +4,10 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../utils/services';
 import { runOnce } from '../jobs/email-logging';
 
-/** The unsaved connection fields the Test connection button may send (all optional: the saved ones fill the rest). */
+/**
+ * The unsaved connection fields the Test connection button may send (all optional: the saved ones fill the rest),
+ * and `createMissing` (the "Create missing folders" button).
+ */
 const testSchema = yup
   .object({
     host: yup.string().nullable().typeError('Enter the IMAP host name.').max(255),
@@ -19,13 +22,16 @@ const testSchema = yup
     user: yup.string().nullable().typeError('Enter the IMAP user.').max(255),
     queueFolder: yup.string().nullable().typeError('Enter the queue folder.').max(250),
     storageFolder: yup.string().nullable().typeError('Enter the storage folder.').max(250),
+    // The admin's explicit "Create missing folders": without it a missing folder is reported, never created.
+    createMissing: yup.boolean().nullable().typeError('createMissing must be true or false.'),
   })
   .noUnknown(true, (p) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
 const validateTest = validateYupSchema(testSchema);
 
 /**
  * GET  /marketing-setup/email-logging                 status: last run, counts, next run, password / template present
- * POST /marketing-setup/email-logging/test            connect, create missing folders, report (or the reason it failed)
+ * POST /marketing-setup/email-logging/test            connect, report the folders (a missing one with its nearest
+ *                                                     existing one; created only with createMissing: true) or the reason it failed
  * POST /marketing-setup/email-logging/run             one run now
  * GET  /marketing-setup/email-reviews?status=open     the review list
  * POST /marketing-setup/email-reviews/:id/link        { contact: documentId } → logged for that contact

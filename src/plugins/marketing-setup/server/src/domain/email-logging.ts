@@ -5,6 +5,7 @@
  */
 import { decodeWindows1252 } from './windows-1252';
 import { RuleViolation } from './errors';
+import { jaroWinkler } from './duplicates/jaro-winkler';
 
 /** A parsed message as the logging needs it (addresses as written; normalised here). */
 export interface MailMessage {
@@ -426,6 +427,81 @@ export function imapSettingsOf(
     queueFolder: String(pick('queueFolder', saved.emailQueueFolder ?? '') ?? '').trim(),
     storageFolder: String(pick('storageFolder', saved.emailStorageFolder ?? '') ?? '').trim(),
   };
+}
+
+/** A folder of the mailbox as the server lists it: its full path and the separator of its levels ("/", "."). */
+export interface MailboxFolder {
+  path: string;
+  delimiter?: string | null;
+}
+
+/** A configured folder the mailbox does not have, with the existing folder it is most likely a typo of. */
+export interface MissingFolder {
+  folder: string;
+  role: 'queue' | 'storage';
+  /** The nearest existing folder (null: none is near enough to be a likely typo). */
+  suggestion: string | null;
+}
+
+/** How alike two folder names must be (Jaro-Winkler, case ignored) before one is offered for the other. */
+export const FOLDER_SUGGESTION_MIN = 0.8;
+
+/** INBOX is the one name IMAP compares case-insensitively (RFC 3501 5.1); every other name as written. */
+const sameFolder = (a: string, b: string) => a === b || (a.toUpperCase() === 'INBOX' && b.toUpperCase() === 'INBOX');
+
+/**
+ * The existing folder a typed name most likely meant: the most alike by Jaro-Winkler on lower case, over the
+ * whole path and over its last level ("Qeue" → "INBOX.Queue" on a server that nests everything under INBOX),
+ * at least FOLDER_SUGGESTION_MIN alike; a tie goes to the first in the server's list. Null when none is.
+ */
+export function nearestFolder(name: string, existing: readonly MailboxFolder[]): string | null {
+  const want = name.toLowerCase();
+  let best: string | null = null;
+  let bestScore = FOLDER_SUGGESTION_MIN;
+  for (const f of existing) {
+    if (sameFolder(f.path, name)) continue;
+    const leaf = f.delimiter ? f.path.slice(f.path.lastIndexOf(f.delimiter) + f.delimiter.length) : f.path;
+    const score = Math.max(jaroWinkler(want, f.path.toLowerCase()), jaroWinkler(want, leaf.toLowerCase()));
+    if (score > bestScore || (best === null && score === bestScore)) {
+      best = f.path;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Which of the queue and storage folders the mailbox lacks, each with its likely meant folder. The connection
+ * test reports them instead of creating them: a typo ("Qeue") would otherwise become a new, empty folder that
+ * nothing is ever delivered to, and the test would say all is well.
+ */
+export function missingFolders(
+  wanted: { queueFolder: string; storageFolder: string },
+  existing: readonly MailboxFolder[],
+): MissingFolder[] {
+  const missing: MissingFolder[] = [];
+  for (const [role, folder] of [
+    ['queue', wanted.queueFolder],
+    ['storage', wanted.storageFolder],
+  ] as const) {
+    if (existing.some((f) => sameFolder(f.path, folder))) continue;
+    missing.push({ folder, role, suggestion: nearestFolder(folder, existing) });
+  }
+  return missing;
+}
+
+/**
+ * The missing folders in words, one sentence each: 'The folder "Qeue" does not exist on imap.cronus.com:993.
+ * Did you mean "Queue"?'. Null when none is missing.
+ */
+export function missingFoldersMessage(missing: readonly MissingFolder[], where: string): string | null {
+  if (!missing.length) return null;
+  return missing
+    .map(
+      (m) =>
+        `The folder "${m.folder}" does not exist on ${where}.${m.suggestion ? ` Did you mean "${m.suggestion}"?` : ''}`,
+    )
+    .join(' ');
 }
 
 /** What a review-list decision reads of its row. */

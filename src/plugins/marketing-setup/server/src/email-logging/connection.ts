@@ -1,7 +1,8 @@
 /**
  * The IMAP side of e-mail logging, through imapflow: the settings (setup record + the password from the
- * server environment), a connection with short timeouts, the connection test (folders created when
- * missing) and the queue's messages by UID. Errors carry the text a person reads (describeImapError).
+ * server environment), a connection with short timeouts, the connection test (missing folders reported with
+ * the nearest existing one; created only when asked) and the queue's messages by UID. Errors carry the text a
+ * person reads (describeImapError).
  */
 import type { Core } from '@strapi/strapi';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
@@ -9,7 +10,11 @@ import {
   describeImapError,
   imapSettingsOf,
   connectionSettingsProblem,
+  missingFolders,
+  missingFoldersMessage,
   type ImapSettings,
+  type MailboxFolder,
+  type MissingFolder,
 } from '../domain/email-logging';
 import { readEmailSetup } from '../repositories/email-logging';
 
@@ -79,16 +84,9 @@ export async function disconnect(client: ImapFlow) {
   }
 }
 
-/** Creates the folders that are missing; returns the names created. */
-async function ensureFolders(client: ImapFlow, names: string[]) {
-  const existing = new Set((await client.list()).map((f) => f.path));
-  const created: string[] = [];
-  for (const name of names) {
-    if (existing.has(name)) continue;
-    await client.mailboxCreate(name);
-    created.push(name);
-  }
-  return { created, folders: [...existing, ...created].sort() };
+/** The mailbox's folders as the server lists them. */
+async function listFolders(client: ImapFlow): Promise<MailboxFolder[]> {
+  return (await client.list()).map((f) => ({ path: f.path, delimiter: f.delimiter }));
 }
 
 export interface ConnectionReport {
@@ -100,17 +98,42 @@ export interface ConnectionReport {
   storageMessages: number;
 }
 
-/** The Test connection button: log in, create the queue and storage folders if missing, count their messages. */
-export async function testConnection(s: ImapSettings): Promise<ConnectionReport> {
+/** A queue or storage folder is missing (and was not to be created): the reason in words, with the folder likely meant. */
+export interface MissingFoldersReport {
+  ok: false;
+  server: string;
+  error: string;
+  missing: MissingFolder[];
+  folders: string[];
+}
+
+/**
+ * The Test connection button: log in, look for the queue and storage folders, count their messages. A folder
+ * that is not there is reported (with the nearest existing one), not created — unless `createMissing`, the
+ * admin's explicit "Create missing folders".
+ */
+export async function testConnection(
+  s: ImapSettings,
+  { createMissing = false }: { createMissing?: boolean } = {},
+): Promise<ConnectionReport | MissingFoldersReport> {
   const client = await connect(s);
   try {
-    const { created, folders } = await ensureFolders(client, [s.queueFolder, s.storageFolder]);
+    const existing = await listFolders(client);
+    const folders = existing.map((f) => f.path);
+    const missing = missingFolders(s, existing);
+    if (missing.length && !createMissing)
+      return { ok: false, server: where(s), error: missingFoldersMessage(missing, where(s))!, missing, folders };
+    const created: string[] = [];
+    for (const m of missing) {
+      await client.mailboxCreate(m.folder);
+      created.push(m.folder);
+    }
     const count = async (path: string) =>
       Number(((await client.status(path, { messages: true })) || { messages: 0 }).messages ?? 0);
     return {
       ok: true,
       server: where(s),
-      folders,
+      folders: [...folders, ...created].sort(),
       created,
       queueMessages: await count(s.queueFolder),
       storageMessages: await count(s.storageFolder),
@@ -124,18 +147,30 @@ export async function testConnection(s: ImapSettings): Promise<ConnectionReport>
 
 /**
  * An open queue folder: its UIDs (oldest first), their sources a chunk at a time, and the move of
- * handled messages to the storage folder. The storage folder is created if it went missing.
+ * handled messages to the storage folder. The storage folder is created if it went missing; a missing queue
+ * folder is an error that names it (and the folder it was likely meant to be), not a new empty folder.
  */
 export async function openQueue(s: ImapSettings) {
   const client = await connect(s);
   let lock: { release(): void } | null = null;
+  let queueMissing: MissingFolder[] = [];
   try {
-    await ensureFolders(client, [s.queueFolder, s.storageFolder]);
-    lock = await client.getMailboxLock(s.queueFolder);
+    const missing = missingFolders(s, await listFolders(client));
+    // The storage folder is the plugin's own: created again if it went missing. The queue folder is where the
+    // mail server delivers: a missing one is a typo or a changed rule, and a new empty folder would hide that.
+    queueMissing = missing.filter((m) => m.role === 'queue');
+    if (!queueMissing.length) {
+      for (const m of missing) await client.mailboxCreate(m.folder);
+      lock = await client.getMailboxLock(s.queueFolder);
+    }
   } catch (err) {
     lock?.release();
     await disconnect(client);
     throw new EmailLoggingError(describeImapError(err as ImapFailure, where(s)), true);
+  }
+  if (queueMissing.length) {
+    await disconnect(client);
+    throw new EmailLoggingError(missingFoldersMessage(queueMissing, where(s))!, true);
   }
   const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {

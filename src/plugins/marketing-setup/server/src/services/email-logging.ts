@@ -160,11 +160,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Connects with the saved settings (or the given unsaved ones), creates missing folders, reports what it found. */
-    async test(overrides: { [K in keyof ImapSettings]?: ImapSettings[K] | null }) {
+    /**
+     * Connects with the saved settings (or the given unsaved ones) and reports what it found; a missing queue or
+     * storage folder is reported with the nearest existing one, and created only with `createMissing`.
+     */
+    async test({
+      createMissing,
+      ...overrides
+    }: { [K in keyof ImapSettings]?: ImapSettings[K] | null } & { createMissing?: boolean | null }) {
       const settings = await imapSettings(strapi, overrides);
       try {
-        return await testConnection(settings);
+        return await testConnection(settings, { createMissing: createMissing === true });
       } catch (err) {
         if (err instanceof EmailLoggingError && !err.connection) throw validationError(err.message);
         if (err instanceof EmailLoggingError)

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowClockwise, Check } from '@strapi/icons';
+import { ArrowClockwise, Check, Plus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { useT } from '../contact-panels/shared';
@@ -30,6 +30,8 @@ interface TestReport {
   queueMessages?: number;
   storageMessages?: number;
   error?: string;
+  /** The queue / storage folders the mailbox lacks (not created: the admin chooses to), with the nearest existing one. */
+  missing?: { folder: string; role: 'queue' | 'storage'; suggestion: string | null }[];
 }
 
 const Note = ({
@@ -67,7 +69,7 @@ export const EmailLoggingPanel = ({
   const [status, setStatus] = React.useState<EmailStatus | null>(null);
   const [report, setReport] = React.useState<TestReport | null>(null);
   const [problem, setProblem] = React.useState<string | null>(null);
-  const [busy, setBusy] = React.useState<'test' | 'run' | null>(null);
+  const [busy, setBusy] = React.useState<'test' | 'create' | 'run' | null>(null);
 
   const load = React.useCallback(async () => {
     try {
@@ -84,8 +86,9 @@ export const EmailLoggingPanel = ({
   const when = (iso: string | null) =>
     iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' }) : t('email.never', 'never');
 
-  const test = async () => {
-    setBusy('test');
+  /** Test connection; `createMissing` = the explicit "Create missing folders" after a test reported them. */
+  const test = async (createMissing = false) => {
+    setBusy(createMissing ? 'create' : 'test');
     setProblem(null);
     setReport(null);
     try {
@@ -96,6 +99,7 @@ export const EmailLoggingPanel = ({
         user: values.emailImapUser || null,
         queueFolder: values.emailQueueFolder || null,
         storageFolder: values.emailStorageFolder || null,
+        ...(createMissing ? { createMissing: true } : {}),
       };
       setReport((await post<{ data: TestReport }>(`${API}/email-logging/test`, body)).data.data);
     } catch (err) {
@@ -139,7 +143,7 @@ export const EmailLoggingPanel = ({
         <Button
           variant="secondary"
           startIcon={<Check />}
-          onClick={test}
+          onClick={() => test()}
           loading={busy === 'test'}
           disabled={!canUpdate || !!busy}
           data-testid="email-test-connection"
@@ -180,7 +184,29 @@ export const EmailLoggingPanel = ({
       {report && !report.ok && (
         <Note tone="danger" testId="email-test-result">
           {report.error}
+          {!!report.missing?.length &&
+            ` ${t(
+              'email.test.missingHint',
+              'Correct the folder name above, or create the folder if it is meant to be a new one.',
+            )}`}
         </Note>
+      )}
+      {report && !report.ok && !!report.missing?.length && canUpdate && (
+        <Flex gap={2}>
+          {/* Never done by Test connection itself: a typo would become a new, empty folder nothing is delivered to. */}
+          <Button
+            variant="secondary"
+            startIcon={<Plus />}
+            onClick={() => test(true)}
+            loading={busy === 'create'}
+            disabled={!!busy}
+            data-testid="email-create-folders"
+          >
+            {t('email.test.createMissing', 'Create missing folders ({names})', {
+              names: report.missing.map((m) => `"${m.folder}"`).join(', '),
+            })}
+          </Button>
+        </Flex>
       )}
       {problem && (
         <Note tone="danger" testId="email-problem">
