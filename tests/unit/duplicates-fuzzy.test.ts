@@ -1001,3 +1001,50 @@ describe('one trade in two languages is one trade (tester, session 14)', () => {
     expect(r.fires).toBe(false);
   });
 });
+
+describe('two first names and a surname: every word counts (session 16)', () => {
+  const name = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    field(fuzzyScore(person(a), person(b)), 'name')!;
+  const street = { address: 'Rue des Carmes 121', postCode: '1050', city: 'Ixelles' };
+
+  it.each([
+    // A reading of a three-word name surname first ("Jean" the surname, "Pierre Lefèvre" the first names) found
+    // "Pierre" = "Pierre" and scored these 1.0; the reading with surname "Pierre Lefèvre" scored 0.86.
+    [{ name: 'Lefèvre Jean-Pierre' }, { name: 'Delvaux Jean-Pierre' }],
+    [
+      { firstName: 'Jean-Pierre', surname: 'Lefèvre' },
+      { firstName: 'Jean-Pierre', surname: 'Delvaux' },
+    ],
+    [{ name: 'Anne-Marie Peeters' }, { name: 'Anne-Marie Janssens' }],
+    [{ name: 'Marie Claire Dubois' }, { name: 'Marie Claire Lambert' }],
+  ])('%j and %j are two names (below the name floor)', (a, b) => {
+    expect(name(a, b).score).toBeLessThan(NAME_FLOOR);
+  });
+
+  it('and two such neighbours in one street do not fire', () => {
+    const r = fuzzyScore(
+      person({ ...street, name: 'Lefèvre Jean-Pierre' }),
+      person({ ...street, name: 'Delvaux Jean-Pierre' }),
+    );
+    expect(r.total).toBeLessThan(FUZZY_THRESHOLD);
+    expect(fuzzyFires(r.breakdown, r.total)).toBe(false);
+  });
+
+  it('Jean-Pierre / Jean-Paul: the second first name differs', () => {
+    expect(name({ name: 'Jean-Pierre Lefèvre' }, { name: 'Jean-Paul Lefèvre' }).score).toBeLessThan(NAME_FLOOR);
+  });
+
+  it.each([
+    [{ name: 'Lefèvre Jean-Pierre' }, { name: 'Jean-Pierre Lefèvre' }, 1],
+    [{ name: 'Jean Pierre Lefèvre' }, { firstName: 'Jean-Pierre', surname: 'Lefèvre' }, 1],
+    [{ name: 'Van den Broeck Anne-Marie' }, { name: 'Anne-Marie Vandenbroeck' }, 1],
+  ])('one person still: %j = %j', (a, b, score) => {
+    expect(name(a, b).score).toBe(score);
+  });
+
+  it('one person with a typo in a word still scores high', () => {
+    expect(name({ name: 'Jean-Pierre Lefevbre' }, { name: 'Jean-Pierre Lefèvre' }).score).toBeGreaterThan(0.9);
+    expect(name({ name: 'Anne-Marie De Smedt' }, { name: 'Anne-Marie De Smet' }).score).toBeGreaterThan(0.9);
+    expect(name({ name: 'Jean-Piere Lefèvre' }, { name: 'Jean-Pierre Lefèvre' }).score).toBeGreaterThan(0.9);
+  });
+});

@@ -479,6 +479,8 @@ export interface NameReading {
   /** The first-name words written as one ("Anna Maria" / "Annamaria"), kept so no comparison builds it again. */
   firstJoined: NameToken;
   surname: NameToken;
+  /** The surname's words ("de", "smet"): compared one by one as well when both have as many (surnameScore). */
+  surnameWords: NameToken[];
   surnameFirst: boolean; // the surname leads ("Peeters Jan")
   /** Every word of the name, first names and surname: the same in each reading of one name. */
   words: NameToken[];
@@ -497,13 +499,15 @@ export function nameReading(first: string, surname: string, surnameFirst: boolea
   if (!compact) return [];
   const words = tokens(first);
   const firstTokens = words.map(nameToken);
+  const surnameWords = tokens(surname).map(nameToken);
   return [
     {
       first: firstTokens,
       firstJoined: nameToken(words.join('')),
       surname: nameToken(compact),
+      surnameWords,
       surnameFirst,
-      words: [...firstTokens, ...tokens(surname).map(nameToken)],
+      words: [...firstTokens, ...surnameWords],
     },
   ];
 }
@@ -663,6 +667,21 @@ function nameWordScore(a: NameToken, b: NameToken): Scored {
     : [score, ''];
 }
 
+/**
+ * How alike the surnames of two readings are: written as one word ("Vandenbroeck" = "Van den Broeck"), and when
+ * both have as many words, word by word too — Jaro-Winkler rewards a shared beginning, so a reading with the
+ * surname "Pierre Lefèvre" met "Pierre Delvaux" at 0.86 (two persons called Jean-Pierre, each read surname first).
+ */
+function surnameScore(x: NameReading, y: NameReading): Scored {
+  const scored = nameWordScore(x.surname, y.surname);
+  // Particles ("van", "de", a typo "vn") are left to the whole-word comparison: "Van Dyck" = "Vn Dyck".
+  const words = (r: NameReading) => r.surnameWords.filter((w) => w.text.length > 2 && !LINK_WORDS.has(w.text));
+  const [a, b] = [words(x), words(y)];
+  if (a.length < 2 || a.length !== b.length) return scored;
+  const worst = Math.min(...a.map((w, i) => tokenSimilarity(w, b[i])));
+  return worst < scored[0] ? [worst, scored[1]] : scored;
+}
+
 /** How alike the first names of two readings are, and a note for the method when a rule decided it. */
 function firstNameScore(x: NameReading, y: NameReading): Scored {
   const [a, b] = [x.first, y.first];
@@ -676,7 +695,19 @@ function firstNameScore(x: NameReading, y: NameReading): Scored {
   const [first, note] = nameWordScore(a[0], b[0]);
   if (note) return [first, note];
   const byName = Math.max(first, nicknamePair(a[0].text, b[0].text) ? NICKNAME_SCORE : 0);
-  return [Math.max(byName, tokenSimilarity(x.firstJoined, y.firstJoined)), ''];
+  if (a.length < 2 || b.length < 2) return [Math.max(byName, tokenSimilarity(x.firstJoined, y.firstJoined)), ''];
+  // Both with more than one first name: the later ones must agree too, and the words written as one do not stand
+  // in for them. "Jean-Pierre" / "Jean-Paul" are two names, and a reading that takes a three-word name surname
+  // first ("Jean" the surname, "Pierre Lefèvre" the first names) would otherwise find "Jean-Pierre Lefèvre" =
+  // "Jean-Pierre Delvaux" on "Pierre" alone.
+  const rest = (t: NameToken[]) =>
+    nameToken(
+      t
+        .slice(1)
+        .map((w) => w.text)
+        .join(''),
+    );
+  return [Math.min(byName, tokenSimilarity(rest(a), rest(b))), ''];
 }
 
 /**
@@ -695,6 +726,42 @@ function firstNamesMore(a: readonly NameToken[], b: readonly NameToken[]): strin
     rest.splice(at, 1);
   }
   return rest.every((w) => knownFirstName(w.text)) ? rest.map((w) => w.text).join(' ') : '';
+}
+
+/**
+ * A word of each person's name that the other name lacks (typos, short forms and initials apart; particles and
+ * words under four letters left out), e.g. "paul" and "pierre" in "Jean-Paul Lefèvre" / "Jean-Pierre Lefèvre": asked of the whole name, as
+ * readings that move a word between first name and surname would otherwise pair "Jean | Paul Lefèvre" with
+ * "Jean Pierre | Lefèvre" on Jaro-Winkler's liking for the shared ending. '' when there is none; a name written
+ * together on one side ("Vandenbroeck") is no difference.
+ */
+function personWordsDiffer(a: readonly NameToken[], b: readonly NameToken[]): string {
+  // Words of four letters or more: shorter ones are particles with a typo ("dee"), initials or short first names,
+  // which the first-name rules weigh.
+  const distinct = (x: readonly NameToken[]) => x.filter((t) => t.text.length > 3 && !LINK_WORDS.has(t.text));
+  const [da, db] = [distinct(a), distinct(b)];
+  const initials = (x: readonly NameToken[]) => new Set(x.filter((t) => t.text.length === 1).map((t) => t.text));
+  const [ia, ib] = [initials(a), initials(b)];
+  // One word inside the other, typos apart, is a name written together on one side ("velde" / "vandevelide").
+  const inside = (t: string, u: string) => t.length >= 4 && u.length > t.length && typoInside(t, u);
+  const same = (t: NameToken, u: NameToken) =>
+    typoApart(t, u) || nicknamePair(t.text, u.text) || inside(t.text, u.text) || inside(u.text, t.text);
+  const lacking = (x: NameToken[], y: NameToken[], yInitials: Set<string>) =>
+    x.find((t) => !yInitials.has(t.text[0]) && !y.some((u) => same(t, u)));
+  const [wa, wb] = [lacking(da, db, ib), lacking(db, da, ia)];
+  if (!wa || !wb) return '';
+  const joined = (x: NameToken[]) => nameToken(x.map((t) => t.text).join(''));
+  return typoApart(joined(da), joined(db)) ? '' : `"${wa.text}" and "${wb.text}"`;
+}
+
+/** Whether `word` is written inside `longer`, one typo allowed ("velde" in "vandevelide"). */
+function typoInside(word: string, longer: string): boolean {
+  for (let i = 0; i + word.length - 1 <= longer.length; i += 1) {
+    for (const n of [word.length - 1, word.length, word.length + 1]) {
+      if (i + n <= longer.length && typoDistance(word, longer.slice(i, i + n), 1) <= 1) return true;
+    }
+  }
+  return false;
 }
 
 /** How alike the two parts of the best reading are (persons), for the firing rule and the breakdown. */
@@ -721,7 +788,7 @@ export function personNameScore(
   let best: [number, string, NameParts] = [0, 'different', { surname: 0, firstName: 0 }];
   for (const x of a) {
     for (const y of b) {
-      const [surname, surnameNote] = nameWordScore(x.surname, y.surname);
+      const [surname, surnameNote] = surnameScore(x, y);
       const [firstName, firstNote] = firstNameScore(x, y);
       const score = surname * firstName;
       if (score > best[0]) {
@@ -733,6 +800,9 @@ export function personNameScore(
       }
     }
   }
+  const differing =
+    a.length && b.length && best[0] > DIFFERENT_WORD_CAP ? personWordsDiffer(a[0].words, b[0].words) : '';
+  if (differing) best = [DIFFERENT_WORD_CAP, `${best[1]}; ${differing} differ`, best[2]];
   const more =
     a.length && b.length && best[0] > SHORTENED_FIRST_NAME_SCORE ? firstNamesMore(a[0].words, b[0].words) : '';
   if (more) {
