@@ -92,6 +92,60 @@ describe('opportunities', () => {
   });
 });
 
+describe("an opportunity takes its contact's salesperson (as Business Central does)", () => {
+  const salespersonOf = async (opp: any) =>
+    (await t.api.get(`${API}/opportunities/${opp.documentId}?populate[salesperson]=true`)).body.data.salesperson
+      ?.code ?? null;
+  let jan: any;
+  let els: any;
+  let nobody: any;
+  beforeAll(async () => {
+    const co = await create('contacts', {
+      type: 'company',
+      name: 'Northwind',
+      salesperson: t.md.salesperson.JR.documentId,
+    });
+    jan = await create('contacts', { type: 'person', name: 'Jan Peeters', company: co.documentId });
+    els = await create('contacts', { type: 'company', name: 'Litware', salesperson: t.md.salesperson.AB.documentId });
+    nobody = await create('contacts', { type: 'company', name: 'Tailspin' });
+  });
+
+  test('none named → the contact’s; one named → that one; a contact without one → none', async () => {
+    expect(await salespersonOf(await create('opportunities', { description: 'Desks', contact: jan.documentId }))).toBe(
+      'JR',
+    );
+    const named = await create('opportunities', {
+      description: 'Chairs',
+      contact: jan.documentId,
+      salesperson: t.md.salesperson.AB.documentId,
+    });
+    expect(await salespersonOf(named)).toBe('AB');
+    expect(
+      await salespersonOf(await create('opportunities', { description: 'Lamps', contact: nobody.documentId })),
+    ).toBe(null);
+  });
+
+  test('another contact brings its salesperson; the same contact again keeps the one chosen', async () => {
+    const opp = await create('opportunities', {
+      description: 'Shelves',
+      contact: jan.documentId,
+      salesperson: t.md.salesperson.AB.documentId,
+    });
+    await t.api.put(`${API}/opportunities/${opp.documentId}`, {
+      data: { contact: jan.documentId, description: 'Shelves 2' },
+    });
+    expect(await salespersonOf(opp)).toBe('AB');
+    const moved = await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { contact: els.documentId } });
+    expect(moved.status).toBe(200);
+    expect(await salespersonOf(opp)).toBe('AB'); // Litware's salesperson is AB too
+    await t.api.put(`${API}/opportunities/${opp.documentId}`, {
+      data: { salesperson: t.md.salesperson.CD.documentId },
+    });
+    await t.api.put(`${API}/opportunities/${opp.documentId}`, { data: { contact: jan.documentId } });
+    expect(await salespersonOf(opp)).toBe('JR');
+  });
+});
+
 describe('salutations', () => {
   let john: any;
   beforeAll(async () => {

@@ -228,6 +228,17 @@ export function companyOfContact(contact: { id: number; type: unknown; company?:
   return contact.type === 'company' ? contact.id : (contact.company?.id ?? null);
 }
 
+/**
+ * The salesperson an opportunity takes from its contact when the write names none (Business Central: validating
+ * Contact No. fills in the contact's Salesperson Code); undefined = leave the write as it is.
+ */
+export function salespersonFromContact(
+  salespersonGiven: boolean,
+  contact: { salesperson?: { id: number } | null },
+): number | undefined {
+  return salespersonGiven ? undefined : (contact.salesperson?.id ?? undefined);
+}
+
 /** An opportunity in progress may only move to a contact of the same company. */
 export function contactChangeViolation(
   opportunity: { no: string; opportunityStatus: unknown; companyId: number | null },

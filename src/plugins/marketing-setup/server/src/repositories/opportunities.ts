@@ -29,6 +29,7 @@ export async function findOpportunity(strapi: Core.Strapi, documentId: string) {
       salesCycle: { select: ['id', 'documentId'] },
       contact: { select: ['id', 'documentId'] },
       contactCompany: { select: ['id'] },
+      salesperson: { select: ['id', 'documentId'] },
     },
   })) as
     | (Row & {
@@ -37,6 +38,7 @@ export async function findOpportunity(strapi: Core.Strapi, documentId: string) {
         salesCycle: { id: number; documentId: string } | null;
         contact: { id: number; documentId: string } | null;
         contactCompany: { id: number } | null;
+        salesperson: { id: number; documentId: string } | null;
       })
     | null;
 }
@@ -58,6 +60,8 @@ export async function findSalesCycle(strapi: Core.Strapi, where: { id: number } 
 
 /** A contact with its company's id (null when there is none). */
 export async function contactWithCompany(strapi: Core.Strapi, where: { id: number } | { documentId: string }) {
-  return (await strapi.db.query(UID.contact).findOne({ where, populate: { company: { select: ['id'] } } })) as
-    (Row & { type: string; company: { id: number } | null }) | null;
+  return (await strapi.db.query(UID.contact).findOne({
+    where,
+    populate: { company: { select: ['id'] }, salesperson: { select: ['id'] } },
+  })) as (Row & { type: string; company: { id: number } | null; salesperson: { id: number } | null }) | null;
 }

@@ -7,10 +7,11 @@ import {
   contactViolation,
   defaultCycleApplies,
   salesCycleViolation,
+  salespersonFromContact,
   type ProbabilityCalculation,
   type SalesCycleRule,
 } from '../domain/opportunity';
-import { relationInput, type RelationRef } from '../domain/relation-input';
+import { relationInput, type RelationRef, type RelationTarget } from '../domain/relation-input';
 import { today } from '../repositories/tables';
 import { loadSetup } from '../repositories/setup';
 import { contactWithCompany, findOpportunity, findSalesCycle } from '../repositories/opportunities';
@@ -32,10 +33,24 @@ async function loadCycle(write: Write, ref: RelationRef, chosen: boolean): Promi
   };
 }
 
-/** The company of the opportunity's contact (a company is its own company). */
-async function companyOf(write: Write, ref: RelationRef) {
+/**
+ * The company of the opportunity's contact (a company is its own company); the contact's salesperson goes onto
+ * the write when it names none (domain `salespersonFromContact`).
+ */
+async function companyOf(
+  write: Write,
+  ref: RelationRef,
+  data: Record<string, unknown>,
+  before: { contact: RelationTarget | null; salesperson: RelationTarget | null } | null,
+) {
   const contact = await contactWithCompany(write.strapi, ref);
   if (!contact) throw contactViolation(true);
+  // Only a new contact brings its salesperson: an update naming the same contact again keeps the one chosen.
+  if (!before || before.contact?.id !== contact.id) {
+    const given = relationInput(data.salesperson, before?.salesperson ?? null, 'salesperson') !== undefined;
+    const salesperson = salespersonFromContact(given, contact);
+    if (salesperson !== undefined) data.salesperson = salesperson;
+  }
   return companyOfContact(contact);
 }
 
@@ -44,7 +59,7 @@ export const opportunityRules: WriteRules = {
     const data = (write.params.data ??= {});
     const contactRef = relationInput(data.contact, null, 'contact');
     if (!contactRef) throw contactViolation(false);
-    data.contactCompany = await companyOf(write, contactRef);
+    data.contactCompany = await companyOf(write, contactRef, data, null);
 
     let cycleRef = relationInput(data.salesCycle, null, 'salesCycle');
     if (cycleRef === undefined) delete data.salesCycle;
@@ -71,7 +86,7 @@ export const opportunityRules: WriteRules = {
     if (contactRef === undefined) delete data.contact;
     if (contactRef === null) throw contactViolation(false);
     if (contactRef) {
-      const companyId = await companyOf(write, contactRef);
+      const companyId = await companyOf(write, contactRef, data, before);
       const violation = contactChangeViolation(
         { no: before.no, opportunityStatus: before.opportunityStatus, companyId: before.contactCompany?.id ?? null },
         companyId,
