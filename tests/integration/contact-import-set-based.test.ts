@@ -434,3 +434,11 @@ describe('update rows written without the document service, refused', () => {
     expect(after).toMatchObject({ name: 'Target Company', email: 'target@example.com', phoneNo: '09 222 22 22' });
   });
 });
+
+test('a quoted cell with a line break in a one-line field is stored on one line (address, city)', async () => {
+  const csv = ['Name;Address;City', '"Linebreak Traders";"Stationsstraat 4\r\nbus 2";"  Gent\n"'].join('\n');
+  const { status, rows } = await runImport(csv, true);
+  expect(status).toMatchObject({ state: 'done', created: 1, failed: 0 });
+  const stored = await t.strapi.db.query(UID.contact).findOne({ where: { no: rows[0].contact_no } });
+  expect(stored).toMatchObject({ name: 'Linebreak Traders', address: 'Stationsstraat 4 bus 2', city: 'Gent' });
+});

@@ -163,6 +163,16 @@ describe('bad input', () => {
   });
 });
 
+describe('one-line fields', () => {
+  test('a line break or tab in a one-line field becomes one space (REST create and update)', async () => {
+    const c = await create({ type: 'company', name: 'Tab\tCo', address: 'Straat 1\r\nbus 2', city: 'Gent\n' });
+    expect(c).toMatchObject({ name: 'Tab Co', address: 'Straat 1 bus 2', city: 'Gent' });
+    const res = await put(c.documentId, { address2: 'Blok A\n\n  verdieping 3' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.address2).toBe('Blok A verdieping 3');
+  });
+});
+
 describe('inheritance from company to person', () => {
   let fabrikam: any;
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import {
   findWriteProblem,
+  flattenOneLineValues,
   relationProblem,
   isRealDate,
   isRealDateTime,
@@ -194,4 +195,30 @@ describe('enumerations take only their values (found by the fuzz suite: a link r
     expect(findWriteProblem(attrs, { linkToTable: 'vendor' })).toBeNull();
     expect(findWriteProblem(attrs, { linkToTable: null })).toBeNull();
   });
+});
+
+test('one-line fields lose line breaks and tabs; text fields and the our-domains list keep them', () => {
+  const attributes = {
+    address: { type: 'string' },
+    email: { type: 'email' },
+    notes: { type: 'text' },
+    emailOurDomains: { type: 'string' },
+    count: { type: 'integer' },
+  };
+  const data: Record<string, unknown> = {
+    address: ' Straat 1 \r\n  bus 2\n',
+    email: 'a@b.be\t',
+    notes: 'line 1\nline 2',
+    emailOurDomains: 'cronus.com\ncronus.be',
+    count: 3,
+  };
+  flattenOneLineValues(attributes, data);
+  expect(data).toEqual({
+    address: 'Straat 1 bus 2',
+    email: 'a@b.be',
+    notes: 'line 1\nline 2',
+    emailOurDomains: 'cronus.com\ncronus.be',
+    count: 3,
+  });
+  expect(() => flattenOneLineValues(attributes, null)).not.toThrow();
 });

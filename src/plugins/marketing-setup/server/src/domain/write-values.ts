@@ -185,6 +185,27 @@ export function findWriteProblem(
   return null;
 }
 
+/** String fields that are lists typed one per line in their admin form (the setup's "our domains"). */
+const KEEPS_LINE_BREAKS = new Set(['emailOurDomains']);
+
+/**
+ * One-line fields (Strapi `string` and `email`; `text` keeps its lines) hold no line break or tab: each run of
+ * them, with the spaces around it, becomes one space, and the ends are trimmed — "Straat 1\r\nbus 2" is stored
+ * "Straat 1 bus 2", as a one-line input shows it and Business Central's fields hold it. Changes `data` in place.
+ */
+export function flattenOneLineValues(
+  attributes: Record<string, AttributeSpec>,
+  data: Record<string, unknown> | undefined | null,
+): void {
+  if (!data || typeof data !== 'object') return;
+  for (const [field, value] of Object.entries(data)) {
+    const type = attributes[field]?.type;
+    if ((type !== 'string' && type !== 'email') || KEEPS_LINE_BREAKS.has(field)) continue;
+    if (typeof value === 'string' && /[\r\n\t]/.test(value))
+      data[field] = value.replace(/[ ]*[\r\n\t][\s]*/g, ' ').trim();
+  }
+}
+
 /** findWriteProblem as a thrown RuleViolation. */
 export function assertWritableValues(...args: Parameters<typeof findWriteProblem>): void {
   const problem = findWriteProblem(...args);

@@ -1,5 +1,5 @@
 import { validationError, toHttpError } from './errors';
-import { assertWritableValues, type AttributeSpec } from '../domain/write-values';
+import { assertWritableValues, flattenOneLineValues, type AttributeSpec } from '../domain/write-values';
 
 const KIND: Record<string, 'string' | 'number' | 'boolean'> = {
   string: 'string',
@@ -48,6 +48,7 @@ export function assertWriteInput(
   params: { data?: Record<string, unknown>; locale?: unknown } | undefined,
 ) {
   assertScalarTypes(contentType.attributes, params?.data);
+  flattenOneLineValues(contentType.attributes, params?.data);
   try {
     assertWritableValues(contentType.attributes, params?.data, {
       localized: contentType.pluginOptions?.i18n?.localized === true,
