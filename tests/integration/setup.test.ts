@@ -52,3 +52,10 @@ test('the setup cannot be deleted, and nothing is public', async () => {
   expect((await t.api.raw().get(`${API}/contacts`)).status).toBe(403);
   expect((await t.api.raw().get(`${API}/setup`)).status).toBe(403);
 });
+
+test('a setup relation to a record that does not exist → 400 naming the field, not Strapi\'s "Document with id"', async () => {
+  const res = await t.api.put(`${API}/setup`, { data: { contactNos: 'nosuchseries0000000000000' } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.message).toBe('The Contact Nos. given does not exist.');
+  expect(res.body.error.details.errors[0].path).toEqual(['contactNos']);
+});

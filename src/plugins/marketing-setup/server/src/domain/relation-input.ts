@@ -126,3 +126,23 @@ export const missingTargetViolation = (field: string) =>
 
 /** A relation input named a record that does not exist: `message` says which, for the field at `path`. */
 export const missingRecordViolation = (message: string, path: string[]) => new RuleViolation(message, path);
+
+/** The id in Strapi's words for a relation to a record that does not exist ('Document with id "x", locale "null" not found'). */
+export function missingDocumentIdOf(message: unknown): string | null {
+  const m = typeof message === 'string' ? /^Document with id "([^"]*)", locale "[^"]*" not found$/.exec(message) : null;
+  return m ? m[1] : null;
+}
+
+/** The relation field of `data` whose input names the record `id`, or null. */
+export function relationFieldNaming(
+  attributes: Record<string, { type?: string }>,
+  data: Record<string, unknown> | undefined | null,
+  id: string,
+): string | null {
+  if (!data || typeof data !== 'object') return null;
+  for (const [field, value] of Object.entries(data)) {
+    if (attributes[field]?.type !== 'relation' || value === null || value === undefined) continue;
+    if (JSON.stringify(value).includes(JSON.stringify(id).slice(1, -1))) return field;
+  }
+  return null;
+}

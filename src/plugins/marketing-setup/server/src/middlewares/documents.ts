@@ -8,6 +8,8 @@ import type { StoredDocument } from '../write-rules/types';
 import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
 import { assertReadableContacts } from '../admin-api/contact-references';
+import { missingDocumentIdOf, relationFieldNaming } from '../domain/relation-input';
+import { fieldLabel, hasFieldLabel } from '../domain/field-labels';
 
 const WRITES = new Set(['create', 'update', 'delete']);
 /**
@@ -50,9 +52,29 @@ async function write(
       );
   }
   const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
-  if (!WRITES.has(ctx.action) || !handler) return next();
-  return inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
-    action: ctx.action as Write['action'],
-    params: ctx.params as Write['params'],
-  });
+  try {
+    if (!WRITES.has(ctx.action) || !handler) return await next();
+    return await inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
+      action: ctx.action as Write['action'],
+      params: ctx.params as Write['params'],
+    });
+  } catch (err) {
+    throw namedMissingRelation(err, ctx);
+  }
+}
+
+/**
+ * Strapi refuses a relation to a record that does not exist with 'Document with id "x", locale "null" not found',
+ * naming neither the field nor the record type: said again naming the field, as the plugin's own rules do.
+ */
+function namedMissingRelation(err: unknown, ctx: Parameters<Modules.Documents.Middleware.Middleware>[0]) {
+  const id = missingDocumentIdOf((err as Error | undefined)?.message);
+  if (id === null) return err;
+  const field = relationFieldNaming(
+    ctx.contentType.attributes as Record<string, { type?: string }>,
+    (ctx.params as { data?: Record<string, unknown> }).data,
+    id,
+  );
+  if (!field) return err;
+  return validationError(`The ${hasFieldLabel(field) ? fieldLabel(field) : field} given does not exist.`, [field]);
 }
