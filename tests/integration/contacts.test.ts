@@ -138,6 +138,10 @@ describe('bad input', () => {
       [{ name: { first: 'X' } }, /name must be a string, not object/],
       [{ name: 'X', type: 'person', company: 'doesnotexist0000000000000' }, /./],
       [{ name: 'X', type: 'person', company: person.documentId }, /is a person, not a company/],
+      [
+        { name: 'X', salesperson: { connect: [t.md.salesperson.AB.documentId, t.md.salesperson.JR.documentId] } },
+        /^salesperson takes one record; 2 were given\.$/,
+      ],
       [{ name: 'X', salesperson: 'doesnotexist0000000000000' }, /./],
     ];
     for (const [data, message] of cases) {

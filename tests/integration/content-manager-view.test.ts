@@ -188,4 +188,19 @@ describe('what the Content Manager offers', () => {
     const lookups = await admin.get('/marketing-setup/lookups/business-relation');
     expect(lookups.body.data.map((r: any) => r.code)).toContain('CUST');
   });
+
+  test('settings sent as a list → 400 in words, nothing saved', async () => {
+    const before = (await admin.get('/marketing-setup/settings')).body.data.searchHitPercent;
+    for (const [body, what] of [
+      [[1], 'a list'],
+      [[{ searchHitPercent: 80 }], 'a list'],
+    ] as const) {
+      const res = await admin.put('/marketing-setup/settings', body as any);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        `Send the fields as one object, e.g. { "searchHitPercent": 60 }; ${what} was sent.`,
+      );
+    }
+    expect((await admin.get('/marketing-setup/settings')).body.data.searchHitPercent).toBe(before);
+  });
 });

@@ -222,3 +222,21 @@ test('one-line fields lose line breaks and tabs; text fields and the our-domains
   });
   expect(() => flattenOneLineValues(attributes, null)).not.toThrow();
 });
+
+test('a to-one relation given several records is refused; one, a list of one, or a to-many list is fine', () => {
+  const attributes = {
+    salesperson: { type: 'relation', relation: 'manyToOne' },
+    formulas: { type: 'relation', relation: 'oneToMany' },
+  };
+  expect(findWriteProblem(attributes, { salesperson: { connect: ['ab', 'jr'] } })).toEqual({
+    path: ['salesperson'],
+    message: 'salesperson takes one record; 2 were given.',
+  });
+  expect(findWriteProblem(attributes, { salesperson: ['ab', 'jr'] })?.message).toBe(
+    'salesperson takes one record; 2 were given.',
+  );
+  expect(findWriteProblem(attributes, { salesperson: { set: ['ab', 'jr', 'cd'] } })?.message).toMatch(/3 were given/);
+  expect(findWriteProblem(attributes, { salesperson: { connect: ['ab'] } })).toBeNull();
+  expect(findWriteProblem(attributes, { salesperson: 'ab' })).toBeNull();
+  expect(findWriteProblem(attributes, { formulas: { connect: ['a', 'b'] } })).toBeNull();
+});

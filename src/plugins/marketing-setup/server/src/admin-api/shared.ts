@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { uidOf } from '../content-types/fields';
+import { validationError } from '../utils/errors';
 import { LOOKUP_TYPES, type LookupType, type RecordRef } from '../../../shared/contracts/lookups';
 
 export const isLookupType = (type: unknown): type is LookupType =>
@@ -20,9 +21,13 @@ export const toRef = (type: LookupType, row: RefRow | null | undefined): RecordR
 
 export const refFields = (type: LookupType) => ['code', LOOKUP_TYPES[type]];
 
-/** Blank text from a form means "not set". */
+/** Blank text from a form means "not set". A body that is a list or a single value is no record of fields: 400. */
 export const blankToNull = (body: unknown): Record<string, unknown> => {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw validationError(
+      `Send the fields as one object, e.g. { "searchHitPercent": 60 }; ${Array.isArray(body) ? 'a list' : 'a single value'} was sent.`,
+    );
   return Object.fromEntries(
     Object.entries(body as Record<string, unknown>).map(([k, v]) => [
       k,

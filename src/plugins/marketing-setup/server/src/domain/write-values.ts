@@ -145,6 +145,18 @@ export function relationProblem(field: string, v: unknown): string | null {
   }
 }
 
+/**
+ * A to-one relation (one salesperson, one company) given several records to connect or set: Strapi would keep
+ * one of them without a word, so the write is refused instead.
+ */
+export function toOneProblem(field: string, a: AttributeSpec, v: unknown): string | null {
+  if (a.relation !== 'oneToOne' && a.relation !== 'manyToOne') return null;
+  const many = (x: unknown) => (Array.isArray(x) ? x.length : 0);
+  const o = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  const given = Array.isArray(v) ? many(v) : Math.max(many(o?.connect), many(o?.set));
+  return given > 1 ? `${field} takes one record; ${given} were given.` : null;
+}
+
 /** `locale` (of the data or of the write) on a type that is not localised: Strapi would store it. */
 const localeProblem = (value: unknown, localized: boolean): InputProblem | null =>
   localized || value === null || value === undefined
@@ -171,7 +183,7 @@ export function findWriteProblem(
     const a = attributes[field];
     if (!a || value === null || value === undefined) continue;
     let message: string | null = null;
-    if (a.type === 'relation') message = relationProblem(field, value);
+    if (a.type === 'relation') message = relationProblem(field, value) ?? toOneProblem(field, a, value);
     else if (['integer', 'biginteger', 'decimal', 'float'].includes(a.type)) message = numberProblem(field, a, value);
     else if (['date', 'datetime', 'time', 'timestamp'].includes(a.type))
       message = temporalProblem(field, a.type === 'timestamp' ? 'datetime' : a.type, value);
