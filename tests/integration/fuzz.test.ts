@@ -448,6 +448,12 @@ describe('a filter value of the wrong type is a 400, not a 500 (list routes)', (
         'There is no field "nope" to filter, sort or select by here.',
       ]);
     }
+    const sorted = await ctx.api.get(`${API}/contacts?sort=nope`);
+    expect([sorted.status, sorted.body.error?.message, sorted.body.error?.details?.errors?.[0]?.path]).toEqual([
+      400,
+      'There is no field "nope" to filter, sort or select by here.',
+      ['sort', 'nope'],
+    ]);
     const exported = await admin.post(`${ADMIN}/contacts/export`, { filters: { nope: { $eq: 1 } } });
     expect([exported.status, exported.body.error?.message]).toEqual([
       400,

@@ -361,6 +361,9 @@ function namesKey(part: unknown, key: string): boolean {
   return false;
 }
 
+/** The parts of a query that name fields. */
+const QUERY_PARTS = ['filters', 'sort', 'fields'] as const;
+
 /** The filter leaves of a query (path from `filters`, value), operators ($gt, $or, 0…) included in the path. */
 function* filterLeaves(value: unknown, path: string[]): Generator<[string[], string]> {
   if (typeof value === 'string') yield [path, value];
@@ -379,18 +382,21 @@ export function filterValueProblem(
   body?: unknown,
 ): InputProblem | null {
   if (!(error instanceof Error)) return null;
-  // Strapi's query validation names an unknown field in its own words ("Invalid key nope"); the same words for an
-  // unknown field of a body's data stay as they are.
+  // Strapi names an unknown field in its own words ("Invalid key nope"), for the query and for a body's data alike.
   const unknownKey = error.name === 'ValidationError' ? /^Invalid key (.+)$/.exec(error.message)?.[1] : undefined;
   const queried = (o: unknown) => {
     const q = (o ?? {}) as Record<string, unknown>;
-    return [q.filters, q.sort, q.fields].some((part) => namesKey(part, unknownKey!));
+    return QUERY_PARTS.find((part) => namesKey(q[part], unknownKey!));
   };
-  if (unknownKey && (queried(query) || queried(body)))
+  const part = unknownKey ? (queried(query) ?? queried(body)) : undefined;
+  if (unknownKey && part)
     return {
-      path: ['filters', unknownKey],
+      path: [part, unknownKey],
       message: `There is no field "${unknownKey}" to filter, sort or select by here.`,
     };
+  const data = (body as { data?: unknown } | undefined)?.data;
+  if (unknownKey && data && typeof data === 'object' && namesKey(data, unknownKey))
+    return { path: ['data', unknownKey], message: `There is no field "${unknownKey}" on this record; leave it out.` };
   for (const failure of CAST_FAILURES) {
     const value = failure.test(error);
     if (value === null) continue;
