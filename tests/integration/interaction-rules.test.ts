@@ -442,7 +442,10 @@ test('bad rules are refused with a 400 naming the problem, and nothing is writte
   const base = { contentType: U.quote, events: ['create'], documentKind: 'salesQuotes', contactField: 'customer' };
   const cases: [Record<string, any>, string][] = [
     [{ contentType: 'api::nothing.nothing' }, 'There is no content type api::nothing.nothing in this application.'],
-    [{ contentType: `${P}.contact` }, `There is no content type ${P}.contact in this application.`],
+    [
+      { contentType: `${P}.contact` },
+      `Rules listen to this application's own content types (api::…); ${P}.contact is not one of them.`,
+    ],
     [{ contactField: 'client' }, 'Sales Quote has no field "client".'],
     [
       { contactField: 'description' },
@@ -479,6 +482,13 @@ test('bad rules are refused with a 400 naming the problem, and nothing is writte
     const res = await admin.post('/marketing-setup/interaction-rules', { ...base, ...change });
     expect([res.status, res.body.error?.message]).toEqual([400, message]);
   }
+  // Several fields missing: the first one's message heads the answer (was yup's "2 errors occurred").
+  const empty = await admin.post('/marketing-setup/interaction-rules', { contentType: U.quote });
+  expect([empty.status, empty.body.error?.message, empty.body.error?.details?.errors?.length]).toEqual([
+    400,
+    'Choose at least one event: create, update or publish. (1 more below)',
+    2,
+  ]);
   // The content API (core routes of the rule type) checks the same way.
   const rest = await api.post(`${API}/interaction-rules`, { data: { ...base, contactField: 'amount' } });
   expect([rest.status, rest.body.error?.message]).toEqual([

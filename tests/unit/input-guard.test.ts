@@ -1,4 +1,5 @@
 import {
+  headlineOf,
   findUnsafeInput,
   findUnsafeParam,
   findUnsafeValue,
@@ -294,4 +295,12 @@ describe("findBadFilters: the shape of a query's filters, before Strapi's query 
     expect(findUnsafeInput({ body: { filters: { $or: 'x' } } })?.path).toEqual(['filters', '$or']);
     expect(findUnsafeInput({ body: { data: { filters: 'x' } } })).toBeNull();
   });
+});
+
+test('headlineOf: the first field message stands in for "N errors occurred"', () => {
+  const errors = [{ message: 'Choose a content type.' }, { message: 'Choose at least one event.' }];
+  expect(headlineOf('2 errors occurred', errors)).toBe('Choose a content type. (1 more below)');
+  expect(headlineOf('1 errors occurred', errors.slice(0, 1))).toBe('Choose a content type.');
+  expect(headlineOf('Enter a number.', errors)).toBeNull();
+  expect(headlineOf('2 errors occurred', [])).toBeNull();
 });

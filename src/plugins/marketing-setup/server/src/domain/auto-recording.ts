@@ -80,6 +80,12 @@ export interface RuleDraft {
   enabled?: boolean | null;
 }
 
+/**
+ * Rules listen to the host application's own content types (`api::…`): those are the documents a user would want
+ * logged (quotes, invoices, orders). Plugin and core types (users, files, the CRM's own records) are left out.
+ */
+export const isHostType = (uid: string) => uid.startsWith('api::');
+
 const USE_LABEL: Record<FieldUse, string> = {
   contact: 'a relation (to one) to a contact, customer or vendor',
   contactPerson: 'a relation (to one) to a contact',
@@ -93,7 +99,13 @@ const USE_LABEL: Record<FieldUse, string> = {
  */
 export function validateRule(rule: RuleDraft, ct: ContentTypeDescription | null): RuleEvent[] {
   if (!rule.contentType) throw new RuleViolation('Choose the content type the rule listens to.', 'contentType');
-  if (!ct) throw new RuleViolation(`There is no content type ${rule.contentType} in this application.`, 'contentType');
+  if (!ct)
+    throw new RuleViolation(
+      isHostType(String(rule.contentType))
+        ? `There is no content type ${rule.contentType} in this application.`
+        : `Rules listen to this application's own content types (api::…); ${rule.contentType} is not one of them.`,
+      'contentType',
+    );
   const events = rule.events;
   if (!Array.isArray(events) || events.length === 0) {
     throw new RuleViolation('Choose at least one event: create, update or publish.', 'events');

@@ -412,3 +412,16 @@ export function filterValueProblem(
   }
   return null;
 }
+
+/**
+ * The headline of a refusal with several field messages: yup's "2 errors occurred" tells a person nothing, so the
+ * first field's message stands in for it ("Choose at least one event: create, update or publish. (1 more below)");
+ * null when the headline says something already.
+ */
+export function headlineOf(message: unknown, errors: readonly { message?: unknown }[] | undefined): string | null {
+  if (typeof message !== 'string' || !/^\d+ errors occurred$/.test(message)) return null;
+  const first = errors?.find((e) => typeof e.message === 'string' && e.message)?.message as string | undefined;
+  if (!first) return null;
+  const more = (errors?.length ?? 1) - 1;
+  return more > 0 ? `${first} (${more} more below)` : first;
+}

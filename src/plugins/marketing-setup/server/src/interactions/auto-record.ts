@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { buildRecordInput, eventsOf, missingTemplateMessage, rulesFor } from '../domain/auto-recording';
 import { type DocumentKind } from '../../../shared/contracts/interactions';
-import { isHostType } from '../write-rules/interaction-rules';
+import { isHostType } from '../domain/auto-recording';
 import { inTransaction, type Write } from '../repositories/unit-of-work';
 import { enabledRules, readForRule, type StoredRule } from '../repositories/interaction-rules';
 import { recordEntry } from '../operations/interaction-entries';

@@ -1,5 +1,11 @@
 import type { Context } from 'koa';
-import { filterValueProblem, findBadFilters, findUnsafeInput, findUnsafeValue } from '../domain/input-guard';
+import {
+  filterValueProblem,
+  findBadFilters,
+  findUnsafeInput,
+  findUnsafeValue,
+  headlineOf,
+} from '../domain/input-guard';
 import { validationError } from '../utils/errors';
 
 /**
@@ -15,7 +21,12 @@ export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => 
   } catch (err) {
     // A filter value Strapi's database layer could not cast (`filters[fuzzyScore][$gt]=abc`): a 400 naming it.
     const bad = filterValueProblem(err, ctx.query, ctx.request?.body);
-    throw bad ? validationError(bad.message, bad.path) : err;
+    if (bad) throw validationError(bad.message, bad.path);
+    // Several field messages under yup's "2 errors occurred": the first one heads the answer.
+    const e = err as { message?: string; details?: { errors?: { message?: unknown }[] } } | undefined;
+    const headline = headlineOf(e?.message, e?.details?.errors);
+    if (headline && err instanceof Error) err.message = headline;
+    throw err;
   }
 };
 

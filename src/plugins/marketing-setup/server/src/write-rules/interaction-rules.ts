@@ -6,17 +6,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Write } from '../repositories/unit-of-work';
 import type { WriteRules } from './types';
-import { validateRule, type ContentTypeDescription, type RuleDraft, RULE_FIELDS } from '../domain/auto-recording';
+import {
+  isHostType,
+  validateRule,
+  type ContentTypeDescription,
+  type RuleDraft,
+  RULE_FIELDS,
+} from '../domain/auto-recording';
 import { relationInput } from '../domain/relation-input';
 import { validationError } from '../utils/errors';
 import { storedRule, templateIdOf as templateIdByRef } from '../repositories/interaction-rules';
-
-/**
- * Rules listen to the host application's own content types (`api::…`): those are the documents a
- * user would want logged (quotes, invoices, orders). Plugin and core types (users, files, the CRM's
- * own records) are left out, so their writes never even look for rules.
- */
-export const isHostType = (uid: string) => uid.startsWith('api::');
 
 /** A content type's schema as Strapi keeps it (the part read here). */
 interface HostContentType {
