@@ -332,6 +332,12 @@ describe('bad input → 400 (404 for an unknown survivor), nothing merged', () =
       /No contact with documentId nosuchdocumentid000000 to merge/,
     ],
     [
+      'one field name not in a list',
+      () => [a.documentId, { duplicate: b.documentId, fields: 'city' }],
+      400,
+      /^fields must be a list of field names, e\.g\. \["city", "postCode"\], even for one field\.$/,
+    ],
+    [
       'an unknown field',
       () => [a.documentId, { duplicate: b.documentId, fields: ['colour'] }],
       400,

@@ -91,7 +91,9 @@ export const mergeBody = strict({
     example: 'a1b2c3d4e5f6g7h8i9j0k1l2',
   }),
   fields: z
-    .array(z.string())
+    .array(z.string({ error: 'fields lists field names, e.g. ["city", "postCode"].' }), {
+      error: 'fields must be a list of field names, e.g. ["city", "postCode"], even for one field.',
+    })
     .optional()
     .meta({ description: 'Fields whose value is taken from the duplicate.', example: ['city', 'postCode'] }),
   dryRun: z.boolean({ error: 'dryRun must be true or false.' }).optional(),
