@@ -10,6 +10,7 @@ import {
   typeChangeFields,
   typeChangeRefusal,
   typeChangeViolation,
+  withoutMaintainedFields,
 } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
 import { violation } from '../helpers/violation';
@@ -349,5 +350,30 @@ describe('type change', () => {
     const v = typeChangeViolation('hasOpportunities', 'CT000001', 1);
     expect(v).toBeInstanceOf(RuleViolation);
     expect(v.path).toEqual(['type']);
+  });
+});
+
+describe("withoutMaintainedFields: Company Name, No. Series, overrides and business relation are the plugin's", () => {
+  it('drops a value sent for them and keeps every other field, searchName (set by hand) included', () => {
+    const data: Record<string, unknown> = {
+      name: 'Fabrikam',
+      companyName: 'Hacked',
+      noSeries: 'OPP',
+      inheritanceOverrides: ['address'],
+      businessRelation: 'customer',
+      searchName: 'FAB',
+      city: 'Gent',
+    };
+    expect(withoutMaintainedFields(data)).toEqual({ name: 'Fabrikam', searchName: 'FAB', city: 'Gent' });
+    // In place: the write's own data object loses them.
+    expect(data).toEqual({ name: 'Fabrikam', searchName: 'FAB', city: 'Gent' });
+  });
+
+  it('a company sent without its name keeps its Company Name; with a name, it follows the name', () => {
+    const company = { type: 'company', name: 'Fabrikam', companyName: 'Fabrikam' };
+    expect(applyContactFieldRules('company', company, withoutMaintainedFields({ companyName: 'Hacked' }))).toEqual({});
+    expect(
+      applyContactFieldRules('company', company, withoutMaintainedFields({ name: 'Fabrikam NV', companyName: 'X' })),
+    ).toMatchObject({ name: 'Fabrikam NV', companyName: 'Fabrikam NV' });
   });
 });

@@ -1,6 +1,9 @@
 import {
   mergePairChanges,
   pairChanges,
+  pairFigures,
+  reversedFieldScore,
+  reversedFigures,
   searchFieldsOf,
   searchInputChanged,
   searchInputFieldsOf,
@@ -8,7 +11,11 @@ import {
   stillValid,
   type StoredPair,
 } from '../../src/plugins/marketing-setup/server/src/domain/duplicate-search';
-import type { DuplicateVerdict } from '../../src/plugins/marketing-setup/server/src/domain/duplicates';
+import {
+  DEFAULT_SEARCH_SETUP,
+  duplicateVerdict,
+  type DuplicateVerdict,
+} from '../../src/plugins/marketing-setup/server/src/domain/duplicates';
 
 const verdict = (matchingStrings: number, fuzzyTotal: number): DuplicateVerdict => ({
   isDuplicate: true,
@@ -86,6 +93,96 @@ describe('pairChanges: the stored pairs of contact 7 brought in line with what t
       [8, 4],
     ]);
     expect(merged.remove).toEqual([42, 44]);
+  });
+});
+
+describe('pair orientation: values stay under the contact they belong to', () => {
+  // The tester's pair: "Garage Verlinden" (CT000046, saved second: the pair's contact) and "Garage Verlinden BV"
+  // (CT000045, its duplicateContact), whose phone then changed to 03 480 11 12.
+  const ct45 = {
+    type: 'company',
+    name: 'Garage Verlinden BV',
+    phoneNo: '03 480 11 12',
+    address: 'Kerkstraat 1',
+    postCode: '2000',
+    city: 'Antwerpen',
+    email: 'info@garageverlinden.be',
+  };
+  const ct46 = { ...ct45, name: 'Garage Verlinden', phoneNo: '03 480 22 22' };
+  const options = { lines: DEFAULT_SEARCH_SETUP, hitPercent: 60 };
+  const phoneOf = (f: { breakdown: { field: string; values: [string, string] }[] }) =>
+    f.breakdown.find((b) => b.field === 'phone')!.values;
+
+  test("an update of the pair's duplicateContact stores the figures as the pair's contact would score them", () => {
+    const fromUpdated = duplicateVerdict(ct45, ct46, options); // CT000045 was saved: scored from its side
+    expect(fromUpdated.isDuplicate).toBe(true);
+    expect(phoneOf(pairFigures(fromUpdated))).toEqual(['34801112', '34802222']);
+    // Stored as (contact CT000046, duplicateContact CT000045): seen from CT000045 the pair is reversed.
+    const changes = pairChanges(45, new Map([[46, fromUpdated]]), [{ ...stored(41, 46), reversed: true }]);
+    expect(phoneOf(changes.update[0].figures)).toEqual(['34802222', '34801112']);
+    expect(changes.update[0].figures).toEqual(pairFigures(duplicateVerdict(ct46, ct45, options)));
+  });
+
+  test("an update of the pair's contact, and a new pair, keep the figures as scored", () => {
+    const v = duplicateVerdict(ct46, ct45, options);
+    const changes = pairChanges(46, new Map([[45, v]]), [{ ...stored(41, 45), reversed: false }]);
+    expect(phoneOf(changes.update[0].figures)).toEqual(['34802222', '34801112']);
+    const fresh = pairChanges(46, new Map([[45, v]]), []);
+    expect(fresh.insert[0]).toMatchObject({ contactId: 46, otherId: 45 });
+    expect(phoneOf(fresh.insert[0].figures)).toEqual(['34802222', '34801112']);
+  });
+
+  test('reversing swaps the values, the legal forms and the notes that name each side, not the scores', () => {
+    expect(
+      reversedFieldScore({
+        field: 'name',
+        score: 0.7,
+        weight: 0.5,
+        method: 'jaro-winkler+metaphone (words); "bogaerts" and "aerts" differ',
+        values: ['schrijnwerkerij bogaerts bv', 'schrijnwerkerij aerts nv'],
+        legalForms: ['BV', 'NV'],
+      }),
+    ).toEqual({
+      field: 'name',
+      score: 0.7,
+      weight: 0.5,
+      method: 'jaro-winkler+metaphone (words); "aerts" and "bogaerts" differ',
+      values: ['schrijnwerkerij aerts nv', 'schrijnwerkerij bogaerts bv'],
+      legalForms: ['NV', 'BV'],
+    });
+    expect(
+      reversedFieldScore({
+        field: 'address',
+        score: 0,
+        weight: 0.2,
+        method: 'jaro-winkler street × house number; boxes differ (2 / 14)',
+        values: ['frankrijklei 50 bus 2', 'frankrijklei 50 bus 14'],
+      }).method,
+    ).toBe('jaro-winkler street × house number; boxes differ (14 / 2)');
+    const person = {
+      field: 'name' as const,
+      score: 0.5,
+      weight: 0.5,
+      method:
+        'x; two first names (jean / jeanne); generations differ (sr / jr); forms of address differ (a man / a woman)',
+      values: ['jean leclercq sr', 'jeanne leclercq jr'] as [string, string],
+      parts: { surname: 1, firstName: 0.5 },
+    };
+    expect(reversedFieldScore(person)).toEqual({
+      ...person,
+      method:
+        'x; two first names (jeanne / jean); generations differ (jr / sr); forms of address differ (a man / a woman)',
+      values: ['jeanne leclercq jr', 'jean leclercq sr'],
+    });
+    // Twice reversed is as scored; the counts, score and rules are the pair's, whichever side scored it.
+    const f = pairFigures(duplicateVerdict(ct45, ct46, options));
+    expect(reversedFigures(reversedFigures(f))).toEqual(f);
+    expect(reversedFigures(f)).toMatchObject({
+      matchingStrings: f.matchingStrings,
+      hitPercent: f.hitPercent,
+      fuzzyScore: f.fuzzyScore,
+      rules: f.rules,
+    });
   });
 });
 

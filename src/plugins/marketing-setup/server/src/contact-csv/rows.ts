@@ -29,6 +29,7 @@ import {
 } from '../domain/contact-csv';
 import { RuleViolation } from '../domain/errors';
 import { withoutStaleInherited } from '../domain/inheritance';
+import { withoutMaintainedFields } from '../domain/contact-fields';
 import { fieldLabel } from '../domain/field-labels';
 import { takeDuplicates, type ReportedDuplicate } from '../utils/request-state';
 import { UID } from '../utils/uids';
@@ -216,6 +217,8 @@ async function changesOf(
   data: Record<string, unknown>,
   memory?: ImportMemory,
 ): Promise<Record<string, unknown> | null> {
+  // A Company Name cell (an export's column) is the plugin's to fill: it neither changes a contact nor makes a row "updated".
+  data = withoutMaintainedFields({ ...data });
   const current = await transaction(strapi, ({ trx }) => contactWithLinkDocumentIds({ strapi, trx }, found.id));
   if (!current) return data; // gone meanwhile: the write says so
   const company = typeof current.company === 'string' ? current.company : null;

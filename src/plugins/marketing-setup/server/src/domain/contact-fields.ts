@@ -125,6 +125,26 @@ export function assertEmail(field: string, value: unknown): void {
   }
 }
 
+/**
+ * Fields of a contact the plugin fills in, never a caller (REST, the Content Manager, an import): Company Name
+ * (a company's own name, a person's company's name), No. Series (the series the number was drawn from), the
+ * inheritance overrides and the business relation. A value sent for one is ignored — the field keeps the value
+ * its rule gives, as Search E-Mail, which follows the e-mail — so a client that saves the whole record back
+ * is not refused.
+ */
+export const MAINTAINED_CONTACT_FIELDS: readonly string[] = Object.freeze([
+  'companyName',
+  'noSeries',
+  'inheritanceOverrides',
+  'businessRelation',
+]);
+
+/** The write's data without the fields the plugin maintains (`MAINTAINED_CONTACT_FIELDS`); mutates `data`. */
+export function withoutMaintainedFields<T extends Record<string, unknown>>(data: T): T {
+  for (const f of MAINTAINED_CONTACT_FIELDS) delete data[f];
+  return data;
+}
+
 /** Search E-Mail: the e-mail upper-cased (derived, also when the e-mail was inherited or propagated). */
 export const searchEmailOf = (email: unknown): string | null => upperOrNull(email);
 

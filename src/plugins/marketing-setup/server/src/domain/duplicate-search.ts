@@ -109,12 +109,45 @@ export const pairFigures = (v: DuplicateVerdict): PairFigures => ({
   breakdown: v.fuzzy.breakdown,
 });
 
-/** A stored pair as seen from one of its contacts. */
+/**
+ * The side-specific notes of a fuzzy method, written "(this / that)" or '"this" and "that" differ' (boxes,
+ * two first names, generations, differing words). "(a man / a woman)" names no side: it is left as it is.
+ */
+const SIDED_NOTE = /\(([^()/]+?) \/ ([^()/]+?)\)|"([^"]*)" and "([^"]*)" differ/g;
+const flipMethod = (method: string) =>
+  method.replace(SIDED_NOTE, (note, a, b, c, d) =>
+    note === '(a man / a woman)' ? note : a !== undefined ? `(${b} / ${a})` : `"${d}" and "${c}" differ`,
+  );
+
+/** A field score seen from the other contact: the two values (and legal forms, and method notes) change places. */
+export const reversedFieldScore = (f: FieldScore): FieldScore => ({
+  ...f,
+  method: flipMethod(f.method),
+  values: [f.values[1], f.values[0]],
+  ...(f.legalForms ? { legalForms: [f.legalForms[1], f.legalForms[0]] as [string, string] } : {}),
+});
+
+/**
+ * The figures of a verdict scored from the other side of the pair, in the pair's stored orientation: each
+ * breakdown line's first value is the stored `contact`'s, the second its `duplicateContact`'s. The counts and
+ * scores are the same from either side; only what belongs to one contact changes places.
+ */
+export const reversedFigures = (f: PairFigures): PairFigures => ({
+  ...f,
+  rules: [...f.rules],
+  breakdown: f.breakdown.map(reversedFieldScore),
+});
+
+/**
+ * A stored pair as seen from one of its contacts. `reversed`: that contact is the pair's `duplicateContact`
+ * (the pair was stored by the other contact's write), so a verdict it scores is the other way round.
+ */
 export interface StoredPair {
   id: number;
   documentId: string;
   otherId: number;
   separate: boolean;
+  reversed?: boolean;
 }
 
 /** How the stored pairs change: new pairs (the settling contact is `contact`), pairs still holding, pairs gone. */
@@ -125,9 +158,11 @@ export interface PairChanges {
 }
 
 /**
- * Brings the stored pairs of `contactId` in line with `found` (other contact id → verdict): a pair that
- * still holds gets the new figures, one that no longer holds goes, a new one is added. A pair marked
- * separate is never touched (so it is never reported again), whatever was found.
+ * Brings the stored pairs of `contactId` in line with `found` (other contact id → verdict, scored from
+ * `contactId`'s side): a pair that still holds gets the new figures — in the pair's stored orientation, so a
+ * value stays under the contact it belongs to when the pair's `duplicateContact` is the one re-scored — one
+ * that no longer holds goes, a new one is added (`contactId` is its `contact`). A pair marked separate is
+ * never touched (so it is never reported again), whatever was found.
  */
 export function pairChanges(
   contactId: number,
@@ -145,7 +180,7 @@ export function pairChanges(
         id: pair.id,
         documentId: pair.documentId,
         otherId: pair.otherId,
-        figures: pairFigures(verdict),
+        figures: pair.reversed ? reversedFigures(pairFigures(verdict)) : pairFigures(verdict),
       });
     else out.remove.push(pair.id);
   }

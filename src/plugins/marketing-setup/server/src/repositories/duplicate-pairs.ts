@@ -54,9 +54,16 @@ export async function pairsOfMany(write: Write, contactIds: number[]): Promise<M
     );
   for (const r of rows) {
     const [x, y] = [Number(r.contact_id), Number(r.duplicate_id)];
-    const pair = (otherId: number) => ({ id: r.id, documentId: r.document_id, otherId, separate: !!r.separate });
-    out.get(x)?.push(pair(y));
-    if (y !== x) out.get(y)?.push(pair(x));
+    const pair = (otherId: number, reversed: boolean): StoredPair => ({
+      id: r.id,
+      documentId: r.document_id,
+      otherId,
+      separate: !!r.separate,
+      reversed,
+    });
+    // Seen from its `duplicateContact` (y), the pair is the other way round.
+    out.get(x)?.push(pair(y, false));
+    if (y !== x) out.get(y)?.push(pair(x, true));
   }
   return out;
 }

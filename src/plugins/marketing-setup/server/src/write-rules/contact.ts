@@ -3,6 +3,7 @@ import type { WriteRules } from './types';
 import {
   applyContactFieldRules,
   typeChangeFields,
+  withoutMaintainedFields,
   typeChangeViolation,
   type ContactType,
 } from '../domain/contact-fields';
@@ -69,7 +70,7 @@ export async function planContactCreate(write: Write): Promise<PlannedContact> {
   if (type === 'company' && companyRef) throw companyOfCompanyViolation();
   const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
 
-  delete data.inheritanceOverrides; // maintained by the plugin only
+  withoutMaintainedFields(data); // Company Name, No. Series, overrides: the plugin's, a value sent is ignored
   await resolveRelationIds(write, data);
   const fields = applyContactFieldRules(type, null, { ...data, type });
   // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
@@ -120,7 +121,8 @@ export async function planContactUpdate(write: Write): Promise<PlannedUpdate | n
   const data = (write.params.data ??= {});
   const before = await loadContactFlat(write, { documentId: write.params.documentId });
   if (!before) return null;
-  delete data.inheritanceOverrides;
+  // Company Name, No. Series, overrides: the plugin's; a value sent is ignored (the rules below set them).
+  withoutMaintainedFields(data);
 
   const newType: ContactType = data.type ?? before.type;
   // The name and e-mail of this write, if sent, for the split of a company that becomes a person.

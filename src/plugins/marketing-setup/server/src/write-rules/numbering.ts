@@ -40,9 +40,14 @@ export async function assignNumber(write: Write, setupField: string, label: stri
   data.noSeries = seriesCode;
 }
 
-/** Changing a record's number by hand is a manual number too. */
+/**
+ * Changing a record's number by hand is a manual number too. Every update of a numbered record (contact,
+ * opportunity, customer, vendor, bank account) passes here.
+ */
 export async function checkRenumber(write: Write, before: Record<string, unknown>, setupField: string) {
   const data = write.params.data;
+  // No. Series tells where the number came from: the plugin's, a value sent is ignored (cleared on a manual number).
+  delete data.noSeries;
   const no = renumbering(before.no, data.no);
   if (no === null) return;
   data.no = no;
