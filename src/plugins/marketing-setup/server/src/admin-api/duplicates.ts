@@ -9,7 +9,7 @@ import {
 } from '../domain/duplicates/search-strings';
 import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
-import { recordAccess } from './record-access';
+import { recordAccess, type RecordAccess } from './record-access';
 import { documents } from '../utils/documents';
 import { pageFields } from '../validation/admin/fields';
 
@@ -65,7 +65,7 @@ const OPEN = { $or: [{ separateContacts: false }, { separateContacts: { $null: t
  * Admin API of the duplicates review (issue 6 items 3–5):
  *  GET  /duplicates?page&pageSize[&contact]       open pairs with both contacts, newest first
  *  POST /duplicates/:pairDocumentId/separate      "not a duplicate": the pair is never reported again
- *  GET  /contacts/:documentId/duplicates          the contact's open pairs (edit view side panel)
+ *  GET  /contacts/:documentId/duplicates          the contact's open pairs with contacts it may read (side panel)
  *  GET/POST /duplicate-search-lines, PUT/DELETE /duplicate-search-lines/:documentId   the search-string setup
  * Every write goes through documents(strapi, ), so the document middleware's rules and transaction apply.
  */
@@ -78,6 +78,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   };
   const findLine = async (documentId: string) => mustExist(await lines().findOne({ documentId }));
+
+  /**
+   * The pairs of a contact whose other contact the user may read (its read conditions, e.g. "is creator", as a
+   * filter): a pair with one it may not read is left out as if it did not exist — else its No., name and the
+   * compared values would show. A role that reads every contact: the pairs as they are, nothing more read.
+   */
+  const readableOthers = async <T extends { documentId?: string | null }>(access: RecordAccess, found: T[]) => {
+    if (!found.length) return found;
+    const readable = await access.readFilters();
+    if (!readable) return found;
+    const ids = [...new Set(found.map((p) => p.documentId).filter((id): id is string => !!id))];
+    const rows: Row[] = ids.length
+      ? await documents(strapi, UID.contact).findMany({
+          filters: { $and: [{ documentId: { $in: ids } }, readable] },
+          fields: ['documentId'],
+        })
+      : [];
+    const visible = new Set(rows.map((r) => r.documentId));
+    return found.filter((p) => !!p.documentId && visible.has(p.documentId));
+  };
 
   const listLines = async () => {
     const rows = await lines().findMany({ sort: 'id:asc' });
@@ -143,8 +163,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async contactDuplicates(ctx: Context) {
-      await recordAccess(strapi, ctx).authorize('contactDuplicates', { contact: ctx.params.documentId });
-      ctx.body = { data: await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false) };
+      const access = recordAccess(strapi, ctx);
+      await access.authorize('contactDuplicates', { contact: ctx.params.documentId });
+      const found = await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false);
+      ctx.body = { data: await readableOthers(access, found) };
     },
 
     async findLines(ctx: Context) {

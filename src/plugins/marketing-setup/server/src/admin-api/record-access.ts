@@ -131,13 +131,20 @@ export type RecordAccess = ReturnType<typeof recordAccess>;
 
 /**
  * The rights an import's rows are checked with (contact-csv/rows.ts `RowAccess`): the contact a row updates, the
- * company a row names — each company asked once, as a file names the same few companies again and again.
+ * company a row names — each company asked once, as a file names the same few companies again and again — and the
+ * read conditions as a filter, once per import.
  */
 export function importRowAccess(records: RecordAccess) {
   const readable = new Map<string, Promise<boolean>>();
   // A role that reads every contact reads this one too: asked once per import.
   let everyContact: Promise<boolean> | null = null;
   const readsEvery = () => (everyContact ??= records.readsEveryContact());
+  // The same as a filter (for a lookup that finds several contacts): null for every contact, 'none' for none.
+  let scope: Promise<Record<string, unknown> | null | 'none'> | null = null;
+  const readScope = async () => {
+    if (await readsEvery()) return null;
+    return records.checker.cannot.read() ? ('none' as const) : records.readFilters();
+  };
   return {
     mayUpdate: records.mayUpdate,
     mayRead: async (documentId: string) => {
@@ -145,6 +152,7 @@ export function importRowAccess(records: RecordAccess) {
       if (!readable.has(documentId)) readable.set(documentId, records.mayReadDocument(documentId));
       return readable.get(documentId)!;
     },
+    readScope: () => (scope ??= readScope()),
   };
 }
 

@@ -100,17 +100,29 @@ async function findMatch(strapi: Core.Strapi, row: ImportRow, access: RowAccess)
   };
 }
 
+/**
+ * The contact a row's Company cell names, among those the role may read: the one with that No., else the one
+ * company of that name (two: refused). A contact it may not read is one that does not exist — it neither takes
+ * the cell's No. nor makes a name ambiguous (an Author's own "Fabrikam NV" is found beside another one's).
+ */
+async function readableCompany(strapi: Core.Strapi, cell: string, access: RowAccess) {
+  const byNo = await contactByNo(strapi, cell);
+  if (byNo && (await access.mayRead(byNo.documentId))) return byNo;
+  const scope = await access.readScope();
+  return scope === 'none' ? null : companyNamed(cell, await companiesByName(strapi, cell, scope));
+}
+
 /** The data of the write: scalars of the row plus its relations as documentIds. */
 async function writeData(strapi: Core.Strapi, row: ImportRow, codes: CodeLookup, access: RowAccess) {
   const relations: Partial<Record<CodeRelation | 'company', string>> = {};
   for (const [field, code] of Object.entries(row.codes) as [CodeRelation | 'company', string][]) {
     if (field === 'company') {
-      const company = await rememberedByNo(
-        code,
-        async () => (await contactByNo(strapi, code)) ?? companyNamed(code, await companiesByName(strapi, code)),
-      );
+      let company = await rememberedByNo(code, () => readableCompany(strapi, code, access));
+      // The chunk reads the contacts its rows name by No. ahead, whoever may read them: one the role may not read is
+      // looked up again as the role sees the contacts (then perhaps a company of that name).
+      if (company && !(await access.mayRead(company.documentId))) company = await readableCompany(strapi, code, access);
       // A company the role may not read is one it does not see: the same answer as for none.
-      if (!company || !(await access.mayRead(company.documentId))) throw unknownCompany(code);
+      if (!company) throw unknownCompany(code);
       relations.company = company.documentId;
     } else {
       relations[field] = await codes(field, code);
@@ -139,14 +151,25 @@ async function inOwnContext<T>(strapi: Core.Strapi, state: Record<string, unknow
  * What the importing admin may do with existing contacts (its Content Manager permissions, with conditions such as
  * "is creator"); the import's routes only check that it may create contacts. `mayUpdate`: the contact a row
  * matched; `mayRead`: the company a row names (a person of a company inherits its address, phone and e-mail —
- * naming a company the role may not read would show them).
+ * naming a company the role may not read would show them); `readScope`: the same as a filter, so a lookup by
+ * name counts only the companies the role may read.
  */
 export interface RowAccess {
   mayUpdate(documentId: string): Promise<boolean>;
   mayRead(documentId: string): Promise<boolean>;
+  /**
+   * The contacts the role may read as a query filter, for lookups that find several (the companies of a name):
+   * null when it reads every contact, 'none' when it reads none.
+   */
+  readScope(): Promise<ReadScope>;
 }
+export type ReadScope = Record<string, unknown> | null | 'none';
 /** No restriction: an import started in code, by no admin. */
-export const fullAccess: RowAccess = { mayUpdate: async () => true, mayRead: async () => true };
+export const fullAccess: RowAccess = {
+  mayUpdate: async () => true,
+  mayRead: async () => true,
+  readScope: async () => null,
+};
 const updateRefused = (found: MatchedContact) =>
   new RuleViolation(`Your role may not change contact ${found.no ?? found.documentId}, which this row matches.`, 'no');
 

@@ -172,8 +172,10 @@ interface ChunkRun {
   pending: PlannedInsert[];
   /** What later rows could look the pending contacts up by (lookupKeysOfContact). */
   pendingKeys: Set<string>;
-  /** The contacts the chunk created and updated (documentIds), stamped with the job's admin at its end. */
-  written: { created: Set<string>; updated: Set<string> };
+  /** The admin who started the job (null: started in code): the creator of every contact it creates. */
+  creator: number | null;
+  /** The contacts the chunk updated (documentIds), stamped with the job's admin as last editor at its end. */
+  written: { updated: Set<string> };
   /** What the job's run remembers between rows and chunks. */
   memory: ImportMemory;
 }
@@ -193,7 +195,20 @@ async function flushPending(run: ChunkRun) {
   const plans = run.pending.splice(0);
   run.pendingKeys.clear();
   const created = await inImportBatch(run.batch, () => insertPlannedContacts(run.strapi, run.trx, plans));
-  for (const c of created) run.written.created.add(c.documentId);
+  await stampCreated(
+    run,
+    created.map((c) => c.documentId),
+  );
+}
+
+/**
+ * The job's admin as creator and last editor of contacts it just created, at once rather than at the chunk's end: a
+ * later row of the file may name such a company, and a role that reads only what it created ("is creator") must
+ * find it then.
+ */
+async function stampCreated(run: ChunkRun, documentIds: string[]) {
+  if (run.creator !== null && documentIds.length)
+    await stampEditor(writeOf(run), run.creator, { created: documentIds, updated: [] });
 }
 
 /**
@@ -236,7 +251,8 @@ async function writeOne(run: ChunkRun, row: StoredRow, prepared: PreparedRow, in
       const r = inBatch
         ? await inImportBatch(run.batch, () => writePrepared(run.strapi, prepared, run.access, undefined, run.memory))
         : await writePrepared(run.strapi, prepared, run.access, run.setBased ? run.trx : undefined, run.memory);
-      if (r.contact && r.outcome !== 'unchanged') run.written[r.outcome].add(r.contact.documentId);
+      if (r.contact && r.outcome === 'created') await stampCreated(run, [r.contact.documentId]);
+      if (r.contact && r.outcome === 'updated') run.written.updated.add(r.contact.documentId);
       return { rowNo: row.rowNo, outcome: r.outcome, contactNo: r.contact?.no ?? null, error: null };
     } catch (err) {
       const d = refused(row, err);
@@ -329,7 +345,7 @@ async function accessOf(strapi: Core.Strapi, userId: number | null): Promise<Row
   const ability = await abilityOfAdmin(strapi, userId);
   // Gone or inactive: it changes no contact. Its rows still find the contacts they match (and are refused for
   // them) rather than not seeing them and creating them again; there is no one left to show a contact to.
-  if (!ability) return { mayUpdate: async () => false, mayRead: async () => true };
+  if (!ability) return { mayUpdate: async () => false, mayRead: async () => true, readScope: async () => null };
   return importRowAccess(recordAccessOf(strapi, ability));
 }
 
@@ -359,7 +375,8 @@ async function chunk(
       matchKeys: inputs.map((input) => input && matchKeyOf(input)),
       pending: [],
       pendingKeys: new Set(),
-      written: { created: new Set(), updated: new Set() },
+      creator: job.createdBy,
+      written: { updated: new Set() },
       memory,
     };
     if (run.setBased) await prefetch(run);
@@ -370,8 +387,10 @@ async function chunk(
     }
     await settle(run);
     // The admin who started the job is the contacts' creator and last editor, as after a Content Manager save
-    // (an Author's "is creator" permissions then cover the contacts it imported).
-    if (job.createdBy !== null) await stampEditor(writeOf(run), job.createdBy, run.written);
+    // (an Author's "is creator" permissions then cover the contacts it imported): the new ones as they were
+    // inserted (stampCreated), the updated ones here.
+    if (job.createdBy !== null)
+      await stampEditor(writeOf(run), job.createdBy, { created: [], updated: run.written.updated });
     const finished = isLastChunk(job.cursor, rows.length, job.total, size);
     await saveChunk(trx, job.id, done, advance(job, done), finished);
     return finished ? 'finished' : 'more';

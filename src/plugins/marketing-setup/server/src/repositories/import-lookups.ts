@@ -28,11 +28,13 @@ export async function contactByNo(strapi: Core.Strapi, no: string) {
 
 /**
  * Up to two companies with this name (without case or surrounding spaces): a hand-made file names the company a
- * person works for, not its No.
+ * person works for, not its No. `readable`: only those matching it (the importing admin's read conditions as a
+ * filter); null: any.
  */
-export async function companiesByName(strapi: Core.Strapi, name: string) {
+export async function companiesByName(strapi: Core.Strapi, name: string, readable: Record<string, unknown> | null) {
+  const named = { type: 'company', name: { $eqi: name.trim() } };
   const rows = await strapi.db.query(UID.contact).findMany({
-    where: { type: 'company', name: { $eqi: name.trim() } },
+    where: readable ? { $and: [named, readable] } : named,
     select: ['documentId', 'type', 'no'],
     limit: 2,
   });
