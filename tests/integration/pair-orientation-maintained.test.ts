@@ -64,6 +64,19 @@ describe("a pair's values stay under the contact they belong to", () => {
     const [again] = await reviewRows(first.documentId);
     expect([again.contact.no, again.duplicateContact.no]).toEqual([second.no, first.no]);
     expect(valuesOf(again, 'phone')).toEqual(['34802223', '34801112']);
+
+    // A contact's own list (the edit view's panel, REST and admin) puts the asking contact's values first.
+    for (const [asking, phones] of [
+      [first, ['34801112', '34802223']],
+      [second, ['34802223', '34801112']],
+    ] as const) {
+      const viaAdmin = await admin.get(`/marketing-setup/contacts/${asking.documentId}/duplicates`);
+      const viaRest = await t.api.get(`${API}/contacts/${asking.documentId}/duplicates`);
+      for (const res of [viaAdmin, viaRest]) {
+        expect(res.status).toBe(200);
+        expect(valuesOf(res.body.data[0], 'phone')).toEqual(phones);
+      }
+    }
   });
 
   test('a re-index batch that settles a pair from its duplicateContact keeps the values in place', async () => {

@@ -5,6 +5,8 @@ import { contactByDocumentId } from '../repositories/duplicate-contacts';
 import { pairsOf, pairsWithContacts } from '../repositories/duplicate-pairs';
 import { notFound } from '../utils/errors';
 import { UID } from '../utils/uids';
+import { reversedFieldScore } from '../domain/duplicate-search';
+import type { FieldScore } from '../domain/duplicates';
 
 /** Duplicate search on demand, and the stored pairs of a contact. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -35,7 +37,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pairs.map((p) => p.id),
         );
         return rows.map((r) => {
-          const other = r.contact?.id === contact.id ? r.duplicateContact : r.contact;
+          const asked = r.contact?.id === contact.id;
+          const other = asked ? r.duplicateContact : r.contact;
+          // The breakdown's values are stored contact first; turned so the asking contact's come first.
+          const breakdown = ((r.breakdown ?? []) as FieldScore[]).map((f) => (asked ? f : reversedFieldScore(f)));
           return {
             pairDocumentId: r.documentId,
             documentId: other?.documentId,
@@ -45,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             hitPercent: r.hitPercent,
             fuzzyScore: Number(r.fuzzyScore),
             rules: r.rules ?? [],
-            breakdown: r.breakdown ?? [],
+            breakdown,
             separateContacts: !!r.separateContacts,
           };
         });
