@@ -20,7 +20,9 @@ describe('splitName', () => {
     ['Anna Maria van Dijk', 'Anna Maria', 'van', 'Dijk'],
     ['John Paul Smith', 'John', 'Paul', 'Smith'],
     ['John Smith', 'John', null, 'Smith'],
-    ['Cher', 'Cher', null, null],
+    // One word is the surname (the reference makes it the first name).
+    ['Cher', null, null, 'Cher'],
+    ['Peeters', null, null, 'Peeters'],
     ['  John    Paul   Smith ', 'John', 'Paul', 'Smith'],
     ['', null, null, null],
   ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {

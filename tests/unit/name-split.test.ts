@@ -237,8 +237,9 @@ describe('applyContactFieldRules — a name sent with only some of its parts', (
     expect(notInName.firstName).toBeUndefined();
     // "Peet" is not a whole word of the name.
     expect(applyContactFieldRules('person', null, { name: 'Peeters Xandro', surname: 'Peet' }).name).toBe('Peet');
+    // On update with the stored name sent back: the part changed wins, the name is rebuilt.
     const before = { type: 'person', name: 'Jan Peeters', firstName: 'Jan', middleName: null, surname: 'Peeters' };
-    expect(applyContactFieldRules('person', before, { name: 'Ignored', firstName: 'Anna' })).toMatchObject({
+    expect(applyContactFieldRules('person', before, { name: 'Jan Peeters', firstName: 'Anna' })).toMatchObject({
       name: 'Anna Peeters',
       firstName: 'Anna',
     });

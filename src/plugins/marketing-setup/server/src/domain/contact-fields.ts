@@ -5,7 +5,7 @@
  */
 import { RuleViolation } from './errors';
 import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
-import { partsFromName, splitName, type NameParts } from './names';
+import { partsFromName, partsSpellName, splitName, type NameParts } from './names';
 import { fieldLabel } from './field-labels';
 
 /**
@@ -152,6 +152,97 @@ export function normaliseVat(value: unknown): string | null {
   return upperOrNull(value);
 }
 
+const NAME_FIELDS = ['name', ...NAME_PART_FIELDS] as const;
+type NamePartField = (typeof NAME_PART_FIELDS)[number];
+/** A name part as stored: blank is null, spaces collapsed. */
+const partValue = (v: unknown): string | null => (isBlank(v) ? null : collapse(String(v)));
+
+/** A person's name as sent alone: kept as typed (spaces collapsed) and split into the parts. */
+function nameSplit(name: unknown, email: unknown): Record<string, unknown> {
+  const typed = collapse(String(name ?? ''));
+  return { name: typed, ...splitName(typed, email) };
+}
+
+/**
+ * Parts sent (with or without a name): a name sent with only some of its parts fills the others from its other
+ * words; else the parts sent win, the others come from the stored record. The name is rebuilt from the parts.
+ * `filled` says whether the name's words filled them (the name and the parts then agree).
+ */
+function namesFromParts(
+  old: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): { fields: Record<string, unknown>; filled: boolean } {
+  const out: Record<string, unknown> = {};
+  const sent: Partial<NameParts> = {};
+  for (const f of NAME_PART_FIELDS) if (sets(changes, f)) sent[f] = partValue(changes[f]);
+  const filled = sets(changes, 'name') ? partsFromName(String(changes.name ?? ''), sent) : null;
+  const parts = {} as NameParts;
+  for (const f of NAME_PART_FIELDS) {
+    parts[f] = partValue(filled ? filled[f] : sets(changes, f) ? sent[f] : old[f]);
+    if (filled || sets(changes, f)) out[f] = parts[f];
+  }
+  out.name = composeName(parts);
+  return { fields: out, filled: !!filled };
+}
+
+/** Which of a person's name and its parts a request changed, compared with the stored values. */
+export interface NameEdit {
+  /** The name sent differs from the stored one (spaces collapsed; a change of case is a change). */
+  nameChanged: boolean;
+  /** The parts sent that differ from the stored ones (blank = null). */
+  changedParts: NamePartField[];
+}
+
+export function nameEditOf(before: Record<string, unknown>, changes: Record<string, unknown>): NameEdit {
+  return {
+    nameChanged: sets(changes, 'name') && collapse(String(changes.name ?? '')) !== collapse(String(before.name ?? '')),
+    changedParts: NAME_PART_FIELDS.filter((f) => sets(changes, f) && partValue(changes[f]) !== partValue(before[f])),
+  };
+}
+
+/**
+ * The name and parts an update of a stored person writes, decided by the field the user changed (the reference
+ * validates the field typed into: Name splits into the parts, a part rebuilds Name). Each value sent is compared
+ * with the stored one, as the Content Manager sends the whole record and an import row every column:
+ * - nothing changed: nothing is written (the name keeps what was typed, a title too): `{}`;
+ * - the name changed, no part: the name wins and is split again; the unchanged parts sent are stale, except that
+ *   a REST client's hint still counts (a name sent with some of its parts, each standing in it as whole words:
+ *   those parts, the other words filling the rest);
+ * - a part changed, not the name (or no name sent): the parts win and the name is rebuilt from them (a name sent
+ *   with only some of its parts fills the others, as on create);
+ * - both changed: the parts win when they agree with the name — a name sent with some of its parts that stand in
+ *   it, or parts that spell the name (same words in any order, titles aside: the name is kept as typed); else a
+ *   `RuleViolation` naming the fields, nothing written.
+ * Null when neither the name nor a part was sent.
+ */
+export function personNameUpdate(
+  before: Record<string, unknown>,
+  changes: Record<string, unknown>,
+  email?: unknown,
+): Record<string, unknown> | null {
+  const partsSent = NAME_PART_FIELDS.some((f) => sets(changes, f));
+  if (!sets(changes, 'name') && !partsSent) return null;
+  const { nameChanged, changedParts } = nameEditOf(before, changes);
+  if (!nameChanged && changedParts.length === 0) return {};
+  if (!partsSent) return nameSplit(changes.name, email);
+  const fromParts = namesFromParts(before, changes);
+  if (!nameChanged) return fromParts.fields;
+  if (changedParts.length === 0) return fromParts.filled ? fromParts.fields : nameSplit(changes.name, email);
+  if (fromParts.filled) return fromParts.fields;
+  const parts = {} as NameParts;
+  for (const f of NAME_PART_FIELDS) parts[f] = partValue(sets(changes, f) ? changes[f] : before[f]);
+  if (partsSpellName(String(changes.name ?? ''), parts)) {
+    const sent = Object.fromEntries(NAME_PART_FIELDS.filter((f) => sets(changes, f)).map((f) => [f, parts[f]]));
+    return { name: collapse(String(changes.name ?? '')), ...sent };
+  }
+  const typedParts = changedParts.map((f) => `${label(f)} "${parts[f] ?? ''}"`).join(' and ');
+  throw new RuleViolation(
+    `Name "${collapse(String(changes.name ?? ''))}" and ${typedParts} were both changed and do not agree ` +
+      `(the parts make "${composeName(parts)}"): change the name or its parts, or make the parts spell the name.`,
+    ['name', ...changedParts],
+  );
+}
+
 export function applyContactFieldRules(
   type: ContactType,
   before: Record<string, unknown> | null,
@@ -164,24 +255,13 @@ export function applyContactFieldRules(
 
   if (type === 'person') {
     const email = sets(changes, 'email') ? changes.email : old.email;
-    if (NAME_PART_FIELDS.some((f) => sets(changes, f))) {
-      const sent: Partial<NameParts> = {};
-      for (const f of NAME_PART_FIELDS)
-        if (sets(changes, f)) sent[f] = isBlank(changes[f]) ? null : collapse(String(changes[f]));
-      // A name sent with some of its parts: the other words of the name fill the others.
-      const filled = nameSent ? partsFromName(String(changes.name ?? ''), sent) : null;
-      // Else parts win over a name sent alongside them; unsent parts come from the stored record.
-      const parts = {} as NameParts;
-      for (const f of NAME_PART_FIELDS) {
-        const v = filled ? filled[f] : sets(changes, f) ? sent[f] : old[f];
-        parts[f] = isBlank(v) ? null : collapse(String(v));
-        if (filled || sets(changes, f)) out[f] = parts[f];
-      }
-      out.name = composeName(parts);
-    } else if (nameSent) {
-      out.name = collapse(String(changes.name ?? ''));
-      Object.assign(out, splitName(String(out.name), email));
-    }
+    // An update of a stored person: what the request changed decides (a company becoming one is split as created).
+    const names = !isCreate && old.type !== 'company' ? personNameUpdate(old, changes, email) : null;
+    if (names) {
+      for (const f of NAME_FIELDS) delete out[f];
+      Object.assign(out, names);
+    } else if (NAME_PART_FIELDS.some((f) => sets(changes, f))) Object.assign(out, namesFromParts(old, changes).fields);
+    else if (nameSent) Object.assign(out, nameSplit(changes.name, email));
   } else {
     if (nameSent) out.name = collapse(String(changes.name ?? ''));
     if (nameSent || isCreate) out.companyName = isBlank(out.name ?? old.name) ? null : (out.name ?? old.name);
@@ -196,7 +276,12 @@ export function applyContactFieldRules(
     throw new RuleViolation('Name must not be blank.', ['name']);
   }
 
-  if (sets(changes, 'searchName')) {
+  // A search name sent back as stored (the Content Manager sends the whole form) is no hand edit: it follows the name.
+  const searchNameSent =
+    sets(changes, 'searchName') &&
+    (isCreate || isBlank(changes.searchName) || upperOrNull(changes.searchName) !== old.searchName);
+  if (!searchNameSent) delete out.searchName;
+  if (searchNameSent) {
     // Hand-set: kept (upper-cased). Blanking it makes it follow the name again.
     out.searchName = upperOrNull(changes.searchName) ?? upperOrNull(out.name ?? old.name);
   } else if (isCreate || (nameTouched && out.name !== old.name)) {

@@ -161,7 +161,7 @@ const SUFFIXES = new Set(['sr', 'jr', 'ii', 'iii']);
 const SPELLED_SUFFIXES = new Set(['senior', 'junior']);
 
 /** The words without titles and suffixes, and the suffixes, in the order typed. */
-function withoutTitlesAndSuffixes(all: readonly string[]): { words: string[]; suffixes: string[]; titled: boolean } {
+function withoutTitlesAndSuffixes(all: readonly string[]): { words: string[]; suffixes: string[] } {
   const titles = titleCount(all);
   const rest = all.slice(titles);
   const isSuffix = (w: string, i: number, spelled: boolean) =>
@@ -170,7 +170,7 @@ function withoutTitlesAndSuffixes(all: readonly string[]): { words: string[]; su
   const spelled = rest.length - count(true) >= 2;
   const suffixes = rest.filter((w, i) => isSuffix(w, i, spelled));
   const words = rest.filter((w, i) => !isSuffix(w, i, spelled));
-  return { words, suffixes, titled: titles > 0 };
+  return { words, suffixes };
 }
 
 const firstNameLike = (w: string) => isKnownFirstName(w) || isInitial(w);
@@ -259,13 +259,16 @@ interface Split {
 }
 
 /** The split of words without titles and suffixes. */
-function splitWords(words: readonly string[], email: unknown, titled: boolean): Split {
+function splitWords(words: readonly string[], email: unknown): Split {
   const n = words.length;
   if (n === 0) return { first: [], middle: [], surname: [] };
-  // One word: the first name (the reference), but after a title or before a suffix the surname
-  // ("Mevrouw Peeters", "Peeters jr.").
+  // One word: the surname ("Peeters", "Mevrouw Peeters", "Peeters jr."), as the last word of a longer name is,
+  // unless it is a known first name ("Jan"). The reference puts every lone word in First Name; a contact list's
+  // lone word is a surname far more often, and a salutation ("Dear Mr. Peeters") needs it there.
   if (n === 1)
-    return titled ? { first: [], middle: [], surname: [...words] } : { first: [...words], middle: [], surname: [] };
+    return isKnownFirstName(words[0])
+      ? { first: [...words], middle: [], surname: [] }
+      : { first: [], middle: [], surname: [...words] };
 
   const vietnamese = vietnameseOrder(words);
   if (vietnamese) return vietnamese;
@@ -308,8 +311,9 @@ const toParts = (s: Split): NameParts => ({
  * - Particles: a run of them before the surname never goes to the first name. Written with a capital (the
  *   Belgian way: "Pieter Van den Broeck", "Geert De Smet") they are part of the surname; in lower case (the
  *   Dutch way: "Pieter van den Broek", "Anna Maria van Dijk") they are the middle name.
- * - Leading titles and forms of address ("Mevrouw", "Dr.", "De heer") are no name part; after them a single
- *   word is the surname. Generational suffixes ("sr.", "jr", "III") go with the surname ("Verstraete sr.").
+ * - One word is the surname ("Peeters"; the reference makes it the first name), unless it is a known first name. Leading titles and forms of
+ *   address ("Mevrouw", "Dr.", "De heer") are no name part. Generational suffixes ("sr.", "jr", "III") go with
+ *   the surname ("Verstraete sr.").
  * - Surname first ("Verhoeven Koen", "De Smet Geert", "Van den Broeck Marie Claire"): when the name does not
  *   start with a known first name or initial but ends with one or more, when it starts with a particle, or
  *   — neither end being a known first name — when the e-mail's local part spells the last word as the first
@@ -320,8 +324,8 @@ const toParts = (s: Split): NameParts => ({
  *   with a spaced dash ("Van Looy - Maes") is one surname. A common Vietnamese surname at one end is the surname.
  */
 export function splitName(name: string | null | undefined, email?: unknown): NameParts {
-  const { words, suffixes, titled } = withoutTitlesAndSuffixes(withDoubleSurnames(wordsOf(name)));
-  const split = splitWords(words, email, titled || suffixes.length > 0);
+  const { words, suffixes } = withoutTitlesAndSuffixes(withDoubleSurnames(wordsOf(name)));
+  const split = splitWords(words, email);
   return toParts({ ...split, surname: [...split.surname, ...suffixes] });
 }
 
@@ -412,4 +416,17 @@ export function partsFromName(name: string, sent: Partial<NameParts>): NameParts
     else out.middleName = joined(own);
   }
   return out;
+}
+
+/**
+ * Whether the parts spell the name: the same words, in any order and any case, the name's leading titles aside
+ * ("Dr. Lies Peeters" and "Peeters Lies" are spelled by "Lies" / – / "Peeters"; "Lies Janssens" is not).
+ */
+export function partsSpellName(name: string | null | undefined, parts: NameParts): boolean {
+  const all = wordsOf(name);
+  const nameWords = all.slice(titleCount(all)).map(fold).sort();
+  const partWords = PART_KEYS.flatMap((k) => wordsOf(parts[k]))
+    .map(fold)
+    .sort();
+  return nameWords.length > 0 && nameWords.join(' ') === partWords.join(' ');
 }
