@@ -21,6 +21,7 @@ import {
   unknownCode,
   unknownCompany,
   withRelations,
+  FileRows,
   type CodeRelation,
   type CsvField,
   type ImportRow,
@@ -64,7 +65,13 @@ export interface RowResult {
   duplicates?: Omit<ReportedDuplicate, 'pairDocumentId'>[];
   error?: string;
   field?: string | null;
+  /** The earlier row of the file this row repeats (it is unchanged: that row's contact). */
+  sameAsRow?: number;
 }
+
+/** The dry run's rows of one file so far, each with the contact it came to (`FileRows`). */
+export type DryRunRows = FileRows<NonNullable<RowResult['contact']>>;
+export const dryRunRows = (): DryRunRows => new FileRows();
 
 /** Codes → documentIds, remembered for one import (master data does not change during it). */
 export function codeCache(strapi: Core.Strapi) {
@@ -202,8 +209,10 @@ export async function twinOfRow(
  */
 export interface ImportMemory {
   companiesBefore: Map<string, Record<string, unknown>>;
+  /** The job's rows done so far, each with the No. of the contact it came to (`FileRows`). */
+  file: FileRows<{ no: string | null }>;
 }
-export const newImportMemory = (): ImportMemory => ({ companiesBefore: new Map() });
+export const newImportMemory = (): ImportMemory => ({ companiesBefore: new Map(), file: new FileRows() });
 
 /**
  * An update row's data as it is written, or null when it changes nothing. Reads the contact (in the ambient
@@ -344,6 +353,44 @@ export async function dryRunRow(
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
   earlierDraws = 0,
+  access?: RowAccess,
+  file: DryRunRows = dryRunRows(),
+): Promise<RowResult> {
+  let input: ImportRow | null = null;
+  try {
+    input = rowToInput(record, mapping);
+  } catch {
+    // refused below, as the run refuses it
+  }
+  // The earlier rows of the file, as the run will have written them (here they were rolled back).
+  const verdict = input && file.verdict(rowNo, input);
+  if (verdict?.kind === 'conflict') {
+    file.add(rowNo, input, null);
+    return { row: rowNo, outcome: 'error', error: verdict.message, field: verdict.field };
+  }
+  if (verdict?.kind === 'repeat') {
+    file.add(rowNo, input, verdict.outcome);
+    return {
+      row: rowNo,
+      outcome: 'unchanged',
+      contact: verdict.outcome,
+      matchedBy: verdict.matchedBy,
+      sameAsRow: verdict.rowNo,
+    };
+  }
+  const result = await dryRunWrite(strapi, rowNo, record, mapping, codes, earlierDraws, access);
+  const created = result.outcome === 'created' || result.outcome === 'possibleDuplicate';
+  file.add(rowNo, input, result.outcome === 'error' ? null : (result.contact ?? null), created);
+  return result;
+}
+
+async function dryRunWrite(
+  strapi: Core.Strapi,
+  rowNo: number,
+  record: CsvRecord,
+  mapping: Record<string, CsvField>,
+  codes: CodeLookup,
+  earlierDraws: number,
   access?: RowAccess,
 ): Promise<RowResult> {
   let result: RowResult | null = null;
