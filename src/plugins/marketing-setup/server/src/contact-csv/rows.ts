@@ -344,7 +344,9 @@ const ROLLBACK = new Error('dry run: roll back');
 
 /**
  * The dry run of one row: written in a transaction that is always rolled back, so the outcome is exactly what
- * the run would do (numbering, defaults, inheritance, refusals, duplicates) and nothing stays.
+ * the run would do (numbering, defaults, inheritance, refusals, duplicates) and nothing stays. The earlier rows
+ * of the file (`file`, in file order) were rolled back too: a row is judged against them first, as the run judges
+ * it (domain `FileRows`: a repeat is unchanged, another name or other values with a new contact's key refused).
  */
 export async function dryRunRow(
   strapi: Core.Strapi,
@@ -380,7 +382,9 @@ export async function dryRunRow(
   }
   const result = await dryRunWrite(strapi, rowNo, record, mapping, codes, earlierDraws, access);
   const created = result.outcome === 'created' || result.outcome === 'possibleDuplicate';
-  file.add(rowNo, input, result.outcome === 'error' ? null : (result.contact ?? null), created);
+  // A repeat shows the contact as this row leaves it (not the name it had before the file).
+  const { previousName: _before, ...contact } = result.contact ?? { documentId: null, no: null, name: null };
+  file.add(rowNo, input, result.outcome === 'error' ? null : contact, created);
   return result;
 }
 
