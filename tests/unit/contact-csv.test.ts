@@ -1,4 +1,5 @@
 import {
+  FileRows,
   advance,
   changesMatchKeys,
   checkMapping,
@@ -133,7 +134,8 @@ describe('contact CSV: headers', () => {
         'Website',
       ]),
     ).toEqual({
-      Firma: 'companyName',
+      // Beside the persons' names, the firm is the company they work for (linked, as a Company column).
+      Firma: 'company',
       Voornaam: 'firstName',
       Familienaam: 'surname',
       Straat: 'address',
@@ -229,9 +231,11 @@ describe('contact CSV: cells', () => {
   });
   test('a value that is none of its field names the column', () => {
     expect(() => rowToInput({ T: 'Vendor' }, mapping as any)).toThrow(
-      'T: "Vendor" is not a contact type; use Company or Person.',
+      'T: "Vendor" is not a contact type; use Company or Person (also Bedrijf or Persoon, Entreprise, Société or Personne).',
     );
-    expect(() => rowToInput({ P: 'maybe' }, mapping as any)).toThrow('P: "maybe" is not yes or no.');
+    expect(() => rowToInput({ P: 'maybe' }, mapping as any)).toThrow(
+      'P: "maybe" is not yes or no (also ja or nee, oui or non).',
+    );
   });
   test('match key: No., else VAT Registration No., else e-mail', () => {
     expect(matchKeyOf({ data: { no: 'CT1', vatRegistrationNo: 'BE1', email: 'a@b' }, codes: {} })).toEqual({
@@ -656,5 +660,156 @@ describe('contact CSV: a row without a match key and the contacts of its name', 
       'g@x.be',
       'geert de smet',
     ]);
+  });
+});
+
+describe('contact CSV: French and Dutch option values (outside tester)', () => {
+  const mapping = { T: 'type', P: 'privacyBlocked', K: 'correspondenceType' } as const;
+  test.each([
+    ['Entreprise', 'company'],
+    ['Société', 'company'],
+    ['SOCIETE', 'company'],
+    ['Bedrijf', 'company'],
+    ['Company', 'company'],
+    ['Personne', 'person'],
+    ['Persoon', 'person'],
+    ['Person', 'person'],
+  ])('Type %s is %s', (cell, type) => {
+    expect(rowToInput({ T: cell }, mapping as any).data).toEqual({ type });
+  });
+  test('Privacy Blocked oui / non, Correspondence Type papier / courriel', () => {
+    expect(rowToInput({ P: 'Oui', K: 'Papier' }, mapping as any).data).toEqual({
+      privacyBlocked: true,
+      correspondenceType: 'hardCopy',
+    });
+    expect(rowToInput({ P: 'non', K: 'Courriel' }, mapping as any).data).toEqual({
+      privacyBlocked: false,
+      correspondenceType: 'email',
+    });
+  });
+  test('a type no language has is refused with the words that are accepted', () => {
+    expect(() => rowToInput({ T: 'Fournisseur' }, mapping as any)).toThrow(
+      'T: "Fournisseur" is not a contact type; use Company or Person (also Bedrijf or Persoon, Entreprise, Société or Personne).',
+    );
+  });
+});
+
+describe('contact CSV: a company column beside a name column is the company link (outside tester)', () => {
+  test.each([
+    [['Prénom', 'Nom', 'Société'], { Prénom: 'firstName', Nom: 'surname', Société: 'company' }],
+    [['Naam', 'Firma', 'E-mail'], { Naam: 'name', Firma: 'company', 'E-mail': 'email' }],
+    [
+      ['Voornaam', 'Achternaam', 'Onderneming'],
+      { Voornaam: 'firstName', Achternaam: 'surname', Onderneming: 'company' },
+    ],
+    [['Nom', 'Entreprise'], { Nom: 'name', Entreprise: 'company' }],
+  ])('%j', (headers, expected) => {
+    expect(suggestMapping(headers)).toEqual(expected);
+  });
+  test('alone (a list of firms) it stays the Company Name; an exact Company column keeps the link', () => {
+    expect(suggestMapping(['Firma', 'Straat', 'Gemeente'])).toEqual({
+      Firma: 'companyName',
+      Straat: 'address',
+      Gemeente: 'city',
+    });
+    expect(suggestMapping(['Prénom', 'Company', 'Société'])).toEqual({
+      Prénom: 'firstName',
+      Company: 'company',
+      Société: null,
+    });
+  });
+});
+
+describe('contact CSV: a row against the earlier rows of its file (outside tester: the dry run lied)', () => {
+  const row = (data: Record<string, unknown>, codes: Record<string, string> = {}) => ({ data, codes });
+  const alfa = row({ name: 'Alfa BV', email: 'info@alfa-beta.be', city: 'Gent' });
+  test("another name with an earlier row's e-mail address is refused, naming that row", () => {
+    const file = new FileRows<{ no: string }>();
+    expect(file.verdict(2, alfa)).toBeNull();
+    file.add(2, alfa, { no: 'CT000041' }, true);
+    expect(file.verdict(3, row({ name: 'Beta BV', email: 'info@alfa-beta.be', city: 'Gent' }))).toEqual({
+      kind: 'conflict',
+      rowNo: 2,
+      field: 'email',
+      message:
+        'Row 3 has the e-mail address of row 2 (Alfa BV) but another name (Beta BV); it is not merged into that ' +
+        'contact. Give this row its own e-mail address or leave it blank; if it is the same contact, give both rows one name.',
+    });
+  });
+  test("an exact repeat (VAT no. written another way, cells left blank) is the earlier row's contact", () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(
+      2,
+      row({ name: 'Gamma NV', vatRegistrationNo: 'BE 0456.789.123', city: 'Gent' }),
+      { no: 'CT000042' },
+      true,
+    );
+    expect(file.verdict(3, row({ name: 'Gamma NV', vatRegistrationNo: 'be0456789123' }))).toEqual({
+      kind: 'repeat',
+      rowNo: 2,
+      matchedBy: 'vatRegistrationNo',
+      outcome: { no: 'CT000042' },
+    });
+  });
+  test('the same name with other values is refused, naming the fields', () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(2, alfa, { no: 'CT000041' }, true);
+    expect(
+      file.verdict(4, row({ name: 'Alfa BV', email: 'INFO@alfa-beta.be', city: 'Brussel' }, { salesperson: 'AB' })),
+    ).toMatchObject({
+      kind: 'conflict',
+      rowNo: 2,
+      message:
+        'Row 4 has the e-mail address of row 2 (Alfa BV) but other values (City, Salesperson); a file gives a ' +
+        'contact one row. Put these values in row 2 and leave this row out.',
+    });
+  });
+  test('a refused row wrote nothing: the rows after it are written as any row (the next one with the key counts)', () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(2, alfa, null);
+    expect(file.verdict(3, alfa)).toBeNull();
+    expect(file.verdict(3, row({ name: 'Beta BV', email: 'info@alfa-beta.be' }))).toBeNull();
+    file.add(3, row({ name: 'Beta BV', email: 'info@alfa-beta.be' }), { no: 'CT000043' }, true);
+    expect(file.verdict(4, alfa)).toMatchObject({ kind: 'conflict', rowNo: 3 });
+  });
+  test('a row that found a contact in the database: a later row with its key updates that contact, as before', () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(2, alfa, { no: 'CT000001' }, false);
+    expect(file.verdict(3, row({ name: 'Beta BV', email: 'info@alfa-beta.be' }))).toBeNull();
+    expect(file.verdict(3, row({ email: 'info@alfa-beta.be', city: 'Gent' }))).toMatchObject({
+      kind: 'repeat',
+      rowNo: 2,
+      outcome: { no: 'CT000001' },
+    });
+  });
+  test('a row matched by e-mail meets an earlier row that was matched by VAT no. and had the address', () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(2, row({ name: 'Delta', vatRegistrationNo: 'BE1', email: 'd@x.be' }), { no: 'CT1' }, true);
+    expect(file.verdict(3, row({ name: 'Delta', email: 'd@x.be' }))).toMatchObject({ kind: 'repeat', rowNo: 2 });
+    expect(file.verdict(3, row({ name: 'Epsilon', vatRegistrationNo: 'BE2', email: 'd@x.be' }))).toBeNull();
+  });
+  test('a row without a match key repeats an earlier row of its name whose values it holds', () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(2, row({ firstName: 'José', surname: 'Lefèvre', city: 'Liège' }), { no: 'CT7' }, true);
+    expect(file.verdict(3, row({ firstName: 'José', surname: 'Lefèvre' }))).toEqual({
+      kind: 'repeat',
+      rowNo: 2,
+      matchedBy: 'name',
+      outcome: { no: 'CT7' },
+    });
+    // Other values: a new contact (as without the earlier row); no refusal without a match key.
+    expect(file.verdict(3, row({ firstName: 'José', surname: 'Lefèvre', city: 'Namur' }))).toBeNull();
+  });
+  test('the first row with the key is the one compared; rows after a rolled-back chunk are forgotten', () => {
+    const file = new FileRows<{ no: string }>();
+    file.add(2, alfa, { no: 'CT1' }, true);
+    file.add(3, row({ name: 'Beta BV', email: 'info@alfa-beta.be' }), null);
+    file.add(4, row({ name: 'Zeta', email: 'z@x.be' }), { no: 'CT2' }, true);
+    expect(file.upTo).toBe(4);
+    expect(file.verdict(5, row({ name: 'Beta BV', email: 'info@alfa-beta.be' }))).toMatchObject({ rowNo: 2 });
+    file.forgetAfter(3);
+    expect(file.upTo).toBe(3);
+    expect(file.verdict(5, row({ name: 'Zeta', email: 'z@x.be' }))).toBeNull();
+    expect(file.verdict(5, alfa)).toMatchObject({ kind: 'repeat', rowNo: 2 });
   });
 });

@@ -39,6 +39,8 @@ interface RowResult {
   outcome: Outcome;
   contact?: { documentId: string | null; no: string | null; name: string | null; previousName?: string | null } | null;
   matchedBy?: string | null;
+  /** The earlier row of the file this row repeats. */
+  sameAsRow?: number;
   duplicates?: { documentId: string; no: string | null; name: string | null; hitPercent: number; fuzzyScore: number }[];
   error?: string;
 }
@@ -592,11 +594,13 @@ const ImportPage = () => {
                             ? r.duplicates
                                 .map((d) => `${d.no ?? ''} ${d.name ?? ''} (${d.hitPercent}% / ${d.fuzzyScore})`)
                                 .join('; ')
-                            : r.matchedBy
-                              ? t('import.dry.matchedBy', 'matched by {field}', {
-                                  field: labelOf(r.matchedBy),
-                                })
-                              : '')}
+                            : r.sameAsRow
+                              ? t('import.dry.sameAsRow', 'same as row {row}', { row: r.sameAsRow })
+                              : r.matchedBy
+                                ? t('import.dry.matchedBy', 'matched by {field}', {
+                                    field: labelOf(r.matchedBy),
+                                  })
+                                : '')}
                       </Typography>
                     </Td>
                   </Tr>

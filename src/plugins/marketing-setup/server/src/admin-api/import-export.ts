@@ -16,7 +16,7 @@ import { RuleViolation } from '../domain/errors';
 import { forbidden, validationError } from '../utils/errors';
 import { parse } from '../validation/content-api';
 import { readCsv, type CsvRecord } from '../contact-csv/parse';
-import { codeCache, drewNumber, dryRunRow, type RowResult } from '../contact-csv/rows';
+import { codeCache, drewNumber, dryRunRow, dryRunRows, type RowResult } from '../contact-csv/rows';
 import { exportContacts, type ContactFilter } from '../contact-csv/export';
 import {
   cancelImport,
@@ -238,6 +238,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const codes = codeCache(strapi);
       let checked: Record<string, CsvField> | null = null;
       let draws = 0;
+      // Each row is rolled back, so a row is judged against the earlier rows of the file here (as the run will).
+      const file = dryRunRows();
       const rowAccess = importRowAccess(recordAccess(strapi, ctx));
       // Up to a thousand rows, each through the rules: other requests get their turns meanwhile (on SQLite every
       // statement is synchronous, so without them the whole server would wait for the dry run).
@@ -247,7 +249,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         async (record, rowNo) => {
           await pace();
           checked ??= mappingOf(Object.keys(record), mapping);
-          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws, rowAccess);
+          const row = await dryRunRow(strapi, rowNo, record, checked, codes, draws, rowAccess, file);
           if (drewNumber(row, record, checked)) draws += 1;
           rows.push(row);
         },

@@ -21,6 +21,7 @@ import {
   unknownCode,
   unknownCompany,
   withRelations,
+  FileRows,
   type CodeRelation,
   type CsvField,
   type ImportRow,
@@ -65,7 +66,13 @@ export interface RowResult {
   duplicates?: Omit<ReportedDuplicate, 'pairDocumentId'>[];
   error?: string;
   field?: string | null;
+  /** The earlier row of the file this row repeats (it is unchanged: that row's contact). */
+  sameAsRow?: number;
 }
+
+/** The dry run's rows of one file so far, each with the contact it came to (`FileRows`). */
+export type DryRunRows = FileRows<NonNullable<RowResult['contact']>>;
+export const dryRunRows = (): DryRunRows => new FileRows();
 
 /** Codes → documentIds, remembered for one import (master data does not change during it). */
 export function codeCache(strapi: Core.Strapi) {
@@ -226,8 +233,10 @@ export async function twinOfRow(
  */
 export interface ImportMemory {
   companiesBefore: Map<string, Record<string, unknown>>;
+  /** The job's rows done so far, each with the No. of the contact it came to (`FileRows`). */
+  file: FileRows<{ no: string | null }>;
 }
-export const newImportMemory = (): ImportMemory => ({ companiesBefore: new Map() });
+export const newImportMemory = (): ImportMemory => ({ companiesBefore: new Map(), file: new FileRows() });
 
 /**
  * An update row's data as it is written, or null when it changes nothing. Reads the contact (in the ambient
@@ -361,7 +370,9 @@ const ROLLBACK = new Error('dry run: roll back');
 
 /**
  * The dry run of one row: written in a transaction that is always rolled back, so the outcome is exactly what
- * the run would do (numbering, defaults, inheritance, refusals, duplicates) and nothing stays.
+ * the run would do (numbering, defaults, inheritance, refusals, duplicates) and nothing stays. The earlier rows
+ * of the file (`file`, in file order) were rolled back too: a row is judged against them first, as the run judges
+ * it (domain `FileRows`: a repeat is unchanged, another name or other values with a new contact's key refused).
  */
 export async function dryRunRow(
   strapi: Core.Strapi,
@@ -370,6 +381,46 @@ export async function dryRunRow(
   mapping: Record<string, CsvField>,
   codes: CodeLookup,
   earlierDraws = 0,
+  access?: RowAccess,
+  file: DryRunRows = dryRunRows(),
+): Promise<RowResult> {
+  let input: ImportRow | null = null;
+  try {
+    input = rowToInput(record, mapping);
+  } catch {
+    // refused below, as the run refuses it
+  }
+  // The earlier rows of the file, as the run will have written them (here they were rolled back).
+  const verdict = input && file.verdict(rowNo, input);
+  if (verdict?.kind === 'conflict') {
+    file.add(rowNo, input, null);
+    return { row: rowNo, outcome: 'error', error: verdict.message, field: verdict.field };
+  }
+  if (verdict?.kind === 'repeat') {
+    file.add(rowNo, input, verdict.outcome);
+    return {
+      row: rowNo,
+      outcome: 'unchanged',
+      contact: verdict.outcome,
+      matchedBy: verdict.matchedBy,
+      sameAsRow: verdict.rowNo,
+    };
+  }
+  const result = await dryRunWrite(strapi, rowNo, record, mapping, codes, earlierDraws, access);
+  const created = result.outcome === 'created' || result.outcome === 'possibleDuplicate';
+  // A repeat shows the contact as this row leaves it (not the name it had before the file).
+  const { previousName: _before, ...contact } = result.contact ?? { documentId: null, no: null, name: null };
+  file.add(rowNo, input, result.outcome === 'error' ? null : contact, created);
+  return result;
+}
+
+async function dryRunWrite(
+  strapi: Core.Strapi,
+  rowNo: number,
+  record: CsvRecord,
+  mapping: Record<string, CsvField>,
+  codes: CodeLookup,
+  earlierDraws: number,
   access?: RowAccess,
 ): Promise<RowResult> {
   let result: RowResult | null = null;

@@ -124,7 +124,10 @@ const SYNONYMS = new Map<string, CsvField>(
       ['language', ['langue', 'languecode']],
       ['firstName', ['prenom', 'givenname', 'roepnaam']],
       ['surname', ['familienaam', 'lastname', 'familyname', 'nomdefamille']],
-      ['companyName', ['firma', 'firmanaam', 'societe', 'entreprise', 'organisatie', 'organisation', 'organization']],
+      [
+        'companyName',
+        ['firma', 'firmanaam', 'societe', 'entreprise', 'onderneming', 'organisatie', 'organisation', 'organization'],
+      ],
       ['jobTitle', ['fonction', 'job']],
       ['name', ['nom', 'naamcontact', 'contactnaam', 'contactname', 'raisonsociale', 'denomination']],
     ] as [CsvField, string[]][]
@@ -136,6 +139,14 @@ const SYNONYMS = new Map<string, CsvField>(
  * as the contact's name it would lose to the name parts, which win for a person.
  */
 const SURNAME_BESIDE_FIRST_NAME = new Set(['nom']);
+
+/**
+ * A company column beside a name column (`Prénom;Nom;Société`, `Naam;Firma`) names the company a person works
+ * for: it is the company link (`company`, read as the company's No. or name, as a `Company` column is), so the
+ * person inherits from it. Alone (a list of firms: `Firma;Straat;Gemeente`) it stays the Company Name text.
+ */
+const COMPANY_BESIDE_A_NAME: CsvField = 'company';
+const NAME_FIELDS = new Set<CsvField>(['name', 'firstName', 'surname']);
 
 /**
  * The suggested field of each header (null: nothing recognised). First what a header names exactly (caption,
@@ -151,11 +162,18 @@ export function suggestMapping(headers: string[]): Record<string, CsvField | nul
     out[h] = f && !used.has(f) ? f : null;
     if (f) used.add(f);
   });
-  const hasFirstName = keys.some((k) => (KNOWN.get(k) ?? SYNONYMS.get(k)) === 'firstName');
+  const fieldOf = (k: string) => KNOWN.get(k) ?? SYNONYMS.get(k);
+  const hasFirstName = keys.some((k) => fieldOf(k) === 'firstName');
+  const hasName = keys.some((k) => NAME_FIELDS.has(fieldOf(k) as CsvField));
   headers.forEach((h, i) => {
     const synonym = KNOWN.has(keys[i]) ? undefined : SYNONYMS.get(keys[i]);
     if (!synonym) return;
-    const f = hasFirstName && SURNAME_BESIDE_FIRST_NAME.has(keys[i]) ? 'surname' : synonym;
+    const f =
+      hasFirstName && SURNAME_BESIDE_FIRST_NAME.has(keys[i])
+        ? 'surname'
+        : hasName && synonym === 'companyName'
+          ? COMPANY_BESIDE_A_NAME
+          : synonym;
     if (used.has(f)) return;
     out[h] = f;
     used.add(f);
@@ -198,10 +216,28 @@ export function checkMapping(headers: string[], mapping: Mapping): Record<string
   return out;
 }
 
-const TRUE = new Set(['true', 'yes', 'ja', '1', 'y', 'j', 'x']);
-const FALSE = new Set(['false', 'no', 'nee', '0', 'n']);
-const TYPES: Record<string, string> = { company: 'company', bedrijf: 'company', person: 'person', persoon: 'person' };
-const CORRESPONDENCE: Record<string, string> = { hardcopy: 'hardCopy', afdruk: 'hardCopy', email: 'email' };
+/**
+ * Option values as people write them (compared as normaliseHeader writes them: no case, accents or spaces): Business
+ * Central's English and Dutch captions (what the export writes) and the French words of Belgian files.
+ */
+const TRUE = new Set(['true', 'yes', 'ja', 'oui', '1', 'y', 'j', 'x']);
+const FALSE = new Set(['false', 'no', 'nee', 'non', '0', 'n']);
+const TYPES: Record<string, string> = {
+  company: 'company',
+  bedrijf: 'company',
+  entreprise: 'company',
+  societe: 'company',
+  person: 'person',
+  persoon: 'person',
+  personne: 'person',
+};
+const CORRESPONDENCE: Record<string, string> = {
+  hardcopy: 'hardCopy',
+  afdruk: 'hardCopy',
+  papier: 'hardCopy',
+  email: 'email',
+  courriel: 'email',
+};
 
 /** A row of the file as the write takes it: scalar values, and the codes of the relations still to be resolved. */
 export interface ImportRow {
@@ -225,11 +261,16 @@ export function rowToInput(record: Record<string, string | undefined>, mapping: 
     const key = normaliseHeader(value);
     if (field === 'type') {
       if (!TYPES[key])
-        throw new RuleViolation(`${header}: "${value}" is not a contact type; use Company or Person.`, [field]);
+        throw new RuleViolation(
+          `${header}: "${value}" is not a contact type; use Company or Person (also Bedrijf or Persoon, ` +
+            `Entreprise, Société or Personne).`,
+          [field],
+        );
       data.type = TYPES[key];
     } else if (field === 'privacyBlocked') {
-      const v = value.toLowerCase();
-      if (!TRUE.has(v) && !FALSE.has(v)) throw new RuleViolation(`${header}: "${value}" is not yes or no.`, [field]);
+      const v = key;
+      if (!TRUE.has(v) && !FALSE.has(v))
+        throw new RuleViolation(`${header}: "${value}" is not yes or no (also ja or nee, oui or non).`, [field]);
       data.privacyBlocked = TRUE.has(v);
     } else if (field === 'correspondenceType') {
       data.correspondenceType = CORRESPONDENCE[key] ?? value; // anything else: the write rules refuse it with their message
@@ -267,7 +308,11 @@ export const matchKeyOf = (row: ImportRow): MatchKey => {
  * unchanged, so a file without No., VAT no. or e-mail imported twice creates nothing the second time (`twinOf`).
  */
 export function twinNameOf(row: ImportRow): string | null {
-  if (matchKeyOf(row)) return null;
+  return matchKeyOf(row) ? null : rowName(row);
+}
+
+/** A row's name as the contact's would be: its Name, or a person's first, middle and last name composed; or null. */
+function rowName(row: ImportRow): string | null {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
   const name =
     str(row.data.name) ??
@@ -286,6 +331,143 @@ export function twinNameOf(row: ImportRow): string | null {
 export function twinOf<T extends Record<string, unknown>>(data: Record<string, unknown>, current: T[]): T | null {
   const sets = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
   return current.find((c) => unchangedBy(sets, c)) ?? null;
+}
+
+/** The match keys as a sentence names them. */
+const KEY_WORDS = {
+  no: 'the No.',
+  vatRegistrationNo: 'the VAT registration no.',
+  email: 'the e-mail address',
+} as const;
+const KEY_FIELDS = ['no', 'vatRegistrationNo', 'email'] as const;
+
+/** A match-key value as rows are compared by it: without case (a VAT no. as `vatMatchValue` reads it). */
+const keyText = (field: (typeof KEY_FIELDS)[number], v: string) =>
+  `${field}:${(field === 'vatRegistrationNo' ? vatMatchValue(v) : v.trim()).toLowerCase()}`;
+
+/** Whether two cells of a field hold the same value (a No., VAT no. or e-mail address as a match compares it). */
+function sameCell(field: string, a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string' && (KEY_FIELDS as readonly string[]).includes(field))
+    return keyText(field as (typeof KEY_FIELDS)[number], a) === keyText(field as (typeof KEY_FIELDS)[number], b);
+  return a === b;
+}
+
+/** The fields a later row sets to something an earlier row does not hold (a code compared without case). */
+function fieldsBeyond(later: ImportRow, earlier: ImportRow): string[] {
+  const codes = earlier.codes as Record<string, string | undefined>;
+  return [
+    ...Object.entries(later.data)
+      .filter(([f, v]) => !sameCell(f, v, earlier.data[f]))
+      .map(([f]) => f),
+    ...Object.entries(later.codes)
+      .filter(([f, v]) => (codes[f] ?? '').trim().toUpperCase() !== String(v).trim().toUpperCase())
+      .map(([f]) => f),
+  ];
+}
+
+/**
+ * What a row of a file comes to because of an earlier row of the same file (`FileRows.verdict`):
+ * - `repeat`: it repeats row `rowNo` (every value it sets is that row's; it may leave cells blank), which came to a
+ *   contact (`outcome`): the row is "unchanged", the same contact, and nothing is written;
+ * - `conflict`: it has the No., VAT registration no. or e-mail address of row `rowNo`, which created a contact,
+ *   but another name or other values: refused with `message` — it is not merged into that new contact (two firms
+ *   that share a mailbox, or two versions of one contact: the admin decides). A row that found a contact already
+ *   in the database is no conflict: a later row with its key updates that contact again, as before;
+ * - null: no earlier row of the file is in its way; it is matched against the stored contacts as any row.
+ */
+export type SameFileVerdict<T> =
+  | { kind: 'repeat'; rowNo: number; matchedBy: (typeof KEY_FIELDS)[number] | 'name'; outcome: T }
+  | { kind: 'conflict'; rowNo: number; field: string; message: string }
+  | null;
+
+interface FileRow<T> {
+  rowNo: number;
+  row: ImportRow;
+  name: string | null;
+  keys: string[];
+  /** What the row came to (a contact), or null: refused. */
+  outcome: T | null;
+  /** Whether it created that contact (it was not in the database before the file). */
+  created: boolean;
+}
+
+/**
+ * The rows of one file read so far, so a later row is judged against the earlier ones the same way in the dry run
+ * (where every row is rolled back, so earlier rows are not in the database) and in the run (where they are).
+ * A row whose match key (No., else VAT registration no., else e-mail address, compared as a match compares them)
+ * is an earlier row's (the first not refused): the same values → `repeat` of that row; another name or other values,
+ * when that row created its contact → `conflict`.
+ * A row without a match key that repeats an earlier row of its name (every value it sets) → `repeat` (a line
+ * repeated in a hand-made list). Anything else → null. Rows come in file order; `forgetAfter` drops the rows after
+ * a row again (a chunk of the run rolled back).
+ */
+export class FileRows<T> {
+  private readonly rows: FileRow<T>[] = [];
+  private readonly byKey = new Map<string, FileRow<T>>();
+  private readonly byName = new Map<string, FileRow<T>[]>();
+  /** The last row number added (read or not). */
+  upTo = 0;
+
+  verdict(rowNo: number, row: ImportRow): SameFileVerdict<T> {
+    const key = matchKeyOf(row);
+    if (key) {
+      const earlier = this.byKey.get(keyText(key.field, key.value));
+      if (!earlier) return null;
+      const beyond = fieldsBeyond(row, earlier.row);
+      if (!beyond.length)
+        return { kind: 'repeat', rowNo: earlier.rowNo, matchedBy: key.field, outcome: earlier.outcome! };
+      // A contact that was in the database before the file: the row updates it, as any row (today's rule).
+      if (!earlier.created) return null;
+      const name = rowName(row);
+      const theirs = `row ${earlier.rowNo}${earlier.name ? ` (${earlier.name})` : ''}`;
+      const has = `Row ${rowNo} has ${KEY_WORDS[key.field]} of ${theirs}`;
+      const message =
+        name !== null && name !== earlier.name
+          ? `${has} but another name (${name}); it is not merged into that contact. Give this row its own ` +
+            `${KEY_WORDS[key.field].slice(4)} or leave it blank; if it is the same contact, give both rows one name.`
+          : `${has} but other values (${beyond.map((f) => fieldLabel(f)).join(', ')}); a file gives a contact ` +
+            `one row. Put these values in row ${earlier.rowNo} and leave this row out.`;
+      return { kind: 'conflict', rowNo: earlier.rowNo, field: key.field, message };
+    }
+    const name = rowName(row);
+    if (name === null) return null;
+    const earlier = (this.byName.get(name.toLowerCase()) ?? []).find(
+      (e) => e.outcome !== null && !fieldsBeyond(row, e.row).length,
+    );
+    return earlier ? { kind: 'repeat', rowNo: earlier.rowNo, matchedBy: 'name', outcome: earlier.outcome! } : null;
+  }
+
+  /**
+   * Row `rowNo` (null: its cells could not be read), what it came to (null: refused) and whether that contact is new.
+   * A refused row wrote nothing, so it is no row a later one repeats or runs into.
+   */
+  add(rowNo: number, row: ImportRow | null, outcome: T | null, created = false) {
+    this.upTo = Math.max(this.upTo, rowNo);
+    if (!row) return;
+    const name = rowName(row);
+    const keys = KEY_FIELDS.flatMap((f) => {
+      const v = row.data[f];
+      return typeof v === 'string' && v.trim() !== '' ? [keyText(f, v)] : [];
+    });
+    const entry: FileRow<T> = { rowNo, row, name, keys: outcome === null ? [] : keys, outcome, created };
+    this.rows.push(entry);
+    for (const k of entry.keys) if (!this.byKey.has(k)) this.byKey.set(k, entry);
+    if (name !== null) {
+      const list = this.byName.get(name.toLowerCase()) ?? [];
+      list.push(entry);
+      this.byName.set(name.toLowerCase(), list);
+    }
+  }
+
+  /** Forgets the rows after `rowNo`. */
+  forgetAfter(rowNo: number) {
+    while (this.rows.length && this.rows[this.rows.length - 1].rowNo > rowNo) {
+      const entry = this.rows.pop()!;
+      for (const k of entry.keys) if (this.byKey.get(k) === entry) this.byKey.delete(k);
+      if (entry.name !== null) this.byName.get(entry.name.toLowerCase())?.pop();
+    }
+    this.upTo = Math.min(this.upTo, rowNo);
+  }
 }
 
 /**

@@ -68,6 +68,7 @@ import {
   latestJobs,
   markCancelled,
   rowsAfter,
+  rowsDone,
   runningJobs,
   saveChunk,
   statusOf,
@@ -336,6 +337,39 @@ async function oneRow(
 }
 
 /**
+ * A row judged against the earlier rows of the file (`FileRows`, as the dry run judges it): one that repeats an
+ * earlier row is unchanged (that row's contact, nothing written); one with an earlier row's No., VAT no. or e-mail
+ * and another name or other values is refused; null: the row is written as any.
+ */
+function againstEarlierRows(run: ChunkRun, row: StoredRow, input: ImportRow | null): RowDone | null {
+  const verdict = input && run.memory.file.verdict(row.rowNo, input);
+  if (verdict?.kind === 'conflict')
+    return { rowNo: row.rowNo, outcome: 'failed', contactNo: null, error: verdict.message };
+  if (verdict?.kind === 'repeat')
+    return { rowNo: row.rowNo, outcome: 'unchanged', contactNo: verdict.outcome.no, error: null };
+  return null;
+}
+
+/** The job's rows before the cursor in the memory of this run (all of them after a restart), as they came out. */
+async function rememberEarlierRows(
+  run: ChunkRun,
+  job: { id: number; cursor: number },
+  mapping: Record<string, CsvField>,
+) {
+  const file = run.memory.file;
+  // A chunk rolled back (redone with savepoints, or stopped by an error) is forgotten.
+  file.forgetAfter(job.cursor);
+  if (file.upTo >= job.cursor) return;
+  for (const r of await rowsDone(run.trx, job.id, file.upTo, job.cursor))
+    file.add(
+      r.rowNo,
+      inputOf(r, mapping),
+      r.outcome && r.outcome !== 'failed' ? { no: r.contactNo } : null,
+      r.outcome === 'created',
+    );
+}
+
+/**
  * The rights the rows are written with: those of the admin who started the job (checked again at every chunk,
  * so a role changed meanwhile counts); a job without an admin (started in code) has every right, and one whose
  * admin is gone or inactive may update nothing (it still sees what its rows match, so they are refused, not created).
@@ -380,10 +414,18 @@ async function chunk(
       memory,
     };
     if (run.setBased) await prefetch(run);
+    await rememberEarlierRows(run, job, mapping);
     const done: RowDone[] = [];
     for (const [i, row] of rows.entries()) {
       if (run.setBased && !run.batch.matches) await prefetchMatches(writeOf(run), run.batch, run.matchKeys.slice(i));
-      done.push(await oneRow(run, row, mapping, codes));
+      const d = againstEarlierRows(run, row, inputs[i]) ?? (await oneRow(run, row, mapping, codes));
+      memory.file.add(
+        row.rowNo,
+        inputs[i],
+        d.outcome === 'failed' ? null : { no: d.contactNo },
+        d.outcome === 'created',
+      );
+      done.push(d);
     }
     await settle(run);
     // The admin who started the job is the contacts' creator and last editor, as after a Content Manager save

@@ -156,6 +156,32 @@ export async function rowsAfter(trx: Knex.Transaction, job: ImportJob, size: num
   return rows.map((r) => ({ rowNo: Number(r.row_no), cells: JSON.parse(r.cells) as Record<string, string> }));
 }
 
+/** The rows after `after` up to `upTo` (both row numbers), with what they came to: the earlier rows of a job resumed. */
+export async function rowsDone(
+  trx: Knex.Transaction,
+  jobId: number,
+  after: number,
+  upTo: number,
+): Promise<(StoredRow & { outcome: string | null; contactNo: string | null })[]> {
+  const rows = (await trx(IMPORT_ROWS)
+    .where('job_id', jobId)
+    .where('row_no', '>', after)
+    .where('row_no', '<=', upTo)
+    .orderBy('row_no')
+    .select('row_no', 'cells', 'outcome', 'contact_no')) as {
+    row_no: number;
+    cells: string;
+    outcome: string | null;
+    contact_no: string | null;
+  }[];
+  return rows.map((r) => ({
+    rowNo: Number(r.row_no),
+    cells: JSON.parse(r.cells) as Record<string, string>,
+    outcome: r.outcome,
+    contactNo: r.contact_no,
+  }));
+}
+
 /** Rows whose outcomes one UPDATE sets (3 bindings per row and column, well under SQLite's 32,766). */
 const OUTCOMES_PER_STATEMENT = 500;
 
