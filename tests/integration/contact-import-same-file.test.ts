@@ -73,6 +73,38 @@ describe('a row against the earlier rows of its file', () => {
     expect(await docs(t.strapi, UID.contact).findFirst({ filters: { name: 'Beta BV' } })).toBeNull();
   });
 
+  test("a person listed with the company's mailbox after the company is created; a second person with it is refused, in both", async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const csv = [
+      'Type;Naam;Voornaam;Achternaam;E-mail;Plaats',
+      'Bedrijf;Omega Logistics;;;info@omega-logistics.be;Gent',
+      'Persoon;;Anna;Maes;info@omega-logistics.be;Gent',
+      ';;Bert;Claes;info@omega-logistics.be;Gent',
+    ].join('\n');
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows.map((r: any) => [r.outcome, r.error ?? null])).toEqual([
+      ['created', null],
+      ['created', null],
+      [
+        'error',
+        'Row 3 has the e-mail address of row 2 (Anna Maes) but another name (Bert Claes); it is not merged into that ' +
+          'contact. Give this row its own e-mail address or leave it blank; if it is the same contact, give both rows one name.',
+      ],
+    ]);
+    const id = await startJob(csv);
+    expect(await driveImport(t.strapi, id)).toMatchObject({ state: 'done', created: 2, updated: 0, failed: 1 });
+    expect(await jobRows(id)).toEqual(asRun(dry.body.data.rows));
+    const holders = await docs(t.strapi, UID.contact).findMany({
+      filters: { email: 'info@omega-logistics.be' },
+      sort: 'no',
+    });
+    expect(holders.map((c: any) => [c.type, c.name])).toEqual([
+      ['company', 'Omega Logistics'],
+      ['person', 'Anna Maes'],
+    ]);
+  });
+
   test('a row repeated with the same VAT no. is unchanged in both, and the dry run numbers the later rows as the run does (also after a stop)', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
     const csv = [

@@ -736,6 +736,18 @@ describe('contact CSV: a row against the earlier rows of its file (outside teste
         'contact. Give this row its own e-mail address or leave it blank; if it is the same contact, give both rows one name.',
     });
   });
+  test("a person listed with the company's mailbox after the company is another contact, not a conflict", () => {
+    const file = new FileRows<{ no: string }>();
+    const contoso = row({ type: 'company', name: 'Contoso', email: 'info@contoso.com' });
+    file.add(2, contoso, { no: 'CT000050' }, true);
+    expect(file.verdict(3, row({ type: 'person', name: 'Anna Peeters', email: 'info@contoso.com' }))).toBeNull();
+    expect(file.verdict(4, row({ firstName: 'Bert', surname: 'Claes', email: 'info@contoso.com' }))).toBeNull();
+    expect(file.verdict(5, row({ name: 'Bert Claes', email: 'info@contoso.com' }, { company: 'CT000050' }))).toBeNull();
+    // Without Type a row is a company: the same e-mail under another name is refused, as above.
+    expect(file.verdict(6, row({ name: 'Contoso Two', email: 'info@contoso.com' }))).toMatchObject({
+      kind: 'conflict',
+    });
+  });
   test("an exact repeat (VAT no. written another way, cells left blank) is the earlier row's contact", () => {
     const file = new FileRows<{ no: string }>();
     file.add(

@@ -401,6 +401,14 @@ interface FileRow<T> {
  * repeated in a hand-made list). Anything else → null. Rows come in file order; `forgetAfter` drops the rows after
  * a row again (a chunk of the run rolled back).
  */
+/**
+ * A row's key as the earlier rows are looked up by: as `pickMatch`, by VAT no. or e-mail a row of a type only meets
+ * a contact of that type (a person listed with the company's mailbox is another contact); a row without Type creates
+ * a company; a No. names the contact itself, whatever its type.
+ */
+const typedKey = (field: string, text: string, row: ImportRow) =>
+  field === 'no' ? text : `${rowType(row) ?? 'company'}|${text}`;
+
 export class FileRows<T> {
   private readonly rows: FileRow<T>[] = [];
   private readonly byKey = new Map<string, FileRow<T>>();
@@ -411,7 +419,14 @@ export class FileRows<T> {
   verdict(rowNo: number, row: ImportRow): SameFileVerdict<T> {
     const key = matchKeyOf(row);
     if (key) {
-      const earlier = this.byKey.get(keyText(key.field, key.value));
+      const text = keyText(key.field, key.value);
+      // A row without Type meets a contact of either type (as `pickMatch`): the earlier of the two rows.
+      const earlier =
+        key.field === 'no' || rowType(row)
+          ? this.byKey.get(typedKey(key.field, text, row))
+          : [this.byKey.get(`company|${text}`), this.byKey.get(`person|${text}`)]
+              .filter((e): e is FileRow<T> => !!e)
+              .sort((a, b) => a.rowNo - b.rowNo)[0];
       if (!earlier) return null;
       const beyond = fieldsBeyond(row, earlier.row);
       if (!beyond.length)
@@ -447,7 +462,7 @@ export class FileRows<T> {
     const name = rowName(row);
     const keys = KEY_FIELDS.flatMap((f) => {
       const v = row.data[f];
-      return typeof v === 'string' && v.trim() !== '' ? [keyText(f, v)] : [];
+      return typeof v === 'string' && v.trim() !== '' ? [typedKey(f, keyText(f, v), row)] : [];
     });
     const entry: FileRow<T> = { rowNo, row, name, keys: outcome === null ? [] : keys, outcome, created };
     this.rows.push(entry);
