@@ -105,6 +105,41 @@ describe('a row against the earlier rows of its file', () => {
     ]);
   });
 
+  test('persons of companies created by earlier rows (by name and by the No. the company drew) are linked in the dry run as in the run', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    const dryFirst = await admin.post('/marketing-setup/contacts/import/dry-run', {
+      csv: ['Type;Naam;Plaats', 'Bedrijf;Sigma Probe NV;Gent'].join('\n'),
+    });
+    const sigmaNo = dryFirst.body.data.rows[0].contact.no as string; // the next number, as row 1 below draws it
+    const csv = [
+      'Type;Naam;Voornaam;Achternaam;Bedrijf;Plaats',
+      'Bedrijf;Sigma Tools NV;;;;Gent',
+      'Persoon;;Anna;Sels;Sigma Tools NV;',
+      'Bedrijf;Tau Wood NV;;;;Lier',
+      `Persoon;;Bert;Wouters;${sigmaNo};`,
+    ].join('\n');
+    const dry = await admin.post('/marketing-setup/contacts/import/dry-run', { csv });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data.rows.map((r: any) => [r.outcome, r.error ?? null])).toEqual([
+      ['created', null],
+      ['created', null],
+      ['created', null],
+      ['created', null],
+    ]);
+    const id = await startJob(csv);
+    expect(await driveImport(t.strapi, id)).toMatchObject({ state: 'done', created: 4, failed: 0 });
+    expect(await jobRows(id)).toEqual(asRun(dry.body.data.rows));
+    const persons = await t.strapi.db.query(UID.contact).findMany({
+      where: { name: { $in: ['Anna Sels', 'Bert Wouters'] } },
+      populate: { company: { select: ['name'] } },
+      orderBy: { name: 'asc' },
+    });
+    expect(persons.map((p: any) => [p.name, p.company?.name, p.city])).toEqual([
+      ['Anna Sels', 'Sigma Tools NV', 'Gent'],
+      ['Bert Wouters', 'Sigma Tools NV', 'Gent'],
+    ]);
+  });
+
   test('a row repeated with the same VAT no. is unchanged in both, and the dry run numbers the later rows as the run does (also after a stop)', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));
     const csv = [

@@ -70,9 +70,20 @@ export interface RowResult {
   sameAsRow?: number;
 }
 
-/** The dry run's rows of one file so far, each with the contact it came to (`FileRows`). */
-export type DryRunRows = FileRows<NonNullable<RowResult['contact']>>;
-export const dryRunRows = (): DryRunRows => new FileRows();
+/**
+ * The dry run's rows of one file so far, each with the contact it came to (`FileRows`), and the cells of each row
+ * with whether it drew a number (a row that created a company is written again before a person row naming it).
+ */
+export class DryRunRows extends FileRows<NonNullable<RowResult['contact']>> {
+  readonly records = new Map<number, EarlierRow>();
+}
+/** A row of the file as the dry run wrote it: its cells, the numbers drawn before it, whether it drew one. */
+interface EarlierRow {
+  record: CsvRecord;
+  drawsBefore: number;
+  drew: boolean;
+}
+export const dryRunRows = (): DryRunRows => new DryRunRows();
 
 /** Codes → documentIds, remembered for one import (master data does not change during it). */
 export function codeCache(strapi: Core.Strapi) {
@@ -406,7 +417,12 @@ export async function dryRunRow(
       sameAsRow: verdict.rowNo,
     };
   }
-  const result = await dryRunWrite(strapi, rowNo, record, mapping, codes, earlierDraws, access);
+  // A person of a company an earlier row of the file created: that row is written first (the run links them).
+  const companyCell = input?.codes.company;
+  const companyRow = companyCell ? file.createdCompanyRow(companyCell, (c) => c.no) : null;
+  const before = companyRow !== null ? (file.records.get(companyRow) ?? null) : null;
+  const result = await dryRunWrite(strapi, rowNo, record, mapping, codes, earlierDraws, access, before);
+  file.records.set(rowNo, { record, drawsBefore: earlierDraws, drew: drewNumber(result, record, mapping) });
   const created = result.outcome === 'created' || result.outcome === 'possibleDuplicate';
   // A repeat shows the contact as this row leaves it (not the name it had before the file).
   const { previousName: _before, ...contact } = result.contact ?? { documentId: null, no: null, name: null };
@@ -422,15 +438,22 @@ async function dryRunWrite(
   codes: CodeLookup,
   earlierDraws: number,
   access?: RowAccess,
+  before: EarlierRow | null = null,
 ): Promise<RowResult> {
   let result: RowResult | null = null;
   try {
     await transaction(strapi, async ({ trx }) => {
-      // Every row is rolled back, so without this each new contact would preview the same next number.
-      if (earlierDraws) {
-        const seriesId = (await loadSetup(strapi, trx)).contactNos as number | null;
-        if (seriesId) await advanceSeriesForPreview(strapi, trx, seriesId, earlierDraws);
-      }
+      // Every row is rolled back, so without this each new contact would preview the same next number. A company
+      // row written again first gets the number it drew (the draws before it, then its own), this row its own.
+      const seriesId = earlierDraws ? ((await loadSetup(strapi, trx)).contactNos as number | null) : null;
+      const advance = async (n: number) => {
+        if (seriesId && n > 0) await advanceSeriesForPreview(strapi, trx, seriesId, n);
+      };
+      if (before) {
+        await advance(before.drawsBefore);
+        await writeRow(strapi, before.record, mapping, codes, access);
+        await advance(earlierDraws - before.drawsBefore - (before.drew ? 1 : 0));
+      } else await advance(earlierDraws);
       const r = await writeRow(strapi, record, mapping, codes, access);
       // The duplicates a role may see: a contact it may not read is not shown (nor its No. and name).
       const allowed = await Promise.all(r.duplicates.map((d) => (access ?? fullAccess).mayRead(d.documentId)));

@@ -474,6 +474,23 @@ export class FileRows<T> {
     }
   }
 
+  /**
+   * The earlier row that created the company a Company cell names — by the name it gave it (any case) or by its
+   * No. (`noOf` reads it from the row's outcome) — or null. The dry run writes that row again before this one, in
+   * the same rolled-back transaction, so a file of companies and then their persons previews as the run links it.
+   */
+  createdCompanyRow(code: string, noOf: (outcome: T) => string | null): number | null {
+    const wanted = code.trim().toLowerCase();
+    const hit = this.rows.find(
+      (e) =>
+        e.created &&
+        e.outcome !== null &&
+        (rowType(e.row) ?? 'company') === 'company' &&
+        (e.name?.toLowerCase() === wanted || noOf(e.outcome)?.toLowerCase() === wanted),
+    );
+    return hit ? hit.rowNo : null;
+  }
+
   /** Forgets the rows after `rowNo`. */
   forgetAfter(rowNo: number) {
     while (this.rows.length && this.rows[this.rows.length - 1].rowNo > rowNo) {
