@@ -341,9 +341,9 @@ const KEY_WORDS = {
 } as const;
 const KEY_FIELDS = ['no', 'vatRegistrationNo', 'email'] as const;
 
-/** A match-key value as rows are compared by it: without case (a VAT no. as `vatMatchValue` reads it). */
+/** A match-key value as rows are compared by it: as a lookup compares it (`lookupKey`), with its field. */
 const keyText = (field: (typeof KEY_FIELDS)[number], v: string) =>
-  `${field}:${(field === 'vatRegistrationNo' ? vatMatchValue(v) : v.trim()).toLowerCase()}`;
+  `${field}:${lookupKey(v, field === 'vatRegistrationNo')}`;
 
 /** Whether two cells of a field hold the same value (a No., VAT no. or e-mail address as a match compares it). */
 function sameCell(field: string, a: unknown, b: unknown): boolean {
@@ -391,6 +391,17 @@ interface FileRow<T> {
   created: boolean;
 }
 
+/** The type of the contact a row stands for or creates: without Type and without a person's shape, a company. */
+const createdType = (row: ImportRow) => rowType(row) ?? 'company';
+
+/**
+ * A row's key as the earlier rows are looked up by: as `pickMatch`, by VAT no. or e-mail a row of a type only meets
+ * a contact of that type (a person listed with the company's mailbox is another contact); a row without Type creates
+ * a company; a No. names the contact itself, whatever its type.
+ */
+const typedKey = (field: string, text: string, row: ImportRow) =>
+  field === 'no' ? text : `${createdType(row)}|${text}`;
+
 /**
  * The rows of one file read so far, so a later row is judged against the earlier ones the same way in the dry run
  * (where every row is rolled back, so earlier rows are not in the database) and in the run (where they are).
@@ -401,14 +412,6 @@ interface FileRow<T> {
  * repeated in a hand-made list). Anything else → null. Rows come in file order; `forgetAfter` drops the rows after
  * a row again (a chunk of the run rolled back).
  */
-/**
- * A row's key as the earlier rows are looked up by: as `pickMatch`, by VAT no. or e-mail a row of a type only meets
- * a contact of that type (a person listed with the company's mailbox is another contact); a row without Type creates
- * a company; a No. names the contact itself, whatever its type.
- */
-const typedKey = (field: string, text: string, row: ImportRow) =>
-  field === 'no' ? text : `${rowType(row) ?? 'company'}|${text}`;
-
 export class FileRows<T> {
   private readonly rows: FileRow<T>[] = [];
   private readonly byKey = new Map<string, FileRow<T>>();
@@ -485,7 +488,7 @@ export class FileRows<T> {
       (e) =>
         e.created &&
         e.outcome !== null &&
-        (rowType(e.row) ?? 'company') === 'company' &&
+        createdType(e.row) === 'company' &&
         (e.name?.toLowerCase() === wanted || noOf(e.outcome)?.toLowerCase() === wanted),
     );
     return hit ? hit.rowNo : null;

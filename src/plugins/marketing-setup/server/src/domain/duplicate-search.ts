@@ -134,7 +134,6 @@ export const reversedFieldScore = (f: FieldScore): FieldScore => ({
  */
 export const reversedFigures = (f: PairFigures): PairFigures => ({
   ...f,
-  rules: [...f.rules],
   breakdown: f.breakdown.map(reversedFieldScore),
 });
 

@@ -361,13 +361,17 @@ async function rememberEarlierRows(
   file.forgetAfter(job.cursor);
   if (file.upTo >= job.cursor) return;
   for (const r of await rowsDone(run.trx, job.id, file.upTo, job.cursor))
-    file.add(
-      r.rowNo,
-      inputOf(r, mapping),
-      r.outcome && r.outcome !== 'failed' ? { no: r.contactNo } : null,
-      r.outcome === 'created',
-    );
+    rememberRow(file, r.rowNo, inputOf(r, mapping), r.outcome, r.contactNo);
 }
+
+/** A row into the run's memory of the file: the contact it came to (a failed row: none), and whether it created it. */
+const rememberRow = (
+  file: ImportMemory['file'],
+  rowNo: number,
+  input: ImportRow | null,
+  outcome: string | null,
+  contactNo: string | null,
+) => file.add(rowNo, input, outcome && outcome !== 'failed' ? { no: contactNo } : null, outcome === 'created');
 
 /**
  * The rights the rows are written with: those of the admin who started the job (checked again at every chunk,
@@ -419,12 +423,7 @@ async function chunk(
     for (const [i, row] of rows.entries()) {
       if (run.setBased && !run.batch.matches) await prefetchMatches(writeOf(run), run.batch, run.matchKeys.slice(i));
       const d = againstEarlierRows(run, row, inputs[i]) ?? (await oneRow(run, row, mapping, codes));
-      memory.file.add(
-        row.rowNo,
-        inputs[i],
-        d.outcome === 'failed' ? null : { no: d.contactNo },
-        d.outcome === 'created',
-      );
+      rememberRow(memory.file, row.rowNo, inputs[i], d.outcome, d.contactNo);
       done.push(d);
     }
     await settle(run);
