@@ -166,12 +166,12 @@ function nameSplit(name: unknown, email: unknown): Record<string, unknown> {
 /**
  * Parts sent (with or without a name): a name sent with only some of its parts fills the others from its other
  * words; else the parts sent win, the others come from the stored record. The name is rebuilt from the parts.
- * `filled` says whether the name's words filled them (the name and the parts then agree).
+ * `filled` says whether the name's words filled them (the name and the parts then agree); `parts` are all of them.
  */
 function namesFromParts(
   old: Record<string, unknown>,
   changes: Record<string, unknown>,
-): { fields: Record<string, unknown>; filled: boolean } {
+): { fields: Record<string, unknown>; filled: boolean; parts: NameParts } {
   const out: Record<string, unknown> = {};
   const sent: Partial<NameParts> = {};
   for (const f of NAME_PART_FIELDS) if (sets(changes, f)) sent[f] = partValue(changes[f]);
@@ -182,7 +182,7 @@ function namesFromParts(
     if (filled || sets(changes, f)) out[f] = parts[f];
   }
   out.name = composeName(parts);
-  return { fields: out, filled: !!filled };
+  return { fields: out, filled: !!filled, parts };
 }
 
 /** Which of a person's name and its parts a request changed, compared with the stored values. */
@@ -229,8 +229,8 @@ export function personNameUpdate(
   if (!nameChanged) return fromParts.fields;
   if (changedParts.length === 0) return fromParts.filled ? fromParts.fields : nameSplit(changes.name, email);
   if (fromParts.filled) return fromParts.fields;
-  const parts = {} as NameParts;
-  for (const f of NAME_PART_FIELDS) parts[f] = partValue(sets(changes, f) ? changes[f] : before[f]);
+  // Not filled: the parts sent, the others as stored.
+  const { parts } = fromParts;
   if (partsSpellName(String(changes.name ?? ''), parts)) {
     const sent = Object.fromEntries(NAME_PART_FIELDS.filter((f) => sets(changes, f)).map((f) => [f, parts[f]]));
     return { name: collapse(String(changes.name ?? '')), ...sent };

@@ -618,10 +618,8 @@ function differingWords(a: NameToken[], b: NameToken[]): [string, string] | unde
   const distinct = (x: NameToken[]) =>
     x.filter((t) => t.text.length >= 3 && !LINK_WORDS.has(t.text) && !isGenericText(t.text) && !seriesMarker(t.text));
   const [da, db] = [distinct(a), distinct(b)];
-  const lacking = (x: NameToken[], y: NameToken[]) => x.find((t) => !y.some((u) => typoApart(t, u)));
-  const [wa, wb] = [lacking(da, db), lacking(db, da)];
-  const joined = (x: NameToken[]) => nameToken(x.map((t) => t.text).join(''));
-  if (wa && wb && !typoApart(joined(da), joined(db))) return [wa.text, wb.text];
+  const words = wordOfEachLacking(da, db, (t, other) => other.some((u) => typoApart(t, u)));
+  if (words) return words;
   // Two trades, each lacking on the other side: "Bakkerij Peeters" is no "Slagerij Peeters".
   const trades = (x: NameToken[]) => x.filter((t) => t.text.length >= 3 && isGenericText(t.text));
   const [ta, tb] = [trades(a), trades(b)];
@@ -746,12 +744,28 @@ function personWordsDiffer(a: readonly NameToken[], b: readonly NameToken[]): st
   const inside = (t: string, u: string) => t.length >= 4 && u.length > t.length && typoInside(t, u);
   const same = (t: NameToken, u: NameToken) =>
     typoApart(t, u) || nicknamePair(t.text, u.text) || inside(t.text, u.text) || inside(u.text, t.text);
-  const lacking = (x: NameToken[], y: NameToken[], yInitials: Set<string>) =>
-    x.find((t) => !yInitials.has(t.text[0]) && !y.some((u) => same(t, u)));
-  const [wa, wb] = [lacking(da, db, ib), lacking(db, da, ia)];
-  if (!wa || !wb) return '';
+  const words = wordOfEachLacking(
+    da,
+    db,
+    (t, other) => (other === db ? ib : ia).has(t.text[0]) || other.some((u) => same(t, u)),
+  );
+  return words ? `"${words[0]}" and "${words[1]}"` : '';
+}
+
+/**
+ * A word of `a` that `b` lacks and one of `b` that `a` lacks (`has(word, other)`: whether the other list has it),
+ * unless the two lists are one name spaced another way ("Van den Broeck" / "Vandenbroeck"); or undefined.
+ */
+function wordOfEachLacking(
+  a: NameToken[],
+  b: NameToken[],
+  has: (word: NameToken, other: NameToken[]) => boolean,
+): [string, string] | undefined {
+  const wa = a.find((t) => !has(t, b));
+  const wb = b.find((t) => !has(t, a));
+  if (!wa || !wb) return undefined;
   const joined = (x: NameToken[]) => nameToken(x.map((t) => t.text).join(''));
-  return typoApart(joined(da), joined(db)) ? '' : `"${wa.text}" and "${wb.text}"`;
+  return typoApart(joined(a), joined(b)) ? undefined : [wa.text, wb.text];
 }
 
 /** Whether `word` is written inside `longer`, one typo allowed ("velde" in "vandevelide"). */
