@@ -84,6 +84,12 @@ export async function disconnect(client: ImapFlow) {
   }
 }
 
+/** Creates the folders given; returns their names. */
+async function createFolders(client: ImapFlow, missing: readonly MissingFolder[]): Promise<string[]> {
+  for (const m of missing) await client.mailboxCreate(m.folder);
+  return missing.map((m) => m.folder);
+}
+
 /** The mailbox's folders as the server lists them. */
 async function listFolders(client: ImapFlow): Promise<MailboxFolder[]> {
   return (await client.list()).map((f) => ({ path: f.path, delimiter: f.delimiter }));
@@ -123,11 +129,7 @@ export async function testConnection(
     const missing = missingFolders(s, existing);
     if (missing.length && !createMissing)
       return { ok: false, server: where(s), error: missingFoldersMessage(missing, where(s))!, missing, folders };
-    const created: string[] = [];
-    for (const m of missing) {
-      await client.mailboxCreate(m.folder);
-      created.push(m.folder);
-    }
+    const created = await createFolders(client, missing);
     const count = async (path: string) =>
       Number(((await client.status(path, { messages: true })) || { messages: 0 }).messages ?? 0);
     return {
@@ -160,7 +162,7 @@ export async function openQueue(s: ImapSettings) {
     // mail server delivers: a missing one is a typo or a changed rule, and a new empty folder would hide that.
     queueMissing = missing.filter((m) => m.role === 'queue');
     if (!queueMissing.length) {
-      for (const m of missing) await client.mailboxCreate(m.folder);
+      await createFolders(client, missing);
       lock = await client.getMailboxLock(s.queueFolder);
     }
   } catch (err) {
