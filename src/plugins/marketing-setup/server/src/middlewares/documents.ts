@@ -9,7 +9,7 @@ import { assertWriteInput } from '../utils/scalar-types';
 import { withAutoRecording } from '../interactions/auto-record';
 import { assertReadableContacts } from '../admin-api/contact-references';
 import { missingDocumentIdOf, relationFieldNaming } from '../domain/relation-input';
-import { fieldLabel, hasFieldLabel } from '../domain/field-labels';
+import { fieldLabel } from '../domain/field-labels';
 
 const WRITES = new Set(['create', 'update', 'delete']);
 /**
@@ -76,5 +76,5 @@ function namedMissingRelation(err: unknown, ctx: Parameters<Modules.Documents.Mi
     id,
   );
   if (!field) return err;
-  return validationError(`The ${hasFieldLabel(field) ? fieldLabel(field) : field} given does not exist.`, [field]);
+  return validationError(`The ${fieldLabel(field)} given does not exist.`, [field]);
 }
