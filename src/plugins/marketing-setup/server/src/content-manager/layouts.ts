@@ -61,7 +61,7 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
     ],
     // `inheritanceOverrides` and `businessRelation` are `visible: false` in the schema (not in the model at all).
     readOnly: ['no'],
-    hidden: ['companyName', 'searchEmail', 'noSeries'],
+    hidden: ['companyName', 'searchEmail', 'noSeries', 'revision'],
     hints: {
       no: [
         'Given by the contact number series when the contact is saved.',

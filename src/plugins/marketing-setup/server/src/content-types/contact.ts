@@ -60,6 +60,10 @@ export default contentType({
     // the Inheritance side panel shows it, and only the plugin writes it.
     inheritanceOverrides: { type: 'json', writable: false, visible: false },
     privacyBlocked: bool(false),
+    // The moment of the contact's last write as a reader saw it (domain/revision.ts): filled in every read from
+    // updatedAt, never stored (the column stays empty). The Content Manager's form sends it back hidden, so a save
+    // from a form opened before someone else's change is refused (409) instead of writing the old values back.
+    revision: str({ maxLength: 30 }),
     // Computed from the contact's business relations (and its company's); read-only, filterable over
     // REST; hidden from the Content Manager, whose edit view would offer it as an editable list.
     businessRelation: {

@@ -11,3 +11,14 @@ export class RuleViolation extends Error {
     this.path = Array.isArray(path) ? path : [path];
   }
 }
+
+/**
+ * A save made from a stale copy of a record: someone (another user, or the company's change reaching its persons)
+ * wrote the record after the form or client read it. The adapter layer answers 409 Conflict; nothing is written.
+ */
+export class StaleWrite extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleWrite';
+  }
+}

@@ -35,6 +35,7 @@ const FIELDS: Record<string, Caption> = {
   email: ['E-Mail', 'E-mail'],
   email2: ['E-Mail 2', 'E-mail 2'],
   searchEmail: ['Search E-Mail', 'Zoek-e-mail'],
+  revision: ['Revision', 'Revisie'],
   homePage: ['Home Page', 'Homepage'],
   extensionNo: ['Extension No.', 'Toestelnr.'],
   pager: ['Pager', 'Pieper'],

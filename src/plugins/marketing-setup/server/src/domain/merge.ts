@@ -29,6 +29,7 @@ export const NOT_MERGEABLE: Record<string, string> = {
   documentId: 'it identifies the record',
   createdAt: 'it is maintained by Strapi',
   updatedAt: 'it is maintained by Strapi',
+  revision: 'it says when the contact was last saved',
 };
 
 export const mergeableFields = (type: ContactType): string[] =>

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
 import { WRITE_RULES } from '../write-rules';
-import { PLUGIN_UIDS } from '../utils/uids';
+import { PLUGIN_UIDS, UID } from '../utils/uids';
+import { revisionOf } from '../domain/revision';
 import { validationError } from '../utils/errors';
 import { inTransaction, type Write } from '../repositories/unit-of-work';
 import type { StoredDocument } from '../write-rules/types';
@@ -53,14 +54,26 @@ async function write(
   }
   const handler = WRITE_RULES[ctx.uid]?.[ctx.action as Write['action']];
   try {
-    if (!WRITES.has(ctx.action) || !handler) return await next();
-    return await inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
-      action: ctx.action as Write['action'],
-      params: ctx.params as Write['params'],
-    });
+    const result =
+      !WRITES.has(ctx.action) || !handler
+        ? await next()
+        : await inTransaction(strapi, ctx.uid, (write) => handler(write, next as () => Promise<StoredDocument>), {
+            action: ctx.action as Write['action'],
+            params: ctx.params as Write['params'],
+          });
+    return ctx.uid === UID.contact ? withRevisions(result) : result;
   } catch (err) {
     throw namedMissingRelation(err, ctx);
   }
+}
+
+/** Contacts as read or written, each with its revision (domain/revision.ts) taken from its updatedAt. */
+function withRevisions<T>(result: T): T {
+  const docs = Array.isArray(result) ? result : [result];
+  for (const doc of docs)
+    if (doc && typeof doc === 'object' && 'updatedAt' in doc)
+      (doc as Record<string, unknown>).revision = revisionOf((doc as { updatedAt: unknown }).updatedAt);
+  return result;
 }
 
 /**

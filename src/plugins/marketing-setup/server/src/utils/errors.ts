@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { RuleViolation } from '../domain/errors';
+import { RuleViolation, StaleWrite } from '../domain/errors';
 
 /** A 400 with a human message and the field path, in the shape the admin's error handler reads. */
 export const validationError = (message: string, path: string[] = []) =>
@@ -11,9 +11,29 @@ const isUniqueViolation = (err: unknown) => {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
-/** Domain rule violations and unique-index races become ValidationErrors; anything else passes through. */
+/**
+ * A 409 Conflict with a human message. Strapi answers an http-errors `HttpError` with its own status; that class is
+ * abstract (it throws when constructed), so this error takes its prototype instead — no dependency of our own on
+ * http-errors, the one Strapi's error middleware checks against.
+ */
+class ConflictError extends Error {
+  readonly status = 409;
+  readonly statusCode = 409;
+  readonly expose = true;
+  readonly details = {};
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+Object.setPrototypeOf(ConflictError.prototype, errors.HttpError.prototype);
+
+export const conflict = (message: string) => new ConflictError(message);
+
+/** Domain rule violations and unique-index races become ValidationErrors, a stale write a 409; anything else passes through. */
 export const toHttpError = (err: unknown) => {
   if (err instanceof RuleViolation) return validationError(err.message, err.path);
+  if (err instanceof StaleWrite) return conflict(err.message);
   if (isUniqueViolation(err))
     return validationError('This number or code was just taken by another write; try again.', []);
   return err;

@@ -10,6 +10,7 @@ import {
 import { applyDefaults, applyPersonInheritance, propagationPlan, type InheritFlags } from '../domain/inheritance';
 import { companyOfCompanyViolation, companyViolation, withoutDefaults } from '../domain/contact-lifecycle';
 import { relationInput, type RelationRef } from '../domain/relation-input';
+import { staleRevision } from '../domain/revision';
 import { linkToItself, loadContactFlat, type FlatContact } from '../repositories/contacts';
 import { countPersons } from '../repositories/company-persons';
 import { moveHistoryToOldCompany, repointToCompany } from '../repositories/contact-history';
@@ -71,6 +72,7 @@ export async function planContactCreate(write: Write): Promise<PlannedContact> {
   const company = type === 'person' && companyRef ? await resolveCompany(write, companyRef) : null;
 
   withoutMaintainedFields(data); // Company Name, No. Series, overrides: the plugin's, a value sent is ignored
+  delete data.revision; // a new contact has none to compare with
   await resolveRelationIds(write, data);
   const fields = applyContactFieldRules(type, null, { ...data, type });
   // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
@@ -121,6 +123,10 @@ export async function planContactUpdate(write: Write): Promise<PlannedUpdate | n
   const data = (write.params.data ??= {});
   const before = await loadContactFlat(write, { documentId: write.params.documentId });
   if (!before) return null;
+  // A save from a form (or client) that read the contact before its last write: refused, nothing written.
+  const stale = staleRevision(data.revision, before.updatedAt);
+  if (stale) throw stale;
+  delete data.revision;
   // Company Name, No. Series, overrides: the plugin's; a value sent is ignored (the rules below set them).
   withoutMaintainedFields(data);
 
