@@ -10,6 +10,7 @@ import {
   overrideKeyOf,
   propagationPlan,
   resetKeys,
+  switchedOnGroups,
   withoutStaleInherited,
 } from '../../src/plugins/marketing-setup/server/src/domain/inheritance';
 import { RuleViolation } from '../../src/plugins/marketing-setup/server/src/domain/errors';
@@ -194,6 +195,38 @@ describe('propagationPlan', () => {
       { overrideKey: 'email', fields: ['email'], values: { email: null } },
       { overrideKey: 'correspondenceType', fields: ['correspondenceType'], values: { correspondenceType: 'email' } },
     ]);
+  });
+});
+
+describe('switchedOnGroups', () => {
+  const allOff = Object.fromEntries(Object.keys(allOn).map((f) => [f, false])) as InheritFlags;
+
+  it('Inherit Address switched on: one group, the whole block under the key address', () => {
+    expect(switchedOnGroups({ ...allOn, inheritAddressDetails: false }, allOn)).toEqual([
+      { overrideKey: 'address', fields: ['address', 'address2', 'postCode', 'city', 'county'] },
+    ]);
+  });
+
+  it('a relation flag switched on gives its field; communication gives one group per field', () => {
+    const groups = switchedOnGroups(allOff, { ...allOff, inheritSalesperson: true, inheritCommunicationDetails: true });
+    expect(groups[0]).toEqual({ overrideKey: 'salesperson', fields: ['salesperson'] });
+    expect(groups.slice(1).map((g) => g.overrideKey)).toEqual(
+      FIELD_GROUPS.find((g) => g.flag === 'inheritCommunicationDetails')!.fields,
+    );
+    expect(groups.every((g) => g.fields.length === 1 && g.fields[0] === g.overrideKey)).toBe(true);
+  });
+
+  it('flags left on, left off or switched off catch nothing up', () => {
+    expect(switchedOnGroups(allOn, allOn)).toEqual([]);
+    expect(switchedOnGroups(allOff, allOff)).toEqual([]);
+    expect(switchedOnGroups(allOn, allOff)).toEqual([]);
+  });
+
+  it('a flag absent or null before (off) and on after is switched on; absent after is not', () => {
+    expect(switchedOnGroups({}, { inheritTerritory: true })).toEqual([
+      { overrideKey: 'territory', fields: ['territory'] },
+    ]);
+    expect(switchedOnGroups({ inheritTerritory: false }, {})).toEqual([]);
   });
 });
 

@@ -163,6 +163,30 @@ export function propagationPlan(
   return plan;
 }
 
+/** Fields a person takes from its company again, unless its overrides hold `overrideKey`. */
+export interface CatchUpGroup {
+  overrideKey: string;
+  fields: string[];
+}
+
+/**
+ * The field groups a setup write switches on (Inherit flag off before, on after), each as the override key and
+ * fields a person catches up on: one group for the address block, one per field otherwise (as propagationPlan).
+ *
+ * Decision (BC does nothing here): while a flag is off, persons do not follow their company's changes of its
+ * fields; when it goes back on, every person with a company that does not override the key takes the company's
+ * current values, so that "inherited" is true again. A flag left as it was (or switched off) catches up nothing.
+ */
+export function switchedOnGroups(before: Partial<InheritFlags>, after: Partial<InheritFlags>): CatchUpGroup[] {
+  const groups: CatchUpGroup[] = [];
+  for (const group of FIELD_GROUPS) {
+    if (before[group.flag] || !after[group.flag]) continue;
+    if (group.block) groups.push({ overrideKey: ADDRESS_KEY, fields: [...group.fields] });
+    else for (const field of group.fields) groups.push({ overrideKey: field, fields: [field] });
+  }
+  return groups;
+}
+
 /**
  * Override keys a `reset-inheritance` removes. `fields` may name fields or override keys; absent or
  * empty means all. Named keys are returned even when not currently overridden, so the adapter
