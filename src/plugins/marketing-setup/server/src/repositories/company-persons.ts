@@ -4,7 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { Write } from './unit-of-work';
-import type { PropagationGroup } from '../domain/inheritance';
+import type { CatchUpGroup, PropagationGroup } from '../domain/inheritance';
 import { searchEmailOf } from '../domain/contact-fields';
 import { UID } from '../utils/uids';
 import { columnOf, isPostgres, joinTableOf, tableOf } from './tables';
@@ -32,9 +32,13 @@ export async function countPersons(write: Write, companyId: number): Promise<num
   return Number(n);
 }
 
-/** SQL condition "this person has not overridden `key`" (inheritance_overrides is a JSON list). */
-const notOverridden = (write: Write, key: string) => {
-  const col = columnOf(write.strapi, UID.contact, 'inheritanceOverrides');
+/**
+ * SQL condition "this person has not overridden `key`" (inheritance_overrides is a JSON list); `alias`
+ * qualifies the column where the contacts table is joined to itself.
+ */
+const notOverridden = (write: Write, key: string, alias?: string) => {
+  const column = columnOf(write.strapi, UID.contact, 'inheritanceOverrides');
+  const col = alias ? `${alias}.${column}` : column;
   return isPostgres(write.strapi)
     ? write.trx.raw(`NOT (coalesce(??::jsonb, '[]'::jsonb) \\? ?)`, [col, key])
     : write.trx.raw(`NOT EXISTS (SELECT 1 FROM json_each(coalesce(??, '[]')) WHERE value = ?)`, [col, key]);
@@ -102,4 +106,93 @@ export async function previewPropagation(write: Write, companyId: number, plan: 
     }
   }
   return byPerson;
+}
+
+/**
+ * Catching up after an Inherit flag went back on (domain switchedOnGroups): every person with a company, not
+ * overriding the group's key, whose value of a group field differs from its company's. As a query of ids (`p.id`),
+ * for the re-index queue; the person is `p`, its company `c`.
+ */
+export function personsBehindCompany(write: Write, group: CatchUpGroup): Knex.QueryBuilder {
+  const { trx, strapi } = write;
+  const table = tableOf(strapi, UID.contact);
+  const link = joinTableOf(strapi, UID.contact, 'company');
+  return trx(`${table} as p`)
+    .select('p.id')
+    .join(`${link.name} as l`, `l.${link.joinColumn}`, 'p.id')
+    .join(`${table} as c`, 'c.id', `l.${link.inverseJoinColumn}`)
+    .where(behindCompany(write, group));
+}
+
+/** SQL condition over person p and its company c: p is not c, does not override the key, and differs in a field. */
+function behindCompany(write: Write, group: CatchUpGroup) {
+  const differs = group.fields.map((f) => differsFromCompany(write, f));
+  return write.trx.raw(`?? <> ?? AND ? AND (${differs.map(() => '?').join(' OR ')})`, [
+    'c.id',
+    'p.id',
+    notOverridden(write, group.overrideKey, 'p'),
+    ...differs,
+  ]);
+}
+
+/** SQL condition "person p's `field` differs from its company c's" (NULL-safe; a relation by its target id). */
+function differsFromCompany(write: Write, field: string) {
+  const { trx, strapi } = write;
+  if (!RELATION_FIELDS[field]) {
+    const col = columnOf(strapi, UID.contact, field);
+    return trx.raw('?? IS DISTINCT FROM ??', [`p.${col}`, `c.${col}`]);
+  }
+  const jt = joinTableOf(strapi, UID.contact, field);
+  const target = (alias: string, of: string) =>
+    trx(`${jt.name} as ${alias}`)
+      .select(`${alias}.${jt.inverseJoinColumn}`)
+      .whereRaw('?? = ??', [`${alias}.${jt.joinColumn}`, `${of}.id`])
+      .limit(1);
+  return trx.raw('(?) IS DISTINCT FROM (?)', [target('pt', 'p'), target('ct', 'c')]);
+}
+
+/**
+ * The persons behind their company (personsBehindCompany) take its values of the group, set-based: one
+ * UPDATE … FROM for the scalar columns; for a relation the persons' updated_at, then delete + insert … select on
+ * its join table. Only those persons are written (updated_at bumped): an open form of any other stays current.
+ */
+export async function catchUpWithCompany(write: Write, group: CatchUpGroup) {
+  const { trx, strapi } = write;
+  const table = tableOf(strapi, UID.contact);
+  const now = new Date();
+  const scalars = group.fields.filter((f) => !RELATION_FIELDS[f]);
+  if (scalars.length) {
+    const link = joinTableOf(strapi, UID.contact, 'company');
+    const columns = scalars.map((f) => columnOf(strapi, UID.contact, f));
+    if (scalars.includes('email')) columns.push(columnOf(strapi, UID.contact, 'searchEmail'));
+    await trx.raw(
+      `UPDATE ?? AS p SET ${columns.map(() => '?? = ??').join(', ')}, ?? = ? ` +
+        'FROM ?? AS l JOIN ?? AS c ON ?? = ?? WHERE ?? = ?? AND ?',
+      [
+        table,
+        ...columns.flatMap((col) => [col, `c.${col}`]),
+        'updated_at',
+        now,
+        link.name,
+        table,
+        'c.id',
+        `l.${link.inverseJoinColumn}`,
+        `l.${link.joinColumn}`,
+        'p.id',
+        behindCompany(write, { ...group, fields: scalars }),
+      ],
+    );
+  }
+  for (const field of group.fields.filter((f) => RELATION_FIELDS[f])) {
+    const one = { ...group, fields: [field] };
+    const jt = joinTableOf(strapi, UID.contact, field);
+    await trx(table).whereIn('id', personsBehindCompany(write, one)).update({ updated_at: now });
+    await trx(jt.name).whereIn(jt.joinColumn, personsBehindCompany(write, one)).delete();
+    // Now without a link of their own: those whose company has one take it.
+    const rows = personsBehindCompany(write, one)
+      .join(`${jt.name} as cl`, `cl.${jt.joinColumn}`, 'c.id')
+      .clearSelect()
+      .select('p.id', `cl.${jt.inverseJoinColumn}`);
+    await trx.into(trx.raw('?? (??, ??)', [jt.name, jt.joinColumn, jt.inverseJoinColumn])).insert(rows);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SETUP_DEFAULTS } from '../domain/setup';
+import type { InheritFlags } from '../domain/inheritance';
 import { UID } from '../utils/uids';
 import { joinTableOf, tableOf } from './tables';
 import { perTransaction } from './per-transaction';
@@ -59,10 +60,8 @@ export function forgetSetup(trx: Knex.Transaction) {
   cached.forget(trx);
 }
 
-/** The stored setup row's duplicate switches (null before the first boot created it). */
+/** The stored setup row's duplicate switches and Inherit flags (null before the first boot created it). */
 export async function storedSetupRow(strapi: Core.Strapi) {
-  return (await strapi.db.query(UID.setup).findOne({})) as {
-    maintainDuplSearchStrings: boolean;
-    autosearchForDuplicates: boolean;
-  } | null;
+  return (await strapi.db.query(UID.setup).findOne({})) as
+    ({ maintainDuplSearchStrings: boolean; autosearchForDuplicates: boolean } & Partial<InheritFlags>) | null;
 }

@@ -1,7 +1,9 @@
 import type { WriteRules } from './types';
 import { assertSetupNumbers, coupleDuplicateFlags, setupDeleteViolation } from '../domain/setup';
 import { parseOurDomains } from '../domain/email-logging';
-import { forgetSetup, storedSetupRow } from '../repositories/setup';
+import { switchedOnGroups } from '../domain/inheritance';
+import { forgetSetup, loadSetup, storedSetupRow } from '../repositories/setup';
+import { catchUpWithCompanies } from '../operations/propagation';
 
 export const setupRules: WriteRules = {
   async update(write, next) {
@@ -18,6 +20,8 @@ export const setupRules: WriteRules = {
       write.params.data.emailOurDomains = parseOurDomains(write.params.data.emailOurDomains).join(', ') || null;
     const result = await next();
     forgetSetup(write.trx);
+    // An Inherit flag switched back on: the persons that inherit its fields take their company's values again.
+    if (stored) await catchUpWithCompanies(write, switchedOnGroups(stored, await loadSetup(write.strapi, write.trx)));
     return result;
   },
   async delete() {
