@@ -100,6 +100,19 @@ describe('personName', () => {
     expect(personName({ name: 'Peeters' }).readings.map(cut)).toEqual([' | peeters']);
   });
 
+  it('reads "Surname, First name" surname first, as the name split does (tester)', () => {
+    expect(personName({ name: 'Verbruggen, Tom' })).toMatchObject({ first: 'tom', surname: 'verbruggen' });
+    expect(personName({ name: 'Peeters, Xandro' })).toMatchObject({ first: 'xandro', surname: 'peeters' });
+    expect(personName({ name: 'Peeters, Xandro' }).readings.map(cut)).toEqual(['xandro | peeters', 'peeters | xandro']);
+    expect(personName({ name: 'De Smet, Geert Jan sr.' })).toMatchObject({
+      first: 'geert jan',
+      surname: 'de smet',
+      generation: 'sr',
+    });
+    // A comma before a suffix alone is no surname first.
+    expect(personName({ name: 'Tom Verbruggen, sr.' })).toMatchObject({ first: 'tom', surname: 'verbruggen' });
+  });
+
   it('drops forms of address and titles', () => {
     expect(personName({ name: 'Dhr. Jan Peeters' })).toMatchObject({ first: 'jan', surname: 'peeters' });
     expect(personName({ firstName: 'Mme Hélène', surname: 'Dubois' })).toMatchObject({

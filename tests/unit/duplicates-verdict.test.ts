@@ -327,3 +327,31 @@ describe('forms of address of a man and a woman', () => {
     }
   });
 });
+
+describe('"Surname, First name" (tester)', () => {
+  const house = {
+    type: 'person',
+    address: 'Kerkstraat 12',
+    postCode: '3000',
+    city: 'Leuven',
+    phoneNo: '016 22 33 44',
+    email: 'tom.verbruggen@telenet.be',
+  };
+  // As a REST create stores a name sent alone, and as a record holding only its name.
+  const rest = (name: string) => ({ ...house, name, ...splitName(name) });
+  const nameOnly = (name: string) => ({ ...house, name });
+
+  it.each([
+    ['Verbruggen, Tom', 'Tom Verbruggen'],
+    ['Peeters, Xandro', 'Xandro Peeters'],
+    ['De Smet, Geert Jan', 'Geert Jan De Smet'],
+  ])('%j is read as %j: the same name', (a, b) => {
+    for (const make of [rest, nameOnly]) {
+      const v = duplicateVerdict(make(a), make(b), DEFAULTS);
+      expect(v.isDuplicate).toBe(true);
+      const name = v.fuzzy.breakdown.find((f) => f.field === 'name');
+      expect(name).toMatchObject({ score: 1, parts: { surname: 1, firstName: 1 } });
+      expect(name?.values[0]).toBe(name?.values[1]);
+    }
+  });
+});

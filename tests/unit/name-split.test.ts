@@ -1,4 +1,6 @@
 import { applyContactFieldRules, splitName } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
+import { partsSpellName } from '../../src/plugins/marketing-setup/server/src/domain/names';
+import { renderSalutation } from '../../src/plugins/marketing-setup/server/src/domain/salutation';
 
 const parts = (firstName: string | null, middleName: string | null, surname: string | null) => ({
   firstName,
@@ -254,5 +256,55 @@ describe('applyContactFieldRules — a name sent with only some of its parts', (
         surname: 'Peeters',
       }),
     ).toMatchObject({ name: 'Xandro Peeters', firstName: 'Xandro', middleName: null, surname: 'Peeters' });
+  });
+});
+
+describe('"Surname, First name": a comma puts the surname first (tester)', () => {
+  it.each([
+    ['Verbruggen, Tom', 'Tom', null, 'Verbruggen'],
+    ['De Smet, Geert Jan', 'Geert Jan', null, 'De Smet'],
+    ['Verbruggen,Tom', 'Tom', null, 'Verbruggen'],
+    // An unknown first name: the comma tells, not the first-name list.
+    ['Peeters, Xandro', 'Xandro', null, 'Peeters'],
+    ['Janssens, M.', 'M.', null, 'Janssens'],
+    ['Van den Broeck, Marie Claire', 'Marie Claire', null, 'Van den Broeck'],
+    // The Dutch sorted way: particles after the first name are the surname's (lower case: the middle name).
+    ['Broek, Pieter van den', 'Pieter', 'van den', 'Broek'],
+    ['Dr. Verbruggen, Tom', 'Tom', null, 'Verbruggen'],
+    ['Peeters, Mevr. Anna', 'Anna', null, 'Peeters'],
+    ['Verbruggen, Tom sr.', 'Tom', null, 'Verbruggen sr.'],
+    ['Verbruggen sr., Tom', 'Tom', null, 'Verbruggen sr.'],
+    // A side with no name left: the comma only separates words, and never ends up in a part.
+    ['Tom Verbruggen, sr.', 'Tom', null, 'Verbruggen sr.'],
+    ['Jan Peeters, ir.', 'Jan', null, 'Peeters'],
+    ['Peeters,', null, null, 'Peeters'],
+    [', Tom', 'Tom', null, null],
+  ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual(parts(firstName, middleName, surname));
+  });
+
+  it('POST {"type":"person","name":"Verbruggen, Tom"}: the name as typed, no comma in a part, "Beste Tom Verbruggen,"', () => {
+    const created = applyContactFieldRules('person', null, { name: 'Verbruggen, Tom' });
+    expect(created).toMatchObject({
+      name: 'Verbruggen, Tom',
+      firstName: 'Tom',
+      middleName: null,
+      surname: 'Verbruggen',
+    });
+    const formula = { language: 'NLB', type: 'formal' as const, text: 'Beste %1 %2 %3,' };
+    const salutation = renderSalutation(
+      { ...formula, name1: 'firstName', name2: 'middleName', name3: 'surname' },
+      { type: 'person', ...created },
+    );
+    expect(salutation).toBe('Beste Tom Verbruggen,');
+  });
+
+  it('a name with a comma sent with some of its parts fills the others; parts spell it', () => {
+    expect(applyContactFieldRules('person', null, { name: 'Verbruggen, Tom', surname: 'Verbruggen' })).toMatchObject({
+      name: 'Tom Verbruggen',
+      firstName: 'Tom',
+      surname: 'Verbruggen',
+    });
+    expect(partsSpellName('Verbruggen, Tom', parts('Tom', null, 'Verbruggen'))).toBe(true);
   });
 });

@@ -378,6 +378,18 @@ function withoutGeneration(fields: string[][]): { fields: string[][]; generation
   return { fields: out, generation };
 }
 
+/**
+ * A name typed "Surname, First name" ("Verbruggen, Tom", "De Smet, Geert Jan"; the name split's rule): its surname
+ * words and first-name words, without titles and generation, and the generation; null without a comma or with a
+ * side left empty ("Tom Verbruggen, sr.").
+ */
+function commaReading(name: unknown): { fields: string[][]; generation: string } | null {
+  if (typeof name !== 'string' || !name.includes(',')) return null;
+  const at = name.indexOf(',');
+  const read = withoutGeneration([tokens(withoutTitles(name.slice(0, at))), tokens(withoutTitles(name.slice(at + 1)))]);
+  return read.fields.every((words) => words.length > 0) ? read : null;
+}
+
 /** Person name: the parts firstName/middleName/surname when a surname is given, else the name, in every reading. */
 export function personName(contact: Record<string, unknown>): PersonName {
   const parts = withoutGeneration([
@@ -398,9 +410,13 @@ export function personName(contact: Record<string, unknown>): PersonName {
     words = [...firstWords, ...middleWords];
     likeliest = likeliestReading(words);
   } else {
-    const named = withoutGeneration([tokens(withoutTitles(contact.name))]);
-    [words, generation] = [named.fields[0], named.generation];
-    likeliest = likeliestReading(words);
+    const comma = commaReading(contact.name);
+    const named = comma ?? withoutGeneration([tokens(withoutTitles(contact.name))]);
+    words = named.fields.flat();
+    generation = named.generation;
+    likeliest = comma
+      ? { first: comma.fields[1].join(' '), surname: comma.fields[0].join(' '), surnameFirst: true }
+      : likeliestReading(words);
   }
   const others = personReadings(words).filter((r) => r.first !== likeliest.first || r.surname !== likeliest.surname);
   return {
