@@ -308,3 +308,70 @@ describe('"Surname, First name": a comma puts the surname first (tester)', () =>
     expect(partsSpellName('Verbruggen, Tom', parts('Tom', null, 'Verbruggen'))).toBe(true);
   });
 });
+
+describe('a name part longer than 30 characters (tester)', () => {
+  const create = (name: string) => {
+    const warnings: string[] = [];
+    return { fields: applyContactFieldRules('person', null, { name }, warnings), warnings };
+  };
+
+  it('a hyphenated first name keeps its whole parts that fit, and says so', () => {
+    const { fields, warnings } = create('Maximiliaan-Alexander-Christiaan-Frederik Peeters');
+    expect(fields).toMatchObject({
+      name: 'Maximiliaan-Alexander-Christiaan-Frederik Peeters',
+      firstName: 'Maximiliaan-Alexander',
+      middleName: null,
+      surname: 'Peeters',
+    });
+    expect(warnings).toEqual([
+      'First Name was shortened to 30 characters: "Maximiliaan-Alexander-Christiaan-Frederik" is stored as ' +
+        '"Maximiliaan-Alexander" (the name keeps it whole).',
+    ]);
+  });
+
+  it('several first names: the whole names that fit ("Jan Pieter Karel Frans Jozef", not "… Jozef M")', () => {
+    const { fields, warnings } = create('Jan Pieter Karel Frans Jozef Marie Albert Willem Hendrik Peeters');
+    expect(fields).toMatchObject({
+      firstName: 'Jan Pieter Karel Frans Jozef',
+      middleName: 'Hendrik',
+      surname: 'Peeters',
+    });
+    expect(warnings).toEqual([
+      'First Name was shortened to 30 characters: "Jan Pieter Karel Frans Jozef Marie Albert Willem" is stored as ' +
+        '"Jan Pieter Karel Frans Jozef" (the name keeps it whole).',
+    ]);
+  });
+
+  it('never inside a letter: an accent typed as a combining mark stays with its letter', () => {
+    const e = 'E\u0301'; // É written as E + combining acute: two characters
+    const word = `A${e.repeat(20)}`; // 41 characters, 21 letters; composed (NFC) still 21 characters
+    expect(word.normalize('NFC')).toHaveLength(21);
+    const { fields, warnings } = create(`${'B'.repeat(25)}${word} Peeters`);
+    // Composed it is 46 characters: cut at 30, not between an E and its accent.
+    expect(fields.firstName).toBe(`${'B'.repeat(25)}A${'\u00c9'.repeat(4)}`);
+    expect(warnings).toHaveLength(1);
+    // Nothing to compose: the letter before an accent that does not fit goes with it.
+    expect(splitName(`${'C'.repeat(29)}${e}${e} Peeters`).firstName).toBe(`${'C'.repeat(29)}\u00c9`);
+    const marks = `${'C'.repeat(29)}E\u0301\u0323 Peeters`; // E with two marks: no composed form has both
+    expect(splitName(marks).firstName).toBe('C'.repeat(29));
+    // An emoji (two UTF-16 units) is not cut in two either.
+    expect(splitName(`${'D'.repeat(29)}\u{1F600}x Peeters`).firstName).toBe('D'.repeat(29));
+  });
+
+  it('a name whose accents fit once composed is stored composed, without a warning', () => {
+    // First name "René" six times with the accents typed as marks: 35 characters typed, 29 composed.
+    const { fields, warnings } = create(`${'Rene\u0301 '.repeat(7)}Peeters`);
+    expect(fields.firstName).toBe('Ren\u00e9 '.repeat(6).trim());
+    expect(warnings).toEqual([]);
+    // A part that fits as typed is stored as typed.
+    expect(create(`${'Rene\u0301 '.repeat(3)}Peeters`).fields.firstName).toBe('Rene\u0301 Rene\u0301');
+  });
+
+  it('a part sent by the caller is never shortened (a part too long is refused, as without a name)', () => {
+    const long = 'Maximiliaan-Alexander-Christiaan';
+    const { fields } = {
+      fields: applyContactFieldRules('person', null, { name: `${long} Peeters`, surname: 'Peeters', firstName: long }),
+    };
+    expect(fields.firstName).toBe(long);
+  });
+});

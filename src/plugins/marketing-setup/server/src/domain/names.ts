@@ -12,8 +12,8 @@ export interface NameParts {
   surname: string | null;
 }
 
-/** Name parts are Text[30] in the reference. */
-const NAME_PART_MAX = 30;
+/** Name parts are Text[30] in the reference (and `maxLength: 30` here: characters as JavaScript counts them). */
+export const NAME_PART_MAX = 30;
 
 const fold = (w: string) =>
   w
@@ -23,8 +23,7 @@ const fold = (w: string) =>
     .replace(/[’‘`´]/g, "'");
 /** A word folded without a trailing dot: "Dr." → "dr". */
 const bare = (w: string) => fold(w).replace(/\.$/, '');
-const joined = (words: readonly string[]): string | null =>
-  words.length ? words.join(' ').slice(0, NAME_PART_MAX) : null;
+const joined = (words: readonly string[]): string | null => (words.length ? words.join(' ') : null);
 const wordsOf = (name: string | null | undefined) =>
   String(name ?? '')
     .trim()
@@ -310,8 +309,53 @@ const toParts = (s: Split): NameParts => ({
   surname: joined(s.surname),
 });
 
+/** Whether a character belongs to the letter before it: a combining accent, a joiner, a variation selector, a skin tone. */
+function joinsPrevious(cp: number): boolean {
+  const within = (from: number, to: number) => cp >= from && cp <= to;
+  return (
+    /\p{M}/u.test(String.fromCodePoint(cp)) ||
+    within(0x200c, 0x200d) ||
+    within(0xfe00, 0xfe0f) ||
+    within(0x1f3fb, 0x1f3ff) ||
+    within(0xe0020, 0xe007f)
+  );
+}
+
+/** Whether `text` may be cut before index `i` without splitting a letter (a surrogate pair, a letter and its accent). */
+function letterBoundary(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true;
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+  return !joinsPrevious(text.codePointAt(i) ?? 0) && text.charCodeAt(i - 1) !== 0x200d;
+}
+
 /**
- * Name → parts. The reference's way (last word surname, second-to-last middle name, earlier words first
+ * A name part that is longer than a part holds (NAME_PART_MAX), shortened the way a person would: the whole words that
+ * fit ("Jan Pieter Karel Frans Jozef Marie Albert Willem" → "Jan Pieter Karel Frans Jozef"), else the whole parts of a
+ * hyphenated name ("Maximiliaan-Alexander-Christiaan-Frederik" → "Maximiliaan-Alexander"), else as many letters as fit —
+ * never inside a letter ("e" and its combining accent stay together). Accents typed as combining marks are composed
+ * first (NFC). The reference cuts at the 30th character.
+ */
+export function fitNamePart(whole: string, max = NAME_PART_MAX): string {
+  if (whole.length <= max) return whole;
+  // Accents typed as separate marks (as some keyboards and systems do) count a character each: composed, the name may fit.
+  const text = whole.normalize('NFC');
+  if (text.length <= max) return text;
+  let fit = '';
+  for (const separator of text.matchAll(/[\s\-\u2010-\u2015]+/gu)) {
+    const end = separator.index ?? 0;
+    if (end > max) break;
+    if (end > 0) fit = text.slice(0, end);
+  }
+  if (fit) return fit;
+  let end = max;
+  while (end > 0 && !letterBoundary(text, end)) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * Name → parts, whole however long they are (the write rules fit them to NAME_PART_MAX: contact-fields `splitName`).
+ * The reference's way (last word surname, second-to-last middle name, earlier words first
  * name), with these additions:
  * - Particles: a run of them before the surname never goes to the first name. Written with a capital (the
  *   Belgian way: "Pieter Van den Broeck", "Geert De Smet") they are part of the surname; in lower case (the
@@ -328,7 +372,7 @@ const toParts = (s: Split): NameParts => ({
  * - Several titles joined by "en" / "et" / "&" are titles; a name of titles only has no parts. A double surname
  *   with a spaced dash ("Van Looy - Maes") is one surname. A common Vietnamese surname at one end is the surname.
  */
-export function splitName(name: string | null | undefined, email?: unknown): NameParts {
+export function splitNameWhole(name: string | null | undefined, email?: unknown): NameParts {
   const { before, after } = commaSides(name);
   // Titles after the comma are no name ("Verbruggen, Dr. Tom"; "Jan Peeters, ir." has no first name there).
   const given = after ? after.slice(titleCount(after)) : [];
