@@ -128,6 +128,58 @@ describe('REST', () => {
   });
 });
 
+describe('REST: tester findings on the name split', () => {
+  test('POST "Verbruggen, Tom": surname first, no comma in a part, the name as typed', async () => {
+    const res = await t.api.post(`${API}/contacts`, { data: { type: 'person', name: 'Verbruggen, Tom' } });
+    expect(res.status).toBe(201);
+    expect(await stored(res.body.data.documentId)).toEqual({
+      name: 'Verbruggen, Tom',
+      firstName: 'Tom',
+      middleName: null,
+      surname: 'Verbruggen',
+      searchName: 'VERBRUGGEN, TOM',
+    });
+  });
+
+  test('a part longer than 30 characters is shortened to whole names and said in meta.warnings', async () => {
+    const res = await t.api.post(`${API}/contacts`, {
+      data: { type: 'person', name: 'Jan Pieter Karel Frans Jozef Marie Albert Willem Hendrik Peeters' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ firstName: 'Jan Pieter Karel Frans Jozef', middleName: 'Hendrik' });
+    expect(res.body.meta.warnings).toEqual([
+      'First Name was shortened to 30 characters: "Jan Pieter Karel Frans Jozef Marie Albert Willem" is stored as ' +
+        '"Jan Pieter Karel Frans Jozef" (the name keeps it whole).',
+    ]);
+    const renamed = await t.api.put(`${API}/contacts/${res.body.data.documentId}`, {
+      data: { name: 'Maximiliaan-Alexander-Christiaan-Frederik Peeters' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await stored(res.body.data.documentId)).toMatchObject({
+      name: 'Maximiliaan-Alexander-Christiaan-Frederik Peeters',
+      firstName: 'Maximiliaan-Alexander',
+      middleName: null,
+      surname: 'Peeters',
+    });
+    expect(renamed.body.meta.warnings).toEqual([
+      'First Name was shortened to 30 characters: "Maximiliaan-Alexander-Christiaan-Frederik" is stored as ' +
+        '"Maximiliaan-Alexander" (the name keeps it whole).',
+    ]);
+    // A name that fits has no warning.
+    const short = await t.api.post(`${API}/contacts`, { data: { type: 'person', name: 'Jan Peeters' } });
+    expect(short.body.meta?.warnings).toBeUndefined();
+    // A part the caller sends is the caller's: one too long is refused, with a name or without.
+    const long = 'Maximiliaan-Alexander-Christiaan';
+    for (const data of [
+      { firstName: long, surname: 'Peeters' },
+      { name: `${long} Peeters`, firstName: long },
+    ]) {
+      const refused = await t.api.post(`${API}/contacts`, { data: { type: 'person', ...data } });
+      expect(refused.status).toBe(400);
+    }
+  });
+});
+
 describe('CSV import: an update row with every name column', () => {
   const importCsv = async (csv: string) => {
     const { driveImport } = require(dist('jobs/contact-import'));

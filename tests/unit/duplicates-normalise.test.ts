@@ -72,13 +72,34 @@ describe('personName', () => {
   const cut = (r: { first: string; surname: string }) => `${r.first} | ${r.surname}`;
 
   it('uses the parts when the surname is given, and still reads the words every sensible way', () => {
-    const p = personName({ firstName: 'Jean-Pierre', middleName: '', surname: 'Van den Broeck' });
+    const p = personName({ firstName: 'Jean Pierre', middleName: '', surname: 'Van den Broeck' });
     expect(p).toMatchObject({ first: 'jean pierre', surname: 'van den broeck' });
     expect(p.readings.map(cut)).toEqual([
       'jean pierre | van den broeck',
       'jean | pierre van den broeck',
       'pierre van den broeck | jean',
     ]);
+  });
+
+  it('never cuts a hyphenated first name in two (tester: "Pieter" the surname of "Pieter-Jan De Vos")', () => {
+    const stored = personName({ firstName: 'Jean-Pierre', middleName: '', surname: 'Van den Broeck' });
+    expect(stored).toMatchObject({ first: 'jean pierre', surname: 'van den broeck' });
+    expect(stored.readings.map(cut)).toEqual(['jean pierre | van den broeck']);
+    expect(personName({ firstName: 'Pieter-Jan', surname: 'De Vos' }).readings.map(cut)).toEqual([
+      'pieter jan | de vos',
+    ]);
+    // Typed in one field: a hyphenated word of known first names is one first name, in either order.
+    expect(personName({ name: 'Pieter-Jan De Vos' }).readings.map(cut)).toEqual(['pieter jan | de vos']);
+    expect(personName({ name: 'Peeters Pieter-Jan' }).readings.map(cut)).toEqual([
+      'pieter jan | peeters',
+      'peeters | pieter jan',
+    ]);
+    // A first name field's hyphenated word is one first name even when unknown; a double surname is not.
+    expect(personName({ firstName: 'Xandro-Kai', surname: 'Wuyts' }).readings.map(cut)).toEqual([
+      'xandro kai | wuyts',
+      'wuyts | xandro kai',
+    ]);
+    expect(personName({ name: 'Ilse Van Looy-Maes' }).readings.map(cut)).toContain('ilse van looy | maes');
   });
 
   it('reads "De Smet Geert" and "Geert De Smet" alike: particles belong to the surname', () => {
@@ -98,6 +119,19 @@ describe('personName', () => {
     // Unknown first name: the reference's order first, the other reading too.
     expect(personName({ name: 'Peeters Xandro' }).readings.map(cut)).toEqual(['peeters | xandro', 'xandro | peeters']);
     expect(personName({ name: 'Peeters' }).readings.map(cut)).toEqual([' | peeters']);
+  });
+
+  it('reads "Surname, First name" surname first, as the name split does (tester)', () => {
+    expect(personName({ name: 'Verbruggen, Tom' })).toMatchObject({ first: 'tom', surname: 'verbruggen' });
+    expect(personName({ name: 'Peeters, Xandro' })).toMatchObject({ first: 'xandro', surname: 'peeters' });
+    expect(personName({ name: 'Peeters, Xandro' }).readings.map(cut)).toEqual(['xandro | peeters', 'peeters | xandro']);
+    expect(personName({ name: 'De Smet, Geert Jan sr.' })).toMatchObject({
+      first: 'geert jan',
+      surname: 'de smet',
+      generation: 'sr',
+    });
+    // A comma before a suffix alone is no surname first.
+    expect(personName({ name: 'Tom Verbruggen, sr.' })).toMatchObject({ first: 'tom', surname: 'verbruggen' });
   });
 
   it('drops forms of address and titles', () => {

@@ -327,3 +327,76 @@ describe('forms of address of a man and a woman', () => {
     }
   });
 });
+
+describe('"Surname, First name" (tester)', () => {
+  const house = {
+    type: 'person',
+    address: 'Kerkstraat 12',
+    postCode: '3000',
+    city: 'Leuven',
+    phoneNo: '016 22 33 44',
+    email: 'tom.verbruggen@telenet.be',
+  };
+  // As a REST create stores a name sent alone, and as a record holding only its name.
+  const rest = (name: string) => ({ ...house, name, ...splitName(name) });
+  const nameOnly = (name: string) => ({ ...house, name });
+
+  it.each([
+    ['Verbruggen, Tom', 'Tom Verbruggen'],
+    ['Peeters, Xandro', 'Xandro Peeters'],
+    ['De Smet, Geert Jan', 'Geert Jan De Smet'],
+  ])('%j is read as %j: the same name', (a, b) => {
+    for (const make of [rest, nameOnly]) {
+      const v = duplicateVerdict(make(a), make(b), DEFAULTS);
+      expect(v.isDuplicate).toBe(true);
+      const name = v.fuzzy.breakdown.find((f) => f.field === 'name');
+      expect(name).toMatchObject({ score: 1, parts: { surname: 1, firstName: 1 } });
+      expect(name?.values[0]).toBe(name?.values[1]);
+    }
+  });
+});
+
+describe('a hyphenated first name is one first name (tester)', () => {
+  // Two colleagues of one company: the same address and switchboard.
+  const office = {
+    type: 'person',
+    address: 'Industrieweg 5',
+    postCode: '9000',
+    city: 'Gent',
+    phoneNo: '09 222 33 44',
+  };
+  const rest = (name: string) => ({ ...office, name, ...splitName(name) });
+  const nameOnly = (name: string) => ({ ...office, name });
+
+  it('"Pieter-Jan De Vos" and "Jan Peeters" at one company are two people ("Pieter" is no surname to meet "Peeters")', () => {
+    for (const make of [rest, nameOnly]) {
+      const v = duplicateVerdict(make('Pieter-Jan De Vos'), make('Jan Peeters'), DEFAULTS);
+      expect(v).toMatchObject({ isDuplicate: false, rules: [] });
+      const name = v.fuzzy.breakdown.find((f) => f.field === 'name');
+      expect(name?.score).toBeLessThan(0.8);
+      expect(name?.method).not.toMatch(/surname first/);
+    }
+  });
+
+  it('"Jan" in "Pieter-Jan" is not the first name "Jan", in either order', () => {
+    for (const [a, b] of [
+      ['Pieter-Jan Peeters', 'Peeters Jan'],
+      ['De Vos Pieter-Jan', 'Jan Pieters'],
+    ]) {
+      const v = duplicateVerdict(rest(a), rest(b), DEFAULTS);
+      expect([a, b, v.isDuplicate]).toEqual([a, b, false]);
+    }
+  });
+
+  it('the same person with a hyphenated first name is still found, in either order or written apart', () => {
+    for (const [a, b] of [
+      ['Pieter-Jan De Vos', 'De Vos Pieter-Jan'],
+      ['Pieter-Jan De Vos', 'Pieter Jan De Vos'],
+      ['Pieter-Jan De Vos', 'Pieterjan De Vos'],
+      ['Pieter-Jan De Vos', 'Pieter-Jan Devos'],
+    ]) {
+      const v = duplicateVerdict(rest(a), rest(b), DEFAULTS);
+      expect([a, b, v.isDuplicate, v.fuzzy.breakdown.find((f) => f.field === 'name')?.score]).toEqual([a, b, true, 1]);
+    }
+  });
+});

@@ -1,4 +1,6 @@
 import { applyContactFieldRules, splitName } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
+import { partsSpellName } from '../../src/plugins/marketing-setup/server/src/domain/names';
+import { renderSalutation } from '../../src/plugins/marketing-setup/server/src/domain/salutation';
 
 const parts = (firstName: string | null, middleName: string | null, surname: string | null) => ({
   firstName,
@@ -254,5 +256,122 @@ describe('applyContactFieldRules — a name sent with only some of its parts', (
         surname: 'Peeters',
       }),
     ).toMatchObject({ name: 'Xandro Peeters', firstName: 'Xandro', middleName: null, surname: 'Peeters' });
+  });
+});
+
+describe('"Surname, First name": a comma puts the surname first (tester)', () => {
+  it.each([
+    ['Verbruggen, Tom', 'Tom', null, 'Verbruggen'],
+    ['De Smet, Geert Jan', 'Geert Jan', null, 'De Smet'],
+    ['Verbruggen,Tom', 'Tom', null, 'Verbruggen'],
+    // An unknown first name: the comma tells, not the first-name list.
+    ['Peeters, Xandro', 'Xandro', null, 'Peeters'],
+    ['Janssens, M.', 'M.', null, 'Janssens'],
+    ['Van den Broeck, Marie Claire', 'Marie Claire', null, 'Van den Broeck'],
+    // The Dutch sorted way: particles after the first name are the surname's (lower case: the middle name).
+    ['Broek, Pieter van den', 'Pieter', 'van den', 'Broek'],
+    ['Dr. Verbruggen, Tom', 'Tom', null, 'Verbruggen'],
+    ['Peeters, Mevr. Anna', 'Anna', null, 'Peeters'],
+    ['Verbruggen, Tom sr.', 'Tom', null, 'Verbruggen sr.'],
+    ['Verbruggen sr., Tom', 'Tom', null, 'Verbruggen sr.'],
+    // A side with no name left: the comma only separates words, and never ends up in a part.
+    ['Tom Verbruggen, sr.', 'Tom', null, 'Verbruggen sr.'],
+    ['Jan Peeters, ir.', 'Jan', null, 'Peeters'],
+    ['Peeters,', null, null, 'Peeters'],
+    [', Tom', 'Tom', null, null],
+  ])('%j → %j / %j / %j', (name, firstName, middleName, surname) => {
+    expect(splitName(name)).toEqual(parts(firstName, middleName, surname));
+  });
+
+  it('POST {"type":"person","name":"Verbruggen, Tom"}: the name as typed, no comma in a part, "Beste Tom Verbruggen,"', () => {
+    const created = applyContactFieldRules('person', null, { name: 'Verbruggen, Tom' });
+    expect(created).toMatchObject({
+      name: 'Verbruggen, Tom',
+      firstName: 'Tom',
+      middleName: null,
+      surname: 'Verbruggen',
+    });
+    const formula = { language: 'NLB', type: 'formal' as const, text: 'Beste %1 %2 %3,' };
+    const salutation = renderSalutation(
+      { ...formula, name1: 'firstName', name2: 'middleName', name3: 'surname' },
+      { type: 'person', ...created },
+    );
+    expect(salutation).toBe('Beste Tom Verbruggen,');
+  });
+
+  it('a name with a comma sent with some of its parts fills the others; parts spell it', () => {
+    expect(applyContactFieldRules('person', null, { name: 'Verbruggen, Tom', surname: 'Verbruggen' })).toMatchObject({
+      name: 'Tom Verbruggen',
+      firstName: 'Tom',
+      surname: 'Verbruggen',
+    });
+    expect(partsSpellName('Verbruggen, Tom', parts('Tom', null, 'Verbruggen'))).toBe(true);
+  });
+});
+
+describe('a name part longer than 30 characters (tester)', () => {
+  const create = (name: string) => {
+    const warnings: string[] = [];
+    return { fields: applyContactFieldRules('person', null, { name }, warnings), warnings };
+  };
+
+  it('a hyphenated first name keeps its whole parts that fit, and says so', () => {
+    const { fields, warnings } = create('Maximiliaan-Alexander-Christiaan-Frederik Peeters');
+    expect(fields).toMatchObject({
+      name: 'Maximiliaan-Alexander-Christiaan-Frederik Peeters',
+      firstName: 'Maximiliaan-Alexander',
+      middleName: null,
+      surname: 'Peeters',
+    });
+    expect(warnings).toEqual([
+      'First Name was shortened to 30 characters: "Maximiliaan-Alexander-Christiaan-Frederik" is stored as ' +
+        '"Maximiliaan-Alexander" (the name keeps it whole).',
+    ]);
+  });
+
+  it('several first names: the whole names that fit ("Jan Pieter Karel Frans Jozef", not "… Jozef M")', () => {
+    const { fields, warnings } = create('Jan Pieter Karel Frans Jozef Marie Albert Willem Hendrik Peeters');
+    expect(fields).toMatchObject({
+      firstName: 'Jan Pieter Karel Frans Jozef',
+      middleName: 'Hendrik',
+      surname: 'Peeters',
+    });
+    expect(warnings).toEqual([
+      'First Name was shortened to 30 characters: "Jan Pieter Karel Frans Jozef Marie Albert Willem" is stored as ' +
+        '"Jan Pieter Karel Frans Jozef" (the name keeps it whole).',
+    ]);
+  });
+
+  it('never inside a letter: an accent typed as a combining mark stays with its letter', () => {
+    const e = 'E\u0301'; // É written as E + combining acute: two characters
+    const word = `A${e.repeat(20)}`; // 41 characters, 21 letters; composed (NFC) still 21 characters
+    expect(word.normalize('NFC')).toHaveLength(21);
+    const { fields, warnings } = create(`${'B'.repeat(25)}${word} Peeters`);
+    // Composed it is 46 characters: cut at 30, not between an E and its accent.
+    expect(fields.firstName).toBe(`${'B'.repeat(25)}A${'\u00c9'.repeat(4)}`);
+    expect(warnings).toHaveLength(1);
+    // Nothing to compose: the letter before an accent that does not fit goes with it.
+    expect(splitName(`${'C'.repeat(29)}${e}${e} Peeters`).firstName).toBe(`${'C'.repeat(29)}\u00c9`);
+    const marks = `${'C'.repeat(29)}E\u0301\u0323 Peeters`; // E with two marks: no composed form has both
+    expect(splitName(marks).firstName).toBe('C'.repeat(29));
+    // An emoji (two UTF-16 units) is not cut in two either.
+    expect(splitName(`${'D'.repeat(29)}\u{1F600}x Peeters`).firstName).toBe('D'.repeat(29));
+  });
+
+  it('a name whose accents fit once composed is stored composed, without a warning', () => {
+    // First name "René" six times with the accents typed as marks: 35 characters typed, 29 composed.
+    const { fields, warnings } = create(`${'Rene\u0301 '.repeat(7)}Peeters`);
+    expect(fields.firstName).toBe('Ren\u00e9 '.repeat(6).trim());
+    expect(warnings).toEqual([]);
+    // A part that fits as typed is stored as typed.
+    expect(create(`${'Rene\u0301 '.repeat(3)}Peeters`).fields.firstName).toBe('Rene\u0301 Rene\u0301');
+  });
+
+  it('a part sent by the caller is never shortened (a part too long is refused, as without a name)', () => {
+    const long = 'Maximiliaan-Alexander-Christiaan';
+    const { fields } = {
+      fields: applyContactFieldRules('person', null, { name: `${long} Peeters`, surname: 'Peeters', firstName: long }),
+    };
+    expect(fields.firstName).toBe(long);
   });
 });

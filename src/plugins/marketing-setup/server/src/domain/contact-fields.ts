@@ -5,7 +5,7 @@
  */
 import { RuleViolation } from './errors';
 import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
-import { partsFromName, partsSpellName, splitName, type NameParts } from './names';
+import { fitNamePart, NAME_PART_MAX, partsFromName, partsSpellName, splitNameWhole, type NameParts } from './names';
 import { fieldLabel } from './field-labels';
 
 /**
@@ -30,7 +30,7 @@ export const CONTACT_DETAIL_FIELDS = [
 
 export type ContactType = 'company' | 'person';
 
-export { splitName, type NameParts };
+export { type NameParts };
 
 const REGISTRATION_NUMBER_MAX = 20;
 
@@ -157,10 +157,39 @@ type NamePartField = (typeof NAME_PART_FIELDS)[number];
 /** A name part as stored: blank is null, spaces collapsed. */
 const partValue = (v: unknown): string | null => (isBlank(v) ? null : collapse(String(v)));
 
+/**
+ * Parts taken from the name (`fields`), fitted to what a part holds (names.ts `fitNamePart`: whole words, never inside
+ * a letter); each one shortened is said in `warnings` (the REST answer's `meta.warnings`). Parts a caller sent are
+ * not among `fields`: one too long is refused, as without a name.
+ */
+function fitted(parts: NameParts, fields: readonly NamePartField[], warnings?: string[]): NameParts {
+  const out = { ...parts };
+  for (const f of fields) {
+    const whole = parts[f];
+    if (whole === null || whole.length <= NAME_PART_MAX) continue;
+    out[f] = fitNamePart(whole);
+    // Only composed (accents typed as marks): nothing lost, nothing to say.
+    if (out[f] !== whole.normalize('NFC'))
+      warnings?.push(
+        `${label(f)} was shortened to ${NAME_PART_MAX} characters: "${whole}" is stored as "${out[f]}" ` +
+          `(the name keeps it whole).`,
+      );
+  }
+  return out;
+}
+
+/**
+ * Name → First Name / Middle Name / Surname (names.ts `splitNameWhole`), each fitted to the NAME_PART_MAX characters a
+ * part holds; a part shortened is said in `warnings`.
+ */
+export function splitName(name: string | null | undefined, email?: unknown, warnings?: string[]): NameParts {
+  return fitted(splitNameWhole(name, email), NAME_PART_FIELDS, warnings);
+}
+
 /** A person's name as sent alone: kept as typed (spaces collapsed) and split into the parts. */
-function nameSplit(name: unknown, email: unknown): Record<string, unknown> {
+function nameSplit(name: unknown, email: unknown, warnings?: string[]): Record<string, unknown> {
   const typed = collapse(String(name ?? ''));
-  return { name: typed, ...splitName(typed, email) };
+  return { name: typed, ...splitName(typed, email, warnings) };
 }
 
 /**
@@ -171,11 +200,14 @@ function nameSplit(name: unknown, email: unknown): Record<string, unknown> {
 function namesFromParts(
   old: Record<string, unknown>,
   changes: Record<string, unknown>,
+  warnings?: string[],
 ): { fields: Record<string, unknown>; filled: boolean; parts: NameParts } {
   const out: Record<string, unknown> = {};
   const sent: Partial<NameParts> = {};
   for (const f of NAME_PART_FIELDS) if (sets(changes, f)) sent[f] = partValue(changes[f]);
-  const filled = sets(changes, 'name') ? partsFromName(String(changes.name ?? ''), sent) : null;
+  const fromName = sets(changes, 'name') ? partsFromName(String(changes.name ?? ''), sent) : null;
+  const taken = NAME_PART_FIELDS.filter((f) => !sets(changes, f));
+  const filled = fromName && fitted(fromName, taken, warnings);
   const parts = {} as NameParts;
   for (const f of NAME_PART_FIELDS) {
     parts[f] = partValue(filled ? filled[f] : sets(changes, f) ? sent[f] : old[f]);
@@ -219,16 +251,24 @@ export function personNameUpdate(
   before: Record<string, unknown>,
   changes: Record<string, unknown>,
   email?: unknown,
+  warnings?: string[],
 ): Record<string, unknown> | null {
   const partsSent = NAME_PART_FIELDS.some((f) => sets(changes, f));
   if (!sets(changes, 'name') && !partsSent) return null;
   const { nameChanged, changedParts } = nameEditOf(before, changes);
   if (!nameChanged && changedParts.length === 0) return {};
-  if (!partsSent) return nameSplit(changes.name, email);
-  const fromParts = namesFromParts(before, changes);
-  if (!nameChanged) return fromParts.fields;
-  if (changedParts.length === 0) return fromParts.filled ? fromParts.fields : nameSplit(changes.name, email);
-  if (fromParts.filled) return fromParts.fields;
+  if (!partsSent) return nameSplit(changes.name, email, warnings);
+  // Warnings of the parts filled from the name only once the name's parts are what is written.
+  const notes: string[] = [];
+  const fromParts = namesFromParts(before, changes, notes);
+  const taking = (fields: Record<string, unknown>) => {
+    warnings?.push(...notes);
+    return fields;
+  };
+  if (!nameChanged) return taking(fromParts.fields);
+  if (changedParts.length === 0)
+    return fromParts.filled ? taking(fromParts.fields) : nameSplit(changes.name, email, warnings);
+  if (fromParts.filled) return taking(fromParts.fields);
   // Not filled: the parts sent, the others as stored.
   const { parts } = fromParts;
   if (partsSpellName(String(changes.name ?? ''), parts)) {
@@ -243,10 +283,15 @@ export function personNameUpdate(
   );
 }
 
+/**
+ * The field rules of a contact write: what it writes (`changes` with the derived fields). Non-blocking notes (a name
+ * part shortened) are pushed on `warnings`, for the REST answer's `meta.warnings`.
+ */
 export function applyContactFieldRules(
   type: ContactType,
   before: Record<string, unknown> | null,
   changes: Record<string, unknown>,
+  warnings?: string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { ...changes };
   const isCreate = before === null;
@@ -256,12 +301,13 @@ export function applyContactFieldRules(
   if (type === 'person') {
     const email = sets(changes, 'email') ? changes.email : old.email;
     // An update of a stored person: what the request changed decides (a company becoming one is split as created).
-    const names = !isCreate && old.type !== 'company' ? personNameUpdate(old, changes, email) : null;
+    const names = !isCreate && old.type !== 'company' ? personNameUpdate(old, changes, email, warnings) : null;
     if (names) {
       for (const f of NAME_FIELDS) delete out[f];
       Object.assign(out, names);
-    } else if (NAME_PART_FIELDS.some((f) => sets(changes, f))) Object.assign(out, namesFromParts(old, changes).fields);
-    else if (nameSent) Object.assign(out, nameSplit(changes.name, email));
+    } else if (NAME_PART_FIELDS.some((f) => sets(changes, f)))
+      Object.assign(out, namesFromParts(old, changes, warnings).fields);
+    else if (nameSent) Object.assign(out, nameSplit(changes.name, email, warnings));
   } else {
     if (nameSent) out.name = collapse(String(changes.name ?? ''));
     if (nameSent || isCreate) out.companyName = isBlank(out.name ?? old.name) ? null : (out.name ?? old.name);
@@ -345,7 +391,11 @@ export function typeChangeViolation(
   return new RuleViolation(typeChangeRefusal(reason, contactNo, detail), ['type']);
 }
 
-export function typeChangeFields(before: Record<string, unknown>, newType: ContactType): Record<string, unknown> {
+export function typeChangeFields(
+  before: Record<string, unknown>,
+  newType: ContactType,
+  warnings?: string[],
+): Record<string, unknown> {
   if (newType !== 'company' && newType !== 'person') {
     throw new RuleViolation(`Type must be "company" or "person", not "${newType}".`, ['type']);
   }
@@ -363,5 +413,5 @@ export function typeChangeFields(before: Record<string, unknown>, newType: Conta
   if (!isBlank(before.vatRegistrationNo)) {
     throw typeChangeViolation('hasVatRegistrationNo', String(before.no ?? ''), String(before.vatRegistrationNo));
   }
-  return { type: 'person', companyName: null, ...splitName(String(before.name ?? ''), before.email) };
+  return { type: 'person', companyName: null, ...splitName(String(before.name ?? ''), before.email, warnings) };
 }

@@ -12,8 +12,8 @@ export interface NameParts {
   surname: string | null;
 }
 
-/** Name parts are Text[30] in the reference. */
-const NAME_PART_MAX = 30;
+/** Name parts are Text[30] in the reference (and `maxLength: 30` here: characters as JavaScript counts them). */
+export const NAME_PART_MAX = 30;
 
 const fold = (w: string) =>
   w
@@ -23,13 +23,14 @@ const fold = (w: string) =>
     .replace(/[’‘`´]/g, "'");
 /** A word folded without a trailing dot: "Dr." → "dr". */
 const bare = (w: string) => fold(w).replace(/\.$/, '');
-const joined = (words: readonly string[]): string | null =>
-  words.length ? words.join(' ').slice(0, NAME_PART_MAX) : null;
+const joined = (words: readonly string[]): string | null => (words.length ? words.join(' ') : null);
 const wordsOf = (name: string | null | undefined) =>
   String(name ?? '')
     .trim()
     .split(/\s+/)
     .filter(Boolean);
+/** A name's words, a comma separating them as a space does ("Verbruggen, Tom" → Verbruggen, Tom). */
+const nameWords = (name: string | null | undefined) => wordsOf(String(name ?? '').replace(/,/g, ' '));
 
 /**
  * Surname particles (Dutch, Flemish, French), one word each: runs of them make "van den", "op de", "in 't",
@@ -160,17 +161,20 @@ function titleCount(words: readonly string[]): number {
 const SUFFIXES = new Set(['sr', 'jr', 'ii', 'iii']);
 const SPELLED_SUFFIXES = new Set(['senior', 'junior']);
 
-/** The words without titles and suffixes, and the suffixes, in the order typed. */
-function withoutTitlesAndSuffixes(all: readonly string[]): { words: string[]; suffixes: string[] } {
-  const titles = titleCount(all);
-  const rest = all.slice(titles);
+/** Which of the words (titles removed) are generational suffixes: never the first, "Senior" only with two others. */
+function suffixMask(rest: readonly string[]): boolean[] {
   const isSuffix = (w: string, i: number, spelled: boolean) =>
     i > 0 && (SUFFIXES.has(bare(w)) || (spelled && SPELLED_SUFFIXES.has(bare(w))));
   const count = (spelled: boolean) => rest.filter((w, i) => isSuffix(w, i, spelled)).length;
   const spelled = rest.length - count(true) >= 2;
-  const suffixes = rest.filter((w, i) => isSuffix(w, i, spelled));
-  const words = rest.filter((w, i) => !isSuffix(w, i, spelled));
-  return { words, suffixes };
+  return rest.map((w, i) => isSuffix(w, i, spelled));
+}
+
+/** The words without titles and suffixes, and the suffixes, in the order typed. */
+function withoutTitlesAndSuffixes(all: readonly string[]): { words: string[]; suffixes: string[] } {
+  const rest = all.slice(titleCount(all));
+  const mask = suffixMask(rest);
+  return { words: rest.filter((_, i) => !mask[i]), suffixes: rest.filter((_, i) => mask[i]) };
 }
 
 const firstNameLike = (w: string) => isKnownFirstName(w) || isInitial(w);
@@ -305,8 +309,53 @@ const toParts = (s: Split): NameParts => ({
   surname: joined(s.surname),
 });
 
+/** Whether a character belongs to the letter before it: a combining accent, a joiner, a variation selector, a skin tone. */
+function joinsPrevious(cp: number): boolean {
+  const within = (from: number, to: number) => cp >= from && cp <= to;
+  return (
+    /\p{M}/u.test(String.fromCodePoint(cp)) ||
+    within(0x200c, 0x200d) ||
+    within(0xfe00, 0xfe0f) ||
+    within(0x1f3fb, 0x1f3ff) ||
+    within(0xe0020, 0xe007f)
+  );
+}
+
+/** Whether `text` may be cut before index `i` without splitting a letter (a surrogate pair, a letter and its accent). */
+function letterBoundary(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true;
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+  return !joinsPrevious(text.codePointAt(i) ?? 0) && text.charCodeAt(i - 1) !== 0x200d;
+}
+
 /**
- * Name → parts. The reference's way (last word surname, second-to-last middle name, earlier words first
+ * A name part that is longer than a part holds (NAME_PART_MAX), shortened the way a person would: the whole words that
+ * fit ("Jan Pieter Karel Frans Jozef Marie Albert Willem" → "Jan Pieter Karel Frans Jozef"), else the whole parts of a
+ * hyphenated name ("Maximiliaan-Alexander-Christiaan-Frederik" → "Maximiliaan-Alexander"), else as many letters as fit —
+ * never inside a letter ("e" and its combining accent stay together). Accents typed as combining marks are composed
+ * first (NFC). The reference cuts at the 30th character.
+ */
+export function fitNamePart(whole: string, max = NAME_PART_MAX): string {
+  if (whole.length <= max) return whole;
+  // Accents typed as separate marks (as some keyboards and systems do) count a character each: composed, the name may fit.
+  const text = whole.normalize('NFC');
+  if (text.length <= max) return text;
+  let fit = '';
+  for (const separator of text.matchAll(/[\s\-\u2010-\u2015]+/gu)) {
+    const end = separator.index ?? 0;
+    if (end > max) break;
+    if (end > 0) fit = text.slice(0, end);
+  }
+  if (fit) return fit;
+  let end = max;
+  while (end > 0 && !letterBoundary(text, end)) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * Name → parts, whole however long they are (the write rules fit them to NAME_PART_MAX: contact-fields `splitName`).
+ * The reference's way (last word surname, second-to-last middle name, earlier words first
  * name), with these additions:
  * - Particles: a run of them before the surname never goes to the first name. Written with a capital (the
  *   Belgian way: "Pieter Van den Broeck", "Geert De Smet") they are part of the surname; in lower case (the
@@ -323,10 +372,48 @@ const toParts = (s: Split): NameParts => ({
  * - Several titles joined by "en" / "et" / "&" are titles; a name of titles only has no parts. A double surname
  *   with a spaced dash ("Van Looy - Maes") is one surname. A common Vietnamese surname at one end is the surname.
  */
-export function splitName(name: string | null | undefined, email?: unknown): NameParts {
-  const { words, suffixes } = withoutTitlesAndSuffixes(withDoubleSurnames(wordsOf(name)));
+export function splitNameWhole(name: string | null | undefined, email?: unknown): NameParts {
+  const { before, after } = commaSides(name);
+  // Titles after the comma are no name ("Verbruggen, Dr. Tom"; "Jan Peeters, ir." has no first name there).
+  const given = after ? after.slice(titleCount(after)) : [];
+  const comma = after ? commaSplit(before, given) : null;
+  if (comma) return toParts(comma);
+  const { words, suffixes } = withoutTitlesAndSuffixes(withDoubleSurnames([...before, ...given]));
   const split = splitWords(words, email);
   return toParts({ ...split, surname: [...split.surname, ...suffixes] });
+}
+
+/**
+ * A name's words before its first comma and after it (`after` null without a comma); a comma is never part of a
+ * word: further commas separate words ("Verbruggen,Tom" has a comma, "Tom Verbruggen" none).
+ */
+function commaSides(name: string | null | undefined): { before: string[]; after: string[] | null } {
+  const text = String(name ?? '');
+  const at = text.indexOf(',');
+  if (at < 0) return { before: wordsOf(text), after: null };
+  return { before: wordsOf(text.slice(0, at)), after: wordsOf(text.slice(at + 1).replace(/,/g, ' ')) };
+}
+
+/**
+ * "Surname, First name" (pasted lists, Outlook exports): the words before the comma are the surname, the words after
+ * it the first name(s) — "Verbruggen, Tom" → Tom / – / Verbruggen, "De Smet, Geert Jan" → Geert Jan / – / De Smet,
+ * as "De Smet Geert Jan" splits. Particles after the first names go with the surname, the Dutch sorted way ("Broek,
+ * Pieter van den" → Pieter / van den / Broek, as "Pieter van den Broek"); titles before either side and generational
+ * suffixes ("Verbruggen, Tom sr.") as without a comma. Null when a side has no name left ("Tom Verbruggen, sr.",
+ * "Jan Peeters, ir.", ", Tom"): the comma then only separates words.
+ */
+function commaSplit(before: readonly string[], given: readonly string[]): Split | null {
+  const surnameSide = before.slice(titleCount(before));
+  const all = [...surnameSide, ...given];
+  const mask = suffixMask(all);
+  const suffixes = all.filter((_, i) => mask[i]);
+  const surname = surnameSide.filter((_, i) => !mask[i]);
+  const first = given.filter((_, i) => !mask[surnameSide.length + i]);
+  if (surname.length === 0 || first.length === 0) return null;
+  let j = first.length;
+  while (j > 1 && isParticle(first[j - 1]) && !mayBeFirstName(first[j - 1])) j--;
+  const parts = surnameWithParticles([...first.slice(j), ...surname]);
+  return { first: first.slice(0, j), middle: parts.middle, surname: [...parts.surname, ...suffixes] };
 }
 
 /** The dashes of a double surname typed with spaces: "Van Looy - Maes". */
@@ -373,7 +460,7 @@ export function partsFromName(name: string, sent: Partial<NameParts>): NameParts
   const missing = PART_KEYS.filter((k) => !(k in sent));
   const given = PART_KEYS.filter((k) => k in sent && wordsOf(sent[k]).length > 0);
   if (missing.length === 0 || given.length === 0) return null;
-  const all = wordsOf(name);
+  const all = nameWords(name);
   const words = all.slice(titleCount(all));
   const used = new Set<number>();
   const at: Partial<Record<PartKey, number>> = {};
@@ -423,10 +510,10 @@ export function partsFromName(name: string, sent: Partial<NameParts>): NameParts
  * ("Dr. Lies Peeters" and "Peeters Lies" are spelled by "Lies" / – / "Peeters"; "Lies Janssens" is not).
  */
 export function partsSpellName(name: string | null | undefined, parts: NameParts): boolean {
-  const all = wordsOf(name);
-  const nameWords = all.slice(titleCount(all)).map(fold).sort();
+  const all = nameWords(name);
+  const spelt = all.slice(titleCount(all)).map(fold).sort();
   const partWords = PART_KEYS.flatMap((k) => wordsOf(parts[k]))
     .map(fold)
     .sort();
-  return nameWords.length > 0 && nameWords.join(' ') === partWords.join(' ');
+  return spelt.length > 0 && spelt.join(' ') === partWords.join(' ');
 }

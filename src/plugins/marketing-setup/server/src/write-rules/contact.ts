@@ -26,6 +26,7 @@ import { pushContactToTargets } from './business-relations';
 import { syncContext } from '../utils/sync-context';
 import { afterContactWrite, beforeContactDelete, type ContactRow } from '../duplicate-search/search';
 import { deferSearch, rememberedCompany } from '../operations/import-batch';
+import { addWarning } from '../utils/request-state';
 
 type Setup = InheritFlags & Record<string, unknown>;
 
@@ -74,7 +75,9 @@ export async function planContactCreate(write: Write): Promise<PlannedContact> {
   withoutMaintainedFields(data); // Company Name, No. Series, overrides: the plugin's, a value sent is ignored
   delete data.revision; // a new contact has none to compare with
   await resolveRelationIds(write, data);
-  const fields = applyContactFieldRules(type, null, { ...data, type });
+  const warnings: string[] = [];
+  const fields = applyContactFieldRules(type, null, { ...data, type }, warnings);
+  for (const warning of warnings) addWarning(write.strapi, warning);
   // A contact created for a new customer/vendor/bank gets no marketing defaults (as in BC).
   const stored = (await loadSetup(write.strapi, write.trx)) as Setup;
   const setup = (syncContext().noDefaults ? withoutDefaults(stored) : stored) as Setup;
@@ -135,7 +138,8 @@ export async function planContactUpdate(write: Write): Promise<PlannedUpdate | n
   const sentNameAndEmail = Object.fromEntries(
     (['name', 'email'] as const).filter((f) => data[f] !== undefined).map((f) => [f, data[f]]),
   );
-  const typeChanges = typeChangeFields({ ...before, ...sentNameAndEmail }, newType);
+  const warnings: string[] = [];
+  const typeChanges = typeChangeFields({ ...before, ...sentNameAndEmail }, newType, warnings);
   if (newType !== before.type) await checkTypeChange(write, before, newType);
 
   // Which company the person has after this write, and whether it is a different one.
@@ -159,7 +163,8 @@ export async function planContactUpdate(write: Write): Promise<PlannedUpdate | n
 
   await checkRenumber(write, before, 'contactNos');
   await resolveRelationIds(write, data, before);
-  const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges });
+  const fields = applyContactFieldRules(newType, before, { ...data, ...typeChanges }, warnings);
+  for (const warning of warnings) addWarning(write.strapi, warning);
   const setup = (await loadSetup(write.strapi, write.trx)) as Setup;
   if (newType === 'person') {
     applyPersonInheritance(setup, fields, before, company, companyChanged);

@@ -6,7 +6,7 @@
  * Every function takes any value and returns '' for blank input, so callers never test for null.
  */
 
-import { surnameFirstSplit } from '../first-names';
+import { isKnownFirstName, surnameFirstSplit } from '../first-names';
 import { memoised } from './memo';
 
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
@@ -295,14 +295,33 @@ const ADDRESSED_AS: Readonly<Record<string, 'm' | 'f'>> = {
 };
 /** Forms of address and titles typed into name fields ("Dhr. Jan Peeters", "Mme Dubois"). */
 const TITLES = new Set([...Object.keys(ADDRESSED_AS), 'mr', 'dr', 'prof', 'ir', 'ing']);
-/** The leading titles of a name field, and its words after them (a title alone is kept: it may be a name). */
-const titled = (value: unknown): { titles: string[]; words: string[] } => {
-  const words = tokens(foldText(value));
+/**
+ * A name field's folded words, a hyphenated first name one unit: "Pieter-Jan De Vos" → "pieter jan", "de", "vos".
+ * A reading never cuts a first name in two ("Pieter" the surname, "Jan De Vos" the first names): "Pieter-Jan De Vos"
+ * met "Jan Peeters" on "Pieter" / "Peeters" and "Jan" / "Jan". Hyphenated words of the first and middle name fields
+ * are first names; in a name typed in one field, those of known first names only ("Van Looy-Maes" stays two words).
+ */
+function nameUnits(value: unknown, firstNames: boolean): string[] {
+  if (blank(value)) return [];
+  return String(value)
+    .split(/\s+/)
+    .flatMap((raw) => {
+      const words = tokens(foldText(raw));
+      const hyphenated = words.length > 1 && /\p{L}[-\u2010\u2011]\p{L}/u.test(raw);
+      return hyphenated && (firstNames || isKnownFirstName(raw)) ? [words.join(' ')] : words;
+    });
+}
+
+/**
+ * The leading titles of a name field, and its words after them (a title alone is kept: it may be a name), a
+ * hyphenated first name one word (`nameUnits`).
+ */
+const titled = (value: unknown, firstNames = false): { titles: string[]; words: string[] } => {
+  const words = nameUnits(value, firstNames);
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i])) i++;
   return { titles: words.slice(0, i), words: words.slice(i) };
 };
-const withoutTitles = (value: unknown): string => titled(value).words.join(' ');
 /** Whom a name field's form of address names: 'm', 'f', or '' (none, or only titles such as "Dr."). */
 const addressedAs = (value: unknown): string =>
   titled(value)
@@ -378,12 +397,24 @@ function withoutGeneration(fields: string[][]): { fields: string[][]; generation
   return { fields: out, generation };
 }
 
+/**
+ * A name typed "Surname, First name" ("Verbruggen, Tom", "De Smet, Geert Jan"; the name split's rule): its surname
+ * words and first-name words, without titles and generation, and the generation; null without a comma or with a
+ * side left empty ("Tom Verbruggen, sr.").
+ */
+function commaReading(name: unknown): { fields: string[][]; generation: string } | null {
+  if (typeof name !== 'string' || !name.includes(',')) return null;
+  const at = name.indexOf(',');
+  const read = withoutGeneration([titled(name.slice(0, at)).words, titled(name.slice(at + 1), true).words]);
+  return read.fields.every((words) => words.length > 0) ? read : null;
+}
+
 /** Person name: the parts firstName/middleName/surname when a surname is given, else the name, in every reading. */
 export function personName(contact: Record<string, unknown>): PersonName {
   const parts = withoutGeneration([
-    tokens(withoutTitles(contact.firstName)),
-    tokens(foldText(contact.middleName)),
-    tokens(foldText(contact.surname)),
+    titled(contact.firstName, true).words,
+    nameUnits(contact.middleName, true),
+    nameUnits(contact.surname, false),
   ]);
   const [firstWords, middleWords, surnameWords] = parts.fields;
   let generation = parts.generation;
@@ -398,9 +429,13 @@ export function personName(contact: Record<string, unknown>): PersonName {
     words = [...firstWords, ...middleWords];
     likeliest = likeliestReading(words);
   } else {
-    const named = withoutGeneration([tokens(withoutTitles(contact.name))]);
-    [words, generation] = [named.fields[0], named.generation];
-    likeliest = likeliestReading(words);
+    const comma = commaReading(contact.name);
+    const named = comma ?? withoutGeneration([titled(contact.name).words]);
+    words = named.fields.flat();
+    generation = named.generation;
+    likeliest = comma
+      ? { first: comma.fields[1].join(' '), surname: comma.fields[0].join(' '), surnameFirst: true }
+      : likeliestReading(words);
   }
   const others = personReadings(words).filter((r) => r.first !== likeliest.first || r.surname !== likeliest.surname);
   return {
