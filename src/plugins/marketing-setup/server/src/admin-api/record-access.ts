@@ -10,7 +10,8 @@ import {
   type RecordRole,
   type Requirement,
 } from '../domain/record-permissions';
-import { forbidden } from '../utils/errors';
+import { forbidden, toHttpError } from '../utils/errors';
+import { duplicateGoneViolation } from '../domain/merge';
 import { UID } from '../utils/uids';
 import { activeAdminWithRoles } from '../repositories/admin-users';
 import type { StoredDocument } from '../write-rules/types';
@@ -76,7 +77,8 @@ export function recordAccessOf(strapi: Core.Strapi, userAbility: unknown) {
           const documentId = documentIds[req.record];
           if (!documentId) continue; // not part of this request: the operation's own validation answers
           const record = records[req.record] ?? (await load(documentId));
-          if (!record) throw notFound(documentId);
+          // The contact in the URL: 404. The duplicate named in the body: 400, as over REST (it may have been merged away).
+          if (!record) throw req.record === 'duplicate' ? toHttpError(duplicateGoneViolation()) : notFound(documentId);
           records[req.record] = record;
         }
         if (!allowed(req, records[req.record])) throw forbidden(refusalMessage(req, records[req.record]?.no));
