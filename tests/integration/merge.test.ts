@@ -293,7 +293,7 @@ test('two merges of the same duplicate at once: one merges it, the other is told
   ]);
   expect([r1.status, r2.status].sort()).toEqual([200, 400]);
   expect([r1, r2].find((r) => r.status === 400)!.body.error.message).toMatch(
-    /it may have been merged or deleted already/,
+    /no longer exists: it may have been merged into another contact or deleted/,
   );
   expect(
     await app.strapi.db
@@ -329,7 +329,7 @@ describe('bad input → 400 (404 for an unknown survivor), nothing merged', () =
       'an unknown duplicate',
       () => [a.documentId, { duplicate: 'nosuchdocumentid000000' }],
       400,
-      /No contact with documentId nosuchdocumentid000000 to merge/,
+      /^The contact to merge no longer exists: it may have been merged into another contact or deleted\. Reload the duplicates and choose again\.$/,
     ],
     [
       'one field name not in a list',
@@ -466,6 +466,29 @@ describe('admin API: dry run needs duplicates.review, merge and undo need duplic
       .post(`/marketing-setup${url}`)
       .set('Authorization', `Bearer ${jwt}`)
       .send(body);
+
+  test('an unknown or merged-away duplicate: 400 as over REST, saying the contact no longer exists', async () => {
+    const a = await company('Admin Merge Gone A');
+    const b = await company('Admin Merge Gone B');
+    const reviewer = await adminJwt(['plugin::marketing-setup.duplicates.review']);
+    const gone =
+      'The contact to merge no longer exists: it may have been merged into another contact or deleted. Reload the duplicates and choose again.';
+    for (const duplicate of ['abcdefghijklmnopqrstuvwx', b.documentId]) {
+      if (duplicate === b.documentId) await docs(app.strapi, UID.contact).delete({ documentId: b.documentId });
+      const res = await adminPost(reviewer, `/contacts/${a.documentId}/merge`, { duplicate, dryRun: true });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(gone);
+      expect(res.body.error.details.errors[0].path).toEqual(['duplicate']);
+      const rest = await merge(a.documentId, { duplicate, dryRun: true });
+      expect([rest.status, rest.body.error.message]).toEqual([400, gone]);
+    }
+    // The contact in the URL is still a 404.
+    const survivorGone = await adminPost(reviewer, `/contacts/abcdefghijklmnopqrstuvwx/merge`, {
+      duplicate: a.documentId,
+      dryRun: true,
+    });
+    expect(survivorGone.status).toBe(404);
+  });
 
   test('a reviewer may dry-run but not merge; a merger may merge, list and undo', async () => {
     const a = await company('Admin Merge A');

@@ -213,6 +213,25 @@ describe('normaliseLine', () => {
     expect(out.endingNo).toBe('CT9999');
   });
 
+  it('refuses an ending or warning number of another text than the starting number (padding is harmonised)', () => {
+    const sent = ['startingNo', 'endingNo', 'warningNo'] as const;
+    expect(
+      violation(() =>
+        normaliseLine('INV', line({ startingNo: 'INV-2024-0001', endingNo: 'XYZ-9999' }), undefined, sent),
+      ).message,
+    ).toBe('Ending No. "XYZ-9999" must have the form of Starting No. "INV-2024-0001" (same text, another number).');
+    const e = violation(() =>
+      normaliseLine('V', line({ startingNo: 'V1', endingNo: 'V9', warningNo: 'W5' }), undefined, sent),
+    );
+    expect([e.message, e.path]).toEqual([
+      'Warning No. "W5" must have the form of Starting No. "V1" (same text, another number).',
+      ['warningNo'],
+    ]);
+    expect(violation(() => normaliseLine('V', line({ startingNo: 'V01', endingNo: 'X9' }), 'endingNo')).path).toEqual([
+      'endingNo',
+    ]);
+  });
+
   it('refuses a format change that would alter the last number used', () => {
     const e = violation(() =>
       normaliseLine('CONT', line({ startingNo: 'XY01', endingNo: 'XY99', lastNoUsed: 'CT000005' }), 'startingNo'),
@@ -263,6 +282,9 @@ describe('series flags and manual/automatic numbers', () => {
       defaultNos: true,
       manualNos: false,
     });
+    expect(violation(() => normaliseSeriesFlags({ defaultNos: false, manualNos: false }, null)).path).toEqual([
+      'defaultNos',
+    ]);
     expect(normaliseSeriesFlags({ defaultNos: false, manualNos: true }, null)).toEqual({
       defaultNos: false,
       manualNos: true,

@@ -8,8 +8,10 @@ describe('merge and undo refusals', () => {
   const log = { duplicateNo: 'CT000002', survivorNo: 'CT000001', undoneAt: null };
 
   it('a merge needs its duplicate', () => {
-    const v = duplicateGoneViolation('abc123');
-    expect(v.message).toBe('No contact with documentId abc123 to merge; it may have been merged or deleted already.');
+    const v = duplicateGoneViolation();
+    expect(v.message).toBe(
+      'The contact to merge no longer exists: it may have been merged into another contact or deleted. Reload the duplicates and choose again.',
+    );
     expect(v.path).toEqual(['duplicate']);
   });
 

@@ -12,20 +12,29 @@ import { UID } from '../utils/uids';
 import { recordAccess, type RecordAccess } from './record-access';
 import { documents } from '../utils/documents';
 import { pageFields } from '../validation/admin/fields';
+import { BREAKDOWN_SOURCE_FIELDS, withoutHiddenValues } from '../domain/hidden-fields';
+import type { FieldScore } from '../domain/duplicates/fuzzy';
 
 /** How the review screens show a contact of a pair. */
 const CONTACT_FIELDS = ['documentId', 'no', 'name', 'type', 'city'];
 type Row = Record<string, unknown>;
-const contactRef = (row: Row | null | undefined) =>
+type Hidden = ReadonlySet<string>;
+const NONE: Hidden = new Set();
+/** A contact of a pair as shown; a field the role may not read of it is null. */
+const contactRef = (row: Row | null | undefined, hidden: Hidden = NONE) =>
   row
     ? {
         documentId: row.documentId,
-        no: row.no ?? null,
-        name: row.name ?? null,
-        type: row.type ?? null,
-        city: row.city ?? null,
+        ...Object.fromEntries(
+          CONTACT_FIELDS.slice(1).map((f) => [f, hidden.has(f) ? null : ((row[f] as unknown) ?? null)]),
+        ),
       }
     : null;
+/** The fields whose values the review shows: the contact's columns and the breakdown's sources. */
+const SHOWN_FIELDS = [...new Set([...CONTACT_FIELDS.slice(1), ...BREAKDOWN_SOURCE_FIELDS])];
+/** The breakdown of a pair without the values of fields the role may not read on one of its two contacts. */
+const shownBreakdown = (breakdown: unknown, a: Hidden, b: Hidden) =>
+  withoutHiddenValues((breakdown ?? []) as FieldScore[], (f) => a.has(f) || b.has(f));
 
 const MAX_PAGE_SIZE = 100;
 const pageQuery = yup
@@ -114,7 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? [{ $or: [{ contact: { documentId: query.contact } }, { duplicateContact: { documentId: query.contact } }] }]
         : [];
       // Only pairs of two contacts the user may open (its read conditions, e.g. "is creator", on both sides).
-      const readable = await recordAccess(strapi, ctx).readFilters();
+      const access = recordAccess(strapi, ctx);
+      const readable = await access.readFilters();
       const mayRead = readable ? [{ contact: readable }, { duplicateContact: readable }] : [];
       const filters = { $and: [OPEN, ...byContact, ...mayRead] };
       const [rows, total] = await Promise.all([
@@ -127,16 +137,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         pairs().count({ filters }),
       ]);
+      // Field-level read permissions: a field the role may not read shows no value, on either contact of a pair.
+      const hiddenOf = await access.hiddenFields(
+        rows.flatMap((r) => [r.contact?.documentId, r.duplicateContact?.documentId]),
+        SHOWN_FIELDS,
+      );
       ctx.body = {
         data: rows.map((r) => ({
           pairDocumentId: r.documentId,
-          contact: contactRef(r.contact),
-          duplicateContact: contactRef(r.duplicateContact),
+          contact: contactRef(r.contact, hiddenOf(r.contact?.documentId)),
+          duplicateContact: contactRef(r.duplicateContact, hiddenOf(r.duplicateContact?.documentId)),
           matchingStrings: r.matchingStrings ?? 0,
           hitPercent: r.hitPercent ?? 0,
           fuzzyScore: r.fuzzyScore === null || r.fuzzyScore === undefined ? null : Number(r.fuzzyScore),
           rules: r.rules ?? [],
-          breakdown: r.breakdown ?? [],
+          breakdown: shownBreakdown(
+            r.breakdown,
+            hiddenOf(r.contact?.documentId),
+            hiddenOf(r.duplicateContact?.documentId),
+          ),
           createdAt: r.createdAt ?? null,
         })),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
@@ -165,8 +184,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async contactDuplicates(ctx: Context) {
       const access = recordAccess(strapi, ctx);
       await access.authorize('contactDuplicates', { contact: ctx.params.documentId });
-      const found = await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false);
-      ctx.body = { data: await readableOthers(access, found) };
+      const found = await readableOthers(
+        access,
+        await getService(strapi, 'duplicates').listFor(ctx.params.documentId, false),
+      );
+      // Field-level read permissions: no value of a field the role may not read, on either contact.
+      const hiddenOf = await access.hiddenFields(
+        [ctx.params.documentId, ...found.map((p) => p.documentId)],
+        SHOWN_FIELDS,
+      );
+      const asked = hiddenOf(ctx.params.documentId);
+      ctx.body = {
+        data: found.map((p) => {
+          const other = hiddenOf(p.documentId);
+          return {
+            ...p,
+            no: other.has('no') ? null : p.no,
+            name: other.has('name') ? null : p.name,
+            breakdown: shownBreakdown(p.breakdown, asked, other),
+          };
+        }),
+      };
     },
 
     async findLines(ctx: Context) {

@@ -8,6 +8,7 @@ import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess } from './record-access';
 import { documents } from '../utils/documents';
+import { differencesShown, type Difference } from '../domain/hidden-fields';
 
 /**
  * Admin API of the merge (a dry run and the list need duplicates.review; a real merge and an undo need duplicates.merge;
@@ -25,11 +26,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async merge(ctx: Context) {
       const body = validateMergeBody(ctx.request.body);
       if (!body.dryRun) mayMerge(ctx);
-      await recordAccess(strapi, ctx).authorize(body.dryRun ? 'mergeDryRun' : 'merge', {
+      const access = recordAccess(strapi, ctx);
+      const { survivor, duplicate } = await access.authorize(body.dryRun ? 'mergeDryRun' : 'merge', {
         survivor: ctx.params.documentId,
         duplicate: body.duplicate,
       });
-      ctx.body = { data: await getService(strapi, 'merge').merge(ctx.params.documentId, body) };
+      const result = await getService(strapi, 'merge').merge(ctx.params.documentId, body);
+      if (body.dryRun && survivor && duplicate && 'differences' in result) {
+        // Field-level read permissions: a differing field the role may not read on either contact shows no value.
+        const differences = result.differences as Difference[];
+        const fields = differences.map((d) => d.field);
+        const onSurvivor = new Set(access.readable(survivor, fields));
+        const onDuplicate = new Set(access.readable(duplicate, fields));
+        const hidden = (f: string) => !onSurvivor.has(f) || !onDuplicate.has(f);
+        ctx.body = { data: { ...result, differences: differencesShown(differences, hidden) } };
+        return;
+      }
+      ctx.body = { data: result };
     },
     async undo(ctx: Context) {
       const log = await documents(strapi, UID.mergeLog).findOne({

@@ -20,6 +20,10 @@ import {
 import { blankToNull, fieldErrors } from './shared';
 import { documents } from '../utils/documents';
 
+/** Examples of the bodies, for the message of a body that is no object. */
+const SERIES_BODY = '{ "code": "CONT", "description": "Contacts", "defaultNos": true }';
+const LINE_BODY = '{ "startingNo": "CT000001", "endingNo": "CT999999" }';
+
 const pick = <F extends string>(row: Record<string, unknown>, fields: readonly F[]) =>
   Object.fromEntries(fields.map((f) => [f, row[f] ?? null])) as Record<F, unknown>;
 
@@ -120,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: Context) {
-      const input: Record<string, unknown> = await validateSeriesCreate(blankToNull(ctx.request.body));
+      const input: Record<string, unknown> = await validateSeriesCreate(blankToNull(ctx.request.body, SERIES_BODY));
       normaliseCode(input);
       await assertCodeFree(input.code as string);
       const created = await documents(strapi, UID.noSeries).create({ data: input });
@@ -131,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(ctx: Context) {
       const { documentId } = ctx.params;
       await findSeries(documentId);
-      const input: Record<string, unknown> = await validateSeriesUpdate(blankToNull(ctx.request.body));
+      const input: Record<string, unknown> = await validateSeriesUpdate(blankToNull(ctx.request.body, SERIES_BODY));
       normaliseCode(input);
       if (input.code) await assertCodeFree(input.code as string, documentId);
       await documents(strapi, UID.noSeries).update({ documentId, data: input });
@@ -142,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async createLine(ctx: Context) {
       const { documentId } = ctx.params;
       const series = await findSeries(documentId);
-      const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body));
+      const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body, LINE_BODY));
       if (input.lineNo == null) input.lineNo = nextLineNo((series.lines ?? []).map((l) => l.lineNo));
       await documents(strapi, UID.noSeriesLine).create({ data: { ...input, series: documentId } });
       ctx.status = 201;
@@ -151,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async updateLine(ctx: Context) {
       const line = await lineOf(ctx.params.documentId);
-      const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body));
+      const input: Record<string, unknown> = await validateLine(blankToNull(ctx.request.body, LINE_BODY));
       await documents(strapi, UID.noSeriesLine).update({ documentId: line.documentId, data: input });
       ctx.body = await detailBody(line.series.documentId);
     },

@@ -155,11 +155,16 @@ export function singleLinkConflict(
   };
 }
 
-/** The duplicate named for a merge must still exist (a merge of it may have run first). */
-export const duplicateGoneViolation = (documentId: string) =>
-  new RuleViolation(`No contact with documentId ${documentId} to merge; it may have been merged or deleted already.`, [
-    'duplicate',
-  ]);
+/**
+ * The duplicate named for a merge must still exist (a merge of it may have run first, on this or another
+ * instance). The user knows the contact by what the review showed, not by its documentId: the message says what
+ * happened, not which id was sent (the request has it).
+ */
+export const duplicateGoneViolation = () =>
+  new RuleViolation(
+    'The contact to merge no longer exists: it may have been merged into another contact or deleted. Reload the duplicates and choose again.',
+    ['duplicate'],
+  );
 
 /** Why a merge cannot be undone (null when it can): not twice, and not when the survivor is gone. */
 export function undoViolation(

@@ -194,12 +194,59 @@ export function formatInPattern(pattern: string, value: number): string {
   return p.prefix + pad(String(value), p.digits.length) + p.suffix;
 }
 
+/** The captions of the line's numbers, as the Number Series Lines page names them. */
+const CAPTIONS: Record<NoField, string> = {
+  startingNo: 'Starting No.',
+  endingNo: 'Ending No.',
+  warningNo: 'Warning No.',
+  lastNoUsed: 'Last No. Used',
+};
+const sameForm = (a: string, b: string) => {
+  const [x, y] = [split(a)!, split(b)!];
+  return x.prefix === y.prefix && x.suffix === y.suffix;
+};
+
+/**
+ * Padding is harmonised, the text around the number is not: a number the user gives with another text than the
+ * number that sets the form (two of them given together, or an Ending / Warning No. whose text is not the Starting
+ * No.'s) is refused instead of being rewritten (INV-2024-0001 … XYZ-9999 would have become INV-2024-9999).
+ */
+function refuseOtherForm(
+  out: NoSeriesLine,
+  source: NoField,
+  sent: readonly NoField[],
+  hasText: (f: NoField) => boolean,
+): void {
+  const refuse = (f: NoField, by: NoField) =>
+    new RuleViolation(
+      `${CAPTIONS[f]} "${out[f]}" must have the form of ${CAPTIONS[by]} "${out[by]}" (same text, another number).`,
+      [f],
+    );
+  for (const f of NO_FIELDS)
+    if (f !== source && sent.includes(f) && hasText(f) && !sameForm(out[f]!, out[source]!)) {
+      // The earlier field in the line's order sets the form; the later one is the one that does not fit.
+      throw NO_FIELDS.indexOf(f) < NO_FIELDS.indexOf(source) ? refuse(source, f) : refuse(f, source);
+    }
+  if (
+    (source === 'endingNo' || source === 'warningNo') &&
+    hasText('startingNo') &&
+    !sameForm(out[source]!, out.startingNo!)
+  )
+    throw refuse(source, 'startingNo');
+}
+
 /**
  * §3.2. `changed` (optional) names the field the user just set; it decides whose prefix/suffix wins,
  * and lets "ending number cleared" clear the warning number instead of refusing. Without it the first
- * number (in field order) that has a non-numeric part sets the format.
+ * number (in field order) that has a non-numeric part sets the format. `sent`: the numbers the user gave in this
+ * write (default: `changed`, or all); one of them with another text than the format's is refused.
  */
-export function normaliseLine(seriesCode: string, line: NoSeriesLine, changed?: NoField): NoSeriesLine {
+export function normaliseLine(
+  seriesCode: string,
+  line: NoSeriesLine,
+  changed?: NoField,
+  sent: readonly NoField[] = changed ? [changed] : NO_FIELDS,
+): NoSeriesLine {
   const out: NoSeriesLine = { ...line };
   for (const f of NO_FIELDS) {
     const v = out[f]?.trim();
@@ -220,6 +267,7 @@ export function normaliseLine(seriesCode: string, line: NoSeriesLine, changed?: 
   const source = changed && out[changed] ? (hasText(changed) ? changed : null) : (NO_FIELDS.find(hasText) ?? null);
   if (source) {
     const pattern = split(out[source]!)!;
+    refuseOtherForm(out, source, sent, hasText);
     const significant = (no: string) => split(no)!.digits.replace(/^0+/, '').length;
     // Width: the source's own group, widened so no other number loses a significant digit.
     const width = NO_FIELDS.reduce(
@@ -262,8 +310,14 @@ export function normaliseSeriesFlags(
   changed: 'defaultNos' | 'manualNos' | null,
 ): { defaultNos: boolean; manualNos: boolean } {
   if (s.defaultNos || s.manualNos) return { defaultNos: s.defaultNos, manualNos: s.manualNos };
-  // Both off would make the series useless: switch the *other* flag back on.
-  return changed === 'defaultNos' ? { defaultNos: false, manualNos: true } : { defaultNos: true, manualNos: false };
+  // Both off would make the series useless. One switched off (Business Central's toggle): the *other* comes back on.
+  if (changed === 'defaultNos') return { defaultNos: false, manualNos: true };
+  if (changed === 'manualNos') return { defaultNos: true, manualNos: false };
+  // Both given off together: say so rather than turn one back on unasked.
+  throw new RuleViolation(
+    'A number series needs Default Nos. (numbers given automatically) or Manual Nos. (numbers typed by hand), or both; turn at least one of them on.',
+    ['defaultNos'],
+  );
 }
 
 export function assertManualAllowed(series: NoSeries | null): void {

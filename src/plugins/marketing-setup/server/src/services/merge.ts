@@ -209,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const survivor = await load(write, { documentId: survivorDocumentId });
         if (!survivor) throw notFound(`No contact with documentId ${survivorDocumentId}.`);
         const duplicate = await load(write, { documentId: input.duplicate });
-        if (!duplicate) throw duplicateGoneViolation(input.duplicate);
+        if (!duplicate) throw duplicateGoneViolation();
         const fields = checkMergeRequest(survivor, duplicate, input.fields);
         const { links, moves, conflicts } = await planMerge(write, survivor, duplicate);
 

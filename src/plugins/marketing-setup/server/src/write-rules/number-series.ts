@@ -11,12 +11,23 @@ const NO_FIELDS = ['startingNo', 'endingNo', 'warningNo', 'lastNoUsed'] as const
 
 type StoredLineRow = NonNullable<Awaited<ReturnType<typeof findLine>>>;
 
+/** The one flag a write sets (a toggle), or null when it sets both or neither. */
+const flagChanged = (data: Record<string, unknown>) =>
+  data.defaultNos !== undefined && data.manualNos === undefined
+    ? 'defaultNos'
+    : data.manualNos !== undefined && data.defaultNos === undefined
+      ? 'manualNos'
+      : null;
+
 const seriesRules: WriteRules = {
   async create(write, next) {
     const data = (write.params.data ??= {});
     Object.assign(
       data,
-      normaliseSeriesFlags({ defaultNos: data.defaultNos ?? true, manualNos: data.manualNos ?? false }, null),
+      normaliseSeriesFlags(
+        { defaultNos: data.defaultNos ?? true, manualNos: data.manualNos ?? false },
+        flagChanged(data),
+      ),
     );
     return next();
   },
@@ -25,12 +36,7 @@ const seriesRules: WriteRules = {
     if (data.defaultNos === undefined && data.manualNos === undefined) return next();
     const before = await findSeries(write.strapi, { documentId: write.params.documentId });
     if (!before) return next();
-    const changed =
-      data.defaultNos !== undefined && data.manualNos === undefined
-        ? 'defaultNos'
-        : data.manualNos !== undefined && data.defaultNos === undefined
-          ? 'manualNos'
-          : null;
+    const changed = flagChanged(data);
     Object.assign(
       data,
       normaliseSeriesFlags(
@@ -69,7 +75,7 @@ async function writeLine(write: Write, next: () => Promise<StoredDocument>, befo
     if (merged.lastNoUsed !== before.lastNoUsed) data.lastNoUsed = merged.lastNoUsed;
   }
   const changed = NO_FIELDS.filter((f) => data[f] !== undefined);
-  const line = normaliseLine(code, merged, changed.length === 1 ? changed[0] : undefined);
+  const line = normaliseLine(code, merged, changed.length === 1 ? changed[0] : undefined, changed);
   for (const f of [...NO_FIELDS, 'open'] as const) data[f] = line[f];
   const result = await next();
   const restart = ['startingNo', 'lastNoUsed', 'incrementBy', 'allowGaps'].some((f) => data[f] !== undefined);

@@ -119,10 +119,10 @@ const Review = ({ pair }: { pair: Pair }) => {
                 <Typography fontWeight="semiBold">{t(`dup.score.${b.field}`, label(b.field))}</Typography>
               </Td>
               <Td>
-                <Typography>{b.values?.[0] ?? '—'}</Typography>
+                <Typography>{b.hidden ? t('dup.hidden', '(hidden)') : (b.values?.[0] ?? '—')}</Typography>
               </Td>
               <Td>
-                <Typography>{b.values?.[1] ?? '—'}</Typography>
+                <Typography>{b.hidden ? t('dup.hidden', '(hidden)') : (b.values?.[1] ?? '—')}</Typography>
               </Td>
               <Td>
                 <Flex direction="column" alignItems="flex-start">
@@ -261,7 +261,9 @@ const Merge = ({ pair, survivorId, onSurvivor, dryRun, dryRunError, taken, onTak
                                 valueText(side ? d.duplicate : d.survivor) === null ? 'neutral500' : 'neutral800'
                               }
                             >
-                              {valueText(side ? d.duplicate : d.survivor) ?? t('merge.blank', '(blank)')}
+                              {d.hidden
+                                ? t('dup.hidden', '(hidden)')
+                                : (valueText(side ? d.duplicate : d.survivor) ?? t('merge.blank', '(blank)'))}
                             </Typography>
                           </Radio.Item>
                         </Radio.Group>

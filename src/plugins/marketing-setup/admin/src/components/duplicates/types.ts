@@ -13,7 +13,9 @@ export interface FieldScore {
   score: number;
   weight: number;
   method: string;
-  values: [string, string];
+  /** null with `hidden` when the role may not read the field on one of the contacts. */
+  values: [string, string] | null;
+  hidden?: boolean;
   /** Persons' name: how alike surname and first name are, in the best reading (either order). */
   parts?: { surname: number; firstName: number };
 }
@@ -52,7 +54,7 @@ export interface Move {
 export interface DryRun {
   survivor: ContactRef;
   duplicate: ContactRef;
-  differences: { field: string; survivor: unknown; duplicate: unknown }[];
+  differences: { field: string; survivor: unknown; duplicate: unknown; hidden?: boolean }[];
   moves: Move[];
   conflicts: { code: string; message: string }[];
 }
