@@ -251,6 +251,23 @@ describe('smaller: wrong types, unknown codes and field paths', () => {
     });
   });
 
+  test('a lone surrogate is a 400 naming the field; zero-width characters are removed from a name', async () => {
+    const before = await t.strapi.db.query('plugin::marketing-setup.contact').count({});
+    const bad = await t.api.post(`${API}/contacts`, { data: { type: 'company', name: 'bad \ud800 x' } });
+    expect(answer(bad)).toEqual({
+      status: 400,
+      message:
+        'Name contains a broken character (an unpaired UTF-16 surrogate, U+D800); it cannot be stored: type the ' +
+        'text again or paste it from another source.',
+      path: ['name'],
+    });
+    expect(await t.strapi.db.query('plugin::marketing-setup.contact').count({})).toBe(before);
+    const created = await createOk(t.api, 'contacts', { type: 'company', name: 'Fabri\u200bkam\u202e NV\ufeff' });
+    expect(created.data.name).toBe('Fabrikam NV');
+    const found = await t.api.get(`${API}/contacts?filters[name][$eq]=Fabrikam NV`);
+    expect(found.body.data.map((c: any) => c.documentId)).toEqual([created.data.documentId]);
+  });
+
   test("an unknown businessRelation of a contact business relation names the field's path", async () => {
     const res = await t.api.post(`${API}/contact-business-relations`, {
       data: { contact: company.documentId, businessRelation: MISSING },
