@@ -268,6 +268,19 @@ describe('smaller: wrong types, unknown codes and field paths', () => {
     expect(found.body.data.map((c: any) => c.documentId)).toEqual([created.data.documentId]);
   });
 
+  test('a contact Type set to null is refused in plain words, on REST and in the Content Manager', async () => {
+    const expected = { status: 400, message: 'Type must not be empty: choose Company or Person.', path: ['type'] };
+    const rest = await t.api.put(`${API}/contacts/${company.documentId}`, { data: { type: null } });
+    expect(answer(rest)).toEqual(expected);
+    const admin = await adminClient(t.strapi, 'type-null-cm@example.com', 'strapi-super-admin');
+    const cm = await admin.put(
+      `/content-manager/collection-types/plugin::marketing-setup.contact/${company.documentId}`,
+      { type: null },
+    );
+    expect(answer(cm)).toEqual(expected);
+    expect((await t.api.get(`${API}/contacts/${company.documentId}`)).body.data.type).toBe('company');
+  });
+
   test("an unknown businessRelation of a contact business relation names the field's path", async () => {
     const res = await t.api.post(`${API}/contact-business-relations`, {
       data: { contact: company.documentId, businessRelation: MISSING },

@@ -223,6 +223,14 @@ test('one-line fields lose line breaks and tabs; text fields and the our-domains
   expect(() => flattenOneLineValues(attributes, null)).not.toThrow();
 });
 
+test('a required choice sent as null names the field and its options (was yup\'s "must be a `string` type")', () => {
+  expect(problem('contact', { type: null })).toEqual({
+    path: ['type'],
+    message: 'Type must not be empty: choose Company or Person.',
+  });
+  expect(problem('contact', { correspondenceType: null })).toBeNull();
+});
+
 describe('odd Unicode (the tester, December 2026)', () => {
   it('refuses an unpaired UTF-16 surrogate (it was stored as U+FFFD), naming the field by its caption', () => {
     const broken = (ct: keyof typeof contentTypes, data: Record<string, unknown>) => problem(ct, data);

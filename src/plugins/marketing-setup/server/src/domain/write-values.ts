@@ -6,7 +6,7 @@
  * caller (REST, admin API, Content Manager, services), before anything is written.
  */
 import { RuleViolation } from './errors';
-import { fieldLabel } from './field-labels';
+import { enumValueLabels, fieldLabel } from './field-labels';
 import { controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
 import { readRelationChange } from './relation-input';
 
@@ -173,6 +173,18 @@ export function toOneProblem(field: string, a: AttributeSpec, v: unknown): strin
   return given > 1 ? `${field} takes one record; ${given} were given.` : null;
 }
 
+/**
+ * A required choice (a contact's Type, an opportunity's status) sent as null: Strapi refused it in developer words
+ * ("type must be a `string` type, but the final value was: `null`."); the message names the field and its options.
+ */
+function emptyChoiceProblem(field: string, a: AttributeSpec): string | null {
+  if (a.type !== 'enumeration' || a.required !== true || !a.enum?.length) return null;
+  const captions = enumValueLabels('en');
+  const options = a.enum.map((v) => captions[v] ?? v);
+  const list = options.length > 1 ? `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}` : options[0];
+  return `${fieldLabel(field)} must not be empty: choose ${list}.`;
+}
+
 /** `locale` (of the data or of the write) on a type that is not localised: Strapi would store it. */
 const localeProblem = (value: unknown, localized: boolean): InputProblem | null =>
   localized || value === null || value === undefined
@@ -197,6 +209,10 @@ export function findWriteProblem(
       if (problem) return problem;
     }
     const a = attributes[field];
+    if (a && value === null) {
+      const message = emptyChoiceProblem(field, a);
+      if (message) return { path: [field], message };
+    }
     if (!a || value === null || value === undefined) continue;
     let message: string | null = null;
     if (a.type === 'relation') message = relationProblem(field, value) ?? toOneProblem(field, a, value);
