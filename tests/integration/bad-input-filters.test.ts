@@ -281,6 +281,28 @@ describe('smaller: wrong types, unknown codes and field paths', () => {
     expect((await t.api.get(`${API}/contacts/${company.documentId}`)).body.data.type).toBe('company');
   });
 
+  test('a body field of the wrong type is named in plain words on the REST and the admin route alike', async () => {
+    const person = (
+      await createOk(t.api, 'contacts', { type: 'person', name: 'Rene Reset', company: company.documentId })
+    ).data;
+    const admin = await adminClient(t.strapi, 'reset-types@example.com', 'strapi-super-admin');
+    const urls = [
+      (body: unknown) => t.api.post(`${API}/contacts/${person.documentId}/reset-inheritance`, body),
+      (body: unknown) => admin.post(`/marketing-setup/contacts/${person.documentId}/reset-inheritance`, body),
+    ];
+    for (const send of urls) {
+      expect(answer(await send({ fields: 'phoneNo' }))).toEqual({
+        status: 400,
+        message: 'fields must be a list.',
+        path: ['fields'],
+      });
+      expect(answer(await send({ fields: [1, 2] }))).toMatchObject({
+        status: 400,
+        message: 'fields must be a list of texts.',
+      });
+    }
+  });
+
   test("an unknown businessRelation of a contact business relation names the field's path", async () => {
     const res = await t.api.post(`${API}/contact-business-relations`, {
       data: { contact: company.documentId, businessRelation: MISSING },

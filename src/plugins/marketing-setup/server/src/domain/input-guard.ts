@@ -461,3 +461,31 @@ export function headlineOf(message: unknown, errors: readonly { message?: unknow
   const more = (errors?.length ?? 1) - 1;
   return more > 0 ? `${first} (${more} more below)` : first;
 }
+
+const TYPE_WORDS: Record<string, [one: string, many: string]> = {
+  array: ['a list', 'lists'],
+  string: ['a text', 'texts'],
+  number: ['a number', 'numbers'],
+  boolean: ['true or false', 'true/false values'],
+  object: ['an object', 'objects'],
+  date: ['a date', 'dates'],
+};
+/** zod's "Invalid input: expected array, received string" (maybe after "fields: ") and yup's "must be a `array` type". */
+const ZOD_TYPE = /^(?:[^:]+: )?Invalid input: expected (\w+), received \w+$/;
+const YUP_TYPE = /^\S+ must be a `(\w+)` type, but the final value was: /;
+
+/**
+ * A validator's wrong-type message (zod's or yup's, in a route's body check) in plain words, from the field's path:
+ * "fields must be a list." for `{"fields": "phoneNo"}`, "fields must be a list of texts." for `{"fields": [1, 2]}`;
+ * null for any other message. One place for every route, content API and admin API alike.
+ */
+export function plainTypeMessage(message: unknown, path: readonly unknown[] | undefined): string | null {
+  if (typeof message !== 'string') return null;
+  const expected = (ZOD_TYPE.exec(message) ?? YUP_TYPE.exec(message))?.[1];
+  const words = expected ? TYPE_WORDS[expected] : undefined;
+  if (!words) return null;
+  const keys = (path ?? []).map(String);
+  const last = keys.length - 1;
+  if (last > 0 && /^\d+$/.test(keys[last])) return `${keys.slice(0, last).join('.')} must be a list of ${words[1]}.`;
+  return `${keys.length ? keys.join('.') : 'The request body'} must be ${words[0]}.`;
+}
