@@ -116,6 +116,78 @@ describe('a filter of a shape Strapi cannot read is a 400 in plain words, not a 
   });
 });
 
+describe('a filter on id with a value its integer column cannot hold is a 400 naming the filter (PostgreSQL: was 500)', () => {
+  const msg = (filter: string, shown: string) =>
+    `${filter} must be a whole number from 1 to 2147483647; "${shown}" is not one.`;
+  /** The tester's requests (December 2026), each with what a user now gets. */
+  const CASES: [string, string[], string][] = [
+    ['contacts?filters[id][$eq]=abc', ['filters', 'id', '$eq'], msg('filters[id][$eq]', 'abc')],
+    ['contacts?filters[id]=abc', ['filters', 'id'], msg('filters[id]', 'abc')],
+    ['contacts?filters[id][$in][0]=abc', ['filters', 'id', '$in', '0'], msg('filters[id][$in][0]', 'abc')],
+    [
+      'contacts?filters[id][$eq]=99999999999999999999',
+      ['filters', 'id', '$eq'],
+      msg('filters[id][$eq]', '99999999999999999999'),
+    ],
+    ['contacts?filters[id][$gt]=2147483648', ['filters', 'id', '$gt'], msg('filters[id][$gt]', '2147483648')],
+    ['contacts?filters[id][$eq]=1.5', ['filters', 'id', '$eq'], msg('filters[id][$eq]', '1.5')],
+    [
+      'contacts?filters[company][id][$eq]=1e400',
+      ['filters', 'company', 'id', '$eq'],
+      msg('filters[company][id][$eq]', '1e400'),
+    ],
+    [
+      'contacts?filters[salesperson][id][$in][0]=x',
+      ['filters', 'salesperson', 'id', '$in', '0'],
+      msg('filters[salesperson][id][$in][0]', 'x'),
+    ],
+    [
+      'opportunities?filters[contact][id][$eq]=x',
+      ['filters', 'contact', 'id', '$eq'],
+      msg('filters[contact][id][$eq]', 'x'),
+    ],
+  ];
+
+  test.each(CASES)('GET %s', async (url, path, message) => {
+    expect(answer(await t.api.get(`${API}/${url}`))).toEqual({ status: 400, message, path: ['query', ...path] });
+  });
+
+  test('on the list and findOne route of every plugin type, and on the Content Manager list of each', async () => {
+    const admin = await adminClient(t.strapi, 'id-filters-cm@example.com', 'strapi-super-admin');
+    const expected = {
+      status: 400,
+      message: msg('filters[$and][0][id][$eq]', 'abc'),
+      path: ['query', 'filters', '$and', '0', 'id', '$eq'],
+    };
+    for (const { route, kind, uid } of pluginTypes()) {
+      for (const url of kind === 'collectionType' ? [route, `${route}/${MISSING}`] : [route]) {
+        const res = await t.api.get(`${url}?filters[$and][0][id][$eq]=abc`);
+        expect({ url, ...answer(res) }).toEqual({ url, ...expected });
+      }
+      if (kind !== 'collectionType') continue;
+      const cm = `/content-manager/collection-types/${uid}?page=1&pageSize=10&filters[$and][0][id][$eq]=abc`;
+      expect({ cm, ...answer(await admin.get(cm)) }).toEqual({ cm, ...expected });
+    }
+  });
+
+  test('the export refuses it too; ids that fit still filter (0 and the highest id match nothing)', async () => {
+    const admin = await adminClient(t.strapi, 'id-filters-export@example.com', 'strapi-super-admin');
+    const post = await admin.post('/marketing-setup/contacts/export/count', { filters: { id: { $eq: 'abc' } } });
+    expect(answer(post)).toEqual({
+      status: 400,
+      message: msg('filters[id][$eq]', 'abc'),
+      path: ['filters', 'id', '$eq'],
+    });
+    const ok = await t.api.get(`${API}/contacts?filters[id][$eq]=${company.id}&filters[id][$ne]=2147483647`);
+    expect({ status: ok.status, names: ok.body.data.map((c: any) => c.name) }).toEqual({
+      status: 200,
+      names: ['Filter Test NV'],
+    });
+    const none = await t.api.get(`${API}/contacts?filters[id][$eq]=0`);
+    expect({ status: none.status, n: none.body.data.length }).toEqual({ status: 200, n: 0 });
+  });
+});
+
 describe('DELETE of an unknown record is a 404', () => {
   test('on every plugin REST collection type', async () => {
     const routes = t.strapi.plugin('marketing-setup').routes as Record<string, { routes: any[] }>;
@@ -177,6 +249,58 @@ describe('smaller: wrong types, unknown codes and field paths', () => {
       status: 200,
       salutation: 'Dear Jo,',
     });
+  });
+
+  test('a lone surrogate is a 400 naming the field; zero-width characters are removed from a name', async () => {
+    const before = await t.strapi.db.query('plugin::marketing-setup.contact').count({});
+    const bad = await t.api.post(`${API}/contacts`, { data: { type: 'company', name: 'bad \ud800 x' } });
+    expect(answer(bad)).toEqual({
+      status: 400,
+      message:
+        'Name contains a broken character (an unpaired UTF-16 surrogate, U+D800); it cannot be stored: type the ' +
+        'text again or paste it from another source.',
+      path: ['name'],
+    });
+    expect(await t.strapi.db.query('plugin::marketing-setup.contact').count({})).toBe(before);
+    const created = await createOk(t.api, 'contacts', { type: 'company', name: 'Fabri\u200bkam\u202e NV\ufeff' });
+    expect(created.data.name).toBe('Fabrikam NV');
+    const found = await t.api.get(`${API}/contacts?filters[name][$eq]=Fabrikam NV`);
+    expect(found.body.data.map((c: any) => c.documentId)).toEqual([created.data.documentId]);
+  });
+
+  test('a contact Type set to null is refused in plain words, on REST and in the Content Manager', async () => {
+    const expected = { status: 400, message: 'Type must not be empty: choose Company or Person.', path: ['type'] };
+    const rest = await t.api.put(`${API}/contacts/${company.documentId}`, { data: { type: null } });
+    expect(answer(rest)).toEqual(expected);
+    const admin = await adminClient(t.strapi, 'type-null-cm@example.com', 'strapi-super-admin');
+    const cm = await admin.put(
+      `/content-manager/collection-types/plugin::marketing-setup.contact/${company.documentId}`,
+      { type: null },
+    );
+    expect(answer(cm)).toEqual(expected);
+    expect((await t.api.get(`${API}/contacts/${company.documentId}`)).body.data.type).toBe('company');
+  });
+
+  test('a body field of the wrong type is named in plain words on the REST and the admin route alike', async () => {
+    const person = (
+      await createOk(t.api, 'contacts', { type: 'person', name: 'Rene Reset', company: company.documentId })
+    ).data;
+    const admin = await adminClient(t.strapi, 'reset-types@example.com', 'strapi-super-admin');
+    const urls = [
+      (body: unknown) => t.api.post(`${API}/contacts/${person.documentId}/reset-inheritance`, body),
+      (body: unknown) => admin.post(`/marketing-setup/contacts/${person.documentId}/reset-inheritance`, body),
+    ];
+    for (const send of urls) {
+      expect(answer(await send({ fields: 'phoneNo' }))).toEqual({
+        status: 400,
+        message: 'fields must be a list.',
+        path: ['fields'],
+      });
+      expect(answer(await send({ fields: [1, 2] }))).toMatchObject({
+        status: 400,
+        message: 'fields must be a list of texts.',
+      });
+    }
   });
 
   test("an unknown businessRelation of a contact business relation names the field's path", async () => {

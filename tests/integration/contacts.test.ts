@@ -248,6 +248,41 @@ describe('inheritance from company to person', () => {
     expect(await get(own.documentId)).toMatchObject({ city: 'Antwerpen', postCode: '9000', address: 'Kerkstraat 1' });
   });
 
+  test('the fields the plugin fills in, sent over REST, are ignored (not refused): a contact read can be written back', async () => {
+    const co = await create({ ...fabrikamData(), name: 'Round Trip NV' });
+    const person = await create({ type: 'person', name: 'Rita Roundtrip', company: co.documentId });
+    const own = (await put(person.documentId, { city: 'Antwerpen' })).body.data;
+    expect(own).toMatchObject({ inheritanceOverrides: ['address'], businessRelation: 'none' });
+    for (const data of [
+      { inheritanceOverrides: [] },
+      { businessRelation: 'vendor' },
+      { inheritanceOverrides: ['phoneNo'], businessRelation: 'customer', companyName: 'Other', noSeries: 'X' },
+    ]) {
+      const res = await put(person.documentId, data);
+      expect({ data, status: res.status, error: res.body.error?.message }).toEqual({
+        data,
+        status: 200,
+        error: undefined,
+      });
+    }
+    const read = (await t.api.get(`${API}/contacts/${person.documentId}`)).body.data;
+    const system = ['documentId', 'id', 'createdAt', 'updatedAt', 'publishedAt', 'revision'];
+    const whole = Object.fromEntries(Object.entries(read).filter(([k]) => !system.includes(k)));
+    expect(whole).toHaveProperty('inheritanceOverrides');
+    expect((await put(person.documentId, { ...whole, jobTitle: 'Buyer' })).status).toBe(200);
+    expect(await get(person.documentId)).toMatchObject({
+      jobTitle: 'Buyer',
+      city: 'Antwerpen',
+      inheritanceOverrides: ['address'],
+      businessRelation: 'none',
+      companyName: 'Round Trip NV',
+    });
+    const created = await t.api.post(`${API}/contacts`, {
+      data: { type: 'company', name: 'Sent Back NV', inheritanceOverrides: ['x'], businessRelation: 'vendor' },
+    });
+    expect([created.status, created.body.data?.businessRelation]).toEqual([201, 'none']);
+  });
+
   test('a company phone change: inherited phones follow, hand-set and hand-cleared ones stay; reset restores the company phone', async () => {
     const co = await create({ ...fabrikamData(), name: 'Phones NV' });
     const follows = await create({ type: 'person', name: 'Cas Follows', company: co.documentId });

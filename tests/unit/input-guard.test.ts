@@ -284,6 +284,36 @@ describe("findBadFilters: the shape of a query's filters, before Strapi's query 
     );
   });
 
+  it('refuses an id filter value its integer column cannot hold, at any depth (PostgreSQL answered 500)', () => {
+    expect(findBadFilters({ id: 'abc' })).toEqual({
+      path: ['query', 'filters', 'id'],
+      message: 'filters[id] must be a whole number from 1 to 2147483647; "abc" is not one.',
+    });
+    expect(findBadFilters({ company: { id: { $in: ['1', '1e400'] } } })).toEqual({
+      path: ['query', 'filters', 'company', 'id', '$in', '1'],
+      message: 'filters[company][id][$in][1] must be a whole number from 1 to 2147483647; "1e400" is not one.',
+    });
+    expect(findBadFilters({ $or: [{ id: { $not: { $gt: '2147483648' } } }] })?.path).toEqual([
+      'query',
+      'filters',
+      '$or',
+      '0',
+      'id',
+      '$not',
+      '$gt',
+    ]);
+    expect(findBadFilters({ id: { $eq: 1.5 } }, [])?.message).toBe(
+      'filters[id][$eq] must be a whole number from 1 to 2147483647; 1.5 is not one.',
+    );
+    for (const fine of [
+      { id: '12' },
+      { id: { $gt: '0' } },
+      { id: { $between: ['1', 2147483647] } },
+      { id: { $null: 'true' } },
+    ])
+      expect(findBadFilters(fine)).toBeNull();
+  });
+
   it("reports a body's filters from the body (root [])", () => {
     expect(findBadFilters({ id: { $gt: { $lt: 1 } } }, [])?.path).toEqual(['filters', 'id', '$gt']);
   });

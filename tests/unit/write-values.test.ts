@@ -223,6 +223,42 @@ test('one-line fields lose line breaks and tabs; text fields and the our-domains
   expect(() => flattenOneLineValues(attributes, null)).not.toThrow();
 });
 
+test('a required choice sent as null names the field and its options (was yup\'s "must be a `string` type")', () => {
+  expect(problem('contact', { type: null })).toEqual({
+    path: ['type'],
+    message: 'Type must not be empty: choose Company or Person.',
+  });
+  expect(problem('contact', { correspondenceType: null })).toBeNull();
+});
+
+describe('odd Unicode (the tester, December 2026)', () => {
+  it('refuses an unpaired UTF-16 surrogate (it was stored as U+FFFD), naming the field by its caption', () => {
+    const broken = (ct: keyof typeof contentTypes, data: Record<string, unknown>) => problem(ct, data);
+    expect(broken('contact', { name: 'bad \ud800 x' })).toEqual({
+      path: ['name'],
+      message:
+        'Name contains a broken character (an unpaired UTF-16 surrogate, U+D800); it cannot be stored: type the ' +
+        'text again or paste it from another source.',
+    });
+    expect(broken('contact', { city: '\udc00Gent' })?.message).toMatch(/^City contains a broken character .*U\+DC00/);
+    expect(broken('contact', { name: 'x\udbff' })?.path).toEqual(['name']);
+    // A pair is one character (an emoji), fine.
+    expect(broken('contact', { name: 'Café 😀 NV' })).toBeNull();
+  });
+  it('removes zero-width and bidi control characters from one-line fields; text keeps them', () => {
+    const attributes = { name: { type: 'string' }, email: { type: 'email' }, notes: { type: 'text' } };
+    const invisible = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202a', '\u202e', '\u2066', '\u2069'];
+    for (const c of invisible) {
+      const data: Record<string, unknown> = { name: `Fabri${c}kam NV${c}`, email: `${c}a@b.be`, notes: `x${c}y` };
+      flattenOneLineValues(attributes, data);
+      expect({ c, ...data }).toEqual({ c, name: 'Fabrikam NV', email: 'a@b.be', notes: `x${c}y` });
+    }
+    const both: Record<string, unknown> = { name: ' Fabri\u200bkam\r\n\u202eNV ' };
+    flattenOneLineValues(attributes, both);
+    expect(both.name).toBe('Fabrikam NV');
+  });
+});
+
 test('a to-one relation given several records is refused; one, a list of one, or a to-many list is fine', () => {
   const attributes = {
     salesperson: { type: 'relation', relation: 'manyToOne' },

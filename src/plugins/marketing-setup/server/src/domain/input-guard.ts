@@ -194,6 +194,27 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Highest record id: every plugin table's `id` is a 32-bit integer column. */
+export const MAX_ID = 2_147_483_647;
+/**
+ * Whether a filter value compared with `id` fits its integer column: a whole number (as text, the query's form,
+ * or a number) no larger than MAX_ID; 0 and below are fine (they match nothing, `filters[id][$gt]=0` is common),
+ * as is null. PostgreSQL refuses anything else with a 500 ("invalid input syntax for type integer", "out of range
+ * for type integer"): Strapi's query engine does not cast an id filter, as it does the values of typed fields.
+ */
+const isFilterId = (v: unknown): boolean => {
+  if (v === null) return true;
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : null;
+  return text !== null && /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= MAX_ID;
+};
+/** A filter path as the query writes it: filters[company][id][$eq]. */
+const bracketed = (path: string[]) =>
+  path[0] +
+  path
+    .slice(1)
+    .map((k) => `[${k}]`)
+    .join('');
+
 /**
  * The shape of a query's `filters` (Strapi's filter syntax), before Strapi's query engine reads them: it answers a
  * 500 to a shape it cannot read — `filters[$or][0][$and]=x` ("Operator $and must be an array"),
@@ -214,21 +235,36 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
   });
   const value = (v: unknown) => (typeof v === 'string' ? `"${v.slice(0, 80)}"` : kindOf(v));
   const noScalar = (v: unknown) => (Array.isArray(v) ? 'a list' : kindOf(v));
+  /** A value compared with a record's `id` (an integer column) that the column cannot hold: the first one. */
+  const badId = (v: unknown, path: string[]): InputProblem | null => {
+    const items = Array.isArray(v) ? v : [v];
+    const i = items.findIndex((item) => !isFilterId(item));
+    if (i < 0) return null;
+    const item = items[i];
+    const where = Array.isArray(v) ? [...path, String(i)] : path;
+    const shown =
+      typeof item === 'string' ? `"${item.slice(0, 80)}"` : typeof item === 'number' ? String(item) : kindOf(item);
+    return {
+      path: [...root, ...where],
+      message: `${bracketed(where)} must be a whole number from 1 to ${MAX_ID}; ${shown} is not one.`,
+    };
+  };
   /** A single value, or a list of single values; the problem at the first element that is not one. */
-  const values = (v: unknown, path: string[], what: string): InputProblem | null => {
-    if (isScalar(v)) return null;
+  const values = (v: unknown, path: string[], what: string, onId = false): InputProblem | null => {
+    if (isScalar(v)) return onId ? badId(v, path) : null;
     if (!Array.isArray(v)) return at(path, `must be ${what}, not ${noScalar(v)}.`);
     const i = v.findIndex((item) => !isScalar(item));
-    return i < 0 ? null : at([...path, String(i)], `must be a single value, not ${noScalar(v[i])}.`);
+    if (i >= 0) return at([...path, String(i)], `must be a single value, not ${noScalar(v[i])}.`);
+    return onId ? badId(v, path) : null;
   };
   if (!isPlainObject(filters))
     return at(['filters'], `must be an object of conditions (filters[field][$eq]=value), not ${noScalar(filters)}.`);
   // Breadth-first, without recursion: each entry is an object of conditions, operators or a relation's fields.
-  const queue: { object: Record<string, unknown>; path: string[]; onField: boolean }[] = [
+  const queue: { object: Record<string, unknown>; path: string[]; onField: boolean; onId?: boolean }[] = [
     { object: filters, path: ['filters'], onField: false },
   ];
   for (let q = 0; q < queue.length; q++) {
-    const { object, path, onField } = queue[q];
+    const { object, path, onField, onId } = queue[q];
     for (const [key, v] of Object.entries(object)) {
       const here = [...path, key];
       if (GROUP_OPERATORS.has(key)) {
@@ -246,18 +282,18 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
           queue.push({ object: item, path: [...here, String(i)], onField: false });
         }
       } else if (key === '$not') {
-        if (isPlainObject(v)) queue.push({ object: v, path: here, onField });
+        if (isPlainObject(v)) queue.push({ object: v, path: here, onField, onId });
         else if (!onField)
           return at(here, `must be a condition (an object such as $not[field]=value), not ${noScalar(v)}.`);
         else {
-          const p = values(v, here, 'a single value or a condition');
+          const p = values(v, here, 'a single value or a condition', onId);
           if (p) return p;
         }
       } else if (VALUE_OPERATORS.has(key)) {
-        const p = values(v, here, 'a single value');
+        const p = values(v, here, 'a single value', onId);
         if (p) return p;
       } else if (LIST_OPERATORS.has(key)) {
-        const p = values(v, here, 'a list of values');
+        const p = values(v, here, 'a list of values', onId);
         if (p) return p;
       } else if (key === '$between') {
         if (!Array.isArray(v) || v.length !== 2)
@@ -265,7 +301,7 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
             here,
             `must be a list of two values (${key}[0]=from&${key}[1]=to), not ${Array.isArray(v) ? `a list of ${v.length}` : value(v)}.`,
           );
-        const p = values(v, here, 'a list of two values');
+        const p = values(v, here, 'a list of two values', onId);
         if (p) return p;
       } else if (PRESENCE_OPERATORS.has(key)) {
         if (typeof v !== 'boolean' && !(isScalar(v) && v !== null && BOOLEAN_TEXT.has(String(v))))
@@ -274,9 +310,9 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
         // Another operator ($jsonSupersetOf) or none: Strapi's query validation answers for it.
         continue;
       } else if (isPlainObject(v)) {
-        queue.push({ object: v, path: here, onField: true });
+        queue.push({ object: v, path: here, onField: true, onId: key === 'id' });
       } else {
-        const p = values(v, here, 'a single value, a list of values or an object of operators');
+        const p = values(v, here, 'a single value, a list of values or an object of operators', key === 'id');
         if (p) return p;
       }
     }
@@ -424,4 +460,32 @@ export function headlineOf(message: unknown, errors: readonly { message?: unknow
   if (!first) return null;
   const more = (errors?.length ?? 1) - 1;
   return more > 0 ? `${first} (${more} more below)` : first;
+}
+
+const TYPE_WORDS: Record<string, [one: string, many: string]> = {
+  array: ['a list', 'lists'],
+  string: ['a text', 'texts'],
+  number: ['a number', 'numbers'],
+  boolean: ['true or false', 'true/false values'],
+  object: ['an object', 'objects'],
+  date: ['a date', 'dates'],
+};
+/** zod's "Invalid input: expected array, received string" (maybe after "fields: ") and yup's "must be a `array` type". */
+const ZOD_TYPE = /^(?:[^:]+: )?Invalid input: expected (\w+), received \w+$/;
+const YUP_TYPE = /^\S+ must be a `(\w+)` type, but the final value was: /;
+
+/**
+ * A validator's wrong-type message (zod's or yup's, in a route's body check) in plain words, from the field's path:
+ * "fields must be a list." for `{"fields": "phoneNo"}`, "fields must be a list of texts." for `{"fields": [1, 2]}`;
+ * null for any other message. One place for every route, content API and admin API alike.
+ */
+export function plainTypeMessage(message: unknown, path: readonly unknown[] | undefined): string | null {
+  if (typeof message !== 'string') return null;
+  const expected = (ZOD_TYPE.exec(message) ?? YUP_TYPE.exec(message))?.[1];
+  const words = expected ? TYPE_WORDS[expected] : undefined;
+  if (!words) return null;
+  const keys = (path ?? []).map(String);
+  const last = keys.length - 1;
+  if (last > 0 && /^\d+$/.test(keys[last])) return `${keys.slice(0, last).join('.')} must be a list of ${words[1]}.`;
+  return `${keys.length ? keys.join('.') : 'The request body'} must be ${words[0]}.`;
 }

@@ -6,6 +6,7 @@
  * caller (REST, admin API, Content Manager, services), before anything is written.
  */
 import { RuleViolation } from './errors';
+import { enumValueLabels, fieldLabel } from './field-labels';
 import { controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
 import { readRelationChange } from './relation-input';
 
@@ -99,11 +100,26 @@ function temporalProblem(field: string, type: string, v: unknown): string | null
     : `${field} must be a real date and time (e.g. 2024-02-29T13:45:00Z), not ${show(v)}.`;
 }
 
+/** Half of a UTF-16 surrogate pair without its other half: no character at all (stored as U+FFFD). */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first unpaired surrogate of a text (`"\ud800"` in JSON), as U+XXXX, or null. */
+export function unpairedSurrogate(text: string): string | null {
+  const m = UNPAIRED_SURROGATE.exec(text);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase()}` : null;
+}
+
 function textProblem(field: string, a: AttributeSpec, v: unknown): string | null {
   if (typeof v !== 'string') return null; // wrong types are the scalar check's (utils/scalar-types.ts)
   // An enumeration takes only its values: checked before the write rules, which choose by it (e.g. linkToTable).
   if (a.type === 'enumeration' && a.enum && !a.enum.includes(v))
     return `${field} must be one of: ${a.enum.join(', ')}; not ${show(v)}.`;
+  const broken = unpairedSurrogate(v);
+  if (broken)
+    return (
+      `${fieldLabel(field)} contains a broken character (an unpaired UTF-16 surrogate, ${broken}); ` +
+      'it cannot be stored: type the text again or paste it from another source.'
+    );
   const cc = controlCharacter(v);
   if (cc) return `${field} contains a control character (${cc}); remove it.`;
   const limit =
@@ -157,6 +173,18 @@ export function toOneProblem(field: string, a: AttributeSpec, v: unknown): strin
   return given > 1 ? `${field} takes one record; ${given} were given.` : null;
 }
 
+/**
+ * A required choice (a contact's Type, an opportunity's status) sent as null: Strapi refused it in developer words
+ * ("type must be a `string` type, but the final value was: `null`."); the message names the field and its options.
+ */
+function emptyChoiceProblem(field: string, a: AttributeSpec): string | null {
+  if (a.type !== 'enumeration' || a.required !== true || !a.enum?.length) return null;
+  const captions = enumValueLabels('en');
+  const options = a.enum.map((v) => captions[v] ?? v);
+  const list = options.length > 1 ? `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}` : options[0];
+  return `${fieldLabel(field)} must not be empty: choose ${list}.`;
+}
+
 /** `locale` (of the data or of the write) on a type that is not localised: Strapi would store it. */
 const localeProblem = (value: unknown, localized: boolean): InputProblem | null =>
   localized || value === null || value === undefined
@@ -181,6 +209,10 @@ export function findWriteProblem(
       if (problem) return problem;
     }
     const a = attributes[field];
+    if (a && value === null) {
+      const message = emptyChoiceProblem(field, a);
+      if (message) return { path: [field], message };
+    }
     if (!a || value === null || value === undefined) continue;
     let message: string | null = null;
     if (a.type === 'relation') message = relationProblem(field, value) ?? toOneProblem(field, a, value);
@@ -201,9 +233,18 @@ export function findWriteProblem(
 const KEEPS_LINE_BREAKS = new Set(['emailOurDomains']);
 
 /**
+ * Characters that show nothing and change what a one-line value means to a search or a comparison: zero-width
+ * space, non-joiner and joiner, word joiner, byte-order mark, and the bidirectional embeddings, overrides and
+ * isolates. Pasted from a web page or a PDF ("Fabri\u200Bkam NV"), they made a name that looks like another
+ * but is not found by it.
+ */
+export const INVISIBLE_CHARACTERS = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+/**
  * One-line fields (Strapi `string` and `email`; `text` keeps its lines) hold no line break or tab: each run of
  * them, with the spaces around it, becomes one space, and the ends are trimmed — "Straat 1\r\nbus 2" is stored
- * "Straat 1 bus 2", as a one-line input shows it and Business Central's fields hold it. Changes `data` in place.
+ * "Straat 1 bus 2", as a one-line input shows it and Business Central's fields hold it. Invisible characters
+ * (INVISIBLE_CHARACTERS) are removed: "Fabri\u200Bkam NV" is stored "Fabrikam NV". Changes `data` in place.
  */
 export function flattenOneLineValues(
   attributes: Record<string, AttributeSpec>,
@@ -212,9 +253,12 @@ export function flattenOneLineValues(
   if (!data || typeof data !== 'object') return;
   for (const [field, value] of Object.entries(data)) {
     const type = attributes[field]?.type;
-    if ((type !== 'string' && type !== 'email') || KEEPS_LINE_BREAKS.has(field)) continue;
-    if (typeof value === 'string' && /[\r\n\t]/.test(value))
-      data[field] = value.replace(/[ ]*[\r\n\t][\s]*/g, ' ').trim();
+    if ((type !== 'string' && type !== 'email') || typeof value !== 'string') continue;
+    const visible = value.replace(INVISIBLE_CHARACTERS, '');
+    data[field] =
+      KEEPS_LINE_BREAKS.has(field) || !/[\r\n\t]/.test(visible)
+        ? visible
+        : visible.replace(/[ ]*[\r\n\t][\s]*/g, ' ').trim();
   }
 }
 

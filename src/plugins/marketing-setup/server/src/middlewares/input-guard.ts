@@ -5,6 +5,7 @@ import {
   findUnsafeInput,
   findUnsafeValue,
   headlineOf,
+  plainTypeMessage,
 } from '../domain/input-guard';
 import { validationError } from '../utils/errors';
 
@@ -23,7 +24,21 @@ export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => 
     const bad = filterValueProblem(err, ctx.query, ctx.request?.body);
     if (bad) throw validationError(bad.message, bad.path);
     // Several field messages under yup's "2 errors occurred": the first one heads the answer.
-    const e = err as { message?: string; details?: { errors?: { message?: unknown }[] } } | undefined;
+    const e = err as { message?: string; details?: { errors?: { message?: unknown; path?: unknown[] }[] } } | undefined;
+    // A validator's wrong-type message ("Invalid input: expected array", "must be a `array` type"): plain words.
+    const plainOnes = new Set<string>();
+    for (const item of e?.details?.errors ?? []) {
+      const plain = plainTypeMessage(item.message, item.path);
+      if (!plain) continue;
+      plainOnes.add(plain);
+      if (err instanceof Error && err.message === item.message) err.message = plain;
+      item.message = plain;
+    }
+    // Each item of a list of the wrong type said the same: once is enough.
+    if (e?.details?.errors)
+      e.details.errors = e.details.errors.filter(
+        (x, i, all) => !plainOnes.has(x.message as string) || all.findIndex((y) => y.message === x.message) === i,
+      );
     const headline = headlineOf(e?.message, e?.details?.errors);
     if (headline && err instanceof Error) err.message = headline;
     throw err;

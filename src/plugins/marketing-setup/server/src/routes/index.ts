@@ -9,6 +9,7 @@ import { adminRouter } from '../admin-api';
 import { withInputGuard } from '../middlewares/input-guard';
 import { renamedOpportunityFields } from '../middlewares/renamed-fields';
 import { lineNoAfterLast, seriesCode } from '../middlewares/number-series';
+import { ignoreMaintainedContactFields } from '../middlewares/maintained-fields';
 
 type UidOf = ReturnType<typeof uidOf>;
 
@@ -16,9 +17,12 @@ type UidOf = ReturnType<typeof uidOf>;
 const READ_ONLY = new Set(['merge-log']);
 const renamedFields = { middlewares: [renamedOpportunityFields] };
 const seriesCodes = { middlewares: [seriesCode] };
+const maintainedFields = { middlewares: [ignoreMaintainedContactFields] };
 /** Options of a type's core router. */
 const coreRouterOptions = (name: string): Core.CoreAPI.Router.RouterConfig<UidOf> => {
   if (READ_ONLY.has(name)) return { only: ['find', 'findOne'] };
+  // A contact read and written back whole carries the fields the plugin fills in: ignored, not refused.
+  if (name === 'contact') return { config: { create: maintainedFields, update: maintainedFields } };
   if (name === 'opportunity') return { config: { create: renamedFields, update: renamedFields } };
   // The admin's number series screen and REST store the same code and line numbers.
   if (name === 'no-series') return { config: { create: seriesCodes, update: seriesCodes } };
