@@ -599,6 +599,60 @@ describe('the job, cancelled', () => {
   });
 });
 
+describe('two imports of one file at once', () => {
+  test('run one after the other: the second waits for the first, then finds its contacts (unchanged)', async () => {
+    const { driveImport } = require(dist('jobs/contact-import'));
+    t.strapi.config.set('plugin::marketing-setup.importChunkSize', 100);
+    t.strapi.config.set('plugin::marketing-setup.importWaitMs', 20);
+    try {
+      const lines = Array.from(
+        { length: 400 },
+        (_, i) => `Twin Firm ${i} BV;Gent;BE09${String(i).padStart(8, '0')};twin${i}@twins.example`,
+      );
+      const file = `Name;City;VAT Registration No.;E-mail\n${lines.join('\n')}\n`;
+      const token = await adminLogin(t.strapi, 'multipart@example.com', 'strapi-super-admin');
+      const upload = () =>
+        multipart(token, '/marketing-setup/contacts/import/jobs')
+          .field(
+            'mapping',
+            JSON.stringify({
+              Name: 'name',
+              City: 'city',
+              'VAT Registration No.': 'vatRegistrationNo',
+              'E-mail': 'email',
+            }),
+          )
+          .attach('file', Buffer.from(file), 'twins.csv');
+      const [a, b] = await Promise.all([upload(), upload()]);
+      expect([a.status, b.status]).toEqual([202, 202]);
+      const ids: number[] = [a.body.data.id, b.body.data.id];
+      // Both driven at once, as two instances (or one instance receiving both uploads) would drive them.
+      const running = Promise.all(ids.map((id) => driveImport(t.strapi, id)));
+      let waiting: { id: number; waitingFor: number } | null = null;
+      for (let i = 0; i < 500 && !waiting; i += 1) {
+        for (const id of ids) {
+          const status = (await admin.get(`/marketing-setup/contacts/import/jobs/${id}`)).body.data;
+          if (status.waitingFor) waiting = { id, waitingFor: status.waitingFor };
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const ends = await running;
+      expect(await t.strapi.db.query(UID.contact).count({ where: { name: { $startsWith: 'Twin Firm ' } } })).toBe(400);
+      expect(ends.map((e: any) => [e.created, e.unchanged]).sort()).toEqual([
+        [0, 400],
+        [400, 0],
+      ]);
+      const first = ends.find((e: any) => e.created === 400);
+      const second = ends.find((e: any) => e.id !== first?.id);
+      expect(first).toMatchObject({ state: 'done', created: 400, unchanged: 0, failed: 0, waitingFor: null });
+      expect(second).toMatchObject({ state: 'done', created: 0, updated: 0, unchanged: 400, failed: 0 });
+      expect(waiting).toEqual({ id: second.id, waitingFor: first.id });
+    } finally {
+      t.strapi.config.set('plugin::marketing-setup.importChunkSize', 2);
+    }
+  });
+});
+
 describe('the job, while it runs', () => {
   test('the server answers meanwhile: a cancel sent while it runs stops it (also on SQLite)', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));

@@ -998,7 +998,13 @@ export interface ImportJobStatus extends ImportCounts {
   createdAt: string | null;
   finishedAt: string | null;
   error: string | null;
+  /** The running import this one waits for (import jobs run one at a time); null: it runs, or it is over. */
+  waitingFor: number | null;
 }
+
+/** The one import a job waits for: `ahead` (the import that has begun) when the job has not begun itself. */
+export const waitingFor = (job: { id: number; state: ImportState; cursor: number }, ahead: number | null) =>
+  job.state === 'running' && job.cursor === 0 && ahead !== null && ahead !== job.id ? ahead : null;
 
 /** One row of a chunk, done: written (created / updated, with the contact's No.), unchanged, or refused with the rule's message. */
 export interface RowDone {
