@@ -7,6 +7,7 @@ import { fieldLabel } from './field-labels';
 import { RuleViolation } from './errors';
 import { CONTACT_DETAIL_FIELDS, composeName } from './contact-fields';
 import { decodeWindows1252 } from './windows-1252';
+import { addressesOfField, normaliseAddress } from './email-logging';
 
 /** Relations a file names by code (master data) or, for the company, by the company's No. */
 export const CODE_RELATIONS = {
@@ -878,9 +879,13 @@ export function withoutMatchedKey(
 ): Record<string, unknown> {
   if (!key || key.field === 'no') return data;
   const stored = found[key.field];
+  // An e-mail found among the several addresses of the contact's field is its own too: the row does not replace them.
   const same =
     typeof stored === 'string' &&
-    (key.field === 'email' ? stored.toLowerCase() === key.value.toLowerCase() : vatMatchValue(stored) === key.value);
+    (key.field === 'email'
+      ? stored.toLowerCase() === key.value.toLowerCase() ||
+        addressesOfField(stored).includes(normaliseAddress(key.value) ?? '')
+      : vatMatchValue(stored) === key.value);
   if (!same || !(key.field in data)) return data;
   const { [key.field]: _matched, ...rest } = data;
   return rest;
