@@ -1069,6 +1069,30 @@ describe('an e-mail field holding several addresses', () => {
   });
 });
 
+describe('salesperson codes that differ only in case', () => {
+  test('an exported contact of `ab` (beside `AB`) imports back unchanged; `Ab` names neither: refused with both codes', async () => {
+    const ab = await docs(t.strapi, UID.salesperson).create({ data: { code: 'ab', name: 'Anne Bral' } });
+    const made = await docs(t.strapi, UID.contact).create({
+      data: {
+        type: 'company',
+        name: 'Case Sensitive BV',
+        vatRegistrationNo: 'BE0999888777',
+        salesperson: ab.documentId,
+      },
+    });
+    const exported = await asText(admin.get(`/marketing-setup/contacts/export?documentIds=${made.documentId}`));
+    expect(exported.status).toBe(200);
+    const back = await admin.post('/marketing-setup/contacts/import/dry-run', { csv: exported.body });
+    expect(back.body.data.rows.map((r: any) => [r.outcome, r.error])).toEqual([['unchanged', undefined]]);
+    const other = await admin.post('/marketing-setup/contacts/import/dry-run', {
+      csv: 'VAT Registration No.;Salesperson Code\nBE0999888777;Ab\n',
+    });
+    expect(other.body.data.rows.map((r: any) => [r.outcome, r.error])).toEqual([
+      ['error', 'Salesperson "Ab" could be AB, ab: these codes differ only in case. Write the code as it is stored.'],
+    ]);
+  });
+});
+
 describe('a file imported again', () => {
   test('rows that change nothing are "unchanged": not written, no entry.update; a changed cell still updates', async () => {
     const { driveImport } = require(dist('jobs/contact-import'));

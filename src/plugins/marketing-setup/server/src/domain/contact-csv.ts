@@ -929,6 +929,26 @@ export function pickMatch<T extends { type?: string | null }>(key: MatchKey, fou
 export const unknownCode = (field: CodeRelation, code: string) =>
   new RuleViolation(`${fieldLabel(field)} "${code}" does not exist.`, [field]);
 
+/**
+ * The record a code cell names among those whose code it is without case (`records`): the one written exactly as
+ * the cell, else the one alone; several that differ only in case and none exactly the cell's: refused, naming them
+ * (an exported `ab` beside `AB` must come back as `ab`, never as the other). None: null.
+ */
+export function pickByCode(
+  field: CodeRelation,
+  code: string,
+  records: readonly { documentId: string; code: string }[],
+): string | null {
+  const exact = records.find((r) => r.code === code);
+  if (exact) return exact.documentId;
+  if (records.length <= 1) return records[0]?.documentId ?? null;
+  const codes = records.map((r) => r.code).join(', ');
+  throw new RuleViolation(
+    `${fieldLabel(field)} "${code}" could be ${codes}: these codes differ only in case. Write the code as it is stored.`,
+    [field],
+  );
+}
+
 /** A Company No. that names no contact. */
 export const unknownCompany = (no: string) =>
   new RuleViolation(`${fieldLabel('company')} "${no}" does not exist (give the company's No.).`, ['company']);

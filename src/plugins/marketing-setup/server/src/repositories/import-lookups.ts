@@ -12,13 +12,18 @@ import { UID } from '../utils/uids';
 import { columnOf, joinTableOf, rowsOf, tableOf } from './tables';
 import { transaction } from './unit-of-work';
 
-/** The documentId of the master-data record with this code (case-insensitive), or null. */
-export async function documentIdByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
-  const row = await strapi.db.query(uidOf(CODE_RELATIONS[field])).findOne({
+/**
+ * The master-data records whose code is this one without case (`ab` and `AB` both), for the domain's `pickByCode`
+ * to choose from; up to ten.
+ */
+export async function recordsByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
+  const rows = await strapi.db.query(uidOf(CODE_RELATIONS[field])).findMany({
     where: { code: { $eqi: code } },
-    select: ['documentId'],
+    select: ['documentId', 'code'],
+    orderBy: { id: 'asc' },
+    limit: 10,
   });
-  return (row?.documentId as string | undefined) ?? null;
+  return rows.map((r) => ({ documentId: String(r.documentId), code: String(r.code) }));
 }
 
 /** The contact with this No. (the company a person row names), or null. */
