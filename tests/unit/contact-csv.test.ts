@@ -1,4 +1,5 @@
 import {
+  pickByCode,
   FileRows,
   advance,
   changesMatchKeys,
@@ -823,5 +824,21 @@ describe('contact CSV: a row against the earlier rows of its file (outside teste
     expect(file.upTo).toBe(3);
     expect(file.verdict(5, row({ name: 'Zeta', email: 'z@x.be' }))).toBeNull();
     expect(file.verdict(5, alfa)).toMatchObject({ kind: 'repeat', rowNo: 2 });
+  });
+});
+
+describe('pickByCode: a code cell among codes that differ only in case', () => {
+  const ab = { documentId: 'lower', code: 'ab' };
+  const AB = { documentId: 'upper', code: 'AB' };
+  test('the code written exactly wins (an exported `ab` beside `AB` comes back as `ab`)', () => {
+    expect(pickByCode('salesperson', 'ab', [AB, ab])).toBe('lower');
+    expect(pickByCode('salesperson', 'AB', [AB, ab])).toBe('upper');
+  });
+  test('none exactly: the one of another case; several: refused, naming them; none at all: null', () => {
+    expect(pickByCode('salesperson', 'Ab', [AB])).toBe('upper');
+    expect(() => pickByCode('salesperson', 'Ab', [AB, ab])).toThrow(
+      'Salesperson "Ab" could be AB, ab: these codes differ only in case. Write the code as it is stored.',
+    );
+    expect(pickByCode('salesperson', 'Ab', [])).toBeNull();
   });
 });

@@ -64,6 +64,8 @@ interface Job {
   unchanged: number;
   failed: number;
   error: string | null;
+  /** The running import this one waits for (imports run one at a time). */
+  waitingFor?: number | null;
 }
 
 const SKIP = '__skip__';
@@ -461,6 +463,10 @@ const ImportPage = () => {
                     {[
                       job.fileName,
                       job.createdAt && t('import.job.started', 'started {at}', { at: when(job.createdAt) }),
+                      job.waitingFor &&
+                        t('import.job.waiting', 'waiting for import {id} to finish (imports run one at a time)', {
+                          id: job.waitingFor,
+                        }),
                     ]
                       .filter(Boolean)
                       .join(' — ')}

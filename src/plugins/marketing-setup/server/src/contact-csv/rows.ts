@@ -18,6 +18,7 @@ import {
   twinOf,
   withoutMatchedKey,
   rowToInput,
+  pickByCode,
   unknownCode,
   unknownCompany,
   withRelations,
@@ -39,7 +40,7 @@ import {
   contactByNo,
   contactsByKey,
   contactsNamed,
-  documentIdByCode,
+  recordsByCode,
   type MatchedContact,
 } from '../repositories/import-lookups';
 import type { CsvRecord } from './parse';
@@ -87,11 +88,12 @@ export const dryRunRows = (): DryRunRows => new DryRunRows();
 
 /** Codes → documentIds, remembered for one import (master data does not change during it). */
 export function codeCache(strapi: Core.Strapi) {
-  const cache = new Map<string, string | null>();
+  const cache = new Map<string, { documentId: string; code: string }[]>();
   return async (field: CodeRelation, code: string): Promise<string> => {
     const key = `${field}:${code.toUpperCase()}`;
-    if (!cache.has(key)) cache.set(key, await documentIdByCode(strapi, field, code));
-    const documentId = cache.get(key);
+    if (!cache.has(key)) cache.set(key, await recordsByCode(strapi, field, code));
+    // The code as written first, else the one code of another case; several of other cases: refused.
+    const documentId = pickByCode(field, code, cache.get(key)!);
     if (!documentId) throw unknownCode(field, code);
     return documentId;
   };

@@ -7,6 +7,7 @@ import { fieldLabel } from './field-labels';
 import { RuleViolation } from './errors';
 import { CONTACT_DETAIL_FIELDS, composeName } from './contact-fields';
 import { decodeWindows1252 } from './windows-1252';
+import { addressesOfField, normaliseAddress } from './email-logging';
 
 /** Relations a file names by code (master data) or, for the company, by the company's No. */
 export const CODE_RELATIONS = {
@@ -878,9 +879,13 @@ export function withoutMatchedKey(
 ): Record<string, unknown> {
   if (!key || key.field === 'no') return data;
   const stored = found[key.field];
+  // An e-mail found among the several addresses of the contact's field is its own too: the row does not replace them.
   const same =
     typeof stored === 'string' &&
-    (key.field === 'email' ? stored.toLowerCase() === key.value.toLowerCase() : vatMatchValue(stored) === key.value);
+    (key.field === 'email'
+      ? stored.toLowerCase() === key.value.toLowerCase() ||
+        addressesOfField(stored).includes(normaliseAddress(key.value) ?? '')
+      : vatMatchValue(stored) === key.value);
   if (!same || !(key.field in data)) return data;
   const { [key.field]: _matched, ...rest } = data;
   return rest;
@@ -923,6 +928,26 @@ export function pickMatch<T extends { type?: string | null }>(key: MatchKey, fou
 /** A code of the file that names no record. */
 export const unknownCode = (field: CodeRelation, code: string) =>
   new RuleViolation(`${fieldLabel(field)} "${code}" does not exist.`, [field]);
+
+/**
+ * The record a code cell names among those whose code it is without case (`records`): the one written exactly as
+ * the cell, else the one alone; several that differ only in case and none exactly the cell's: refused, naming them
+ * (an exported `ab` beside `AB` must come back as `ab`, never as the other). None: null.
+ */
+export function pickByCode(
+  field: CodeRelation,
+  code: string,
+  records: readonly { documentId: string; code: string }[],
+): string | null {
+  const exact = records.find((r) => r.code === code);
+  if (exact) return exact.documentId;
+  if (records.length <= 1) return records[0]?.documentId ?? null;
+  const codes = records.map((r) => r.code).join(', ');
+  throw new RuleViolation(
+    `${fieldLabel(field)} "${code}" could be ${codes}: these codes differ only in case. Write the code as it is stored.`,
+    [field],
+  );
+}
 
 /** A Company No. that names no contact. */
 export const unknownCompany = (no: string) =>
@@ -998,7 +1023,13 @@ export interface ImportJobStatus extends ImportCounts {
   createdAt: string | null;
   finishedAt: string | null;
   error: string | null;
+  /** The running import this one waits for (import jobs run one at a time); null: it runs, or it is over. */
+  waitingFor: number | null;
 }
+
+/** The one import a job waits for: `ahead` (the import that has begun) when the job has not begun itself. */
+export const waitingFor = (job: { id: number; state: ImportState; cursor: number }, ahead: number | null) =>
+  job.state === 'running' && job.cursor === 0 && ahead !== null && ahead !== job.id ? ahead : null;
 
 /** One row of a chunk, done: written (created / updated, with the contact's No.), unchanged, or refused with the rule's message. */
 export interface RowDone {

@@ -14,7 +14,11 @@
  * together and their duplicate search runs for the set (operations/import-batch.ts) — with the outcome of one
  * document-service create after the other, in file order.
  *
- * Plugin config: `importChunkSize` (default 200), `importPollMs` (default 10000; 0 = this process never
+ * Import jobs run one at a time (see chunk): two jobs of one file side by side would each create what the other had
+ * not committed yet.
+ *
+ * Plugin config: `importChunkSize` (default 200), `importWaitMs` (default 1000: how often a job waiting for another
+ * asks again), `importPollMs` (default 10000; 0 = this process never
  * picks up a job left running by a stopped instance), `importAutoRun` (default true: start the job in the
  * instance that received it), `importSetBased` (default true; false: every new contact through
  * `strapi.documents(contact).create` and every update through `.update`, with their lifecycles and populated
@@ -62,16 +66,20 @@ import {
   describeJob,
   failedRows,
   findJob,
+  importAhead,
+  importsAhead,
   inSavepoint,
   insertJob,
   insertRows,
   latestJobs,
+  lockImports,
   markCancelled,
   rowsAfter,
   rowsDone,
   runningJobs,
   saveChunk,
   statusOf,
+  touchJob,
   type StoredRow,
 } from '../repositories/import-jobs';
 import { transaction, type Write } from '../repositories/unit-of-work';
@@ -99,12 +107,14 @@ const STALE_MS = 60_000;
 export async function importStatus(strapi: Core.Strapi, id: number): Promise<ImportJobStatus> {
   const job = await findJob(strapi, id);
   if (!job) throw notFound(`No import job ${id}.`);
-  return statusOf(job);
+  return statusOf(job, await importsAhead(strapi));
 }
 
 /** The latest imports, of one admin when `createdBy` is given. */
 export async function listImports(strapi: Core.Strapi, limit = 20, createdBy?: number): Promise<ImportJobStatus[]> {
-  return (await latestJobs(strapi, limit, createdBy)).map(statusOf);
+  const jobs = await latestJobs(strapi, limit, createdBy);
+  const ahead = jobs.some((job) => job.state === 'running') ? await importsAhead(strapi) : null;
+  return jobs.map((job) => statusOf(job, ahead));
 }
 
 /** The admin who started import `id` (null: started in code); undefined when there is no such job. */
@@ -142,7 +152,8 @@ export async function createImportJob(
   });
 }
 
-type ChunkResult = 'more' | 'finished' | 'stopped';
+/** `waiting`: another import runs (import jobs run one at a time); nothing was done, the chunk is tried again later. */
+type ChunkResult = 'more' | 'finished' | 'stopped' | 'waiting';
 
 /** A write refused inside a chunk run without savepoints: its chunk is rolled back and run again with them. */
 class RedoWithSavepoints extends Error {}
@@ -396,8 +407,15 @@ async function chunk(
   memory: ImportMemory,
 ): Promise<ChunkResult> {
   return transaction(strapi, async ({ trx }) => {
+    // One import at a time: two jobs of one file run side by side would each create the contacts the other
+    // had not committed yet. The lock (PostgreSQL, across instances) makes the check below and the chunk one step.
+    await lockImports(strapi, trx);
     const job = await findJob(strapi, id, trx);
     if (!job || job.state !== 'running') return 'stopped';
+    if ((await importAhead(trx, job)) !== null) {
+      await touchJob(trx, job.id);
+      return 'waiting';
+    }
     // The mapping was checked against the file's header when the job was created.
     const mapping = job.mapping as Record<string, CsvField>;
     const rows = await rowsAfter(trx, job, size);
@@ -451,15 +469,41 @@ export async function runImportChunk(
   codes: CodeLookup = codeCache(strapi),
   memory: ImportMemory = newImportMemory(),
 ): Promise<ChunkResult> {
-  try {
-    return await chunk(strapi, id, size, codes, false, memory);
-  } catch (err) {
-    if (!(err instanceof RedoWithSavepoints)) throw err;
-    return chunk(strapi, id, size, codes, true, memory);
-  }
+  return oneAtATime(strapi, async () => {
+    try {
+      return await chunk(strapi, id, size, codes, false, memory);
+    } catch (err) {
+      if (!(err instanceof RedoWithSavepoints)) throw err;
+      return chunk(strapi, id, size, codes, true, memory);
+    }
+  });
 }
 
-/** Jobs this process is running right now (another instance may run others: the job row lock keeps them apart). */
+/**
+ * This process's import chunks one after the other (the advisory lock of lockImports serialises instances on
+ * PostgreSQL; on SQLite this queue is what keeps two jobs' chunks, and their check for each other, apart).
+ */
+const chunkQueue = new WeakMap<Core.Strapi, Promise<unknown>>();
+function oneAtATime<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<T> {
+  const before = chunkQueue.get(strapi) ?? Promise.resolve();
+  const mine = before.then(fn, fn);
+  chunkQueue.set(
+    strapi,
+    mine.catch(() => null),
+  );
+  return mine;
+}
+
+/** How long a job waiting for another import sleeps before it asks again (plugin config `importWaitMs`). */
+const waitMs = (strapi: Core.Strapi) => {
+  const v = Number(strapi.config.get('plugin::marketing-setup.importWaitMs', 1000));
+  return Number.isFinite(v) && v > 0 ? v : 1000;
+};
+
+/**
+ * Jobs this process is driving right now (another instance may drive others: the job row lock keeps two drivers of
+ * one job apart, lockImports and importAhead two jobs: one runs, the others wait).
+ */
 const driving = new WeakMap<Core.Strapi, Map<number, Promise<ImportJobStatus>>>();
 const drivingOf = (strapi: Core.Strapi) => {
   if (!driving.has(strapi)) driving.set(strapi, new Map());
@@ -498,6 +542,12 @@ export function driveImport(
     const memory = newImportMemory();
     for (let n = 0; (opts.maxChunks === undefined || n < opts.maxChunks) && !stopping.has(strapi); n += 1) {
       const r = await runImportChunk(strapi, id, chunkSize(strapi), codes, memory);
+      if (r === 'waiting') {
+        // Another import runs: this one waits its turn (its status says for which), then begins.
+        await new Promise((resolve) => setTimeout(resolve, waitMs(strapi)));
+        n -= 1;
+        continue;
+      }
       await refreshStatistics(strapi);
       if (r !== 'more') break;
       // A turn for the requests waiting (a status poll, a cancel, any other user): on SQLite every statement is

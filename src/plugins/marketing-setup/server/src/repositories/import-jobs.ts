@@ -5,7 +5,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { CsvDelimiter, ImportCounts, ImportJobStatus, ImportState, RowDone } from '../domain/contact-csv';
+import {
+  waitingFor,
+  type CsvDelimiter,
+  type ImportCounts,
+  type ImportJobStatus,
+  type ImportState,
+  type RowDone,
+} from '../domain/contact-csv';
 import { isPostgres } from './tables';
 
 export const IMPORT_JOBS = 'ms_import_jobs';
@@ -33,7 +40,7 @@ interface JobRow {
 }
 
 /** A job as stored: its status plus what the run needs (the file's headers and the checked mapping). */
-export interface ImportJob extends ImportJobStatus {
+export interface ImportJob extends Omit<ImportJobStatus, 'waitingFor'> {
   headers: string[];
   mapping: Record<string, string>;
   heartbeatAt: string | null;
@@ -73,15 +80,14 @@ const toJob = (r: JobRow): ImportJob => ({
   delimiter: r.delimiter === ';' || r.delimiter === '\t' ? r.delimiter : ',',
 });
 
-/** The job as its status routes report it (without headers, mapping and heartbeat). */
-export const statusOf = ({
-  headers: _h,
-  mapping: _m,
-  heartbeatAt: _b,
-  createdBy: _c,
-  delimiter: _d,
-  ...status
-}: ImportJob): ImportJobStatus => status;
+/**
+ * The job as its status routes report it (without headers, mapping and heartbeat), with the import it waits for
+ * when `ahead` (the running import that has begun, {@link importsAhead}) is another.
+ */
+export const statusOf = (
+  { headers: _h, mapping: _m, heartbeatAt: _b, createdBy: _c, delimiter: _d, ...status }: ImportJob,
+  ahead: number | null,
+): ImportJobStatus => ({ ...status, waitingFor: waitingFor(status, ahead) });
 
 /**
  * The job, or undefined. With `trx` it is read inside that transaction and its row locked until the end of
@@ -91,6 +97,50 @@ export async function findJob(strapi: Core.Strapi, id: number, trx?: Knex.Transa
   const query = (trx ?? strapi.db.connection)(IMPORT_JOBS).where('id', id).first();
   const row = (await (trx && isPostgres(strapi) ? query.forUpdate() : query)) as JobRow | undefined;
   return row && toJob(row);
+}
+
+/** The advisory lock every import chunk holds on PostgreSQL, so chunks of import jobs never run at once. */
+const IMPORT_LOCK = 0x6d730003;
+
+/**
+ * Waits (PostgreSQL) until no other instance runs an import chunk, and holds that until `trx` ends: the transaction
+ * of a chunk, so that the chunk's check for another job ({@link importAhead}) and its writes are one step. SQLite
+ * has one process and one writer: the job's own queue (jobs/contact-import.ts) keeps its chunks apart.
+ */
+export async function lockImports(strapi: Core.Strapi, trx: Knex.Transaction) {
+  if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+}
+
+/**
+ * The running import that `job` waits for, or null when `job` may run now. Import jobs run one at a time: the one
+ * that has begun (a cursor past 0) runs to its end — a job left running by a stopped instance too, until a poller
+ * continues it or an admin cancels it —; while none has begun, the first to take {@link lockImports} begins.
+ */
+export async function importAhead(trx: Knex.Transaction, job: ImportJob): Promise<number | null> {
+  if (job.cursor > 0) return null;
+  const row = (await trx(IMPORT_JOBS)
+    .where('state', 'running')
+    .whereNot('id', job.id)
+    .where('cursor', '>', 0)
+    .orderBy('id')
+    .first('id')) as { id: number } | undefined;
+  return row ? Number(row.id) : null;
+}
+
+/** The job is alive (waiting for another import): its heartbeat moves, so no poller takes it for stopped. */
+export async function touchJob(trx: Knex.Transaction, jobId: number) {
+  await trx(IMPORT_JOBS).where('id', jobId).update({ heartbeat_at: nowIso() });
+}
+
+/** The id of the running import each waiting job waits for (a job that has begun, with a cursor past 0). */
+export async function importsAhead(strapi: Core.Strapi): Promise<number | null> {
+  const row = (await strapi.db
+    .connection(IMPORT_JOBS)
+    .where('state', 'running')
+    .where('cursor', '>', 0)
+    .orderBy('id')
+    .first('id')) as { id: number } | undefined;
+  return row ? Number(row.id) : null;
 }
 
 /** The latest jobs, of one admin when `createdBy` is given. */

@@ -6,18 +6,24 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CODE_RELATIONS, type CodeRelation, type MatchKey } from '../domain/contact-csv';
+import { addressesOfField, normaliseAddress } from '../domain/email-logging';
 import { uidOf } from '../content-types/fields';
 import { UID } from '../utils/uids';
 import { columnOf, joinTableOf, rowsOf, tableOf } from './tables';
 import { transaction } from './unit-of-work';
 
-/** The documentId of the master-data record with this code (case-insensitive), or null. */
-export async function documentIdByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
-  const row = await strapi.db.query(uidOf(CODE_RELATIONS[field])).findOne({
+/**
+ * The master-data records whose code is this one without case (`ab` and `AB` both), for the domain's `pickByCode`
+ * to choose from; up to ten.
+ */
+export async function recordsByCode(strapi: Core.Strapi, field: CodeRelation, code: string) {
+  const rows = await strapi.db.query(uidOf(CODE_RELATIONS[field])).findMany({
     where: { code: { $eqi: code } },
-    select: ['documentId'],
+    select: ['documentId', 'code'],
+    orderBy: { id: 'asc' },
+    limit: 10,
   });
-  return (row?.documentId as string | undefined) ?? null;
+  return rows.map((r) => ({ documentId: String(r.documentId), code: String(r.code) }));
 }
 
 /** The contact with this No. (the company a person row names), or null. */
@@ -108,7 +114,8 @@ export const matchKeyId = (key: NonNullable<MatchKey>) => `${key.field}:${key.va
  * `matchKeyId`, each key's up to three contacts, oldest first. E-mail is compared without case, VAT no. as
  * `vatKeySql` reads it; a person whose e-mail is its company's (inherited) does not own it and is left out (a
  * company is its own company: that link does not count), so a row with a company's e-mail finds the company, not
- * all its persons. A key that finds none is there, empty.
+ * all its persons. An E-mail field holding several addresses ("a@x.be; b@x.be", which the field allows) is found by
+ * each of them, as e-mail logging finds it. A key that finds none is there, empty.
  */
 export async function contactsByKeys(
   strapi: Core.Strapi,
@@ -119,12 +126,13 @@ export async function contactsByKeys(
   const table = tableOf(strapi, UID.contact);
   const col = (attribute: string) => columnOf(strapi, UID.contact, attribute);
   const link = joinTableOf(strapi, UID.contact, 'company');
+  const inherited = `EXISTS (SELECT 1 FROM ${link.name} l
+      JOIN ${table} co ON co.id = l.${link.inverseJoinColumn}
+      WHERE l.${link.joinColumn} = c.id AND co.id <> c.id AND LOWER(co.${col('email')}) = LOWER(c.${col('email')}))`;
   const same = {
     no: `c.${col('no')} = v.k`,
     vatRegistrationNo: `${vatKeySql(`c.${col('vatRegistrationNo')}`)} = v.k`,
-    email: `LOWER(c.${col('email')}) = LOWER(v.k) AND NOT EXISTS (SELECT 1 FROM ${link.name} l
-      JOIN ${table} co ON co.id = l.${link.inverseJoinColumn}
-      WHERE l.${link.joinColumn} = c.id AND co.id <> c.id AND LOWER(co.${col('email')}) = LOWER(c.${col('email')}))`,
+    email: `LOWER(c.${col('email')}) = LOWER(v.k) AND NOT ${inherited}`,
   };
   for (const field of ['no', 'vatRegistrationNo', 'email'] as const) {
     const values = [...new Set(keys.filter((k) => k.field === field).map((k) => k.value))];
@@ -141,5 +149,51 @@ export async function contactsByKeys(
     for (const r of rowsOf<Record<string, unknown>>(result))
       out.get(matchKeyId({ field, value: String(r.k) }))!.push(matched(r));
   }
+  await addListedAddresses(strapi, trx, keys, out, inherited);
   return out;
+}
+
+/**
+ * The contacts whose E-mail field holds several addresses, one of them an e-mail key's, added to that key's
+ * contacts (oldest first, up to three). Such fields are few: read whole through the partial index of e-mail
+ * logging (`_email_list_idx`, migrations/indexes.ts) and split by the domain's `addressesOfField`, without case.
+ */
+async function addListedAddresses(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  keys: NonNullable<MatchKey>[],
+  out: Map<string, MatchedContact[]>,
+  inherited: string,
+) {
+  const byAddress = new Map<string, string[]>();
+  for (const k of keys) {
+    const address = k.field === 'email' ? normaliseAddress(k.value) : null;
+    if (address) byAddress.set(address, [...(byAddress.get(address) ?? []), matchKeyId(k)]);
+  }
+  if (!byAddress.size) return;
+  const col = (attribute: string) => columnOf(strapi, UID.contact, attribute);
+  const result = await trx.raw(
+    `SELECT c.id, c.${col('documentId')} AS document_id, c.${col('no')} AS no, c.${col('name')} AS name,
+      c.${col('type')} AS type, c.${col('vatRegistrationNo')} AS vat_registration_no, c.${col('email')} AS email
+    FROM ${tableOf(strapi, UID.contact)} c
+    WHERE (c.${col('searchEmail')} LIKE '%;%' OR c.${col('email2')} LIKE '%;%') AND c.${col('email')} LIKE '%;%'
+      AND NOT ${inherited}
+    ORDER BY c.id`,
+  );
+  const touched = new Set<string>();
+  for (const r of rowsOf<Record<string, unknown>>(result))
+    for (const address of addressesOfField(r.email))
+      for (const id of [...new Set(byAddress.get(address) ?? [])]) {
+        const list = out.get(id)!;
+        if (!list.some((m) => m.id === Number(r.id))) list.push(matched(r));
+        touched.add(id);
+      }
+  for (const id of touched)
+    out.set(
+      id,
+      out
+        .get(id)!
+        .sort((a, b) => a.id - b.id)
+        .slice(0, 3),
+    );
 }
