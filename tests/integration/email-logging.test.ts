@@ -3,7 +3,7 @@
  * of the job at a time (the admin's "Check now"), results read through the admin API.
  */
 import path from 'path';
-import { apiToken, startStrapi, type TestApp } from '../helpers/strapi';
+import { apiToken, isPostgres, startStrapi, type TestApp } from '../helpers/strapi';
 import { adminClient, API, docs, http, masterData, standardNumbering, UID } from '../helpers/fixtures';
 const { startDovecot, rawMessage } = require('../../scripts/lib/dovecot');
 
@@ -699,6 +699,51 @@ test('message bodies: off (the default) → none stored; on → the plain text o
   ).toBe(200);
   expect((await timeline(c.litware)).find((e: any) => e.subject === 'Body on, unknown').emailBody).toBe('Who am I?');
   await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
+});
+
+test('control characters in a stored body or a subject are removed (not a message stuck in the queue); a message that cannot be logged goes to the review list', async () => {
+  await admin.put('/marketing-setup/settings', { emailStoreBodies: true });
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Bell', body: 'Ring\u0007 me.' }),
+    mail({ from: 'who@unknown.example.org', to: ['annelies.bauwens@cronus.com'], subject: 'Unknown\u0007bell' }),
+  );
+  const first = await run();
+  expect(first.result).toMatchObject({ status: 'ok', processed: 2, logged: 1, unmatched: 1, failed: 0, left: 0 });
+  expect((await timeline(c.litware)).find((e: any) => e.subject === 'Bell').emailBody).toBe('Ring me.');
+  expect((await reviews()).map((r: any) => r.subject)).toContain('Unknown bell');
+  expect(await dovecot.count(QUEUE)).toBe(0);
+
+  // Any other failure of one message's write (here a trigger refuses its entry): to the review list with the
+  // reason, moved; the others are logged and the status is not held at error.
+  const knex = app.strapi.db.connection;
+  const sql = isPostgres()
+    ? [
+        `CREATE FUNCTION ms_poison() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected entry failure'; END $$ LANGUAGE plpgsql`,
+        `CREATE TRIGGER ms_poison BEFORE INSERT ON ms_interaction_log_entries FOR EACH ROW WHEN (NEW.subject = 'Poison') EXECUTE FUNCTION ms_poison()`,
+      ]
+    : [
+        `CREATE TRIGGER ms_poison BEFORE INSERT ON ms_interaction_log_entries WHEN NEW.subject = 'Poison' BEGIN SELECT RAISE(ABORT, 'injected entry failure'); END`,
+      ];
+  for (const q of sql) await knex.raw(q);
+  try {
+    await dovecot.append(
+      QUEUE,
+      mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Poison' }),
+      mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Healthy' }),
+    );
+    const second = await run();
+    expect(second.result).toMatchObject({ status: 'ok', processed: 2, logged: 1, unmatched: 1, failed: 0, left: 0 });
+    expect(second.status.status).toBe('ok');
+    expect(await dovecot.count(QUEUE)).toBe(0);
+    const poisoned = (await reviews()).find((r: any) => r.subject === 'Poison');
+    expect(poisoned.error).toMatch(/^The message could not be logged: .*injected entry failure/);
+    expect((await timeline(c.litware)).map((e: any) => e.subject)).toContain('Healthy');
+  } finally {
+    await knex.raw('DROP TRIGGER ms_poison' + (isPostgres() ? ' ON ms_interaction_log_entries' : ''));
+    if (isPostgres()) await knex.raw('DROP FUNCTION ms_poison');
+    await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
+  }
 });
 
 test('a run: a missing queue folder is an error that names it (not a new empty folder); a missing storage folder is created', async () => {

@@ -290,6 +290,21 @@ test('bodyToStore: empty → null; CRLF → LF, trimmed; over the limit cut at a
   expect(bodyToStore('x'.repeat(64 * 1024))).toHaveLength(64 * 1024);
 });
 
+test('control characters: removed from a stored body (tab and line breaks kept), a space in a subject or sender name', () => {
+  expect(bodyToStore('Ring\u0007 the bell\u0000.\r\n\tIndented\rold Mac line\u007F')).toBe(
+    'Ring the bell.\n\tIndented\rold Mac line',
+  );
+  expect(bodyToStore('\u0000\u0007')).toBeNull();
+  expect(clip('Unknown\u0007bell\u0000')).toBe('Unknown bell');
+  const row = reviewRowOf(
+    { messageId: 'm@x', from: ['who@x.be'], to: [], cc: [], subject: 'Unknown\u0007bell', date: null },
+    'Who\u0001 Ever',
+    null,
+    'No contact has the address who@x.be.',
+  );
+  expect(row).toMatchObject({ subject: 'Unknown bell', senderName: 'Who Ever' });
+});
+
 describe('our domains as a run reads them', () => {
   test('a valid list is read as parseOurDomains reads it', () => {
     expect(ourDomainsOf('Cronus.com; @cronus.co.uk')).toEqual(['cronus.com', 'cronus.co.uk']);

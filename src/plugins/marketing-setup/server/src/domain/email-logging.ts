@@ -212,9 +212,22 @@ export function entryForLinkedContact(m: MailMessage, contactId: number, book: A
   };
 }
 
-/** The text fields of an entry: at most 100 characters (the entry's description and subject). */
+/**
+ * The control characters a stored text may not hold (U+0000–U+001F, U+007F) but tab, line feed and carriage
+ * return: a mail may carry them (a bell, a NUL), the write rules refuse them, and PostgreSQL cannot store U+0000.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** A message's text without its control characters (tab, line feed and carriage return kept). */
+export const withoutControlCharacters = (s: string) => s.replace(CONTROL_CHARACTERS, '');
+
+/**
+ * The one-line texts of an entry and a review row (subject, sender name): control characters and runs of white space
+ * become one space; at most `max` characters (100: the entry's description and subject).
+ */
 export const clip = (s: string | null | undefined, max = 100): string | null => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = (s ?? '').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   if (!t) return null;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
@@ -223,11 +236,12 @@ export const clip = (s: string | null | undefined, max = 100): string | null => 
 export const BODY_MAX_BYTES = 64 * 1024;
 
 /**
- * The plain-text body as stored (setup "Store message bodies"): empty → null; longer than `max` bytes →
+ * The plain-text body as stored (setup "Store message bodies"): control characters removed (tab and line breaks
+ * kept; a body with a NUL or a bell could never be written, and its message stayed in the queue); empty → null; longer than `max` bytes →
  * cut at a character boundary, with a note of the full size so nobody takes the stored text for all of it.
  */
 export function bodyToStore(text: string | null | undefined, max = BODY_MAX_BYTES): string | null {
-  const t = (text ?? '').replace(/\r\n/g, '\n').trim();
+  const t = withoutControlCharacters((text ?? '').replace(/\r\n/g, '\n')).trim();
   if (!t) return null;
   const size = Buffer.byteLength(t, 'utf8');
   if (size <= max) return t;
