@@ -211,6 +211,32 @@ test('Test connection reports missing folders (a typo with the folder it likely 
   await admin.put('/marketing-setup/interaction-template-setup', { emails: null });
 });
 
+test('settings refuse what the test and the run refuse (one rule): the storage folder as the queue, a host that is no host name', async () => {
+  const sameFolders =
+    'The storage folder must be another folder than the queue folder: logged messages are moved there.';
+  for (const body of [{ emailQueueFolder: STORAGE }, { emailStorageFolder: QUEUE }]) {
+    const res = await admin.put('/marketing-setup/settings', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(sameFolders);
+    expect(res.body.error.details.errors[0].path).toEqual(Object.keys(body));
+  }
+  const badHost = '"bad host name!" is not a host name or IP address: write it like imap.cronus.com.';
+  const host = await admin.put('/marketing-setup/settings', { emailImapHost: 'bad host name!' });
+  expect(host.status).toBe(400);
+  expect(host.body.error.message).toBe(badHost);
+  const tested = await admin.post('/marketing-setup/email-logging/test', { host: 'bad host name!' });
+  expect(tested.status).toBe(400);
+  expect(tested.body.error.message).toBe(badHost);
+  expect((await admin.get('/marketing-setup/settings')).body.data).toMatchObject({
+    emailImapHost: '127.0.0.1',
+    emailQueueFolder: QUEUE,
+    emailStorageFolder: STORAGE,
+  });
+  for (const ok of ['imap.cronus.com', '10.0.0.7', '::1', 'localhost'])
+    expect((await admin.put('/marketing-setup/settings', { emailImapHost: ok })).status).toBe(200);
+  await admin.put('/marketing-setup/settings', { emailImapHost: '127.0.0.1' });
+});
+
 test('no template for e-mails → nothing logged, the message stays in the queue', async () => {
   const res = await run();
   expect(res.result).toMatchObject({ status: 'noTemplate', processed: 0, logged: 0 });
@@ -351,11 +377,14 @@ test('IMAP down → clear status, nothing lost; up again → logged at the next 
   expect(down.result).toMatchObject({
     status: 'error',
     processed: 0,
+    // It could not count the queue: unknown, not 0.
+    left: null,
     error: `Cannot reach the IMAP server at 127.0.0.1:${dovecot.port}: the connection was refused (is it running, is the port right?).`,
   });
   expect((await admin.get('/marketing-setup/email-logging')).body.data).toMatchObject({
     status: 'error',
     lastError: down.result.error,
+    lastRun: { leftInQueue: null },
   });
   await dovecot.start();
   const up = await run();

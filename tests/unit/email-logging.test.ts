@@ -17,6 +17,7 @@ import {
   logKey,
   missingConnectionSettings,
   connectionSettingsProblem,
+  emailSetupConflict,
   missingFolders,
   missingFoldersMessage,
   nearestFolder,
@@ -231,6 +232,23 @@ describe('entry values and run plan', () => {
     const t = new Date('2025-01-01T00:00:00Z');
     expect(nextRunAt(t, 60).toISOString()).toBe('2025-01-01T00:01:00.000Z');
     expect(nextRunAt(t, null).toISOString()).toBe('2025-01-01T00:05:00.000Z');
+  });
+  test('a host that is no host name, or the storage folder as the queue: one rule for the save, the test and the run', () => {
+    expect(emailSetupConflict({ host: 'imap.cronus.com', queueFolder: 'Queue', storageFolder: 'Logged' })).toBeNull();
+    for (const host of ['localhost', '10.0.0.7', '::1', '[fe80::1]', 'IMAP.Cronus.com.'])
+      expect(emailSetupConflict({ host })).toBeNull();
+    expect(emailSetupConflict({ host: 'bad host name!' })).toEqual({
+      message: '"bad host name!" is not a host name or IP address: write it like imap.cronus.com.',
+      field: 'emailImapHost',
+    });
+    expect(emailSetupConflict({ host: 'imap_cronus.com' })?.field).toBe('emailImapHost');
+    expect(emailSetupConflict({ queueFolder: ' Logged ', storageFolder: 'Logged' })?.field).toBe('emailQueueFolder');
+    expect(emailSetupConflict({ queueFolder: 'inbox', storageFolder: 'INBOX' })?.field).toBe('emailQueueFolder');
+    expect(emailSetupConflict({ queueFolder: 'Queue', storageFolder: null })).toBeNull();
+    const full = { host: 'bad host', user: 'log', password: 'x', queueFolder: 'Queue', storageFolder: 'Logged' };
+    expect(connectionSettingsProblem(full)).toBe(
+      '"bad host" is not a host name or IP address: write it like imap.cronus.com.',
+    );
   });
   test('missing connection settings are named, in a sentence', () => {
     const full = { host: 'imap.cronus.com', user: 'log', password: 'x', queueFolder: 'Queue', storageFolder: 'Logged' };

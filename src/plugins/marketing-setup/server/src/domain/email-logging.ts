@@ -85,7 +85,8 @@ export interface RunResult {
   logged: number;
   unmatched: number;
   failed: number;
-  left: number;
+  /** Messages still in the queue after the run; null when the run could not count them (it stopped before). */
+  left: number | null;
   error: string | null;
 }
 
@@ -360,6 +361,37 @@ export function missingConnectionSettings(s: {
   return missing;
 }
 
+const HOST_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOST_NAME = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*\\.?$`, 'i');
+/** An IPv6 address, bracketed or not (its form is the socket's to check; letters other than a–f are not one). */
+const IPV6 = /^\[?[0-9a-f]*:[0-9a-f:.]*:[0-9a-f.]*\]?$/i;
+
+/**
+ * What makes an e-mail setup unusable whatever else is filled in: a host that is no host name or IP address, or
+ * the storage folder the same as the queue folder. Null when neither. One rule for the settings' save (which
+ * refuses it with a 400 on `field`), the connection test and the run, so the save cannot accept what they refuse.
+ */
+export function emailSetupConflict(s: {
+  host?: unknown;
+  queueFolder?: unknown;
+  storageFolder?: unknown;
+}): { message: string; field: 'emailImapHost' | 'emailQueueFolder' } | null {
+  const host = typeof s.host === 'string' ? s.host.trim() : '';
+  if (host && !HOST_NAME.test(host) && !IPV6.test(host))
+    return {
+      message: `"${host}" is not a host name or IP address: write it like imap.cronus.com.`,
+      field: 'emailImapHost',
+    };
+  const queue = typeof s.queueFolder === 'string' ? s.queueFolder.trim() : '';
+  const storage = typeof s.storageFolder === 'string' ? s.storageFolder.trim() : '';
+  if (queue && storage && sameFolder(queue, storage))
+    return {
+      message: 'The storage folder must be another folder than the queue folder: logged messages are moved there.',
+      field: 'emailQueueFolder',
+    };
+  return null;
+}
+
 /** What keeps the connection settings from being used, in one sentence, or null when nothing does. */
 export function connectionSettingsProblem(s: Parameters<typeof missingConnectionSettings>[0]): string | null {
   const missing = missingConnectionSettings(s);
@@ -367,9 +399,7 @@ export function connectionSettingsProblem(s: Parameters<typeof missingConnection
     const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
     return `E-mail logging is not set up completely: ${list} ${missing.length === 1 ? 'is' : 'are'} missing.`;
   }
-  if (s.queueFolder === s.storageFolder)
-    return 'The storage folder must be another folder than the queue folder: logged messages are moved there.';
-  return null;
+  return emailSetupConflict(s)?.message ?? null;
 }
 
 /** An IMAP or network failure as a person reads it (imapflow sets `authenticationFailed`, node sets `code`). */

@@ -137,7 +137,7 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
       }
       await timed('move', () => queue.move(handled));
       // Moved out, and those another reader had moved already (fetched without a source).
-      result.left -= handled.length + (Math.min(plan.chunk, todo.length - i) - mails.length);
+      result.left = result.left! - (handled.length + (Math.min(plan.chunk, todo.length - i) - mails.length));
     }
   } finally {
     await queue.close();
@@ -146,7 +146,15 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
 
 /** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
 export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): Promise<RunResult> {
-  const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
+  const result: RunResult = {
+    status: 'ok',
+    processed: 0,
+    logged: 0,
+    unmatched: 0,
+    failed: 0,
+    left: null,
+    error: null,
+  };
   const setup = await readEmailSetup(strapi);
   if (!setup.emailLoggingEnabled) {
     return {

@@ -59,10 +59,13 @@ export function forgetSetup(trx: Knex.Transaction) {
   cached.forget(trx);
 }
 
-/** The stored setup row's duplicate switches (null before the first boot created it). */
+/** The stored setup row's duplicate switches and e-mail connection (null before the first boot created it). */
 export async function storedSetupRow(strapi: Core.Strapi) {
   return (await strapi.db.query(UID.setup).findOne({})) as {
     maintainDuplSearchStrings: boolean;
     autosearchForDuplicates: boolean;
+    emailImapHost?: string | null;
+    emailQueueFolder?: string | null;
+    emailStorageFolder?: string | null;
   } | null;
 }

@@ -19,7 +19,7 @@ export interface EmailStatus {
   status: 'ok' | 'error' | 'noTemplate' | 'disabled' | 'busy' | null;
   lastRunAt: string | null;
   nextRunAt: string | null;
-  lastRun: { processed: number; logged: number; unmatched: number; failed: number; leftInQueue: number };
+  lastRun: { processed: number; logged: number; unmatched: number; failed: number; leftInQueue: number | null };
   lastError: string | null;
 }
 interface TestReport {
@@ -230,7 +230,7 @@ export const EmailLoggingPanel = ({
                   logged: status.lastRun.logged,
                   unmatched: status.lastRun.unmatched,
                   failed: status.lastRun.failed,
-                  left: status.lastRun.leftInQueue,
+                  left: status.lastRun.leftInQueue ?? t('email.leftUnknown', 'unknown'),
                 },
               )}
             </Typography>
