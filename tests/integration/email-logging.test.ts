@@ -169,6 +169,19 @@ test('Test connection reports missing folders (a typo with the folder it likely 
     missing: [{ folder: 'CRM Qeue', role: 'queue', suggestion: QUEUE }],
   });
   expect(await folderList()).toEqual(['CRM Logged', 'CRM Queue', 'INBOX']);
+  // Create missing folders never creates a typo (a missing folder with a likely meant one): only the others.
+  const createTypo = await admin.post('/marketing-setup/email-logging/test', {
+    queueFolder: 'CRM Qeue',
+    storageFolder: 'Archive 2025',
+    createMissing: true,
+  });
+  expect(createTypo.body.data).toMatchObject({
+    ok: false,
+    error: `The folder "CRM Qeue" does not exist on ${where}. Did you mean "${QUEUE}"?`,
+    missing: [{ folder: 'CRM Qeue', role: 'queue', suggestion: QUEUE }],
+    created: ['Archive 2025'],
+  });
+  expect(await folderList()).toEqual(['Archive 2025', 'CRM Logged', 'CRM Queue', 'INBOX']);
   const notABoolean = await admin.post('/marketing-setup/email-logging/test', { createMissing: 'maybe' });
   expect(notABoolean.status).toBe(400);
   expect(notABoolean.body.error.message).toBe('createMissing must be true or false.');

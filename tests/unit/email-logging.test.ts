@@ -17,6 +17,7 @@ import {
   logKey,
   missingConnectionSettings,
   connectionSettingsProblem,
+  creatableFolders,
   emailSetupConflict,
   missingFolders,
   missingFoldersMessage,
@@ -550,4 +551,13 @@ describe('missing folders: reported with the folder most likely meant, never cre
     expect(nearestFolder('CRM Qeueu', folders)).toBe('CRM Queue');
     expect(nearestFolder('Qeue', [])).toBeNull();
   });
+});
+
+test('Create missing folders: only the missing folders without a likely meant one', () => {
+  const missing = [
+    { folder: 'Qeue', role: 'queue' as const, suggestion: 'Queue' },
+    { folder: 'Logged', role: 'storage' as const, suggestion: null },
+  ];
+  expect(creatableFolders(missing)).toEqual([missing[1]]);
+  expect(creatableFolders([missing[0]])).toEqual([]);
 });

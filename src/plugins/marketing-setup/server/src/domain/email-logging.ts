@@ -535,6 +535,13 @@ export function missingFolders(
 }
 
 /**
+ * The missing folders *Create missing folders* may create: those with no existing folder near enough to be what
+ * was meant. One with a suggestion ("Qeue", "Queue" exists) is most likely a typo: creating it would make a new,
+ * empty folder that nothing is delivered to, so it is left for the admin to correct.
+ */
+export const creatableFolders = (missing: readonly MissingFolder[]) => missing.filter((m) => !m.suggestion);
+
+/**
  * The missing folders in words, one sentence each: 'The folder "Qeue" does not exist on imap.cronus.com:993.
  * Did you mean "Queue"?'. Null when none is missing.
  */
