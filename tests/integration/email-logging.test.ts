@@ -492,7 +492,7 @@ test('unmatched and unreadable messages → review list; link, create contact fr
     contact: c.litware.documentId,
   });
   expect(twice.status).toBe(400);
-  expect(twice.body.error.message).toBe('This e-mail was already linked; nothing to do.');
+  expect(twice.body.error.message).toBe('This e-mail was already linked to a contact; nothing to do.');
   const noContact = await admin.post(`/marketing-setup/email-reviews/${bySubject['Buy now'].documentId}/link`, {
     contact: 'nope',
   });
@@ -649,7 +649,7 @@ test('two clicks on one unmatched e-mail at the same moment (Link to two contact
   expect([a.status, b.status].sort()).toEqual([200, 400]);
   const lost = a.status === 400 ? a : b;
   expect(lost.body.error.message).toMatch(
-    /^This e-mail was (already linked; nothing to do|already handled by someone else; nothing to do)\.$/,
+    /^This e-mail was (already linked to a contact; nothing to do|already handled by someone else; nothing to do)\.$/,
   );
   const logged = (await entries()).filter((e: any) => e.subject === 'Raced');
   expect(logged).toHaveLength(1);
@@ -811,4 +811,29 @@ test('a run: a missing queue folder is an error that names it (not a new empty f
   expect((await run()).result).toMatchObject({ status: 'ok', processed: 1, logged: 1 });
   expect(await dovecot.count('CRM Logged 2')).toBe(1);
   await admin.put('/marketing-setup/settings', { emailStorageFolder: STORAGE });
+});
+
+test('Create contact from an unmatched e-mail: a wrong type or an unknown field → 400, nothing written; a second action says what was done', async () => {
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'Nora Bad <nora@payload.example.org>', to: ['annelies.bauwens@cronus.com'], subject: 'Payload' }),
+  );
+  await run();
+  const review = (await reviews()).find((r: any) => r.subject === 'Payload');
+  const contactsBefore = await app.strapi.db.query(UID.contact).count();
+  const url = `/marketing-setup/email-reviews/${review.documentId}/create-contact`;
+  const wrongType = await admin.post(url, { name: 123 });
+  expect(wrongType.status).toBe(400);
+  expect(wrongType.body.error.message).toBe("Name must be text (leave it out or blank to use the sender's name).");
+  const extra = await admin.post(url, { type: 'company', extra: 1 });
+  expect(extra.status).toBe(400);
+  expect(extra.body.error.message).toBe('Unknown field(s): extra.');
+  expect(await app.strapi.db.query(UID.contact).count()).toBe(contactsBefore);
+  expect((await reviews()).some((r: any) => r.documentId === review.documentId)).toBe(true);
+  const created = await admin.post(url, { name: '' });
+  expect(created.status).toBe(201);
+  expect(created.body.data.contact.name).toBe('Nora Bad');
+  const again = await admin.post(url, {});
+  expect(again.status).toBe(400);
+  expect(again.body.error.message).toBe('A contact was already created from this e-mail; nothing to do.');
 });

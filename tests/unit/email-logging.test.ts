@@ -18,6 +18,7 @@ import {
   missingConnectionSettings,
   connectionSettingsProblem,
   creatableFolders,
+  parseCreateContactBody,
   emailSetupConflict,
   missingFolders,
   missingFoldersMessage,
@@ -386,7 +387,9 @@ describe('review list', () => {
     expect(() =>
       assertReviewLoggable({ status: 'open', error: 'The message has no readable sender address (From).' }),
     ).toThrow('This e-mail could not be read, so it cannot be logged; ignore it.');
-    expect(() => assertReviewLoggable({ status: 'linked' })).toThrow('This e-mail was already linked; nothing to do.');
+    expect(() => assertReviewLoggable({ status: 'linked' })).toThrow(
+      'This e-mail was already linked to a contact; nothing to do.',
+    );
   });
   test('a contact from the sender: the name asked for, else the sender name, else the address', () => {
     const review = { status: 'open', sender: 'Lise Janssens <Lise@Litware.com>', senderName: 'Lise Janssens' };
@@ -560,4 +563,15 @@ test('Create missing folders: only the missing folders without a likely meant on
   ];
   expect(creatableFolders(missing)).toEqual([missing[1]]);
   expect(creatableFolders([missing[0]])).toEqual([]);
+});
+
+test('Create contact: a wrong type or an unknown field is refused; a second action says what was done', () => {
+  expect(() => parseCreateContactBody({ name: 123 })).toThrow(
+    "Name must be text (leave it out or blank to use the sender's name).",
+  );
+  expect(() => parseCreateContactBody({ type: 'company', extra: 1 })).toThrow('Unknown field(s): extra.');
+  expect(parseCreateContactBody({ type: 'company', name: '' })).toEqual({ type: 'company', name: '' });
+  expect(() => assertReviewOpen({ status: 'created' })).toThrow(
+    'A contact was already created from this e-mail; nothing to do.',
+  );
 });

@@ -566,10 +566,32 @@ export interface ReviewState {
   ccAddresses?: string | null;
 }
 
+/** What a second action on a handled review row is told, by the row's state. */
+const ALREADY: Record<string, string> = {
+  linked: 'This e-mail was already linked to a contact; nothing to do.',
+  created: 'A contact was already created from this e-mail; nothing to do.',
+  ignored: 'This e-mail was already ignored; nothing to do.',
+};
+
 /** Only an open review row can be linked, turned into a contact or ignored. */
 export function assertReviewOpen(review: ReviewState) {
   if (review.status !== 'open')
-    throw new RuleViolation(`This e-mail was already ${review.status}; nothing to do.`, 'reviewStatus');
+    throw new RuleViolation(
+      ALREADY[review.status] ?? `This e-mail was already ${review.status}; nothing to do.`,
+      'reviewStatus',
+    );
+}
+
+/**
+ * The body of "Create contact": only `type` and `name`, `name` text (blank: named after the sender). Anything else
+ * is refused before anything is written ("Unknown field(s): extra.", as the import routes say it).
+ */
+export function parseCreateContactBody(body: Record<string, unknown>): { type?: unknown; name?: unknown } {
+  const unknown = Object.keys(body).filter((k) => k !== 'type' && k !== 'name');
+  if (unknown.length) throw new RuleViolation(`Unknown field(s): ${unknown.join(', ')}.`, unknown[0]);
+  if (body.name !== undefined && body.name !== null && typeof body.name !== 'string')
+    throw new RuleViolation("Name must be text (leave it out or blank to use the sender's name).", 'name');
+  return { type: body.type, name: body.name };
 }
 
 /** An open row whose message could be read can be logged for a contact. */
