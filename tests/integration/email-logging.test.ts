@@ -3,7 +3,7 @@
  * of the job at a time (the admin's "Check now"), results read through the admin API.
  */
 import path from 'path';
-import { apiToken, startStrapi, type TestApp } from '../helpers/strapi';
+import { apiToken, isPostgres, startStrapi, type TestApp } from '../helpers/strapi';
 import { adminClient, API, docs, http, masterData, standardNumbering, UID } from '../helpers/fixtures';
 const { startDovecot, rawMessage } = require('../../scripts/lib/dovecot');
 
@@ -169,6 +169,19 @@ test('Test connection reports missing folders (a typo with the folder it likely 
     missing: [{ folder: 'CRM Qeue', role: 'queue', suggestion: QUEUE }],
   });
   expect(await folderList()).toEqual(['CRM Logged', 'CRM Queue', 'INBOX']);
+  // Create missing folders never creates a typo (a missing folder with a likely meant one): only the others.
+  const createTypo = await admin.post('/marketing-setup/email-logging/test', {
+    queueFolder: 'CRM Qeue',
+    storageFolder: 'Archive 2025',
+    createMissing: true,
+  });
+  expect(createTypo.body.data).toMatchObject({
+    ok: false,
+    error: `The folder "CRM Qeue" does not exist on ${where}. Did you mean "${QUEUE}"?`,
+    missing: [{ folder: 'CRM Qeue', role: 'queue', suggestion: QUEUE }],
+    created: ['Archive 2025'],
+  });
+  expect(await folderList()).toEqual(['Archive 2025', 'CRM Logged', 'CRM Queue', 'INBOX']);
   const notABoolean = await admin.post('/marketing-setup/email-logging/test', { createMissing: 'maybe' });
   expect(notABoolean.status).toBe(400);
   expect(notABoolean.body.error.message).toBe('createMissing must be true or false.');
@@ -209,6 +222,32 @@ test('Test connection reports missing folders (a typo with the folder it likely 
   );
   // Clean up for the next tests: the waiting message is logged there.
   await admin.put('/marketing-setup/interaction-template-setup', { emails: null });
+});
+
+test('settings refuse what the test and the run refuse (one rule): the storage folder as the queue, a host that is no host name', async () => {
+  const sameFolders =
+    'The storage folder must be another folder than the queue folder: logged messages are moved there.';
+  for (const body of [{ emailQueueFolder: STORAGE }, { emailStorageFolder: QUEUE }]) {
+    const res = await admin.put('/marketing-setup/settings', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(sameFolders);
+    expect(res.body.error.details.errors[0].path).toEqual(Object.keys(body));
+  }
+  const badHost = '"bad host name!" is not a host name or IP address: write it like imap.cronus.com.';
+  const host = await admin.put('/marketing-setup/settings', { emailImapHost: 'bad host name!' });
+  expect(host.status).toBe(400);
+  expect(host.body.error.message).toBe(badHost);
+  const tested = await admin.post('/marketing-setup/email-logging/test', { host: 'bad host name!' });
+  expect(tested.status).toBe(400);
+  expect(tested.body.error.message).toBe(badHost);
+  expect((await admin.get('/marketing-setup/settings')).body.data).toMatchObject({
+    emailImapHost: '127.0.0.1',
+    emailQueueFolder: QUEUE,
+    emailStorageFolder: STORAGE,
+  });
+  for (const ok of ['imap.cronus.com', '10.0.0.7', '::1', 'localhost'])
+    expect((await admin.put('/marketing-setup/settings', { emailImapHost: ok })).status).toBe(200);
+  await admin.put('/marketing-setup/settings', { emailImapHost: '127.0.0.1' });
 });
 
 test('no template for e-mails → nothing logged, the message stays in the queue', async () => {
@@ -351,11 +390,14 @@ test('IMAP down → clear status, nothing lost; up again → logged at the next 
   expect(down.result).toMatchObject({
     status: 'error',
     processed: 0,
+    // It could not count the queue: unknown, not 0.
+    left: null,
     error: `Cannot reach the IMAP server at 127.0.0.1:${dovecot.port}: the connection was refused (is it running, is the port right?).`,
   });
   expect((await admin.get('/marketing-setup/email-logging')).body.data).toMatchObject({
     status: 'error',
     lastError: down.result.error,
+    lastRun: { leftInQueue: null },
   });
   await dovecot.start();
   const up = await run();
@@ -450,7 +492,7 @@ test('unmatched and unreadable messages → review list; link, create contact fr
     contact: c.litware.documentId,
   });
   expect(twice.status).toBe(400);
-  expect(twice.body.error.message).toBe('This e-mail was already linked; nothing to do.');
+  expect(twice.body.error.message).toBe('This e-mail was already linked to a contact; nothing to do.');
   const noContact = await admin.post(`/marketing-setup/email-reviews/${bySubject['Buy now'].documentId}/link`, {
     contact: 'nope',
   });
@@ -607,7 +649,7 @@ test('two clicks on one unmatched e-mail at the same moment (Link to two contact
   expect([a.status, b.status].sort()).toEqual([200, 400]);
   const lost = a.status === 400 ? a : b;
   expect(lost.body.error.message).toMatch(
-    /^This e-mail was (already linked; nothing to do|already handled by someone else; nothing to do)\.$/,
+    /^This e-mail was (already linked to a contact; nothing to do|already handled by someone else; nothing to do)\.$/,
   );
   const logged = (await entries()).filter((e: any) => e.subject === 'Raced');
   expect(logged).toHaveLength(1);
@@ -701,6 +743,51 @@ test('message bodies: off (the default) → none stored; on → the plain text o
   await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
 });
 
+test('control characters in a stored body or a subject are removed (not a message stuck in the queue); a message that cannot be logged goes to the review list', async () => {
+  await admin.put('/marketing-setup/settings', { emailStoreBodies: true });
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Bell', body: 'Ring\u0007 me.' }),
+    mail({ from: 'who@unknown.example.org', to: ['annelies.bauwens@cronus.com'], subject: 'Unknown\u0007bell' }),
+  );
+  const first = await run();
+  expect(first.result).toMatchObject({ status: 'ok', processed: 2, logged: 1, unmatched: 1, failed: 0, left: 0 });
+  expect((await timeline(c.litware)).find((e: any) => e.subject === 'Bell').emailBody).toBe('Ring me.');
+  expect((await reviews()).map((r: any) => r.subject)).toContain('Unknown bell');
+  expect(await dovecot.count(QUEUE)).toBe(0);
+
+  // Any other failure of one message's write (here a trigger refuses its entry): to the review list with the
+  // reason, moved; the others are logged and the status is not held at error.
+  const knex = app.strapi.db.connection;
+  const sql = isPostgres()
+    ? [
+        `CREATE FUNCTION ms_poison() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected entry failure'; END $$ LANGUAGE plpgsql`,
+        `CREATE TRIGGER ms_poison BEFORE INSERT ON ms_interaction_log_entries FOR EACH ROW WHEN (NEW.subject = 'Poison') EXECUTE FUNCTION ms_poison()`,
+      ]
+    : [
+        `CREATE TRIGGER ms_poison BEFORE INSERT ON ms_interaction_log_entries WHEN NEW.subject = 'Poison' BEGIN SELECT RAISE(ABORT, 'injected entry failure'); END`,
+      ];
+  for (const q of sql) await knex.raw(q);
+  try {
+    await dovecot.append(
+      QUEUE,
+      mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Poison' }),
+      mail({ from: 'sales@litware.com', to: ['annelies.bauwens@cronus.com'], subject: 'Healthy' }),
+    );
+    const second = await run();
+    expect(second.result).toMatchObject({ status: 'ok', processed: 2, logged: 1, unmatched: 1, failed: 0, left: 0 });
+    expect(second.status.status).toBe('ok');
+    expect(await dovecot.count(QUEUE)).toBe(0);
+    const poisoned = (await reviews()).find((r: any) => r.subject === 'Poison');
+    expect(poisoned.error).toMatch(/^The message could not be logged: .*injected entry failure/);
+    expect((await timeline(c.litware)).map((e: any) => e.subject)).toContain('Healthy');
+  } finally {
+    await knex.raw('DROP TRIGGER ms_poison' + (isPostgres() ? ' ON ms_interaction_log_entries' : ''));
+    if (isPostgres()) await knex.raw('DROP FUNCTION ms_poison');
+    await admin.put('/marketing-setup/settings', { emailStoreBodies: false });
+  }
+});
+
 test('a run: a missing queue folder is an error that names it (not a new empty folder); a missing storage folder is created', async () => {
   const where = `127.0.0.1:${dovecot.port}`;
   expect((await admin.put('/marketing-setup/interaction-template-setup', { emails: template.documentId })).status).toBe(
@@ -724,4 +811,29 @@ test('a run: a missing queue folder is an error that names it (not a new empty f
   expect((await run()).result).toMatchObject({ status: 'ok', processed: 1, logged: 1 });
   expect(await dovecot.count('CRM Logged 2')).toBe(1);
   await admin.put('/marketing-setup/settings', { emailStorageFolder: STORAGE });
+});
+
+test('Create contact from an unmatched e-mail: a wrong type or an unknown field → 400, nothing written; a second action says what was done', async () => {
+  await dovecot.append(
+    QUEUE,
+    mail({ from: 'Nora Bad <nora@payload.example.org>', to: ['annelies.bauwens@cronus.com'], subject: 'Payload' }),
+  );
+  await run();
+  const review = (await reviews()).find((r: any) => r.subject === 'Payload');
+  const contactsBefore = await app.strapi.db.query(UID.contact).count();
+  const url = `/marketing-setup/email-reviews/${review.documentId}/create-contact`;
+  const wrongType = await admin.post(url, { name: 123 });
+  expect(wrongType.status).toBe(400);
+  expect(wrongType.body.error.message).toBe("Name must be text (leave it out or blank to use the sender's name).");
+  const extra = await admin.post(url, { type: 'company', extra: 1 });
+  expect(extra.status).toBe(400);
+  expect(extra.body.error.message).toBe('Unknown field(s): extra.');
+  expect(await app.strapi.db.query(UID.contact).count()).toBe(contactsBefore);
+  expect((await reviews()).some((r: any) => r.documentId === review.documentId)).toBe(true);
+  const created = await admin.post(url, { name: '' });
+  expect(created.status).toBe(201);
+  expect(created.body.data.contact.name).toBe('Nora Bad');
+  const again = await admin.post(url, {});
+  expect(again.status).toBe(400);
+  expect(again.body.error.message).toBe('A contact was already created from this e-mail; nothing to do.');
 });

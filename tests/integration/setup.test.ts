@@ -59,3 +59,31 @@ test('a setup relation to a record that does not exist → 400 naming the field,
   expect(res.body.error.message).toBe('The Contact Nos. given does not exist.');
   expect(res.body.error.details.errors[0].path).toEqual(['contactNos']);
 });
+
+test.each([
+  ['salespeople', ''],
+  ['business-relations', ''],
+  ['interaction-groups', ''],
+  ['interaction-templates', ''],
+  ['territories', '   '],
+  ['territories', undefined],
+])('a code table refuses a blank code: %s %p → 400 "Code must not be blank.", nothing written', async (path, code) => {
+  const before = await counts(t.strapi);
+  const res = await t.api.post(`${API}/${path}`, { data: code === undefined ? { name: 'No code' } : { code } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.message).toBe('Code must not be blank.');
+  expect(res.body.error.details.errors[0].path).toEqual(['code']);
+  expect(await counts(t.strapi)).toEqual(before);
+});
+
+test('a code cannot be cleared on update; an update without code keeps it', async () => {
+  const created = await t.api.post(`${API}/territories`, { data: { code: 'EU', name: 'Europe' } });
+  expect(created.status).toBe(201);
+  const id = created.body.data.documentId;
+  const cleared = await t.api.put(`${API}/territories/${id}`, { data: { code: '  ' } });
+  expect(cleared.status).toBe(400);
+  expect(cleared.body.error.message).toBe('Code must not be blank.');
+  const renamed = await t.api.put(`${API}/territories/${id}`, { data: { name: 'Europa' } });
+  expect(renamed.status).toBe(200);
+  expect(renamed.body.data).toMatchObject({ code: 'EU', name: 'Europa' });
+});

@@ -17,6 +17,9 @@ import {
   logKey,
   missingConnectionSettings,
   connectionSettingsProblem,
+  creatableFolders,
+  parseCreateContactBody,
+  emailSetupConflict,
   missingFolders,
   missingFoldersMessage,
   nearestFolder,
@@ -232,6 +235,23 @@ describe('entry values and run plan', () => {
     expect(nextRunAt(t, 60).toISOString()).toBe('2025-01-01T00:01:00.000Z');
     expect(nextRunAt(t, null).toISOString()).toBe('2025-01-01T00:05:00.000Z');
   });
+  test('a host that is no host name, or the storage folder as the queue: one rule for the save, the test and the run', () => {
+    expect(emailSetupConflict({ host: 'imap.cronus.com', queueFolder: 'Queue', storageFolder: 'Logged' })).toBeNull();
+    for (const host of ['localhost', '10.0.0.7', '::1', '[fe80::1]', 'IMAP.Cronus.com.'])
+      expect(emailSetupConflict({ host })).toBeNull();
+    expect(emailSetupConflict({ host: 'bad host name!' })).toEqual({
+      message: '"bad host name!" is not a host name or IP address: write it like imap.cronus.com.',
+      field: 'emailImapHost',
+    });
+    expect(emailSetupConflict({ host: 'imap_cronus.com' })?.field).toBe('emailImapHost');
+    expect(emailSetupConflict({ queueFolder: ' Logged ', storageFolder: 'Logged' })?.field).toBe('emailQueueFolder');
+    expect(emailSetupConflict({ queueFolder: 'inbox', storageFolder: 'INBOX' })?.field).toBe('emailQueueFolder');
+    expect(emailSetupConflict({ queueFolder: 'Queue', storageFolder: null })).toBeNull();
+    const full = { host: 'bad host', user: 'log', password: 'x', queueFolder: 'Queue', storageFolder: 'Logged' };
+    expect(connectionSettingsProblem(full)).toBe(
+      '"bad host" is not a host name or IP address: write it like imap.cronus.com.',
+    );
+  });
   test('missing connection settings are named, in a sentence', () => {
     const full = { host: 'imap.cronus.com', user: 'log', password: 'x', queueFolder: 'Queue', storageFolder: 'Logged' };
     expect(connectionSettingsProblem(full)).toBeNull();
@@ -288,6 +308,21 @@ test('bodyToStore: empty → null; CRLF → LF, trimmed; over the limit cut at a
   expect(cut).toMatch(/^€+\n\n\[Truncated: the message body has 1 KB; the first 0 KB are stored\.\]$/);
   expect(cut).not.toContain('\uFFFD');
   expect(bodyToStore('x'.repeat(64 * 1024))).toHaveLength(64 * 1024);
+});
+
+test('control characters: removed from a stored body (tab and line breaks kept), a space in a subject or sender name', () => {
+  expect(bodyToStore('Ring\u0007 the bell\u0000.\r\n\tIndented\rold Mac line\u007F')).toBe(
+    'Ring the bell.\n\tIndented\rold Mac line',
+  );
+  expect(bodyToStore('\u0000\u0007')).toBeNull();
+  expect(clip('Unknown\u0007bell\u0000')).toBe('Unknown bell');
+  const row = reviewRowOf(
+    { messageId: 'm@x', from: ['who@x.be'], to: [], cc: [], subject: 'Unknown\u0007bell', date: null },
+    'Who\u0001 Ever',
+    null,
+    'No contact has the address who@x.be.',
+  );
+  expect(row).toMatchObject({ subject: 'Unknown bell', senderName: 'Who Ever' });
 });
 
 describe('our domains as a run reads them', () => {
@@ -352,7 +387,9 @@ describe('review list', () => {
     expect(() =>
       assertReviewLoggable({ status: 'open', error: 'The message has no readable sender address (From).' }),
     ).toThrow('This e-mail could not be read, so it cannot be logged; ignore it.');
-    expect(() => assertReviewLoggable({ status: 'linked' })).toThrow('This e-mail was already linked; nothing to do.');
+    expect(() => assertReviewLoggable({ status: 'linked' })).toThrow(
+      'This e-mail was already linked to a contact; nothing to do.',
+    );
   });
   test('a contact from the sender: the name asked for, else the sender name, else the address', () => {
     const review = { status: 'open', sender: 'Lise Janssens <Lise@Litware.com>', senderName: 'Lise Janssens' };
@@ -517,4 +554,24 @@ describe('missing folders: reported with the folder most likely meant, never cre
     expect(nearestFolder('CRM Qeueu', folders)).toBe('CRM Queue');
     expect(nearestFolder('Qeue', [])).toBeNull();
   });
+});
+
+test('Create missing folders: only the missing folders without a likely meant one', () => {
+  const missing = [
+    { folder: 'Qeue', role: 'queue' as const, suggestion: 'Queue' },
+    { folder: 'Logged', role: 'storage' as const, suggestion: null },
+  ];
+  expect(creatableFolders(missing)).toEqual([missing[1]]);
+  expect(creatableFolders([missing[0]])).toEqual([]);
+});
+
+test('Create contact: a wrong type or an unknown field is refused; a second action says what was done', () => {
+  expect(() => parseCreateContactBody({ name: 123 })).toThrow(
+    "Name must be text (leave it out or blank to use the sender's name).",
+  );
+  expect(() => parseCreateContactBody({ type: 'company', extra: 1 })).toThrow('Unknown field(s): extra.');
+  expect(parseCreateContactBody({ type: 'company', name: '' })).toEqual({ type: 'company', name: '' });
+  expect(() => assertReviewOpen({ status: 'created' })).toThrow(
+    'A contact was already created from this e-mail; nothing to do.',
+  );
 });

@@ -73,6 +73,8 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await page.getByTestId('email-test-connection').click();
     await result.filter({ hasText: `The folder "CRM Qeue" does not exist on ${where}. Did you mean "CRM Queue"?` }).waitFor();
     await shot(page, 'email-logging-test-typo');
+    // A typo is never offered for creation: the only missing folder has a likely meant one, so no button.
+    assert.equal(await page.getByTestId('email-create-folders').count(), 0);
     assert.deepEqual(await folders(), ['CRM Logged', 'CRM Queue', 'INBOX']);
     await fill('emailQueueFolder', QUEUE);
     await page.getByTestId('settings-save').click();

@@ -3,6 +3,8 @@ import type { Context } from 'koa';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../utils/services';
 import { runOnce } from '../jobs/email-logging';
+import { parseCreateContactBody } from '../domain/email-logging';
+import { checked } from '../utils/errors';
 
 /**
  * The unsaved connection fields the Test connection button may send (all optional: the saved ones fill the rest),
@@ -62,8 +64,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().link(ctx.params.documentId, body(ctx).contact) };
     },
     async createContact(ctx: Context) {
+      const input = checked(() => parseCreateContactBody(body(ctx)));
       ctx.status = 201;
-      ctx.body = { data: await service().createContact(ctx.params.documentId, body(ctx), ctx.state.user?.id ?? null) };
+      ctx.body = { data: await service().createContact(ctx.params.documentId, input, ctx.state.user?.id ?? null) };
     },
     async ignore(ctx: Context) {
       ctx.body = { data: await service().ignore(ctx.params.documentId) };

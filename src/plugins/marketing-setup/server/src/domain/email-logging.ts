@@ -85,7 +85,8 @@ export interface RunResult {
   logged: number;
   unmatched: number;
   failed: number;
-  left: number;
+  /** Messages still in the queue after the run; null when the run could not count them (it stopped before). */
+  left: number | null;
   error: string | null;
 }
 
@@ -212,9 +213,22 @@ export function entryForLinkedContact(m: MailMessage, contactId: number, book: A
   };
 }
 
-/** The text fields of an entry: at most 100 characters (the entry's description and subject). */
+/**
+ * The control characters a stored text may not hold (U+0000–U+001F, U+007F) but tab, line feed and carriage
+ * return: a mail may carry them (a bell, a NUL), the write rules refuse them, and PostgreSQL cannot store U+0000.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** A message's text without its control characters (tab, line feed and carriage return kept). */
+export const withoutControlCharacters = (s: string) => s.replace(CONTROL_CHARACTERS, '');
+
+/**
+ * The one-line texts of an entry and a review row (subject, sender name): control characters and runs of white space
+ * become one space; at most `max` characters (100: the entry's description and subject).
+ */
 export const clip = (s: string | null | undefined, max = 100): string | null => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = (s ?? '').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   if (!t) return null;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
@@ -223,11 +237,12 @@ export const clip = (s: string | null | undefined, max = 100): string | null => 
 export const BODY_MAX_BYTES = 64 * 1024;
 
 /**
- * The plain-text body as stored (setup "Store message bodies"): empty → null; longer than `max` bytes →
+ * The plain-text body as stored (setup "Store message bodies"): control characters removed (tab and line breaks
+ * kept; a body with a NUL or a bell could never be written, and its message stayed in the queue); empty → null; longer than `max` bytes →
  * cut at a character boundary, with a note of the full size so nobody takes the stored text for all of it.
  */
 export function bodyToStore(text: string | null | undefined, max = BODY_MAX_BYTES): string | null {
-  const t = (text ?? '').replace(/\r\n/g, '\n').trim();
+  const t = withoutControlCharacters((text ?? '').replace(/\r\n/g, '\n')).trim();
   if (!t) return null;
   const size = Buffer.byteLength(t, 'utf8');
   if (size <= max) return t;
@@ -346,6 +361,37 @@ export function missingConnectionSettings(s: {
   return missing;
 }
 
+const HOST_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOST_NAME = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*\\.?$`, 'i');
+/** An IPv6 address, bracketed or not (its form is the socket's to check; letters other than a–f are not one). */
+const IPV6 = /^\[?[0-9a-f]*:[0-9a-f:.]*:[0-9a-f.]*\]?$/i;
+
+/**
+ * What makes an e-mail setup unusable whatever else is filled in: a host that is no host name or IP address, or
+ * the storage folder the same as the queue folder. Null when neither. One rule for the settings' save (which
+ * refuses it with a 400 on `field`), the connection test and the run, so the save cannot accept what they refuse.
+ */
+export function emailSetupConflict(s: {
+  host?: unknown;
+  queueFolder?: unknown;
+  storageFolder?: unknown;
+}): { message: string; field: 'emailImapHost' | 'emailQueueFolder' } | null {
+  const host = typeof s.host === 'string' ? s.host.trim() : '';
+  if (host && !HOST_NAME.test(host) && !IPV6.test(host))
+    return {
+      message: `"${host}" is not a host name or IP address: write it like imap.cronus.com.`,
+      field: 'emailImapHost',
+    };
+  const queue = typeof s.queueFolder === 'string' ? s.queueFolder.trim() : '';
+  const storage = typeof s.storageFolder === 'string' ? s.storageFolder.trim() : '';
+  if (queue && storage && sameFolder(queue, storage))
+    return {
+      message: 'The storage folder must be another folder than the queue folder: logged messages are moved there.',
+      field: 'emailQueueFolder',
+    };
+  return null;
+}
+
 /** What keeps the connection settings from being used, in one sentence, or null when nothing does. */
 export function connectionSettingsProblem(s: Parameters<typeof missingConnectionSettings>[0]): string | null {
   const missing = missingConnectionSettings(s);
@@ -353,9 +399,7 @@ export function connectionSettingsProblem(s: Parameters<typeof missingConnection
     const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
     return `E-mail logging is not set up completely: ${list} ${missing.length === 1 ? 'is' : 'are'} missing.`;
   }
-  if (s.queueFolder === s.storageFolder)
-    return 'The storage folder must be another folder than the queue folder: logged messages are moved there.';
-  return null;
+  return emailSetupConflict(s)?.message ?? null;
 }
 
 /** An IMAP or network failure as a person reads it (imapflow sets `authenticationFailed`, node sets `code`). */
@@ -491,6 +535,13 @@ export function missingFolders(
 }
 
 /**
+ * The missing folders *Create missing folders* may create: those with no existing folder near enough to be what
+ * was meant. One with a suggestion ("Qeue", "Queue" exists) is most likely a typo: creating it would make a new,
+ * empty folder that nothing is delivered to, so it is left for the admin to correct.
+ */
+export const creatableFolders = (missing: readonly MissingFolder[]) => missing.filter((m) => !m.suggestion);
+
+/**
  * The missing folders in words, one sentence each: 'The folder "Qeue" does not exist on imap.cronus.com:993.
  * Did you mean "Queue"?'. Null when none is missing.
  */
@@ -515,10 +566,32 @@ export interface ReviewState {
   ccAddresses?: string | null;
 }
 
+/** What a second action on a handled review row is told, by the row's state. */
+const ALREADY: Record<string, string> = {
+  linked: 'This e-mail was already linked to a contact; nothing to do.',
+  created: 'A contact was already created from this e-mail; nothing to do.',
+  ignored: 'This e-mail was already ignored; nothing to do.',
+};
+
 /** Only an open review row can be linked, turned into a contact or ignored. */
 export function assertReviewOpen(review: ReviewState) {
   if (review.status !== 'open')
-    throw new RuleViolation(`This e-mail was already ${review.status}; nothing to do.`, 'reviewStatus');
+    throw new RuleViolation(
+      ALREADY[review.status] ?? `This e-mail was already ${review.status}; nothing to do.`,
+      'reviewStatus',
+    );
+}
+
+/**
+ * The body of "Create contact": only `type` and `name`, `name` text (blank: named after the sender). Anything else
+ * is refused before anything is written ("Unknown field(s): extra.", as the import routes say it).
+ */
+export function parseCreateContactBody(body: Record<string, unknown>): { type?: unknown; name?: unknown } {
+  const unknown = Object.keys(body).filter((k) => k !== 'type' && k !== 'name');
+  if (unknown.length) throw new RuleViolation(`Unknown field(s): ${unknown.join(', ')}.`, unknown[0]);
+  if (body.name !== undefined && body.name !== null && typeof body.name !== 'string')
+    throw new RuleViolation("Name must be text (leave it out or blank to use the sender's name).", 'name');
+  return { type: body.type, name: body.name };
 }
 
 /** An open row whose message could be read can be logged for a contact. */

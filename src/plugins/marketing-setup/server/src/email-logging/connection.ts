@@ -10,6 +10,7 @@ import {
   describeImapError,
   imapSettingsOf,
   connectionSettingsProblem,
+  creatableFolders,
   missingFolders,
   missingFoldersMessage,
   type ImapSettings,
@@ -111,6 +112,8 @@ export interface MissingFoldersReport {
   error: string;
   missing: MissingFolder[];
   folders: string[];
+  /** With `createMissing`: the missing folders it created (those without a suggestion). */
+  created?: string[];
 }
 
 /**
@@ -126,10 +129,19 @@ export async function testConnection(
   try {
     const existing = await listFolders(client);
     const folders = existing.map((f) => f.path);
-    const missing = missingFolders(s, existing);
-    if (missing.length && !createMissing)
-      return { ok: false, server: where(s), error: missingFoldersMessage(missing, where(s))!, missing, folders };
-    const created = await createFolders(client, missing);
+    const all = missingFolders(s, existing);
+    // Only the folders without a likely meant one are created; a typo is never made a new, empty folder.
+    const created = createMissing ? await createFolders(client, creatableFolders(all)) : [];
+    const missing = all.filter((m) => !created.includes(m.folder));
+    if (missing.length)
+      return {
+        ok: false,
+        server: where(s),
+        error: missingFoldersMessage(missing, where(s))!,
+        missing,
+        folders: [...folders, ...created].sort(),
+        ...(createMissing ? { created } : {}),
+      };
     const count = async (path: string) =>
       Number(((await client.status(path, { messages: true })) || { messages: 0 }).messages ?? 0);
     return {

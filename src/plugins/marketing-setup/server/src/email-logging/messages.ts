@@ -101,6 +101,16 @@ export async function parseMail(source: Buffer, { body = false }: { body?: boole
   }
 }
 
+/**
+ * A message whose logging failed, as its review row: the reason as its error (so it is not offered for logging
+ * again), without its body (which may be what failed).
+ */
+export const notLoggable = (mail: ParsedMail, reason: string): ParsedMail => ({
+  ...mail,
+  message: { ...mail.message, body: null },
+  error: `The message could not be logged: ${reason}`,
+});
+
 /** Our salespeople by address (a small table: read whole once per run) and the setup's domains. */
 export async function ourAddresses(strapi: Core.Strapi) {
   const salespersonByAddress = new Map<string, number>();

@@ -18,7 +18,7 @@ import {
   saveRunResult,
 } from '../repositories/email-logging';
 import { EmailLoggingError, imapSettings, openQueue } from '../email-logging/connection';
-import { addressBook, handleMail, handleMails, ourAddresses, parseMail } from '../email-logging/messages';
+import { addressBook, handleMail, handleMails, notLoggable, ourAddresses, parseMail } from '../email-logging/messages';
 
 /** Advisory lock key of the e-mail logging ("ms" mail 1); the duplicate worker uses 0x6d730001. */
 const EMAIL_LOCK = 0x6d730002;
@@ -117,16 +117,27 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
             count(await handleMail(strapi, mail, book, templateId));
             handled.push(uid);
           } catch (err) {
-            // Stays in the queue: the next run tries again (what was logged is not logged twice).
-            result.failed += 1;
-            result.error = `Message ${mail.message.messageId}: ${(err as Error).message}`;
-            log(`[marketing-setup] e-mail logging: ${result.error}`);
+            // A message that cannot be logged goes to the review list with the reason (and is moved), so it does
+            // not fail again on every run and hold the status at error; only if that fails too (the database is
+            // down) it stays in the queue for the next run (what was logged is not logged twice).
+            const error = `Message ${mail.message.messageId}: ${(err as Error).message}`;
+            log(`[marketing-setup] e-mail logging: ${error} It goes to the review list.`);
+            try {
+              count(await handleMail(strapi, notLoggable(mail, (err as Error).message), book, templateId));
+              handled.push(uid);
+            } catch (again) {
+              result.failed += 1;
+              result.error = error;
+              log(
+                `[marketing-setup] e-mail logging: message ${mail.message.messageId} stays in the queue: ${(again as Error).message}`,
+              );
+            }
           }
         }
       }
       await timed('move', () => queue.move(handled));
       // Moved out, and those another reader had moved already (fetched without a source).
-      result.left -= handled.length + (Math.min(plan.chunk, todo.length - i) - mails.length);
+      result.left = result.left! - (handled.length + (Math.min(plan.chunk, todo.length - i) - mails.length));
     }
   } finally {
     await queue.close();
@@ -135,7 +146,15 @@ async function runQueue(strapi: Core.Strapi, result: RunResult, log: (m: string)
 
 /** One run now (the timer, the admin's Check now, tests). Never throws: the outcome is in the result and the state row. */
 export async function runEmailLogging(strapi: Core.Strapi, phases?: RunPhases): Promise<RunResult> {
-  const result: RunResult = { status: 'ok', processed: 0, logged: 0, unmatched: 0, failed: 0, left: 0, error: null };
+  const result: RunResult = {
+    status: 'ok',
+    processed: 0,
+    logged: 0,
+    unmatched: 0,
+    failed: 0,
+    left: null,
+    error: null,
+  };
   const setup = await readEmailSetup(strapi);
   if (!setup.emailLoggingEnabled) {
     return {

@@ -3,7 +3,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { WRITE_RULES } from '../write-rules';
 import { PLUGIN_UIDS, UID } from '../utils/uids';
 import { revisionOf } from '../domain/revision';
-import { validationError } from '../utils/errors';
+import { checked, validationError } from '../utils/errors';
+import { assertCodeNotBlank, hasRequiredCode } from '../domain/codes';
 import { inTransaction, type Write } from '../repositories/unit-of-work';
 import type { StoredDocument } from '../write-rules/types';
 import { assertWriteInput } from '../utils/scalar-types';
@@ -44,6 +45,11 @@ async function write(
   }
   if (ctx.action === 'create' || ctx.action === 'update') {
     assertWriteInput(ctx.contentType as unknown as Parameters<typeof assertWriteInput>[0], ctx.params);
+    // Every code table (a type with a required code): a blank code is refused, on every API.
+    if (hasRequiredCode(ctx.contentType.attributes as Parameters<typeof hasRequiredCode>[0]))
+      checked(() =>
+        assertCodeNotBlank(ctx.action as 'create' | 'update', (ctx.params as { data?: Record<string, unknown> }).data),
+      );
     // An admin may point a record only at contacts its role may read.
     if (outermost)
       await assertReadableContacts(

@@ -40,7 +40,8 @@ export async function readEmailState(strapi: Core.Strapi) {
       logged: n(r?.logged),
       unmatched: n(r?.unmatched),
       failed: n(r?.failed),
-      leftInQueue: n(r?.left_in_queue),
+      // -1: the run could not count them (it stopped before it read the queue).
+      leftInQueue: r && Number(r.left_in_queue) < 0 ? null : n(r?.left_in_queue),
     },
     totals: {
       processed: n(r?.total_processed),
@@ -76,7 +77,7 @@ export async function saveRunResult(strapi: Core.Strapi, result: RunResult, at: 
       logged: result.logged,
       unmatched: result.unmatched,
       failed: result.failed,
-      left_in_queue: result.left,
+      left_in_queue: result.left ?? -1,
       total_processed: knex.raw('total_processed + ?', [result.processed]),
       total_logged: knex.raw('total_logged + ?', [result.logged]),
       total_unmatched: knex.raw('total_unmatched + ?', [result.unmatched]),

@@ -60,8 +60,15 @@ export function forgetSetup(trx: Knex.Transaction) {
   cached.forget(trx);
 }
 
-/** The stored setup row's duplicate switches and Inherit flags (null before the first boot created it). */
+/** The stored setup row's duplicate switches, Inherit flags and e-mail connection (null before the first boot created it). */
 export async function storedSetupRow(strapi: Core.Strapi) {
   return (await strapi.db.query(UID.setup).findOne({})) as
-    ({ maintainDuplSearchStrings: boolean; autosearchForDuplicates: boolean } & Partial<InheritFlags>) | null;
+    | ({
+        maintainDuplSearchStrings: boolean;
+        autosearchForDuplicates: boolean;
+        emailImapHost?: string | null;
+        emailQueueFolder?: string | null;
+        emailStorageFolder?: string | null;
+      } & Partial<InheritFlags>)
+    | null;
 }

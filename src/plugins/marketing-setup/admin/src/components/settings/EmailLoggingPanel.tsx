@@ -19,7 +19,7 @@ export interface EmailStatus {
   status: 'ok' | 'error' | 'noTemplate' | 'disabled' | 'busy' | null;
   lastRunAt: string | null;
   nextRunAt: string | null;
-  lastRun: { processed: number; logged: number; unmatched: number; failed: number; leftInQueue: number };
+  lastRun: { processed: number; logged: number; unmatched: number; failed: number; leftInQueue: number | null };
   lastError: string | null;
 }
 interface TestReport {
@@ -108,6 +108,8 @@ export const EmailLoggingPanel = ({
       setBusy(null);
     }
   };
+  // A missing folder with a likely meant one is a typo to correct, never offered for creation.
+  const creatable = report && !report.ok ? (report.missing ?? []).filter((m) => !m.suggestion) : [];
   const runNow = async () => {
     setBusy('run');
     setProblem(null);
@@ -191,7 +193,7 @@ export const EmailLoggingPanel = ({
             )}`}
         </Note>
       )}
-      {report && !report.ok && !!report.missing?.length && canUpdate && (
+      {report && !report.ok && !!creatable.length && canUpdate && (
         <Flex gap={2}>
           {/* Never done by Test connection itself: a typo would become a new, empty folder nothing is delivered to. */}
           <Button
@@ -203,7 +205,7 @@ export const EmailLoggingPanel = ({
             data-testid="email-create-folders"
           >
             {t('email.test.createMissing', 'Create missing folders ({names})', {
-              names: report.missing.map((m) => `"${m.folder}"`).join(', '),
+              names: creatable.map((m) => `"${m.folder}"`).join(', '),
             })}
           </Button>
         </Flex>
@@ -230,7 +232,7 @@ export const EmailLoggingPanel = ({
                   logged: status.lastRun.logged,
                   unmatched: status.lastRun.unmatched,
                   failed: status.lastRun.failed,
-                  left: status.lastRun.leftInQueue,
+                  left: status.lastRun.leftInQueue ?? t('email.leftUnknown', 'unknown'),
                 },
               )}
             </Typography>
