@@ -71,7 +71,9 @@ async function state(nos: string[]) {
   });
   const values = contacts.map((x: any) => ({
     ...Object.fromEntries(
-      Object.entries(x).filter(([k]) => !['id', 'documentId', 'createdAt', 'updatedAt', 'revision', 'publishedAt'].includes(k)),
+      Object.entries(x).filter(
+        ([k]) => !['id', 'documentId', 'createdAt', 'updatedAt', 'revision', 'publishedAt'].includes(k),
+      ),
     ),
     salesperson: x.salesperson?.code ?? null,
     company: x.company?.no ?? null,

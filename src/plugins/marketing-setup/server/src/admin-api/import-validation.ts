@@ -108,12 +108,9 @@ const jobStatus = z.object({
   createdAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
-  waitingFor: z
-    .number()
-    .nullable()
-    .meta({
-      description: 'The running import this one waits for: imports run one at a time. Null: it runs, or it is over.',
-    }),
+  waitingFor: z.number().nullable().meta({
+    description: 'The running import this one waits for: imports run one at a time. Null: it runs, or it is over.',
+  }),
 });
 
 export const importResponses = {
