@@ -106,7 +106,7 @@ describe('contact CSV: headers', () => {
     ['Naam', 'name'],
     ['Nom', 'name'],
     ['Bedrijf', 'company'], // the Dutch caption of Company (the company's No.): an exact caption stays as it was
-    ['Firma', 'companyName'],
+    ['Firma', 'name'], // alone: a list of firms, the firm's name
     ['Voornaam', 'firstName'],
     ['Prénom', 'firstName'],
     ['Achternaam', 'surname'],
@@ -707,9 +707,9 @@ describe('contact CSV: a company column beside a name column is the company link
   ])('%j', (headers, expected) => {
     expect(suggestMapping(headers)).toEqual(expected);
   });
-  test('alone (a list of firms) it stays the Company Name; an exact Company column keeps the link', () => {
+  test("alone (a list of firms) it is the firm's name, not the Company Name the import ignores; an exact Company column keeps the link", () => {
     expect(suggestMapping(['Firma', 'Straat', 'Gemeente'])).toEqual({
-      Firma: 'companyName',
+      Firma: 'name',
       Straat: 'address',
       Gemeente: 'city',
     });
@@ -717,6 +717,12 @@ describe('contact CSV: a company column beside a name column is the company link
       Prénom: 'firstName',
       Company: 'company',
       Société: null,
+    });
+    expect(suggestMapping(['Société', 'Rue', 'Ville', 'TVA'])).toEqual({
+      Société: 'name',
+      Rue: 'address',
+      Ville: 'city',
+      TVA: 'vatRegistrationNo',
     });
   });
 });

@@ -144,9 +144,11 @@ const SURNAME_BESIDE_FIRST_NAME = new Set(['nom']);
 /**
  * A company column beside a name column (`Prénom;Nom;Société`, `Naam;Firma`) names the company a person works
  * for: it is the company link (`company`, read as the company's No. or name, as a `Company` column is), so the
- * person inherits from it. Alone (a list of firms: `Firma;Straat;Gemeente`) it stays the Company Name text.
+ * person inherits from it. Alone (a list of firms: `Firma;Straat;Gemeente`) it is the firm's own name: Company Name
+ * is the plugin's (a company's is its name), so a file mapped there would refuse every row for a blank name.
  */
 const COMPANY_BESIDE_A_NAME: CsvField = 'company';
+const COMPANY_ALONE: CsvField = 'name';
 const NAME_FIELDS = new Set<CsvField>(['name', 'firstName', 'surname']);
 
 /**
@@ -172,8 +174,10 @@ export function suggestMapping(headers: string[]): Record<string, CsvField | nul
     const f =
       hasFirstName && SURNAME_BESIDE_FIRST_NAME.has(keys[i])
         ? 'surname'
-        : hasName && synonym === 'companyName'
-          ? COMPANY_BESIDE_A_NAME
+        : synonym === 'companyName'
+          ? hasName
+            ? COMPANY_BESIDE_A_NAME
+            : COMPANY_ALONE
           : synonym;
     if (used.has(f)) return;
     out[h] = f;
