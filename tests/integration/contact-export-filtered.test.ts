@@ -106,4 +106,22 @@ describe('export of a filtered list', () => {
     const blind = await adminClient(t.strapi, 'export-blind@example.com', role.id);
     expect((await blind.post('/marketing-setup/contacts/export/count', {})).status).toBe(403);
   });
+
+  test('an export that names no field, no contact or a field it does not write is a 400 saying which (was a file of a BOM, or every contact)', async () => {
+    const answer = async (res: Promise<any>) => {
+      const r = await res;
+      return [r.status, r.body?.error?.message];
+    };
+    expect(await answer(admin.post('/marketing-setup/contacts/export', { fields: [] }))).toEqual([
+      400,
+      'Choose at least one field to export, or leave fields out for all of them.',
+    ]);
+    expect(await answer(admin.post('/marketing-setup/contacts/export', { fields: ['name', 'nope'] }))).toEqual([
+      400,
+      'fields names "nope", which is not a field the export writes.',
+    ]);
+    const noContact = 'documentIds names no contact; name at least one, or leave it out to export by filters.';
+    expect(await answer(admin.post('/marketing-setup/contacts/export', { documentIds: [] }))).toEqual([400, noContact]);
+    expect(await answer(admin.get('/marketing-setup/contacts/export?documentIds=,,,'))).toEqual([400, noContact]);
+  });
 });

@@ -51,6 +51,7 @@ export const importJobParamsSchema = z.object(importJobParams);
 export const exportBody = strict({
   documentIds: z
     .array(z.string().min(1))
+    .min(1, { error: 'documentIds names no contact; name at least one, or leave it out to export by filters.' })
     .max(10_000, { error: 'Export at most 10,000 selected contacts at once; use filters for more.' })
     .optional()
     .meta({ description: 'Only these contacts (the rows selected in the list view).' }),
@@ -69,9 +70,10 @@ export const exportBody = strict({
   fields: z
     .array(
       z.enum([...CSV_FIELDS, ...EXPORT_ONLY_FIELDS] as [string, ...string[]], {
-        error: 'fields names a field that is not exported.',
+        error: (issue) => `fields names "${String(issue.input)}", which is not a field the export writes.`,
       }),
     )
+    .min(1, { error: 'Choose at least one field to export, or leave fields out for all of them.' })
     .optional()
     .meta({ description: 'Columns, in order (default: all).' }),
   locale: z
