@@ -11,6 +11,7 @@ import { API, adminLogin, createOk, createSeries, docs, http, updateSetup, useTe
 import { fingerprint, pluginTables } from '../helpers/db-fingerprint';
 import { generatePayloads, nestedJson, type Attrs, type Payload, type Target } from '../helpers/fuzz-payloads';
 import contentTypes from '../../src/plugins/marketing-setup/server/src/content-types';
+import { MAINTAINED_CONTACT_FIELDS } from '../../src/plugins/marketing-setup/server/src/domain/contact-fields';
 
 const ctx = useTestApp({ numbering: true, masterData: true });
 const SEED = Number(process.env.FUZZ_SEED ?? 12);
@@ -649,7 +650,8 @@ function targets(): Target[] {
   for (const [name, ct] of Object.entries(contentTypes) as [keyof typeof contentTypes, any][]) {
     if (name === 'merge-log') continue;
     const { kind, info } = ct.schema;
-    const attributes = writable(name);
+    // A contact's maintained fields (Company Name, No. Series) are ignored on every route, whatever is sent: no refusal to provoke.
+    const attributes = writable(name, name === 'contact' ? [...MAINTAINED_CONTACT_FIELDS] : []);
     if (kind === 'singleType') {
       out.push({
         name: `PUT ${info.singularName}`,
