@@ -153,3 +153,32 @@ export async function adminLogin(strapi: Core.Strapi, email: string, role: strin
 /** adminLogin, as an HTTP client with that admin's JWT. */
 export const adminClient = async (strapi: Core.Strapi, email: string, role: string | number) =>
   http(strapi, await adminLogin(strapi, email, role));
+
+/** Fields of a Content Manager answer that its edit form does not send back (bookkeeping, locale, status). */
+const NOT_IN_FORM = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+  'status',
+]);
+
+/**
+ * The Content Manager's edit form as loaded for a contact: every field it sends back on save. Relations come as
+ * `{ count }`; the form sends those the user left alone as an empty connect / disconnect.
+ */
+export async function contentManagerForm(client: ReturnType<typeof http>, documentId: string) {
+  const loaded = await client.get(`/content-manager/collection-types/${UID.contact}/${documentId}`);
+  if (loaded.status !== 200) throw new Error(`form load failed ${loaded.status}: ${JSON.stringify(loaded.body)}`);
+  const form: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(loaded.body.data as Record<string, unknown>)) {
+    if (NOT_IN_FORM.has(k)) continue;
+    form[k] = v && typeof v === 'object' && !Array.isArray(v) ? { connect: [], disconnect: [] } : v;
+  }
+  return form;
+}

@@ -4,12 +4,11 @@
  * yet the unchanged First Name and Surname sent with it rebuilt the old name. Also: one word is the surname.
  */
 import path from 'path';
-import { adminClient, API, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { adminClient, API, contentManagerForm, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
 const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
 const CM = `/content-manager/collection-types/${UID.contact}`;
-const UNTOUCHED = { connect: [], disconnect: [] };
 let admin: Awaited<ReturnType<typeof adminClient>>;
 
 beforeAll(async () => {
@@ -31,15 +30,7 @@ const stored = async (documentId: string) => {
 
 /** The Content Manager's edit form as loaded for `documentId`, with the user's edits: every field is sent. */
 async function cmSave(documentId: string, edits: Record<string, unknown>) {
-  const loaded = await admin.get(`${CM}/${documentId}`);
-  expect(loaded.status).toBe(200);
-  const skip = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale'];
-  const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(loaded.body.data as Record<string, unknown>)) {
-    if (skip.includes(k) || k === 'localizations' || k === 'status') continue;
-    // Relations come as `{ count }`; the form sends those it left alone as an empty connect / disconnect.
-    body[k] = v && typeof v === 'object' && !Array.isArray(v) ? UNTOUCHED : v;
-  }
+  const body = await contentManagerForm(admin, documentId);
   expect(body).toMatchObject({ name: expect.any(String), firstName: expect.anything(), surname: expect.anything() });
   return admin.put(`${CM}/${documentId}`, { ...body, ...edits });
 }

@@ -5,11 +5,10 @@
  * admin's edit. Now the form carries the contact's revision (its last write, hidden) and such a save is a 409 with
  * nothing written; a client that sends no revision keeps last-write-wins.
  */
-import { adminClient, API, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { adminClient, API, contentManagerForm, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
 const t = useTestApp({ numbering: true });
 const CM = `/content-manager/collection-types/${UID.contact}`;
-const UNTOUCHED = { connect: [], disconnect: [] };
 let admin: Awaited<ReturnType<typeof adminClient>>;
 let other: Awaited<ReturnType<typeof adminClient>>;
 
@@ -18,18 +17,7 @@ beforeAll(async () => {
   other = await adminClient(t.strapi, 'stale-b@example.com', 'strapi-super-admin');
 });
 
-/** The Content Manager's edit form as loaded: every field it sends back on save (relations left alone). */
-async function openForm(client: typeof admin, documentId: string) {
-  const loaded = await client.get(`${CM}/${documentId}`);
-  expect(loaded.status).toBe(200);
-  const skip = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale'];
-  const form: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(loaded.body.data as Record<string, unknown>)) {
-    if (skip.includes(k) || k === 'localizations' || k === 'status') continue;
-    form[k] = v && typeof v === 'object' && !Array.isArray(v) ? UNTOUCHED : v;
-  }
-  return form;
-}
+const openForm = contentManagerForm;
 const save = (client: typeof admin, documentId: string, form: Record<string, unknown>, edits = {}) =>
   client.put(`${CM}/${documentId}`, { ...form, ...edits });
 
