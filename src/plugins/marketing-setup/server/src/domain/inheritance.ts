@@ -148,17 +148,8 @@ export function propagationPlan(
   }
   for (const group of FIELD_GROUPS) {
     if (!flags[group.flag]) continue;
-    const fields = group.fields.filter(changed);
-    const toGroup = (fs: string[], key: string): PropagationGroup => ({
-      overrideKey: key,
-      fields: fs,
-      values: Object.fromEntries(fs.map((f) => [f, blankToNull(after[f])])),
-    });
-    if (group.block) {
-      if (fields.length) plan.push(toGroup(fields, ADDRESS_KEY));
-    } else {
-      for (const field of fields) plan.push(toGroup([field], field));
-    }
+    for (const keyed of keyedGroups(group, group.fields.filter(changed)))
+      plan.push({ ...keyed, values: Object.fromEntries(keyed.fields.map((f) => [f, blankToNull(after[f])])) });
   }
   return plan;
 }
@@ -167,6 +158,12 @@ export function propagationPlan(
 export interface CatchUpGroup {
   overrideKey: string;
   fields: string[];
+}
+
+/** `fields` of a field group by override key: the address block as one (when any), every other field on its own. */
+function keyedGroups(group: FieldGroup, fields: readonly string[]): CatchUpGroup[] {
+  if (group.block) return fields.length ? [{ overrideKey: ADDRESS_KEY, fields: [...fields] }] : [];
+  return fields.map((field) => ({ overrideKey: field, fields: [field] }));
 }
 
 /**
@@ -179,11 +176,8 @@ export interface CatchUpGroup {
  */
 export function switchedOnGroups(before: Partial<InheritFlags>, after: Partial<InheritFlags>): CatchUpGroup[] {
   const groups: CatchUpGroup[] = [];
-  for (const group of FIELD_GROUPS) {
-    if (before[group.flag] || !after[group.flag]) continue;
-    if (group.block) groups.push({ overrideKey: ADDRESS_KEY, fields: [...group.fields] });
-    else for (const field of group.fields) groups.push({ overrideKey: field, fields: [field] });
-  }
+  for (const group of FIELD_GROUPS)
+    if (!before[group.flag] && after[group.flag]) groups.push(...keyedGroups(group, group.fields));
   return groups;
 }
 
