@@ -5,6 +5,7 @@
  */
 import { decodeWindows1252 } from './windows-1252';
 import { RuleViolation } from './errors';
+import { withoutControlCharacters } from './input-guard';
 import { jaroWinkler } from './duplicates/jaro-winkler';
 
 /** A parsed message as the logging needs it (addresses as written; normalised here). */
@@ -214,21 +215,14 @@ export function entryForLinkedContact(m: MailMessage, contactId: number, book: A
 }
 
 /**
- * The control characters a stored text may not hold (U+0000–U+001F, U+007F) but tab, line feed and carriage
- * return: a mail may carry them (a bell, a NUL), the write rules refuse them, and PostgreSQL cannot store U+0000.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-/** A message's text without its control characters (tab, line feed and carriage return kept). */
-export const withoutControlCharacters = (s: string) => s.replace(CONTROL_CHARACTERS, '');
-
-/**
- * The one-line texts of an entry and a review row (subject, sender name): control characters and runs of white space
- * become one space; at most `max` characters (100: the entry's description and subject).
+ * The one-line texts of an entry and a review row (subject, sender name): control characters (a mail may carry a
+ * bell or a NUL; the write rules refuse them, PostgreSQL cannot store U+0000) and runs of white space become one
+ * space; at most `max` characters (100: the entry's description and subject).
  */
 export const clip = (s: string | null | undefined, max = 100): string | null => {
-  const t = (s ?? '').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  const t = withoutControlCharacters(s ?? '', ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!t) return null;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };

@@ -28,7 +28,11 @@ export interface InputProblem {
 }
 
 const label = (path: string[]) => (path.length ? path.join('.') : 'The request body');
-const codePoint = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+/** A character's code point as U+XXXX. */
+export const codePoint = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A text without its control characters (tab, line feed and carriage return kept), each replaced by `by`. */
+export const withoutControlCharacters = (text: string, by = '') => text.replace(new RegExp(CONTROL.source, 'g'), by);
 
 /** The first control character of a text (tab, line feed and carriage return allowed), as U+XXXX, or null. */
 export function controlCharacter(text: string): string | null {
@@ -242,8 +246,7 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
     if (i < 0) return null;
     const item = items[i];
     const where = Array.isArray(v) ? [...path, String(i)] : path;
-    const shown =
-      typeof item === 'string' ? `"${item.slice(0, 80)}"` : typeof item === 'number' ? String(item) : kindOf(item);
+    const shown = typeof item === 'number' ? String(item) : value(item);
     return {
       path: [...root, ...where],
       message: `${bracketed(where)} must be a whole number from 1 to ${MAX_ID}; ${shown} is not one.`,

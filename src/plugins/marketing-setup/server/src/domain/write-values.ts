@@ -7,7 +7,7 @@
  */
 import { RuleViolation } from './errors';
 import { enumValueLabels, fieldLabel } from './field-labels';
-import { controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
+import { codePoint, controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
 import { readRelationChange } from './relation-input';
 
 export interface AttributeSpec {
@@ -106,7 +106,7 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 /** The first unpaired surrogate of a text (`"\ud800"` in JSON), as U+XXXX, or null. */
 export function unpairedSurrogate(text: string): string | null {
   const m = UNPAIRED_SURROGATE.exec(text);
-  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase()}` : null;
+  return m ? codePoint(m[0]) : null;
 }
 
 function textProblem(field: string, a: AttributeSpec, v: unknown): string | null {
