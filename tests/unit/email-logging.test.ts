@@ -20,6 +20,7 @@ import {
   creatableFolders,
   parseCreateContactBody,
   emailSetupConflict,
+  emailSetupSaveRefusal,
   missingFolders,
   missingFoldersMessage,
   nearestFolder,
@@ -234,6 +235,18 @@ describe('entry values and run plan', () => {
     const t = new Date('2025-01-01T00:00:00Z');
     expect(nextRunAt(t, 60).toISOString()).toBe('2025-01-01T00:01:00.000Z');
     expect(nextRunAt(t, null).toISOString()).toBe('2025-01-01T00:05:00.000Z');
+  });
+  test('a save is judged on the values it leaves (sent, else stored) and names a field it sends', () => {
+    const stored = { emailImapHost: 'imap.cronus.com', emailQueueFolder: 'Queue', emailStorageFolder: 'Logged' };
+    expect(emailSetupSaveRefusal({ emailStorageFolder: 'Archive' }, stored)).toBeNull();
+    const storage = emailSetupSaveRefusal({ emailStorageFolder: 'Queue' }, stored);
+    expect([storage?.message, storage?.path]).toEqual([
+      'The storage folder must be another folder than the queue folder: logged messages are moved there.',
+      ['emailStorageFolder'],
+    ]);
+    expect(emailSetupSaveRefusal({ emailQueueFolder: 'Logged' }, stored)?.path).toEqual(['emailQueueFolder']);
+    expect(emailSetupSaveRefusal({ emailImapHost: 'bad host!' }, null)?.path).toEqual(['emailImapHost']);
+    expect(emailSetupSaveRefusal({}, null)).toBeNull();
   });
   test('a host that is no host name, or the storage folder as the queue: one rule for the save, the test and the run', () => {
     expect(emailSetupConflict({ host: 'imap.cronus.com', queueFolder: 'Queue', storageFolder: 'Logged' })).toBeNull();

@@ -386,6 +386,31 @@ export function emailSetupConflict(s: {
   return null;
 }
 
+type ConnectionField = 'emailImapHost' | 'emailQueueFolder' | 'emailStorageFolder';
+
+/**
+ * A settings save's refusal of an unusable e-mail setup (emailSetupConflict) over the values it leaves — those it
+ * sends, else those stored —, naming a field it sends: a storage folder sent equal to the stored queue folder is the
+ * storage folder's fault. Null when the save may go through.
+ */
+export function emailSetupSaveRefusal(
+  sent: Partial<Record<ConnectionField, unknown>>,
+  stored: Partial<Record<ConnectionField, unknown>> | null,
+): RuleViolation | null {
+  const value = (field: ConnectionField) => (sent[field] !== undefined ? sent[field] : stored?.[field]);
+  const conflict = emailSetupConflict({
+    host: value('emailImapHost'),
+    queueFolder: value('emailQueueFolder'),
+    storageFolder: value('emailStorageFolder'),
+  });
+  if (!conflict) return null;
+  const field =
+    conflict.field === 'emailQueueFolder' && sent.emailQueueFolder === undefined
+      ? 'emailStorageFolder'
+      : conflict.field;
+  return new RuleViolation(conflict.message, field);
+}
+
 /** What keeps the connection settings from being used, in one sentence, or null when nothing does. */
 export function connectionSettingsProblem(s: Parameters<typeof missingConnectionSettings>[0]): string | null {
   const missing = missingConnectionSettings(s);

@@ -1,7 +1,6 @@
 import type { WriteRules } from './types';
 import { assertSetupNumbers, coupleDuplicateFlags, setupDeleteViolation } from '../domain/setup';
-import { emailSetupConflict, parseOurDomains } from '../domain/email-logging';
-import { RuleViolation } from '../domain/errors';
+import { emailSetupSaveRefusal, parseOurDomains } from '../domain/email-logging';
 import { switchedOnGroups } from '../domain/inheritance';
 import { forgetSetup, loadSetup, storedSetupRow } from '../repositories/setup';
 import { catchUpWithCompanies } from '../operations/propagation';
@@ -21,21 +20,8 @@ export const setupRules: WriteRules = {
       write.params.data.emailOurDomains = parseOurDomains(write.params.data.emailOurDomains).join(', ') || null;
     // A host that is no host name, or the storage folder the same as the queue folder: refused here as the
     // connection test and the run refuse it (they would fail on every run).
-    const data = write.params.data as Record<string, unknown>;
-    const value = (field: 'emailImapHost' | 'emailQueueFolder' | 'emailStorageFolder') =>
-      data[field] !== undefined ? data[field] : stored?.[field];
-    const conflict = emailSetupConflict({
-      host: value('emailImapHost'),
-      queueFolder: value('emailQueueFolder'),
-      storageFolder: value('emailStorageFolder'),
-    });
-    if (conflict) {
-      const field =
-        conflict.field === 'emailQueueFolder' && data.emailQueueFolder === undefined
-          ? 'emailStorageFolder'
-          : conflict.field;
-      throw new RuleViolation(conflict.message, field);
-    }
+    const refusal = emailSetupSaveRefusal(write.params.data, stored);
+    if (refusal) throw refusal;
     const result = await next();
     forgetSetup(write.trx);
     // An Inherit flag switched back on: the persons that inherit its fields take their company's values again.
