@@ -133,3 +133,21 @@ test('an import job stored before the separator and the unchanged count were kep
   const { importErrorsCsv } = require(dist);
   expect(await importErrorsCsv(app.strapi, id)).toBe('\uFEFFName,City,Row,Error\r\n,Gent,1,Name is required.\r\n');
 });
+
+(process.env.TEST_DB === 'postgres' ? test : test.skip)(
+  "PostgreSQL: the contacts table keeps 30 % of each page free for company changes written in place; a DBA's own fill factor stands",
+  async () => {
+    const db = () => app.strapi.db.connection;
+    const options = async () =>
+      (await db().raw(`SELECT reloptions FROM pg_class WHERE oid = 'ms_contacts'::regclass`)).rows[0].reloptions;
+    expect(await options()).toEqual(['fillfactor=70']);
+
+    await db().raw('ALTER TABLE ms_contacts SET (fillfactor = 90)');
+    await app.restart();
+    expect(await options()).toEqual(['fillfactor=90']);
+
+    await db().raw('ALTER TABLE ms_contacts RESET (fillfactor)');
+    await app.restart();
+    expect(await options()).toEqual(['fillfactor=70']);
+  },
+);

@@ -6,8 +6,8 @@
  *   renames them, so a renamed attribute would lose its data: the rename runs first
  *   (`strapi::content-types.beforeSync`).
  * - AFTER_SYNC: schema objects Strapi's models cannot describe: real unique indexes, search indexes,
- *   the auxiliary tables of the duplicate index and the jobs (`strapi::content-types.afterSync`, so the
- *   content-type tables exist).
+ *   the auxiliary tables of the duplicate index and the jobs, the contacts table's fill factor
+ *   (`strapi::content-types.afterSync`, so the content-type tables exist).
  */
 import type { Core } from '@strapi/strapi';
 import { COLUMN_RENAMES } from './column-renames';
@@ -15,6 +15,7 @@ import { ensureIndexes } from './indexes';
 import { ensureDuplicateSearchTables } from './duplicate-search';
 import { ensureEmailStateTable } from './email-logging';
 import { ensureImportTables } from './import';
+import { ensureTableStorage } from './table-storage';
 import type { Migration, SchemaObjects } from './types';
 
 export type { Migration, SchemaObjects };
@@ -26,6 +27,7 @@ export const AFTER_SYNC: SchemaObjects[] = [
   { name: 'duplicate search tables', ensure: ensureDuplicateSearchTables },
   { name: 'e-mail logging state table', ensure: ensureEmailStateTable },
   { name: 'contact import job tables', ensure: ensureImportTables },
+  { name: 'contacts table fill factor', ensure: ensureTableStorage },
 ];
 
 export async function runMigrations(strapi: Core.Strapi, migrations: Migration[] = BEFORE_SYNC) {
