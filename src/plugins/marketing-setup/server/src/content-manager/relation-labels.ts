@@ -13,6 +13,7 @@ import type { Context } from 'koa';
 import { PLUGIN } from '../content-types/fields';
 import { hiddenRelationLabel } from '../domain/content-manager-layout';
 import { LOOKUP_TYPES } from '../../../shared/contracts/lookups';
+import { recordsByIds } from '../repositories/records';
 
 const LINKED_PATH = /^\/content-manager\/relations\/([^/]+)\/[^/]+\/([^/]+)$/;
 const PREFIX = `plugin::${PLUGIN}.`;
@@ -23,7 +24,8 @@ type Result = Record<string, unknown> & { id?: unknown };
 
 /** The Content Manager's stored view of a type: the field that names a relation's records in its chips. */
 async function chipField(strapi: Core.Strapi, model: string, field: string): Promise<string> {
-  const service = strapi.plugin('content-manager').service('content-types') as {
+  const contentManager = strapi.plugin('content-manager');
+  const service = contentManager.service('content-types') as {
     findConfiguration(contentType: {
       uid: string;
     }): Promise<{ metadatas?: Record<string, { edit?: { mainField?: string } }> }>;
@@ -33,14 +35,13 @@ async function chipField(strapi: Core.Strapi, model: string, field: string): Pro
 }
 
 /** Whether the role may read this field of the type at all (conditions such as "is creator" aside). */
-const mayReadField = (strapi: Core.Strapi, userAbility: unknown, uid: string, field: string) =>
-  (
-    strapi.plugin('content-manager').service('permission-checker') as {
-      create(args: { userAbility: unknown; model: string }): { can: { read(entity: unknown, field: string): boolean } };
-    }
-  )
-    .create({ userAbility, model: uid })
-    .can.read(null, field) === true;
+function mayReadField(strapi: Core.Strapi, userAbility: unknown, uid: string, field: string) {
+  const contentManager = strapi.plugin('content-manager');
+  const checker = contentManager.service('permission-checker') as {
+    create(args: { userAbility: unknown; model: string }): { can: { read(entity: unknown, field: string): boolean } };
+  };
+  return checker.create({ userAbility, model: uid }).can.read(null, field) === true;
+}
 
 export const relationLabelsMiddleware = (strapi: Core.Strapi) => async (ctx: Context, next: () => Promise<unknown>) => {
   const linked = ctx.method === 'GET' ? LINKED_PATH.exec(ctx.path) : null;
@@ -50,11 +51,10 @@ export const relationLabelsMiddleware = (strapi: Core.Strapi) => async (ctx: Con
   const results = (ctx.body as { results?: unknown } | undefined)?.results;
   if (ctx.status !== 200 || !Array.isArray(results)) return;
   const field = decodeURIComponent(linked[2]);
-  const target = (
-    (strapi.contentTypes as unknown as Record<string, { attributes?: Record<string, Attribute> }>)[model]?.attributes?.[
-      field
-    ] ?? {}
-  ).target;
+  const attributes = (strapi.contentTypes as unknown as Record<string, { attributes?: Record<string, Attribute> }>)[
+    model
+  ]?.attributes;
+  const target = attributes?.[field]?.target;
   const main = await chipField(strapi, model, field);
   const hidden = (results as Result[]).filter((r) => r && !(main in r) && typeof r.id === 'number');
   if (!target || !hidden.length) return;
@@ -63,15 +63,11 @@ export const relationLabelsMiddleware = (strapi: Core.Strapi) => async (ctx: Con
     .startsWith('nl');
   const readable =
     MASTER_DATA.has(target) && main !== 'id' && mayReadField(strapi, ctx.state.userAbility, target, main);
-  const rows = readable
-    ? ((await strapi.db.query(target as never).findMany({
-        where: { id: { $in: hidden.map((r) => r.id) } },
-        select: ['id', main, 'code'],
-      })) as Result[])
-    : [];
+  const ids = hidden.map((r) => r.id as number);
+  const rows = readable ? await recordsByIds(strapi, target, ids, [main, 'code']) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const r of hidden) {
-    const row = byId.get(r.id);
+    const row = byId.get(r.id as number);
     r[main] = hiddenRelationLabel(row ? { value: row[main], code: row.code } : null, dutch);
   }
 };
