@@ -4,23 +4,15 @@
  * that may not read salutations at all sees "Not visible to your role", and so does anyone for a contact it may not
  * read (nothing of that contact is told).
  */
-import { adminClient, createOk, UID, useTestApp } from '../helpers/fixtures';
+import { adminClient, contactCreatedBy, createOk, UID, useTestApp } from '../helpers/fixtures';
 
 const t = useTestApp({ numbering: true });
-const CM = `/content-manager/collection-types/${UID.contact}`;
 const linked = (documentId: string, field: string) =>
   `/content-manager/relations/${UID.contact}/${documentId}/${field}`;
 type Client = Awaited<ReturnType<typeof adminClient>>;
 let admin: Client;
 let author: Client;
 let salutation: any;
-
-/** A contact created through the Content Manager by this admin user (so it is its creator). */
-async function createdBy(client: Client, data: Record<string, any>) {
-  const res = await client.post(CM, data);
-  if (res.status !== 201) throw new Error(`CM create ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-}
 
 beforeAll(async () => {
   admin = await adminClient(t.strapi, 'labels-admin@example.com', 'strapi-super-admin');
@@ -31,7 +23,7 @@ beforeAll(async () => {
 });
 
 test("an Author's new contact: the default salutation's chip shows its name, not its documentId", async () => {
-  const own = await createdBy(author, { type: 'company', name: 'Author Co' });
+  const own = await contactCreatedBy(author, { type: 'company', name: 'Author Co' });
   const res = await author.get(linked(own.documentId, 'salutation'));
   expect(res.status).toBe(200);
   // The chip is named by the view's main field of the relation (description).
@@ -60,16 +52,16 @@ test('a role that may not read salutations, and a company the Author may not rea
     })),
   );
   const narrow = await adminClient(t.strapi, 'labels-narrow@example.com', role.id);
-  const own = await createdBy(narrow, { type: 'company', name: 'Narrow Co' });
+  const own = await contactCreatedBy(narrow, { type: 'company', name: 'Narrow Co' });
   const res = await narrow.get(linked(own.documentId, 'salutation'));
   expect(res.status).toBe(200);
   expect(res.body.results[0].description).toBe('Not visible to your role');
   expect(JSON.stringify(res.body)).not.toContain('Company salutation');
 
   // The Author's person of another admin's company: the company chip names nobody.
-  const theirs = await createdBy(admin, { type: 'company', name: 'Hidden Holding NV' });
+  const theirs = await contactCreatedBy(admin, { type: 'company', name: 'Hidden Holding NV' });
   // (Linked over REST: the Author itself cannot pick a company it may not read.)
-  const person = await createdBy(author, { type: 'person', name: 'Piet Peeters' });
+  const person = await contactCreatedBy(author, { type: 'person', name: 'Piet Peeters' });
   const moved = await t.api.put(`/api/marketing-setup/contacts/${person.documentId}`, {
     data: { company: theirs.documentId },
   });
