@@ -26,9 +26,6 @@ export async function documentIdOfRecord(strapi: Core.Strapi, uid: string, ref: 
 export async function recordsByIds(strapi: Core.Strapi, uid: string, ids: number[], fields: string[]) {
   if (!ids.length) return [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-  return (await strapi.db
-    .query(uid as any)
-    .findMany({ where: { id: { $in: ids } }, select: ['id', ...fields] })) as (Record<string, unknown> & {
-    id: number;
-  })[];
+  const rows = await strapi.db.query(uid as any).findMany({ where: { id: { $in: ids } }, select: ['id', ...fields] });
+  return rows as (Record<string, unknown> & { id: number })[];
 }
