@@ -154,6 +154,13 @@ export async function adminLogin(strapi: Core.Strapi, email: string, role: strin
 export const adminClient = async (strapi: Core.Strapi, email: string, role: string | number) =>
   http(strapi, await adminLogin(strapi, email, role));
 
+/** A contact created through the Content Manager by this admin user (so it is its creator); its stored data. */
+export async function contactCreatedBy(client: ReturnType<typeof http>, data: Record<string, any>) {
+  const res = await client.post(`/content-manager/collection-types/${UID.contact}`, data);
+  if (res.status !== 201) throw new Error(`CM create ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.data;
+}
+
 /** Fields of a Content Manager answer that its edit form does not send back (bookkeeping, locale, status). */
 const NOT_IN_FORM = new Set([
   'id',

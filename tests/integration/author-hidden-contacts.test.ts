@@ -5,11 +5,10 @@
  * exist. A role that reads every contact sees everything, as before.
  */
 import path from 'path';
-import { adminClient, docs, UID, useTestApp, type http } from '../helpers/fixtures';
+import { adminClient, contactCreatedBy, docs, UID, useTestApp, type http } from '../helpers/fixtures';
 
 const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
-const CM = `/content-manager/collection-types/${UID.contact}`;
 type Client = ReturnType<typeof http>;
 
 const VAT = 'BE0123456749';
@@ -21,19 +20,12 @@ let theirs: any;
 let own: any;
 let ownTwin: any;
 
-/** A contact created through the Content Manager by this admin user (so it is its creator). */
-async function createdBy(client: Client, data: Record<string, any>) {
-  const res = await client.post(CM, data);
-  if (res.status !== 201) throw new Error(`CM create ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.data;
-}
-
 beforeAll(async () => {
   t.strapi.config.set('plugin::marketing-setup.importAutoRun', false);
   admin = await adminClient(t.strapi, 'super@example.com', 'strapi-super-admin');
   author = await adminClient(t.strapi, 'author@example.com', 'strapi-author');
   editor = await adminClient(t.strapi, 'editor@example.com', 'strapi-editor');
-  theirs = await createdBy(admin, {
+  theirs = await contactCreatedBy(admin, {
     type: 'company',
     name: 'Fabrikam NV',
     vatRegistrationNo: VAT,
@@ -43,7 +35,7 @@ beforeAll(async () => {
     address: 'Kerkstraat 12',
     postCode: '2000',
   });
-  own = await createdBy(author, { type: 'company', name: 'Fabrikam NV', vatRegistrationNo: VAT, city: 'Gent' });
+  own = await contactCreatedBy(author, { type: 'company', name: 'Fabrikam NV', vatRegistrationNo: VAT, city: 'Gent' });
 });
 
 describe('duplicates of a contact the Author created', () => {
@@ -68,7 +60,12 @@ describe('duplicates of a contact the Author created', () => {
   });
 
   test('a duplicate it created itself is still listed, the hidden one still not', async () => {
-    ownTwin = await createdBy(author, { type: 'company', name: 'Fabrikam N.V.', vatRegistrationNo: VAT, city: 'Gent' });
+    ownTwin = await contactCreatedBy(author, {
+      type: 'company',
+      name: 'Fabrikam N.V.',
+      vatRegistrationNo: VAT,
+      city: 'Gent',
+    });
     expect((await panel(author, own.documentId)).map((p) => [p.documentId, p.no, p.name])).toEqual([
       [ownTwin.documentId, ownTwin.no, 'Fabrikam N.V.'],
     ]);
@@ -91,8 +88,8 @@ describe('duplicates of a contact the Author created', () => {
       { action: 'plugin::content-manager.explorer.create', subject: UID.contact, properties: {}, conditions: [] },
     ]);
     const reviewer = await adminClient(t.strapi, 'reviewer@example.com', role.id);
-    const a = await createdBy(reviewer, { type: 'company', name: 'Fabrikam NV', vatRegistrationNo: VAT });
-    const b = await createdBy(reviewer, { type: 'company', name: 'Fabrikam nv', vatRegistrationNo: VAT });
+    const a = await contactCreatedBy(reviewer, { type: 'company', name: 'Fabrikam NV', vatRegistrationNo: VAT });
+    const b = await contactCreatedBy(reviewer, { type: 'company', name: 'Fabrikam nv', vatRegistrationNo: VAT });
     const names = (rows: any[]) => rows.map((p) => [p.contact.no, p.duplicateContact.no]);
     for (const query of ['', `&contact=${a.documentId}`]) {
       const list = await reviewer.get(`/marketing-setup/duplicates?pageSize=100${query}`);
@@ -162,7 +159,7 @@ describe("an Author's import naming its own company by name", () => {
     'a company created earlier in the same file is found by name beside a hidden one of that name (%s)',
     async (_path, setBased, company) => {
       const { driveImport } = require(dist('jobs/contact-import'));
-      await createdBy(admin, { type: 'company', name: company, city: 'Brussel' });
+      await contactCreatedBy(admin, { type: 'company', name: company, city: 'Brussel' });
       const email = `info@${company.replace(' ', '').toLowerCase()}.be`;
       const file = ['Name;Company;E-Mail', `${company};;${email}`, `Sara ${company};${company};sara.${email}`];
       // One chunk for the whole file: Sara's row must find the company the row before it created, which must be the

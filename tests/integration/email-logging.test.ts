@@ -466,6 +466,18 @@ test('unmatched and unreadable messages → review list; link, create contact fr
     sentAt: '2025-03-04T09:15:30.000Z',
   });
   expect(bySubject.Internal.reason).toBe('Sent by annelies.bauwens@cronus.com (ours), but no recipient is a contact.');
+  // Each row says what the server accepts on it: internal mail (ours to ours only) has no one to create a contact of.
+  expect(bySubject.Internal.actions).toEqual(['link', 'ignore']);
+  expect(bySubject['Interested in your product'].actions).toEqual(['link', 'createContact', 'ignore']);
+  expect(bySubject['no sender'].actions).toEqual(['ignore']);
+  const internal = await admin.post(
+    `/marketing-setup/email-reviews/${bySubject.Internal.documentId}/create-contact`,
+    {},
+  );
+  expect(internal.status).toBe(400);
+  expect(internal.body.error.message).toBe(
+    'This e-mail was sent by one of us to no one outside: there is no one to create a contact from.',
+  );
   expect(bySubject['no sender']).toMatchObject({
     sender: null,
     error: 'The message has no readable sender address (From).',
@@ -479,7 +491,7 @@ test('unmatched and unreadable messages → review list; link, create contact fr
   expect(linked.status).toBe(200);
   expect(linked.body.data).toMatchObject({
     logged: 1,
-    review: { reviewStatus: 'linked', contact: { name: 'Fabrikam' } },
+    review: { reviewStatus: 'linked', contact: { name: 'Fabrikam' }, actions: [] },
   });
   const fab = (await timeline(c.fabrikam)).find((e: any) => e.subject === 'For Fabrikam');
   expect(fab).toMatchObject({

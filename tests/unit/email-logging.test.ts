@@ -8,6 +8,7 @@ import {
   clip,
   contactFromSender,
   contactTypeOf,
+  reviewActions,
   describeImapError,
   entryForLinkedContact,
   entryMoment,
@@ -437,6 +438,27 @@ describe('review list', () => {
     expect(() => contactFromSender({ ...sent, toAddresses: 'jr@cronus.be', ccAddresses: null }, {}, ours)).toThrow(
       'This e-mail was sent by one of us to no one outside: there is no one to create a contact from.',
     );
+  });
+  test('the actions a review row offers are those its rules accept: internal mail offers no Create contact', () => {
+    const ours = { salespersonByAddress: new Map([['ab@cronus.be', 1]]), ourDomains: ['cronus.be'] };
+    const internal = { status: 'open', sender: 'ab@cronus.be', toAddresses: 'jr@cronus.be', ccAddresses: null };
+    expect(reviewActions(internal, ours)).toEqual(['link', 'ignore']);
+    // The same mail with someone outside among the recipients: a contact can be made of that one.
+    expect(reviewActions({ ...internal, ccAddresses: 'els@other.be' }, ours)).toEqual([
+      'link',
+      'createContact',
+      'ignore',
+    ]);
+    expect(reviewActions({ status: 'open', sender: 'lise@litware.com' }, ours)).toEqual([
+      'link',
+      'createContact',
+      'ignore',
+    ]);
+    // Unreadable: only ignored; handled: nothing left to do.
+    expect(
+      reviewActions({ status: 'open', error: 'The message has no readable sender address (From).' }, ours),
+    ).toEqual(['ignore']);
+    expect(reviewActions({ status: 'linked', sender: 'lise@litware.com' }, ours)).toEqual([]);
   });
   test('the contact type: person unless company is asked for', () => {
     expect(contactTypeOf(undefined)).toBe('person');

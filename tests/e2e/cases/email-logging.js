@@ -76,7 +76,14 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     // A typo is never offered for creation: the only missing folder has a likely meant one, so no button.
     assert.equal(await page.getByTestId('email-create-folders').count(), 0);
     assert.deepEqual(await folders(), ['CRM Logged', 'CRM Queue', 'INBOX']);
-    await fill('emailQueueFolder', QUEUE);
+    // One click corrects it: the suggestion goes into the field and the connection is tested again.
+    const use = page.getByTestId('email-use-suggestion-queue');
+    assert.equal(await use.innerText(), 'Use suggested folder "CRM Queue"');
+    await use.click();
+    await result.filter({ hasText: 'Connected to' }).waitFor();
+    assert.equal(await page.getByTestId('field-emailQueueFolder').inputValue(), QUEUE);
+    assert.equal(await use.count(), 0);
+    await shot(page, 'email-logging-used-suggestion');
     await page.getByTestId('settings-save').click();
     await page.getByText('The Marketing Setup was saved.').first().waitFor();
     const saved = await admin('GET', '/marketing-setup/settings');
@@ -174,6 +181,26 @@ async function run({ page, baseUrl, runner, shot, rest, admin, dovecot, dismissO
     await page.getByText('No e-mails here.').waitFor();
     const reviews = await admin('GET', '/marketing-setup/email-reviews?status=all');
     assert.deepEqual(reviews.body.data.map((r) => [r.subject, r.reviewStatus]).sort(), [['About Mailtest', 'linked'], ['Cheap stuff', 'ignored'], ['Price list please', 'created']]);
+  });
+
+  await runner.test('Unmatched e-mails: internal mail (only our own addresses) offers Link and Ignore, not Create contact', async () => {
+    await dovecot.append(QUEUE, mail({ from: 'sales@cronus.example.com', to: ['support@cronus.example.com'], subject: 'Lunch on Friday' }));
+    const ran = await admin('POST', '/marketing-setup/email-logging/run', {});
+    assert.equal(ran.body.data.result.unmatched, 1, JSON.stringify(ran.body));
+    await page.goto(baseUrl + REVIEW);
+    await dismissOverlays(page);
+    const row = page.getByTestId('email-review-row').filter({ hasText: 'Lunch on Friday' });
+    await row.waitFor();
+    for (const name of ['Link to contact', 'Ignore']) {
+      assert.equal(await row.getByRole('button', { name, exact: true }).count(), 1, `button "${name}"`);
+    }
+    // The server refuses it (no one outside to create a contact of), so the row does not offer it.
+    assert.equal(await row.getByRole('button', { name: 'Create contact', exact: true }).count(), 0);
+    assert.equal(await row.getByTestId('email-review-create').count(), 0);
+    await shot(page, 'email-review-internal-mail');
+    await row.getByTestId('email-review-ignore').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('The e-mail is ignored.').first().waitFor();
   });
 }
 

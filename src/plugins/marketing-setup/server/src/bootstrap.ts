@@ -8,6 +8,8 @@ import { startEmailLogging } from './jobs/email-logging';
 import { startImportPoller } from './jobs/contact-import';
 import { configureContentManager } from './content-manager/configure';
 import { contactPickerMiddleware } from './content-manager/contact-picker';
+import { relationLabelsMiddleware } from './content-manager/relation-labels';
+import { refreshLinkRowTitles } from './operations/business-relations';
 import { contentManagerBodyGuard } from './middlewares/input-guard';
 import { writePriority } from './middlewares/write-priority';
 
@@ -20,7 +22,11 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'interactions').ensureSetup();
   // The Content Manager's views of the plugin's records (captions, card order, read-only fields).
   await configureContentManager(strapi);
+  // Link rows stored before they had a title get theirs (once: a titled row is not read again).
+  await refreshLinkRowTitles({ strapi }, { title: { $null: true } });
   // Bootstrap runs after the global middlewares and before the routes are mounted: this runs before the CM's route.
+  // Outside the contact picker's: a contact chip it leaves unnamed (a contact the user may not read) gets no name here.
+  strapi.server.use(relationLabelsMiddleware(strapi));
   strapi.server.use(contactPickerMiddleware(strapi));
   strapi.server.use(contentManagerBodyGuard);
   // Writes before background work: the duplicate worker pauses while this process serves one (utils/pacing.ts).

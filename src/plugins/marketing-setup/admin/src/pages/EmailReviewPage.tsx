@@ -30,6 +30,7 @@ import { Explainer, SettingsListPage } from '../components/SettingsListPage';
 import { usePagedList } from '../utils/usePagedList';
 import { PERMISSIONS } from '../permissions';
 import { API, useProblemOf } from '../utils/api';
+import type { ReviewAction } from '../../../server/src/domain/email-logging';
 
 interface ContactRef {
   documentId: string;
@@ -50,6 +51,8 @@ interface Review {
   body: string | null;
   reviewStatus: 'open' | 'linked' | 'created' | 'ignored';
   contact: ContactRef | null;
+  /** What the server accepts on this row now (none once it was handled): the buttons shown. */
+  actions: ReviewAction[];
 }
 const STATUSES = ['open', 'linked', 'created', 'ignored', 'all'] as const;
 const PAGE_SIZE = 25;
@@ -321,9 +324,10 @@ const EmailReviewPage = () => {
                 <Td>
                   {/* Icon buttons, named by their tooltip and aria-label: three text buttons ran out of the
                       table at 1440 px. */}
-                  {r.reviewStatus === 'open' && canReview && (
+                  {/* The buttons of the actions the server accepts on the row (internal mail: no Create contact). */}
+                  {canReview && r.actions.length > 0 && (
                     <Flex gap={1}>
-                      {!r.error && (
+                      {r.actions.includes('link') && (
                         <IconButton
                           variant="secondary"
                           label={t('emailReview.link', 'Link to contact')}
@@ -334,7 +338,7 @@ const EmailReviewPage = () => {
                           <LinkIcon />
                         </IconButton>
                       )}
-                      {!r.error && r.sender && (
+                      {r.actions.includes('createContact') && (
                         <IconButton
                           variant="secondary"
                           label={t('emailReview.create', 'Create contact')}
@@ -347,29 +351,31 @@ const EmailReviewPage = () => {
                         </IconButton>
                       )}
                       {/* Asked first: an ignored e-mail is not logged, and the list keeps it only under "Ignored". */}
-                      <Dialog.Root>
-                        <Dialog.Trigger>
-                          <IconButton
-                            variant="tertiary"
-                            label={t('emailReview.ignore', 'Ignore')}
-                            disabled={!!busy}
-                            data-testid="email-review-ignore"
+                      {r.actions.includes('ignore') && (
+                        <Dialog.Root>
+                          <Dialog.Trigger>
+                            <IconButton
+                              variant="tertiary"
+                              label={t('emailReview.ignore', 'Ignore')}
+                              disabled={!!busy}
+                              data-testid="email-review-ignore"
+                            >
+                              <Cross />
+                            </IconButton>
+                          </Dialog.Trigger>
+                          <ConfirmDialog
+                            variant="danger-light"
+                            title={t('emailReview.ignore.title', 'Ignore this e-mail?')}
+                            onConfirm={() => act(r, 'ignore')}
                           >
-                            <Cross />
-                          </IconButton>
-                        </Dialog.Trigger>
-                        <ConfirmDialog
-                          variant="danger-light"
-                          title={t('emailReview.ignore.title', 'Ignore this e-mail?')}
-                          onConfirm={() => act(r, 'ignore')}
-                        >
-                          {t(
-                            'emailReview.ignore.confirm',
-                            '"{subject}" will not be logged for any contact. It stays in the storage folder of the mailbox.',
-                            { subject: r.subject ?? '–' },
-                          )}
-                        </ConfirmDialog>
-                      </Dialog.Root>
+                            {t(
+                              'emailReview.ignore.confirm',
+                              '"{subject}" will not be logged for any contact. It stays in the storage folder of the mailbox.',
+                              { subject: r.subject ?? '–' },
+                            )}
+                          </ConfirmDialog>
+                        </Dialog.Root>
+                      )}
                     </Flex>
                   )}
                 </Td>

@@ -514,7 +514,7 @@ const SettingsPage = () => {
                       </Cell>
                     ))}
                     <Cell size={12}>
-                      <EmailLoggingPanel values={values} canUpdate={canUpdate} />
+                      <EmailLoggingPanel values={values} onChange={change} canUpdate={canUpdate} />
                     </Cell>
                   </Section>
 

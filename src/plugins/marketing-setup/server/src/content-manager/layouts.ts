@@ -176,6 +176,20 @@ export const LAYOUTS: Record<string, LayoutSpec> = {
   'sales-cycle': codeTable('description', ['probabilityCalculation', 'blocked', 'stages']),
   'business-relation': codeTable('description'),
   'interaction-group': codeTable('description'),
+  // A link row is named by its contact and code ("CT000001 Fabrikam NV – CUST"), which the plugin keeps as `title`.
+  'contact-business-relation': {
+    mainField: 'title',
+    defaultSort: { field: 'title', order: 'ASC' },
+    list: ['title', 'contact', 'businessRelation', 'linkToTable'],
+    groups: [['title'], ['contact', 'businessRelation'], ['linkToTable', 'customer', 'vendor', 'bankAccount']],
+    readOnly: ['title'],
+    hints: {
+      title: [
+        'The contact and the business relation code, filled in when the record is saved.',
+        'Het contact en de bedrijfsrelatiecode, ingevuld wanneer het record wordt opgeslagen.',
+      ],
+    },
+  },
   'interaction-template': {
     mainField: 'description',
     defaultSort: { field: 'code', order: 'ASC' },

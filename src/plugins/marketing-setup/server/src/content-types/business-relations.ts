@@ -29,6 +29,8 @@ export const contactBusinessRelation = contentType({
   displayName: 'Contact Business Relation',
   collectionName: 'ms_contact_business_relations',
   attributes: {
+    // "CT000001 Fabrikam NV – CUST": set by the plugin (domain linkRowTitle), the record's name in the Content Manager.
+    title: str({ maxLength: 200 }),
     contact: refTo('contact'),
     businessRelation: refTo('business-relation'),
     linkToTable: enumOf(['none', ...LINK_KINDS], { default: 'none', required: true }),

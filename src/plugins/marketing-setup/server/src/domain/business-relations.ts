@@ -5,6 +5,7 @@
  */
 import { RuleViolation } from './errors';
 import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
+import { contactCaption } from './content-manager-layout';
 
 export type LinkKind = 'customer' | 'vendor' | 'bankAccount';
 export type BusinessRelationValue = 'none' | 'customer' | 'vendor' | 'bankAccount' | 'other' | 'multiple';
@@ -209,3 +210,13 @@ export function privacyViolation(contact: { no?: string | null; privacyBlocked?:
 /** "Create as" / "Link with existing": the holder already has a record of this kind linked. */
 export const alreadyLinkedViolation = (contactNo: string, kind: LinkKind, targetNo: string) =>
   new RuleViolation(alreadyLinkedMessage(contactNo, kind, targetNo), ['kind']);
+
+/**
+ * The name of a link row, as the Content Manager titles it and names it in lists: its contact as every contact
+ * picker names one, and its business relation code ("CT000001 Fabrikam NV – CUST"); either part may be missing.
+ */
+export const linkRowTitle = (
+  contact: { no?: unknown; name?: unknown } | null,
+  code: string | null | undefined,
+): string | null =>
+  [contact ? contactCaption(contact.no, contact.name) : '', code ?? ''].filter(Boolean).join(' – ') || null;

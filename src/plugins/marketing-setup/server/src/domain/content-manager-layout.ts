@@ -197,3 +197,15 @@ export function contactPickerFilters(search: unknown, companiesOnly: boolean): R
 /** How a contact is named in pickers and relation chips: "CT000001 Fabrikam NV" (either part may be missing). */
 export const contactCaption = (no: unknown, name: unknown): string =>
   [no, name].filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
+
+/** The chip of a linked record the user may not read (English, Dutch). */
+export const NOT_VISIBLE: Hint = ['Not visible to your role', 'Niet zichtbaar voor uw rol'];
+
+/**
+ * How the Content Manager names a linked record the user may not open: by its main field (else its code) when the
+ * role may read that kind of record (`readable`: its values), else "Not visible to your role". Never its id.
+ */
+export function hiddenRelationLabel(readable: { value: unknown; code: unknown } | null, dutch: boolean): string {
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
+  return (readable && (text(readable.value) ?? text(readable.code))) || NOT_VISIBLE[dutch ? 1 : 0];
+}

@@ -648,6 +648,41 @@ export function contactFromSender(
   return { email: recipients[0], name: named ?? recipients[0] };
 }
 
+/** What can be done with a review-list row: the buttons the admin shows, the routes that accept them. */
+export const REVIEW_ACTIONS = ['link', 'createContact', 'ignore'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/** Whether a rule lets the action through (a RuleViolation: it does not; anything else is a fault, thrown). */
+const passes = (rule: () => unknown) => {
+  try {
+    rule();
+    return true;
+  } catch (err) {
+    if (err instanceof RuleViolation) return false;
+    throw err;
+  }
+};
+
+/**
+ * The actions a review row offers: those whose rule accepts the row, the same rules the actions run (so the list
+ * never offers what the server then refuses). Link: an open, readable row. Create contact: that, and someone to
+ * create it from (not internal mail: sent by one of us to our own addresses only). Ignore: any open row.
+ */
+export function reviewActions(
+  review: ReviewState,
+  ours: Pick<AddressBook, 'salespersonByAddress' | 'ourDomains'>,
+): ReviewAction[] {
+  const rules: Record<ReviewAction, () => unknown> = {
+    link: () => assertReviewLoggable(review),
+    createContact: () => {
+      assertReviewLoggable(review);
+      contactFromSender(review, {}, ours);
+    },
+    ignore: () => assertReviewOpen(review),
+  };
+  return REVIEW_ACTIONS.filter((action) => passes(rules[action]));
+}
+
 /** The contact type "Create contact" accepts (default: a person). */
 export function contactTypeOf(raw: unknown): 'person' | 'company' {
   const type = raw ?? 'person';

@@ -53,6 +53,7 @@ const FIELDS: Record<string, Caption> = {
   businessRelation: ['Business Relation', 'Bedrijfsrelatie'],
   code: ['Code', 'Code'],
   description: ['Description', 'Omschrijving'],
+  title: ['Title', 'Titel'],
   // opportunity
   contact: ['Contact', 'Contact'],
   contactCompany: ['Contact Company', 'Contactbedrijf'],

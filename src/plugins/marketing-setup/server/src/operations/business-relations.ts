@@ -3,11 +3,23 @@
  * shared by the contact and link-row write rules and the merge service.
  */
 import type { Write } from '../repositories/unit-of-work';
-import { businessRelationOf, LINK_KINDS, type LinkKind, type RelationRow } from '../domain/business-relations';
+import {
+  businessRelationOf,
+  linkRowTitle,
+  LINK_KINDS,
+  type LinkKind,
+  type RelationRow,
+} from '../domain/business-relations';
 import { loadSetup } from '../repositories/setup';
 import { companyIdOf } from '../repositories/contacts';
 import { personIdsOf } from '../repositories/company-persons';
-import { linkedRecordOf, linkRows, setBusinessRelation } from '../repositories/business-relations';
+import {
+  linkedRecordOf,
+  linkRows,
+  setBusinessRelation,
+  setLinkRowTitle,
+  type LinkRow,
+} from '../repositories/business-relations';
 
 export const CODE_FIELD: Record<LinkKind, string> = {
   customer: 'busRelCodeForCustomers',
@@ -24,6 +36,21 @@ export const setupCodes = async (write: Pick<Write, 'strapi' | 'trx'>) => {
   >;
 };
 
+/** Writes the title of each link row whose stored one is not what its contact and code make now. */
+async function storeTitles(write: Pick<Write, 'strapi'>, rows: LinkRow[]) {
+  for (const row of rows) {
+    const title = linkRowTitle(row.contact, row.businessRelation?.code);
+    if ((row.title ?? null) !== title) await setLinkRowTitle(write.strapi, row.id as number, title);
+  }
+}
+
+/**
+ * The titles of the link rows `where` selects, after a change of what they are made of (a contact's name or number,
+ * a business relation code), or rows stored before titles were (`{ title: { $null: true } }`, at start-up).
+ */
+export const refreshLinkRowTitles = async (write: Pick<Write, 'strapi'>, where: Record<string, unknown>) =>
+  storeTitles(write, await linkRows(write, where));
+
 /**
  * `businessRelation` of contacts, each with its company (or null): its own link rows, plus its company's for a
  * person. One read of the link rows for all of them; only rows whose value changes are written.
@@ -36,6 +63,7 @@ async function recompute(write: Write, contacts: { id: number; companyId: number
     if (c.companyId) all.add(c.companyId);
   }
   const rows = await linkRows(write, { contact: { id: { $in: [...all] } } });
+  await storeTitles(write, rows);
   const codes = await setupCodes(write);
   const rowsByContact = new Map<number, RelationRow[]>();
   for (const r of rows) {

@@ -22,10 +22,12 @@ export interface LinkedRef {
   id: number;
   documentId: string;
   no: string | null;
+  name?: string | null;
 }
 
 /** A contact business relation row with its contact, code and linked record. */
 export type LinkRow = Row & {
+  title?: string | null;
   linkToTable: LinkKind | 'none';
   contact: LinkedRef | null;
   businessRelation: { id: number; documentId: string; code: string } | null;
@@ -66,9 +68,15 @@ export async function linkRows(write: Pick<Write, 'strapi'>, where: Record<strin
     where,
     populate: {
       businessRelation: { select: ['id', 'documentId', 'code'] },
-      ...Object.fromEntries(['contact', ...LINK_KINDS].map((r) => [r, { select: ['id', 'documentId', 'no'] }])),
+      contact: { select: ['id', 'documentId', 'no', 'name'] },
+      ...Object.fromEntries(LINK_KINDS.map((r) => [r, { select: ['id', 'documentId', 'no'] }])),
     },
   })) as LinkRow[];
+}
+
+/** Stores a link row's title (its other fields and relations untouched; inside the ambient transaction). */
+export async function setLinkRowTitle(strapi: Core.Strapi, id: number, title: string | null) {
+  await strapi.db.query(UID.contactBusinessRelation).update({ where: { id }, data: { title } });
 }
 
 /** Deletes link rows (a contact or a linked record is being deleted; the other side stays). */

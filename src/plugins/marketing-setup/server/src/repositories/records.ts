@@ -21,3 +21,11 @@ export async function documentIdOfRecord(strapi: Core.Strapi, uid: string, ref: 
   const row = await strapi.db.query(uid as any).findOne({ where: ref, select: ['documentId'] });
   return row ? String(row.documentId) : null;
 }
+
+/** Some fields of the records of `uid` with these ids (missing ids are left out). */
+export async function recordsByIds(strapi: Core.Strapi, uid: string, ids: number[], fields: string[]) {
+  if (!ids.length) return [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  const rows = await strapi.db.query(uid as any).findMany({ where: { id: { $in: ids } }, select: ['id', ...fields] });
+  return rows as (Record<string, unknown> & { id: number })[];
+}

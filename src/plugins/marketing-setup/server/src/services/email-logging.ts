@@ -12,6 +12,7 @@ import {
   contactTypeOf,
   entryForLinkedContact,
   parseReviewQuery,
+  reviewActions,
   type ImapSettings,
   type MailMessage,
   type ReviewState,
@@ -24,7 +25,7 @@ import {
   PASSWORD_ENV,
   testConnection,
 } from '../email-logging/connection';
-import { ourAddresses, writeEntries } from '../email-logging/messages';
+import { ourAddresses, writeEntries, type Ours } from '../email-logging/messages';
 import { inTransaction, transaction } from '../repositories/unit-of-work';
 import {
   claimOpenReview,
@@ -74,13 +75,15 @@ interface ReviewDoc {
 const splitList = (s: string | null | undefined) => (s ? s.split(/,\s*/).filter(Boolean) : []);
 const CONTACT_FIELDS = { contact: { fields: ['documentId', 'no', 'name'] } };
 
-const reviewView = (r: ReviewDoc) => ({
+/** A row as the review list shows it, with the actions the server will accept on it (given our addresses now). */
+const reviewView = (r: ReviewDoc, ours: Ours) => ({
   ...Object.fromEntries(REVIEW_FIELDS.map((f) => [f, r[f] ?? null])),
   sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null,
   createdAt: r.createdAt ? new Date(r.createdAt).toISOString() : null,
   contact: r.contact
     ? { documentId: r.contact.documentId, no: r.contact.no ?? null, name: r.contact.name ?? null }
     : null,
+  actions: reviewActions(stateOf(r), ours),
 });
 
 const messageOf = (r: ReviewDoc): MailMessage => ({
@@ -110,6 +113,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!r) throw notFound(`No e-mail in the review list with documentId ${documentId}.`);
     return r as unknown as ReviewDoc;
   };
+
+  /** A row as it is after an action (reloaded, with the actions it still offers). */
+  const viewOf = async (documentId: string) => reviewView(await findReview(documentId), await ourAddresses(strapi));
 
   /**
    * What logging a review-list message needs, read before any transaction (raw reads outside it would wait
@@ -182,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async reviews(query: { status?: unknown; page?: unknown; pageSize?: unknown }) {
       const { status, page, pageSize } = checked(() => parseReviewQuery(query, EMAIL_REVIEW_STATUSES));
       const filters = status === 'all' ? {} : { reviewStatus: status };
-      const [rows, total] = await Promise.all([
+      const [rows, total, ours] = await Promise.all([
         reviews().findMany({
           filters,
           sort: [{ sentAt: 'desc' }, { id: 'desc' }],
@@ -191,9 +197,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           populate: CONTACT_FIELDS,
         } as never),
         reviews().count({ filters } as never),
+        ourAddresses(strapi),
       ]);
       return {
-        data: (rows as unknown as ReviewDoc[]).map(reviewView),
+        data: (rows as unknown as ReviewDoc[]).map((row) => reviewView(row, ours)),
         meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
       };
     },
@@ -205,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const contactId = await contactIdOf(strapi, contactDocumentId);
       if (contactId === null) throw validationError(`No contact with documentId ${contactDocumentId}.`, ['contact']);
       const logged = await (await prepare(review)).log(contactId, 'linked');
-      return { logged, review: reviewView(await findReview(documentId)) };
+      return { logged, review: await viewOf(documentId) };
     },
 
     /** A person (or a company) named after the sender, with the sender's address, created by the contact rules; then logged. */
@@ -231,7 +238,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           contact: { documentId: contact.documentId, no: contact.no ?? null, name: contact.name },
         };
       });
-      return { ...result, review: reviewView(await findReview(documentId)) };
+      return { ...result, review: await viewOf(documentId) };
     },
 
     async ignore(documentId: string) {
@@ -242,7 +249,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw validationError('This e-mail was already handled by someone else; nothing to do.', ['reviewStatus']);
         await reviews().update({ documentId, data: { reviewStatus: 'ignored' } } as never);
       });
-      return { review: reviewView(await findReview(documentId)) };
+      return { review: await viewOf(documentId) };
     },
   };
 };

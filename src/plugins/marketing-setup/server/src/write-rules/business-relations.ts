@@ -31,7 +31,7 @@ import {
   type LinkRow,
 } from '../repositories/business-relations';
 import { idOfRecord } from '../repositories/records';
-import { recomputeBusinessRelation, setupCodes } from '../operations/business-relations';
+import { recomputeBusinessRelation, refreshLinkRowTitles, setupCodes } from '../operations/business-relations';
 import { syncContext, withSync } from '../utils/sync-context';
 import { UID } from '../utils/uids';
 import { assignNumber, checkRenumber } from './numbering';
@@ -227,5 +227,15 @@ export const contactBusinessRelationRules: WriteRules = {
     const result: StoredDocument = await next();
     if (stored?.contact) await recomputeBusinessRelation(write, stored.contact.id);
     return result;
+  },
+};
+
+/** Business relation codes: the link rows with a code are titled by it, so a changed code retitles them. */
+export const businessRelationRules: WriteRules = {
+  async update(write, next) {
+    const updated = await next();
+    if (write.params.data && 'code' in write.params.data)
+      await refreshLinkRowTitles(write, { businessRelation: { id: updated.id } });
+    return updated;
   },
 };

@@ -19,7 +19,7 @@ import { removeLinksOf } from '../repositories/business-relations';
 import { loadSetup } from '../repositories/setup';
 import { resolveRelationIds } from '../operations/contact-relations';
 import { propagate } from '../operations/propagation';
-import { recomputeBusinessRelation } from '../operations/business-relations';
+import { recomputeBusinessRelation, refreshLinkRowTitles } from '../operations/business-relations';
 import { assignNumber, checkRenumber } from './numbering';
 import { assertDeletable, deletePersonsOf } from './contact-lifecycle';
 import { pushContactToTargets } from './business-relations';
@@ -187,6 +187,9 @@ export async function afterContactUpdate(write: Write, planned: PlannedUpdate, u
   }
   await pushContactToTargets(write, before.id, before, fields);
   if (planned.companyChanged || newType !== before.type) await recomputeBusinessRelation(write, before.id, 'contact');
+  // Its link rows are titled by its number and name.
+  if (updated.name !== before.name || updated.no !== before.no)
+    await refreshLinkRowTitles(write, { contact: { id: before.id } });
   await afterContactWrite(write, before, updated);
 }
 

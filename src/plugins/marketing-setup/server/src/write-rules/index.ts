@@ -4,7 +4,7 @@ import { contactRules } from './contact';
 import { opportunityRules } from './opportunity';
 import { lineRules, seriesRules } from './number-series';
 import { setupRules } from './setup';
-import { contactBusinessRelationRules, targetRules } from './business-relations';
+import { businessRelationRules, contactBusinessRelationRules, targetRules } from './business-relations';
 import { contactDuplicateRules, searchSetupRules } from './duplicates';
 import { logEntryRules, templateRules, templateSetupRules } from './interactions';
 import { interactionRuleRules } from './interaction-rules';
@@ -17,6 +17,7 @@ export const WRITE_RULES: Record<string, WriteRules> = {
   [UID.noSeriesLine]: lineRules,
   [UID.setup]: setupRules,
   [UID.contactBusinessRelation]: contactBusinessRelationRules,
+  [UID.businessRelation]: businessRelationRules,
   [UID.customer]: targetRules('customer'),
   [UID.vendor]: targetRules('vendor'),
   [UID.bankAccount]: targetRules('bankAccount'),

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowClockwise, Check, Plus } from '@strapi/icons';
+import { ArrowClockwise, Check, Pencil, Plus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { useT } from '../contact-panels/shared';
@@ -34,6 +34,13 @@ interface TestReport {
   missing?: { folder: string; role: 'queue' | 'storage'; suggestion: string | null }[];
 }
 
+/** The settings field of each folder a test reports on. */
+export type FolderField = 'emailQueueFolder' | 'emailStorageFolder';
+const FOLDER_FIELD: Record<'queue' | 'storage', FolderField> = {
+  queue: 'emailQueueFolder',
+  storage: 'emailStorageFolder',
+};
+
 const Note = ({
   tone,
   testId,
@@ -56,10 +63,13 @@ const Note = ({
  */
 export const EmailLoggingPanel = ({
   values,
+  onChange,
   canUpdate,
 }: {
   /** The settings form's current values (the e-mail connection fields are read). */
   values: Partial<Record<SetupScalar, unknown>>;
+  /** Sets a field of the settings form (a suggested folder name fills the folder field). */
+  onChange: (name: FolderField, value: string) => void;
   canUpdate: boolean;
 }) => {
   const t = useT();
@@ -86,8 +96,11 @@ export const EmailLoggingPanel = ({
   const when = (iso: string | null) =>
     iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' }) : t('email.never', 'never');
 
-  /** Test connection; `createMissing` = the explicit "Create missing folders" after a test reported them. */
-  const test = async (createMissing = false) => {
+  /**
+   * Test connection; `createMissing` = the explicit "Create missing folders" after a test reported them;
+   * `folders`: folder names just put in the form (its values are read on the next render only).
+   */
+  const test = async (createMissing = false, folders: Partial<Record<FolderField, string>> = {}) => {
     setBusy(createMissing ? 'create' : 'test');
     setProblem(null);
     setReport(null);
@@ -97,8 +110,8 @@ export const EmailLoggingPanel = ({
         port: values.emailImapPort ?? null,
         tls: values.emailImapTls ?? null,
         user: values.emailImapUser || null,
-        queueFolder: values.emailQueueFolder || null,
-        storageFolder: values.emailStorageFolder || null,
+        queueFolder: folders.emailQueueFolder ?? (values.emailQueueFolder || null),
+        storageFolder: folders.emailStorageFolder ?? (values.emailStorageFolder || null),
         ...(createMissing ? { createMissing: true } : {}),
       };
       setReport((await post<{ data: TestReport }>(`${API}/email-logging/test`, body)).data.data);
@@ -110,6 +123,13 @@ export const EmailLoggingPanel = ({
   };
   // A missing folder with a likely meant one is a typo to correct, never offered for creation.
   const creatable = report && !report.ok ? (report.missing ?? []).filter((m) => !m.suggestion) : [];
+  // ... but offered to correct in one click: the suggestion goes into the field, and the connection is tested again.
+  const suggested = report && !report.ok ? (report.missing ?? []).filter((m) => m.suggestion) : [];
+  const takeSuggestion = (role: 'queue' | 'storage', suggestion: string) => {
+    const field = FOLDER_FIELD[role];
+    onChange(field, suggestion);
+    void test(false, { [field]: suggestion });
+  };
   const runNow = async () => {
     setBusy('run');
     setProblem(null);
@@ -192,6 +212,22 @@ export const EmailLoggingPanel = ({
               'Correct the folder name above, or create the folder if it is meant to be a new one.',
             )}`}
         </Note>
+      )}
+      {!!suggested.length && canUpdate && (
+        <Flex gap={2} wrap="wrap">
+          {suggested.map((m) => (
+            <Button
+              key={m.role}
+              variant="secondary"
+              startIcon={<Pencil />}
+              onClick={() => takeSuggestion(m.role, m.suggestion!)}
+              disabled={!!busy}
+              data-testid={`email-use-suggestion-${m.role}`}
+            >
+              {t('email.test.takeSuggestion', 'Use suggested folder "{folder}"', { folder: m.suggestion })}
+            </Button>
+          ))}
+        </Flex>
       )}
       {report && !report.ok && !!creatable.length && canUpdate && (
         <Flex gap={2}>
