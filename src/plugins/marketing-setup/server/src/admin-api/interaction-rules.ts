@@ -40,11 +40,13 @@ const validateCreate = validateYupSchema(
 );
 const validateUpdate = validateYupSchema(strict(ruleShape));
 
+/** An example of one rule, for the message of a body that is no object (a list of rules, a single value). */
+const RULE_BODY = '{ "contentType": "api::sales-quote.sales-quote", "events": ["create"], "contactField": "customer" }';
 /** Read-only fields of the rule view: a form may send the rule back as it got it. */
 const READ_ONLY = ['documentId', 'contentTypeName', 'createdAt', 'updatedAt'];
 /** The request body with blanks as null, read-only fields dropped, the template as its documentId. */
 const ruleInput = (body: unknown) => {
-  const input = blankToNull(body);
+  const input = blankToNull(body, RULE_BODY, 'interaction rule');
   for (const f of READ_ONLY) delete input[f];
   const template = input.interactionTemplate;
   if (template && typeof template === 'object' && !Array.isArray(template) && 'documentId' in template)
