@@ -36,7 +36,8 @@ describe('findUnsafeValue (class A, D, E of issue 12)', () => {
   it('finds a NUL byte in a nested string, with its path', () => {
     expect(findUnsafeValue({ data: { name: 'ACME\u0000' } })).toEqual({
       path: ['data', 'name'],
-      message: 'data.name contains a control character (U+0000); remove it.',
+      // A record's field by its caption, as the admin's forms show it (it was `data.name`).
+      message: 'Name contains a control character (U+0000); remove it.',
     });
   });
   it('finds it inside a list too', () => {

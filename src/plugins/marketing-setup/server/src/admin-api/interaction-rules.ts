@@ -7,6 +7,7 @@ import { RULE_FIELDS, usableFields } from '../domain/auto-recording';
 import { describeContentType, hostContentTypes } from '../write-rules/interaction-rules';
 import { UID } from '../utils/uids';
 import { blankToNull } from './shared';
+import { strictObject } from '../validation/admin/fields';
 
 const fieldName = () => yup.string().nullable().typeError('Choose a field.').max(100, 'Use at most 100 characters.');
 /** Shapes only: which content type, field and event make a usable rule is the write rule's business. */
@@ -28,17 +29,15 @@ const ruleShape = {
   required: yup.boolean().typeError('Choose on or off.'),
   enabled: yup.boolean().typeError('Choose on or off.'),
 };
-const strict = (shape: Record<string, yup.AnySchema>) =>
-  yup.object(shape).noUnknown(true, (p) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
 const validateCreate = validateYupSchema(
-  strict({
+  strictObject({
     ...ruleShape,
     contentType: ruleShape.contentType.required('Choose a content type.'),
     events: ruleShape.events.required('Choose at least one event: create, update or publish.'),
     contactField: fieldName().required('Choose the field that holds the contact, customer or vendor.'),
   }),
 );
-const validateUpdate = validateYupSchema(strict(ruleShape));
+const validateUpdate = validateYupSchema(strictObject(ruleShape));
 
 /** An example of one rule, for the message of a body that is no object (a list of rules, a single value). */
 const RULE_BODY = '{ "contentType": "api::sales-quote.sales-quote", "events": ["create"], "contactField": "customer" }';

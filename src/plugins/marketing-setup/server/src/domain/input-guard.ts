@@ -6,6 +6,7 @@
  * nested arrays overflow the stack of recursive validators.
  */
 import { RuleViolation } from './errors';
+import { fieldLabel, hasFieldLabel } from './field-labels';
 import { DOCUMENT_ID } from './relation-input';
 
 /** Deepest nesting of objects and arrays a request may have; real payloads stay under 8. */
@@ -27,7 +28,16 @@ export interface InputProblem {
   message: string;
 }
 
-const label = (path: string[]) => (path.length ? path.join('.') : 'The request body');
+/**
+ * How a message names the place of a value: a record's field by its caption ("Starting No.", not `startingNo`, nor
+ * `data.startingNo`), as the admin's forms show it; anything else (a query parameter, a path parameter, a list item)
+ * by its path.
+ */
+const label = (path: string[]) => {
+  const last = path[path.length - 1];
+  if (last !== undefined && hasFieldLabel(last)) return fieldLabel(last);
+  return path.length ? path.join('.') : 'The request body';
+};
 /** A character's code point as U+XXXX. */
 export const codePoint = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
