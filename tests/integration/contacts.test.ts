@@ -133,7 +133,7 @@ describe('bad input', () => {
     const person = await create({ type: 'person', name: 'Jo Peeters' });
     const before = await counts(t.strapi);
     const cases: [Record<string, any>, RegExp][] = [
-      [{ name: 'X', colour: 'red' }, /^There is no field "colour" on this record; leave it out\.$/],
+      [{ name: 'X', colour: 'red' }, /^There is no field "colour" on a Contact record; leave it out\.$/],
       [{ name: 'X', type: 'robot' }, /^Type must be one of/],
       [{ name: { first: 'X' } }, /name must be a string, not object/],
       [{ name: 'X', type: 'person', company: 'doesnotexist0000000000000' }, /./],

@@ -50,6 +50,20 @@ export function controlCharacter(text: string): string | null {
   return m ? codePoint(m[0]) : null;
 }
 
+/** The place of a key within a value, in the middle of a sentence ("… (in the request body).", "… (in Company)."). */
+const within = (path: string[]) => (path.length ? label(path) : 'the request body');
+
+/** How a message names the record a body writes: "a Contact record", or "this record" when the route does not say. */
+const recordPhrase = (record?: string) =>
+  record ? `${/^[aeiou]/i.test(record) ? 'an' : 'a'} ${record} record` : 'this record';
+
+/**
+ * The message for a key of a record's data that is no field of it: Strapi's "Invalid key colour" and a prototype key
+ * (`__proto__`, `constructor`) alike. `record`: the record type's name, when the route knows it ("Contact").
+ */
+export const notAFieldMessage = (key: string, record?: string) =>
+  `There is no field "${key}" on ${recordPhrase(record)}; leave it out.`;
+
 const controlProblem = (path: string[], text: string): InputProblem | null => {
   const cc = controlCharacter(text);
   return cc ? { path, message: `${label(path)} contains a control character (${cc}); remove it.` } : null;
@@ -81,12 +95,13 @@ export function findUnsafeValue(value: unknown, root: string[] = [], maxDepth = 
       : Object.entries(v);
     for (const [key, item] of entries) {
       const at = [...path, key];
-      if (FORBIDDEN_KEYS.has(key)) return { path: at, message: `The key "${key}" is not allowed (in ${label(path)}).` };
+      if (FORBIDDEN_KEYS.has(key))
+        return { path: at, message: `The key "${key}" is not allowed (in ${within(path)}).` };
       const p = controlProblem(at, key);
       if (p)
         return {
           path: path,
-          message: `A key in ${label(path)} contains a control character (${controlCharacter(key)}); remove it.`,
+          message: `A key in ${within(path)} contains a control character (${controlCharacter(key)}); remove it.`,
         };
       queue.push({ value: item, path: at, depth: depth + 1 });
     }
@@ -333,19 +348,44 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
   return null;
 }
 
+/**
+ * Prototype keys (`__proto__`, `constructor`, `prototype`) at the top of a body whose route ignores the keys it does not
+ * know — a Content Manager record, a REST core route's body beside its `data` — are no field either, so they are
+ * ignored as those are: taken out of `body` (in place; JSON.parse made them own keys, never a prototype). Anywhere else
+ * they are refused (findUnsafeValue; in a REST body's `data`, as no field of the record). Returns the keys taken out.
+ */
+export function dropIgnoredPrototypeKeys(body: unknown): string[] {
+  if (!isPlainObject(body)) return [];
+  const found = Object.keys(body).filter((key) => FORBIDDEN_KEYS.has(key));
+  for (const key of found) delete body[key];
+  return found;
+}
+
+/** A prototype key among the fields of a body's `data`: no field of the record, refused as any unknown field is. */
+function prototypeKeyInData(body: unknown, record?: string): InputProblem | null {
+  if (!isPlainObject(body) || !isPlainObject(body.data)) return null;
+  const key = Object.keys(body.data).find((k) => FORBIDDEN_KEYS.has(k));
+  return key === undefined ? null : { path: ['data', key], message: notAFieldMessage(key, record) };
+}
+
 /** A body's `filters` (the export's POST), in Strapi's filter syntax: findBadFilters, paths from the body. */
 const bodyFilters = (body: unknown) =>
   isPlainObject(body) && hasOwn(body, 'filters') ? findBadFilters(body.filters, []) : null;
 
-/** Everything a request brings: path params, query and body. Returns the first problem, or null. */
+/**
+ * Everything a request brings: path params, query and body. Returns the first problem, or null. `record`: the name of
+ * the record type the route writes, for the message of a key in `data` that is no field of it.
+ */
 export function findUnsafeInput(input: {
   params?: Record<string, unknown>;
   query?: unknown;
   body?: unknown;
+  record?: string;
 }): InputProblem | null {
   return (
     findUnsafeParam(input.params ?? {}) ??
     findUnsafeValue(input.query ?? {}, ['query']) ??
+    prototypeKeyInData(input.body, input.record) ??
     findUnsafeValue(input.body, []) ??
     findBadPagination(input.query) ??
     findBadFilters(isPlainObject(input.query) ? input.query.filters : undefined) ??
@@ -429,6 +469,7 @@ export function filterValueProblem(
   error: unknown,
   query: Record<string, unknown> | undefined,
   body?: unknown,
+  record?: string,
 ): InputProblem | null {
   if (!(error instanceof Error)) return null;
   // Strapi names an unknown field in its own words ("Invalid key nope"), for the query and for a body's data alike.
@@ -445,7 +486,7 @@ export function filterValueProblem(
     };
   const data = (body as { data?: unknown } | undefined)?.data;
   if (unknownKey && data && typeof data === 'object' && namesKey(data, unknownKey))
-    return { path: ['data', unknownKey], message: `There is no field "${unknownKey}" on this record; leave it out.` };
+    return { path: ['data', unknownKey], message: notAFieldMessage(unknownKey, record) };
   for (const failure of CAST_FAILURES) {
     const value = failure.test(error);
     if (value === null) continue;
