@@ -294,7 +294,10 @@ describe('analyse and dry run', () => {
     ["Excel's sep= line", 'sep=;\r\nName;Type;City\r\nCafé Zoë;Company;Gent\r\nBakkerij;Company;Brugge\r\n'],
     ['blank lines before the header', '\n\n;;\nName;Type;City\nCafé Zoë;Company;Gent\nBakkerij;Company;Brugge\n'],
     // The sep= line used to be honoured on the first line only: after a blank line it was read as the header.
-    ['a blank line, then the sep= line', '\r\nsep=;\r\nName;Type;City\r\nCafé Zoë;Company;Gent\r\nBakkerij;Company;Brugge\r\n'],
+    [
+      'a blank line, then the sep= line',
+      '\r\nsep=;\r\nName;Type;City\r\nCafé Zoë;Company;Gent\r\nBakkerij;Company;Brugge\r\n',
+    ],
     [
       'a byte order mark, a blank line, then the sep= line',
       '\uFEFF\nsep=;\n\nName;Type;City\nCafé Zoë;Company;Gent\nBakkerij;Company;Brugge\n',
