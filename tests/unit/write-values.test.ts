@@ -156,6 +156,17 @@ describe('text, JSON and locale', () => {
     );
     expect(problem('contact', { address: 'Street 1\r\nBox 2' })).toBeNull();
   });
+  it('text lengths are characters (code points), as PostgreSQL counts them: "𝔘" or an emoji is one', () => {
+    // 100 of them were 200 UTF-16 units: "name is too long: at most 100 characters (200 given)."
+    expect(problem('contact', { name: '\u{1D518}'.repeat(100) })).toBeNull();
+    expect(problem('contact', { name: '\u{1F600}'.repeat(101) })?.message).toBe(
+      'Name is too long: at most 100 characters (101 given).',
+    );
+    expect(problem('merge-log', { survivorName: '\u{1D518}'.repeat(255) })).toBeNull();
+    expect(problem('merge-log', { survivorName: `${'\u{1D518}'.repeat(255)}x` })?.message).toBe(
+      'survivorName is too long: at most 255 characters (256 given).',
+    );
+  });
   it('JSON: no NUL, no prototype keys', () => {
     expect(problem('interaction-rule', { events: ['create\u0000'] })?.path).toEqual(['events', '0']);
     expect(problem('interaction-rule', { events: { constructor: {} } })?.path).toEqual(['events', 'constructor']);

@@ -7,12 +7,12 @@ import { RULE_FIELDS, usableFields } from '../domain/auto-recording';
 import { describeContentType, hostContentTypes } from '../write-rules/interaction-rules';
 import { UID } from '../utils/uids';
 import { blankToNull } from './shared';
-import { strictObject } from '../validation/admin/fields';
+import { maxCharacters, strictObject } from '../validation/admin/fields';
 
-const fieldName = () => yup.string().nullable().typeError('Choose a field.').max(100, 'Use at most 100 characters.');
+const fieldName = () => maxCharacters(yup.string().nullable().typeError('Choose a field.'), 100);
 /** Shapes only: which content type, field and event make a usable rule is the write rule's business. */
 const ruleShape = {
-  contentType: yup.string().typeError('Choose a content type.').max(255, 'Use at most 255 characters.'),
+  contentType: maxCharacters(yup.string().typeError('Choose a content type.'), 255),
   events: yup
     .array()
     .of(yup.string().typeError('An event is create, update or publish.'))

@@ -7,6 +7,7 @@ import { fieldLabel } from './field-labels';
 import { RuleViolation } from './errors';
 import { CONTACT_DETAIL_FIELDS, composeName } from './contact-fields';
 import { decodeWindows1252 } from './windows-1252';
+import { previewText } from './text-length';
 import { addressesOfField, normaliseAddress } from './email-logging';
 
 /** Relations a file names by code (master data) or, for the company, by the company's No. */
@@ -822,7 +823,7 @@ export function checkRowCells(rowNo: number, cells: string[], columns: number) {
     if (cells[i].trim() !== '') {
       const value = cells[i].trim();
       throw new RuleViolation(
-        `Row ${rowNo} has a value in column ${i + 1} ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}"), but the header line names only ${columns} columns; name that column in the header line or empty the cell.`,
+        `Row ${rowNo} has a value in column ${i + 1} ("${previewText(value, 40)}"), but the header line names only ${columns} columns; name that column in the header line or empty the cell.`,
         ['file'],
       );
     }

@@ -8,6 +8,7 @@
 import { RuleViolation } from './errors';
 import { fieldLabel, hasFieldLabel } from './field-labels';
 import { DOCUMENT_ID } from './relation-input';
+import { shortenText } from './text-length';
 
 /** Deepest nesting of objects and arrays a request may have; real payloads stay under 8. */
 export const MAX_DEPTH = 20;
@@ -121,7 +122,7 @@ export function findUnsafeParam(params: Record<string, unknown>): InputProblem |
     if (isIdParam(name) && !DOCUMENT_ID.test(value)) {
       return {
         path: [name],
-        message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).`,
+        message: `"${shortenText(value, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).`,
       };
     }
   }
@@ -262,7 +263,7 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
     path: [...root, ...path],
     message: `${path.join('.')} ${message}`,
   });
-  const value = (v: unknown) => (typeof v === 'string' ? `"${v.slice(0, 80)}"` : kindOf(v));
+  const value = (v: unknown) => (typeof v === 'string' ? `"${shortenText(v, 80)}"` : kindOf(v));
   const noScalar = (v: unknown) => (Array.isArray(v) ? 'a list' : kindOf(v));
   /** A value compared with a record's `id` (an integer column) that the column cannot hold: the first one. */
   const badId = (v: unknown, path: string[]): InputProblem | null => {

@@ -9,6 +9,7 @@ import { RuleViolation } from './errors';
 import { enumValueLabels, fieldLabel } from './field-labels';
 import { codePoint, controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
 import { readRelationChange } from './relation-input';
+import { longerThan, shortenText, textLength } from './text-length';
 
 export interface AttributeSpec {
   type: string;
@@ -35,7 +36,7 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 
 const show = (v: unknown) => {
   const s = typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return longerThan(s, 60) ? `${shortenText(s, 57)}…` : s;
 };
 
 const realDate = (y: string, m: string, d: string) => {
@@ -130,8 +131,9 @@ function textProblem(attribute: string, a: AttributeSpec, v: unknown): string | 
     a.type === 'text' || a.type === 'richtext'
       ? a.maxLength
       : Math.min(a.maxLength ?? STRING_COLUMN_LENGTH, STRING_COLUMN_LENGTH);
-  return limit !== undefined && v.length > limit
-    ? `${field} is too long: at most ${limit} characters (${v.length} given).`
+  // Characters (code points), as PostgreSQL's varchar counts them: 50 emoji are 50 characters, not 100.
+  return limit !== undefined && longerThan(v, limit)
+    ? `${field} is too long: at most ${limit} characters (${textLength(v)} given).`
     : null;
 }
 
