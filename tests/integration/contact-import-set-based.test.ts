@@ -426,7 +426,7 @@ describe('update rows written without the document service, refused', () => {
     const { status, rows } = await runImport(csv, true);
     expect(status).toMatchObject({ state: 'done', updated: 1, created: 1, failed: 4 });
     expect(rows.map((r: any) => r.outcome)).toEqual(['failed', 'failed', 'failed', 'failed', 'updated', 'created']);
-    // In the words of the file's columns and the admin's form (the REST API names the attribute).
+    // In the words of the file's columns and the admin's form (as REST says it too).
     expect(rows[0].error).toBe('Name is too long: at most 100 characters (101 given).');
     expect(rows[1].error).toMatch(/e-mail/i);
     expect(rows[2].error).toMatch(/^Phone No\. /);

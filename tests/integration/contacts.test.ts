@@ -133,14 +133,14 @@ describe('bad input', () => {
     const person = await create({ type: 'person', name: 'Jo Peeters' });
     const before = await counts(t.strapi);
     const cases: [Record<string, any>, RegExp][] = [
-      [{ name: 'X', colour: 'red' }, /^There is no field "colour" on this record; leave it out\.$/],
-      [{ name: 'X', type: 'robot' }, /type must be one of/],
+      [{ name: 'X', colour: 'red' }, /^There is no field "colour" on a Contact record; leave it out\.$/],
+      [{ name: 'X', type: 'robot' }, /^Type must be one of/],
       [{ name: { first: 'X' } }, /name must be a string, not object/],
       [{ name: 'X', type: 'person', company: 'doesnotexist0000000000000' }, /./],
       [{ name: 'X', type: 'person', company: person.documentId }, /is a person, not a company/],
       [
         { name: 'X', salesperson: { connect: [t.md.salesperson.AB.documentId, t.md.salesperson.JR.documentId] } },
-        /^salesperson takes one record; 2 were given\.$/,
+        /^Salesperson takes one record; 2 were given\.$/,
       ],
       [{ name: 'X', salesperson: 'doesnotexist0000000000000' }, /./],
     ];

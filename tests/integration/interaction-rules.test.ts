@@ -509,6 +509,34 @@ test('bad rules are refused with a 400 naming the problem, and nothing is writte
   ).toBe('customer');
 });
 
+test('a body that is no rule: the 400 speaks of an interaction rule (it spoke of Search Hit %, a setup field)', async () => {
+  const rules = await count(U.rule);
+  const base = { contentType: U.quote, events: ['create'], documentKind: 'salesQuotes', contactField: 'customer' };
+  const example = '{ "contentType": "api::sales-quote.sales-quote", "events": ["create"], "contactField": "customer" }';
+  const quoteRule = (await admin.get('/marketing-setup/interaction-rules')).body.data.find(
+    (r: any) => r.contentType === U.quote,
+  );
+  const sent: [string, () => Promise<any>][] = [
+    ['create', () => admin.post('/marketing-setup/interaction-rules', [base])],
+    ['update', () => admin.put(`/marketing-setup/interaction-rules/${quoteRule.documentId}`, [{ contactField: 'x' }])],
+  ];
+  for (const [what, send] of sent) {
+    const res = await send();
+    expect([what, res.status, res.body.error?.message]).toEqual([
+      what,
+      400,
+      `Send the fields of one interaction rule as one object, e.g. ${example}; a list was sent.`,
+    ]);
+    expect(res.body.error.message).not.toMatch(/searchHitPercent/);
+  }
+  // Entries of the wrong shape in its list of events name the events.
+  for (const events of [[{ on: 'create' }], [1], [['create']]]) {
+    const res = await admin.post('/marketing-setup/interaction-rules', { ...base, events });
+    expect([res.status, res.body.error?.message]).toEqual([400, 'An event is create, update or publish.']);
+  }
+  expect(await count(U.rule)).toBe(rules);
+});
+
 test('the entry-number counter row deleted from the database: the next recorded entry continues after the last number', async () => {
   const knex = app.strapi.db.connection;
   const last = Number((await knex('ms_interaction_log_entries').max({ m: 'entry_no' }))[0].m);

@@ -98,3 +98,122 @@ describe('Default Nos. and Manual Nos. both off', () => {
     );
   });
 });
+
+describe('every 400 of the number series screens names a field by its caption', () => {
+  // The attribute names of a series and its lines: none of them may appear in a message (it said "incrementBy must be
+  // between …", "startingDate must be a real date …", "code contains a control character …"); the one-word ones
+  // (code, open) are plain words too, so as the subject at the start of a message.
+  const KEYS = new RegExp(
+    '\\b(defaultNos|manualNos|dateOrder|lineNo|startingDate|startingNo|endingNo|warningNo|incrementBy|lastNoUsed|' +
+      'lastDateUsed|allowGaps)\\b|^(code|description|series|lines|open)\\b',
+  );
+  const messagesOf = (res: any): string[] => [
+    res.body.error.message,
+    ...(res.body.error.details?.errors ?? []).map((e: any) => e.message),
+  ];
+
+  test('series and lines, create and edit: the message the admin sees', async () => {
+    const { documentId: seriesId } = (await admin.post('/marketing-setup/no-series', { code: 'LBL' })).body.data;
+    const withLine = await admin.post(`/marketing-setup/no-series/${seriesId}/lines`, {
+      startingNo: 'L1',
+      endingNo: 'L9',
+    });
+    const lineId = withLine.body.data.lines[0].documentId;
+    const seriesUrl = '/marketing-setup/no-series';
+    const linesUrl = `/marketing-setup/no-series/${seriesId}/lines`;
+    const lineUrl = `/marketing-setup/no-series-lines/${lineId}`;
+    const cases: ['post' | 'put', string, Record<string, unknown>, string][] = [
+      // Field captions where the message names the field (they were the attribute names).
+      [
+        'post',
+        linesUrl,
+        { startingNo: 'A1', incrementBy: 99999999999 },
+        'Increment-by No. must be between -2147483648 and 2147483647, not 99999999999.',
+      ],
+      [
+        'post',
+        linesUrl,
+        { startingNo: 'A1', lineNo: 99999999999 },
+        'Line No. must be between -2147483648 and 2147483647, not 99999999999.',
+      ],
+      [
+        'post',
+        linesUrl,
+        { startingNo: 'A1', startingDate: '2023-02-30' },
+        'Starting Date must be a real date (YYYY-MM-DD), not "2023-02-30".',
+      ],
+      [
+        'put',
+        lineUrl,
+        { startingDate: '2023-13-01' },
+        'Starting Date must be a real date (YYYY-MM-DD), not "2023-13-01".',
+      ],
+      [
+        'put',
+        lineUrl,
+        { incrementBy: 2147483648 },
+        'Increment-by No. must be between -2147483648 and 2147483647, not 2147483648.',
+      ],
+      ['post', linesUrl, { startingNo: 'A1\u0002' }, 'Starting No. contains a control character (U+0002); remove it.'],
+      ['put', lineUrl, { warningNo: 'L\u00075' }, 'Warning No. contains a control character (U+0007); remove it.'],
+      ['post', seriesUrl, { code: 'A\u0001' }, 'Code contains a control character (U+0001); remove it.'],
+      [
+        'put',
+        `${seriesUrl}/${seriesId}`,
+        { description: 'Bell\u0007' },
+        'Description contains a control character (U+0007); remove it.',
+      ],
+      [
+        'post',
+        linesUrl,
+        { startingNo: 'A1', lastDateUsed: '2020-01-01' },
+        'These fields cannot be set here: Last Date Used.',
+      ],
+      ['put', lineUrl, { series: seriesId }, 'These fields cannot be set here: Series Code.'],
+      ['post', seriesUrl, { code: 'U1', lines: [] }, 'These fields cannot be set here: Lines.'],
+      // A key that is no field is named as sent.
+      ['post', seriesUrl, { code: 'U2', colour: 'red' }, 'These fields cannot be set here: colour.'],
+      // Messages shown under their field (the screen marks it), unchanged.
+      ['post', seriesUrl, {}, 'Enter a code.'],
+      ['post', seriesUrl, { code: 'X'.repeat(21) }, 'Use at most 20 characters.'],
+      ['post', seriesUrl, { code: 'D1', description: 'x'.repeat(101) }, 'Use at most 100 characters.'],
+      ['post', seriesUrl, { code: 'D2', defaultNos: 'maybe' }, 'Choose on or off.'],
+      ['put', `${seriesUrl}/${seriesId}`, { dateOrder: 'x' }, 'Choose on or off.'],
+      ['post', seriesUrl, { code: 'LBL' }, 'A number series with the code LBL already exists.'],
+      ['post', linesUrl, { startingNo: 'A1', incrementBy: 0 }, 'Enter 1 or more.'],
+      ['post', linesUrl, { startingNo: 'A1', incrementBy: 1.5 }, 'Enter a whole number.'],
+      ['put', lineUrl, { incrementBy: 'abc' }, 'Enter a number.'],
+      ['post', linesUrl, { startingNo: 'A1', lineNo: -1 }, 'Enter 0 or a positive number.'],
+      ['post', linesUrl, { startingNo: 'A1', startingDate: '30-02-2023' }, 'Enter a date as YYYY-MM-DD.'],
+      ['post', linesUrl, { startingNo: 5 }, 'Enter text.'],
+      ['post', linesUrl, { startingNo: 'A1', open: 'yes' }, 'Choose on or off.'],
+      ['post', linesUrl, { startingNo: 'ABC' }, 'The starting number must contain a number.'],
+      [
+        'post',
+        linesUrl,
+        { startingNo: 'A5', endingNo: 'A1' },
+        'The starting number A5 must not be greater than the ending number A1 in the number series LBL.',
+      ],
+      [
+        'post',
+        linesUrl,
+        { startingNo: 'A1', warningNo: 'A5' },
+        'The number series LBL needs an ending number before a warning number can be set.',
+      ],
+      ['post', seriesUrl, { code: 5, defaultNos: 'x' }, 'Enter a code. (1 more below)'],
+    ];
+    const before = await docs(t.strapi, UID.noSeriesLine).findMany({ filters: { series: { documentId: seriesId } } });
+    for (const [method, url, body, message] of cases) {
+      const res = await admin[method](url, body);
+      expect([method, url, body, res.status, res.body.error?.message]).toEqual([method, url, body, 400, message]);
+      for (const shown of messagesOf(res)) expect([body, shown]).not.toEqual([body, expect.stringMatching(KEYS)]);
+    }
+    // Nothing was written.
+    expect(await docs(t.strapi, UID.noSeriesLine).findMany({ filters: { series: { documentId: seriesId } } })).toEqual(
+      before,
+    );
+    expect(
+      await docs(t.strapi, UID.noSeries).findMany({ filters: { code: { $in: ['U1', 'U2', 'D1', 'D2'] } } }),
+    ).toEqual([]);
+  });
+});

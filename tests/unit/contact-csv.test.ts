@@ -401,6 +401,15 @@ describe('contact CSV: reading a file', () => {
     expect(csvStart('\uFEFFSEP=,\nName\n')).toEqual({ start: 7, lines: 1, delimiter: ',' });
     expect(csvStart('sep=\t\nName\n')).toEqual({ start: 6, lines: 1, delimiter: '\t' });
     expect(csvStart('\n\r\n  \n;;;\nName;City\n')).toEqual({ start: 10, lines: 4, delimiter: null });
+    // A blank line (or a byte order mark and a blank line) before the sep= line: it still names the separator.
+    expect(csvStart('\nsep=;\nName;City\n')).toEqual({ start: 7, lines: 2, delimiter: ';' });
+    expect(csvStart('\uFEFF\r\nsep=;\r\nName;City\r\n')).toEqual({ start: 10, lines: 2, delimiter: ';' });
+    expect(csvStart('\n;;\nsep=,\n\nName,City\n')).toEqual({ start: 11, lines: 4, delimiter: ',' });
+    // Only the first sep= line names it; a second one is no blank line: the header.
+    expect(csvStart('sep=;\nsep=,\nName\n')).toEqual({ start: 6, lines: 1, delimiter: ';' });
+    expect(() => csvStart('\nsep=|\nName|City\n')).toThrow(
+      'Line 2 "sep=|" names a separator this import does not read; use a comma, semicolon or tab.',
+    );
     expect(() => csvStart('sep=|\nName|City\n')).toThrow(
       'The first line "sep=|" names a separator this import does not read; use a comma, semicolon or tab.',
     );

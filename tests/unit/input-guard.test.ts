@@ -10,6 +10,7 @@ import {
   findBadPagination,
   MAX_PAGE,
   findBadFilters,
+  dropIgnoredPrototypeKeys,
 } from '../../src/plugins/marketing-setup/server/src/domain/input-guard';
 import { violation } from '../helpers/violation';
 
@@ -36,7 +37,8 @@ describe('findUnsafeValue (class A, D, E of issue 12)', () => {
   it('finds a NUL byte in a nested string, with its path', () => {
     expect(findUnsafeValue({ data: { name: 'ACME\u0000' } })).toEqual({
       path: ['data', 'name'],
-      message: 'data.name contains a control character (U+0000); remove it.',
+      // A record's field by its caption, as the admin's forms show it (it was `data.name`).
+      message: 'Name contains a control character (U+0000); remove it.',
     });
   });
   it('finds it inside a list too', () => {
@@ -45,7 +47,7 @@ describe('findUnsafeValue (class A, D, E of issue 12)', () => {
   it('refuses constructor, prototype and __proto__ keys anywhere', () => {
     expect(findUnsafeValue({ data: { constructor: { prototype: { x: 1 } } } })).toEqual({
       path: ['data', 'constructor'],
-      message: 'The key "constructor" is not allowed (in data).',
+      message: 'The key "constructor" is not allowed (in data).', // findUnsafeValue alone: any value, no record
     });
     expect(findUnsafeValue(JSON.parse('{"data":{"__proto__":{"admin":true}}}'))?.path).toEqual(['data', '__proto__']);
     expect(findUnsafeValue({ a: [{ prototype: 1 }] })?.path).toEqual(['a', '0', 'prototype']);
@@ -115,6 +117,38 @@ describe('findUnsafeInput', () => {
       '$eq',
     ]);
     expect(findUnsafeInput({ body: { data: { name: 'a\u0000' } } })?.path).toEqual(['data', 'name']);
+  });
+  it("a prototype key among a body's data fields is no field of the record, named as any unknown field", () => {
+    const body = JSON.parse('{"data":{"name":"x","__proto__":{"city":"Hacked"}}}');
+    expect(findUnsafeInput({ body, record: 'Contact' })).toEqual({
+      path: ['data', '__proto__'],
+      message: 'There is no field "__proto__" on a Contact record; leave it out.',
+    });
+    expect(findUnsafeInput({ body: { data: { constructor: 1 } }, record: 'Interaction Rule' })?.message).toBe(
+      'There is no field "constructor" on an Interaction Rule record; leave it out.',
+    );
+    expect(findUnsafeInput({ body: { data: { constructor: 1 } } })?.message).toBe(
+      'There is no field "constructor" on this record; leave it out.',
+    );
+    // Deeper, or at the top of a body whose keys are the fields (the admin routes): refused, saying where.
+    expect(findUnsafeInput({ body: JSON.parse('{"__proto__":{"isAdmin":true}}') })?.message).toBe(
+      'The key "__proto__" is not allowed (in the request body).',
+    );
+    expect(findUnsafeInput({ body: { data: { company: { connect: [], constructor: 1 } } } })).toEqual({
+      path: ['data', 'company', 'constructor'],
+      message: 'The key "constructor" is not allowed (in Company).',
+    });
+  });
+  it('prototype keys at the top of a body whose route ignores unknown keys are taken out, nothing else', () => {
+    const body = JSON.parse('{"__proto__":{"x":1},"constructor":2,"prototype":3,"name":"Fabrikam","data":{"a":1}}');
+    expect(dropIgnoredPrototypeKeys(body)).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(body).toEqual({ name: 'Fabrikam', data: { a: 1 } });
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    const nested = JSON.parse('{"company":{"__proto__":{"x":1}}}');
+    expect(dropIgnoredPrototypeKeys(nested)).toEqual([]);
+    expect(Object.keys(nested.company)).toEqual(['__proto__']);
+    expect(dropIgnoredPrototypeKeys([{ constructor: 1 }])).toEqual([]);
+    expect(dropIgnoredPrototypeKeys(undefined)).toEqual([]);
   });
   it('assertSafeInput throws a RuleViolation with the path', () => {
     expect(violation(() => assertSafeInput({ body: { data: { __proto__x: 1, constructor: 1 } } })).path).toEqual([

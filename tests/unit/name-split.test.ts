@@ -354,8 +354,23 @@ describe('a name part longer than 30 characters (tester)', () => {
     expect(splitName(`${'C'.repeat(29)}${e}${e} Peeters`).firstName).toBe(`${'C'.repeat(29)}\u00c9`);
     const marks = `${'C'.repeat(29)}E\u0301\u0323 Peeters`; // E with two marks: no composed form has both
     expect(splitName(marks).firstName).toBe('C'.repeat(29));
-    // An emoji (two UTF-16 units) is not cut in two either.
-    expect(splitName(`${'D'.repeat(29)}\u{1F600}x Peeters`).firstName).toBe('D'.repeat(29));
+    // An emoji (two UTF-16 units) is one character, as PostgreSQL counts it (it took two of the 30), and a cut never
+    // falls inside one.
+    expect(splitName(`${'D'.repeat(29)}\u{1F600}x Peeters`).firstName).toBe(`${'D'.repeat(29)}\u{1F600}`);
+    expect(splitName(`${'D'.repeat(28)}${'\u{1F600}'.repeat(3)} Peeters`).firstName).toBe(
+      `${'D'.repeat(28)}\u{1F600}\u{1F600}`,
+    );
+  });
+
+  it('letters outside the Basic Multilingual Plane ("𝔘", two UTF-16 units) count one character each', () => {
+    const u = '\u{1D518}'; // 𝔘
+    // 30 of them are 30 characters: kept whole, no warning (they were taken for 60 and cut to 15).
+    const whole = create(`${u.repeat(30)} Peeters`);
+    expect([whole.fields.firstName, whole.warnings]).toEqual([u.repeat(30), []]);
+    // 31 are cut to 30, never to half a letter.
+    const cut = create(`${u.repeat(31)} Peeters`);
+    expect(cut.fields.firstName).toBe(u.repeat(30));
+    expect(cut.warnings).toHaveLength(1);
   });
 
   it('a name whose accents fit once composed is stored composed, without a warning', () => {

@@ -19,7 +19,7 @@ describe('numbers within their column (class C of issue 12)', () => {
     expect(problem('no-series-line', { incrementBy: 2147483647 })).toBeNull();
     expect(problem('no-series-line', { incrementBy: 2147483648 })).toEqual({
       path: ['incrementBy'],
-      message: 'incrementBy must be between -2147483648 and 2147483647, not 2147483648.',
+      message: 'Increment-by No. must be between -2147483648 and 2147483647, not 2147483648.',
     });
     expect(problem('setup', { emailBatchSize: 1e308 })?.message).toBe(
       'emailBatchSize must be between -2147483648 and 2147483647, not 1e+308.',
@@ -32,14 +32,14 @@ describe('numbers within their column (class C of issue 12)', () => {
   it('decimal: numeric(10,2), at most 99999999.99', () => {
     expect(problem('opportunity', { estimatedValue: DECIMAL_MAX })).toBeNull();
     expect(problem('opportunity', { estimatedValue: 2147483648 })?.message).toBe(
-      'estimatedValue must be between -99999999.99 and 99999999.99, not 2147483648.',
+      'Estimated Value (LCY) must be between -99999999.99 and 99999999.99, not 2147483648.',
     );
     expect(problem('interaction-log-entry', { cost: 1e308 })?.path).toEqual(['cost']);
     expect(problem('interaction-log-entry', { durationMin: -1e9 })?.path).toEqual(['durationMin']);
   });
   it('a numeric string that is not finite is refused', () => {
     expect(problem('opportunity', { estimatedValue: '1e400' })?.message).toBe(
-      'estimatedValue must be a finite number, not "1e400".',
+      'Estimated Value (LCY) must be a finite number, not "1e400".',
     );
   });
   it('biginteger and float columns are derived from the type too', () => {
@@ -118,7 +118,7 @@ describe('dates and times that are real', () => {
     expect(isRealDate('2023-02-29')).toBe(false);
     expect(isRealDate('2024-13-01')).toBe(false);
     expect(problem('opportunity', { estimatedClosingDate: '2023-02-29' })?.message).toBe(
-      'estimatedClosingDate must be a real date (YYYY-MM-DD), not "2023-02-29".',
+      'Estimated Closing Date must be a real date (YYYY-MM-DD), not "2023-02-29".',
     );
     expect(problem('opportunity', { estimatedClosingDate: '2024-02-29T25:61:61Z' })?.path).toEqual([
       'estimatedClosingDate',
@@ -145,16 +145,27 @@ describe('dates and times that are real', () => {
 describe('text, JSON and locale', () => {
   it('text: no control characters, within the column', () => {
     expect(problem('contact', { name: 'ACME\u0000' })?.message).toBe(
-      'name contains a control character (U+0000); remove it.',
+      'Name contains a control character (U+0000); remove it.',
     );
     expect(problem('contact', { name: 'x'.repeat(101) })?.message).toBe(
-      'name is too long: at most 100 characters (101 given).',
+      'Name is too long: at most 100 characters (101 given).',
     );
     // No maxLength: the varchar(255) column is the limit.
     expect(problem('merge-log', { survivorName: 'x'.repeat(256) })?.message).toBe(
       'survivorName is too long: at most 255 characters (256 given).',
     );
     expect(problem('contact', { address: 'Street 1\r\nBox 2' })).toBeNull();
+  });
+  it('text lengths are characters (code points), as PostgreSQL counts them: "𝔘" or an emoji is one', () => {
+    // 100 of them were 200 UTF-16 units: "name is too long: at most 100 characters (200 given)."
+    expect(problem('contact', { name: '\u{1D518}'.repeat(100) })).toBeNull();
+    expect(problem('contact', { name: '\u{1F600}'.repeat(101) })?.message).toBe(
+      'Name is too long: at most 100 characters (101 given).',
+    );
+    expect(problem('merge-log', { survivorName: '\u{1D518}'.repeat(255) })).toBeNull();
+    expect(problem('merge-log', { survivorName: `${'\u{1D518}'.repeat(255)}x` })?.message).toBe(
+      'survivorName is too long: at most 255 characters (256 given).',
+    );
   });
   it('JSON: no NUL, no prototype keys', () => {
     expect(problem('interaction-rule', { events: ['create\u0000'] })?.path).toEqual(['events', '0']);
@@ -188,7 +199,7 @@ describe('enumerations take only their values (found by the fuzz suite: a link r
   it('refuses an unknown value, naming the allowed ones', () => {
     expect(findWriteProblem(attrs, { linkToTable: 'notAValue' })).toEqual({
       path: ['linkToTable'],
-      message: 'linkToTable must be one of: none, customer, vendor, bankAccount; not "notAValue".',
+      message: 'Link to Table must be one of: none, customer, vendor, bankAccount; not "notAValue".',
     });
   });
   it('accepts a listed value and leaves null alone', () => {
@@ -266,10 +277,10 @@ test('a to-one relation given several records is refused; one, a list of one, or
   };
   expect(findWriteProblem(attributes, { salesperson: { connect: ['ab', 'jr'] } })).toEqual({
     path: ['salesperson'],
-    message: 'salesperson takes one record; 2 were given.',
+    message: 'Salesperson takes one record; 2 were given.',
   });
   expect(findWriteProblem(attributes, { salesperson: ['ab', 'jr'] })?.message).toBe(
-    'salesperson takes one record; 2 were given.',
+    'Salesperson takes one record; 2 were given.',
   );
   expect(findWriteProblem(attributes, { salesperson: { set: ['ab', 'jr', 'cd'] } })?.message).toMatch(/3 were given/);
   expect(findWriteProblem(attributes, { salesperson: { connect: ['ab'] } })).toBeNull();

@@ -11,7 +11,7 @@ import { getService } from '../utils/services';
 import { UID } from '../utils/uids';
 import { recordAccess, type RecordAccess } from './record-access';
 import { documents } from '../utils/documents';
-import { pageFields } from '../validation/admin/fields';
+import { pageFields, strictObject } from '../validation/admin/fields';
 import { BREAKDOWN_SOURCE_FIELDS, withoutHiddenValues } from '../domain/hidden-fields';
 import type { FieldScore } from '../domain/duplicates/fuzzy';
 
@@ -51,10 +51,6 @@ const lineShape = {
   part: yup.string().typeError('Choose first or last.'),
   length: yup.number().typeError('Enter a number.'),
 };
-const strictObject = (shape: Record<string, yup.AnySchema>) =>
-  yup
-    .object(shape)
-    .noUnknown(true, (p: { path?: string; unknown?: unknown }) => `These fields cannot be set here: ${p.unknown}.`);
 const validateLineCreate = validateYupSchema(
   strictObject({ ...lineShape, field: lineShape.field.required('Choose a field.') }),
 );

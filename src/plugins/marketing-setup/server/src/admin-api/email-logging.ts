@@ -5,29 +5,28 @@ import { getService } from '../utils/services';
 import { runOnce } from '../jobs/email-logging';
 import { parseCreateContactBody } from '../domain/email-logging';
 import { checked } from '../utils/errors';
+import { maxCharacters, strictObject } from '../validation/admin/fields';
 
 /**
  * The unsaved connection fields the Test connection button may send (all optional: the saved ones fill the rest),
  * and `createMissing` (the "Create missing folders" button).
  */
-const testSchema = yup
-  .object({
-    host: yup.string().nullable().typeError('Enter the IMAP host name.').max(255),
-    port: yup
-      .number()
-      .nullable()
-      .typeError('Enter a port number.')
-      .integer('Enter a whole number.')
-      .min(1, 'Enter a port from 1 to 65535.')
-      .max(65535, 'Enter a port from 1 to 65535.'),
-    tls: yup.boolean().nullable().typeError('Choose on or off.'),
-    user: yup.string().nullable().typeError('Enter the IMAP user.').max(255),
-    queueFolder: yup.string().nullable().typeError('Enter the queue folder.').max(250),
-    storageFolder: yup.string().nullable().typeError('Enter the storage folder.').max(250),
-    // The admin's explicit "Create missing folders": without it a missing folder is reported, never created.
-    createMissing: yup.boolean().nullable().typeError('createMissing must be true or false.'),
-  })
-  .noUnknown(true, (p) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
+const testSchema = strictObject({
+  host: maxCharacters(yup.string().nullable().typeError('Enter the IMAP host name.'), 255),
+  port: yup
+    .number()
+    .nullable()
+    .typeError('Enter a port number.')
+    .integer('Enter a whole number.')
+    .min(1, 'Enter a port from 1 to 65535.')
+    .max(65535, 'Enter a port from 1 to 65535.'),
+  tls: yup.boolean().nullable().typeError('Choose on or off.'),
+  user: maxCharacters(yup.string().nullable().typeError('Enter the IMAP user.'), 255),
+  queueFolder: maxCharacters(yup.string().nullable().typeError('Enter the queue folder.'), 250),
+  storageFolder: maxCharacters(yup.string().nullable().typeError('Enter the storage folder.'), 250),
+  // The admin's explicit "Create missing folders": without it a missing folder is reported, never created.
+  createMissing: yup.boolean().nullable().typeError('createMissing must be true or false.'),
+});
 const validateTest = validateYupSchema(testSchema);
 
 /**

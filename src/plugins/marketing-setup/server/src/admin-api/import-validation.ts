@@ -4,6 +4,7 @@
  */
 import { z } from '@strapi/utils';
 import { CSV_FIELDS, EXPORT_ONLY_FIELDS } from '../domain/contact-csv';
+import { textUpTo } from '../validation/content-api';
 
 const strict = <S extends z.ZodRawShape>(shape: S) =>
   z.strictObject(shape, {
@@ -34,7 +35,7 @@ export const importBody = strict({
     description: 'The CSV text: a header line, then one contact per line. Comma, semicolon or tab.',
     example: 'No.;Name;E-Mail\n;Fabrikam;info@fabrikam.com\n',
   }),
-  fileName: z.string().max(255, { error: 'fileName is at most 255 characters.' }).optional(),
+  fileName: textUpTo(255, 'fileName is at most 255 characters.').optional(),
   mapping: mapping.optional(),
 });
 
@@ -62,7 +63,7 @@ export const exportBody = strict({
       description: "Strapi filters on the contact, as the list view's (its URL's `filters`).",
       example: { $and: [{ city: { $eq: 'Gent' } }] },
     }),
-  _q: z.string({ error: '_q must be text.' }).max(1000, { error: '_q is at most 1,000 characters.' }).optional().meta({
+  _q: textUpTo(1000, '_q is at most 1,000 characters.', '_q must be text.').optional().meta({
     description:
       "Search text, as the list view's search box (its URL's `_q`): the contacts with it in a text field or the id, as the Content Manager searches.",
     example: 'Fabrikam',

@@ -7,11 +7,12 @@ import { RULE_FIELDS, usableFields } from '../domain/auto-recording';
 import { describeContentType, hostContentTypes } from '../write-rules/interaction-rules';
 import { UID } from '../utils/uids';
 import { blankToNull } from './shared';
+import { maxCharacters, strictObject } from '../validation/admin/fields';
 
-const fieldName = () => yup.string().nullable().typeError('Choose a field.').max(100, 'Use at most 100 characters.');
+const fieldName = () => maxCharacters(yup.string().nullable().typeError('Choose a field.'), 100);
 /** Shapes only: which content type, field and event make a usable rule is the write rule's business. */
 const ruleShape = {
-  contentType: yup.string().typeError('Choose a content type.').max(255, 'Use at most 255 characters.'),
+  contentType: maxCharacters(yup.string().typeError('Choose a content type.'), 255),
   events: yup
     .array()
     .of(yup.string().typeError('An event is create, update or publish.'))
@@ -28,23 +29,23 @@ const ruleShape = {
   required: yup.boolean().typeError('Choose on or off.'),
   enabled: yup.boolean().typeError('Choose on or off.'),
 };
-const strict = (shape: Record<string, yup.AnySchema>) =>
-  yup.object(shape).noUnknown(true, (p) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
 const validateCreate = validateYupSchema(
-  strict({
+  strictObject({
     ...ruleShape,
     contentType: ruleShape.contentType.required('Choose a content type.'),
     events: ruleShape.events.required('Choose at least one event: create, update or publish.'),
     contactField: fieldName().required('Choose the field that holds the contact, customer or vendor.'),
   }),
 );
-const validateUpdate = validateYupSchema(strict(ruleShape));
+const validateUpdate = validateYupSchema(strictObject(ruleShape));
 
+/** An example of one rule, for the message of a body that is no object (a list of rules, a single value). */
+const RULE_BODY = '{ "contentType": "api::sales-quote.sales-quote", "events": ["create"], "contactField": "customer" }';
 /** Read-only fields of the rule view: a form may send the rule back as it got it. */
 const READ_ONLY = ['documentId', 'contentTypeName', 'createdAt', 'updatedAt'];
 /** The request body with blanks as null, read-only fields dropped, the template as its documentId. */
 const ruleInput = (body: unknown) => {
-  const input = blankToNull(body);
+  const input = blankToNull(body, RULE_BODY, 'interaction rule');
   for (const f of READ_ONLY) delete input[f];
   const template = input.interactionTemplate;
   if (template && typeof template === 'object' && !Array.isArray(template) && 'documentId' in template)

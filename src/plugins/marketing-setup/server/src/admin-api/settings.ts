@@ -13,6 +13,9 @@ import {
 } from '../../../shared/contracts/settings';
 import { blankToNull, fieldErrors, missingRefs, refFields, toRef } from './shared';
 
+/** An example of the body, for the message of a body that is no object. */
+const SETTINGS_BODY = '{ "searchHitPercent": 60 }';
+
 const RELATION_ENTRIES = Object.entries(SETUP_RELATIONS) as [SetupRelation, LookupType][];
 
 /** The setup as the settings page edits it: scalar fields, and each relation as { documentId, code, name } or null. */
@@ -43,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async update(ctx: Context) {
-    const input: Record<string, unknown> = await validateSetupUpdate(blankToNull(ctx.request.body));
+    const input: Record<string, unknown> = await validateSetupUpdate(blankToNull(ctx.request.body, SETTINGS_BODY));
     const refs = RELATION_ENTRIES.filter(([field]) => typeof input[field] === 'string').map(
       ([field, type]) => [field, type, input[field]] as [string, LookupType, string],
     );

@@ -21,12 +21,16 @@ export const toRef = (type: LookupType, row: RefRow | null | undefined): RecordR
 
 export const refFields = (type: LookupType) => ['code', LOOKUP_TYPES[type]];
 
-/** Blank text from a form means "not set". A body that is a list or a single value is no record of fields: 400. */
-export const blankToNull = (body: unknown, example = '{ "searchHitPercent": 60 }'): Record<string, unknown> => {
+/**
+ * Blank text from a form means "not set". A body that is a list or a single value is no record of fields: 400, with
+ * `example`, a body of the route's own `record` (no default: a default example once spoke of Search Hit % on the
+ * interaction rules' route).
+ */
+export const blankToNull = (body: unknown, example: string, record?: string): Record<string, unknown> => {
   if (body === undefined || body === null || body === '') return {};
   if (typeof body !== 'object' || Array.isArray(body))
     throw validationError(
-      `Send the fields as one object, e.g. ${example}; ${Array.isArray(body) ? 'a list' : 'a single value'} was sent.`,
+      `Send the fields${record ? ` of one ${record}` : ''} as one object, e.g. ${example}; ${Array.isArray(body) ? 'a list' : 'a single value'} was sent.`,
     );
   return Object.fromEntries(
     Object.entries(body as Record<string, unknown>).map(([k, v]) => [

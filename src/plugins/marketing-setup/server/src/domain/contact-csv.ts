@@ -7,6 +7,7 @@ import { fieldLabel } from './field-labels';
 import { RuleViolation } from './errors';
 import { CONTACT_DETAIL_FIELDS, composeName } from './contact-fields';
 import { decodeWindows1252 } from './windows-1252';
+import { previewText } from './text-length';
 import { addressesOfField, normaliseAddress } from './email-logging';
 
 /** Relations a file names by code (master data) or, for the company, by the company's No. */
@@ -822,7 +823,7 @@ export function checkRowCells(rowNo: number, cells: string[], columns: number) {
     if (cells[i].trim() !== '') {
       const value = cells[i].trim();
       throw new RuleViolation(
-        `Row ${rowNo} has a value in column ${i + 1} ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}"), but the header line names only ${columns} columns; name that column in the header line or empty the cell.`,
+        `Row ${rowNo} has a value in column ${i + 1} ("${previewText(value, 40)}"), but the header line names only ${columns} columns; name that column in the header line or empty the cell.`,
         ['file'],
       );
     }
@@ -830,7 +831,8 @@ export function checkRowCells(rowNo: number, cells: string[], columns: number) {
 
 /**
  * Where the header line starts: after a byte order mark, Excel's "sep=;" line (which names the separator) and
- * blank lines (also lines of separators only, an empty spreadsheet row). `lines`: how many lines come before it.
+ * blank lines (also lines of separators only, an empty spreadsheet row), in any order: a "sep=" line after blank
+ * lines still names the separator (it was read as the header line). `lines`: how many lines come before it.
  */
 export function csvStart(text: string): { start: number; lines: number; delimiter: CsvDelimiter | null } {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -841,12 +843,12 @@ export function csvStart(text: string): { start: number; lines: number; delimite
     const nl = text.indexOf('\n', start);
     if (nl < 0) break;
     const line = text.slice(start, nl).replace(/\r$/, '');
-    const sep = lines === 0 && delimiter === null ? /^sep=(.*)$/i.exec(line) : null;
+    const sep = delimiter === null ? /^sep=(.*)$/i.exec(line) : null;
     if (sep) {
       delimiter = SEPARATORS[sep[1]] ?? null;
       if (!delimiter)
         throw new RuleViolation(
-          `The first line "${line}" names a separator this import does not read; use a comma, semicolon or tab.`,
+          `${lines === 0 ? 'The first line' : `Line ${lines + 1}`} "${line}" names a separator this import does not read; use a comma, semicolon or tab.`,
           ['file'],
         );
     } else if (!/^[\s,;]*$/.test(line)) break;

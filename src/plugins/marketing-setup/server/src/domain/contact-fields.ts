@@ -7,6 +7,7 @@ import { RuleViolation } from './errors';
 import { ADDRESS_FIELDS, COMMUNICATION_FIELDS } from '../../../shared/contracts/contact-fields';
 import { fitNamePart, NAME_PART_MAX, partsFromName, partsSpellName, splitNameWhole, type NameParts } from './names';
 import { fieldLabel } from './field-labels';
+import { longerThan, previewText } from './text-length';
 
 /**
  * A contact's details after its names, in the reference's order: address, communication, people and codes,
@@ -88,7 +89,7 @@ const PHONE_CHARS = /^\+?[\d\s()./-]*$/u;
 export function assertPhone(field: string, value: unknown): void {
   if (isBlank(value)) return;
   const text = String(value).trim();
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const shown = previewText(text, 40);
   if (/\p{L}/u.test(text)) {
     throw new RuleViolation(`${label(field)} must not contain letters ("${shown}").`, [field]);
   }
@@ -166,7 +167,7 @@ function fitted(parts: NameParts, fields: readonly NamePartField[], warnings?: s
   const out = { ...parts };
   for (const f of fields) {
     const whole = parts[f];
-    if (whole === null || whole.length <= NAME_PART_MAX) continue;
+    if (whole === null || !longerThan(whole, NAME_PART_MAX)) continue;
     out[f] = fitNamePart(whole);
     // Only composed (accents typed as marks): nothing lost, nothing to say.
     if (out[f] !== whole.normalize('NFC'))
@@ -349,7 +350,7 @@ export function applyContactFieldRules(
   }
   if (
     sets(changes, 'registrationNumber') &&
-    String(changes.registrationNumber ?? '').length > REGISTRATION_NUMBER_MAX
+    longerThan(String(changes.registrationNumber ?? ''), REGISTRATION_NUMBER_MAX)
   ) {
     throw new RuleViolation(`Registration Number must be at most ${REGISTRATION_NUMBER_MAX} characters long.`, [
       'registrationNumber',

@@ -6,6 +6,7 @@
 import { decodeWindows1252 } from './windows-1252';
 import { RuleViolation } from './errors';
 import { withoutControlCharacters } from './input-guard';
+import { longerThan, shortenText } from './text-length';
 import { jaroWinkler } from './duplicates/jaro-winkler';
 
 /** A parsed message as the logging needs it (addresses as written; normalised here). */
@@ -224,7 +225,7 @@ export const clip = (s: string | null | undefined, max = 100): string | null => 
     .replace(/\s+/g, ' ')
     .trim();
   if (!t) return null;
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return longerThan(t, max) ? `${shortenText(t, max - 1)}…` : t;
 };
 
 /** At most this many bytes (UTF-8) of a body are stored: a log, not an archive of the mailbox. */
@@ -310,7 +311,7 @@ export const logKey = (messageId: string, contactId: number) => `${contactId}:${
 export function normaliseMessageId(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const s = raw.trim().replace(/^<|>$/g, '').trim();
-  return s ? s.slice(0, 900) : null;
+  return s ? shortenText(s, 900) : null;
 }
 
 /**

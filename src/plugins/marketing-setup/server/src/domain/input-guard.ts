@@ -6,7 +6,9 @@
  * nested arrays overflow the stack of recursive validators.
  */
 import { RuleViolation } from './errors';
+import { fieldLabel, hasFieldLabel } from './field-labels';
 import { DOCUMENT_ID } from './relation-input';
+import { shortenText } from './text-length';
 
 /** Deepest nesting of objects and arrays a request may have; real payloads stay under 8. */
 export const MAX_DEPTH = 20;
@@ -27,7 +29,16 @@ export interface InputProblem {
   message: string;
 }
 
-const label = (path: string[]) => (path.length ? path.join('.') : 'The request body');
+/**
+ * How a message names the place of a value: a record's field by its caption ("Starting No.", not `startingNo`, nor
+ * `data.startingNo`), as the admin's forms show it; anything else (a query parameter, a path parameter, a list item)
+ * by its path.
+ */
+const label = (path: string[]) => {
+  const last = path[path.length - 1];
+  if (last !== undefined && hasFieldLabel(last)) return fieldLabel(last);
+  return path.length ? path.join('.') : 'The request body';
+};
 /** A character's code point as U+XXXX. */
 export const codePoint = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -39,6 +50,20 @@ export function controlCharacter(text: string): string | null {
   const m = CONTROL.exec(text);
   return m ? codePoint(m[0]) : null;
 }
+
+/** The place of a key within a value, in the middle of a sentence ("… (in the request body).", "… (in Company)."). */
+const within = (path: string[]) => (path.length ? label(path) : 'the request body');
+
+/** How a message names the record a body writes: "a Contact record", or "this record" when the route does not say. */
+const recordPhrase = (record?: string) =>
+  record ? `${/^[aeiou]/i.test(record) ? 'an' : 'a'} ${record} record` : 'this record';
+
+/**
+ * The message for a key of a record's data that is no field of it: Strapi's "Invalid key colour" and a prototype key
+ * (`__proto__`, `constructor`) alike. `record`: the record type's name, when the route knows it ("Contact").
+ */
+export const notAFieldMessage = (key: string, record?: string) =>
+  `There is no field "${key}" on ${recordPhrase(record)}; leave it out.`;
 
 const controlProblem = (path: string[], text: string): InputProblem | null => {
   const cc = controlCharacter(text);
@@ -71,12 +96,13 @@ export function findUnsafeValue(value: unknown, root: string[] = [], maxDepth = 
       : Object.entries(v);
     for (const [key, item] of entries) {
       const at = [...path, key];
-      if (FORBIDDEN_KEYS.has(key)) return { path: at, message: `The key "${key}" is not allowed (in ${label(path)}).` };
+      if (FORBIDDEN_KEYS.has(key))
+        return { path: at, message: `The key "${key}" is not allowed (in ${within(path)}).` };
       const p = controlProblem(at, key);
       if (p)
         return {
           path: path,
-          message: `A key in ${label(path)} contains a control character (${controlCharacter(key)}); remove it.`,
+          message: `A key in ${within(path)} contains a control character (${controlCharacter(key)}); remove it.`,
         };
       queue.push({ value: item, path: at, depth: depth + 1 });
     }
@@ -96,7 +122,7 @@ export function findUnsafeParam(params: Record<string, unknown>): InputProblem |
     if (isIdParam(name) && !DOCUMENT_ID.test(value)) {
       return {
         path: [name],
-        message: `"${value.slice(0, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).`,
+        message: `"${shortenText(value, 80)}" is not a valid ${name} (1 to 64 letters, digits, - or _).`,
       };
     }
   }
@@ -237,7 +263,7 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
     path: [...root, ...path],
     message: `${path.join('.')} ${message}`,
   });
-  const value = (v: unknown) => (typeof v === 'string' ? `"${v.slice(0, 80)}"` : kindOf(v));
+  const value = (v: unknown) => (typeof v === 'string' ? `"${shortenText(v, 80)}"` : kindOf(v));
   const noScalar = (v: unknown) => (Array.isArray(v) ? 'a list' : kindOf(v));
   /** A value compared with a record's `id` (an integer column) that the column cannot hold: the first one. */
   const badId = (v: unknown, path: string[]): InputProblem | null => {
@@ -323,19 +349,44 @@ export function findBadFilters(filters: unknown, root: string[] = ['query']): In
   return null;
 }
 
+/**
+ * Prototype keys (`__proto__`, `constructor`, `prototype`) at the top of a body whose route ignores the keys it does not
+ * know — a Content Manager record, a REST core route's body beside its `data` — are no field either, so they are
+ * ignored as those are: taken out of `body` (in place; JSON.parse made them own keys, never a prototype). Anywhere else
+ * they are refused (findUnsafeValue; in a REST body's `data`, as no field of the record). Returns the keys taken out.
+ */
+export function dropIgnoredPrototypeKeys(body: unknown): string[] {
+  if (!isPlainObject(body)) return [];
+  const found = Object.keys(body).filter((key) => FORBIDDEN_KEYS.has(key));
+  for (const key of found) delete body[key];
+  return found;
+}
+
+/** A prototype key among the fields of a body's `data`: no field of the record, refused as any unknown field is. */
+function prototypeKeyInData(body: unknown, record?: string): InputProblem | null {
+  if (!isPlainObject(body) || !isPlainObject(body.data)) return null;
+  const key = Object.keys(body.data).find((k) => FORBIDDEN_KEYS.has(k));
+  return key === undefined ? null : { path: ['data', key], message: notAFieldMessage(key, record) };
+}
+
 /** A body's `filters` (the export's POST), in Strapi's filter syntax: findBadFilters, paths from the body. */
 const bodyFilters = (body: unknown) =>
   isPlainObject(body) && hasOwn(body, 'filters') ? findBadFilters(body.filters, []) : null;
 
-/** Everything a request brings: path params, query and body. Returns the first problem, or null. */
+/**
+ * Everything a request brings: path params, query and body. Returns the first problem, or null. `record`: the name of
+ * the record type the route writes, for the message of a key in `data` that is no field of it.
+ */
 export function findUnsafeInput(input: {
   params?: Record<string, unknown>;
   query?: unknown;
   body?: unknown;
+  record?: string;
 }): InputProblem | null {
   return (
     findUnsafeParam(input.params ?? {}) ??
     findUnsafeValue(input.query ?? {}, ['query']) ??
+    prototypeKeyInData(input.body, input.record) ??
     findUnsafeValue(input.body, []) ??
     findBadPagination(input.query) ??
     findBadFilters(isPlainObject(input.query) ? input.query.filters : undefined) ??
@@ -419,6 +470,7 @@ export function filterValueProblem(
   error: unknown,
   query: Record<string, unknown> | undefined,
   body?: unknown,
+  record?: string,
 ): InputProblem | null {
   if (!(error instanceof Error)) return null;
   // Strapi names an unknown field in its own words ("Invalid key nope"), for the query and for a body's data alike.
@@ -435,7 +487,7 @@ export function filterValueProblem(
     };
   const data = (body as { data?: unknown } | undefined)?.data;
   if (unknownKey && data && typeof data === 'object' && namesKey(data, unknownKey))
-    return { path: ['data', unknownKey], message: `There is no field "${unknownKey}" on this record; leave it out.` };
+    return { path: ['data', unknownKey], message: notAFieldMessage(unknownKey, record) };
   for (const failure of CAST_FAILURES) {
     const value = failure.test(error);
     if (value === null) continue;

@@ -4,6 +4,7 @@
  * address and titles ("Mevrouw", "Dr."), generational suffixes ("sr.", "III"), names written surname first
  * ("Verhoeven Koen"), and the e-mail address as a witness of the order. Pure: no Strapi, no I/O.
  */
+import { indexAfter, longerThan } from './text-length';
 import { isInitial, isKnownFirstName, surnameFirstSplit } from './first-names';
 
 export interface NameParts {
@@ -337,18 +338,20 @@ function letterBoundary(text: string, i: number): boolean {
  * first (NFC). The reference cuts at the 30th character.
  */
 export function fitNamePart(whole: string, max = NAME_PART_MAX): string {
-  if (whole.length <= max) return whole;
+  // Characters are code points (text-length.ts): "𝔘" or an emoji is one, as the database counts it.
+  if (!longerThan(whole, max)) return whole;
   // Accents typed as separate marks (as some keyboards and systems do) count a character each: composed, the name may fit.
   const text = whole.normalize('NFC');
-  if (text.length <= max) return text;
+  if (!longerThan(text, max)) return text;
+  const limit = indexAfter(text, max); // the UTF-16 index after `max` characters
   let fit = '';
   for (const separator of text.matchAll(/[\s\-\u2010-\u2015]+/gu)) {
     const end = separator.index ?? 0;
-    if (end > max) break;
+    if (end > limit) break;
     if (end > 0) fit = text.slice(0, end);
   }
   if (fit) return fit;
-  let end = max;
+  let end = limit;
   while (end > 0 && !letterBoundary(text, end)) end--;
   return text.slice(0, end);
 }

@@ -7,6 +7,7 @@
  * Pure: no Strapi, no I/O.
  */
 import type { AttributeSpec } from './write-values';
+import { longerThan, textLength } from './text-length';
 
 const TEXT = new Set(['string', 'text']);
 
@@ -16,8 +17,8 @@ function fits(attr: AttributeSpec, value: unknown): boolean {
   if (attr.unique === true) return false; // Strapi asks the database
   if (TEXT.has(attr.type)) {
     if (typeof value !== 'string') return false;
-    if (typeof attr.maxLength === 'number' && value.length > attr.maxLength) return false;
-    if (typeof attr.minLength === 'number' && value.length < attr.minLength) return false;
+    if (typeof attr.maxLength === 'number' && longerThan(value, attr.maxLength)) return false;
+    if (typeof attr.minLength === 'number' && textLength(value) < attr.minLength) return false;
     return attr.regex === undefined;
   }
   if (attr.type === 'enumeration') return typeof value === 'string' && (attr.enum ?? []).includes(value);

@@ -9,6 +9,7 @@ import { RuleViolation } from './errors';
 import { enumValueLabels, fieldLabel } from './field-labels';
 import { codePoint, controlCharacter, findUnsafeValue, type InputProblem } from './input-guard';
 import { readRelationChange } from './relation-input';
+import { longerThan, shortenText, textLength } from './text-length';
 
 export interface AttributeSpec {
   type: string;
@@ -35,7 +36,7 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 
 const show = (v: unknown) => {
   const s = typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return longerThan(s, 60) ? `${shortenText(s, 57)}…` : s;
 };
 
 const realDate = (y: string, m: string, d: string) => {
@@ -64,7 +65,9 @@ export const isRealTime = (v: string) => {
 const asNumber = (v: unknown) =>
   typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
 
-function numberProblem(field: string, a: AttributeSpec, v: unknown): string | null {
+/** Messages name a field by its caption (field-labels.ts), as the admin's forms and the Content Manager show it. */
+function numberProblem(attribute: string, a: AttributeSpec, v: unknown): string | null {
+  const field = fieldLabel(attribute);
   if (a.type === 'biginteger') {
     const s = typeof v === 'number' ? (Number.isInteger(v) ? BigInt(v).toString() : '') : String(v).trim();
     if (!/^-?\d{1,20}$/.test(s)) return `${field} must be a whole number, not ${show(v)}.`;
@@ -83,7 +86,8 @@ function numberProblem(field: string, a: AttributeSpec, v: unknown): string | nu
   return null;
 }
 
-function temporalProblem(field: string, type: string, v: unknown): string | null {
+function temporalProblem(attribute: string, type: string, v: unknown): string | null {
+  const field = fieldLabel(attribute);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? `${field} is not a real ${type}.` : null;
   if (type === 'time')
     return typeof v === 'string' && isRealTime(v)
@@ -109,15 +113,16 @@ export function unpairedSurrogate(text: string): string | null {
   return m ? codePoint(m[0]) : null;
 }
 
-function textProblem(field: string, a: AttributeSpec, v: unknown): string | null {
+function textProblem(attribute: string, a: AttributeSpec, v: unknown): string | null {
   if (typeof v !== 'string') return null; // wrong types are the scalar check's (utils/scalar-types.ts)
+  const field = fieldLabel(attribute);
   // An enumeration takes only its values: checked before the write rules, which choose by it (e.g. linkToTable).
   if (a.type === 'enumeration' && a.enum && !a.enum.includes(v))
     return `${field} must be one of: ${a.enum.join(', ')}; not ${show(v)}.`;
   const broken = unpairedSurrogate(v);
   if (broken)
     return (
-      `${fieldLabel(field)} contains a broken character (an unpaired UTF-16 surrogate, ${broken}); ` +
+      `${field} contains a broken character (an unpaired UTF-16 surrogate, ${broken}); ` +
       'it cannot be stored: type the text again or paste it from another source.'
     );
   const cc = controlCharacter(v);
@@ -126,8 +131,9 @@ function textProblem(field: string, a: AttributeSpec, v: unknown): string | null
     a.type === 'text' || a.type === 'richtext'
       ? a.maxLength
       : Math.min(a.maxLength ?? STRING_COLUMN_LENGTH, STRING_COLUMN_LENGTH);
-  return limit !== undefined && v.length > limit
-    ? `${field} is too long: at most ${limit} characters (${v.length} given).`
+  // Characters (code points), as PostgreSQL's varchar counts them: 50 emoji are 50 characters, not 100.
+  return limit !== undefined && longerThan(v, limit)
+    ? `${field} is too long: at most ${limit} characters (${textLength(v)} given).`
     : null;
 }
 
@@ -170,7 +176,7 @@ export function toOneProblem(field: string, a: AttributeSpec, v: unknown): strin
   const many = (x: unknown) => (Array.isArray(x) ? x.length : 0);
   const o = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   const given = Array.isArray(v) ? many(v) : Math.max(many(o?.connect), many(o?.set));
-  return given > 1 ? `${field} takes one record; ${given} were given.` : null;
+  return given > 1 ? `${fieldLabel(field)} takes one record; ${given} were given.` : null;
 }
 
 /**

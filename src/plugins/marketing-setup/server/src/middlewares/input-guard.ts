@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import {
+  dropIgnoredPrototypeKeys,
   filterValueProblem,
   findBadFilters,
   findUnsafeInput,
@@ -13,15 +14,18 @@ import { validationError } from '../utils/errors';
  * Route middleware of every plugin route (content API and admin API): refuses a request whose path
  * params, query or body carry what no route accepts (domain/input-guard.ts) with a 400 naming the field,
  * before any controller, validator or query sees it; and a filter value the database layer cannot cast.
+ * `record`: the record type a core route writes ("Contact"): its body's top-level keys beside `data` are
+ * ignored, as Strapi ignores them, prototype keys too; a key of `data` that is no field is named as such.
  */
-export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => {
-  const problem = findUnsafeInput({ params: ctx.params, query: ctx.query, body: ctx.request?.body });
+const guard = (record?: string) => async (ctx: Context, next: () => Promise<unknown>) => {
+  if (record) dropIgnoredPrototypeKeys(ctx.request?.body);
+  const problem = findUnsafeInput({ params: ctx.params, query: ctx.query, body: ctx.request?.body, record });
   if (problem) throw validationError(problem.message, problem.path);
   try {
     return await next();
   } catch (err) {
     // A filter value Strapi's database layer could not cast (`filters[fuzzyScore][$gt]=abc`): a 400 naming it.
-    const bad = filterValueProblem(err, ctx.query, ctx.request?.body);
+    const bad = filterValueProblem(err, ctx.query, ctx.request?.body, record);
     if (bad) throw validationError(bad.message, bad.path);
     // Several field messages under yup's "2 errors occurred": the first one heads the answer.
     const e = err as { message?: string; details?: { errors?: { message?: unknown; path?: unknown[] }[] } } | undefined;
@@ -44,6 +48,7 @@ export const inputGuard = async (ctx: Context, next: () => Promise<unknown>) => 
     throw err;
   }
 };
+export const inputGuard = guard();
 
 /**
  * Server middleware for the Content Manager's own routes on the plugin's content types (not plugin routes,
@@ -58,6 +63,8 @@ export const contentManagerBodyGuard = async (ctx: Context, next: () => Promise<
     // A list where the record goes reached Strapi's permission sanitizer, which failed on it (500).
     if ((ctx.method === 'POST' || ctx.method === 'PUT') && Array.isArray(ctx.request?.body))
       throw validationError('Send the record as a JSON object, not a list.', []);
+    // A record's key that is no field is left out by the Content Manager: `__proto__` and `constructor` too.
+    dropIgnoredPrototypeKeys(ctx.request?.body);
     const problem = findUnsafeValue(ctx.request?.body) ?? findBadFilters((ctx.query ?? {}).filters);
     if (problem) throw validationError(problem.message, problem.path);
   }
@@ -74,12 +81,14 @@ interface Router {
 
 /**
  * The router with the input guard first in each route's middlewares. Core routers build their routes
- * lazily (the content type must be registered first), so the routes are read on demand.
+ * lazily (the content type must be registered first), so the routes are read on demand. `record`: the
+ * record type of a core router (see `guard`).
  */
-export function withInputGuard<R extends Router>(router: R): R {
+export function withInputGuard<R extends Router>(router: R, record?: string): R {
+  const first = record ? guard(record) : inputGuard;
   const guarded = (route: Route): Route => ({
     ...route,
-    config: { ...route.config, middlewares: [inputGuard, ...(route.config?.middlewares ?? [])] },
+    config: { ...route.config, middlewares: [first, ...(route.config?.middlewares ?? [])] },
   });
   let routes: Route[] | undefined;
   // No spread of `router`: it would call the core router's lazy `routes` getter now.

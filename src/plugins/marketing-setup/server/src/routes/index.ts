@@ -48,7 +48,11 @@ const routers = {
   admin: adminRouter,
 };
 
+/** The record type a core router writes, by its display name ("Contact"), for the input guard's messages. */
+const recordOf = (name: string): string | undefined =>
+  (contentTypes as Record<string, { schema: { info: { displayName: string } } }>)[name]?.schema.info.displayName;
+
 /** Every route, content API and admin API alike, passes the input guard first (middlewares/input-guard.ts). */
 export const routes = Object.fromEntries(
-  Object.entries(routers).map(([name, router]) => [name, withInputGuard(router)]),
+  Object.entries(routers).map(([name, router]) => [name, withInputGuard(router, recordOf(name))]),
 );

@@ -14,6 +14,7 @@ import {
   isTimeOfDay,
 } from '../domain/interactions';
 import { DOCUMENT_KINDS } from '../../../shared/contracts/interactions';
+import { longerThan } from '../domain/text-length';
 
 /**
  * Validates `data` with `schema`; a failure is a 400 (Strapi's ValidationError) with each field's path. Zod's own
@@ -29,6 +30,17 @@ export function parse<T extends z.ZodType>(schema: T, data: unknown): z.infer<T>
   });
   throw new errors.ValidationError(list[0].message, { errors: list });
 }
+
+/**
+ * Text of at most `max` characters, counted as the database counts them: code points, an emoji is one
+ * (domain/text-length.ts; zod's `max` counts UTF-16 units, two for an emoji). The OpenAPI document keeps the
+ * `maxLength` (JSON Schema counts characters too).
+ */
+export const textUpTo = (max: number, error: string, notText?: string) =>
+  z
+    .string(notText ? { error: notText } : undefined)
+    .refine((v) => !longerThan(v, max), { error })
+    .meta({ maxLength: max });
 
 const documentId = (what: string) =>
   z
@@ -112,8 +124,8 @@ export const logBody = strict({
   contact: documentId('contact'),
   kind: oneOf('kind', DOCUMENT_KINDS).optional(),
   template: z.string().optional().meta({ description: 'An interaction template code.', example: 'OUTCALL' }),
-  description: z.string().max(100).optional(),
-  subject: z.string().max(100).optional(),
+  description: textUpTo(100, 'description is at most 100 characters.').optional(),
+  subject: textUpTo(100, 'subject is at most 100 characters.').optional(),
   date: isoDate.optional(),
   time: timeOfDay.optional(),
   attemptFailed: z.boolean({ error: 'attemptFailed must be true or false.' }).optional(),
@@ -125,7 +137,7 @@ export const logBody = strict({
   correspondenceType: oneOf('correspondenceType', INTERACTION_CORRESPONDENCE_TYPES).optional(),
   salesperson: z.string().optional().meta({ description: 'A salesperson code.' }),
   opportunity: z.string().optional().meta({ description: 'An opportunity documentId.' }),
-  documentNo: z.string().max(50).optional(),
+  documentNo: textUpTo(50, 'documentNo is at most 50 characters.').optional(),
 }).refine((b) => !!(b.kind || b.template), {
   error: 'Give the kind of interaction (e.g. outgoingCalls) or a template code.',
 });

@@ -4,19 +4,33 @@
  * same `details.errors[{ path, message }]` shape.
  */
 import { yup } from '@strapi/utils';
+import { fieldLabel } from '../../domain/field-labels';
+import { longerThan } from '../../domain/text-length';
 import { MAX_PAGE } from '../../domain/input-guard';
 
 export const yesNo = () => yup.boolean().typeError('Choose on or off.');
-export const text = (max: number) =>
-  yup.string().nullable().typeError('Enter text.').max(max, `Use at most ${max} characters.`);
+/**
+ * At most `max` characters, counted as the database counts them: code points, an emoji is one (domain/text-length.ts;
+ * yup's `max` counts UTF-16 units, two for an emoji).
+ */
+export const maxCharacters = <S extends yup.StringSchema<string | null | undefined>>(
+  schema: S,
+  max: number,
+  message = `Use at most ${max} characters.`,
+) => schema.test('max-characters', message, (v) => v === null || v === undefined || !longerThan(v, max));
+export const text = (max: number) => maxCharacters(yup.string().nullable().typeError('Enter text.'), max);
 export const wholeNumber = () => yup.number().nullable().typeError('Enter a number.').integer('Enter a whole number.');
 export const documentRef = () => yup.string().nullable().typeError('Choose an entry from the list.');
 
-/** An object that refuses fields it does not name, listing them. */
+/**
+ * An object that refuses fields it does not name, listing them: a field of the record that cannot be set here (Last Date
+ * Used of a number series line) by its caption, any other key as sent.
+ */
 export const strictObject = (shape: Record<string, yup.AnySchema>) =>
-  yup
-    .object(shape)
-    .noUnknown(true, (p: object) => `These fields cannot be set here: ${(p as { unknown?: string }).unknown}.`);
+  yup.object(shape).noUnknown(true, (p: object) => {
+    const unknown = String((p as { unknown?: string }).unknown ?? '').split(', ');
+    return `These fields cannot be set here: ${unknown.map((key) => fieldLabel(key)).join(', ')}.`;
+  });
 
 /** Highest page a list serves (the input guard's, for REST lists too). */
 export { MAX_PAGE };

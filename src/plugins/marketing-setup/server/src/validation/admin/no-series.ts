@@ -1,9 +1,9 @@
 /** Request validation of the admin's number series screens (series and their lines). */
 import { validateYupSchema, yup } from '@strapi/utils';
-import { strictObject, text, wholeNumber, yesNo } from './fields';
+import { maxCharacters, strictObject, text, wholeNumber, yesNo } from './fields';
 
 const seriesShape = {
-  code: yup.string().typeError('Enter a code.').max(20, 'Use at most 20 characters.'),
+  code: maxCharacters(yup.string().typeError('Enter a code.'), 20),
   description: text(100),
   defaultNos: yesNo(),
   manualNos: yesNo(),
