@@ -50,7 +50,9 @@ export function validateTextLengthsInCharacters(strapi: Core.Strapi): void {
     return out;
   };
   for (const name of ['validateEntityCreation', 'validateEntityUpdate'] as const) {
-    const original = validator[name];
+    const original = validator?.[name];
+    // A Strapi release without this method validates as it does; the plugin's own check still counts characters.
+    if (typeof original !== 'function') continue;
     validator[name] = (model, ...rest) => original.call(validator, widened(model), ...rest);
   }
 }
