@@ -1,6 +1,10 @@
+import path from 'path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, apiToken, type TestApp } from './strapi';
+
+/** A module of the compiled plugin server (dist/), for tests that call its functions directly. */
+export const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 
 export const UID = {
   setup: 'plugin::marketing-setup.setup',

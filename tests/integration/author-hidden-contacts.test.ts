@@ -4,10 +4,8 @@
  * totals), nor through an import's company lookup by name: there, a contact it may not read is one that does not
  * exist. A role that reads every contact sees everything, as before.
  */
-import path from 'path';
-import { adminClient, contactCreatedBy, docs, UID, useTestApp, type http } from '../helpers/fixtures';
+import { dist, adminClient, contactCreatedBy, docs, UID, useTestApp, type http } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
 type Client = ReturnType<typeof http>;
 

@@ -4,10 +4,8 @@
  * A file of its own: its 800 rows would change the planner statistics the import tests in contact-import.test.ts
  * measure.
  */
-import path from 'path';
-import { adminClient, UID, useTestApp } from '../helpers/fixtures';
+import { dist, adminClient, UID, useTestApp } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
 let admin: Awaited<ReturnType<typeof adminClient>>;
 

@@ -7,10 +7,8 @@
  * - a Société / Firma column beside the persons' names stored text and linked no company.
  * The job runs two rows a chunk, so earlier rows are in earlier chunks (and, after a stop, in another run).
  */
-import path from 'path';
-import { adminClient, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { dist, adminClient, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true, masterData: true });
 let admin: Awaited<ReturnType<typeof adminClient>>;
 

@@ -6,10 +6,8 @@
  * pairs and the same state of the number series. Then the set-based path's own faults: a crash inside the
  * insert rolls the chunk back and the resumed job imports every row once, gaplessly.
  */
-import path from 'path';
-import { createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { dist, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true, masterData: true });
 const c: Record<string, any> = {};
 const PAIR = 'plugin::marketing-setup.contact-duplicate';

@@ -4,11 +4,9 @@
  * a resume after the job stopped halfway (no row imported twice), the errors CSV, the export and its
  * permission check, and the 400s of a bad upload.
  */
-import path from 'path';
 import { errors } from '@strapi/utils';
-import { adminClient, adminLogin, API, asText, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { dist, adminClient, adminLogin, API, asText, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true, masterData: true });
 let admin: Awaited<ReturnType<typeof adminClient>>;
 const c: Record<string, any> = {};

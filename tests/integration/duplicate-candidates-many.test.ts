@@ -4,11 +4,9 @@
  * an import chunk's (the contacts created after each one hidden). The town, street and phone are shared by more
  * than FANOUT_CAP contacts, so whether hidden contacts are left out of the fan-out counts changes what is found.
  */
-import path from 'path';
-import { docs, UID, useTestApp } from '../helpers/fixtures';
+import { dist, docs, UID, useTestApp } from '../helpers/fixtures';
 import { isPostgres } from '../helpers/strapi';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
 
 const WORDS = ['Alfa', 'Bravo', 'Delta', 'Echo', 'Kilo', 'Lima', 'Nova', 'Orion', 'Polar', 'Quartz', 'Sigma'];

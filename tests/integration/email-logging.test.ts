@@ -2,12 +2,10 @@
  * E-mail logging against a real Dovecot (scripts/lib/dovecot.js): messages APPENDed over IMAP, one run
  * of the job at a time (the admin's "Check now"), results read through the admin API.
  */
-import path from 'path';
 import { apiToken, isPostgres, startStrapi, type TestApp } from '../helpers/strapi';
-import { adminClient, API, docs, http, masterData, standardNumbering, UID } from '../helpers/fixtures';
+import { dist, adminClient, API, docs, http, masterData, standardNumbering, UID } from '../helpers/fixtures';
 const { startDovecot, rawMessage } = require('../../scripts/lib/dovecot');
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const QUEUE = 'CRM Queue';
 const STORAGE = 'CRM Logged';
 

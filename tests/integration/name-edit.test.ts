@@ -3,10 +3,8 @@
  * every column): the field the user changed wins. A rename in the Name field used to be lost — "Saved document",
  * yet the unchanged First Name and Surname sent with it rebuilt the old name. Also: one word is the surname.
  */
-import path from 'path';
-import { adminClient, API, contentManagerForm, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { dist, adminClient, API, contentManagerForm, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
 const CM = `/content-manager/collection-types/${UID.contact}`;
 let admin: Awaited<ReturnType<typeof adminClient>>;

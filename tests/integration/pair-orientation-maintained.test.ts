@@ -4,10 +4,8 @@
  * contact it belongs to. (2) Company Name and No. Series are the plugin's: a value sent over REST, the Content
  * Manager or an import is ignored and the field keeps the value its rule gives.
  */
-import path from 'path';
-import { API, adminClient, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
+import { dist, API, adminClient, createOk, docs, UID, useTestApp } from '../helpers/fixtures';
 
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 const t = useTestApp({ numbering: true });
 let admin: Awaited<ReturnType<typeof adminClient>>;
 

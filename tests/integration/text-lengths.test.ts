@@ -4,15 +4,13 @@
  * for 200 characters: refused, or — a name part taken from a name — cut to 15. A value of exactly the maximum length
  * in characters is stored whole, on SQLite and on PostgreSQL (run with TEST_DB=postgres); one more is refused.
  */
-import path from 'path';
-import { API, UID, adminClient, docs, useTestApp, type http } from '../helpers/fixtures';
+import { dist, API, UID, adminClient, docs, useTestApp, type http } from '../helpers/fixtures';
 
 const t = useTestApp({ numbering: true });
 let admin: ReturnType<typeof http>;
 const U = '\u{1D518}'; // 𝔘
 const SMILE = '\u{1F600}';
 const chars = (s: string | null | undefined) => Array.from(s ?? '').length;
-const dist = (m: string) => path.resolve(__dirname, '../../dist/src/plugins/marketing-setup/server/src', m);
 
 /** The row as the database holds it (not through Strapi). */
 const row = (documentId: string) => t.strapi.db.connection('ms_contacts').where({ document_id: documentId }).first();
